@@ -1,0 +1,91 @@
+"""Lookup keys for Vietnamese text: never shown to users, only compared.
+
+Two keys, both the same length as their input so that a match found on the
+key is a match at the same offsets in the original text:
+
+* ``match_key`` keeps diacritics (so "năm" and "nam", "Bộ" and "bỏ" stay
+  apart) but lowercases and puts the tone of "oa", "oe", "uy" on one agreed
+  vowel, so "Uỷ ban" and "Ủy ban", "hoà" and "hòa" compare equal.
+* ``fold`` drops every diacritic and maps "đ" to "d": the key for search and
+  for looking up whole names, where "chuyen doi so" must find "chuyển đổi số".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_BASE_RANGES = [(0x41, 0x5B), (0xC0, 0x250), (0x1E00, 0x1F00)]
+
+
+def _build_fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for lo, hi in _BASE_RANGES:
+        for code in range(lo, hi):
+            char = chr(code)
+            base = "".join(c for c in unicodedata.normalize("NFD", char) if unicodedata.category(c) != "Mn")
+            base = base.lower()
+            if len(base) == 1 and base != char:
+                table[code] = base
+    table[ord("Đ")] = "d"
+    table[ord("đ")] = "d"
+    return table
+
+
+def _build_lower_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for lo, hi in _BASE_RANGES:
+        for code in range(lo, hi):
+            char = chr(code)
+            low = char.lower()
+            if len(low) == 1 and low != char:
+                table[code] = low
+    return table
+
+
+_FOLD_TABLE = _build_fold_table()
+_LOWER_TABLE = _build_lower_table()
+
+# Tone marks as combining characters, in the order grave, acute, hook, tilde, dot.
+_TONES = "\u0300\u0301\u0309\u0303\u0323"
+
+
+def _toned(vowel: str, tone: str) -> str:
+    return unicodedata.normalize("NFC", vowel + tone)
+
+
+def _build_tone_pairs() -> dict[str, str]:
+    """Map old-style pairs ("oà", "uỷ") to the tone-on-first-vowel form ("òa", "ủy")."""
+    pairs: dict[str, str] = {}
+    for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
+        for tone in _TONES:
+            pairs[first + _toned(second, tone)] = _toned(first, tone) + second
+    return pairs
+
+
+_TONE_PAIRS = _build_tone_pairs()
+_TONE_RE = re.compile("(?<!q)(" + "|".join(sorted(_TONE_PAIRS)) + ")(?![a-zà-ỹ])")
+
+
+def lower(text: str) -> str:
+    """Lowercase without ever changing the length (``str.lower`` may, e.g. for "İ")."""
+    return text.translate(_LOWER_TABLE)
+
+
+def match_key(text: str) -> str:
+    """Lowercase, tone placement made uniform, diacritics kept; same length as ``text``."""
+    low = lower(text)
+    if not any(pair in low for pair in ("oà", "oá", "oả", "oã", "oạ", "oè", "oé", "oẻ", "oẽ", "oẹ",
+                                         "uỳ", "uý", "uỷ", "uỹ", "uỵ")):
+        return low
+    return _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(0)], low)
+
+
+def fold(text: str) -> str:
+    """Lowercase and strip diacritics (đ → d); same length as NFC ``text``."""
+    return text.translate(_FOLD_TABLE)
+
+
+def fold_words(text: str) -> str:
+    """``fold`` plus punctuation dropped and spaces collapsed: a key for whole names."""
+    return " ".join(re.findall(r"[0-9a-z&]+", fold(text)))

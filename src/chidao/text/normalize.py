@@ -1,0 +1,124 @@
+"""Raw text → normalized text with a map back to the raw offsets.
+
+Normalization is what every later layer relies on: Unicode NFC, one kind of
+space, no markdown emphasis or heading hashes (portal copies of notices carry
+them, e.g. the seeds' ``### **Kết luận ...**``), at most one blank line.
+Line breaks are kept: the layout layer reads them.
+
+The map is a list of copied segments, so it costs memory in the number of
+edits, not in the length of the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+_SPACE = "[ \\t\\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000\\f\\v]"
+_EDITS = re.compile(
+    "|".join(
+        [
+            r"(?P<crlf>\r(?!\n))",
+            r"(?P<invisible>[\u200b-\u200d\u2060\ufeff\u00ad])",
+            rf"(?P<eol>{_SPACE}*\r?\n(?:{_SPACE}*\r?\n)*{_SPACE}*(?:#{{1,6}}{_SPACE}+)?)",
+            rf"(?P<bol>\A{_SPACE}*(?:#{{1,6}}{_SPACE}+)?)",
+            rf"(?P<eot>{_SPACE}+\Z)",
+            r"(?P<strong>\*\*+|__+)",
+            r"(?P<em>(?<=\S)\*(?!\S)|(?<![\S])\*(?=[^\s*]))",
+            rf"(?P<spaces>{_SPACE}{{2,}}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000\f\v])",
+        ]
+    )
+)
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    """Normalized ``text`` plus the offsets of ``raw`` it came from.
+
+    Segments map normalized offsets to offsets in the NFC form of ``raw``;
+    ``_nfc_origin`` (only when NFC changed something) maps those to ``raw``.
+    """
+
+    text: str
+    raw: str
+    _norm_starts: list[int] = field(repr=False)
+    _raw_starts: list[int] = field(repr=False)
+    _nfc_origin: list[int] | None = field(default=None, repr=False)
+
+    def to_raw(self, index: int) -> int:
+        """Offset in ``raw`` of the character at ``index`` in ``text`` (or the end)."""
+        if index >= len(self.text):
+            return len(self.raw)
+        seg = bisect.bisect_right(self._norm_starts, index) - 1
+        nfc_index = self._raw_starts[seg] + (index - self._norm_starts[seg])
+        if self._nfc_origin is None:
+            return nfc_index
+        return self._nfc_origin[nfc_index] if nfc_index < len(self._nfc_origin) else len(self.raw)
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        if end <= start:
+            raw = self.to_raw(start)
+            return raw, raw
+        return self.to_raw(start), self.to_raw(end - 1) + 1
+
+
+def _nfc_with_map(raw: str) -> tuple[str, list[int]] | tuple[str, None]:
+    """NFC text and, when NFC changed anything, the raw offset of each character."""
+    if unicodedata.is_normalized("NFC", raw):
+        return raw, None
+    out: list[str] = []
+    origin: list[int] = []
+    start = 0
+    for i in range(1, len(raw) + 1):
+        if i < len(raw) and unicodedata.combining(raw[i]):
+            continue
+        cluster = unicodedata.normalize("NFC", raw[start:i])
+        out.append(cluster)
+        origin.extend([start] * len(cluster))
+        start = i
+    return "".join(out), origin
+
+
+def _replacement(match: re.Match[str]) -> str:
+    kind = match.lastgroup
+    token = match.group(0)
+    if kind == "crlf":
+        return "\n"
+    if kind == "eol":
+        return "\n\n" if token.count("\n") > 1 else "\n"
+    if kind == "spaces":
+        return " "
+    return ""
+
+
+def normalize(raw: str) -> NormalizedText:
+    """Return the normalized form of ``raw`` with its offset map."""
+    nfc, origin = _nfc_with_map(raw)
+    parts: list[str] = []
+    norm_starts: list[int] = []
+    src_starts: list[int] = []
+    pos = 0
+    out_len = 0
+    for match in _EDITS.finditer(nfc):
+        if match.start() > pos:
+            norm_starts.append(out_len)
+            src_starts.append(pos)
+            parts.append(nfc[pos : match.start()])
+            out_len += match.start() - pos
+        rep = _replacement(match)
+        if rep:
+            norm_starts.append(out_len)
+            src_starts.append(match.start())
+            parts.append(rep)
+            out_len += len(rep)
+        pos = match.end()
+    if pos < len(nfc):
+        norm_starts.append(out_len)
+        src_starts.append(pos)
+        parts.append(nfc[pos:])
+    text = "".join(parts)
+    if not norm_starts:
+        norm_starts, src_starts = [0], [0]
+    return NormalizedText(text, raw, norm_starts, src_starts, origin)
