@@ -1,0 +1,202 @@
+"""The header of an administrative document, after Nghị định 30/2020/NĐ-CP.
+
+Issuing body, "Số:", "Địa danh, ngày ... tháng ... năm ...", the kind of
+document (THÔNG BÁO, KẾ HOẠCH, ...) and its subject line (trích yếu). Real
+copies are messy: the two header columns interleave line by line, words are
+cut across lines ("Thành\\nphố Hồ Chí Minh"), the day is often left blank
+for the signer to fill in, and portal news items have no header at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from chidao.document.lexicon import lexicon
+from chidao.text.chars import LOWER, UPPER
+
+_NUMBER = re.compile(r"(?m)^\s*Số\s*:?[ \t]*((?:[0-9][0-9.]*)?[ \t]*[/-]?[ \t]*[A-ZĐ0-9][A-Za-zĐđ0-9&./\-]*)")
+_CAP_WORD = rf"[{UPPER}][{LOWER}'’]+"
+_PLACE_DATE = re.compile(
+    rf"(?<![\w])(?P<place>(?:(?:Thành phố|TP\.|Tp\.|TP|Thị xã)\s+)?(?:{_CAP_WORD}\s+){{0,4}}{_CAP_WORD})"
+    r"\s*,\s*ngày\s*(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})?\s*năm\s*(?P<year>\d{4})"
+)
+_VV = re.compile(r"(?m)^\s*V/v\s*:?\s*")
+_BODY_START = re.compile(
+    r"(?:Ngày|Sáng|Chiều|Tối|Trưa|Từ|Căn cứ|Thực hiện|Xét|Kính gửi|Sau khi|Theo|Trong|Tại|Qua|Nhằm|Để|"
+    r"Thời gian|Vừa qua|Hôm nay|Trên cơ sở|Thừa|Được|Năm|Tiếp)\b"
+)
+
+
+@dataclass
+class Header:
+    """What the header says; every field may be missing in a real document."""
+
+    doc_type: str | None = None
+    number: str | None = None
+    place: str | None = None
+    date: date | None = None
+    year: int | None = None
+    title: str | None = None
+    issuer: str | None = None
+    body_start: int = 0
+
+
+def _clean_line(line: str) -> str:
+    return line.strip().strip("*#").strip()
+
+
+def _find_number(text: str, limit: int) -> str | None:
+    match = _NUMBER.search(text, 0, limit)
+    if not match:
+        return None
+    number = re.sub(r"\s+", "", match.group(1))
+    return number or None
+
+
+def _find_place_date(text: str, limit: int) -> tuple[str | None, date | None, int | None, int]:
+    flat = text[:limit]
+    match = _PLACE_DATE.search(flat)
+    if not match:
+        return None, None, None, -1
+    place = re.sub(r"\s+", " ", match.group("place")).strip()
+    year = int(match.group("year"))
+    day, month = match.group("day"), match.group("month")
+    when = None
+    if day and month:
+        try:
+            when = date(year, int(month), int(day))
+        except ValueError:
+            when = None
+    return place, when, year, match.end()
+
+
+def _doc_type_line(lines: list[tuple[int, str]], limit: int) -> tuple[int, str, str] | None:
+    """Find the line naming the kind of document: (index, kind, rest of the line)."""
+    kinds = lexicon().doc_types
+    for i, (pos, line) in enumerate(lines):
+        if pos > limit:
+            break
+        clean = _clean_line(line)
+        if not clean or not clean.isupper():
+            continue
+        for kind in kinds:
+            if clean == kind or clean.startswith(kind + " "):
+                return i, kind, clean[len(kind):].strip()
+    return None
+
+
+def _is_title_line(line: str, caps: bool) -> bool:
+    clean = _clean_line(line)
+    if not clean:
+        return False
+    if caps:
+        letters = [c for c in clean if c.isalpha()]
+        return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    return not _BODY_START.match(clean)
+
+
+def _collect_title(lines: list[tuple[int, str]], first: int, prefix: str) -> tuple[str | None, int]:
+    """Join the subject lines that follow the kind line; return (title, end offset)."""
+    parts = [prefix] if prefix else []
+    end = lines[first][0] + len(lines[first][1]) if first < len(lines) else 0
+    i = first + 1
+    while i < len(lines) and not _clean_line(lines[i][1]) and not parts:
+        i += 1
+    caps = None
+    while i < len(lines):
+        pos, line = lines[i]
+        clean = _clean_line(line)
+        if not clean:
+            if parts:
+                break
+            i += 1
+            continue
+        if caps is None:
+            caps = clean.isupper() if not parts else prefix.isupper()
+        if parts and not _is_title_line(line, caps):
+            break
+        if not parts and _BODY_START.match(clean) and not caps:
+            break
+        parts.append(clean)
+        end = pos + len(line)
+        i += 1
+        if not caps and clean.endswith((".", ":")):
+            break
+    title = " ".join(parts).strip() or None
+    return title, end
+
+
+def _split_lines(text: str) -> list[tuple[int, str]]:
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def _vv_title(text: str, limit: int, place_start: int) -> tuple[str | None, int]:
+    """A letter's subject follows "V/v" and ends before the place-date line or "Kính gửi"."""
+    match = _VV.search(text, 0, limit)
+    if not match:
+        return None, -1
+    stop = len(text)
+    for candidate in (place_start, text.find("Kính gửi", match.end()), text.find("CỘNG HÒA", match.end())):
+        if candidate > match.end():
+            stop = min(stop, candidate)
+    chunk = text[match.end():stop]
+    lines = [ln.strip() for ln in chunk.split("\n")]
+    kept = []
+    for line in lines:
+        if not line:
+            if kept:
+                break
+            continue
+        if line.isupper() or line.startswith(("Độc lập", "Số")):
+            break
+        kept.append(line)
+    title = " ".join(kept).strip() or None
+    return title, match.end() + len(chunk)
+
+
+def _first_line_title(lines: list[tuple[int, str]]) -> tuple[str | None, int]:
+    """A page without a header: the first line that is not navigation boilerplate."""
+    boiler = lexicon().boilerplate
+    for pos, line in lines:
+        clean = _clean_line(line)
+        if not clean or clean in boiler or clean.startswith("("):
+            continue
+        return clean, pos + len(line)
+    return None, 0
+
+
+def parse_header(text: str) -> Header:
+    """Read the header fields from the start of a normalized document."""
+    header = Header()
+    limit = min(len(text), 3000)
+    lines = _split_lines(text)
+    header.number = _find_number(text, limit)
+    place, when, year, place_end = _find_place_date(text.replace("\n", " "), limit)
+    header.place, header.date, header.year = place, when, year
+    place_start = text.replace("\n", " ").find(place, 0, limit) if place else -1
+    found = _doc_type_line(lines, limit)
+    title_end = max(place_end, 0)
+    if found:
+        index, kind, rest = found
+        header.doc_type = kind
+        header.title, title_end = _collect_title(lines, index, rest)
+    vv_title, vv_end = _vv_title(text, limit, place_start)
+    if vv_title and (not found or header.title is None):
+        header.doc_type = header.doc_type or "CÔNG VĂN"
+        header.title = vv_title
+        title_end = max(title_end, vv_end, place_end)
+    if header.title is None and not found and header.number is None and place is None:
+        header.title, title_end = _first_line_title(lines)
+    if header.title:
+        header.title = re.sub(r"\s+", " ", header.title).strip()
+    header.body_start = max(title_end, place_end if not found else title_end, 0)
+    if header.year is None and header.date:
+        header.year = header.date.year
+    return header

@@ -1,0 +1,39 @@
+"""Layout vocabulary, read once from ``chidao/data/vi/layout.toml``."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class LayoutLexicon:
+    doc_types: tuple[str, ...]
+    non_directive_types: frozenset[str]
+    boilerplate: frozenset[str]
+    surnames: frozenset[str]
+    signature_prefixes: tuple[str, ...]
+    signature_titles: tuple[str, ...]
+    national_issuers: tuple[str, ...]
+
+
+def load_toml(name: str) -> dict:
+    """Parse one data file of the package."""
+    with resources.files("chidao.data.vi").joinpath(name).open("rb") as handle:
+        return tomllib.load(handle)
+
+
+@cache
+def lexicon() -> LayoutLexicon:
+    data = load_toml("layout.toml")
+    return LayoutLexicon(
+        doc_types=tuple(sorted(data["doc_types"], key=len, reverse=True)),
+        non_directive_types=frozenset(data["non_directive_types"]),
+        boilerplate=frozenset(data["boilerplate"]),
+        surnames=frozenset(data["surnames"]),
+        signature_prefixes=tuple(data["signature_prefixes"]),
+        signature_titles=tuple(data["signature_titles"]),
+        national_issuers=tuple(data["national_issuers"]),
+    )

@@ -1,0 +1,144 @@
+"""Lines → paragraphs, each with its list marker.
+
+Notices reach us in two shapes: one paragraph per line (DOCX, portal pages)
+or hard-wrapped at a fixed width (text copied from PDFs, e.g. the VPCP
+notices in the dev corpus, where "4.1. Giao Đảng" continues on the next line
+as "uỷ Chính phủ: ..."). We join a line to the one before it when it plainly
+continues it, and start a paragraph at every list marker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from chidao.text.chars import LOWER, UPPER
+
+# Order matters: the first pattern that matches names the marker's kind.
+_MARKERS: list[tuple[str, re.Pattern[str]]] = [
+    ("article", re.compile(r"Điều\s+\d+[.:]?(?=\s|$)")),
+    ("roman", re.compile(r"(?:[IVX]{1,5})[.)](?=\s)")),
+    ("decimal2", re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?(?=\s)")),
+    ("decimal", re.compile(r"\d{1,2}[.)](?=\s)")),
+    ("alpha", re.compile(r"[a-zđ]\)(?=\s)")),
+    ("alpha_dot", re.compile(rf"[a-hk-zđ]\.(?=\s+[{UPPER}])")),
+    ("paren", re.compile(r"\((?:[ivx]{1,4}|\d{1,2}|[a-zđ])\)(?=\s)")),
+    ("ordinal", re.compile(r"(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười) là[,:](?=\s)")),
+    ("dash", re.compile(r"[-–—•·▪●◦](?=\s*\S)")),
+    ("plus", re.compile(r"\+(?=\s*\S)")),
+    ("star", re.compile(r"\*(?=\s+\S)")),
+]
+_TERMINAL = ".:;!?…"
+_LOWER_START = re.compile(rf"[{LOWER}(]")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of the normalized text: ``text[start:end]``; its content starts at ``body``."""
+
+    start: int
+    end: int
+    body: int
+    kind: str | None
+    marker: str | None
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+def find_marker(line: str) -> tuple[str, str] | None:
+    """Return ``(kind, marker)`` if ``line`` opens with a list marker."""
+    for kind, pattern in _MARKERS:
+        match = pattern.match(line)
+        if match:
+            return kind, match.group(0)
+    return None
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _wrap_width(text: str, spans: list[tuple[int, int]]) -> int | None:
+    """The fixed width a hard-wrapped text was cut at, or None for one-paragraph-per-line text."""
+    lengths = sorted(e - s for s, e in spans if e - s >= 20)
+    if len(lengths) < 8:
+        return None
+    continued = 0
+    nonempty = 0
+    for (s1, e1), (s2, e2) in zip(spans, spans[1:], strict=False):
+        if e1 > s1 and e2 > s2:
+            nonempty += 1
+            if text[e1 - 1] not in _TERMINAL and _LOWER_START.match(text, s2):
+                continued += 1
+    if nonempty == 0 or continued / nonempty < 0.12:
+        return None
+    return lengths[int(len(lengths) * 0.8)]
+
+
+def _continues(text: str, group: list[tuple[int, int]], line: tuple[int, int], width: int | None,
+               blank_between: bool) -> bool:
+    """Whether ``line`` continues the paragraph that ends with ``prev``."""
+    s, e = line
+    content = text[s:e]
+    if find_marker(content):
+        return False
+    ps, pe = group[-1]
+    if pe <= ps:
+        return False
+    last = text[pe - 1]
+    if last in _TERMINAL:
+        return False
+    if _LOWER_START.match(content):
+        return True
+    if blank_between or width is None:
+        return False
+    prev_len = pe - ps
+    if prev_len >= 0.7 * width:
+        return True
+    prev_text = text[ps:pe]
+    if prev_text.isupper():
+        return False
+    marker = find_marker(prev_text)
+    if marker is None and len(group) == 1:
+        # A paragraph's first line is indented, so it is cut short: "Chủ tịch UBND tỉnh yêu cầu".
+        return True
+    # "2. Sở" cut right after a marker and a word.
+    rest = prev_text[len(marker[1]):] if marker else prev_text
+    return len(rest.split()) <= 2
+
+
+def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[Paragraph]:
+    """Cut ``text[start:end]`` into paragraphs; offsets are into ``text``."""
+    end = len(text) if end is None else end
+    spans = [(s + start, e + start) for s, e in _lines(text[start:end])]
+    width = _wrap_width(text, spans)
+    groups: list[list[tuple[int, int]]] = []
+    blank = False
+    for span in spans:
+        if span[1] <= span[0]:
+            blank = True
+            continue
+        if groups and _continues(text, groups[-1], span, width, blank):
+            groups[-1].append(span)
+        else:
+            groups.append([span])
+        blank = False
+    paragraphs = []
+    for group in groups:
+        s, e = group[0][0], group[-1][1]
+        first = text[group[0][0]:group[0][1]]
+        marker = find_marker(first)
+        body = s
+        if marker:
+            body = s + len(marker[1])
+            while body < e and text[body] in " \t":
+                body += 1
+        paragraphs.append(Paragraph(s, e, body, marker[0] if marker else None, marker[1] if marker else None))
+    return paragraphs

@@ -1,0 +1,366 @@
+"""Agency mentions: where a name starts and ends in running text, and its canonical form.
+
+Vietnamese official names capitalize only their first word after the type
+("Trung tâm Phát triển quỹ đất tỉnh"), so capitals alone cannot find the
+end of a name. We read a known name from the registry when there is one, and
+otherwise a head word ("Sở", "Trung tâm", "các doanh nghiệp") followed by
+name words up to the first verb or function word ("chủ trì", "phối hợp").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from chidao.extract.registry import Registry, phrase_key, registry
+
+_TOKEN = re.compile(r"\s*([\w&]+(?:[-–/.'’][\w&]+)*|[^\w\s])")
+_PLURAL = re.compile(r"(?:tất cả các|toàn bộ các|các|những|mọi)\s+")
+_FIELD_HEAD = re.compile(r"(?:đảng ủy bộ|đảng ủy|ban cán sự đảng bộ|sở|bộ|phòng)\s+")
+_SEPARATOR = re.compile(r"\s*(?:,\s*(?:và|cùng)\s+|;\s*|,\s*|\s+và\s+|\s+cùng\s+(?:với\s+)?)")
+_LOCAL_HEADS = {"ủy ban nhân dân", "ubnd", "hội đồng nhân dân", "hđnd", "công an"}
+_CONNECT = {",", "-", "–", "và", "&"}
+_HARD_STOP = {":", ";", "(", ")", ".", "!", "?", "“", "”", '"', "/"}
+_PROVINCIAL = re.compile(
+    r"^(Đài Phát thanh và Truyền hình|Công an|Bộ Chỉ huy Quân sự|Hội Nhà báo|Thanh tra|Bưu điện|"
+    r"Kho bạc Nhà nước|Bảo hiểm xã hội|Liên đoàn Lao động|Hội Liên hiệp Phụ nữ|Tỉnh đoàn|"
+    r"Văn phòng Ủy ban nhân dân|Ủy ban Mặt trận Tổ quốc Việt Nam|Hội Nông dân|Cục Thuế)\s+(.+)$"
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An agency as written at ``text[start:end]`` and its canonical ``name``."""
+
+    start: int
+    end: int
+    written: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a document stands: its own province (dropped from names) and, for national
+    issuers, the locality it is about ("Thành phố" then means "thành phố Đà Nẵng")."""
+
+    province: str | None = None
+    subject: str | None = None
+    subject_kind: str | None = None
+
+
+class AgencyReader:
+    """Reads agency mentions from one document's text."""
+
+    def __init__(self, text: str, key: str, place: Place | None = None) -> None:
+        self.text = text
+        self.key = key
+        self.place = place or Place()
+        self.reg: Registry = registry()
+
+    # -- tokens -----------------------------------------------------------------------------
+    def _token(self, pos: int) -> tuple[int, int] | None:
+        match = _TOKEN.match(self.key, pos)
+        return (match.start(1), match.end(1)) if match else None
+
+    def _is_upper(self, pos: int) -> bool:
+        return pos < len(self.text) and self.text[pos].isupper()
+
+    def _skip_space(self, pos: int) -> int:
+        while pos < len(self.text) and self.text[pos].isspace():
+            pos += 1
+        return pos
+
+    def starts_agency(self, pos: int) -> bool:
+        """Whether a new agency name begins at ``pos`` (used to split lists)."""
+        pos = self._skip_space(pos)
+        reg = self.reg
+        plural = _PLURAL.match(self.key, pos)
+        if plural:
+            return bool(reg.group_nouns.match(self.key, plural.end()) or reg.heads.match(self.key, plural.end()))
+        if not self._is_upper(pos):
+            return False
+        return any(r.match(self.key, pos) for r in (reg.body_re, reg.heads, reg.bare, reg.positions))
+
+    # -- name continuation -----------------------------------------------------------------
+    def _name_end(self, pos: int, *, need_name: bool, commas: bool = True) -> int | None:
+        """Extend a name from ``pos`` over name words; None if a name was needed but absent.
+
+        Lowercase words after a capitalized one belong to the name ("Truyền thông", "quỹ đất")
+        until a verb or function word; a run longer than six syllables is not a name.
+        """
+        reg = self.reg
+        end = pos
+        confirmed = pos
+        lower_run = 0
+        seen_name = False
+        while True:
+            tok = self._token(end)
+            if tok is None:
+                break
+            ts, te = tok
+            word = self.key[ts:te]
+            if word in _HARD_STOP:
+                confirmed = end
+                break
+            if word in _CONNECT:
+                if word == "," and not commas:
+                    confirmed = end
+                    break
+                nxt = self._token(te)
+                joins = word in ("-", "–") or not self.starts_agency(nxt[0]) if nxt else False
+                if nxt and self._is_upper(nxt[0]) and seen_name and joins:
+                    end = te
+                    continue
+                confirmed = end
+                break
+            tail = reg.tails.match(self.key, ts)
+            if tail and seen_name and word != "tỉnh" and word != "thành":
+                end = confirmed = tail.end()
+                break
+            if reg.stop_words.match(self.key, ts) and not self._is_upper(ts):
+                confirmed = end
+                break
+            if self._is_upper(ts) or word.isdigit():
+                if self._is_upper(ts) and seen_name and self.starts_agency(ts) and lower_run == 0:
+                    break
+                end = confirmed = te
+                seen_name = True
+                lower_run = 0
+                continue
+            locality = reg.localities.match(self.key, ts)
+            if locality:
+                end = confirmed = locality.end()
+                seen_name = True
+                continue
+            if not seen_name and (need_name or lower_run >= 2):
+                break
+            lower_run += 1
+            if lower_run > 6:
+                break
+            end = te
+        else_end = self._token(end)
+        if else_end is None:
+            confirmed = end
+        if need_name and not seen_name:
+            return None
+        return confirmed
+
+    # -- one mention --------------------------------------------------------------------------
+    def read(self, pos: int) -> Mention | None:
+        """The agency whose name starts at ``pos`` (after spaces), or None."""
+        start = self._skip_space(pos)
+        end = self._read_end(start)
+        if end is None or end <= start:
+            return None
+        written = self.text[start:end].strip(" ,")
+        return Mention(start, start + len(written), written, self.canonical(written))
+
+    def _read_end(self, start: int) -> int | None:
+        reg, key = self.reg, self.key
+        position = reg.positions.match(key, start)
+        if position and self._is_upper(start):
+            rest = self._skip_space(position.end())
+            inner = self._read_end(rest) if self.starts_agency(rest) else None
+            if inner is None and reg.group_nouns.match(key, rest):
+                inner = self._group_end(reg.group_nouns.match(key, rest).end())
+            return inner if inner else position.end()
+        plural = _PLURAL.match(key, start)
+        at = plural.end() if plural else start
+        for fixed in (reg.body_re, reg.bare):
+            match = fixed.match(key, at)
+            if match and (self._is_upper(at) or plural):
+                return self._extend_place(match.end())
+        field_head = _FIELD_HEAD.match(key, at)
+        if field_head:
+            field = reg.field_re.match(key, field_head.end())
+            if field and self._is_upper(field_head.end()):
+                return self._extend_place(field.end())
+        compound = reg.compound_heads.match(key, at)
+        if compound:
+            return self._compound_end(compound.end())
+        if plural:
+            group = reg.group_nouns.match(key, at)
+            if group:
+                return self._group_end(group.end())
+        head = reg.heads.match(key, at)
+        if head and (self._is_upper(at) or plural):
+            if head.group(0) in _LOCAL_HEADS:
+                return self._locality_end(head.end())
+            return self._name_end(head.end(), need_name=not plural)
+        return None
+
+    def _extend_place(self, end: int) -> int:
+        """Take a trailing place name: "Công an tỉnh" + " Kiên Giang"."""
+        nxt = self._name_end(end, need_name=True)
+        return nxt if nxt else end
+
+    def _locality_end(self, pos: int) -> int:
+        """"Ủy ban nhân dân" + "các huyện, thành phố Gia Nghĩa" / "xã Bảo Lâm 2" / "Thành phố"."""
+        reg, key = self.reg, self.key
+        end = pos
+        cur = self._skip_space(pos)
+        plural = _PLURAL.match(key, cur)
+        if plural:
+            cur = plural.end()
+        while True:
+            local = reg.localities.match(key, cur)
+            if not local:
+                break
+            end = local.end()
+            sep = re.compile(r"\s*(?:,|và)\s*").match(key, end)
+            if sep and reg.localities.match(key, sep.end()):
+                cur = sep.end()
+                continue
+            break
+        name = self._name_end(end, need_name=True)
+        return name if name else end
+
+    def _group_end(self, pos: int) -> int:
+        """"các sở, ban, ngành liên quan", "các doanh nghiệp viễn thông", "các cơ quan báo chí ..."."""
+        reg, key = self.reg, self.key
+        end = pos
+        while True:
+            sep = re.compile(r"\s*,\s*").match(key, end)
+            if sep:
+                group = reg.group_nouns.match(key, sep.end())
+                if group and not self._is_upper(sep.end()):
+                    end = group.end()
+                    continue
+            longer = self._tail_end(end)
+            if longer <= end:
+                return end
+            end = longer
+
+    def _tail_end(self, end: int) -> int:
+        """Close a group: "... liên quan", "... thuộc Bộ X", "... trên địa bàn tỉnh", "... Việt Nam"."""
+        reg, key = self.reg, self.key
+        while True:
+            cur = self._skip_space(end)
+            tail = reg.tails.match(key, cur)
+            if tail:
+                end = tail.end()
+                continue
+            under = re.compile(r"(?:trực thuộc|thuộc)\s+").match(key, cur)
+            if under and self.starts_agency(under.end()):
+                inner = self._read_end(self._skip_space(under.end()))
+                if inner:
+                    end = inner
+                continue
+            break
+        name = self._name_end(end, need_name=False)
+        return name if name and name > end else end
+
+    def _compound_end(self, pos: int) -> int:
+        """"Cấp ủy, tổ chức đảng, chính quyền, đoàn thể các cấp"."""
+        reg, key = self.reg, self.key
+        end = pos
+        while True:
+            sep = re.compile(r"\s*(?:,|và)\s*").match(key, end)
+            if sep and reg.compound_parts.match(key, sep.end()):
+                end = reg.compound_parts.match(key, sep.end()).end()
+                continue
+            break
+        return self._tail_end(end)
+
+    # -- lists ---------------------------------------------------------------------------------
+    def read_list(self, pos: int) -> tuple[list[Mention], int]:
+        """"A, B và C": every agency of a list starting at ``pos``; and where the list ends."""
+        first = self.read(pos)
+        if first is None:
+            return [], pos
+        mentions = self._distribute(first)
+        end = mentions[-1].end
+        while True:
+            sep = _SEPARATOR.match(self.key, end)
+            if not sep or not self.starts_agency(sep.end()):
+                break
+            nxt = self.read(sep.end())
+            if nxt is None:
+                break
+            more = self._distribute(nxt)
+            mentions.extend(more)
+            end = more[-1].end
+        return mentions, end
+
+    def _distribute(self, mention: Mention) -> list[Mention]:
+        """"các Tập đoàn: A, B" → "Tập đoàn A", "Tập đoàn B"; "UBND các phường: X, Y" likewise."""
+        colon = re.compile(r"\s*:\s*").match(self.key, mention.end)
+        plural = re.search(r"(?:^|\s)các\s", self.key[mention.start:mention.end] + " ")
+        if not colon or not plural or not self._is_upper(colon.end()):
+            return [mention]
+        head = re.sub(r"^(?:các|Các)\s+", "", mention.written)
+        head = re.sub(r"\s+các\s+", " ", head)
+        head = re.sub(r"(phường|xã|huyện|tỉnh|sở|Sở)$", lambda m: m.group(1), head)
+        singular = {"Các Sở": "Sở", "Sở": "Sở"}.get(head, head)
+        out: list[Mention] = []
+        pos = colon.end()
+        while True:
+            pos = self._skip_space(pos)
+            end = self._name_end(pos, need_name=True, commas=False)
+            if end is None:
+                break
+            written = self.text[pos:end]
+            full = f"{singular} {written}"
+            out.append(Mention(mention.start if not out else pos, end, written, self.canonical(full)))
+            sep = re.compile(r"\s*(?:,|và|;)\s*").match(self.key, end)
+            if not sep or not self._is_upper(sep.end()) or self.starts_agency(sep.end()):
+                break
+            pos = sep.end()
+        return out or [mention]
+
+    # -- canonical names ------------------------------------------------------------------------
+    def canonical(self, written: str) -> str:
+        """Abbreviations expanded, the document's own province dropped, first letter capital."""
+        reg = self.reg
+        name = re.sub(r"\s+", " ", written).strip(" ,;:")
+        name = re.sub(r"\s*\([^)]*\)$", "", name)
+        name = reg.abbreviation_re.sub(lambda m: reg.abbreviations[m.group(1)], name)
+        name = self._expand_field(name)
+        known = reg.bodies.get(phrase_key(name))
+        if known:
+            name = known
+        name = self._drop_own_province(name)
+        name = self._subject_locality(name)
+        return name[:1].upper() + name[1:]
+
+    def _expand_field(self, name: str) -> str:
+        match = re.match(r"^((?:Đảng ủy |Đảng uỷ )?(?:Sở|Bộ|Phòng)) (.+?)((?: tỉnh| thành phố)?(?: .*)?)$", name)
+        if not match:
+            return name
+        field = self.reg.fields.get(phrase_key(match.group(2)))
+        if field:
+            return f"{match.group(1)} {field}{match.group(3)}"
+        return name
+
+    def _drop_own_province(self, name: str) -> str:
+        province = self.place.province
+        if not province:
+            return name
+        for prefix in ("tỉnh ", "thành phố ", "Tỉnh ", "Thành phố ", ""):
+            suffix = " " + prefix + province
+            if name.endswith(suffix) and len(name) > len(suffix):
+                base = name[: -len(suffix)]
+                if prefix or _PROVINCIAL.match(name):
+                    kind = prefix.strip().lower() or ("thành phố" if self.place.subject_kind == "city" else "tỉnh")
+                    if base.startswith("Sở ") and prefix:
+                        return base
+                    return f"{base} {kind}"
+        return name
+
+    def _subject_locality(self, name: str) -> str:
+        subject = self.place.subject
+        if not subject:
+            return name
+        match = re.search(r"(?:^|\s)(Thành phố|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Tỉnh)$", name)
+        if match:
+            word = match.group(1)
+            if word in ("Thành phố", "Tỉnh"):
+                word = word.lower() if match.start(1) > 0 else word
+            return name[: match.start(1)] + f"{word} {subject}"
+        return name
+
+    def is_vague(self, mention: Mention) -> bool:
+        """Partners that name no one: "các cơ quan, đơn vị liên quan", "các sở, ngành"."""
+        key = phrase_key(mention.written)
+        rest = self.reg.vague_re.sub(" ", key)
+        return not re.sub(r"[\s,;:.\-–]+", "", rest)
