@@ -65,14 +65,14 @@ class AgencyReader:
     def _is_upper(self, pos: int) -> bool:
         return pos < len(self.text) and self.text[pos].isupper()
 
-    def _skip_space(self, pos: int) -> int:
+    def skip_space(self, pos: int) -> int:
         while pos < len(self.text) and self.text[pos].isspace():
             pos += 1
         return pos
 
     def starts_agency(self, pos: int) -> bool:
         """Whether a new agency name begins at ``pos`` (used to split lists)."""
-        pos = self._skip_space(pos)
+        pos = self.skip_space(pos)
         reg = self.reg
         plural = _PLURAL.match(self.key, pos)
         if plural:
@@ -146,20 +146,23 @@ class AgencyReader:
         return confirmed
 
     # -- one mention --------------------------------------------------------------------------
-    def read(self, pos: int) -> Mention | None:
-        """The agency whose name starts at ``pos`` (after spaces), or None."""
-        start = self._skip_space(pos)
-        end = self._read_end(start)
+    def read(self, pos: int, *, lenient: bool = False) -> Mention | None:
+        """The agency whose name starts at ``pos`` (after spaces), or None.
+
+        ``lenient`` accepts a lowercase head, as after "giao cho phòng CNTT".
+        """
+        start = self.skip_space(pos)
+        end = self._read_end(start, lenient=lenient)
         if end is None or end <= start:
             return None
         written = self.text[start:end].strip(" ,")
         return Mention(start, start + len(written), written, self.canonical(written))
 
-    def _read_end(self, start: int) -> int | None:
+    def _read_end(self, start: int, *, lenient: bool = False) -> int | None:
         reg, key = self.reg, self.key
         position = reg.positions.match(key, start)
         if position and self._is_upper(start):
-            rest = self._skip_space(position.end())
+            rest = self.skip_space(position.end())
             inner = self._read_end(rest) if self.starts_agency(rest) else None
             if inner is None and reg.group_nouns.match(key, rest):
                 inner = self._group_end(reg.group_nouns.match(key, rest).end())
@@ -168,12 +171,12 @@ class AgencyReader:
         at = plural.end() if plural else start
         for fixed in (reg.body_re, reg.bare):
             match = fixed.match(key, at)
-            if match and (self._is_upper(at) or plural):
+            if match and (self._is_upper(at) or plural or lenient):
                 return self._extend_place(match.end())
         field_head = _FIELD_HEAD.match(key, at)
         if field_head:
             field = reg.field_re.match(key, field_head.end())
-            if field and self._is_upper(field_head.end()):
+            if field and (self._is_upper(field_head.end()) or lenient):
                 return self._extend_place(field.end())
         compound = reg.compound_heads.match(key, at)
         if compound:
@@ -183,7 +186,7 @@ class AgencyReader:
             if group:
                 return self._group_end(group.end())
         head = reg.heads.match(key, at)
-        if head and (self._is_upper(at) or plural):
+        if head and (self._is_upper(at) or plural or lenient):
             if head.group(0) in _LOCAL_HEADS:
                 return self._locality_end(head.end())
             return self._name_end(head.end(), need_name=not plural)
@@ -198,7 +201,7 @@ class AgencyReader:
         """"Ủy ban nhân dân" + "các huyện, thành phố Gia Nghĩa" / "xã Bảo Lâm 2" / "Thành phố"."""
         reg, key = self.reg, self.key
         end = pos
-        cur = self._skip_space(pos)
+        cur = self.skip_space(pos)
         plural = _PLURAL.match(key, cur)
         if plural:
             cur = plural.end()
@@ -235,14 +238,14 @@ class AgencyReader:
         """Close a group: "... liên quan", "... thuộc Bộ X", "... trên địa bàn tỉnh", "... Việt Nam"."""
         reg, key = self.reg, self.key
         while True:
-            cur = self._skip_space(end)
+            cur = self.skip_space(end)
             tail = reg.tails.match(key, cur)
             if tail:
                 end = tail.end()
                 continue
             under = re.compile(r"(?:trực thuộc|thuộc)\s+").match(key, cur)
             if under and self.starts_agency(under.end()):
-                inner = self._read_end(self._skip_space(under.end()))
+                inner = self._read_end(self.skip_space(under.end()))
                 if inner:
                     end = inner
                 continue
@@ -263,9 +266,9 @@ class AgencyReader:
         return self._tail_end(end)
 
     # -- lists ---------------------------------------------------------------------------------
-    def read_list(self, pos: int) -> tuple[list[Mention], int]:
+    def read_list(self, pos: int, *, lenient: bool = False) -> tuple[list[Mention], int]:
         """"A, B và C": every agency of a list starting at ``pos``; and where the list ends."""
-        first = self.read(pos)
+        first = self.read(pos, lenient=lenient)
         if first is None:
             return [], pos
         mentions = self._distribute(first)
@@ -295,7 +298,7 @@ class AgencyReader:
         out: list[Mention] = []
         pos = colon.end()
         while True:
-            pos = self._skip_space(pos)
+            pos = self.skip_space(pos)
             end = self._name_end(pos, need_name=True, commas=False)
             if end is None:
                 break

@@ -1,0 +1,109 @@
+"""Document layer: the layout of a normalized notice (header, body outline, recipients, signature)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from chidao.document.header import Header, parse_header
+from chidao.document.lexicon import lexicon
+from chidao.document.outline import Node, build_outline
+from chidao.document.paragraphs import Paragraph, split_paragraphs
+from chidao.document.people import find_chair, find_signer
+from chidao.text.chars import LOWER, UPPER
+
+__all__ = ["Layout", "Node", "Paragraph", "parse_layout"]
+
+_RECIPIENTS = re.compile(r"(?:Nơi nhận|NƠI NHẬN)\s*:?")
+_LEAD_IN = re.compile(r"(?:như sau|sau đây|sau)\s*:\s*$")
+_LOCALITY = re.compile(rf"(?<![\w])(tỉnh|thành phố|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ)\s+([{UPPER}][{LOWER}]+"
+                       rf"(?:\s+[{UPPER}][{LOWER}]+){{0,3}})")
+_ISSUER_PLACE = re.compile(r"(TỈNH|THÀNH PHỐ)\s+([^\n]+)")
+
+
+@dataclass
+class Layout:
+    """Everything the layout tells about a document."""
+
+    text: str
+    header: Header
+    paragraphs: list[Paragraph]
+    outline: Node
+    body_end: int
+    chair: str | None = None
+    signer: str | None = None
+    recipients: list[str] = field(default_factory=list)
+    province: str | None = None
+    national: bool = False
+    subject: str | None = None
+    subject_kind: str | None = None
+
+
+def _title_case(text: str) -> str:
+    return " ".join(w[:1].upper() + w[1:].lower() for w in text.split())
+
+
+def _issuer_block(text: str, header: Header) -> str:
+    cut = text.find("CỘNG HÒA")
+    if cut < 0:
+        cut = text.find("CỘNG HOÀ")
+    number = text.find("Số")
+    ends = [c for c in (cut, number) if c >= 0]
+    return text[: min(ends)] if ends else ""
+
+
+def _place(layout: Layout) -> None:
+    """Own province (dropped from agency names) and, for national notices, their subject locality."""
+    issuer = _issuer_block(layout.text, layout.header)
+    flat = re.sub(r"\s+", " ", issuer).strip().upper()
+    national = any(flat.startswith(n) or (" " + n) in (" " + flat) for n in lexicon().national_issuers)
+    national = national and "TỈNH" not in flat and "THÀNH PHỐ" not in flat
+    layout.national = national
+    match = _ISSUER_PLACE.search(re.sub(r"\s*\n\s*", " ", issuer))
+    if match and not national:
+        layout.province = _title_case(match.group(2).strip())
+    elif layout.header.place and not national:
+        layout.province = re.sub(r"^(?:Thành phố|TP\.?)\s+", "", layout.header.place)
+    if national:
+        counts = Counter(m.group(2) for m in _LOCALITY.finditer(layout.text))
+        kinds = {m.group(2): m.group(1).lower() for m in _LOCALITY.finditer(layout.text)}
+        if counts:
+            name, count = counts.most_common(1)[0]
+            if count >= 3:
+                layout.subject = name
+                layout.subject_kind = "city" if kinds[name] == "thành phố" else "province"
+
+
+def parse_layout(text: str) -> Layout:
+    """Read the layout of the normalized ``text``."""
+    header = parse_header(text)
+    paragraphs = split_paragraphs(text, header.body_start)
+    body: list[Paragraph] = []
+    body_end = len(text)
+    for paragraph in paragraphs:
+        content = text[paragraph.start:paragraph.end]
+        if _RECIPIENTS.match(content.strip("*# ")):
+            body_end = paragraph.start
+            break
+        body.append(paragraph)
+    tail = text[body_end:]
+    if body_end == len(text) and body:
+        # No recipients list: a signature block may still close the text.
+        for i, paragraph in enumerate(body):
+            line = text[paragraph.start:paragraph.end].strip("* ")
+            if line.isupper() and line.startswith(lexicon().signature_prefixes):
+                body_end = paragraph.start
+                tail = text[body_end:]
+                body = body[:i]
+                break
+    layout = Layout(text, header, body, build_outline(body), body_end)
+    intro_end = next((p.end for p in body if _LEAD_IN.search(text[p.start:p.end])), body_end)
+    intro = text[header.body_start:min(intro_end, header.body_start + 4000)]
+    layout.chair = find_chair(header.title, intro)
+    layout.signer = find_signer(tail)
+    layout.recipients = [
+        text[p.body:p.end].strip(" ;.") for p in split_paragraphs(text, body_end) if p.kind == "dash"
+    ]
+    _place(layout)
+    return layout

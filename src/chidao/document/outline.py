@@ -1,0 +1,70 @@
+"""The outline tree of a document body: numbered, lettered and bulleted items.
+
+Vietnamese administrative texts nest their items in a conventional order
+(I. > 1. > 1.1. > a) > (i) > - > +), so a marker's kind tells its level even
+when a document skips one ("2." right after a "-" list closes the list).
+Unmarked paragraphs belong to the item open above them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from chidao.document.paragraphs import Paragraph
+
+_RANK = {
+    "article": 0,
+    "roman": 1,
+    "decimal": 2,
+    "alpha": 5,
+    "alpha_dot": 5,
+    "paren": 6,
+    "ordinal": 6,
+    "dash": 7,
+    "plus": 8,
+    "star": 9,
+}
+
+
+def rank(paragraph: Paragraph) -> float:
+    """Nesting level of a marker kind; "2.1." sits below "2." and "2.1.1." below "2.1."."""
+    if paragraph.kind == "decimal2":
+        depth = (paragraph.marker or "").strip(".").count(".")
+        return 2 + min(depth, 2)
+    return _RANK.get(paragraph.kind or "", 10)
+
+
+@dataclass
+class Node:
+    """An item of the outline, or (``paragraph`` None) the root."""
+
+    paragraph: Paragraph | None
+    children: list[Node] = field(default_factory=list)
+
+    @property
+    def marked(self) -> bool:
+        return self.paragraph is not None and self.paragraph.kind is not None
+
+    def last_end(self) -> int:
+        """End offset of this item including everything nested in it."""
+        node = self
+        while node.children:
+            node = node.children[-1]
+        return node.paragraph.end if node.paragraph else 0
+
+
+def build_outline(paragraphs: list[Paragraph]) -> Node:
+    """Nest ``paragraphs`` by marker rank; unmarked ones go under the item open above them."""
+    root = Node(None)
+    stack: list[Node] = [root]
+    for paragraph in paragraphs:
+        node = Node(paragraph)
+        if paragraph.kind is None:
+            stack[-1].children.append(node)
+            continue
+        level = rank(paragraph)
+        while len(stack) > 1 and rank(stack[-1].paragraph) >= level:  # type: ignore[arg-type]
+            stack.pop()
+        stack[-1].children.append(node)
+        stack.append(node)
+    return root

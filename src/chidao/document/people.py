@@ -1,0 +1,101 @@
+"""People of a notice: who chaired the meeting and who signed.
+
+Names are told from agencies and places by their family name (a data list)
+and their shape: two to five capitalized syllables. Subject lines in capitals
+("... CỦA PHÓ THỦ TƯỚNG CHÍNH PHỦ BÙI THANH SƠN ...") are read too, and the
+name is given in title case.
+"""
+
+from __future__ import annotations
+
+import re
+
+from chidao.document.lexicon import lexicon
+from chidao.text.chars import LOWER, UPPER
+
+_SYLLABLE = rf"[{UPPER}][{LOWER}]*"
+_NAME = re.compile(rf"(?<![\w])({_SYLLABLE}(?:\s+{_SYLLABLE}){{1,4}})(?![\w])")
+_CHAIR_CUE = re.compile(r"(?<!đồng )chủ trì")
+_CO_CHAIR = re.compile(r"đồng chủ trì")
+
+
+def _title_case(words: str) -> str:
+    return " ".join(w[:1].upper() + w[1:].lower() for w in words.split())
+
+
+def person_names(text: str) -> list[tuple[int, int, str]]:
+    """Every person's name in ``text`` as (start, end, name)."""
+    surnames = lexicon().surnames
+    out = []
+    for match in _NAME.finditer(text):
+        words = match.group(1).split()
+        for i, word in enumerate(words):
+            if word in surnames and len(words) - i >= 2:
+                start = match.start(1) + match.group(1).index(word)
+                name = " ".join(words[i:])
+                out.append((start, match.end(1), name))
+                break
+    return out
+
+
+def _names_in_caps(text: str) -> list[tuple[int, int, str]]:
+    """Names inside a capitalized line, title-cased first ("BÙI THANH SƠN" → "Bùi Thanh Sơn")."""
+    titled = " ".join(_title_case(w) if w.isupper() else w for w in text.split(" "))
+    return person_names(titled)
+
+
+def find_chair(title: str | None, intro: str) -> str | None:
+    """The person who chaired: named in the subject line, else next to "chủ trì" in the opening."""
+    if title:
+        names = _names_in_caps(title) if title.isupper() else person_names(title)
+        if names:
+            return names[0][2]
+    names = person_names(intro)
+    if not names:
+        return None
+    cues = [m.start() for m in _CHAIR_CUE.finditer(intro.lower())]
+    if not cues:
+        return None
+    best = None
+    for cue in cues:
+        sentence_start = max(intro.rfind(".", 0, cue), intro.rfind("\n", 0, cue)) + 1
+        before = [n for n in names if sentence_start <= n[0] < cue]
+        after = [n for n in names if cue < n[0] < cue + 120 and n[0] < (intro.find(".", cue) % 10**9)]
+        if before:
+            best = before[-1] if len(before) == 1 else before[0]
+        elif after:
+            best = after[0]
+        if best:
+            return best[2]
+    return None
+
+
+def _signature_line(line: str) -> bool:
+    lex = lexicon()
+    clean = line.strip().strip("*").strip()
+    if not clean or not clean.isupper():
+        return False
+    return clean.startswith(lex.signature_prefixes) or any(t in clean for t in lex.signature_titles)
+
+
+def find_signer(tail: str) -> str | None:
+    """The name under the signature block, or at the end of a flattened "Lưu: ..." line."""
+    lines = [ln.strip().strip("*").strip() for ln in tail.split("\n")]
+    for i, line in enumerate(lines):
+        if not _signature_line(line):
+            continue
+        for nxt in lines[i + 1:i + 8]:
+            if not nxt or _signature_line(nxt):
+                continue
+            names = person_names(nxt)
+            if names and names[0][0] == 0 and names[0][1] >= len(nxt.rstrip(". ")) - 1:
+                return names[0][2]
+            break
+    for line in lines:
+        if line.startswith(("- Lưu", "Lưu")):
+            match = re.search(r"\.\s+([^.]+?)\s*$", line)
+            if match:
+                names = person_names(match.group(1))
+                if names and names[0][0] == 0:
+                    return names[0][2]
+    return None

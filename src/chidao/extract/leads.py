@@ -1,0 +1,152 @@
+"""Who is asked to act: the lead agencies of a clause and the agencies that coordinate.
+
+Rules, in the words of ANNOTATION.md: the addressee of "giao", "đề nghị",
+"yêu cầu"; "X chủ trì"; the subject that opens a clause ("Sở Tài chính rà
+soát ..."); the agency a heading names ("a) Sở Nội vụ:"). Coordinators are
+named with "phối hợp (với)", "thống nhất với", "cùng"; vague partners that
+name no one are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from chidao.extract.agencies import AgencyReader, Mention
+
+_ASSIGN = re.compile(
+    r"(?<![\w])(?<!về )(?<!theo )(?<!xét )(?<!kiến )(?<!các )(?:giao(?: nhiệm vụ)?(?: cho)?|đề nghị|yêu cầu|"
+    r"phân công|chỉ định)\s+(?!của\b)"
+)
+_COORDINATE = re.compile(
+    r"(?<![\w])(?:phối hợp(?: chặt chẽ)?(?: với| cùng(?: với)?)?|thống nhất với|cùng với|cùng)\s+"
+)
+_LEAD_THEN_COORD = re.compile(r"chủ trì\s*[,;]\s*")
+_INTRO = re.compile(
+    r"(?:(?:đồng thời|trên cơ sở đó|ngoài ra|bên cạnh đó|mặt khác|sau đó|theo đó|trong đó)\s*,?\s+|"
+    r"(?:trên cơ sở|căn cứ|để|sau khi|trong (?:thời gian|quá trình)|với vai trò|trường hợp|nếu|khi|"
+    r"qua|thực hiện|nhằm)\b[^.;:]{0,240}?,\s+)"
+)
+_TOPIC = re.compile(r"(?:về|đối với|riêng)\s+[^:;.]{2,260}?:\s*")
+_PAST = re.compile(r"\s*(?:đã|vừa|đã được|được|từng|đánh giá cao|ghi nhận|biểu dương|cảm ơn|"
+                   r"hoan nghênh|thông báo|trân trọng|xin|là cơ quan thường trực)\b")
+_LABEL = re.compile(r"(?:nhiệm vụ|nội dung|giải pháp)\s*:\s*")
+_VAGUE_LEAD = {"các", "cơ", "quan", "đơn", "vị", "tổ", "chức", "cá", "nhân", "có", "liên", "quan", "khác",
+               "địa", "phương", ",", "và"}
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """The lead agencies a clause names, and where the naming phrase starts."""
+
+    leads: list[Mention]
+    start: int
+    explicit: bool
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    seen: set[str] = set()
+    out = []
+    for mention in mentions:
+        if mention.name.lower() not in seen:
+            seen.add(mention.name.lower())
+            out.append(mention)
+    return out
+
+
+def clean_leads(mentions: list[Mention]) -> list[Mention]:
+    """Drop partners of a lead list that name no one ("và các cơ quan, tổ chức có liên quan")."""
+    kept = [m for m in mentions if set(m.written.lower().split()) - _VAGUE_LEAD]
+    return _dedupe(kept or mentions)
+
+
+def explicit_assignment(reader: AgencyReader, start: int, end: int) -> Assignment | None:
+    """"giao Sở X ...", "đề nghị Báo Y, Đài Z ...", "yêu cầu ..." within ``[start, end)``."""
+    for match in _ASSIGN.finditer(reader.key, start, end):
+        mentions, _ = reader.read_list(match.end(), lenient=True)
+        if mentions:
+            return Assignment(clean_leads(mentions), match.start(), True)
+    return None
+
+
+def _skip_intro(reader: AgencyReader, pos: int, end: int) -> int:
+    """Past a connector or an adverbial clause that opens a sentence ("Trên cơ sở ..., ")."""
+    for _ in range(2):
+        topic = _TOPIC.match(reader.key, pos, end)
+        if topic:
+            pos = topic.end()
+            continue
+        intro = _INTRO.match(reader.key, pos, end)
+        if intro and reader.starts_agency(intro.end()):
+            pos = intro.end()
+            continue
+        break
+    return pos
+
+
+def subject_assignment(reader: AgencyReader, start: int, end: int) -> Assignment | None:
+    """A clause opened by its subject: "Sở Tài chính rà soát ...", "Đồng thời, UBND ... đề xuất"."""
+    pos = _skip_intro(reader, reader.skip_space(start), end)
+    if not reader.starts_agency(pos):
+        return None
+    mentions, after = reader.read_list(pos)
+    if not mentions or after > end:
+        return None
+    colon = re.compile(r"\s*:").match(reader.key, after)
+    if not colon and _PAST.match(reader.key, after):
+        return None
+    nxt = reader.key[after:after + 2].strip()
+    if nxt.startswith((",", ")")):
+        return None
+    return Assignment(clean_leads(mentions), pos, bool(colon))
+
+
+def heading_assignment(reader: AgencyReader, start: int, end: int) -> Assignment | None:
+    """An item that opens with an agency and a colon, or is just an agency: "a) Sở Nội vụ:"."""
+    key = reader.key
+    pos = reader.skip_space(start)
+    lead_in = re.compile(r"(?:giao|đề nghị|yêu cầu|đối với)\s+").match(key, pos)
+    if lead_in:
+        pos = lead_in.end()
+    mentions, after = reader.read_list(pos, lenient=bool(lead_in))
+    if not mentions:
+        return None
+    rest = key[after:end].strip(" .;\n")
+    if rest.startswith(":") or not rest:
+        return Assignment(clean_leads(mentions), start, True)
+    return None
+
+
+def find_assignment(reader: AgencyReader, start: int, end: int) -> Assignment | None:
+    """The lead a clause names by heading, subject or explicit assignment, whichever opens it."""
+    return (heading_assignment(reader, start, end)
+            or subject_assignment(reader, start, end)
+            or explicit_assignment(reader, start, end))
+
+
+def coordinators(reader: AgencyReader, start: int, end: int, leads: list[Mention]) -> list[Mention]:
+    """Agencies named as partners within ``[start, end)``, vague ones and the leads left out."""
+    found: list[Mention] = []
+    key = reader.key
+    for match in _COORDINATE.finditer(key, start, end):
+        mentions, _ = reader.read_list(match.end(), lenient=True)
+        found.extend(m for m in mentions if m.end <= end)
+    for match in _LEAD_THEN_COORD.finditer(key, start, end):
+        mentions, after = reader.read_list(match.end())
+        if mentions and re.compile(r"\s*phối hợp").match(key, after):
+            found.extend(mentions)
+    lead_names = {m.name.lower() for m in leads}
+    kept = [m for m in found if not reader.is_vague(m) and m.name.lower() not in lead_names]
+    return _dedupe(kept)
+
+
+def strip_label(key: str, start: int) -> int:
+    """Past a plan's "Nhiệm vụ:" label."""
+    label = _LABEL.match(key, start)
+    return label.end() if label else start
+
+
+def topic_end(key: str, start: int, end: int) -> int:
+    """End of a "Về ...:" / "Đối với ...:" topic that opens an item (its dates are not deadlines)."""
+    topic = _TOPIC.match(key, start, end)
+    return topic.end() if topic else start

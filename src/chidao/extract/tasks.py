@@ -1,0 +1,256 @@
+"""Cut a document's outline into tasks (ANNOTATION.md, "How to cut a document into tasks").
+
+An item that directs an action is one task; an item whose clauses name
+different leads is one task per lead; a heading or lead-in sentence that
+names an agency gives it to the items under it; plan lines "Đơn vị chủ trì:"
+give theirs to the items above them. Assessments, preambles and closing
+formulas are not tasks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from chidao.document.outline import Node, rank
+from chidao.extract.agencies import AgencyReader, Mention
+from chidao.extract.leads import (
+    clean_leads,
+    coordinators,
+    explicit_assignment,
+    find_assignment,
+    strip_label,
+)
+from chidao.extract.timing import Timing, TimingReader
+
+_CLAUSE_END = re.compile(r"(?:[.;!?](?:\s+|$)|\n+)")
+_CLOSING = re.compile(
+    r"(?:trên đây là|trong quá trình (?:tổ chức )?(?:triển khai )?thực hiện|quá trình thực hiện|"
+    r"trường hợp có khó khăn|nhận được (?:văn bản|công văn|thông báo) này|"
+    r".{0,200}?(?:biết,?\s*(?:để\s+)?(?:phối hợp\s*)?(?:chỉ đạo\s*)?(?:triển khai\s*)?(?:tổ chức\s*)?thực hiện\s*\./\.|"
+    r"trân trọng thông báo|xin thông báo|thông báo\s*\./\.|chịu trách nhiệm thi hành|"
+    r"thực hiện nghiêm túc (?:chỉ thị|kế hoạch|quyết định|công văn|thông báo) này|"
+    r"nội dung chỉ đạo nêu trên|khẩn trương triển khai thực hiện\s*\./\.))"
+)
+_LEAD_IN_END = re.compile(r":\s*$")
+_PLAN_LEAD = re.compile(r"(?:đơn vị|cơ quan) (?:chủ trì|thực hiện|thực hiện chính)\s*:\s*")
+_PLAN_COORD = re.compile(r"(?:đơn vị|cơ quan) phối hợp\s*:\s*")
+_PLAN_TIME = re.compile(r"thời (?:gian|hạn) (?:thực hiện|hoàn thành)\s*:\s*")
+_PLAN_HEAD = re.compile(r"(?:cơ quan|đơn vị) (?:thực hiện|chủ trì và phối hợp)\s*:?\s*$")
+
+
+@dataclass
+class Task:
+    start: int
+    end: int
+    leads: list[Mention]
+    coordinators: list[Mention]
+    timing: Timing
+    trace: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Context:
+    """What an item inherits from the headings and lead-ins above it."""
+
+    leads: list[Mention] = field(default_factory=list)
+    coordinators: list[Mention] = field(default_factory=list)
+    timing: Timing | None = None
+    active: bool = True
+    trace: str = ""
+
+
+@dataclass
+class PlanLines:
+    leads: list[Mention] = field(default_factory=list)
+    coordinators: list[Mention] = field(default_factory=list)
+    timing: Timing | None = None
+    nodes: set[int] = field(default_factory=set)
+
+
+class TaskCutter:
+    """Walks the outline of one document and collects its tasks."""
+
+    def __init__(self, reader: AgencyReader, timing: TimingReader, inactive_heads: re.Pattern[str]) -> None:
+        self.reader = reader
+        self.key = reader.key
+        self.text = reader.text
+        self.timing = timing
+        self.inactive_heads = inactive_heads
+        self.tasks: list[Task] = []
+
+    # -- helpers ---------------------------------------------------------------------------
+    def _body(self, node: Node) -> tuple[int, int]:
+        p = node.paragraph
+        assert p is not None
+        return p.body, p.end
+
+    def _is_closing(self, start: int, end: int) -> bool:
+        return bool(_CLOSING.match(self.key, start, end))
+
+    def _is_container(self, node: Node) -> bool:
+        """A heading or lead-in: its text introduces the items under it."""
+        start, end = self._body(node)
+        text = self.text[start:end].strip()
+        if not node.children:
+            return False
+        if _LEAD_IN_END.search(text):
+            return True
+        words = len(text.split())
+        return words <= 16 and not text.endswith((".", ";"))
+
+    # -- plan lines ------------------------------------------------------------------------------
+    def _plan_lines(self, node: Node) -> PlanLines:
+        """"Đơn vị chủ trì: ...", "Đơn vị phối hợp: ...", "Thời gian thực hiện: ..." under ``node``."""
+        lines = PlanLines()
+        stack = list(node.children)
+        while stack:
+            child = stack.pop()
+            start, end = self._body(child)
+            key = self.key
+            for pattern, kind in ((_PLAN_LEAD, "lead"), (_PLAN_COORD, "coord"), (_PLAN_TIME, "time")):
+                match = pattern.match(key, start, end)
+                if not match:
+                    continue
+                lines.nodes.add(id(child))
+                if kind == "time":
+                    lines.timing = self.timing.read(match.end(), end, plan_line=True)
+                    continue
+                mentions, _ = self.reader.read_list(match.end(), lenient=True)
+                if kind == "lead":
+                    lines.leads = clean_leads(mentions)
+                else:
+                    lines.coordinators = [m for m in mentions if not self.reader.is_vague(m)]
+            if _PLAN_HEAD.match(key, start, end):
+                lines.nodes.add(id(child))
+            stack.extend(child.children)
+        return lines
+
+    # -- walking -----------------------------------------------------------------------------------
+    def walk(self, node: Node, ctx: Context) -> None:
+        """Process the children of ``node`` under the context ``ctx``."""
+        plan = self._plan_lines(node)
+        if plan.leads or plan.coordinators or plan.timing:
+            ctx = replace(ctx, leads=plan.leads or ctx.leads,
+                          coordinators=plan.coordinators or ctx.coordinators,
+                          timing=plan.timing or ctx.timing, trace="plan lines")
+        lead_in: Context | None = None
+        lead_in_kind: float | None = None
+        pending: list[Node] = []
+        for child in node.children:
+            if id(child) in plan.nodes:
+                continue
+            local = ctx
+            if lead_in is not None and child.marked:
+                level = rank(child.paragraph)  # type: ignore[arg-type]
+                if lead_in_kind is None:
+                    lead_in_kind = level
+                if level == lead_in_kind:
+                    local = lead_in
+                else:
+                    lead_in = None
+            if not child.marked:
+                pending.append(child)
+                continue
+            if pending:
+                lead_in = self._unmarked_run(pending, ctx) or lead_in
+                lead_in_kind = None
+                local = lead_in or ctx
+                if lead_in is not None:
+                    lead_in_kind = rank(child.paragraph)  # type: ignore[arg-type]
+                pending = []
+            self._item(child, local)
+        if pending:
+            self._unmarked_run(pending, ctx)
+
+    def _unmarked_run(self, run: list[Node], ctx: Context) -> Context | None:
+        """Consecutive unmarked paragraphs: tasks split by lead, or a lead-in for what follows."""
+        start = run[0].paragraph.body  # type: ignore[union-attr]
+        end = run[-1].last_end()
+        last_start, last_end = self._body(run[-1])
+        if self._is_closing(last_start, last_end) and len(run) == 1:
+            return None
+        if _LEAD_IN_END.search(self.text[last_start:last_end].strip()):
+            assignment = find_assignment(self.reader, last_start, last_end)
+            if assignment is None:
+                assignment = explicit_assignment(self.reader, last_start, last_end)
+            active = True
+            if assignment:
+                return replace(ctx, leads=assignment.leads, active=active, trace="lead-in")
+            return replace(ctx, active=active, trace="lead-in without agency")
+        if ctx.active:
+            self._unit(start, end, ctx)
+        return None
+
+    def _item(self, node: Node, ctx: Context) -> None:
+        start, end = self._body(node)
+        key = self.key
+        heading_text = key[start:end].strip()
+        if self.inactive_heads.match(heading_text):
+            self.walk(node, replace(ctx, active=False, leads=[], trace="assessment section"))
+            return
+        if self._is_container(node):
+            assignment = find_assignment(self.reader, start, end)
+            inner = ctx
+            if assignment:
+                coord = coordinators(self.reader, start, end, assignment.leads)
+                inner = replace(ctx, leads=assignment.leads, coordinators=coord or ctx.coordinators,
+                                trace="heading")
+            self.walk(node, inner)
+            return
+        if self._is_closing(start, end):
+            return
+        if ctx.active:
+            self._unit(start, node.last_end(), ctx)
+
+    # -- task units --------------------------------------------------------------------------------
+    def _clauses(self, start: int, end: int) -> list[tuple[int, int]]:
+        out = []
+        pos = start
+        for match in _CLAUSE_END.finditer(self.key, start, end):
+            if match.end() - pos > 1:
+                out.append((pos, match.end()))
+            pos = match.end()
+        if end > pos:
+            out.append((pos, end))
+        return out
+
+    def _unit(self, start: int, end: int, ctx: Context) -> None:
+        """One item's text: a task per run of clauses that share a lead."""
+        start = strip_label(self.key, self.reader.skip_space(start))
+        groups: list[tuple[int, int, list[Mention], bool]] = []
+        for c_start, c_end in self._clauses(start, end):
+            if self._is_closing(c_start, c_end):
+                continue
+            assignment = find_assignment(self.reader, c_start, c_end)
+            names = {m.name for m in assignment.leads} if assignment else set()
+            if groups and (assignment is None or names == {m.name for m in groups[-1][2]}):
+                g_start, _, g_leads, g_explicit = groups[-1]
+                groups[-1] = (g_start, c_end, g_leads, g_explicit)
+                continue
+            if groups and not groups[-1][3]:
+                g_start = groups[-1][0]
+                groups[-1] = (g_start, c_end, assignment.leads, True)  # type: ignore[union-attr]
+                continue
+            if assignment is None:
+                groups.append((c_start, c_end, ctx.leads, False))
+            else:
+                groups.append((c_start, c_end, assignment.leads, True))
+        for g_start, g_end, leads, explicit in groups:
+            if not leads:
+                continue
+            self._emit(g_start, g_end, leads, explicit, ctx)
+
+    def _emit(self, start: int, end: int, leads: list[Mention], explicit: bool, ctx: Context) -> None:
+        text = self.text[start:end]
+        trimmed_end = start + len(text.rstrip(" \n;,"))
+        coord = coordinators(self.reader, start, end, leads)
+        if not explicit or not coord:
+            lead_names = {m.name.lower() for m in leads}
+            coord = coord + [m for m in ctx.coordinators if m.name.lower() not in lead_names
+                             and m.name.lower() not in {c.name.lower() for c in coord}]
+        timing = self.timing.read(start, end)
+        if timing.deadline is None and timing.recurrence is None and ctx.timing is not None:
+            timing = ctx.timing
+        trace = ["lead: " + ("explicit" if explicit else f"inherited ({ctx.trace})")]
+        self.tasks.append(Task(start, trimmed_end, leads, coord, timing, trace))

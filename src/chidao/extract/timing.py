@@ -1,0 +1,68 @@
+"""When a task is due and how often it recurs, read from the task's own words.
+
+The deadline grammar (``deadlines.py``) finds every date phrase; here we
+choose the one that is the task's deadline. A year that frames a programme
+("nhiệm vụ năm 2019", "11 hoạt động dự kiến thực hiện trong năm 2026") is not
+a deadline; a phrase in the item's topic ("Về ... trong năm 2025:") neither.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from chidao.extract.deadlines import DeadlineMatch, find_deadlines
+from chidao.extract.leads import topic_end
+from chidao.extract.recurrence import find_recurrence
+from chidao.extract.workdays import WorkCalendar
+
+# Words just before "trong năm ..." that make it a deadline rather than a frame.
+_YEAR_DEADLINE_VERBS = re.compile(
+    r"(?:hoàn thành|xong|bàn giao|vận hành|ban hành|trình|báo cáo|ký|đưa vào|hoàn tất|phê duyệt|"
+    r"khởi công|giải ngân hết|đạt)\b[^.;]{0,80}$"
+)
+_NOT_DEADLINE_BEFORE = re.compile(r"(?:dự kiến|được giao|đã|từ|khởi công|thi công|kế hoạch|năm)\s*$")
+
+
+@dataclass(frozen=True)
+class Timing:
+    deadline: date | None = None
+    deadline_text: str | None = None
+    recurrence: str | None = None
+    span: tuple[int, int] | None = None
+
+
+class TimingReader:
+    """Reads deadlines and recurrence from one document's text."""
+
+    def __init__(self, text: str, key: str, *, doc_date: date | None, year: int | None) -> None:
+        self.text = text
+        self.key = key
+        self.doc_date = doc_date
+        self.year = year
+        self.calendar = WorkCalendar()
+
+    def _acceptable(self, match: DeadlineMatch, start: int, plan_line: bool) -> bool:
+        before = self.key[max(start, match.start - 120):match.start]
+        if _NOT_DEADLINE_BEFORE.search(before[-25:]):
+            return False
+        if match.kind == "in_year" and not plan_line:
+            return bool(_YEAR_DEADLINE_VERBS.search(before))
+        return True
+
+    def read(self, start: int, end: int, *, plan_line: bool = False) -> Timing:
+        """Deadline and recurrence of the task whose text is ``text[start:end]``."""
+        begin = topic_end(self.key, start, end)
+        chunk = self.text[begin:end]
+        matches = find_deadlines(chunk, doc_date=self.doc_date, year=self.year, calendar=self.calendar)
+        recurrence = None
+        for match in matches:
+            shifted = DeadlineMatch(match.start + begin, match.end + begin, match.text, match.date,
+                                    match.recurrence, match.kind)
+            if not self._acceptable(shifted, begin, plan_line):
+                continue
+            recurrence = shifted.recurrence or find_recurrence(self.key, begin, end)
+            return Timing(shifted.date, shifted.text, recurrence, (shifted.start, shifted.end))
+        recurrence = find_recurrence(self.key, begin, end)
+        return Timing(None, None, recurrence, None)
