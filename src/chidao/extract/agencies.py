@@ -134,6 +134,10 @@ class AgencyReader:
                 continue
             if not seen_name and (need_name or lower_run >= 2):
                 break
+            prev = self.text[end - 1] if end > 0 else ""
+            if seen_name and lower_run == 0 and self.text[max(pos, end - 2):end].isupper() and prev.isalpha():
+                confirmed = end
+                break
             lower_run += 1
             if lower_run > 6:
                 break
@@ -241,8 +245,7 @@ class AgencyReader:
             cur = self.skip_space(end)
             tail = reg.tails.match(key, cur)
             if tail:
-                end = tail.end()
-                continue
+                return tail.end()
             under = re.compile(r"(?:trực thuộc|thuộc)\s+").match(key, cur)
             if under and self.starts_agency(under.end()):
                 inner = self._read_end(self.skip_space(under.end()))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from chidao.extract.agencies import AgencyReader, Mention
 
 _ASSIGN = re.compile(
-    r"(?<![\w])(?<!về )(?<!theo )(?<!xét )(?<!kiến )(?<!các )(?:giao(?: nhiệm vụ)?(?: cho)?|đề nghị|yêu cầu|"
+    r"(?<![\w])(?<!về )(?<!theo )(?<!xét )(?<!kiến )(?<!các )(?<!bàn )(?:giao(?! ban)(?: nhiệm vụ)?(?: cho)?|đề nghị|yêu cầu|"
     r"phân công|chỉ định)\s+(?!của\b)"
 )
 _COORDINATE = re.compile(
@@ -60,9 +60,17 @@ def clean_leads(mentions: list[Mention]) -> list[Mention]:
     return _dedupe(kept or mentions)
 
 
+def _opens_phrase(key: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` begins a clause or follows a comma or colon (not "việc giao ... cho")."""
+    before = key[start:pos].rstrip()
+    return not before or before[-1] in ",:;.\n-" or before.endswith((" thì", "đồng thời"))
+
+
 def explicit_assignment(reader: AgencyReader, start: int, end: int) -> Assignment | None:
     """"giao Sở X ...", "đề nghị Báo Y, Đài Z ...", "yêu cầu ..." within ``[start, end)``."""
     for match in _ASSIGN.finditer(reader.key, start, end):
+        if not _opens_phrase(reader.key, start, match.start()):
+            continue
         mentions, _ = reader.read_list(match.end(), lenient=True)
         if mentions:
             return Assignment(clean_leads(mentions), match.start(), True)
@@ -115,6 +123,22 @@ def heading_assignment(reader: AgencyReader, start: int, end: int) -> Assignment
     if rest.startswith(":") or not rest:
         return Assignment(clean_leads(mentions), start, True)
     return None
+
+
+_DUTY_OF = re.compile(r"(?:chức năng,? nhiệm vụ|trách nhiệm|nhiệm vụ) (?:của|thuộc) ")
+
+
+def duty_holder(reader: AgencyReader, start: int, end: int) -> Assignment | None:
+    """A heading about the duties of one agency: "... thuộc chức năng, nhiệm vụ của Sở X, cụ thể:"."""
+    match = _DUTY_OF.search(reader.key, start, end)
+    if not match:
+        return None
+    mentions, _ = reader.read_list(match.end())
+    return Assignment(clean_leads(mentions), match.start(), False) if mentions else None
+
+
+def is_vague_list(reader: AgencyReader, mentions: list[Mention]) -> bool:
+    return all(set(m.written.lower().replace(",", " ").split()) <= _VAGUE_LEAD for m in mentions)
 
 
 def find_assignment(reader: AgencyReader, start: int, end: int) -> Assignment | None:

@@ -17,6 +17,8 @@ from chidao.extract.agencies import AgencyReader, Mention
 from chidao.extract.leads import (
     clean_leads,
     coordinators,
+    duty_holder,
+    is_vague_list,
     explicit_assignment,
     find_assignment,
     strip_label,
@@ -37,6 +39,17 @@ _PLAN_LEAD = re.compile(r"(?:đơn vị|cơ quan) (?:chủ trì|thực hiện|th
 _PLAN_COORD = re.compile(r"(?:đơn vị|cơ quan) phối hợp\s*:\s*")
 _PLAN_TIME = re.compile(r"thời (?:gian|hạn) (?:thực hiện|hoàn thành)\s*:\s*")
 _PLAN_HEAD = re.compile(r"(?:cơ quan|đơn vị) (?:thực hiện|chủ trì và phối hợp)\s*:?\s*$")
+
+
+def _same_leads(a: list[Mention], b: list[Mention]) -> bool:
+    """Same agencies, one written shorter ("các phòng chuyên môn" / "... trực thuộc Sở")."""
+    if len(a) != len(b):
+        return False
+    for x, y in zip(a, b, strict=True):
+        nx, ny = x.name.lower(), y.name.lower()
+        if not (nx.startswith(ny) or ny.startswith(nx)):
+            return False
+    return True
 
 
 @dataclass
@@ -190,7 +203,7 @@ class TaskCutter:
             self.walk(node, replace(ctx, active=False, leads=[], trace="assessment section"))
             return
         if self._is_container(node):
-            assignment = find_assignment(self.reader, start, end)
+            assignment = find_assignment(self.reader, start, end) or duty_holder(self.reader, start, end)
             inner = ctx
             if assignment:
                 coord = coordinators(self.reader, start, end, assignment.leads)
@@ -223,8 +236,10 @@ class TaskCutter:
             if self._is_closing(c_start, c_end):
                 continue
             assignment = find_assignment(self.reader, c_start, c_end)
-            names = {m.name for m in assignment.leads} if assignment else set()
-            if groups and (assignment is None or names == {m.name for m in groups[-1][2]}):
+            if assignment and ctx.leads and is_vague_list(self.reader, assignment.leads):
+                # "3. Đề nghị UBND các huyện:" ... "- Đề nghị các đơn vị ...": the heading's agency.
+                assignment = None
+            if groups and (assignment is None or _same_leads(assignment.leads, groups[-1][2])):
                 g_start, _, g_leads, g_explicit = groups[-1]
                 groups[-1] = (g_start, c_end, g_leads, g_explicit)
                 continue
