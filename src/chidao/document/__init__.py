@@ -75,6 +75,17 @@ def _place(layout: Layout) -> None:
                 layout.subject_kind = "city" if kinds[name] == "thành phố" else "province"
 
 
+def _skip_addressees(text: str, body: list[Paragraph]) -> list[Paragraph]:
+    """Drop the "Kính gửi:" block of a letter: its list names addressees, not tasks."""
+    for i, paragraph in enumerate(body[:3]):
+        if text[paragraph.body:paragraph.end].lstrip("*# ").startswith("Kính gửi"):
+            j = i + 1
+            while j < len(body) and body[j].kind in ("dash", "plus", "star"):
+                j += 1
+            return body[:i] + body[j:]
+    return body
+
+
 def parse_layout(text: str) -> Layout:
     """Read the layout of the normalized ``text``."""
     header = parse_header(text)
@@ -97,6 +108,7 @@ def parse_layout(text: str) -> Layout:
                 tail = text[body_end:]
                 body = body[:i]
                 break
+    body = _skip_addressees(text, body)
     layout = Layout(text, header, body, build_outline(body), body_end)
     intro_end = next((p.end for p in body if _LEAD_IN.search(text[p.start:p.end])), body_end)
     intro = text[header.body_start:min(intro_end, header.body_start + 4000)]

@@ -103,9 +103,12 @@ def _continues(text: str, group: list[tuple[int, int]], line: tuple[int, int], w
     if prev_len >= 0.7 * width:
         return True
     prev_text = text[ps:pe]
+    marker = find_marker(prev_text)
+    if marker and len(prev_text[len(marker[1]):].split()) <= 2 and len(group) == 1:
+        # "2. Sở" / "I. MỤC" cut right after a marker and a word.
+        return True
     if prev_text.isupper():
         return False
-    marker = find_marker(prev_text)
     if marker is None and len(group) == 1:
         # A paragraph's first line is indented, so it is cut short: "Chủ tịch UBND tỉnh yêu cầu".
         return True

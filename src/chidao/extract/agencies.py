@@ -13,11 +13,15 @@ import re
 from dataclasses import dataclass
 
 from chidao.extract.registry import Registry, phrase_key, registry
+from chidao.text.chars import LOWER, UPPER
 
 _TOKEN = re.compile(r"\s*([\w&]+(?:[-–/.'’][\w&]+)*|[^\w\s])")
 _PLURAL = re.compile(r"(?:tất cả các|toàn bộ các|các|những|mọi)\s+")
 _FIELD_HEAD = re.compile(r"(?:đảng ủy bộ|đảng ủy|ban cán sự đảng bộ|sở|bộ|phòng)\s+")
 _SEPARATOR = re.compile(r"\s*(?:,\s*(?:và|cùng)\s+|;\s*|,\s*|\s+và\s+|\s+cùng\s+(?:với\s+)?)")
+_FALSE_HEAD = re.compile(r"(?:báo cáo|báo chí|hội nghị|hội thảo|ban hành|đoàn kết|phòng,? chống|"
+                         r"trung tâm dữ liệu|vụ việc|cục bộ|bộ máy|bộ chỉ số|bộ tiêu chí|bộ phận|ban đầu)(?![\w])")
+_PLACE_AGENCY = re.compile(rf"(?:[Tt]hành phố|[Tt]ỉnh)\s+[{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}]+)*")
 _LOCAL_HEADS = {"ủy ban nhân dân", "ubnd", "hội đồng nhân dân", "hđnd", "công an"}
 _CONNECT = {",", "-", "–", "và", "&"}
 _HARD_STOP = {":", ";", "(", ")", ".", "!", "?", "“", "”", '"', "/"}
@@ -56,11 +60,17 @@ class AgencyReader:
         self.key = key
         self.place = place or Place()
         self.reg: Registry = registry()
+        self.limit = len(text)
 
     # -- tokens -----------------------------------------------------------------------------
     def _token(self, pos: int) -> tuple[int, int] | None:
-        match = _TOKEN.match(self.key, pos)
+        match = _TOKEN.match(self.key, pos, self.limit)
         return (match.start(1), match.end(1)) if match else None
+
+    def bounded(self, limit: int) -> AgencyReader:
+        """Read no further than ``limit`` (the end of the clause or heading being read)."""
+        self.limit = min(limit, len(self.text))
+        return self
 
     def _is_upper(self, pos: int) -> bool:
         return pos < len(self.text) and self.text[pos].isupper()
@@ -74,9 +84,17 @@ class AgencyReader:
         """Whether a new agency name begins at ``pos`` (used to split lists)."""
         pos = self.skip_space(pos)
         reg = self.reg
+        if _FALSE_HEAD.match(self.key, pos):
+            return False
         plural = _PLURAL.match(self.key, pos)
         if plural:
+            if _FALSE_HEAD.match(self.key, plural.end()):
+                return False
             return bool(reg.group_nouns.match(self.key, plural.end()) or reg.heads.match(self.key, plural.end()))
+        if reg.compound_heads.match(self.key, pos):
+            return True
+        if _PLACE_AGENCY.match(self.text, pos):
+            return True
         if not self._is_upper(pos):
             return False
         return any(r.match(self.key, pos) for r in (reg.body_re, reg.heads, reg.bare, reg.positions))
@@ -164,6 +182,11 @@ class AgencyReader:
 
     def _read_end(self, start: int, *, lenient: bool = False) -> int | None:
         reg, key = self.reg, self.key
+        if _FALSE_HEAD.match(key, start):
+            return None
+        place = _PLACE_AGENCY.match(self.text, start, self.limit)
+        if place:
+            return place.end()
         position = reg.positions.match(key, start)
         if position and self._is_upper(start):
             rest = self.skip_space(position.end())
@@ -173,6 +196,8 @@ class AgencyReader:
             return inner if inner else position.end()
         plural = _PLURAL.match(key, start)
         at = plural.end() if plural else start
+        if _FALSE_HEAD.match(key, at):
+            return None
         for fixed in (reg.body_re, reg.bare):
             match = fixed.match(key, at)
             if match and (self._is_upper(at) or plural or lenient):
@@ -197,9 +222,32 @@ class AgencyReader:
         return None
 
     def _extend_place(self, end: int) -> int:
-        """Take a trailing place name: "Công an tỉnh" + " Kiên Giang"."""
-        nxt = self._name_end(end, need_name=True)
-        return nxt if nxt else end
+        """Take a trailing place or number: "Công an tỉnh" + " Kiên Giang", "... xây dựng" + " số 1"."""
+        cur = end
+        while True:
+            tok = self._token(cur)
+            if tok is None:
+                return cur
+            ts, te = tok
+            word = self.key[ts:te]
+            if word == "số":
+                nxt = self._token(te)
+                if nxt and self.key[nxt[0]:nxt[1]].isdigit():
+                    cur = nxt[1]
+                    continue
+                return cur
+            if self._is_upper(ts) and not self.starts_agency(ts):
+                cur = te
+                continue
+            if word.isdigit() and cur > end:
+                cur = te
+                continue
+            if word in ("-", "–") and cur > end:
+                nxt = self._token(te)
+                if nxt and self._is_upper(nxt[0]):
+                    cur = te
+                    continue
+            return cur
 
     def _locality_end(self, pos: int) -> int:
         """"Ủy ban nhân dân" + "các huyện, thành phố Gia Nghĩa" / "xã Bảo Lâm 2" / "Thành phố"."""
@@ -269,8 +317,9 @@ class AgencyReader:
         return self._tail_end(end)
 
     # -- lists ---------------------------------------------------------------------------------
-    def read_list(self, pos: int, *, lenient: bool = False) -> tuple[list[Mention], int]:
+    def read_list(self, pos: int, *, lenient: bool = False, limit: int | None = None) -> tuple[list[Mention], int]:
         """"A, B và C": every agency of a list starting at ``pos``; and where the list ends."""
+        self.limit = len(self.text) if limit is None else min(limit, len(self.text))
         first = self.read(pos, lenient=lenient)
         if first is None:
             return [], pos

@@ -22,14 +22,14 @@ _COORDINATE = re.compile(
     r"(?<![\w])(?:phối hợp(?: chặt chẽ)?(?: với| cùng(?: với)?)?|thống nhất với|cùng với|cùng)\s+"
 )
 _LEAD_THEN_COORD = re.compile(r"chủ trì\s*[,;]\s*")
-_INTRO = re.compile(
-    r"(?:(?:đồng thời|trên cơ sở đó|ngoài ra|bên cạnh đó|mặt khác|sau đó|theo đó|trong đó)\s*,?\s+|"
-    r"(?:trên cơ sở|căn cứ|để|sau khi|trong (?:thời gian|quá trình)|với vai trò|trường hợp|nếu|khi|"
-    r"qua|thực hiện|nhằm)\b[^.;:]{0,240}?,\s+)"
-)
-_TOPIC = re.compile(r"(?:về|đối với|riêng)\s+[^:;.]{2,260}?:\s*")
+_CONNECTOR = re.compile(r"(?:đồng thời|trên cơ sở đó|ngoài ra|bên cạnh đó|mặt khác|sau đó|theo đó|trong đó)\s*,?\s+")
+_INTRO_WORD = re.compile(r"(?:trên cơ sở|căn cứ|để|sau khi|trong (?:thời gian|quá trình)|với vai trò|trường hợp|"
+                         r"nếu|khi|qua|thực hiện|nhằm|ngày|trong)(?![\w])")
+_TOPIC = re.compile(r"(?:về|đối với|riêng)\s+[^:;.]{2,500}?:\s*")
 _PAST = re.compile(r"\s*(?:đã|vừa|đã được|được|từng|đánh giá cao|ghi nhận|biểu dương|cảm ơn|"
                    r"hoan nghênh|thông báo|trân trọng|xin|là cơ quan thường trực)\b")
+_ISSUER_VERB = re.compile(r"\s*(?:ban hành|thông báo|kết luận|có ý kiến|tổ chức (?:hội nghị|buổi|cuộc)|"
+                          r"chủ trì (?:hội nghị|buổi|cuộc)|xin)")
 _LABEL = re.compile(r"(?:nhiệm vụ|nội dung|giải pháp)\s*:\s*")
 _VAGUE_LEAD = {"các", "cơ", "quan", "đơn", "vị", "tổ", "chức", "cá", "nhân", "có", "liên", "quan", "khác",
                "địa", "phương", ",", "và"}
@@ -71,7 +71,7 @@ def explicit_assignment(reader: AgencyReader, start: int, end: int) -> Assignmen
     for match in _ASSIGN.finditer(reader.key, start, end):
         if not _opens_phrase(reader.key, start, match.start()):
             continue
-        mentions, _ = reader.read_list(match.end(), lenient=True)
+        mentions, _ = reader.read_list(match.end(), lenient=True, limit=end)
         if mentions:
             return Assignment(clean_leads(mentions), match.start(), True)
     return None
@@ -79,15 +79,23 @@ def explicit_assignment(reader: AgencyReader, start: int, end: int) -> Assignmen
 
 def _skip_intro(reader: AgencyReader, pos: int, end: int) -> int:
     """Past a connector or an adverbial clause that opens a sentence ("Trên cơ sở ..., ")."""
+    key = reader.key
     for _ in range(2):
-        topic = _TOPIC.match(reader.key, pos, end)
+        topic = _TOPIC.match(key, pos, end)
         if topic:
             pos = topic.end()
             continue
-        intro = _INTRO.match(reader.key, pos, end)
-        if intro and reader.starts_agency(intro.end()):
-            pos = intro.end()
-            continue
+        connector = _CONNECTOR.match(key, pos, end)
+        if connector and reader.starts_agency(connector.end()):
+            return connector.end()
+        intro = _INTRO_WORD.match(key, pos, end)
+        if not intro:
+            break
+        stop = min(end, pos + 400)
+        for comma in re.finditer(r",\s+", key[pos:stop]):
+            after = pos + comma.end()
+            if reader.starts_agency(after):
+                return after
         break
     return pos
 
@@ -97,11 +105,13 @@ def subject_assignment(reader: AgencyReader, start: int, end: int) -> Assignment
     pos = _skip_intro(reader, reader.skip_space(start), end)
     if not reader.starts_agency(pos):
         return None
-    mentions, after = reader.read_list(pos)
+    mentions, after = reader.read_list(pos, limit=end)
     if not mentions or after > end:
         return None
     colon = re.compile(r"\s*:").match(reader.key, after)
     if not colon and _PAST.match(reader.key, after):
+        return None
+    if _ISSUER_VERB.match(reader.key, after):
         return None
     nxt = reader.key[after:after + 2].strip()
     if nxt.startswith((",", ")")):
@@ -116,7 +126,7 @@ def heading_assignment(reader: AgencyReader, start: int, end: int) -> Assignment
     lead_in = re.compile(r"(?:giao|đề nghị|yêu cầu|đối với)\s+").match(key, pos)
     if lead_in:
         pos = lead_in.end()
-    mentions, after = reader.read_list(pos, lenient=bool(lead_in))
+    mentions, after = reader.read_list(pos, lenient=bool(lead_in), limit=end)
     if not mentions:
         return None
     rest = key[after:end].strip(" .;\n")
@@ -133,7 +143,7 @@ def duty_holder(reader: AgencyReader, start: int, end: int) -> Assignment | None
     match = _DUTY_OF.search(reader.key, start, end)
     if not match:
         return None
-    mentions, _ = reader.read_list(match.end())
+    mentions, _ = reader.read_list(match.end(), limit=end)
     return Assignment(clean_leads(mentions), match.start(), False) if mentions else None
 
 
@@ -153,10 +163,10 @@ def coordinators(reader: AgencyReader, start: int, end: int, leads: list[Mention
     found: list[Mention] = []
     key = reader.key
     for match in _COORDINATE.finditer(key, start, end):
-        mentions, _ = reader.read_list(match.end(), lenient=True)
+        mentions, _ = reader.read_list(match.end(), lenient=True, limit=end)
         found.extend(m for m in mentions if m.end <= end)
     for match in _LEAD_THEN_COORD.finditer(key, start, end):
-        mentions, after = reader.read_list(match.end())
+        mentions, after = reader.read_list(match.end(), limit=end)
         if mentions and re.compile(r"\s*phối hợp").match(key, after):
             found.extend(mentions)
     lead_names = {m.name.lower() for m in leads}

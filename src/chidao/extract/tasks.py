@@ -21,20 +21,24 @@ from chidao.extract.leads import (
     is_vague_list,
     explicit_assignment,
     find_assignment,
+    heading_assignment,
     strip_label,
 )
 from chidao.extract.timing import Timing, TimingReader
 
-_CLAUSE_END = re.compile(r"(?:[.;!?](?:\s+|$)|\n+)")
-_CLOSING = re.compile(
+_CLAUSE_END = re.compile(r"(?:[.;!?](?:\s+|$)|\n\s*\n|\n(?=\s*[-+•*]\s))")
+_CLOSING_START = re.compile(
     r"(?:trên đây là|trong quá trình (?:tổ chức )?(?:triển khai )?thực hiện|quá trình thực hiện|"
-    r"trường hợp có khó khăn|nhận được (?:văn bản|công văn|thông báo) này|"
-    r".{0,200}?(?:biết,?\s*(?:để\s+)?(?:phối hợp\s*)?(?:chỉ đạo\s*)?(?:triển khai\s*)?(?:tổ chức\s*)?thực hiện\s*\./\.|"
-    r"trân trọng thông báo|xin thông báo|thông báo\s*\./\.|chịu trách nhiệm thi hành|"
-    r"thực hiện nghiêm túc (?:chỉ thị|kế hoạch|quyết định|công văn|thông báo) này|"
-    r"nội dung chỉ đạo nêu trên|khẩn trương triển khai thực hiện\s*\./\.))"
+    r"trường hợp có khó khăn|nhận được (?:văn bản|công văn|thông báo) này)"
+)
+_CLOSING_ANY = re.compile(
+    r"(?:biết,?\s*(?:để\s+)?(?:phối hợp\s*,?\s*)?(?:chỉ đạo\s*,?\s*)?(?:triển khai\s*)?(?:tổ chức\s*)?"
+    r"(?:triển khai\s*)?thực hiện\s*\.?/?\.|trân trọng thông báo|xin thông báo|thông báo\s*\./\.|"
+    r"chịu trách nhiệm thi hành|thực hiện nghiêm túc (?:chỉ thị|kế hoạch|quyết định|công văn|thông báo) này|"
+    r"nội dung chỉ đạo nêu trên|khẩn trương triển khai thực hiện\s*\./\.)"
 )
 _LEAD_IN_END = re.compile(r":\s*$")
+_LEAD_IN_PHRASE = re.compile(r"(?:sau|sau đây|như sau|cụ thể|gồm|các nội dung|một số nội dung[^:]*)\s*:\s*$")
 _PLAN_LEAD = re.compile(r"(?:đơn vị|cơ quan) (?:chủ trì|thực hiện|thực hiện chính)\s*:\s*")
 _PLAN_COORD = re.compile(r"(?:đơn vị|cơ quan) phối hợp\s*:\s*")
 _PLAN_TIME = re.compile(r"thời (?:gian|hạn) (?:thực hiện|hoàn thành)\s*:\s*")
@@ -99,7 +103,9 @@ class TaskCutter:
         return p.body, p.end
 
     def _is_closing(self, start: int, end: int) -> bool:
-        return bool(_CLOSING.match(self.key, start, end))
+        """Closing formulas (ANNOTATION rule 9): "Trên đây là ...", "... biết, thực hiện./."."""
+        start = self.reader.skip_space(start)
+        return bool(_CLOSING_START.match(self.key, start, end) or _CLOSING_ANY.search(self.key, start, end))
 
     def _is_container(self, node: Node) -> bool:
         """A heading or lead-in: its text introduces the items under it."""
@@ -107,9 +113,12 @@ class TaskCutter:
         text = self.text[start:end].strip()
         if not node.children:
             return False
-        if _LEAD_IN_END.search(text):
-            return True
         words = len(text.split())
+        if _LEAD_IN_END.search(text):
+            if words <= 25 or _LEAD_IN_PHRASE.search(text):
+                return True
+            before_colon = self.key.rstrip().rfind(":", start, end)
+            return heading_assignment(self.reader.bounded(end), start, end) is not None or before_colon < 0
         return words <= 16 and not text.endswith((".", ";"))
 
     # -- plan lines ------------------------------------------------------------------------------
@@ -178,11 +187,13 @@ class TaskCutter:
 
     def _unmarked_run(self, run: list[Node], ctx: Context) -> Context | None:
         """Consecutive unmarked paragraphs: tasks split by lead, or a lead-in for what follows."""
+        while run and self._is_closing(*self._body(run[-1])):
+            run = run[:-1]
+        if not run:
+            return None
         start = run[0].paragraph.body  # type: ignore[union-attr]
         end = run[-1].last_end()
         last_start, last_end = self._body(run[-1])
-        if self._is_closing(last_start, last_end) and len(run) == 1:
-            return None
         if _LEAD_IN_END.search(self.text[last_start:last_end].strip()):
             assignment = find_assignment(self.reader, last_start, last_end)
             if assignment is None:
@@ -243,7 +254,7 @@ class TaskCutter:
                 g_start, _, g_leads, g_explicit = groups[-1]
                 groups[-1] = (g_start, c_end, g_leads, g_explicit)
                 continue
-            if groups and not groups[-1][3]:
+            if groups and not groups[-1][2]:
                 g_start = groups[-1][0]
                 groups[-1] = (g_start, c_end, assignment.leads, True)  # type: ignore[union-attr]
                 continue
