@@ -29,6 +29,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("star", re.compile(r"\*(?=\s+\S)")),
 ]
 _TERMINAL = ".:;!?…"
+# Words a line cannot end a paragraph with: the text goes on ("Tham mưu UBND" / "Thành phố ...").
+_DANGLING = {"và", "của", "các", "với", "tại", "cho", "về", "theo", "UBND", "HĐND", "Ủy", "Uỷ", "ban",
+             "Sở", "Bộ", "số", "để", "đến", "từ", "trên", "trong", "là", "những", "được", "đã", "Thành"}
 _LOWER_START = re.compile(rf"[{LOWER}(]")
 
 
@@ -93,14 +96,19 @@ def _continues(text: str, group: list[tuple[int, int]], line: tuple[int, int], w
     if pe <= ps:
         return False
     last = text[pe - 1]
+    if _LOWER_START.match(content) and last not in ".;!?…":
+        return True
     if last in _TERMINAL:
         return False
-    if _LOWER_START.match(content):
+    if last == ",":
+        return True
+    words = text[ps:pe].split()
+    if words and words[-1] in _DANGLING:
         return True
     if blank_between or width is None:
         return False
     prev_len = pe - ps
-    if prev_len >= 0.7 * width:
+    if prev_len >= 0.55 * width:
         return True
     prev_text = text[ps:pe]
     marker = find_marker(prev_text)

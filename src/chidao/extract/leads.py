@@ -24,8 +24,8 @@ _COORDINATE = re.compile(
 _LEAD_THEN_COORD = re.compile(r"chủ trì\s*[,;]\s*")
 _CONNECTOR = re.compile(r"(?:đồng thời|trên cơ sở đó|ngoài ra|bên cạnh đó|mặt khác|sau đó|theo đó|trong đó)\s*,?\s+")
 _INTRO_WORD = re.compile(r"(?:trên cơ sở|căn cứ|để|sau khi|trong (?:thời gian|quá trình)|với vai trò|trường hợp|"
-                         r"nếu|khi|qua|thực hiện|nhằm|ngày|trong)(?![\w])")
-_TOPIC = re.compile(r"(?:về|đối với|riêng)\s+[^:;.]{2,500}?:\s*")
+                         r"nếu|khi|qua|thực hiện|nhằm)(?![\w])")
+_TOPIC = re.compile(r"(?:về|đối với|riêng)\s+[^:.]{2,600}?:\s*")
 _PAST = re.compile(r"\s*(?:đã|vừa|đã được|được|từng|đánh giá cao|ghi nhận|biểu dương|cảm ơn|"
                    r"hoan nghênh|thông báo|trân trọng|xin|là cơ quan thường trực)\b")
 _ISSUER_VERB = re.compile(r"\s*(?:ban hành|thông báo|kết luận|có ý kiến|tổ chức (?:hội nghị|buổi|cuộc)|"
@@ -92,6 +92,8 @@ def _skip_intro(reader: AgencyReader, pos: int, end: int) -> int:
         if not intro:
             break
         stop = min(end, pos + 400)
+        sentence = re.search(r"[.;]\s", key[pos:stop])
+        stop = pos + sentence.start() if sentence else stop
         for comma in re.finditer(r",\s+", key[pos:stop]):
             after = pos + comma.end()
             if reader.starts_agency(after):
@@ -112,9 +114,6 @@ def subject_assignment(reader: AgencyReader, start: int, end: int) -> Assignment
     if not colon and _PAST.match(reader.key, after):
         return None
     if _ISSUER_VERB.match(reader.key, after):
-        return None
-    nxt = reader.key[after:after + 2].strip()
-    if nxt.startswith((",", ")")):
         return None
     return Assignment(clean_leads(mentions), pos, bool(colon))
 
@@ -144,6 +143,7 @@ def duty_holder(reader: AgencyReader, start: int, end: int) -> Assignment | None
     if not match:
         return None
     mentions, _ = reader.read_list(match.end(), limit=end)
+    mentions = [m for m in mentions if not reader.is_vague(m)]
     return Assignment(clean_leads(mentions), match.start(), False) if mentions else None
 
 

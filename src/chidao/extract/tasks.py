@@ -23,21 +23,29 @@ from chidao.extract.leads import (
     find_assignment,
     heading_assignment,
     strip_label,
+    topic_end,
 )
 from chidao.extract.timing import Timing, TimingReader
 
 _CLAUSE_END = re.compile(r"(?:[.;!?](?:\s+|$)|\n\s*\n|\n(?=\s*[-+•*]\s))")
-_CLOSING_START = re.compile(
+def _spaced(pattern: str) -> re.Pattern[str]:
+    """Literal spaces in ``pattern`` match any whitespace: wrapped lines cut phrases anywhere."""
+    return re.compile(pattern.replace(" ", r"\s+"))
+
+
+_CLOSING_START = _spaced(
     r"(?:trên đây là|trong quá trình (?:tổ chức )?(?:triển khai )?thực hiện|quá trình thực hiện|"
     r"trường hợp có khó khăn|nhận được (?:văn bản|công văn|thông báo) này)"
 )
-_CLOSING_ANY = re.compile(
+_CLOSING_ANY = _spaced(
     r"(?:biết,?\s*(?:để\s+)?(?:phối hợp\s*,?\s*)?(?:chỉ đạo\s*,?\s*)?(?:triển khai\s*)?(?:tổ chức\s*)?"
     r"(?:triển khai\s*)?thực hiện\s*\.?/?\.|trân trọng thông báo|xin thông báo|thông báo\s*\./\.|"
     r"chịu trách nhiệm thi hành|thực hiện nghiêm túc (?:chỉ thị|kế hoạch|quyết định|công văn|thông báo) này|"
     r"nội dung chỉ đạo nêu trên|khẩn trương triển khai thực hiện\s*\./\.)"
 )
 _LEAD_IN_END = re.compile(r":\s*$")
+_ASSESSMENT = re.compile(r"(?:đánh giá cao|ghi nhận|biểu dương|cảm ơn|hoan nghênh|nhất trí|thống nhất chủ trương|"
+                         r"thống nhất nội dung|chúc mừng)")
 _LEAD_IN_PHRASE = re.compile(r"(?:sau|sau đây|như sau|cụ thể|gồm|các nội dung|một số nội dung[^:]*)\s*:\s*$")
 _PLAN_LEAD = re.compile(r"(?:đơn vị|cơ quan) (?:chủ trì|thực hiện|thực hiện chính)\s*:\s*")
 _PLAN_COORD = re.compile(r"(?:đơn vị|cơ quan) phối hợp\s*:\s*")
@@ -195,13 +203,18 @@ class TaskCutter:
         end = run[-1].last_end()
         last_start, last_end = self._body(run[-1])
         if _LEAD_IN_END.search(self.text[last_start:last_end].strip()):
+            # Only the last sentence of a lead-in names who acts; the ones before describe the meeting.
+            sentences = [m.end() for m in re.finditer(r"[.;]\s+", self.key[last_start:last_end])]
+            last_start = last_start + sentences[-1] if sentences else last_start
             assignment = find_assignment(self.reader, last_start, last_end)
-            if assignment is None:
-                assignment = explicit_assignment(self.reader, last_start, last_end)
             active = True
             if assignment:
                 return replace(ctx, leads=assignment.leads, active=active, trace="lead-in")
             return replace(ctx, active=active, trace="lead-in without agency")
+        if len(run) == 1 and not run[0].children:
+            fragment = self.text[start:end].strip()
+            if len(fragment.split()) <= 8 and not fragment.endswith((".", ";")):
+                return None  # the rest of a heading cut across lines: "Trạch 3 và Nhơn Trạch 4"
         if ctx.active:
             self._unit(start, end, ctx)
         return None
@@ -243,7 +256,10 @@ class TaskCutter:
         """One item's text: a task per run of clauses that share a lead."""
         start = strip_label(self.key, self.reader.skip_space(start))
         groups: list[tuple[int, int, list[Mention], bool]] = []
-        for c_start, c_end in self._clauses(start, end):
+        clauses = self._clauses(topic_end(self.key, start, end), end)
+        if clauses:
+            clauses[0] = (start, clauses[0][1])
+        for c_start, c_end in clauses:
             if self._is_closing(c_start, c_end):
                 continue
             assignment = find_assignment(self.reader, c_start, c_end)
@@ -263,7 +279,7 @@ class TaskCutter:
             else:
                 groups.append((c_start, c_end, assignment.leads, True))
         for g_start, g_end, leads, explicit in groups:
-            if not leads:
+            if not leads or (not explicit and _ASSESSMENT.match(self.key, g_start)):
                 continue
             self._emit(g_start, g_end, leads, explicit, ctx)
 
