@@ -19,15 +19,11 @@ _CHAIR_CUE = re.compile(r"(?<!đồng )chủ trì")
 _CO_CHAIR = re.compile(r"đồng chủ trì")
 
 
-def _title_case(words: str) -> str:
-    return " ".join(w[:1].upper() + w[1:].lower() for w in words.split())
-
-
 def person_names(text: str) -> list[tuple[int, int, str]]:
     """Every person's name in ``text`` as (start, end, name)."""
     surnames = lexicon().surnames
     out = []
-    for match in _NAME.finditer(text):
+    for match in _NAME.finditer(re.sub(r"\s", " ", text)):
         words = match.group(1).split()
         for i, word in enumerate(words):
             if word in surnames and len(words) - i >= 2:
@@ -38,19 +34,20 @@ def person_names(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _names_in_caps(text: str) -> list[tuple[int, int, str]]:
-    """Names inside a capitalized line, title-cased first ("BÙI THANH SƠN" → "Bùi Thanh Sơn")."""
-    titled = " ".join(_title_case(w) if w.isupper() else w for w in text.split(" "))
-    return person_names(titled)
-
-
 def find_chair(title: str | None, intro: str) -> str | None:
     """The person who chaired: named in the subject line, else next to "chủ trì" in the opening."""
-    if title:
-        names = _names_in_caps(title) if title.isupper() else person_names(title)
-        if names:
-            return names[0][2]
     names = person_names(intro)
+    if title:
+        if title.isupper():
+            # A name in capitals has no visible end; take the opening's name that the title spells.
+            upper_title = re.sub(r"\s+", " ", title)
+            spelled = [n for n in names if n[2].upper() in upper_title]
+            if spelled:
+                return max(spelled, key=lambda n: len(n[2]))[2]
+        else:
+            in_title = person_names(title)
+            if in_title:
+                return in_title[0][2]
     if not names:
         return None
     cues = [m.start() for m in _CHAIR_CUE.finditer(intro.lower())]
