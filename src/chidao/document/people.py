@@ -12,6 +12,7 @@ import re
 
 from chidao.document.lexicon import lexicon
 from chidao.text.chars import LOWER, UPPER
+from chidao.text.fold import match_key
 
 _SYLLABLE = rf"[{UPPER}][{LOWER}]*"
 _NAME = re.compile(rf"(?<![\w])({_SYLLABLE}(?:\s+{_SYLLABLE}){{1,4}})(?![\w])")
@@ -72,7 +73,8 @@ def _signature_line(line: str) -> bool:
     clean = line.strip().strip("*").strip()
     if not clean or not clean.isupper():
         return False
-    return clean.startswith(lex.signature_prefixes) or any(t in clean for t in lex.signature_titles)
+    key = match_key(clean)
+    return clean.startswith(lex.signature_prefixes) or any(match_key(t) in key for t in lex.signature_titles)
 
 
 def find_signer(tail: str) -> str | None:

@@ -20,7 +20,7 @@ _PLURAL = re.compile(r"(?:tất cả các|toàn bộ các|các|những|mọi)\s+
 _FIELD_HEAD = re.compile(r"(?:đảng ủy bộ|đảng ủy|ban cán sự đảng bộ|sở|bộ|phòng)\s+")
 _SEPARATOR = re.compile(r"\s*(?:,\s*(?:và|cùng)\s+|;\s*|,\s*|\s+và\s+|\s+cùng\s+(?:với\s+)?)")
 _FALSE_HEAD = re.compile(r"(?:báo cáo|báo chí|hội nghị|hội thảo|ban hành|đoàn kết|phòng,? chống|"
-                         r"trung tâm dữ liệu|vụ việc|cục bộ|bộ máy|bộ chỉ số|bộ tiêu chí|bộ phận|ban đầu)(?![\w])")
+                         r"vụ việc|cục bộ|bộ máy|bộ chỉ số|bộ tiêu chí|bộ phận|ban đầu)(?![\w])")
 _PLACE_AGENCY = re.compile(rf"(?:[Tt]hành phố|[Tt]ỉnh)\s+[{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}]+)*")
 _LOCAL_HEADS = {"ủy ban nhân dân", "ubnd", "hội đồng nhân dân", "hđnd", "công an"}
 _CONNECT = {",", "-", "–", "và", "&"}
@@ -118,25 +118,25 @@ class AgencyReader:
             ts, te = tok
             word = self.key[ts:te]
             if word in _HARD_STOP:
-                confirmed = end
+                confirmed = end if seen_name else confirmed
                 break
             if word in _CONNECT:
                 if word == "," and not commas:
-                    confirmed = end
+                    confirmed = end if seen_name else confirmed
                     break
                 nxt = self._token(te)
                 joins = word in ("-", "–") or not self.starts_agency(nxt[0]) if nxt else False
                 if nxt and self._is_upper(nxt[0]) and seen_name and joins:
                     end = te
                     continue
-                confirmed = end
+                confirmed = end if seen_name else confirmed
                 break
             tail = reg.tails.match(self.key, ts)
             if tail and seen_name and word != "tỉnh" and word != "thành":
                 end = confirmed = tail.end()
                 break
             if reg.stop_words.match(self.key, ts) and not self._is_upper(ts):
-                confirmed = end
+                confirmed = end if seen_name else confirmed
                 break
             if self._is_upper(ts) or word.isdigit():
                 if self._is_upper(ts) and seen_name and self.starts_agency(ts) and lower_run == 0:
@@ -160,8 +160,7 @@ class AgencyReader:
             if lower_run > 6:
                 break
             end = te
-        else_end = self._token(end)
-        if else_end is None:
+        if self._token(end) is None and seen_name:
             confirmed = end
         if need_name and not seen_name:
             return None
@@ -297,9 +296,7 @@ class AgencyReader:
             under = re.compile(r"(?:trực thuộc|thuộc)\s+").match(key, cur)
             if under and self.starts_agency(under.end()):
                 inner = self._read_end(self.skip_space(under.end()))
-                if inner:
-                    end = inner
-                continue
+                return inner if inner else end
             break
         name = self._name_end(end, need_name=False)
         return name if name and name > end else end

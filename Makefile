@@ -1,0 +1,42 @@
+# chidao — two commands: `make run` and `make test`. Everything else is a helper of those.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+CHIDAO_CORPUS ?= ../shared/corpus
+SCORE := $(CHIDAO_CORPUS)/../tools/score.py
+
+.PHONY: run test lint eval bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@
+
+# Extract the bundled example notices and print their tasks.
+run: $(VENV)/.installed
+	$(BIN)/chidao extract examples/*.txt
+
+# Lint, then every test (the corpus tests run when CHIDAO_CORPUS is set).
+test: $(VENV)/.installed
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/pytest -q
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check src tests benchmarks
+
+# Score extraction on the shared corpus with the official metric.
+eval: $(VENV)/.installed
+	@for set in seeds dev; do \
+	  echo "== $$set"; \
+	  $(BIN)/chidao extract --format jsonl $(CHIDAO_CORPUS)/$$set/*.txt > $(VENV)/pred-$$set.jsonl; \
+	  $(PYTHON) $(SCORE) $(CHIDAO_CORPUS)/$$set $(VENV)/pred-$$set.jsonl; \
+	done
+
+# Speed of the whole pipeline against underthesea's word_tokenize on the same texts.
+bench: $(VENV)/.installed
+	$(BIN)/pip install -q -e '.[test,bench]'
+	$(BIN)/python benchmarks/extract_speed.py $(CHIDAO_CORPUS)/seeds $(CHIDAO_CORPUS)/dev
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,21 @@
+"""Command line: ``chidao extract FILE...`` (later: ingest, serve, user, token)."""
+
+from __future__ import annotations
+
+import click
+
+from chidao import __version__
+from chidao.cli.extract_cmd import extract_command
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="chidao")
+def cli() -> None:
+    """chidao: theo dõi nhiệm vụ được giao trong thông báo kết luận / follow up assigned tasks."""
+
+
+cli.add_command(extract_command)
+
+
+def main() -> None:
+    cli(prog_name="chidao")

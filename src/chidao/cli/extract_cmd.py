@@ -1,0 +1,53 @@
+"""``chidao extract``: read notices and print their tasks (table, json or jsonl)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from chidao.cli.table import print_table
+from chidao.extract import extract
+from chidao.text import ReadError, read_text
+
+
+@click.command("extract")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table",
+              show_default=True, help="table for people; jsonl (one object per file) for tools.")
+@click.option("--trace", is_flag=True, help="Also print what each stage decided for each task.")
+def extract_command(files: tuple[Path, ...], fmt: str, trace: bool) -> None:
+    """Extract the tasks that each FILE (.txt, .md, .html, .docx, .pdf) assigns.
+
+    A file that cannot be read is reported on stderr in one line; the others
+    are still processed, and the exit code is 2.
+    """
+    failed = False
+    results = []
+    for path in files:
+        try:
+            raw = read_text(path)
+        except ReadError as error:
+            click.echo(f"chidao: {error.path}: {error.reason}", err=True)
+            failed = True
+            continue
+        extraction = extract(raw)
+        result = {"source": str(path), **extraction.to_dict()}
+        if trace:
+            for task, item in zip(extraction.tasks, result["tasks"], strict=True):
+                item["trace"] = task.trace
+        if fmt == "jsonl":
+            sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        else:
+            results.append(result)
+    if fmt == "json":
+        click.echo(json.dumps(results if len(files) > 1 else (results[0] if results else None),
+                              ensure_ascii=False, indent=2))
+    elif fmt == "table":
+        for result in results:
+            print_table(result, trace=trace)
+    if failed:
+        sys.exit(2)

@@ -1,0 +1,44 @@
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+def run(*args, **kwargs):
+    return subprocess.run([sys.executable, "-m", "chidao.cli", *args], capture_output=True, text=True, **kwargs)
+
+
+def test_jsonl_contract():
+    proc = run("extract", "--format", "jsonl", str(EXAMPLES / "cv-giao-nhiem-vu-y-te.txt"))
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.strip().splitlines()
+    assert len(lines) == 1
+    obj = json.loads(lines[0])
+    assert obj["source"].endswith("cv-giao-nhiem-vu-y-te.txt")
+    assert set(obj["document"]) >= {"doc_type", "number", "place", "date", "title", "chair", "signer",
+                                     "is_directive"}
+    task = obj["tasks"][0]
+    assert set(task) >= {"text", "span", "lead", "coordinators", "deadline", "deadline_text", "recurrence"}
+
+
+def test_table_renders_vietnamese():
+    proc = run("extract", str(EXAMPLES / "tb-ket-luan-chuyen-doi-so.txt"), env={"COLUMNS": "160",
+                                                                                "PATH": "/usr/bin:/bin"})
+    assert proc.returncode == 0, proc.stderr
+    assert "Chủ trì" in proc.stdout and "Sở Thông tin và Truyền thông" in proc.stdout
+    assert "30/04/2024" in proc.stdout
+
+
+def test_bad_files_are_reported_and_the_rest_processed(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    proc = run("extract", "--format", "jsonl", str(tmp_path / "missing.txt"), str(empty),
+               str(EXAMPLES / "cv-giao-nhiem-vu-y-te.txt"))
+    assert proc.returncode == 2
+    errors = proc.stderr.strip().splitlines()
+    assert len(errors) == 2
+    assert "missing.txt" in errors[0] and "Traceback" not in proc.stderr
+    assert "empty.txt" in errors[1]
+    assert len(proc.stdout.strip().splitlines()) == 1

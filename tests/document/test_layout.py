@@ -1,0 +1,99 @@
+from datetime import date
+
+import pytest
+
+from chidao.document import parse_layout
+from chidao.document.paragraphs import find_marker, split_paragraphs
+from chidao.text import normalize
+
+NOTICE = """ỦY BAN NHÂN DÂN
+TỈNH MẪU
+Số: 45 /TB-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Tỉnh Mẫu, ngày 20 tháng 3 năm 2024
+
+THÔNG BÁO
+Kết luận của Chủ tịch UBND tỉnh Nguyễn Văn A
+tại cuộc họp về công tác chuyển đổi số
+
+Ngày 18/3/2024, đồng chí Nguyễn Văn A, Chủ tịch UBND tỉnh chủ trì cuộc họp. Chủ tịch UBND tỉnh kết luận như sau:
+1. Giao Sở Nội vụ rà soát biên chế.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+TL. CHỦ TỊCH
+KT. CHÁNH VĂN PHÒNG
+PHÓ CHÁNH VĂN PHÒNG
+Trần Thị B
+"""
+
+
+def layout(text):
+    return parse_layout(normalize(text).text)
+
+
+def test_header_fields():
+    result = layout(NOTICE)
+    header = result.header
+    assert header.doc_type == "THÔNG BÁO"
+    assert header.number == "45/TB-UBND"
+    assert header.place == "Tỉnh Mẫu"
+    assert header.date == date(2024, 3, 20)
+    assert header.title == "Kết luận của Chủ tịch UBND tỉnh Nguyễn Văn A tại cuộc họp về công tác chuyển đổi số"
+    assert result.chair == "Nguyễn Văn A"
+    assert result.signer == "Trần Thị B"
+    assert result.recipients == ["Như trên", "Lưu: VT"]
+
+
+def test_blank_day_gives_no_date_but_keeps_the_year():
+    result = layout(NOTICE.replace("ngày 20 tháng 3", "ngày    tháng 3"))
+    assert result.header.date is None
+    assert result.header.year == 2024
+
+
+def test_letter_subject_and_kind():
+    text = NOTICE.replace("THÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh Nguyễn Văn A\ntại cuộc họp về công tác "
+                          "chuyển đổi số\n", "").replace("Số: 45 /TB-UBND", "Số: 842/UBND-VX\nV/v tăng cường\n"
+                                                          "phòng, chống dịch")
+    header = layout(text).header
+    assert header.doc_type == "CÔNG VĂN"
+    assert header.title == "tăng cường phòng, chống dịch"
+
+
+def test_news_page_has_no_header_fields():
+    result = layout("Skip Ribbon Commands\nSkip to main content\n\nSở Y tế tổ chức Hội nghị\n\nNgày 7/7/2022 ...")
+    assert result.header.doc_type is None
+    assert result.header.number is None
+    assert result.header.title == "Sở Y tế tổ chức Hội nghị"
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [("1. Giao", "decimal"), ("2.1. Phòng", "decimal2"), ("a) Sở", "alpha"), ("đ) UBND", "alpha"),
+     ("- Tiếp tục", "dash"), ("+ Đối với", "plus"), ("(ii) Chủ đầu tư", "paren"), ("II. NHIỆM VỤ", "roman"),
+     ("Điều 3. Chánh", "article"), ("Một là, tăng cường", "ordinal")],
+)
+def test_markers(line, kind):
+    assert find_marker(line)[0] == kind
+
+
+def test_plain_sentence_has_no_marker():
+    assert find_marker("Ngày 18/3/2024, đồng chí") is None
+
+
+def test_hard_wrapped_lines_are_joined():
+    wrapped = ("Sau khi nghe báo cáo của Bộ Tư pháp và ý kiến của đại diện các Bộ, cơ quan dự họp,\n"
+               "Phó Thủ tướng kết luận như sau:\n"
+               "1. Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ theo\n"
+               "chức năng, nhiệm vụ, thẩm quyền đề cao trách nhiệm, trực tiếp chỉ đạo thực hiện đồng bộ\n"
+               "các nhiệm vụ, giải pháp theo Nghị quyết; trong đó lưu ý chú trọng thực hiện tốt một số\n"
+               "nội dung trọng tâm sau:\n"
+               "- Tập trung rà soát, xác định rõ tình hình thực hiện các nhiệm vụ và thời hạn hoàn thành\n"
+               "của từng Bộ, cơ quan, bảo đảm chất lượng và tiến độ theo quy định tại Nghị quyết số 66.\n"
+               "2. Bộ Tài chính khẩn trương rà soát, kịp thời bố trí kinh phí ngân sách Nhà nước.\n"
+               "3. Bộ Tư pháp có trách nhiệm kiểm tra, đôn đốc các Bộ, cơ quan trong việc thực hiện.\n")
+    paragraphs = split_paragraphs(wrapped)
+    kinds = [p.kind for p in paragraphs]
+    assert kinds == [None, "decimal", "dash", "decimal", "decimal"]

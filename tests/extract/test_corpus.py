@@ -1,0 +1,33 @@
+"""Accuracy on the shared real corpus with the official metric (runs when CHIDAO_CORPUS is set)."""
+
+import importlib.util
+import json
+
+import pytest
+
+from chidao import extract_text
+
+TARGETS = {
+    "seeds": {"task_f1": 0.95, "e2e_f1": 0.90, "metadata_accuracy": 0.90, "directive_accuracy": 1.0},
+    "dev": {"task_f1": 0.85, "e2e_f1": 0.75},
+}
+
+
+def _score_module(corpus):
+    spec = importlib.util.spec_from_file_location("score", corpus.parent / "tools" / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("name", sorted(TARGETS))
+def test_corpus_targets(corpus, tmp_path, name):
+    folder = corpus / name
+    pred = tmp_path / f"{name}.jsonl"
+    with pred.open("w", encoding="utf-8") as out:
+        for path in sorted(folder.glob("*.txt")):
+            result = {"source": str(path), **extract_text(path.read_text(encoding="utf-8"))}
+            out.write(json.dumps(result, ensure_ascii=False) + "\n")
+    summary, _ = _score_module(corpus).score(folder, pred)
+    for metric, target in TARGETS[name].items():
+        assert summary[metric] >= target, f"{name} {metric} = {summary[metric]} < {target}"

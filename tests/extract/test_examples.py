@@ -1,0 +1,72 @@
+"""The bundled example notices, written for these tests, cover every extraction rule."""
+
+from chidao import extract_text
+
+
+def tasks_by_start(result):
+    return {" ".join(t["text"].split()[:4]): t for t in result["tasks"]}
+
+
+def test_conclusion_notice(example_texts):
+    result = extract_text(example_texts["tb-ket-luan-chuyen-doi-so.txt"])
+    doc = result["document"]
+    assert doc == {
+        "doc_type": "THÔNG BÁO", "number": "125/TB-UBND", "place": "Hòa Bình Xanh", "date": "2024-03-15",
+        "title": "Kết luận của Chủ tịch UBND tỉnh Nguyễn Văn An tại cuộc họp về công tác chuyển đổi số quý I "
+                 "năm 2024",
+        "chair": "Nguyễn Văn An", "signer": "Trần Thị Bình", "is_directive": True,
+    }
+    tasks = tasks_by_start(result)
+    assert len(result["tasks"]) == 10  # the assessment under "1. Đánh giá chung" is not a task
+    plan = tasks["Chủ trì, phối hợp với"]
+    assert plan["lead"] == ["Sở Thông tin và Truyền thông"]  # inherited from the heading "a) Sở ...:"
+    assert plan["coordinators"] == ["Sở Tài chính", "Sở Kế hoạch và Đầu tư"]
+    assert plan["deadline"] == "2024-04-30" and plan["deadline_text"] == "trước ngày 30/4/2024"
+    security = tasks["Phối hợp với Công"]
+    assert security["coordinators"] == ["Công an tỉnh"] and security["deadline"] == "2024-06-30"
+    report = tasks["Báo cáo hằng tháng kết"]
+    assert report["recurrence"] == "monthly" and report["deadline"] is None
+    staff = tasks["Giao Sở Nội vụ"]
+    assert staff["lead"] == ["Sở Nội vụ"] and staff["coordinators"] == ["Sở Thông tin và Truyền thông"]
+    assert staff["deadline"] == "2024-05-31"
+    budget = tasks["Sở Tài chính, Sở"]
+    assert budget["lead"] == ["Sở Tài chính", "Sở Kế hoạch và Đầu tư"]
+    district = tasks["Phối hợp với các"]
+    assert district["lead"] == ["Ủy ban nhân dân các huyện, thành phố"]
+    assert district["coordinators"] == ["Các doanh nghiệp viễn thông"]
+    office = tasks["Văn phòng UBND tỉnh"]
+    assert office["recurrence"] == "quarterly"
+    police = tasks["Giao Công an tỉnh"]  # split from the office's item: a different lead
+    assert police["lead"] == ["Công an tỉnh"]
+    # 10 working days from Friday 15/3/2024: 18-22/3 and 25-29/3.
+    assert police["deadline"] == "2024-03-29"
+
+
+def test_letter_assigning_tasks(example_texts):
+    result = extract_text(example_texts["cv-giao-nhiem-vu-y-te.txt"])
+    assert result["document"]["doc_type"] == "CÔNG VĂN"
+    assert result["document"]["title"] == "tăng cường phòng, chống dịch sốt xuất huyết"
+    leads = [t["lead"] for t in result["tasks"]]
+    # The addressees after "Kính gửi:" and the closing "Trong quá trình thực hiện ..." are not tasks.
+    assert leads == [["Sở Y tế"], ["Sở Giáo dục và Đào tạo"], ["Ủy ban nhân dân các huyện, thành phố"]]
+    assert result["tasks"][0]["coordinators"] == ["Ủy ban nhân dân các huyện, thành phố"]
+    assert result["tasks"][1]["recurrence"] == "weekly"
+    assert result["tasks"][2]["recurrence"] == "daily"
+
+
+def test_news_report_is_not_a_directive(example_texts):
+    result = extract_text(example_texts["tin-hoi-nghi-so-ket.txt"])
+    assert result["document"]["is_directive"] is False
+    assert result["tasks"] == []
+    assert result["document"]["chair"] == "Phạm Thu Hà"
+    assert result["document"]["signer"] is None  # a news author is not a signer
+
+
+def test_spans_point_at_task_text(example_texts):
+    for text in example_texts.values():
+        from chidao.text import normalize
+
+        normalized = normalize(text).text
+        for task in extract_text(text)["tasks"]:
+            start, end = task["span"]
+            assert normalized[start:end] == task["text"]

@@ -1,0 +1,60 @@
+import unicodedata
+
+import pytest
+
+from chidao.text import fold, match_key, normalize
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("### **Kết luận**  của\t\tUBND", "Kết luận của UBND"),
+        ("a\r\nb", "a\nb"),
+        ("a\n\n\n\nb", "a\n\nb"),
+        ("  thụt đầu dòng  \n", "thụt đầu dòng\n"),
+        ("(*trên cả 05 trụ cột*)", "(trên cả 05 trụ cột)"),
+        ("- mục *nghiêng* đây", "- mục nghiêng đây"),
+        ("\u00a0Số:\u200b 12/TB", "Số: 12/TB"),
+        ("* gạch đầu dòng", "* gạch đầu dòng"),  # a star bullet is kept
+    ],
+)
+def test_normalize_cleans_layout_noise(raw, expected):
+    assert normalize(raw).text == expected
+
+
+def test_normalize_produces_nfc_and_maps_back_to_raw():
+    raw = unicodedata.normalize("NFD", "  Đắk Nông  **Thông báo**")
+    result = normalize(raw)
+    assert result.text == "Đắk Nông Thông báo"
+    assert unicodedata.is_normalized("NFC", result.text)
+    start = result.text.index("Thông")
+    raw_start, raw_end = result.raw_span(start, start + len("Thông báo"))
+    assert unicodedata.normalize("NFC", raw[raw_start:raw_end]) == "Thông báo"
+
+
+def test_offsets_point_at_the_same_characters():
+    raw = "Giao  **Sở Nội vụ**\t chủ trì\r\n\r\n\r\nphối hợp"
+    result = normalize(raw)
+    for i, char in enumerate(result.text):
+        if not char.isspace():
+            assert raw[result.to_raw(i)] == char
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Uỷ ban", "Ủy ban"), ("hoà bình", "hòa bình"), ("KHOẺ", "khỏe"), ("Thuỷ", "thủy")],
+)
+def test_match_key_ignores_tone_placement(a, b):
+    assert match_key(a) == match_key(b)
+    assert len(match_key(a)) == len(a)
+
+
+def test_match_key_keeps_diacritics_apart():
+    assert match_key("năm") != match_key("nam")
+    assert match_key("Bộ") != match_key("bỏ")
+
+
+@pytest.mark.parametrize(("text", "folded"), [("Đắk Nông", "dak nong"), ("chuyển đổi số", "chuyen doi so")])
+def test_fold_strips_diacritics_and_keeps_length(text, folded):
+    assert fold(text) == folded
+    assert len(fold(text)) == len(text)
