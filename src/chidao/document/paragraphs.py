@@ -85,12 +85,21 @@ def _wrap_width(text: str, spans: list[tuple[int, int]]) -> int | None:
     return lengths[int(len(lengths) * 0.8)]
 
 
+def _wrapped_dash(text: str, prev: tuple[int, int], kind: str, width: int | None) -> bool:
+    """A hyphen that a fixed-width wrap put at a line start: "Công nghiệp\n- Viễn thông Quân đội"."""
+    if kind not in ("dash", "plus") or width is None:
+        return False
+    ps, pe = prev
+    return pe > ps and text[pe - 1] not in _TERMINAL and pe - ps >= 0.55 * width
+
+
 def _continues(text: str, group: list[tuple[int, int]], line: tuple[int, int], width: int | None,
                blank_between: bool) -> bool:
     """Whether ``line`` continues the paragraph that ends with ``prev``."""
     s, e = line
     content = text[s:e]
-    if find_marker(content):
+    marker = find_marker(content)
+    if marker and not _wrapped_dash(text, group[-1], marker[0], width):
         return False
     ps, pe = group[-1]
     if pe <= ps:
@@ -120,9 +129,7 @@ def _continues(text: str, group: list[tuple[int, int]], line: tuple[int, int], w
     if marker is None and len(group) == 1:
         # A paragraph's first line is indented, so it is cut short: "Chủ tịch UBND tỉnh yêu cầu".
         return True
-    # "2. Sở" cut right after a marker and a word.
-    rest = prev_text[len(marker[1]):] if marker else prev_text
-    return len(rest.split()) <= 2
+    return False
 
 
 def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[Paragraph]:

@@ -22,6 +22,7 @@ _SEPARATOR = re.compile(r"\s*(?:,\s*(?:và|cùng)\s+|;\s*|,\s*|\s+và\s+|\s+cùn
 _FALSE_HEAD = re.compile(r"(?:báo cáo|báo chí|hội nghị|hội thảo|ban hành|đoàn kết|phòng,? chống|"
                          r"vụ việc|cục bộ|bộ máy|bộ chỉ số|bộ tiêu chí|bộ phận|ban đầu)(?![\w])")
 _PLACE_AGENCY = re.compile(rf"(?:[Tt]hành phố|[Tt]ỉnh)\s+[{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}]+)*")
+_GROUP_LINKS = {"ngang"}  # "Thủ trưởng cơ quan ngang Bộ"
 _LOCAL_HEADS = {"ủy ban nhân dân", "ubnd", "hội đồng nhân dân", "hđnd", "công an"}
 _CONNECT = {",", "-", "–", "và", "&"}
 _HARD_STOP = {":", ";", "(", ")", ".", "!", "?", "“", "”", '"', "/"}
@@ -95,6 +96,8 @@ class AgencyReader:
             return True
         if _PLACE_AGENCY.match(self.text, pos):
             return True
+        if self.place.subject and re.compile(r"(?:Tỉnh|Thành phố)(?![\w])").match(self.text, pos):
+            return True
         if not self._is_upper(pos):
             return False
         return any(r.match(self.key, pos) for r in (reg.body_re, reg.heads, reg.bare, reg.positions))
@@ -150,7 +153,7 @@ class AgencyReader:
                 end = confirmed = locality.end()
                 seen_name = True
                 continue
-            if not seen_name and (need_name or lower_run >= 2):
+            if not seen_name and (need_name or word not in _GROUP_LINKS or lower_run >= 1):
                 break
             prev = self.text[end - 1] if end > 0 else ""
             if seen_name and lower_run == 0 and self.text[max(pos, end - 2):end].isupper() and prev.isalpha():
@@ -186,6 +189,10 @@ class AgencyReader:
         place = _PLACE_AGENCY.match(self.text, start, self.limit)
         if place:
             return place.end()
+        if self.place.subject:
+            bare = re.compile(r"(?:Tỉnh|Thành phố)(?![\w])").match(self.text, start, self.limit)
+            if bare and not _PLACE_AGENCY.match(self.text, start):
+                return bare.end()
         position = reg.positions.match(key, start)
         if position and self._is_upper(start):
             rest = self.skip_space(position.end())

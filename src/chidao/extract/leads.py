@@ -25,11 +25,13 @@ _LEAD_THEN_COORD = re.compile(r"chủ trì\s*[,;]\s*")
 _CONNECTOR = re.compile(r"(?:đồng thời|trên cơ sở đó|ngoài ra|bên cạnh đó|mặt khác|sau đó|theo đó|trong đó)\s*,?\s+")
 _INTRO_WORD = re.compile(r"(?:trên cơ sở|căn cứ|để|sau khi|trong (?:thời gian|quá trình)|với vai trò|trường hợp|"
                          r"nếu|khi|qua|thực hiện|nhằm)(?![\w])")
-_TOPIC = re.compile(r"(?:về|đối với|riêng)\s+[^:.]{2,600}?:\s*")
+_TOPIC = re.compile(r"(?:về|đối với|riêng)\s+(?:[^:.]|\.(?=\d)){2,600}?:\s*")
 _PAST = re.compile(r"\s*(?:đã|vừa|đã được|được|từng|đánh giá cao|ghi nhận|biểu dương|cảm ơn|"
                    r"hoan nghênh|thông báo|trân trọng|xin|là cơ quan thường trực)\b")
 _ISSUER_VERB = re.compile(r"\s*(?:ban hành|thông báo|kết luận|có ý kiến|tổ chức (?:hội nghị|buổi|cuộc)|"
                           r"chủ trì (?:hội nghị|buổi|cuộc)|xin)")
+# After an addressee, these words show "giao nhiệm vụ cho X" is a noun phrase, not an order.
+_NO_ACTION_AFTER = re.compile(r"\s*(?:$|[.;]|(?:theo|tại|trong|của|về|để|nhằm|đối với|với)(?![\w]))")
 _LABEL = re.compile(r"(?:nhiệm vụ|nội dung|giải pháp)\s*:\s*")
 _VAGUE_LEAD = {"các", "cơ", "quan", "đơn", "vị", "tổ", "chức", "cá", "nhân", "có", "liên", "quan", "khác",
                "địa", "phương", ",", "và"}
@@ -71,8 +73,8 @@ def explicit_assignment(reader: AgencyReader, start: int, end: int) -> Assignmen
     for match in _ASSIGN.finditer(reader.key, start, end):
         if not _opens_phrase(reader.key, start, match.start()):
             continue
-        mentions, _ = reader.read_list(match.end(), lenient=True, limit=end)
-        if mentions:
+        mentions, after = reader.read_list(match.end(), lenient=True, limit=end)
+        if mentions and not _NO_ACTION_AFTER.match(reader.key, after, end):
             return Assignment(clean_leads(mentions), match.start(), True)
     return None
 
@@ -149,6 +151,15 @@ def duty_holder(reader: AgencyReader, start: int, end: int) -> Assignment | None
 
 def is_vague_list(reader: AgencyReader, mentions: list[Mention]) -> bool:
     return all(set(m.written.lower().replace(",", " ").split()) <= _VAGUE_LEAD for m in mentions)
+
+
+def assignment_at_colon(reader: AgencyReader, start: int, end: int) -> bool:
+    """Whether a long lead-in ends by naming its addressee: "..., giao Trung tâm X:"."""
+    for match in _ASSIGN.finditer(reader.key, start, end):
+        mentions, after = reader.read_list(match.end(), lenient=True, limit=end)
+        if mentions and reader.key[after:end].strip() == ":":
+            return True
+    return False
 
 
 def find_assignment(reader: AgencyReader, start: int, end: int) -> Assignment | None:

@@ -21,6 +21,7 @@ from chidao.extract.leads import (
     is_vague_list,
     explicit_assignment,
     find_assignment,
+    assignment_at_colon,
     heading_assignment,
     strip_label,
     topic_end,
@@ -83,6 +84,7 @@ class Context:
     timing: Timing | None = None
     active: bool = True
     trace: str = ""
+    fallback: list[Mention] = field(default_factory=list)  # the previous item's lead, if no other
 
 
 @dataclass
@@ -125,8 +127,8 @@ class TaskCutter:
         if _LEAD_IN_END.search(text):
             if words <= 25 or _LEAD_IN_PHRASE.search(text):
                 return True
-            before_colon = self.key.rstrip().rfind(":", start, end)
-            return heading_assignment(self.reader.bounded(end), start, end) is not None or before_colon < 0
+            return (heading_assignment(self.reader, start, end) is not None
+                    or assignment_at_colon(self.reader, start, end))
         return words <= 16 and not text.endswith((".", ";"))
 
     # -- plan lines ------------------------------------------------------------------------------
@@ -167,6 +169,7 @@ class TaskCutter:
         lead_in: Context | None = None
         lead_in_kind: float | None = None
         pending: list[Node] = []
+        last_leads: list[Mention] = []
         for child in node.children:
             if id(child) in plan.nodes:
                 continue
@@ -182,6 +185,8 @@ class TaskCutter:
             if not child.marked:
                 pending.append(child)
                 continue
+            if not local.leads and last_leads:
+                local = replace(local, fallback=last_leads)
             if pending:
                 lead_in = self._unmarked_run(pending, ctx) or lead_in
                 lead_in_kind = None
@@ -189,7 +194,11 @@ class TaskCutter:
                 if lead_in is not None:
                     lead_in_kind = rank(child.paragraph)  # type: ignore[arg-type]
                 pending = []
+            before = len(self.tasks)
             self._item(child, local)
+            explicit = [t for t in self.tasks[before:] if t.trace and t.trace[0] == "lead: explicit"]
+            if explicit and not ctx.leads:
+                last_leads = explicit[-1].leads
         if pending:
             self._unmarked_run(pending, ctx)
 
@@ -197,6 +206,9 @@ class TaskCutter:
         """Consecutive unmarked paragraphs: tasks split by lead, or a lead-in for what follows."""
         while run and self._is_closing(*self._body(run[-1])):
             run = run[:-1]
+            # "Chánh Văn phòng ...; Giám đốc các sở ...;" + "... chịu trách nhiệm thi hành": one sentence.
+            while run and self.text[self._body(run[-1])[1] - 1] in ";,":
+                run = run[:-1]
         if not run:
             return None
         start = run[0].paragraph.body  # type: ignore[union-attr]
@@ -232,7 +244,7 @@ class TaskCutter:
             if assignment:
                 coord = coordinators(self.reader, start, end, assignment.leads)
                 inner = replace(ctx, leads=assignment.leads, coordinators=coord or ctx.coordinators,
-                                trace="heading")
+                                trace="heading", fallback=[])
             self.walk(node, inner)
             return
         if self._is_closing(start, end):
@@ -278,6 +290,9 @@ class TaskCutter:
                 groups.append((c_start, c_end, ctx.leads, False))
             else:
                 groups.append((c_start, c_end, assignment.leads, True))
+        if groups and ctx.fallback and not ctx.leads and not any(g[3] for g in groups):
+            # "a) Yêu cầu Nhà đầu tư ...", "b) Hồ sơ điều chỉnh ... phải ...": the same addressee.
+            groups = [(s, e, ctx.fallback, False) for s, e, _, _ in groups]
         for g_start, g_end, leads, explicit in groups:
             if not leads or (not explicit and _ASSESSMENT.match(self.key, g_start)):
                 continue
