@@ -85,14 +85,16 @@ class AgencyReader:
         """Whether a new agency name begins at ``pos`` (used to split lists)."""
         pos = self.skip_space(pos)
         reg = self.reg
-        if _FALSE_HEAD.match(self.key, pos):
+        if _FALSE_HEAD.match(self.key, pos, self.limit):
             return False
-        plural = _PLURAL.match(self.key, pos)
+        if reg.positions.match(self.key, pos, self.limit) and self._is_upper(pos):
+            return True
+        plural = _PLURAL.match(self.key, pos, self.limit)
         if plural:
-            if _FALSE_HEAD.match(self.key, plural.end()):
+            if _FALSE_HEAD.match(self.key, plural.end(), self.limit):
                 return False
-            return bool(reg.group_nouns.match(self.key, plural.end()) or reg.heads.match(self.key, plural.end()))
-        if reg.compound_heads.match(self.key, pos):
+            return bool(reg.group_nouns.match(self.key, plural.end(), self.limit) or reg.heads.match(self.key, plural.end(), self.limit))
+        if reg.compound_heads.match(self.key, pos, self.limit):
             return True
         if _PLACE_AGENCY.match(self.text, pos):
             return True
@@ -100,7 +102,7 @@ class AgencyReader:
             return True
         if not self._is_upper(pos):
             return False
-        return any(r.match(self.key, pos) for r in (reg.body_re, reg.heads, reg.bare, reg.positions))
+        return any(r.match(self.key, pos, self.limit) for r in (reg.body_re, reg.heads, reg.bare, reg.positions))
 
     # -- name continuation -----------------------------------------------------------------
     def _name_end(self, pos: int, *, need_name: bool, commas: bool = True) -> int | None:
@@ -134,11 +136,11 @@ class AgencyReader:
                     continue
                 confirmed = end if seen_name else confirmed
                 break
-            tail = reg.tails.match(self.key, ts)
+            tail = reg.tails.match(self.key, ts, self.limit)
             if tail and seen_name and word != "tỉnh" and word != "thành":
                 end = confirmed = tail.end()
                 break
-            if reg.stop_words.match(self.key, ts) and not self._is_upper(ts):
+            if reg.stop_words.match(self.key, ts, self.limit) and not self._is_upper(ts):
                 confirmed = end if seen_name else confirmed
                 break
             if self._is_upper(ts) or word.isdigit():
@@ -148,7 +150,7 @@ class AgencyReader:
                 seen_name = True
                 lower_run = 0
                 continue
-            locality = reg.localities.match(self.key, ts)
+            locality = reg.localities.match(self.key, ts, self.limit)
             if locality:
                 end = confirmed = locality.end()
                 seen_name = True
@@ -184,7 +186,7 @@ class AgencyReader:
 
     def _read_end(self, start: int, *, lenient: bool = False) -> int | None:
         reg, key = self.reg, self.key
-        if _FALSE_HEAD.match(key, start):
+        if _FALSE_HEAD.match(key, start, self.limit):
             return None
         place = _PLACE_AGENCY.match(self.text, start, self.limit)
         if place:
@@ -193,34 +195,34 @@ class AgencyReader:
             bare = re.compile(r"(?:Tỉnh|Thành phố)(?![\w])").match(self.text, start, self.limit)
             if bare and not _PLACE_AGENCY.match(self.text, start):
                 return bare.end()
-        position = reg.positions.match(key, start)
+        position = reg.positions.match(key, start, self.limit)
         if position and self._is_upper(start):
             rest = self.skip_space(position.end())
             inner = self._read_end(rest) if self.starts_agency(rest) else None
-            if inner is None and reg.group_nouns.match(key, rest):
-                inner = self._group_end(reg.group_nouns.match(key, rest).end())
+            if inner is None and reg.group_nouns.match(key, rest, self.limit):
+                inner = self._group_end(reg.group_nouns.match(key, rest, self.limit).end())
             return inner if inner else position.end()
-        plural = _PLURAL.match(key, start)
+        plural = _PLURAL.match(key, start, self.limit)
         at = plural.end() if plural else start
-        if _FALSE_HEAD.match(key, at):
+        if _FALSE_HEAD.match(key, at, self.limit):
             return None
         for fixed in (reg.body_re, reg.bare):
-            match = fixed.match(key, at)
+            match = fixed.match(key, at, self.limit)
             if match and (self._is_upper(at) or plural or lenient):
                 return self._extend_place(match.end())
-        field_head = _FIELD_HEAD.match(key, at)
+        field_head = _FIELD_HEAD.match(key, at, self.limit)
         if field_head:
-            field = reg.field_re.match(key, field_head.end())
+            field = reg.field_re.match(key, field_head.end(), self.limit)
             if field and (self._is_upper(field_head.end()) or lenient):
                 return self._extend_place(field.end())
-        compound = reg.compound_heads.match(key, at)
+        compound = reg.compound_heads.match(key, at, self.limit)
         if compound:
             return self._compound_end(compound.end())
         if plural:
-            group = reg.group_nouns.match(key, at)
+            group = reg.group_nouns.match(key, at, self.limit)
             if group:
                 return self._group_end(group.end())
-        head = reg.heads.match(key, at)
+        head = reg.heads.match(key, at, self.limit)
         if head and (self._is_upper(at) or plural or lenient):
             if head.group(0) in _LOCAL_HEADS:
                 return self._locality_end(head.end())
@@ -260,16 +262,16 @@ class AgencyReader:
         reg, key = self.reg, self.key
         end = pos
         cur = self.skip_space(pos)
-        plural = _PLURAL.match(key, cur)
+        plural = _PLURAL.match(key, cur, self.limit)
         if plural:
             cur = plural.end()
         while True:
-            local = reg.localities.match(key, cur)
+            local = reg.localities.match(key, cur, self.limit)
             if not local:
                 break
             end = local.end()
-            sep = re.compile(r"\s*(?:,|và)\s*").match(key, end)
-            if sep and reg.localities.match(key, sep.end()):
+            sep = re.compile(r"\s*(?:,|và)\s*").match(key, end, self.limit)
+            if sep and reg.localities.match(key, sep.end(), self.limit):
                 cur = sep.end()
                 continue
             break
@@ -281,9 +283,9 @@ class AgencyReader:
         reg, key = self.reg, self.key
         end = pos
         while True:
-            sep = re.compile(r"\s*,\s*").match(key, end)
+            sep = re.compile(r"\s*,\s*").match(key, end, self.limit)
             if sep:
-                group = reg.group_nouns.match(key, sep.end())
+                group = reg.group_nouns.match(key, sep.end(), self.limit)
                 if group and not self._is_upper(sep.end()):
                     end = group.end()
                     continue
@@ -297,10 +299,10 @@ class AgencyReader:
         reg, key = self.reg, self.key
         while True:
             cur = self.skip_space(end)
-            tail = reg.tails.match(key, cur)
+            tail = reg.tails.match(key, cur, self.limit)
             if tail:
                 return tail.end()
-            under = re.compile(r"(?:trực thuộc|thuộc)\s+").match(key, cur)
+            under = re.compile(r"(?:trực thuộc|thuộc)\s+").match(key, cur, self.limit)
             if under and self.starts_agency(under.end()):
                 inner = self._read_end(self.skip_space(under.end()))
                 return inner if inner else end
@@ -313,9 +315,9 @@ class AgencyReader:
         reg, key = self.reg, self.key
         end = pos
         while True:
-            sep = re.compile(r"\s*(?:,|và)\s*").match(key, end)
-            if sep and reg.compound_parts.match(key, sep.end()):
-                end = reg.compound_parts.match(key, sep.end()).end()
+            sep = re.compile(r"\s*(?:,|và)\s*").match(key, end, self.limit)
+            if sep and reg.compound_parts.match(key, sep.end(), self.limit):
+                end = reg.compound_parts.match(key, sep.end(), self.limit).end()
                 continue
             break
         return self._tail_end(end)
@@ -330,7 +332,7 @@ class AgencyReader:
         mentions = self._distribute(first)
         end = mentions[-1].end
         while True:
-            sep = _SEPARATOR.match(self.key, end)
+            sep = _SEPARATOR.match(self.key, end, self.limit)
             if not sep or not self.starts_agency(sep.end()):
                 break
             nxt = self.read(sep.end())
@@ -343,7 +345,7 @@ class AgencyReader:
 
     def _distribute(self, mention: Mention) -> list[Mention]:
         """"các Tập đoàn: A, B" → "Tập đoàn A", "Tập đoàn B"; "UBND các phường: X, Y" likewise."""
-        colon = re.compile(r"\s*:\s*").match(self.key, mention.end)
+        colon = re.compile(r"\s*:\s*").match(self.key, mention.end, self.limit)
         plural = re.search(r"(?:^|\s)các\s", self.key[mention.start:mention.end] + " ")
         if not colon or not plural or not self._is_upper(colon.end()):
             return [mention]
@@ -361,7 +363,7 @@ class AgencyReader:
             written = self.text[pos:end]
             full = f"{singular} {written}"
             out.append(Mention(mention.start if not out else pos, end, written, self.canonical(full)))
-            sep = re.compile(r"\s*(?:,|và|;)\s*").match(self.key, end)
+            sep = re.compile(r"\s*(?:,|và|;)\s*").match(self.key, end, self.limit)
             if not sep or not self._is_upper(sep.end()) or self.starts_agency(sep.end()):
                 break
             pos = sep.end()
