@@ -216,7 +216,7 @@ class TaskCutter:
         last_start, last_end = self._body(run[-1])
         if _LEAD_IN_END.search(self.text[last_start:last_end].strip()):
             # Only the last sentence of a lead-in names who acts; the ones before describe the meeting.
-            sentences = [m.end() for m in re.finditer(r"[.;]\s+", self.key[last_start:last_end])]
+            sentences = [m.end() for m in re.finditer(r"\.\s+", self.key[last_start:last_end])]
             last_start = last_start + sentences[-1] if sentences else last_start
             assignment = find_assignment(self.reader, last_start, last_end)
             active = True
