@@ -90,7 +90,9 @@ def _wrapped_dash(text: str, prev: tuple[int, int], kind: str, width: int | None
     if kind not in ("dash", "plus") or width is None:
         return False
     ps, pe = prev
-    return pe > ps and text[pe - 1] not in _TERMINAL and pe - ps >= 0.55 * width
+    words = text[ps:pe].split()
+    return (pe > ps and text[pe - 1] not in _TERMINAL and pe - ps >= 0.55 * width
+            and bool(words) and words[-1][:1].isupper())
 
 
 def _continues(text: str, group: list[tuple[int, int]], line: tuple[int, int], width: int | None,
@@ -132,6 +134,27 @@ def _continues(text: str, group: list[tuple[int, int]], line: tuple[int, int], w
     return False
 
 
+def _merge_heading_tails(text: str, groups: list[list[tuple[int, int]]],
+                         width: int | None) -> list[list[tuple[int, int]]]:
+    """Re-attach the rest of a heading cut across lines: "4. Đề nghị Ủy ban Mặt trận" +
+    "Tổ quốc Việt Nam thành phố và các Đoàn thể" when a marked item follows."""
+    if width is None:
+        return groups
+    out: list[list[tuple[int, int]]] = []
+    for i, group in enumerate(groups):
+        if out and len(group) == 1 and len(out[-1]) == 1:
+            head = text[out[-1][0][0]:out[-1][0][1]]
+            line = text[group[0][0]:group[0][1]]
+            nxt = text[groups[i + 1][0][0]:groups[i + 1][0][1]] if i + 1 < len(groups) else ""
+            if (find_marker(head) and not find_marker(line) and head[-1] not in _TERMINAL
+                    and line[-1] not in _TERMINAL and len(line) < 0.55 * width
+                    and (not nxt or find_marker(nxt) or nxt.rstrip().endswith(":"))):
+                out[-1] = out[-1] + group
+                continue
+        out.append(group)
+    return out
+
+
 def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[Paragraph]:
     """Cut ``text[start:end]`` into paragraphs; offsets are into ``text``."""
     end = len(text) if end is None else end
@@ -148,6 +171,7 @@ def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[
         else:
             groups.append([span])
         blank = False
+    groups = _merge_heading_tails(text, groups, width)
     paragraphs = []
     for group in groups:
         s, e = group[0][0], group[-1][1]

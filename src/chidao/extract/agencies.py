@@ -224,7 +224,7 @@ class AgencyReader:
                 return self._group_end(group.end())
         head = reg.heads.match(key, at, self.limit)
         if head and (self._is_upper(at) or plural or lenient):
-            if head.group(0) in _LOCAL_HEADS:
+            if " ".join(head.group(0).split()) in _LOCAL_HEADS:
                 return self._locality_end(head.end())
             return self._name_end(head.end(), need_name=not plural)
         return None

@@ -124,12 +124,13 @@ class TaskCutter:
         if not node.children:
             return False
         words = len(text.split())
+        all_marked = all(child.marked for child in node.children)
         if _LEAD_IN_END.search(text):
             if words <= 25 or _LEAD_IN_PHRASE.search(text):
                 return True
             return (heading_assignment(self.reader, start, end) is not None
                     or assignment_at_colon(self.reader, start, end))
-        return words <= 16 and not text.endswith((".", ";"))
+        return (words <= 16 or (all_marked and words <= 40)) and not text.endswith((".", ";"))
 
     # -- plan lines ------------------------------------------------------------------------------
     def _plan_lines(self, node: Node) -> PlanLines:

@@ -1,0 +1,362 @@
+"""The deadline grammar: the phrases that set a deadline in Vietnamese directives, and their date.
+
+Date libraries do not read "trước ngày 30/6/2024", "trong Quý I năm 2026", "6 tháng cuối năm
+2022" or "trong vòng 10 ngày làm việc kể từ ngày ký"; this grammar does. It finds every such
+phrase, each as the shortest verbatim text that states it; choosing the task's deadline among
+them, and deciding whether "trong năm 2024" frames a programme or sets a deadline, is the
+caller's job (``timing.py``).
+
+Every word comes from ``data/vi/deadlines.toml``: a rule there names its trigger words and a
+*shape*, the pattern of what follows the trigger, which is the only thing written here. Text is
+matched lowercased (a same-length copy, so offsets hold), which keeps the regexes free of
+IGNORECASE and lets the regex engine skip ahead to a trigger's first letter.
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from importlib import resources
+
+from chidao.extract.workdays import WorkCalendar, default_calendar
+
+
+@dataclass(frozen=True)
+class DeadlineMatch:
+    start: int  # span of `text` in the input string
+    end: int
+    text: str  # verbatim: the shortest phrase stating the deadline ("trước ngày 30/6/2024")
+    date: date | None  # None: recurring, or no year / no document date to resolve it
+    recurrence: str | None  # "monthly" for "trước ngày 20 hằng tháng", else None
+    kind: str  # the rule that matched: "before_date", "in_quarter", "relative_workdays", ...
+
+
+# --- Shapes: what follows a trigger. Group names are read by the handlers below. ---------------
+_D = r"(?:0?[1-9]|[12]\d|3[01])"
+_M = r"(?:0?[1-9]|1[0-2])"
+_Y4 = r"(?:19|20)\d\d"
+_TIME = r"(?:\d{1,2}\s*(?:giờ|h)\s*(?:\d{1,2}\s*(?:phút|')?\s*)?,?\s*)"  # "16h00", "16 giờ 30 phút"
+# "30/6/2024", "30 / 6 / 24", "15.12.2024", "28/4"; "05 tháng 12 năm 2025", "05 tháng 12".
+_DATE = (
+    rf"(?P<ngay>ngày\s+)?(?:"
+    rf"(?P<d>{_D})\s*(?P<sep>[/.-])\s*(?P<m>{_M})(?:\s*(?P=sep)\s*(?P<y>{_Y4}|\d\d))?(?!\d)(?!\s*[/.-]\s*\d)"
+    rf"|(?P<td>{_D})\s+tháng\s+(?P<tm>{_M})(?!\d)"
+    rf"(?:(?:\s*,?\s+năm\s+|\s*/\s*)(?P<ty>{_Y4}|nay)(?![\w/])|(?!\s*,?\s*(?:năm\s+|/\s*)\d)))"
+)
+# "/2024", "-2024", "/24", " năm 2025", " năm nay" after a month or a quarter; never "/2" or "-7".
+_YEAR_SUFFIX = (
+    rf"(?:\s*[/.-]\s*(?P<y>{_Y4}|\d\d)(?!\d)|\s*,?\s+năm\s+(?P<yw>{_Y4}|nay)(?!\w))?(?!\s*[/.-]\s*\d)"
+)
+_NOT_A_RANGE = r"(?!\s*[-–]\s*\d)"  # "năm 2024-2025"
+_QUARTER_WORD = r"q(?:uý|úy|uí|úi)"  # tone placement and the older spelling "quí" vary
+
+
+def _shape_bodies(v: dict[str, str]) -> dict[str, str]:
+    """Regex of each shape, given the data's alternations ``v``."""
+    return {
+        "date": rf"{_TIME}?{_DATE}",
+        "month": rf"tháng\s+(?P<m>{_M})(?!\d){_YEAR_SUFFIX}",
+        "quarter": rf"{_QUARTER_WORD}\s+(?P<q>{v['quarters']})(?!\w){_YEAR_SUFFIX}",
+        "year": rf"năm\s+(?P<yw>{_Y4}|nay)(?!\w){_NOT_A_RANGE}",
+        "year_span": (
+            rf"(?:(?P<n>\d{{1,2}}|{v['numbers']})\s+tháng|(?P<half>{v['halves']}))\s+(?P<side>{v['sides']})"
+            rf"\s+năm(?:\s+(?P<yw>{_Y4}|nay)(?!\w)|\s*/\s*(?P<y>{_Y4})(?!\d))?(?!\w){_NOT_A_RANGE}"
+        ),
+        "relative": (
+            rf"(?P<n>\d{{1,3}}|{v['numbers']})(?!\w)(?:\s*\([^()\n]{{1,30}}\))?\s+(?P<unit>{v['units']})(?!\w)"
+            rf"(?!\s+(?:{v['sides']})\s+năm)"
+            rf"(?:\s*,?\s*(?:(?P<anchor>{v['anchors']})(?!\w)|kể\s+từ\s+{_DATE}))?"
+        ),
+        "recurring": (
+            rf"{_TIME}?(?:(?:ngày\s+)?(?P<d>{_D})(?:\s*/\s*(?P<m>{_M})|\s+tháng\s+(?P<tm>{_M}))?"
+            rf"|(?:(?:{v['day_parts']})\s+)?(?:{v['weekdays']}))"
+            rf"\s+(?:của\s+)?(?P<rec>{v['recurrence']})(?!\w)"
+        ),
+    }
+
+
+# --- The grammar, compiled once from the data file ---------------------------------------------
+@dataclass(frozen=True)
+class _Rule:
+    kind: str
+    shape: str
+    part: str
+    range_guard: bool
+    weak: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (shape, pattern), bare shapes twice
+    rules: dict[tuple[str, str], _Rule]  # (shape, trigger key) -> rule; key "" for a bare match
+    numbers: dict[str, int]
+    units: dict[str, str]
+    recurrence: dict[str, str]
+    quarters: dict[str, int]
+    sides: dict[str, str]
+    hint: re.Pattern[str]
+    other_origin: re.Pattern[str]
+    blocked: re.Pattern[str]
+    range_start: re.Pattern[str]
+
+
+def _key(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
+
+
+def _alt(phrases: Iterable[str]) -> str:
+    """Alternation of phrases as a trie, longest first; a space matches any whitespace run.
+
+    A trie ("chậm nhất(?:\\s+(?:là|vào))?") rather than a flat list keeps the regex engine from
+    trying every phrase at every "t" or "c" of the text: the grammar runs on every task.
+    """
+    trie: dict[str, dict] = {}
+    for key in {_key(p) for p in phrases}:
+        node = trie
+        for char in key:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return "(?:" + _trie_regex(trie) + ")"
+
+
+def _trie_regex(node: dict[str, dict]) -> str:
+    branches = [(r"\s+" if char == " " else re.escape(char)) + _trie_regex(child)
+                for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+def load_data() -> dict:
+    """The parsed ``deadlines.toml`` (tests read its examples)."""
+    with resources.files("chidao.data.vi").joinpath("deadlines.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def _rules(data: dict) -> tuple[dict[tuple[str, str], _Rule], dict[str, list[str]]]:
+    rules: dict[tuple[str, str], _Rule] = {}
+    triggers: dict[str, list[str]] = {}
+    for entry in data["rule"]:
+        rule = _Rule(entry["kind"], entry["shape"], entry.get("part", "whole"),
+                     entry.get("range_guard", False), frozenset(_key(w) for w in entry.get("weak", ())))
+        for trigger in entry["triggers"]:
+            if (rule.shape, _key(trigger)) in rules:
+                raise ValueError(f"deadlines.toml: trigger {trigger!r} twice in shape {rule.shape!r}")
+            rules[rule.shape, _key(trigger)] = rule
+            triggers.setdefault(rule.shape, []).append(trigger)
+        if entry.get("bare"):
+            rules[rule.shape, ""] = rule
+    return rules, triggers
+
+
+@cache
+def _grammar() -> _Grammar:
+    data = load_data()
+    rules, triggers = _rules(data)
+    lower_map = {name: {_key(k): v for k, v in data[name].items()}
+                 for name in ("numbers", "units", "recurrence", "quarters")}
+    sides = {_key(k): v for k, v in data["year_span"]["sides"].items()}
+    v = {name: _alt(table) for name, table in lower_map.items()}
+    v.update(sides=_alt(sides), halves=_alt(data["year_span"]["halves"]), anchors=_alt(data["relative"]["anchors"]),
+             weekdays=_alt(data["weekly"]["weekdays"]), day_parts=_alt(data["weekly"]["day_parts"]))
+    patterns: list[tuple[str, re.Pattern[str]]] = []
+    for shape, body in _shape_bodies(v).items():
+        if shape in triggers:
+            patterns.append((shape, re.compile(rf"(?P<trig>{_alt(triggers[shape])})\s+{body}")))
+        if (shape, "") in rules:
+            patterns.append((shape, re.compile(body)))
+    hint = "|".join([r"\d", _QUARTER_WORD, r"(?<!\w)nay(?!\w)", v["recurrence"],
+                     rf"(?<!\w){v['numbers']}\s+{v['units']}", rf"(?<!\w){v['halves']}\s"])
+    openers = _alt(data["range"]["openers"])
+    return _Grammar(
+        patterns=tuple(patterns), rules=rules, sides=sides, hint=re.compile(hint), **lower_map,
+        other_origin=re.compile(rf"\s*,?\s*{_alt(data['relative']['other_origins'])}(?!\w)"),
+        blocked=re.compile(rf"(?<!\w){_alt(data['range']['blockers'])}\s+$"),
+        range_start=re.compile(
+            rf"(?<!\w){openers}\s+(?:{openers}\s+)?[0-9ivx]{{1,4}}(?:\s*[/.-]\s*\d{{1,4}}){{0,2}}"
+            rf"(?:\s+tháng\s+\d{{1,2}})?(?:\s*,?\s+năm\s+\d{{4}})?\s*,?\s*$"),
+    )
+
+
+# --- From a match to a date ----------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Context:
+    year: int | None
+    doc_date: date | None
+    calendar: WorkCalendar
+
+
+def _year(raw: str | None, default: int | None) -> int | None:
+    if raw is None or raw == "nay":
+        return default
+    return 2000 + int(raw) if len(raw) == 2 else int(raw)
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, _calendar.monthrange(year, month)[1])
+
+
+def _period_deadline(year: int, first: int, months: int, part: str) -> date:
+    """The day a period of ``months`` months from month ``first`` sets, per the rule's ``part``."""
+    if part == "before":
+        return date(year, first, 1) - timedelta(days=1)
+    if part in ("early", "mid"):
+        k = 1 if part == "early" else 2
+        if months == 1:
+            return date(year, first, 10 * k)  # the end of the month's first or second ten days
+        return _month_end(year, first + k * (1 if months == 3 else 3) - 1)
+    return _month_end(year, first + months - 1)
+
+
+def _explicit_date(m: re.Match[str], year: int | None) -> tuple[bool, date | None]:
+    """(is it a real date, the date) from the date groups; the date is None with no year known."""
+    if m["d"] is not None:
+        day, month, raw = int(m["d"]), int(m["m"]), m["y"]
+        if raw is None and m["sep"] != "/" and not m["ngay"]:
+            return False, None  # "đến 3-5 năm": a yearless "3-5" without "ngày" is not a date
+    else:
+        day, month, raw = int(m["td"]), int(m["tm"]), m["ty"]
+    resolved = _year(raw, year)
+    if day > _calendar.monthrange(resolved or 2000, month)[1]:  # 2000 is a leap year: 29/2 passes
+        return False, None
+    return True, (date(resolved, month, day) if resolved else None)
+
+
+def _shifted(origin: date, n: int, unit: str, cal: WorkCalendar) -> date:
+    if unit == "workdays":
+        return cal.add_working_days(origin, n)
+    if unit == "months":
+        years, month0 = divmod(origin.month - 1 + n, 12)
+        year, month = origin.year + years, month0 + 1
+        return date(year, month, min(origin.day, _calendar.monthrange(year, month)[1]))
+    return origin + timedelta(days=n * (7 if unit == "weeks" else 1))
+
+
+def _opt(m: re.Match[str], name: str) -> str | None:
+    """A group that only some shapes (or only the triggered pattern of a shape) have."""
+    return m[name] if name in m.re.groupindex else None
+
+
+def _number(g: _Grammar, raw: str) -> int:
+    return int(raw) if raw.isdigit() else g.numbers[_key(raw)]
+
+
+Resolved = tuple[date | None, str | None, str]  # date, recurrence, kind
+
+
+def _on_date(g: _Grammar, rule: _Rule, m: re.Match[str], ctx: _Context) -> Resolved | None:
+    valid, when = _explicit_date(m, ctx.year)
+    return (when, None, rule.kind) if valid else None
+
+
+def _on_period(g: _Grammar, rule: _Rule, m: re.Match[str], ctx: _Context) -> Resolved | None:
+    raw = _opt(m, "y") or m["yw"]
+    if _opt(m, "trig") is None and raw is None:
+        return None  # a bare "quý II" with no year names a report, not a deadline
+    year = _year(raw, ctx.year)
+    if rule.shape == "month":
+        first, months = int(m["m"]), 1
+    elif rule.shape == "quarter":
+        first, months = 3 * g.quarters[m["q"]] - 2, 3
+    else:
+        first, months = 1, 12
+    return (_period_deadline(year, first, months, rule.part) if year else None), None, rule.kind
+
+
+def _on_year_span(g: _Grammar, rule: _Rule, m: re.Match[str], ctx: _Context) -> Resolved | None:
+    raw = m["y"] or m["yw"]
+    if _opt(m, "trig") is None and raw is None:
+        return None  # "sơ kết 6 tháng đầu năm" names a report
+    months = _number(g, m["n"]) if m["n"] else 6
+    if not 1 <= months <= 11:
+        return None
+    year = _year(raw, ctx.year)
+    if year is None:
+        return None, None, rule.kind
+    last = g.sides[_key(m["side"])] == "last"
+    return (date(year, 12, 31) if last else _month_end(year, months)), None, rule.kind
+
+
+def _on_relative(g: _Grammar, rule: _Rule, m: re.Match[str], ctx: _Context) -> Resolved | None:
+    n, unit = _number(g, m["n"]), g.units[_key(m["unit"])]
+    dated = m["d"] is not None or m["td"] is not None
+    if n == 0 or (_key(m["trig"]) in rule.weak and unit != "workdays" and not (m["anchor"] or dated)):
+        return None  # "trong 2 ngày" is how long an event lasts
+    origin = ctx.doc_date
+    if dated:
+        valid, origin = _explicit_date(m, ctx.year)
+        if not valid:
+            return None
+    elif not m["anchor"] and g.other_origin.match(m.string, m.end()):
+        origin = None  # "kể từ ngày nhận đủ hồ sơ hợp lệ": an origin this text does not date
+    try:
+        when = _shifted(origin, n, unit, ctx.calendar) if origin else None
+    except OverflowError:  # past year 9999
+        when = None
+    return when, None, f"{rule.kind}_{unit}"
+
+
+def _on_recurring(g: _Grammar, rule: _Rule, m: re.Match[str], ctx: _Context) -> Resolved | None:
+    month = m["m"] or m["tm"]
+    if month and int(m["d"]) > _calendar.monthrange(2000, int(month))[1]:
+        return None
+    return None, g.recurrence[_key(m["rec"])], rule.kind
+
+
+_HANDLERS = {"date": _on_date, "month": _on_period, "quarter": _on_period, "year": _on_period,
+             "year_span": _on_year_span, "relative": _on_relative, "recurring": _on_recurring}
+
+
+def _closes_range(g: _Grammar, low: str, start: int) -> bool:
+    """"từ ngày 01/7 đến ngày 31/7", "tính đến ngày 30/6/2024": the "đến" date is no deadline."""
+    window = low[max(0, start - 40):start]
+    return bool(g.blocked.search(window) or g.range_start.search(window))
+
+
+def _lower(text: str) -> str:
+    """Lowercase of the same length, so that offsets found in it hold in ``text``."""
+    low = text.lower()
+    if len(low) != len(text):  # "İ" lowers to two code points
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return low
+
+
+def find_deadlines(text: str, *, doc_date: date | None = None, year: int | None = None,
+                   calendar: WorkCalendar | None = None) -> list[DeadlineMatch]:
+    """Every deadline phrase in ``text``, in order of position, not overlapping.
+
+    ``year`` completes a date written without one (default: the year of ``doc_date``);
+    ``doc_date``, the signing date, is the origin of "trong vòng 10 ngày làm việc kể từ ngày ký".
+    Without them such phrases are still found, with ``date=None``.
+    """
+    g = _grammar()
+    low = _lower(text)
+    if not g.hint.search(low):
+        return []
+    ctx = _Context(year if year is not None else (doc_date.year if doc_date else None), doc_date,
+                   calendar or default_calendar())
+    found: list[DeadlineMatch] = []
+    for shape, pattern in g.patterns:
+        for m in pattern.finditer(low):
+            start = m.start()
+            if start and low[start - 1].isalnum():
+                continue
+            rule = g.rules[shape, _key(_opt(m, "trig") or "")]
+            if rule.range_guard and _closes_range(g, low, start):
+                continue
+            resolved = _HANDLERS[shape](g, rule, m, ctx)
+            if resolved is not None:
+                when, recurrence, kind = resolved
+                found.append(DeadlineMatch(start, m.end(), text[start:m.end()], when, recurrence, kind))
+    found.sort(key=lambda hit: (hit.start, -hit.end))
+    kept: list[DeadlineMatch] = []
+    for hit in found:
+        if not kept or hit.start >= kept[-1].end:
+            kept.append(hit)
+    return kept
