@@ -50,13 +50,15 @@ class Paragraph:
         return self.start, self.end
 
 
+_ANY_MARKER = re.compile("|".join(f"(?P<{kind}>{pattern.pattern})" for kind, pattern in _MARKERS))
+
+
 def find_marker(line: str) -> tuple[str, str] | None:
-    """Return ``(kind, marker)`` if ``line`` opens with a list marker."""
-    for kind, pattern in _MARKERS:
-        match = pattern.match(line)
-        if match:
-            return kind, match.group(0)
-    return None
+    """Return ``(kind, marker)`` if ``line`` opens with a list marker (the first kind that fits)."""
+    match = _ANY_MARKER.match(line)
+    if match is None:
+        return None
+    return match.lastgroup or "", match.group(0)
 
 
 def _lines(text: str) -> list[tuple[int, int]]:

@@ -9,6 +9,7 @@ name is given in title case.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from chidao.document.lexicon import lexicon
 from chidao.text.chars import LOWER, UPPER
@@ -68,13 +69,20 @@ def find_chair(title: str | None, intro: str) -> str | None:
     return None
 
 
+@cache
+def _title_keys() -> tuple[str, ...]:
+    return tuple(match_key(t) for t in lexicon().signature_titles)
+
+
 def _signature_line(line: str) -> bool:
     lex = lexicon()
     clean = line.strip().strip("*").strip()
     if not clean or not clean.isupper():
         return False
+    if clean.startswith(lex.signature_prefixes):
+        return True
     key = match_key(clean)
-    return clean.startswith(lex.signature_prefixes) or any(match_key(t) in key for t in lex.signature_titles)
+    return any(title in key for title in _title_keys())
 
 
 def find_signer(tail: str) -> str | None:

@@ -22,6 +22,12 @@ _SEPARATOR = re.compile(r"\s*(?:,\s*(?:và|cùng)\s+|;\s*|,\s*|\s+và\s+|\s+cùn
 _FALSE_HEAD = re.compile(r"(?:báo cáo|báo chí|hội nghị|hội thảo|ban hành|đoàn kết|phòng,? chống|"
                          r"vụ việc|cục bộ|bộ máy|bộ chỉ số|bộ tiêu chí|bộ phận|ban đầu)(?![\w])")
 _PLACE_AGENCY = re.compile(rf"(?:[Tt]hành phố|[Tt]ỉnh)\s+[{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}]+)*")
+_BARE_PLACE = re.compile(r"(?:Tỉnh|Thành phố)(?![\w])")
+_COMMA_OR_AND = re.compile(r"\s*(?:,|và)\s*")
+_COMMA = re.compile(r"\s*,\s*")
+_UNDER = re.compile(r"(?:trực thuộc|thuộc)\s+")
+_COLON = re.compile(r"\s*:\s*")
+_LIST_SEP = re.compile(r"\s*(?:,|và|;)\s*")
 _GROUP_LINKS = {"ngang"}  # "Thủ trưởng cơ quan ngang Bộ"
 _LOCAL_HEADS = {"ủy ban nhân dân", "ubnd", "hội đồng nhân dân", "hđnd", "công an"}
 _CONNECT = {",", "-", "–", "và", "&"}
@@ -62,6 +68,7 @@ class AgencyReader:
         self.place = place or Place()
         self.reg: Registry = registry()
         self.limit = len(text)
+        self._canonical: dict[str, str] = {}
 
     # -- tokens -----------------------------------------------------------------------------
     def _token(self, pos: int) -> tuple[int, int] | None:
@@ -98,7 +105,7 @@ class AgencyReader:
             return True
         if _PLACE_AGENCY.match(self.text, pos):
             return True
-        if self.place.subject and re.compile(r"(?:Tỉnh|Thành phố)(?![\w])").match(self.text, pos):
+        if self.place.subject and _BARE_PLACE.match(self.text, pos):
             return True
         if not self._is_upper(pos):
             return False
@@ -192,7 +199,7 @@ class AgencyReader:
         if place:
             return place.end()
         if self.place.subject:
-            bare = re.compile(r"(?:Tỉnh|Thành phố)(?![\w])").match(self.text, start, self.limit)
+            bare = _BARE_PLACE.match(self.text, start, self.limit)
             if bare and not _PLACE_AGENCY.match(self.text, start):
                 return bare.end()
         position = reg.positions.match(key, start, self.limit)
@@ -270,7 +277,7 @@ class AgencyReader:
             if not local:
                 break
             end = local.end()
-            sep = re.compile(r"\s*(?:,|và)\s*").match(key, end, self.limit)
+            sep = _COMMA_OR_AND.match(key, end, self.limit)
             if sep and reg.localities.match(key, sep.end(), self.limit):
                 cur = sep.end()
                 continue
@@ -283,7 +290,7 @@ class AgencyReader:
         reg, key = self.reg, self.key
         end = pos
         while True:
-            sep = re.compile(r"\s*,\s*").match(key, end, self.limit)
+            sep = _COMMA.match(key, end, self.limit)
             if sep:
                 group = reg.group_nouns.match(key, sep.end(), self.limit)
                 if group and not self._is_upper(sep.end()):
@@ -302,7 +309,7 @@ class AgencyReader:
             tail = reg.tails.match(key, cur, self.limit)
             if tail:
                 return tail.end()
-            under = re.compile(r"(?:trực thuộc|thuộc)\s+").match(key, cur, self.limit)
+            under = _UNDER.match(key, cur, self.limit)
             if under and self.starts_agency(under.end()):
                 inner = self._read_end(self.skip_space(under.end()))
                 return inner if inner else end
@@ -315,7 +322,7 @@ class AgencyReader:
         reg, key = self.reg, self.key
         end = pos
         while True:
-            sep = re.compile(r"\s*(?:,|và)\s*").match(key, end, self.limit)
+            sep = _COMMA_OR_AND.match(key, end, self.limit)
             if sep and reg.compound_parts.match(key, sep.end(), self.limit):
                 end = reg.compound_parts.match(key, sep.end(), self.limit).end()
                 continue
@@ -345,7 +352,7 @@ class AgencyReader:
 
     def _distribute(self, mention: Mention) -> list[Mention]:
         """"các Tập đoàn: A, B" → "Tập đoàn A", "Tập đoàn B"; "UBND các phường: X, Y" likewise."""
-        colon = re.compile(r"\s*:\s*").match(self.key, mention.end, self.limit)
+        colon = _COLON.match(self.key, mention.end, self.limit)
         plural = re.search(r"(?:^|\s)các\s", self.key[mention.start:mention.end] + " ")
         if not colon or not plural or not self._is_upper(colon.end()):
             return [mention]
@@ -363,7 +370,7 @@ class AgencyReader:
             written = self.text[pos:end]
             full = f"{singular} {written}"
             out.append(Mention(mention.start if not out else pos, end, written, self.canonical(full)))
-            sep = re.compile(r"\s*(?:,|và|;)\s*").match(self.key, end, self.limit)
+            sep = _LIST_SEP.match(self.key, end, self.limit)
             if not sep or not self._is_upper(sep.end()) or self.starts_agency(sep.end()):
                 break
             pos = sep.end()
@@ -372,6 +379,12 @@ class AgencyReader:
     # -- canonical names ------------------------------------------------------------------------
     def canonical(self, written: str) -> str:
         """Abbreviations expanded, the document's own province dropped, first letter capital."""
+        cached = self._canonical.get(written)
+        if cached is None:
+            cached = self._canonical[written] = self._canonical_uncached(written)
+        return cached
+
+    def _canonical_uncached(self, written: str) -> str:
         reg = self.reg
         name = re.sub(r"\s+", " ", written).strip(" ,;:")
         name = re.sub(r"\s*\([^)]*\)$", "", name)

@@ -32,6 +32,9 @@ _ISSUER_VERB = re.compile(r"\s*(?:ban hành|thông báo|kết luận|có ý ki�
                           r"chủ trì (?:hội nghị|buổi|cuộc)|xin)")
 # After an addressee, these words show "giao nhiệm vụ cho X" is a noun phrase, not an order.
 _NO_ACTION_AFTER = re.compile(r"\s*(?:$|[.;]|(?:theo|tại|trong|của|về|để|nhằm|đối với|với)(?![\w]))")
+_COLON_AFTER = re.compile(r"\s*:")
+_HEADING_VERB = re.compile(r"(?:giao|đề nghị|yêu cầu|đối với)\s+")
+_THEN_COORD = re.compile(r"\s*phối hợp")
 _LABEL = re.compile(r"(?:nhiệm vụ|nội dung|giải pháp)\s*:\s*")
 _VAGUE_LEAD = {"các", "cơ", "quan", "đơn", "vị", "tổ", "chức", "cá", "nhân", "có", "liên", "quan", "khác",
                "địa", "phương", ",", "và"}
@@ -112,7 +115,7 @@ def subject_assignment(reader: AgencyReader, start: int, end: int) -> Assignment
     mentions, after = reader.read_list(pos, limit=end)
     if not mentions or after > end:
         return None
-    colon = re.compile(r"\s*:").match(reader.key, after)
+    colon = _COLON_AFTER.match(reader.key, after)
     if not colon and _PAST.match(reader.key, after):
         return None
     if _ISSUER_VERB.match(reader.key, after):
@@ -124,7 +127,7 @@ def heading_assignment(reader: AgencyReader, start: int, end: int) -> Assignment
     """An item that opens with an agency and a colon, or is just an agency: "a) Sở Nội vụ:"."""
     key = reader.key
     pos = reader.skip_space(start)
-    lead_in = re.compile(r"(?:giao|đề nghị|yêu cầu|đối với)\s+").match(key, pos)
+    lead_in = _HEADING_VERB.match(key, pos)
     if lead_in:
         pos = lead_in.end()
     mentions, after = reader.read_list(pos, lenient=bool(lead_in), limit=end)
@@ -178,7 +181,7 @@ def coordinators(reader: AgencyReader, start: int, end: int, leads: list[Mention
         found.extend(m for m in mentions if m.end <= end)
     for match in _LEAD_THEN_COORD.finditer(key, start, end):
         mentions, after = reader.read_list(match.end(), limit=end)
-        if mentions and re.compile(r"\s*phối hợp").match(key, after):
+        if mentions and _THEN_COORD.match(key, after):
             found.extend(mentions)
     lead_names = {m.name.lower() for m in leads}
     kept = [m for m in found if not reader.is_vague(m) and m.name.lower() not in lead_names]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from chidao.document.lexicon import load_toml
 from chidao.text.fold import match_key
@@ -32,6 +32,7 @@ def alternation(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?:" + "|".join(unique) + r")(?![\w&])")
 
 
+@lru_cache(maxsize=8192)
 def phrase_key(text: str) -> str:
     """The lookup key of a written phrase: match key with spaces collapsed."""
     return " ".join(re.findall(r"[\w&]+|[^\w\s]", match_key(text)))

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 _SPACE = "[ \\t\\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000\\f\\v]"
 _EDITS = re.compile(
-    "|".join(
+    r"(?=[\r\n\t *_#\u00a0\u2000-\u200d\u2060\ufeff\u00ad\u202f\u205f\u3000\f\v])(?:" + "|".join(
         [
             r"(?P<crlf>\r(?!\n))",
             r"(?P<invisible>[\u200b-\u200d\u2060\ufeff\u00ad])",
@@ -30,6 +30,7 @@ _EDITS = re.compile(
             rf"(?P<spaces>{_SPACE}{{2,}}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000\f\v])",
         ]
     )
+    + ")"
 )
 
 
@@ -38,14 +39,14 @@ class NormalizedText:
     """Normalized ``text`` plus the offsets of ``raw`` it came from.
 
     Segments map normalized offsets to offsets in the NFC form of ``raw``;
-    ``_nfc_origin`` (only when NFC changed something) maps those to ``raw``.
+    ``_nfc_map`` (only when NFC changed something) maps those to ``raw``.
     """
 
     text: str
     raw: str
     _norm_starts: list[int] = field(repr=False)
     _raw_starts: list[int] = field(repr=False)
-    _nfc_origin: list[int] | None = field(default=None, repr=False)
+    _nfc_map: tuple[list[int], list[int]] | None = field(default=None, repr=False)
 
     def to_raw(self, index: int) -> int:
         """Offset in ``raw`` of the character at ``index`` in ``text`` (or the end)."""
@@ -53,9 +54,11 @@ class NormalizedText:
             return len(self.raw)
         seg = bisect.bisect_right(self._norm_starts, index) - 1
         nfc_index = self._raw_starts[seg] + (index - self._norm_starts[seg])
-        if self._nfc_origin is None:
+        if self._nfc_map is None:
             return nfc_index
-        return self._nfc_origin[nfc_index] if nfc_index < len(self._nfc_origin) else len(self.raw)
+        starts, raws = self._nfc_map
+        k = bisect.bisect_right(starts, nfc_index) - 1
+        return min(raws[k] + (nfc_index - starts[k]), len(self.raw)) if k >= 0 else 0
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         if end <= start:
@@ -64,21 +67,39 @@ class NormalizedText:
         return self.to_raw(start), self.to_raw(end - 1) + 1
 
 
-def _nfc_with_map(raw: str) -> tuple[str, list[int]] | tuple[str, None]:
-    """NFC text and, when NFC changed anything, the raw offset of each character."""
+_CLUSTER = re.compile(r"[^\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff][\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]+")
+
+
+def _nfc_with_map(raw: str) -> tuple[str, tuple[list[int], list[int]] | None]:
+    """NFC text and, when NFC changed anything, a segment map from NFC offsets to raw offsets.
+
+    Only base-plus-combining-mark clusters can change, so only they are normalized.
+    """
     if unicodedata.is_normalized("NFC", raw):
         return raw, None
-    out: list[str] = []
-    origin: list[int] = []
-    start = 0
-    for i in range(1, len(raw) + 1):
-        if i < len(raw) and unicodedata.combining(raw[i]):
-            continue
-        cluster = unicodedata.normalize("NFC", raw[start:i])
-        out.append(cluster)
-        origin.extend([start] * len(cluster))
-        start = i
-    return "".join(out), origin
+    parts: list[str] = []
+    nfc_starts: list[int] = []
+    raw_starts: list[int] = []
+    pos = out = 0
+    for match in _CLUSTER.finditer(raw):
+        if match.start() > pos:
+            nfc_starts.append(out)
+            raw_starts.append(pos)
+            parts.append(raw[pos:match.start()])
+            out += match.start() - pos
+        cluster = unicodedata.normalize("NFC", match.group(0))
+        for i, char in enumerate(cluster):
+            nfc_starts.append(out + i)
+            raw_starts.append(match.start() if i == 0 else match.end() - 1)
+        parts.append(cluster)
+        out += len(cluster)
+        pos = match.end()
+    if pos < len(raw):
+        nfc_starts.append(out)
+        raw_starts.append(pos)
+        parts.append(raw[pos:])
+    text = unicodedata.normalize("NFC", "".join(parts))
+    return text, (nfc_starts, raw_starts)
 
 
 def _replacement(match: re.Match[str]) -> str:
@@ -102,12 +123,14 @@ def normalize(raw: str) -> NormalizedText:
     pos = 0
     out_len = 0
     for match in _EDITS.finditer(nfc):
+        rep = _replacement(match)
+        if rep == match.group(0):
+            continue  # a plain line break: nothing to edit
         if match.start() > pos:
             norm_starts.append(out_len)
             src_starts.append(pos)
             parts.append(nfc[pos : match.start()])
             out_len += match.start() - pos
-        rep = _replacement(match)
         if rep:
             norm_starts.append(out_len)
             src_starts.append(match.start())
