@@ -115,17 +115,21 @@ class AgencyReader:
     def _name_end(self, pos: int, *, need_name: bool, commas: bool = True) -> int | None:
         """Extend a name from ``pos`` over name words; None if a name was needed but absent.
 
-        Lowercase words after a capitalized one belong to the name ("Truyền thông", "quỹ đất")
-        until a verb or function word; a run longer than six syllables is not a name.
+        Only the first syllable of a name word is capitalized ("Truyền thông", "Công nghệ"), so
+        one lowercase syllable after a lone capitalized one belongs to it. Further lowercase words
+        ("quỹ đất", "thông tin") belong to the name only when something confirms it: a capital,
+        a place word ("tỉnh"), a colon or the end of the phrase; a verb after them ends the name
+        before them ("Báo Hòa Bình Xanh tăng thời lượng").
         """
         reg = self.reg
-        end = pos
-        confirmed = pos
-        lower_run = 0
-        seen_name = False
+        end = confirmed = pos
+        lower_run = cap_run = 0
+        seen_name = hyphen = False
         while True:
             tok = self._token(end)
             if tok is None:
+                if seen_name:
+                    confirmed = end
                 break
             ts, te = tok
             word = self.key[ts:te]
@@ -134,46 +138,45 @@ class AgencyReader:
                 break
             if word in _CONNECT:
                 if word == "," and not commas:
-                    confirmed = end if seen_name else confirmed
                     break
                 nxt = self._token(te)
                 joins = word in ("-", "–") or not self.starts_agency(nxt[0]) if nxt else False
                 if nxt and self._is_upper(nxt[0]) and seen_name and joins:
                     end = te
+                    hyphen = word in ("-", "–")
                     continue
-                confirmed = end if seen_name else confirmed
                 break
             tail = reg.tails.match(self.key, ts, self.limit)
             if tail and seen_name and word != "tỉnh" and word != "thành":
                 end = confirmed = tail.end()
                 break
             if reg.stop_words.match(self.key, ts, self.limit) and not self._is_upper(ts):
-                confirmed = end if seen_name else confirmed
                 break
             if self._is_upper(ts) or word.isdigit():
-                if self._is_upper(ts) and seen_name and self.starts_agency(ts) and lower_run == 0:
-                    break
+                hyphen = False
                 end = confirmed = te
                 seen_name = True
+                cap_run = cap_run + 1 if self._is_upper(ts) else cap_run
                 lower_run = 0
                 continue
             locality = reg.localities.match(self.key, ts, self.limit)
             if locality:
                 end = confirmed = locality.end()
                 seen_name = True
+                cap_run = 0
                 continue
             if not seen_name and (need_name or word not in _GROUP_LINKS or lower_run >= 1):
                 break
-            prev = self.text[end - 1] if end > 0 else ""
-            if seen_name and lower_run == 0 and self.text[max(pos, end - 2):end].isupper() and prev.isalpha():
-                confirmed = end
-                break
+            if seen_name and lower_run == 0 and cap_run == 1 and self.text[ts - 1:ts] == " " \
+                    and not self.text[max(pos, ts - 4):ts - 1].isupper():
+                end = confirmed = te  # the second syllable: "Truyền thông"
+                cap_run = 0
+                continue
             lower_run += 1
+            cap_run = 0
             if lower_run > 6:
                 break
             end = te
-        if self._token(end) is None and seen_name:
-            confirmed = end
         if need_name and not seen_name:
             return None
         return confirmed

@@ -42,7 +42,8 @@ _CLOSING_ANY = _spaced(
     r"(?:biết,?\s*(?:để\s+)?(?:phối hợp\s*,?\s*)?(?:chỉ đạo\s*,?\s*)?(?:triển khai\s*)?(?:tổ chức\s*)?"
     r"(?:triển khai\s*)?thực hiện\s*\.?/?\.|trân trọng thông báo|xin thông báo|thông báo\s*\./\.|"
     r"chịu trách nhiệm thi hành|thực hiện nghiêm túc (?:chỉ thị|kế hoạch|quyết định|công văn|thông báo) này|"
-    r"nội dung chỉ đạo nêu trên|khẩn trương triển khai thực hiện\s*\./\.)"
+    r"nội dung chỉ đạo nêu trên|khẩn trương triển khai thực hiện\s*\./\.|"
+    r"(?:tổ chức |giám sát việc )?thực hiện nghị quyết này|nghị quyết này đã được)"
 )
 _LEAD_IN_END = re.compile(r":\s*$")
 _ASSESSMENT = re.compile(r"(?:đánh giá cao|ghi nhận|biểu dương|cảm ơn|hoan nghênh|nhất trí|thống nhất chủ trương|"
@@ -229,7 +230,7 @@ class TaskCutter:
             if len(fragment.split()) <= 8 and not fragment.endswith((".", ";")):
                 return None  # the rest of a heading cut across lines: "Trạch 3 và Nhơn Trạch 4"
         if ctx.active:
-            self._unit(start, end, ctx)
+            self._unit(start, end, ctx, marked=False)
         return None
 
     def _item(self, node: Node, ctx: Context) -> None:
@@ -265,7 +266,7 @@ class TaskCutter:
             out.append((pos, end))
         return out
 
-    def _unit(self, start: int, end: int, ctx: Context) -> None:
+    def _unit(self, start: int, end: int, ctx: Context, *, marked: bool = True) -> None:
         """One item's text: a task per run of clauses that share a lead."""
         start = strip_label(self.key, self.reader.skip_space(start))
         groups: list[tuple[int, int, list[Mention], bool]] = []
@@ -283,6 +284,8 @@ class TaskCutter:
                 g_start, _, g_leads, g_explicit = groups[-1]
                 groups[-1] = (g_start, c_end, g_leads, g_explicit)
                 continue
+            if groups and not groups[-1][2] and not marked:
+                groups.pop()  # narration before an assignment in running text: not the task
             if groups and not groups[-1][2]:
                 g_start = groups[-1][0]
                 groups[-1] = (g_start, c_end, assignment.leads, True)  # type: ignore[union-attr]
