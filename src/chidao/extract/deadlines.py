@@ -1,15 +1,14 @@
 """The deadline grammar: the phrases that set a deadline in Vietnamese directives, and their date.
 
 Date libraries do not read "trước ngày 30/6/2024", "trong Quý I năm 2026", "6 tháng cuối năm
-2022" or "trong vòng 10 ngày làm việc kể từ ngày ký"; this grammar does. It finds every such
-phrase, each as the shortest verbatim text that states it; choosing the task's deadline among
-them, and deciding whether "trong năm 2024" frames a programme or sets a deadline, is the
-caller's job (``timing.py``).
+2022" or "trong vòng 10 ngày làm việc kể từ ngày ký"; this grammar finds every such phrase, as
+the shortest verbatim text stating it. Which one is a task's deadline, and whether "trong năm
+2024" frames a programme or sets a deadline, is the caller's choice (``timing.py``).
 
-Every word comes from ``data/vi/deadlines.toml``: a rule there names its trigger words and a
-*shape*, the pattern of what follows the trigger, which is the only thing written here. Text is
-matched lowercased (a same-length copy, so offsets hold), which keeps the regexes free of
-IGNORECASE and lets the regex engine skip ahead to a trigger's first letter.
+Every word comes from ``data/vi/deadlines.toml``: a rule there names trigger words and a *shape*,
+the pattern that follows them; only the shapes are written here. Text is matched lowercased (a
+copy of the same length, so offsets hold), so the regexes need no IGNORECASE and the engine can
+skip ahead to a trigger's first letter.
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ from __future__ import annotations
 import calendar as _calendar
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -54,29 +53,27 @@ _YEAR_SUFFIX = (
 )
 _NOT_A_RANGE = r"(?!\s*[-–]\s*\d)"  # "năm 2024-2025"
 _QUARTER_WORD = r"q(?:uý|úy|uí|úi)"  # tone placement and the older spelling "quí" vary
+_QUARTER_RE = re.compile(_QUARTER_WORD)
 
 
 def _shape_bodies(v: dict[str, str]) -> dict[str, str]:
-    """Regex of each shape, given the data's alternations ``v``."""
+    """Regex of what follows each shape's trigger, given the data's alternations ``v``."""
     return {
         "date": rf"{_TIME}?{_DATE}",
         "month": rf"tháng\s+(?P<m>{_M})(?!\d){_YEAR_SUFFIX}",
         "quarter": rf"{_QUARTER_WORD}\s+(?P<q>{v['quarters']})(?!\w){_YEAR_SUFFIX}",
         "year": rf"năm\s+(?P<yw>{_Y4}|nay)(?!\w){_NOT_A_RANGE}",
         "year_span": (
-            rf"(?:(?P<n>\d{{1,2}}|{v['numbers']})\s+tháng|(?P<half>{v['halves']}))\s+(?P<side>{v['sides']})"
-            rf"\s+năm(?:\s+(?P<yw>{_Y4}|nay)(?!\w)|\s*/\s*(?P<y>{_Y4})(?!\d))?(?!\w){_NOT_A_RANGE}"
-        ),
+            rf"(?:(?P<n>\d{{1,2}}|{v['numbers']})\s+tháng|{v['halves']})\s+(?P<side>{v['sides']})"
+            rf"\s+năm(?:\s+(?P<yw>{_Y4}|nay)(?!\w)|\s*/\s*(?P<y>{_Y4})(?!\d))?(?!\w){_NOT_A_RANGE}"),
         "relative": (
             rf"(?P<n>\d{{1,3}}|{v['numbers']})(?!\w)(?:\s*\([^()\n]{{1,30}}\))?\s+(?P<unit>{v['units']})(?!\w)"
             rf"(?!\s+(?:{v['sides']})\s+năm)"
-            rf"(?:\s*,?\s*(?:(?P<anchor>{v['anchors']})(?!\w)|kể\s+từ\s+{_DATE}))?"
-        ),
+            rf"(?:\s*,?\s*(?:(?P<anchor>{v['anchors']})(?!\w)|kể\s+từ\s+{_DATE}))?"),
         "recurring": (
             rf"{_TIME}?(?:(?:ngày\s+)?(?P<d>{_D})(?:\s*/\s*(?P<m>{_M})|\s+tháng\s+(?P<tm>{_M}))?"
             rf"|(?:(?:{v['day_parts']})\s+)?(?:{v['weekdays']}))"
-            rf"\s+(?:của\s+)?(?P<rec>{v['recurrence']})(?!\w)"
-        ),
+            rf"\s+(?:của\s+)?(?P<rec>{v['recurrence']})(?!\w)"),
     }
 
 
@@ -92,17 +89,13 @@ class _Rule:
 
 @dataclass(frozen=True)
 class _Grammar:
-    patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (shape, pattern), bare shapes twice
+    patterns: tuple[tuple[str, bool, re.Pattern[str]], ...]  # (shape, bare, pattern)
+    needles: dict[str, tuple[str, ...]]  # shape -> substrings, one of which its text must contain
+    span_gate: re.Pattern[str]  # "tháng đầu năm", "nửa cuối năm": what a year span needs
     rules: dict[tuple[str, str], _Rule]  # (shape, trigger key) -> rule; key "" for a bare match
-    numbers: dict[str, int]
-    units: dict[str, str]
-    recurrence: dict[str, str]
-    quarters: dict[str, int]
-    sides: dict[str, str]
-    hint: re.Pattern[str]
-    other_origin: re.Pattern[str]
-    blocked: re.Pattern[str]
-    range_start: re.Pattern[str]
+    tables: dict[str, dict]  # numbers, units, recurrence, quarters, sides: lowercased key -> value
+    other_origin: re.Pattern[str]  # "kể từ ..." after a relative deadline, not the document's date
+    not_until: re.Pattern[str]  # what, before "đến", makes the date a cut-off or a range's end
 
 
 def _key(phrase: str) -> str:
@@ -121,7 +114,7 @@ def _alt(phrases: Iterable[str]) -> str:
         for char in key:
             node = node.setdefault(char, {})
         node[""] = {}
-    return "(?:" + _trie_regex(trie) + ")"
+    return "(?:" + _trie_regex(trie) + ")" if trie else "(?!)"  # no phrase: match nothing
 
 
 def _trie_regex(node: dict[str, dict]) -> str:
@@ -159,28 +152,32 @@ def _rules(data: dict) -> tuple[dict[tuple[str, str], _Rule], dict[str, list[str
 def _grammar() -> _Grammar:
     data = load_data()
     rules, triggers = _rules(data)
-    lower_map = {name: {_key(k): v for k, v in data[name].items()}
-                 for name in ("numbers", "units", "recurrence", "quarters")}
-    sides = {_key(k): v for k, v in data["year_span"]["sides"].items()}
-    v = {name: _alt(table) for name, table in lower_map.items()}
-    v.update(sides=_alt(sides), halves=_alt(data["year_span"]["halves"]), anchors=_alt(data["relative"]["anchors"]),
-             weekdays=_alt(data["weekly"]["weekdays"]), day_parts=_alt(data["weekly"]["day_parts"]))
-    patterns: list[tuple[str, re.Pattern[str]]] = []
+    tables = {name: {_key(k): v for k, v in data[name].items()}
+              for name in ("numbers", "units", "recurrence", "quarters")}
+    tables["sides"] = {_key(k): v for k, v in data["year_span"]["sides"].items()}
+    v = {name: _alt(table) for name, table in tables.items()}
+    v.update(halves=_alt(data["year_span"]["halves"]),
+             anchors=_alt(data["relative"]["anchors"]), weekdays=_alt(data["weekly"]["weekdays"]),
+             day_parts=_alt(data["weekly"]["day_parts"]))
+    patterns: list[tuple[str, bool, re.Pattern[str]]] = []
     for shape, body in _shape_bodies(v).items():
         if shape in triggers:
-            patterns.append((shape, re.compile(rf"(?P<trig>{_alt(triggers[shape])})\s+{body}")))
+            patterns.append((shape, False, re.compile(rf"(?P<trig>{_alt(triggers[shape])})\s+{body}")))
         if (shape, "") in rules:
-            patterns.append((shape, re.compile(body)))
-    hint = "|".join([r"\d", _QUARTER_WORD, r"(?<!\w)nay(?!\w)", v["recurrence"],
-                     rf"(?<!\w){v['numbers']}\s+{v['units']}", rf"(?<!\w){v['halves']}\s"])
+            # An empty "trig" group (last, not to hide the first character from the engine): a bare
+            # match reads as trigger "", the rule marked `bare`.
+            patterns.append((shape, True, re.compile(rf"{body}(?P<trig>)")))
+    needles = {"recurring": tuple({k.split()[0] for k in tables["recurrence"]}),
+               "relative": tuple({k.split()[0] for k in tables["units"]})}
     openers = _alt(data["range"]["openers"])
     return _Grammar(
-        patterns=tuple(patterns), rules=rules, sides=sides, hint=re.compile(hint), **lower_map,
+        patterns=tuple(patterns), needles=needles, rules=rules, tables=tables,
+        span_gate=re.compile(rf"(?:tháng|{v['halves']})\s+{v['sides']}\s+năm"),
         other_origin=re.compile(rf"\s*,?\s*{_alt(data['relative']['other_origins'])}(?!\w)"),
-        blocked=re.compile(rf"(?<!\w){_alt(data['range']['blockers'])}\s+$"),
-        range_start=re.compile(
-            rf"(?<!\w){openers}\s+(?:{openers}\s+)?[0-9ivx]{{1,4}}(?:\s*[/.-]\s*\d{{1,4}}){{0,2}}"
-            rf"(?:\s+tháng\s+\d{{1,2}})?(?:\s*,?\s+năm\s+\d{{4}})?\s*,?\s*$"),
+        # "tính đến", "có hiệu lực đến"; "từ ngày 01/7 đến", "ngày 15 đến", "từ tháng 3 đến hết".
+        not_until=re.compile(
+            rf"(?<!\w)(?:{_alt(data['range']['blockers'])}|{openers}\s+(?:{openers}\s+)?[0-9ivx]{{1,4}}"
+            rf"(?:\s*[/.-]\s*\d{{1,4}}){{0,2}}(?:\s+tháng\s+\d{{1,2}})?(?:\s*,?\s+năm\s+\d{{4}})?\s*,?)\s*$"),
     )
 
 
@@ -238,53 +235,44 @@ def _shifted(origin: date, n: int, unit: str, cal: WorkCalendar) -> date:
     return origin + timedelta(days=n * (7 if unit == "weeks" else 1))
 
 
-def _opt(m: re.Match[str], name: str) -> str | None:
-    """A group that only some shapes (or only the triggered pattern of a shape) have."""
-    return m[name] if name in m.re.groupindex else None
-
-
 def _number(g: _Grammar, raw: str) -> int:
-    return int(raw) if raw.isdigit() else g.numbers[_key(raw)]
+    return int(raw) if raw.isdigit() else g.tables["numbers"][_key(raw)]
 
 
-Resolved = tuple[date | None, str | None, str]  # date, recurrence, kind
+_Resolved = tuple[date | None, str | None, str]  # date, recurrence, kind
 
 
-def _on_date(g: _Grammar, rule: _Rule, m: re.Match[str], ctx: _Context) -> Resolved | None:
+def _on_date(g: _Grammar, rule: _Rule, m: re.Match[str], ctx: _Context) -> _Resolved | None:
     valid, when = _explicit_date(m, ctx.year)
     return (when, None, rule.kind) if valid else None
 
 
-def _on_period(g: _Grammar, rule: _Rule, m: re.Match[str], ctx: _Context) -> Resolved | None:
-    raw = _opt(m, "y") or m["yw"]
-    if _opt(m, "trig") is None and raw is None:
-        return None  # a bare "quý II" with no year names a report, not a deadline
+def _on_period(g: _Grammar, rule: _Rule, m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    groups = m.groupdict()
+    raw = groups.get("y") or groups["yw"]
+    if not m["trig"] and raw is None:
+        return None  # a bare "quý II", "sơ kết 6 tháng đầu năm" names a report, not a deadline
+    first, months = _period(g, rule.shape, groups)
+    if not 1 <= months <= 12:  # "0 tháng đầu năm", "15 tháng cuối năm"
+        return None
     year = _year(raw, ctx.year)
-    if rule.shape == "month":
-        first, months = int(m["m"]), 1
-    elif rule.shape == "quarter":
-        first, months = 3 * g.quarters[m["q"]] - 2, 3
-    else:
-        first, months = 1, 12
     return (_period_deadline(year, first, months, rule.part) if year else None), None, rule.kind
 
 
-def _on_year_span(g: _Grammar, rule: _Rule, m: re.Match[str], ctx: _Context) -> Resolved | None:
-    raw = m["y"] or m["yw"]
-    if _opt(m, "trig") is None and raw is None:
-        return None  # "sơ kết 6 tháng đầu năm" names a report
-    months = _number(g, m["n"]) if m["n"] else 6
-    if not 1 <= months <= 11:
-        return None
-    year = _year(raw, ctx.year)
-    if year is None:
-        return None, None, rule.kind
-    last = g.sides[_key(m["side"])] == "last"
-    return (date(year, 12, 31) if last else _month_end(year, months)), None, rule.kind
+def _period(g: _Grammar, shape: str, groups: dict[str, str]) -> tuple[int, int]:
+    """(first month, number of months) of the period a match names."""
+    if shape == "month":
+        return int(groups["m"]), 1
+    if shape == "quarter":
+        return 3 * g.tables["quarters"][groups["q"]] - 2, 3
+    if shape == "year":
+        return 1, 12
+    months = _number(g, groups["n"]) if groups["n"] else 6  # "nửa đầu năm": a half
+    return (1, months) if g.tables["sides"][_key(groups["side"])] == "first" else (13 - months, months)
 
 
-def _on_relative(g: _Grammar, rule: _Rule, m: re.Match[str], ctx: _Context) -> Resolved | None:
-    n, unit = _number(g, m["n"]), g.units[_key(m["unit"])]
+def _on_relative(g: _Grammar, rule: _Rule, m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    n, unit = _number(g, m["n"]), g.tables["units"][_key(m["unit"])]
     dated = m["d"] is not None or m["td"] is not None
     if n == 0 or (_key(m["trig"]) in rule.weak and unit != "workdays" and not (m["anchor"] or dated)):
         return None  # "trong 2 ngày" is how long an event lasts
@@ -295,28 +283,23 @@ def _on_relative(g: _Grammar, rule: _Rule, m: re.Match[str], ctx: _Context) -> R
             return None
     elif not m["anchor"] and g.other_origin.match(m.string, m.end()):
         origin = None  # "kể từ ngày nhận đủ hồ sơ hợp lệ": an origin this text does not date
-    try:
-        when = _shifted(origin, n, unit, ctx.calendar) if origin else None
-    except OverflowError:  # past year 9999
-        when = None
-    return when, None, f"{rule.kind}_{unit}"
+    return (_shifted(origin, n, unit, ctx.calendar) if origin else None), None, f"{rule.kind}_{unit}"
 
 
-def _on_recurring(g: _Grammar, rule: _Rule, m: re.Match[str], ctx: _Context) -> Resolved | None:
+def _on_recurring(g: _Grammar, rule: _Rule, m: re.Match[str], ctx: _Context) -> _Resolved | None:
     month = m["m"] or m["tm"]
     if month and int(m["d"]) > _calendar.monthrange(2000, int(month))[1]:
         return None
-    return None, g.recurrence[_key(m["rec"])], rule.kind
+    return None, g.tables["recurrence"][_key(m["rec"])], rule.kind
 
 
 _HANDLERS = {"date": _on_date, "month": _on_period, "quarter": _on_period, "year": _on_period,
-             "year_span": _on_year_span, "relative": _on_relative, "recurring": _on_recurring}
+             "year_span": _on_period, "relative": _on_relative, "recurring": _on_recurring}
 
 
 def _closes_range(g: _Grammar, low: str, start: int) -> bool:
     """"từ ngày 01/7 đến ngày 31/7", "tính đến ngày 30/6/2024": the "đến" date is no deadline."""
-    window = low[max(0, start - 40):start]
-    return bool(g.blocked.search(window) or g.range_start.search(window))
+    return g.not_until.search(low, max(0, start - 40), start) is not None
 
 
 def _lower(text: str) -> str:
@@ -325,6 +308,56 @@ def _lower(text: str) -> str:
     if len(low) != len(text):  # "İ" lowers to two code points
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     return low
+
+
+def _may_hold(g: _Grammar, shape: str, low: str, digit: bool) -> bool:
+    """Substring tests, far cheaper than a regex scan, that rule a shape out: most sentences of a
+    notice state no deadline, and this grammar runs on all of them."""
+    if shape == "date":
+        return digit
+    if shape == "month":
+        return digit and "tháng" in low
+    if shape == "year":
+        return "năm" in low and (digit or "nay" in low)
+    if shape == "year_span":
+        return "năm" in low and g.span_gate.search(low) is not None
+    if shape == "quarter":
+        return _QUARTER_RE.search(low) is not None
+    if shape == "relative" and digit:
+        return True
+    return any(n in low for n in g.needles[shape])
+
+
+def _scan(g: _Grammar, shape: str, bare: bool, pattern: re.Pattern[str], low: str) -> Iterator[re.Match[str]]:
+    if not (bare and shape == "year_span"):
+        yield from pattern.finditer(low)
+        return
+    # A bare span ("sáu tháng đầu năm 2024") starts a word or two before "tháng đầu năm": try
+    # there only, since scanning the text for numbers ("6", "ba", "năm") costs more than the rest.
+    for anchor in g.span_gate.finditer(low):
+        for pos in range(max(0, anchor.start() - 14), anchor.start() + 1):
+            m = pattern.match(low, pos) if pos == 0 or low[pos - 1].isspace() else None
+            if m:
+                yield m
+                break
+
+
+def _matches(g: _Grammar, shape: str, bare: bool, pattern: re.Pattern[str], text: str, low: str,
+             ctx: _Context) -> Iterator[DeadlineMatch]:
+    for m in _scan(g, shape, bare, pattern, low):
+        start = m.start()
+        if start and low[start - 1].isalnum():
+            continue
+        rule = g.rules[shape, _key(m["trig"])]
+        if rule.range_guard and _closes_range(g, low, start):
+            continue
+        try:
+            resolved = _HANDLERS[shape](g, rule, m, ctx)
+        except (ValueError, OverflowError):  # date arithmetic past year 1 or 9999 (odd `year` values)
+            continue
+        if resolved is not None:
+            when, recurrence, kind = resolved
+            yield DeadlineMatch(start, m.end(), text[start:m.end()], when, recurrence, kind)
 
 
 def find_deadlines(text: str, *, doc_date: date | None = None, year: int | None = None,
@@ -337,23 +370,16 @@ def find_deadlines(text: str, *, doc_date: date | None = None, year: int | None 
     """
     g = _grammar()
     low = _lower(text)
-    if not g.hint.search(low):
+    digit = any(d in low for d in "0123456789")
+    gates = {shape: _may_hold(g, shape, low, digit) for shape in _HANDLERS}
+    if not any(gates.values()):
         return []
     ctx = _Context(year if year is not None else (doc_date.year if doc_date else None), doc_date,
                    calendar or default_calendar())
     found: list[DeadlineMatch] = []
-    for shape, pattern in g.patterns:
-        for m in pattern.finditer(low):
-            start = m.start()
-            if start and low[start - 1].isalnum():
-                continue
-            rule = g.rules[shape, _key(_opt(m, "trig") or "")]
-            if rule.range_guard and _closes_range(g, low, start):
-                continue
-            resolved = _HANDLERS[shape](g, rule, m, ctx)
-            if resolved is not None:
-                when, recurrence, kind = resolved
-                found.append(DeadlineMatch(start, m.end(), text[start:m.end()], when, recurrence, kind))
+    for shape, bare, pattern in g.patterns:
+        if gates[shape]:
+            found.extend(_matches(g, shape, bare, pattern, text, low, ctx))
     found.sort(key=lambda hit: (hit.start, -hit.end))
     kept: list[DeadlineMatch] = []
     for hit in found:
