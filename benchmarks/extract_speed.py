@@ -71,8 +71,12 @@ def main() -> None:
     else:
         peer_repeat = max(1, args.repeat // 10)
         peer_docs = len(texts) * peer_repeat
-        peer = report("underthesea word_tokenize", timed(word_tokenize, texts, peer_repeat), peer_docs,
-                      megabytes / args.repeat * peer_repeat)
+        peer = report(
+            "underthesea word_tokenize",
+            timed(word_tokenize, texts, peer_repeat),
+            peer_docs,
+            megabytes / args.repeat * peer_repeat,
+        )
         print(f"ratio (chidao / underthesea)  {ours / peer:10.1f}x")
     one, many = peak_memory(texts, 1), peak_memory(texts, 5)
     print(f"peak memory: {one:.1f} MB after 1 pass, {many:.1f} MB after 5 passes")

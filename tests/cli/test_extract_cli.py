@@ -17,15 +17,15 @@ def test_jsonl_contract():
     assert len(lines) == 1
     obj = json.loads(lines[0])
     assert obj["source"].endswith("cv-giao-nhiem-vu-y-te.txt")
-    assert set(obj["document"]) >= {"doc_type", "number", "place", "date", "title", "chair", "signer",
-                                     "is_directive"}
+    assert set(obj["document"]) >= {"doc_type", "number", "place", "date", "title", "chair", "signer", "is_directive"}
     task = obj["tasks"][0]
     assert set(task) >= {"text", "span", "lead", "coordinators", "deadline", "deadline_text", "recurrence"}
 
 
 def test_table_renders_vietnamese():
-    proc = run("extract", str(EXAMPLES / "tb-ket-luan-chuyen-doi-so.txt"), env={"COLUMNS": "160",
-                                                                                "PATH": "/usr/bin:/bin"})
+    proc = run(
+        "extract", str(EXAMPLES / "tb-ket-luan-chuyen-doi-so.txt"), env={"COLUMNS": "160", "PATH": "/usr/bin:/bin"}
+    )
     assert proc.returncode == 0, proc.stderr
     assert "Chủ trì" in proc.stdout and "Sở Thông tin và Truyền thông" in proc.stdout
     assert "30/04/2024" in proc.stdout
@@ -34,8 +34,14 @@ def test_table_renders_vietnamese():
 def test_bad_files_are_reported_and_the_rest_processed(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("")
-    proc = run("extract", "--format", "jsonl", str(tmp_path / "missing.txt"), str(empty),
-               str(EXAMPLES / "cv-giao-nhiem-vu-y-te.txt"))
+    proc = run(
+        "extract",
+        "--format",
+        "jsonl",
+        str(tmp_path / "missing.txt"),
+        str(empty),
+        str(EXAMPLES / "cv-giao-nhiem-vu-y-te.txt"),
+    )
     assert proc.returncode == 2
     errors = proc.stderr.strip().splitlines()
     assert len(errors) == 2

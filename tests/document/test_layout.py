@@ -54,9 +54,9 @@ def test_blank_day_gives_no_date_but_keeps_the_year():
 
 
 def test_letter_subject_and_kind():
-    text = NOTICE.replace("THÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh Nguyễn Văn A\ntại cuộc họp về công tác "
-                          "chuyển đổi số\n", "").replace("Số: 45 /TB-UBND", "Số: 842/UBND-VX\nV/v tăng cường\n"
-                                                          "phòng, chống dịch")
+    text = NOTICE.replace(
+        "THÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh Nguyễn Văn A\ntại cuộc họp về công tác chuyển đổi số\n", ""
+    ).replace("Số: 45 /TB-UBND", "Số: 842/UBND-VX\nV/v tăng cường\nphòng, chống dịch")
     header = layout(text).header
     assert header.doc_type == "CÔNG VĂN"
     assert header.title == "tăng cường phòng, chống dịch"
@@ -71,9 +71,18 @@ def test_news_page_has_no_header_fields():
 
 @pytest.mark.parametrize(
     ("line", "kind"),
-    [("1. Giao", "decimal"), ("2.1. Phòng", "decimal2"), ("a) Sở", "alpha"), ("đ) UBND", "alpha"),
-     ("- Tiếp tục", "dash"), ("+ Đối với", "plus"), ("(ii) Chủ đầu tư", "paren"), ("II. NHIỆM VỤ", "roman"),
-     ("Điều 3. Chánh", "article"), ("Một là, tăng cường", "ordinal")],
+    [
+        ("1. Giao", "decimal"),
+        ("2.1. Phòng", "decimal2"),
+        ("a) Sở", "alpha"),
+        ("đ) UBND", "alpha"),
+        ("- Tiếp tục", "dash"),
+        ("+ Đối với", "plus"),
+        ("(ii) Chủ đầu tư", "paren"),
+        ("II. NHIỆM VỤ", "roman"),
+        ("Điều 3. Chánh", "article"),
+        ("Một là, tăng cường", "ordinal"),
+    ],
 )
 def test_markers(line, kind):
     assert find_marker(line)[0] == kind
@@ -84,16 +93,18 @@ def test_plain_sentence_has_no_marker():
 
 
 def test_hard_wrapped_lines_are_joined():
-    wrapped = ("Sau khi nghe báo cáo của Bộ Tư pháp và ý kiến của đại diện các Bộ, cơ quan dự họp,\n"
-               "Phó Thủ tướng kết luận như sau:\n"
-               "1. Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ theo\n"
-               "chức năng, nhiệm vụ, thẩm quyền đề cao trách nhiệm, trực tiếp chỉ đạo thực hiện đồng bộ\n"
-               "các nhiệm vụ, giải pháp theo Nghị quyết; trong đó lưu ý chú trọng thực hiện tốt một số\n"
-               "nội dung trọng tâm sau:\n"
-               "- Tập trung rà soát, xác định rõ tình hình thực hiện các nhiệm vụ và thời hạn hoàn thành\n"
-               "của từng Bộ, cơ quan, bảo đảm chất lượng và tiến độ theo quy định tại Nghị quyết số 66.\n"
-               "2. Bộ Tài chính khẩn trương rà soát, kịp thời bố trí kinh phí ngân sách Nhà nước.\n"
-               "3. Bộ Tư pháp có trách nhiệm kiểm tra, đôn đốc các Bộ, cơ quan trong việc thực hiện.\n")
+    wrapped = (
+        "Sau khi nghe báo cáo của Bộ Tư pháp và ý kiến của đại diện các Bộ, cơ quan dự họp,\n"
+        "Phó Thủ tướng kết luận như sau:\n"
+        "1. Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ theo\n"
+        "chức năng, nhiệm vụ, thẩm quyền đề cao trách nhiệm, trực tiếp chỉ đạo thực hiện đồng bộ\n"
+        "các nhiệm vụ, giải pháp theo Nghị quyết; trong đó lưu ý chú trọng thực hiện tốt một số\n"
+        "nội dung trọng tâm sau:\n"
+        "- Tập trung rà soát, xác định rõ tình hình thực hiện các nhiệm vụ và thời hạn hoàn thành\n"
+        "của từng Bộ, cơ quan, bảo đảm chất lượng và tiến độ theo quy định tại Nghị quyết số 66.\n"
+        "2. Bộ Tài chính khẩn trương rà soát, kịp thời bố trí kinh phí ngân sách Nhà nước.\n"
+        "3. Bộ Tư pháp có trách nhiệm kiểm tra, đôn đốc các Bộ, cơ quan trong việc thực hiện.\n"
+    )
     paragraphs = split_paragraphs(wrapped)
     kinds = [p.kind for p in paragraphs]
     assert kinds == [None, "decimal", "dash", "decimal", "decimal"]

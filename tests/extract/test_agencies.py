@@ -20,31 +20,51 @@ def read(text, place=None):
         ("Trung tâm Dữ liệu công nghệ và Truyền thông phối hợp", ["Trung tâm Dữ liệu công nghệ và Truyền thông"]),
         ("UBND các huyện, thành phố Gia Nghĩa:", ["Ủy ban nhân dân các huyện, thành phố Gia Nghĩa"]),
         # seeds/002: the province's own name is dropped, a newspaper keeps its name
-        ("Báo Kiên Giang, Đài Phát thanh và Truyền hình Kiên Giang, Hội Nhà báo tỉnh và các cơ quan báo chí "
-         "thường trú trên địa bàn tỉnh nghiên cứu",
-         ["Báo Kiên Giang", "Đài Phát thanh và Truyền hình tỉnh", "Hội Nhà báo tỉnh",
-          "Các cơ quan báo chí thường trú trên địa bàn tỉnh"]),
+        (
+            "Báo Kiên Giang, Đài Phát thanh và Truyền hình Kiên Giang, Hội Nhà báo tỉnh và các cơ quan báo chí "
+            "thường trú trên địa bàn tỉnh nghiên cứu",
+            [
+                "Báo Kiên Giang",
+                "Đài Phát thanh và Truyền hình tỉnh",
+                "Hội Nhà báo tỉnh",
+                "Các cơ quan báo chí thường trú trên địa bàn tỉnh",
+            ],
+        ),
         ("Công an tỉnh Kiên Giang chủ trì", ["Công an tỉnh"]),
         ("Văn phòng UBND tỉnh thống nhất với", ["Văn phòng Ủy ban nhân dân tỉnh"]),
         ("Ban Quản lý dự án đầu tư xây dựng số 1 chủ trì", ["Ban Quản lý dự án đầu tư xây dựng số 1"]),
         ("UBND xã Bảo Lâm 2: Rà soát", ["Ủy ban nhân dân xã Bảo Lâm 2"]),
         ("Nhà đầu tư của 02 dự án", ["Nhà đầu tư"]),
-        ("Tập đoàn Công nghiệp-Năng lượng quốc gia Việt Nam báo cáo",
-         ["Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam"]),
-        ("Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ theo chức năng",
-         ["Các đồng chí Bộ trưởng", "Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ"]),
+        (
+            "Tập đoàn Công nghiệp-Năng lượng quốc gia Việt Nam báo cáo",
+            ["Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam"],
+        ),
+        (
+            "Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ theo chức năng",
+            ["Các đồng chí Bộ trưởng", "Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ"],
+        ),
         ("Cấp uỷ, chính quyền địa phương các cấp, nhất là", ["Cấp uỷ, chính quyền địa phương các cấp"]),
-        ("Thủ trưởng các sở, ban, ngành tỉnh; Chủ tịch UBND các xã, phường",
-         ["Thủ trưởng các sở, ban, ngành tỉnh", "Chủ tịch Ủy ban nhân dân các xã, phường"]),
+        (
+            "Thủ trưởng các sở, ban, ngành tỉnh; Chủ tịch UBND các xã, phường",
+            ["Thủ trưởng các sở, ban, ngành tỉnh", "Chủ tịch Ủy ban nhân dân các xã, phường"],
+        ),
         # distribution over a colon: "UBND các phường: A, B", "các Tập đoàn: A, B"
-        ("các sở, ngành liên quan và UBND các phường: Yên Bái, Văn Phú tăng cường",
-         ["Các sở, ngành liên quan", "Ủy ban nhân dân phường Yên Bái", "Ủy ban nhân dân phường Văn Phú"]),
-        ("các Tập đoàn: Bưu chính Viễn thông Việt Nam, Công nghiệp - Viễn thông Quân đội tổ chức",
-         ["Tập đoàn Bưu chính Viễn thông Việt Nam", "Tập đoàn Công nghiệp - Viễn thông Quân đội"]),
-        ("Liên đoàn Thương mại và Công nghiệp Việt Nam (VCCI) rà soát",
-         ["Liên đoàn Thương mại và Công nghiệp Việt Nam"]),
-        ("các cơ quan, đơn vị thuộc Bộ Thông tin và Truyền thông đẩy nhanh",
-         ["Các cơ quan, đơn vị thuộc Bộ Thông tin và Truyền thông"]),
+        (
+            "các sở, ngành liên quan và UBND các phường: Yên Bái, Văn Phú tăng cường",
+            ["Các sở, ngành liên quan", "Ủy ban nhân dân phường Yên Bái", "Ủy ban nhân dân phường Văn Phú"],
+        ),
+        (
+            "các Tập đoàn: Bưu chính Viễn thông Việt Nam, Công nghiệp - Viễn thông Quân đội tổ chức",
+            ["Tập đoàn Bưu chính Viễn thông Việt Nam", "Tập đoàn Công nghiệp - Viễn thông Quân đội"],
+        ),
+        (
+            "Liên đoàn Thương mại và Công nghiệp Việt Nam (VCCI) rà soát",
+            ["Liên đoàn Thương mại và Công nghiệp Việt Nam"],
+        ),
+        (
+            "các cơ quan, đơn vị thuộc Bộ Thông tin và Truyền thông đẩy nhanh",
+            ["Các cơ quan, đơn vị thuộc Bộ Thông tin và Truyền thông"],
+        ),
         ("Thường trực Tỉnh ủy tập trung", ["Thường trực Tỉnh ủy"]),
     ],
 )
@@ -65,8 +85,12 @@ def test_subject_locality_of_a_national_notice():
 
 @pytest.mark.parametrize(
     ("text", "vague"),
-    [("các cơ quan, đơn vị liên quan", True), ("các sở, ngành, địa phương liên quan", True),
-     ("các doanh nghiệp viễn thông", False), ("Sở Tài chính", False)],
+    [
+        ("các cơ quan, đơn vị liên quan", True),
+        ("các sở, ngành, địa phương liên quan", True),
+        ("các doanh nghiệp viễn thông", False),
+        ("Sở Tài chính", False),
+    ],
 )
 def test_vague_partners(text, vague):
     reader = AgencyReader(text, match_key(text))

@@ -24,15 +24,17 @@ def only(text, **context):
 # Rows marked "corpus" come from the shared corpus.
 DATED = [
     # an exact day
-    ("trình UBND tỉnh xem xét trước ngày 30/6/2024", None, "trước ngày 30/6/2024",
-     "2024-06-30", "before_date"),
-    ("hoàn thành trước ngày 10/12/2022.", None, "trước ngày 10/12/2022",
-     "2022-12-10", "before_date"),  # corpus
+    ("trình UBND tỉnh xem xét trước ngày 30/6/2024", None, "trước ngày 30/6/2024", "2024-06-30", "before_date"),
+    ("hoàn thành trước ngày 10/12/2022.", None, "trước ngày 10/12/2022", "2022-12-10", "before_date"),  # corpus
     ("điều chỉnh chủ trương đầu tư trước 30/5/2026 và", None, "trước 30/5/2026", "2026-05-30", "before_date"),
-    ("yêu cầu đến 30/5/2026 phải bàn giao toàn bộ mặt bằng", None, "đến 30/5/2026",
-     "2026-05-30", "until_date"),
-    ("gửi Bộ Tư pháp trước ngày 05 tháng 12 năm 2025.", None, "trước ngày 05 tháng 12 năm 2025",
-     "2025-12-05", "before_date"),  # corpus
+    ("yêu cầu đến 30/5/2026 phải bàn giao toàn bộ mặt bằng", None, "đến 30/5/2026", "2026-05-30", "until_date"),
+    (
+        "gửi Bộ Tư pháp trước ngày 05 tháng 12 năm 2025.",
+        None,
+        "trước ngày 05 tháng 12 năm 2025",
+        "2025-12-05",
+        "before_date",
+    ),  # corpus
     ("hoàn thành xong trước ngày 05 tháng 12", 2025, "trước ngày 05 tháng 12", "2025-12-05", "before_date"),
     ("trước ngày 28/4", 2026, None, "2026-04-28", "before_date"),
     ("chậm nhất ngày 15/12/2024", None, None, "2024-12-15", "before_date"),
@@ -40,8 +42,7 @@ DATED = [
     ("chậm nhất trước ngày 15/12/2024", None, None, "2024-12-15", "before_date"),
     ("hạn chót ngày 15/12/2024", None, None, "2024-12-15", "before_date"),
     ("muộn nhất ngày 15/12/2024", None, None, "2024-12-15", "before_date"),
-    ("phấn đấu đến ngày 30/6/2026 hoàn thành", None, "đến ngày 30/6/2026",
-     "2026-06-30", "until_date"),  # corpus
+    ("phấn đấu đến ngày 30/6/2026 hoàn thành", None, "đến ngày 30/6/2026", "2026-06-30", "until_date"),  # corpus
     ("duy trì đến hết ngày 31/12/2024", None, "đến hết ngày 31/12/2024", "2024-12-31", "until_date"),
     ("trước ngày 15-12-2024", None, None, "2024-12-15", "before_date"),
     ("trước ngày 15.12.2024.", None, "trước ngày 15.12.2024", "2024-12-15", "before_date"),
@@ -56,8 +57,7 @@ DATED = [
     ("gia hạn đến ngày 30/9/2024", None, "đến ngày 30/9/2024", "2024-09-30", "until_date"),
     # a month
     ("hoàn thành trong tháng 11/2022", None, "trong tháng 11/2022", "2022-11-30", "in_month"),  # corpus
-    ("báo cáo UBND tỉnh trong tháng 12/2022", None, "trong tháng 12/2022",
-     "2022-12-31", "in_month"),  # corpus
+    ("báo cáo UBND tỉnh trong tháng 12/2022", None, "trong tháng 12/2022", "2022-12-31", "in_month"),  # corpus
     ("báo cáo UBND tỉnh trong tháng 5 năm 2026", None, "trong tháng 5 năm 2026", "2026-05-31", "in_month"),
     ("trong tháng 4/2026", None, None, "2026-04-30", "in_month"),
     ("trong tháng 11 năm 2025", None, None, "2025-11-30", "in_month"),
@@ -73,8 +73,13 @@ DATED = [
     ("đến hết tháng 9/2024", None, None, "2024-09-30", "until_month"),
     # a quarter
     ("hoàn thành trong quý II/2024.", None, "trong quý II/2024", "2024-06-30", "in_quarter"),
-    ("báo cáo Thủ tướng Chính phủ kết quả thực hiện trong Quý I năm 2026", None, "trong Quý I năm 2026",
-     "2026-03-31", "in_quarter"),  # corpus
+    (
+        "báo cáo Thủ tướng Chính phủ kết quả thực hiện trong Quý I năm 2026",
+        None,
+        "trong Quý I năm 2026",
+        "2026-03-31",
+        "in_quarter",
+    ),  # corpus
     ("hoàn thành quý II/2024", None, "quý II/2024", "2024-06-30", "in_quarter"),
     ("hoàn thành quý 3/2024", None, "quý 3/2024", "2024-09-30", "in_quarter"),
     ("khởi công quý IV năm 2025", None, "quý IV năm 2025", "2025-12-31", "in_quarter"),
@@ -90,8 +95,13 @@ DATED = [
     # part of a year
     ("6 tháng đầu năm 2024", None, None, "2024-06-30", "year_span"),
     ("6 tháng cuối năm 2024", None, None, "2024-12-31", "year_span"),
-    ("cần tập trung thực hiện trong 6 tháng cuối năm 2022./.", None, "trong 6 tháng cuối năm 2022",
-     "2022-12-31", "year_span"),  # corpus
+    (
+        "cần tập trung thực hiện trong 6 tháng cuối năm 2022./.",
+        None,
+        "trong 6 tháng cuối năm 2022",
+        "2022-12-31",
+        "year_span",
+    ),  # corpus
     ("trong 6 tháng đầu năm", 2024, None, "2024-06-30", "year_span"),
     ("trong sáu tháng cuối năm 2023", None, None, "2023-12-31", "year_span"),
     ("trong 06 tháng đầu năm nay", 2025, None, "2025-06-30", "year_span"),
@@ -117,41 +127,78 @@ def test_dated_deadlines(sentence, year, text, expected, kind):
     text = sentence if text is None else text
     expected = date.fromisoformat(expected)
     assert (match.text, match.date, match.kind, match.recurrence) == (text, expected, kind, None)
-    assert sentence[match.start:match.end] == text
+    assert sentence[match.start : match.end] == text
 
 
 # (sentence, signed on, deadline text, date, kind)
 RELATIVE = [
     # Tết 2024 (8-14/2) falls inside: 6, 7, 15, 16, 19-23, 26/2.
-    ("trong vòng 10 ngày làm việc kể từ ngày ký", D(2024, 2, 5), "trong vòng 10 ngày làm việc kể từ ngày ký",
-     D(2024, 2, 26), "relative_workdays"),
-    ("Giao Công an tỉnh làm sạch dữ liệu trong vòng 10 ngày làm việc kể từ ngày ký Thông báo này.", SIGNED,
-     "trong vòng 10 ngày làm việc kể từ ngày ký", D(2024, 3, 29), "relative_workdays"),
-    ("trong thời hạn 05 ngày làm việc kể từ ngày nhận được văn bản", SIGNED,
-     "trong thời hạn 05 ngày làm việc kể từ ngày nhận được văn bản", D(2024, 3, 22), "relative_workdays"),
+    (
+        "trong vòng 10 ngày làm việc kể từ ngày ký",
+        D(2024, 2, 5),
+        "trong vòng 10 ngày làm việc kể từ ngày ký",
+        D(2024, 2, 26),
+        "relative_workdays",
+    ),
+    (
+        "Giao Công an tỉnh làm sạch dữ liệu trong vòng 10 ngày làm việc kể từ ngày ký Thông báo này.",
+        SIGNED,
+        "trong vòng 10 ngày làm việc kể từ ngày ký",
+        D(2024, 3, 29),
+        "relative_workdays",
+    ),
+    (
+        "trong thời hạn 05 ngày làm việc kể từ ngày nhận được văn bản",
+        SIGNED,
+        "trong thời hạn 05 ngày làm việc kể từ ngày nhận được văn bản",
+        D(2024, 3, 22),
+        "relative_workdays",
+    ),
     ("báo cáo trong 15 ngày làm việc", SIGNED, "trong 15 ngày làm việc", D(2024, 4, 5), "relative_workdays"),
-    ("trong thời hạn 15 (mười lăm) ngày làm việc, kể từ ngày ban hành", SIGNED,
-     "trong thời hạn 15 (mười lăm) ngày làm việc, kể từ ngày ban hành", D(2024, 4, 5), "relative_workdays"),
-    ("chậm nhất 10 ngày làm việc sau khi nhận được văn bản", SIGNED,
-     "chậm nhất 10 ngày làm việc sau khi nhận được văn bản", D(2024, 3, 29), "relative_workdays"),
-    ("trong vòng 30 ngày kể từ ngày ký", SIGNED, "trong vòng 30 ngày kể từ ngày ký", D(2024, 4, 14),
-     "relative_days"),
+    (
+        "trong thời hạn 15 (mười lăm) ngày làm việc, kể từ ngày ban hành",
+        SIGNED,
+        "trong thời hạn 15 (mười lăm) ngày làm việc, kể từ ngày ban hành",
+        D(2024, 4, 5),
+        "relative_workdays",
+    ),
+    (
+        "chậm nhất 10 ngày làm việc sau khi nhận được văn bản",
+        SIGNED,
+        "chậm nhất 10 ngày làm việc sau khi nhận được văn bản",
+        D(2024, 3, 29),
+        "relative_workdays",
+    ),
+    ("trong vòng 30 ngày kể từ ngày ký", SIGNED, "trong vòng 30 ngày kể từ ngày ký", D(2024, 4, 14), "relative_days"),
     ("trong thời hạn 07 ngày", SIGNED, "trong thời hạn 07 ngày", D(2024, 3, 22), "relative_days"),
-    ("trong vòng mười ngày kể từ ngày ban hành", SIGNED, "trong vòng mười ngày kể từ ngày ban hành",
-     D(2024, 3, 25), "relative_days"),
-    ("trong vòng 30 ngày kể từ ngày 01/4/2024", SIGNED, "trong vòng 30 ngày kể từ ngày 01/4/2024",
-     D(2024, 5, 1), "relative_days"),
+    (
+        "trong vòng mười ngày kể từ ngày ban hành",
+        SIGNED,
+        "trong vòng mười ngày kể từ ngày ban hành",
+        D(2024, 3, 25),
+        "relative_days",
+    ),
+    (
+        "trong vòng 30 ngày kể từ ngày 01/4/2024",
+        SIGNED,
+        "trong vòng 30 ngày kể từ ngày 01/4/2024",
+        D(2024, 5, 1),
+        "relative_days",
+    ),
     ("trong vòng 02 tuần", SIGNED, "trong vòng 02 tuần", D(2024, 3, 29), "relative_weeks"),
-    ("trong thời hạn 03 tháng kể từ ngày ký", D(2024, 11, 30), "trong thời hạn 03 tháng kể từ ngày ký",
-     D(2025, 2, 28), "relative_months"),
+    (
+        "trong thời hạn 03 tháng kể từ ngày ký",
+        D(2024, 11, 30),
+        "trong thời hạn 03 tháng kể từ ngày ký",
+        D(2025, 2, 28),
+        "relative_months",
+    ),
     # Another origin than the document: found, but it has no date.
-    ("trong thời hạn 15 ngày kể từ ngày nhận đủ hồ sơ hợp lệ", SIGNED, "trong thời hạn 15 ngày", None,
-     "relative_days"),
+    ("trong thời hạn 15 ngày kể từ ngày nhận đủ hồ sơ hợp lệ", SIGNED, "trong thời hạn 15 ngày", None, "relative_days"),
 ]
 
 
-@pytest.mark.parametrize(("sentence", "signed", "text", "expected", "kind"), RELATIVE,
-                         ids=[r[0] for r in RELATIVE])
+@pytest.mark.parametrize(("sentence", "signed", "text", "expected", "kind"), RELATIVE, ids=[r[0] for r in RELATIVE])
 def test_relative_deadlines(sentence, signed, text, expected, kind):
     match = only(sentence, doc_date=signed)
     assert (match.text, match.date, match.kind) == (text, expected, kind)
@@ -246,20 +293,30 @@ def test_not_deadlines(sentence):
 
 
 def test_several_deadlines_in_order():
-    text = ("Sở Tài chính trình trước ngày 30/4/2024; hoàn thành trong quý II/2024; báo cáo trước ngày 20 "
-            "hằng tháng và tổng kết trong năm 2024.")
+    text = (
+        "Sở Tài chính trình trước ngày 30/4/2024; hoàn thành trong quý II/2024; báo cáo trước ngày 20 "
+        "hằng tháng và tổng kết trong năm 2024."
+    )
     found = find_deadlines(text, year=2024)
     assert [(m.text, m.kind) for m in found] == [
-        ("trước ngày 30/4/2024", "before_date"), ("trong quý II/2024", "in_quarter"),
-        ("trước ngày 20 hằng tháng", "recurring"), ("trong năm 2024", "in_year"),
+        ("trước ngày 30/4/2024", "before_date"),
+        ("trong quý II/2024", "in_quarter"),
+        ("trước ngày 20 hằng tháng", "recurring"),
+        ("trong năm 2024", "in_year"),
     ]
 
 
 def test_field_order_is_part_of_the_api():
     # timing.py rebuilds matches positionally.
     match = DeadlineMatch(1, 2, "x", None, "monthly", "recurring")
-    assert (match.start, match.end, match.text, match.date, match.recurrence, match.kind) == \
-        (1, 2, "x", None, "monthly", "recurring")
+    assert (match.start, match.end, match.text, match.date, match.recurrence, match.kind) == (
+        1,
+        2,
+        "x",
+        None,
+        "monthly",
+        "recurring",
+    )
 
 
 # --- The data file ------------------------------------------------------------------------------
@@ -290,7 +347,7 @@ def test_every_rule_has_an_example_and_a_known_shape():
 def _check(text, **context):
     found = find_deadlines(text, **context)
     for match in found:
-        assert text[match.start:match.end] == match.text
+        assert text[match.start : match.end] == match.text
         assert match.text == match.text.strip() and match.text
     assert all(a.end <= b.start for a, b in pairwise(found))
     return found
@@ -303,16 +360,57 @@ def test_any_text(text):
 
 
 PIECES = [
-    "trước ngày ", "trước ", "đến ", "đến hết ", "chậm nhất ", "trong vòng ", "trong thời hạn ", "trong ",
-    "cuối ", "đầu ", "quý ", "Qúy ", "II", "IV", "tháng ", "năm ", "nay", "ngày ", "30/6/2024", "31/2", "15",
-    "12", "/", ".", "-", " ", "\n", "hằng tháng", "hàng tuần", "thứ Sáu ", "làm việc ", "kể từ ngày ký",
-    "kể từ ngày ", "6 tháng đầu năm ", "2024", "24", "16h00 ", "(mười lăm) ", "mười ", "từ ", "tính ",
-    "İ", "٣",
+    "trước ngày ",
+    "trước ",
+    "đến ",
+    "đến hết ",
+    "chậm nhất ",
+    "trong vòng ",
+    "trong thời hạn ",
+    "trong ",
+    "cuối ",
+    "đầu ",
+    "quý ",
+    "Qúy ",
+    "II",
+    "IV",
+    "tháng ",
+    "năm ",
+    "nay",
+    "ngày ",
+    "30/6/2024",
+    "31/2",
+    "15",
+    "12",
+    "/",
+    ".",
+    "-",
+    " ",
+    "\n",
+    "hằng tháng",
+    "hàng tuần",
+    "thứ Sáu ",
+    "làm việc ",
+    "kể từ ngày ký",
+    "kể từ ngày ",
+    "6 tháng đầu năm ",
+    "2024",
+    "24",
+    "16h00 ",
+    "(mười lăm) ",
+    "mười ",
+    "từ ",
+    "tính ",
+    "İ",
+    "٣",
 ]
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(st.sampled_from(PIECES), max_size=14), st.sampled_from([None, 1999, 2024]),
-       st.sampled_from([None, SIGNED, D(9999, 12, 30), D(1, 1, 1)]))
+@given(
+    st.lists(st.sampled_from(PIECES), max_size=14),
+    st.sampled_from([None, 1999, 2024]),
+    st.sampled_from([None, SIGNED, D(9999, 12, 30), D(1, 1, 1)]),
+)
 def test_deadline_like_text(pieces, year, signed):
     _check("".join(pieces), year=year, doc_date=signed)

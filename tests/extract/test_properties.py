@@ -7,11 +7,33 @@ from chidao import extract_text
 from chidao.text import normalize
 
 PIECES = [
-    "THÔNG BÁO\n", "Số: 12/TB-UBND\n", "Hà Nội, ngày 5 tháng 3 năm 2024\n", "1. ", "2.1. ", "a) ", "- ", "+ ",
-    "Giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính ", "rà soát biên chế ", "trước ngày 30/6/2024",
-    "; ", ". ", ":\n", "\n", "\n\n", "đề nghị UBND các huyện, thành phố ", "trong quý II/2024 ",
-    "Báo cáo hằng ngày ", "Nơi nhận:\n", "TL. CHỦ TỊCH\n", "Nguyễn Văn A\n", "Trên đây là ", "./.",
-    "Về công tác chuyển đổi số: ", "các Tập đoàn: Bưu chính Viễn thông Việt Nam, ", "trong vòng 10 ngày làm việc",
+    "THÔNG BÁO\n",
+    "Số: 12/TB-UBND\n",
+    "Hà Nội, ngày 5 tháng 3 năm 2024\n",
+    "1. ",
+    "2.1. ",
+    "a) ",
+    "- ",
+    "+ ",
+    "Giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính ",
+    "rà soát biên chế ",
+    "trước ngày 30/6/2024",
+    "; ",
+    ". ",
+    ":\n",
+    "\n",
+    "\n\n",
+    "đề nghị UBND các huyện, thành phố ",
+    "trong quý II/2024 ",
+    "Báo cáo hằng ngày ",
+    "Nơi nhận:\n",
+    "TL. CHỦ TỊCH\n",
+    "Nguyễn Văn A\n",
+    "Trên đây là ",
+    "./.",
+    "Về công tác chuyển đổi số: ",
+    "các Tập đoàn: Bưu chính Viễn thông Việt Nam, ",
+    "trong vòng 10 ngày làm việc",
 ]
 
 

@@ -20,15 +20,28 @@ CAL = WorkCalendar()
         *[date(2025, 1, d) for d in range(27, 32)],
         # Tết Bính Ngọ: 17/2/2026; days off Monday 16 to Friday 20.
         *[date(2026, 2, d) for d in range(16, 21)],
-        date(2024, 1, 1), date(2025, 1, 1), date(2026, 1, 1),
-        date(2024, 4, 18), date(2025, 4, 7), date(2026, 4, 27),  # Hùng Kings (2026: Sunday, moved to Monday)
-        date(2024, 4, 30), date(2024, 5, 1), date(2025, 4, 30), date(2025, 5, 1),
-        date(2026, 4, 30), date(2026, 5, 1),
+        date(2024, 1, 1),
+        date(2025, 1, 1),
+        date(2026, 1, 1),
+        date(2024, 4, 18),
+        date(2025, 4, 7),
+        date(2026, 4, 27),  # Hùng Kings (2026: Sunday, moved to Monday)
+        date(2024, 4, 30),
+        date(2024, 5, 1),
+        date(2025, 4, 30),
+        date(2025, 5, 1),
+        date(2026, 4, 30),
+        date(2026, 5, 1),
         date(2024, 4, 29),  # swapped with Saturday 4/5/2024
         date(2025, 5, 2),  # swapped with Saturday 26/4/2025
-        date(2024, 9, 2), date(2024, 9, 3), date(2025, 9, 1), date(2025, 9, 2),
-        date(2026, 9, 1), date(2026, 9, 2),
-        date(2024, 3, 16), date(2024, 3, 17),  # a plain weekend
+        date(2024, 9, 2),
+        date(2024, 9, 3),
+        date(2025, 9, 1),
+        date(2025, 9, 2),
+        date(2026, 9, 1),
+        date(2026, 9, 2),
+        date(2024, 3, 16),
+        date(2024, 3, 17),  # a plain weekend
     ],
 )
 def test_days_off(day):
@@ -38,12 +51,16 @@ def test_days_off(day):
 @pytest.mark.parametrize(
     "day",
     [
-        date(2024, 2, 7), date(2024, 2, 15),  # either side of Tết 2024
-        date(2025, 1, 24), date(2025, 2, 3),
-        date(2026, 2, 13), date(2026, 2, 23),
+        date(2024, 2, 7),
+        date(2024, 2, 15),  # either side of Tết 2024
+        date(2025, 1, 24),
+        date(2025, 2, 3),
+        date(2026, 2, 13),
+        date(2026, 2, 23),
         date(2024, 5, 4),  # make-up Saturday for Monday 29/4/2024
         date(2025, 4, 26),  # make-up Saturday for Friday 2/5/2025
-        date(2024, 3, 18), date(2024, 12, 31),
+        date(2024, 3, 18),
+        date(2024, 12, 31),
     ],
 )
 def test_working_days(day):
@@ -110,8 +127,9 @@ def test_extra_days():
 
 def test_calendar_without_data_file_matches_the_default():
     plain = WorkCalendar(use_data_file=False)
-    assert plain.working_days_between(date(2024, 1, 1), date(2026, 12, 31)) == \
-        default_calendar().working_days_between(date(2024, 1, 1), date(2026, 12, 31))
+    assert plain.working_days_between(date(2024, 1, 1), date(2026, 12, 31)) == default_calendar().working_days_between(
+        date(2024, 1, 1), date(2026, 12, 31)
+    )
 
 
 def test_years_the_holiday_package_does_not_cover():

@@ -15,8 +15,14 @@ from chidao.text import ReadError, read_text
 
 @click.command("extract")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table",
-              show_default=True, help="table for people; jsonl (one object per file) for tools.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "jsonl"]),
+    default="table",
+    show_default=True,
+    help="table for people; jsonl (one object per file) for tools.",
+)
 @click.option("--trace", is_flag=True, help="Also print what each stage decided for each task.")
 def extract_command(files: tuple[Path, ...], fmt: str, trace: bool) -> None:
     """Extract the tasks that each FILE (.txt, .md, .html, .docx, .pdf) assigns.
@@ -44,8 +50,9 @@ def extract_command(files: tuple[Path, ...], fmt: str, trace: bool) -> None:
         else:
             results.append(result)
     if fmt == "json":
-        click.echo(json.dumps(results if len(files) > 1 else (results[0] if results else None),
-                              ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(results if len(files) > 1 else (results[0] if results else None), ensure_ascii=False, indent=2)
+        )
     elif fmt == "table":
         for result in results:
             print_table(result, trace=trace)

@@ -8,8 +8,13 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-_RECURRENCE_VI = {"daily": "hằng ngày", "weekly": "hằng tuần", "monthly": "hằng tháng",
-                  "quarterly": "hằng quý", "yearly": "hằng năm"}
+_RECURRENCE_VI = {
+    "daily": "hằng ngày",
+    "weekly": "hằng tuần",
+    "monthly": "hằng tháng",
+    "quarterly": "hằng quý",
+    "yearly": "hằng năm",
+}
 
 
 def _vi_date(iso: str | None) -> str:
@@ -22,8 +27,9 @@ def print_table(result: dict[str, Any], *, trace: bool = False, console: Console
     """Print one document's header line and its tasks."""
     console = console or Console()
     doc = result["document"]
-    heading = " · ".join(x for x in (doc.get("doc_type"), doc.get("number"), doc.get("place"),
-                                     _vi_date(doc.get("date"))) if x)
+    heading = " · ".join(
+        x for x in (doc.get("doc_type"), doc.get("number"), doc.get("place"), _vi_date(doc.get("date"))) if x
+    )
     console.print(f"[bold]{result['source']}[/bold]  {heading}")
     if doc.get("title"):
         console.print(f"[italic]{doc['title']}[/italic]")

@@ -17,8 +17,10 @@ __all__ = ["Layout", "Node", "Paragraph", "parse_layout"]
 
 _RECIPIENTS = re.compile(r"(?:Nơi nhận|NƠI NHẬN)\s*:?")
 _LEAD_IN = re.compile(r"(?:như sau|sau đây|sau)\s*:\s*$")
-_LOCALITY = re.compile(rf"(?<![\w])(tỉnh|thành phố|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ)\s+([{UPPER}][{LOWER}]+"
-                       rf"(?:\s+[{UPPER}][{LOWER}]+){{0,3}})")
+_LOCALITY = re.compile(
+    rf"(?<![\w])(tỉnh|thành phố|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ)\s+([{UPPER}][{LOWER}]+"
+    rf"(?:\s+[{UPPER}][{LOWER}]+){{0,3}})"
+)
 _ISSUER_PLACE = re.compile(r"(TỈNH|THÀNH PHỐ)\s+([^\n]+)")
 
 
@@ -78,7 +80,7 @@ def _place(layout: Layout) -> None:
 def _skip_addressees(text: str, body: list[Paragraph]) -> list[Paragraph]:
     """Drop the "Kính gửi:" block of a letter: its list names addressees, not tasks."""
     for i, paragraph in enumerate(body[:3]):
-        if text[paragraph.body:paragraph.end].lstrip("*# ").startswith("Kính gửi"):
+        if text[paragraph.body : paragraph.end].lstrip("*# ").startswith("Kính gửi"):
             j = i + 1
             while j < len(body) and body[j].kind in ("dash", "plus", "star"):
                 j += 1
@@ -93,7 +95,7 @@ def parse_layout(text: str) -> Layout:
     body: list[Paragraph] = []
     body_end = len(text)
     for paragraph in paragraphs:
-        content = text[paragraph.start:paragraph.end]
+        content = text[paragraph.start : paragraph.end]
         if _RECIPIENTS.match(content.strip("*# ")):
             body_end = paragraph.start
             break
@@ -102,7 +104,7 @@ def parse_layout(text: str) -> Layout:
     if body_end == len(text) and body:
         # No recipients list: a signature block may still close the text.
         for i, paragraph in enumerate(body):
-            line = text[paragraph.start:paragraph.end].strip("* ")
+            line = text[paragraph.start : paragraph.end].strip("* ")
             if line.isupper() and line.startswith(lexicon().signature_prefixes):
                 body_end = paragraph.start
                 tail = text[body_end:]
@@ -110,12 +112,12 @@ def parse_layout(text: str) -> Layout:
                 break
     body = _skip_addressees(text, body)
     layout = Layout(text, header, body, build_outline(body), body_end)
-    intro_end = next((p.end for p in body if _LEAD_IN.search(text[p.start:p.end])), body_end)
-    intro = text[header.body_start:min(intro_end, header.body_start + 4000)]
+    intro_end = next((p.end for p in body if _LEAD_IN.search(text[p.start : p.end])), body_end)
+    intro = text[header.body_start : min(intro_end, header.body_start + 4000)]
     layout.chair = find_chair(header.title, intro)
     layout.signer = find_signer(tail)
     layout.recipients = [
-        text[p.body:p.end].strip(" ;.") for p in split_paragraphs(text, body_end) if p.kind == "dash"
+        text[p.body : p.end].strip(" ;.") for p in split_paragraphs(text, body_end) if p.kind == "dash"
     ]
     _place(layout)
     return layout

@@ -83,7 +83,7 @@ def _doc_type_line(lines: list[tuple[int, str]], limit: int) -> tuple[int, str, 
             continue
         for kind in kinds:
             if clean == kind or clean.startswith(kind + " "):
-                return i, kind, clean[len(kind):].strip()
+                return i, kind, clean[len(kind) :].strip()
     return None
 
 
@@ -146,7 +146,7 @@ def _vv_title(text: str, limit: int, place_start: int) -> tuple[str | None, int]
     for candidate in (place_start, text.find("Kính gửi", match.end()), text.find("CỘNG HÒA", match.end())):
         if candidate > match.end():
             stop = min(stop, candidate)
-    chunk = text[match.end():stop]
+    chunk = text[match.end() : stop]
     lines = [ln.strip() for ln in chunk.split("\n")]
     kept = []
     for line in lines:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from chidao.text.chars import LOWER, UPPER
 
@@ -30,8 +31,34 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _TERMINAL = ".:;!?…"
 # Words a line cannot end a paragraph with: the text goes on ("Tham mưu UBND" / "Thành phố ...").
-_DANGLING = {"và", "của", "các", "với", "tại", "cho", "về", "theo", "UBND", "HĐND", "Ủy", "Uỷ", "ban",
-             "Sở", "Bộ", "số", "để", "đến", "từ", "trên", "trong", "là", "những", "được", "đã", "Thành"}
+_DANGLING = {
+    "và",
+    "của",
+    "các",
+    "với",
+    "tại",
+    "cho",
+    "về",
+    "theo",
+    "UBND",
+    "HĐND",
+    "Ủy",
+    "Uỷ",
+    "ban",
+    "Sở",
+    "Bộ",
+    "số",
+    "để",
+    "đến",
+    "từ",
+    "trên",
+    "trong",
+    "là",
+    "những",
+    "được",
+    "đã",
+    "Thành",
+}
 _LOWER_START = re.compile(rf"[{LOWER}(]")
 
 
@@ -77,7 +104,7 @@ def _wrap_width(text: str, spans: list[tuple[int, int]]) -> int | None:
         return None
     continued = 0
     nonempty = 0
-    for (s1, e1), (s2, e2) in zip(spans, spans[1:], strict=False):
+    for (s1, e1), (s2, e2) in pairwise(spans):
         if e1 > s1 and e2 > s2:
             nonempty += 1
             if text[e1 - 1] not in _TERMINAL and _LOWER_START.match(text, s2):
@@ -93,12 +120,18 @@ def _wrapped_dash(text: str, prev: tuple[int, int], kind: str, width: int | None
         return False
     ps, pe = prev
     words = text[ps:pe].split()
-    return (pe > ps and text[pe - 1] not in _TERMINAL and pe - ps >= 0.55 * width
-            and bool(words) and words[-1][:1].isupper())
+    return (
+        pe > ps
+        and text[pe - 1] not in _TERMINAL
+        and pe - ps >= 0.55 * width
+        and bool(words)
+        and words[-1][:1].isupper()
+    )
 
 
-def _continues(text: str, group: list[tuple[int, int]], line: tuple[int, int], width: int | None,
-               blank_between: bool) -> bool:
+def _continues(
+    text: str, group: list[tuple[int, int]], line: tuple[int, int], width: int | None, blank_between: bool
+) -> bool:
     """Whether ``line`` continues the paragraph that ends with ``prev``."""
     s, e = line
     content = text[s:e]
@@ -125,19 +158,18 @@ def _continues(text: str, group: list[tuple[int, int]], line: tuple[int, int], w
         return True
     prev_text = text[ps:pe]
     marker = find_marker(prev_text)
-    if marker and len(prev_text[len(marker[1]):].split()) <= 2 and len(group) == 1:
+    if marker and len(prev_text[len(marker[1]) :].split()) <= 2 and len(group) == 1:
         # "2. Sở" / "I. MỤC" cut right after a marker and a word.
         return True
     if prev_text.isupper():
         return False
-    if marker is None and len(group) == 1:
-        # A paragraph's first line is indented, so it is cut short: "Chủ tịch UBND tỉnh yêu cầu".
-        return True
-    return False
+    # A paragraph's first line is indented, so it is cut short: "Chủ tịch UBND tỉnh yêu cầu".
+    return marker is None and len(group) == 1
 
 
-def _merge_heading_tails(text: str, groups: list[list[tuple[int, int]]],
-                         width: int | None) -> list[list[tuple[int, int]]]:
+def _merge_heading_tails(
+    text: str, groups: list[list[tuple[int, int]]], width: int | None
+) -> list[list[tuple[int, int]]]:
     """Re-attach the rest of a heading cut across lines: "4. Đề nghị Ủy ban Mặt trận" +
     "Tổ quốc Việt Nam thành phố và các Đoàn thể" when a marked item follows."""
     if width is None:
@@ -145,12 +177,17 @@ def _merge_heading_tails(text: str, groups: list[list[tuple[int, int]]],
     out: list[list[tuple[int, int]]] = []
     for i, group in enumerate(groups):
         if out and len(group) == 1 and len(out[-1]) == 1:
-            head = text[out[-1][0][0]:out[-1][0][1]]
-            line = text[group[0][0]:group[0][1]]
-            nxt = text[groups[i + 1][0][0]:groups[i + 1][0][1]] if i + 1 < len(groups) else ""
-            if (find_marker(head) and not find_marker(line) and head[-1] not in _TERMINAL
-                    and line[-1] not in _TERMINAL and len(line) < 0.55 * width
-                    and (not nxt or find_marker(nxt) or nxt.rstrip().endswith(":"))):
+            head = text[out[-1][0][0] : out[-1][0][1]]
+            line = text[group[0][0] : group[0][1]]
+            nxt = text[groups[i + 1][0][0] : groups[i + 1][0][1]] if i + 1 < len(groups) else ""
+            if (
+                find_marker(head)
+                and not find_marker(line)
+                and head[-1] not in _TERMINAL
+                and line[-1] not in _TERMINAL
+                and len(line) < 0.55 * width
+                and (not nxt or find_marker(nxt) or nxt.rstrip().endswith(":"))
+            ):
                 out[-1] = out[-1] + group
                 continue
         out.append(group)
@@ -177,7 +214,7 @@ def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[
     paragraphs = []
     for group in groups:
         s, e = group[0][0], group[-1][1]
-        first = text[group[0][0]:group[0][1]]
+        first = text[group[0][0] : group[0][1]]
         marker = find_marker(first)
         body = s
         if marker:

@@ -91,7 +91,7 @@ def find_signer(tail: str) -> str | None:
     for i, line in enumerate(lines):
         if not _signature_line(line):
             continue
-        for nxt in lines[i + 1:i + 8]:
+        for nxt in lines[i + 1 : i + 8]:
             if not nxt or _signature_line(nxt):
                 continue
             names = person_names(nxt)

@@ -19,8 +19,10 @@ _TOKEN = re.compile(r"\s*([\w&]+(?:[-–/.'’][\w&]+)*|[^\w\s])")
 _PLURAL = re.compile(r"(?:tất cả các|toàn bộ các|các|những|mọi)\s+")
 _FIELD_HEAD = re.compile(r"(?:đảng ủy bộ|đảng ủy|ban cán sự đảng bộ|sở|bộ|phòng)\s+")
 _SEPARATOR = re.compile(r"\s*(?:,\s*(?:và|cùng)\s+|;\s*|,\s*|\s+và\s+|\s+cùng\s+(?:với\s+)?)")
-_FALSE_HEAD = re.compile(r"(?:báo cáo|báo chí|hội nghị|hội thảo|ban hành|đoàn kết|phòng,? chống|"
-                         r"vụ việc|cục bộ|bộ máy|bộ chỉ số|bộ tiêu chí|bộ phận|ban đầu)(?![\w])")
+_FALSE_HEAD = re.compile(
+    r"(?:báo cáo|báo chí|hội nghị|hội thảo|ban hành|đoàn kết|phòng,? chống|"
+    r"vụ việc|cục bộ|bộ máy|bộ chỉ số|bộ tiêu chí|bộ phận|ban đầu)(?![\w])"
+)
 _PLACE_AGENCY = re.compile(rf"(?:[Tt]hành phố|[Tt]ỉnh)\s+[{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}]+)*")
 _BARE_PLACE = re.compile(r"(?:Tỉnh|Thành phố)(?![\w])")
 _COMMA_OR_AND = re.compile(r"\s*(?:,|và)\s*")
@@ -100,7 +102,10 @@ class AgencyReader:
         if plural:
             if _FALSE_HEAD.match(self.key, plural.end(), self.limit):
                 return False
-            return bool(reg.group_nouns.match(self.key, plural.end(), self.limit) or reg.heads.match(self.key, plural.end(), self.limit))
+            return bool(
+                reg.group_nouns.match(self.key, plural.end(), self.limit)
+                or reg.heads.match(self.key, plural.end(), self.limit)
+            )
         if reg.compound_heads.match(self.key, pos, self.limit):
             return True
         if _PLACE_AGENCY.match(self.text, pos):
@@ -124,7 +129,7 @@ class AgencyReader:
         reg = self.reg
         end = confirmed = pos
         lower_run = cap_run = 0
-        seen_name = hyphen = False
+        seen_name = False
         while True:
             tok = self._token(end)
             if tok is None:
@@ -143,7 +148,6 @@ class AgencyReader:
                 joins = word in ("-", "–") or not self.starts_agency(nxt[0]) if nxt else False
                 if nxt and self._is_upper(nxt[0]) and seen_name and joins:
                     end = te
-                    hyphen = word in ("-", "–")
                     continue
                 break
             tail = reg.tails.match(self.key, ts, self.limit)
@@ -153,7 +157,6 @@ class AgencyReader:
             if reg.stop_words.match(self.key, ts, self.limit) and not self._is_upper(ts):
                 break
             if self._is_upper(ts) or word.isdigit():
-                hyphen = False
                 end = confirmed = te
                 seen_name = True
                 cap_run = cap_run + 1 if self._is_upper(ts) else cap_run
@@ -167,8 +170,13 @@ class AgencyReader:
                 continue
             if not seen_name and (need_name or word not in _GROUP_LINKS or lower_run >= 1):
                 break
-            if seen_name and lower_run == 0 and cap_run == 1 and self.text[ts - 1:ts] == " " \
-                    and not self.text[max(pos, ts - 4):ts - 1].isupper():
+            if (
+                seen_name
+                and lower_run == 0
+                and cap_run == 1
+                and self.text[ts - 1 : ts] == " "
+                and not self.text[max(pos, ts - 4) : ts - 1].isupper()
+            ):
                 end = confirmed = te  # the second syllable: "Truyền thông"
                 cap_run = 0
                 continue
@@ -250,7 +258,7 @@ class AgencyReader:
             word = self.key[ts:te]
             if word == "số":
                 nxt = self._token(te)
-                if nxt and self.key[nxt[0]:nxt[1]].isdigit():
+                if nxt and self.key[nxt[0] : nxt[1]].isdigit():
                     cur = nxt[1]
                     continue
                 return cur
@@ -268,7 +276,7 @@ class AgencyReader:
             return cur
 
     def _locality_end(self, pos: int) -> int:
-        """"Ủy ban nhân dân" + "các huyện, thành phố Gia Nghĩa" / "xã Bảo Lâm 2" / "Thành phố"."""
+        """ "Ủy ban nhân dân" + "các huyện, thành phố Gia Nghĩa" / "xã Bảo Lâm 2" / "Thành phố"."""
         reg, key = self.reg, self.key
         end = pos
         cur = self.skip_space(pos)
@@ -289,7 +297,7 @@ class AgencyReader:
         return name if name else end
 
     def _group_end(self, pos: int) -> int:
-        """"các sở, ban, ngành liên quan", "các doanh nghiệp viễn thông", "các cơ quan báo chí ..."."""
+        """ "các sở, ban, ngành liên quan", "các doanh nghiệp viễn thông", "các cơ quan báo chí ..."."""
         reg, key = self.reg, self.key
         end = pos
         while True:
@@ -321,7 +329,7 @@ class AgencyReader:
         return name if name and name > end else end
 
     def _compound_end(self, pos: int) -> int:
-        """"Cấp ủy, tổ chức đảng, chính quyền, đoàn thể các cấp"."""
+        """ "Cấp ủy, tổ chức đảng, chính quyền, đoàn thể các cấp"."""
         reg, key = self.reg, self.key
         end = pos
         while True:
@@ -334,7 +342,7 @@ class AgencyReader:
 
     # -- lists ---------------------------------------------------------------------------------
     def read_list(self, pos: int, *, lenient: bool = False, limit: int | None = None) -> tuple[list[Mention], int]:
-        """"A, B và C": every agency of a list starting at ``pos``; and where the list ends."""
+        """ "A, B và C": every agency of a list starting at ``pos``; and where the list ends."""
         self.limit = len(self.text) if limit is None else min(limit, len(self.text))
         first = self.read(pos, lenient=lenient)
         if first is None:
@@ -354,9 +362,9 @@ class AgencyReader:
         return mentions, end
 
     def _distribute(self, mention: Mention) -> list[Mention]:
-        """"các Tập đoàn: A, B" → "Tập đoàn A", "Tập đoàn B"; "UBND các phường: X, Y" likewise."""
+        """ "các Tập đoàn: A, B" → "Tập đoàn A", "Tập đoàn B"; "UBND các phường: X, Y" likewise."""
         colon = _COLON.match(self.key, mention.end, self.limit)
-        plural = re.search(r"(?:^|\s)các\s", self.key[mention.start:mention.end] + " ")
+        plural = re.search(r"(?:^|\s)các\s", self.key[mention.start : mention.end] + " ")
         if not colon or not plural or not self._is_upper(colon.end()):
             return [mention]
         head = re.sub(r"^(?:các|Các)\s+", "", mention.written)

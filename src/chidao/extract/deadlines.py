@@ -48,9 +48,7 @@ _DATE = (
     rf"(?:(?:\s*,?\s+năm\s+|\s*/\s*)(?P<ty>{_Y4}|nay)(?![\w/])|(?!\s*,?\s*(?:năm\s+|/\s*)\d)))"
 )
 # "/2024", "-2024", "/24", " năm 2025", " năm nay" after a month or a quarter; never "/2" or "-7".
-_YEAR_SUFFIX = (
-    rf"(?:\s*[/.-]\s*(?P<y>{_Y4}|\d\d)(?!\d)|\s*,?\s+năm\s+(?P<yw>{_Y4}|nay)(?!\w))?(?!\s*[/.-]\s*\d)"
-)
+_YEAR_SUFFIX = rf"(?:\s*[/.-]\s*(?P<y>{_Y4}|\d\d)(?!\d)|\s*,?\s+năm\s+(?P<yw>{_Y4}|nay)(?!\w))?(?!\s*[/.-]\s*\d)"
 _NOT_A_RANGE = r"(?!\s*[-–]\s*\d)"  # "năm 2024-2025"
 _QUARTER_WORD = r"q(?:uý|úy|uí|úi)"  # tone placement and the older spelling "quí" vary
 _QUARTER_RE = re.compile(_QUARTER_WORD)
@@ -65,15 +63,18 @@ def _shape_bodies(v: dict[str, str]) -> dict[str, str]:
         "year": rf"năm\s+(?P<yw>{_Y4}|nay)(?!\w){_NOT_A_RANGE}",
         "year_span": (
             rf"(?:(?P<n>\d{{1,2}}|{v['numbers']})\s+tháng|{v['halves']})\s+(?P<side>{v['sides']})"
-            rf"\s+năm(?:\s+(?P<yw>{_Y4}|nay)(?!\w)|\s*/\s*(?P<y>{_Y4})(?!\d))?(?!\w){_NOT_A_RANGE}"),
+            rf"\s+năm(?:\s+(?P<yw>{_Y4}|nay)(?!\w)|\s*/\s*(?P<y>{_Y4})(?!\d))?(?!\w){_NOT_A_RANGE}"
+        ),
         "relative": (
             rf"(?P<n>\d{{1,3}}|{v['numbers']})(?!\w)(?:\s*\([^()\n]{{1,30}}\))?\s+(?P<unit>{v['units']})(?!\w)"
             rf"(?!\s+(?:{v['sides']})\s+năm)"
-            rf"(?:\s*,?\s*(?:(?P<anchor>{v['anchors']})(?!\w)|kể\s+từ\s+{_DATE}))?"),
+            rf"(?:\s*,?\s*(?:(?P<anchor>{v['anchors']})(?!\w)|kể\s+từ\s+{_DATE}))?"
+        ),
         "recurring": (
             rf"{_TIME}?(?:(?:ngày\s+)?(?P<d>{_D})(?:\s*/\s*(?P<m>{_M})|\s+tháng\s+(?P<tm>{_M}))?"
             rf"|(?:(?:{v['day_parts']})\s+)?(?:{v['weekdays']}))"
-            rf"\s+(?:của\s+)?(?P<rec>{v['recurrence']})(?!\w)"),
+            rf"\s+(?:của\s+)?(?P<rec>{v['recurrence']})(?!\w)"
+        ),
     }
 
 
@@ -118,8 +119,11 @@ def _alt(phrases: Iterable[str]) -> str:
 
 
 def _trie_regex(node: dict[str, dict]) -> str:
-    branches = [(r"\s+" if char == " " else re.escape(char)) + _trie_regex(child)
-                for char, child in sorted(node.items()) if char]
+    branches = [
+        (r"\s+" if char == " " else re.escape(char)) + _trie_regex(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -136,8 +140,13 @@ def _rules(data: dict) -> tuple[dict[tuple[str, str], _Rule], dict[str, list[str
     rules: dict[tuple[str, str], _Rule] = {}
     triggers: dict[str, list[str]] = {}
     for entry in data["rule"]:
-        rule = _Rule(entry["kind"], entry["shape"], entry.get("part", "whole"),
-                     entry.get("range_guard", False), frozenset(_key(w) for w in entry.get("weak", ())))
+        rule = _Rule(
+            entry["kind"],
+            entry["shape"],
+            entry.get("part", "whole"),
+            entry.get("range_guard", False),
+            frozenset(_key(w) for w in entry.get("weak", ())),
+        )
         for trigger in entry["triggers"]:
             if (rule.shape, _key(trigger)) in rules:
                 raise ValueError(f"deadlines.toml: trigger {trigger!r} twice in shape {rule.shape!r}")
@@ -152,13 +161,17 @@ def _rules(data: dict) -> tuple[dict[tuple[str, str], _Rule], dict[str, list[str
 def _grammar() -> _Grammar:
     data = load_data()
     rules, triggers = _rules(data)
-    tables = {name: {_key(k): v for k, v in data[name].items()}
-              for name in ("numbers", "units", "recurrence", "quarters")}
+    tables = {
+        name: {_key(k): v for k, v in data[name].items()} for name in ("numbers", "units", "recurrence", "quarters")
+    }
     tables["sides"] = {_key(k): v for k, v in data["year_span"]["sides"].items()}
     v = {name: _alt(table) for name, table in tables.items()}
-    v.update(halves=_alt(data["year_span"]["halves"]),
-             anchors=_alt(data["relative"]["anchors"]), weekdays=_alt(data["weekly"]["weekdays"]),
-             day_parts=_alt(data["weekly"]["day_parts"]))
+    v.update(
+        halves=_alt(data["year_span"]["halves"]),
+        anchors=_alt(data["relative"]["anchors"]),
+        weekdays=_alt(data["weekly"]["weekdays"]),
+        day_parts=_alt(data["weekly"]["day_parts"]),
+    )
     patterns: list[tuple[str, bool, re.Pattern[str]]] = []
     for shape, body in _shape_bodies(v).items():
         if shape in triggers:
@@ -167,17 +180,23 @@ def _grammar() -> _Grammar:
             # An empty "trig" group (last, not to hide the first character from the engine): a bare
             # match reads as trigger "", the rule marked `bare`.
             patterns.append((shape, True, re.compile(rf"{body}(?P<trig>)")))
-    needles = {"recurring": tuple({k.split()[0] for k in tables["recurrence"]}),
-               "relative": tuple({k.split()[0] for k in tables["units"]})}
+    needles = {
+        "recurring": tuple({k.split()[0] for k in tables["recurrence"]}),
+        "relative": tuple({k.split()[0] for k in tables["units"]}),
+    }
     openers = _alt(data["range"]["openers"])
     return _Grammar(
-        patterns=tuple(patterns), needles=needles, rules=rules, tables=tables,
+        patterns=tuple(patterns),
+        needles=needles,
+        rules=rules,
+        tables=tables,
         span_gate=re.compile(rf"(?:tháng|{v['halves']})\s+{v['sides']}\s+năm"),
         other_origin=re.compile(rf"\s*,?\s*{_alt(data['relative']['other_origins'])}(?!\w)"),
         # "tính đến", "có hiệu lực đến"; "từ ngày 01/7 đến", "ngày 15 đến", "từ tháng 3 đến hết".
         not_until=re.compile(
             rf"(?<!\w)(?:{_alt(data['range']['blockers'])}|{openers}\s+(?:{openers}\s+)?[0-9ivx]{{1,4}}"
-            rf"(?:\s*[/.-]\s*\d{{1,4}}){{0,2}}(?:\s+tháng\s+\d{{1,2}})?(?:\s*,?\s+năm\s+\d{{4}})?\s*,?)\s*$"),
+            rf"(?:\s*[/.-]\s*\d{{1,4}}){{0,2}}(?:\s+tháng\s+\d{{1,2}})?(?:\s*,?\s+năm\s+\d{{4}})?\s*,?)\s*$"
+        ),
     )
 
 
@@ -293,12 +312,19 @@ def _on_recurring(g: _Grammar, rule: _Rule, m: re.Match[str], ctx: _Context) -> 
     return None, g.tables["recurrence"][_key(m["rec"])], rule.kind
 
 
-_HANDLERS = {"date": _on_date, "month": _on_period, "quarter": _on_period, "year": _on_period,
-             "year_span": _on_period, "relative": _on_relative, "recurring": _on_recurring}
+_HANDLERS = {
+    "date": _on_date,
+    "month": _on_period,
+    "quarter": _on_period,
+    "year": _on_period,
+    "year_span": _on_period,
+    "relative": _on_relative,
+    "recurring": _on_recurring,
+}
 
 
 def _closes_range(g: _Grammar, low: str, start: int) -> bool:
-    """"từ ngày 01/7 đến ngày 31/7", "tính đến ngày 30/6/2024": the "đến" date is no deadline."""
+    """ "từ ngày 01/7 đến ngày 31/7", "tính đến ngày 30/6/2024": the "đến" date is no deadline."""
     return g.not_until.search(low, max(0, start - 40), start) is not None
 
 
@@ -342,8 +368,9 @@ def _scan(g: _Grammar, shape: str, bare: bool, pattern: re.Pattern[str], low: st
                 break
 
 
-def _matches(g: _Grammar, shape: str, bare: bool, pattern: re.Pattern[str], text: str, low: str,
-             ctx: _Context) -> Iterator[DeadlineMatch]:
+def _matches(
+    g: _Grammar, shape: str, bare: bool, pattern: re.Pattern[str], text: str, low: str, ctx: _Context
+) -> Iterator[DeadlineMatch]:
     for m in _scan(g, shape, bare, pattern, low):
         start = m.start()
         if start and low[start - 1].isalnum():
@@ -357,11 +384,12 @@ def _matches(g: _Grammar, shape: str, bare: bool, pattern: re.Pattern[str], text
             continue
         if resolved is not None:
             when, recurrence, kind = resolved
-            yield DeadlineMatch(start, m.end(), text[start:m.end()], when, recurrence, kind)
+            yield DeadlineMatch(start, m.end(), text[start : m.end()], when, recurrence, kind)
 
 
-def find_deadlines(text: str, *, doc_date: date | None = None, year: int | None = None,
-                   calendar: WorkCalendar | None = None) -> list[DeadlineMatch]:
+def find_deadlines(
+    text: str, *, doc_date: date | None = None, year: int | None = None, calendar: WorkCalendar | None = None
+) -> list[DeadlineMatch]:
     """Every deadline phrase in ``text``, in order of position, not overlapping.
 
     ``year`` completes a date written without one (default: the year of ``doc_date``);
@@ -374,8 +402,9 @@ def find_deadlines(text: str, *, doc_date: date | None = None, year: int | None 
     gates = {shape: _may_hold(g, shape, low, digit) for shape in _HANDLERS}
     if not any(gates.values()):
         return []
-    ctx = _Context(year if year is not None else (doc_date.year if doc_date else None), doc_date,
-                   calendar or default_calendar())
+    ctx = _Context(
+        year if year is not None else (doc_date.year if doc_date else None), doc_date, calendar or default_calendar()
+    )
     found: list[DeadlineMatch] = []
     for shape, bare, pattern in g.patterns:
         if gates[shape]:

@@ -15,29 +15,49 @@ from dataclasses import dataclass
 from chidao.extract.agencies import AgencyReader, Mention
 
 _ASSIGN = re.compile(
-    r"(?<![\w])(?<!về )(?<!theo )(?<!xét )(?<!kiến )(?<!các )(?<!bàn )(?:giao(?! ban)(?: nhiệm vụ)?(?: cho)?|đề nghị|yêu cầu|"
-    r"phân công|chỉ định)\s+(?!của\b)"
+    r"(?<![\w])(?<!về )(?<!theo )(?<!xét )(?<!kiến )(?<!các )(?<!bàn )"
+    r"(?:giao(?! ban)(?: nhiệm vụ)?(?: cho)?|đề nghị|yêu cầu|phân công|chỉ định)\s+(?!của\b)"
 )
-_COORDINATE = re.compile(
-    r"(?<![\w])(?:phối hợp(?: chặt chẽ)?(?: với| cùng(?: với)?)?|thống nhất với|cùng với|cùng)\s+"
-)
+_COORDINATE = re.compile(r"(?<![\w])(?:phối hợp(?: chặt chẽ)?(?: với| cùng(?: với)?)?|thống nhất với|cùng với|cùng)\s+")
 _LEAD_THEN_COORD = re.compile(r"chủ trì\s*[,;]\s*")
 _CONNECTOR = re.compile(r"(?:đồng thời|trên cơ sở đó|ngoài ra|bên cạnh đó|mặt khác|sau đó|theo đó|trong đó)\s*,?\s+")
-_INTRO_WORD = re.compile(r"(?:trên cơ sở|căn cứ|để|sau khi|trong (?:thời gian|quá trình)|với vai trò|trường hợp|"
-                         r"nếu|khi|qua|thực hiện|nhằm)(?![\w])")
+_INTRO_WORD = re.compile(
+    r"(?:trên cơ sở|căn cứ|để|sau khi|trong (?:thời gian|quá trình)|với vai trò|trường hợp|"
+    r"nếu|khi|qua|thực hiện|nhằm)(?![\w])"
+)
 _TOPIC = re.compile(r"(?:về|đối với|riêng)\s+(?:[^:.]|\.(?=\d)){2,600}?:\s*")
-_PAST = re.compile(r"\s*(?:đã|vừa|đã được|được|từng|đánh giá cao|ghi nhận|biểu dương|cảm ơn|"
-                   r"hoan nghênh|thông báo|trân trọng|xin|là cơ quan thường trực)\b")
-_ISSUER_VERB = re.compile(r"\s*(?:ban hành|thông báo|kết luận|có ý kiến|tổ chức (?:hội nghị|buổi|cuộc)|"
-                          r"chủ trì (?:hội nghị|buổi|cuộc)|xin)")
+_PAST = re.compile(
+    r"\s*(?:đã|vừa|đã được|được|từng|đánh giá cao|ghi nhận|biểu dương|cảm ơn|"
+    r"hoan nghênh|thông báo|trân trọng|xin|là cơ quan thường trực)\b"
+)
+_ISSUER_VERB = re.compile(
+    r"\s*(?:ban hành|thông báo|kết luận|có ý kiến|tổ chức (?:hội nghị|buổi|cuộc)|"
+    r"chủ trì (?:hội nghị|buổi|cuộc)|xin)"
+)
 # After an addressee, these words show "giao nhiệm vụ cho X" is a noun phrase, not an order.
 _NO_ACTION_AFTER = re.compile(r"\s*(?:$|[.;]|(?:theo|tại|trong|của|về|để|nhằm|đối với|với)(?![\w]))")
 _COLON_AFTER = re.compile(r"\s*:")
 _HEADING_VERB = re.compile(r"(?:giao|đề nghị|yêu cầu|đối với)\s+")
 _THEN_COORD = re.compile(r"\s*phối hợp")
 _LABEL = re.compile(r"(?:nhiệm vụ|nội dung|giải pháp)\s*:\s*")
-_VAGUE_LEAD = {"các", "cơ", "quan", "đơn", "vị", "tổ", "chức", "cá", "nhân", "có", "liên", "quan", "khác",
-               "địa", "phương", ",", "và"}
+_VAGUE_LEAD = {
+    "các",
+    "cơ",
+    "quan",
+    "đơn",
+    "vị",
+    "tổ",
+    "chức",
+    "cá",
+    "nhân",
+    "có",
+    "liên",
+    "khác",
+    "địa",
+    "phương",
+    ",",
+    "và",
+}
 
 
 @dataclass(frozen=True)
@@ -72,7 +92,7 @@ def _opens_phrase(key: str, start: int, pos: int) -> bool:
 
 
 def explicit_assignment(reader: AgencyReader, start: int, end: int) -> Assignment | None:
-    """"giao Sở X ...", "đề nghị Báo Y, Đài Z ...", "yêu cầu ..." within ``[start, end)``."""
+    """ "giao Sở X ...", "đề nghị Báo Y, Đài Z ...", "yêu cầu ..." within ``[start, end)``."""
     for match in _ASSIGN.finditer(reader.key, start, end):
         if not _opens_phrase(reader.key, start, match.start()):
             continue
@@ -167,9 +187,11 @@ def assignment_at_colon(reader: AgencyReader, start: int, end: int) -> bool:
 
 def find_assignment(reader: AgencyReader, start: int, end: int) -> Assignment | None:
     """The lead a clause names by heading, subject or explicit assignment, whichever opens it."""
-    return (heading_assignment(reader, start, end)
-            or subject_assignment(reader, start, end)
-            or explicit_assignment(reader, start, end))
+    return (
+        heading_assignment(reader, start, end)
+        or subject_assignment(reader, start, end)
+        or explicit_assignment(reader, start, end)
+    )
 
 
 def coordinators(reader: AgencyReader, start: int, end: int, leads: list[Mention]) -> list[Mention]:

@@ -23,10 +23,30 @@ from chidao.text import NormalizedText, match_key, normalize
 # Headings of sections that assess or describe, where items are not tasks (a lead-in that
 # ends with "sau:" inside them turns tasks back on, as in VPCP notices).
 _INACTIVE_HEADINGS = [
-    "đánh giá chung", "đánh giá", "tình hình", "kết quả", "mục đích", "mục đích, yêu cầu", "yêu cầu",
-    "đối tượng", "phạm vi", "bối cảnh", "tồn tại", "một số tồn tại", "hạn chế", "khó khăn",
-    "nguyên nhân", "căn cứ", "sự cần thiết", "quan điểm", "nội dung, hình thức", "hình thức",
-    "thời gian thực hiện", "kinh phí thực hiện", "đối tượng, phạm vi", "về tình hình",
+    "đánh giá chung",
+    "đánh giá",
+    "tình hình",
+    "kết quả",
+    "mục đích",
+    "mục đích, yêu cầu",
+    "yêu cầu",
+    "đối tượng",
+    "phạm vi",
+    "bối cảnh",
+    "tồn tại",
+    "một số tồn tại",
+    "hạn chế",
+    "khó khăn",
+    "nguyên nhân",
+    "căn cứ",
+    "sự cần thiết",
+    "quan điểm",
+    "nội dung, hình thức",
+    "hình thức",
+    "thời gian thực hiện",
+    "kinh phí thực hiện",
+    "đối tượng, phạm vi",
+    "về tình hình",
 ]
 
 
@@ -70,7 +90,7 @@ class Extraction:
 def _task_dict(task: Task, text: str) -> dict[str, Any]:
     timing = task.timing
     return {
-        "text": text[task.start:task.end],
+        "text": text[task.start : task.end],
         "span": [task.start, task.end],
         "lead": [m.name for m in task.leads],
         "lead_written": [m.written for m in task.leads],

@@ -19,13 +19,14 @@ def _rules() -> tuple[re.Pattern[str], dict[str, str]]:
 
 _CLAUSE_START = re.compile(r"(?:^|[.;:\n]|,\s*(?=(?:hằng|hàng|mỗi)\b)|^\s*[-+*•])\s*$")
 _PERIODIC = re.compile(r"định kỳ\s*$")
+_REPORTING = re.compile(r"(?:báo cáo|cập nhật|gửi|họp|giao ban|thống kê|kiểm tra|rà soát)(?![\w])")
 
 
 def find_recurrence(key: str, start: int, end: int) -> str | None:
     """The period of a repeated action in ``key[start:end]`` (match-key text), or None."""
     pattern, periods = _rules()
     for match in pattern.finditer(key, start, end):
-        before = key[max(start, match.start() - 80):match.start()]
+        before = key[max(start, match.start() - 80) : match.start()]
         clause = re.split(r"[.;:\n]", before)[-1]
         words = clause.split()
         if _PERIODIC.search(before) or not words or _CLAUSE_START.search(before):
@@ -33,5 +34,8 @@ def find_recurrence(key: str, start: int, end: int) -> str | None:
         opens_clause = len(before) < 80 or re.search(r"[.;:\n]", before)
         if len(words) <= 3 and opens_clause:
             # "Báo cáo hằng ngày": right after the verb that opens the clause.
+            return periods[match.group("period")]
+        if len(words) <= 8 and opens_clause and _REPORTING.match(clause.strip()):
+            # "báo cáo tình hình dịch bệnh hằng ngày": how often the opening verb is done.
             return periods[match.group("period")]
     return None

@@ -73,8 +73,7 @@ def registry() -> Registry:
             fields[phrase_key(name)] = field["name"]
     abbreviations = dict(data["abbreviations"])
     abbr_re = re.compile(
-        r"(?<![\w&])(" + "|".join(re.escape(a) for a in sorted(abbreviations, key=len, reverse=True))
-        + r")(?![\w&])"
+        r"(?<![\w&])(" + "|".join(re.escape(a) for a in sorted(abbreviations, key=len, reverse=True)) + r")(?![\w&])"
     )
     vague = frozenset(grammar["vague_words"])
     return Registry(

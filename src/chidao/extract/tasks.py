@@ -15,20 +15,21 @@ from dataclasses import dataclass, field, replace
 from chidao.document.outline import Node, rank
 from chidao.extract.agencies import AgencyReader, Mention
 from chidao.extract.leads import (
+    assignment_at_colon,
     clean_leads,
     coordinators,
     duty_holder,
-    is_vague_list,
-    explicit_assignment,
     find_assignment,
-    assignment_at_colon,
     heading_assignment,
+    is_vague_list,
     strip_label,
     topic_end,
 )
 from chidao.extract.timing import Timing, TimingReader
 
 _CLAUSE_END = re.compile(r"(?:[.;!?](?:\s+|$)|\n\s*\n|\n(?=\s*[-+•*]\s))")
+
+
 def _spaced(pattern: str) -> re.Pattern[str]:
     """Literal spaces in ``pattern`` match any whitespace: wrapped lines cut phrases anywhere."""
     return re.compile(pattern.replace(" ", r"\s+"))
@@ -46,8 +47,10 @@ _CLOSING_ANY = _spaced(
     r"(?:tổ chức |giám sát việc )?thực hiện nghị quyết này|nghị quyết này đã được)"
 )
 _LEAD_IN_END = re.compile(r":\s*$")
-_ASSESSMENT = re.compile(r"(?:đánh giá cao|ghi nhận|biểu dương|cảm ơn|hoan nghênh|nhất trí|thống nhất chủ trương|"
-                         r"thống nhất nội dung|chúc mừng)")
+_ASSESSMENT = re.compile(
+    r"(?:đánh giá cao|ghi nhận|biểu dương|cảm ơn|hoan nghênh|nhất trí|thống nhất chủ trương|"
+    r"thống nhất nội dung|chúc mừng)"
+)
 _LEAD_IN_PHRASE = re.compile(r"(?:sau|sau đây|như sau|cụ thể|gồm|các nội dung|một số nội dung[^:]*)\s*:\s*$")
 _PLAN_LEAD = re.compile(r"(?:đơn vị|cơ quan) (?:chủ trì|thực hiện|thực hiện chính)\s*:\s*")
 _PLAN_COORD = re.compile(r"(?:đơn vị|cơ quan) phối hợp\s*:\s*")
@@ -129,13 +132,14 @@ class TaskCutter:
         if _LEAD_IN_END.search(text):
             if words <= 25 or _LEAD_IN_PHRASE.search(text):
                 return True
-            return (heading_assignment(self.reader, start, end) is not None
-                    or assignment_at_colon(self.reader, start, end))
+            return heading_assignment(self.reader, start, end) is not None or assignment_at_colon(
+                self.reader, start, end
+            )
         return (words <= 16 or (all_marked and words <= 40)) and not text.endswith((".", ";"))
 
     # -- plan lines ------------------------------------------------------------------------------
     def _plan_lines(self, node: Node) -> PlanLines:
-        """"Đơn vị chủ trì: ...", "Đơn vị phối hợp: ...", "Thời gian thực hiện: ..." under ``node``."""
+        """ "Đơn vị chủ trì: ...", "Đơn vị phối hợp: ...", "Thời gian thực hiện: ..." under ``node``."""
         lines = PlanLines()
         stack = list(node.children)
         while stack:
@@ -165,9 +169,13 @@ class TaskCutter:
         """Process the children of ``node`` under the context ``ctx``."""
         plan = self._plan_lines(node)
         if plan.leads or plan.coordinators or plan.timing:
-            ctx = replace(ctx, leads=plan.leads or ctx.leads,
-                          coordinators=plan.coordinators or ctx.coordinators,
-                          timing=plan.timing or ctx.timing, trace="plan lines")
+            ctx = replace(
+                ctx,
+                leads=plan.leads or ctx.leads,
+                coordinators=plan.coordinators or ctx.coordinators,
+                timing=plan.timing or ctx.timing,
+                trace="plan lines",
+            )
         lead_in: Context | None = None
         lead_in_kind: float | None = None
         pending: list[Node] = []
@@ -245,8 +253,9 @@ class TaskCutter:
             inner = ctx
             if assignment:
                 coord = coordinators(self.reader, start, end, assignment.leads)
-                inner = replace(ctx, leads=assignment.leads, coordinators=coord or ctx.coordinators,
-                                trace="heading", fallback=[])
+                inner = replace(
+                    ctx, leads=assignment.leads, coordinators=coord or ctx.coordinators, trace="heading", fallback=[]
+                )
             self.walk(node, inner)
             return
         if self._is_closing(start, end):
@@ -308,8 +317,11 @@ class TaskCutter:
         coord = coordinators(self.reader, start, end, leads)
         if not explicit or not coord:
             lead_names = {m.name.lower() for m in leads}
-            coord = coord + [m for m in ctx.coordinators if m.name.lower() not in lead_names
-                             and m.name.lower() not in {c.name.lower() for c in coord}]
+            coord = coord + [
+                m
+                for m in ctx.coordinators
+                if m.name.lower() not in lead_names and m.name.lower() not in {c.name.lower() for c in coord}
+            ]
         timing = self.timing.read(start, end)
         if timing.deadline is None and timing.recurrence is None and ctx.timing is not None:
             timing = ctx.timing

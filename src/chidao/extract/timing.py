@@ -19,10 +19,12 @@ from chidao.extract.workdays import WorkCalendar
 
 # Words just before "trong năm ..." that make it a deadline rather than a frame.
 _YEAR_DEADLINE_VERBS = re.compile(
-    r"(?:hoàn thành|xong|bàn giao|vận hành|ban hành|trình|báo cáo|ký|đưa vào|hoàn tất|phê duyệt|"
+    r"(?<![\w])(?:hoàn thành|xong|bàn giao|vận hành|ban hành|trình|báo cáo|ký|đưa vào|hoàn tất|phê duyệt|"
     r"khởi công|giải ngân hết|đạt)\b[^.;]{0,80}$"
 )
 _NOT_DEADLINE_BEFORE = re.compile(r"(?:dự kiến|được giao|đã|từ|khởi công|thi công|kế hoạch|năm)\s*$")
+# "11 hoạt động dự kiến thực hiện trong năm 2026": a plan's frame, not a deadline.
+_PLANNED = re.compile(r"(?<![\w])dự kiến(?![\w])[^.;,]{0,30}$")
 
 
 @dataclass(frozen=True)
@@ -44,8 +46,8 @@ class TimingReader:
         self.calendar = WorkCalendar()
 
     def _acceptable(self, match: DeadlineMatch, start: int, plan_line: bool) -> bool:
-        before = self.key[max(start, match.start - 120):match.start]
-        if _NOT_DEADLINE_BEFORE.search(before[-25:]):
+        before = self.key[max(start, match.start - 120) : match.start]
+        if _NOT_DEADLINE_BEFORE.search(before[-25:]) or _PLANNED.search(before):
             return False
         if match.kind == "in_year" and not plan_line:
             return bool(_YEAR_DEADLINE_VERBS.search(before))
@@ -58,8 +60,9 @@ class TimingReader:
         matches = find_deadlines(chunk, doc_date=self.doc_date, year=self.year, calendar=self.calendar)
         recurrence = None
         for match in matches:
-            shifted = DeadlineMatch(match.start + begin, match.end + begin, match.text, match.date,
-                                    match.recurrence, match.kind)
+            shifted = DeadlineMatch(
+                match.start + begin, match.end + begin, match.text, match.date, match.recurrence, match.kind
+            )
             if not self._acceptable(shifted, begin, plan_line):
                 continue
             recurrence = shifted.recurrence or find_recurrence(self.key, begin, end)

@@ -42,8 +42,7 @@ def _official_days(year: int) -> tuple[frozenset[date], frozenset[date]]:
     except (NotImplementedError, ValueError, OverflowError):  # a year the package cannot compute
         return frozenset(), frozenset()
     made_up = getattr(official, "weekend_workdays", ())  # absent in old `holidays` releases
-    return (frozenset(d for d in official if d.year == year),
-            frozenset(d for d in made_up if d.year == year))
+    return (frozenset(d for d in official if d.year == year), frozenset(d for d in made_up if d.year == year))
 
 
 def _weekdays_through(day: date) -> int:
@@ -59,8 +58,9 @@ class WorkCalendar:
     ``extra_off`` and ``extra_workdays`` add to the data file (say, a province's own day off).
     """
 
-    def __init__(self, *, extra_off: Iterable[date] = (), extra_workdays: Iterable[date] = (),
-                 use_data_file: bool = True) -> None:
+    def __init__(
+        self, *, extra_off: Iterable[date] = (), extra_workdays: Iterable[date] = (), use_data_file: bool = True
+    ) -> None:
         off, work = _data_file_days() if use_data_file else (frozenset(), frozenset())
         self._extra_off = off | frozenset(extra_off)
         self._extra_work = work | frozenset(extra_workdays)
@@ -83,8 +83,7 @@ class WorkCalendar:
         work = made_up | {d for d in self._extra_work if d.year == year}
         off -= self._extra_work
         work -= self._extra_off
-        return (frozenset(d for d in off if d.weekday() < 5),
-                frozenset(d for d in work if d.weekday() >= 5))
+        return (frozenset(d for d in off if d.weekday() < 5), frozenset(d for d in work if d.weekday() >= 5))
 
     def is_working_day(self, day: date) -> bool:
         off, work = self._year(day.year)

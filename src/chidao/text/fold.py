@@ -75,8 +75,10 @@ def lower(text: str) -> str:
 def match_key(text: str) -> str:
     """Lowercase, tone placement made uniform, diacritics kept; same length as ``text``."""
     low = lower(text)
-    if not any(pair in low for pair in ("oà", "oá", "oả", "oã", "oạ", "oè", "oé", "oẻ", "oẽ", "oẹ",
-                                         "uỳ", "uý", "uỷ", "uỹ", "uỵ")):
+    if not any(
+        pair in low
+        for pair in ("oà", "oá", "oả", "oã", "oạ", "oè", "oé", "oẻ", "oẽ", "oẹ", "uỳ", "uý", "uỷ", "uỹ", "uỵ")
+    ):
         return low
     return _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(0)], low)
 

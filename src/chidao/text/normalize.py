@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 
 _SPACE = "[ \\t\\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000\\f\\v]"
 _EDITS = re.compile(
-    r"(?=[\r\n\t *_#\u00a0\u2000-\u200d\u2060\ufeff\u00ad\u202f\u205f\u3000\f\v])(?:" + "|".join(
+    r"(?=[\r\n\t *_#\u00a0\u2000-\u200d\u2060\ufeff\u00ad\u202f\u205f\u3000\f\v])(?:"
+    + "|".join(
         [
             r"(?P<crlf>\r(?!\n))",
             r"(?P<invisible>[\u200b-\u200d\u2060\ufeff\u00ad])",
@@ -85,10 +86,10 @@ def _nfc_with_map(raw: str) -> tuple[str, tuple[list[int], list[int]] | None]:
         if match.start() > pos:
             nfc_starts.append(out)
             raw_starts.append(pos)
-            parts.append(raw[pos:match.start()])
+            parts.append(raw[pos : match.start()])
             out += match.start() - pos
         cluster = unicodedata.normalize("NFC", match.group(0))
-        for i, char in enumerate(cluster):
+        for i in range(len(cluster)):
             nfc_starts.append(out + i)
             raw_starts.append(match.start() if i == 0 else match.end() - 1)
         parts.append(cluster)
