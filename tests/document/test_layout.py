@@ -45,6 +45,9 @@ def test_header_fields():
     assert result.chair == "Nguyễn Văn A"
     assert result.signer == "Trần Thị B"
     assert result.recipients == ["Như trên", "Lưu: VT"]
+    assert result.meeting_date == date(2024, 3, 18)
+    assert result.signature == ["TL. CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"]
+    assert result.issuer == "ỦY BAN NHÂN DÂN TỈNH MẪU"
 
 
 def test_blank_day_gives_no_date_but_keeps_the_year():

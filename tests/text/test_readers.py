@@ -1,155 +1,236 @@
-"""Readers: every file kind, and every way a file can be unreadable (one clear reason each)."""
+"""read_text as a whole: dispatch by extension and content, and every way a file can be unreadable."""
 
+from __future__ import annotations
+
+import io
 import os
+import re
+import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from chidao.text import ReadError, read_text
+from chidao.text.chars import LOWER
+from chidao.text.readers import read_bytes
 
-FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-NOTICE = ["THÔNG BÁO", "Kết luận của Chủ tịch UBND tỉnh", "1. Giao Sở Nội vụ rà soát biên chế."]
-
-
-def write(tmp_path, name, data):
-    path = tmp_path / name
-    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
-    return path
+NOTICE = "THÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh\n1. Giao Sở Nội vụ rà soát biên chế."
+VIETNAMESE_LETTER = re.compile(f"[{LOWER[3:]}]")  # LOWER opens with "a-z": keep the accented letters
 
 
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16"])
-def test_plain_text_encodings(tmp_path, encoding):
-    path = write(tmp_path, "tb.txt", "\n".join(NOTICE).encode(encoding))
-    assert read_text(path).splitlines() == NOTICE
+def _reason(path: Path, **kwargs: int) -> str:
+    with pytest.raises(ReadError) as caught:
+        read_text(path, **kwargs)
+    assert caught.value.path == str(path)
+    assert "\n" not in caught.value.reason
+    return caught.value.reason
 
 
-def test_markdown_is_text(tmp_path):
-    assert "Kết luận" in read_text(write(tmp_path, "tb.md", "## **Kết luận**"))
+def _zip(files: dict[str, str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in files.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
 
 
-def test_html_keeps_content_and_drops_navigation(tmp_path):
-    page = """<html><head><meta charset="utf-8"><title>x</title><script>var a=1;</script></head><body>
-    <div class="ribbon">Skip Ribbon Commands</div><nav><ul><li>Trang chủ</li></ul></nav>
-    <div id="main-content"><h1>THÔNG BÁO</h1><p>Kết luận của Chủ tịch UBND tỉnh</p>
-    <ul><li>Giao Sở Nội vụ rà soát</li></ul><table><tr><td>Số</td><td>12/TB</td></tr></table></div>
-    <footer>Bản quyền</footer></body></html>"""
-    text = read_text(write(tmp_path, "tb.html", page))
-    assert text.splitlines() == [
-        "THÔNG BÁO",
-        "Kết luận của Chủ tịch UBND tỉnh",
-        "- Giao Sở Nội vụ rà soát",
-        "Số | 12/TB",
-    ]
+def test_utf8_text_is_returned_as_is(write):
+    assert read_text(write("tb.txt", NOTICE)) == NOTICE
 
 
-def test_docx_paragraphs_numbering_and_tables(tmp_path):
-    docx = pytest.importorskip("docx")
-    document = docx.Document()
-    document.add_paragraph("THÔNG BÁO")
-    document.add_paragraph("Giao Sở Nội vụ rà soát", style="List Number")
-    document.add_paragraph("Giao Sở Tài chính bố trí kinh phí", style="List Number")
-    document.add_paragraph("Tiếp tục theo dõi", style="List Bullet")
-    table = document.add_table(rows=1, cols=2)
-    table.rows[0].cells[0].text = "Nơi nhận"
-    table.rows[0].cells[1].text = "KT. CHỦ TỊCH"
-    path = tmp_path / "tb.docx"
-    document.save(path)
-    lines = read_text(path).splitlines()
-    assert lines == [
-        "THÔNG BÁO",
-        "1. Giao Sở Nội vụ rà soát",
-        "2. Giao Sở Tài chính bố trí kinh phí",
-        "- Tiếp tục theo dõi",
-        "Nơi nhận | KT. CHỦ TỊCH",
-    ]
+@pytest.mark.parametrize("name", ["tb.md", "tb.markdown", "tb", "TB.TXT", "tb.text"])
+def test_text_extensions_and_no_extension_read_as_plain_text(write, name):
+    assert read_text(write(name, "## **Kết luận**\n- Giao Sở Tài chính")) == "## **Kết luận**\n- Giao Sở Tài chính"
 
 
-def _pdf(path, pages, *, encrypt=None, text=True):
-    canvas_module = pytest.importorskip("reportlab.pdfgen.canvas")
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    if not FONT.exists():
-        pytest.skip(f"font {FONT} not installed")
-    pdfmetrics.registerFont(TTFont("DejaVu", str(FONT)))
-    canvas = canvas_module.Canvas(str(path), encrypt=encrypt)
-    for number, lines in enumerate(pages, 1):
-        canvas.setFont("DejaVu", 11)
-        if text:
-            canvas.drawString(72, 800, "ỦY BAN NHÂN DÂN TỈNH MẪU")
-            y = 760
-            for line in lines:
-                canvas.drawString(72, y, line)
-                y -= 16
-            canvas.drawString(290, 40, f"Trang {number}")
-        else:
-            canvas.rect(72, 400, 300, 200, fill=1)
-        canvas.showPage()
-    canvas.save()
-    return path
+def test_string_paths_are_accepted(write):
+    assert read_text(str(write("tb.txt", NOTICE))) == NOTICE
 
 
-def test_pdf_pages_without_running_header_and_page_numbers(tmp_path):
-    path = _pdf(tmp_path / "tb.pdf", [NOTICE, ["2. Giao Sở Tài chính bố trí kinh phí."]])
-    lines = [ln.strip() for ln in read_text(path).splitlines() if ln.strip()]
-    assert lines == [*NOTICE, "2. Giao Sở Tài chính bố trí kinh phí."]
+def test_missing_file(tmp_path):
+    assert _reason(tmp_path / "missing.txt") == "no such file"
+
+
+def test_directory(tmp_path):
+    assert _reason(tmp_path) == "is a directory, not a file"
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads files whatever their mode")
+def test_unreadable_file(write):
+    path = write("secret.txt", NOTICE)
+    path.chmod(0)
+    try:
+        assert _reason(path) == "permission denied"
+    finally:
+        path.chmod(0o644)
+
+
+def test_permission_error_is_a_read_error(write, monkeypatch):
+    path = write("secret.txt", NOTICE)
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "open", refuse)
+    assert _reason(path) == "permission denied"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_named_pipe_is_refused_without_blocking(tmp_path):
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    assert _reason(pipe) == "not a regular file"
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("empty.txt", b""),
+        ("blank.txt", b"  \n\t\r\n  "),
+        ("bom.txt", b"\xef\xbb\xbf"),
+        ("bom-blank.txt", b"\xef\xbb\xbf \n"),
+        ("utf16-blank.txt", " \n ".encode("utf-16")),
+        ("empty.pdf", b""),
+        ("empty.docx", b"\n"),
+        ("empty.html", b""),
+    ],
+)
+def test_empty_files(write, name, data):
+    assert _reason(write(name, data)) == "file is empty"
+
+
+@pytest.mark.parametrize(
+    ("size", "limit", "reason"),
+    [
+        (2000, 1000, "file too large (2 KB > 1000 bytes)"),
+        (3 * 1024 * 1024, 2 * 1024 * 1024, "file too large (3 MB > 2 MB)"),
+    ],
+)
+def test_oversized_files_are_refused(write, size, limit, reason):
+    assert _reason(write("big.txt", b"a" * size), max_bytes=limit) == reason
+
+
+def test_default_limit_is_50_mb(write, monkeypatch):
+    path = write("big.txt", NOTICE)
+    real_stat = Path.stat
+
+    def huge(self, *args, **kwargs):
+        result = real_stat(self, *args, **kwargs)
+        return os.stat_result((result.st_mode, *result[1:6], 60 * 1024 * 1024, *result[7:]))
+
+    monkeypatch.setattr(Path, "stat", huge)
+    assert _reason(path) == "file too large (60 MB > 50 MB)"
+
+
+def test_file_at_the_limit_is_read(write):
+    assert read_text(write("tb.txt", NOTICE), max_bytes=len(NOTICE.encode())) == NOTICE
 
 
 @pytest.mark.parametrize(
     ("name", "data", "reason"),
     [
-        ("empty.txt", b"", "file is empty"),
-        ("blank.txt", b"  \n\t ", "file is empty"),
-        ("fake.pdf", "Thông báo".encode(), "not a PDF file"),
-        ("fake.docx", "Thông báo".encode(), "not a DOCX file"),
-        ("old.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "encrypted or legacy .doc file"),
-        ("broken.docx", b"PK\x03\x04" + b"\x00" * 64, "DOCX"),
-        ("bin.txt", b"\x00\x01\x02\x03binary", "binary file"),
-        ("tcvn3.txt", "Th«ng b¸o kÕt luËn cña Uû ban nh©n d©n tØnh".encode("latin-1"), "TCVN3"),
-        ("latin.txt", b"\xe9t\xe9 \xe0 Paris \xff\xfe\xfd", "not UTF-8"),
-        ("sheet.xlsx", b"\x01\x02 some bytes", "unsupported file type .xlsx"),
+        ("tb.pdf", NOTICE, "not a PDF file"),
+        ("tb.pdf", _zip({"word/document.xml": "<w:document/>"}), "not a PDF file (looks like a DOCX file)"),
+        ("tb.docx", NOTICE, "not a DOCX file (not a ZIP/OOXML package)"),
+        ("tb.docx", b"%PDF-1.7\n%\xe2\xe3\n", "not a DOCX file (looks like a PDF file)"),
+        (
+            "tb.docx",
+            _zip({"content.xml": "<office/>"}),
+            "not a DOCX file (a ZIP archive without word/document.xml)",
+        ),
+        (
+            "tb.docx",
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600),
+            "encrypted or legacy .doc file, not DOCX",
+        ),
+        ("tb.txt", b"%PDF-1.4\n1 0 obj\n", "not a text file (looks like a PDF file)"),
+        ("tb.md", _zip({"word/document.xml": "<w:document/>"}), "not a text file (looks like a DOCX file)"),
+        ("tb.html", b"%PDF-1.4\n1 0 obj\n", "not an HTML file (looks like a PDF file)"),
     ],
 )
-def test_unreadable_files(tmp_path, name, data, reason):
-    with pytest.raises(ReadError) as error:
-        read_text(write(tmp_path, name, data))
-    assert reason in error.value.reason
-    assert "\n" not in error.value.reason
+def test_content_must_match_the_extension(write, name, data, reason):
+    assert _reason(write(name, data)) == reason
 
 
-def test_missing_directory_and_oversized(tmp_path):
-    with pytest.raises(ReadError, match="no such file"):
-        read_text(tmp_path / "missing.txt")
-    with pytest.raises(ReadError, match="is a directory"):
-        read_text(tmp_path)
-    path = write(tmp_path, "big.txt", "Thông báo " * 200)
-    with pytest.raises(ReadError, match="file too large"):
-        read_text(path, max_bytes=100)
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("tb.xyz", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "unsupported file type .xyz"),
+        ("tb.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "unsupported file type .doc"),
+        ("tb.rtf", b"{\\rtf1\\ansi Th\\'f4ng b\\'e1o}", "unsupported file type .rtf"),
+        ("tb.odt", _zip({"content.xml": "<office/>"}), "unsupported file type .odt"),
+    ],
+)
+def test_unknown_extensions_with_unreadable_content(write, name, data, reason):
+    assert _reason(write(name, data)).startswith(reason)
 
 
-def test_encrypted_and_image_only_pdf(tmp_path):
-    encrypted = _pdf(tmp_path / "secret.pdf", [NOTICE], encrypt="mật khẩu")
-    with pytest.raises(ReadError, match="encrypted PDF"):
-        read_text(encrypted)
-    scanned = _pdf(tmp_path / "scan.pdf", [NOTICE], text=False)
-    with pytest.raises(ReadError, match="no text layer"):
-        read_text(scanned)
+def test_unknown_extension_is_sniffed_as_html(write):
+    page = "<!DOCTYPE html><html><body><nav>Trang chủ</nav><p>Kết luận của Chủ tịch</p></body></html>"
+    assert read_text(write("notice.aspx", page)) == "Kết luận của Chủ tịch"
 
 
-def test_unknown_extension_is_sniffed(tmp_path):
-    assert read_text(write(tmp_path, "notice.data", "<html><body><p>Thông báo</p></body></html>")) == "Thông báo"
+def test_unknown_extension_with_text_is_plain_text(write):
+    assert read_text(write("notice.v2", NOTICE)) == NOTICE
 
 
-def test_corpus_files_read(corpus):
-    for path in sorted((corpus / "seeds").glob("*.txt")) + sorted((corpus / "dev").glob("*.txt")):
+def test_no_extension_pdf_is_sniffed(write):
+    with pytest.raises(ReadError) as caught:
+        read_text(write("download", b"%PDF-1.4\n" + b"x" * 200))
+    assert "PDF" in caught.value.reason  # read as a PDF (a corrupt one), not as text
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("bad.pdf", b"%PDF-1.7\n" + bytes(range(256)) * 4),
+        ("bad.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R >>"),
+        ("bad.docx", b"PK\x03\x04" + bytes(200)),
+        ("bad.docx", _zip({"word/document.xml": "<w:document><unclosed>"})),
+        ("bad.docx", _zip({"[Content_Types].xml": "<Types/>", "word/document.xml": "<x/>"})),
+        ("bad.html", b"<html><body><p>\xff\xfe\x00\x00garbage</p>"),
+    ],
+)
+def test_corrupt_files_raise_read_error_only(write, name, data):
+    reason = _reason(write(name, data))
+    assert reason and len(reason) < 160
+
+
+def test_read_bytes_for_uploads():
+    assert read_bytes(NOTICE.encode("utf-16"), "upload.txt") == NOTICE
+    with pytest.raises(ReadError) as caught:
+        read_bytes(NOTICE.encode(), "upload.pdf")
+    assert (caught.value.path, caught.value.reason) == ("upload.pdf", "not a PDF file")
+    with pytest.raises(ReadError) as caught:
+        read_bytes(b"x" * 11, "upload.txt", max_bytes=10)
+    assert caught.value.reason == "file too large (11 bytes > 10 bytes)"
+
+
+_HEADERS = st.sampled_from([b"", b"%PDF-1.7\n", b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"<html><p>"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    header=_HEADERS,
+    body=st.binary(max_size=600),
+    name=st.sampled_from(["a.txt", "a.md", "a", "a.html", "a.docx", "a.pdf", "a.xyz"]),
+)
+def test_any_bytes_give_text_or_read_error(header, body, name):
+    try:
+        text = read_bytes(header + body, name)
+    except ReadError as error:
+        assert error.reason and "\n" not in error.reason
+    else:
+        assert isinstance(text, str) and text.strip()
+
+
+def test_corpus_texts_read(corpus):
+    paths = sorted((corpus / "seeds").glob("*.txt")) + sorted((corpus / "dev").glob("*.txt"))
+    assert paths, f"no *.txt under {corpus}/seeds or {corpus}/dev"
+    for path in paths:
         text = read_text(path)
-        assert any(c in text for c in "ăâđêôơư"), path
-
-
-def test_permission_denied(tmp_path):
-    if os.geteuid() == 0:
-        pytest.skip("root reads every file")
-    path = write(tmp_path, "locked.txt", "x")
-    path.chmod(0)
-    with pytest.raises(ReadError, match="permission denied"):
-        read_text(path)
+        assert text.strip(), path
+        assert len(VIETNAMESE_LETTER.findall(text)) > 50, path
+        assert text == path.read_text(encoding="utf-8-sig"), path

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 
 from chidao.document.header import Header, parse_header
 from chidao.document.lexicon import lexicon
 from chidao.document.outline import Node, build_outline
 from chidao.document.paragraphs import Paragraph, split_paragraphs
-from chidao.document.people import find_chair, find_signer
+from chidao.document.people import find_chair, find_meeting_date, find_signer, signature_lines
 from chidao.text.chars import LOWER, UPPER
 
 __all__ = ["Layout", "Node", "Paragraph", "parse_layout"]
@@ -34,7 +35,10 @@ class Layout:
     outline: Node
     body_end: int
     chair: str | None = None
+    meeting_date: date | None = None
     signer: str | None = None
+    signature: list[str] = field(default_factory=list)
+    issuer: str | None = None
     recipients: list[str] = field(default_factory=list)
     province: str | None = None
     national: bool = False
@@ -115,7 +119,11 @@ def parse_layout(text: str) -> Layout:
     intro_end = next((p.end for p in body if _LEAD_IN.search(text[p.start : p.end])), body_end)
     intro = text[header.body_start : min(intro_end, header.body_start + 4000)]
     layout.chair = find_chair(header.title, intro)
+    layout.meeting_date = find_meeting_date(intro)
     layout.signer = find_signer(tail)
+    layout.signature = signature_lines(tail)
+    issuer = " ".join(_issuer_block(text, header).split())
+    layout.issuer = issuer or None
     layout.recipients = [
         text[p.body : p.end].strip(" ;.") for p in split_paragraphs(text, body_end) if p.kind == "dash"
     ]

@@ -9,6 +9,7 @@ name is given in title case.
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import cache
 
 from chidao.document.lexicon import lexicon
@@ -83,6 +84,30 @@ def _signature_line(line: str) -> bool:
         return True
     key = match_key(clean)
     return any(title in key for title in _title_keys())
+
+
+_MEETING_DATE = re.compile(
+    r"(?:^|\s)(?:Sáng|Chiều|Tối|Trưa)?\s*(?:ngày|Ngày)\s+(\d{1,2})(?:\s*/\s*|\s+tháng\s+)(\d{1,2})"
+    r"(?:\s*/\s*|\s+năm\s+)(\d{4})"
+)
+
+
+def find_meeting_date(intro: str) -> date | None:
+    """The day of the meeting: the first full date that opens a sentence of the opening."""
+    for match in _MEETING_DATE.finditer(intro[:1500]):
+        before = intro[max(0, match.start() - 40) : match.start()]
+        if re.search(r"(?:số|Số)\s*[\w/.-]*\s*$", before):
+            continue  # "Giấy mời số 63/GM-UBND ngày 13/02/2019": a citation
+        try:
+            return date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+        except ValueError:
+            continue
+    return None
+
+
+def signature_lines(tail: str) -> list[str]:
+    """The lines of the signature block: "TL. CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG", ..."""
+    return [ln.strip().strip("*").strip() for ln in tail.split("\n") if _signature_line(ln)]
 
 
 def find_signer(tail: str) -> str | None:

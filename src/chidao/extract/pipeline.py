@@ -82,6 +82,10 @@ class Extraction:
                 "chair": self.layout.chair,
                 "signer": self.layout.signer,
                 "is_directive": self.is_directive,
+                "issuer": self.layout.issuer,
+                "meeting_date": self.layout.meeting_date.isoformat() if self.layout.meeting_date else None,
+                "signature": self.layout.signature,
+                "recipients": self.layout.recipients,
             },
             "tasks": [_task_dict(task, text) for task in self.tasks],
         }
@@ -95,6 +99,7 @@ def _task_dict(task: Task, text: str) -> dict[str, Any]:
         "lead": [m.name for m in task.leads],
         "lead_written": [m.written for m in task.leads],
         "coordinators": [m.name for m in task.coordinators],
+        "coordinators_written": [m.written for m in task.coordinators],
         "deadline": timing.deadline.isoformat() if timing.deadline else None,
         "deadline_text": timing.deadline_text,
         "deadline_span": list(timing.span) if timing.span else None,

@@ -326,4 +326,8 @@ class TaskCutter:
         if timing.deadline is None and timing.recurrence is None and ctx.timing is not None:
             timing = ctx.timing
         trace = ["lead: " + ("explicit" if explicit else f"inherited ({ctx.trace})")]
+        if timing.deadline_text:
+            trace.append(f"deadline: {timing.deadline_text!r} ({timing.kind})")
+        if timing.recurrence:
+            trace.append(f"recurrence: {timing.recurrence}")
         self.tasks.append(Task(start, trimmed_end, leads, coord, timing, trace))

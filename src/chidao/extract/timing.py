@@ -33,6 +33,7 @@ class Timing:
     deadline_text: str | None = None
     recurrence: str | None = None
     span: tuple[int, int] | None = None
+    kind: str | None = None
 
 
 class TimingReader:
@@ -66,6 +67,6 @@ class TimingReader:
             if not self._acceptable(shifted, begin, plan_line):
                 continue
             recurrence = shifted.recurrence or find_recurrence(self.key, begin, end)
-            return Timing(shifted.date, shifted.text, recurrence, (shifted.start, shifted.end))
+            return Timing(shifted.date, shifted.text, recurrence, (shifted.start, shifted.end), shifted.kind)
         recurrence = find_recurrence(self.key, begin, end)
         return Timing(None, None, recurrence, None)

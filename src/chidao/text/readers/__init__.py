@@ -1,76 +1,124 @@
-"""Readers: a file on disk → its raw text in reading order, or one clear ReadError.
+"""Readers: a file on disk → its raw text in reading order, one paragraph per line.
 
-Dispatch is by extension checked against the content: a ".pdf" that is not a PDF is refused,
-a file without a known extension is sniffed.
+``read_text`` is the only door: it checks the file (exists, regular, not too large, not
+empty), picks a reader from the extension checked against the content (``detect``), and
+turns every failure — including a parser's own exception on a corrupt file — into one
+``ReadError`` whose ``reason`` is a single line for the user. Normalization (NFC, spaces,
+markdown) is the next step's job (``chidao.text.normalize``), not the readers'.
 """
 
 from __future__ import annotations
 
+import stat
+from collections.abc import Callable
 from pathlib import Path
 
-from chidao.text.readers.docx import docx_to_text
-from chidao.text.readers.errors import ReadError
-from chidao.text.readers.html import charset_of, html_to_text
-from chidao.text.readers.pdf import pdf_to_text
-from chidao.text.readers.plain import decode
+from chidao.text.readers import detect, legacy
+from chidao.text.readers.docx import read_docx
+from chidao.text.readers.errors import ReadError, Unreadable
+from chidao.text.readers.html import read_html
+from chidao.text.readers.pdf import read_pdf
+from chidao.text.readers.plain import read_plain
 
-__all__ = ["MAX_BYTES", "ReadError", "read_bytes", "read_text"]
+__all__ = ["DEFAULT_MAX_BYTES", "ReadError", "read_bytes", "read_text"]
 
-MAX_BYTES = 50 * 1024 * 1024
-_TEXT = {".txt", ".md", ".markdown", ".text", ""}
-_HTML = {".html", ".htm", ".xhtml"}
-
-
-def _sniff(data: bytes) -> str:
-    if data.startswith(b"%PDF-"):
-        return ".pdf"
-    if data.startswith(b"PK\x03\x04"):
-        return ".docx"
-    head = data[:2048].lower()
-    if b"<html" in head or b"<!doctype html" in head or b"<body" in head:
-        return ".html"
-    return ".txt"
-
-
-def read_bytes(data: bytes, name: str) -> str:
-    """Raw text of a document given its bytes and file name (for uploads)."""
-    if not data.strip():
-        raise ReadError(name, "file is empty")
-    suffix = Path(name).suffix.lower()
-    if suffix not in _TEXT | _HTML | {".docx", ".pdf"}:
-        sniffed = _sniff(data)
-        if sniffed == ".txt" and suffix in (".doc", ".xls", ".xlsx", ".ppt", ".odt", ".rtf", ".zip", ".exe"):
-            raise ReadError(name, f"unsupported file type {suffix}")
-        suffix = sniffed
-    if suffix == ".pdf":
-        return pdf_to_text(data, name)
-    if suffix == ".docx":
-        return docx_to_text(data, name)
-    if suffix in _HTML:
-        try:
-            markup = data.decode(charset_of(data), errors="strict")
-        except (LookupError, UnicodeDecodeError):
-            markup = decode(data, name)
-        return html_to_text(markup)
-    if data.startswith((b"%PDF-", b"PK\x03\x04")):
-        raise ReadError(name, f"not a text file (looks like {_sniff(data)[1:].upper()})")
-    return decode(data, name)
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+_READERS: dict[str, Callable[[bytes], str]] = {
+    detect.PLAIN: read_plain,
+    detect.HTML: read_html,
+    detect.DOCX: read_docx,
+    detect.PDF: read_pdf,
+}
+_NO_TEXT = {
+    detect.PLAIN: "file is empty",
+    detect.HTML: "no text in the HTML page",
+    detect.DOCX: "the document has no text",
+    detect.PDF: "no text layer (scanned image?); OCR it first",
+}
+_LABEL = {detect.PLAIN: "text", detect.HTML: "HTML", detect.DOCX: "DOCX", detect.PDF: "PDF"}
 
 
-def read_text(path: str | Path, *, max_bytes: int = MAX_BYTES) -> str:
-    """Raw text of the document at ``path`` (not yet normalized), or ReadError."""
+def read_text(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """Return the raw text of the document at ``path`` (not yet normalized).
+
+    Raises ``ReadError`` — and nothing else — when the file cannot be read as a document.
+    """
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise ReadError(path, "is a directory")
-        if size > max_bytes:
-            raise ReadError(path, f"file too large ({size / 1e6:.1f} MB > {max_bytes / 1e6:.0f} MB)")
-        data = path.read_bytes()
+        return _read(_load(path, max_bytes), path.suffix.lower())
+    except Unreadable as error:
+        raise ReadError(path, error.reason) from None
+
+
+def read_bytes(data: bytes, name: str = "", *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """Like ``read_text`` for a document received as bytes (an upload) under the file ``name``.
+
+    ``name`` gives the extension to check the content against, and the ``ReadError``'s path.
+    """
+    try:
+        if len(data) > max_bytes:
+            raise Unreadable(f"file too large ({_size(len(data))} > {_size(max_bytes)})")
+        return _read(data, Path(name).suffix.lower())
+    except Unreadable as error:
+        raise ReadError(name, error.reason) from None
+
+
+def _read(data: bytes, extension: str) -> str:
+    """The text of ``data`` by the reader its extension and content call for, or ``Unreadable``."""
+    if not data.strip():
+        raise Unreadable("file is empty")
+    kind = detect.choose_reader(extension, data)
+    try:
+        text = _READERS[kind](data)
+    except Unreadable:
+        raise
+    except Exception as error:  # a parser's surprise on a corrupt file must not become a traceback
+        raise Unreadable(f"corrupt or unreadable {_LABEL[kind]} file ({_describe(error)})") from None
+    if not text.strip():
+        raise Unreadable(_NO_TEXT[kind])
+    name = legacy.legacy_encoding(text)
+    if name is not None:
+        raise Unreadable(legacy.legacy_reason(name))
+    return text
+
+
+def _load(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes, after the checks that need no content (kind of file, size)."""
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise Unreadable("is a directory, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise Unreadable("not a regular file")
+        if info.st_size > max_bytes:
+            raise Unreadable(f"file too large ({_size(info.st_size)} > {_size(max_bytes)})")
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
     except FileNotFoundError:
-        raise ReadError(path, "no such file") from None
+        raise Unreadable("no such file") from None
     except PermissionError:
-        raise ReadError(path, "permission denied") from None
-    except OSError as exc:
-        raise ReadError(path, f"cannot open ({exc.strerror})") from None
-    return read_bytes(data, str(path))
+        raise Unreadable("permission denied") from None
+    except IsADirectoryError:
+        raise Unreadable("is a directory, not a file") from None
+    except OSError as error:
+        raise Unreadable(f"cannot open ({error.strerror or error})") from None
+    except ValueError:  # e.g. a NUL byte in the path
+        raise Unreadable("invalid file name") from None
+    if len(data) > max_bytes:
+        raise Unreadable(f"file too large (> {_size(max_bytes)})")
+    return data
+
+
+def _size(count: int) -> str:
+    """A byte count for a message: "50 MB", "1.5 MB", "12 KB", "300 bytes"."""
+    for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
+        if count >= scale:
+            return f"{count / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{count} bytes"
+
+
+def _describe(error: Exception) -> str:
+    """The exception's type and the first line of its message, short enough for one line."""
+    message = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    text = f"{type(error).__name__}: {message}" if message else type(error).__name__
+    return text if len(text) <= 100 else text[:97] + "..."

@@ -1,7 +1,11 @@
-"""DOCX: body paragraphs and tables in document order, list numbering made visible.
+"""DOCX: the body's paragraphs and tables in document order, one paragraph per line.
 
-Word stores automatic numbering outside the text ("1.", "a)" come from numbering.xml), so a
-numbered item would lose its marker; we rebuild it from the numbering definitions.
+python-docx's ``Document.paragraphs`` skips tables and loses their order, so we walk the
+body XML (``w:p``, ``w:tbl``, content controls) ourselves. Section headers and footers
+are not part of the body and are never read. Automatic numbering is made visible
+(``docx_numbering``). Tables that lay out the page (the notice's two-column header, the
+"Nơi nhận" / signature block) are read cell by cell so each paragraph keeps its own line;
+data tables become one line per row with cells joined by " | ".
 """
 
 from __future__ import annotations
@@ -9,112 +13,144 @@ from __future__ import annotations
 import io
 import zipfile
 
-from chidao.text.readers.errors import ReadError
+import docx
+from docx.document import Document
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml.ns import qn
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+from chidao.text.readers.docx_numbering import Numbering, Xml
+from chidao.text.readers.errors import Unreadable
+
+_MAX_XML_BYTES = 512 * 1024 * 1024  # uncompressed document.xml: refuse zip bombs
+_P, _TBL, _SDT, _SDT_CONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
+_TR, _TC, _T, _TAB, _BR, _CR = qn("w:tr"), qn("w:tc"), qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
+_NO_BREAK_HYPHEN, _TEXT_BOX = qn("w:noBreakHyphen"), qn("w:txbxContent")
+_SKIPPED = {qn("w:pPr"), qn("w:rPr"), qn("w:del"), qn("w:moveFrom"), qn("w:instrText"), qn("w:delText")}
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_LAYOUT_MAX_ROWS, _LAYOUT_MAX_COLUMNS = 4, 3
 
 
-def _numbering_formats(document) -> dict[tuple[str, str], str]:
-    """(numId, ilvl) → numFmt ("decimal", "lowerLetter", "bullet", ...)."""
-    formats: dict[tuple[str, str], str] = {}
+def read_docx(data: bytes) -> str:
+    """The text of a DOCX file's body, one line per paragraph or table row."""
+    _check_package(data)
     try:
-        numbering = document.part.numbering_part.element
-    except (NotImplementedError, KeyError, AttributeError):
-        return formats
-    abstract: dict[str, dict[str, str]] = {}
-    for node in numbering.findall(f"{_W}abstractNum"):
-        levels = {}
-        for lvl in node.findall(f"{_W}lvl"):
-            fmt = lvl.find(f"{_W}numFmt")
-            levels[lvl.get(f"{_W}ilvl")] = fmt.get(f"{_W}val") if fmt is not None else "decimal"
-        abstract[node.get(f"{_W}abstractNumId")] = levels
-    for num in numbering.findall(f"{_W}num"):
-        ref = num.find(f"{_W}abstractNumId")
-        if ref is None:
-            continue
-        for ilvl, fmt in abstract.get(ref.get(f"{_W}val"), {}).items():
-            formats[(num.get(f"{_W}numId"), ilvl)] = fmt
-    return formats
-
-
-def _style_numbering(document) -> dict[str, tuple[str, str]]:
-    """styleId → (numId, ilvl) for list styles such as "List Number" that carry their numbering."""
-    out: dict[str, tuple[str, str]] = {}
-    for style in document.styles.element.findall(f"{_W}style"):
-        num = style.find(f"{_W}pPr/{_W}numPr")
-        if num is None:
-            continue
-        num_id = num.find(f"{_W}numId")
-        ilvl = num.find(f"{_W}ilvl")
-        if num_id is not None:
-            out[style.get(f"{_W}styleId")] = (num_id.get(f"{_W}val"), ilvl.get(f"{_W}val") if ilvl is not None else "0")
-    return out
-
-
-def _numbering_key(paragraph, styles: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
-    num = paragraph.find(f"{_W}pPr/{_W}numPr")
-    if num is not None:
-        num_id = num.find(f"{_W}numId")
-        ilvl = num.find(f"{_W}ilvl")
-        return (
-            num_id.get(f"{_W}val") if num_id is not None else "0",
-            ilvl.get(f"{_W}val") if ilvl is not None else "0",
-        )
-    style = paragraph.find(f"{_W}pPr/{_W}pStyle")
-    return styles.get(style.get(f"{_W}val")) if style is not None else None
-
-
-def _marker(fmt: str, count: int) -> str:
-    if fmt == "bullet":
-        return "- "
-    if fmt == "lowerLetter":
-        letters = "abcdđeghiklmnopqrstuvxy"
-        return f"{letters[(count - 1) % len(letters)]}) "
-    if fmt == "upperRoman":
-        romans = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
-        return f"{romans[(count - 1) % 10]}. "
-    return f"{count}. "
-
-
-def _paragraph_text(element) -> str:
-    return (
-        "".join(node.text or "" for node in element.iter(f"{_W}t", f"{_W}tab", f"{_W}br") if node.tag == f"{_W}t")
-        if element is not None
-        else ""
-    )
-
-
-def docx_to_text(data: bytes, path: str) -> str:
-    """Text of a DOCX file, one paragraph or table row a line."""
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ReadError(path, "encrypted or legacy .doc file, not DOCX")
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise ReadError(path, "not a DOCX file (not a zip archive)")
-    try:
-        import docx
-
         document = docx.Document(io.BytesIO(data))
-    except Exception as exc:  # python-docx raises many kinds on a damaged package
-        raise ReadError(path, f"not a readable DOCX file ({type(exc).__name__})") from None
-    formats = _numbering_formats(document)
-    styles = _style_numbering(document)
-    counters: dict[tuple[str, str], int] = {}
-    lines: list[str] = []
-    for child in document.element.body.iterchildren():
-        if child.tag == f"{_W}p":
-            text = _paragraph_text(child)
-            key = _numbering_key(child, styles)
-            if key is not None and key[0] != "0" and text.strip():
-                counters[key] = counters.get(key, 0) + 1
-                for other in list(counters):
-                    if other[0] == key[0] and other[1] > key[1]:
-                        del counters[other]
-                text = _marker(formats.get(key, "decimal"), counters[key]) + text
-            lines.append(text)
-        elif child.tag == f"{_W}tbl":
-            for row in child.iter(f"{_W}tr"):
-                cells = [
-                    " ".join(_paragraph_text(p) for p in cell.iter(f"{_W}p")).strip() for cell in row.iter(f"{_W}tc")
-                ]
-                lines.append(" | ".join(c for c in cells if c))
-    return "\n".join(lines)
+    except Exception as error:  # python-docx raises KeyError, ValueError, lxml errors...
+        raise Unreadable(f"corrupt DOCX file ({type(error).__name__})") from None
+    walker = _Walker(Numbering(_numbering_xml(document), document.styles.element))
+    return "\n".join(walker.blocks(document.element.body))
+
+
+def _check_package(data: bytes) -> None:
+    """Refuse what is not a readable Word package before python-docx trips over it."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            info = archive.getinfo("word/document.xml")
+            if info.flag_bits & 0x1:
+                raise Unreadable("encrypted DOCX file")
+    except KeyError:
+        raise Unreadable("not a DOCX file (a ZIP archive without word/document.xml)") from None
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+        raise Unreadable("corrupt DOCX file (bad ZIP archive)") from None
+    if info.file_size > _MAX_XML_BYTES:
+        raise Unreadable("DOCX file too large once uncompressed")
+
+
+def _numbering_xml(document: Document) -> Xml | None:
+    """numbering.xml's root, or None when the document has no lists."""
+    try:
+        part = document.part.part_related_by(RELATIONSHIP_TYPE.NUMBERING)
+    except KeyError:
+        return None
+    return getattr(part, "element", None)
+
+
+class _Walker:
+    """Turns body-level XML into lines; holds the numbering counters across the document."""
+
+    def __init__(self, numbering: Numbering) -> None:
+        self.numbering = numbering
+
+    def blocks(self, container: Xml) -> list[str]:
+        """Lines of the paragraphs and tables directly in ``container`` (body, cell, text box)."""
+        lines: list[str] = []
+        for child in container.iterchildren():
+            if child.tag == _P:
+                lines.extend(self.paragraph(child))
+            elif child.tag == _TBL:
+                lines.extend(self.table(child))
+            elif child.tag == _SDT:
+                content = child.find(_SDT_CONTENT)
+                if content is not None:
+                    lines.extend(self.blocks(content))
+        return lines
+
+    def paragraph(self, paragraph: Xml) -> list[str]:
+        """The paragraph's line (with its list marker), then the lines of its text boxes."""
+        parts: list[str] = []
+        boxes: list[Xml] = []
+        _collect_runs(paragraph, parts, boxes)
+        text = "".join(parts).strip()
+        lines: list[str] = []
+        if text:
+            marker = self.numbering.marker(paragraph)
+            lines.extend((marker + text if marker else text).split("\n"))
+        for box in boxes:
+            lines.extend(self.blocks(box))
+        return [line for line in lines if line.strip()]
+
+    def table(self, table: Xml) -> list[str]:
+        rows = [[cell for cell in row.iterchildren(_TC)] for row in table.iterchildren(_TR)]
+        cells = [[self.blocks(cell) for cell in row] for row in rows]
+        if _is_layout(cells, _has_borders(table)):
+            return [line for row in cells for cell in row for line in cell]
+        lines = []
+        for row in cells:
+            texts = [" ".join(line.strip() for line in cell) for cell in row]
+            if any(texts):
+                lines.append(" | ".join(texts))
+        return lines
+
+
+def _is_layout(cells: list[list[list[str]]], bordered: bool) -> bool:
+    """A small table whose cells hold several lines lays out the page rather than data.
+
+    The notice's header and signature block are 1-2 rows of 2 borderless cells; a data
+    table with three columns is drawn with borders.
+    """
+    if not cells or len(cells) > _LAYOUT_MAX_ROWS:
+        return False
+    columns = max(len(row) for row in cells)
+    if columns > _LAYOUT_MAX_COLUMNS or (columns == _LAYOUT_MAX_COLUMNS and bordered):
+        return False
+    return any(len(cell) >= 2 for row in cells for cell in row)
+
+
+def _has_borders(table: Xml) -> bool:
+    """Whether the table draws borders: explicit ``w:tblBorders``, else any named table style."""
+    properties = table.find(qn("w:tblPr"))
+    if properties is None:
+        return False
+    borders = properties.find(qn("w:tblBorders"))
+    if borders is not None:
+        return any(edge.get(qn("w:val")) not in ("nil", "none", None) for edge in borders.iterchildren())
+    style = properties.find(qn("w:tblStyle"))
+    return style is not None and style.get(qn("w:val")) not in ("TableNormal", "NormalTable", None)
+
+
+def _collect_runs(element: Xml, parts: list[str], boxes: list[Xml]) -> None:
+    """Text of a paragraph in order: runs, tabs, breaks; text boxes are set aside."""
+    for child in element.iterchildren():
+        tag = child.tag
+        if tag == _T:
+            parts.append(child.text or "")
+        elif tag == _TAB:
+            parts.append("\t")
+        elif tag in (_BR, _CR):
+            parts.append("\n")
+        elif tag == _NO_BREAK_HYPHEN:
+            parts.append("-")
+        elif tag == _TEXT_BOX:
+            boxes.append(child)
+        elif tag not in _SKIPPED and tag != _FALLBACK and isinstance(tag, str):
+            _collect_runs(child, parts, boxes)

@@ -1,116 +1,130 @@
-"""HTML pages: the main content only, block elements as lines.
+"""HTML pages (portal copies of notices): the main content as lines, without the site around it.
 
-Portal pages wrap a notice in navigation ("Skip Ribbon Commands", menus, breadcrumbs, share
-buttons); we prefer <article>/<main> or a content-like container and drop the rest.
+A notice published on a portal is wrapped in menus, breadcrumbs, share buttons and
+footers whose words ("Trang chủ", "Tin tức") would otherwise be read as the document.
+We keep the ``<article>`` / ``<main>`` / "content" element when the page has one that
+holds a fair share of the text, and drop the usual boilerplate elements inside it.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
-from html.parser import HTMLParser
 
-_SKIP = {
-    "script",
-    "style",
-    "nav",
-    "header",
-    "footer",
-    "aside",
-    "form",
-    "noscript",
-    "template",
-    "button",
-    "select",
-    "svg",
-    "iframe",
-}
-_BLOCK = {
-    "p",
-    "div",
-    "li",
-    "tr",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "br",
-    "table",
-    "section",
-    "article",
-    "ul",
-    "ol",
-    "blockquote",
-    "pre",
-    "hr",
-    "main",
-    "dd",
-    "dt",
-}
-_VOID = {"br", "hr", "img", "meta", "link", "input", "col", "area", "base", "wbr", "source"}
-_NOISE = re.compile(
-    r"nav|menu|breadcrumb|footer|header|sidebar|ribbon|share|social|comment|banner|toolbar", re.IGNORECASE
+from chidao.text.readers import html_tree
+from chidao.text.readers.html_render import render
+from chidao.text.readers.html_tree import Element
+from chidao.text.readers.plain import bom_encoding, decode_text
+
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
+_SKIP = frozenset(
+    [
+        "head",
+        "title",
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "nav",
+        "aside",
+        "iframe",
+        "svg",
+        "canvas",
+        "object",
+        "embed",
+        "button",
+        "select",
+        "textarea",
+        "datalist",
+        "dialog",
+        "menu",
+    ]
 )
-_CONTENT = re.compile(r"content|article|detail|news|body|main|post|entry", re.IGNORECASE)
-BOILERPLATE = {"Skip Ribbon Commands", "Skip to main content", "Bỏ qua nội dung chính"}
+# Substrings, as site templates glue words together ("leftnav", "topmenu"), minus known false hits.
+_BOILERPLATE_ATTR = re.compile(r"(?<!u)nav|menu|breadcrumb|sidebar|ribbon|share(?!point)|social|comment", re.I)
+_CHROME_ATTR = re.compile(r"header|footer", re.I)
+_CONTENT_ATTR = re.compile(r"content|article|detail|post-body|entry-body", re.I)
+_BOILERPLATE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "menu"})
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_MIN_SHARE = 0.3  # a main-content candidate must hold this share of the page's text
+_SMALL_FORM = 200  # a form with less text is a search or login box; SharePoint wraps whole pages in one
 
 
-class _Extractor(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.stack: list[tuple[str, bool, bool]] = []  # (tag, skipping, content)
-        self.parts: list[tuple[str, bool]] = []  # (text, inside a content container)
-
-    @property
-    def skipping(self) -> bool:
-        return any(s for _, s, _ in self.stack)
-
-    @property
-    def in_content(self) -> bool:
-        return any(c for _, _, c in self.stack)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        marks = " ".join(v or "" for k, v in attrs if k in ("id", "class", "role"))
-        skip = tag in _SKIP or bool(marks and _NOISE.search(marks) and not _CONTENT.search(marks))
-        content = tag in ("article", "main") or bool(marks and _CONTENT.search(marks) and not skip)
-        if tag in _BLOCK:
-            self.parts.append(("\n", self.in_content))
-        if tag == "li" and not self.skipping:
-            self.parts.append(("- ", self.in_content or content))
-        if tag in ("td", "th"):
-            self.parts.append((" | ", self.in_content))
-        if tag not in _VOID:
-            self.stack.append((tag, skip, content))
-
-    def handle_endtag(self, tag: str) -> None:
-        for i in range(len(self.stack) - 1, -1, -1):
-            if self.stack[i][0] == tag:
-                del self.stack[i:]
-                break
-        if tag in _BLOCK:
-            self.parts.append(("\n", self.in_content))
-
-    def handle_data(self, data: str) -> None:
-        if not self.skipping:
-            self.parts.append((data, self.in_content))
+def read_html(data: bytes) -> str:
+    """The main text of an HTML page, one block per line."""
+    root = html_tree.parse(decode_html(data))
+    body = _find(root, "body") or root
+    for form in [element for element in body.elements() if element.tag == "form"]:
+        if _text_length(form) < _SMALL_FORM:
+            form.children.clear()
+    main = _main_content(body)
+    return render(main or body, keep=lambda element: _keep(element, inside_main=main is not None))
 
 
-def html_to_text(markup: str) -> str:
-    """Main content of an HTML page as lines of text."""
-    parser = _Extractor()
-    parser.feed(markup)
-    parser.close()
-    content = [t for t, inside in parser.parts if inside]
-    chosen = content if "".join(content).strip() else [t for t, _ in parser.parts]
-    lines = []
-    for line in "".join(chosen).split("\n"):
-        line = re.sub(r"[ \t\u00a0]+", " ", line).strip().strip("|").strip()
-        if line and line not in BOILERPLATE:
-            lines.append(line)
-    return "\n".join(lines)
+def decode_html(data: bytes) -> str:
+    """Decode by BOM, then UTF-8 if valid, then the ``<meta charset>``, then the text fallbacks."""
+    if bom_encoding(data) is not None:
+        return decode_text(data)
+    match = _META_CHARSET.search(data[:4096])
+    declared = match.group(1).decode("ascii").lower() if match else None
+    if declared is not None:
+        try:
+            codecs.lookup(declared)
+        except LookupError:
+            declared = None
+    return decode_text(data, declared)
 
 
-def charset_of(data: bytes) -> str:
-    match = re.search(rb"<meta[^>]+charset=[\"']?([\w-]+)", data[:4096], re.IGNORECASE)
-    return match.group(1).decode("ascii", "replace") if match else "utf-8"
+def _keep(element: Element, *, inside_main: bool) -> bool:
+    """Whether ``element`` may hold document text (False for menus, scripts, hidden parts)."""
+    tag = element.tag
+    if tag in _SKIP or (tag == "footer") or (tag == "header" and not inside_main):
+        return False
+    attrs = element.attrs
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true" or _HIDDEN_STYLE.search(attrs.get("style", "")):
+        return False
+    if attrs.get("role", "").lower() in _BOILERPLATE_ROLES:
+        return False
+    names = f"{attrs.get('id', '')} {attrs.get('class', '')}"
+    if _BOILERPLATE_ATTR.search(names):
+        return False
+    return inside_main or not _CHROME_ATTR.search(names)
+
+
+def _main_content(body: Element) -> Element | None:
+    """The element that holds the document: an article, main, or "content" block, in that order.
+
+    Each group's largest candidate wins if it holds at least ``_MIN_SHARE`` of the text, so a
+    teaser ``<article>`` in a sidebar does not hide the page.
+    """
+    elements = [element for element in body.elements() if _keep(element, inside_main=False)]
+    total = _text_length(body)
+    groups = [
+        [e for e in elements if e.tag == "article"],
+        [e for e in elements if e.tag == "main" or e.attrs.get("role", "").lower() == "main"],
+        [e for e in elements if _CONTENT_ATTR.search(f"{e.attrs.get('id', '')} {e.attrs.get('class', '')}")],
+    ]
+    for group in groups:
+        if not group:
+            continue
+        length, best = max(((_text_length(e), i) for i, e in enumerate(group)), key=lambda pair: pair[0])
+        if total and length >= _MIN_SHARE * total:
+            return group[best]
+    return None
+
+
+def _text_length(element: Element) -> int:
+    """Characters of text that would be kept from ``element`` (boilerplate excluded)."""
+    total = 0
+    stack: list[Element | str] = [element]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            total += len(node.strip())
+        elif node is element or _keep(node, inside_main=False):
+            stack.extend(node.children)
+    return total
+
+
+def _find(root: Element, tag: str) -> Element | None:
+    return next((element for element in root.elements() if element.tag == tag), None)

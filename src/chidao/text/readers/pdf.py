@@ -1,67 +1,135 @@
-"""PDF with a text layer: pages in order, running headers and footers and page numbers dropped,
-words hyphenated across a line break joined."""
+"""PDF: the text layer of every page, without the running headers and footers.
+
+A PDF only has the lines as printed: each page repeats the issuer's header, "Trang 3/5" or
+"- 3 -", which would otherwise land in the middle of a sentence that runs across pages.
+We drop lines that recur at the top or bottom of most pages (digits ignored, so page
+numbers match each other) and bare page numbers. A PDF without a text layer is a scan: we
+say so instead of returning nothing, because OCR is the user's next step.
+"""
 
 from __future__ import annotations
 
 import io
+import logging
+import math
 import re
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-from chidao.text.readers.errors import ReadError
+from pypdf import PdfReader
+from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
-_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:Trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*-)?\s*$", re.IGNORECASE)
+from chidao.text.readers.errors import Unreadable
 
-
-def _shape(line: str) -> str:
-    return re.sub(r"\d+", "#", line.strip())
-
-
-def _drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
-    """Lines that repeat at the top or bottom of most pages are headers or footers."""
-    if len(pages) < 2:
-        return [[ln for ln in page if not _PAGE_NUMBER.match(ln)] for page in pages]
-    edges: Counter[str] = Counter()
-    for page in pages:
-        for line in {*page[:2], *page[-2:]}:
-            edges[_shape(line)] += 1
-    running = {shape for shape, count in edges.items() if count >= max(2, len(pages) * 0.6) and shape}
-    cleaned = []
-    for page in pages:
-        kept = [
-            ln
-            for i, ln in enumerate(page)
-            if not _PAGE_NUMBER.match(ln) and not ((i < 2 or i >= len(page) - 2) and _shape(ln) in running)
-        ]
-        cleaned.append(kept)
-    return cleaned
+_ZONE = 3  # lines at the top and at the bottom of a page where running headers live
+_MIN_PAGES_SHARE = 0.6
+_PAGE_NUMBER = re.compile(
+    r"^[\s\-–—.(\[]*(?:(?:trang|page|tr\.)\s*)?\d{1,4}(?:\s*(?:/|of|trên)\s*\d{1,4})?[\s\-–—.)\]]*$", re.I
+)
+_HYPHEN_END = re.compile(r"(?<=[^\W\d_])-$")
 
 
-def _join_hyphens(text: str) -> str:
-    return re.sub(r"(\w)-\n(?=[a-zà-ỹđ])", r"\1", text)
+def read_pdf(data: bytes) -> str:
+    """The text of a PDF, page after page, one printed line per line."""
+    with _quiet_pypdf():
+        pages = _page_lines(_open(data))
+    if sum(len(re.findall(r"\w", line)) for page in pages for line in page) < max(20, 5 * len(pages)):
+        raise Unreadable("no text layer (scanned image?); OCR it first")
+    lines = [line for page in strip_running_lines(pages) for line in page]
+    return "\n".join(join_hyphenated(lines))
 
 
-def pdf_to_text(data: bytes, path: str) -> str:
-    """Text of a PDF's text layer, or ReadError (encrypted, damaged, scanned)."""
-    if not data.startswith(b"%PDF-"):
-        raise ReadError(path, "not a PDF file")
+def _open(data: bytes) -> PdfReader:
     try:
-        from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
-
-        reader = PdfReader(io.BytesIO(data))
+        reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
-            raise ReadError(path, "encrypted PDF")
-        pages = [(page.extract_text() or "").split("\n") for page in reader.pages]
-    except ReadError:
-        raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise ReadError(path, f"damaged PDF ({type(exc).__name__})") from None
-    except Exception as exc:  # pypdf raises assorted errors on hostile files
-        message = str(exc).lower()
-        if "decrypt" in message or "encrypt" in message or "cryptography" in message:
-            raise ReadError(path, "encrypted PDF") from None
-        raise ReadError(path, f"damaged PDF ({type(exc).__name__})") from None
-    text = "\n".join("\n".join(page) for page in _drop_running_lines(pages))
-    if sum(c.isalpha() for c in text) < 20:
-        raise ReadError(path, "no text layer (scanned image?); OCR it first")
-    return _join_hyphens(text)
+            raise Unreadable("encrypted PDF")
+        len(reader.pages)  # reads the page tree: fails here, not in the middle
+    except DependencyError:
+        raise Unreadable("encrypted PDF (AES; the optional 'cryptography' package is needed)") from None
+    except FileNotDecryptedError:
+        raise Unreadable("encrypted PDF") from None
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
+        raise Unreadable(f"corrupt PDF file ({type(error).__name__})") from None
+    return reader
+
+
+def _page_lines(reader: PdfReader) -> list[list[str]]:
+    """Non-blank lines of each page; a page whose text cannot be extracted counts as empty."""
+    pages: list[list[str]] = []
+    failures = 0
+    for page in reader.pages:
+        try:
+            text = page.extract_text() or ""
+        except DependencyError:
+            raise Unreadable("encrypted PDF (AES; the optional 'cryptography' package is needed)") from None
+        except Exception:  # one broken content stream must not lose the other pages
+            failures += 1
+            text = ""
+        pages.append([line.rstrip() for line in text.splitlines() if line.strip()])
+    if pages and failures == len(pages):
+        raise Unreadable("corrupt PDF file (no page could be read)")
+    return pages
+
+
+def strip_running_lines(pages: list[list[str]]) -> list[list[str]]:
+    """Drop running headers/footers (lines recurring at a page edge) and bare page numbers."""
+    repeated = _repeated_edge_lines(pages)
+    kept = []
+    for page in pages:
+        last = len(page) - _ZONE
+        kept.append(
+            [
+                line
+                for index, line in enumerate(page)
+                if not ((index < _ZONE or index >= last) and (_key(line) in repeated or _PAGE_NUMBER.match(line)))
+            ]
+        )
+    return kept
+
+
+def _repeated_edge_lines(pages: list[list[str]]) -> set[str]:
+    if len(pages) < 2:
+        return set()
+    counts: Counter[str] = Counter()
+    for page in pages:
+        counts.update({_key(line) for line in page[:_ZONE] + page[-_ZONE:]})
+    needed = max(2, math.ceil(_MIN_PAGES_SHARE * len(pages)))
+    return {key for key, count in counts.items() if count >= needed}
+
+
+def _key(line: str) -> str:
+    """A line's identity across pages: digits and spacing ignored ("Trang 2/5" ~ "Trang 3/5")."""
+    return re.sub(r"\d+", "#", " ".join(line.split())).casefold()
+
+
+def join_hyphenated(lines: list[str]) -> list[str]:
+    """Join a line ending in "letter-" to the next when that starts in lowercase.
+
+    Vietnamese is not hyphenated at line ends: a hyphen there is a real one ("kinh tế-xã
+    hội"), so it is kept and only the line break goes. Only a break inside an ASCII word
+    ("infor-" / "mation") loses its hyphen.
+    """
+    joined: list[str] = []
+    for line in lines:
+        previous = joined[-1] if joined else ""
+        if previous and _HYPHEN_END.search(previous) and line[:1].islower():
+            left = previous[:-1].rsplit(None, 1)[-1]
+            right = line.split(None, 1)[0]
+            joined[-1] = (previous[:-1] if (left + right).isascii() else previous) + line
+        else:
+            joined.append(line)
+    return joined
+
+
+@contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """pypdf logs warnings about sloppy PDFs; they are noise on the command line's stderr."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)

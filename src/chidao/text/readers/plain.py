@@ -1,49 +1,143 @@
-"""Plain text and Markdown: decode UTF-8 / UTF-16, refuse legacy Vietnamese 8-bit encodings.
+"""Plain text (.txt, .md): bytes → str, refusing what is not Vietnamese text we can trust.
 
-Before Unicode, Vietnamese offices typed in TCVN3 (ABC) and VNI fonts; such files decode as
-Latin-1 garbage ("Th«ng b¸o", "Thoâng baùo") and would be read as nonsense, so they are
-refused with a clear message instead.
+UTF-8 (with or without BOM) and UTF-16/32 with a BOM are decoded as such. Bytes that are
+not UTF-8 are most often a legacy Vietnamese encoding: TCVN3 and VNI are refused with a
+message telling the user to convert them (see ``legacy``), while Windows-1258, whose
+letters are well defined, is decoded. Anything else is refused rather than guessed.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
+import string
+import unicodedata
 
-from chidao.text.readers.errors import ReadError
+from chidao.text.chars import LETTER
+from chidao.text.readers import legacy
+from chidao.text.readers.errors import Unreadable
 
-# Latin-1 characters that TCVN3 uses for Vietnamese letters.
-# Only the symbols: TCVN3 puts "á" at "¸", "ô" at "«", "đ" at "®"; French or German text has none.
-_TCVN3 = set("¸µ¶·¹¨©ª«¬®¾»¼½")
-_VNI_PATTERN = re.compile("[a-zA-Z](?:[øùûõïâêôöñ])")
-_VIETNAMESE = re.compile("[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỷỹỵđươĐƯƠ]")
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+]
+_ALPHABET_WORD = re.compile(f"[{LETTER}0-9]+")
+_PUNCTUATION = string.punctuation + "“”‘’…–—«»"
+_SAMPLE_CHARS = 200_000
+_TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1a\x1b")
+_SNIFF_BYTES = 4096
 
 
-def looks_legacy(text: str) -> str | None:
-    """Name the legacy encoding ``text`` seems to be written in, or None."""
-    sample = text[:20000]
-    letters = sum(c.isalpha() for c in sample) or 1
-    if len(_VIETNAMESE.findall(sample)) / letters > 0.01:
-        return None
-    tcvn = sum(c in _TCVN3 for c in sample)
-    if tcvn / letters > 0.03:
-        return "TCVN3 (ABC)"
-    if len(_VNI_PATTERN.findall(sample)) / letters > 0.04 and re.search("\\b(?:Soá|soá|thoâng|Thoâng|UÛY|Uûy)", sample):
-        return "VNI"
+def bom_encoding(data: bytes) -> tuple[str, int] | None:
+    """``(codec, BOM length)`` when ``data`` opens with a Unicode byte-order mark."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return codec, len(bom)
     return None
 
 
-def decode(data: bytes, path: str) -> str:
-    """Bytes of a text file → str, or ReadError saying why not."""
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ReadError(path, "binary file, not text")
-    try:
-        text = data.decode("utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) else data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        legacy = looks_legacy(data.decode("latin-1"))
-        if legacy:
-            raise ReadError(path, f"legacy Vietnamese encoding ({legacy}); convert it to Unicode first") from None
-        raise ReadError(path, "not UTF-8 text and not a known encoding") from None
-    legacy = looks_legacy(text)
-    if legacy:
-        raise ReadError(path, f"legacy Vietnamese encoding ({legacy}); convert it to Unicode first")
+def read_plain(data: bytes) -> str:
+    """Decode a plain-text file; raise ``Unreadable`` for binary or undecodable bytes."""
+    return decode_text(data)
+
+
+def decode_text(data: bytes, declared: str | None = None) -> str:
+    """Decode ``data`` by BOM, UTF-8, ``declared`` (an HTML charset), then Windows-1258.
+
+    UTF-8 wins over a declared charset because valid UTF-8 is almost never an accident,
+    while wrong ``<meta charset>`` declarations are common on portal pages.
+    """
+    bom = bom_encoding(data)
+    if bom is not None:
+        text = _strict(data[bom[1] :], bom[0])
+    elif b"\x00" in data:
+        text = _utf16_without_bom(data) or ""
+        if not text:
+            raise Unreadable("binary file, not text")
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = _decode_not_utf8(data, declared)
+    if _looks_binary(text):
+        raise Unreadable("binary file, not text")
     return text
+
+
+def _strict(data: bytes, codec: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        raise Unreadable(f"invalid {codec.upper().removesuffix('-LE').removesuffix('-BE')} text") from None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a BOM: one byte of every pair is NUL for ASCII characters."""
+    sample = data[:_SNIFF_BYTES]
+    half = len(sample) // 2
+    if len(data) % 2 or half < 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if odd >= 0.3 * half and even <= 0.02 * half:
+        codec = "utf-16-le"
+    elif even >= 0.3 * half and odd <= 0.02 * half:
+        codec = "utf-16-be"
+    else:
+        return None
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    return None if "\x00" in text or _looks_binary(text) else text
+
+
+def _decode_not_utf8(data: bytes, declared: str | None) -> str:
+    """Bytes that are not UTF-8: a declared charset, Windows-1258, or a refused legacy encoding."""
+    if declared:
+        try:
+            return data.decode(declared)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    if _looks_binary(data[:_SNIFF_BYTES].decode("latin-1")):
+        raise Unreadable("binary file, not text")
+    as_latin = legacy.scores(data.decode("latin-1"))
+    cp1258, vietnamese = _cp1258(data)
+    name = legacy.verdict(as_latin, minimum=1)
+    if name is not None and as_latin.legacy[0] >= vietnamese:
+        raise Unreadable(legacy.legacy_reason(name))
+    if cp1258 is not None and vietnamese:
+        return cp1258
+    raise Unreadable("not UTF-8 text and not a known encoding")
+
+
+def _cp1258(data: bytes) -> tuple[str | None, int]:
+    """Windows-1258 decoding and its count of Vietnamese words, or (None, 0) if it is not that.
+
+    Windows-1258 writes tones as combining marks; in real Vietnamese they compose with a
+    vowel into letters of the alphabet. Other 8-bit text (KOI8-R, random bytes) decoded as
+    Windows-1258 leaves letters outside the Vietnamese alphabet, so those must be rare.
+    """
+    try:
+        text = data.decode("cp1258")
+    except UnicodeDecodeError:
+        return None, 0
+    vietnamese = foreign = 0
+    words = unicodedata.normalize("NFC", text[:_SAMPLE_CHARS]).split()
+    for word in words:
+        if _ALPHABET_WORD.fullmatch(word.strip(_PUNCTUATION)):
+            vietnamese += not word.isascii()
+        elif any(char.isalpha() and not char.isascii() for char in word):
+            foreign += 1
+    if vietnamese < max(1, 0.1 * len(words)) or foreign > 0.05 * len(words):
+        return None, 0
+    return text, vietnamese
+
+
+def _looks_binary(text: str) -> bool:
+    """More than 2% control characters (other than tabs, newlines, form feeds) means binary."""
+    sample = text[:_SNIFF_BYTES]
+    controls = sum(1 for char in sample if char < " " and char not in _TEXT_CONTROLS)
+    return controls > 0.02 * max(len(sample), 1)

@@ -1,0 +1,115 @@
+"""Which reader a file needs: its extension, checked against what its bytes really are.
+
+Files are renamed, mis-saved and downloaded without extensions, so the extension alone is
+not trusted: a ".pdf" that is really text is refused with a reason saying so instead of
+failing deep inside a parser, and a file with an unknown extension is sniffed.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from chidao.text.readers.errors import Unreadable
+
+PLAIN, HTML, DOCX, PDF = "plain", "html", "docx", "pdf"
+_BY_EXTENSION = {
+    "": PLAIN,
+    ".txt": PLAIN,
+    ".text": PLAIN,
+    ".md": PLAIN,
+    ".markdown": PLAIN,
+    ".html": HTML,
+    ".htm": HTML,
+    ".xhtml": HTML,
+    ".docx": DOCX,
+    ".pdf": PDF,
+}
+_TEXT_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+_PDF_MAGIC = re.compile(rb"%PDF-\d\.\d")
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_HTML_START = re.compile(
+    rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+)
+_HTML_TAGS = re.compile(rb"<(?:html|head|body|meta|title|div|p|table|article|main|br|span|h[1-6])\b[^>]*>", re.I)
+_LABELS = {
+    "pdf": "a PDF file",
+    "docx": "a DOCX file",
+    "zip": "a ZIP archive",
+    "ole": "an old binary Office file, e.g. .doc; save it as .docx",
+    "rtf": "an RTF file",
+}
+
+
+def sniff(data: bytes) -> str | None:
+    """What the bytes are: "pdf", "docx", "zip", "badzip", "ole", "rtf", "html", or None (text/binary)."""
+    if _PDF_MAGIC.search(data[:1024]):  # the PDF header may follow some junk
+        return "pdf"
+    if data.startswith(_OLE_MAGIC):
+        return "ole"
+    if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return _zip_kind(data)
+    if data.lstrip()[:6].lower() == b"{\\rtf1":
+        return "rtf"
+    if _looks_like_html(data):
+        return "html"
+    return None
+
+
+def _zip_kind(data: bytes) -> str:
+    """A Word package ("docx"), another archive ("zip"), or one that does not open ("badzip")."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "docx" if "word/document.xml" in archive.namelist() else "zip"
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return "badzip"
+
+
+def _looks_like_html(data: bytes) -> bool:
+    head = data[:4096].lstrip(b"\xef\xbb\xbf")
+    if _HTML_START.match(head):
+        return True
+    return head.lstrip().startswith(b"<") and len(_HTML_TAGS.findall(head)) >= 2
+
+
+def choose_reader(extension: str, data: bytes) -> str:
+    """The reader for a file with this (lowercase) extension and content, or ``Unreadable``."""
+    kind = _BY_EXTENSION.get(extension)
+    found = sniff(data)
+    if kind is None or extension == "":
+        return _by_content(extension, found, data)
+    if kind == PDF and found != "pdf":
+        raise Unreadable("not a PDF file" + _looks_like(found))
+    if kind == DOCX and found != "docx":
+        raise Unreadable(_not_docx(found))
+    if kind == HTML and found in _LABELS:
+        raise Unreadable("not an HTML file" + _looks_like(found))
+    if kind == PLAIN and found in _LABELS:
+        raise Unreadable("not a text file" + _looks_like(found))
+    return kind
+
+
+def _not_docx(found: str | None) -> str:
+    if found == "ole":
+        return "encrypted or legacy .doc file, not DOCX"
+    if found == "zip":
+        return "not a DOCX file (a ZIP archive without word/document.xml)"
+    if found == "badzip":
+        return "corrupt DOCX file (bad ZIP archive)"
+    if found in _LABELS:
+        return "not a DOCX file" + _looks_like(found)
+    return "not a DOCX file (not a ZIP/OOXML package)"
+
+
+def _by_content(extension: str, found: str | None, data: bytes) -> str:
+    """No extension, or one we do not know: trust the content when it is a kind we read."""
+    if found in (PDF, DOCX, HTML):
+        return found
+    if extension == "" or (found is None and (data.startswith(_TEXT_BOMS) or b"\x00" not in data[:4096])):
+        return PLAIN
+    raise Unreadable(f"unsupported file type {extension}" + _looks_like(found))
+
+
+def _looks_like(found: str | None) -> str:
+    return f" (looks like {_LABELS[found]})" if found in _LABELS else ""

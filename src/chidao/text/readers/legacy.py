@@ -1,0 +1,92 @@
+"""Recognize Vietnamese text stored in the pre-Unicode 8-bit encodings TCVN3 (ABC) and VNI.
+
+Before Unicode, Vietnamese was typed with TCVN3 (".VnTime") or VNI ("VNI-Times") fonts:
+the bytes are Latin-1 letters and symbols that only the font draws as Vietnamese, so a
+reader decoding them gets "Th«ng b¸o" (TCVN3) or "Thoâng baùo" (VNI) for "Thông báo".
+The same garbage reaches us as valid UTF-8 (DOCX files typed in those fonts, or legacy
+text saved again as UTF-8), so it is recognized on decoded text, not on bytes.
+
+Such text has plenty of tell-tale sequences and no letter that only Vietnamese uses
+(ạ, ế, đ, ư, ...), which can only be written in Unicode (or Windows-1258, see ``plain``).
+We refuse it rather than guess a conversion: a wrong guess would corrupt every name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Letters outside Latin-1 that Vietnamese uses: never produced by TCVN3/VNI decoded as Latin-1.
+_VIET_ONLY = re.compile(
+    "[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỷỹỵăđĩũơưẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỶỸỴĂĐĨŨƠƯ]"
+)
+# TCVN3 puts ă â ê ô ơ ư đ and the toned a's on Latin-1 symbols (0xA8-0xAE, 0xB5-0xBE),
+# and most toned e/i on capitals (0xC6-0xDE), which then follow a lowercase letter: "hiÖn".
+_TCVN3 = re.compile("[A-Za-z][\xa8-\xae\xb5-\xbe]|[\xa8-\xae\xb5-\xbe][A-Za-z]|[a-z][\xc6-\xde]")
+# VNI writes a base letter then a mark byte: "oâ" (ô), "aù" (á), "eá" (ế), "ñ" (đ), "ö" (ư).
+# Only pairs that real Vietnamese never contains are listed ("hoãn", "quân" are real).
+_VNI = re.compile(
+    "[aeiouy][\xf9\xf8\xfb\xf5\xef\xe4\xe5\xeb\xfc\xe6]|[ae][\xe2\xe1\xe0\xea\xe9\xe8]|o\xe2"
+    "|\xf4[\xf9\xf8\xfb\xf5\xef]|\xf6|\xf1",
+    re.IGNORECASE,
+)
+_SAMPLE_CHARS = 200_000
+_MIN_ASCII_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Word counts of one text (all, real Vietnamese, TCVN3-like, VNI-like) and its share of ASCII letters."""
+
+    words: int
+    vietnamese: int
+    tcvn3: int
+    vni: int
+    ascii_share: float
+
+    @property
+    def legacy(self) -> tuple[int, str]:
+        """The stronger legacy signal and its encoding's name."""
+        return max((self.tcvn3, "TCVN3/ABC"), (self.vni, "VNI"))
+
+
+def scores(text: str) -> Scores:
+    """Count the words of ``text`` (a sample of it, for speed) that carry each signature."""
+    sample = unicodedata.normalize("NFC", text[:_SAMPLE_CHARS])
+    words = sample.split()
+    letters = [char for char in sample if char.isalpha()]
+    return Scores(
+        words=len(words),
+        vietnamese=sum(1 for word in words if _VIET_ONLY.search(word)),
+        tcvn3=sum(1 for word in words if _TCVN3.search(word)),
+        vni=sum(1 for word in words if _VNI.search(word)),
+        ascii_share=sum(1 for char in letters if char.isascii()) / max(len(letters), 1),
+    )
+
+
+def legacy_encoding(text: str) -> str | None:
+    """Name of the legacy encoding ``text`` was typed in ("TCVN3/ABC" or "VNI"), or None."""
+    return verdict(scores(text))
+
+
+def verdict(found: Scores, minimum: int = 3) -> str | None:
+    """The legacy encoding these counts point to, or None.
+
+    A few stray signatures (a German name, a © sign) are not enough: they must be at least
+    ``minimum`` words and 5% of the words, and outnumber real Vietnamese words four to one;
+    and most letters are ASCII, as in Vietnamese typed in those fonts (75-85%), unlike
+    other scripts' 8-bit encodings (KOI8-R read as Latin-1 has none).
+    Bytes that are not even UTF-8 need less evidence (``minimum=1``): they are refused anyway.
+    """
+    count, name = found.legacy
+    if found.ascii_share < _MIN_ASCII_SHARE or found.vietnamese * 4 >= count:
+        return None
+    if count >= max(minimum, 0.05 * found.words):
+        return name
+    return None
+
+
+def legacy_reason(name: str) -> str:
+    """The one-line message for a file in a legacy encoding."""
+    return f"legacy Vietnamese encoding ({name}); convert it to Unicode first"
