@@ -46,6 +46,8 @@ _CLOSING_ANY = _spaced(
     r"nội dung chỉ đạo nêu trên|khẩn trương triển khai thực hiện\s*\./\.|"
     r"(?:tổ chức |giám sát việc )?thực hiện nghị quyết này|nghị quyết này đã được)"
 )
+# Every _CLOSING_ANY phrase contains one of these; a cheap test before the regex.
+_CLOSING_WORDS = ("biết", "thông báo", "thi hành", "này", "nêu trên", "./.")
 _LEAD_IN_END = re.compile(r":\s*$")
 _ASSESSMENT = re.compile(
     r"(?:đánh giá cao|ghi nhận|biểu dương|cảm ơn|hoan nghênh|nhất trí|thống nhất chủ trương|"
@@ -119,7 +121,10 @@ class TaskCutter:
     def _is_closing(self, start: int, end: int) -> bool:
         """Closing formulas (ANNOTATION rule 9): "Trên đây là ...", "... biết, thực hiện./."."""
         start = self.reader.skip_space(start)
-        return bool(_CLOSING_START.match(self.key, start, end) or _CLOSING_ANY.search(self.key, start, end))
+        if _CLOSING_START.match(self.key, start, end):
+            return True
+        chunk = self.key[start:end]
+        return any(word in chunk for word in _CLOSING_WORDS) and bool(_CLOSING_ANY.search(self.key, start, end))
 
     def _is_container(self, node: Node) -> bool:
         """A heading or lead-in: its text introduces the items under it."""
@@ -141,9 +146,9 @@ class TaskCutter:
     def _plan_lines(self, node: Node) -> PlanLines:
         """ "Đơn vị chủ trì: ...", "Đơn vị phối hợp: ...", "Thời gian thực hiện: ..." under ``node``."""
         lines = PlanLines()
-        stack = list(node.children)
+        stack = [(child, 1) for child in node.children]
         while stack:
-            child = stack.pop()
+            child, depth = stack.pop()
             start, end = self._body(child)
             key = self.key
             for pattern, kind in ((_PLAN_LEAD, "lead"), (_PLAN_COORD, "coord"), (_PLAN_TIME, "time")):
@@ -161,7 +166,8 @@ class TaskCutter:
                     lines.coordinators = [m for m in mentions if not self.reader.is_vague(m)]
             if _PLAN_HEAD.match(key, start, end):
                 lines.nodes.add(id(child))
-            stack.extend(child.children)
+            if depth < 2:  # "b) Cơ quan thực hiện:" → "- Đơn vị chủ trì: ..."
+                stack.extend((grandchild, depth + 1) for grandchild in child.children)
         return lines
 
     # -- walking -----------------------------------------------------------------------------------

@@ -64,12 +64,13 @@ def _build_tone_pairs() -> dict[str, str]:
 
 
 _TONE_PAIRS = _build_tone_pairs()
-_TONE_RE = re.compile("(?<!q)(" + "|".join(sorted(_TONE_PAIRS)) + ")(?![a-zà-ỹ])")
+_TONE_RE = re.compile("(?<!q)[ou][àáảãạèéẻẽẹỳýỷỹỵ](?![a-zà-ỹ])")
 
 
 def lower(text: str) -> str:
     """Lowercase without ever changing the length (``str.lower`` may, e.g. for "İ")."""
-    return text.translate(_LOWER_TABLE)
+    low = text.lower()
+    return low if len(low) == len(text) else text.translate(_LOWER_TABLE)
 
 
 def match_key(text: str) -> str:
@@ -80,7 +81,7 @@ def match_key(text: str) -> str:
         for pair in ("oà", "oá", "oả", "oã", "oạ", "oè", "oé", "oẻ", "oẽ", "oẹ", "uỳ", "uý", "uỷ", "uỹ", "uỵ")
     ):
         return low
-    return _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(0)], low)
+    return _TONE_RE.sub(lambda m: _TONE_PAIRS.get(m.group(0), m.group(0)), low)
 
 
 def fold(text: str) -> str:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 _SPACE = "[ \\t\\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000\\f\\v]"
 _EDITS = re.compile(
-    r"(?=[\r\n\t *_#\u00a0\u2000-\u200d\u2060\ufeff\u00ad\u202f\u205f\u3000\f\v])(?:"
+    r"(?=[\r\n\t*_#\u00a0\u2000-\u200d\u2060\ufeff\u00ad\u202f\u205f\u3000\f\v]| [ \t\r\n]| \Z|\A)(?:"
     + "|".join(
         [
             r"(?P<crlf>\r(?!\n))",
