@@ -86,3 +86,44 @@ def test_spans_point_at_task_text(example_texts):
         for task in extract_text(text)["tasks"]:
             start, end = task["span"]
             assert normalized[start:end] == task["text"]
+
+
+def test_news_item_relaying_a_directive(example_texts):
+    result = extract_text(example_texts["tin-chi-dao-phong-chong-bao.txt"])
+    doc = result["document"]
+    assert doc["doc_type"] is None and doc["number"] is None and doc["is_directive"] is True
+    tasks = result["tasks"]
+    assert [t["lead"] for t in tasks] == [
+        ["Sở Nông nghiệp và Phát triển nông thôn"],
+        ["Ủy ban nhân dân các huyện, thị xã, thành phố"],
+        ["Đài Phát thanh và Truyền hình tỉnh", "Báo Hòa Bình Xanh"],
+    ]
+    assert tasks[0]["text"].startswith("Công điện nêu rõ: giao Sở")  # the narration before it is not the task
+    assert tasks[0]["coordinators"] == ["Bộ Chỉ huy Quân sự tỉnh", "Công an tỉnh"]
+    assert tasks[1]["deadline"] == "2024-09-06"
+    assert tasks[2]["recurrence"] == "daily"
+    assert not tasks[2]["text"].rstrip().endswith("Thanh Hương")  # the author's byline is not part of it
+
+
+def test_plan_lines_give_lead_coordinators_and_deadline(example_texts):
+    tasks = tasks_by_start(extract_text(example_texts["kh-to-chuc-thuc-hien.txt"]))
+    review = tasks["Rà soát, đề xuất cắt giảm"]
+    assert review["lead"] == ["Văn phòng Ủy ban nhân dân tỉnh"]
+    assert review["coordinators"] == ["Sở Tư pháp", "Sở Khoa học và Công nghệ"]
+    assert review["deadline"] == "2025-06-30"
+    assert tasks["Rà soát chức năng"]["lead"] == ["Sở Nội vụ"]
+    assert tasks["Rà soát chức năng"]["deadline"] == "2025-12-31"
+    reports = tasks["Các sở, ban, ngành"]
+    assert reports["recurrence"] == "quarterly"
+    assert tasks["Sở Nội vụ theo dõi"]["deadline"] == "2025-12-15"
+    # Purposes under "I. MỤC ĐÍCH, YÊU CẦU" name no agency and are not tasks.
+    assert not any(" ".join(t["text"].split()).startswith("Nâng cao chất lượng") for t in tasks.values())
+
+
+def test_peoples_council_resolution(example_texts):
+    result = extract_text(example_texts["nq-hdnd-giam-sat.txt"])
+    assert result["document"]["doc_type"] == "NGHỊ QUYẾT"
+    leads = [t["lead"] for t in result["tasks"]]
+    # "Điều 3. ... giám sát việc thực hiện Nghị quyết này" is the closing article, not a task.
+    assert leads == [["Sở Giáo dục và Đào tạo"], ["Sở Tài chính"]]
+    assert result["tasks"][0]["deadline"] == "2024-09-30"

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from chidao.document.outline import Node, rank
+from chidao.document.people import person_names
 from chidao.extract.agencies import AgencyReader, Mention
 from chidao.extract.leads import (
     assignment_at_colon,
@@ -126,6 +127,17 @@ class TaskCutter:
         chunk = self.key[start:end]
         return any(word in chunk for word in _CLOSING_WORDS) and bool(_CLOSING_ANY.search(self.key, start, end))
 
+    def _is_byline(self, node: Node) -> bool:
+        """A paragraph that is only a person's name, as under a portal news item."""
+        start, end = self._body(node)
+        line = self.text[start:end].strip()
+        words = line.split()
+        if node.children or not 2 <= len(words) <= 5:
+            return False
+        names = person_names(line)
+        whole_name = bool(names) and names[0][0] == 0 and names[0][1] == len(line)
+        return whole_name or all(w[:1].isupper() and w.isalpha() for w in words)
+
     def _is_container(self, node: Node) -> bool:
         """A heading or lead-in: its text introduces the items under it."""
         start, end = self._body(node)
@@ -153,6 +165,9 @@ class TaskCutter:
             key = self.key
             for pattern, kind in ((_PLAN_LEAD, "lead"), (_PLAN_COORD, "coord"), (_PLAN_TIME, "time")):
                 match = pattern.match(key, start, end)
+                if match is None and kind != "lead" and id(child) in lines.nodes:
+                    # "Đơn vị chủ trì: X; Đơn vị phối hợp: Y." on one line
+                    match = pattern.search(key, start, end)
                 if not match:
                     continue
                 lines.nodes.add(id(child))
@@ -220,6 +235,8 @@ class TaskCutter:
 
     def _unmarked_run(self, run: list[Node], ctx: Context) -> Context | None:
         """Consecutive unmarked paragraphs: tasks split by lead, or a lead-in for what follows."""
+        while run and self._is_byline(run[-1]):
+            run = run[:-1]  # a news item's author: "Thanh Hương"
         while run and self._is_closing(*self._body(run[-1])):
             run = run[:-1]
             # "Chánh Văn phòng ...; Giám đốc các sở ...;" + "... chịu trách nhiệm thi hành": one sentence.
