@@ -1,0 +1,52 @@
+"""Settings, read once from the environment by an entry point and passed down (no globals)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class SettingsError(ValueError):
+    """A setting with a value chidao cannot use; the message names the variable."""
+
+
+def _int(env: dict[str, str], name: str, default: int, minimum: int = 0) -> int:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a whole number, got {raw!r}") from None
+    if value < minimum:
+        raise SettingsError(f"{name} must be at least {minimum}, got {value}")
+    return value
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    database_url: str
+    max_upload_bytes: int = 20 * 1024 * 1024
+    due_soon_days: int = 5
+    secure_cookies: bool = False
+    session_hours: int = 12
+    login_attempts: int = 5
+    login_window_seconds: int = 300
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None) -> Settings:
+        env = dict(os.environ if env is None else env)
+        data_dir = Path(env.get("CHIDAO_DATA_DIR") or "data").expanduser()
+        url = env.get("CHIDAO_DATABASE_URL") or f"sqlite:///{(data_dir / 'chidao.sqlite3').resolve()}"
+        if not url.startswith(("sqlite", "postgresql")):
+            raise SettingsError(f"CHIDAO_DATABASE_URL must be a sqlite:// or postgresql:// URL, got {url!r}")
+        return cls(
+            data_dir=data_dir,
+            database_url=url,
+            max_upload_bytes=_int(env, "CHIDAO_MAX_UPLOAD_MB", 20, 1) * 1024 * 1024,
+            due_soon_days=_int(env, "CHIDAO_DUE_SOON_DAYS", 5, 0),
+            secure_cookies=env.get("CHIDAO_SECURE_COOKIES", "").lower() in ("1", "true", "yes"),
+            session_hours=_int(env, "CHIDAO_SESSION_HOURS", 12, 1),
+        )
