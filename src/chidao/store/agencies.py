@@ -1,0 +1,55 @@
+"""Agencies in the store: seeded from the package registry, then edited by people."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from chidao.document.lexicon import load_toml
+from chidao.store.models import Agency
+from chidao.text import fold_words
+
+
+def agency_key(name: str) -> str:
+    """The lookup key of an agency name: folded, punctuation-free ("Ủy ban" = "Uỷ ban" = "uy ban")."""
+    return fold_words(name)
+
+
+def registry_names() -> list[tuple[str, list[str]]]:
+    """Canonical names (with aliases) that the registry knows: fixed bodies, Sở/Bộ of each field."""
+    data = load_toml("agencies.toml")
+    names: list[tuple[str, list[str]]] = [(b["name"], list(b.get("aliases", []))) for b in data["body"]]
+    for field in data["field"]:
+        for head in ("Sở", "Bộ"):
+            names.append((f"{head} {field['name']}", [f"{head} {a}" for a in field.get("abbr", [])]))
+    return names
+
+
+def seed_agencies(*, session: Session) -> int:
+    """Add the registry's agencies that the store lacks; return how many were added."""
+    existing = set(session.scalars(select(Agency.key)))
+    added = 0
+    for name, aliases in registry_names():
+        key = agency_key(name)
+        if key in existing:
+            continue
+        session.add(Agency(name=name, key=key, aliases=aliases))
+        existing.add(key)
+        added += 1
+    session.flush()
+    return added
+
+
+def get_or_create_agency(*, session: Session, name: str, cache: dict[str, Agency] | None = None) -> Agency:
+    """The agency with this name (matched on its folded key), created when unknown."""
+    key = agency_key(name)
+    if cache is not None and key in cache:
+        return cache[key]
+    agency = session.scalar(select(Agency).where(Agency.key == key))
+    if agency is None:
+        agency = Agency(name=name, key=key, aliases=[])
+        session.add(agency)
+        session.flush()
+    if cache is not None:
+        cache[key] = agency
+    return agency

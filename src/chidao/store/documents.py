@@ -1,0 +1,150 @@
+"""Documents and their tasks: ingest in one transaction, the same file never twice."""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from chidao.extract import Extraction, extract
+from chidao.store.agencies import get_or_create_agency
+from chidao.store.audit import record
+from chidao.store.models import Agency, Assignment, Document, Task
+from chidao.text import fold_words
+from chidao.text.readers import read_bytes
+
+
+@dataclass(frozen=True)
+class Ingested:
+    document: Document
+    created: bool
+
+
+def search_text(text: str, names: list[str]) -> str:
+    """What text search looks in: the task's words and its agencies, folded."""
+    return " " + fold_words(" ".join([text, *names]))  # the leading space lets LIKE '% word%' match a word start
+
+
+def task_snapshot(task: Task) -> dict:
+    """The reviewable fields of a task, as stored in ``proposed`` and in the audit log."""
+    return {
+        "text": task.text,
+        "lead": [a.agency.name for a in task.assignments if a.role == "lead"],
+        "coordinators": [a.agency.name for a in task.assignments if a.role == "coordinator"],
+        "deadline": task.deadline.isoformat() if task.deadline else None,
+        "recurrence": task.recurrence,
+    }
+
+
+def set_agencies(
+    *,
+    session: Session,
+    task: Task,
+    lead: list[str],
+    coordinators: list[str],
+    written: dict[str, str] | None = None,
+    cache: dict[str, Agency] | None = None,
+) -> None:
+    """Replace a task's lead and coordinating agencies (unknown names become new agencies)."""
+    task.assignments.clear()
+    session.flush()
+    seen: set[tuple[int, str]] = set()
+    for role, names in (("lead", lead), ("coordinator", coordinators)):
+        for position, name in enumerate(names):
+            agency = get_or_create_agency(session=session, name=name, cache=cache)
+            if (agency.id, role) in seen:
+                continue
+            seen.add((agency.id, role))
+            task.assignments.append(
+                Assignment(agency=agency, role=role, position=position, written=(written or {}).get(name))
+            )
+    task.search_text = search_text(task.text, [*lead, *coordinators])
+
+
+def _document_row(filename: str, data: bytes, digest: str, extraction: Extraction) -> Document:
+    info = extraction.to_dict()["document"]
+    return Document(
+        filename=filename,
+        media_type=mimetypes.guess_type(filename)[0] or "application/octet-stream",
+        content_hash=digest,
+        original=data,
+        text=extraction.normalized.text,
+        doc_type=info["doc_type"],
+        number=info["number"],
+        place=info["place"],
+        doc_date=date.fromisoformat(info["date"]) if info["date"] else None,
+        title=info["title"],
+        chair=info["chair"],
+        signer=info["signer"],
+        is_directive=info["is_directive"],
+        meta={k: info[k] for k in ("issuer", "meeting_date", "signature", "recipients")},
+    )
+
+
+def add_document(
+    *,
+    session: Session,
+    filename: str,
+    data: bytes,
+    user_id: int | None = None,
+    confirm: bool = False,
+    cache: dict[str, Agency] | None = None,
+) -> Ingested:
+    """Read, extract and store a document with its draft tasks; raises ReadError before writing."""
+    digest = hashlib.sha256(data).hexdigest()
+    existing = session.scalar(select(Document).where(Document.content_hash == digest))
+    if existing is not None:
+        return Ingested(existing, False)
+    extraction = extract(read_bytes(data, filename))
+    document = _document_row(filename, data, digest, extraction)
+    document.uploaded_by_id = user_id
+    session.add(document)
+    session.flush()
+    for position, item in enumerate(extraction.to_dict()["tasks"]):
+        task = Task(
+            document_id=document.id,
+            position=position,
+            text=item["text"],
+            span_start=item["span"][0],
+            span_end=item["span"][1],
+            deadline=date.fromisoformat(item["deadline"]) if item["deadline"] else None,
+            deadline_text=item["deadline_text"],
+            recurrence=item["recurrence"],
+        )
+        session.add(task)
+        written = dict(zip(item["lead"], item["lead_written"], strict=False))
+        written.update(zip(item["coordinators"], item["coordinators_written"], strict=False))
+        set_agencies(
+            session=session,
+            task=task,
+            lead=item["lead"],
+            coordinators=item["coordinators"],
+            written=written,
+            cache=cache,
+        )
+        task.proposed = task_snapshot(task)
+    record(
+        session=session,
+        user_id=user_id,
+        entity="document",
+        entity_id=document.id,
+        action="ingest",
+        after={"filename": filename, "tasks": len(extraction.tasks)},
+    )
+    if confirm:
+        confirm_document(session=session, document=document, user_id=user_id)
+    return Ingested(document, True)
+
+
+def confirm_document(*, session: Session, document: Document, user_id: int | None) -> None:
+    """Mark a reviewed document confirmed: its remaining tasks start being tracked."""
+    document.status = "confirmed"
+    document.confirmed_at = datetime.now(UTC)
+    document.confirmed_by_id = user_id
+    for task in session.scalars(select(Task).where(Task.document_id == document.id)):
+        task.tracked = not task.deleted
+    record(session=session, user_id=user_id, entity="document", entity_id=document.id, action="confirm")

@@ -1,0 +1,155 @@
+"""Reading tasks: filters, the viewer's scope, diacritic-free search, sorting, paging, statistics.
+
+Timing states are conditions on dates, so they filter in SQL: "overdue" is a deadline before
+today on an unfinished task, "due soon" a deadline up to the date N working days ahead
+(computed once per request on the Vietnamese calendar).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import Integer, Select, and_, case, column, func, or_, select, text
+from sqlalchemy.orm import Session
+
+from chidao.store.agencies import agency_key
+from chidao.store.models import Agency, Assignment, Task
+from chidao.text import fold_words
+
+SORTS = {
+    "deadline": (Task.deadline.is_(None), Task.deadline, Task.id),
+    "-deadline": (Task.deadline.is_(None), Task.deadline.desc(), Task.id.desc()),
+    "created": (Task.id,),
+    "-created": (Task.id.desc(),),
+    "status": (Task.status, Task.id),
+}
+
+
+@dataclass
+class TaskFilter:
+    agency: str | None = None
+    role: str | None = None
+    status: list[str] = field(default_factory=list)
+    timing_state: list[str] = field(default_factory=list)
+    deadline_from: date | None = None
+    deadline_to: date | None = None
+    document_id: int | None = None
+    q: str | None = None
+    include_drafts: bool = False
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Whose tasks a viewer may see: everyone's, or those of one agency (lead or coordinator)."""
+
+    agency_id: int | None = None
+    unrestricted: bool = True
+
+
+def timing_condition(state: str, today: date, soon_until: date):
+    done = Task.status == "done"
+    open_ = Task.status != "done"
+    return {
+        "done_on_time": and_(
+            done, or_(Task.deadline.is_(None), Task.completed_on.is_(None), Task.completed_on <= Task.deadline)
+        ),
+        "done_late": and_(done, Task.completed_on > Task.deadline),
+        "no_deadline": and_(open_, Task.deadline.is_(None)),
+        "overdue": and_(open_, Task.deadline < today),
+        "due_soon": and_(open_, Task.deadline >= today, Task.deadline <= soon_until),
+        "not_due": and_(open_, Task.deadline > soon_until),
+    }[state]
+
+
+def _search_condition(session: Session, q: str):
+    words = re.findall(r"[0-9a-z]+", fold_words(q))
+    if not words:
+        return None
+    if session.get_bind().dialect.name == "sqlite":
+        match = " ".join(f'"{w}"*' for w in words)
+        ids = text("SELECT rowid FROM task_fts WHERE task_fts MATCH :match").bindparams(match=match)
+        return Task.id.in_(ids.columns(column("rowid", Integer)))
+    return and_(*(Task.search_text.like(f"% {w}%") for w in words))
+
+
+def _agency_ids(session: Session, name: str) -> list[int]:
+    if name.isdigit():
+        return [int(name)]
+    key = agency_key(name)
+    return list(session.scalars(select(Agency.id).where(or_(Agency.key == key, Agency.key.like(f"{key} %")))))
+
+
+def filtered(session: Session, flt: TaskFilter, scope: Scope, today: date, soon_until: date) -> Select:
+    query = select(Task).where(Task.deleted.is_(False))
+    if not flt.include_drafts:
+        query = query.where(Task.tracked.is_(True))
+    if not scope.unrestricted:
+        mine = select(Assignment.task_id).where(Assignment.agency_id == scope.agency_id)
+        query = query.where(Task.id.in_(mine))
+    if flt.agency:
+        roles = [flt.role] if flt.role else ["lead", "coordinator"]
+        ids = _agency_ids(session, flt.agency)
+        theirs = select(Assignment.task_id).where(Assignment.agency_id.in_(ids), Assignment.role.in_(roles))
+        query = query.where(Task.id.in_(theirs))
+    elif flt.role and not scope.unrestricted:
+        theirs = select(Assignment.task_id).where(Assignment.agency_id == scope.agency_id, Assignment.role == flt.role)
+        query = query.where(Task.id.in_(theirs))
+    if flt.status:
+        query = query.where(Task.status.in_(flt.status))
+    if flt.timing_state:
+        query = query.where(or_(*(timing_condition(s, today, soon_until) for s in flt.timing_state)))
+    if flt.deadline_from:
+        query = query.where(Task.deadline >= flt.deadline_from)
+    if flt.deadline_to:
+        query = query.where(Task.deadline <= flt.deadline_to)
+    if flt.document_id is not None:
+        query = query.where(Task.document_id == flt.document_id)
+    if flt.q:
+        condition = _search_condition(session, flt.q)
+        if condition is not None:
+            query = query.where(condition)
+    return query
+
+
+def list_tasks(
+    *,
+    session: Session,
+    flt: TaskFilter,
+    scope: Scope,
+    today: date,
+    soon_until: date,
+    sort: str = "deadline",
+    page: int = 1,
+    per_page: int = 50,
+) -> tuple[list[Task], int]:
+    """One page of tasks and the total count."""
+    query = filtered(session, flt, scope, today, soon_until)
+    total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
+    rows = session.scalars(query.order_by(*SORTS[sort]).offset((page - 1) * per_page).limit(per_page))
+    return list(rows), total
+
+
+def statistics(*, session: Session, scope: Scope, today: date, soon_until: date) -> dict:
+    """Counts by timing state, and overdue tasks per lead agency: what a dashboard shows."""
+    base = filtered(session, TaskFilter(), scope, today, soon_until).subquery()
+    states = {}
+    for state in ("not_due", "due_soon", "overdue", "done_on_time", "done_late", "no_deadline"):
+        states[state] = case((timing_condition(state, today, soon_until), 1), else_=0)
+    counts_query = select(*(func.coalesce(func.sum(expr), 0).label(name) for name, expr in states.items()))
+    counts_query = counts_query.select_from(Task).where(Task.id.in_(select(base.c.id)))
+    counts = session.execute(counts_query).one()._asdict()
+    overdue_ids = select(base.c.id).where(base.c.status != "done", base.c.deadline < today)
+    by_agency = session.execute(
+        select(Agency.id, Agency.name, func.count(Assignment.task_id))
+        .join(Assignment, Assignment.agency_id == Agency.id)
+        .where(Assignment.role == "lead", Assignment.task_id.in_(overdue_ids))
+        .group_by(Agency.id, Agency.name)
+        .order_by(func.count(Assignment.task_id).desc(), Agency.name)
+        .limit(50)
+    ).all()
+    return {
+        "by_timing_state": {k: int(v) for k, v in counts.items()},
+        "overdue_by_agency": [{"agency_id": i, "agency": n, "overdue": int(c)} for i, n, c in by_agency],
+    }
