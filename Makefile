@@ -13,9 +13,14 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install -q -e '.[test]'
 	touch $@
 
-# Extract the bundled example notices and print their tasks.
+# Set up, load and confirm the bundled example notices into the embedded SQLite database
+# (data/chidao.sqlite3), create an admin whose password is printed once, and serve the API.
 run: $(VENV)/.installed
-	$(BIN)/chidao extract examples/*.txt
+	$(BIN)/chidao extract examples/tb-ket-luan-chuyen-doi-so.txt
+	$(BIN)/chidao ingest --confirm examples/*.txt
+	$(BIN)/chidao user add admin --role admin --generate-password --if-missing
+	@echo "API: http://127.0.0.1:8000/api/v1/docs  (OpenAPI: /api/v1/openapi.json)"
+	$(BIN)/chidao serve --host 127.0.0.1 --port 8000
 
 # Lint, then every test (the corpus tests run when CHIDAO_CORPUS is set).
 test: $(VENV)/.installed

@@ -6,6 +6,9 @@ import click
 
 from chidao import __version__
 from chidao.cli.extract_cmd import extract_command
+from chidao.cli.ingest_cmd import ingest_command
+from chidao.cli.serve_cmd import serve_command
+from chidao.cli.user_cmds import token_group, user_group
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -15,6 +18,10 @@ def cli() -> None:
 
 
 cli.add_command(extract_command)
+cli.add_command(ingest_command)
+cli.add_command(serve_command)
+cli.add_command(user_group)
+cli.add_command(token_group)
 
 
 def main() -> None:

@@ -8,6 +8,7 @@ at once cannot silently overwrite each other.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -31,7 +32,7 @@ DOCUMENT_STATUSES = ("draft", "confirmed")
 
 
 class Base(DeclarativeBase):
-    type_annotation_map = {dict: JSON, list: JSON}
+    type_annotation_map: ClassVar = {dict: JSON, list: JSON}
 
 
 class Agency(Base):
@@ -152,7 +153,7 @@ class Task(Base):
         back_populates="task", cascade="all, delete-orphan", lazy="selectin", order_by="Assignment.position"
     )
 
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__: ClassVar = {"version_id_col": version}
 
 
 class Assignment(Base):

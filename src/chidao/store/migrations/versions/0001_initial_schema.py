@@ -8,9 +8,8 @@ step by triggers; PostgreSQL gets pg_trgm trigram indexes on the same folded tex
 immutable ``unaccent`` wrapper for ad-hoc queries on unfolded columns.
 """
 
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = "0001"
 down_revision = None
