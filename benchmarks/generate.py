@@ -1,0 +1,266 @@
+"""Fill a chidao database with synthetic tracking data at scale (default: 1,000,000 tasks).
+
+    python benchmarks/generate.py DATABASE_URL [--documents 50000] [--tasks-per-document 20]
+                                  [--agencies 500] [--seed 1]
+
+Tasks get the shapes a tracking office sees: deadlines spread over 2024–2027 (a fifth without
+one); tasks whose deadline has passed are mostly done (one in eight is still open, i.e. overdue),
+later ones mostly open; one or two leads and up to three coordinators drawn with a Zipf-like skew
+(a few departments carry many tasks); sentences built from a notice vocabulary with place and
+project names, folded for search exactly as ingest folds them. The schema is created with the
+package's migrations.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from datetime import date, timedelta
+
+from sqlalchemy import insert, text
+
+from chidao.store.agencies import agency_key, registry_names
+from chidao.store.documents import search_text
+from chidao.store.engine import is_sqlite, open_engine
+from chidao.store.migrate import migrate
+from chidao.store.models import Agency, Assignment, Document, Task
+
+VERBS = [
+    "Rà soát",
+    "Xây dựng",
+    "Tham mưu",
+    "Triển khai",
+    "Đôn đốc",
+    "Tổng hợp",
+    "Hoàn thiện",
+    "Kiểm tra",
+    "Báo cáo",
+    "Đẩy mạnh",
+    "Nghiên cứu",
+    "Tổ chức",
+]
+OBJECTS = [
+    "kế hoạch chuyển đổi số",
+    "hồ sơ giải phóng mặt bằng",
+    "dự toán kinh phí",
+    "quy chế phối hợp",
+    "cơ sở dữ liệu đất đai",
+    "dịch vụ công trực tuyến",
+    "phương án bồi thường",
+    "đề án nhân lực",
+    "hạ tầng viễn thông",
+    "chương trình giảm nghèo",
+    "an toàn thông tin",
+    "thủ tục hành chính",
+]
+PLACES = [
+    "Đắk Nông",
+    "Lâm Đồng",
+    "Kiên Giang",
+    "Bình Định",
+    "Lạng Sơn",
+    "Cần Thơ",
+    "Hà Nội",
+    "Thanh Hóa",
+    "Bảo Lộc",
+    "Gia Nghĩa",
+    "Quy Nhơn",
+    "Đạ Huoai",
+    "Văn Phú",
+    "Yên Bái",
+    "Âu Lâu",
+    "Nghi Sơn",
+]
+PROJECTS = [
+    "cao tốc",
+    "cụm công nghiệp",
+    "trường học",
+    "trạm y tế",
+    "cầu",
+    "kênh mương",
+    "chợ",
+    "nhà văn hóa",
+    "đường giao thông nông thôn",
+    "khu tái định cư",
+    "bến cảng",
+    "trung tâm dữ liệu",
+]
+TODAY = date(2026, 6, 1)
+RECURRENCE = [None] * 18 + ["monthly", "quarterly"]
+
+
+def _zipf(rng: random.Random, n: int) -> int:
+    """An agency index with a Zipf-like skew: the first departments get many tasks, none gets half."""
+    return min(int(n ** rng.random()) - 1, n - 1) if rng.random() < 0.7 else rng.randrange(n)
+
+
+def agency_names(count: int) -> list[str]:
+    names = [name for name, _ in registry_names()]
+    i = 0
+    while len(names) < count:
+        i += 1
+        names.append(f"Ủy ban nhân dân xã {PLACES[i % len(PLACES)]} {i}")
+        if len(names) < count:
+            names.append(f"Phòng Kinh tế huyện {PLACES[(i * 3) % len(PLACES)]} {i}")
+    return names[:count]
+
+
+def _tasks_for(
+    doc_id: int, first_id: int, per_doc: int, rng: random.Random, agencies: int, names: list[str]
+) -> tuple[list[dict], list[dict]]:
+    tasks, assignments = [], []
+    for j in range(per_doc):
+        task_id = first_id + j
+        sentence = (
+            f"{rng.choice(VERBS)} {rng.choice(OBJECTS)} dự án {rng.choice(PROJECTS)} "
+            f"{rng.choice(PLACES)} số {rng.randrange(1, 400)}"
+        )
+        deadline = None if rng.random() < 0.2 else date(2024, 1, 1) + timedelta(days=rng.randrange(4 * 365))
+        passed = deadline is not None and deadline < TODAY
+        if passed:
+            status = "done" if rng.random() < 0.875 else rng.choice(("assigned", "in_progress", "in_progress"))
+        else:
+            status = rng.choice(("assigned", "assigned", "in_progress", "in_progress", "done", "paused"))
+        completed = deadline + timedelta(days=rng.randrange(-30, 12)) if status == "done" and deadline else None
+        lead_ids = {_zipf(rng, agencies) for _ in range(rng.choice((1, 1, 1, 2)))}
+        coord_ids = {rng.randrange(agencies) for _ in range(rng.randrange(4))} - lead_ids
+        tasks.append(
+            {
+                "id": task_id,
+                "document_id": doc_id,
+                "position": j,
+                "text": sentence,
+                "deadline": deadline,
+                "recurrence": rng.choice(RECURRENCE),
+                "status": status,
+                "progress": 100 if status == "done" else 0,
+                "completed_on": completed,
+                "tracked": True,
+                "deleted": False,
+                "origin": "extracted",
+                "version": 1,
+                "search_text": search_text(sentence, [names[i] for i in lead_ids]),
+            }
+        )
+        state = {"task_open": status != "done", "task_deadline": deadline}  # what the triggers would copy
+        for position, agency in enumerate(sorted(lead_ids)):
+            assignments.append(
+                {"task_id": task_id, "agency_id": agency + 1, "role": "lead", "position": position, **state}
+            )
+        for position, agency in enumerate(sorted(coord_ids)):
+            assignments.append(
+                {"task_id": task_id, "agency_id": agency + 1, "role": "coordinator", "position": position, **state}
+            )
+    return tasks, assignments
+
+
+def generate(url: str, documents: int, per_doc: int, agencies: int, seed: int) -> None:
+    rng = random.Random(seed)
+    engine = open_engine(url)
+    migrate(engine)
+    names = agency_names(agencies)
+    started = time.perf_counter()
+    with engine.begin() as conn:
+        if is_sqlite(engine):
+            for trigger in ("tasks_fts_insert", "tasks_fts_delete", "tasks_fts_update", "task_agencies_fill"):
+                conn.execute(text(f"DROP TRIGGER IF EXISTS {trigger}"))
+        else:
+            conn.execute(text("ALTER TABLE task_agencies DISABLE TRIGGER task_agencies_fill"))
+        conn.execute(
+            insert(Agency), [{"id": i + 1, "name": n, "key": agency_key(n), "aliases": []} for i, n in enumerate(names)]
+        )
+    batch = 1000
+    task_id = 1
+    for start in range(0, documents, batch):
+        docs, tasks, assignments = [], [], []
+        for doc_id in range(start + 1, min(start + batch, documents) + 1):
+            docs.append(
+                {
+                    "id": doc_id,
+                    "filename": f"tb-{doc_id}.txt",
+                    "media_type": "text/plain",
+                    "content_hash": f"{doc_id:064x}",
+                    "original": b"",
+                    "text": "",
+                    "status": "confirmed",
+                    "is_directive": True,
+                    "meta": {},
+                    "title": f"Thông báo kết luận số {doc_id}",
+                }
+            )
+            t, a = _tasks_for(doc_id, task_id, per_doc, rng, agencies, names)
+            task_id += per_doc
+            tasks.extend(t)
+            assignments.extend(a)
+        with engine.begin() as conn:
+            conn.execute(insert(Document), docs)
+            conn.execute(insert(Task), tasks)
+            conn.execute(insert(Assignment), assignments)
+        print(f"\r{min(start + batch, documents)}/{documents} documents", end="", flush=True)
+    print()
+    _finish(engine)
+    print(f"{task_id - 1} tasks in {time.perf_counter() - started:.0f} s")
+
+
+def _finish(engine) -> None:
+    """Re-create what bulk loading skipped, and refresh the planner's statistics."""
+    with engine.begin() as conn:
+        if is_sqlite(engine):
+            conn.execute(text("INSERT INTO task_fts(task_fts) VALUES ('rebuild')"))
+        else:
+            for table in ("tasks", "task_agencies", "agencies", "documents"):
+                conn.execute(
+                    text(
+                        f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                        f"(SELECT coalesce(max(id), 1) FROM {table}))"
+                    )
+                )
+    if is_sqlite(engine):
+        migrate_triggers(engine)
+        with engine.connect() as conn:
+            conn.exec_driver_sql("ANALYZE")
+    else:
+        with engine.begin() as conn:
+            conn.exec_driver_sql("ALTER TABLE task_agencies ENABLE TRIGGER task_agencies_fill")
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql("VACUUM ANALYZE")
+
+
+def migrate_triggers(engine) -> None:
+    """Put back the triggers dropped for the bulk load."""
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "CREATE TRIGGER task_agencies_fill AFTER INSERT ON task_agencies BEGIN "
+            "UPDATE task_agencies SET task_open = (SELECT (t.tracked AND NOT t.deleted AND t.status != 'done') "
+            "FROM tasks t WHERE t.id = new.task_id), task_deadline = (SELECT t.deadline FROM tasks t "
+            "WHERE t.id = new.task_id) WHERE id = new.id; END"
+        )
+        conn.exec_driver_sql(
+            "CREATE TRIGGER tasks_fts_insert AFTER INSERT ON tasks BEGIN "
+            "INSERT INTO task_fts(rowid, search_text) VALUES (new.id, new.search_text); END"
+        )
+        conn.exec_driver_sql(
+            "CREATE TRIGGER tasks_fts_delete AFTER DELETE ON tasks BEGIN "
+            "INSERT INTO task_fts(task_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text); END"
+        )
+        conn.exec_driver_sql(
+            "CREATE TRIGGER tasks_fts_update AFTER UPDATE OF search_text ON tasks BEGIN "
+            "INSERT INTO task_fts(task_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text); "
+            "INSERT INTO task_fts(rowid, search_text) VALUES (new.id, new.search_text); END"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("url")
+    parser.add_argument("--documents", type=int, default=50_000)
+    parser.add_argument("--tasks-per-document", type=int, default=20)
+    parser.add_argument("--agencies", type=int, default=500)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    generate(args.url, args.documents, args.tasks_per_document, args.agencies, args.seed)
+
+
+if __name__ == "__main__":
+    main()
