@@ -50,8 +50,9 @@ def set_agencies(
     cache: dict[str, Agency] | None = None,
 ) -> None:
     """Replace a task's lead and coordinating agencies (unknown names become new agencies)."""
-    task.assignments.clear()
-    session.flush()
+    if task.assignments:
+        task.assignments.clear()
+        session.flush()
     seen: set[tuple[int, str]] = set()
     for role, names in (("lead", lead), ("coordinator", coordinators)):
         for position, name in enumerate(names):
@@ -63,6 +64,20 @@ def set_agencies(
                 Assignment(agency=agency, role=role, position=position, written=(written or {}).get(name))
             )
     task.search_text = search_text(task.text, [*lead, *coordinators])
+    if task.proposed is None and task.origin == "extracted":
+        task.proposed = _proposal(task.text, lead, coordinators, task.deadline, task.recurrence)
+
+
+def _proposal(
+    text: str, lead: list[str], coordinators: list[str], deadline: date | None, recurrence: str | None
+) -> dict:
+    return {
+        "text": text,
+        "lead": lead,
+        "coordinators": coordinators,
+        "deadline": deadline.isoformat() if deadline else None,
+        "recurrence": recurrence,
+    }
 
 
 def _document_row(filename: str, data: bytes, digest: str, extraction: Extraction) -> Document:
@@ -103,10 +118,10 @@ def add_document(
     document = _document_row(filename, data, digest, extraction)
     document.uploaded_by_id = user_id
     session.add(document)
-    session.flush()
     for position, item in enumerate(extraction.to_dict()["tasks"]):
         task = Task(
-            document_id=document.id,
+            document=document,
+            origin="extracted",
             position=position,
             text=item["text"],
             span_start=item["span"][0],
@@ -126,7 +141,7 @@ def add_document(
             written=written,
             cache=cache,
         )
-        task.proposed = task_snapshot(task)
+    session.flush()
     record(
         session=session,
         user_id=user_id,
@@ -145,6 +160,6 @@ def confirm_document(*, session: Session, document: Document, user_id: int | Non
     document.status = "confirmed"
     document.confirmed_at = datetime.now(UTC)
     document.confirmed_by_id = user_id
-    for task in session.scalars(select(Task).where(Task.document_id == document.id)):
+    for task in document.tasks:
         task.tracked = not task.deleted
     record(session=session, user_id=user_id, entity="document", entity_id=document.id, action="confirm")

@@ -7,7 +7,7 @@ tell "not sent" from "sent as null" through pydantic's ``model_fields_set``.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -27,13 +27,13 @@ class Strict(BaseModel):
 
 
 class NotNull(Strict):
-    """Fields listed in ``_not_null`` may be left out, but not sent as null."""
+    """Fields listed in ``not_null`` may be left out, but not sent as null."""
 
-    _not_null: tuple[str, ...] = ()
+    not_null: ClassVar[tuple[str, ...]] = ()
 
     @model_validator(mode="after")
     def _check_nulls(self) -> Any:
-        for name in self._not_null:
+        for name in self.not_null:
             if name in self.model_fields_set and getattr(self, name) is None:
                 raise ValueError(f"{name} cannot be null")
         return self
@@ -42,7 +42,10 @@ class NotNull(Strict):
         return {k: getattr(self, k) for k in self.model_fields_set if k not in exclude}
 
 
-class Page[T](BaseModel):
+T = TypeVar("T")
+
+
+class Page(BaseModel, Generic[T]):
     items: list[T]
     total: int
     page: int
@@ -70,7 +73,7 @@ class UserCreate(Strict):
 
 
 class UserUpdate(NotNull):
-    _not_null = ("role", "is_active")
+    not_null = ("role", "is_active")
     role: Role | None = None
     agency: Name | None = None
     agency_id: int | None = None
@@ -114,7 +117,7 @@ class AgencyDetail(AgencyPublic):
 
 
 class AgencyUpdate(NotNull):
-    _not_null = ("name", "aliases")
+    not_null = ("name", "aliases")
     name: Name | None = None
     aliases: Names | None = None
 
@@ -223,7 +226,7 @@ class TaskCreate(TaskFields):
 
 
 class TaskUpdate(TaskFields, NotNull):
-    _not_null = ("text", "lead", "coordinators", "status", "progress")
+    not_null = ("text", "lead", "coordinators", "status", "progress")
     version: int = Field(description="the version you read; a different current version answers 409")
     text: Text | None = None
     status: TaskStatus | None = None
@@ -231,7 +234,7 @@ class TaskUpdate(TaskFields, NotNull):
 
 
 class SplitPart(TaskFields, NotNull):
-    _not_null = ("lead", "coordinators")
+    not_null = ("lead", "coordinators")
     text: Text
 
 
@@ -241,7 +244,7 @@ class SplitRequest(Strict):
 
 
 class MergeRequest(TaskFields, NotNull):
-    _not_null = ("lead", "coordinators")
+    not_null = ("lead", "coordinators")
     task_ids: Annotated[list[int], Field(min_length=2, max_length=50)]
     text: Text | None = None
 

@@ -1,0 +1,173 @@
+"""Typed dependencies: the database session, settings, today's date, who is asking, role guards,
+and loading a task or document within what the user may see (404 outside it, never 403)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request, status
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
+
+from chidao.settings import Settings
+from chidao.store.models import Assignment, Document, LoginSession, Task, User
+from chidao.store.queries import Scope
+from chidao.store.users import user_for_token
+from chidao.tracking.timing import due_soon_until
+from chidao.web.security import COOKIE, CSRF_HEADER, csrf_ok, find_session
+
+VIETNAM = timezone(timedelta(hours=7), "ICT")  # no daylight saving time
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+STAFF = ("admin", "clerk")
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    """One session per request; routes commit, anything left uncommitted is rolled back."""
+    with request.app.state.sessions() as session:
+        yield session
+
+
+def get_today() -> date:
+    """Today in Vietnam; tests override this dependency."""
+    return datetime.now(VIETNAM).date()
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+SessionDep = Annotated[Session, Depends(get_session)]
+TodayDep = Annotated[date, Depends(get_today)]
+
+
+def get_soon_until(request: Request, today: TodayDep, settings: SettingsDep) -> date:
+    return due_soon_until(today, settings.due_soon_days, request.app.state.calendar)
+
+
+SoonDep = Annotated[date, Depends(get_soon_until)]
+
+
+@dataclass(frozen=True)
+class Principal:
+    """The authenticated user, and the login session when authenticated by cookie."""
+
+    user: User
+    login: LoginSession | None = None
+
+
+def _unauthorized(detail: str) -> HTTPException:
+    return HTTPException(status.HTTP_401_UNAUTHORIZED, detail, headers={"WWW-Authenticate": "Bearer"})
+
+
+def _bearer(request: Request, session: Session, header: str) -> Principal:
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise _unauthorized("use 'Authorization: Bearer <token>'")
+    user = user_for_token(session=session, token=token.strip())
+    if user is None:
+        raise _unauthorized("invalid or revoked token")
+    session.commit()  # keeps the token's last_used_at
+    return Principal(user)
+
+
+def _cookie(request: Request, session: Session, token: str) -> Principal:
+    login = find_session(session=session, token=token)
+    user = session.get(User, login.user_id) if login else None
+    if login is None or user is None or not user.is_active:
+        raise _unauthorized("session expired; log in again")
+    if request.method not in SAFE_METHODS and not csrf_ok(login, request.headers.get(CSRF_HEADER)):
+        raise HTTPException(status.HTTP_403_FORBIDDEN, f"missing or wrong {CSRF_HEADER} header")
+    return Principal(user, login)
+
+
+def get_principal(request: Request, session: SessionDep) -> Principal:
+    """Bearer token first, else the session cookie (which needs the CSRF header to change things)."""
+    header = request.headers.get("authorization")
+    if header:
+        return _bearer(request, session, header)
+    token = request.cookies.get(COOKIE)
+    if token:
+        return _cookie(request, session, token)
+    raise _unauthorized("not authenticated")
+
+
+PrincipalDep = Annotated[Principal, Depends(get_principal)]
+
+
+def get_user(principal: PrincipalDep) -> User:
+    return principal.user
+
+
+CurrentUser = Annotated[User, Depends(get_user)]
+
+
+def require(*roles: str) -> Callable[[User], User]:
+    """A dependency letting through only users with one of ``roles`` (others get 403)."""
+
+    def guard(user: CurrentUser) -> User:
+        if user.role not in roles:
+            raise HTTPException(status.HTTP_403_FORBIDDEN, f"this needs the role {' or '.join(roles)}")
+        return user
+
+    return guard
+
+
+StaffUser = Annotated[User, Depends(require(*STAFF))]
+AdminUser = Annotated[User, Depends(require("admin"))]
+
+
+def forbid_unless(user: User, *roles: str) -> None:
+    if user.role not in roles:
+        raise HTTPException(status.HTTP_403_FORBIDDEN, f"this needs the role {' or '.join(roles)}")
+
+
+def scope_of(user: User) -> Scope:
+    if user.role == "agency":
+        return Scope(agency_id=user.agency_id, unrestricted=False)
+    return Scope()
+
+
+def not_found(kind: str, key: int) -> HTTPException:
+    return HTTPException(status.HTTP_404_NOT_FOUND, f"{kind} {key} not found")
+
+
+def can_see_task(user: User, task: Task) -> bool:
+    """Agency officers see the tracked tasks their agency leads or coordinates; others see all."""
+    if user.role != "agency":
+        return True
+    return task.tracked and not task.deleted and any(a.agency_id == user.agency_id for a in task.assignments)
+
+
+def task_in_scope(session: Session, user: User, task_id: int) -> Task:
+    task = session.get(Task, task_id)
+    if task is None or not can_see_task(user, task):
+        raise not_found("task", task_id)
+    return task
+
+
+def documents_visible(user: User):
+    """A condition on Document for what ``user`` may see: for an agency, the confirmed documents
+    with a tracked task of theirs."""
+    if user.role != "agency":
+        return None
+    theirs = (
+        select(Task.id)
+        .join(Assignment, Assignment.task_id == Task.id)
+        .where(Task.document_id == Document.id, Task.tracked.is_(True), Assignment.agency_id == user.agency_id)
+    )
+    return exists(theirs)
+
+
+def document_in_scope(session: Session, user: User, document_id: int) -> Document:
+    query = select(Document).where(Document.id == document_id)
+    condition = documents_visible(user)
+    if condition is not None:
+        query = query.where(condition)
+    document = session.scalar(query)
+    if document is None:
+        raise not_found("document", document_id)
+    return document

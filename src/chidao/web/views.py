@@ -1,0 +1,132 @@
+"""Database rows → response bodies. Timing states are computed here, with the request's today."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from chidao.store.models import AuditEntry, Document, Extension, ProgressReport, Task, User
+from chidao.tracking.timing import timing_state
+from chidao.web import schemas
+
+
+def user_public(user: User) -> schemas.UserPublic:
+    return schemas.UserPublic(
+        id=user.id,
+        username=user.username,
+        role=user.role,
+        agency_id=user.agency_id,
+        agency=user.agency.name if user.agency else None,
+        is_active=user.is_active,
+    )
+
+
+def task_public(task: Task, today: date, soon_until: date) -> schemas.TaskPublic:
+    state = timing_state(
+        status=task.status, deadline=task.deadline, completed_on=task.completed_on, today=today, soon_until=soon_until
+    )
+    return schemas.TaskPublic(
+        id=task.id,
+        document_id=task.document_id,
+        position=task.position,
+        text=task.text,
+        lead=[a.agency.name for a in task.assignments if a.role == "lead"],
+        coordinators=[a.agency.name for a in task.assignments if a.role == "coordinator"],
+        deadline=task.deadline,
+        deadline_text=task.deadline_text,
+        recurrence=task.recurrence,
+        status=task.status,
+        timing_state=state,
+        progress=task.progress,
+        completed_on=task.completed_on,
+        tracked=task.tracked,
+        deleted=task.deleted,
+        origin=task.origin,
+        version=task.version,
+    )
+
+
+def report_public(report: ProgressReport) -> schemas.ProgressReportPublic:
+    return schemas.ProgressReportPublic(
+        id=report.id,
+        task_id=report.task_id,
+        kind=report.kind,
+        percent=report.percent,
+        note=report.note,
+        user_id=report.user_id,
+        agency_id=report.agency_id,
+        created_at=report.created_at,
+        attachments=[
+            schemas.AttachmentPublic(id=a.id, filename=a.filename, media_type=a.media_type, size=a.size)
+            for a in report.attachments
+        ],
+    )
+
+
+def extension_public(extension: Extension) -> schemas.ExtensionPublic:
+    return schemas.ExtensionPublic.model_validate(extension, from_attributes=True)
+
+
+def task_detail(session: Session, task: Task, today: date, soon_until: date) -> schemas.TaskDetail:
+    reports = session.scalars(
+        select(ProgressReport).where(ProgressReport.task_id == task.id).order_by(ProgressReport.id)
+    )
+    extensions = session.scalars(select(Extension).where(Extension.task_id == task.id).order_by(Extension.id))
+    history = session.scalars(
+        select(AuditEntry).where(AuditEntry.entity == "task", AuditEntry.entity_id == task.id).order_by(AuditEntry.id)
+    )
+    document = task.document
+    return schemas.TaskDetail(
+        **task_public(task, today, soon_until).model_dump(),
+        span_start=task.span_start,
+        span_end=task.span_end,
+        proposed=task.proposed,
+        document=schemas.DocumentRef(id=document.id, number=document.number, title=document.title, status=document.status),
+        assignments=[
+            schemas.AssignmentPublic(agency_id=a.agency_id, agency=a.agency.name, role=a.role, written=a.written)
+            for a in task.assignments
+        ],
+        progress_reports=[report_public(r) for r in reports],
+        extensions=[extension_public(e) for e in extensions],
+        history=[schemas.AuditPublic.model_validate(h, from_attributes=True) for h in history],
+    )
+
+
+def task_counts(session: Session, document_ids: list[int]) -> dict[int, int]:
+    """Tasks (not deleted) per document."""
+    if not document_ids:
+        return {}
+    rows = session.execute(
+        select(Task.document_id, func.count(Task.id))
+        .where(Task.document_id.in_(document_ids), Task.deleted.is_(False))
+        .group_by(Task.document_id)
+    )
+    return dict(rows.tuples().all())
+
+
+_SUMMARY_FIELDS = tuple(f for f in schemas.DocumentSummary.model_fields if f != "task_count")
+
+
+def document_summary(document: Document, task_count: int) -> schemas.DocumentSummary:
+    return schemas.DocumentSummary(**{f: getattr(document, f) for f in _SUMMARY_FIELDS}, task_count=task_count)
+
+
+def ordered_tasks(document: Document) -> list[Task]:
+    return sorted(document.tasks, key=lambda t: (t.position, t.id))
+
+
+def document_detail(
+    document: Document, tasks: list[Task], today: date, soon_until: date, *, created: bool | None = None
+) -> schemas.DocumentDetail:
+    summary = document_summary(document, sum(not t.deleted for t in tasks))
+    fields = {
+        **summary.model_dump(),
+        "text": document.text,
+        "meta": document.meta or {},
+        "tasks": [task_public(t, today, soon_until) for t in tasks],
+    }
+    if created is None:
+        return schemas.DocumentDetail(**fields)
+    return schemas.UploadResult(**fields, created=created)
