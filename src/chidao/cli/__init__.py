@@ -8,6 +8,7 @@ from chidao import __version__
 from chidao.cli.extract_cmd import extract_command
 from chidao.cli.ingest_cmd import ingest_command
 from chidao.cli.serve_cmd import serve_command
+from chidao.cli.stats_cmd import stats_group
 from chidao.cli.user_cmds import token_group, user_group
 
 
@@ -22,6 +23,7 @@ cli.add_command(ingest_command)
 cli.add_command(serve_command)
 cli.add_command(user_group)
 cli.add_command(token_group)
+cli.add_command(stats_group)
 
 
 def main() -> None:
