@@ -57,8 +57,10 @@ def main() -> None:
                 result = add_document(session=session, filename=name, data=data, confirm=True, cache=cache)
                 tasks += len(result.document.tasks)
         elapsed = time.perf_counter() - start
-        print(f"{url.split(':')[0]}: {len(files)} notices ({size / 1e6:.1f} MB, {tasks} tasks) in {elapsed:.1f} s: "
-              f"{len(files) / elapsed:.0f} documents/s (target >= 50)")
+        print(
+            f"{url.split(':')[0]}: {len(files)} notices ({size / 1e6:.1f} MB, {tasks} tasks) in {elapsed:.1f} s: "
+            f"{len(files) / elapsed:.0f} documents/s (target >= 50)"
+        )
         engine.dispose()
 
 
