@@ -143,7 +143,7 @@ def _tasks_for(
                 "search_text": search_text(sentence, [names[i] for i in lead_ids]),
             }
         )
-        state = {"task_open": status != "done", "task_deadline": deadline}  # what the triggers would copy
+        state = {"task_open": status in ("assigned", "in_progress", "paused"), "task_deadline": deadline}
         for position, agency in enumerate(sorted(lead_ids)):
             assignments.append(
                 {"task_id": task_id, "agency_id": agency + 1, "role": "lead", "position": position, **state}
@@ -163,10 +163,11 @@ def generate(url: str, documents: int, per_doc: int, agencies: int, seed: int) -
     started = time.perf_counter()
     with engine.begin() as conn:
         if is_sqlite(engine):
-            for trigger in ("tasks_fts_insert", "tasks_fts_delete", "tasks_fts_update", "task_agencies_fill"):
+            for trigger in SQLITE_BULK_TRIGGERS:
                 conn.execute(text(f"DROP TRIGGER IF EXISTS {trigger}"))
         else:
             conn.execute(text("ALTER TABLE task_agencies DISABLE TRIGGER task_agencies_fill"))
+            conn.execute(text("ALTER TABLE tasks DISABLE TRIGGER tasks_tally"))
         conn.execute(
             insert(Agency), [{"id": i + 1, "name": n, "key": agency_key(n), "aliases": []} for i, n in enumerate(names)]
         )
@@ -206,6 +207,15 @@ def generate(url: str, documents: int, per_doc: int, agencies: int, seed: int) -
 def _finish(engine) -> None:
     """Re-create what bulk loading skipped, and refresh the planner's statistics."""
     with engine.begin() as conn:
+        conn.execute(text("DELETE FROM task_tally"))
+        conn.execute(
+            text(
+                "INSERT INTO task_tally (state, day, late, n) SELECT CASE WHEN status = 'done' THEN 'done' ELSE 'open' END, "
+                "coalesce(CAST(deadline AS TEXT), ''), CASE WHEN status = 'done' AND completed_on > deadline THEN 1 "
+                "ELSE 0 END, count(*) FROM tasks WHERE tracked AND NOT deleted AND status IN "
+                "('assigned', 'in_progress', 'paused', 'done') GROUP BY 1, 2, 3"
+            )
+        )
         if is_sqlite(engine):
             conn.execute(text("INSERT INTO task_fts(task_fts) VALUES ('rebuild')"))
         else:
@@ -223,13 +233,41 @@ def _finish(engine) -> None:
     else:
         with engine.begin() as conn:
             conn.exec_driver_sql("ALTER TABLE task_agencies ENABLE TRIGGER task_agencies_fill")
+            conn.exec_driver_sql("ALTER TABLE tasks ENABLE TRIGGER tasks_tally")
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             conn.exec_driver_sql("VACUUM ANALYZE")
 
 
+TALLY_REBUILD = (
+    "INSERT INTO task_tally (state, day, late, n) SELECT CASE WHEN status = 'done' THEN 'done' ELSE 'open' END, "
+    "coalesce(CAST(deadline AS TEXT), ''), CASE WHEN status = 'done' AND completed_on > deadline THEN 1 ELSE 0 END, "
+    "count(*) FROM tasks WHERE tracked AND NOT deleted AND status IN ('assigned', 'in_progress', 'paused', 'done') "
+    "GROUP BY 1, 2, 3"
+)
+SQLITE_BULK_TRIGGERS = (
+    "tasks_fts_insert",
+    "tasks_fts_delete",
+    "tasks_fts_update",
+    "task_agencies_fill",
+    "tally_insert",
+    "tally_delete",
+    "tally_update_old",
+    "tally_update_new",
+)
+
+
 def migrate_triggers(engine) -> None:
     """Put back the triggers dropped for the bulk load."""
+    import importlib.util
+    from importlib import resources
+
+    path = resources.files("chidao.store").joinpath("migrations/versions/0003_task_tally.py")
+    spec = importlib.util.spec_from_file_location("tally_migration", str(path))
+    tally = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tally)
     with engine.begin() as conn:
+        for statement in tally.sqlite_trigger_sql():
+            conn.exec_driver_sql(statement)
         conn.exec_driver_sql(
             "CREATE TRIGGER task_agencies_fill AFTER INSERT ON task_agencies BEGIN "
             "UPDATE task_agencies SET task_open = (SELECT (t.tracked AND NOT t.deleted AND t.status != 'done') "

@@ -56,9 +56,12 @@ _OPEN_STATES = {
 }
 
 
+OPEN_STATUSES = ("assigned", "in_progress", "paused")  # a cancelled task is never overdue
+
+
 def timing_condition(state: str, today: date, soon_until: date):
     done = Task.status == "done"
-    open_ = Task.status != "done"
+    open_ = Task.status.in_(OPEN_STATUSES)
     return {
         "done_on_time": and_(
             done, or_(Task.deadline.is_(None), Task.completed_on.is_(None), Task.completed_on <= Task.deadline)
@@ -76,7 +79,7 @@ def _search_condition(session: Session, q: str):
     if not words:
         return None
     if session.get_bind().dialect.name == "sqlite":
-        match = " ".join(f'"{w}"*' for w in words)
+        match = " ".join(f'"{w}"' for w in words)  # whole syllables: cheap, and what Vietnamese users type
         ids = text("SELECT rowid FROM task_fts WHERE task_fts MATCH :match").bindparams(match=match)
         return Task.id.in_(ids.columns(column("rowid", Integer)))
     return and_(*(Task.search_text.like(f"% {w}%") for w in words))
@@ -143,32 +146,44 @@ def list_tasks(
     per_page: int = 50,
 ) -> tuple[list[Task], int]:
     """One page of tasks and the total count."""
-    query = filtered(session, flt, scope, today, soon_until)
-    total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
-    rows = session.scalars(query.order_by(*SORTS[sort]).offset((page - 1) * per_page).limit(per_page))
+    where = conditions(session, flt, scope, today, soon_until)
+    rows = session.scalars(
+        select(Task).where(*where).order_by(*SORTS[sort]).offset((page - 1) * per_page).limit(per_page)
+    )
+    total = session.scalar(select(func.count(Task.id)).where(*where)) or 0
     return list(rows), total
 
 
-def statistics(*, session: Session, scope: Scope, today: date, soon_until: date) -> dict:
-    """Counts by timing state, and overdue tasks per lead agency: what a dashboard shows.
+def _bucket(counts: dict[str, int], deadline: date | None, n: int, today: date, soon_until: date) -> None:
+    if deadline is None:
+        counts["no_deadline"] += n
+    elif deadline < today:
+        counts["overdue"] += n
+    elif deadline <= soon_until:
+        counts["due_soon"] += n
+    else:
+        counts["not_due"] += n
 
-    Open tasks are counted per deadline (a few thousand groups read from an index) and bucketed
-    here; overdue per agency reads the agency rows' copy of the task state.
-    """
-    where = conditions(session, TaskFilter(), scope, today, soon_until)
+
+def _counts_from_tally(session: Session, today: date, soon_until: date) -> dict[str, int]:
+    """Everyone's counts from the trigger-kept tally (migration 0003): a few thousand rows."""
+    counts = dict.fromkeys(("not_due", "due_soon", "overdue", "done_on_time", "done_late", "no_deadline"), 0)
+    for state, day, late, n in session.execute(text("SELECT state, day, late, n FROM task_tally WHERE n > 0")):
+        if state == "done":
+            counts["done_late" if late else "done_on_time"] += n
+        else:
+            _bucket(counts, date.fromisoformat(day) if day else None, n, today, soon_until)
+    return counts
+
+
+def _counts_in_scope(session: Session, where: list, today: date, soon_until: date) -> dict[str, int]:
+    """One agency's counts, read from its tasks (a few thousand at most)."""
     counts = dict.fromkeys(("not_due", "due_soon", "overdue", "done_on_time", "done_late", "no_deadline"), 0)
     per_deadline = session.execute(
-        select(Task.deadline, func.count()).where(*where, Task.status != "done").group_by(Task.deadline)
+        select(Task.deadline, func.count()).where(*where, Task.status.in_(OPEN_STATUSES)).group_by(Task.deadline)
     )
     for deadline, n in per_deadline:
-        if deadline is None:
-            counts["no_deadline"] += n
-        elif deadline < today:
-            counts["overdue"] += n
-        elif deadline <= soon_until:
-            counts["due_soon"] += n
-        else:
-            counts["not_due"] += n
+        _bucket(counts, deadline, n, today, soon_until)
     done, late = session.execute(
         select(func.count(), func.coalesce(func.sum(case((Task.completed_on > Task.deadline, 1), else_=0)), 0)).where(
             *where, Task.status == "done"
@@ -176,6 +191,17 @@ def statistics(*, session: Session, scope: Scope, today: date, soon_until: date)
     ).one()
     counts["done_late"] = int(late)
     counts["done_on_time"] = int(done) - int(late)
+    return counts
+
+
+def statistics(*, session: Session, scope: Scope, today: date, soon_until: date) -> dict:
+    """Counts by timing state, and overdue tasks per lead agency: what a dashboard shows."""
+    if scope.unrestricted:
+        counts = _counts_from_tally(session, today, soon_until)
+    else:
+        counts = _counts_in_scope(
+            session, conditions(session, TaskFilter(), scope, today, soon_until), today, soon_until
+        )
     overdue = select(Assignment.agency_id, func.count().label("n")).where(
         Assignment.role == "lead", Assignment.task_open.is_(True), Assignment.task_deadline < today
     )

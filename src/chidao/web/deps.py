@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request, status
+from fastapi.exceptions import RequestValidationError
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
@@ -118,6 +119,7 @@ def require(*roles: str) -> Callable[[User], User]:
 
 StaffUser = Annotated[User, Depends(require(*STAFF))]
 AdminUser = Annotated[User, Depends(require("admin"))]
+OfficeUser = Annotated[User, Depends(require(*STAFF, "viewer"))]
 
 
 def forbid_unless(user: User, *roles: str) -> None:
@@ -171,3 +173,17 @@ def document_in_scope(session: Session, user: User, document_id: int) -> Documen
     if document is None:
         raise not_found("document", document_id)
     return document
+
+
+def query_error(name: str, message: str, value: object) -> RequestValidationError:
+    """A 422 in FastAPI's own format, for a query parameter checked by hand."""
+    return RequestValidationError([{"type": "value_error", "loc": ("query", name), "msg": message, "input": value}])
+
+
+def choices(values: list[str] | None, allowed: tuple[str, ...], name: str) -> list[str]:
+    """Values of a repeatable query parameter that also takes comma lists, each one of ``allowed``."""
+    found = [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
+    for value in found:
+        if value not in allowed:
+            raise query_error(name, f"Input should be one of {', '.join(allowed)}", value)
+    return found

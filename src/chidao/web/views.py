@@ -83,7 +83,9 @@ def task_detail(session: Session, task: Task, today: date, soon_until: date) -> 
         span_start=task.span_start,
         span_end=task.span_end,
         proposed=task.proposed,
-        document=schemas.DocumentRef(id=document.id, number=document.number, title=document.title, status=document.status),
+        document=schemas.DocumentRef(
+            id=document.id, number=document.number, title=document.title, status=document.status
+        ),
         assignments=[
             schemas.AssignmentPublic(agency_id=a.agency_id, agency=a.agency.name, role=a.role, written=a.written)
             for a in task.assignments
@@ -103,7 +105,7 @@ def task_counts(session: Session, document_ids: list[int]) -> dict[int, int]:
         .where(Task.document_id.in_(document_ids), Task.deleted.is_(False))
         .group_by(Task.document_id)
     )
-    return dict(rows.tuples().all())
+    return dict(rows.all())
 
 
 _SUMMARY_FIELDS = tuple(f for f in schemas.DocumentSummary.model_fields if f != "task_count")

@@ -16,7 +16,8 @@ down_revision = "0001"
 branch_labels = None
 depends_on = None
 
-_OPEN = "({t}.tracked AND NOT {t}.deleted AND {t}.status != 'done')"
+# Open: tracked, not deleted, neither done nor cancelled (a cancelled task is never overdue).
+_OPEN = "({t}.tracked AND NOT {t}.deleted AND {t}.status IN ('assigned', 'in_progress', 'paused'))"
 
 
 def upgrade() -> None:

@@ -1,0 +1,64 @@
+"""Every error answers JSON ``{"detail": ...}``: operation refusals, stale versions, database
+conflicts, unreadable uploads, and anything unexpected (500, without internals)."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request, status
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm.exc import StaleDataError
+
+from chidao.text import ReadError
+from chidao.tracking.operations import Conflict, Forbidden, Invalid, OperationError
+
+log = logging.getLogger("chidao.web")
+
+_OPERATION_STATUS = {
+    Forbidden: status.HTTP_403_FORBIDDEN,
+    Conflict: status.HTTP_409_CONFLICT,
+    Invalid: 422,
+}
+STALE = "conflict: the task was changed by someone else meanwhile; reload it and try again"
+
+
+def _json(code: int, detail: str) -> JSONResponse:
+    return JSONResponse(status_code=code, content={"detail": detail})
+
+
+async def _operation(_request: Request, error: Exception) -> JSONResponse:
+    code = next((c for kind, c in _OPERATION_STATUS.items() if isinstance(error, kind)), 400)
+    return _json(code, str(error))
+
+
+async def _stale(_request: Request, _error: Exception) -> JSONResponse:
+    return _json(status.HTTP_409_CONFLICT, STALE)
+
+
+async def _integrity(_request: Request, error: Exception) -> JSONResponse:
+    log.info("integrity error: %s", error)
+    return _json(status.HTTP_409_CONFLICT, "conflict with existing data (a duplicate?)")
+
+
+async def _read_error(_request: Request, error: Exception) -> JSONResponse:
+    return _json(422, getattr(error, "reason", str(error)))
+
+
+async def _database_down(_request: Request, error: Exception) -> JSONResponse:
+    log.error("database error: %s", error)
+    return _json(status.HTTP_503_SERVICE_UNAVAILABLE, "the database is unavailable; try again later")
+
+
+async def _unexpected(request: Request, error: Exception) -> JSONResponse:
+    log.exception("unexpected error on %s %s", request.method, request.url.path, exc_info=error)
+    return _json(status.HTTP_500_INTERNAL_SERVER_ERROR, "internal error")
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(OperationError, _operation)
+    app.add_exception_handler(StaleDataError, _stale)
+    app.add_exception_handler(IntegrityError, _integrity)
+    app.add_exception_handler(ReadError, _read_error)
+    app.add_exception_handler(OperationalError, _database_down)
+    app.add_exception_handler(Exception, _unexpected)

@@ -1,0 +1,1 @@
+"""One router per resource; ``chidao.web.app`` mounts them under /api/v1."""

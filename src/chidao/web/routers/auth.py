@@ -1,0 +1,71 @@
+"""Logging in and out with a session cookie; who am I."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, Request, Response, status
+
+from chidao.web import schemas
+from chidao.web.deps import PrincipalDep, SessionDep, SettingsDep
+from chidao.web.security import COOKIE, authenticate, close_session, open_session, record_failure, throttled
+from chidao.web.views import user_public
+
+router = APIRouter(prefix="/auth", tags=["auth"])
+
+
+def _address(request: Request) -> str:
+    return request.client.host if request.client else ""
+
+
+@router.post(
+    "/login",
+    responses={401: {"description": "wrong username or password"}, 429: {"description": "too many failed logins"}},
+)
+def login(
+    body: schemas.LoginRequest, request: Request, response: Response, session: SessionDep, settings: SettingsDep
+) -> schemas.LoginResponse:
+    """Check the password and set the ``chidao_session`` cookie; send the returned csrf_token
+    as the X-CSRF-Token header with every request that changes something."""
+    address = _address(request)
+    if throttled(session=session, settings=settings, username=body.username, address=address):
+        raise HTTPException(
+            status.HTTP_429_TOO_MANY_REQUESTS,
+            "too many failed logins; try again later",
+            headers={"Retry-After": str(settings.login_window_seconds)},
+        )
+    user = authenticate(session=session, username=body.username, password=body.password)
+    if user is None:
+        record_failure(session=session, username=body.username, address=address)
+        session.commit()
+        raise HTTPException(status.HTTP_401_UNAUTHORIZED, "wrong username or password")
+    new = open_session(session=session, settings=settings, user=user)
+    session.commit()
+    response.set_cookie(
+        COOKIE,
+        new.token,
+        max_age=settings.session_hours * 3600,
+        httponly=True,
+        samesite="lax",
+        secure=settings.secure_cookies,
+        path="/",
+    )
+    return schemas.LoginResponse(user=user_public(user), csrf_token=new.csrf_token)
+
+
+@router.post("/logout")
+def logout(principal: PrincipalDep, response: Response, session: SessionDep, settings: SettingsDep) -> dict[str, bool]:
+    """End the cookie session (a bearer token stays valid: revoke it with the CLI)."""
+    if principal.login is not None:
+        close_session(session=session, login=principal.login)
+        session.commit()
+    response.delete_cookie(COOKIE, path="/", secure=settings.secure_cookies, httponly=True, samesite="lax")
+    return {"logged_out": True}
+
+
+@router.get("/me")
+def me(principal: PrincipalDep) -> schemas.Me:
+    login = principal.login
+    return schemas.Me(
+        user=user_public(principal.user),
+        auth="session" if login else "token",
+        csrf_token=login.csrf_token if login else None,
+    )

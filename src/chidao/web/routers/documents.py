@@ -1,0 +1,138 @@
+"""Documents: upload (read, extract, store draft tasks), list, show, download, confirm."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+from urllib.parse import quote
+
+from fastapi import APIRouter, File, Form, HTTPException, Query, Response, UploadFile, status
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import defer
+
+from chidao.store.documents import Ingested, add_document, confirm_document
+from chidao.store.models import Document
+from chidao.web import schemas
+from chidao.web.deps import (
+    CurrentUser,
+    SessionDep,
+    SettingsDep,
+    SoonDep,
+    StaffUser,
+    TodayDep,
+    can_see_task,
+    document_in_scope,
+    documents_visible,
+)
+from chidao.web.uploads import clean_filename, too_large, unsupported
+from chidao.web.views import document_detail, document_summary, ordered_tasks, task_counts
+
+router = APIRouter(prefix="/documents", tags=["documents"])
+
+Page = Annotated[int, Query(ge=1)]
+PerPage = Annotated[int, Query(ge=1, le=200)]
+
+
+def _ingest(session: SessionDep, filename: str, data: bytes, user_id: int, confirm: bool) -> Ingested:
+    try:
+        ingested = add_document(session=session, filename=filename, data=data, user_id=user_id, confirm=confirm)
+        session.commit()
+    except IntegrityError:  # the same file, stored by another request meanwhile
+        session.rollback()
+        ingested = add_document(session=session, filename=filename, data=data, user_id=user_id)
+    return ingested
+
+
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    responses={
+        200: {"model": schemas.UploadResult, "description": "the same file was already stored"},
+        413: {"description": "file too large"},
+        415: {"description": "not a kind of file chidao reads"},
+        422: {"description": "the file cannot be read (empty, corrupt, not what its extension says, ...)"},
+    },
+)
+def upload(
+    response: Response,
+    session: SessionDep,
+    settings: SettingsDep,
+    user: StaffUser,
+    today: TodayDep,
+    soon: SoonDep,
+    file: Annotated[UploadFile, File(description="a notice: .txt, .md, .html, .docx or .pdf")],
+    confirm: Annotated[bool, Form(description="confirm at once: tasks are tracked without review")] = False,
+) -> schemas.UploadResult:
+    """Store a document and the tasks extracted from it (a draft to review, unless ``confirm``)."""
+    data = file.file.read(settings.max_upload_bytes + 1)
+    if len(data) > settings.max_upload_bytes:
+        raise too_large("the file", settings.max_upload_bytes)
+    filename = clean_filename(file.filename)
+    reason = unsupported(filename, data)
+    if reason:
+        raise HTTPException(status.HTTP_415_UNSUPPORTED_MEDIA_TYPE, reason)
+    ingested = _ingest(session, filename, data, user.id, confirm)
+    if not ingested.created:
+        response.status_code = status.HTTP_200_OK
+    document = ingested.document
+    return document_detail(document, ordered_tasks(document), today, soon, created=ingested.created)
+
+
+@router.get("")
+def list_documents(
+    session: SessionDep,
+    user: CurrentUser,
+    doc_status: Annotated[Literal["draft", "confirmed"] | None, Query(alias="status")] = None,
+    page: Page = 1,
+    per_page: PerPage = 50,
+) -> schemas.Page[schemas.DocumentSummary]:
+    """Documents, newest first."""
+    query = select(Document).options(defer(Document.original), defer(Document.text))
+    visible = documents_visible(user)
+    if visible is not None:
+        query = query.where(visible)
+    if doc_status:
+        query = query.where(Document.status == doc_status)
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    rows = list(session.scalars(query.order_by(Document.id.desc()).offset((page - 1) * per_page).limit(per_page)))
+    counts = task_counts(session, [d.id for d in rows])
+    items = [document_summary(d, counts.get(d.id, 0)) for d in rows]
+    return schemas.Page(items=items, total=total, page=page, per_page=per_page)
+
+
+@router.get("/{document_id}")
+def get_document(
+    document_id: int,
+    session: SessionDep,
+    user: CurrentUser,
+    today: TodayDep,
+    soon: SoonDep,
+    include_deleted: bool = False,
+) -> schemas.DocumentDetail:
+    """A document with its tasks (drafts included; deleted ones on request)."""
+    document = document_in_scope(session, user, document_id)
+    tasks = [t for t in ordered_tasks(document) if can_see_task(user, t) and (include_deleted or not t.deleted)]
+    return document_detail(document, tasks, today, soon)
+
+
+@router.get("/{document_id}/original", response_class=Response, responses={200: {"content": {"*/*": {}}}})
+def download_original(document_id: int, session: SessionDep, user: CurrentUser) -> Response:
+    """The file as it was uploaded."""
+    document = document_in_scope(session, user, document_id)
+    disposition = f"attachment; filename*=UTF-8''{quote(document.filename, safe='')}"
+    headers = {"Content-Disposition": disposition}
+    return Response(document.original, media_type=document.media_type, headers=headers)
+
+
+@router.post("/{document_id}/confirm", responses={409: {"description": "already confirmed"}})
+def confirm_review(
+    document_id: int, session: SessionDep, user: StaffUser, today: TodayDep, soon: SoonDep
+) -> schemas.DocumentDetail:
+    """End the review: the document's remaining tasks start being tracked."""
+    document = document_in_scope(session, user, document_id)
+    if document.status == "confirmed":
+        raise HTTPException(status.HTTP_409_CONFLICT, "the document is already confirmed")
+    confirm_document(session=session, document=document, user_id=user.id)
+    session.commit()
+    tasks = [t for t in ordered_tasks(document) if not t.deleted]
+    return document_detail(document, tasks, today, soon)

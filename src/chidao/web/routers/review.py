@@ -1,0 +1,77 @@
+"""Reviewing what extraction proposed: add, split, merge and delete tasks (clerk or admin).
+
+Corrections to a task's fields go through ``PATCH /tasks/{id}`` (routers/tasks.py). Every
+operation is written to the audit log next to what extraction proposed.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, status
+from sqlalchemy import select
+
+from chidao.store.models import Task
+from chidao.tracking import operations
+from chidao.web import schemas
+from chidao.web.deps import SessionDep, SoonDep, StaffUser, TodayDep, document_in_scope, not_found, task_in_scope
+from chidao.web.views import task_public
+
+router = APIRouter(tags=["review"])
+CONFLICT = {409: {"description": "the task changed meanwhile, or is deleted"}}
+
+
+@router.post("/documents/{document_id}/tasks", status_code=status.HTTP_201_CREATED)
+def add_task(
+    document_id: int, body: schemas.TaskCreate, session: SessionDep, user: StaffUser, today: TodayDep, soon: SoonDep
+) -> schemas.TaskPublic:
+    """Add a task that extraction missed (origin "added")."""
+    document = document_in_scope(session, user, document_id)
+    fields = body.model_dump(exclude_none=True)
+    task = operations.add_task(session=session, document=document, user_id=user.id, fields=fields)
+    session.commit()
+    return task_public(task, today, soon)
+
+
+@router.delete("/tasks/{task_id}", responses=CONFLICT)
+def delete_task(
+    task_id: int,
+    session: SessionDep,
+    user: StaffUser,
+    today: TodayDep,
+    soon: SoonDep,
+    version: Annotated[int | None, Query(description="the version you read (optional)")] = None,
+) -> schemas.TaskPublic:
+    """Delete a task (softly: it stays in history and in the review statistics)."""
+    task = task_in_scope(session, user, task_id)
+    operations.delete_task(session=session, task=task, user_id=user.id, version=version)
+    session.commit()
+    return task_public(task, today, soon)
+
+
+@router.post("/tasks/{task_id}/split", status_code=status.HTTP_201_CREATED, responses=CONFLICT)
+def split_task(
+    task_id: int, body: schemas.SplitRequest, session: SessionDep, user: StaffUser, today: TodayDep, soon: SoonDep
+) -> list[schemas.TaskPublic]:
+    """Replace a task by several (origin "split"); a part's missing fields are the original's."""
+    task = task_in_scope(session, user, task_id)
+    parts = [part.changes() for part in body.parts]
+    new = operations.split_task(session=session, task=task, user_id=user.id, parts=parts, version=body.version)
+    session.commit()
+    return [task_public(t, today, soon) for t in new]
+
+
+@router.post("/tasks/merge", status_code=status.HTTP_201_CREATED, responses=CONFLICT)
+def merge_tasks(
+    body: schemas.MergeRequest, session: SessionDep, user: StaffUser, today: TodayDep, soon: SoonDep
+) -> schemas.TaskPublic:
+    """Replace tasks of one document by one (origin "merged"): texts joined, agencies united,
+    the earliest deadline kept, unless the body says otherwise."""
+    ids = list(dict.fromkeys(body.task_ids))
+    tasks = list(session.scalars(select(Task).where(Task.id.in_(ids))))
+    missing = sorted(set(ids) - {t.id for t in tasks})
+    if missing:
+        raise not_found("task", missing[0])
+    merged = operations.merge_tasks(session=session, tasks=tasks, user_id=user.id, given=body.changes("task_ids"))
+    session.commit()
+    return task_public(merged, today, soon)

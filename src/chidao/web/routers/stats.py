@@ -1,0 +1,38 @@
+"""Dashboard figures, and how much reviewers changed what extraction proposed."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from sqlalchemy import func, select
+
+from chidao.store.models import TASK_STATUSES
+from chidao.store.queries import TaskFilter, filtered, statistics
+from chidao.tracking.review_stats import extraction_stats
+from chidao.web import schemas
+from chidao.web.deps import CurrentUser, OfficeUser, SessionDep, SoonDep, TodayDep, scope_of
+
+router = APIRouter(prefix="/stats", tags=["stats"])
+
+
+@router.get("")
+def task_stats(session: SessionDep, user: CurrentUser, today: TodayDep, soon: SoonDep) -> schemas.Stats:
+    """Tracked tasks the user may see: by timing state, by status, and overdue per lead agency."""
+    scope = scope_of(user)
+    figures = statistics(session=session, scope=scope, today=today, soon_until=soon)
+    tasks = filtered(session, TaskFilter(), scope, today, soon).subquery()
+    by_status = dict.fromkeys(TASK_STATUSES, 0)
+    by_status.update(session.execute(select(tasks.c.status, func.count()).group_by(tasks.c.status)).all())
+    return schemas.Stats(
+        total=sum(by_status.values()),
+        by_status=by_status,
+        today=today,
+        due_soon_until=soon,
+        **figures,
+    )
+
+
+@router.get("/extraction")
+def review_stats(session: SessionDep, _user: OfficeUser, include_drafts: bool = False) -> schemas.ExtractionStats:
+    """Share of tasks kept unchanged, edited, added and deleted in review, overall and per field
+    (confirmed documents; drafts on request)."""
+    return schemas.ExtractionStats(**extraction_stats(session=session, include_drafts=include_drafts))

@@ -1,0 +1,149 @@
+"""Tasks: the filtered list, one task with its history, changes with optimistic locking, and
+the dated rounds of recurring tasks."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Request
+from sqlalchemy import select
+
+from chidao.store.models import TASK_STATUSES, Occurrence
+from chidao.store.queries import SORTS, TaskFilter, list_tasks
+from chidao.tracking import operations
+from chidao.tracking.timing import TIMING_STATES, timing_state
+from chidao.web import schemas
+from chidao.web.deps import (
+    CurrentUser,
+    SessionDep,
+    SoonDep,
+    TodayDep,
+    choices,
+    query_error,
+    scope_of,
+    task_in_scope,
+)
+from chidao.web.views import task_detail, task_public
+
+router = APIRouter(prefix="/tasks", tags=["tasks"])
+Sort = Literal[tuple(SORTS)]  # type: ignore[valid-type]
+MAX_ROUNDS_DAYS = 3660
+NOT_FOUND = {404: {"description": "no such task, or not yours to see"}}
+
+
+@router.get("")
+def search_tasks(
+    session: SessionDep,
+    user: CurrentUser,
+    today: TodayDep,
+    soon: SoonDep,
+    agency: Annotated[str | None, Query(max_length=300, description="agency name or id")] = None,
+    role: Literal["lead", "coordinator"] | None = None,
+    status: Annotated[
+        list[str] | None, Query(description=f"repeatable or comma list: {', '.join(TASK_STATUSES)}")
+    ] = None,
+    timing_state: Annotated[
+        list[str] | None, Query(description=f"repeatable or comma list: {', '.join(TIMING_STATES)}")
+    ] = None,
+    deadline_from: date | None = None,
+    deadline_to: date | None = None,
+    document_id: int | None = None,
+    q: Annotated[str | None, Query(max_length=300, description="words, with or without diacritics")] = None,
+    include_drafts: Annotated[
+        bool, Query(description="also tasks of documents under review (not for agencies)")
+    ] = False,
+    sort: Sort = "deadline",
+    page: Annotated[int, Query(ge=1)] = 1,
+    per_page: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> schemas.Page[schemas.TaskPublic]:
+    """Tracked tasks the user may see, filtered, sorted and paged."""
+    flt = TaskFilter(
+        agency=agency.strip() if agency and agency.strip() else None,
+        role=role,
+        status=choices(status, TASK_STATUSES, "status"),
+        timing_state=choices(timing_state, TIMING_STATES, "timing_state"),
+        deadline_from=deadline_from,
+        deadline_to=deadline_to,
+        document_id=document_id,
+        q=q,
+        include_drafts=include_drafts and user.role != "agency",
+    )
+    scope = scope_of(user)
+    rows, total = list_tasks(
+        session=session, flt=flt, scope=scope, today=today, soon_until=soon, sort=sort, page=page, per_page=per_page
+    )
+    return schemas.Page(items=[task_public(t, today, soon) for t in rows], total=total, page=page, per_page=per_page)
+
+
+@router.get("/{task_id}", responses=NOT_FOUND)
+def get_task(
+    task_id: int, session: SessionDep, user: CurrentUser, today: TodayDep, soon: SoonDep
+) -> schemas.TaskDetail:
+    """A task with its agencies, progress reports, extensions and history."""
+    task = task_in_scope(session, user, task_id)
+    return task_detail(session, task, today, soon)
+
+
+@router.patch(
+    "/{task_id}",
+    responses={
+        **NOT_FOUND,
+        403: {"description": "your role cannot change this (agency officers: status and progress only)"},
+        409: {"description": "the task changed since you read it (version differs)"},
+    },
+)
+def update_task(
+    task_id: int, body: schemas.TaskUpdate, session: SessionDep, user: CurrentUser, today: TodayDep, soon: SoonDep
+) -> schemas.TaskPublic:
+    """Change a task; send the ``version`` you read. Also how reviewers correct a draft task."""
+    task = task_in_scope(session, user, task_id)
+    changes = body.changes("version")
+    operations.update_task(session=session, task=task, user=user, changes=changes, version=body.version, today=today)
+    session.commit()
+    return task_public(task, today, soon)
+
+
+def _round(due: date, done: date | None, today: date, soon: date) -> schemas.OccurrencePublic:
+    state = timing_state(
+        status="done" if done else "assigned", deadline=due, completed_on=done, today=today, soon_until=soon
+    )
+    return schemas.OccurrencePublic(due_on=due, done_on=done, timing_state=state)
+
+
+def _year_after(start: date) -> date:
+    """The day before the same date next year (28 February after a 29 February)."""
+    try:
+        return start.replace(year=start.year + 1) - timedelta(days=1)
+    except ValueError:
+        return date(start.year + 1, 2, 28)
+
+
+@router.get("/{task_id}/occurrences", responses=NOT_FOUND)
+def task_occurrences(
+    task_id: int,
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    today: TodayDep,
+    soon: SoonDep,
+    start: Annotated[date | None, Query(alias="from", description="default: 1 January this year")] = None,
+    end: Annotated[date | None, Query(alias="to", description="default: one year after from")] = None,
+) -> schemas.OccurrenceList:
+    """The dated rounds of a recurring task between two dates (a one-off task: its deadline)."""
+    task = task_in_scope(session, user, task_id)
+    start = start or date(today.year, 1, 1)
+    end = end or _year_after(start)
+    if end < start:
+        raise query_error("to", "must not be before from", end.isoformat())
+    if (end - start).days > MAX_ROUNDS_DAYS:
+        raise query_error("to", f"at most {MAX_ROUNDS_DAYS} days after from", end.isoformat())
+    due = operations.occurrences(task, start, end, request.app.state.calendar)
+    stored = session.execute(
+        select(Occurrence.due_on, Occurrence.done_on).where(
+            Occurrence.task_id == task.id, Occurrence.due_on >= start, Occurrence.due_on <= end
+        )
+    )
+    done = dict(stored.all())
+    items = [_round(day, done.get(day), today, soon) for day in sorted(set(due) | set(done))]
+    return schemas.OccurrenceList(task_id=task.id, recurrence=task.recurrence, start=start, end=end, items=items)

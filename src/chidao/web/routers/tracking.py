@@ -1,0 +1,142 @@
+"""Following a task up: progress reports (with files), completion, deadline extensions."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+from urllib.parse import quote
+
+from fastapi import APIRouter, Query, Response, status
+from sqlalchemy import func, select
+
+from chidao.store.models import Assignment, Attachment, Extension, ProgressReport, Task
+from chidao.tracking import operations
+from chidao.web import schemas
+from chidao.web.deps import (
+    CurrentUser,
+    SessionDep,
+    SoonDep,
+    TodayDep,
+    can_see_task,
+    forbid_unless,
+    not_found,
+    task_in_scope,
+)
+from chidao.web.uploads import PROGRESS_BODY, ProgressInputDep
+from chidao.web.views import extension_public, report_public, task_public
+
+router = APIRouter(tags=["tracking"])
+
+
+@router.post(
+    "/tasks/{task_id}/progress",
+    status_code=status.HTTP_201_CREATED,
+    openapi_extra=PROGRESS_BODY,
+    responses={
+        403: {"description": "not the lead or a coordinating agency, or a coordinator reporting completion"},
+        409: {"description": "the task is a draft, deleted, done or cancelled"},
+        413: {"description": "an attachment is too large"},
+    },
+)
+def report_progress(
+    task_id: int, session: SessionDep, user: CurrentUser, today: TodayDep, soon: SoonDep, data: ProgressInputDep
+) -> schemas.ProgressResult:
+    """Report progress (lead agency or office), a contribution (coordinating agency: any report
+    they send), or completion (``kind=completion``, with a note or files as evidence: the task
+    becomes done today). JSON, or a multipart form whose files are ``attachments``."""
+    task = task_in_scope(session, user, task_id)
+    body = data.body
+    report = operations.report_progress(
+        session=session,
+        task=task,
+        user=user,
+        kind=body.kind,
+        percent=body.percent,
+        note=body.note,
+        uploads=data.uploads,
+        today=today,
+    )
+    session.commit()
+    return schemas.ProgressResult(report=report_public(report), task=task_public(task, today, soon))
+
+
+@router.get("/attachments/{attachment_id}", response_class=Response, responses={200: {"content": {"*/*": {}}}})
+def download_attachment(attachment_id: int, session: SessionDep, user: CurrentUser) -> Response:
+    """A file attached to a progress report."""
+    attachment = session.get(Attachment, attachment_id)
+    report = session.get(ProgressReport, attachment.report_id) if attachment else None
+    task = session.get(Task, report.task_id) if report else None
+    if attachment is None or task is None or not can_see_task(user, task):
+        raise not_found("attachment", attachment_id)
+    headers = {"Content-Disposition": f"attachment; filename*=UTF-8''{quote(attachment.filename, safe='')}"}
+    return Response(attachment.content, media_type=attachment.media_type, headers=headers)
+
+
+@router.post(
+    "/tasks/{task_id}/extensions",
+    status_code=status.HTTP_201_CREATED,
+    responses={403: {"description": "only the lead agency or the office"}, 409: {"description": "one is pending"}},
+)
+def request_extension(
+    task_id: int, body: schemas.ExtensionCreate, session: SessionDep, user: CurrentUser, today: TodayDep, soon: SoonDep
+) -> schemas.ExtensionResult:
+    """Ask for a later deadline (lead agency's officer, clerk or admin)."""
+    task = task_in_scope(session, user, task_id)
+    extension = operations.request_extension(
+        session=session,
+        task=task,
+        user=user,
+        requested_deadline=body.requested_deadline,
+        reason=body.reason,
+        today=today,
+    )
+    session.commit()
+    return schemas.ExtensionResult(extension=extension_public(extension), task=task_public(task, today, soon))
+
+
+@router.get("/extensions")
+def list_extensions(
+    session: SessionDep,
+    user: CurrentUser,
+    ext_status: Annotated[Literal["pending", "approved", "refused"] | None, Query(alias="status")] = None,
+    page: Annotated[int, Query(ge=1)] = 1,
+    per_page: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> schemas.Page[schemas.ExtensionPublic]:
+    """Extension requests, oldest first (an agency officer sees those of its own tasks)."""
+    query = select(Extension).join(Task, Task.id == Extension.task_id).where(Task.deleted.is_(False))
+    if user.role == "agency":
+        query = query.where(Task.id.in_(select(Assignment.task_id).where(Assignment.agency_id == user.agency_id)))
+    if ext_status:
+        query = query.where(Extension.status == ext_status)
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    rows = session.scalars(query.order_by(Extension.id).offset((page - 1) * per_page).limit(per_page))
+    return schemas.Page(items=[extension_public(e) for e in rows], total=total, page=page, per_page=per_page)
+
+
+@router.post(
+    "/extensions/{extension_id}/decision",
+    responses={403: {"description": "only a clerk or an admin decides"}, 409: {"description": "already decided"}},
+)
+def decide_extension(
+    extension_id: int,
+    body: schemas.ExtensionDecision,
+    session: SessionDep,
+    user: CurrentUser,
+    today: TodayDep,
+    soon: SoonDep,
+) -> schemas.ExtensionResult:
+    """Approve (the task's deadline becomes the requested one; the original stays on record) or refuse."""
+    extension = session.get(Extension, extension_id)
+    task = session.get(Task, extension.task_id) if extension else None
+    if extension is None or task is None or not can_see_task(user, task):
+        raise not_found("extension", extension_id)
+    forbid_unless(user, "admin", "clerk")
+    operations.decide_extension(
+        session=session,
+        extension=extension,
+        task=task,
+        user_id=user.id,
+        approve=body.decision == "approve",
+        note=body.note,
+    )
+    session.commit()
+    return schemas.ExtensionResult(extension=extension_public(extension), task=task_public(task, today, soon))

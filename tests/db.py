@@ -1,0 +1,120 @@
+"""Fresh, migrated databases for tests: SQLite in tmp_path, and PostgreSQL in a schema of its own.
+
+A plain module (not a conftest) so that any test folder can build the same fixture::
+
+    from db import database_fixture
+    database = database_fixture()          # an Engine fixture, parametrized sqlite/postgresql
+
+PostgreSQL runs when ``CHIDAO_TEST_POSTGRES_URL`` is set (e.g.
+``postgresql://postgres@127.0.0.1:5432/test``): each test gets a new schema ``t_<random>``,
+reached through ``search_path``, migrated, and dropped afterwards. Unset, those tests are
+skipped with the reason; set but unreachable, they fail.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.exc import OperationalError
+
+from chidao.store.engine import normalize_url, open_engine
+from chidao.store.migrate import migrate
+
+POSTGRES_ENV = "CHIDAO_TEST_POSTGRES_URL"
+BACKENDS = ("sqlite", "postgresql")
+
+
+@contextmanager
+def sqlite_database(folder: Path) -> Iterator[Engine]:
+    """A new SQLite file in ``folder``, migrated."""
+    engine = open_engine(f"sqlite:///{folder / 'chidao.sqlite3'}")
+    try:
+        migrate(engine)
+        yield engine
+    finally:
+        engine.dispose()
+
+
+def postgres_url() -> str:
+    """The test server's URL, or skip the test (visibly) when none is configured."""
+    url = os.environ.get(POSTGRES_ENV, "").strip()
+    if not url:
+        pytest.skip(f"{POSTGRES_ENV} is not set: PostgreSQL tests skipped (e.g. postgresql://postgres@127.0.0.1/test)")
+    return url
+
+
+@contextmanager
+def postgres_database(url: str) -> Iterator[Engine]:
+    """A new schema on the server at ``url``, migrated, seen first on the search path; dropped after."""
+    schema = f"t_{secrets.token_hex(6)}"
+    admin = create_engine(normalize_url(url), isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+            # the migration's extensions go to public (its unaccent wrapper calls public.unaccent)
+            connection.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public"))
+            connection.execute(text("CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public"))
+    except OperationalError as error:
+        admin.dispose()
+        pytest.fail(f"{POSTGRES_ENV}={url} is set but the server cannot be used: {error.orig}")
+    engine = create_engine(normalize_url(url), connect_args={"options": f"-csearch_path={schema},public"})
+    try:
+        _migrate_into(engine, schema)
+        yield engine
+    finally:
+        engine.dispose()
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+def _migrate_into(engine: Engine, schema: str) -> None:
+    """Migrate into ``schema`` even when ``public`` (on the search path for the extensions)
+    holds chidao tables already: Alembic looks for its version table through the search path,
+    so an empty one is created in the new schema first, or Alembic would find public's."""
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                f'CREATE TABLE "{schema}".alembic_version (version_num VARCHAR(32) NOT NULL, '
+                "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"
+            )
+        )
+    migrate(engine)
+    with engine.connect() as connection:
+        found = connection.scalar(
+            text(
+                "SELECT count(*) FROM information_schema.tables WHERE table_schema = :schema AND table_name = 'tasks'"
+            ),
+            {"schema": schema},
+        )
+    assert found == 1, f"the migration did not create its tables in {schema}"
+
+
+@contextmanager
+def database(backend: str, folder: Path) -> Iterator[Engine]:
+    """A fresh migrated database of ``backend`` ("sqlite" or "postgresql")."""
+    if backend == "sqlite":
+        with sqlite_database(folder) as engine:
+            yield engine
+    elif backend == "postgresql":
+        with postgres_database(postgres_url()) as engine:
+            yield engine
+    else:
+        raise ValueError(f"unknown backend {backend!r}")
+
+
+def database_fixture(name: str = "database") -> Callable[..., Iterator[Engine]]:
+    """A pytest fixture yielding a fresh migrated Engine, once per backend."""
+
+    @pytest.fixture(name=name, params=BACKENDS)
+    def _fixture(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+        with database(request.param, tmp_path) as engine:
+            yield engine
+
+    return _fixture
