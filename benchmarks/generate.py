@@ -208,16 +208,14 @@ def _finish(engine) -> None:
     """Re-create what bulk loading skipped, and refresh the planner's statistics."""
     with engine.begin() as conn:
         conn.execute(text("DELETE FROM task_tally"))
-        conn.execute(
-            text(
-                "INSERT INTO task_tally (state, day, late, n) SELECT CASE WHEN status = 'done' THEN 'done' ELSE 'open' END, "
-                "coalesce(CAST(deadline AS TEXT), ''), CASE WHEN status = 'done' AND completed_on > deadline THEN 1 "
-                "ELSE 0 END, count(*) FROM tasks WHERE tracked AND NOT deleted AND status IN "
-                "('assigned', 'in_progress', 'paused', 'done') GROUP BY 1, 2, 3"
-            )
-        )
+        conn.execute(text(TALLY_REBUILD))
         if is_sqlite(engine):
-            conn.execute(text("INSERT INTO task_fts(task_fts) VALUES ('rebuild')"))
+            conn.execute(
+                text(
+                    "INSERT INTO task_fts(rowid, search_text) SELECT id, search_text FROM tasks "
+                    "WHERE tracked AND NOT deleted"
+                )
+            )
         else:
             for table in ("tasks", "task_agencies", "agencies", "documents"):
                 conn.execute(
@@ -257,36 +255,25 @@ SQLITE_BULK_TRIGGERS = (
 
 
 def migrate_triggers(engine) -> None:
-    """Put back the triggers dropped for the bulk load."""
+    """Put back the SQLite triggers dropped for the bulk load, as the migrations define them."""
     import importlib.util
     from importlib import resources
 
-    path = resources.files("chidao.store").joinpath("migrations/versions/0003_task_tally.py")
-    spec = importlib.util.spec_from_file_location("tally_migration", str(path))
-    tally = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(tally)
+    versions = resources.files("chidao.store").joinpath("migrations/versions")
+    statements = [
+        "CREATE TRIGGER task_agencies_fill AFTER INSERT ON task_agencies BEGIN "
+        "UPDATE task_agencies SET task_open = (SELECT (t.tracked AND NOT t.deleted AND t.status IN "
+        "('assigned', 'in_progress', 'paused')) FROM tasks t WHERE t.id = new.task_id), task_deadline = "
+        "(SELECT t.deadline FROM tasks t WHERE t.id = new.task_id) WHERE id = new.id; END"
+    ]
+    for name in ("0003_task_tally.py", "0004_search_tracked.py"):
+        spec = importlib.util.spec_from_file_location(name[:-3], str(versions.joinpath(name)))
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        statements.extend(module.sqlite_trigger_sql())
     with engine.begin() as conn:
-        for statement in tally.sqlite_trigger_sql():
+        for statement in statements:
             conn.exec_driver_sql(statement)
-        conn.exec_driver_sql(
-            "CREATE TRIGGER task_agencies_fill AFTER INSERT ON task_agencies BEGIN "
-            "UPDATE task_agencies SET task_open = (SELECT (t.tracked AND NOT t.deleted AND t.status != 'done') "
-            "FROM tasks t WHERE t.id = new.task_id), task_deadline = (SELECT t.deadline FROM tasks t "
-            "WHERE t.id = new.task_id) WHERE id = new.id; END"
-        )
-        conn.exec_driver_sql(
-            "CREATE TRIGGER tasks_fts_insert AFTER INSERT ON tasks BEGIN "
-            "INSERT INTO task_fts(rowid, search_text) VALUES (new.id, new.search_text); END"
-        )
-        conn.exec_driver_sql(
-            "CREATE TRIGGER tasks_fts_delete AFTER DELETE ON tasks BEGIN "
-            "INSERT INTO task_fts(task_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text); END"
-        )
-        conn.exec_driver_sql(
-            "CREATE TRIGGER tasks_fts_update AFTER UPDATE OF search_text ON tasks BEGIN "
-            "INSERT INTO task_fts(task_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text); "
-            "INSERT INTO task_fts(rowid, search_text) VALUES (new.id, new.search_text); END"
-        )
 
 
 def main() -> None:

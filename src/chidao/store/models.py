@@ -124,6 +124,7 @@ class Task(Base):
         Index("ix_tasks_tracked_deadline", "tracked", "status", "deadline"),
         Index("ix_tasks_document_position", "document_id", "position"),
         Index("ix_tasks_timing", "tracked", "deleted", "status", "deadline", "completed_on"),
+        Index("ix_tasks_tracked_order", "tracked", "deleted", "deadline", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

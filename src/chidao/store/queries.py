@@ -141,17 +141,105 @@ def list_tasks(
     scope: Scope,
     today: date,
     soon_until: date,
-    sort: str = "deadline",
+    sort: str | None = None,
     page: int = 1,
     per_page: int = 50,
 ) -> tuple[list[Task], int]:
-    """One page of tasks and the total count."""
+    """One page of tasks and the total count (default order: by deadline; newest first for a search)."""
+    sort = sort or ("-created" if flt.q else "deadline")
+    offset = (page - 1) * per_page
+    if _search_only(session, flt, scope) and sort == "-created":
+        return _search_page(session, flt.q or "", offset, per_page)
     where = conditions(session, flt, scope, today, soon_until)
-    rows = session.scalars(
-        select(Task).where(*where).order_by(*SORTS[sort]).offset((page - 1) * per_page).limit(per_page)
-    )
+    if sort == "deadline":
+        dated_only = bool(flt.timing_state) and set(flt.timing_state) <= {"overdue", "due_soon", "not_due"}
+        return _deadline_page(
+            session,
+            where,
+            offset,
+            per_page,
+            unfiltered=_unfiltered(flt, scope),
+            dated_only=dated_only or bool(flt.deadline_from or flt.deadline_to),
+        )
+    rows = session.scalars(select(Task).where(*where).order_by(*SORTS[sort]).offset(offset).limit(per_page))
     total = session.scalar(select(func.count(Task.id)).where(*where)) or 0
     return list(rows), total
+
+
+def _unfiltered(flt: TaskFilter, scope: Scope) -> bool:
+    return scope.unrestricted and not flt.include_drafts and flt == TaskFilter()
+
+
+def _search_only(session: Session, flt: TaskFilter, scope: Scope) -> bool:
+    """A plain search by everyone's standards: the full-text index alone answers it (SQLite)."""
+    return (
+        bool(flt.q)
+        and scope.unrestricted
+        and not flt.include_drafts
+        and TaskFilter(q=flt.q) == flt
+        and session.get_bind().dialect.name == "sqlite"
+    )
+
+
+def _search_page(session: Session, q: str, offset: int, per_page: int) -> tuple[list[Task], int]:
+    words = re.findall(r"[0-9a-z]+", fold_words(q))
+    if not words:
+        return [], 0
+    match = " ".join(f'"{w}"' for w in words)
+    ids = list(
+        session.scalars(
+            text("SELECT rowid FROM task_fts WHERE task_fts MATCH :m ORDER BY rowid DESC LIMIT :n OFFSET :o"),
+            {"m": match, "n": per_page, "o": offset},
+        )
+    )
+    total = session.scalar(text("SELECT count(*) FROM task_fts WHERE task_fts MATCH :m"), {"m": match}) or 0
+    rows = session.scalars(select(Task).where(Task.id.in_(ids)).order_by(Task.id.desc())) if ids else []
+    return list(rows), int(total)
+
+
+def _count(session: Session, where: list, unfiltered: bool) -> int:
+    if unfiltered:
+        # Everyone's tracked tasks: the tally (open and done) plus the few cancelled ones.
+        tallied = session.scalar(text("SELECT coalesce(sum(n), 0) FROM task_tally")) or 0
+        cancelled = session.scalar(select(func.count(Task.id)).where(*where, Task.status == "cancelled")) or 0
+        return int(tallied) + int(cancelled)
+    return session.scalar(select(func.count(Task.id)).where(*where)) or 0
+
+
+def _deadline_page(
+    session: Session, where: list, offset: int, per_page: int, *, unfiltered: bool, dated_only: bool = False
+):
+    """Tasks by deadline, those without one last, read in index order on both databases.
+
+    SQLite keeps NULLs first and PostgreSQL last, so the dated and the undated tasks are read as
+    two index-ordered runs instead of one sort over every row.
+    """
+    dated_where = [*where, Task.deadline.is_not(None)]
+    dated = session.scalar(select(func.count(Task.id)).where(*dated_where)) or 0
+    undated = 0 if dated_only else None
+    rows: list[Task] = []
+    if offset < dated:
+        rows = list(
+            session.scalars(
+                select(Task).where(*dated_where).order_by(Task.deadline, Task.id).offset(offset).limit(per_page)
+            )
+        )
+    if len(rows) < per_page and undated != 0:
+        undated_offset = max(0, offset - dated)
+        rows += list(
+            session.scalars(
+                select(Task)
+                .where(*where, Task.deadline.is_(None))
+                .order_by(Task.id)
+                .offset(undated_offset)
+                .limit(per_page - len(rows))
+            )
+        )
+    if unfiltered:
+        return rows, _count(session, where, unfiltered)
+    if undated is None:
+        undated = session.scalar(select(func.count(Task.id)).where(*where, Task.deadline.is_(None))) or 0
+    return rows, dated + undated
 
 
 def _bucket(counts: dict[str, int], deadline: date | None, n: int, today: date, soon_until: date) -> None:
