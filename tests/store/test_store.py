@@ -1,0 +1,189 @@
+"""The store on real databases (SQLite, and PostgreSQL when CHIDAO_TEST_POSTGRES_URL is set)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select, text
+from sqlalchemy.orm.exc import StaleDataError
+
+from chidao.store.agencies import seed_agencies
+from chidao.store.documents import add_document
+from chidao.store.engine import session_factory
+from chidao.store.models import Assignment, Document, Task
+from chidao.store.queries import Scope, TaskFilter, list_tasks, statistics
+from chidao.text import ReadError
+from chidao.tracking.timing import timing_state
+from db import database_fixture
+
+database = database_fixture()
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+TODAY = date(2024, 4, 1)
+SOON = date(2024, 4, 8)
+
+
+@pytest.fixture
+def sessions(database):
+    factory = session_factory(database)
+    with factory.begin() as session:
+        seed_agencies(session=session)
+    return factory
+
+
+def ingest(sessions, name: str, *, confirm: bool = True):
+    with sessions.begin() as session:
+        return add_document(session=session, filename=name, data=(EXAMPLES / name).read_bytes(), confirm=confirm)
+
+
+def test_ingest_stores_document_tasks_and_agencies(sessions):
+    result = ingest(sessions, "tb-ket-luan-chuyen-doi-so.txt")
+    assert result.created
+    with sessions() as session:
+        document = session.get(Document, result.document.id)
+        assert document.number == "125/TB-UBND" and document.status == "confirmed"
+        assert len(document.tasks) == 9 and all(t.tracked for t in document.tasks)
+        first = document.tasks[0]
+        assert [a.agency.name for a in first.assignments if a.role == "lead"] == ["Sở Thông tin và Truyền thông"]
+        assert first.proposed["deadline"] == "2024-04-30"
+
+
+def test_same_file_twice_is_stored_once(sessions):
+    assert ingest(sessions, "cv-giao-nhiem-vu-y-te.txt").created
+    assert not ingest(sessions, "cv-giao-nhiem-vu-y-te.txt").created
+    with sessions() as session:
+        assert session.scalar(select(func.count(Document.id))) == 1
+
+
+def test_unreadable_file_writes_nothing(sessions):
+    with pytest.raises(ReadError), sessions.begin() as session:
+        add_document(session=session, filename="fake.pdf", data=b"not a pdf at all")
+    with sessions() as session:
+        assert session.scalar(select(func.count(Document.id))) == 0
+
+
+def _brute_force_counts(session) -> dict[str, int]:
+    counts = dict.fromkeys(("not_due", "due_soon", "overdue", "done_on_time", "done_late", "no_deadline"), 0)
+    for task in session.scalars(select(Task).where(Task.tracked.is_(True), Task.deleted.is_(False))):
+        if task.status == "cancelled":
+            continue
+        state = timing_state(
+            status=task.status, deadline=task.deadline, completed_on=task.completed_on, today=TODAY, soon_until=SOON
+        )
+        counts[state] += 1
+    return counts
+
+
+def test_statistics_follow_every_change(sessions):
+    for name in ("tb-ket-luan-chuyen-doi-so.txt", "cv-giao-nhiem-vu-y-te.txt", "kh-to-chuc-thuc-hien.txt"):
+        ingest(sessions, name)
+    with sessions.begin() as session:
+        tasks = list(session.scalars(select(Task).order_by(Task.id)))
+        tasks[0].status, tasks[0].completed_on = "done", tasks[0].deadline + timedelta(days=3)  # late
+        tasks[1].status, tasks[1].completed_on = "done", tasks[1].deadline  # on time
+        tasks[2].deadline = date(2024, 3, 1)  # now overdue
+        tasks[3].deleted, tasks[3].tracked = True, False
+        tasks[4].status = "cancelled"
+    with sessions() as session:
+        figures = statistics(session=session, scope=Scope(), today=TODAY, soon_until=SOON)
+        assert figures["by_timing_state"] == _brute_force_counts(session)
+        assert figures["by_timing_state"]["done_late"] == 1
+        assert sum(row["overdue"] for row in figures["overdue_by_agency"]) >= 1
+
+
+def test_agency_rows_follow_their_task(sessions):
+    ingest(sessions, "cv-giao-nhiem-vu-y-te.txt")
+    with sessions.begin() as session:
+        task = session.scalars(select(Task).order_by(Task.id)).first()
+        task.deadline = date(2024, 1, 15)
+    with sessions() as session:
+        rows = session.execute(
+            select(Assignment.task_open, Assignment.task_deadline).where(Assignment.task_id == task.id)
+        ).all()
+        assert rows and all(open_ and deadline == date(2024, 1, 15) for open_, deadline in rows)
+    with sessions.begin() as session:
+        session.get(Task, task.id).status = "done"
+    with sessions() as session:
+        assert not any(session.scalars(select(Assignment.task_open).where(Assignment.task_id == task.id)))
+
+
+@pytest.mark.parametrize(
+    ("flt", "expected"),
+    [
+        (TaskFilter(q="chuyen doi so"), 2),  # "chuyển đổi số" without diacritics
+        (TaskFilter(q="CHUYỂN ĐỔI SỐ"), 2),
+        (TaskFilter(q="uy ban nhan dan cac huyen"), 4),
+        (TaskFilter(agency="Sở Y tế"), 1),
+        (TaskFilter(agency="Sở Thông tin và Truyền thông", role="lead"), 3),
+        (TaskFilter(timing_state=["overdue"]), 1),  # Công an tỉnh: 10 working days from 15/3
+        (TaskFilter(deadline_from=date(2024, 4, 1), deadline_to=date(2024, 5, 31)), 2),
+    ],
+)
+def test_task_filters(sessions, flt, expected):
+    ingest(sessions, "tb-ket-luan-chuyen-doi-so.txt")
+    ingest(sessions, "cv-giao-nhiem-vu-y-te.txt")
+    with sessions() as session:
+        rows, total = list_tasks(session=session, flt=flt, scope=Scope(), today=TODAY, soon_until=SOON)
+        assert total == expected == len(rows)
+
+
+def test_drafts_are_not_tracked_or_searched(sessions):
+    ingest(sessions, "tb-ket-luan-chuyen-doi-so.txt", confirm=False)
+    with sessions() as session:
+        _, total = list_tasks(
+            session=session, flt=TaskFilter(q="chuyen doi so"), scope=Scope(), today=TODAY, soon_until=SOON
+        )
+        assert total == 0
+        _, drafts = list_tasks(
+            session=session, flt=TaskFilter(include_drafts=True), scope=Scope(), today=TODAY, soon_until=SOON
+        )
+        assert drafts == 9
+
+
+def test_pages_keep_tasks_without_deadline_last(sessions):
+    ingest(sessions, "tb-ket-luan-chuyen-doi-so.txt")
+    with sessions() as session:
+        seen = []
+        for page in (1, 2, 3):
+            rows, total = list_tasks(
+                session=session, flt=TaskFilter(), scope=Scope(), today=TODAY, soon_until=SOON, page=page, per_page=4
+            )
+            seen += rows
+        assert total == 9 and len({t.id for t in seen}) == 9
+        deadlines = [t.deadline for t in seen]
+        dated = [d for d in deadlines if d]
+        assert dated == sorted(dated) and deadlines[len(dated) :] == [None] * (9 - len(dated))
+
+
+def test_agency_scope(sessions):
+    ingest(sessions, "tb-ket-luan-chuyen-doi-so.txt")
+    with sessions() as session:
+        police = session.scalar(text("SELECT id FROM agencies WHERE name = 'Công an tỉnh'"))
+        rows, total = list_tasks(
+            session=session,
+            flt=TaskFilter(),
+            scope=Scope(agency_id=police, unrestricted=False),
+            today=TODAY,
+            soon_until=SOON,
+        )
+        assert total == 2  # lead of one task, coordinator of another
+        assert {t.text.split()[0] for t in rows} == {"Phối", "Giao"}
+
+
+def test_concurrent_saves_conflict(sessions):
+    ingest(sessions, "cv-giao-nhiem-vu-y-te.txt")
+    first, second = sessions(), sessions()
+    try:
+        mine = first.scalars(select(Task).order_by(Task.id)).first()
+        theirs = second.get(Task, mine.id)
+        mine.progress = 50
+        first.commit()
+        theirs.progress = 80
+        with pytest.raises(StaleDataError):
+            second.commit()
+    finally:
+        first.close()
+        second.close()
+    with sessions() as session:
+        assert session.get(Task, mine.id).progress == 50
