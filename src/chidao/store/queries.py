@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import Integer, Select, and_, case, column, func, or_, select, text
+from sqlalchemy import Integer, Select, and_, case, column, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session
 
 from chidao.store.agencies import agency_key
@@ -82,7 +82,7 @@ def _search_condition(session: Session, q: str):
         match = " ".join(f'"{w}"' for w in words)  # whole syllables: cheap, and what Vietnamese users type
         ids = text("SELECT rowid FROM task_fts WHERE task_fts MATCH :match").bindparams(match=match)
         return Task.id.in_(ids.columns(column("rowid", Integer)))
-    return and_(*(Task.search_text.like(f"% {w}%") for w in words))
+    return literal_column("search_tsv").op("@@")(func.to_tsquery("simple", " & ".join(words)))
 
 
 def _agency_ids(session: Session, name: str) -> list[int]:
@@ -171,28 +171,30 @@ def _unfiltered(flt: TaskFilter, scope: Scope) -> bool:
 
 
 def _search_only(session: Session, flt: TaskFilter, scope: Scope) -> bool:
-    """A plain search by everyone's standards: the full-text index alone answers it (SQLite)."""
-    return (
-        bool(flt.q)
-        and scope.unrestricted
-        and not flt.include_drafts
-        and TaskFilter(q=flt.q) == flt
-        and session.get_bind().dialect.name == "sqlite"
-    )
+    """A plain search by everyone: the full-text index alone answers it."""
+    return bool(flt.q) and scope.unrestricted and not flt.include_drafts and TaskFilter(q=flt.q) == flt
 
 
 def _search_page(session: Session, q: str, offset: int, per_page: int) -> tuple[list[Task], int]:
     words = re.findall(r"[0-9a-z]+", fold_words(q))
     if not words:
         return [], 0
-    match = " ".join(f'"{w}"' for w in words)
-    ids = list(
-        session.scalars(
-            text("SELECT rowid FROM task_fts WHERE task_fts MATCH :m ORDER BY rowid DESC LIMIT :n OFFSET :o"),
-            {"m": match, "n": per_page, "o": offset},
+    if session.get_bind().dialect.name == "sqlite":
+        match = " ".join(f'"{w}"' for w in words)
+        ids = list(
+            session.scalars(
+                text("SELECT rowid FROM task_fts WHERE task_fts MATCH :m ORDER BY rowid DESC LIMIT :n OFFSET :o"),
+                {"m": match, "n": per_page, "o": offset},
+            )
         )
-    )
-    total = session.scalar(text("SELECT count(*) FROM task_fts WHERE task_fts MATCH :m"), {"m": match}) or 0
+        total = session.scalar(text("SELECT count(*) FROM task_fts WHERE task_fts MATCH :m"), {"m": match}) or 0
+    else:
+        found = "tracked AND NOT deleted AND search_tsv @@ to_tsquery('simple', :m)"
+        params = {"m": " & ".join(words), "n": per_page, "o": offset}
+        ids = list(
+            session.scalars(text(f"SELECT id FROM tasks WHERE {found} ORDER BY id DESC LIMIT :n OFFSET :o"), params)
+        )
+        total = session.scalar(text(f"SELECT count(*) FROM tasks WHERE {found}"), params) or 0
     rows = session.scalars(select(Task).where(Task.id.in_(ids)).order_by(Task.id.desc())) if ids else []
     return list(rows), int(total)
 
