@@ -71,6 +71,7 @@ def timing_condition(state: str, today: date, soon_until: date):
         "overdue": and_(open_, Task.deadline < today),
         "due_soon": and_(open_, Task.deadline >= today, Task.deadline <= soon_until),
         "not_due": and_(open_, Task.deadline > soon_until),
+        "cancelled": Task.status == "cancelled",
     }[state]
 
 

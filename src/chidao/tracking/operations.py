@@ -27,6 +27,7 @@ from chidao.store.models import Attachment, Document, Extension, ProgressReport,
 REVIEW_FIELDS = ("text", "lead", "coordinators", "deadline", "recurrence")
 TASK_FIELDS = (*REVIEW_FIELDS, "deadline_text", "status", "progress")
 AGENCY_FIELDS = frozenset({"status", "progress"})  # what a lead agency's officer may change
+AGENCY_STATUSES = frozenset({"assigned", "in_progress", "paused"})  # done: by a completion report
 _OPEN = ("assigned", "in_progress", "paused")
 
 
@@ -67,7 +68,7 @@ def task_state(task: Task) -> dict[str, Any]:
 
 
 def agency_role(task: Task, agency_id: int | None) -> str | None:
-    """ "lead" or "coordinator" when the agency takes part in the task, else None."""
+    """The agency's part in the task: "lead", "coordinator", or None."""
     roles = {a.role for a in task.assignments if agency_id is not None and a.agency_id == agency_id}
     return "lead" if "lead" in roles else ("coordinator" if roles else None)
 
@@ -156,6 +157,8 @@ def update_task(
             raise Forbidden("agency officers can change only status and progress")
         if changes.get("status") == "done":
             raise Forbidden("report completion with its evidence instead (a progress report of kind completion)")
+        if "status" in changes and changes["status"] not in AGENCY_STATUSES:
+            raise Forbidden("only the office can cancel a task")
     elif user.role not in ("admin", "clerk"):
         raise Forbidden("your role cannot change tasks")
     if task.deleted:
@@ -194,7 +197,6 @@ def _new_task(session: Session, document: Document, fields: dict[str, Any], *, o
     )
     task.document = document
     session.add(task)
-    session.flush()
     set_agencies(session=session, task=task, lead=fields.get("lead", []), coordinators=fields.get("coordinators", []))
     session.flush()
     return task

@@ -11,7 +11,7 @@ from datetime import date
 
 from chidao.extract.workdays import WorkCalendar
 
-TIMING_STATES = ("not_due", "due_soon", "overdue", "done_on_time", "done_late", "no_deadline")
+TIMING_STATES = ("not_due", "due_soon", "overdue", "done_on_time", "done_late", "no_deadline", "cancelled")
 TIMING_LABELS = {
     "not_due": "Chưa đến hạn",
     "due_soon": "Sắp đến hạn",
@@ -19,6 +19,7 @@ TIMING_LABELS = {
     "done_on_time": "Hoàn thành đúng hạn",
     "done_late": "Hoàn thành quá hạn",
     "no_deadline": "Không có thời hạn",
+    "cancelled": "Đã hủy",
 }
 STATUS_LABELS = {
     "assigned": "Mới giao",
@@ -37,6 +38,8 @@ def due_soon_until(today: date, days: int, calendar: WorkCalendar | None = None)
 def timing_state(
     *, status: str, deadline: date | None, completed_on: date | None, today: date, soon_until: date
 ) -> str:
+    if status == "cancelled":
+        return "cancelled"  # a cancelled task is never overdue, nor counted among the others
     if status == "done":
         if deadline is None or completed_on is None or completed_on <= deadline:
             return "done_on_time"

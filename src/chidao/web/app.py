@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI
+from pydantic import BaseModel
 from sqlalchemy import Engine
 
 from chidao import __version__
@@ -21,6 +23,31 @@ from chidao.web.limits import BodyLimit, limit_for
 from chidao.web.routers import agencies, auth, documents, review, stats, tasks, tracking, users
 
 PREFIX = "/api/v1"
+
+
+class ErrorDetail(BaseModel):
+    """Every error's body: a message, or (invalid input) the list of field errors."""
+
+    detail: str | list[dict[str, Any]]
+
+
+# Answers any operation may give besides its own: documented so that clients (and schemathesis)
+# know them. 422 keeps FastAPI's field-error list and also allows a message (an unreadable upload).
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorDetail, "description": text}
+    for code, text in {
+        400: "Bad request",
+        401: "Not logged in, or an unknown token",
+        403: "Not allowed for this role (or a missing CSRF token)",
+        404: "No such item, or not within the user's scope",
+        409: "Conflict: changed by someone else meanwhile, or a duplicate",
+        413: "Upload or body too large",
+        415: "Unsupported file type",
+        422: "Invalid input",
+        429: "Too many failed logins; wait and try again",
+        503: "The database is unavailable",
+    }.items()
+}
 ROUTERS = (auth, documents, review, tasks, tracking, agencies, users, stats)
 
 
@@ -52,5 +79,5 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
     app.add_middleware(BodyLimit, limit=limit_for(settings.max_upload_bytes))
     errors.install(app)
     for module in ROUTERS:
-        app.include_router(module.router, prefix=PREFIX)
+        app.include_router(module.router, prefix=PREFIX, responses=ERRORS)
     return app

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Request, status
+from fastapi import Depends, HTTPException, Path, Query, Request, status
 from fastapi.exceptions import RequestValidationError
+from fastapi.security import APIKeyCookie, HTTPBearer
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
@@ -20,6 +21,9 @@ from chidao.store.users import user_for_token
 from chidao.tracking.timing import due_soon_until
 from chidao.web.security import COOKIE, CSRF_HEADER, csrf_ok, find_session
 
+MAX_ID = 2**31 - 1  # the tables' integer keys
+Id = Annotated[int, Path(ge=1, le=MAX_ID)]
+PageNo = Annotated[int, Query(ge=1, le=1_000_000)]
 VIETNAM = timezone(timedelta(hours=7), "ICT")  # no daylight saving time
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 STAFF = ("admin", "clerk")
@@ -64,7 +68,7 @@ def _unauthorized(detail: str) -> HTTPException:
     return HTTPException(status.HTTP_401_UNAUTHORIZED, detail, headers={"WWW-Authenticate": "Bearer"})
 
 
-def _bearer(request: Request, session: Session, header: str) -> Principal:
+def _bearer(session: Session, header: str) -> Principal:
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise _unauthorized("use 'Authorization: Bearer <token>'")
@@ -85,11 +89,21 @@ def _cookie(request: Request, session: Session, token: str) -> Principal:
     return Principal(user, login)
 
 
-def get_principal(request: Request, session: SessionDep) -> Principal:
+# Declared for the OpenAPI document (the "Authorize" button); get_principal reads the headers itself.
+_token_scheme = HTTPBearer(auto_error=False, description="an API token: `chidao token create <user>`")
+_cookie_scheme = APIKeyCookie(name=COOKIE, auto_error=False, description="the session cookie set by /auth/login")
+
+
+def get_principal(
+    request: Request,
+    session: SessionDep,
+    _documented_token: Annotated[object, Depends(_token_scheme)],
+    _documented_cookie: Annotated[object, Depends(_cookie_scheme)],
+) -> Principal:
     """Bearer token first, else the session cookie (which needs the CSRF header to change things)."""
     header = request.headers.get("authorization")
     if header:
-        return _bearer(request, session, header)
+        return _bearer(session, header)
     token = request.cookies.get(COOKIE)
     if token:
         return _cookie(request, session, token)
@@ -106,12 +120,17 @@ def get_user(principal: PrincipalDep) -> User:
 CurrentUser = Annotated[User, Depends(get_user)]
 
 
+def forbid_unless(user: User, *roles: str) -> None:
+    """403 unless the user has one of ``roles``."""
+    if user.role not in roles:
+        raise HTTPException(status.HTTP_403_FORBIDDEN, f"this needs the role {' or '.join(roles)}")
+
+
 def require(*roles: str) -> Callable[[User], User]:
     """A dependency letting through only users with one of ``roles`` (others get 403)."""
 
     def guard(user: CurrentUser) -> User:
-        if user.role not in roles:
-            raise HTTPException(status.HTTP_403_FORBIDDEN, f"this needs the role {' or '.join(roles)}")
+        forbid_unless(user, *roles)
         return user
 
     return guard
@@ -120,11 +139,6 @@ def require(*roles: str) -> Callable[[User], User]:
 StaffUser = Annotated[User, Depends(require(*STAFF))]
 AdminUser = Annotated[User, Depends(require("admin"))]
 OfficeUser = Annotated[User, Depends(require(*STAFF, "viewer"))]
-
-
-def forbid_unless(user: User, *roles: str) -> None:
-    if user.role not in roles:
-        raise HTTPException(status.HTTP_403_FORBIDDEN, f"this needs the role {' or '.join(roles)}")
 
 
 def scope_of(user: User) -> Scope:

@@ -7,7 +7,7 @@ import logging
 
 from fastapi import FastAPI, Request, status
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
 from chidao.text import ReadError
@@ -41,6 +41,11 @@ async def _integrity(_request: Request, error: Exception) -> JSONResponse:
     return _json(status.HTTP_409_CONFLICT, "conflict with existing data (a duplicate?)")
 
 
+async def _data_error(_request: Request, error: Exception) -> JSONResponse:
+    log.info("data error: %s", error)
+    return _json(422, "a value is out of range for the database")
+
+
 async def _read_error(_request: Request, error: Exception) -> JSONResponse:
     return _json(422, getattr(error, "reason", str(error)))
 
@@ -59,6 +64,7 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(OperationError, _operation)
     app.add_exception_handler(StaleDataError, _stale)
     app.add_exception_handler(IntegrityError, _integrity)
+    app.add_exception_handler(DataError, _data_error)
     app.add_exception_handler(ReadError, _read_error)
     app.add_exception_handler(OperationalError, _database_down)
     app.add_exception_handler(Exception, _unexpected)

@@ -88,7 +88,7 @@ def task_detail(session: Session, task: Task, today: date, soon_until: date) -> 
         ),
         assignments=[
             schemas.AssignmentPublic(agency_id=a.agency_id, agency=a.agency.name, role=a.role, written=a.written)
-            for a in task.assignments
+            for a in sorted(task.assignments, key=lambda a: (a.role != "lead", a.position))
         ],
         progress_reports=[report_public(r) for r in reports],
         extensions=[extension_public(e) for e in extensions],

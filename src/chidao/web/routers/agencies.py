@@ -13,7 +13,7 @@ from chidao.store.audit import record
 from chidao.store.documents import search_text
 from chidao.store.models import Agency, Assignment, Task
 from chidao.web import schemas
-from chidao.web.deps import CurrentUser, SessionDep, StaffUser, TodayDep, not_found
+from chidao.web.deps import CurrentUser, Id, PageNo, SessionDep, StaffUser, TodayDep, not_found
 
 router = APIRouter(prefix="/agencies", tags=["agencies"])
 
@@ -27,7 +27,7 @@ def list_agencies(
     session: SessionDep,
     _user: CurrentUser,
     q: Annotated[str | None, Query(max_length=300, description="words of the name, diacritics optional")] = None,
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: PageNo = 1,
     per_page: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> schemas.Page[schemas.AgencyPublic]:
     """Agencies by name."""
@@ -46,9 +46,7 @@ def _counts(session: Session, agency_id: int, today) -> schemas.AgencyCounts:
             select(Assignment.role, func.count(Assignment.task_id))
             .where(Assignment.agency_id == agency_id, Assignment.task_id.in_(live))
             .group_by(Assignment.role)
-        )
-        .tuples()
-        .all()
+        ).all()
     )
     overdue_tasks = live.where(Task.status != "done", Task.status != "cancelled", Task.deadline < today)
     overdue = session.scalar(
@@ -62,7 +60,7 @@ def _counts(session: Session, agency_id: int, today) -> schemas.AgencyCounts:
 
 
 @router.get("/{agency_id}", responses={404: {"description": "no such agency"}})
-def get_agency(agency_id: int, session: SessionDep, _user: CurrentUser, today: TodayDep) -> schemas.AgencyDetail:
+def get_agency(agency_id: Id, session: SessionDep, _user: CurrentUser, today: TodayDep) -> schemas.AgencyDetail:
     """An agency with the number of tracked tasks it leads, coordinates, and leads overdue."""
     agency = session.get(Agency, agency_id)
     if agency is None:
@@ -84,7 +82,7 @@ def _refresh_search(session: Session, agency_id: int) -> None:
 
 @router.patch("/{agency_id}", responses={404: {"description": "no such agency"}, 409: {"description": "name taken"}})
 def update_agency(
-    agency_id: int, body: schemas.AgencyUpdate, session: SessionDep, user: StaffUser
+    agency_id: Id, body: schemas.AgencyUpdate, session: SessionDep, user: StaffUser
 ) -> schemas.AgencyPublic:
     """Rename an agency or change its aliases (clerk or admin)."""
     agency = session.get(Agency, agency_id)

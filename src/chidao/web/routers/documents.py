@@ -8,13 +8,15 @@ from urllib.parse import quote
 from fastapi import APIRouter, File, Form, HTTPException, Query, Response, UploadFile, status
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import defer
+from sqlalchemy.orm import Session, defer
 
 from chidao.store.documents import Ingested, add_document, confirm_document
 from chidao.store.models import Document
 from chidao.web import schemas
 from chidao.web.deps import (
     CurrentUser,
+    Id,
+    PageNo,
     SessionDep,
     SettingsDep,
     SoonDep,
@@ -29,18 +31,23 @@ from chidao.web.views import document_detail, document_summary, ordered_tasks, t
 
 router = APIRouter(prefix="/documents", tags=["documents"])
 
-Page = Annotated[int, Query(ge=1)]
 PerPage = Annotated[int, Query(ge=1, le=200)]
 
 
-def _ingest(session: SessionDep, filename: str, data: bytes, user_id: int, confirm: bool) -> Ingested:
-    try:
+def _ingest(session: Session, filename: str, data: bytes, user_id: int, confirm: bool) -> Ingested:
+    """Store the document; once more if another request stored the same file (or created the
+    same new agency) meanwhile: the second time finds their rows."""
+
+    def store() -> Ingested:
         ingested = add_document(session=session, filename=filename, data=data, user_id=user_id, confirm=confirm)
         session.commit()
-    except IntegrityError:  # the same file, stored by another request meanwhile
+        return ingested
+
+    try:
+        return store()
+    except IntegrityError:
         session.rollback()
-        ingested = add_document(session=session, filename=filename, data=data, user_id=user_id)
-    return ingested
+        return store()
 
 
 @router.post(
@@ -83,7 +90,7 @@ def list_documents(
     session: SessionDep,
     user: CurrentUser,
     doc_status: Annotated[Literal["draft", "confirmed"] | None, Query(alias="status")] = None,
-    page: Page = 1,
+    page: PageNo = 1,
     per_page: PerPage = 50,
 ) -> schemas.Page[schemas.DocumentSummary]:
     """Documents, newest first."""
@@ -102,7 +109,7 @@ def list_documents(
 
 @router.get("/{document_id}")
 def get_document(
-    document_id: int,
+    document_id: Id,
     session: SessionDep,
     user: CurrentUser,
     today: TodayDep,
@@ -116,7 +123,7 @@ def get_document(
 
 
 @router.get("/{document_id}/original", response_class=Response, responses={200: {"content": {"*/*": {}}}})
-def download_original(document_id: int, session: SessionDep, user: CurrentUser) -> Response:
+def download_original(document_id: Id, session: SessionDep, user: CurrentUser) -> Response:
     """The file as it was uploaded."""
     document = document_in_scope(session, user, document_id)
     disposition = f"attachment; filename*=UTF-8''{quote(document.filename, safe='')}"
@@ -126,7 +133,7 @@ def download_original(document_id: int, session: SessionDep, user: CurrentUser) 
 
 @router.post("/{document_id}/confirm", responses={409: {"description": "already confirmed"}})
 def confirm_review(
-    document_id: int, session: SessionDep, user: StaffUser, today: TodayDep, soon: SoonDep
+    document_id: Id, session: SessionDep, user: StaffUser, today: TodayDep, soon: SoonDep
 ) -> schemas.DocumentDetail:
     """End the review: the document's remaining tasks start being tracked."""
     document = document_in_scope(session, user, document_id)

@@ -14,7 +14,16 @@ from sqlalchemy import select
 from chidao.store.models import Task
 from chidao.tracking import operations
 from chidao.web import schemas
-from chidao.web.deps import SessionDep, SoonDep, StaffUser, TodayDep, document_in_scope, not_found, task_in_scope
+from chidao.web.deps import (
+    Id,
+    SessionDep,
+    SoonDep,
+    StaffUser,
+    TodayDep,
+    document_in_scope,
+    not_found,
+    task_in_scope,
+)
 from chidao.web.views import task_public
 
 router = APIRouter(tags=["review"])
@@ -23,7 +32,7 @@ CONFLICT = {409: {"description": "the task changed meanwhile, or is deleted"}}
 
 @router.post("/documents/{document_id}/tasks", status_code=status.HTTP_201_CREATED)
 def add_task(
-    document_id: int, body: schemas.TaskCreate, session: SessionDep, user: StaffUser, today: TodayDep, soon: SoonDep
+    document_id: Id, body: schemas.TaskCreate, session: SessionDep, user: StaffUser, today: TodayDep, soon: SoonDep
 ) -> schemas.TaskPublic:
     """Add a task that extraction missed (origin "added")."""
     document = document_in_scope(session, user, document_id)
@@ -35,7 +44,7 @@ def add_task(
 
 @router.delete("/tasks/{task_id}", responses=CONFLICT)
 def delete_task(
-    task_id: int,
+    task_id: Id,
     session: SessionDep,
     user: StaffUser,
     today: TodayDep,
@@ -51,7 +60,7 @@ def delete_task(
 
 @router.post("/tasks/{task_id}/split", status_code=status.HTTP_201_CREATED, responses=CONFLICT)
 def split_task(
-    task_id: int, body: schemas.SplitRequest, session: SessionDep, user: StaffUser, today: TodayDep, soon: SoonDep
+    task_id: Id, body: schemas.SplitRequest, session: SessionDep, user: StaffUser, today: TodayDep, soon: SoonDep
 ) -> list[schemas.TaskPublic]:
     """Replace a task by several (origin "split"); a part's missing fields are the original's."""
     task = task_in_scope(session, user, task_id)

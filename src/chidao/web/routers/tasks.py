@@ -15,7 +15,10 @@ from chidao.tracking import operations
 from chidao.tracking.timing import TIMING_STATES, timing_state
 from chidao.web import schemas
 from chidao.web.deps import (
+    MAX_ID,
     CurrentUser,
+    Id,
+    PageNo,
     SessionDep,
     SoonDep,
     TodayDep,
@@ -43,18 +46,19 @@ def search_tasks(
     status: Annotated[
         list[str] | None, Query(description=f"repeatable or comma list: {', '.join(TASK_STATUSES)}")
     ] = None,
-    timing_state: Annotated[
-        list[str] | None, Query(description=f"repeatable or comma list: {', '.join(TIMING_STATES)}")
+    timing: Annotated[
+        list[str] | None,
+        Query(alias="timing_state", description=f"repeatable or comma list: {', '.join(TIMING_STATES)}"),
     ] = None,
     deadline_from: date | None = None,
     deadline_to: date | None = None,
-    document_id: int | None = None,
+    document_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
     q: Annotated[str | None, Query(max_length=300, description="words, with or without diacritics")] = None,
     include_drafts: Annotated[
         bool, Query(description="also tasks of documents under review (not for agencies)")
     ] = False,
     sort: Sort = "deadline",
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: PageNo = 1,
     per_page: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> schemas.Page[schemas.TaskPublic]:
     """Tracked tasks the user may see, filtered, sorted and paged."""
@@ -62,7 +66,7 @@ def search_tasks(
         agency=agency.strip() if agency and agency.strip() else None,
         role=role,
         status=choices(status, TASK_STATUSES, "status"),
-        timing_state=choices(timing_state, TIMING_STATES, "timing_state"),
+        timing_state=choices(timing, TIMING_STATES, "timing_state"),
         deadline_from=deadline_from,
         deadline_to=deadline_to,
         document_id=document_id,
@@ -77,9 +81,7 @@ def search_tasks(
 
 
 @router.get("/{task_id}", responses=NOT_FOUND)
-def get_task(
-    task_id: int, session: SessionDep, user: CurrentUser, today: TodayDep, soon: SoonDep
-) -> schemas.TaskDetail:
+def get_task(task_id: Id, session: SessionDep, user: CurrentUser, today: TodayDep, soon: SoonDep) -> schemas.TaskDetail:
     """A task with its agencies, progress reports, extensions and history."""
     task = task_in_scope(session, user, task_id)
     return task_detail(session, task, today, soon)
@@ -94,7 +96,7 @@ def get_task(
     },
 )
 def update_task(
-    task_id: int, body: schemas.TaskUpdate, session: SessionDep, user: CurrentUser, today: TodayDep, soon: SoonDep
+    task_id: Id, body: schemas.TaskUpdate, session: SessionDep, user: CurrentUser, today: TodayDep, soon: SoonDep
 ) -> schemas.TaskPublic:
     """Change a task; send the ``version`` you read. Also how reviewers correct a draft task."""
     task = task_in_scope(session, user, task_id)
@@ -121,7 +123,7 @@ def _year_after(start: date) -> date:
 
 @router.get("/{task_id}/occurrences", responses=NOT_FOUND)
 def task_occurrences(
-    task_id: int,
+    task_id: Id,
     request: Request,
     session: SessionDep,
     user: CurrentUser,

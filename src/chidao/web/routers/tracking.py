@@ -13,6 +13,8 @@ from chidao.tracking import operations
 from chidao.web import schemas
 from chidao.web.deps import (
     CurrentUser,
+    Id,
+    PageNo,
     SessionDep,
     SoonDep,
     TodayDep,
@@ -38,7 +40,7 @@ router = APIRouter(tags=["tracking"])
     },
 )
 def report_progress(
-    task_id: int, session: SessionDep, user: CurrentUser, today: TodayDep, soon: SoonDep, data: ProgressInputDep
+    task_id: Id, session: SessionDep, user: CurrentUser, today: TodayDep, soon: SoonDep, data: ProgressInputDep
 ) -> schemas.ProgressResult:
     """Report progress (lead agency or office), a contribution (coordinating agency: any report
     they send), or completion (``kind=completion``, with a note or files as evidence: the task
@@ -60,7 +62,7 @@ def report_progress(
 
 
 @router.get("/attachments/{attachment_id}", response_class=Response, responses={200: {"content": {"*/*": {}}}})
-def download_attachment(attachment_id: int, session: SessionDep, user: CurrentUser) -> Response:
+def download_attachment(attachment_id: Id, session: SessionDep, user: CurrentUser) -> Response:
     """A file attached to a progress report."""
     attachment = session.get(Attachment, attachment_id)
     report = session.get(ProgressReport, attachment.report_id) if attachment else None
@@ -77,7 +79,7 @@ def download_attachment(attachment_id: int, session: SessionDep, user: CurrentUs
     responses={403: {"description": "only the lead agency or the office"}, 409: {"description": "one is pending"}},
 )
 def request_extension(
-    task_id: int, body: schemas.ExtensionCreate, session: SessionDep, user: CurrentUser, today: TodayDep, soon: SoonDep
+    task_id: Id, body: schemas.ExtensionCreate, session: SessionDep, user: CurrentUser, today: TodayDep, soon: SoonDep
 ) -> schemas.ExtensionResult:
     """Ask for a later deadline (lead agency's officer, clerk or admin)."""
     task = task_in_scope(session, user, task_id)
@@ -98,7 +100,7 @@ def list_extensions(
     session: SessionDep,
     user: CurrentUser,
     ext_status: Annotated[Literal["pending", "approved", "refused"] | None, Query(alias="status")] = None,
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: PageNo = 1,
     per_page: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> schemas.Page[schemas.ExtensionPublic]:
     """Extension requests, oldest first (an agency officer sees those of its own tasks)."""
@@ -117,7 +119,7 @@ def list_extensions(
     responses={403: {"description": "only a clerk or an admin decides"}, 409: {"description": "already decided"}},
 )
 def decide_extension(
-    extension_id: int,
+    extension_id: Id,
     body: schemas.ExtensionDecision,
     session: SessionDep,
     user: CurrentUser,

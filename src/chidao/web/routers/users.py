@@ -13,7 +13,7 @@ from chidao.store.audit import record
 from chidao.store.models import Agency, User
 from chidao.store.users import UserError, add_user, hash_password
 from chidao.web import schemas
-from chidao.web.deps import AdminUser, SessionDep, not_found
+from chidao.web.deps import AdminUser, Id, PageNo, SessionDep, not_found
 from chidao.web.security import close_user_sessions
 from chidao.web.views import user_public
 
@@ -46,7 +46,7 @@ def _state(user: User) -> dict:
 def list_users(
     session: SessionDep,
     _admin: AdminUser,
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: PageNo = 1,
     per_page: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> schemas.Page[schemas.UserPublic]:
     total = session.scalar(select(func.count(User.id))) or 0
@@ -97,7 +97,7 @@ def _apply(session: Session, user: User, body: schemas.UserUpdate, admin: User) 
 
 
 @router.patch("/{user_id}", responses={404: {"description": "no such user"}})
-def update_user(user_id: int, body: schemas.UserUpdate, session: SessionDep, admin: AdminUser) -> schemas.UserPublic:
+def update_user(user_id: Id, body: schemas.UserUpdate, session: SessionDep, admin: AdminUser) -> schemas.UserPublic:
     """Change a user's role, agency, password or whether it may log in."""
     user = session.get(User, user_id)
     if user is None:

@@ -314,8 +314,8 @@ def _create_search() -> None:
             "INSERT INTO task_fts(rowid, search_text) VALUES (new.id, new.search_text); END"
         )
     else:
-        op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-        op.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
+        op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public")
+        op.execute("CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public")
         op.execute(
             "CREATE OR REPLACE FUNCTION chidao_unaccent(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE "
             "STRICT AS $$ SELECT public.unaccent('public.unaccent'::regdictionary, $1) $$"

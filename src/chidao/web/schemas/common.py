@@ -1,0 +1,53 @@
+"""Shared pieces of the request and response bodies: value types, strictness, pages.
+
+``*Create`` and ``*Update`` are what clients send, ``*Public`` what they get back. Updates
+tell "not sent" from "sent as null" through pydantic's ``model_fields_set``.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, ClassVar, Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+TaskStatus = Literal["assigned", "in_progress", "done", "paused", "cancelled"]
+Recurrence = Literal["daily", "weekly", "monthly", "quarterly", "yearly"]
+TimingState = Literal["not_due", "due_soon", "overdue", "done_on_time", "done_late", "no_deadline"]
+Role = Literal["admin", "clerk", "agency", "viewer"]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+Note = Annotated[str, StringConstraints(strip_whitespace=True, max_length=10_000)]
+Names = Annotated[list[Name], Field(max_length=50)]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=300)]
+Key = Annotated[int, Field(ge=1, le=2**31 - 1)]  # a row id
+Version = Annotated[int, Field(ge=0, le=2**31 - 1, description="the version you read; another one answers 409")]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class NotNull(Strict):
+    """Fields listed in ``not_null`` may be left out, but not sent as null."""
+
+    not_null: ClassVar[tuple[str, ...]] = ()
+
+    @model_validator(mode="after")
+    def _check_nulls(self) -> Any:
+        for name in self.not_null:
+            if name in self.model_fields_set and getattr(self, name) is None:
+                raise ValueError(f"{name} cannot be null")
+        return self
+
+    def changes(self, *exclude: str) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.model_fields_set if k not in exclude}
+
+
+T = TypeVar("T")
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    total: int
+    page: int
+    per_page: int

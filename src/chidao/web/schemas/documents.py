@@ -1,0 +1,71 @@
+"""Bodies of documents and statistics."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+from chidao.web.schemas.tasks import TaskPublic
+
+
+class DocumentSummary(BaseModel):
+    id: int
+    filename: str
+    media_type: str
+    status: Literal["draft", "confirmed"]
+    doc_type: str | None
+    number: str | None
+    place: str | None
+    doc_date: date | None
+    title: str | None
+    chair: str | None
+    signer: str | None
+    is_directive: bool
+    created_at: datetime | None
+    confirmed_at: datetime | None
+    task_count: int
+
+
+class DocumentDetail(DocumentSummary):
+    text: str
+    meta: dict[str, Any]
+    tasks: list[TaskPublic]
+
+
+class UploadResult(DocumentDetail):
+    created: bool
+
+
+# Statistics
+
+
+class AgencyOverdue(BaseModel):
+    agency_id: int
+    agency: str
+    overdue: int
+
+
+class Stats(BaseModel):
+    total: int
+    by_timing_state: dict[str, int]
+    by_status: dict[str, int]
+    overdue_by_agency: list[AgencyOverdue]
+    today: date
+    due_soon_until: date
+
+
+class FieldStats(BaseModel):
+    changed: int
+    unchanged: int
+    share_changed: float
+
+
+class ExtractionStats(BaseModel):
+    documents: int
+    tasks: int
+    proposed: int
+    counts: dict[str, int]
+    shares: dict[str, float]
+    fields: dict[str, FieldStats]
