@@ -57,7 +57,7 @@ def search_tasks(
     include_drafts: Annotated[
         bool, Query(description="also tasks of documents under review (not for agencies)")
     ] = False,
-    sort: Sort = "deadline",
+    sort: Annotated[Sort | None, Query(description="default: deadline; newest first (-created) for a search")] = None,
     page: PageNo = 1,
     per_page: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> schemas.Page[schemas.TaskPublic]:
