@@ -19,6 +19,7 @@ from chidao.extract.workdays import WorkCalendar
 from chidao.settings import Settings
 from chidao.store.engine import open_engine, session_factory
 from chidao.web import errors
+from chidao.web.concurrency import InFlightLimit
 from chidao.web.limits import BodyLimit, limit_for
 from chidao.web.routers import agencies, auth, documents, review, stats, tasks, tracking, users
 
@@ -77,6 +78,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
     app.state.sessions = session_factory(engine)
     app.state.calendar = WorkCalendar()
     app.add_middleware(BodyLimit, limit=limit_for(settings.max_upload_bytes))
+    app.add_middleware(InFlightLimit)
     errors.install(app)
     for module in ROUTERS:
         app.include_router(module.router, prefix=PREFIX, responses=ERRORS)
