@@ -127,9 +127,10 @@ def main() -> None:
         )
         agencies = conn.execute(select(Agency.id)).scalars().all()
     rng = random.Random(7)
+    from fastapi.testclient import TestClient
+
     from chidao.web.app import create_app
     from chidao.web.deps import get_today
-    from fastapi.testclient import TestClient
 
     app = create_app(Settings(data_dir=".", database_url=args.url), engine=engine)
     app.dependency_overrides[get_today] = lambda: TODAY
