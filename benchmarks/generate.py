@@ -243,6 +243,7 @@ TALLY_REBUILD = (
     "GROUP BY 1, 2, 3"
 )
 SQLITE_BULK_TRIGGERS = (
+    "tasks_sync_agencies",
     "tasks_fts_insert",
     "tasks_fts_delete",
     "tasks_fts_update",
@@ -260,13 +261,8 @@ def migrate_triggers(engine) -> None:
     from importlib import resources
 
     versions = resources.files("chidao.store").joinpath("migrations/versions")
-    statements = [
-        "CREATE TRIGGER task_agencies_fill AFTER INSERT ON task_agencies BEGIN "
-        "UPDATE task_agencies SET task_open = (SELECT (t.tracked AND NOT t.deleted AND t.status IN "
-        "('assigned', 'in_progress', 'paused')) FROM tasks t WHERE t.id = new.task_id), task_deadline = "
-        "(SELECT t.deadline FROM tasks t WHERE t.id = new.task_id) WHERE id = new.id; END"
-    ]
-    for name in ("0003_task_tally.py", "0004_search_tracked.py"):
+    statements: list[str] = []
+    for name in ("0002_agency_task_state.py", "0003_task_tally.py", "0004_search_tracked.py"):
         spec = importlib.util.spec_from_file_location(name[:-3], str(versions.joinpath(name)))
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)

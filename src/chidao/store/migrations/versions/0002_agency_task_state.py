@@ -39,18 +39,22 @@ def upgrade() -> None:
     )
 
 
-def create_sqlite_triggers() -> None:
-    op.execute(
+def sqlite_trigger_sql() -> list[str]:
+    """The SQLite triggers, also used by the bulk-load benchmark to put them back."""
+    return [
         "CREATE TRIGGER task_agencies_fill AFTER INSERT ON task_agencies BEGIN "
         "UPDATE task_agencies SET task_open = (SELECT " + _OPEN.format(t="t") + " FROM tasks t "
         "WHERE t.id = new.task_id), task_deadline = (SELECT t.deadline FROM tasks t WHERE t.id = new.task_id) "
-        "WHERE id = new.id; END"
-    )
-    op.execute(
+        "WHERE id = new.id; END",
         "CREATE TRIGGER tasks_sync_agencies AFTER UPDATE OF tracked, deleted, status, deadline ON tasks BEGIN "
         "UPDATE task_agencies SET task_open = " + _OPEN.format(t="new") + ", task_deadline = new.deadline "
-        "WHERE task_id = new.id; END"
-    )
+        "WHERE task_id = new.id; END",
+    ]
+
+
+def create_sqlite_triggers() -> None:
+    for statement in sqlite_trigger_sql():
+        op.execute(statement)
 
 
 def _create_postgres_triggers() -> None:
