@@ -5,8 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter
 from sqlalchemy import func, select
 
-from chidao.store.models import TASK_STATUSES
-from chidao.store.queries import TaskFilter, filtered, statistics
+from chidao.store.models import TASK_STATUSES, Task
+from chidao.store.queries import TaskFilter, conditions, statistics
 from chidao.tracking.review_stats import extraction_stats
 from chidao.web import schemas
 from chidao.web.deps import CurrentUser, OfficeUser, SessionDep, SoonDep, TodayDep, scope_of
@@ -19,9 +19,9 @@ def task_stats(session: SessionDep, user: CurrentUser, today: TodayDep, soon: So
     """Tracked tasks the user may see: by timing state, by status, and overdue per lead agency."""
     scope = scope_of(user)
     figures = statistics(session=session, scope=scope, today=today, soon_until=soon)
-    tasks = filtered(session, TaskFilter(), scope, today, soon).subquery()
+    where = conditions(session, TaskFilter(), scope, today, soon)
     by_status = dict.fromkeys(TASK_STATUSES, 0)
-    by_status.update(session.execute(select(tasks.c.status, func.count()).group_by(tasks.c.status)).all())
+    by_status.update(session.execute(select(Task.status, func.count()).where(*where).group_by(Task.status)).all())
     return schemas.Stats(
         total=sum(by_status.values()),
         by_status=by_status,
