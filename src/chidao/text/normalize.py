@@ -71,36 +71,45 @@ class NormalizedText:
 _CLUSTER = re.compile(r"[^\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff][\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]+")
 
 
+class _Builder:
+    """Builds an output string piece by piece, remembering where each piece came from."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.out_starts: list[int] = []
+        self.src_starts: list[int] = []
+        self.length = 0
+
+    def add(self, piece: str, src: int) -> None:
+        """Append ``piece``, which starts at offset ``src`` of the source."""
+        if piece:
+            self.out_starts.append(self.length)
+            self.src_starts.append(src)
+            self.parts.append(piece)
+            self.length += len(piece)
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
 def _nfc_with_map(raw: str) -> tuple[str, tuple[list[int], list[int]] | None]:
     """NFC text and, when NFC changed anything, a segment map from NFC offsets to raw offsets.
 
-    Only base-plus-combining-mark clusters can change, so only they are normalized.
+    Only base-plus-combining-mark clusters can change, so only they are normalized; each
+    character of a composed cluster maps to its own segment.
     """
     if unicodedata.is_normalized("NFC", raw):
         return raw, None
-    parts: list[str] = []
-    nfc_starts: list[int] = []
-    raw_starts: list[int] = []
-    pos = out = 0
+    built = _Builder()
+    pos = 0
     for match in _CLUSTER.finditer(raw):
-        if match.start() > pos:
-            nfc_starts.append(out)
-            raw_starts.append(pos)
-            parts.append(raw[pos : match.start()])
-            out += match.start() - pos
+        built.add(raw[pos : match.start()], pos)
         cluster = unicodedata.normalize("NFC", match.group(0))
-        for i in range(len(cluster)):
-            nfc_starts.append(out + i)
-            raw_starts.append(match.start() if i == 0 else match.end() - 1)
-        parts.append(cluster)
-        out += len(cluster)
+        for i, char in enumerate(cluster):
+            built.add(char, match.start() if i == 0 else match.end() - 1)
         pos = match.end()
-    if pos < len(raw):
-        nfc_starts.append(out)
-        raw_starts.append(pos)
-        parts.append(raw[pos:])
-    text = unicodedata.normalize("NFC", "".join(parts))
-    return text, (nfc_starts, raw_starts)
+    built.add(raw[pos:], pos)
+    return built.text(), (built.out_starts, built.src_starts)
 
 
 def _replacement(match: re.Match[str]) -> str:
@@ -118,31 +127,16 @@ def _replacement(match: re.Match[str]) -> str:
 def normalize(raw: str) -> NormalizedText:
     """Return the normalized form of ``raw`` with its offset map."""
     nfc, origin = _nfc_with_map(raw)
-    parts: list[str] = []
-    norm_starts: list[int] = []
-    src_starts: list[int] = []
+    built = _Builder()
     pos = 0
-    out_len = 0
     for match in _EDITS.finditer(nfc):
         rep = _replacement(match)
         if rep == match.group(0):
             continue  # a plain line break: nothing to edit
-        if match.start() > pos:
-            norm_starts.append(out_len)
-            src_starts.append(pos)
-            parts.append(nfc[pos : match.start()])
-            out_len += match.start() - pos
-        if rep:
-            norm_starts.append(out_len)
-            src_starts.append(match.start())
-            parts.append(rep)
-            out_len += len(rep)
+        built.add(nfc[pos : match.start()], pos)
+        built.add(rep, match.start())
         pos = match.end()
-    if pos < len(nfc):
-        norm_starts.append(out_len)
-        src_starts.append(pos)
-        parts.append(nfc[pos:])
-    text = "".join(parts)
-    if not norm_starts:
-        norm_starts, src_starts = [0], [0]
+    built.add(nfc[pos:], pos)
+    text = built.text()
+    norm_starts, src_starts = built.out_starts or [0], built.src_starts or [0]
     return NormalizedText(text, raw, norm_starts, src_starts, origin)
