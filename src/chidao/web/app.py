@@ -1,4 +1,5 @@
-"""The API application. ``create_app`` builds it from settings: no import-time state.
+"""The application: the API under /api/v1 and the Vietnamese pages beside it. ``create_app``
+builds it from settings: no import-time state.
 
 The engine, session factory, settings and working-day calendar live on ``app.state``. The
 schema is not migrated here: the CLI (``chidao serve``) migrates before serving.
@@ -18,7 +19,7 @@ from chidao import __version__
 from chidao.extract.workdays import WorkCalendar
 from chidao.settings import Settings
 from chidao.store.engine import open_engine, session_factory
-from chidao.web import errors
+from chidao.web import errors, pages
 from chidao.web.concurrency import InFlightLimit
 from chidao.web.limits import BodyLimit, limit_for
 from chidao.web.routers import agencies, auth, documents, review, stats, tasks, tracking, users
@@ -82,4 +83,5 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
     errors.install(app)
     for module in ROUTERS:
         app.include_router(module.router, prefix=PREFIX, responses=ERRORS)
+    pages.install(app)
     return app

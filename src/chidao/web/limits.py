@@ -18,8 +18,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 MULTIPART_SLACK = 64 * 1024
 JSON_LIMIT = 1024 * 1024
 MAX_ATTACHMENTS = 10
-_PROGRESS = re.compile(r"^/api/v1/tasks/\d+/progress/?$")
-_UPLOAD = re.compile(r"^/api/v1/documents/?$")
+# The API's endpoints and the pages' forms that take files.
+_PROGRESS = re.compile(r"^(/api/v1)?/tasks/\d+/progress/?$")
+_UPLOAD = re.compile(r"^(/api/v1/documents|/documents/upload)/?$")
+MAX_UPLOAD_FILES = 20  # notices in one upload form
 
 
 class BodyTooLarge(HTTPException):
@@ -32,7 +34,8 @@ def limit_for(max_upload_bytes: int) -> Callable[[str], int]:
 
     def limit(path: str) -> int:
         if _UPLOAD.match(path):
-            return max_upload_bytes + MULTIPART_SLACK
+            files = 1 if path.startswith("/api/") else MAX_UPLOAD_FILES
+            return max_upload_bytes * files + MULTIPART_SLACK
         if _PROGRESS.match(path):
             return max_upload_bytes * MAX_ATTACHMENTS + MULTIPART_SLACK
         return JSON_LIMIT

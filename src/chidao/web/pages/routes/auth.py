@@ -1,0 +1,93 @@
+"""The login form, logging out. The login form has its own CSRF token (a double-submit cookie),
+since there is no session yet to hold one."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import RedirectResponse, Response
+
+from chidao.web.deps import SessionDep, SettingsDep
+from chidao.web.pages.deps import CsrfChecked, PageLogin
+from chidao.web.pages.templating import render
+from chidao.web.security import COOKIE, authenticate, close_session, open_session, record_failure, throttled
+
+router = APIRouter()
+LOGIN_CSRF_COOKIE = "chidao_login_csrf"
+
+
+def safe_next(target: str | None) -> str:
+    """Only a path of this site (never ``//host`` or a full URL): no open redirect after login."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return "/"
+    return target
+
+
+def _login_form(request: Request, *, next_url: str, error: str = "", username: str = "", code: int = 200) -> Response:
+    token = request.cookies.get(LOGIN_CSRF_COOKIE) or secrets.token_urlsafe(24)
+    response = render(
+        request,
+        "login.html",
+        {"next": next_url, "error": error, "username": username, "login_csrf": token},
+        status_code=code,
+    )
+    response.set_cookie(LOGIN_CSRF_COOKIE, token, httponly=True, samesite="strict", path="/login")
+    return response
+
+
+@router.get("/login")
+def login_page(request: Request, next: str = "/") -> Response:
+    return _login_form(request, next_url=safe_next(next))
+
+
+@router.post("/login")
+def login_submit(
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    username: Annotated[str, Form(max_length=100)] = "",
+    password: Annotated[str, Form(max_length=1000)] = "",
+    csrf_token: Annotated[str, Form(max_length=200)] = "",
+    next: Annotated[str, Form(max_length=2000)] = "/",
+) -> Response:
+    next_url = safe_next(next)
+    expected = request.cookies.get(LOGIN_CSRF_COOKIE, "")
+    if not expected or not secrets.compare_digest(expected.encode(), csrf_token.encode()):
+        return _login_form(request, next_url=next_url, error="Phiên đăng nhập đã hết hạn, hãy thử lại.", code=403)
+    username = username.strip()
+    address = request.client.host if request.client else ""
+    if throttled(session=session, settings=settings, username=username, address=address):
+        minutes = max(1, settings.login_window_seconds // 60)
+        message = f"Đăng nhập sai quá nhiều lần. Hãy thử lại sau {minutes} phút."
+        return _login_form(request, next_url=next_url, error=message, username=username, code=429)
+    user = authenticate(session=session, username=username, password=password) if username else None
+    if user is None:
+        record_failure(session=session, username=username, address=address)
+        session.commit()
+        message = "Tên đăng nhập hoặc mật khẩu không đúng."
+        return _login_form(request, next_url=next_url, error=message, username=username, code=401)
+    new = open_session(session=session, settings=settings, user=user)
+    session.commit()
+    response = RedirectResponse(next_url, status_code=303)
+    response.set_cookie(
+        COOKIE,
+        new.token,
+        max_age=settings.session_hours * 3600,
+        httponly=True,
+        samesite="lax",
+        secure=settings.secure_cookies,
+        path="/",
+    )
+    response.delete_cookie(LOGIN_CSRF_COOKIE, path="/login")
+    return response
+
+
+@router.post("/logout", dependencies=[CsrfChecked])
+def logout(login: PageLogin, session: SessionDep, settings: SettingsDep) -> Response:
+    close_session(session=session, login=login)
+    session.commit()
+    response = RedirectResponse("/login", status_code=303)
+    response.delete_cookie(COOKIE, path="/", secure=settings.secure_cookies, httponly=True, samesite="lax")
+    return response

@@ -1,0 +1,80 @@
+"""Mount the pages on the API application: static files, page routes, and HTML answers for
+errors on page paths (the API under /api keeps its JSON errors)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from chidao.web.pages.deps import LoginRequired
+from chidao.web.pages.routes import ROUTERS
+from chidao.web.pages.templating import render
+
+STATIC = Path(__file__).resolve().parent.parent / "static"
+API_PREFIX = "/api/"
+ERROR_TITLES = {
+    400: "Yêu cầu không hợp lệ",
+    403: "Không có quyền truy cập",
+    404: "Không tìm thấy",
+    405: "Thao tác không được hỗ trợ",
+    409: "Xung đột dữ liệu",
+    413: "Tệp quá lớn",
+    415: "Định dạng tệp không được hỗ trợ",
+    422: "Dữ liệu không hợp lệ",
+    429: "Quá nhiều lần thử",
+}
+# What a page says for an error: the API's English details are for integrators, not for users.
+ERROR_MESSAGES = {
+    404: "Trang hoặc mục bạn tìm không tồn tại, hoặc nằm ngoài phạm vi bạn được xem.",
+    405: "Địa chỉ này không hỗ trợ thao tác đó.",
+    422: "Một số giá trị trong địa chỉ hoặc biểu mẫu không hợp lệ.",
+}
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith(API_PREFIX)
+
+
+def error_page(request: Request, code: int, message: str | None = None) -> Response:
+    title = ERROR_TITLES.get(code, "Đã xảy ra lỗi")
+    text = message or ERROR_MESSAGES.get(code) or title
+    return render(request, "error.html", {"code": code, "title": title, "message": text}, status_code=code)
+
+
+async def _http_error(request: Request, error: Exception) -> Response:
+    assert isinstance(error, StarletteHTTPException)
+    if _is_api(request) or request.url.path.startswith("/static/"):
+        return await http_exception_handler(request, error)
+    detail = error.detail if isinstance(error.detail, str) and not error.detail.isascii() else None
+    response = error_page(request, error.status_code, detail)
+    for name, value in (error.headers or {}).items():
+        if name.lower() != "www-authenticate":
+            response.headers[name] = value
+    return response
+
+
+async def _invalid(request: Request, error: Exception) -> Response:
+    assert isinstance(error, RequestValidationError)
+    if _is_api(request):
+        return await request_validation_exception_handler(request, error)
+    return error_page(request, 422)
+
+
+async def _login_required(request: Request, error: Exception) -> Response:
+    assert isinstance(error, LoginRequired)
+    return RedirectResponse(error.next_url, status_code=303)
+
+
+def install(app: FastAPI) -> None:
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    for router in ROUTERS:
+        app.include_router(router, include_in_schema=False)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _invalid)
+    app.add_exception_handler(LoginRequired, _login_required)
