@@ -22,8 +22,10 @@ run: $(VENV)/.installed
 	@echo "API: http://127.0.0.1:8000/api/v1/docs  (OpenAPI: /api/v1/openapi.json)"
 	$(BIN)/chidao serve --host 127.0.0.1 --port 8000
 
-# Lint, then every test (the corpus tests run when CHIDAO_CORPUS is set).
+# Lint, then every test (the corpus tests run when CHIDAO_CORPUS is set; the browser tests use
+# Debian's chromium, installed here when missing).
 test: $(VENV)/.installed
+	./scripts/ensure-chromium
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/pytest -q
 

@@ -187,3 +187,52 @@ def test_concurrent_saves_conflict(sessions):
         second.close()
     with sessions() as session:
         assert session.get(Task, mine.id).progress == 50
+
+
+def _brute_force_agency_list(session, agency_id: int, states: set[str], role: str | None) -> list[int]:
+    """Task ids of one agency in some timing states, by deadline then id, undated last: by hand."""
+    found = []
+    for task in session.scalars(select(Task).where(Task.tracked.is_(True), Task.deleted.is_(False))):
+        roles = {a.role for a in task.assignments if a.agency_id == agency_id}
+        if not roles or (role and role not in roles):
+            continue
+        state = timing_state(
+            status=task.status, deadline=task.deadline, completed_on=task.completed_on, today=TODAY, soon_until=SOON
+        )
+        if state in states:
+            found.append(task)
+    found.sort(key=lambda t: (t.deadline is None, t.deadline or TODAY, t.id))
+    return [t.id for t in found]
+
+
+@pytest.mark.parametrize(
+    "states", [{"overdue"}, {"due_soon", "not_due"}, {"no_deadline"}, {"overdue", "no_deadline", "not_due"}]
+)
+def test_an_agencys_tasks_by_timing_state_page_like_the_brute_force(sessions, states):
+    for path in sorted(EXAMPLES.glob("*.txt")):
+        ingest(sessions, path.name)
+    with sessions.begin() as session:  # spread the deadlines around today, and finish one task
+        tasks = list(session.scalars(select(Task).order_by(Task.id)))
+        for i, task in enumerate(tasks):
+            task.deadline = None if i % 4 == 3 else TODAY + timedelta(days=(i % 5 - 2) * 4)
+        tasks[0].status, tasks[0].completed_on = "done", TODAY
+    with sessions() as session:
+        agencies = session.execute(select(Assignment.agency_id).distinct()).scalars().all()
+        sizes = []
+        for agency_id in agencies:
+            for role in (None, "lead", "coordinator"):
+                expected = _brute_force_agency_list(session, agency_id, states, role)
+                sizes.append(len(expected))
+                flt = TaskFilter(agency=str(agency_id), role=role, timing_state=sorted(states))
+                seen = []
+                for page in range(1, 9):
+                    rows, total = list_tasks(
+                        session=session, flt=flt, scope=Scope(), today=TODAY, soon_until=SOON, page=page, per_page=1
+                    )
+                    assert total == len(expected)
+                    seen += [t.id for t in rows]
+                assert seen == expected[:8], (agency_id, role)
+                own = Scope(agency_id=agency_id, unrestricted=False)
+                rows, total = list_tasks(session=session, flt=flt, scope=own, today=TODAY, soon_until=SOON)
+                assert [t.id for t in rows] == expected and total == len(expected)
+        assert max(sizes) >= 2 and sum(sizes) >= 10  # paging was exercised

@@ -185,7 +185,7 @@ class Assignment(Base):
     __table_args__ = (
         UniqueConstraint("task_id", "agency_id", "role"),
         Index("ix_task_agencies_agency_role", "agency_id", "role", "task_id"),
-        Index("ix_task_agencies_open", "agency_id", "task_open", "task_deadline", "role"),
+        Index("ix_task_agencies_open", "agency_id", "task_open", "task_deadline", "task_id", "role"),
         Index("ix_task_agencies_overdue", "role", "task_open", "task_deadline", "agency_id"),
     )
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import Integer, Select, and_, case, column, func, literal_column, or_, select, text
+from sqlalchemy import Integer, Select, and_, case, column, distinct, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session
 
 from chidao.store.agencies import agency_key
@@ -151,6 +151,10 @@ def list_tasks(
     offset = (page - 1) * per_page
     if _search_only(session, flt, scope) and sort == "-created":
         return _search_page(session, flt.q or "", offset, per_page)
+    if sort == "deadline" and _agency_states_only(flt):
+        found = _agency_page(session, flt, scope, today, soon_until, offset, per_page)
+        if found is not None:
+            return found
     where = conditions(session, flt, scope, today, soon_until)
     if sort == "deadline":
         dated_only = bool(flt.timing_state) and set(flt.timing_state) <= {"overdue", "due_soon", "not_due"}
@@ -174,6 +178,51 @@ def _unfiltered(flt: TaskFilter, scope: Scope) -> bool:
 def _search_only(session: Session, flt: TaskFilter, scope: Scope) -> bool:
     """A plain search by everyone: the full-text index alone answers it."""
     return bool(flt.q) and scope.unrestricted and not flt.include_drafts and TaskFilter(q=flt.q) == flt
+
+
+def _agency_states_only(flt: TaskFilter) -> bool:
+    """An agency's tracked tasks in some open timing states (the list an agency's follow-up starts
+    from), with no other filter: the agency rows' copy of the task state answers it."""
+    plain = TaskFilter(agency=flt.agency, role=flt.role, timing_state=flt.timing_state)
+    return bool(flt.agency and flt.timing_state) and set(flt.timing_state) <= set(_OPEN_STATES) and flt == plain
+
+
+def _agency_page(
+    session: Session, flt: TaskFilter, scope: Scope, today: date, soon_until: date, offset: int, per_page: int
+) -> tuple[list[Task], int] | None:
+    """The page and count by deadline (undated last) from ``ix_task_agencies_open`` alone: an
+    index-only range per run, whatever the size of ``tasks``. None when the viewer's scope is
+    another agency (the general path then intersects the two)."""
+    ids = _agency_ids(session, flt.agency or "")
+    if not scope.unrestricted and ids != [scope.agency_id]:
+        return None
+    base = [Assignment.agency_id.in_(ids), Assignment.task_open.is_(True)]
+    if flt.role:
+        base.append(Assignment.role == flt.role)
+    dated = [s for s in flt.timing_state if s != "no_deadline"]
+    runs = []
+    if dated:
+        runs.append([*base, or_(*(_OPEN_STATES[s](Assignment.task_deadline, today, soon_until) for s in dated))])
+    if "no_deadline" in flt.timing_state:
+        runs.append([*base, Assignment.task_deadline.is_(None)])
+    task_ids: list[int] = []
+    total = 0
+    for run in runs:
+        n = session.scalar(select(func.count(distinct(Assignment.task_id))).where(*run)) or 0
+        wanted = per_page - len(task_ids)
+        if wanted > 0 and offset < total + n:
+            keys = (
+                select(Assignment.task_deadline, Assignment.task_id)
+                .where(*run)
+                .distinct()
+                .order_by(Assignment.task_deadline, Assignment.task_id)
+                .offset(max(0, offset - total))
+                .limit(wanted)
+            )
+            task_ids += [task_id for _deadline, task_id in session.execute(keys)]
+        total += n
+    by_id = {task.id: task for task in session.scalars(select(Task).where(Task.id.in_(task_ids)))} if task_ids else {}
+    return [by_id[i] for i in task_ids if i in by_id], total
 
 
 def _search_page(session: Session, q: str, offset: int, per_page: int) -> tuple[list[Task], int]:
