@@ -236,3 +236,24 @@ def test_an_agencys_tasks_by_timing_state_page_like_the_brute_force(sessions, st
                 rows, total = list_tasks(session=session, flt=flt, scope=own, today=TODAY, soon_until=SOON)
                 assert [t.id for t in rows] == expected and total == len(expected)
         assert max(sizes) >= 2 and sum(sizes) >= 10  # paging was exercised
+
+
+@pytest.mark.parametrize("extra", [{}, {"status": ["assigned", "in_progress"]}])
+def test_a_search_counts_up_to_the_cap_and_says_so(sessions, monkeypatch, extra):
+    from chidao.store import queries
+
+    ingest(sessions, "tb-ket-luan-chuyen-doi-so.txt")
+    with sessions() as session:
+        flt = TaskFilter(q="so", **extra)
+        full = list_tasks(session=session, flt=flt, scope=Scope(), today=TODAY, soon_until=SOON, per_page=100)
+        assert full.exact and full.total == len(full.rows) >= 4
+        monkeypatch.setattr(queries, "SEARCH_COUNT_CAP", 3)
+        monkeypatch.setattr(queries, "DENSE_MATCHES", 1)  # the key-order plan on PostgreSQL
+        capped = list_tasks(session=session, flt=flt, scope=Scope(), today=TODAY, soon_until=SOON, per_page=100)
+        if session.get_bind().dialect.name == "sqlite" and not extra:
+            assert (capped.total, capped.exact) == (full.total, True)  # FTS5 counts its own index: exact
+        else:
+            assert (capped.total, capped.exact) == (3, False)
+        assert [t.id for t in capped.rows] == [t.id for t in full.rows]  # the pages themselves are whole
+        rows, total = capped  # still unpacks like a pair
+        assert total == capped.total and rows == capped.rows

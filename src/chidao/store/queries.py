@@ -8,6 +8,8 @@ today on an unfinished task, "due soon" a deadline up to the date N working days
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -25,6 +27,25 @@ SORTS = {
     "-created": (Task.id.desc(),),
     "status": (Task.status, Task.id),
 }
+
+
+SEARCH_COUNT_CAP = 10_000  # like Elasticsearch's track_total_hits: exact up to here, "more than" beyond
+DENSE_MATCHES = 2_000  # a search matching more tasks than this is read newest first along the key
+
+
+@dataclass(frozen=True)
+class Found:
+    """A page of tasks and how many match. A search matching more than SEARCH_COUNT_CAP tasks is
+    counted only that far (``exact`` is False): counting every match of a common word on
+    PostgreSQL means visiting each matching row, which is what makes a search slow.
+    Unpacks as ``rows, total`` for callers that need no more."""
+
+    rows: list[Task]
+    total: int
+    exact: bool = True
+
+    def __iter__(self):
+        return iter((self.rows, self.total))
 
 
 @dataclass
@@ -145,7 +166,7 @@ def list_tasks(
     sort: str | None = None,
     page: int = 1,
     per_page: int = 50,
-) -> tuple[list[Task], int]:
+) -> Found:
     """One page of tasks and the total count (default order: by deadline; newest first for a search)."""
     sort = sort or ("-created" if flt.q else "deadline")
     offset = (page - 1) * per_page
@@ -156,9 +177,11 @@ def list_tasks(
         if found is not None:
             return found
     where = conditions(session, flt, scope, today, soon_until)
+    if flt.q:
+        return _filtered_search_page(session, where, sort, offset, per_page)
     if sort == "deadline":
         dated_only = bool(flt.timing_state) and set(flt.timing_state) <= {"overdue", "due_soon", "not_due"}
-        return _deadline_page(
+        rows, total = _deadline_page(
             session,
             where,
             offset,
@@ -166,9 +189,46 @@ def list_tasks(
             unfiltered=_unfiltered(flt, scope),
             dated_only=dated_only or bool(flt.deadline_from or flt.deadline_to),
         )
+        return Found(rows, total)
     rows = session.scalars(select(Task).where(*where).order_by(*SORTS[sort]).offset(offset).limit(per_page))
     total = session.scalar(select(func.count(Task.id)).where(*where)) or 0
-    return list(rows), total
+    return Found(list(rows), total)
+
+
+def _capped_count(session: Session, where: list) -> tuple[int, bool]:
+    """How many tasks match ``where``, counted up to SEARCH_COUNT_CAP; and whether that is exact."""
+    limited = select(Task.id).where(*where).limit(SEARCH_COUNT_CAP + 1).subquery()
+    n = session.scalar(select(func.count()).select_from(limited)) or 0
+    return min(n, SEARCH_COUNT_CAP), n <= SEARCH_COUNT_CAP
+
+
+def _filtered_search_page(session: Session, where: list, sort: str, offset: int, per_page: int) -> Found:
+    """A search with other filters: any order, a capped count."""
+    total, exact = _capped_count(session, where)
+    with _key_order(session, total > DENSE_MATCHES):
+        rows = list(session.scalars(select(Task).where(*where).order_by(*SORTS[sort]).offset(offset).limit(per_page)))
+    return Found(rows, total, exact)
+
+
+# No bitmap of every match, no scan of the whole table, no workers to start for a 50-row page.
+_KEY_ORDER = {"enable_bitmapscan": "off", "enable_seqscan": "off", "max_parallel_workers_per_gather": "0"}
+
+
+@contextmanager
+def _key_order(session: Session, dense: bool) -> Iterator[None]:
+    """Many matches: on PostgreSQL read the rows in the sort's index order and stop at the page,
+    rather than build a bitmap of every match (the planner guesses few matches for several
+    common words, taking them as independent). Only for the statement inside."""
+    if not dense or session.get_bind().dialect.name != "postgresql":
+        yield
+        return
+    for setting, value in _KEY_ORDER.items():
+        session.execute(text(f"SET LOCAL {setting} = {value}"))
+    try:
+        yield
+    finally:
+        for setting in _KEY_ORDER:
+            session.execute(text(f"SET LOCAL {setting} = DEFAULT"))
 
 
 def _unfiltered(flt: TaskFilter, scope: Scope) -> bool:
@@ -189,7 +249,7 @@ def _agency_states_only(flt: TaskFilter) -> bool:
 
 def _agency_page(
     session: Session, flt: TaskFilter, scope: Scope, today: date, soon_until: date, offset: int, per_page: int
-) -> tuple[list[Task], int] | None:
+) -> Found | None:
     """The page and count by deadline (undated last) from ``ix_task_agencies_open`` alone: an
     index-only range per run, whatever the size of ``tasks``. None when the viewer's scope is
     another agency (the general path then intersects the two)."""
@@ -222,13 +282,16 @@ def _agency_page(
             task_ids += [task_id for _deadline, task_id in session.execute(keys)]
         total += n
     by_id = {task.id: task for task in session.scalars(select(Task).where(Task.id.in_(task_ids)))} if task_ids else {}
-    return [by_id[i] for i in task_ids if i in by_id], total
+    return Found([by_id[i] for i in task_ids if i in by_id], total)
 
 
-def _search_page(session: Session, q: str, offset: int, per_page: int) -> tuple[list[Task], int]:
+def _search_page(session: Session, q: str, offset: int, per_page: int) -> Found:
+    """A plain search, newest first, from the full-text index. SQLite's FTS5 table holds only
+    tracked tasks, so its count is exact and cheap; PostgreSQL counts up to the cap."""
     words = re.findall(r"[0-9a-z]+", fold_words(q))
     if not words:
-        return [], 0
+        return Found([], 0)
+    exact = True
     if session.get_bind().dialect.name == "sqlite":
         match = " ".join(f'"{w}"' for w in words)
         ids = list(
@@ -237,16 +300,17 @@ def _search_page(session: Session, q: str, offset: int, per_page: int) -> tuple[
                 {"m": match, "n": per_page, "o": offset},
             )
         )
-        total = session.scalar(text("SELECT count(*) FROM task_fts WHERE task_fts MATCH :m"), {"m": match}) or 0
+        total = int(session.scalar(text("SELECT count(*) FROM task_fts WHERE task_fts MATCH :m"), {"m": match}) or 0)
     else:
         found = "tracked AND NOT deleted AND search_tsv @@ to_tsquery('simple', :m)"
-        params = {"m": " & ".join(words), "n": per_page, "o": offset}
-        ids = list(
-            session.scalars(text(f"SELECT id FROM tasks WHERE {found} ORDER BY id DESC LIMIT :n OFFSET :o"), params)
-        )
-        total = session.scalar(text(f"SELECT count(*) FROM tasks WHERE {found}"), params) or 0
+        params = {"m": " & ".join(words), "n": per_page, "o": offset, "cap": SEARCH_COUNT_CAP + 1}
+        n = session.scalar(text(f"SELECT count(*) FROM (SELECT 1 FROM tasks WHERE {found} LIMIT :cap) s"), params) or 0
+        total, exact = min(n, SEARCH_COUNT_CAP), n <= SEARCH_COUNT_CAP
+        page = text(f"SELECT id FROM tasks WHERE {found} ORDER BY id DESC LIMIT :n OFFSET :o")
+        with _key_order(session, total > DENSE_MATCHES):
+            ids = list(session.scalars(page, params))
     rows = session.scalars(select(Task).where(Task.id.in_(ids)).order_by(Task.id.desc())) if ids else []
-    return list(rows), int(total)
+    return Found(list(rows), total, exact)
 
 
 def _count(session: Session, where: list, unfiltered: bool) -> int:

@@ -74,10 +74,16 @@ def search_tasks(
         include_drafts=include_drafts and user.role != "agency",
     )
     scope = scope_of(user)
-    rows, total = list_tasks(
+    found = list_tasks(
         session=session, flt=flt, scope=scope, today=today, soon_until=soon, sort=sort, page=page, per_page=per_page
     )
-    return schemas.Page(items=[task_public(t, today, soon) for t in rows], total=total, page=page, per_page=per_page)
+    return schemas.Page(
+        items=[task_public(t, today, soon) for t in found.rows],
+        total=found.total,
+        total_exact=found.exact,
+        page=page,
+        per_page=per_page,
+    )
 
 
 @router.get("/{task_id}", responses=NOT_FOUND)

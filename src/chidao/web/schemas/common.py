@@ -48,6 +48,9 @@ T = TypeVar("T")
 
 class Page(BaseModel, Generic[T]):
     items: list[T]
-    total: int
+    total: int = Field(description="How many items match; a lower bound when total_exact is false")
+    total_exact: bool = Field(
+        True, description="False when a search matched more than 10,000 tasks and was counted only that far"
+    )
     page: int
     per_page: int
