@@ -208,7 +208,7 @@ def _finish(engine) -> None:
     """Re-create what bulk loading skipped, and refresh the planner's statistics."""
     with engine.begin() as conn:
         conn.execute(text("DELETE FROM task_tally"))
-        conn.execute(text(TALLY_REBUILD))
+        conn.execute(text(_migration("0007_tally_by_status.py").rebuild_sql()))
         if is_sqlite(engine):
             conn.execute(
                 text(
@@ -255,18 +255,23 @@ SQLITE_BULK_TRIGGERS = (
 )
 
 
-def migrate_triggers(engine) -> None:
-    """Put back the SQLite triggers dropped for the bulk load, as the migrations define them."""
+def _migration(name: str):
+    """A migration module of the package, loaded from its file (their names start with digits)."""
     import importlib.util
     from importlib import resources
 
-    versions = resources.files("chidao.store").joinpath("migrations/versions")
+    path = resources.files("chidao.store").joinpath("migrations/versions").joinpath(name)
+    spec = importlib.util.spec_from_file_location(name[:-3], str(path))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def migrate_triggers(engine) -> None:
+    """Put back the SQLite triggers dropped for the bulk load, as the latest migrations define them."""
     statements: list[str] = []
-    for name in ("0002_agency_task_state.py", "0003_task_tally.py", "0004_search_tracked.py"):
-        spec = importlib.util.spec_from_file_location(name[:-3], str(versions.joinpath(name)))
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        statements.extend(module.sqlite_trigger_sql())
+    for name in ("0002_agency_task_state.py", "0007_tally_by_status.py", "0004_search_tracked.py"):
+        statements.extend(_migration(name).sqlite_trigger_sql())
     with engine.begin() as conn:
         for statement in statements:
             conn.exec_driver_sql(statement)

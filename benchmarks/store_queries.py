@@ -82,24 +82,26 @@ def _sql_stats(engine, soon: date):
 
 
 def _sql_search(engine, words: list[str]):
+    """The same search by hand: newest first, and the count (capped like the API's on PostgreSQL)."""
     if is_sqlite(engine):
-        match = " ".join(f'"{w}"*' for w in words)
         where = "t.id IN (SELECT rowid FROM task_fts WHERE task_fts MATCH :match)"
-        params = {"match": match}
+        params = {"match": " ".join(f'"{w}"' for w in words)}
+        count = f"SELECT count(*) FROM tasks t WHERE t.tracked AND NOT t.deleted AND {where}"
     else:
-        where = " AND ".join(f"t.search_text LIKE :w{i}" for i in range(len(words)))
-        params = {f"w{i}": f"% {w}%" for i, w in enumerate(words)}
+        where = "t.search_tsv @@ to_tsquery('simple', :match)"
+        params = {"match": " & ".join(words)}
+        count = (
+            f"SELECT count(*) FROM (SELECT 1 FROM tasks t WHERE t.tracked AND NOT t.deleted AND {where} LIMIT 10001) s"
+        )
     with engine.connect() as conn:
         conn.execute(
             text(
                 f"SELECT t.id, t.text, t.deadline FROM tasks t WHERE t.tracked AND NOT t.deleted AND "
-                f"{where} ORDER BY t.deadline, t.id LIMIT 50"
+                f"{where} ORDER BY t.id DESC LIMIT 50"
             ),
             params,
         ).all()
-        conn.execute(
-            text(f"SELECT count(*) FROM tasks t WHERE t.tracked AND NOT t.deleted AND {where}"), params
-        ).scalar()
+        conn.execute(text(count), params).scalar()
 
 
 def _token(engine) -> str:

@@ -85,10 +85,22 @@ def test_statistics_follow_every_change(sessions):
         tasks[2].deadline = date(2024, 3, 1)  # now overdue
         tasks[3].deleted, tasks[3].tracked = True, False
         tasks[4].status = "cancelled"
+        tasks[5].status = "in_progress"
+    with sessions.begin() as session:  # and back: the tally follows a change of status both ways
+        session.get(Task, tasks[5].id).status = "paused"
     with sessions() as session:
         figures = statistics(session=session, scope=Scope(), today=TODAY, soon_until=SOON)
         assert figures["by_timing_state"] == _brute_force_counts(session)
         assert figures["by_timing_state"]["done_late"] == 1
+        tracked = select(Task.status, func.count()).where(Task.tracked.is_(True), Task.deleted.is_(False))
+        by_status = dict(session.execute(tracked.group_by(Task.status)).all())
+        assert {k: v for k, v in figures["by_status"].items() if v} == by_status
+        assert by_status["cancelled"] == 1 and by_status["paused"] == 1
+        agency = session.scalar(select(Assignment.agency_id).where(Assignment.task_id == tasks[5].id))
+        own = statistics(
+            session=session, scope=Scope(agency_id=agency, unrestricted=False), today=TODAY, soon_until=SOON
+        )
+        assert own["by_status"]["paused"] >= 1
         assert sum(row["overdue"] for row in figures["overdue_by_agency"]) >= 1
 
 

@@ -17,7 +17,7 @@ from sqlalchemy import Integer, Select, and_, case, column, distinct, func, lite
 from sqlalchemy.orm import Session
 
 from chidao.store.agencies import agency_key
-from chidao.store.models import Agency, Assignment, Task
+from chidao.store.models import TASK_STATUSES, Agency, Assignment, Task
 from chidao.text import fold_words
 
 SORTS = {
@@ -314,11 +314,8 @@ def _search_page(session: Session, q: str, offset: int, per_page: int) -> Found:
 
 
 def _count(session: Session, where: list, unfiltered: bool) -> int:
-    if unfiltered:
-        # Everyone's tracked tasks: the tally (open and done) plus the few cancelled ones.
-        tallied = session.scalar(text("SELECT coalesce(sum(n), 0) FROM task_tally")) or 0
-        cancelled = session.scalar(select(func.count(Task.id)).where(*where, Task.status == "cancelled")) or 0
-        return int(tallied) + int(cancelled)
+    if unfiltered:  # everyone's tracked tasks, every status: the tally's sum
+        return int(session.scalar(text("SELECT coalesce(sum(n), 0) FROM task_tally")) or 0)
     return session.scalar(select(func.count(Task.id)).where(*where)) or 0
 
 
@@ -369,20 +366,28 @@ def _bucket(counts: dict[str, int], deadline: date | None, n: int, today: date, 
         counts["not_due"] += n
 
 
-def _counts_from_tally(session: Session, today: date, soon_until: date) -> dict[str, int]:
-    """Everyone's counts from the trigger-kept tally (migration 0003): a few thousand rows."""
-    counts = dict.fromkeys(("not_due", "due_soon", "overdue", "done_on_time", "done_late", "no_deadline"), 0)
-    for state, day, late, n in session.execute(text("SELECT state, day, late, n FROM task_tally WHERE n > 0")):
-        if state == "done":
+_TIMING_COUNTED = ("not_due", "due_soon", "overdue", "done_on_time", "done_late", "no_deadline")
+
+
+def _counts_from_tally(session: Session, today: date, soon_until: date) -> tuple[dict[str, int], dict[str, int]]:
+    """Everyone's counts by timing state and by status from the trigger-kept tally (migrations
+    0003 and 0007): a few thousand rows, whatever the number of tasks."""
+    counts = dict.fromkeys(_TIMING_COUNTED, 0)
+    by_status = dict.fromkeys(TASK_STATUSES, 0)
+    for status, day, late, n in session.execute(text("SELECT state, day, late, n FROM task_tally WHERE n > 0")):
+        by_status[status] = by_status.get(status, 0) + n
+        if status == "done":
             counts["done_late" if late else "done_on_time"] += n
-        else:
+        elif status in OPEN_STATUSES:
             _bucket(counts, date.fromisoformat(day) if day else None, n, today, soon_until)
-    return counts
+    return counts, by_status
 
 
-def _counts_in_scope(session: Session, where: list, today: date, soon_until: date) -> dict[str, int]:
+def _counts_in_scope(
+    session: Session, where: list, today: date, soon_until: date
+) -> tuple[dict[str, int], dict[str, int]]:
     """One agency's counts, read from its tasks (a few thousand at most)."""
-    counts = dict.fromkeys(("not_due", "due_soon", "overdue", "done_on_time", "done_late", "no_deadline"), 0)
+    counts = dict.fromkeys(_TIMING_COUNTED, 0)
     per_deadline = session.execute(
         select(Task.deadline, func.count()).where(*where, Task.status.in_(OPEN_STATUSES)).group_by(Task.deadline)
     )
@@ -395,15 +400,17 @@ def _counts_in_scope(session: Session, where: list, today: date, soon_until: dat
     ).one()
     counts["done_late"] = int(late)
     counts["done_on_time"] = int(done) - int(late)
-    return counts
+    by_status = dict.fromkeys(TASK_STATUSES, 0)
+    by_status.update(session.execute(select(Task.status, func.count()).where(*where).group_by(Task.status)).all())
+    return counts, by_status
 
 
 def statistics(*, session: Session, scope: Scope, today: date, soon_until: date) -> dict:
-    """Counts by timing state, and overdue tasks per lead agency: what a dashboard shows."""
+    """Counts by timing state and by status, and overdue tasks per lead agency: what a dashboard shows."""
     if scope.unrestricted:
-        counts = _counts_from_tally(session, today, soon_until)
+        counts, by_status = _counts_from_tally(session, today, soon_until)
     else:
-        counts = _counts_in_scope(
+        counts, by_status = _counts_in_scope(
             session, conditions(session, TaskFilter(), scope, today, soon_until), today, soon_until
         )
     overdue = select(Assignment.agency_id, func.count().label("n")).where(
@@ -417,5 +424,6 @@ def statistics(*, session: Session, scope: Scope, today: date, soon_until: date)
     names = dict(session.execute(select(Agency.id, Agency.name).where(Agency.id.in_([a for a, _ in rows]))).all())
     return {
         "by_timing_state": counts,
+        "by_status": by_status,
         "overdue_by_agency": [{"agency_id": a, "agency": names.get(a, ""), "overdue": int(n)} for a, n in rows],
     }

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from fastapi import APIRouter
-from sqlalchemy import func, select
 
-from chidao.store.models import TASK_STATUSES, Task
-from chidao.store.queries import TaskFilter, conditions, statistics
+from chidao.store.queries import statistics
 from chidao.tracking.review_stats import extraction_stats
 from chidao.web import schemas
 from chidao.web.deps import CurrentUser, OfficeUser, SessionDep, SoonDep, TodayDep, scope_of
@@ -17,14 +15,9 @@ router = APIRouter(prefix="/stats", tags=["stats"])
 @router.get("")
 def task_stats(session: SessionDep, user: CurrentUser, today: TodayDep, soon: SoonDep) -> schemas.Stats:
     """Tracked tasks the user may see: by timing state, by status, and overdue per lead agency."""
-    scope = scope_of(user)
-    figures = statistics(session=session, scope=scope, today=today, soon_until=soon)
-    where = conditions(session, TaskFilter(), scope, today, soon)
-    by_status = dict.fromkeys(TASK_STATUSES, 0)
-    by_status.update(session.execute(select(Task.status, func.count()).where(*where).group_by(Task.status)).all())
+    figures = statistics(session=session, scope=scope_of(user), today=today, soon_until=soon)
     return schemas.Stats(
-        total=sum(by_status.values()),
-        by_status=by_status,
+        total=sum(figures["by_status"].values()),
         today=today,
         due_soon_until=soon,
         **figures,
