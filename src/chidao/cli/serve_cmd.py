@@ -10,15 +10,20 @@ from chidao.cli.context import load_settings, open_store
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
-@click.option("--workers", default=1, show_default=True, type=int)
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="worker processes")
 def serve_command(host: str, port: int, workers: int) -> None:
-    """Serve the API (and its OpenAPI page at /api/v1/docs)."""
+    """Serve the web pages and the API (OpenAPI page at /api/v1/docs)."""
     import uvicorn
 
     from chidao.web.app import create_app
 
     settings = load_settings()
-    engine = open_store(settings)
-    app = create_app(settings, engine=engine)
-    click.echo(f"chidao: http://{host}:{port}/api/v1/docs", err=True)
-    uvicorn.run(app, host=host, port=port, workers=workers, log_level="warning")
+    engine = open_store(settings)  # migrated and seeded once, before any worker starts
+    click.echo(f"chidao: http://{host}:{port}/  (API: http://{host}:{port}/api/v1/docs)", err=True)
+    if workers == 1:
+        uvicorn.run(create_app(settings, engine=engine), host=host, port=port, log_level="warning")
+        return
+    engine.dispose()
+    uvicorn.run(
+        "chidao.web.server:app_from_env", factory=True, host=host, port=port, workers=workers, log_level="warning"
+    )
