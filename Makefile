@@ -14,12 +14,13 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 # Set up, load and confirm the bundled example notices into the embedded SQLite database
-# (data/chidao.sqlite3), create an admin whose password is printed once, and serve the API.
+# (data/chidao.sqlite3), create an admin whose password is printed once, and serve the pages
+# (the dashboard at http://127.0.0.1:8000/) and the API.
 run: $(VENV)/.installed
 	$(BIN)/chidao extract examples/tb-ket-luan-chuyen-doi-so.txt
 	$(BIN)/chidao ingest --confirm examples/*.txt
 	$(BIN)/chidao user add admin --role admin --generate-password --if-missing
-	@echo "API: http://127.0.0.1:8000/api/v1/docs  (OpenAPI: /api/v1/openapi.json)"
+	@echo "Mở http://127.0.0.1:8000/ (tổng quan) — API: http://127.0.0.1:8000/api/v1/docs"
 	$(BIN)/chidao serve --host 127.0.0.1 --port 8000
 
 # Lint, then every test (the corpus tests run when CHIDAO_CORPUS is set; the browser tests use
