@@ -7,12 +7,10 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, File, Form, HTTPException, Query, Response, UploadFile, status
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, defer
+from sqlalchemy.orm import defer
 
-from chidao.store.documents import Ingested, add_document, confirm_document
 from chidao.store.models import Document
-from chidao.web import schemas
+from chidao.web import review_actions, schemas
 from chidao.web.deps import (
     CurrentUser,
     Id,
@@ -32,22 +30,6 @@ from chidao.web.views import document_detail, document_summary, ordered_tasks, t
 router = APIRouter(prefix="/documents", tags=["documents"])
 
 PerPage = Annotated[int, Query(ge=1, le=200)]
-
-
-def _ingest(session: Session, filename: str, data: bytes, user_id: int, confirm: bool) -> Ingested:
-    """Store the document; once more if another request stored the same file (or created the
-    same new agency) meanwhile: the second time finds their rows."""
-
-    def store() -> Ingested:
-        ingested = add_document(session=session, filename=filename, data=data, user_id=user_id, confirm=confirm)
-        session.commit()
-        return ingested
-
-    try:
-        return store()
-    except IntegrityError:
-        session.rollback()
-        return store()
 
 
 @router.post(
@@ -78,7 +60,7 @@ def upload(
     reason = unsupported(filename, data)
     if reason:
         raise HTTPException(status.HTTP_415_UNSUPPORTED_MEDIA_TYPE, reason)
-    ingested = _ingest(session, filename, data, user.id, confirm)
+    ingested = review_actions.ingest(session, filename, data, user.id, confirm)
     if not ingested.created:
         response.status_code = status.HTTP_200_OK
     document = ingested.document
@@ -137,9 +119,7 @@ def confirm_review(
 ) -> schemas.DocumentDetail:
     """End the review: the document's remaining tasks start being tracked."""
     document = document_in_scope(session, user, document_id)
-    if document.status == "confirmed":
-        raise HTTPException(status.HTTP_409_CONFLICT, "the document is already confirmed")
-    confirm_document(session=session, document=document, user_id=user.id)
+    review_actions.confirm_review(session, document, user.id)
     session.commit()
     tasks = [t for t in ordered_tasks(document) if not t.deleted]
     return document_detail(document, tasks, today, soon)

@@ -1,7 +1,327 @@
-"""Upload and review of notices (to be filled in)."""
+"""Upload and review of notices (clerks and admins).
+
+Upload takes one or several files through the API's own steps. Review shows the document text
+beside its draft tasks; each correction is a plain form POST that calls the tracking
+operations and answers with a redirect back to the task (Post/Redirect/Get), or, when refused,
+the page again with a Vietnamese reason (409 someone else changed it, 422 invalid input).
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated
+from urllib.parse import quote
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Request, status
+from fastapi.responses import RedirectResponse, Response
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+from starlette.datastructures import UploadFile
+
+from chidao.store.models import Document, Task, User
+from chidao.tracking import operations
+from chidao.web import review_actions
+from chidao.web.deps import STAFF, Id, SessionDep, SettingsDep, TodayDep, document_in_scope
+from chidao.web.limits import MAX_UPLOAD_FILES
+from chidao.web.pages.deps import CsrfChecked, PageStaff, PageUser
+from chidao.web.pages.review_input import (
+    InputError,
+    TaskForm,
+    changes_for,
+    merge_ids,
+    split_parts,
+    task_fields,
+    version_of,
+)
+from chidao.web.pages.review_view import Problem, review_context
+from chidao.web.pages.templating import render
+from chidao.web.pages.upload_files import ACCEPTED, chosen_files, size_label, store_one
 
 router = APIRouter()
+Text = Annotated[str, Form()]
+STALE = (
+    "Nhiệm vụ này đã được người khác thay đổi (hoặc đã bị xóa) trong lúc bạn đang sửa. "
+    "Chưa có gì được lưu; trang đang hiển thị dữ liệu mới nhất, hãy sửa lại nếu cần."
+)
+CONCURRENT = "Dữ liệu vừa bị thay đổi đồng thời bởi một thao tác khác; chưa có gì được lưu, hãy thử lại."
+INVALID = "Thao tác không hợp lệ với dữ liệu hiện có; hãy kiểm tra lại rồi thử lần nữa."
+NOT_STAFF = "Chỉ chuyên viên Văn phòng và quản trị viên được tải lên và rà soát văn bản."
+
+
+# Upload
+
+
+@dataclass(frozen=True)
+class UploadRequest:
+    files: list[UploadFile]
+    confirm: bool
+
+
+async def upload_request(request: Request) -> UploadRequest:
+    """The chosen files and the "confirm at once" box (the form is parsed once, by the CSRF check)."""
+    form = await request.form()
+    files = chosen_files([value for key, value in form.multi_items() if key == "files"])
+    return UploadRequest(files=files, confirm=form.get("confirm") in ("1", "on", "true"))
+
+
+def _upload_page(request: Request, limit: int, error: str = "", code: int = 200) -> Response:
+    context = {"title": "Tải văn bản lên", "error": error, "accepted": ACCEPTED}
+    context.update(max_files=MAX_UPLOAD_FILES, max_size=size_label(limit))
+    return render(request, "upload.html", context, status_code=code)
+
+
+@router.get("/documents/upload")
+def upload_form(request: Request, user: PageStaff, settings: SettingsDep) -> Response:
+    return _upload_page(request, settings.max_upload_bytes)
+
+
+@router.post("/documents/upload", dependencies=[CsrfChecked])
+def upload_submit(
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    user: PageStaff,
+    form: Annotated[UploadRequest, Depends(upload_request)],
+) -> Response:
+    """Store each file on its own; one new draft goes straight to its review, otherwise a report."""
+    limit = settings.max_upload_bytes
+    if not form.files:
+        return _upload_page(request, limit, "Hãy chọn ít nhất một tệp để tải lên.", 422)
+    if len(form.files) > MAX_UPLOAD_FILES:
+        return _upload_page(request, limit, f"Mỗi lần chỉ tải được tối đa {MAX_UPLOAD_FILES} tệp.", 422)
+    outcomes = [store_one(session, f, limit, user.id, form.confirm) for f in form.files]
+    only = outcomes[0]
+    if len(outcomes) == 1 and only.status == "created" and not form.confirm and only.document:
+        message = f"Đã tải lên {only.filename}: trích xuất được {only.task_count} nhiệm vụ. Hãy rà soát."
+        return RedirectResponse(f"/documents/{only.document.id}/review?msg={quote(message)}", status.HTTP_303_SEE_OTHER)
+    context = {"title": "Kết quả tải lên", "outcomes": outcomes, "confirm": form.confirm}
+    return render(request, "upload_result.html", context, status_code=200 if any(o.ok for o in outcomes) else 422)
+
+
+# Review: reading
+
+
+def reviewable(session: Session, user: User, document_id: int) -> Document:
+    """The document, 404 outside the user's scope (as in the API: a draft is invisible to an
+    agency), then 403 unless the user is office staff."""
+    document = document_in_scope(session, user, document_id)
+    if user.role not in STAFF:
+        raise HTTPException(status.HTTP_403_FORBIDDEN, NOT_STAFF)
+    return document
+
+
+def draft_of(session: Session, user: User, document_id: int) -> Document:
+    """A document still under review: once confirmed, its tasks are followed up elsewhere."""
+    document = reviewable(session, user, document_id)
+    if document.status != "draft":
+        raise HTTPException(status.HTTP_409_CONFLICT, "Văn bản này đã được xác nhận nên không thể rà soát nữa.")
+    return document
+
+
+def task_of(document: Document, task_id: int) -> Task:
+    task = next((t for t in document.tasks if t.id == task_id), None)
+    if task is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "Văn bản này không có nhiệm vụ đó.")
+    return task
+
+
+def review_page(request: Request, session: Session, document_id: int, problem: Problem | None, code: int) -> Response:
+    document = session.get(Document, document_id)
+    assert document is not None
+    context = review_context(session, document, problem)
+    context["title"] = f"Rà soát văn bản {document.number or document.filename}"
+    return render(request, "review.html", context, status_code=code)
+
+
+@router.get("/documents/{document_id:int}/review")
+def review(request: Request, document_id: Id, session: SessionDep, user: PageUser) -> Response:
+    """The text with the tasks' passages highlighted beside the task forms (read-only once confirmed)."""
+    document = reviewable(session, user, document_id)
+    return review_page(request, session, document.id, None, status.HTTP_200_OK)
+
+
+# Review: changing
+
+
+def back(document_id: int, message: str, anchor: str) -> str:
+    """The review page again, with the message shown and the task concerned in view."""
+    return f"/documents/{document_id}/review?msg={quote(message)}#{anchor}"
+
+
+def new_agencies_note(names: list[str]) -> str:
+    """Names the store did not know become agencies: said aloud, so that a typo gets noticed."""
+    if not names:
+        return ""
+    listed = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
+    return f" Đã thêm cơ quan mới vào danh mục: {listed}."
+
+
+def attempt(
+    request: Request, session: Session, document_id: int, problem: Problem, step: Callable[[], str]
+) -> Response:
+    """Run one review step and commit, then redirect where it says; if refused, nothing is kept
+    and the page comes back with the reason in ``problem.target`` (never a 500)."""
+    try:
+        location = step()
+        session.commit()
+        return RedirectResponse(location, status_code=status.HTTP_303_SEE_OTHER)
+    except InputError as error:
+        code, problem = 422, Problem(problem.target, error.message, problem.values, problem.action)
+    except (operations.Conflict, StaleDataError):
+        unsaved = problem.values if problem.action == "save" else None  # shown beside the fresh data
+        code, problem = 409, Problem(problem.target, STALE, action=problem.action, unsaved=unsaved)
+    except IntegrityError:
+        code, problem = 409, Problem(problem.target, CONCURRENT, problem.values, problem.action)
+    except operations.Invalid:  # the forms check first; this is the operations' own last word
+        code, problem = 422, Problem(problem.target, INVALID, problem.values, problem.action)
+    except operations.Forbidden:
+        code, problem = 403, Problem(problem.target, NOT_STAFF, problem.values, problem.action)
+    session.rollback()
+    return review_page(request, session, document_id, problem, code)
+
+
+def task_form(
+    text: Text = "",
+    lead: Text = "",
+    lead_add: Text = "",
+    coordinators: Text = "",
+    coordinators_add: Text = "",
+    deadline: Text = "",
+    recurrence: Text = "",
+) -> TaskForm:
+    """The task fields of a form post; all optional here, so that a missing one is a Vietnamese
+    message from the checks rather than FastAPI's generic 422."""
+    return TaskForm(text, lead, lead_add, coordinators, coordinators_add, deadline, recurrence)
+
+
+TaskFormDep = Annotated[TaskForm, Depends(task_form)]
+REVIEW_POST = "/documents/{document_id:int}/review"
+
+
+@router.post(REVIEW_POST + "/tasks/{task_id:int}", dependencies=[CsrfChecked])
+def save_task(
+    request: Request,
+    document_id: Id,
+    task_id: Id,
+    session: SessionDep,
+    user: PageUser,
+    today: TodayDep,
+    form: TaskFormDep,
+    version: Text = "",
+) -> Response:
+    """Lưu: correct a task's fields (only those that differ), refused if someone saved it meanwhile."""
+    document = draft_of(session, user, document_id)
+    task = task_of(document, task_id)
+
+    def step() -> str:
+        checked = task_fields(session, form)
+        changes = changes_for(task, checked.values)
+        expected = version_of(version)
+        operations.update_task(session=session, task=task, user=user, changes=changes, version=expected, today=today)
+        message = "Đã lưu nhiệm vụ." if changes else "Không có thay đổi nào để lưu."
+        return back(document.id, message + new_agencies_note(checked.new_agencies), f"task-{task.id}")
+
+    problem = Problem(f"task-{task.id}", "", form.values(), "save")
+    return attempt(request, session, document.id, problem, step)
+
+
+def neighbour(document: Document, task: Task) -> str:
+    """Where to look after a task is gone: the next task, else the previous one, else the list."""
+    remaining = [t for t in sorted(document.tasks, key=lambda t: (t.position, t.id)) if not t.deleted or t is task]
+    index = remaining.index(task)
+    others = remaining[index + 1 :] + remaining[:index][::-1]
+    return f"task-{others[0].id}" if others else "tasks"
+
+
+@router.post(REVIEW_POST + "/tasks/{task_id:int}/delete", dependencies=[CsrfChecked])
+def delete_task(
+    request: Request, document_id: Id, task_id: Id, session: SessionDep, user: PageUser, version: Text = ""
+) -> Response:
+    """Xóa: a soft delete (the task stays in history and in the extraction statistics)."""
+    document = draft_of(session, user, document_id)
+    task = task_of(document, task_id)
+
+    def step() -> str:
+        anchor = neighbour(document, task)
+        operations.delete_task(session=session, task=task, user_id=user.id, version=version_of(version))
+        return back(document.id, "Đã xóa nhiệm vụ.", anchor)
+
+    return attempt(request, session, document.id, Problem(f"task-{task.id}", "", action="delete"), step)
+
+
+@router.post(REVIEW_POST + "/tasks/{task_id:int}/split", dependencies=[CsrfChecked])
+def split_task(
+    request: Request,
+    document_id: Id,
+    task_id: Id,
+    session: SessionDep,
+    user: PageUser,
+    part: Annotated[list[str] | None, Form()] = None,
+    version: Text = "",
+) -> Response:
+    """Tách: replace a task by the parts typed (each keeps the task's agencies and deadline)."""
+    document = draft_of(session, user, document_id)
+    task = task_of(document, task_id)
+    texts = part or []
+
+    def step() -> str:
+        parts = split_parts(texts)
+        new = operations.split_task(
+            session=session, task=task, user_id=user.id, parts=parts, version=version_of(version)
+        )
+        return back(document.id, f"Đã tách nhiệm vụ thành {len(new)} nhiệm vụ.", f"task-{new[0].id}")
+
+    values = {f"part_{n}": text for n, text in enumerate(texts[:2], start=1)}
+    return attempt(request, session, document.id, Problem(f"task-{task.id}", "", values, "split"), step)
+
+
+@router.post(REVIEW_POST + "/merge", dependencies=[CsrfChecked])
+def merge_tasks(
+    request: Request,
+    document_id: Id,
+    session: SessionDep,
+    user: PageUser,
+    task_ids: Annotated[list[str] | None, Form()] = None,
+) -> Response:
+    """Gộp: replace the ticked tasks by one (texts joined, agencies united, earliest deadline)."""
+    document = draft_of(session, user, document_id)
+
+    def step() -> str:
+        ids = merge_ids(task_ids or [])
+        tasks = [t for t in document.tasks if t.id in ids]
+        if len(tasks) != len(ids):
+            raise InputError("Chỉ gộp được các nhiệm vụ của chính văn bản này.")
+        merged = operations.merge_tasks(session=session, tasks=tasks, user_id=user.id, given={})
+        return back(document.id, f"Đã gộp {len(tasks)} nhiệm vụ thành một.", f"task-{merged.id}")
+
+    return attempt(request, session, document.id, Problem("merge", "", action="merge"), step)
+
+
+@router.post(REVIEW_POST + "/add", dependencies=[CsrfChecked])
+def add_task(request: Request, document_id: Id, session: SessionDep, user: PageUser, form: TaskFormDep) -> Response:
+    """Thêm: a task that extraction missed."""
+    document = draft_of(session, user, document_id)
+
+    def step() -> str:
+        checked = task_fields(session, form)
+        task = operations.add_task(session=session, document=document, user_id=user.id, fields=checked.values)
+        message = "Đã thêm nhiệm vụ." + new_agencies_note(checked.new_agencies)
+        return back(document.id, message, f"task-{task.id}")
+
+    return attempt(request, session, document.id, Problem("add", "", form.values(), "add"), step)
+
+
+@router.post(REVIEW_POST + "/confirm", dependencies=[CsrfChecked])
+def confirm(request: Request, document_id: Id, session: SessionDep, user: PageUser) -> Response:
+    """Xác nhận văn bản: the review ends and the remaining tasks start being tracked."""
+    document = draft_of(session, user, document_id)
+
+    def step() -> str:
+        review_actions.confirm_review(session, document, user.id)
+        count = sum(not t.deleted for t in document.tasks)
+        message = f"Đã xác nhận văn bản: {count} nhiệm vụ bắt đầu được theo dõi."
+        return f"/documents/{document.id}?msg={quote(message)}"
+
+    return attempt(request, session, document.id, Problem("confirm", "", action="confirm"), step)

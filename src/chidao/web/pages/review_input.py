@@ -1,0 +1,209 @@
+"""What the clerk typed in the review forms, turned into the fields the tracking operations take.
+
+Values are checked with the API's own request models (so the page and the API accept exactly
+the same things) and every refusal is one Vietnamese sentence (``InputError``). Agency names
+follow the store's rule: a name it does not know becomes a new agency, which is reported back
+so that a typo does not pass unnoticed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from datetime import date
+from typing import Any, get_args
+
+from pydantic import BaseModel, ValidationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from chidao.store.agencies import agency_key
+from chidao.store.documents import task_snapshot
+from chidao.store.models import Agency, Task
+from chidao.tracking.operations import REVIEW_FIELDS
+from chidao.web import schemas
+from chidao.web.schemas.common import Recurrence
+
+RECURRENCES: tuple[str, ...] = get_args(Recurrence)
+MAX_NAME_WINDOW = 6  # the most comma-separated pieces one agency name has ("Ủy ban nhân dân các huyện, thị xã, ...")
+_DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_FIELD_MESSAGES = {
+    "text": "Nội dung nhiệm vụ không được để trống và không dài quá 20.000 ký tự.",
+    "lead": "Danh sách cơ quan chủ trì không hợp lệ: mỗi tên tối đa 300 ký tự, nhiều nhất 50 cơ quan.",
+    "coordinators": "Danh sách cơ quan phối hợp không hợp lệ: mỗi tên tối đa 300 ký tự, nhiều nhất 50 cơ quan.",
+    "deadline": "Thời hạn không hợp lệ: hãy nhập ngày dạng dd/mm/yyyy.",
+    "recurrence": "Chu kỳ lặp lại không hợp lệ: hãy chọn trong danh sách.",
+    "version": "Thiếu số phiên bản của nhiệm vụ; hãy tải lại trang rồi sửa lại.",
+    "parts": "Mỗi phần tách phải có nội dung (không quá 20.000 ký tự), nhiều nhất 50 phần.",
+}
+
+
+class InputError(Exception):
+    """Input the page cannot accept; the message is one Vietnamese sentence for the clerk."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class TaskForm:
+    """A task's fields as submitted (``*_add``: the autocompleted name typed beside the list)."""
+
+    text: str = ""
+    lead: str = ""
+    lead_add: str = ""
+    coordinators: str = ""
+    coordinators_add: str = ""
+    deadline: str = ""
+    recurrence: str = ""
+
+    def values(self) -> dict[str, str]:
+        """The values to fill the form with again after a refusal (nothing the clerk typed is lost)."""
+        raw = {f.name: getattr(self, f.name) for f in fields(self)}
+        for name in ("lead", "coordinators"):
+            extra = raw.pop(f"{name}_add").strip()
+            raw[name] = "\n".join(part for part in (raw[name].strip(), extra) if part)
+        return raw
+
+
+@dataclass(frozen=True)
+class TaskFields:
+    """Checked fields, ready for ``operations.add_task`` / ``update_task``, and agencies new to the store."""
+
+    values: dict[str, Any]
+    new_agencies: list[str]
+
+
+def form_text(value: str) -> str:
+    """Browsers send textarea line breaks as CRLF; the store keeps LF like the extracted text.
+    NUL characters go too: PostgreSQL refuses them in text, and no notice contains one."""
+    return value.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+
+
+def parse_date(raw: str) -> date | None:
+    """A date input's ISO value, or dd/mm/yyyy typed where the browser has no date picker."""
+    raw = raw.strip()
+    if not raw:
+        return None
+    found = _DMY.fullmatch(raw)
+    try:
+        if found:
+            day, month, year = (int(g) for g in found.groups())
+            return date(year, month, day)
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise InputError(_FIELD_MESSAGES["deadline"]) from None
+
+
+def validated(model: type[BaseModel], data: dict[str, Any]) -> Any:
+    """``model`` (one of the API's request bodies) built from ``data``, or the first problem in Vietnamese."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        field = str(first["loc"][0]) if first["loc"] else ""
+        raise InputError(_FIELD_MESSAGES.get(field, "Dữ liệu nhập không hợp lệ.")) from None
+
+
+def _pieces(raw: str) -> list[list[str]]:
+    """Lines (or ``;``-separated parts), each cut at its commas."""
+    lines = re.split(r"[\n;]", form_text(raw))
+    cut = [[" ".join(p.split()) for p in line.split(",")] for line in lines]
+    return [[p for p in pieces if p] for pieces in cut if any(pieces)]
+
+
+def _windows(pieces: list[str]) -> list[str]:
+    """Every run of up to MAX_NAME_WINDOW consecutive pieces, joined back with commas."""
+    return [
+        ", ".join(pieces[i:j])
+        for i in range(len(pieces))
+        for j in range(i + 2, min(len(pieces), i + MAX_NAME_WINDOW) + 1)
+    ]
+
+
+def _greedy(pieces: list[str], known: dict[str, str]) -> list[str]:
+    """Pieces rejoined where the longer name is a known agency (its name contains commas)."""
+    names, i = [], 0
+    while i < len(pieces):
+        for j in range(min(len(pieces), i + MAX_NAME_WINDOW), i, -1):
+            candidate = ", ".join(pieces[i:j])
+            if j == i + 1 or agency_key(candidate) in known:
+                names.append(known.get(agency_key(candidate), candidate))
+                i = j
+                break
+    return names
+
+
+def agency_names(session: Session, *raw: str) -> tuple[list[str], list[str]]:
+    """Names from fields holding one name per line or names separated by commas, written as the
+    store writes them; and those the store does not know yet (they will become new agencies).
+
+    Commas also occur inside names ("Ủy ban nhân dân các huyện, thành phố"), so pieces are
+    rejoined where the joined name is a known agency.
+    """
+    lines = [pieces for value in raw for pieces in _pieces(value)]
+    candidates = {p for pieces in lines for p in pieces} | {w for pieces in lines for w in _windows(pieces)}
+    keys = {agency_key(c) for c in candidates} - {""}
+    rows = session.execute(select(Agency.key, Agency.name).where(Agency.key.in_(keys))).all() if keys else []
+    known = {key: name for key, name in rows}
+    names: dict[str, str] = {}
+    for pieces in lines:
+        for name in _greedy(pieces, known):
+            names.setdefault(agency_key(name) or name, name)
+    return list(names.values()), [n for k, n in names.items() if k not in known]
+
+
+def task_fields(session: Session, form: TaskForm) -> TaskFields:
+    """The reviewable fields of a task form, checked as the API checks a new task."""
+    lead, new_lead = agency_names(session, form.lead, form.lead_add)
+    coordinators, new_coordinators = agency_names(session, form.coordinators, form.coordinators_add)
+    data = {
+        "text": form_text(form.text),
+        "lead": lead,
+        "coordinators": coordinators,
+        "deadline": parse_date(form.deadline),
+        "recurrence": form.recurrence.strip() or None,
+    }
+    body = validated(schemas.TaskCreate, data)
+    values = {k: getattr(body, k) for k in REVIEW_FIELDS}
+    return TaskFields(values, list(dict.fromkeys(new_lead + new_coordinators)))
+
+
+def version_of(raw: str) -> int:
+    """The version the form was read at (optimistic locking); required to change a task."""
+    return validated(schemas.TaskUpdate, {"version": raw.strip()}).version
+
+
+def changes_for(task: Task, values: dict[str, Any]) -> dict[str, Any]:
+    """Only the fields that differ from the task as stored: saving an untouched form changes
+    nothing (and keeps how the text wrote each agency name)."""
+    current = task_snapshot(task)
+    wanted = {**values, "deadline": values["deadline"].isoformat() if values["deadline"] else None}
+    return {k: values[k] for k in REVIEW_FIELDS if wanted[k] != current[k]}
+
+
+def split_parts(raw_parts: list[str]) -> list[dict[str, Any]]:
+    """The parts of a split (their other fields come from the task being split)."""
+    texts = [form_text(p).strip() for p in raw_parts if p.strip()]
+    if len(texts) < 2:
+        raise InputError("Cần ít nhất hai phần có nội dung để tách nhiệm vụ.")
+    body = validated(schemas.SplitRequest, {"parts": [{"text": t} for t in texts]})
+    return [part.changes() for part in body.parts]
+
+
+def suggest_split(text: str) -> tuple[str, str]:
+    """Where a task most likely holds two: at its first semicolon, else its first full stop."""
+    for mark in ("; ", ". "):
+        head, found, tail = text.partition(mark)
+        if found and head.strip() and tail.strip():
+            return head.strip() + ("." if mark == ". " else ""), tail.strip()
+    return text, ""
+
+
+def merge_ids(raw: list[str]) -> list[int]:
+    """The distinct ids of the tasks ticked for merging (at least two)."""
+    ids = list(dict.fromkeys(int(r) for r in raw if r.strip().isdigit() and len(r.strip()) < 10))
+    if len(ids) < 2:
+        raise InputError("Hãy chọn ít nhất hai nhiệm vụ để gộp.")
+    return ids
