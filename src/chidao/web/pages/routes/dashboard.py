@@ -1,16 +1,78 @@
-"""The dashboard (tổng quan): the first page after login."""
+"""The dashboard (tổng quan): the first page after login.
+
+Counts by timing state, overdue tasks per lead agency (an inline SVG chart with its table),
+what falls due this working week and what was completed last. An agency officer sees all of it
+within their agency's scope, as the API's ``/stats`` gives it. Every read is the store's
+statistics (a tally table for everyone, the agency's rows for an officer) or an indexed, LIMITed
+query, so the page stays quick at a million tasks.
+"""
 
 from __future__ import annotations
+
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
+from chidao.store.queries import OPEN_STATUSES, statistics
+from chidao.web.deps import SessionDep, SoonDep, TodayDep, scope_of
+from chidao.web.pages import labels  # noqa: F401  (registers the labels the templates use)
+from chidao.web.pages.charts import bar_chart
 from chidao.web.pages.deps import PageUser
-from chidao.web.pages.templating import render
+from chidao.web.pages.lookups import document_refs, due_between, end_of_work_week, recently_completed
+from chidao.web.pages.task_rows import task_row
+from chidao.web.pages.templating import number, render
 
 router = APIRouter()
+CHART_BARS = 15  # the table under the chart lists all of them (the statistics give 50 at most)
+WEEK_ROWS = 10
+RECENT_ROWS = 10
+
+
+def _overdue_url(agency: str) -> str:
+    """The list of the overdue tasks an agency leads (what its bar counts)."""
+    return "/tasks?" + urlencode({"agency": agency, "role": "lead", "timing_state": "overdue"})
+
+
+def _chart_description(rows: list[dict]) -> str:
+    """What the chart shows, in words, for screen readers."""
+    if not rows:
+        return "Không có nhiệm vụ quá hạn."
+    parts = [f"{r['agency']}: {number(r['overdue'])}" for r in rows[:CHART_BARS]]
+    return "Số nhiệm vụ quá hạn theo cơ quan chủ trì, nhiều nhất trước. " + "; ".join(parts) + "."
+
+
+def _week_url(start, end) -> str:
+    """The list of unfinished tasks due from ``start`` to ``end`` (what the week's box counts)."""
+    params = [("deadline_from", start.isoformat()), ("deadline_to", end.isoformat())]
+    params += [("status", s) for s in OPEN_STATUSES]
+    return "/tasks?" + urlencode(params)
 
 
 @router.get("/")
-def dashboard(request: Request, user: PageUser) -> Response:
-    return render(request, "dashboard.html", {"title": "Tổng quan"})
+def dashboard(request: Request, session: SessionDep, user: PageUser, today: TodayDep, soon: SoonDep) -> Response:
+    """The figures and short lists of the user's scope."""
+    scope = scope_of(user)
+    figures = statistics(session=session, scope=scope, today=today, soon_until=soon)
+    overdue = [{**r, "url": _overdue_url(r["agency"])} for r in figures["overdue_by_agency"]]
+    week_end = end_of_work_week(today, request.app.state.calendar)
+    week, week_total = due_between(session, scope, today, soon, today, week_end, WEEK_ROWS)
+    recent = recently_completed(session, scope, today, soon, RECENT_ROWS)
+    refs = document_refs(session, [t.document_id for t in week + recent])
+    context = {
+        "title": "Tổng quan",
+        "nav": "dashboard",
+        "today": today,
+        "counts": figures["by_timing_state"],
+        "total": sum(figures["by_timing_state"].values()),
+        "overdue": overdue,
+        "chart": bar_chart([(r["agency"], r["overdue"], r["url"]) for r in overdue[:CHART_BARS]]),
+        "chart_description": _chart_description(overdue),
+        "week": [(task_row(t, today, soon), refs.get(t.document_id)) for t in week],
+        "week_total": week_total,
+        "week_end": week_end,
+        "week_url": _week_url(today, week_end),
+        "recent": [(task_row(t, today, soon), refs.get(t.document_id)) for t in recent],
+        "scoped": not scope.unrestricted,
+    }
+    return render(request, "dashboard.html", context)

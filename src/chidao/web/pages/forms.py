@@ -1,0 +1,117 @@
+"""Reading the task page's forms: the submitted fields as text, checked here with messages in
+Vietnamese (FastAPI's own form validation would answer in English, with a bare 422).
+
+``check_csrf`` has already parsed the body (Starlette keeps the parsed form on the request), so
+``PageForm`` hands the same form to the route and closes its temporary files afterwards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import date
+from typing import Annotated
+from urllib.parse import quote
+
+from fastapi import Depends, Request
+from fastapi.responses import RedirectResponse
+from starlette.datastructures import FormData, UploadFile
+
+from chidao.tracking.operations import Upload
+from chidao.web.limits import MAX_ATTACHMENTS
+from chidao.web.pages.labels import filesize
+from chidao.web.uploads import clean_filename
+
+MAX_NOTE = 10_000
+
+
+class FormError(Exception):
+    """A field the user must correct; the message is shown above the form."""
+
+    def __init__(self, message: str, status_code: int = 422) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status_code = status_code
+
+
+async def read_form(request: Request) -> AsyncIterator[FormData]:
+    """The parsed form (cached on the request by the CSRF check); its spooled files are closed after."""
+    form = await request.form()
+    try:
+        yield form
+    finally:
+        await form.close()
+
+
+PageForm = Annotated[FormData, Depends(read_form)]
+
+
+def text_field(form: FormData, name: str, *, limit: int = MAX_NOTE) -> str:
+    """A text field, trimmed; missing (or a file where text was expected) reads as empty."""
+    value = form.get(name)
+    text = value.strip() if isinstance(value, str) else ""
+    if len(text) > limit:
+        raise FormError(f"Nội dung quá dài (tối đa {limit} ký tự).")
+    return text
+
+
+def version_field(form: FormData) -> int:
+    """The task version the form was built from; without it nothing can be saved safely."""
+    raw = text_field(form, "version", limit=12)
+    if not raw.isdigit():
+        raise FormError("Biểu mẫu thiếu phiên bản của nhiệm vụ. Hãy tải lại trang rồi thử lại.")
+    return int(raw)
+
+
+def percent_field(form: FormData, *, required: bool) -> int | None:
+    """A progress percentage, 0 to 100 (None when optional and empty)."""
+    raw = text_field(form, "percent", limit=5)
+    if not raw:
+        if required:
+            raise FormError("Hãy nhập tiến độ (từ 0 đến 100%).")
+        return None
+    if not raw.isdigit() or not 0 <= int(raw) <= 100:
+        raise FormError("Tiến độ phải là số nguyên từ 0 đến 100.")
+    return int(raw)
+
+
+def date_field(form: FormData, name: str, label: str) -> date:
+    """A date from a date input (yyyy-mm-dd) or typed as Vietnamese write it (dd/mm/yyyy)."""
+    raw = text_field(form, name, limit=20)
+    if not raw:
+        raise FormError(f"Hãy chọn {label}.")
+    try:
+        if "/" in raw:
+            day, month, year = (int(part) for part in raw.split("/"))
+            return date(year, month, day)
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise FormError(f"{label[:1].upper()}{label[1:]} không hợp lệ (dd/mm/yyyy).") from None
+
+
+def choice_field(form: FormData, name: str, allowed: dict[str, str], label: str) -> str:
+    """One of the ``allowed`` codes (a select or a button's value), never anything else."""
+    raw = text_field(form, name, limit=40)
+    if raw not in allowed:
+        raise FormError(f"Hãy chọn {label} trong danh sách.")
+    return raw
+
+
+def uploads_field(form: FormData, name: str, max_bytes: int) -> list[Upload]:
+    """The files of a file input; an empty input (no file chosen) gives none."""
+    files = [v for v in form.getlist(name) if isinstance(v, UploadFile) and v.filename]
+    if len(files) > MAX_ATTACHMENTS:
+        raise FormError(f"Chỉ được đính kèm tối đa {MAX_ATTACHMENTS} tệp.")
+    uploads = []
+    for file in files:
+        content = file.file.read(max_bytes + 1)
+        filename = clean_filename(file.filename, "tep-dinh-kem")
+        if len(content) > max_bytes:
+            raise FormError(f"Tệp “{filename}” quá lớn (tối đa {filesize(max_bytes)}).", 413)
+        media_type = (file.content_type or "application/octet-stream")[:100]
+        uploads.append(Upload(filename=filename, media_type=media_type, content=content))
+    return uploads
+
+
+def done(url: str, message: str) -> RedirectResponse:
+    """Post/Redirect/Get: back to ``url`` with the message shown once at the top of the page."""
+    return RedirectResponse(f"{url}?msg={quote(message)}", status_code=303)

@@ -1,0 +1,193 @@
+"""The task page's forms: progress and completion reports, extension requests and decisions,
+status changes.
+
+Each form carries the session's CSRF token (checked by ``CsrfChecked`` before anything else) and
+the task ``version`` it was built from: a form older than the task is refused with 409 and saves
+nothing. Success answers with a redirect back to the task page (Post/Redirect/Get) and a message;
+a refusal shows the page again with the message and what the user typed, never a 500.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+from starlette.datastructures import FormData
+
+from chidao.store.models import Extension, Task, User
+from chidao.tracking import operations
+from chidao.tracking.operations import OperationError, check_version
+from chidao.tracking.timing import STATUS_LABELS
+from chidao.web.deps import Id, SessionDep, SettingsDep, SoonDep, TodayDep, not_found
+from chidao.web.pages.deps import CsrfChecked, PageUser
+from chidao.web.pages.forms import (
+    FormError,
+    PageForm,
+    choice_field,
+    date_field,
+    done,
+    percent_field,
+    text_field,
+    uploads_field,
+    version_field,
+)
+from chidao.web.pages.task_view import FormState, explain, permissions, require, task_page, visible_task
+from chidao.web.pages.templating import vn_date
+
+router = APIRouter()
+DECISIONS = {"approve": "Đồng ý", "refuse": "Không đồng ý"}
+REPORT_KINDS = ("progress", "completion")
+NOT_TRACKED = "Nhiệm vụ chưa được theo dõi (văn bản đang duyệt) hoặc đã bị xóa."
+SENT = {
+    "progress": "Đã gửi báo cáo tiến độ.",
+    "contribution": "Đã gửi kết quả phối hợp.",
+    "completion": "Đã báo cáo hoàn thành nhiệm vụ.",
+}
+
+
+def _save(
+    request: Request,
+    session: Session,
+    user: User,
+    task: Task,
+    dates: tuple,
+    name: str,
+    form: FormData,
+    action: Callable[[], str],
+) -> Response:
+    """Run ``action`` and commit, or roll back and show the page again with why."""
+    try:
+        message = action()
+        session.commit()
+    except (FormError, OperationError, StaleDataError) as error:
+        session.rollback()
+        text, code = explain(error)
+        typed = {k: v for k, v in form.multi_items() if isinstance(v, str) and k not in ("csrf_token", "version")}
+        fresh = visible_task(session, user, task.id)
+        today, soon = dates
+        return task_page(
+            request, session, user, fresh, today, soon, state=FormState(name, text, typed), status_code=code
+        )
+    return done(f"/tasks/{task.id}", message)
+
+
+@router.post("/tasks/{task_id:int}/progress", dependencies=[CsrfChecked])
+def report_progress(
+    task_id: Id,
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    user: PageUser,
+    today: TodayDep,
+    soon: SoonDep,
+    form: PageForm,
+) -> Response:
+    """A progress report, a coordinator's contribution, or completion (``kind=completion``) with
+    evidence; multipart, with attached files (this path has the large body limit)."""
+    task = visible_task(session, user, task_id)
+
+    def act() -> str:
+        kind = text_field(form, "kind", limit=20) or "progress"
+        if kind not in REPORT_KINDS:
+            raise FormError("Loại báo cáo không hợp lệ.")
+        allowed = permissions(user, task)
+        require(allowed.complete if kind == "completion" else allowed.report is not None)
+        check_version(task, version_field(form))
+        note = text_field(form, "note")
+        percent = None if kind == "completion" else percent_field(form, required=allowed.report == "progress")
+        uploads = uploads_field(form, "attachments", settings.max_upload_bytes)
+        if kind == "completion" and not (note or uploads):
+            raise FormError("Báo cáo hoàn thành cần có bằng chứng: ghi chú kết quả hoặc tệp đính kèm.")
+        report = operations.report_progress(
+            session=session, task=task, user=user, kind=kind, percent=percent, note=note, uploads=uploads, today=today
+        )
+        return SENT.get(report.kind, SENT["progress"])
+
+    name = "completion" if form.get("kind") == "completion" else "progress"
+    return _save(request, session, user, task, (today, soon), name, form, act)
+
+
+@router.post("/tasks/{task_id:int}/extensions", dependencies=[CsrfChecked])
+def request_extension(
+    task_id: Id, request: Request, session: SessionDep, user: PageUser, today: TodayDep, soon: SoonDep, form: PageForm
+) -> Response:
+    """The lead agency asks for a later deadline, with a reason for the office to weigh."""
+    task = visible_task(session, user, task_id)
+
+    def act() -> str:
+        require(permissions(user, task).extend)
+        check_version(task, version_field(form))
+        requested = date_field(form, "requested_deadline", "thời hạn đề nghị")
+        reason = text_field(form, "reason")
+        if not reason:
+            raise FormError("Hãy nêu lý do đề nghị gia hạn.")
+        if requested < today or (task.deadline is not None and requested <= task.deadline):
+            raise FormError("Thời hạn đề nghị phải sau thời hạn hiện tại và không ở quá khứ.")
+        operations.request_extension(
+            session=session, task=task, user=user, requested_deadline=requested, reason=reason, today=today
+        )
+        return f"Đã gửi đề nghị gia hạn đến ngày {vn_date(requested)}; chờ Văn phòng quyết định."
+
+    return _save(request, session, user, task, (today, soon), "extension", form, act)
+
+
+@router.post("/tasks/{task_id:int}/extensions/{extension_id:int}/decision", dependencies=[CsrfChecked])
+def decide_extension(
+    task_id: Id,
+    extension_id: Id,
+    request: Request,
+    session: SessionDep,
+    user: PageUser,
+    today: TodayDep,
+    soon: SoonDep,
+    form: PageForm,
+) -> Response:
+    """The office approves (the deadline moves; the old one stays in history) or refuses."""
+    task = visible_task(session, user, task_id)
+    extension = session.get(Extension, extension_id)
+    if extension is None or extension.task_id != task.id:
+        raise not_found("extension", extension_id)
+
+    def act() -> str:
+        require(permissions(user, task).decide)
+        check_version(task, version_field(form))
+        decision = choice_field(form, "decision", DECISIONS, "quyết định")
+        note = text_field(form, "note")
+        operations.decide_extension(
+            session=session, extension=extension, task=task, user_id=user.id, approve=decision == "approve", note=note
+        )
+        if decision == "approve":
+            return f"Đã đồng ý gia hạn đến ngày {vn_date(extension.requested_deadline)}."
+        return "Đã không đồng ý đề nghị gia hạn."
+
+    return _save(request, session, user, task, (today, soon), f"decision-{extension.id}", form, act)
+
+
+@router.post("/tasks/{task_id:int}/status", dependencies=[CsrfChecked])
+def change_status(
+    task_id: Id, request: Request, session: SessionDep, user: PageUser, today: TodayDep, soon: SoonDep, form: PageForm
+) -> Response:
+    """The office sets a tracked task's status (and progress); "done" dates it today."""
+    task = visible_task(session, user, task_id)
+
+    def act() -> str:
+        require(permissions(user, task).set_status)
+        if not task.tracked or task.deleted:
+            raise FormError(NOT_TRACKED, 409)
+        check_version(task, version_field(form))
+        new_status = choice_field(form, "status", STATUS_LABELS, "trạng thái")
+        progress = percent_field(form, required=False)
+        changes: dict[str, object] = {"status": new_status}
+        if progress is not None and new_status != "done":
+            changes["progress"] = progress
+        if new_status == task.status and changes.get("progress", task.progress) == task.progress:
+            return "Không có thay đổi nào."
+        operations.update_task(
+            session=session, task=task, user=user, changes=changes, version=task.version, today=today
+        )
+        return f"Đã cập nhật nhiệm vụ: trạng thái “{STATUS_LABELS[task.status]}”, tiến độ {task.progress}%."
+
+    return _save(request, session, user, task, (today, soon), "status", form, act)

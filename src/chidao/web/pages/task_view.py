@@ -1,0 +1,211 @@
+"""The task page: what it shows, which forms each user gets, and operation errors in Vietnamese.
+
+Who may do what on the pages (the same function decides what is shown and what is accepted):
+
+* an agency officer of the lead agency: progress reports, completion with evidence, extension
+  requests; of a coordinating agency: contribution reports only;
+* a clerk or an admin: decide extension requests, change status and progress;
+* a viewer (leadership): reads everything, changes nothing.
+
+The business rules of ``chidao.tracking.operations`` still apply underneath (a done task takes
+no more reports, one pending extension at a time, ...); the API keeps its own, wider, rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from fastapi import HTTPException, Request, status
+from fastapi.responses import Response
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from chidao.store.models import AuditEntry, Document, Extension, ProgressReport, Task, User
+from chidao.store.queries import OPEN_STATUSES
+from chidao.tracking.operations import Conflict, Forbidden, Invalid, agency_role
+from chidao.web.deps import STAFF, not_found, task_in_scope
+from chidao.web.pages.forms import FormError
+from chidao.web.pages.history import history
+from chidao.web.pages.lookups import document_without_file, users_by_id
+from chidao.web.pages.task_rows import task_row
+from chidao.web.pages.templating import render
+
+CONTEXT = 240  # characters of the notice shown before and after the task's passage
+STALE = (
+    "Nhiệm vụ đã được người khác thay đổi trong lúc bạn đang xem. "
+    "Trang đã được tải lại với thông tin mới nhất; hãy kiểm tra rồi gửi lại."
+)
+NOT_ALLOWED = "Bạn không có quyền thực hiện thao tác này với nhiệm vụ này."
+# The operations' English sentences → what the page says (the first fragment found wins).
+KNOWN_ERRORS = (
+    ("changed by someone else", STALE, 409),
+    ("already waiting for a decision", "Đã có một đề nghị gia hạn đang chờ quyết định.", 409),
+    ("requested deadline must be later", "Thời hạn đề nghị phải sau thời hạn hiện tại và không ở quá khứ.", 422),
+    ("needs evidence", "Báo cáo hoàn thành cần có bằng chứng: ghi chú hoặc tệp đính kèm.", 422),
+    ("no more reports", "Nhiệm vụ đã kết thúc (hoàn thành hoặc đã hủy): không nhận thêm báo cáo.", 409),
+    ("cannot move", "Nhiệm vụ đã kết thúc (hoàn thành hoặc đã hủy): không thể gia hạn.", 409),
+    ("the extension was already", "Đề nghị gia hạn này đã được quyết định trước đó.", 409),
+    ("not tracked yet", "Nhiệm vụ chưa được theo dõi (văn bản đang duyệt) hoặc đã bị xóa.", 409),
+    ("is deleted", "Nhiệm vụ đã bị xóa.", 409),
+)
+FALLBACKS = {
+    Forbidden: (NOT_ALLOWED, 403),
+    Conflict: ("Nhiệm vụ không ở trạng thái cho phép thao tác này.", 409),
+    Invalid: ("Dữ liệu gửi lên không hợp lệ.", 422),
+}
+
+
+def explain(error: Exception) -> tuple[str, int]:
+    """A refused save as (Vietnamese message, HTTP status)."""
+    if isinstance(error, FormError):
+        return error.message, error.status_code
+    if isinstance(error, StaleDataError):
+        return STALE, 409
+    text = str(error)
+    for fragment, message, code in KNOWN_ERRORS:
+        if fragment in text:
+            return message, code
+    for kind, (message, code) in FALLBACKS.items():
+        if isinstance(error, kind):
+            return message, code
+    return "Không lưu được thay đổi.", 400
+
+
+@dataclass(frozen=True)
+class Permissions:
+    """The forms a user gets on one task (and may submit: the routes ask the same object)."""
+
+    report: str | None = None  # "progress" (lead agency) or "contribution" (coordinating agency)
+    complete: bool = False
+    extend: bool = False
+    decide: bool = False
+    set_status: bool = False
+
+
+def permissions(user: User, task: Task) -> Permissions:
+    """The forms ``user`` gets on ``task`` by role and, for an officer, by their agency's part in it."""
+    if user.role in STAFF:
+        return Permissions(decide=True, set_status=True)
+    if user.role != "agency":
+        return Permissions()
+    role = agency_role(task, user.agency_id)
+    if role == "lead":
+        return Permissions(report="progress", complete=True, extend=True)
+    if role == "coordinator":
+        return Permissions(report="contribution")
+    return Permissions()
+
+
+def require(allowed: bool) -> None:
+    """403 (nothing saved) for a form the user was never offered."""
+    if not allowed:
+        raise HTTPException(status.HTTP_403_FORBIDDEN, NOT_ALLOWED)
+
+
+def visible_task(session: Session, user: User, task_id: int) -> Task:
+    """The task if the user may open it: as the API decides, except that only the office sees the
+    tasks of a document still under review."""
+    task = task_in_scope(session, user, task_id)
+    draft = session.scalar(select(Document.status).where(Document.id == task.document_id)) == "draft"
+    if user.role not in STAFF and draft:
+        raise not_found("task", task_id)
+    return task
+
+
+@dataclass(frozen=True)
+class Passage:
+    before: str
+    marked: str
+    after: str
+    cut_before: bool
+    cut_after: bool
+
+
+def passage(text: str, start: int | None, end: int | None) -> Passage | None:
+    """The task's words in the notice with some context, cut at spaces so words stay whole."""
+    if start is None or end is None or not 0 <= start < end <= len(text):
+        return None
+    left = max(0, start - CONTEXT)
+    if left > 0:
+        space = text.find(" ", left, start)
+        left = space + 1 if space != -1 else left
+    right = min(len(text), end + CONTEXT)
+    if right < len(text):
+        space = text.rfind(" ", end, right)
+        right = space if space != -1 else right
+    return Passage(text[left:start], text[start:end], text[end:right], left > 0, right < len(text))
+
+
+@dataclass
+class FormState:
+    """What a refused form is shown with again: its message and the values the user typed."""
+
+    form: str = ""
+    message: str = ""
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+def _reports(session: Session, task: Task) -> list[ProgressReport]:
+    return list(
+        session.scalars(select(ProgressReport).where(ProgressReport.task_id == task.id).order_by(ProgressReport.id))
+    )
+
+
+def _extensions(session: Session, task: Task) -> list[Extension]:
+    return list(session.scalars(select(Extension).where(Extension.task_id == task.id).order_by(Extension.id)))
+
+
+def _audit(session: Session, task: Task) -> list[AuditEntry]:
+    query = select(AuditEntry).where(AuditEntry.entity == "task", AuditEntry.entity_id == task.id)
+    return list(session.scalars(query.order_by(AuditEntry.id)))
+
+
+def task_context(session: Session, user: User, task: Task, today: date, soon: date) -> dict[str, Any]:
+    """Everything the task page shows."""
+    document = document_without_file(session, task.document_id)
+    reports, extensions, entries = _reports(session, task), _extensions(session, task), _audit(session, task)
+    people = users_by_id(
+        session,
+        [r.user_id for r in reports]
+        + [e.user_id for e in entries]
+        + [x.requested_by_id for x in extensions]
+        + [x.decided_by_id for x in extensions],
+    )
+    tracked_open = task.tracked and not task.deleted and task.status in OPEN_STATUSES
+    pending = next((x for x in extensions if x.status == "pending"), None)
+    return {
+        "task": task,
+        "public": task_row(task, today, soon),
+        "document": document,
+        "passage": passage(document.text, task.span_start, task.span_end) if document else None,
+        "reports": [r for r in reports if r.kind != "contribution"],
+        "contributions": [r for r in reports if r.kind == "contribution"],
+        "extensions": extensions,
+        "pending": pending,
+        "history": history(entries, people),
+        "people": people,
+        "perms": permissions(user, task),
+        "tracked_open": tracked_open,
+        "today": today,
+        "statuses": ("assigned", "in_progress", "paused", "done", "cancelled"),
+    }
+
+
+def task_page(
+    request: Request,
+    session: Session,
+    user: User,
+    task: Task,
+    today: date,
+    soon: date,
+    *,
+    state: FormState | None = None,
+    status_code: int = 200,
+) -> Response:
+    """The task page, possibly with a refused form's message and values."""
+    context = task_context(session, user, task, today, soon)
+    context.update(title=f"Nhiệm vụ #{task.id}", nav="tasks", state=state or FormState())
+    return render(request, "task.html", context, status_code=status_code)
