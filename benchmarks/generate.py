@@ -143,7 +143,12 @@ def _tasks_for(
                 "search_text": search_text(sentence, [names[i] for i in lead_ids]),
             }
         )
-        state = {"task_open": status in ("assigned", "in_progress", "paused"), "task_deadline": deadline}
+        state = {
+            "task_open": status in ("assigned", "in_progress", "paused"),
+            "task_deadline": deadline,
+            "task_status": status,
+            "task_late": bool(status == "done" and completed and deadline and completed > deadline),
+        }
         for position, agency in enumerate(sorted(lead_ids)):
             assignments.append(
                 {"task_id": task_id, "agency_id": agency + 1, "role": "lead", "position": position, **state}
@@ -270,7 +275,7 @@ def _migration(name: str):
 def migrate_triggers(engine) -> None:
     """Put back the SQLite triggers dropped for the bulk load, as the latest migrations define them."""
     statements: list[str] = []
-    for name in ("0002_agency_task_state.py", "0007_tally_by_status.py", "0004_search_tracked.py"):
+    for name in ("0008_agency_task_status.py", "0007_tally_by_status.py", "0004_search_tracked.py"):
         statements.extend(_migration(name).sqlite_trigger_sql())
     with engine.begin() as conn:
         for statement in statements:

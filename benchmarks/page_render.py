@@ -21,7 +21,7 @@ from sqlalchemy import func, select, text
 
 from chidao.settings import Settings
 from chidao.store.engine import open_engine, session_factory
-from chidao.store.models import Assignment, Document, Task, User
+from chidao.store.models import Agency, Assignment, Document, Task, User
 from chidao.store.users import add_user
 from chidao.web.app import create_app
 from chidao.web.deps import get_today
@@ -34,8 +34,8 @@ TARGET_MS = 300
 def _user(engine, username: str, role: str, agency_id: int | None = None) -> None:
     with session_factory(engine).begin() as session:
         if session.scalar(select(User).where(User.username == username)) is None:
-            user = add_user(session=session, username=username, role=role, password=PASSWORD)
-            user.agency_id = agency_id
+            agency = session.get(Agency, agency_id).name if agency_id else None
+            add_user(session=session, username=username, role=role, password=PASSWORD, agency=agency)
 
 
 def _login(app, username: str) -> TestClient:

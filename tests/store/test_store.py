@@ -63,9 +63,11 @@ def test_unreadable_file_writes_nothing(sessions):
         assert session.scalar(select(func.count(Document.id))) == 0
 
 
-def _brute_force_counts(session) -> dict[str, int]:
+def _brute_force_counts(session, agency_id: int | None = None) -> dict[str, int]:
     counts = dict.fromkeys(("not_due", "due_soon", "overdue", "done_on_time", "done_late", "no_deadline"), 0)
     for task in session.scalars(select(Task).where(Task.tracked.is_(True), Task.deleted.is_(False))):
+        if agency_id is not None and agency_id not in {a.agency_id for a in task.assignments}:
+            continue
         if task.status == "cancelled":
             continue
         state = timing_state(
@@ -101,6 +103,10 @@ def test_statistics_follow_every_change(sessions):
             session=session, scope=Scope(agency_id=agency, unrestricted=False), today=TODAY, soon_until=SOON
         )
         assert own["by_status"]["paused"] >= 1
+        for agency in session.scalars(select(Assignment.agency_id).distinct()):
+            scope = Scope(agency_id=agency, unrestricted=False)
+            own = statistics(session=session, scope=scope, today=TODAY, soon_until=SOON)
+            assert own["by_timing_state"] == _brute_force_counts(session, agency)
         assert sum(row["overdue"] for row in figures["overdue_by_agency"]) >= 1
 
 
@@ -118,6 +124,24 @@ def test_agency_rows_follow_their_task(sessions):
         session.get(Task, task.id).status = "done"
     with sessions() as session:
         assert not any(session.scalars(select(Assignment.task_open).where(Assignment.task_id == task.id)))
+        state = select(Assignment.task_status, Assignment.task_late).where(Assignment.task_id == task.id)
+        assert set(session.execute(state).all()) == {("done", False)}
+    with sessions.begin() as session:  # finished after its deadline
+        session.get(Task, task.id).completed_on = date(2024, 2, 1)
+    with sessions() as session:
+        assert set(session.execute(state).all()) == {("done", True)}
+    with sessions.begin() as session:  # deleted: no longer counted for the agency
+        session.get(Task, task.id).deleted = True
+    with sessions() as session:
+        assert {status for status, _ in session.execute(state)} == {None}
+    with sessions.begin() as session:  # a new agency row takes the task's state at once
+        ingest_more = session.get(Task, task.id)
+        ingest_more.deleted = False
+        agency = session.scalar(select(Assignment.agency_id).where(Assignment.task_id != task.id).limit(1))
+        if agency not in {a.agency_id for a in ingest_more.assignments}:
+            session.add(Assignment(task_id=task.id, agency_id=agency, role="coordinator", position=9))
+    with sessions() as session:
+        assert set(session.execute(state).all()) == {("done", True)}
 
 
 @pytest.mark.parametrize(
@@ -211,14 +235,23 @@ def _brute_force_agency_list(session, agency_id: int, states: set[str], role: st
         state = timing_state(
             status=task.status, deadline=task.deadline, completed_on=task.completed_on, today=TODAY, soon_until=SOON
         )
-        if state in states:
+        if not states or state in states:
             found.append(task)
     found.sort(key=lambda t: (t.deadline is None, t.deadline or TODAY, t.id))
     return [t.id for t in found]
 
 
 @pytest.mark.parametrize(
-    "states", [{"overdue"}, {"due_soon", "not_due"}, {"no_deadline"}, {"overdue", "no_deadline", "not_due"}]
+    "states",
+    [
+        {"overdue"},
+        {"due_soon", "not_due"},
+        {"no_deadline"},
+        {"overdue", "no_deadline", "not_due"},
+        {"done_on_time", "done_late"},
+        {"cancelled", "overdue"},
+        set(),
+    ],
 )
 def test_an_agencys_tasks_by_timing_state_page_like_the_brute_force(sessions, states):
     for path in sorted(EXAMPLES.glob("*.txt")):
@@ -228,6 +261,10 @@ def test_an_agencys_tasks_by_timing_state_page_like_the_brute_force(sessions, st
         for i, task in enumerate(tasks):
             task.deadline = None if i % 4 == 3 else TODAY + timedelta(days=(i % 5 - 2) * 4)
         tasks[0].status, tasks[0].completed_on = "done", TODAY
+        for task in tasks[5::7]:
+            task.status, task.completed_on = "done", TODAY + timedelta(days=30)  # late, or without deadline
+        for task in tasks[3::11]:
+            task.status = "cancelled"
     with sessions() as session:
         agencies = session.execute(select(Assignment.agency_id).distinct()).scalars().all()
         sizes = []
@@ -246,6 +283,9 @@ def test_an_agencys_tasks_by_timing_state_page_like_the_brute_force(sessions, st
                 assert seen == expected[:8], (agency_id, role)
                 own = Scope(agency_id=agency_id, unrestricted=False)
                 rows, total = list_tasks(session=session, flt=flt, scope=own, today=TODAY, soon_until=SOON)
+                assert [t.id for t in rows] == expected and total == len(expected)
+                mine = TaskFilter(role=role, timing_state=sorted(states))  # an officer's own list, no agency asked
+                rows, total = list_tasks(session=session, flt=mine, scope=own, today=TODAY, soon_until=SOON)
                 assert [t.id for t in rows] == expected and total == len(expected)
         assert max(sizes) >= 2 and sum(sizes) >= 10  # paging was exercised
 
@@ -269,3 +309,35 @@ def test_a_search_counts_up_to_the_cap_and_says_so(sessions, monkeypatch, extra)
         assert [t.id for t in capped.rows] == [t.id for t in full.rows]  # the pages themselves are whole
         rows, total = capped  # still unpacks like a pair
         assert total == capped.total and rows == capped.rows
+
+
+def test_an_agencys_tasks_by_status_and_deadline_range_like_the_brute_force(sessions):
+    for path in sorted(EXAMPLES.glob("*.txt")):
+        ingest(sessions, path.name)
+    with sessions.begin() as session:
+        tasks = list(session.scalars(select(Task).order_by(Task.id)))
+        for i, task in enumerate(tasks):
+            task.deadline = None if i % 4 == 3 else TODAY + timedelta(days=(i % 5 - 2) * 4)
+            task.status = ("assigned", "in_progress", "done", "paused")[i % 4]
+            task.completed_on = TODAY if task.status == "done" else None
+    start, end = TODAY - timedelta(days=5), TODAY + timedelta(days=5)
+    with sessions() as session:
+        for agency_id in session.execute(select(Assignment.agency_id).distinct()).scalars():
+            mine = [t for t in session.scalars(select(Task)) if any(a.agency_id == agency_id for a in t.assignments)]
+            flt = TaskFilter(agency=str(agency_id), status=["done", "paused"])
+            rows, total = list_tasks(
+                session=session, flt=flt, scope=Scope(), today=TODAY, soon_until=SOON, per_page=200
+            )
+            expected = sorted(
+                (t for t in mine if t.status in ("done", "paused")),
+                key=lambda t: (t.deadline is None, t.deadline or TODAY, t.id),
+            )
+            assert [t.id for t in rows] == [t.id for t in expected] and total == len(expected)
+            flt = TaskFilter(agency=str(agency_id), deadline_from=start, deadline_to=end)
+            rows, total = list_tasks(
+                session=session, flt=flt, scope=Scope(), today=TODAY, soon_until=SOON, per_page=200
+            )
+            expected = sorted(
+                (t for t in mine if t.deadline and start <= t.deadline <= end), key=lambda t: (t.deadline, t.id)
+            )
+            assert [t.id for t in rows] == [t.id for t in expected] and total == len(expected)

@@ -187,6 +187,9 @@ class Assignment(Base):
         Index("ix_task_agencies_agency_role", "agency_id", "role", "task_id"),
         Index("ix_task_agencies_open", "agency_id", "task_open", "task_deadline", "task_id", "role"),
         Index("ix_task_agencies_overdue", "role", "task_open", "task_deadline", "agency_id"),
+        Index(
+            "ix_task_agencies_by_deadline", "agency_id", "task_deadline", "task_id", "task_status", "task_late", "role"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -199,6 +202,9 @@ class Assignment(Base):
     # overdue tasks" and "overdue tasks per agency" are index range scans instead of joins.
     task_open: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     task_deadline: Mapped[date | None] = mapped_column(Date)
+    # The task's status while tracked and not deleted, and whether it was finished late (migration 0008).
+    task_status: Mapped[str | None] = mapped_column(String(20))
+    task_late: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
     task: Mapped[Task] = relationship(back_populates="assignments")
     agency: Mapped[Agency] = relationship(lazy="joined")

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import Integer, Select, and_, case, column, distinct, func, literal_column, or_, select, text
+from sqlalchemy import Integer, Select, and_, column, distinct, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session
 
 from chidao.store.agencies import agency_key
@@ -172,10 +172,10 @@ def list_tasks(
     offset = (page - 1) * per_page
     if _search_only(session, flt, scope) and sort == "-created":
         return _search_page(session, flt.q or "", offset, per_page)
-    if sort == "deadline" and _agency_states_only(flt):
-        found = _agency_page(session, flt, scope, today, soon_until, offset, per_page)
-        if found is not None:
-            return found
+    if sort == "deadline":
+        ids = _one_agency(session, flt, scope)
+        if ids is not None:
+            return _agency_page(session, flt, ids, today, soon_until, offset, per_page)
     where = conditions(session, flt, scope, today, soon_until)
     if flt.q:
         return _filtered_search_page(session, where, sort, offset, per_page)
@@ -240,30 +240,48 @@ def _search_only(session: Session, flt: TaskFilter, scope: Scope) -> bool:
     return bool(flt.q) and scope.unrestricted and not flt.include_drafts and TaskFilter(q=flt.q) == flt
 
 
-def _agency_states_only(flt: TaskFilter) -> bool:
-    """An agency's tracked tasks in some open timing states (the list an agency's follow-up starts
-    from), with no other filter: the agency rows' copy of the task state answers it."""
-    plain = TaskFilter(agency=flt.agency, role=flt.role, timing_state=flt.timing_state)
-    return bool(flt.agency and flt.timing_state) and set(flt.timing_state) <= set(_OPEN_STATES) and flt == plain
+def _one_agency(session: Session, flt: TaskFilter, scope: Scope) -> list[int] | None:
+    """The agency (ids matching its name) whose own rows can answer this filter alone: one agency
+    asked for, or an agency officer's own scope, with no search or document filter. None when
+    the general path must answer (it intersects an officer's scope with another agency)."""
+    if flt.q or flt.document_id is not None or flt.include_drafts:
+        return None
+    if flt.agency:
+        ids = _agency_ids(session, flt.agency)
+        return ids if scope.unrestricted or ids == [scope.agency_id] else None
+    return None if scope.unrestricted else [scope.agency_id]
+
+
+def _agency_state(state: str, today: date, soon_until: date):
+    """A timing state as a condition on the agency rows' copy of the task state (migration 0008)."""
+    if state in _OPEN_STATES:
+        return and_(Assignment.task_open.is_(True), _OPEN_STATES[state](Assignment.task_deadline, today, soon_until))
+    return {
+        "done_on_time": and_(Assignment.task_status == "done", Assignment.task_late.is_(False)),
+        "done_late": and_(Assignment.task_status == "done", Assignment.task_late.is_(True)),
+        "cancelled": Assignment.task_status == "cancelled",
+    }[state]
 
 
 def _agency_page(
-    session: Session, flt: TaskFilter, scope: Scope, today: date, soon_until: date, offset: int, per_page: int
-) -> Found | None:
-    """The page and count by deadline (undated last) from ``ix_task_agencies_open`` alone: an
-    index-only range per run, whatever the size of ``tasks``. None when the viewer's scope is
-    another agency (the general path then intersects the two)."""
-    ids = _agency_ids(session, flt.agency or "")
-    if not scope.unrestricted and ids != [scope.agency_id]:
-        return None
-    base = [Assignment.agency_id.in_(ids), Assignment.task_open.is_(True)]
+    session: Session, flt: TaskFilter, ids: list[int], today: date, soon_until: date, offset: int, per_page: int
+) -> Found:
+    """The page and count by deadline (undated last) from the agency's own rows: index-only
+    ranges of ``ix_task_agencies_by_deadline`` / ``_open``, however many tasks there are."""
+    base = [Assignment.agency_id.in_(ids), Assignment.task_status.is_not(None)]
     if flt.role:
         base.append(Assignment.role == flt.role)
-    dated = [s for s in flt.timing_state if s != "no_deadline"]
-    runs = []
-    if dated:
-        runs.append([*base, or_(*(_OPEN_STATES[s](Assignment.task_deadline, today, soon_until) for s in dated))])
-    if "no_deadline" in flt.timing_state:
+    if flt.status:
+        base.append(Assignment.task_status.in_(flt.status))
+    if flt.timing_state:
+        base.append(or_(*(_agency_state(s, today, soon_until) for s in flt.timing_state)))
+    if flt.deadline_from:
+        base.append(Assignment.task_deadline >= flt.deadline_from)
+    if flt.deadline_to:
+        base.append(Assignment.task_deadline <= flt.deadline_to)
+    dated_states = bool(flt.timing_state) and set(flt.timing_state) <= {"overdue", "due_soon", "not_due"}
+    runs = [] if flt.timing_state == ["no_deadline"] else [[*base, Assignment.task_deadline.is_not(None)]]
+    if not (dated_states or flt.deadline_from or flt.deadline_to):
         runs.append([*base, Assignment.task_deadline.is_(None)])
     task_ids: list[int] = []
     total = 0
@@ -383,25 +401,26 @@ def _counts_from_tally(session: Session, today: date, soon_until: date) -> tuple
     return counts, by_status
 
 
-def _counts_in_scope(
-    session: Session, where: list, today: date, soon_until: date
-) -> tuple[dict[str, int], dict[str, int]]:
-    """One agency's counts, read from its tasks (a few thousand at most)."""
+def _counts_for_agency(session: Session, agency_id: int, today: date, soon_until: date):
+    """One agency's counts by timing state and by status, from its own rows (migration 0008):
+    each of its tasks once, whether it leads, coordinates or both."""
     counts = dict.fromkeys(_TIMING_COUNTED, 0)
-    per_deadline = session.execute(
-        select(Task.deadline, func.count()).where(*where, Task.status.in_(OPEN_STATUSES)).group_by(Task.deadline)
-    )
-    for deadline, n in per_deadline:
-        _bucket(counts, deadline, n, today, soon_until)
-    done, late = session.execute(
-        select(func.count(), func.coalesce(func.sum(case((Task.completed_on > Task.deadline, 1), else_=0)), 0)).where(
-            *where, Task.status == "done"
-        )
-    ).one()
-    counts["done_late"] = int(late)
-    counts["done_on_time"] = int(done) - int(late)
     by_status = dict.fromkeys(TASK_STATUSES, 0)
-    by_status.update(session.execute(select(Task.status, func.count()).where(*where).group_by(Task.status)).all())
+    theirs = (
+        select(Assignment.task_deadline, Assignment.task_id, Assignment.task_status, Assignment.task_late)
+        .where(Assignment.agency_id == agency_id, Assignment.task_status.is_not(None))
+        .distinct()
+        .subquery()
+    )
+    grouped = select(theirs.c.task_status, theirs.c.task_deadline, theirs.c.task_late, func.count()).group_by(
+        theirs.c.task_status, theirs.c.task_deadline, theirs.c.task_late
+    )
+    for status, deadline, late, n in session.execute(grouped):
+        by_status[status] = by_status.get(status, 0) + n
+        if status == "done":
+            counts["done_late" if late else "done_on_time"] += n
+        elif status in OPEN_STATUSES:
+            _bucket(counts, deadline, n, today, soon_until)
     return counts, by_status
 
 
@@ -410,9 +429,7 @@ def statistics(*, session: Session, scope: Scope, today: date, soon_until: date)
     if scope.unrestricted:
         counts, by_status = _counts_from_tally(session, today, soon_until)
     else:
-        counts, by_status = _counts_in_scope(
-            session, conditions(session, TaskFilter(), scope, today, soon_until), today, soon_until
-        )
+        counts, by_status = _counts_for_agency(session, scope.agency_id, today, soon_until)
     overdue = select(Assignment.agency_id, func.count().label("n")).where(
         Assignment.role == "lead", Assignment.task_open.is_(True), Assignment.task_deadline < today
     )
