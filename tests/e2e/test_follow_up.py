@@ -107,10 +107,12 @@ def test_clerk_officer_leader_follow_a_notice_through(open_as, server, tmp_path)
     screenshot(leader, "10-dashboard-after")
 
     # And the other pages, for the record.
-    for name, path in (("11-agencies", "/agencies"), ("12-documents", "/documents"), ("13-tasks", "/tasks")):
+    for name, path in (("11-documents", "/documents"), ("12-tasks", "/tasks"), ("13-agencies", "/agencies")):
         leader.goto(server.url + path)
         screenshot(leader, name)
-    leader.get_by_role("link", name="Sở Thông tin và Truyền thông").first.click()
+    leader.get_by_role("link", name="Sở Thông tin và Truyền thông", exact=True).first.click()
+    leader.wait_for_url(re.compile(r"/agencies/\d+"))
+    assert "Sở Thông tin và Truyền thông" in leader.locator("h1").inner_text()
     screenshot(leader, "14-agency")
 
 

@@ -318,3 +318,15 @@ def test_occurrences_range_is_checked(api, docs):
     assert api.get(url).status_code == 200  # this year by default
     health = docs[1]["tasks"][0]
     assert api.get(f"/tasks/{health['id']}/occurrences", who="officer").status_code == 404
+
+
+def test_a_cancelled_task_reads_back_with_its_own_timing_state(api, docs):
+    task = docs[0]["tasks"][0]
+    response = api.patch(f"/tasks/{task['id']}", json={"version": task["version"], "status": "cancelled"})
+    assert response.status_code == 200, response.text
+    assert response.json()["timing_state"] == "cancelled"
+    assert api.get(f"/tasks/{task['id']}").json()["timing_state"] == "cancelled"
+    listed = api.get("/tasks", params={"timing_state": "cancelled"}).json()
+    assert [t["id"] for t in listed["items"]] == [task["id"]] and listed["total"] == 1
+    overdue = api.get("/tasks", params={"timing_state": "overdue"}).json()["items"]
+    assert task["id"] not in [t["id"] for t in overdue]

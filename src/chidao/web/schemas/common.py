@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 
 TaskStatus = Literal["assigned", "in_progress", "done", "paused", "cancelled"]
 Recurrence = Literal["daily", "weekly", "monthly", "quarterly", "yearly"]
-TimingState = Literal["not_due", "due_soon", "overdue", "done_on_time", "done_late", "no_deadline"]
+TimingState = Literal["not_due", "due_soon", "overdue", "done_on_time", "done_late", "no_deadline", "cancelled"]
 Role = Literal["admin", "clerk", "agency", "viewer"]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
