@@ -129,21 +129,10 @@ class AgencyFigures:
     coordinating: int = 0
 
 
-def _closed_not_done():
-    """Ids of the tasks that are neither open nor done and tracked: drafts, deleted and cancelled
-    ones (a few, read from the tasks' indexes)."""
-    untracked = select(Task.id).where(Task.tracked.is_(False))  # drafts; deleted tasks are untracked too
-    cancelled = select(Task.id).where(Task.tracked.is_(True), Task.deleted.is_(False), Task.status == "cancelled")
-    return untracked.union_all(cancelled)
-
-
 def agency_figures(session: Session, agency_ids: list[int], today: date) -> dict[int, AgencyFigures]:
     """Figures of a page of agencies, read from the agency rows' trigger-kept copy of the task
-    state (``task_open``, ``task_deadline``: covering index ranges, no join over their tasks).
-
-    Done is what is closed but neither a draft, deleted nor cancelled: the closed rows are counted
-    on the index, and the few rows of drafts, deleted and cancelled tasks are subtracted.
-    """
+    state (``task_open``, ``task_deadline``, ``task_status``: covering index ranges, no join over
+    their tasks)."""
     figures = {a: AgencyFigures() for a in agency_ids}
     if not agency_ids:
         return figures
@@ -152,17 +141,16 @@ def agency_figures(session: Session, agency_ids: list[int], today: date) -> dict
         query = select(Assignment.agency_id, func.count()).where(Assignment.agency_id.in_(agency_ids), *where)
         return dict(session.execute(query.group_by(Assignment.agency_id)).all())
 
-    lead, opened, closed = Assignment.role == "lead", Assignment.task_open.is_(True), Assignment.task_open.is_(False)
+    lead, opened = Assignment.role == "lead", Assignment.task_open.is_(True)
     open_lead = per_agency(lead, opened)
     coordinating = per_agency(Assignment.role == "coordinator", opened)
     overdue = per_agency(lead, opened, Assignment.task_deadline < today)
-    closed_lead = per_agency(lead, closed)
-    not_done = per_agency(lead, closed, Assignment.task_id.in_(_closed_not_done()))
+    done = per_agency(lead, Assignment.task_status == "done")
     for agency_id, figure in figures.items():
         figure.open = open_lead.get(agency_id, 0)
         figure.coordinating = coordinating.get(agency_id, 0)
         figure.overdue = overdue.get(agency_id, 0)
-        figure.done = closed_lead.get(agency_id, 0) - not_done.get(agency_id, 0)
+        figure.done = done.get(agency_id, 0)
     return figures
 
 
