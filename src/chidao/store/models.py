@@ -24,6 +24,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
     func,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -140,6 +141,10 @@ class Document(Base):
     tasks: Mapped[list[Task]] = relationship(back_populates="document", order_by="Task.position")
 
 
+# The condition of the partial index of done tasks (migration 0009): queries repeat it verbatim.
+DONE_TASK = "status = 'done' AND tracked AND NOT deleted AND completed_on IS NOT NULL"
+
+
 class Task(Base):
     __tablename__ = "tasks"
     __table_args__ = (
@@ -147,6 +152,13 @@ class Task(Base):
         Index("ix_tasks_document_position", "document_id", "position"),
         Index("ix_tasks_timing", "tracked", "deleted", "status", "deadline", "completed_on"),
         Index("ix_tasks_tracked_order", "tracked", "deleted", "deadline", "id"),
+        Index(
+            "ix_tasks_completed",
+            "completed_on",
+            "id",
+            sqlite_where=text(DONE_TASK),
+            postgresql_where=text(DONE_TASK),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import Integer, Select, and_, column, distinct, func, literal_column, or_, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from chidao.store.agencies import agency_key
 from chidao.store.models import TASK_STATUSES, Agency, Assignment, Task
@@ -430,14 +430,19 @@ def statistics(*, session: Session, scope: Scope, today: date, soon_until: date)
         counts, by_status = _counts_from_tally(session, today, soon_until)
     else:
         counts, by_status = _counts_for_agency(session, scope.agency_id, today, soon_until)
-    overdue = select(Assignment.agency_id, func.count().label("n")).where(
-        Assignment.role == "lead", Assignment.task_open.is_(True), Assignment.task_deadline < today
-    )
-    if not scope.unrestricted:
-        overdue = overdue.where(
-            Assignment.task_id.in_(select(Assignment.task_id).where(Assignment.agency_id == scope.agency_id))
+    if scope.unrestricted:
+        overdue = select(Assignment.agency_id, func.count().label("n")).where(
+            Assignment.role == "lead", Assignment.task_open.is_(True), Assignment.task_deadline < today
         )
-    rows = session.execute(overdue.group_by(Assignment.agency_id).order_by(func.count().desc()).limit(50)).all()
+    else:  # from the agency's own overdue rows to the leads of those tasks: a few thousand lookups
+        mine = aliased(Assignment)
+        overdue = (
+            select(Assignment.agency_id, func.count(distinct(Assignment.task_id)).label("n"))
+            .join(mine, and_(mine.task_id == Assignment.task_id, mine.agency_id == scope.agency_id))
+            .where(mine.task_open.is_(True), mine.task_deadline < today, Assignment.role == "lead")
+        )
+    ordered = overdue.group_by(Assignment.agency_id).order_by(text("n DESC"), Assignment.agency_id).limit(50)
+    rows = session.execute(ordered).all()
     names = dict(session.execute(select(Agency.id, Agency.name).where(Agency.id.in_([a for a, _ in rows]))).all())
     return {
         "by_timing_state": counts,

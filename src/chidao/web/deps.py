@@ -11,7 +11,7 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Path, Query, Request, status
 from fastapi.exceptions import RequestValidationError
 from fastapi.security import APIKeyCookie, HTTPBearer
-from sqlalchemy import exists, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
 from chidao.settings import Settings
@@ -167,15 +167,30 @@ def task_in_scope(session: Session, user: User, task_id: int) -> Task:
 
 def documents_visible(user: User):
     """A condition on Document for what ``user`` may see: for an agency, the confirmed documents
-    with a tracked task of theirs."""
+    with a tracked task of theirs. Written from the document to its tasks to their agency rows,
+    so that each document costs a few index probes (and a page of 50 stops after 50)."""
     if user.role != "agency":
         return None
+    theirs = select(Assignment.id).where(Assignment.task_id == Task.id, Assignment.agency_id == user.agency_id)
+    tracked = select(Task.id).where(Task.document_id == Document.id, Task.tracked.is_(True), exists(theirs))
+    return exists(tracked)
+
+
+def count_documents(session: Session, user: User, where: list) -> int:
+    """How many documents ``user`` may see among those matching ``where`` (conditions on
+    Document). For an agency, counted from its own rows (each of its tracked tasks' documents
+    once) instead of probing every document of the database."""
+    if user.role != "agency":
+        return session.scalar(select(func.count(Document.id)).where(*where)) or 0
     theirs = (
-        select(Task.id)
+        select(Task.document_id)
         .join(Assignment, Assignment.task_id == Task.id)
-        .where(Task.document_id == Document.id, Task.tracked.is_(True), Assignment.agency_id == user.agency_id)
+        .where(Assignment.agency_id == user.agency_id, Assignment.task_status.is_not(None))
+        .distinct()
+        .subquery()
     )
-    return exists(theirs)
+    counted = select(func.count()).select_from(theirs).join(Document, Document.id == theirs.c.document_id)
+    return session.scalar(counted.where(*where)) or 0
 
 
 def document_in_scope(session: Session, user: User, document_id: int) -> Document:

@@ -11,13 +11,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import exists, func, select, text
 from sqlalchemy.orm import Session, load_only
 
 from chidao.extract.workdays import WorkCalendar
 from chidao.store.agencies import agency_key
-from chidao.store.models import Agency, Assignment, Document, Task, User
-from chidao.store.queries import OPEN_STATUSES, Scope, TaskFilter, conditions, list_tasks
+from chidao.store.models import DONE_TASK, Agency, Assignment, Document, Task, User
+from chidao.store.queries import OPEN_STATUSES, Scope, TaskFilter, list_tasks
 
 MAX_AGENCY_NAMES = 2000  # the datalist of the filter form; the registry holds a few hundred
 
@@ -106,17 +106,15 @@ def due_between(
 def recently_completed(session: Session, scope: Scope, today: date, soon: date, limit: int = 10) -> list[Task]:
     """The last ``limit`` tasks completed, newest completion first.
 
-    Reads the (tracked, deleted, status, deadline, completed_on) index of the done tasks only and
-    keeps the top ``limit``: about a tenth of a second at a million tasks.
+    Read backwards along the partial index of done tasks (``ix_tasks_completed``, whose condition
+    is repeated word for word so that SQLite uses it); for an agency, each is checked against
+    its rows, and reading stops at the ``limit``-th of theirs.
     """
-    where = conditions(session, TaskFilter(status=["done"]), scope, today, soon)
-    query = (
-        select(Task)
-        .where(*where, Task.completed_on.is_not(None))
-        .order_by(Task.completed_on.desc(), Task.id.desc())
-        .limit(limit)
-    )
-    return list(session.scalars(query))
+    query = select(Task).where(text(DONE_TASK))
+    if not scope.unrestricted:
+        theirs = select(Assignment.id).where(Assignment.task_id == Task.id, Assignment.agency_id == scope.agency_id)
+        query = query.where(exists(theirs))
+    return list(session.scalars(query.order_by(Task.completed_on.desc(), Task.id.desc()).limit(limit)))
 
 
 @dataclass

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 from urllib.parse import quote
 
 from fastapi import APIRouter, File, Form, HTTPException, Query, Response, UploadFile, status
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import defer
 
 from chidao.store.models import Document
@@ -21,6 +21,7 @@ from chidao.web.deps import (
     StaffUser,
     TodayDep,
     can_see_task,
+    count_documents,
     document_in_scope,
     documents_visible,
 )
@@ -80,9 +81,9 @@ def list_documents(
     visible = documents_visible(user)
     if visible is not None:
         query = query.where(visible)
-    if doc_status:
-        query = query.where(Document.status == doc_status)
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    where = [Document.status == doc_status] if doc_status else []
+    query = query.where(*where)
+    total = count_documents(session, user, where)
     rows = list(session.scalars(query.order_by(Document.id.desc()).offset((page - 1) * per_page).limit(per_page)))
     counts = task_counts(session, [d.id for d in rows])
     items = [document_summary(d, counts.get(d.id, 0)) for d in rows]

@@ -12,11 +12,22 @@ from typing import Literal
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, defer
 
 from chidao.store.models import Document, Task, User
-from chidao.web.deps import STAFF, Id, PageNo, SessionDep, SoonDep, TodayDep, can_see_task, documents_visible, not_found
+from chidao.web.deps import (
+    STAFF,
+    Id,
+    PageNo,
+    SessionDep,
+    SoonDep,
+    TodayDep,
+    can_see_task,
+    count_documents,
+    documents_visible,
+    not_found,
+)
 from chidao.web.pages import labels  # noqa: F401  (registers the labels the templates use)
 from chidao.web.pages.deps import PageUser
 from chidao.web.pages.files import download
@@ -60,9 +71,11 @@ def documents_index(
 ) -> Response:
     """Documents the user may see, newest first, with how many tasks each assigns."""
     query = _visible(user, select(Document).options(defer(Document.original), defer(Document.text)))
-    if status:
-        query = query.where(Document.status == status)
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    where = [Document.status == status] if status else []
+    if user.role not in STAFF:
+        where.append(Document.status == "confirmed")
+    total = count_documents(session, user, where)
+    query = query.where(*where)
     rows = list(session.scalars(query.order_by(Document.id.desc()).offset((page - 1) * PER_PAGE).limit(PER_PAGE)))
     context = {
         "title": "Văn bản",
