@@ -148,6 +148,7 @@ def _tasks_for(
             "task_deadline": deadline,
             "task_status": status,
             "task_late": bool(status == "done" and completed and deadline and completed > deadline),
+            "document_id": doc_id,
         }
         for position, agency in enumerate(sorted(lead_ids)):
             assignments.append(
@@ -172,6 +173,7 @@ def generate(url: str, documents: int, per_doc: int, agencies: int, seed: int) -
                 conn.execute(text(f"DROP TRIGGER IF EXISTS {trigger}"))
         else:
             conn.execute(text("ALTER TABLE task_agencies DISABLE TRIGGER task_agencies_fill"))
+            conn.execute(text("ALTER TABLE task_agencies DISABLE TRIGGER task_agencies_document"))
             conn.execute(text("ALTER TABLE tasks DISABLE TRIGGER tasks_tally"))
         conn.execute(
             insert(Agency), [{"id": i + 1, "name": n, "key": agency_key(n), "aliases": []} for i, n in enumerate(names)]
@@ -236,6 +238,7 @@ def _finish(engine) -> None:
     else:
         with engine.begin() as conn:
             conn.exec_driver_sql("ALTER TABLE task_agencies ENABLE TRIGGER task_agencies_fill")
+            conn.exec_driver_sql("ALTER TABLE task_agencies ENABLE TRIGGER task_agencies_document")
             conn.exec_driver_sql("ALTER TABLE tasks ENABLE TRIGGER tasks_tally")
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             conn.exec_driver_sql("VACUUM ANALYZE")
@@ -253,6 +256,7 @@ SQLITE_BULK_TRIGGERS = (
     "tasks_fts_delete",
     "tasks_fts_update",
     "task_agencies_fill",
+    "task_agencies_document",
     "tally_insert",
     "tally_delete",
     "tally_update_old",
@@ -275,7 +279,8 @@ def _migration(name: str):
 def migrate_triggers(engine) -> None:
     """Put back the SQLite triggers dropped for the bulk load, as the latest migrations define them."""
     statements: list[str] = []
-    for name in ("0008_agency_task_status.py", "0007_tally_by_status.py", "0004_search_tracked.py"):
+    names = ("0008_agency_task_status.py", "0010_agency_task_document.py", "0007_tally_by_status.py")
+    for name in (*names, "0004_search_tracked.py"):
         statements.extend(_migration(name).sqlite_trigger_sql())
     with engine.begin() as conn:
         for statement in statements:

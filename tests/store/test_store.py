@@ -130,6 +130,8 @@ def test_agency_rows_follow_their_task(sessions):
         session.get(Task, task.id).completed_on = date(2024, 2, 1)
     with sessions() as session:
         assert set(session.execute(state).all()) == {("done", True)}
+        documents = select(Assignment.document_id).where(Assignment.task_id == task.id)
+        assert set(session.scalars(documents)) == {task.document_id}
     with sessions.begin() as session:  # deleted: no longer counted for the agency
         session.get(Task, task.id).deleted = True
     with sessions() as session:

@@ -199,6 +199,7 @@ class Assignment(Base):
         Index("ix_task_agencies_agency_role", "agency_id", "role", "task_id"),
         Index("ix_task_agencies_open", "agency_id", "task_open", "task_deadline", "task_id", "role"),
         Index("ix_task_agencies_overdue", "role", "task_open", "task_deadline", "agency_id"),
+        Index("ix_task_agencies_documents", "agency_id", "document_id", "task_status"),
         Index(
             "ix_task_agencies_by_deadline", "agency_id", "task_deadline", "task_id", "task_status", "task_late", "role"
         ),
@@ -217,6 +218,8 @@ class Assignment(Base):
     # The task's status while tracked and not deleted, and whether it was finished late (migration 0008).
     task_status: Mapped[str | None] = mapped_column(String(20))
     task_late: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    # The task's document (migration 0010): an agency's documents are an index range.
+    document_id: Mapped[int | None] = mapped_column(Integer)
 
     task: Mapped[Task] = relationship(back_populates="assignments")
     agency: Mapped[Agency] = relationship(lazy="joined")
