@@ -231,3 +231,15 @@ def test_the_csv_is_read_in_batches_in_every_order_and_capped(site, notices, mon
     assert "Tệp CSV chỉ gồm 5 nhiệm vụ đầu tiên" in page.text
     exact = rows_of(viewer.get("/tasks.csv", params={"document_id": "2"}))
     assert len(exact) == 4 and not exact[-1][0].startswith("Lưu ý")  # 3 rows: under the cap, no note
+
+
+def test_a_search_counted_only_to_its_cap_says_more_than(site, monkeypatch):
+    from chidao.store import queries
+
+    site.document("tb-ket-luan-chuyen-doi-so.txt")
+    monkeypatch.setattr(queries, "SEARCH_COUNT_CAP", 2)
+    browser = site.login("viewer")
+    page = browser.get("/tasks?q=so&status=assigned&per_page=10")
+    assert page.status_code == 200
+    assert "hơn 2 nhiệm vụ" in page.text
+    assert 'rel="next"' in page.text  # more pages may follow the counted ones

@@ -37,6 +37,7 @@ class Pager:
     total: int
     per_page: int
     links: list[PageLink]
+    exact: bool = True  # False: ``total`` is a lower bound (a search counted up to its cap)
 
     @property
     def first_item(self) -> int:
@@ -58,8 +59,9 @@ def _numbers(page: int, pages: int, around: int = 2) -> list[int | None]:
     return numbers
 
 
-def pager(request: Request, *, page: int, per_page: int, total: int) -> Pager:
-    """Numbered links (with previous/next) for a list of ``total`` items."""
+def pager(request: Request, *, page: int, per_page: int, total: int, exact: bool = True) -> Pager:
+    """Numbered links (with previous/next) for a list of ``total`` items (at least ``total``
+    when not ``exact``: then "next" stays offered past the last counted page)."""
     pages = max(1, -(-total // per_page))
     links: list[PageLink] = []
     if page > 1:
@@ -71,9 +73,9 @@ def pager(request: Request, *, page: int, per_page: int, total: int) -> Pager:
             links.append(PageLink(str(number), None, current=True))
         else:
             links.append(PageLink(str(number), url_with(request, page=number)))
-    if page < pages:
+    if page < pages or not exact:
         links.append(PageLink("Sau »", url_with(request, page=page + 1), rel="next"))
-    return Pager(page=page, pages=pages, total=total, per_page=per_page, links=links)
+    return Pager(page=page, pages=pages, total=total, per_page=per_page, links=links, exact=exact)
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,7 @@ def tasks_index(
     request: Request, session: SessionDep, user: PageUser, today: TodayDep, soon: SoonDep, query: TaskQueryDep
 ) -> Response:
     """Tracked tasks the user may see, filtered as the form says, one page at a time."""
-    rows, total = list_tasks(
+    found = list_tasks(
         session=session,
         flt=query.flt,
         scope=scope_of(user),
@@ -59,12 +59,13 @@ def tasks_index(
         page=query.page,
         per_page=query.per_page,
     )
+    rows = found.rows
     refs = document_refs(session, (t.document_id for t in rows))
     context = {
         "title": "Nhiệm vụ",
         "nav": "tasks",
         "items": [(task_row(t, today, soon), refs.get(t.document_id)) for t in rows],
-        "pager": pager(request, page=query.page, per_page=query.per_page, total=total),
+        "pager": pager(request, page=query.page, per_page=query.per_page, total=found.total, exact=found.exact),
         "query": query,
         "sorts": _sort_links(request, query),
         "agency_names": agency_names(session),
