@@ -139,6 +139,9 @@ def main() -> None:
     client = TestClient(app)
     headers = {"Authorization": f"Bearer {_token(engine)}"}
     print(f"{args.url.split('://')[0]}: {len(agencies)} agencies; p50 / p95 in ms over {args.runs} runs")
+    if not is_sqlite(engine):
+        with engine.connect() as conn:
+            print(f"server: shared_buffers {conn.exec_driver_sql('SHOW shared_buffers').scalar()}")
 
     def api_list():
         agency = rng.choice(busy)
