@@ -57,7 +57,7 @@ class BodyLimit:
         limit = self.limit(scope["path"])
         declared = _content_length(scope)
         if declared is not None and declared > limit:
-            await _refuse(send, limit)
+            await _refuse(send, limit, scope["path"])
             return
         received = 0
 
@@ -83,8 +83,22 @@ def _content_length(scope: Scope) -> int | None:
     return None
 
 
-async def _refuse(send: Send, limit: int) -> None:
-    body = json.dumps({"detail": f"request body too large (limit {limit} bytes)"}).encode()
-    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+_TOO_LARGE_PAGE = (
+    '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Tệp quá lớn · chidao</title>'
+    '<link rel="stylesheet" href="/static/chidao.css"></head><body><main><h1>Tệp quá lớn (413)</h1>'
+    "<p>Dung lượng gửi lên vượt giới hạn {mb} MB. Không có gì được lưu.</p>"
+    '<p><a href="javascript:history.back()">Quay lại</a> · <a href="/">Về trang tổng quan</a></p></main></body></html>'
+)
+
+
+async def _refuse(send: Send, limit: int, path: str = "/api/") -> None:
+    """413 before the body is read: JSON for the API, a short Vietnamese page for the pages."""
+    if path.startswith("/api/"):
+        body = json.dumps({"detail": f"request body too large (limit {limit} bytes)"}).encode()
+        kind = b"application/json"
+    else:
+        body = _TOO_LARGE_PAGE.format(mb=max(1, round(limit / 1024 / 1024))).encode()
+        kind = b"text/html; charset=utf-8"
+    headers = [(b"content-type", kind), (b"content-length", str(len(body)).encode())]
     await send({"type": "http.response.start", "status": 413, "headers": headers})
     await send({"type": "http.response.body", "body": body})

@@ -3,6 +3,7 @@ errors on page paths (the API under /api keeps its JSON errors)."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -28,12 +29,16 @@ ERROR_TITLES = {
     415: "Định dạng tệp không được hỗ trợ",
     422: "Dữ liệu không hợp lệ",
     429: "Quá nhiều lần thử",
+    500: "Lỗi hệ thống",
+    503: "Hệ thống tạm thời không truy cập được",
 }
 # What a page says for an error: the API's English details are for integrators, not for users.
 ERROR_MESSAGES = {
     404: "Trang hoặc mục bạn tìm không tồn tại, hoặc nằm ngoài phạm vi bạn được xem.",
     405: "Địa chỉ này không hỗ trợ thao tác đó.",
     422: "Một số giá trị trong địa chỉ hoặc biểu mẫu không hợp lệ.",
+    500: "Đã xảy ra lỗi ngoài dự kiến; thao tác chưa được thực hiện. Hãy thử lại hoặc báo quản trị viên.",
+    503: "Cơ sở dữ liệu tạm thời không truy cập được; không có gì bị thay đổi. Hãy thử lại sau ít phút.",
 }
 
 
@@ -71,7 +76,24 @@ async def _login_required(request: Request, error: Exception) -> Response:
     return RedirectResponse(error.next_url, status_code=303)
 
 
+def _as_page(json_handler: Callable[[Request, Exception], Awaitable[Response]]):
+    """The API's handler for an error kind, answering an error page on page paths instead (same
+    status code, a Vietnamese message, no internals)."""
+
+    async def handler(request: Request, error: Exception) -> Response:
+        response = await json_handler(request, error)
+        if _is_api(request):
+            return response
+        return error_page(request, response.status_code)
+
+    return handler
+
+
 def install(app: FastAPI) -> None:
+    """Call after ``errors.install``: the pages take over its handlers for page paths."""
+    for kind, json_handler in list(app.exception_handlers.items()):
+        if isinstance(kind, type) and not issubclass(kind, (StarletteHTTPException, RequestValidationError)):
+            app.add_exception_handler(kind, _as_page(json_handler))
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     for router in ROUTERS:
         app.include_router(router, include_in_schema=False)
