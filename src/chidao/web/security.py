@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
+from starlette.responses import Response
 
 from chidao.settings import Settings
 from chidao.store.models import LoginFailure, LoginSession, User
@@ -96,3 +97,20 @@ def close_user_sessions(*, session: Session, user_id: int) -> None:
 
 def csrf_ok(login: LoginSession, sent: str | None) -> bool:
     return bool(sent) and secrets.compare_digest(sent.encode(), login.csrf_token.encode())
+
+
+def set_session_cookie(response: Response, settings: Settings, new: NewSession) -> None:
+    """The session cookie as every login sets it: HttpOnly, SameSite=Lax, Secure behind HTTPS."""
+    response.set_cookie(
+        COOKIE,
+        new.token,
+        max_age=settings.session_hours * 3600,
+        httponly=True,
+        samesite="lax",
+        secure=settings.secure_cookies,
+        path="/",
+    )
+
+
+def clear_session_cookie(response: Response, settings: Settings) -> None:
+    response.delete_cookie(COOKIE, path="/", secure=settings.secure_cookies, httponly=True, samesite="lax")

@@ -7,6 +7,7 @@ Vietnamese (FastAPI's own form validation would answer in English, with a bare 4
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 from datetime import date
 from typing import Annotated
@@ -115,3 +116,19 @@ def uploads_field(form: FormData, name: str, max_bytes: int) -> list[Upload]:
 def done(url: str, message: str) -> RedirectResponse:
     """Post/Redirect/Get: back to ``url`` with the message shown once at the top of the page."""
     return RedirectResponse(f"{url}?msg={quote(message)}", status_code=303)
+
+
+_DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def read_day(raw: str) -> date | None:
+    """A date from a date input (yyyy-mm-dd) or typed by hand (dd/mm/yyyy) where the browser has
+    no date picker; None when empty. ValueError when it is neither."""
+    raw = raw.strip()
+    if not raw:
+        return None
+    found = _DMY.fullmatch(raw)
+    if found:
+        day, month, year = (int(g) for g in found.groups())
+        return date(year, month, day)
+    return date.fromisoformat(raw)

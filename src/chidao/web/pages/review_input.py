@@ -22,11 +22,11 @@ from chidao.store.documents import task_snapshot
 from chidao.store.models import Agency, Task
 from chidao.tracking.operations import REVIEW_FIELDS
 from chidao.web import schemas
+from chidao.web.pages.forms import read_day
 from chidao.web.schemas.common import Recurrence
 
 RECURRENCES: tuple[str, ...] = get_args(Recurrence)
 MAX_NAME_WINDOW = 6  # the most comma-separated pieces one agency name has ("Ủy ban nhân dân các huyện, thị xã, ...")
-_DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _FIELD_MESSAGES = {
     "text": "Nội dung nhiệm vụ không được để trống và không dài quá 20.000 ký tự.",
     "lead": "Danh sách cơ quan chủ trì không hợp lệ: mỗi tên tối đa 300 ký tự, nhiều nhất 50 cơ quan.",
@@ -83,15 +83,8 @@ def form_text(value: str) -> str:
 
 def parse_date(raw: str) -> date | None:
     """A date input's ISO value, or dd/mm/yyyy typed where the browser has no date picker."""
-    raw = raw.strip()
-    if not raw:
-        return None
-    found = _DMY.fullmatch(raw)
     try:
-        if found:
-            day, month, year = (int(g) for g in found.groups())
-            return date(year, month, day)
-        return date.fromisoformat(raw)
+        return read_day(raw)
     except ValueError:
         raise InputError(_FIELD_MESSAGES["deadline"]) from None
 

@@ -8,7 +8,6 @@ the pages answer with the Vietnamese error page.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Annotated
@@ -19,23 +18,16 @@ from chidao.store.models import TASK_STATUSES
 from chidao.store.queries import SORTS, TaskFilter
 from chidao.tracking.timing import TIMING_STATES
 from chidao.web.deps import MAX_ID, PageNo, choices, query_error
+from chidao.web.pages.forms import read_day
 
 ROLES = ("lead", "coordinator")
 PER_PAGE_CHOICES = (20, 50, 100)
-_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 
 
 def parse_day(raw: str, name: str) -> date | None:
     """A date from a date input (yyyy-mm-dd) or typed by hand (dd/mm/yyyy); empty: None."""
-    raw = raw.strip()
-    if not raw:
-        return None
-    found = _DMY.match(raw)
     try:
-        if found:
-            day, month, year = (int(g) for g in found.groups())
-            return date(year, month, day)
-        return date.fromisoformat(raw)
+        return read_day(raw)
     except ValueError:
         raise query_error(name, "Input should be a valid date", raw) from None
 

@@ -6,7 +6,15 @@ from fastapi import APIRouter, HTTPException, Request, Response, status
 
 from chidao.web import schemas
 from chidao.web.deps import PrincipalDep, SessionDep, SettingsDep
-from chidao.web.security import COOKIE, authenticate, close_session, open_session, record_failure, throttled
+from chidao.web.security import (
+    authenticate,
+    clear_session_cookie,
+    close_session,
+    open_session,
+    record_failure,
+    set_session_cookie,
+    throttled,
+)
 from chidao.web.views import user_public
 
 router = APIRouter(prefix="/auth", tags=["auth"])
@@ -39,15 +47,7 @@ def login(
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, "wrong username or password")
     new = open_session(session=session, settings=settings, user=user)
     session.commit()
-    response.set_cookie(
-        COOKIE,
-        new.token,
-        max_age=settings.session_hours * 3600,
-        httponly=True,
-        samesite="lax",
-        secure=settings.secure_cookies,
-        path="/",
-    )
+    set_session_cookie(response, settings, new)
     return schemas.LoginResponse(user=user_public(user), csrf_token=new.csrf_token)
 
 
@@ -57,7 +57,7 @@ def logout(principal: PrincipalDep, response: Response, session: SessionDep, set
     if principal.login is not None:
         close_session(session=session, login=principal.login)
         session.commit()
-    response.delete_cookie(COOKIE, path="/", secure=settings.secure_cookies, httponly=True, samesite="lax")
+    clear_session_cookie(response, settings)
     return {"logged_out": True}
 
 

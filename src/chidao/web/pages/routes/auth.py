@@ -12,7 +12,15 @@ from fastapi.responses import RedirectResponse, Response
 from chidao.web.deps import SessionDep, SettingsDep
 from chidao.web.pages.deps import CsrfChecked, PageLogin
 from chidao.web.pages.templating import render
-from chidao.web.security import COOKIE, authenticate, close_session, open_session, record_failure, throttled
+from chidao.web.security import (
+    authenticate,
+    clear_session_cookie,
+    close_session,
+    open_session,
+    record_failure,
+    set_session_cookie,
+    throttled,
+)
 
 router = APIRouter()
 LOGIN_CSRF_COOKIE = "chidao_login_csrf"
@@ -71,15 +79,7 @@ def login_submit(
     new = open_session(session=session, settings=settings, user=user)
     session.commit()
     response = RedirectResponse(next_url, status_code=303)
-    response.set_cookie(
-        COOKIE,
-        new.token,
-        max_age=settings.session_hours * 3600,
-        httponly=True,
-        samesite="lax",
-        secure=settings.secure_cookies,
-        path="/",
-    )
+    set_session_cookie(response, settings, new)
     response.delete_cookie(LOGIN_CSRF_COOKIE, path="/login")
     return response
 
@@ -89,5 +89,5 @@ def logout(login: PageLogin, session: SessionDep, settings: SettingsDep) -> Resp
     close_session(session=session, login=login)
     session.commit()
     response = RedirectResponse("/login", status_code=303)
-    response.delete_cookie(COOKIE, path="/", secure=settings.secure_cookies, httponly=True, samesite="lax")
+    clear_session_cookie(response, settings)
     return response
