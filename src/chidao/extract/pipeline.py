@@ -15,9 +15,11 @@ from typing import Any
 from chidao.document import Layout, parse_layout
 from chidao.document.lexicon import lexicon
 from chidao.extract.agencies import AgencyReader, Place
-from chidao.extract.registry import alternation
+from chidao.extract.confidence import Assessment, assess
+from chidao.extract.registry import alternation, phrase_key, registry
 from chidao.extract.tasks import Context, Task, TaskCutter
 from chidao.extract.timing import TimingReader
+from chidao.extract.unassigned import Unassigned, find_unassigned
 from chidao.text import NormalizedText, match_key, normalize
 
 # Headings of sections that assess or describe, where items are not tasks (a lead-in that
@@ -64,6 +66,8 @@ class Extraction:
     layout: Layout
     tasks: list[Task]
     trace: list[str] = field(default_factory=list)
+    unassigned: list[Unassigned] = field(default_factory=list)
+    assessments: list[Assessment] = field(default_factory=list)  # one per task, same order
 
     @property
     def is_directive(self) -> bool:
@@ -87,11 +91,12 @@ class Extraction:
                 "signature": self.layout.signature,
                 "recipients": self.layout.recipients,
             },
-            "tasks": [_task_dict(task, text) for task in self.tasks],
+            "tasks": [_task_dict(task, text, a) for task, a in zip(self.tasks, self.assessments, strict=True)],
+            "unassigned": [passage.to_dict(text) for passage in self.unassigned],
         }
 
 
-def _task_dict(task: Task, text: str) -> dict[str, Any]:
+def _task_dict(task: Task, text: str, assessment: Assessment) -> dict[str, Any]:
     timing = task.timing
     return {
         "text": text[task.start : task.end],
@@ -104,7 +109,43 @@ def _task_dict(task: Task, text: str) -> dict[str, Any]:
         "deadline_text": timing.deadline_text,
         "deadline_span": list(timing.span) if timing.span else None,
         "recurrence": timing.recurrence,
+        "recurrence_text": timing.recurrence_text,
+        "confidence": assessment.confidence,
+        "doubts": assessment.labels,
     }
+
+
+def _unusual(task: Task) -> bool:
+    """A lead that is only a head word or a title with no body ("Trưởng Ban", "Ủy ban")."""
+    reg = registry()
+    for mention in task.leads:
+        words = mention.name.split()
+        if phrase_key(mention.name) in reg.bodies:
+            continue
+        if len(words) <= 2 and not any(w[:1].isupper() for w in words[1:]) and not mention.name.startswith("Các"):
+            return True
+        if len(words) > 14:
+            return True
+    return False
+
+
+def _assess(task: Task, text: str, key: str, doc_date: Any) -> Assessment:
+    timing = task.timing
+    return assess(
+        text=text[task.start : task.end],
+        key=key[task.start : task.end],
+        leads=[m.name for m in task.leads],
+        coordinators=[m.name for m in task.coordinators],
+        lead_source=task.lead_source,
+        deadline=timing.deadline,
+        deadline_text=timing.deadline_text,
+        deadline_source=task.deadline_source,
+        recurrence=timing.recurrence,
+        recurrence_text=timing.recurrence_text,
+        marked=task.marked,
+        doc_date=doc_date,
+        unusual_lead=_unusual(task),
+    )
 
 
 def extract(raw: str) -> Extraction:
@@ -117,10 +158,17 @@ def extract(raw: str) -> Extraction:
     reader = AgencyReader(text, key, place)
     timing = TimingReader(text, key, doc_date=layout.header.date, year=layout.header.year)
     cutter = TaskCutter(reader, timing, _inactive_heads())
+    default = "not_read"
     if layout.header.doc_type not in lexicon().non_directive_types:
         cutter.walk(layout.outline, Context())
+    else:
+        default = "non_directive"
     tasks = sorted(cutter.tasks, key=lambda t: t.start)
-    return Extraction(normalized, layout, tasks)
+    unassigned = find_unassigned(
+        key, layout.paragraphs, [(t.start, t.end) for t in tasks], cutter.skipped, cutter.used, default=default
+    )
+    assessments = [_assess(task, text, key, layout.header.date) for task in tasks]
+    return Extraction(normalized, layout, tasks, unassigned=unassigned, assessments=assessments)
 
 
 def extract_text(text: str) -> dict[str, Any]:

@@ -24,18 +24,65 @@ _REPORTING = re.compile(r"(?:báo cáo|cập nhật|gửi|họp|giao ban|thống
 
 def find_recurrence(key: str, start: int, end: int) -> str | None:
     """The period of a repeated action in ``key[start:end]`` (match-key text), or None."""
+    found = _regular(key, start, end)
+    return found[0] if found else None
+
+
+@cache
+def _irregular() -> tuple[re.Pattern[str], dict[str, int], dict[str, str]]:
+    data = load_toml("recurrence.toml")["irregular"]
+    numbers: dict[str, int] = data["numbers"]
+    units: dict[str, str] = data["units"]
+    number = "|".join(sorted(numbers, key=len, reverse=True))
+    unit = "|".join(units)
+    once = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(data["once"], key=len, reverse=True))
+    pattern = re.compile(
+        rf"(?<![\w])(?:(?:định kỳ|mỗi)\s+(?P<n>\d{{1,2}}|{number})\s+(?P<unit>{unit})"
+        rf"(?:\s*(?:/|một|1)\s*(?:{once}))?(?:\s*,\s*(?:{unit})(?![\w]))*"
+        rf"|(?P<n2>\d{{1,2}}|{number})\s+(?P<unit2>{unit})\s*(?:/|một|1)\s*(?:{once})"
+        rf"|(?P<times>\d{{1,2}}|{number})\s+lần\s*(?:/|mỗi|trong|một)\s*(?P<per>{unit}))(?![\w])"
+    )
+    return pattern, numbers, units
+
+
+def read_recurrence(key: str, text: str, start: int, end: int) -> tuple[str | None, str | None]:
+    """(recurrence, the words that say it) for ``[start, end)``.
+
+    A period the five values cannot say ("định kỳ 02 tuần/lần") gives (None, its words), so
+    that the clerk still sees how often the task recurs.
+    """
+    pattern, numbers, units = _irregular()
+    match = pattern.search(key, start, end)
+    if match:
+        words = text[match.start() : match.end()]
+        if match.group("times"):
+            return None, words
+        raw = match.group("n") or match.group("n2")
+        n = int(raw) if raw.isdigit() else numbers[raw]
+        if n == 1 and "," not in words:
+            return units[match.group("unit") or match.group("unit2")], words
+        return None, words
+    found = _regular(key, start, end)
+    if found is None:
+        return None, None
+    period, (s, e) = found
+    return period, text[s:e]
+
+
+def _regular(key: str, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
     pattern, periods = _rules()
     for match in pattern.finditer(key, start, end):
         before = key[max(start, match.start() - 80) : match.start()]
         clause = re.split(r"[.;:\n]", before)[-1]
         words = clause.split()
+        found = periods[match.group("period")], match.span()
         if _PERIODIC.search(before) or not words or _CLAUSE_START.search(before):
-            return periods[match.group("period")]
+            return found
         opens_clause = len(before) < 80 or re.search(r"[.;:\n]", before)
         if len(words) <= 3 and opens_clause:
             # "Báo cáo hằng ngày": right after the verb that opens the clause.
-            return periods[match.group("period")]
+            return found
         if len(words) <= 8 and opens_clause and _REPORTING.match(clause.strip()):
             # "báo cáo tình hình dịch bệnh hằng ngày": how often the opening verb is done.
-            return periods[match.group("period")]
+            return found
     return None

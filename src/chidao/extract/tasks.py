@@ -80,6 +80,9 @@ class Task:
     coordinators: list[Mention]
     timing: Timing
     trace: list[str] = field(default_factory=list)
+    lead_source: str = "explicit"  # explicit, heading, lead-in, plan lines, fallback, addressee
+    deadline_source: str = "own"  # own, inherited, none
+    marked: bool = True  # an outline item, not a sentence of running text
 
 
 @dataclass
@@ -92,6 +95,7 @@ class Context:
     active: bool = True
     trace: str = ""
     fallback: list[Mention] = field(default_factory=list)  # the previous item's lead, if no other
+    origin: int | None = None  # start of the heading or lead-in that gave ``leads``
 
 
 @dataclass
@@ -112,6 +116,13 @@ class TaskCutter:
         self.timing = timing
         self.inactive_heads = inactive_heads
         self.tasks: list[Task] = []
+        # Why a paragraph gave no task (paragraph start → reason code), and the headings and
+        # lead-ins whose agency went to tasks: what ``unassigned`` passages are made from.
+        self.skipped: dict[int, str] = {}
+        self.used: set[int] = set()
+
+    def skip(self, start: int, reason: str) -> None:
+        self.skipped.setdefault(start, reason)
 
     # -- helpers ---------------------------------------------------------------------------
     def _body(self, node: Node) -> tuple[int, int]:
@@ -238,9 +249,11 @@ class TaskCutter:
         while run and self._is_byline(run[-1]):
             run = run[:-1]  # a news item's author: "Thanh Hương"
         while run and self._is_closing(*self._body(run[-1])):
+            self.skip(run[-1].paragraph.start, "closing")  # type: ignore[union-attr]
             run = run[:-1]
             # "Chánh Văn phòng ...; Giám đốc các sở ...;" + "... chịu trách nhiệm thi hành": one sentence.
             while run and self.text[self._body(run[-1])[1] - 1] in ";,":
+                self.skip(run[-1].paragraph.start, "closing")  # type: ignore[union-attr]
                 run = run[:-1]
         if not run:
             return None
@@ -253,15 +266,19 @@ class TaskCutter:
             last_start = last_start + sentences[-1] if sentences else last_start
             assignment = find_assignment(self.reader, last_start, last_end)
             active = True
+            origin = run[-1].paragraph.start  # type: ignore[union-attr]
             if assignment:
-                return replace(ctx, leads=assignment.leads, active=active, trace="lead-in")
-            return replace(ctx, active=active, trace="lead-in without agency")
+                return replace(ctx, leads=assignment.leads, active=active, trace="lead-in", origin=origin)
+            return replace(ctx, active=active, trace="lead-in without agency", origin=origin)
         if len(run) == 1 and not run[0].children:
             fragment = self.text[start:end].strip()
             if len(fragment.split()) <= 8 and not fragment.endswith((".", ";")):
                 return None  # the rest of a heading cut across lines: "Trạch 3 và Nhơn Trạch 4"
         if ctx.active:
             self._unit(start, end, ctx, marked=False)
+        else:
+            for node in run:
+                self.skip(node.paragraph.start, "inactive_section")  # type: ignore[union-attr]
         return None
 
     def _item(self, node: Node, ctx: Context) -> None:
@@ -269,6 +286,7 @@ class TaskCutter:
         key = self.key
         heading_text = key[start:end].strip()
         if self.inactive_heads.match(heading_text):
+            self.skip(node.paragraph.start, "inactive_section")  # type: ignore[union-attr]
             self.walk(node, replace(ctx, active=False, leads=[], trace="assessment section"))
             return
         if self._is_container(node):
@@ -277,14 +295,22 @@ class TaskCutter:
             if assignment:
                 coord = coordinators(self.reader, start, end, assignment.leads)
                 inner = replace(
-                    ctx, leads=assignment.leads, coordinators=coord or ctx.coordinators, trace="heading", fallback=[]
+                    ctx,
+                    leads=assignment.leads,
+                    coordinators=coord or ctx.coordinators,
+                    trace="heading",
+                    fallback=[],
+                    origin=node.paragraph.start,  # type: ignore[union-attr]
                 )
             self.walk(node, inner)
             return
         if self._is_closing(start, end):
+            self.skip(node.paragraph.start, "closing")  # type: ignore[union-attr]
             return
         if ctx.active:
             self._unit(start, node.last_end(), ctx)
+        else:
+            self.skip(node.paragraph.start, "inactive_section")  # type: ignore[union-attr]
 
     # -- task units --------------------------------------------------------------------------------
     def _clauses(self, start: int, end: int) -> list[tuple[int, int]]:
@@ -330,11 +356,17 @@ class TaskCutter:
             # "a) Yêu cầu Nhà đầu tư ...", "b) Hồ sơ điều chỉnh ... phải ...": the same addressee.
             groups = [(s, e, ctx.fallback, False) for s, e, _, _ in groups]
         for g_start, g_end, leads, explicit in groups:
-            if not leads or (not explicit and _ASSESSMENT.match(self.key, g_start)):
+            if not leads:
+                self.skip(g_start, "no_agency")
                 continue
-            self._emit(g_start, g_end, leads, explicit, ctx)
+            if not explicit and _ASSESSMENT.match(self.key, g_start):
+                self.skip(g_start, "assessment")
+                continue
+            self._emit(g_start, g_end, leads, explicit, ctx, marked=marked)
 
-    def _emit(self, start: int, end: int, leads: list[Mention], explicit: bool, ctx: Context) -> None:
+    def _emit(
+        self, start: int, end: int, leads: list[Mention], explicit: bool, ctx: Context, *, marked: bool = True
+    ) -> None:
         text = self.text[start:end]
         trimmed_end = start + len(text.rstrip(" \n;,"))
         coord = coordinators(self.reader, start, end, leads)
@@ -346,11 +378,18 @@ class TaskCutter:
                 if m.name.lower() not in lead_names and m.name.lower() not in {c.name.lower() for c in coord}
             ]
         timing = self.timing.read(start, end)
-        if timing.deadline is None and timing.recurrence is None and ctx.timing is not None:
+        deadline_source = "own" if timing.deadline_text or timing.recurrence or timing.recurrence_text else "none"
+        if deadline_source == "none" and ctx.timing is not None:
             timing = ctx.timing
+            deadline_source = "inherited"
+        lead_source = "explicit" if explicit else (ctx.trace if leads is ctx.leads else "fallback")
+        if not explicit and leads is ctx.leads and ctx.origin is not None:
+            self.used.add(ctx.origin)
         trace = ["lead: " + ("explicit" if explicit else f"inherited ({ctx.trace})")]
         if timing.deadline_text:
             trace.append(f"deadline: {timing.deadline_text!r} ({timing.kind})")
         if timing.recurrence:
             trace.append(f"recurrence: {timing.recurrence}")
-        self.tasks.append(Task(start, trimmed_end, leads, coord, timing, trace))
+        self.tasks.append(
+            Task(start, trimmed_end, leads, coord, timing, trace, lead_source, deadline_source, marked)
+        )

@@ -14,7 +14,7 @@ from datetime import date
 
 from chidao.extract.deadlines import DeadlineMatch, find_deadlines
 from chidao.extract.leads import topic_end
-from chidao.extract.recurrence import find_recurrence
+from chidao.extract.recurrence import read_recurrence
 from chidao.extract.workdays import WorkCalendar
 
 # Words just before "trong năm ..." that make it a deadline rather than a frame.
@@ -34,6 +34,7 @@ class Timing:
     recurrence: str | None = None
     span: tuple[int, int] | None = None
     kind: str | None = None
+    recurrence_text: str | None = None  # the words that say how often, even when no value fits
 
 
 class TimingReader:
@@ -66,7 +67,11 @@ class TimingReader:
             )
             if not self._acceptable(shifted, begin, plan_line):
                 continue
-            recurrence = shifted.recurrence or find_recurrence(self.key, begin, end)
-            return Timing(shifted.date, shifted.text, recurrence, (shifted.start, shifted.end), shifted.kind)
-        recurrence = find_recurrence(self.key, begin, end)
-        return Timing(None, None, recurrence, None)
+            if shifted.recurrence:
+                recurrence, words = shifted.recurrence, shifted.text
+            else:
+                recurrence, words = read_recurrence(self.key, self.text, begin, end)
+            span = (shifted.start, shifted.end)
+            return Timing(shifted.date, shifted.text, recurrence, span, shifted.kind, words)
+        recurrence, words = read_recurrence(self.key, self.text, begin, end)
+        return Timing(None, None, recurrence, None, None, words)

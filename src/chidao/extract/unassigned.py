@@ -1,0 +1,92 @@
+"""Passages that use an assignment verb yet gave no task: nothing may vanish silently.
+
+A clerk trusts the review page only if every "giao", "yêu cầu", "chủ trì" of the body either
+became a task or is shown with the reason it did not (an assessment section, a closing
+formula, no agency found, ...). The cutter records those reasons as it walks the outline;
+here we find the paragraphs that assign and are covered by no task and no heading that gave
+its agency to tasks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from chidao.document import Paragraph
+from chidao.document.lexicon import load_toml
+
+
+@dataclass(frozen=True)
+class Unassigned:
+    """A body passage that assigns work by its words but gave no task."""
+
+    start: int
+    end: int
+    verb: str
+    reason: str  # a code of data/vi/review.toml [unassigned]
+
+    def to_dict(self, text: str) -> dict:
+        return {
+            "text": text[self.start : self.end],
+            "span": [self.start, self.end],
+            "verb": self.verb,
+            "reason": self.reason,
+            "why": reason_label(self.reason),
+        }
+
+
+@cache
+def _verbs() -> re.Pattern[str]:
+    data = load_toml("assignment.toml")
+    verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(data["verbs"], key=len, reverse=True))
+    before = "".join(rf"(?<!{re.escape(w)} )" for w in data["not_after"])
+    after = "|".join(re.escape(w) for w in data["not_before"])
+    return re.compile(rf"(?<![\w]){before}(?P<verb>{verbs})(?![\w])(?!\s+(?:{after})(?![\w]))")
+
+
+@cache
+def _labels() -> dict[str, str]:
+    return dict(load_toml("review.toml")["unassigned"])
+
+
+def reason_label(code: str) -> str:
+    """The Vietnamese words the review page shows for a reason code."""
+    return _labels().get(code, code)
+
+
+def assigning_verb(key: str, start: int, end: int) -> str | None:
+    """The first assignment verb in ``key[start:end]`` (match-key text), or None."""
+    match = _verbs().search(key, start, end)
+    return " ".join(match.group("verb").split()) if match else None
+
+
+def find_unassigned(
+    key: str,
+    paragraphs: list[Paragraph],
+    spans: list[tuple[int, int]],
+    skipped: dict[int, str],
+    used: set[int],
+    *,
+    default: str = "not_read",
+) -> list[Unassigned]:
+    """Body paragraphs with an assignment verb that no task covers, each with its reason.
+
+    ``spans`` are the tasks' spans, ``skipped`` the cutter's reasons by paragraph or clause
+    start, ``used`` the starts of headings and lead-ins whose agency went to tasks.
+    """
+    spans = sorted(spans)
+    out: list[Unassigned] = []
+    for paragraph in paragraphs:
+        if paragraph.start in used:
+            continue
+        if any(s < paragraph.end and e > paragraph.start for s, e in spans):
+            continue
+        verb = assigning_verb(key, paragraph.body, paragraph.end)
+        if verb is None:
+            continue
+        reason = skipped.get(paragraph.start) or next(
+            (code for pos, code in skipped.items() if paragraph.start <= pos < paragraph.end), default
+        )
+        out.append(Unassigned(paragraph.body, paragraph.end, verb, reason))
+    return out
