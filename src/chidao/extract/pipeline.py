@@ -7,55 +7,19 @@ Each stage can note what it decided; ``chidao extract --trace`` prints it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 from chidao.document import Layout, parse_layout
 from chidao.document.lexicon import lexicon
 from chidao.extract.agencies import AgencyReader, Place
 from chidao.extract.confidence import Assessment, assess
-from chidao.extract.registry import alternation, phrase_key, registry
+from chidao.extract.registry import phrase_key, registry
 from chidao.extract.tasks import Context, Task, TaskCutter
 from chidao.extract.timing import TimingReader
 from chidao.extract.unassigned import Unassigned, find_unassigned
+from chidao.extract.vocabulary import sections
 from chidao.text import NormalizedText, match_key, normalize
-
-# Headings of sections that assess or describe, where items are not tasks (a lead-in that
-# ends with "sau:" inside them turns tasks back on, as in VPCP notices).
-_INACTIVE_HEADINGS = [
-    "đánh giá chung",
-    "đánh giá",
-    "tình hình",
-    "kết quả",
-    "mục đích",
-    "mục đích, yêu cầu",
-    "yêu cầu",
-    "đối tượng",
-    "phạm vi",
-    "bối cảnh",
-    "tồn tại",
-    "một số tồn tại",
-    "hạn chế",
-    "khó khăn",
-    "nguyên nhân",
-    "căn cứ",
-    "sự cần thiết",
-    "quan điểm",
-    "nội dung, hình thức",
-    "hình thức",
-    "thời gian thực hiện",
-    "kinh phí thực hiện",
-    "đối tượng, phạm vi",
-    "về tình hình",
-]
-
-
-@cache
-def _inactive_heads() -> re.Pattern[str]:
-    pattern = alternation(_INACTIVE_HEADINGS).pattern
-    return re.compile(pattern + r"(?:[\s:.]*$|\s*(?:chung|\d|của|trong|năm|[-–:,]))")
 
 
 @dataclass
@@ -157,10 +121,10 @@ def extract(raw: str) -> Extraction:
     place = Place(province=layout.province, subject=layout.subject, subject_kind=layout.subject_kind)
     reader = AgencyReader(text, key, place)
     timing = TimingReader(text, key, doc_date=layout.header.date, year=layout.header.year)
-    cutter = TaskCutter(reader, timing, _inactive_heads())
+    cutter = TaskCutter(reader, timing, sections().inactive)
     default = "not_read"
     if layout.header.doc_type not in lexicon().non_directive_types:
-        cutter.walk(layout.outline, Context())
+        cutter.walk(layout.outline, Context(timing=cutter.document_timing(layout.outline)))
     else:
         default = "non_directive"
     tasks = sorted(cutter.tasks, key=lambda t: t.start)

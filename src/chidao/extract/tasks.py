@@ -27,6 +27,7 @@ from chidao.extract.leads import (
     topic_end,
 )
 from chidao.extract.timing import Timing, TimingReader
+from chidao.extract.vocabulary import sections
 
 _CLAUSE_END = re.compile(r"(?:[.;!?](?:\s+|$)|\n\s*\n|\n(?=\s*[-+•*]\s))")
 
@@ -55,10 +56,6 @@ _ASSESSMENT = re.compile(
     r"thống nhất nội dung|chúc mừng)"
 )
 _LEAD_IN_PHRASE = re.compile(r"(?:sau|sau đây|như sau|cụ thể|gồm|các nội dung|một số nội dung[^:]*)\s*:\s*$")
-_PLAN_LEAD = re.compile(r"(?:đơn vị|cơ quan) (?:chủ trì|thực hiện|thực hiện chính)\s*:\s*")
-_PLAN_COORD = re.compile(r"(?:đơn vị|cơ quan) phối hợp\s*:\s*")
-_PLAN_TIME = re.compile(r"thời (?:gian|hạn) (?:thực hiện|hoàn thành)\s*:\s*")
-_PLAN_HEAD = re.compile(r"(?:cơ quan|đơn vị) (?:thực hiện|chủ trì và phối hợp)\s*:?\s*$")
 
 
 def _same_leads(a: list[Mention], b: list[Mention]) -> bool:
@@ -96,6 +93,7 @@ class Context:
     trace: str = ""
     fallback: list[Mention] = field(default_factory=list)  # the previous item's lead, if no other
     origin: int | None = None  # start of the heading or lead-in that gave ``leads``
+    own_plan: bool = False  # ``timing`` comes from the item's own plan lines: it beats the text's
 
 
 @dataclass
@@ -166,54 +164,116 @@ class TaskCutter:
         return (words <= 16 or (all_marked and words <= 40)) and not text.endswith((".", ";"))
 
     # -- plan lines ------------------------------------------------------------------------------
-    def _plan_lines(self, node: Node) -> PlanLines:
-        """ "Đơn vị chủ trì: ...", "Đơn vị phối hợp: ...", "Thời gian thực hiện: ..." under ``node``."""
-        lines = PlanLines()
-        stack = [(child, 1) for child in node.children]
-        while stack:
-            child, depth = stack.pop()
-            start, end = self._body(child)
-            key = self.key
-            for pattern, kind in ((_PLAN_LEAD, "lead"), (_PLAN_COORD, "coord"), (_PLAN_TIME, "time")):
-                match = pattern.match(key, start, end)
-                if match is None and kind != "lead" and id(child) in lines.nodes:
-                    # "Đơn vị chủ trì: X; Đơn vị phối hợp: Y." on one line
-                    match = pattern.search(key, start, end)
-                if not match:
-                    continue
-                lines.nodes.add(id(child))
-                if kind == "time":
-                    lines.timing = self.timing.read(match.end(), end, plan_line=True)
-                    continue
-                mentions, _ = self.reader.read_list(match.end(), lenient=True)
-                if kind == "lead":
-                    lines.leads = clean_leads(mentions)
-                else:
-                    lines.coordinators = [m for m in mentions if not self.reader.is_vague(m)]
-            if _PLAN_HEAD.match(key, start, end):
-                lines.nodes.add(id(child))
-            if depth < 2:  # "b) Cơ quan thực hiện:" → "- Đơn vị chủ trì: ..."
-                stack.extend((grandchild, depth + 1) for grandchild in child.children)
-        return lines
+    def _plan_line(self, node: Node, lines: PlanLines) -> bool:
+        """Read one "Đơn vị chủ trì: ...", "Đơn vị phối hợp: ...", "Thời gian thực hiện: ..." line
+        (or a "Cơ quan thực hiện:" head whose children are such lines) into ``lines``."""
+        start, end = self._body(node)
+        key = self.key
+        found = False
+        vocab = sections()
+        for pattern, kind in (
+            (vocab.plan_lead, "lead"),
+            (vocab.plan_coordinators, "coord"),
+            (vocab.plan_time, "time"),
+        ):
+            match = pattern.match(key, start, end)
+            if match is None and kind != "lead" and found:
+                # "Đơn vị chủ trì: X; Đơn vị phối hợp: Y." on one line
+                match = pattern.search(key, start, end)
+            if not match:
+                continue
+            found = True
+            if kind == "time":
+                lines.timing = self.timing.read(match.end(), end, plan_line=True)
+                continue
+            mentions, after = self.reader.read_list(match.end(), lenient=True, limit=end)
+            if kind == "lead":
+                lines.leads = clean_leads(mentions)
+                # "Đơn vị thực hiện: Văn phòng UBND tỉnh chủ trì, phối hợp với Sở X và ..."
+                partners = coordinators(self.reader, after, end, lines.leads)
+                if partners:
+                    lines.coordinators = partners
+            else:
+                lines.coordinators = [m for m in mentions if not self.reader.is_vague(m)]
+        if not found and vocab.plan_head.match(key, start, end) and node.children:
+            found = all(self._plan_line(child, lines) for child in node.children)
+        if found:
+            lines.nodes.add(id(node))
+        return found
+
+    def _plan_groups(self, node: Node) -> dict[int, PlanLines]:
+        """Plan lines among ``node``'s children, by the children they give their agencies to.
+
+        A run of plan lines belongs to the items above it, back to the previous run (rule 7):
+        "(1) ... / - Đơn vị chủ trì: A / (2) ... / - Đơn vị chủ trì: B" gives A to (1) only.
+        """
+        out: dict[int, PlanLines] = {}
+        waiting: list[Node] = []
+        current: PlanLines | None = None
+        for child in node.children:
+            lines = current or PlanLines()
+            if self._plan_line(child, lines):
+                current = lines
+                continue
+            if current is not None:
+                for item in waiting:
+                    out[id(item)] = current
+                out[id(current)] = current  # remembers the lines' nodes
+                waiting, current = [], None
+            waiting.append(child)
+        if current is not None:
+            for item in waiting:
+                out[id(item)] = current
+            out[id(current)] = current
+        return out
+
+    @staticmethod
+    def _with_plan(ctx: Context, plan: PlanLines) -> Context:
+        return replace(
+            ctx,
+            leads=plan.leads or ctx.leads,
+            coordinators=plan.coordinators or ([] if plan.leads else ctx.coordinators),
+            timing=plan.timing or ctx.timing,
+            trace="plan lines" if plan.leads else ctx.trace,
+            origin=None if plan.leads else ctx.origin,
+        )
+
+    def document_timing(self, root: Node) -> Timing | None:
+        """A "Thời gian thực hiện: ..." stated for the whole document, outside any task item.
+
+        Plans give it in their purpose or scope section ("II. ĐỐI TƯỢNG, PHẠM VI VÀ THỜI GIAN
+        THỰC HIỆN" / "3. Thời gian thực hiện:" / "Từ nay đến hết năm 2025."); it is the deadline
+        of every task that states none of its own.
+        """
+        label = sections().document_time
+        nodes = list(root.children)
+        for node in root.children:
+            if node.paragraph is not None and self.inactive_heads.match(self.key[slice(*self._body(node))].strip()):
+                nodes.extend(node.children)
+        for node in nodes:
+            if node.paragraph is None:
+                continue
+            start, end = self._body(node)
+            match = label.match(self.key, start, end)
+            if match is None:
+                continue
+            if self.key[match.end() : end].strip():
+                return self.timing.read(match.end(), end, plan_line=True)
+            if node.children:
+                return self.timing.read(node.children[0].paragraph.start, node.last_end(), plan_line=True)  # type: ignore[union-attr]
+        return None
 
     # -- walking -----------------------------------------------------------------------------------
     def walk(self, node: Node, ctx: Context) -> None:
         """Process the children of ``node`` under the context ``ctx``."""
-        plan = self._plan_lines(node)
-        if plan.leads or plan.coordinators or plan.timing:
-            ctx = replace(
-                ctx,
-                leads=plan.leads or ctx.leads,
-                coordinators=plan.coordinators or ctx.coordinators,
-                timing=plan.timing or ctx.timing,
-                trace="plan lines",
-            )
+        plans = self._plan_groups(node)
+        plan_nodes = set().union(*(p.nodes for p in plans.values())) if plans else set()
         lead_in: Context | None = None
         lead_in_kind: float | None = None
         pending: list[Node] = []
         last_leads: list[Mention] = []
         for child in node.children:
-            if id(child) in plan.nodes:
+            if id(child) in plan_nodes:
                 continue
             local = ctx
             if lead_in is not None and child.marked:
@@ -230,19 +290,23 @@ class TaskCutter:
             if not local.leads and last_leads:
                 local = replace(local, fallback=last_leads)
             if pending:
-                lead_in = self._unmarked_run(pending, ctx) or lead_in
+                lead_in = self._unmarked_run(pending, self._planned(ctx, plans, pending[0])) or lead_in
                 lead_in_kind = None
                 local = lead_in or ctx
                 if lead_in is not None:
                     lead_in_kind = rank(child.paragraph)  # type: ignore[arg-type]
                 pending = []
             before = len(self.tasks)
-            self._item(child, local)
+            self._item(child, self._planned(local, plans, child))
             explicit = [t for t in self.tasks[before:] if t.trace and t.trace[0] == "lead: explicit"]
             if explicit and not ctx.leads:
                 last_leads = explicit[-1].leads
         if pending:
-            self._unmarked_run(pending, ctx)
+            self._unmarked_run(pending, self._planned(ctx, plans, pending[0]))
+
+    def _planned(self, ctx: Context, plans: dict[int, PlanLines], child: Node) -> Context:
+        plan = plans.get(id(child))
+        return self._with_plan(ctx, plan) if plan else ctx
 
     def _unmarked_run(self, run: list[Node], ctx: Context) -> Context | None:
         """Consecutive unmarked paragraphs: tasks split by lead, or a lead-in for what follows."""
@@ -281,11 +345,34 @@ class TaskCutter:
                 self.skip(node.paragraph.start, "inactive_section")  # type: ignore[union-attr]
         return None
 
+    def _own_plan(self, node: Node) -> tuple[PlanLines, int] | None:
+        """Plan lines that are the only marked children of an item: they are that item's own.
+
+        "(1) Sao lưu ... / - Đơn vị chủ trì thực hiện: Văn phòng UBND tỉnh. / - Thời gian hoàn
+        thành: Trong tháng 8/2025." Returns the lines and where the item's text ends.
+        """
+        if not node.children:
+            return None
+        lines = PlanLines()
+        first: int | None = None
+        for child in node.children:
+            if self._plan_line(child, lines):
+                first = child.paragraph.start if first is None else first  # type: ignore[union-attr]
+            elif child.marked or child.children:
+                return None
+        return (lines, first) if first is not None else None
+
     def _item(self, node: Node, ctx: Context) -> None:
         start, end = self._body(node)
         key = self.key
+        own = self._own_plan(node)
+        if own is not None and ctx.active:
+            lines, text_end = own
+            local = replace(self._with_plan(ctx, lines), own_plan=lines.timing is not None)
+            self._unit(start, text_end, local)
+            return
         heading_text = key[start:end].strip()
-        if self.inactive_heads.match(heading_text):
+        if self.inactive_heads.match(heading_text) and (node.children or len(heading_text.split()) <= 12):
             self.skip(node.paragraph.start, "inactive_section")  # type: ignore[union-attr]
             self.walk(node, replace(ctx, active=False, leads=[], trace="assessment section"))
             return
@@ -379,7 +466,9 @@ class TaskCutter:
             ]
         timing = self.timing.read(start, end)
         deadline_source = "own" if timing.deadline_text or timing.recurrence or timing.recurrence_text else "none"
-        if deadline_source == "none" and ctx.timing is not None:
+        if ctx.own_plan and ctx.timing is not None:
+            timing, deadline_source = ctx.timing, "own"
+        elif deadline_source == "none" and ctx.timing is not None:
             timing = ctx.timing
             deadline_source = "inherited"
         lead_source = "explicit" if explicit else (ctx.trace if leads is ctx.leads else "fallback")
