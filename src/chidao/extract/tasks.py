@@ -101,6 +101,9 @@ class PlanLines:
     leads: list[Mention] = field(default_factory=list)
     coordinators: list[Mention] = field(default_factory=list)
     timing: Timing | None = None
+    content: tuple[int, int] | None = None  # "Nội dung thực hiện: ..." after its label
+    action: tuple[int, int] | None = None  # a lead line that is a sentence: "Sở A chủ trì ...; Sở B ..."
+    time_only: bool = True  # no lead, coordinator or content line: a section's "Thời gian: ..."
     nodes: set[int] = field(default_factory=set)
 
 
@@ -164,10 +167,12 @@ class TaskCutter:
         return (words <= 16 or (all_marked and words <= 40)) and not text.endswith((".", ";"))
 
     # -- plan lines ------------------------------------------------------------------------------
-    def _plan_line(self, node: Node, lines: PlanLines) -> bool:
-        """Read one "Đơn vị chủ trì: ...", "Đơn vị phối hợp: ...", "Thời gian thực hiện: ..." line
-        (or a "Cơ quan thực hiện:" head whose children are such lines) into ``lines``."""
+    def _plan_line(self, node: Node, lines: PlanLines, *, content: bool = False) -> bool:
+        """Read one "Đơn vị chủ trì: ...", "Đơn vị phối hợp: ...", "Thời gian thực hiện: ...",
+        "Nội dung thực hiện: ..." line (or a "Cơ quan thực hiện:" head whose children are such
+        lines) into ``lines``."""
         start, end = self._body(node)
+        end = node.last_end() if not node.children else end
         key = self.key
         found = False
         vocab = sections()
@@ -175,19 +180,39 @@ class TaskCutter:
             (vocab.plan_lead, "lead"),
             (vocab.plan_coordinators, "coord"),
             (vocab.plan_time, "time"),
+            (vocab.plan_content, "content"),
         ):
+            if kind == "content" and not content:
+                continue
             match = pattern.match(key, start, end)
-            if match is None and kind != "lead" and found:
+            if match is None and kind in ("coord", "time") and found:
                 # "Đơn vị chủ trì: X; Đơn vị phối hợp: Y." on one line
                 match = pattern.search(key, start, end)
             if not match:
                 continue
+            if node.children and not key[match.end() : end].strip(" .;:\n"):
+                # A label heading its own lines: "b) Cơ quan thực hiện:" over "- Đơn vị chủ trì: ...";
+                # "a) Nhiệm vụ:" over the task items is no plan line but their heading.
+                if kind == "content":
+                    return False
+                if kind == "time":
+                    lines.timing = self.timing.read(match.end(), node.last_end(), plan_line=True)
+                    found = True
+                    continue
+                break
             found = True
             if kind == "time":
                 lines.timing = self.timing.read(match.end(), end, plan_line=True)
                 continue
+            lines.time_only = False
+            if kind == "content":
+                lines.content = (match.end(), end)
+                continue
             mentions, after = self.reader.read_list(match.end(), lenient=True, limit=end)
             if kind == "lead":
+                if self._is_action_line(match.end(), end, mentions):
+                    lines.action = (match.end(), end)
+                    continue
                 lines.leads = clean_leads(mentions)
                 # "Đơn vị thực hiện: Văn phòng UBND tỉnh chủ trì, phối hợp với Sở X và ..."
                 partners = coordinators(self.reader, after, end, lines.leads)
@@ -201,31 +226,65 @@ class TaskCutter:
             lines.nodes.add(id(node))
         return found
 
-    def _plan_groups(self, node: Node) -> dict[int, PlanLines]:
-        """Plan lines among ``node``'s children, by the children they give their agencies to.
+    def _is_action_line(self, start: int, end: int, mentions: list[Mention]) -> bool:
+        """A lead line written as sentences that give different agencies different actions:
+        "Cơ quan thực hiện: Sở Nội vụ chủ trì tham mưu ...; Sở Tư pháp và ... chủ động tổ chức ..."."""
+        if not mentions:
+            return False
+        leads = []
+        for c_start, c_end in self._clauses(start, end):
+            assignment = find_assignment(self.reader, c_start, c_end)
+            if not assignment or any(_same_leads(assignment.leads, seen) for seen in leads):
+                continue
+            _, after = self.reader.read_list(assignment.start, lenient=True, limit=c_end)
+            if len(self.key[after:c_end].strip(" .;,:").split()) >= 3:  # a verb and its object
+                leads.append(assignment.leads)
+        return len(leads) >= 2
+
+    def _plan_groups(self, node: Node) -> tuple[dict[int, PlanLines], Timing | None]:
+        """Plan lines among ``node``'s children, by the children they give their agencies to,
+        and a time line that covers the whole section.
 
         A run of plan lines belongs to the items above it, back to the previous run (rule 7):
-        "(1) ... / - Đơn vị chủ trì: A / (2) ... / - Đơn vị chủ trì: B" gives A to (1) only.
+        "(1) ... / - Đơn vị chủ trì: A / (2) ... / - Đơn vị chủ trì: B" gives A to (1) only. A
+        lone time line marked like the items around it ("b) Thời gian: Từ ngày 15/11 đến ngày
+        15/12/2025." among "a) Chủ đề", "d) Các hoạt động chính") is the section's deadline.
         """
         out: dict[int, PlanLines] = {}
+        section: Timing | None = None
         waiting: list[Node] = []
         current: PlanLines | None = None
+        kinds = {child.paragraph.kind for child in node.children if child.paragraph is not None}
         for child in node.children:
             lines = current or PlanLines()
             if self._plan_line(child, lines):
                 current = lines
                 continue
             if current is not None:
+                if self._section_time(current, waiting, child, kinds):
+                    section = current.timing
+                    waiting = []
                 for item in waiting:
                     out[id(item)] = current
                 out[id(current)] = current  # remembers the lines' nodes
                 waiting, current = [], None
             waiting.append(child)
         if current is not None:
+            if self._section_time(current, waiting, None, kinds):
+                section = current.timing
+                waiting = []
             for item in waiting:
                 out[id(item)] = current
             out[id(current)] = current
-        return out
+        return out, section
+
+    @staticmethod
+    def _section_time(lines: PlanLines, above: list[Node], below: Node | None, kinds: set[str | None]) -> bool:
+        """Whether a run of plan lines is only a time line marked like its sibling items."""
+        if not lines.time_only or lines.timing is None or len(lines.nodes) != 1:
+            return False
+        marked_items = [n for n in [*above, *([below] if below else [])] if n.marked]
+        return bool(marked_items) and len(kinds - {None}) == 1
 
     @staticmethod
     def _with_plan(ctx: Context, plan: PlanLines) -> Context:
@@ -266,8 +325,10 @@ class TaskCutter:
     # -- walking -----------------------------------------------------------------------------------
     def walk(self, node: Node, ctx: Context) -> None:
         """Process the children of ``node`` under the context ``ctx``."""
-        plans = self._plan_groups(node)
+        plans, section_time = self._plan_groups(node)
         plan_nodes = set().union(*(p.nodes for p in plans.values())) if plans else set()
+        if section_time is not None:
+            ctx = replace(ctx, timing=section_time)
         lead_in: Context | None = None
         lead_in_kind: float | None = None
         pending: list[Node] = []
@@ -349,18 +410,21 @@ class TaskCutter:
         """Plan lines that are the only marked children of an item: they are that item's own.
 
         "(1) Sao lưu ... / - Đơn vị chủ trì thực hiện: Văn phòng UBND tỉnh. / - Thời gian hoàn
-        thành: Trong tháng 8/2025." Returns the lines and where the item's text ends.
+        thành: Trong tháng 8/2025." Returns the lines and where the item's text ends (its
+        content line's end, or the first plan line's start).
         """
         if not node.children:
             return None
         lines = PlanLines()
         first: int | None = None
         for child in node.children:
-            if self._plan_line(child, lines):
+            if self._plan_line(child, lines, content=True):
                 first = child.paragraph.start if first is None else first  # type: ignore[union-attr]
             elif child.marked or child.children:
                 return None
-        return (lines, first) if first is not None else None
+        if first is None:
+            return None
+        return lines, (lines.content[1] if lines.content else first)
 
     def _item(self, node: Node, ctx: Context) -> None:
         start, end = self._body(node)
@@ -369,7 +433,11 @@ class TaskCutter:
         if own is not None and ctx.active:
             lines, text_end = own
             local = replace(self._with_plan(ctx, lines), own_plan=lines.timing is not None)
-            self._unit(start, text_end, local)
+            if lines.action is not None:
+                # The lead line says who does what, clause by clause: its clauses are the tasks.
+                self._unit(lines.action[0], lines.action[1], local)
+            else:
+                self._unit(start, text_end, local)
             return
         heading_text = key[start:end].strip()
         if self.inactive_heads.match(heading_text) and (node.children or len(heading_text.split()) <= 12):

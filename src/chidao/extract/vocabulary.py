@@ -16,6 +16,7 @@ class Sections:
     plan_lead: re.Pattern[str]  # "Đơn vị chủ trì:" (with its colon)
     plan_coordinators: re.Pattern[str]
     plan_time: re.Pattern[str]
+    plan_content: re.Pattern[str]  # "Nội dung thực hiện:"
     document_time: re.Pattern[str]  # "Thời gian thực hiện:" for the whole document
     plan_head: re.Pattern[str]  # "Cơ quan thực hiện:" over plan lines
 
@@ -34,6 +35,7 @@ def sections() -> Sections:
         plan_lead=_label(labels["lead"]),
         plan_coordinators=_label(labels["coordinators"]),
         plan_time=_label(labels["time"]),
+        plan_content=_label(labels["content"]),
         document_time=re.compile(alternation(labels["document_time"]).pattern + r"\s*:?\s*"),
         plan_head=re.compile(alternation(labels["head"]).pattern + r"\s*:?\s*$"),
     )
