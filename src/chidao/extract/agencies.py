@@ -59,6 +59,7 @@ class Place:
     province: str | None = None
     subject: str | None = None
     subject_kind: str | None = None
+    council: bool = False  # a People's Council resolution: the Council issues, never leads (rule 15)
 
 
 class AgencyReader:
@@ -443,6 +444,11 @@ class AgencyReader:
                 word = word.lower() if match.start(1) > 0 else word
             return name[: match.start(1)] + f"{word} {subject}"
         return name
+
+    def is_issuer(self, mention: Mention) -> bool:
+        """The body that issues the document, which never leads its own tasks (a People's
+        Council in its resolution)."""
+        return self.place.council and mention.name.lower().startswith(("hội đồng nhân dân", "hđnd"))
 
     def is_vague(self, mention: Mention) -> bool:
         """Partners that name no one: "các cơ quan, đơn vị liên quan", "các sở, ngành"."""

@@ -18,6 +18,9 @@ _ASSIGN = re.compile(
     r"(?<![\w])(?<!về )(?<!theo )(?<!xét )(?<!kiến )(?<!các )(?<!bàn )"
     r"(?:giao(?! ban)(?: nhiệm vụ)?(?: cho)?|đề nghị|yêu cầu|phân công|chỉ định)\s+(?!của\b)"
 )
+_ASSIGN_AFTER_SUBJECT = re.compile(
+    r"\s*(?:(?:đã|vừa|cũng|tiếp tục)\s+)?(?:giao(?! ban)(?: nhiệm vụ)?(?: cho)?|yêu cầu|đề nghị|phân công)(?![\w])"
+)
 _COORDINATE = re.compile(r"(?<![\w])(?:phối hợp(?: chặt chẽ)?(?: với| cùng(?: với)?)?|thống nhất với|cùng với|cùng)\s+")
 _LEAD_THEN_COORD = re.compile(r"chủ trì\s*[,;]\s*")
 _CONNECTOR = re.compile(r"(?:đồng thời|trên cơ sở đó|ngoài ra|bên cạnh đó|mặt khác|sau đó|theo đó|trong đó)\s*,?\s+")
@@ -31,7 +34,7 @@ _PAST = re.compile(
     r"hoan nghênh|thông báo|trân trọng|xin|là cơ quan thường trực)\b"
 )
 _ISSUER_VERB = re.compile(
-    r"\s*(?:ban hành|thông báo|kết luận|có ý kiến|tổ chức (?:hội nghị|buổi|cuộc)|"
+    r"\s*(?:ban hành|thông báo|kết luận|có ý kiến|tán thành|quyết nghị|tổ chức (?:hội nghị|buổi|cuộc)|"
     r"chủ trì (?:hội nghị|buổi|cuộc)|xin)"
 )
 # After an addressee, these words show "giao nhiệm vụ cho X" is a noun phrase, not an order.
@@ -140,6 +143,12 @@ def subject_assignment(reader: AgencyReader, start: int, end: int) -> Assignment
         return None
     if _ISSUER_VERB.match(reader.key, after):
         return None
+    assigning = _ASSIGN_AFTER_SUBJECT.match(reader.key, after, end)
+    if assigning:
+        # "Chủ tịch UBND tỉnh giao Sở GD&ĐT ...", "HĐND tỉnh yêu cầu UBND tỉnh ...": the
+        # addressee acts, not the one who assigns.
+        addressees, _ = reader.read_list(assigning.end(), lenient=True, limit=end)
+        return Assignment(clean_leads(addressees), assigning.start(), True) if addressees else None
     return Assignment(clean_leads(mentions), pos, bool(colon))
 
 
@@ -187,11 +196,14 @@ def assignment_at_colon(reader: AgencyReader, start: int, end: int) -> bool:
 
 def find_assignment(reader: AgencyReader, start: int, end: int) -> Assignment | None:
     """The lead a clause names by heading, subject or explicit assignment, whichever opens it."""
-    return (
+    found = (
         heading_assignment(reader, start, end)
         or subject_assignment(reader, start, end)
         or explicit_assignment(reader, start, end)
     )
+    if found and all(reader.is_issuer(m) for m in found.leads):
+        return None
+    return found
 
 
 def coordinators(reader: AgencyReader, start: int, end: int, leads: list[Mention]) -> list[Mention]:

@@ -118,7 +118,10 @@ def extract(raw: str) -> Extraction:
     text = normalized.text
     key = match_key(text)
     layout = parse_layout(text)
-    place = Place(province=layout.province, subject=layout.subject, subject_kind=layout.subject_kind)
+    council = layout.header.doc_type == "NGHỊ QUYẾT" and "HỘI ĐỒNG NHÂN DÂN" in text[: layout.header.body_start + 400]
+    place = Place(
+        province=layout.province, subject=layout.subject, subject_kind=layout.subject_kind, council=council
+    )
     reader = AgencyReader(text, key, place)
     timing = TimingReader(text, key, doc_date=layout.header.date, year=layout.header.year)
     cutter = TaskCutter(reader, timing, sections().inactive)

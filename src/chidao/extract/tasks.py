@@ -136,6 +136,8 @@ class TaskCutter:
         start = self.reader.skip_space(start)
         if _CLOSING_START.match(self.key, start, end):
             return True
+        if self.reader.place.council and sections().resolution_closing.search(self.key, start, end):
+            return True
         chunk = self.key[start:end]
         return any(word in chunk for word in _CLOSING_WORDS) and bool(_CLOSING_ANY.search(self.key, start, end))
 
@@ -164,6 +166,8 @@ class TaskCutter:
             return heading_assignment(self.reader, start, end) is not None or assignment_at_colon(
                 self.reader, start, end
             )
+        if words <= 6 and all_marked and text.endswith("."):
+            return True  # "Điều 3. Tổ chức thực hiện." over "1. ...", "2. ..."
         return (words <= 16 or (all_marked and words <= 40)) and not text.endswith((".", ";"))
 
     # -- plan lines ------------------------------------------------------------------------------

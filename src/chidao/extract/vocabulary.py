@@ -19,6 +19,7 @@ class Sections:
     plan_content: re.Pattern[str]  # "Nội dung thực hiện:"
     document_time: re.Pattern[str]  # "Thời gian thực hiện:" for the whole document
     plan_head: re.Pattern[str]  # "Cơ quan thực hiện:" over plan lines
+    resolution_closing: re.Pattern[str]  # "Giao UBND tỉnh tổ chức thực hiện Nghị quyết này"
 
 
 def _label(phrases: list[str]) -> re.Pattern[str]:
@@ -38,4 +39,5 @@ def sections() -> Sections:
         plan_content=_label(labels["content"]),
         document_time=re.compile(alternation(labels["document_time"]).pattern + r"\s*:?\s*"),
         plan_head=re.compile(alternation(labels["head"]).pattern + r"\s*:?\s*$"),
+        resolution_closing=re.compile(alternation(data["resolution_closing"]).pattern + r"(?!\s+số)"),
     )
