@@ -30,6 +30,17 @@ _COMMA = re.compile(r"\s*,\s*")
 _UNDER = re.compile(r"(?:trực thuộc|thuộc)\s+")
 _COLON = re.compile(r"\s*:\s*")
 _LIST_SEP = re.compile(r"\s*(?:,|và|;)\s*")
+_LOCALITY_KIND = r"(?:tỉnh|thành phố|xã|phường|đặc khu|huyện|quận|thị xã|thị trấn)"
+# "Ủy ban nhân dân các tỉnh, thành phố[:] Hà Nội, Thái Nguyên", "các tỉnh Nghệ An, Cao Bằng".
+_PLACE_GROUP = re.compile(
+    rf"(?P<head>.*?)(?:^|(?<=\s))(?:[Cc]ác|[Nn]hững)\s+(?P<kinds>{_LOCALITY_KIND}(?:\s*(?:,|và)\s*{_LOCALITY_KIND})*)"
+    rf"(?:\s*:?\s+(?P<names>[{UPPER}].*))?$",
+    re.S,
+)
+_NAMED_GROUP = re.compile(
+    rf"(?:ủy ban nhân dân|ubnd)\s+(?:các|những)\s+{_LOCALITY_KIND}(?:\s*,\s*{_LOCALITY_KIND})*\s*:?\s+(?=[^\W\d_])"
+)
+_PLACE_NAME = re.compile(rf"[{UPPER}][{LOWER}]*(?:\s*-\s*|\s+)?(?:[{UPPER}\d][{LOWER}\d]*(?:\s*-\s*|\s+)?){{0,4}}")
 _GROUP_LINKS = {"ngang"}  # "Thủ trưởng cơ quan ngang Bộ"
 _LOCAL_HEADS = {"ủy ban nhân dân", "ubnd", "hội đồng nhân dân", "hđnd", "công an"}
 _CONNECT = {",", "-", "–", "và", "&"}
@@ -39,6 +50,27 @@ _PROVINCIAL = re.compile(
     r"Kho bạc Nhà nước|Bảo hiểm xã hội|Liên đoàn Lao động|Hội Liên hiệp Phụ nữ|Tỉnh đoàn|"
     r"Văn phòng Ủy ban nhân dân|Ủy ban Mặt trận Tổ quốc Việt Nam|Hội Nông dân|Cục Thuế)\s+(.+)$"
 )
+
+
+def _group_key(written: str) -> str:
+    """ "Ủy ban Nhân dân các tỉnh, thành phố Hà Nội" and "ủy ban nhân dân tỉnh, thành phố" alike."""
+    key = phrase_key(written)
+    key = re.sub(r"^(?:ubnd|ủy ban nhân dân)\s+", "ủy ban nhân dân ", key)
+    kinds = rf"(?P<kinds>{_LOCALITY_KIND}(?:\s*,\s*{_LOCALITY_KIND})*)"
+    match = re.match(rf"(?P<head>ủy ban nhân dân\s+)?(?:(?:các|những)\s+)?{kinds}", key)
+    if not match:
+        return "\0"
+    if match.end() < len(key) and not re.fullmatch(r"[\s,]*(?:và\s+)?[^\W\d_].*", key[match.end() :]):
+        return "\0"
+    return (match.group("head") or "") + match.group("kinds")
+
+
+def _reference_key(written: str) -> str:
+    """The key of a bare group that can refer back to one named with its members."""
+    key = _group_key(written)
+    bare = re.sub(r"^(?:ubnd|ủy ban nhân dân)\s+", "ủy ban nhân dân ", phrase_key(written))
+    bare = re.sub(r"(?:^|\s)(?:các|những)\s+", " ", bare).strip()
+    return key if bare.replace(" ,", ",") == key.replace(" ,", ",") else "\0"
 
 
 @dataclass(frozen=True)
@@ -72,6 +104,10 @@ class AgencyReader:
         self.reg: Registry = registry()
         self.limit = len(text)
         self._canonical: dict[str, str] = {}
+        # Groups of localities whose members the text named ("UBND các tỉnh, thành phố Hà Nội,
+        # Thái Nguyên"): a later "Ủy ban nhân dân tỉnh, thành phố" refers back to them.
+        self._named_groups: dict[str, list[Mention]] = {}
+        self._priming = False
 
     # -- tokens -----------------------------------------------------------------------------
     def _token(self, pos: int) -> tuple[int, int] | None:
@@ -363,14 +399,29 @@ class AgencyReader:
         return mentions, end
 
     def _distribute(self, mention: Mention) -> list[Mention]:
-        """ "các Tập đoàn: A, B" → "Tập đoàn A", "Tập đoàn B"; "UBND các phường: X, Y" likewise."""
+        """A group written with its members is recorded as its members.
+
+        "các Tập đoàn: A, B" → "Tập đoàn A", "Tập đoàn B"; "UBND các tỉnh, thành phố: Tuyên
+        Quang, Hồ Chí Minh" → "Ủy ban nhân dân tỉnh Tuyên Quang", "Ủy ban nhân dân thành phố Hồ
+        Chí Minh"; "các tỉnh Nghệ An, Cao Bằng"; "các địa phương (Ninh Bình, Hải Phòng)";
+        "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban Quản lý ...)".
+        """
+        places = self._place_members(mention)
+        if places:
+            self._named_groups.setdefault(_group_key(mention.written), places)
+            return places
+        earlier = self._named_groups.get(_reference_key(mention.written)) if not self._priming else None
+        if earlier and not _COLON.match(self.key, mention.end, self.limit):
+            return [Mention(mention.start, mention.end, m.written, m.name) for m in earlier]
+        listed = self._parenthesized_members(mention)
+        if listed:
+            return listed
         colon = _COLON.match(self.key, mention.end, self.limit)
         plural = re.search(r"(?:^|\s)các\s", self.key[mention.start : mention.end] + " ")
         if not colon or not plural or not self._is_upper(colon.end()):
             return [mention]
         head = re.sub(r"^(?:các|Các)\s+", "", mention.written)
         head = re.sub(r"\s+các\s+", " ", head)
-        head = re.sub(r"(phường|xã|huyện|tỉnh|sở|Sở)$", lambda m: m.group(1), head)
         singular = {"Các Sở": "Sở", "Sở": "Sở"}.get(head, head)
         out: list[Mention] = []
         pos = colon.end()
@@ -387,6 +438,99 @@ class AgencyReader:
                 break
             pos = sep.end()
         return out or [mention]
+
+    def prime_references(self) -> None:
+        """Read every group of localities named with its members, so that a later reference
+        back ("đề nghị Ủy ban nhân dân tỉnh, thành phố chỉ đạo ...") finds them."""
+        self._priming = True
+        try:
+            for match in _NAMED_GROUP.finditer(self.key):
+                self.read_list(match.start(), lenient=True)
+        finally:
+            self._priming = False
+            self.limit = len(self.text)
+
+    def _place_kind(self, name: str, kinds: list[str]) -> str:
+        """The kind of locality a member of "các tỉnh, thành phố: A, B" is."""
+        if len(kinds) == 1:
+            return kinds[0]
+        key = phrase_key(name)
+        if "thành phố" in kinds and key in self.reg.cities:
+            return "thành phố"
+        if "tỉnh" in kinds and (key in self.reg.provinces or "thành phố" not in kinds):
+            return "tỉnh"
+        return kinds[0]
+
+    def _place_members(self, mention: Mention) -> list[Mention]:
+        """Members of a group of localities named with it, after a colon or right after it."""
+        written = mention.written
+        match = _PLACE_GROUP.match(written)
+        names_at: int | None = None
+        if match and match.group("names"):
+            names_at = mention.start + match.start("names")
+            limit = mention.end
+        elif match and not match.group("names"):
+            colon = _COLON.match(self.key, mention.end, self.limit)
+            if colon and self._is_upper(colon.end()):
+                names_at, limit = colon.end(), self.limit
+        if match is None or names_at is None:
+            return []
+        kinds = [" ".join(k.lower().split()) for k in re.split(r"\s*(?:,|và)\s*", match.group("kinds"))]
+        head = match.group("head").strip()
+        out: list[Mention] = []
+        pos = names_at
+        while pos < limit:
+            pos = self.skip_space(pos)
+            name = _PLACE_NAME.match(self.text, pos, limit)
+            if name is None:
+                break
+            written_name = name.group(0).strip()
+            kind = self._place_kind(written_name, kinds)
+            full = f"{head} {kind} {written_name}" if head else f"{kind} {written_name}"
+            out.append(Mention(pos, pos + len(written_name), written_name, self.canonical(full)))
+            pos = name.end()
+            sep = _LIST_SEP.match(self.key, pos, limit)
+            if sep is None or not self._is_upper(sep.end()):
+                break
+            pos = sep.end()
+        if len(out) < 1 or (names_at < mention.end and pos < mention.end - 1):
+            return []  # not a clean list of place names: keep the mention as written
+        if len(kinds) > 1 and len(out) < 2:
+            return []  # "UBND các huyện, thành phố Gia Nghĩa": every district, and the city
+        if set(kinds) <= {"tỉnh", "thành phố"} and not all(
+            phrase_key(m.written) in self.reg.provinces | self.reg.cities for m in out
+        ):
+            return []
+        return out
+
+    def _parenthesized_members(self, mention: Mention) -> list[Mention]:
+        """A group followed by its members in parentheses."""
+        opening = re.compile(r"\s*\(").match(self.key, mention.end, self.limit)
+        if not opening or not re.match(r"(?:các|những)\s", mention.written.lower()):
+            return []
+        close = self.key.find(")", opening.end(), self.limit)
+        if close < 0:
+            return []
+        inner_start = opening.end()
+        kinds = re.match(r"(?:các|những)\s+(?:địa phương|tỉnh|thành phố|tỉnh, thành phố)$", mention.written.lower())
+        if kinds:
+            out: list[Mention] = []
+            for part in re.finditer(r"[^,;()]+", self.text[inner_start:close]):
+                name = part.group(0).strip()
+                if not name or not name[0].isupper() or len(name.split()) > 5:
+                    return []
+                key = phrase_key(name)
+                kind = "thành phố" if key in self.reg.cities else "tỉnh" if key in self.reg.provinces else None
+                if kind is None:
+                    return []
+                at = inner_start + part.start() + (len(part.group(0)) - len(part.group(0).lstrip()))
+                out.append(Mention(at, at + len(name), name, self.canonical(f"{kind} {name}")))
+            return out
+        members, after = self.read_list(inner_start, limit=close)
+        self.limit = len(self.text)
+        if members and self.key[after:close].strip(" ,;.") == "":
+            return members
+        return []
 
     # -- canonical names ------------------------------------------------------------------------
     def canonical(self, written: str) -> str:

@@ -123,6 +123,7 @@ def extract(raw: str) -> Extraction:
         province=layout.province, subject=layout.subject, subject_kind=layout.subject_kind, council=council
     )
     reader = AgencyReader(text, key, place)
+    reader.prime_references()
     timing = TimingReader(text, key, doc_date=layout.header.date, year=layout.header.year)
     cutter = TaskCutter(reader, timing, sections().inactive)
     default = "not_read"

@@ -57,6 +57,8 @@ class Registry:
     tails: re.Pattern[str]
     vague_words: frozenset[str]
     vague_re: re.Pattern[str]
+    cities: frozenset[str]  # phrase keys of centrally-run cities ("hà nội", "hồ chí minh")
+    provinces: frozenset[str]  # phrase keys of provinces
 
 
 @cache
@@ -94,4 +96,6 @@ def registry() -> Registry:
         tails=alternation(grammar["tails"]),
         vague_words=vague,
         vague_re=alternation(sorted(vague)),
+        cities=frozenset(phrase_key(p) for p in data["places"]["cities"]),
+        provinces=frozenset(phrase_key(p) for p in data["places"]["provinces"]),
     )

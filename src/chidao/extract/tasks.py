@@ -397,7 +397,16 @@ class TaskCutter:
             active = True
             origin = run[-1].paragraph.start  # type: ignore[union-attr]
             if assignment:
-                return replace(ctx, leads=assignment.leads, active=active, trace="lead-in", origin=origin)
+                coord = coordinators(self.reader, last_start, last_end, assignment.leads)
+                return replace(
+                    ctx,
+                    leads=assignment.leads,
+                    coordinators=coord or ctx.coordinators,
+                    active=active,
+                    trace="lead-in",
+                    origin=origin,
+                    fallback=[],
+                )
             return replace(ctx, active=active, trace="lead-in without agency", origin=origin)
         if len(run) == 1 and not run[0].children:
             fragment = self.text[start:end].strip()
