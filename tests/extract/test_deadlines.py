@@ -336,7 +336,7 @@ def test_every_data_example(rule):
 
 
 def test_every_rule_has_an_example_and_a_known_shape():
-    shapes = {"date", "month", "quarter", "year", "year_span", "relative", "recurring"}
+    shapes = {"date", "month", "quarter", "year", "year_span", "relative", "recurring", "tet"}
     for rule in RULES:
         assert rule["shape"] in shapes and rule["triggers"] and rule["example"], rule["kind"]
         assert ("expect" in rule) != ("recurrence" in rule), rule["kind"]

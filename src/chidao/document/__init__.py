@@ -44,6 +44,7 @@ class Layout:
     national: bool = False
     subject: str | None = None
     subject_kind: str | None = None
+    addressees: list[tuple[int, int]] = field(default_factory=list)  # spans after "Kính gửi:"
 
 
 def _title_case(text: str) -> str:
@@ -81,15 +82,26 @@ def _place(layout: Layout) -> None:
                 layout.subject_kind = "city" if kinds[name] == "thành phố" else "province"
 
 
-def _skip_addressees(text: str, body: list[Paragraph]) -> list[Paragraph]:
-    """Drop the "Kính gửi:" block of a letter: its list names addressees, not tasks."""
+def _skip_addressees(text: str, body: list[Paragraph]) -> tuple[list[Paragraph], list[tuple[int, int]]]:
+    """Drop the "Kính gửi:" block of a letter: its list names addressees, not tasks.
+
+    Returns the body without it and the spans of the addressees' names (the rest of the
+    "Kính gửi:" line, and each item of a list under it).
+    """
     for i, paragraph in enumerate(body[:3]):
-        if text[paragraph.body : paragraph.end].lstrip("*# ").startswith("Kính gửi"):
+        content = text[paragraph.body : paragraph.end]
+        stripped = content.lstrip("*# ")
+        if stripped.startswith("Kính gửi"):
+            spans: list[tuple[int, int]] = []
+            colon = content.find(":")
+            if colon >= 0 and content[colon + 1 :].strip():
+                spans.append((paragraph.body + colon + 1, paragraph.end))
             j = i + 1
             while j < len(body) and body[j].kind in ("dash", "plus", "star"):
+                spans.append((body[j].body, body[j].end))
                 j += 1
-            return body[:i] + body[j:]
-    return body
+            return body[:i] + body[j:], spans
+    return body, []
 
 
 def parse_layout(text: str) -> Layout:
@@ -114,8 +126,9 @@ def parse_layout(text: str) -> Layout:
                 tail = text[body_end:]
                 body = body[:i]
                 break
-    body = _skip_addressees(text, body)
+    body, addressees = _skip_addressees(text, body)
     layout = Layout(text, header, body, build_outline(body), body_end)
+    layout.addressees = addressees
     intro_end = next((p.end for p in body if _LEAD_IN.search(text[p.start : p.end])), body_end)
     intro = text[header.body_start : min(intro_end, header.body_start + 4000)]
     layout.chair = find_chair(header.title, intro)

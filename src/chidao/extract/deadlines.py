@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from functools import cache
 from importlib import resources
 
-from chidao.extract.workdays import WorkCalendar, default_calendar
+from chidao.extract.workdays import WorkCalendar, default_calendar, lunar_new_year
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,10 @@ def _shape_bodies(v: dict[str, str]) -> dict[str, str]:
             rf"(?!\s+(?:{v['sides']})\s+năm)"
             rf"(?:\s*,?\s*(?:(?P<anchor>{v['anchors']})(?!\w)|kể\s+từ\s+{_DATE}))?"
         ),
+        "tet": (
+            rf"(?:{v['tet_names']})(?:\s+(?P<stem>{v['stems']})\s+(?P<branch>{v['branches']}))?"
+            rf"(?:\s+(?:năm\s+)?(?P<y>{_Y4}))?(?![\w/])"
+        ),
         "recurring": (
             rf"{_TIME}?(?:(?:ngày\s+)?(?P<d>{_D})(?:\s*/\s*(?P<m>{_M})|\s+tháng\s+(?P<tm>{_M}))?"
             rf"|(?:(?:{v['day_parts']})\s+)?(?:{v['weekdays']}))"
@@ -96,6 +100,7 @@ class _Grammar:
     rules: dict[tuple[str, str], _Rule]  # (shape, trigger key) -> rule; key "" for a bare match
     tables: dict[str, dict]  # numbers, units, recurrence, quarters, sides: lowercased key -> value
     other_origin: re.Pattern[str]  # "kể từ ..." after a relative deadline, not the document's date
+    cycle: tuple[dict[str, int], dict[str, int]]  # stem → year % 10, branch → year % 12
     not_until: re.Pattern[str]  # what, before "đến", makes the date a cut-off or a range's end
 
 
@@ -166,7 +171,11 @@ def _grammar() -> _Grammar:
     }
     tables["sides"] = {_key(k): v for k, v in data["year_span"]["sides"].items()}
     v = {name: _alt(table) for name, table in tables.items()}
+    tet = data["tet"]
     v.update(
+        tet_names=_alt(tet["names"]),
+        stems=_alt(tet["stems"]),
+        branches=_alt([*tet["branches"], *tet["branch_aliases"]]),
         halves=_alt(data["year_span"]["halves"]),
         anchors=_alt(data["relative"]["anchors"]),
         weekdays=_alt(data["weekly"]["weekdays"]),
@@ -191,6 +200,13 @@ def _grammar() -> _Grammar:
         rules=rules,
         tables=tables,
         span_gate=re.compile(rf"(?:tháng|{v['halves']})\s+{v['sides']}\s+năm"),
+        cycle=(
+            {_key(stem): i for i, stem in enumerate(tet["stems"])},
+            {
+                **{_key(branch): i for i, branch in enumerate(tet["branches"])},
+                **{_key(alias): tet["branches"].index(real) for alias, real in tet["branch_aliases"].items()},
+            },
+        ),
         other_origin=re.compile(rf"\s*,?\s*{_alt(data['relative']['other_origins'])}(?!\w)"),
         # "tính đến", "có hiệu lực đến"; "từ ngày 01/7 đến", "ngày 15 đến", "từ tháng 3 đến hết".
         not_until=re.compile(
@@ -312,6 +328,24 @@ def _on_recurring(g: _Grammar, rule: _Rule, m: re.Match[str], ctx: _Context) -> 
     return None, g.tables["recurrence"][_key(m["rec"])], rule.kind
 
 
+def _on_tet(g: _Grammar, rule: _Rule, m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    """ "trước Tết Nguyên đán Bính Ngọ 2026" → the first day of that Tết."""
+    year = int(m["y"]) if m["y"] else None
+    if year is None and m["stem"]:
+        stems, branches = g.cycle
+        stem, branch = stems[_key(m["stem"])], branches[_key(m["branch"])]
+        near = ctx.year or (ctx.doc_date.year if ctx.doc_date else None)
+        if near is None:
+            return None, None, rule.kind
+        year = next((y for y in range(near - 1, near + 3) if y % 10 == stem and y % 12 == branch), None)
+    if year is None:
+        if ctx.doc_date is None:
+            return None, None, rule.kind
+        first = lunar_new_year(ctx.doc_date.year)
+        year = ctx.doc_date.year if first and first >= ctx.doc_date else ctx.doc_date.year + 1
+    return lunar_new_year(year), None, rule.kind
+
+
 _HANDLERS = {
     "date": _on_date,
     "month": _on_period,
@@ -320,6 +354,7 @@ _HANDLERS = {
     "year_span": _on_period,
     "relative": _on_relative,
     "recurring": _on_recurring,
+    "tet": _on_tet,
 }
 
 
@@ -351,6 +386,8 @@ def _may_hold(g: _Grammar, shape: str, low: str, digit: bool) -> bool:
         return _QUARTER_RE.search(low) is not None
     if shape == "relative" and digit:
         return True
+    if shape == "tet":
+        return "tết" in low
     return any(n in low for n in g.needles[shape])
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from chidao.document import Layout, parse_layout
 from chidao.document.lexicon import lexicon
-from chidao.extract.agencies import AgencyReader, Place
+from chidao.extract.agencies import AgencyReader, Mention, Place
 from chidao.extract.confidence import Assessment, assess
 from chidao.extract.registry import phrase_key, registry
 from chidao.extract.tasks import Context, Task, TaskCutter
@@ -112,6 +112,15 @@ def _assess(task: Task, text: str, key: str, doc_date: Any) -> Assessment:
     )
 
 
+def _addressees(reader: AgencyReader, layout: Layout) -> list[Mention]:
+    """The bodies a letter's "Kính gửi:" names, when they can lead items that name no actor."""
+    found: list[Mention] = []
+    for start, end in layout.addressees:
+        mentions, _ = reader.read_list(start, lenient=True, limit=end)
+        found.extend(m for m in mentions if m.name.lower() not in {f.name.lower() for f in found})
+    return found
+
+
 def extract(raw: str) -> Extraction:
     """Run every stage on the raw text of one document."""
     normalized = normalize(raw)
@@ -128,7 +137,8 @@ def extract(raw: str) -> Extraction:
     cutter = TaskCutter(reader, timing, sections().inactive)
     default = "not_read"
     if layout.header.doc_type not in lexicon().non_directive_types:
-        cutter.walk(layout.outline, Context(timing=cutter.document_timing(layout.outline)))
+        root = Context(timing=cutter.document_timing(layout.outline), addressee=_addressees(reader, layout))
+        cutter.walk(layout.outline, root)
     else:
         default = "non_directive"
     tasks = sorted(cutter.tasks, key=lambda t: t.start)

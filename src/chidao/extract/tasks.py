@@ -94,6 +94,7 @@ class Context:
     fallback: list[Mention] = field(default_factory=list)  # the previous item's lead, if no other
     origin: int | None = None  # start of the heading or lead-in that gave ``leads``
     own_plan: bool = False  # ``timing`` comes from the item's own plan lines: it beats the text's
+    addressee: list[Mention] = field(default_factory=list)  # a letter's "Kính gửi:" (rule 16)
 
 
 @dataclass
@@ -254,6 +255,7 @@ class TaskCutter:
         lone time line marked like the items around it ("b) Thời gian: Từ ngày 15/11 đến ngày
         15/12/2025." among "a) Chủ đề", "d) Các hoạt động chính") is the section's deadline.
         """
+        self._hoist_plan_lines(node)
         out: dict[int, PlanLines] = {}
         section: Timing | None = None
         waiting: list[Node] = []
@@ -281,6 +283,27 @@ class TaskCutter:
                 out[id(item)] = current
             out[id(current)] = current
         return out, section
+
+    def _hoist_plan_lines(self, node: Node) -> None:
+        """Unmarked plan lines after a list item belong to the list, not to its last item.
+
+        The outline nests "Đơn vị chủ trì: ..." under the "- ..." bullet above it because the
+        line has no marker; rule 7 gives it to every bullet back to the previous plan lines, so
+        it is moved up beside them. Marked plan lines ("- Đơn vị chủ trì: ..." under "(1) ...")
+        stay the item's own.
+        """
+        children: list[Node] = []
+        for child in node.children:
+            children.append(child)
+            if not child.marked:
+                continue
+            keep = len(child.children)
+            while keep and not child.children[keep - 1].marked and self._plan_line(child.children[keep - 1], PlanLines()):
+                keep -= 1
+            if keep < len(child.children):
+                children.extend(child.children[keep:])
+                child.children = child.children[:keep]
+        node.children = children
 
     @staticmethod
     def _section_time(lines: PlanLines, above: list[Node], below: Node | None, kinds: set[str | None]) -> bool:
@@ -523,6 +546,9 @@ class TaskCutter:
         if groups and ctx.fallback and not ctx.leads and not any(g[3] for g in groups):
             # "a) Yêu cầu Nhà đầu tư ...", "b) Hồ sơ điều chỉnh ... phải ...": the same addressee.
             groups = [(s, e, ctx.fallback, False) for s, e, _, _ in groups]
+        elif ctx.addressee and not ctx.leads:
+            # A letter to one body: items that name no actor are its (rule 16).
+            groups = [(s, e, leads or ctx.addressee, explicit) for s, e, leads, explicit in groups]
         for g_start, g_end, leads, explicit in groups:
             if not leads:
                 self.skip(g_start, "no_agency")
@@ -552,7 +578,12 @@ class TaskCutter:
         elif deadline_source == "none" and ctx.timing is not None:
             timing = ctx.timing
             deadline_source = "inherited"
-        lead_source = "explicit" if explicit else (ctx.trace if leads is ctx.leads else "fallback")
+        if explicit:
+            lead_source = "explicit"
+        elif leads is ctx.leads:
+            lead_source = ctx.trace
+        else:
+            lead_source = "addressee" if leads is ctx.addressee else "fallback"
         if not explicit and leads is ctx.leads and ctx.origin is not None:
             self.used.add(ctx.origin)
         trace = ["lead: " + ("explicit" if explicit else f"inherited ({ctx.trace})")]

@@ -45,6 +45,16 @@ def _official_days(year: int) -> tuple[frozenset[date], frozenset[date]]:
     return (frozenset(d for d in official if d.year == year), frozenset(d for d in made_up if d.year == year))
 
 
+@cache
+def lunar_new_year(year: int) -> date | None:
+    """The first day of Tết Nguyên đán in ``year`` (the ``holidays`` package's lunar calendar)."""
+    try:
+        official = holidays.country_holidays("VN", years=year)
+    except (NotImplementedError, ValueError, OverflowError):
+        return None
+    return next((day for day, name in official.items() if name == "Lunar New Year"), None)
+
+
 def _weekdays_through(day: date) -> int:
     """Mondays to Fridays from 1/1/1 through ``day``: ordinal 1 is a Monday."""
     weeks, rest = divmod(day.toordinal(), 7)
