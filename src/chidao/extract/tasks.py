@@ -298,12 +298,15 @@ class TaskCutter:
             if not child.marked:
                 continue
             keep = len(child.children)
-            while keep and not child.children[keep - 1].marked and self._plan_line(child.children[keep - 1], PlanLines()):
+            while keep and self._unmarked_plan_line(child.children[keep - 1]):
                 keep -= 1
             if keep < len(child.children):
                 children.extend(child.children[keep:])
                 child.children = child.children[:keep]
         node.children = children
+
+    def _unmarked_plan_line(self, node: Node) -> bool:
+        return not node.marked and self._plan_line(node, PlanLines())
 
     @staticmethod
     def _section_time(lines: PlanLines, above: list[Node], below: Node | None, kinds: set[str | None]) -> bool:
