@@ -8,7 +8,8 @@ from chidao.text import fold, match_key, normalize
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
-        ("### **Kết luận**  của\t\tUBND", "Kết luận của UBND"),
+        ("### **Kết luận**  của  UBND", "Kết luận của UBND"),
+        ("STT\t \tNội dung\tĐơn vị chủ trì", "STT\tNội dung\tĐơn vị chủ trì"),  # table cells stay apart
         ("a\r\nb", "a\nb"),
         ("a\n\n\n\nb", "a\n\nb"),
         ("  thụt đầu dòng  \n", "thụt đầu dòng\n"),

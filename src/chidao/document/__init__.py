@@ -12,9 +12,10 @@ from chidao.document.lexicon import lexicon
 from chidao.document.outline import Node, build_outline
 from chidao.document.paragraphs import Paragraph, split_paragraphs
 from chidao.document.people import find_chair, find_meeting_date, find_signer, signature_lines
+from chidao.document.tables import Table, find_tables
 from chidao.text.chars import LOWER, UPPER
 
-__all__ = ["Layout", "Node", "Paragraph", "parse_layout"]
+__all__ = ["Layout", "Node", "Paragraph", "Table", "parse_layout"]
 
 _RECIPIENTS = re.compile(r"(?:Nơi nhận|NƠI NHẬN)\s*:?")
 _LEAD_IN = re.compile(r"(?:như sau|sau đây|sau)\s*:\s*$")
@@ -45,6 +46,7 @@ class Layout:
     subject: str | None = None
     subject_kind: str | None = None
     addressees: list[tuple[int, int]] = field(default_factory=list)  # spans after "Kính gửi:"
+    tables: list[Table] = field(default_factory=list)  # task tables, in the body or an annex
 
 
 def _title_case(text: str) -> str:
@@ -104,10 +106,42 @@ def _skip_addressees(text: str, body: list[Paragraph]) -> tuple[list[Paragraph],
     return body, []
 
 
+_COLUMNS = re.compile(r"[ ]?\|[ ]?|\t")
+# A line laid out in columns by the header or the signature block ("TỈNH X | CỘNG HÒA ...",
+# "Số: 18/KH-UBND\tKhánh Hòa, ngày ...", "- Lưu: VT. | KT. CHỦ TỊCH").
+_COLUMN_CELL = re.compile(
+    r"(?:CỘNG HÒA|CỘNG HOÀ|Độc lập|Số\s*:|Nơi nhận|NƠI NHẬN|KT\.|TM\.|TL\.|Q\.|ỦY BAN|UỶ BAN|UBND|VĂN PHÒNG|"
+    r"- Lưu|[^\n]{0,40}, ngày[^\n]{0,20}tháng)"
+)
+_ANNEX = re.compile(r"(?m)^\s*(?:PHỤ LỤC|Phụ lục)(?:\s+[IVX\d]+)?\s*$")
+
+
+def _unfold_columns(text: str) -> str:
+    """The text with header and signature lines laid out in columns cut into lines.
+
+    Both copies have the same length (" | " becomes " \n ", a tab a line break), so offsets
+    found in one hold in the other.
+    """
+    lines = text.split("\n")
+    changed = False
+    for i, line in enumerate(lines):
+        if ("|" in line or "\t" in line) and any(
+            _COLUMN_CELL.match(cell.strip()) for cell in _COLUMNS.split(line)
+        ):
+            lines[i] = _COLUMNS.sub(lambda m: m.group(0).replace("|", "\n").replace("\t", "\n"), line)
+            changed = True
+    return "\n".join(lines) if changed else text
+
+
 def parse_layout(text: str) -> Layout:
     """Read the layout of the normalized ``text``."""
+    original = text
+    text = _unfold_columns(text)
     header = parse_header(text)
-    paragraphs = split_paragraphs(text, header.body_start)
+    tables = find_tables(original, header.body_start, len(original))
+    paragraphs = [
+        p for p in split_paragraphs(text, header.body_start) if not any(t.start <= p.start < t.end for t in tables)
+    ]
     body: list[Paragraph] = []
     body_end = len(text)
     for paragraph in paragraphs:
@@ -116,7 +150,8 @@ def parse_layout(text: str) -> Layout:
             body_end = paragraph.start
             break
         body.append(paragraph)
-    tail = text[body_end:]
+    annex = _ANNEX.search(text, body_end)
+    tail = text[body_end : annex.start() if annex else len(text)]
     if body_end == len(text) and body:
         # No recipients list: a signature block may still close the text.
         for i, paragraph in enumerate(body):
@@ -129,6 +164,7 @@ def parse_layout(text: str) -> Layout:
     body, addressees = _skip_addressees(text, body)
     layout = Layout(text, header, body, build_outline(body), body_end)
     layout.addressees = addressees
+    layout.tables = tables
     intro_end = next((p.end for p in body if _LEAD_IN.search(text[p.start : p.end])), body_end)
     intro = text[header.body_start : min(intro_end, header.body_start + 4000)]
     layout.chair = find_chair(header.title, intro)

@@ -139,6 +139,8 @@ def extract(raw: str) -> Extraction:
     if layout.header.doc_type not in lexicon().non_directive_types:
         root = Context(timing=cutter.document_timing(layout.outline), addressee=_addressees(reader, layout))
         cutter.walk(layout.outline, root)
+        for table in layout.tables:
+            cutter.table(table, root)
     else:
         default = "non_directive"
     tasks = sorted(cutter.tasks, key=lambda t: t.start)

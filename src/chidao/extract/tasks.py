@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from chidao.document import Table
 from chidao.document.outline import Node, rank
 from chidao.document.people import person_names
 from chidao.extract.agencies import AgencyReader, Mention
@@ -597,3 +598,60 @@ class TaskCutter:
         self.tasks.append(
             Task(start, trimmed_end, leads, coord, timing, trace, lead_source, deadline_source, marked)
         )
+
+    # -- task tables (rule 17) ----------------------------------------------------------------
+    def table(self, table: Table, ctx: Context) -> None:
+        """One task per row that gives an action to a lead: the row's own lead, coordinators
+        and deadline; its text is the whole row. A body task that the table repeats is dropped."""
+        rows: list[Task] = []
+        for row in table.rows:
+            content = table.cell(row, "content")
+            if row.group or content is None or content.end <= content.start:
+                continue
+            leads: list[Mention] = []
+            partners: list[Mention] = []
+            lead_cell = table.cell(row, "lead")
+            if lead_cell is not None and lead_cell.end > lead_cell.start:
+                mentions, after = self.reader.read_list(lead_cell.start, lenient=True, limit=lead_cell.end)
+                leads = clean_leads(mentions)
+                partners = coordinators(self.reader, after, lead_cell.end, leads)  # "Sở A chủ trì, phối hợp Sở B"
+            if not leads:
+                self.skip(row.start, "no_agency")
+                continue
+            coord_cell = table.cell(row, "coordinators")
+            if coord_cell is not None and coord_cell.end > coord_cell.start:
+                mentions, _ = self.reader.read_list(coord_cell.start, lenient=True, limit=coord_cell.end)
+                lead_names = {m.name.lower() for m in leads}
+                partners += [m for m in mentions if not self.reader.is_vague(m) and m.name.lower() not in lead_names]
+            time_cell = table.cell(row, "time")
+            timing = Timing()
+            if time_cell is not None and time_cell.end > time_cell.start:
+                timing = self.timing.read_cell(time_cell.start, time_cell.end)
+            source = "own" if timing.deadline_text or timing.recurrence or timing.recurrence_text else "none"
+            if source == "none" and ctx.timing is not None and time_cell is None:
+                timing, source = ctx.timing, "inherited"
+            trace = ["lead: table row"]
+            if timing.deadline_text:
+                trace.append(f"deadline: {timing.deadline_text!r} ({timing.kind})")
+            rows.append(Task(row.start, row.end, leads, partners, timing, trace, "table", source, True))
+        if not rows:
+            return
+        contents = [table.cell(row, "content") for row in table.rows if not row.group]
+        spans = [(c.start, c.end) for c in contents if c is not None and c.end > c.start]
+        self.tasks = [t for t in self.tasks if not any(_repeats(self.key, (t.start, t.end), span) for span in spans)]
+        self.tasks.extend(rows)
+
+
+def _words(key: str, start: int, end: int) -> list[str]:
+    return re.findall(r"[^\W_]+", key[start:end])
+
+
+def _repeats(key: str, task: tuple[int, int], content: tuple[int, int]) -> bool:
+    """Whether a body task says what a table row's content cell says (most of the shorter
+    one's runs of three words)."""
+    a, b = _words(key, *task), _words(key, *content)
+    if len(a) < 3 or len(b) < 3:
+        return False
+    grams_a = {tuple(a[i : i + 3]) for i in range(len(a) - 2)}
+    grams_b = {tuple(b[i : i + 3]) for i in range(len(b) - 2)}
+    return len(grams_a & grams_b) >= 0.5 * min(len(grams_a), len(grams_b))

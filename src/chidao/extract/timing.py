@@ -75,3 +75,17 @@ class TimingReader:
             return Timing(shifted.date, shifted.text, recurrence, span, shifted.kind, words)
         recurrence, words = read_recurrence(self.key, self.text, begin, end)
         return Timing(None, None, recurrence, None, None, words)
+
+    def read_cell(self, start: int, end: int) -> Timing:
+        """The timing a table's time cell states, bare forms included ("Quý II/2026", "Năm 2026",
+        "30/9/2026", "Hằng quý"): the column says it is a deadline, so no trigger is needed."""
+        timing = self.read(start, end, plan_line=True)
+        if timing.deadline or timing.recurrence or timing.recurrence_text:
+            return timing
+        cell = self.text[start:end]
+        for prefix in ("trong ", "trước ngày ", "trước "):
+            for match in find_deadlines(prefix + cell, doc_date=self.doc_date, year=self.year, calendar=self.calendar):
+                if match.start == 0 and match.date is not None and match.end > len(prefix):
+                    stop = start + match.end - len(prefix)
+                    return Timing(match.date, self.text[start:stop], None, (start, stop), match.kind)
+        return timing

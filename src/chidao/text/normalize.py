@@ -1,7 +1,7 @@
 """Raw text → normalized text with a map back to the raw offsets.
 
 Normalization is what every later layer relies on: Unicode NFC, one kind of
-space, no markdown emphasis or heading hashes (portal copies of notices carry
+space (a tab inside a line stays one tab: it separates table cells), no markdown emphasis or heading hashes (portal copies of notices carry
 them, e.g. the seeds' ``### **Kết luận ...**``), at most one blank line.
 Line breaks are kept: the layout layer reads them.
 
@@ -120,7 +120,9 @@ def _replacement(match: re.Match[str]) -> str:
     if kind == "eol":
         return "\n\n" if token.count("\n") > 1 else "\n"
     if kind == "spaces":
-        return " "
+        # A tab inside a line separates cells (a table or a header laid out in columns, copied
+        # from Word): it is kept, one per run, so the layout layer can still see the columns.
+        return "\t" if "\t" in token else " "
     return ""
 
 

@@ -1,0 +1,293 @@
+"""Task tables: "STT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian" (ANNOTATION rule 17).
+
+Plans often put their tasks in a table, usually in a "Phụ lục". The table reaches us in one of
+three flattened shapes, and we read all three into the same rows of cells:
+
+- one row per line, cells joined by " | " (our DOCX reader, and many converters);
+- one row per line, cells separated by tabs (text copied from Word);
+- one cell per line (text copied from a PDF or a web page): "STT", "Nội dung", ... then "1",
+  the content, the lead, ...; a cell may wrap over two lines.
+
+A table counts only when its header names at least a content column and a lead column; every
+other grid (a header laid out in columns, a list of figures) is left to the paragraphs. Column
+names are data (``data/vi/tables.toml``). Spans are offsets into the normalized text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from chidao.document.lexicon import load_toml
+from chidao.text.fold import match_key
+
+_PIPE = re.compile(r"[ \t]*\|[ \t]*")
+_TAB = re.compile(r"\t+")
+_ROW_NUMBER = re.compile(r"(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]{1,6}|[a-zđ])[.)]?")
+_ROMAN = re.compile(r"[IVXLC]{1,6}[.)]?")
+
+
+@dataclass(frozen=True)
+class Cell:
+    start: int
+    end: int
+
+
+@dataclass
+class Row:
+    start: int
+    end: int
+    cells: list[Cell]
+    group: bool = False  # "I | Nhóm nhiệm vụ về ...": a heading row, not a task
+
+
+@dataclass
+class Table:
+    start: int
+    end: int
+    roles: list[str | None]  # per column: content, lead, coordinators, time, or None (STT, monitor...)
+    rows: list[Row] = field(default_factory=list)
+
+    def cell(self, row: Row, role: str) -> Cell | None:
+        """The cell of ``row`` that plays ``role``, if the table has such a column."""
+        if role not in self.roles:
+            return None
+        index = self.roles.index(role)
+        return row.cells[index] if index < len(row.cells) else None
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    roles: tuple[tuple[str, re.Pattern[str]], ...]  # (role, pattern on the header cell's key)
+    number: re.Pattern[str]  # the "STT" column
+
+
+@cache
+def _vocabulary() -> _Vocabulary:
+    data = load_toml("tables.toml")
+    roles = []
+    for role in ("ignore", "coordinators", "lead", "time", "content"):
+        words = sorted((match_key(w) for w in data["columns"][role]), key=len, reverse=True)
+        roles.append((role, re.compile("(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])")))
+    number = "|".join(re.escape(match_key(w)) for w in data["columns"]["number"])
+    return _Vocabulary(tuple(roles), re.compile(rf"(?:{number})\.?$"))
+
+
+def column_role(label: str) -> str | None:
+    """The role of a column from its header cell ("Đơn vị chủ trì" → "lead")."""
+    key = " ".join(match_key(label).split())
+    vocab = _vocabulary()
+    if not key or vocab.number.match(key):
+        return "number"
+    for role, pattern in vocab.roles:
+        if pattern.search(key):
+            return None if role == "ignore" else role
+    return None
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    pos = start
+    for line in text[start:end].split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _trimmed(text: str, start: int, end: int) -> Cell:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Cell(start, end)
+
+
+def _split(text: str, start: int, end: int, separator: re.Pattern[str]) -> list[Cell]:
+    cells = []
+    pos = start
+    for match in separator.finditer(text, start, end):
+        cells.append(_trimmed(text, pos, match.start()))
+        pos = match.end()
+    cells.append(_trimmed(text, pos, end))
+    return cells
+
+
+def _roles(text: str, cells: list[Cell]) -> list[str | None] | None:
+    roles = [column_role(text[c.start : c.end]) for c in cells]
+    return roles if "content" in roles and "lead" in roles else None
+
+
+def _is_group(text: str, cells: list[Cell], roles: list[str | None]) -> bool:
+    """A row that only titles the rows under it: "I | Nhóm nhiệm vụ ... |  |  |"."""
+    filled = [i for i, c in enumerate(cells) if c.end > c.start]
+    first = text[cells[0].start : cells[0].end] if cells else ""
+    lead = roles.index("lead")
+    return bool(_ROMAN.fullmatch(first)) or (lead < len(cells) and cells[lead].end == cells[lead].start and len(filled) <= 2)
+
+
+def _delimited(text: str, lines: list[tuple[int, int]], separator: re.Pattern[str]) -> list[Table]:
+    """Tables whose rows are lines with ``separator`` between cells."""
+    tables: list[Table] = []
+    i = 0
+    while i < len(lines):
+        start, end = lines[i]
+        cells = _split(text, start, end, separator) if separator.search(text, start, end) else []
+        roles = _roles(text, cells) if len(cells) >= 3 else None
+        if roles is None:
+            i += 1
+            continue
+        table = Table(start, end, roles)
+        i += 1
+        while i < len(lines):
+            s, e = lines[i]
+            if s == e:  # a blank line inside the table
+                i += 1
+                continue
+            if not separator.search(text, s, e):
+                break
+            row_cells = _split(text, s, e, separator)
+            if len(row_cells) < 2:
+                break
+            table.rows.append(Row(s, e, row_cells, _is_group(text, row_cells, roles)))
+            table.end = e
+            i += 1
+        if table.rows:
+            tables.append(table)
+    return tables
+
+
+@cache
+def _cell_openers() -> re.Pattern[str]:
+    """Words that open an agency cell ("Sở", "UBND", "Công an"): such a line starts a new cell."""
+    grammar = load_toml("agency_grammar.toml")
+    words = sorted({match_key(w) for w in [*grammar["heads"], *grammar["bare"]]} | {"các"}, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])")
+
+
+def _continues_cell(text: str, previous: tuple[int, int], line: tuple[int, int], width: int) -> bool:
+    """Whether ``line`` is the rest of the cell on ``previous`` (a cell wrapped over lines)."""
+    first = text[line[0] : line[0] + 1]
+    if first.islower() or first in "(,;":
+        return True
+    prev = text[previous[0] : previous[1]].rstrip()
+    if not prev or prev[-1] in ".;:" or len(prev) < 0.8 * width:
+        return False
+    return not _cell_openers().match(match_key(text[line[0] : line[1]]))
+
+
+_TIME_CELL = re.compile(
+    r"(?:trước|trong|tháng|quý|năm|hằng|hàng|định kỳ|thường xuyên|từ|đến|chậm nhất|\d{1,2}/\d)", re.I
+)
+
+
+def _cells_of(text: str, lines: list[tuple[int, int]], roles: list[str | None], width: int) -> list[Cell]:
+    """Group the lines of one row into cells for ``roles``, joining wrapped lines.
+
+    A cell left empty leaves no line at all, so when lines are fewer than columns a line that
+    reads as a time ("Quý II/2026", "Hằng quý") goes to the time column.
+    """
+    groups: list[list[tuple[int, int]]] = []
+    for line in lines:
+        if groups and _continues_cell(text, groups[-1][-1], line, width):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    count = len(roles)
+    content = roles.index("content") if "content" in roles else 0
+    while len(groups) > count and content + 1 < len(groups):
+        groups[content : content + 2] = [groups[content] + groups[content + 1]]  # the content wrapped
+    spans = [Cell(g[0][0], g[-1][1]) for g in groups]
+    if len(spans) == count or not spans:
+        return spans + [Cell(spans[-1].end, spans[-1].end)] * (count - len(spans)) if spans else []
+    cells: list[Cell | None] = [None] * count
+    column = 0
+    time = roles.index("time") if "time" in roles else -1
+    for span in spans:
+        if 0 <= time and column <= time and _TIME_CELL.match(text, span.start) and column != content:
+            column = time
+        if column >= count:
+            break
+        cells[column] = span
+        column += 1
+    end = spans[-1].end
+    return [c if c is not None else Cell(end, end) for c in cells]
+
+
+def _one_cell_per_line(text: str, lines: list[tuple[int, int]]) -> list[Table]:
+    """Tables flattened to one cell per line, found from an "STT" line and its header cells."""
+    tables: list[Table] = []
+    vocab = _vocabulary()
+    i = 0
+    while i < len(lines):
+        s, e = lines[i]
+        if not vocab.number.match(" ".join(match_key(text[s:e]).split())):
+            i += 1
+            continue
+        # The header: the cells after "STT", a label wrapped over two lines joined.
+        header: list[list[tuple[int, int]]] = [[lines[i]]]
+        j = i + 1
+        while j < len(lines) and len(header) < 12:
+            hs, he = lines[j]
+            label = text[hs:he].strip()
+            if not label or _ROW_NUMBER.fullmatch(label):
+                break
+            if label[:1].islower() and len(header) > 1:
+                header[-1].append(lines[j])
+            else:
+                header.append([lines[j]])
+            j += 1
+        labels = [" ".join(text[a:b].strip() for a, b in group) for group in header]
+        roles = [column_role(label) for label in labels]
+        if "content" not in roles or "lead" not in roles:
+            i += 1
+            continue
+        table = Table(s, lines[j - 1][1], roles)
+        width = max((b - a for a, b in lines[j : j + 200]), default=80)
+        while j < len(lines):
+            rs, re_ = lines[j]
+            number = text[rs:re_].strip()
+            if not number:
+                j += 1
+                continue
+            if not _ROW_NUMBER.fullmatch(number):
+                break
+            k = j + 1
+            while k < len(lines):
+                ks, ke = lines[k]
+                body = text[ks:ke].strip()
+                if _ROW_NUMBER.fullmatch(body) and k > j + 1:
+                    break
+                if body.startswith(("Nơi nhận", "NƠI NHẬN")) or (not body and k + 1 < len(lines) and not text[lines[k + 1][0] : lines[k + 1][1]].strip()):
+                    break
+                k += 1
+            row_lines = [ln for ln in lines[j + 1 : k] if ln[1] > ln[0] and text[ln[0] : ln[1]].strip()]
+            if not row_lines:
+                break
+            if _ROMAN.fullmatch(number) and len(row_lines) <= 2:
+                cells = [Cell(rs, re_), Cell(row_lines[0][0], row_lines[-1][1])]
+                cells += [Cell(row_lines[-1][1], row_lines[-1][1])] * (len(roles) - 2)
+                table.rows.append(Row(rs, row_lines[-1][1], cells, True))
+            else:
+                cells = [Cell(rs, re_), *_cells_of(text, row_lines, roles[1:], width)]
+                table.rows.append(Row(rs, row_lines[-1][1], cells, False))
+            table.end = row_lines[-1][1]
+            j = k
+        if table.rows:
+            tables.append(table)
+        i = max(j, i + 1)
+    return tables
+
+
+def find_tables(text: str, start: int, end: int) -> list[Table]:
+    """Task tables in ``text[start:end]``, in order, not overlapping."""
+    lines = _lines(text, start, end)
+    found = _delimited(text, lines, _PIPE) + _delimited(text, lines, _TAB)
+    if "\n" in text[start:end]:
+        found += _one_cell_per_line(text, lines)
+    found.sort(key=lambda t: t.start)
+    out: list[Table] = []
+    for table in found:
+        if not out or table.start >= out[-1].end:
+            out.append(table)
+    return out
