@@ -123,7 +123,8 @@ def _is_group(text: str, cells: list[Cell], roles: list[str | None]) -> bool:
     filled = [i for i, c in enumerate(cells) if c.end > c.start]
     first = text[cells[0].start : cells[0].end] if cells else ""
     lead = roles.index("lead")
-    return bool(_ROMAN.fullmatch(first)) or (lead < len(cells) and cells[lead].end == cells[lead].start and len(filled) <= 2)
+    no_lead = lead < len(cells) and cells[lead].end == cells[lead].start
+    return bool(_ROMAN.fullmatch(first)) or (no_lead and len(filled) <= 2)
 
 
 def _delimited(text: str, lines: list[tuple[int, int]], separator: re.Pattern[str]) -> list[Table]:
@@ -204,7 +205,7 @@ def _cells_of(text: str, lines: list[tuple[int, int]], roles: list[str | None], 
     column = 0
     time = roles.index("time") if "time" in roles else -1
     for span in spans:
-        if 0 <= time and column <= time and _TIME_CELL.match(text, span.start) and column != content:
+        if time >= 0 and column <= time and _TIME_CELL.match(text, span.start) and column != content:
             column = time
         if column >= count:
             break
@@ -212,6 +213,10 @@ def _cells_of(text: str, lines: list[tuple[int, int]], roles: list[str | None], 
         column += 1
     end = spans[-1].end
     return [c if c is not None else Cell(end, end) for c in cells]
+
+
+def _blank_next(text: str, lines: list[tuple[int, int]], k: int) -> bool:
+    return k + 1 < len(lines) and not text[lines[k + 1][0] : lines[k + 1][1]].strip()
 
 
 def _one_cell_per_line(text: str, lines: list[tuple[int, int]]) -> list[Table]:
@@ -258,7 +263,7 @@ def _one_cell_per_line(text: str, lines: list[tuple[int, int]]) -> list[Table]:
                 body = text[ks:ke].strip()
                 if _ROW_NUMBER.fullmatch(body) and k > j + 1:
                     break
-                if body.startswith(("Nơi nhận", "NƠI NHẬN")) or (not body and k + 1 < len(lines) and not text[lines[k + 1][0] : lines[k + 1][1]].strip()):
+                if body.startswith(("Nơi nhận", "NƠI NHẬN")) or (not body and _blank_next(text, lines, k)):
                     break
                 k += 1
             row_lines = [ln for ln in lines[j + 1 : k] if ln[1] > ln[0] and text[ln[0] : ln[1]].strip()]

@@ -1,7 +1,8 @@
 """Raw text → normalized text with a map back to the raw offsets.
 
 Normalization is what every later layer relies on: Unicode NFC, one kind of
-space (a tab inside a line stays one tab: it separates table cells), no markdown emphasis or heading hashes (portal copies of notices carry
+space (a tab inside a line stays one tab: it separates table cells), no
+markdown emphasis or heading hashes (portal copies of notices carry
 them, e.g. the seeds' ``### **Kết luận ...**``), at most one blank line.
 Line breaks are kept: the layout layer reads them.
 
