@@ -277,9 +277,21 @@ def _number(g: _Grammar, raw: str) -> int:
 _Resolved = tuple[date | None, str | None, str]  # date, recurrence, kind
 
 
+def _rolled(when: date | None, written_year: str | None, ctx: _Context) -> date | None:
+    """A date written without a year takes the document's year, or the next one when it would
+    fall before the document's date ("trước ngày 10/01" in a notice of 20/12/2024 → 2025)."""
+    if when is None or written_year is not None or ctx.doc_date is None or when >= ctx.doc_date:
+        return when
+    try:
+        return date(when.year + 1, when.month, min(when.day, _calendar.monthrange(when.year + 1, when.month)[1]))
+    except ValueError:
+        return when
+
+
 def _on_date(g: _Grammar, rule: _Rule, m: re.Match[str], ctx: _Context) -> _Resolved | None:
     valid, when = _explicit_date(m, ctx.year)
-    return (when, None, rule.kind) if valid else None
+    written_year = m["y"] if m["d"] is not None else m["ty"]
+    return (_rolled(when, written_year, ctx), None, rule.kind) if valid else None
 
 
 def _on_period(g: _Grammar, rule: _Rule, m: re.Match[str], ctx: _Context) -> _Resolved | None:
@@ -291,7 +303,10 @@ def _on_period(g: _Grammar, rule: _Rule, m: re.Match[str], ctx: _Context) -> _Re
     if not 1 <= months <= 12:  # "0 tháng đầu năm", "15 tháng cuối năm"
         return None
     year = _year(raw, ctx.year)
-    return (_period_deadline(year, first, months, rule.part) if year else None), None, rule.kind
+    when = _period_deadline(year, first, months, rule.part) if year else None
+    if rule.shape == "month":
+        when = _rolled(when, raw, ctx)
+    return when, None, rule.kind
 
 
 def _period(g: _Grammar, shape: str, groups: dict[str, str]) -> tuple[int, int]:

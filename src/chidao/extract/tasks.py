@@ -17,6 +17,7 @@ from chidao.document.outline import Node, rank
 from chidao.document.people import person_names
 from chidao.extract.agencies import AgencyReader, Mention
 from chidao.extract.leads import (
+    Assignment,
     assignment_at_colon,
     clean_leads,
     coordinators,
@@ -423,6 +424,9 @@ class TaskCutter:
             assignment = find_assignment(self.reader, last_start, last_end)
             active = True
             origin = run[-1].paragraph.start  # type: ignore[union-attr]
+            covering = self._covering_timing(last_start, last_end, assignment, after_assignment=True)
+            if covering is not None:
+                ctx = replace(ctx, timing=covering)
             if assignment:
                 coord = coordinators(self.reader, last_start, last_end, assignment.leads)
                 return replace(
@@ -445,6 +449,24 @@ class TaskCutter:
             for node in run:
                 self.skip(node.paragraph.start, "inactive_section")  # type: ignore[union-attr]
         return None
+
+    def _covering_timing(
+        self, start: int, end: int, assignment: Assignment | None, *, after_assignment: bool = False
+    ) -> Timing | None:
+        """A deadline a heading or lead-in states for the items under it ("2. Hoàn thành trong
+        quý I/2026 các việc sau:"). In a lead-in it must follow the assignment ("yêu cầu các sở
+        hoàn thành trước ngày 30/6 các việc sau:"); a date that sets the scene before it ("Từ
+        nay đến hết năm 2025 chỉ còn 2 tháng; do vậy, yêu cầu ...:") covers nothing."""
+        if after_assignment:
+            if assignment is None:
+                return None
+            start = assignment.start
+        timing = self.timing.read(start, end)
+        if timing.deadline is None:
+            return None
+        if after_assignment and timing.kind in ("year_span", "in_year"):
+            return None  # "tập trung thực hiện trong 02 tháng cuối năm 2025 và ...": a period, not a deadline
+        return timing
 
     def _own_plan(self, node: Node) -> tuple[PlanLines, int] | None:
         """Plan lines that are the only marked children of an item: they are that item's own.
@@ -497,6 +519,9 @@ class TaskCutter:
                     fallback=[],
                     origin=node.paragraph.start,  # type: ignore[union-attr]
                 )
+            heading_time = self._covering_timing(start, end, assignment)
+            if heading_time is not None:
+                inner = replace(inner, timing=heading_time)
             self.walk(node, inner)
             return
         if self._is_closing(start, end):

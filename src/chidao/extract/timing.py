@@ -20,7 +20,7 @@ from chidao.extract.workdays import WorkCalendar
 # Words just before "trong năm ..." that make it a deadline rather than a frame.
 _YEAR_DEADLINE_VERBS = re.compile(
     r"(?<![\w])(?:hoàn thành|xong|bàn giao|vận hành|ban hành|trình|báo cáo|ký|đưa vào|hoàn tất|phê duyệt|"
-    r"khởi công|giải ngân hết|đạt)\b[^.;]{0,80}$"
+    r"khởi công|giải ngân hết|đạt)\b[^.;]{0,140}$"
 )
 _NOT_DEADLINE_BEFORE = re.compile(r"(?:dự kiến|được giao|đã|từ|khởi công|thi công|kế hoạch|năm)\s*$")
 # "11 hoạt động dự kiến thực hiện trong năm 2026": a plan's frame, not a deadline.
@@ -48,7 +48,7 @@ class TimingReader:
         self.calendar = WorkCalendar()
 
     def _acceptable(self, match: DeadlineMatch, start: int, plan_line: bool) -> bool:
-        before = self.key[max(start, match.start - 120) : match.start]
+        before = self.key[max(start, match.start - 160) : match.start]
         if _NOT_DEADLINE_BEFORE.search(before[-25:]) or _PLANNED.search(before):
             return False
         if match.kind == "in_year" and not plan_line:
