@@ -20,7 +20,7 @@ from chidao.extract.workdays import WorkCalendar
 # Words just before "trong năm ..." that make it a deadline rather than a frame.
 _YEAR_DEADLINE_VERBS = re.compile(
     r"(?<![\w])(?:hoàn thành|xong|bàn giao|vận hành|ban hành|trình|báo cáo|ký|đưa vào|hoàn tất|phê duyệt|"
-    r"khởi công|giải ngân hết|đạt)\b[^.;]{0,140}$"
+    r"khởi công|giải ngân hết|đạt)\b(?:[^.;]|(?<=\d)\.(?=\d)){0,140}$"
 )
 _NOT_DEADLINE_BEFORE = re.compile(r"(?:dự kiến|được giao|đã|từ|khởi công|thi công|kế hoạch|năm)\s*$")
 # "11 hoạt động dự kiến thực hiện trong năm 2026": a plan's frame, not a deadline.
