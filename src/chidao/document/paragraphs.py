@@ -18,10 +18,10 @@ from chidao.text.chars import LOWER, UPPER
 # Order matters: the first pattern that matches names the marker's kind.
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("article", re.compile(r"Điều\s+\d+[.:]?(?=\s|$)")),
-    ("roman", re.compile(r"(?:[IVX]{1,5})[.)](?=\s)")),
-    ("decimal2", re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?(?=\s)")),
-    ("decimal", re.compile(r"\d{1,2}[.)](?=\s)")),
-    ("alpha", re.compile(r"[a-zđ]\)(?=\s)")),
+    ("roman", re.compile(r"(?:[IVX]{1,5})[.)](?=\s|$)")),
+    ("decimal2", re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?(?=\s|$)")),
+    ("decimal", re.compile(r"\d{1,2}[.)](?=\s|$)")),
+    ("alpha", re.compile(r"[a-zđ]\)(?=\s|$)")),
     ("alpha_dot", re.compile(rf"[a-hk-zđ]\.(?=\s+[{UPPER}])")),
     ("paren", re.compile(r"\((?:[ivx]{1,4}|\d{1,2}|[a-zđ])\)(?=\s)")),
     ("ordinal", re.compile(r"(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười) là[,:](?=\s)")),
@@ -88,6 +88,13 @@ def find_marker(line: str) -> tuple[str, str] | None:
     return match.lastgroup or "", match.group(0)
 
 
+def _bare_marker(line: str) -> bool:
+    """A line that is only a list marker ("1.", "I.", "a)", "2.1."), as PDF copies leave them."""
+    line = line.strip()
+    marker = find_marker(line)
+    return marker is not None and marker[0] not in ("dash", "plus", "star") and marker[1] == line
+
+
 def _lines(text: str) -> list[tuple[int, int]]:
     spans = []
     pos = 0
@@ -135,6 +142,8 @@ def _continues(
     """Whether ``line`` continues the paragraph that ends with ``prev``."""
     s, e = line
     content = text[s:e]
+    if len(group) == 1 and _bare_marker(text[group[0][0] : group[0][1]]):
+        return True  # "1." on a line of its own, its text on the next: one item
     marker = find_marker(content)
     if marker and not _wrapped_dash(text, group[-1], marker[0], width):
         return False
@@ -219,7 +228,7 @@ def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[
         body = s
         if marker:
             body = s + len(marker[1])
-            while body < e and text[body] in " \t":
+            while body < e and text[body] in " \t\n":
                 body += 1
         paragraphs.append(Paragraph(s, e, body, marker[0] if marker else None, marker[1] if marker else None))
     return paragraphs

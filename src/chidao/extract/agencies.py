@@ -337,6 +337,7 @@ class AgencyReader:
         """ "các sở, ban, ngành liên quan", "các doanh nghiệp viễn thông", "các cơ quan báo chí ..."."""
         reg, key = self.reg, self.key
         end = pos
+        tailed = False
         while True:
             sep = _COMMA.match(key, end, self.limit)
             if sep:
@@ -346,8 +347,35 @@ class AgencyReader:
                     continue
             longer = self._tail_end(end)
             if longer <= end:
-                return end
+                return end if tailed else self._qualifier_end(end)
             end = longer
+            tailed = True
+
+    def _qualifier_end(self, end: int) -> int:
+        """The lowercase words that qualify a group, when what follows confirms them.
+
+        "Các lực lượng chức năng phối hợp ...", "Các cơ quan đăng ký đầu tư (Sở Tài chính, ...)":
+        the run counts only if a verb that never belongs to a name, a tail ("liên quan"), a
+        parenthesis, a colon or the end of the phrase follows it, so that "các doanh nghiệp mở
+        rộng vùng phủ sóng" stays "các doanh nghiệp".
+        """
+        reg, key = self.reg, self.key
+        cur = end
+        for _ in range(6):
+            tok = self._token(cur)
+            if tok is None:
+                return cur
+            ts, te = tok
+            word = key[ts:te]
+            if word in ("(", ":") or reg.stop_words.match(key, ts, self.limit) or reg.tails.match(key, ts, self.limit):
+                if reg.tails.match(key, ts, self.limit) and cur > end:
+                    tail = reg.tails.match(key, ts, self.limit)
+                    return tail.end() if tail else cur
+                return cur
+            if not word[0].isalpha() or self._is_upper(ts):
+                return end
+            cur = te
+        return end
 
     def _tail_end(self, end: int) -> int:
         """Close a group: "... liên quan", "... thuộc Bộ X", "... trên địa bàn tỉnh", "... Việt Nam"."""
@@ -427,7 +455,10 @@ class AgencyReader:
         pos = colon.end()
         while True:
             pos = self.skip_space(pos)
-            end = self._name_end(pos, need_name=True, commas=False)
+            if self.reg.stop_words.match(self.key, pos, self.limit):
+                break  # "Các sở, ban, ngành: Là các đơn vị ...": a sentence, not members
+            field = self.reg.field_re.match(self.key, pos, self.limit) if singular in ("Sở", "Bộ") else None
+            end = field.end() if field else self._name_end(pos, need_name=True, commas=False)
             if end is None:
                 break
             written = self.text[pos:end]
