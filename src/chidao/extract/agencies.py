@@ -92,6 +92,7 @@ class Place:
     subject: str | None = None
     subject_kind: str | None = None
     council: bool = False  # a People's Council resolution: the Council issues, never leads (rule 15)
+    issuer: str | None = None  # the issuing body's name as a lead would be written ("ủy ban nhân dân tỉnh")
 
 
 class AgencyReader:
@@ -623,7 +624,10 @@ class AgencyReader:
     def is_issuer(self, mention: Mention) -> bool:
         """The body that issues the document, which never leads its own tasks (a People's
         Council in its resolution)."""
-        return self.place.council and mention.name.lower().startswith(("hội đồng nhân dân", "hđnd"))
+        name = mention.name.lower()
+        if self.place.council and name.startswith(("hội đồng nhân dân", "hđnd")):
+            return True
+        return bool(self.place.issuer) and phrase_key(name) == self.place.issuer
 
     def is_vague(self, mention: Mention) -> bool:
         """Partners that name no one: "các cơ quan, đơn vị liên quan", "các sở, ngành"."""

@@ -162,7 +162,7 @@ def heading_assignment(reader: AgencyReader, start: int, end: int) -> Assignment
     mentions, after = reader.read_list(pos, lenient=bool(lead_in), limit=end)
     if not mentions:
         return None
-    rest = key[after:end].strip(" .;\n")
+    rest = key[after:end].strip(" .;\n").lstrip(")").strip()
     if rest.startswith(":") or not rest:
         return Assignment(clean_leads(mentions), start, True)
     return None

@@ -7,6 +7,7 @@ Each stage can note what it decided; ``chidao extract --trace`` prints it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -112,6 +113,15 @@ def _assess(task: Task, text: str, key: str, doc_date: Any) -> Assessment:
     )
 
 
+def _issuer_key(layout: Layout) -> str | None:
+    """The issuing People's Committee as a lead would name it, to tell its own promises."""
+    issuer = (layout.issuer or "").upper()
+    if "VĂN PHÒNG" in issuer or not re.search(r"ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND", issuer):
+        return None
+    kind = "thành phố" if "THÀNH PHỐ" in issuer else "tỉnh"
+    return phrase_key(f"Ủy ban nhân dân {kind}")
+
+
 def _addressees(reader: AgencyReader, layout: Layout) -> list[Mention]:
     """The bodies a letter's "Kính gửi:" names, when they can lead items that name no actor."""
     found: list[Mention] = []
@@ -129,7 +139,11 @@ def extract(raw: str) -> Extraction:
     layout = parse_layout(text)
     council = layout.header.doc_type == "NGHỊ QUYẾT" and "HỘI ĐỒNG NHÂN DÂN" in text[: layout.header.body_start + 400]
     place = Place(
-        province=layout.province, subject=layout.subject, subject_kind=layout.subject_kind, council=council
+        province=layout.province,
+        subject=layout.subject,
+        subject_kind=layout.subject_kind,
+        council=council,
+        issuer=_issuer_key(layout),
     )
     reader = AgencyReader(text, key, place)
     reader.prime_references()

@@ -53,6 +53,11 @@ _CLOSING_ANY = _spaced(
 # Every _CLOSING_ANY phrase contains one of these; a cheap test before the regex.
 _CLOSING_WORDS = ("biết", "thông báo", "thi hành", "này", "nêu trên", "./.")
 _LEAD_IN_END = re.compile(r":\s*$")
+# "chịu trách nhiệm trước Chủ tịch UBND tỉnh về ...", "... trước pháp luật nếu để xảy ra ...".
+_LIABILITY = _spaced(r"(?<![\w])chịu trách nhiệm(?: hoàn toàn| cá nhân)? trước(?![\w])")
+# "chịu trách nhiệm (chính) về việc thực hiện ...": that assigns the work.
+_DUTY = _spaced(r"(?<![\w])chịu trách nhiệm(?: chính)? (?:về việc|thực hiện|triển khai|tổ chức)(?![\w])")
+_PROMISE = re.compile(r"\s*(?:sẽ|cam kết)(?![\w])")
 _ASSESSMENT = re.compile(
     r"(?:đánh giá cao|ghi nhận|biểu dương|cảm ơn|hoan nghênh|nhất trí|thống nhất chủ trương|"
     r"thống nhất nội dung|chúc mừng)"
@@ -551,10 +556,24 @@ class TaskCutter:
         clauses = self._clauses(topic_end(self.key, start, end), end)
         if clauses:
             clauses[0] = (start, clauses[0][1])
+        pending: list[Mention] | None = None
         for c_start, c_end in clauses:
             if self._is_closing(c_start, c_end):
                 continue
             assignment = find_assignment(self.reader, c_start, c_end)
+            if _LIABILITY.search(self.key, c_start, c_end) and not _DUTY.search(self.key, c_start, c_end):
+                # "X chịu trách nhiệm trước ... về ...": answerability, not a task (rule 12); the
+                # clauses after it that name no one are still X's ("...; lưu ý phải bảo đảm ...").
+                self.skip(c_start, "liability")
+                if assignment is not None:
+                    pending = assignment.leads
+                continue
+            if assignment is not None and self._is_promise(assignment, c_end):
+                self.skip(c_start, "narration")  # "Ủy ban nhân dân tỉnh sẽ ...": the issuer's promise
+                continue
+            if assignment is None and pending:
+                assignment = Assignment(pending, c_start, True)
+            pending = None
             if assignment and ctx.leads and is_vague_list(self.reader, assignment.leads):
                 # "3. Đề nghị UBND các huyện:" ... "- Đề nghị các đơn vị ...": the heading's agency.
                 assignment = None
@@ -586,6 +605,13 @@ class TaskCutter:
                 self.skip(g_start, "assessment")
                 continue
             self._emit(g_start, g_end, leads, explicit, ctx, marked=marked)
+
+    def _is_promise(self, assignment: Assignment, end: int) -> bool:
+        """The issuer's own promise: "Ủy ban nhân dân tỉnh sẽ ưu tiên bố trí nguồn lực ..." """
+        if not all(self.reader.is_issuer(m) for m in assignment.leads):
+            return False
+        _, after = self.reader.read_list(assignment.start, lenient=True, limit=end)
+        return bool(_PROMISE.match(self.key, after, end))
 
     def _emit(
         self, start: int, end: int, leads: list[Mention], explicit: bool, ctx: Context, *, marked: bool = True
