@@ -184,22 +184,27 @@ def _merge_heading_tails(
     if width is None:
         return groups
     out: list[list[tuple[int, int]]] = []
-    for i, group in enumerate(groups):
-        if out and len(group) == 1 and len(out[-1]) == 1:
-            head = text[out[-1][0][0] : out[-1][0][1]]
-            line = text[group[0][0] : group[0][1]]
-            nxt = text[groups[i + 1][0][0] : groups[i + 1][0][1]] if i + 1 < len(groups) else ""
-            if (
-                find_marker(head)
-                and not find_marker(line)
-                and head[-1] not in _TERMINAL
-                and line[-1] not in _TERMINAL
-                and len(line) < 0.55 * width
-                and (not nxt or find_marker(nxt) or nxt.rstrip().endswith(":"))
-            ):
-                out[-1] = out[-1] + group
-                continue
+    i = 0
+    while i < len(groups):
+        group = groups[i]
         out.append(group)
+        i += 1
+        head = text[group[0][0] : group[-1][1]]
+        if len(group) > 3 or not find_marker(head) or head[-1] in _TERMINAL:
+            continue
+        # The rest of the heading: short unmarked pieces without an end, then a marked item.
+        j, length = i, len(head)
+        while j < len(groups) and len(groups[j]) <= 2:
+            piece = text[groups[j][0][0] : groups[j][-1][1]]
+            if find_marker(piece) or piece[-1] in _TERMINAL or (len(groups[j]) == 1 and len(piece) >= 0.55 * width):
+                break
+            length += len(piece)
+            j += 1
+        nxt = text[groups[j][0][0] : groups[j][0][1]] if j < len(groups) else ""
+        if j > i and length < 2.5 * width and (not nxt or find_marker(nxt) or nxt.rstrip().endswith(":")):
+            for piece in groups[i:j]:
+                out[-1] = out[-1] + piece
+            i = j
     return out
 
 

@@ -28,6 +28,7 @@ _BARE_PLACE = re.compile(r"(?:Tỉnh|Thành phố)(?![\w])")
 _COMMA_OR_AND = re.compile(r"\s*(?:,|và)\s*")
 _COMMA = re.compile(r"\s*,\s*")
 _UNDER = re.compile(r"(?:trực thuộc|thuộc)\s+")
+_OF = re.compile(r"của\s+(?=\S)")
 _COLON = re.compile(r"\s*:\s*")
 _LIST_SEP = re.compile(r"\s*(?:,|và|;)\s*")
 _LOCALITY_KIND = r"(?:tỉnh|thành phố|xã|phường|đặc khu|huyện|quận|thị xã|thị trấn)"
@@ -194,6 +195,12 @@ class AgencyReader:
                 break
             if reg.stop_words.match(self.key, ts, self.limit) and not self._is_upper(ts):
                 break
+            locality = reg.localities.match(self.key, ts, self.limit)
+            if locality and self._is_upper(ts) and " " in locality.group(0):
+                end = confirmed = locality.end()  # "... Việt Nam Thành phố": the place word whole
+                seen_name = True
+                cap_run = 0
+                continue
             if self._is_upper(ts) or word.isdigit():
                 end = confirmed = te
                 seen_name = True
@@ -386,9 +393,13 @@ class AgencyReader:
             tail = reg.tails.match(key, cur, self.limit)
             if tail:
                 return tail.end()
-            under = _UNDER.match(key, cur, self.limit)
+            under = _UNDER.match(key, cur, self.limit) or _OF.match(key, cur, self.limit)
             if under and self.starts_agency(under.end()):
                 inner = self._read_end(self.skip_space(under.end()))
+                return inner if inner else end
+            if under and under.group(0).startswith("của") and self._is_upper(self.skip_space(under.end())):
+                # "các tổ chức thành viên của Mặt trận", "các thành viên của Ban Chỉ đạo"
+                inner = self._name_end(self.skip_space(under.end()), need_name=True)
                 return inner if inner else end
             break
         name = self._name_end(end, need_name=False)

@@ -176,7 +176,7 @@ class TaskCutter:
             )
         if words <= 6 and all_marked and text.endswith("."):
             return True  # "Điều 3. Tổ chức thực hiện." over "1. ...", "2. ..."
-        return (words <= 16 or (all_marked and words <= 40)) and not text.endswith((".", ";"))
+        return (words <= 16 or (all_marked and words <= 80)) and not text.endswith((".", ";"))
 
     # -- plan lines ------------------------------------------------------------------------------
     def _plan_line(self, node: Node, lines: PlanLines, *, content: bool = False) -> bool:
