@@ -94,6 +94,7 @@ class Place:
     subject_kind: str | None = None
     council: bool = False  # a People's Council resolution: the Council issues, never leads (rule 15)
     issuer: str | None = None  # the issuing body's name as a lead would be written ("ủy ban nhân dân tỉnh")
+    national: bool = False  # issued by the Government, a ministry or the Party's centre
 
 
 class AgencyReader:

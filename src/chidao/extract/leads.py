@@ -11,15 +11,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
+from chidao.document.lexicon import load_toml
 from chidao.extract.agencies import AgencyReader, Mention
+from chidao.extract.registry import phrase_key
 
 _ASSIGN = re.compile(
     r"(?<![\w])(?<!về )(?<!theo )(?<!xét )(?<!kiến )(?<!các )(?<!bàn )"
-    r"(?:giao(?! ban)(?: nhiệm vụ)?(?: cho)?|đề nghị|yêu cầu|phân công|chỉ định)\s+(?!của\b)"
+    r"(?:giao(?: nhiệm vụ)?(?: cho)?|đề nghị|yêu cầu|phân công|chỉ định)\s+(?!của\b)"
 )
+# "Sở Y tế được giao chỉ đạo ...": the subject is the one assigned.
+_PASSIVE_ASSIGN = re.compile(r"\s*(?:được|đã được)\s+(?:giao|phân công|yêu cầu)(?![\w])(?!\s+(?:tại|theo|trong)\b)")
 _ASSIGN_AFTER_SUBJECT = re.compile(
-    r"\s*(?:(?:đã|vừa|cũng|tiếp tục)\s+)?(?:giao(?! ban)(?: nhiệm vụ)?(?: cho)?|yêu cầu|đề nghị|phân công)(?![\w])"
+    r"\s*(?:(?:đã|vừa|cũng|tiếp tục)\s+)?(?:giao(?: nhiệm vụ)?(?: cho)?|yêu cầu|đề nghị|phân công)(?![\w])"
 )
 _COORDINATE = re.compile(r"(?<![\w])(?:phối hợp(?: chặt chẽ)?(?: với| cùng(?: với)?)?|thống nhất với|cùng với|cùng)\s+")
 _LEAD_THEN_COORD = re.compile(r"chủ trì\s*[,;]\s*")
@@ -94,15 +99,57 @@ def _opens_phrase(key: str, start: int, pos: int) -> bool:
     return not before or before[-1] in ",:;.\n-" or before.endswith((" thì", "đồng thời"))
 
 
+def _meeting(reader: AgencyReader, pos: int) -> bool:
+    """ "giao ban" is a meeting; "giao Ban Quản lý ..." assigns to a board."""
+    return reader.key.startswith("giao ban", pos) and not reader.text[pos + 5 : pos + 6].isupper()
+
+
+@cache
+def _speakers() -> re.Pattern[str]:
+    data = load_toml("assignment.toml")
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(data["speakers"], key=len, reverse=True))
+    return re.compile(rf"(?:{words})(?![\w])")
+
+
+def _spoken(key: str, start: int, pos: int) -> bool:
+    """ "Ông yêu cầu ...", "Chủ tịch UBND tỉnh Phạm X giao ...": a speaker's few words before the verb."""
+    before = key[start:pos]
+    clause = re.split(r"[,;:.\n]", before)[-1].strip()
+    words = clause.split()
+    return 0 < len(words) <= 10 and bool(_speakers().match(clause))
+
+
 def explicit_assignment(reader: AgencyReader, start: int, end: int) -> Assignment | None:
     """ "giao Sở X ...", "đề nghị Báo Y, Đài Z ...", "yêu cầu ..." within ``[start, end)``."""
     for match in _ASSIGN.finditer(reader.key, start, end):
-        if not _opens_phrase(reader.key, start, match.start()):
+        if _meeting(reader, match.start()):
+            continue
+        if not _opens_phrase(reader.key, start, match.start()) and not _spoken(reader.key, start, match.start()):
             continue
         mentions, after = reader.read_list(match.end(), lenient=True, limit=end)
+        if mentions and _upward(reader, match, mentions):
+            continue
         if mentions and not _NO_ACTION_AFTER.match(reader.key, after, end):
             return Assignment(clean_leads(mentions), match.start(), True)
     return None
+
+
+@cache
+def _higher() -> re.Pattern[str]:
+    data = load_toml("assignment.toml")
+    words = "|".join(re.escape(w) for w in sorted(data["higher"], key=len, reverse=True))
+    return re.compile(rf"(?:{words})(?![\w])")
+
+
+def _upward(reader: AgencyReader, match: re.Match[str], mentions: list[Mention]) -> bool:
+    """A province asking the centre ("đề nghị Bộ Xây dựng hỗ trợ tỉnh ..."): no task (rule 10)."""
+    if reader.place.national or not match.group(0).startswith("đề nghị"):
+        return False
+    for mention in mentions:
+        name = phrase_key(mention.name)
+        if not _higher().match(name) or name.startswith(("bộ chỉ huy", "bộ đội")) or name.endswith(" tỉnh"):
+            return False
+    return True
 
 
 def _skip_intro(reader: AgencyReader, pos: int, end: int) -> int:
@@ -139,11 +186,13 @@ def subject_assignment(reader: AgencyReader, start: int, end: int) -> Assignment
     if not mentions or after > end:
         return None
     colon = _COLON_AFTER.match(reader.key, after)
-    if not colon and _PAST.match(reader.key, after):
+    if not colon and _PAST.match(reader.key, after) and not _PASSIVE_ASSIGN.match(reader.key, after):
         return None
     if _ISSUER_VERB.match(reader.key, after):
         return None
     assigning = _ASSIGN_AFTER_SUBJECT.match(reader.key, after, end)
+    if assigning and _meeting(reader, reader.skip_space(after)):
+        assigning = None
     if assigning:
         # "Chủ tịch UBND tỉnh giao Sở GD&ĐT ...", "HĐND tỉnh yêu cầu UBND tỉnh ...": the
         # addressee acts, not the one who assigns.

@@ -144,11 +144,14 @@ def extract(raw: str) -> Extraction:
         subject_kind=layout.subject_kind,
         council=council,
         issuer=_issuer_key(layout),
+        national=layout.national,
     )
     reader = AgencyReader(text, key, place)
     reader.prime_references()
     timing = TimingReader(text, key, doc_date=layout.header.date, year=layout.header.year)
     cutter = TaskCutter(reader, timing, sections().inactive)
+    header = layout.header
+    cutter.sentences = header.doc_type is None and header.number is None and header.date is None
     default = "not_read"
     if layout.header.doc_type not in lexicon().non_directive_types:
         root = Context(timing=cutter.document_timing(layout.outline), addressee=_addressees(reader, layout))

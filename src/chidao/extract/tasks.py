@@ -29,6 +29,7 @@ from chidao.extract.leads import (
     topic_end,
 )
 from chidao.extract.timing import Timing, TimingReader
+from chidao.extract.unassigned import sentence_kind
 from chidao.extract.vocabulary import sections
 
 _CLAUSE_END = re.compile(r"(?:[.;!?](?:\s+|$)|\n\s*\n|\n(?=\s*[-+•*]\s))")
@@ -129,6 +130,7 @@ class TaskCutter:
         # lead-ins whose agency went to tasks: what ``unassigned`` passages are made from.
         self.skipped: dict[int, str] = {}
         self.used: set[int] = set()
+        self.sentences = False  # running text (a news item): a task per sentence that assigns (rule 10)
 
     def skip(self, start: int, reason: str) -> None:
         self.skipped.setdefault(start, reason)
@@ -419,41 +421,66 @@ class TaskCutter:
                 run = run[:-1]
         if not run:
             return None
+        for i, node in enumerate(run[:-1]):
+            if self._ends_lead_in(node):
+                # "..., yêu cầu UBND tỉnh, thành phố thực hiện một số nội dung sau:" and the
+                # paragraphs after it, each an item under it.
+                if i and self.sentences:
+                    self._unmarked_run(run[:i], ctx)
+                for before in run[:i] if not self.sentences else ():
+                    self.skip(before.paragraph.start, "preamble")  # type: ignore[union-attr]
+                inner = self._lead_in(node, ctx)
+                for item in run[i + 1 :]:
+                    if self._ends_lead_in(item):
+                        inner = self._lead_in(item, ctx)
+                    elif inner.active:
+                        self._unit(item.paragraph.body, item.last_end(), inner, marked=False)  # type: ignore[union-attr]
+                return inner
+        if self._ends_lead_in(run[-1]):
+            return self._lead_in(run[-1], ctx)
         start = run[0].paragraph.body  # type: ignore[union-attr]
         end = run[-1].last_end()
-        last_start, last_end = self._body(run[-1])
-        if _LEAD_IN_END.search(self.text[last_start:last_end].strip()):
-            # Only the last sentence of a lead-in names who acts; the ones before describe the meeting.
-            sentences = [m.end() for m in re.finditer(r"\.\s+", self.key[last_start:last_end])]
-            last_start = last_start + sentences[-1] if sentences else last_start
-            assignment = find_assignment(self.reader, last_start, last_end)
-            active = True
-            origin = run[-1].paragraph.start  # type: ignore[union-attr]
-            covering = self._covering_timing(last_start, last_end, assignment, after_assignment=True)
-            if covering is not None:
-                ctx = replace(ctx, timing=covering)
-            if assignment:
-                coord = coordinators(self.reader, last_start, last_end, assignment.leads)
-                return replace(
-                    ctx,
-                    leads=assignment.leads,
-                    coordinators=coord or ctx.coordinators,
-                    active=active,
-                    trace="lead-in",
-                    origin=origin,
-                    fallback=[],
-                )
-            return replace(ctx, active=active, trace="lead-in without agency", origin=origin)
         if len(run) == 1 and not run[0].children:
             fragment = self.text[start:end].strip()
             if len(fragment.split()) <= 8 and not fragment.endswith((".", ";")):
                 return None  # the rest of a heading cut across lines: "Trạch 3 và Nhơn Trạch 4"
-        if ctx.active:
-            self._unit(start, end, ctx, marked=False)
-        else:
+        if not ctx.active:
             for node in run:
                 self.skip(node.paragraph.start, "inactive_section")  # type: ignore[union-attr]
+        elif self.sentences:
+            for node in run:  # running text: every paragraph stands alone
+                self._unit(node.paragraph.body, node.last_end(), ctx, marked=False)  # type: ignore[union-attr]
+        else:
+            self._unit(start, end, ctx, marked=False)
         return None
+
+    def _ends_lead_in(self, node: Node) -> bool:
+        start, end = self._body(node)
+        return bool(_LEAD_IN_END.search(self.text[start:end].strip()))
+
+    def _lead_in(self, node: Node, ctx: Context) -> Context:
+        """The context a lead-in paragraph ("... yêu cầu Sở X thực hiện các nội dung sau:") gives."""
+        last_start, last_end = self._body(node)
+        # Only the last sentence of a lead-in names who acts; the ones before describe the meeting.
+        sentences = [m.end() for m in re.finditer(r"\.\s+", self.key[last_start:last_end])]
+        last_start = last_start + sentences[-1] if sentences else last_start
+        assignment = find_assignment(self.reader, last_start, last_end)
+        origin = node.paragraph.start  # type: ignore[union-attr]
+        covering = self._covering_timing(last_start, last_end, assignment, after_assignment=True)
+        if covering is not None:
+            ctx = replace(ctx, timing=covering)
+        if assignment:
+            coord = coordinators(self.reader, last_start, last_end, assignment.leads)
+            return replace(
+                ctx,
+                leads=assignment.leads,
+                coordinators=coord or ctx.coordinators,
+                active=True,
+                trace="lead-in",
+                origin=origin,
+                fallback=[],
+            )
+        return replace(ctx, active=True, trace="lead-in without agency", origin=origin)
 
     def _covering_timing(
         self, start: int, end: int, assignment: Assignment | None, *, after_assignment: bool = False
@@ -577,6 +604,14 @@ class TaskCutter:
             if assignment and ctx.leads and is_vague_list(self.reader, assignment.leads):
                 # "3. Đề nghị UBND các huyện:" ... "- Đề nghị các đơn vị ...": the heading's agency.
                 assignment = None
+            if self.sentences and not marked and groups and groups[-1][2] and self._new_sentence(c_start):
+                # Running text: each sentence that assigns is a task of its own (rule 10).
+                kind = sentence_kind(self.key, c_start, c_end)
+                if kind == "narration" and assignment is None:
+                    continue
+                if kind == "action" and (assignment is None or _same_leads(assignment.leads, groups[-1][2])):
+                    groups.append((c_start, c_end, groups[-1][2], groups[-1][3]))
+                    continue
             if groups and (assignment is None or _same_leads(assignment.leads, groups[-1][2])):
                 g_start, _, g_leads, g_explicit = groups[-1]
                 groups[-1] = (g_start, c_end, g_leads, g_explicit)
@@ -605,6 +640,11 @@ class TaskCutter:
                 self.skip(g_start, "assessment")
                 continue
             self._emit(g_start, g_end, leads, explicit, ctx, marked=marked)
+
+    def _new_sentence(self, pos: int) -> bool:
+        """Whether ``pos`` starts a sentence (after ".", "!" or "?"), not a clause after ";"."""
+        before = self.text[max(0, pos - 3) : pos].rstrip()
+        return bool(before) and before[-1] in ".!?"
 
     def _is_promise(self, assignment: Assignment, end: int) -> bool:
         """The issuer's own promise: "Ủy ban nhân dân tỉnh sẽ ưu tiên bố trí nguồn lực ..." """

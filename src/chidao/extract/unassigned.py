@@ -90,3 +90,30 @@ def find_unassigned(
         )
         out.append(Unassigned(paragraph.body, paragraph.end, verb, reason))
     return out
+
+
+@cache
+def _openers() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = load_toml("assignment.toml")
+
+    def alternation(words: list[str]) -> re.Pattern[str]:
+        body = "|".join(re.escape(w).replace(r"\\ ", r"\\s+") for w in sorted(words, key=len, reverse=True))
+        return re.compile(rf"(?:{body})(?![\\w])")
+
+    return alternation(data["elaborations"]), alternation(data["narration"])
+
+
+def sentence_kind(key: str, start: int, end: int) -> str:
+    """How a sentence of running text relates to the task before it: "elaboration" (it explains
+    it: "Trong đó, ..."), "narration" (it reports: "Theo Chủ tịch, ...", "... đã ...") or
+    "action" (a task of its own for the same agency)."""
+    elaboration, narration = _openers()
+    pos = start
+    while pos < end and not key[pos].isalnum():
+        pos += 1
+    if elaboration.match(key, pos, end):
+        return "elaboration"
+    words = key[pos:end].split()[:8]
+    if narration.match(key, pos, end) or "đã" in words or "vừa" in words:
+        return "narration"
+    return "action"
