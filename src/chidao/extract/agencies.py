@@ -42,7 +42,14 @@ _NAMED_GROUP = re.compile(
     rf"(?:ủy ban nhân dân|ubnd)\s+(?:các|những)\s+{_LOCALITY_KIND}(?:\s*,\s*{_LOCALITY_KIND})*\s*:?\s+(?=[^\W\d_])"
 )
 _PLACE_NAME = re.compile(rf"[{UPPER}][{LOWER}]*(?:\s*-\s*|\s+)?(?:[{UPPER}\d][{LOWER}\d]*(?:\s*-\s*|\s+)?){{0,4}}")
-_GROUP_LINKS = {"ngang"}  # "Thủ trưởng cơ quan ngang Bộ"
+_GROUP_LINKS = {"ngang"}
+# Stop words that are not verbs: a name may go on after them ("của", "và"), so they confirm nothing.
+_FUNCTION_WORDS = {
+    "các", "những", "một", "mọi", "của", "và", "hoặc", "hay", "với", "cho", "tại", "để", "từ", "đến",
+    "trong", "theo", "về", "trên", "dưới", "sau", "trước", "khi", "nếu", "thì", "là", "có", "được",
+    "bị", "đã", "đang", "sẽ", "này", "đó", "như", "gồm", "cùng", "nhất là", "đối với", "thông qua",
+}  # "Thủ trưởng cơ quan ngang Bộ"
+_ROLES = {"nhà đầu tư", "chủ đầu tư", "nhà thầu", "đơn vị thi công"}  # named by their project
 _LOCAL_HEADS = {"ủy ban nhân dân", "ubnd", "hội đồng nhân dân", "hđnd", "công an"}
 _CONNECT = {",", "-", "–", "và", "&"}
 _HARD_STOP = {":", ";", "(", ")", ".", "!", "?", "“", "”", '"', "/"}
@@ -185,6 +192,11 @@ class AgencyReader:
                 if word == "," and not commas:
                     break
                 nxt = self._token(te)
+                if word == "," and nxt and seen_name and self.key[ts - 5 : ts] == "phòng" and self.key.startswith(
+                    "chống", nxt[0]
+                ):
+                    end = te  # "Cục Quản lý đê điều và Phòng, chống thiên tai"
+                    continue
                 joins = word in ("-", "–") or not self.starts_agency(nxt[0]) if nxt else False
                 if nxt and self._is_upper(nxt[0]) and seen_name and joins:
                     end = te
@@ -195,6 +207,13 @@ class AgencyReader:
                 end = confirmed = tail.end()
                 break
             if reg.stop_words.match(self.key, ts, self.limit) and not self._is_upper(ts):
+                if seen_name and 1 <= lower_run <= 4 and word not in _FUNCTION_WORDS:
+                    confirmed = end  # "Cục Trồng trọt và Bảo vệ thực vật | hướng dẫn": a verb ends the name
+                elif word in ("các", "những") and seen_name and self._capital_soon(te):
+                    end = te  # "Cục Văn hóa các dân tộc Việt Nam"
+                    lower_run += 1
+                    cap_run = 0
+                    continue
                 break
             locality = reg.localities.match(self.key, ts, self.limit)
             if locality and self._is_upper(ts) and " " in locality.group(0):
@@ -235,6 +254,19 @@ class AgencyReader:
             return None
         return confirmed
 
+    def _capital_soon(self, pos: int) -> bool:
+        """Whether a capitalized word comes within three lowercase words after ``pos``."""
+        for _ in range(4):
+            tok = self._token(pos)
+            if tok is None or not self.key[tok[0]].isalpha():
+                return False
+            if self._is_upper(tok[0]):
+                return not self.starts_agency(tok[0])
+            if self.reg.stop_words.match(self.key, tok[0], self.limit):
+                return False
+            pos = tok[1]
+        return False
+
     # -- one mention --------------------------------------------------------------------------
     def read(self, pos: int, *, lenient: bool = False) -> Mention | None:
         """The agency whose name starts at ``pos`` (after spaces), or None.
@@ -273,6 +305,10 @@ class AgencyReader:
         for fixed in (reg.body_re, reg.bare):
             match = fixed.match(key, at, self.limit)
             if match and (self._is_upper(at) or plural or lenient):
+                if fixed is reg.bare and " ".join(match.group(0).split()) in _ROLES:
+                    # "Nhà đầu tư 02 dự án", "Nhà đầu tư Dự án cao tốc Tân Phú - Bảo Lộc"
+                    longer = self._name_end(match.end(), need_name=False)
+                    return longer if longer and longer > match.end() else match.end()
                 return self._extend_place(match.end())
         field_head = _FIELD_HEAD.match(key, at, self.limit)
         if field_head:
@@ -550,7 +586,8 @@ class AgencyReader:
     def _parenthesized_members(self, mention: Mention) -> list[Mention]:
         """A group followed by its members in parentheses."""
         opening = re.compile(r"\s*\(").match(self.key, mention.end, self.limit)
-        if not opening or not re.match(r"(?:các|những)\s", mention.written.lower()):
+        role = " ".join(mention.written.lower().split()) in _ROLES
+        if not opening or not (role or re.match(r"(?:các|những)\s", mention.written.lower())):
             return []
         close = self.key.find(")", opening.end(), self.limit)
         if close < 0:
