@@ -49,6 +49,12 @@ _FUNCTION_WORDS = {
     "trong", "theo", "về", "trên", "dưới", "sau", "trước", "khi", "nếu", "thì", "là", "có", "được",
     "bị", "đã", "đang", "sẽ", "này", "đó", "như", "gồm", "cùng", "nhất là", "đối với", "thông qua",
 }  # "Thủ trưởng cơ quan ngang Bộ"
+# Compound nouns whose last syllable alone is a verb that would end a name.
+_COMPOUNDS = {
+    "công trình", "chương trình", "quy trình", "tờ trình", "lộ trình", "giáo trình", "đào tạo", "sáng tạo",
+    "chế tạo", "thành lập", "thiết lập", "độc lập", "vận chuyển", "luân chuyển", "việc làm", "đầu tư",
+}
+_RESPONSIBLE = re.compile(r"(?:có|chịu) trách nhiệm")
 _ROLES = {"nhà đầu tư", "chủ đầu tư", "nhà thầu", "đơn vị thi công"}  # named by their project
 _LOCAL_HEADS = {"ủy ban nhân dân", "ubnd", "hội đồng nhân dân", "hđnd", "công an"}
 _CONNECT = {",", "-", "–", "và", "&"}
@@ -206,8 +212,14 @@ class AgencyReader:
             if tail and seen_name and word != "tỉnh" and word != "thành":
                 end = confirmed = tail.end()
                 break
-            if reg.stop_words.match(self.key, ts, self.limit) and not self._is_upper(ts):
-                if seen_name and 1 <= lower_run <= 4 and word not in _FUNCTION_WORDS:
+            if (
+                reg.stop_words.match(self.key, ts, self.limit)
+                and not self._is_upper(ts)
+                and not self._inside_word(end, te)
+            ):
+                if seen_name and 1 <= lower_run <= 4 and (
+                    word not in _FUNCTION_WORDS or _RESPONSIBLE.match(self.key, ts, self.limit)
+                ):
                     confirmed = end  # "Cục Trồng trọt và Bảo vệ thực vật | hướng dẫn": a verb ends the name
                 elif word in ("các", "những") and seen_name and self._capital_soon(te):
                     end = te  # "Cục Văn hóa các dân tộc Việt Nam"
@@ -253,6 +265,12 @@ class AgencyReader:
         if need_name and not seen_name:
             return None
         return confirmed
+
+    def _inside_word(self, end: int, te: int) -> bool:
+        """Whether the syllable just read ends a compound word whose last syllable is also a verb:
+        "công trình" (not "trình"), "đào tạo", "thành lập"."""
+        previous = self.key[max(0, end - 12) : end].split()
+        return bool(previous) and f"{previous[-1]} {self.key[end:te].strip()}" in _COMPOUNDS
 
     def _capital_soon(self, pos: int) -> bool:
         """Whether a capitalized word comes within three lowercase words after ``pos``."""
@@ -488,7 +506,7 @@ class AgencyReader:
             self._named_groups.setdefault(_group_key(mention.written), places)
             return places
         earlier = self._named_groups.get(_reference_key(mention.written)) if not self._priming else None
-        if earlier and not _COLON.match(self.key, mention.end, self.limit):
+        if earlier and earlier[0].start < mention.start and not _COLON.match(self.key, mention.end, self.limit):
             return [Mention(mention.start, mention.end, m.written, m.name) for m in earlier]
         listed = self._parenthesized_members(mention)
         if listed:

@@ -169,7 +169,8 @@ class TaskCutter:
         if not node.children:
             return False
         words = len(text.split())
-        all_marked = all(child.marked for child in node.children)
+        # "5. Về ..." over "Giao Sở X chủ trì, phối hợp với ...:" and its lettered items
+        all_marked = all(child.marked or self._ends_lead_in(child) for child in node.children)
         if _LEAD_IN_END.search(text):
             if words <= 25 or _LEAD_IN_PHRASE.search(text):
                 return True
