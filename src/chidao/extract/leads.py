@@ -43,7 +43,7 @@ _ISSUER_VERB = re.compile(
     r"chủ trì (?:hội nghị|buổi|cuộc)|xin)"
 )
 # After an addressee, these words show "giao nhiệm vụ cho X" is a noun phrase, not an order.
-_NO_ACTION_AFTER = re.compile(r"\s*(?:$|[.;]|(?:theo|tại|trong|của|về|để|nhằm|đối với|với)(?![\w]))")
+_NO_ACTION_AFTER = re.compile(r"\s*(?:$|[.;]|(?:theo(?!\s+dõi)|tại|trong|của|về|để|nhằm|đối với|với)(?![\w]))")
 _COLON_AFTER = re.compile(r"\s*:")
 _HEADING_VERB = re.compile(r"(?:giao|đề nghị|yêu cầu|đối với)\s+")
 _THEN_COORD = re.compile(r"\s*phối hợp")
