@@ -253,16 +253,10 @@ def test_rule_01_each_action_item_is_one_task():
         pytest.param(
             "Sở Giáo dục và Đào tạo ban hành hướng dẫn tuyển sinh vào lớp 10 trước ngày 30/4/2026.",
             "Sở Giáo dục và Đào tạo",
-            marks=pytest.mark.xfail(
-                reason="an item 'Sở X ban hành ...' is read as narration and gives no task", strict=False
-            ),
         ),
         pytest.param(
             "Sở Nội vụ tổ chức hội nghị tập huấn công tác thi đua, khen thưởng trong tháng 4/2026.",
             "Sở Nội vụ",
-            marks=pytest.mark.xfail(
-                reason="an item 'Sở X tổ chức hội nghị ...' is read as narration and gives no task", strict=False
-            ),
         ),
         ("Sở Y tế tổ chức tiêm vắc xin sởi bổ sung cho trẻ em chưa được tiêm đủ mũi.", "Sở Y tế"),
     ],
@@ -416,10 +410,6 @@ Thu Trang
 """
 
 
-@pytest.mark.xfail(
-    reason="a past-result sentence ('Các sở, ngành ... đã tích cực ...') becomes a task and the report a directive",
-    strict=False,
-)
 def test_rule_06_news_report_without_assignment_has_no_tasks():
     result = extract_text(NEWS_REPORT)
     assert result["tasks"] == []

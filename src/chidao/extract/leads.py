@@ -42,6 +42,14 @@ _ISSUER_VERB = re.compile(
     r"\s*(?:ban hành|thông báo|kết luận|có ý kiến|tán thành|quyết nghị|tổ chức (?:hội nghị|buổi|cuộc)|"
     r"chủ trì (?:hội nghị|buổi|cuộc)|xin)"
 )
+# Verbs that are always the issuer speaking, whoever the subject: "Sở X thông báo ..." is no order.
+_ALWAYS_ISSUING = re.compile(r"\s*(?:thông báo|kết luận|có ý kiến|tán thành|quyết nghị|xin)(?![\w])")
+# "... ban hành Kế hoạch ... với các nội dung sau:", "... ban hành Kế hoạch này": the document itself.
+_THIS_DOCUMENT = re.compile(
+    r"(?:(?:kế hoạch|thông báo|chỉ thị|quyết định|công văn|nghị quyết) này|như sau|nội dung sau|:\s*$)"
+)
+# "Các sở, ngành và địa phương đã tích cực ...": a report of the past, a few words after the subject.
+_PAST_SOON = re.compile(r"(?:\s+[^\s.;:]+){0,4}?\s+(?:đã|vừa)(?![\w])")
 # After an addressee, these words show "giao nhiệm vụ cho X" is a noun phrase, not an order.
 _NO_ACTION_AFTER = re.compile(r"\s*(?:$|[.;]|(?:theo(?!\s+dõi)|tại|trong|của|về|để|nhằm|đối với|với)(?![\w]))")
 _COLON_AFTER = re.compile(r"\s*:")
@@ -186,9 +194,10 @@ def subject_assignment(reader: AgencyReader, start: int, end: int) -> Assignment
     if not mentions or after > end:
         return None
     colon = _COLON_AFTER.match(reader.key, after)
-    if not colon and _PAST.match(reader.key, after) and not _PASSIVE_ASSIGN.match(reader.key, after):
+    past = _PAST.match(reader.key, after) or _PAST_SOON.match(reader.key, after, end)
+    if not colon and past and not _PASSIVE_ASSIGN.match(reader.key, after):
         return None
-    if _ISSUER_VERB.match(reader.key, after):
+    if _ISSUER_VERB.match(reader.key, after) and _issues(reader, mentions, after, end):
         return None
     assigning = _ASSIGN_AFTER_SUBJECT.match(reader.key, after, end)
     if assigning and _meeting(reader, reader.skip_space(after)):
@@ -199,6 +208,14 @@ def subject_assignment(reader: AgencyReader, start: int, end: int) -> Assignment
         addressees, _ = reader.read_list(assigning.end(), lenient=True, limit=end)
         return Assignment(clean_leads(addressees), assigning.start(), True) if addressees else None
     return Assignment(clean_leads(mentions), pos, bool(colon))
+
+
+def _issues(reader: AgencyReader, mentions: list[Mention], after: int, end: int) -> bool:
+    """Whether "X ban hành ...", "X tổ chức hội nghị ..." is the issuer introducing the document
+    (not a task) rather than an order to X ("Sở Tư pháp ban hành hướng dẫn ...")."""
+    if _ALWAYS_ISSUING.match(reader.key, after) or all(reader.is_issuer(m) for m in mentions):
+        return True
+    return bool(_THIS_DOCUMENT.search(reader.key, after, end))
 
 
 def heading_assignment(reader: AgencyReader, start: int, end: int) -> Assignment | None:
