@@ -1010,7 +1010,6 @@ khu công nghiệp trong năm 2026.
             "đường cao tốc, báo cáo UBND tỉnh trước ngày 15/4/2026.",
             "Sở Xây dựng",
             ["Bộ Xây dựng"],
-            marks=pytest.mark.xfail(reason="'làm việc với ... để thống nhất' gives no coordinator", strict=False),
         ),
         (
             "Sở Nội vụ thống nhất với Sở Tài chính trước khi trình UBND tỉnh phương án giao số lượng người làm việc "
@@ -1022,20 +1021,17 @@ khu công nghiệp trong năm 2026.
             "Công an tỉnh cùng Bộ Chỉ huy Quân sự tỉnh xây dựng phương án bảo đảm an ninh, trật tự dịp Lễ hội Đền Mẫu.",
             "Công an tỉnh",
             ["Bộ Chỉ huy Quân sự tỉnh"],
-            marks=pytest.mark.xfail(reason="'A cùng B' makes B a second lead, not a coordinator", strict=False),
         ),
         pytest.param(
             "Giao Sở Y tế chủ trì thực hiện cơ chế phối hợp giữa Sở Y tế, Sở Giáo dục và Đào tạo và Công an tỉnh "
             "trong kiểm tra an toàn thực phẩm tại các bếp ăn trường học.",
             "Sở Y tế",
             ["Sở Giáo dục và Đào tạo", "Công an tỉnh"],
-            marks=pytest.mark.xfail(reason="'phối hợp giữa A, B và C' gives no coordinators", strict=False),
         ),
         pytest.param(
             "Sở Văn hóa, Thể thao và Du lịch phối với Sở Xây dựng chỉnh trang khu vực quảng trường trung tâm tỉnh.",
             "Sở Văn hóa, Thể thao và Du lịch",
             ["Sở Xây dựng"],
-            marks=pytest.mark.xfail(reason="the misspelling 'phối với' gives no coordinator", strict=False),
         ),
     ],
     ids=["lam-viec-voi-de-thong-nhat", "thong-nhat-voi", "cung", "phoi-hop-giua", "phoi-voi-misspelled"],
@@ -1047,7 +1043,6 @@ def test_agencies_coordination_phrases(item, lead, coordinators):
     assert_agencies(task["coordinators"], coordinators)
 
 
-@pytest.mark.xfail(reason="in 'A chỉ đạo B phối hợp với C' the engine gives C to A as coordinator", strict=False)
 def test_agencies_body_directed_by_the_lead_is_not_its_coordinator():
     result = extract_text(
         conclusion(

@@ -18,7 +18,7 @@ from chidao.text.chars import LOWER, UPPER
 _TOKEN = re.compile(r"\s*([\w&]+(?:[-–/.'’][\w&]+)*|[^\w\s])")
 _PLURAL = re.compile(r"(?:tất cả các|toàn bộ các|các|những|mọi)\s+")
 _FIELD_HEAD = re.compile(r"(?:đảng ủy bộ|đảng ủy|ban cán sự đảng bộ|sở|bộ|phòng)\s+")
-_SEPARATOR = re.compile(r"\s*(?:,\s*(?:và|cùng)\s+|;\s*|,\s*|\s+và\s+|\s+cùng\s+(?:với\s+)?)")
+_SEPARATOR = re.compile(r"\s*(?:,\s*và\s+|;\s*|,\s*|\s+và\s+)")
 _FALSE_HEAD = re.compile(
     r"(?:báo cáo|báo chí|hội nghị|hội thảo|ban hành|đoàn kết|phòng,? chống|"
     r"vụ việc|cục bộ|bộ máy|bộ chỉ số|bộ tiêu chí|bộ phận|ban đầu)(?![\w])"

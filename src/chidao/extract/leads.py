@@ -26,7 +26,13 @@ _PASSIVE_ASSIGN = re.compile(r"\s*(?:được|đã được)\s+(?:giao|phân cô
 _ASSIGN_AFTER_SUBJECT = re.compile(
     r"\s*(?:(?:đã|vừa|cũng|tiếp tục)\s+)?(?:giao(?: nhiệm vụ)?(?: cho)?|yêu cầu|đề nghị|phân công)(?![\w])"
 )
-_COORDINATE = re.compile(r"(?<![\w])(?:phối hợp(?: chặt chẽ)?(?: với| cùng(?: với)?)?|thống nhất với|cùng với|cùng)\s+")
+_COORDINATE = re.compile(
+    r"(?<![\w])(?:phối hợp(?: chặt chẽ)?(?: với| cùng(?: với)?| giữa)?|phối với|thống nhất với|cùng với|cùng|"
+    r"làm việc(?: cụ thể)? với)\s+"
+)
+# "A chỉ đạo B phối hợp với C ...": the coordination after it is B's.
+_DIRECTED = re.compile(r"(?<![\w])(?:chỉ đạo|đôn đốc|hướng dẫn)\s+")
+_TO_AGREE = re.compile(r"(?<![\w])(?:để )?thống nhất(?![\w])")
 _LEAD_THEN_COORD = re.compile(r"chủ trì\s*[,;]\s*")
 _CONNECTOR = re.compile(r"(?:đồng thời|trên cơ sở đó|ngoài ra|bên cạnh đó|mặt khác|sau đó|theo đó|trong đó)\s*,?\s+")
 _INTRO_WORD = re.compile(
@@ -277,6 +283,10 @@ def coordinators(reader: AgencyReader, start: int, end: int, leads: list[Mention
     found: list[Mention] = []
     key = reader.key
     for match in _COORDINATE.finditer(key, start, end):
+        if _directed(reader, start, match.start(), leads) and not reader.place.council:
+            continue  # "A chỉ đạo B phối hợp với C": C works with B, not with A
+        if match.group(0).startswith("làm việc") and not _TO_AGREE.search(key, match.end(), end):
+            continue  # "làm việc với X" coordinates only "để thống nhất"
         mentions, _ = reader.read_list(match.end(), lenient=True, limit=end)
         found.extend(m for m in mentions if m.end <= end)
     for match in _LEAD_THEN_COORD.finditer(key, start, end):
@@ -286,6 +296,19 @@ def coordinators(reader: AgencyReader, start: int, end: int, leads: list[Mention
     lead_names = {m.name.lower() for m in leads}
     kept = [m for m in found if not reader.is_vague(m) and m.name.lower() not in lead_names]
     return _dedupe(kept)
+
+
+def _directed(reader: AgencyReader, start: int, pos: int, leads: list[Mention]) -> bool:
+    """Whether the clause before ``pos`` directs a body other than the leads ("chỉ đạo B ...")."""
+    window = max(start, pos - 120)
+    lead_names = {m.name.lower() for m in leads}
+    for match in _DIRECTED.finditer(reader.key, window, pos):
+        if re.search(r"[;.]", reader.key[match.end() : pos]) or not reader.starts_agency(match.end()):
+            continue
+        directed, _ = reader.read_list(match.end(), limit=pos)
+        if directed and not {m.name.lower() for m in directed} & lead_names:
+            return True
+    return False
 
 
 def strip_label(key: str, start: int) -> int:
