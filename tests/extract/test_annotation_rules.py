@@ -507,9 +507,6 @@ MEASLES_LETTER = letter(
 )
 
 
-@pytest.mark.xfail(
-    reason="the closing 'Đề nghị các cơ quan, đơn vị nêu trên ... thực hiện tốt' becomes a task", strict=False
-)
 def test_rule_09_closing_exhortation_is_not_a_task():
     result = extract_text(MEASLES_LETTER)
     assert_leads(result, [["Sở Y tế"], ["Sở Giáo dục và Đào tạo"], ["Ủy ban nhân dân các xã, phường"]])
@@ -1334,9 +1331,6 @@ def test_deadline_heading_deadline_covers_its_items():
     assert tasks["Sở Nội vụ đánh giá"]["deadline"] == "2026-04-15"  # its own deadline wins
 
 
-@pytest.mark.xfail(
-    reason="a closing 'Các nhiệm vụ nêu trên hoàn thành trước ...' only reaches the last item", strict=False
-)
 def test_deadline_sentence_covering_several_items():
     result = extract_text(
         conclusion(

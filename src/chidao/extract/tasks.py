@@ -51,9 +51,20 @@ _CLOSING_ANY = _spaced(
     r"nội dung chỉ đạo nêu trên|khẩn trương triển khai thực hiện\s*\./\.|"
     r"(?:tổ chức |giám sát việc )?thực hiện nghị quyết này|nghị quyết này đã được)"
 )
+# "đề nghị các cơ quan, đơn vị nêu trên thực hiện tốt nội dung Công văn này", "... phối hợp với
+# các cơ quan, đơn vị liên quan triển khai thực hiện./.": carry the document out, nothing more.
+_EXHORTATION = _spaced(
+    r"(?:[^.;:]{0,50}, )?(?:(?:đề nghị|yêu cầu) [^.;:]{0,160}? )?"
+    r"(?:(?:triển khai|tổ chức|khẩn trương|nghiêm túc)[\s,]*)*thực hiện(?: (?:tốt|nghiêm túc|nghiêm|kịp thời|"
+    r"có hiệu quả|hiệu quả|đầy đủ|đúng))*(?: (?:các |những )?(?:nội dung|nhiệm vụ|yêu cầu|ý kiến|chỉ đạo)[^.;:]{0,70})?"
+    r"\s*(?:\./\.|\.)?\s*$"
+)
 # Every _CLOSING_ANY phrase contains one of these; a cheap test before the regex.
 _CLOSING_WORDS = ("biết", "thông báo", "thi hành", "này", "nêu trên", "./.")
 _LEAD_IN_END = re.compile(r":\s*$")
+# "Báo cáo (kết quả) gửi về ... trước ngày ...", "Các nhiệm vụ trên hoàn thành ...", "Thời hạn ...".
+_COVERING_OPENER = re.compile(r"(?:báo cáo|các nhiệm vụ|các nội dung|thời hạn|thời gian)(?![\w])")
+_BACK = re.compile(r"(?<![\w])(?:nêu trên|trên đây|kể trên)(?![\w])")
 # "chịu trách nhiệm trước Chủ tịch UBND tỉnh về ...", "... trước pháp luật nếu để xảy ra ...".
 _LIABILITY = _spaced(r"(?<![\w])chịu trách nhiệm(?: hoàn toàn| cá nhân)? trước(?![\w])")
 # "chịu trách nhiệm (chính) về việc thực hiện ...": that assigns the work.
@@ -141,15 +152,28 @@ class TaskCutter:
         assert p is not None
         return p.body, p.end
 
-    def _is_closing(self, start: int, end: int) -> bool:
-        """Closing formulas (ANNOTATION rule 9): "Trên đây là ...", "... biết, thực hiện./."."""
+    def _is_closing(self, start: int, end: int, *, running: bool = False) -> bool:
+        """Closing formulas (ANNOTATION rule 9): "Trên đây là ...", "... biết, thực hiện./.", and
+        in running text an exhortation to carry the document out ("đề nghị các cơ quan, đơn vị
+        nêu trên thực hiện tốt nội dung Công văn này"). A closing sentence that sets a concrete
+        dated or recurring duty is a task all the same (rule 13)."""
         start = self.reader.skip_space(start)
-        if _CLOSING_START.match(self.key, start, end):
+        key = self.key
+        if self.reader.place.council and sections().resolution_closing.search(key, start, end):
             return True
-        if self.reader.place.council and sections().resolution_closing.search(self.key, start, end):
+        chunk = key[start:end]
+        closing = bool(_CLOSING_START.match(key, start, end)) or (
+            any(word in chunk for word in _CLOSING_WORDS) and bool(_CLOSING_ANY.search(key, start, end))
+        )
+        if not closing and running:
+            closing = bool(_EXHORTATION.match(key, start, end))
+        if not closing:
+            return False
+        if _CLOSING_START.match(key, start, end):
             return True
-        chunk = self.key[start:end]
-        return any(word in chunk for word in _CLOSING_WORDS) and bool(_CLOSING_ANY.search(self.key, start, end))
+        timing = self.timing.read(start, end)
+        concrete = timing.deadline is not None and timing.kind not in ("year_span", "in_year")
+        return not (concrete or timing.recurrence)
 
     def _is_byline(self, node: Node) -> bool:
         """A paragraph that is only a person's name, as under a portal news item."""
@@ -237,6 +261,8 @@ class TaskCutter:
                 lines.coordinators = [m for m in mentions if not self.reader.is_vague(m)]
         if not found and vocab.plan_head.match(key, start, end) and node.children:
             found = all(self._plan_line(child, lines) for child in node.children)
+        if not found and not content and self._covering_sentence(node, lines):
+            found = True
         if found:
             lines.nodes.add(id(node))
         return found
@@ -303,12 +329,16 @@ class TaskCutter:
         stay the item's own.
         """
         children: list[Node] = []
-        for child in node.children:
+        last = len(node.children) - 1
+        for i, child in enumerate(node.children):
             children.append(child)
             if not child.marked:
                 continue
             keep = len(child.children)
-            while keep and self._unmarked_plan_line(child.children[keep - 1]):
+            while keep and (
+                self._unmarked_plan_line(child.children[keep - 1])
+                or (i == last and self._closing_statement(child.children[keep - 1]))
+            ):
                 keep -= 1
             if keep < len(child.children):
                 children.extend(child.children[keep:])
@@ -317,6 +347,31 @@ class TaskCutter:
 
     def _unmarked_plan_line(self, node: Node) -> bool:
         return not node.marked and self._plan_line(node, PlanLines())
+
+    def _closing_statement(self, node: Node) -> bool:
+        """A paragraph after the last item that closes the list: an exhortation ("Đề nghị các cơ
+        quan, đơn vị nêu trên thực hiện tốt ..."), not part of that item."""
+        return not node.marked and not node.children and self._is_closing(*self._body(node), running=True)
+
+    def _covering_sentence(self, node: Node, lines: PlanLines) -> bool:
+        """A sentence after the items that dates them all ("Báo cáo của các cơ quan, đơn vị gửi về
+        UBND tỉnh trước ngày 12/6/2026", "Các nhiệm vụ nêu trên hoàn thành trước ngày ...")."""
+        if node.marked or node.children:
+            return False
+        start, end = self._body(node)
+        if len(re.findall(r"[.!?](?:\s|$)", self.text[start:end])) > 2:
+            return False
+        timing = self.timing.read(start, end)
+        if timing.deadline is None or timing.kind in ("year_span", "in_year"):
+            return False
+        assignment = find_assignment(self.reader, start, end)
+        generic = (assignment is not None and is_vague_list(self.reader, assignment.leads)) or bool(
+            _BACK.search(self.key, start, end) or _COVERING_OPENER.match(self.key, start, end)
+        )
+        if not generic or (assignment and not is_vague_list(self.reader, assignment.leads)):
+            return False
+        lines.timing = timing
+        return True
 
     @staticmethod
     def _section_time(lines: PlanLines, above: list[Node], below: Node | None, kinds: set[str | None]) -> bool:
@@ -413,7 +468,7 @@ class TaskCutter:
         """Consecutive unmarked paragraphs: tasks split by lead, or a lead-in for what follows."""
         while run and self._is_byline(run[-1]):
             run = run[:-1]  # a news item's author: "Thanh Hương"
-        while run and self._is_closing(*self._body(run[-1])):
+        while run and self._is_closing(*self._body(run[-1]), running=True):
             self.skip(run[-1].paragraph.start, "closing")  # type: ignore[union-attr]
             run = run[:-1]
             # "Chánh Văn phòng ...; Giám đốc các sở ...;" + "... chịu trách nhiệm thi hành": one sentence.
@@ -586,7 +641,8 @@ class TaskCutter:
             clauses[0] = (start, clauses[0][1])
         pending: list[Mention] | None = None
         for c_start, c_end in clauses:
-            if self._is_closing(c_start, c_end):
+            if self._is_closing(c_start, c_end, running=not marked):
+                self.skip(c_start, "closing")
                 continue
             assignment = find_assignment(self.reader, c_start, c_end)
             if _LIABILITY.search(self.key, c_start, c_end) and not _DUTY.search(self.key, c_start, c_end):
