@@ -262,10 +262,6 @@ NOT_DEADLINES = [
     "duy trì chế độ họp giao ban định kỳ 02 tuần/lần",
     "Đường dây nóng: 0912.345.678",
     "bảo đảm trực 24/7",
-    "thời gian trong tuần ngày 15 đến ngày 31 tháng 12 năm 2025",  # corpus: a range
-    "Từ ngày 08 đến ngày 09 tháng 11 năm 2025 tại Thanh Hóa",  # corpus
-    "từ ngày 01/7 đến ngày 31/7/2024",
-    "từ 15/12 đến 31/12/2025",
     "từ tháng 3 đến hết tháng 6/2024",
     "số liệu tính đến ngày 30/6/2024",
     "Giấy phép có hiệu lực đến ngày 31/12/2025",
@@ -280,7 +276,6 @@ NOT_DEADLINES = [
     "Hội nghị sơ kết 6 tháng đầu năm và triển khai nhiệm vụ",  # corpus
     "Xã Vinh Quý",  # corpus
     "trong năm 2024-2025",
-    "tổ chức vào ngày 30/6/2024",
     "trong thời gian tới, trước hết, trước mắt",
     "trước 12/2024",
     "",
@@ -290,6 +285,21 @@ NOT_DEADLINES = [
 @pytest.mark.parametrize("sentence", NOT_DEADLINES)
 def test_not_deadlines(sentence):
     assert find_deadlines(sentence, doc_date=SIGNED) == []
+
+
+# ANNOTATION.md: "từ ngày W đến ngày X", "vào ngày X" → X; a range of months or a cut-off is not one.
+DAY_RANGES = [
+    ("từ ngày 01/7 đến ngày 31/7/2024", "đến ngày 31/7/2024", date(2024, 7, 31)),
+    ("từ 15/12 đến 31/12/2025", "đến 31/12/2025", date(2025, 12, 31)),
+    ("Từ ngày 08 đến ngày 09 tháng 11 năm 2025 tại Thanh Hóa", "đến ngày 09 tháng 11 năm 2025", date(2025, 11, 9)),
+    ("tổ chức vào ngày 30/6/2024", "vào ngày 30/6/2024", date(2024, 6, 30)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "expected"), DAY_RANGES, ids=[d[0] for d in DAY_RANGES])
+def test_day_ranges_and_event_days_give_their_last_day(sentence, text, expected):
+    (match,) = find_deadlines(sentence, doc_date=SIGNED)
+    assert (match.text, match.date) == (text, expected)
 
 
 def test_several_deadlines_in_order():
@@ -336,7 +346,7 @@ def test_every_data_example(rule):
 
 
 def test_every_rule_has_an_example_and_a_known_shape():
-    shapes = {"date", "month", "quarter", "year", "year_span", "relative", "recurring", "tet"}
+    shapes = {"date", "month", "quarter", "year", "year_span", "relative", "recurring", "tet", "duration"}
     for rule in RULES:
         assert rule["shape"] in shapes and rule["triggers"] and rule["example"], rule["kind"]
         assert ("expect" in rule) != ("recurrence" in rule), rule["kind"]

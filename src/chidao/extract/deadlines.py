@@ -14,6 +14,7 @@ skip ahead to a trigger's first letter.
 from __future__ import annotations
 
 import calendar as _calendar
+import math
 import re
 import tomllib
 from collections.abc import Iterable, Iterator
@@ -74,6 +75,10 @@ def _shape_bodies(v: dict[str, str]) -> dict[str, str]:
             rf"(?:{v['tet_names']})(?:\s+(?P<stem>{v['stems']})\s+(?P<branch>{v['branches']}))?"
             rf"(?:\s+(?:năm\s+)?(?P<y>{_Y4}))?(?![\w/])"
         ),
+        "duration": (
+            rf"(?P<n>\d{{1,2}}(?:[,.]5)?|{v['numbers']})\s+(?P<unit>ngày|tuần)(?!\s+làm\s+việc)\s*,?\s*"
+            rf"(?:bắt\s+đầu\s+|kể\s+)?từ\s+{_DATE}"
+        ),
         "recurring": (
             rf"{_TIME}?(?:(?:ngày\s+)?(?P<d>{_D})(?:\s*/\s*(?P<m>{_M})|\s+tháng\s+(?P<tm>{_M}))?"
             rf"|(?:(?:{v['day_parts']})\s+)?(?:{v['weekdays']}))"
@@ -102,6 +107,7 @@ class _Grammar:
     other_origin: re.Pattern[str]  # "kể từ ..." after a relative deadline, not the document's date
     cycle: tuple[dict[str, int], dict[str, int]]  # stem → year % 10, branch → year % 12
     not_until: re.Pattern[str]  # what, before "đến", makes the date a cut-off or a range's end
+    blocked: re.Pattern[str]  # what, before "đến", makes a day a cut-off ("tính đến ngày ...")
 
 
 def _key(phrase: str) -> str:
@@ -208,6 +214,11 @@ def _grammar() -> _Grammar:
             },
         ),
         other_origin=re.compile(rf"\s*,?\s*{_alt(data['relative']['other_origins'])}(?!\w)"),
+        # "tính đến ngày ...", and a bare day span "trong tuần ngày 15 đến ngày 31" (a schedule)
+        blocked=re.compile(
+            rf"(?:(?<!\w)(?:{_alt(data['range']['blockers'])})"
+            rf"|(?<!từ )(?<!\w)ngày\s+\d{{1,2}}(?:\s*/\s*\d{{1,2}})?)\s*$"
+        ),
         # "tính đến", "có hiệu lực đến"; "từ ngày 01/7 đến", "ngày 15 đến", "từ tháng 3 đến hết".
         not_until=re.compile(
             rf"(?<!\w)(?:{_alt(data['range']['blockers'])}|{openers}\s+(?:{openers}\s+)?[0-9ivx]{{1,4}}"
@@ -343,6 +354,17 @@ def _on_recurring(g: _Grammar, rule: _Rule, m: re.Match[str], ctx: _Context) -> 
     return None, g.tables["recurrence"][_key(m["rec"])], rule.kind
 
 
+def _on_duration(g: _Grammar, rule: _Rule, m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    """ "trong 1,5 ngày, bắt đầu từ ngày 06/7/2026" → the last day the span covers (07/7)."""
+    valid, first = _explicit_date(m, ctx.year)
+    if not valid or first is None:
+        return (None, None, rule.kind) if valid else None
+    raw = m["n"].replace(",", ".")
+    n = float(raw) if raw[0].isdigit() else _number(g, raw)
+    days = math.ceil(n) * (7 if m["unit"].startswith("tuần") else 1)
+    return first + timedelta(days=max(days, 1) - 1), None, rule.kind
+
+
 def _on_tet(g: _Grammar, rule: _Rule, m: re.Match[str], ctx: _Context) -> _Resolved | None:
     """ "trước Tết Nguyên đán Bính Ngọ 2026" → the first day of that Tết."""
     year = int(m["y"]) if m["y"] else None
@@ -370,11 +392,15 @@ _HANDLERS = {
     "relative": _on_relative,
     "recurring": _on_recurring,
     "tet": _on_tet,
+    "duration": _on_duration,
 }
 
 
-def _closes_range(g: _Grammar, low: str, start: int) -> bool:
-    """ "từ ngày 01/7 đến ngày 31/7", "tính đến ngày 30/6/2024": the "đến" date is no deadline."""
+def _closes_range(g: _Grammar, low: str, start: int, shape: str) -> bool:
+    """ "tính đến ngày 30/6/2024" (a cut-off) and "từ tháng 3 đến hết tháng 5" (a period): the
+    "đến" date is no deadline. A range of days is one: "từ ngày 01/7 đến ngày 31/7" → 31/7."""
+    if shape == "date":
+        return g.blocked.search(low, max(0, start - 40), start) is not None
     return g.not_until.search(low, max(0, start - 40), start) is not None
 
 
@@ -403,6 +429,8 @@ def _may_hold(g: _Grammar, shape: str, low: str, digit: bool) -> bool:
         return True
     if shape == "tet":
         return "tết" in low
+    if shape == "duration":
+        return digit and "từ" in low
     return any(n in low for n in g.needles[shape])
 
 
@@ -428,7 +456,7 @@ def _matches(
         if start and low[start - 1].isalnum():
             continue
         rule = g.rules[shape, _key(m["trig"])]
-        if rule.range_guard and _closes_range(g, low, start):
+        if rule.range_guard and _closes_range(g, low, start, shape):
             continue
         try:
             resolved = _HANDLERS[shape](g, rule, m, ctx)

@@ -148,7 +148,10 @@ def extract(raw: str) -> Extraction:
     )
     reader = AgencyReader(text, key, place)
     reader.prime_references()
-    timing = TimingReader(text, key, doc_date=layout.header.date, year=layout.header.year)
+    # A date without a year takes the year of the document's date; with no date (a blank day or
+    # month), none (ANNOTATION.md, deadlines in detail).
+    doc_date = layout.header.date
+    timing = TimingReader(text, key, doc_date=doc_date, year=doc_date.year if doc_date else None)
     cutter = TaskCutter(reader, timing, sections().inactive)
     header = layout.header
     cutter.sentences = header.doc_type is None and header.number is None and header.date is None

@@ -19,6 +19,7 @@ def _rules() -> tuple[re.Pattern[str], dict[str, str]]:
 
 _CLAUSE_START = re.compile(r"(?:^|[.;:\n]|,\s*(?=(?:hằng|hàng|mỗi)\b)|^\s*[-+*•])\s*$")
 _PERIODIC = re.compile(r"định kỳ\s*$")
+_REPORTING_BEFORE = re.compile(r"(?<![\w])(?:báo cáo|cập nhật|giao ban|thống kê|tổng hợp)\s*$")
 _REPORTING = re.compile(r"(?:báo cáo|cập nhật|gửi|họp|giao ban|thống kê|kiểm tra|rà soát)(?![\w])")
 
 
@@ -84,5 +85,8 @@ def _regular(key: str, start: int, end: int) -> tuple[str, tuple[int, int]] | No
             return found
         if len(words) <= 8 and opens_clause and _REPORTING.match(clause.strip()):
             # "báo cáo tình hình dịch bệnh hằng ngày": how often the opening verb is done.
+            return found
+        if _REPORTING_BEFORE.search(before):
+            # "Sở X báo cáo hằng ngày tình hình ...": right after a reporting verb.
             return found
     return None
