@@ -846,7 +846,6 @@ def test_rule_18_relay_page_has_its_own_null_document_fields():
             "thủy lợi tỉnh vận hành hợp lý các trạm bơm, bảo đảm đủ nước tưới cho cây trồng.",
             "Sở Nông nghiệp và Môi trường",
             ["Công ty TNHH một thành viên Khai thác công trình thủy lợi tỉnh"],
-            marks=pytest.mark.xfail(reason="the coordinator is cut to 'Công ty TNHH'", strict=False),
         ),
     ],
     ids=["xa-co-tuyen-de", "luc-luong-chuc-nang", "thu-truong-co-quan", "ban-quan-ly-du-an", "cong-ty-tnhh"],
@@ -863,9 +862,6 @@ def test_agencies_whole_phrase_in_a_ministry_notice():
     assert_agencies(staff["lead"], ["Thủ trưởng các đơn vị thuộc Bộ"])
 
 
-@pytest.mark.xfail(
-    reason="an item led by a bare locality ('Phường Sơn Nam ...', 'Giao xã Hồng Minh ...') gives no task", strict=False
-)
 def test_agencies_names_stay_as_written():
     result = extract_text(
         conclusion(

@@ -23,7 +23,11 @@ _FALSE_HEAD = re.compile(
     r"(?:báo cáo|báo chí|hội nghị|hội thảo|ban hành|đoàn kết|phòng,? chống|"
     r"vụ việc|cục bộ|bộ máy|bộ chỉ số|bộ tiêu chí|bộ phận|ban đầu)(?![\w])"
 )
-_PLACE_AGENCY = re.compile(rf"(?:[Tt]hành phố|[Tt]ỉnh)\s+[{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}]+)*")
+# A place named as written leads as itself: "tỉnh Nghệ An", "Phường Sơn Nam", "xã Hồng Minh".
+_PLACE_AGENCY = re.compile(
+    rf"(?:[Tt]hành phố|[Tt]ỉnh|[Pp]hường|[Xx]ã|[Đđ]ặc khu|[Tt]hị xã|[Tt]hị trấn)\s+[{UPPER}][{LOWER}]+"
+    rf"(?:\s+[{UPPER}\d][{LOWER}\d]*)*"
+)
 _BARE_PLACE = re.compile(r"(?:Tỉnh|Thành phố)(?![\w])")
 _COMMA_OR_AND = re.compile(r"\s*(?:,|và)\s*")
 _COMMA = re.compile(r"\s*,\s*")

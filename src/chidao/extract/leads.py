@@ -21,6 +21,7 @@ _ASSIGN = re.compile(
     r"(?<![\w])(?<!về )(?<!theo )(?<!xét )(?<!kiến )(?<!các )(?<!bàn )"
     r"(?:giao(?: nhiệm vụ)?(?: cho)?|đề nghị|yêu cầu|phân công|chỉ định)\s+(?!của\b)"
 )
+_DIRECTS = re.compile(r"\s*(?:tập trung\s+|tiếp tục\s+)?chỉ đạo(?=\s)")
 # "Sở Y tế được giao chỉ đạo ...": the subject is the one assigned.
 _PASSIVE_ASSIGN = re.compile(r"\s*(?:được|đã được)\s+(?:giao|phân công|yêu cầu)(?![\w])(?!\s+(?:tại|theo|trong)\b)")
 _ASSIGN_AFTER_SUBJECT = re.compile(
@@ -37,7 +38,7 @@ _LEAD_THEN_COORD = re.compile(r"chủ trì\s*[,;]\s*")
 _CONNECTOR = re.compile(r"(?:đồng thời|trên cơ sở đó|ngoài ra|bên cạnh đó|mặt khác|sau đó|theo đó|trong đó)\s*,?\s+")
 _INTRO_WORD = re.compile(
     r"(?:trên cơ sở|căn cứ|để|sau khi|trong (?:thời gian|quá trình)|với vai trò|trường hợp|"
-    r"nếu|khi|qua|thực hiện|nhằm)(?![\w])"
+    r"nếu|khi|qua|thực hiện|nhằm|(?:trong |đến |đến hết |từ )?năm \d{4}(?=\s*,))(?![\w])"
 )
 _TOPIC = re.compile(r"(?:về|đối với|riêng)\s+(?:[^:.]|\.(?=\d)){2,600}?:\s*")
 _PAST = re.compile(
@@ -208,11 +209,17 @@ def subject_assignment(reader: AgencyReader, start: int, end: int) -> Assignment
     assigning = _ASSIGN_AFTER_SUBJECT.match(reader.key, after, end)
     if assigning and _meeting(reader, reader.skip_space(after)):
         assigning = None
+    if assigning is None and reader.place.council:
+        # A People's Council asks "Ủy ban nhân dân tỉnh chỉ đạo Sở Y tế ...": Sở Y tế leads (rule 15).
+        assigning = _DIRECTS.match(reader.key, after, end)
     if assigning:
         # "Chủ tịch UBND tỉnh giao Sở GD&ĐT ...", "HĐND tỉnh yêu cầu UBND tỉnh ...": the
         # addressee acts, not the one who assigns.
         addressees, _ = reader.read_list(assigning.end(), lenient=True, limit=end)
-        return Assignment(clean_leads(addressees), assigning.start(), True) if addressees else None
+        if addressees:
+            return Assignment(clean_leads(addressees), assigning.start(), True)
+        if not assigning.group(0).strip().endswith("chỉ đạo"):
+            return None
     return Assignment(clean_leads(mentions), pos, bool(colon))
 
 
