@@ -1051,10 +1051,6 @@ vắc xin cho học sinh theo kế hoạch.
     assert task["coordinators"] == []
 
 
-@pytest.mark.xfail(
-    reason="in an HĐND resolution 'Ủy ban nhân dân tỉnh chỉ đạo Sở Y tế ...' leads with the Committee, not Sở Y tế",
-    strict=False,
-)
 def test_agencies_resolution_asking_the_committee_to_direct_gives_the_lead_to_the_directed_body():
     result = extract_text(
         resolution(
@@ -1265,15 +1261,11 @@ def test_deadline_calendar_days_from_signing():
             "1. Năm 2027, Sở Khoa học và Công nghệ hoàn thành kết nối 100% hệ thống thông tin của các sở, ngành với "
             "nền tảng tích hợp, chia sẻ dữ liệu của tỉnh.",
             "2027-12-31",
-            marks=pytest.mark.xfail(reason="an item opening with 'Năm 2027, Sở ...' gives no task", strict=False),
         ),
         pytest.param(
             "1. Sở Khoa học và Công nghệ:\n- Năm 2027, hoàn thành kết nối 100% hệ thống thông tin của các sở, ngành "
             "với nền tảng tích hợp, chia sẻ dữ liệu của tỉnh.",
             "2027-12-31",
-            marks=pytest.mark.xfail(
-                reason="'Năm 2027, hoàn thành ...' under an agency heading gives no deadline", strict=False
-            ),
         ),
     ],
     ids=["phan-dau-den-het-nam", "nam-then-agency", "nam-under-agency-heading"],

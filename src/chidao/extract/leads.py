@@ -215,7 +215,12 @@ def subject_assignment(reader: AgencyReader, start: int, end: int) -> Assignment
     if assigning:
         # "Chủ tịch UBND tỉnh giao Sở GD&ĐT ...", "HĐND tỉnh yêu cầu UBND tỉnh ...": the
         # addressee acts, not the one who assigns.
-        addressees, _ = reader.read_list(assigning.end(), lenient=True, limit=end)
+        addressees, later = reader.read_list(assigning.end(), lenient=True, limit=end)
+        directs = _DIRECTS.match(reader.key, later, end) if reader.place.council else None
+        if directs:
+            # "HĐND tỉnh đề nghị UBND tỉnh chỉ đạo Sở Y tế ...": Sở Y tế leads (rule 15)
+            directed, _ = reader.read_list(directs.end(), lenient=True, limit=end)
+            addressees = directed or addressees
         if addressees:
             return Assignment(clean_leads(addressees), assigning.start(), True)
         if not assigning.group(0).strip().endswith("chỉ đạo"):

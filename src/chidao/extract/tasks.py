@@ -550,8 +550,8 @@ class TaskCutter:
                 return None
             start = assignment.start
         timing = self.timing.read(start, end)
-        if timing.deadline is None:
-            return None
+        if timing.deadline is None or timing.kind == "year_opening":
+            return None  # "2. Năm 2019, để ngành ...": the programme's year frames the items
         if after_assignment and timing.kind in ("year_span", "in_year"):
             return None  # "tập trung thực hiện trong 02 tháng cuối năm 2025 và ...": a period, not a deadline
         return timing

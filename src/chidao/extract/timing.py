@@ -27,6 +27,13 @@ _NOT_DEADLINE_BEFORE = re.compile(r"(?:dự kiến|được giao|đã|từ|khở
 _PLANNED = re.compile(r"(?<![\w])dự kiến(?![\w])[^.;,]{0,30}$")
 
 
+# "Năm 2026, cắt giảm ...", "Phấn đấu đến hết năm 2026, ..." opening a task.
+_YEAR_OPENING = re.compile(
+    r"\s*(?:[^,.;:]{0,60}:\s*)?(?:phấn đấu\s+)?"
+    r"(?P<phrase>(?:đến\s+(?:hết\s+)?|trong\s+)?năm\s+(?P<y>(?:19|20)\d\d))\s*,(?!\s*(?:để|nhằm)(?![\w]))"
+)
+
+
 @dataclass(frozen=True)
 class Timing:
     deadline: date | None = None
@@ -73,7 +80,13 @@ class TimingReader:
                 recurrence, words = read_recurrence(self.key, self.text, begin, end)
             span = (shifted.start, shifted.end)
             return Timing(shifted.date, shifted.text, recurrence, span, shifted.kind, words)
+        opening = _YEAR_OPENING.match(self.key, begin, end)
         recurrence, words = read_recurrence(self.key, self.text, begin, end)
+        if opening and recurrence is None:
+            # "Năm 2026, cắt giảm 100% ...": the year by which the result must be reached.
+            year = int(opening.group("y"))
+            span = (opening.start("phrase"), opening.end("phrase"))
+            return Timing(date(year, 12, 31), self.text[span[0] : span[1]], None, span, "year_opening", words)
         return Timing(None, None, recurrence, None, None, words)
 
     def read_cell(self, start: int, end: int) -> Timing:
