@@ -33,6 +33,7 @@ _COMMA_OR_AND = re.compile(r"\s*(?:,|và)\s*")
 _COMMA = re.compile(r"\s*,\s*")
 _UNDER = re.compile(r"(?:trực thuộc|thuộc)\s+")
 _OF = re.compile(r"của\s+(?=\S)")
+_HAVING = re.compile(r"\s+có\s+(?!trách nhiệm|ý kiến|văn bản|báo cáo|kế hoạch|liên quan)(?=[^\W\d_])")
 _COLON = re.compile(r"\s*:\s*")
 _LIST_SEP = re.compile(r"\s*(?:,|và|;)\s*")
 _LOCALITY_KIND = r"(?:tỉnh|thành phố|xã|phường|đặc khu|huyện|quận|thị xã|thị trấn)"
@@ -398,7 +399,31 @@ class AgencyReader:
                 continue
             break
         name = self._name_end(end, need_name=True)
-        return name if name else end
+        if name:
+            return name
+        if plural:
+            return self._having_end(end)
+        return end
+
+    def _having_end(self, end: int) -> int:
+        """ "UBND các xã có rừng", "các xã, phường có quốc lộ đi qua": a group qualified by what
+        its members have, up to a verb or punctuation (not "có trách nhiệm", which is a verb)."""
+        having = _HAVING.match(self.key, end, self.limit)
+        if not having:
+            return end
+        cur = having.end()
+        for _ in range(6):
+            tok = self._token(cur)
+            if tok is None:
+                return cur
+            ts, te = tok
+            word = self.key[ts:te]
+            if not word[0].isalpha() or self._is_upper(ts):
+                return cur if word in (",", ";", ":", ".", "(") or tok is None else end
+            if self.reg.stop_words.match(self.key, ts, self.limit) and word not in ("đi", "qua"):
+                return cur if cur > having.end() else end
+            cur = te
+        return end
 
     def _group_end(self, pos: int) -> int:
         """ "các sở, ban, ngành liên quan", "các doanh nghiệp viễn thông", "các cơ quan báo chí ..."."""
