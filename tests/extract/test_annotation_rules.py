@@ -823,7 +823,6 @@ def test_rule_18_relay_page_has_its_own_null_document_fields():
             "từ giờ đầu.",
             "Ủy ban nhân dân các xã có tuyến đê đi qua",
             [],
-            marks=pytest.mark.xfail(reason="the qualifier 'có tuyến đê đi qua' is cut from the lead", strict=False),
         ),
         (
             "Các lực lượng chức năng tăng cường tuần tra, kiểm soát, xử lý nghiêm các vi phạm hành lang đê điều.",
@@ -944,7 +943,6 @@ toàn thực phẩm tại các vùng bị ảnh hưởng sau mưa lũ.
     assert_agencies(food["lead"], ["Sở Công Thương", "Sở Y tế", "Sở Nông nghiệp và Môi trường"])
 
 
-@pytest.mark.xfail(reason="'Các đơn vị nêu trên' stays a vague lead instead of the bodies named above", strict=False)
 def test_agencies_reference_back_names_the_earlier_bodies():
     result = extract_text(
         conclusion(

@@ -142,6 +142,7 @@ class TaskCutter:
         self.skipped: dict[int, str] = {}
         self.used: set[int] = set()
         self.sentences = False  # running text (a news item): a task per sentence that assigns (rule 10)
+        self.named_above: list[list[Mention]] = []  # per list being walked: the leads its items named
 
     def skip(self, start: int, reason: str) -> None:
         self.skipped.setdefault(start, reason)
@@ -420,6 +421,13 @@ class TaskCutter:
     # -- walking -----------------------------------------------------------------------------------
     def walk(self, node: Node, ctx: Context) -> None:
         """Process the children of ``node`` under the context ``ctx``."""
+        self.named_above.append([])
+        try:
+            self._walk(node, ctx)
+        finally:
+            self.named_above.pop()
+
+    def _walk(self, node: Node, ctx: Context) -> None:
         plans, section_time = self._plan_groups(node)
         plan_nodes = set().union(*(p.nodes for p in plans.values())) if plans else set()
         if section_time is not None:
@@ -457,6 +465,8 @@ class TaskCutter:
             explicit = [t for t in self.tasks[before:] if t.trace and t.trace[0] == "lead: explicit"]
             if explicit and not ctx.leads:
                 last_leads = explicit[-1].leads
+            for task in explicit:
+                self.named_above[-1].extend(m for m in task.leads if not self.reader.is_vague(m))
         if pending:
             self._unmarked_run(pending, self._planned(ctx, plans, pending[0]))
 
@@ -658,6 +668,8 @@ class TaskCutter:
             if assignment is None and pending:
                 assignment = Assignment(pending, c_start, True)
             pending = None
+            if assignment is not None:
+                assignment = self._resolve_back(assignment, c_end)
             if assignment and ctx.leads and is_vague_list(self.reader, assignment.leads):
                 # "3. Đề nghị UBND các huyện:" ... "- Đề nghị các đơn vị ...": the heading's agency.
                 assignment = None
@@ -697,6 +709,19 @@ class TaskCutter:
                 self.skip(g_start, "assessment")
                 continue
             self._emit(g_start, g_end, leads, explicit, ctx, marked=marked)
+
+    def _resolve_back(self, assignment: Assignment, end: int) -> Assignment:
+        """ "Các đơn vị nêu trên báo cáo ...": the bodies the items above named (ANNOTATION.md)."""
+        if not self.named_above or not self.named_above[-1] or not is_vague_list(self.reader, assignment.leads):
+            return assignment
+        _, after = self.reader.read_list(assignment.start, lenient=True, limit=end)
+        if not _BACK.match(self.key, self.reader.skip_space(after), end):
+            return assignment
+        named: list[Mention] = []
+        for mention in self.named_above[-1]:
+            if mention.name.lower() not in {m.name.lower() for m in named}:
+                named.append(mention)
+        return Assignment(named, assignment.start, True)
 
     def _new_sentence(self, pos: int) -> bool:
         """Whether ``pos`` starts a sentence (after ".", "!" or "?"), not a clause after ";"."""
