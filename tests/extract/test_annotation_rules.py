@@ -584,10 +584,6 @@ quý II/2026.
     assert result["tasks"][0]["deadline"] == "2026-06-30"
 
 
-@pytest.mark.xfail(
-    reason="bullets listing a report's contents ('gồm các nội dung sau:') become tasks instead of their parent",
-    strict=False,
-)
 def test_rule_12_report_contents_promises_and_liability_are_not_tasks():
     result = extract_text(
         conclusion(
@@ -676,10 +672,6 @@ Văn phòng Bộ thông báo để các đơn vị biết, thực hiện./.
 )
 
 
-@pytest.mark.xfail(
-    reason="'+' sub-bullets that only list objects ('đất đai; tài nguyên nước; ...') become tasks of their own",
-    strict=False,
-)
 def test_rule_14_plus_bullets_under_a_lead_in_are_tasks_and_object_lists_are_not():
     result = extract_text(MINISTRY_NOTICE)
     assert len(result["tasks"]) == 4

@@ -285,7 +285,7 @@ def find_assignment(reader: AgencyReader, start: int, end: int) -> Assignment | 
         or subject_assignment(reader, start, end)
         or explicit_assignment(reader, start, end)
     )
-    if found and all(reader.is_issuer(m) for m in found.leads):
+    if found and reader.place.council and all(reader.is_issuer(m) for m in found.leads):
         return None
     return found
 

@@ -62,6 +62,12 @@ _EXHORTATION = _spaced(
 # Every _CLOSING_ANY phrase contains one of these; a cheap test before the regex.
 _CLOSING_WORDS = ("biết", "thông báo", "thi hành", "này", "nêu trên", "./.")
 _LEAD_IN_END = re.compile(r":\s*$")
+# "báo cáo ... trước ngày 15/4, gồm các nội dung sau:", "Báo cáo phải nêu rõ:": what follows is the
+# report's contents, not tasks.
+_CONTENTS_LEAD_IN = _spaced(
+    r"(?:(?:gồm|bao gồm|với) (?:các |những )?(?:nội dung|thông tin|số liệu)(?: chủ yếu| chính)?(?: như)?(?: sau)?"
+    r"|(?:phải|cần) nêu rõ(?: các nội dung sau)?|nội dung báo cáo gồm)\s*:\s*$"
+)
 # "Báo cáo (kết quả) gửi về ... trước ngày ...", "Các nhiệm vụ trên hoàn thành ...", "Thời hạn ...".
 _COVERING_OPENER = re.compile(r"(?:báo cáo|các nhiệm vụ|các nội dung|thời hạn|thời gian)(?![\w])")
 _BACK = re.compile(r"(?<![\w])(?:nêu trên|trên đây|kể trên)(?![\w])")
@@ -69,7 +75,6 @@ _BACK = re.compile(r"(?<![\w])(?:nêu trên|trên đây|kể trên)(?![\w])")
 _LIABILITY = _spaced(r"(?<![\w])chịu trách nhiệm(?: hoàn toàn| cá nhân)? trước(?![\w])")
 # "chịu trách nhiệm (chính) về việc thực hiện ...": that assigns the work.
 _DUTY = _spaced(r"(?<![\w])chịu trách nhiệm(?: chính)? (?:về việc|thực hiện|triển khai|tổ chức)(?![\w])")
-_PROMISE = re.compile(r"\s*(?:sẽ|cam kết)(?![\w])")
 _ASSESSMENT = re.compile(
     r"(?:đánh giá cao|ghi nhận|biểu dương|cảm ơn|hoan nghênh|nhất trí|thống nhất chủ trương|"
     r"thống nhất nội dung|chúc mừng)"
@@ -194,6 +199,8 @@ class TaskCutter:
         if not node.children:
             return False
         words = len(text.split())
+        if self._lists_objects(node, text):
+            return False  # "Rà soát các văn bản trong các lĩnh vực:" + "+ đất đai;" "+ khoáng sản.": one task
         # "5. Về ..." over "Giao Sở X chủ trì, phối hợp với ...:" and its lettered items
         all_marked = all(child.marked or self._ends_lead_in(child) for child in node.children)
         if _LEAD_IN_END.search(text):
@@ -205,6 +212,22 @@ class TaskCutter:
         if words <= 6 and all_marked and text.endswith("."):
             return True  # "Điều 3. Tổ chức thực hiện." over "1. ...", "2. ..."
         return (words <= 16 or (all_marked and words <= 80)) and not text.endswith((".", ";"))
+
+    def _lists_objects(self, node: Node, text: str) -> bool:
+        """Whether the items under ``node`` only list what its own action is about (rule 14):
+        short noun phrases ("+ đất đai;", "- Số lượng đơn vị sự nghiệp trước và sau sắp xếp;"),
+        or the contents a report it asks for must give ("..., gồm các nội dung sau:")."""
+        if _CONTENTS_LEAD_IN.search(self.key, *self._body(node)):
+            return True
+        if not _LEAD_IN_END.search(text) or any(not c.marked or c.children for c in node.children):
+            return False
+        for child in node.children:
+            start, end = self._body(child)
+            words = self.key[start:end].split()
+            verb = self.reader.reg.stop_words.match(self.key, start, end)
+            if len(words) > 6 or verb or self.reader.starts_agency(start):
+                return False
+        return True
 
     # -- plan lines ------------------------------------------------------------------------------
     def _plan_line(self, node: Node, lines: PlanLines, *, content: bool = False) -> bool:
@@ -729,11 +752,9 @@ class TaskCutter:
         return bool(before) and before[-1] in ".!?"
 
     def _is_promise(self, assignment: Assignment, end: int) -> bool:
-        """The issuer's own promise: "Ủy ban nhân dân tỉnh sẽ ưu tiên bố trí nguồn lực ..." """
-        if not all(self.reader.is_issuer(m) for m in assignment.leads):
-            return False
-        _, after = self.reader.read_list(assignment.start, lenient=True, limit=end)
-        return bool(_PROMISE.match(self.key, after, end))
+        """The issuer speaking of itself: "Ủy ban nhân dân tỉnh sẽ ưu tiên bố trí nguồn lực ..."
+        is its own promise, not a task (rule 12)."""
+        return all(self.reader.is_issuer(m) for m in assignment.leads)
 
     def _emit(
         self, start: int, end: int, leads: list[Mention], explicit: bool, ctx: Context, *, marked: bool = True
