@@ -473,10 +473,6 @@ def test_rule_07_bullets_without_an_agency_are_not_tasks():
         assert starts(result, start) == []
 
 
-@pytest.mark.xfail(
-    reason="'Giao đồng chí <name>, Phó Giám đốc Sở ...' is not read; the item takes the previous item's lead",
-    strict=False,
-)
 def test_rule_08_lead_may_be_a_position_or_a_named_official():
     result = extract_text(
         conclusion(
@@ -541,9 +537,6 @@ def test_rule_10_news_item_cut_by_sentence_and_local_requests_are_not_tasks():
     assert not any("kiến nghị UBND tỉnh" in t["text"] or "đề nghị Trung ương" in t["text"] for t in result["tasks"])
 
 
-@pytest.mark.xfail(
-    reason="the summary becomes a task for 'các sở, ngành, địa phương' and swallows the first specific", strict=False
-)
 def test_rule_11_summary_sentence_gives_tasks_for_its_specifics():
     result = extract_text(
         conclusion(
@@ -762,9 +755,6 @@ def test_rule_17_body_task_repeated_by_a_row_is_one_task():
     assert staff["deadline"] == "2026-03-31"
 
 
-@pytest.mark.xfail(
-    reason="'Các nhiệm vụ cụ thể khác được giao tại Phụ lục' becomes a task with the previous item's lead", strict=False
-)
 def test_rule_17_sentence_pointing_to_the_table_is_not_a_task():
     result = extract_text(TABLE_NOTICE)
     assert starts(result, "Các nhiệm vụ cụ thể khác") == []  # it names no agency and no action

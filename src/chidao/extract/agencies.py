@@ -60,6 +60,7 @@ _COMPOUNDS = {
     "chế tạo", "thành lập", "thiết lập", "độc lập", "vận chuyển", "luân chuyển", "việc làm", "đầu tư",
 }
 _RESPONSIBLE = re.compile(r"(?:có|chịu) trách nhiệm")
+_OFFICIAL = re.compile(rf"(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+(?:[{UPPER}][{LOWER}]*\s+){{1,3}}[{UPPER}][{LOWER}]*\s*,\s*")
 _ROLES = {"nhà đầu tư", "chủ đầu tư", "nhà thầu", "đơn vị thi công"}  # named by their project
 _LOCAL_HEADS = {"ủy ban nhân dân", "ubnd", "hội đồng nhân dân", "hđnd", "công an"}
 _CONNECT = {",", "-", "–", "và", "&"}
@@ -314,6 +315,12 @@ class AgencyReader:
             bare = _BARE_PLACE.match(self.text, start, self.limit)
             if bare and not _PLACE_AGENCY.match(self.text, start):
                 return bare.end()
+        official = _OFFICIAL.match(self.text, start, self.limit)
+        if official and reg.positions.match(key, official.end(), self.limit):
+            # "đồng chí Nguyễn Văn A, Phó Giám đốc Sở Y tế": the named official, as written (rule 8)
+            inner = self._read_end(official.end())
+            if inner:
+                return inner
         position = reg.positions.match(key, start, self.limit)
         if position and self._is_upper(start):
             rest = self.skip_space(position.end())

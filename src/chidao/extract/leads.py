@@ -111,7 +111,7 @@ def clean_leads(mentions: list[Mention]) -> list[Mention]:
 def _opens_phrase(key: str, start: int, pos: int) -> bool:
     """Whether ``pos`` begins a clause or follows a comma or colon (not "việc giao ... cho")."""
     before = key[start:pos].rstrip()
-    return not before or before[-1] in ",:;.\n-" or before.endswith((" thì", "đồng thời"))
+    return not before or before[-1] in ",:;.\n-" or before.endswith((" thì", "đồng thời", "trong đó"))
 
 
 def _meeting(reader: AgencyReader, pos: int) -> bool:

@@ -32,7 +32,10 @@ from chidao.extract.timing import Timing, TimingReader
 from chidao.extract.unassigned import sentence_kind
 from chidao.extract.vocabulary import sections
 
-_CLAUSE_END = re.compile(r"(?:[.;!?](?:\s+|$)|\n\s*\n|\n(?=\s*[-+•*]\s))")
+_CLAUSE_END = re.compile(r"(?:[.;!?](?:\s+|$)|\n\s*\n|\n(?=\s*[-+•*]\s)|,\s*(?=trong đó\s))")
+# "... các sở, ngành tập trung triển khai ..., trong đó yêu cầu Sở A ...; Công an tỉnh ...": the
+# specifics after "trong đó" are the tasks, the summary before them is not (rule 11).
+_SPECIFICS = re.compile(r"\s*trong đó\s*,?\s*")
 
 
 def _spaced(pattern: str) -> re.Pattern[str]:
@@ -70,6 +73,8 @@ _CONTENTS_LEAD_IN = _spaced(
 )
 # "Báo cáo (kết quả) gửi về ... trước ngày ...", "Các nhiệm vụ trên hoàn thành ...", "Thời hạn ...".
 _COVERING_OPENER = re.compile(r"(?:báo cáo|các nhiệm vụ|các nội dung|thời hạn|thời gian)(?![\w])")
+# "Các nhiệm vụ cụ thể khác được giao tại Phụ lục kèm theo": a pointer to the table, no task (rule 17).
+_POINTER = _spaced(r"(?:nhiệm vụ|nội dung)[^.;]{0,40}(?:tại|theo|trong) (?:các )?(?:phụ lục|biểu|bảng)(?![\w])")
 _BACK = re.compile(r"(?<![\w])(?:nêu trên|trên đây|kể trên)(?![\w])")
 # "chịu trách nhiệm trước Chủ tịch UBND tỉnh về ...", "... trước pháp luật nếu để xảy ra ...".
 _LIABILITY = _spaced(r"(?<![\w])chịu trách nhiệm(?: hoàn toàn| cá nhân)? trước(?![\w])")
@@ -685,6 +690,9 @@ class TaskCutter:
                 if assignment is not None:
                     pending = assignment.leads
                 continue
+            if assignment is None and _POINTER.search(self.key, c_start, c_end):
+                self.skip(c_start, "not_read")  # "Các nhiệm vụ khác được giao tại Phụ lục kèm theo"
+                continue
             if assignment is not None and self._is_promise(assignment, c_end):
                 self.skip(c_start, "narration")  # "Ủy ban nhân dân tỉnh sẽ ...": the issuer's promise
                 continue
@@ -718,6 +726,7 @@ class TaskCutter:
                 groups.append((c_start, c_end, ctx.leads, False))
             else:
                 groups.append((c_start, c_end, assignment.leads, True))
+        groups = self._drop_summaries(groups)
         if groups and ctx.fallback and not ctx.leads and not any(g[3] for g in groups):
             # "a) Yêu cầu Nhà đầu tư ...", "b) Hồ sơ điều chỉnh ... phải ...": the same addressee.
             groups = [(s, e, ctx.fallback, False) for s, e, _, _ in groups]
@@ -732,6 +741,23 @@ class TaskCutter:
                 self.skip(g_start, "assessment")
                 continue
             self._emit(g_start, g_end, leads, explicit, ctx, marked=marked)
+
+    def _drop_summaries(
+        self, groups: list[tuple[int, int, list[Mention], bool]]
+    ) -> list[tuple[int, int, list[Mention], bool]]:
+        """A vague summary followed by its specifics ("..., trong đó yêu cầu Sở A ...") is no task."""
+        out: list[tuple[int, int, list[Mention], bool]] = []
+        for group in groups:
+            if (
+                out
+                and group[3]
+                and _SPECIFICS.match(self.key, group[0])
+                and all(self.reader.is_vague(m) for m in out[-1][2])
+            ):
+                out.pop()
+                self.skip(group[0], "not_read")
+            out.append(group)
+        return out
 
     def _resolve_back(self, assignment: Assignment, end: int) -> Assignment:
         """ "Các đơn vị nêu trên báo cáo ...": the bodies the items above named (ANNOTATION.md)."""
