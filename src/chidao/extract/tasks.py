@@ -75,6 +75,8 @@ _CONTENTS_LEAD_IN = _spaced(
 _COVERING_OPENER = re.compile(r"(?:báo cáo|các nhiệm vụ|các nội dung|thời hạn|thời gian)(?![\w])")
 # "Các nhiệm vụ cụ thể khác được giao tại Phụ lục kèm theo": a pointer to the table, no task (rule 17).
 _POINTER = _spaced(r"(?:nhiệm vụ|nội dung)[^.;]{0,40}(?:tại|theo|trong) (?:các )?(?:phụ lục|biểu|bảng)(?![\w])")
+# "3. Phạm vi, thời gian", "Phạm vi và thời gian thực hiện": where a plan states its time frame.
+_SCOPE = _spaced(r"(?:phạm vi|đối tượng)[, ]*(?:và )?(?:phạm vi[, ]*(?:và )?)?thời gian")
 _BACK = re.compile(r"(?<![\w])(?:nêu trên|trên đây|kể trên)(?![\w])")
 # "chịu trách nhiệm trước Chủ tịch UBND tỉnh về ...", "... trước pháp luật nếu để xảy ra ...".
 _LIABILITY = _spaced(r"(?<![\w])chịu trách nhiệm(?: hoàn toàn| cá nhân)? trước(?![\w])")
@@ -264,13 +266,13 @@ class TaskCutter:
                 if kind == "content":
                     return False
                 if kind == "time":
-                    lines.timing = self.timing.read(match.end(), node.last_end(), plan_line=True)
+                    lines.timing = self.timing.read_cell(match.end(), node.last_end())
                     found = True
                     continue
                 break
             found = True
             if kind == "time":
-                lines.timing = self.timing.read(match.end(), end, plan_line=True)
+                lines.timing = self.timing.read_cell(match.end(), end)
                 continue
             lines.time_only = False
             if kind == "content":
@@ -426,24 +428,27 @@ class TaskCutter:
 
         Plans give it in their purpose or scope section ("II. ĐỐI TƯỢNG, PHẠM VI VÀ THỜI GIAN
         THỰC HIỆN" / "3. Thời gian thực hiện:" / "Từ nay đến hết năm 2025."); it is the deadline
-        of every task that states none of its own.
+        of every task that states none of its own. Sections that hold no tasks are searched at
+        any depth ("I. MỤC ĐÍCH, YÊU CẦU" / "3. Phạm vi, thời gian" / "- Thời gian thực hiện: ...").
         """
         label = sections().document_time
         nodes = list(root.children)
-        for node in root.children:
-            if node.paragraph is not None and self.inactive_heads.match(self.key[slice(*self._body(node))].strip()):
-                nodes.extend(node.children)
-        for node in nodes:
+        i = 0
+        while i < len(nodes):
+            node = nodes[i]
+            i += 1
             if node.paragraph is None:
                 continue
             start, end = self._body(node)
             match = label.match(self.key, start, end)
-            if match is None:
+            if match is not None:
+                if self.key[match.end() : end].strip():
+                    return self.timing.read_cell(match.end(), end)
+                if node.children:
+                    return self.timing.read_cell(node.children[0].paragraph.start, node.last_end())  # type: ignore[union-attr]
                 continue
-            if self.key[match.end() : end].strip():
-                return self.timing.read(match.end(), end, plan_line=True)
-            if node.children:
-                return self.timing.read(node.children[0].paragraph.start, node.last_end(), plan_line=True)  # type: ignore[union-attr]
+            if self.inactive_heads.match(self.key[start:end].strip()) or _SCOPE.match(self.key, start, end):
+                nodes.extend(node.children)
         return None
 
     # -- walking -----------------------------------------------------------------------------------

@@ -34,6 +34,12 @@ _YEAR_OPENING = re.compile(
 )
 
 
+# Open-ended timing in a plan's time line or table cell: no deadline (ANNOTATION.md).
+_OPEN_ENDED = re.compile(
+    r"(?<![\w])(?:các năm tiếp theo|những năm tiếp theo|trở đi|thường xuyên|lâu dài|liên tục)(?![\w])"
+)
+
+
 @dataclass(frozen=True)
 class Timing:
     deadline: date | None = None
@@ -92,6 +98,8 @@ class TimingReader:
     def read_cell(self, start: int, end: int) -> Timing:
         """The timing a table's time cell states, bare forms included ("Quý II/2026", "Năm 2026",
         "30/9/2026", "Hằng quý"): the column says it is a deadline, so no trigger is needed."""
+        if _OPEN_ENDED.search(self.key, start, end):
+            return Timing()  # "Năm 2025 và các năm tiếp theo", "Thường xuyên": no deadline
         timing = self.read(start, end, plan_line=True)
         if timing.deadline or timing.recurrence or timing.recurrence_text:
             return timing
