@@ -60,6 +60,7 @@ _DANGLING = {
     "Thành",
 }
 _LOWER_START = re.compile(rf"[{LOWER}(]")
+_CELLS = re.compile(r" \| |\t")  # a table row, never the rest of a sentence
 
 
 @dataclass(frozen=True)
@@ -153,6 +154,8 @@ def _continues(
     last = text[pe - 1]
     if _LOWER_START.match(content) and last not in ".;!?…":
         return True
+    if width is not None and content[:1].isdigit() and last not in _TERMINAL and not _CELLS.search(content):
+        return True  # "b) Thời gian: Từ ngày" / "15/11/2025 đến ngày 15/12/2025."
     if last in _TERMINAL:
         return False
     if last == ",":
