@@ -539,7 +539,9 @@ class AgencyReader:
         """
         places = self._place_members(mention)
         if places:
-            self._named_groups.setdefault(_group_key(mention.written), places)
+            key = _group_key(mention.written)
+            if key != "\0":
+                self._named_groups.setdefault(key, places)
             return places
         earlier = self._named_groups.get(_reference_key(mention.written)) if not self._priming else None
         if earlier and earlier[0].start < mention.start and not _COLON.match(self.key, mention.end, self.limit):
@@ -553,14 +555,14 @@ class AgencyReader:
             return [mention]
         head = re.sub(r"^(?:các|Các)\s+", "", mention.written)
         head = re.sub(r"\s+các\s+", " ", head)
-        singular = {"Các Sở": "Sở", "Sở": "Sở"}.get(head, head)
+        singular = {"sở": "Sở", "bộ": "Bộ", "phòng": "Phòng"}.get(head.lower(), head)
         out: list[Mention] = []
         pos = colon.end()
         while True:
             pos = self.skip_space(pos)
-            if self.reg.stop_words.match(self.key, pos, self.limit):
-                break  # "Các sở, ban, ngành: Là các đơn vị ...": a sentence, not members
             field = self.reg.field_re.match(self.key, pos, self.limit) if singular in ("Sở", "Bộ") else None
+            if field is None and self.reg.stop_words.match(self.key, pos, self.limit):
+                break  # "Các sở, ban, ngành: Là các đơn vị ...": a sentence, not members
             end = field.end() if field else self._name_end(pos, need_name=True, commas=False)
             if end is None:
                 break

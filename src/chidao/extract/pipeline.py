@@ -155,6 +155,7 @@ def extract(raw: str) -> Extraction:
     cutter = TaskCutter(reader, timing, sections().inactive)
     header = layout.header
     cutter.sentences = header.doc_type is None and header.number is None and header.date is None
+    cutter.paragraph_starts = {p.body for p in layout.paragraphs}
     default = "not_read"
     if layout.header.doc_type not in lexicon().non_directive_types:
         root = Context(timing=cutter.document_timing(layout.outline), addressee=_addressees(reader, layout))

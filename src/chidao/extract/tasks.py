@@ -26,6 +26,7 @@ from chidao.extract.leads import (
     heading_assignment,
     is_vague_list,
     strip_label,
+    subject_assignment,
     topic_end,
 )
 from chidao.extract.timing import Timing, TimingReader
@@ -155,6 +156,7 @@ class TaskCutter:
         self.used: set[int] = set()
         self.sentences = False  # running text (a news item): a task per sentence that assigns (rule 10)
         self.named_above: list[list[Mention]] = []  # per list being walked: the leads its items named
+        self.paragraph_starts: set[int] = set()  # where the body's paragraphs' text begins
 
     def skip(self, start: int, reason: str) -> None:
         self.skipped.setdefault(start, reason)
@@ -371,6 +373,12 @@ class TaskCutter:
                 or (i == last and self._closing_statement(child.children[keep - 1]))
             ):
                 keep -= 1
+            if i == last and node.paragraph is None:
+                # After the last item of the body, a paragraph with its own subject is a statement
+                # of its own ("Các đơn vị nêu trên ...", "Ban Chỉ đạo ... tổ chức ..."), not that item's.
+                complete = self.text[self._body(child)[1] - 1 : self._body(child)[1]] in ".;"
+                while keep > (0 if complete else 1) and self._own_statement(child.children[keep - 1]):
+                    keep -= 1
             if keep < len(child.children):
                 children.extend(child.children[keep:])
                 child.children = child.children[:keep]
@@ -378,6 +386,13 @@ class TaskCutter:
 
     def _unmarked_plan_line(self, node: Node) -> bool:
         return not node.marked and self._plan_line(node, PlanLines())
+
+    def _own_statement(self, node: Node) -> bool:
+        if node.marked or node.children:
+            return False
+        start, end = self._body(node)
+        assignment = subject_assignment(self.reader, start, end)
+        return assignment is not None and assignment.start <= self.reader.skip_space(start) + 2
 
     def _closing_statement(self, node: Node) -> bool:
         """A paragraph after the last item that closes the list: an exhortation ("Đề nghị các cơ
@@ -705,7 +720,8 @@ class TaskCutter:
                 assignment = Assignment(pending, c_start, True)
             pending = None
             if assignment is not None:
-                assignment = self._resolve_back(assignment, c_end)
+                recent = groups[-1][2] if groups and groups[-1][3] else None
+                assignment = self._resolve_back(assignment, c_end, recent)
             if assignment and ctx.leads and is_vague_list(self.reader, assignment.leads):
                 # "3. Đề nghị UBND các huyện:" ... "- Đề nghị các đơn vị ...": the heading's agency.
                 assignment = None
@@ -717,6 +733,16 @@ class TaskCutter:
                 if kind == "action" and (assignment is None or _same_leads(assignment.leads, groups[-1][2])):
                     groups.append((c_start, c_end, groups[-1][2], groups[-1][3]))
                     continue
+            if (
+                groups
+                and assignment is not None
+                and self.reader.skip_space(c_start) in self.paragraph_starts
+                and assignment.start <= self.reader.skip_space(c_start) + 2
+            ):
+                # A paragraph of its own that names its own subject is a task of its own, even for
+                # the same agency ("6. UBND các xã A, B ..." / "Các đơn vị nêu trên chủ động ...").
+                groups.append((c_start, c_end, assignment.leads, True))
+                continue
             if groups and (assignment is None or _same_leads(assignment.leads, groups[-1][2])):
                 g_start, _, g_leads, g_explicit = groups[-1]
                 groups[-1] = (g_start, c_end, g_leads, g_explicit)
@@ -764,15 +790,19 @@ class TaskCutter:
             out.append(group)
         return out
 
-    def _resolve_back(self, assignment: Assignment, end: int) -> Assignment:
-        """ "Các đơn vị nêu trên báo cáo ...": the bodies the items above named (ANNOTATION.md)."""
-        if not self.named_above or not self.named_above[-1] or not is_vague_list(self.reader, assignment.leads):
+    def _resolve_back(self, assignment: Assignment, end: int, recent: list[Mention] | None) -> Assignment:
+        """ "Các đơn vị nêu trên báo cáo ...": the bodies named just before in the same item, or
+        else those the items above gave tasks to (ANNOTATION.md, agencies in detail)."""
+        if not is_vague_list(self.reader, assignment.leads):
             return assignment
         _, after = self.reader.read_list(assignment.start, lenient=True, limit=end)
         if not _BACK.match(self.key, self.reader.skip_space(after), end):
             return assignment
+        earlier = recent if recent and not is_vague_list(self.reader, recent) else None
+        if earlier is None and (not self.named_above or not self.named_above[-1]):
+            return assignment
         named: list[Mention] = []
-        for mention in self.named_above[-1]:
+        for mention in earlier or self.named_above[-1]:
             if mention.name.lower() not in {m.name.lower() for m in named}:
                 named.append(mention)
         return Assignment(named, assignment.start, True)
