@@ -22,6 +22,7 @@ from chidao.extract.leads import (
     clean_leads,
     coordinators,
     duty_holder,
+    explicit_assignment,
     find_assignment,
     heading_assignment,
     is_vague_list,
@@ -536,7 +537,7 @@ class TaskCutter:
         if not run:
             return None
         for i, node in enumerate(run[:-1]):
-            if self._ends_lead_in(node):
+            if self._ends_lead_in(node) and self._introduces_tasks(node):
                 # "..., yêu cầu UBND tỉnh, thành phố thực hiện một số nội dung sau:" and the
                 # paragraphs after it, each an item under it.
                 if i and self.sentences:
@@ -545,7 +546,7 @@ class TaskCutter:
                     self.skip(before.paragraph.start, "preamble")  # type: ignore[union-attr]
                 inner = self._lead_in(node, ctx)
                 for item in run[i + 1 :]:
-                    if self._ends_lead_in(item):
+                    if self._ends_lead_in(item) and self._introduces_tasks(item):
                         inner = self._lead_in(item, ctx)
                     elif inner.active:
                         self._unit(item.paragraph.body, item.last_end(), inner, marked=False)  # type: ignore[union-attr]
@@ -567,6 +568,16 @@ class TaskCutter:
         else:
             self._unit(start, end, ctx, marked=False)
         return None
+
+    def _introduces_tasks(self, node: Node) -> bool:
+        """A lead-in that introduces tasks ("... kết luận như sau:", "yêu cầu Sở X ...:"), not a
+        list of who attended ("... lãnh đạo các Bộ, cơ quan là Ủy viên Ban Chỉ đạo:")."""
+        start, end = self._body(node)
+        sentences = [m.end() for m in re.finditer(r"\.\s+", self.key[start:end])]
+        last = start + sentences[-1] if sentences else start
+        if _LEAD_IN_PHRASE.search(self.key, last, end):
+            return True
+        return explicit_assignment(self.reader, last, end) is not None
 
     def _ends_lead_in(self, node: Node) -> bool:
         start, end = self._body(node)
