@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
+from chidao.document.lexicon import lexicon
 from chidao.extract.registry import Registry, phrase_key, registry
 from chidao.text.chars import LOWER, UPPER
 
@@ -61,6 +63,7 @@ _COMPOUNDS = {
 }
 _RESPONSIBLE = re.compile(r"(?:có|chịu) trách nhiệm")
 _OFFICIAL = re.compile(rf"(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+(?:[{UPPER}][{LOWER}]*\s+){{1,3}}[{UPPER}][{LOWER}]*\s*,\s*")
+_PERSON = re.compile(rf"\s+(?P<surname>[{UPPER}][{LOWER}]*)(?:\s+[{UPPER}][{LOWER}]*){{1,3}}(?![\w])")
 _ROLES = {"nhà đầu tư", "chủ đầu tư", "nhà thầu", "đơn vị thi công"}  # named by their project
 _LOCAL_HEADS = {"ủy ban nhân dân", "ubnd", "hội đồng nhân dân", "hđnd", "công an"}
 _CONNECT = {",", "-", "–", "và", "&"}
@@ -91,6 +94,11 @@ def _reference_key(written: str) -> str:
     bare = re.sub(r"^(?:ubnd|ủy ban nhân dân)\s+", "ủy ban nhân dân ", phrase_key(written))
     bare = re.sub(r"(?:^|\s)(?:các|những)\s+", " ", bare).strip()
     return key if bare.replace(" ,", ",") == key.replace(" ,", ",") else "\0"
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    return lexicon().surnames
 
 
 @dataclass(frozen=True)
@@ -155,7 +163,9 @@ class AgencyReader:
         reg = self.reg
         if _FALSE_HEAD.match(self.key, pos, self.limit):
             return False
-        if reg.positions.match(self.key, pos, self.limit) and self._is_upper(pos):
+        if reg.positions.match(self.key, pos, self.limit) and (
+            self._is_upper(pos) or self.key.startswith("đồng chí", pos)
+        ):
             return True
         plural = _PLURAL.match(self.key, pos, self.limit)
         if plural:
@@ -278,6 +288,13 @@ class AgencyReader:
         previous = self.key[max(0, end - 12) : end].split()
         return bool(previous) and f"{previous[-1]} {self.key[end:te].strip()}" in _COMPOUNDS
 
+    def _person_after(self, end: int) -> int:
+        """A position goes on with the holder's name: "Phó Thủ tướng Chính phủ Trần Hồng Hà"."""
+        match = _PERSON.match(self.text, end, self.limit)
+        if match and match.group("surname") in _surnames():
+            return match.end()
+        return end
+
     def _capital_soon(self, pos: int) -> bool:
         """Whether a capitalized word comes within three lowercase words after ``pos``."""
         for _ in range(4):
@@ -322,12 +339,12 @@ class AgencyReader:
             if inner:
                 return inner
         position = reg.positions.match(key, start, self.limit)
-        if position and self._is_upper(start):
+        if position and (self._is_upper(start) or key.startswith("đồng chí", start)):
             rest = self.skip_space(position.end())
             inner = self._read_end(rest) if self.starts_agency(rest) else None
             if inner is None and reg.group_nouns.match(key, rest, self.limit):
                 inner = self._group_end(reg.group_nouns.match(key, rest, self.limit).end())
-            return inner if inner else position.end()
+            return self._person_after(inner if inner else position.end())
         plural = _PLURAL.match(key, start, self.limit)
         at = plural.end() if plural else start
         if _FALSE_HEAD.match(key, at, self.limit):

@@ -41,6 +41,9 @@ _INTRO_WORD = re.compile(
     r"nếu|khi|qua|thực hiện|nhằm|(?:trong |đến |đến hết |từ )?năm \d{4}(?=\s*,)|"
     r"thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?=\s*,))(?![\w])"
 )
+_SHORT_INTRO = re.compile(
+    r"(?:thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|(?:trong |đến |đến hết |từ )?năm \d{4})\s*,\s*"
+)
 _TOPIC = re.compile(r"(?:về|đối với|riêng)\s+(?:[^:.]|\.(?=\d)){2,600}?:\s*")
 _PAST = re.compile(
     r"\s*(?:đã|vừa|đã được|được|từng|đánh giá cao|ghi nhận|biểu dương|cảm ơn|"
@@ -179,6 +182,9 @@ def _skip_intro(reader: AgencyReader, pos: int, end: int) -> int:
         connector = _CONNECTOR.match(key, pos, end)
         if connector and reader.starts_agency(connector.end()):
             return connector.end()
+        short = _SHORT_INTRO.match(key, pos, end)
+        if short:
+            return short.end()  # "Thứ nhất, các bộ, ngành ...", "Năm 2027, Sở ...": the subject follows
         intro = _INTRO_WORD.match(key, pos, end)
         if not intro:
             break

@@ -79,6 +79,9 @@ _COVERING_OPENER = re.compile(r"(?:báo cáo|các nhiệm vụ|các nội dung|t
 _POINTER = _spaced(r"(?:nhiệm vụ|nội dung)[^.;]{0,40}(?:tại|theo|trong) (?:các )?(?:phụ lục|biểu|bảng)(?![\w])")
 # "3. Phạm vi, thời gian", "Phạm vi và thời gian thực hiện": where a plan states its time frame.
 _SCOPE = _spaced(r"(?:phạm vi|đối tượng)[, ]*(?:và )?(?:phạm vi[, ]*(?:và )?)?thời gian")
+_CONCLUDES = _spaced(
+    r"(?:kết luận|có ý kiến(?: chỉ đạo| kết luận)?|chỉ đạo|thông báo|ý kiến) (?:như sau|sau đây)\s*:\s*$"
+)
 _BACK = re.compile(r"(?<![\w])(?:nêu trên|trên đây|kể trên)(?![\w])")
 # "chịu trách nhiệm trước Chủ tịch UBND tỉnh về ...", "... trước pháp luật nếu để xảy ra ...".
 _LIABILITY = _spaced(r"(?<![\w])chịu trách nhiệm(?: hoàn toàn| cá nhân)? trước(?![\w])")
@@ -590,6 +593,8 @@ class TaskCutter:
         sentences = [m.end() for m in re.finditer(r"\.\s+", self.key[last_start:last_end])]
         last_start = last_start + sentences[-1] if sentences else last_start
         assignment = find_assignment(self.reader, last_start, last_end)
+        if _CONCLUDES.search(self.key, last_start, last_end):
+            assignment = None  # "..., Thủ tướng Chính phủ ... kết luận như sau:": the speaker, no lead
         origin = node.paragraph.start  # type: ignore[union-attr]
         covering = self._covering_timing(last_start, last_end, assignment, after_assignment=True)
         if covering is not None:
@@ -748,7 +753,7 @@ class TaskCutter:
                 groups
                 and assignment is not None
                 and self.reader.skip_space(c_start) in self.paragraph_starts
-                and assignment.start <= self.reader.skip_space(c_start) + 2
+                and assignment.start <= self.reader.skip_space(c_start) + 40
             ):
                 # A paragraph of its own that names its own subject is a task of its own, even for
                 # the same agency ("6. UBND các xã A, B ..." / "Các đơn vị nêu trên chủ động ...").
