@@ -82,9 +82,13 @@ _SCOPE = _spaced(r"(?:phạm vi|đối tượng)[, ]*(?:và )?(?:phạm vi[, ]*(
 _CONCLUDES = _spaced(
     r"(?:kết luận|có ý kiến(?: chỉ đạo| kết luận)?|chỉ đạo|thông báo|ý kiến) (?:như sau|sau đây)\s*:\s*$"
 )
+_NAME_ONLY = re.compile(r"[\s.;,:]*")  # what is left of an item that only names an agency
 _BACK = re.compile(r"(?<![\w])(?:nêu trên|trên đây|kể trên)(?![\w])")
 # "chịu trách nhiệm trước Chủ tịch UBND tỉnh về ...", "... trước pháp luật nếu để xảy ra ...".
-_LIABILITY = _spaced(r"(?<![\w])chịu trách nhiệm(?: hoàn toàn| cá nhân)? trước(?![\w])")
+_LIABILITY = _spaced(
+    r"(?<![\w])chịu trách nhiệm(?: hoàn toàn| cá nhân)? "
+    r"(?:trước(?![\w])|về (?:những |các )?(?:nội dung|kết quả|tính)(?![\w]))"
+)
 # "chịu trách nhiệm (chính) về việc thực hiện ...": that assigns the work.
 _DUTY = _spaced(r"(?<![\w])chịu trách nhiệm(?: chính)? (?:về việc|thực hiện|triển khai|tổ chức)(?![\w])")
 _ASSESSMENT = re.compile(
@@ -828,6 +832,13 @@ class TaskCutter:
         before = self.text[max(0, pos - 3) : pos].rstrip()
         return bool(before) and before[-1] in ".!?"
 
+    def _after_names(self, start: int, end: int) -> tuple[int, int]:
+        """Where the words after the agencies that open ``[start, end)`` begin."""
+        pos = self.reader.skip_space(start)
+        if self.reader.starts_agency(pos):
+            _, pos = self.reader.read_list(pos, lenient=True, limit=end)
+        return pos, end
+
     def _is_promise(self, assignment: Assignment, end: int) -> bool:
         """The issuer speaking of itself: "Ủy ban nhân dân tỉnh sẽ ưu tiên bố trí nguồn lực ..."
         is its own promise, not a task (rule 12)."""
@@ -837,6 +848,9 @@ class TaskCutter:
         self, start: int, end: int, leads: list[Mention], explicit: bool, ctx: Context, *, marked: bool = True
     ) -> None:
         text = self.text[start:end]
+        if _NAME_ONLY.fullmatch(self.key, *self._after_names(start, end)):
+            self.skip(start, "no_agency")  # "Các bệnh viện tuyến tỉnh;": a name in a list, no action
+            return
         trimmed_end = start + len(text.rstrip(" \n;,"))
         coord = coordinators(self.reader, start, end, leads)
         if not explicit or not coord:
