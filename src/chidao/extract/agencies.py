@@ -138,6 +138,7 @@ class AgencyReader:
         # Thái Nguyên"): a later "Ủy ban nhân dân tỉnh, thành phố" refers back to them.
         self._named_groups: dict[str, list[Mention]] = {}
         self._priming = False
+        self._reading = 0  # read_list calls in progress: ``limit`` bounds the clause being read
 
     # -- tokens -----------------------------------------------------------------------------
     def _token(self, pos: int) -> tuple[int, int] | None:
@@ -160,6 +161,8 @@ class AgencyReader:
     def starts_agency(self, pos: int) -> bool:
         """Whether a new agency name begins at ``pos`` (used to split lists)."""
         pos = self.skip_space(pos)
+        if pos >= self.limit and not self._reading:
+            self.limit = len(self.text)  # a bound left from reading an earlier clause
         reg = self.reg
         if _FALSE_HEAD.match(self.key, pos, self.limit):
             return False
@@ -529,6 +532,13 @@ class AgencyReader:
     def read_list(self, pos: int, *, lenient: bool = False, limit: int | None = None) -> tuple[list[Mention], int]:
         """ "A, B và C": every agency of a list starting at ``pos``; and where the list ends."""
         self.limit = len(self.text) if limit is None else min(limit, len(self.text))
+        self._reading += 1
+        try:
+            return self._read_list(pos, lenient)
+        finally:
+            self._reading -= 1
+
+    def _read_list(self, pos: int, lenient: bool) -> tuple[list[Mention], int]:
         first = self.read(pos, lenient=lenient)
         if first is None:
             return [], pos
