@@ -29,6 +29,10 @@ _BODY_START = re.compile(
 )
 
 
+_ISSUER_LINE = re.compile(r"(?:HỘI ĐỒNG NHÂN DÂN|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|KHÓA [IVXLC]+|KHOÁ [IVXLC]+)")
+_DATELINE = re.compile(r"\(?\s*(?:Cập nhật|Ngày đăng|Đăng ngày)[^)]*\)?$")
+
+
 @dataclass
 class Header:
     """What the header says; every field may be missing in a real document."""
@@ -115,8 +119,8 @@ def _collect_title(lines: list[tuple[int, str]], first: int, prefix: str) -> tup
             continue
         if caps is None:
             caps = clean.isupper() if not parts else prefix.isupper()
-        if parts and not _is_title_line(line, caps):
-            break
+        if parts and (not _is_title_line(line, caps) or _ISSUER_LINE.match(clean)):
+            break  # "HỘI ĐỒNG NHÂN DÂN TỈNH X" / "KHÓA VII, KỲ HỌP THỨ 4" after a resolution's title
         if not parts and _BODY_START.match(clean) and not caps:
             break
         parts.append(clean)
@@ -162,12 +166,16 @@ def _vv_title(text: str, limit: int, place_start: int) -> tuple[str | None, int]
 
 
 def _first_line_title(lines: list[tuple[int, str]]) -> tuple[str | None, int]:
-    """A page without a header: the first line that is not navigation boilerplate."""
+    """A page without a header: its headline, the first line that is not navigation boilerplate,
+    when it reads as one (short, no full stop). A page that opens with its lead paragraph
+    ("(BĐ) - UBND tỉnh vừa ...") or with "Kính gửi:" has no title of its own."""
     boiler = lexicon().boilerplate
     for pos, line in lines:
         clean = _clean_line(line)
-        if not clean or clean in boiler or clean.startswith("("):
+        if not clean or clean in boiler or _DATELINE.match(clean):
             continue
+        if clean.startswith(("(", "Kính gửi")) or clean.endswith(".") or len(clean.split()) > 40:
+            return None, 0
         return clean, pos + len(line)
     return None, 0
 

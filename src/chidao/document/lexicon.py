@@ -17,6 +17,7 @@ class LayoutLexicon:
     signature_prefixes: tuple[str, ...]
     signature_titles: tuple[str, ...]
     national_issuers: tuple[str, ...]
+    places: frozenset[str]  # provinces and cities, lowercased: "Cao Bằng" is a place, not a person
 
 
 def load_toml(name: str) -> dict:
@@ -36,4 +37,10 @@ def lexicon() -> LayoutLexicon:
         signature_prefixes=tuple(data["signature_prefixes"]),
         signature_titles=tuple(data["signature_titles"]),
         national_issuers=tuple(data["national_issuers"]),
+        places=_places(),
     )
+
+
+def _places() -> frozenset[str]:
+    places = load_toml("agencies.toml")["places"]
+    return frozenset(p.lower() for p in [*places["cities"], *places["provinces"]])

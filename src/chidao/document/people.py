@@ -32,6 +32,8 @@ def person_names(text: str) -> list[tuple[int, int, str]]:
             if word in surnames and len(words) - i >= 2:
                 start = match.start(1) + match.group(1).index(word)
                 name = " ".join(words[i:])
+                if name.lower() in lexicon().places:
+                    break  # "Cao Bằng", "Hà Nội", "Hồ Chí Minh": a place, not a person
                 out.append((start, match.end(1), name))
                 break
     return out
@@ -116,12 +118,17 @@ def find_signer(tail: str) -> str | None:
     for i, line in enumerate(lines):
         if not _signature_line(line):
             continue
-        for nxt in lines[i + 1 : i + 8]:
+        following = lines[i + 1 : i + 8]
+        for j, nxt in enumerate(following):
             if not nxt or _signature_line(nxt):
                 continue
-            names = person_names(nxt)
-            if names and names[0][0] == 0 and names[0][1] >= len(nxt.rstrip(". ")) - 1:
-                return names[0][2]
+            # A name may be cut across two lines in a PDF copy: "Bùi" / "Xuân Cường".
+            for candidate in (nxt, f"{nxt} {following[j + 1]}" if j + 1 < len(following) else None):
+                if not candidate:
+                    continue
+                names = person_names(candidate)
+                if names and names[0][0] == 0 and names[0][1] >= len(candidate.rstrip(". ")) - 1:
+                    return names[0][2]
             break
     for line in lines:
         if line.startswith(("- Lưu", "Lưu")):
