@@ -1,0 +1,40 @@
+"""The project's own genre examples (tests/extract/genre) keep their accuracy.
+
+They use the official metric (../shared/tools/score.py when the shared corpus is beside the
+repository, as in CI); the thresholds are today's figures and only ever go up.
+"""
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from chidao import extract_text
+
+GENRE = Path(__file__).parent / "genre"
+TARGETS = {"task_f1": 0.97, "e2e_f1": 0.79, "directive_accuracy": 1.0, "metadata_accuracy": 0.97}
+
+
+def test_genre_examples_keep_their_accuracy(corpus, tmp_path):
+    spec = importlib.util.spec_from_file_location("score", corpus.parent / "tools" / "score.py")
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    pred = tmp_path / "genre.jsonl"
+    with pred.open("w", encoding="utf-8") as out:
+        for path in sorted(GENRE.glob("*.txt")):
+            result = {"source": str(path), **extract_text(path.read_text(encoding="utf-8"))}
+            out.write(json.dumps(result, ensure_ascii=False) + "\n")
+    summary, _ = score.score(GENRE, pred)
+    for metric, target in TARGETS.items():
+        assert summary[metric] >= target, f"genre {metric} = {summary[metric]} < {target}"
+
+
+@pytest.mark.parametrize("gold", sorted(GENRE.glob("*.gold.json")), ids=lambda p: p.name[:3])
+def test_genre_gold_files_are_valid(gold):
+    data = json.loads(gold.read_text(encoding="utf-8"))
+    text = gold.with_name(gold.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
+    for task in data["tasks"]:
+        assert 25 <= len(task["anchor"]) <= 90 or " | " in task["anchor"], task["anchor"]
+        assert task["lead"], task["anchor"]
+    assert text.strip()
