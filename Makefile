@@ -33,13 +33,16 @@ test: $(VENV)/.installed
 lint: $(VENV)/.installed
 	$(BIN)/ruff check src tests benchmarks
 
-# Score extraction on the shared corpus with the official metric.
+# Score extraction on the shared corpus with the official metric, then how well the tasks'
+# confidence ranks the wrong ones on dev (scripts/confidence_table.py).
 eval: $(VENV)/.installed
 	@for set in seeds dev; do \
 	  echo "== $$set"; \
 	  $(BIN)/chidao extract --format jsonl $(CHIDAO_CORPUS)/$$set/*.txt > $(VENV)/pred-$$set.jsonl; \
 	  $(PYTHON) $(SCORE) $(CHIDAO_CORPUS)/$$set $(VENV)/pred-$$set.jsonl; \
 	done
+	@echo "== confidence on dev"
+	@$(PYTHON) scripts/confidence_table.py $(SCORE) $(CHIDAO_CORPUS)/dev $(VENV)/pred-dev.jsonl
 
 # Speed of the whole pipeline against underthesea's word_tokenize on the same texts.
 bench: $(VENV)/.installed

@@ -26,10 +26,10 @@ def _score_module(path: str):
     return module
 
 
-def labelled(sc, gold_dir: str, pred_path: str) -> list[tuple[float, bool]]:
-    """(confidence, right) for every predicted task, paired as score.py pairs them."""
+def labelled(sc, gold_dir: str, pred_path: str) -> list[tuple[dict, bool]]:
+    """(task, right) for every scored predicted task, paired as score.py pairs them."""
     gold = sc.load_gold(gold_dir)
-    out: list[tuple[float, bool]] = []
+    out: list[tuple[dict, bool]] = []
     for line in Path(pred_path).read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
@@ -64,7 +64,7 @@ def labelled(sc, gold_dir: str, pred_path: str) -> list[tuple[float, bool]]:
             ok = ok and (t.get("deadline") or None) == (p.get("deadline") or None)
             ok = ok and (t.get("recurrence") or None) == (p.get("recurrence") or None)
             right[i] = ok
-        out.extend((float(p.get("confidence", 1.0)), r) for p, r in zip(tasks, right, strict=True))
+        out.extend(zip(tasks, right, strict=True))
     return out
 
 
@@ -78,7 +78,8 @@ def report(pairs: list[tuple[float, bool]]) -> tuple[str, float]:
         band = [r for c, r in pairs if low <= c < high]
         wrong = sum(1 for r in band if not r)
         rate = f"{wrong / len(band):.0%}" if band else "-"
-        lines.append(f"[{low:.2f}, {min(high, 1.0):.2f}{')' if high < 1 else ']'}   {len(band):6} {wrong:6}  {rate:>10}")
+        close = ")" if high < 1 else "]"
+        lines.append(f"[{low:.2f}, {min(high, 1.0):.2f}{close}   {len(band):6} {wrong:6}  {rate:>10}")
     third = pairs[: max(1, len(pairs) // 3)] if pairs else []
     held = sum(1 for _, r in third if not r) / wrong_total if wrong_total else 1.0
     lines.append(
@@ -94,7 +95,7 @@ def main(argv: list[str]) -> int:
     sc = _score_module(argv[0])
     pairs: list[tuple[float, bool]] = []
     for gold_dir, pred in zip(argv[1::2], argv[2::2], strict=True):
-        pairs.extend(labelled(sc, gold_dir, pred))
+        pairs.extend((float(task.get("confidence", 1.0)), right) for task, right in labelled(sc, gold_dir, pred))
     table, _ = report(pairs)
     print(table)
     return 0

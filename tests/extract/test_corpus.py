@@ -2,6 +2,7 @@
 
 import importlib.util
 import json
+from pathlib import Path
 
 import pytest
 
@@ -31,3 +32,21 @@ def test_corpus_targets(corpus, tmp_path, name):
     summary, _ = _score_module(corpus).score(folder, pred)
     for metric, target in TARGETS[name].items():
         assert summary[metric] >= target, f"{name} {metric} = {summary[metric]} < {target}"
+
+
+def test_confidence_ranks_the_wrong_tasks_first(corpus, tmp_path):
+    """The least-confident third of dev's tasks holds at least two thirds of the wrong ones."""
+    folder = corpus / "dev"
+    pred = tmp_path / "dev.jsonl"
+    with pred.open("w", encoding="utf-8") as out:
+        for path in sorted(folder.glob("*.txt")):
+            result = {"source": str(path), **extract_text(path.read_text(encoding="utf-8"))}
+            out.write(json.dumps(result, ensure_ascii=False) + "\n")
+    spec = importlib.util.spec_from_file_location(
+        "confidence_table", Path(__file__).parents[2] / "scripts" / "confidence_table.py"
+    )
+    table = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(table)
+    pairs = [(t["confidence"], right) for t, right in table.labelled(_score_module(corpus), folder, pred)]
+    _, held = table.report(pairs)
+    assert held >= 2 / 3, held

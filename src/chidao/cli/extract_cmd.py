@@ -42,8 +42,9 @@ def extract_command(files: tuple[Path, ...], fmt: str, trace: bool) -> None:
         extraction = extract(raw)
         result = {"source": str(path), **extraction.to_dict()}
         if trace:
-            for task, item in zip(extraction.tasks, result["tasks"], strict=True):
+            for task, item, assessment in zip(extraction.tasks, result["tasks"], extraction.assessments, strict=True):
                 item["trace"] = task.trace
+                item["signals"] = assessment.signals
         if fmt == "jsonl":
             sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
             sys.stdout.flush()

@@ -8,8 +8,9 @@ so that the least confident tasks are the ones most likely wrong (``make eval`` 
 
 from __future__ import annotations
 
+import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
@@ -19,18 +20,18 @@ from chidao.extract.deadlines import find_deadlines
 
 @dataclass(frozen=True)
 class _Doubts:
-    base: float
+    bias: float
     labels: dict[str, str]
-    weights: dict[str, float]
+    weights: dict[str, float]  # log-odds each code adds to the task being right
 
 
 @cache
 def _doubts() -> _Doubts:
     data = load_toml("review.toml")
-    table = data["doubts"]
+    table = {**data["doubts"], **data.get("signals", {})}
     return _Doubts(
-        float(data["base"]),
-        {code: entry["label"] for code, entry in table.items()},
+        float(data["bias"]),
+        {code: entry["label"] for code, entry in data["doubts"].items()},
         {code: float(entry["weight"]) for code, entry in table.items()},
     )
 
@@ -53,13 +54,16 @@ _TIME_WORDS = re.compile(
     r"trước tết|dịp|trước \d|ngày \d{1,2}[/.-]\d{1,2}|tuần (?:đầu|cuối)|cuối (?:tháng|quý|năm))"
 )
 _VAGUE_LEAD = re.compile(r"^(?:các|những)?\s*(?:cơ quan|đơn vị|địa phương|sở, ban, ngành|ngành)(?:[, ]|$)")
-_LONG = 900
+_LONG = 600
+_TOPIC = re.compile(r"\s*(?:về|đối với|riêng)\s[^:]{0,200}:")
+_PAST = re.compile(r"(?<![\w])(?:đã|vừa|đang)(?![\w])")
 
 
 @dataclass(frozen=True)
 class Assessment:
     confidence: float
-    doubts: list[str]  # codes, most telling first
+    doubts: list[str]  # codes shown to the clerk, most telling first
+    signals: list[str] = field(default_factory=list)  # every code that moved the confidence
 
     @property
     def labels(self) -> list[str]:
@@ -73,6 +77,7 @@ def assess(
     leads: list[str],
     coordinators: list[str],
     lead_source: str,
+    lead_offset: int,
     deadline: date | None,
     deadline_text: str | None,
     deadline_source: str,
@@ -82,21 +87,36 @@ def assess(
     doc_date: date | None,
     unusual_lead: bool,
 ) -> Assessment:
-    """The doubts a clerk should check about one task, and the confidence they leave."""
+    """The doubts a clerk should check about one task, and the confidence they leave.
+
+    ``lead_offset`` is where the lead is named in the task's text (-1: not in it, inherited).
+    Codes with a label in ``review.toml`` are doubts shown to the clerk; the others are signals
+    that only move the confidence (a table row is more often right than running text).
+    """
     codes: list[str] = []
     if not leads:
         codes.append("no_agency")
     source = _LEAD_SOURCES.get(lead_source)
     if source:
         codes.append(source)
+    if lead_source == "table":
+        codes.append("table_row")
     if leads and all(_VAGUE_LEAD.match(name.lower()) for name in leads):
         codes.append("lead_vague")
+    elif leads and any(name.lower().startswith(("các ", "những ")) for name in leads):
+        codes.append("lead_group")
     if unusual_lead:
         codes.append("lead_unusual")
     if len(leads) >= 3:
         codes.append("many_leads")
+    elif len(leads) == 2:
+        codes.append("two_leads")
+    if lead_offset > 60:
+        codes.append("lead_late")
     if len(coordinators) >= 4:
         codes.append("coordinators_many")
+    if any(name.lower().startswith("các ") for name in coordinators):
+        codes.append("coordinators_group")
     if deadline_source == "inherited":
         codes.append("deadline_inherited")
     if deadline is None and recurrence is None and _TIME_WORDS.search(key):
@@ -111,11 +131,14 @@ def assess(
         codes.append("recurrence_irregular")
     if len(text) > _LONG:
         codes.append("long_text")
+    if _TOPIC.match(key):
+        codes.append("topic_opening")
+    if _PAST.search(key[:120]):
+        codes.append("past_tense")
     if not marked:
         codes.append("running_text")
     table = _doubts()
-    confidence = table.base
-    for code in codes:
-        confidence *= table.weights.get(code, 1.0)
-    codes.sort(key=lambda code: table.weights.get(code, 1.0))
-    return Assessment(round(confidence, 2), codes)
+    logit = table.bias + sum(table.weights.get(code, 0.0) for code in codes)
+    confidence = 1 / (1 + math.exp(-logit))
+    shown = sorted((c for c in codes if c in table.labels), key=lambda c: table.weights.get(c, 0.0))
+    return Assessment(round(confidence, 2), shown, codes)

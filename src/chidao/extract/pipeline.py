@@ -102,6 +102,7 @@ def _assess(task: Task, text: str, key: str, doc_date: Any) -> Assessment:
         leads=[m.name for m in task.leads],
         coordinators=[m.name for m in task.coordinators],
         lead_source=task.lead_source,
+        lead_offset=min((m.start - task.start for m in task.leads if m.start >= task.start), default=-1),
         deadline=timing.deadline,
         deadline_text=timing.deadline_text,
         deadline_source=task.deadline_source,
