@@ -226,7 +226,7 @@ def _one_cell_per_line(text: str, lines: list[tuple[int, int]]) -> list[Table]:
     i = 0
     while i < len(lines):
         s, e = lines[i]
-        if not vocab.number.match(" ".join(match_key(text[s:e]).split())):
+        if e - s > 40 or not vocab.number.match(" ".join(match_key(text[s:e]).split())):
             i += 1
             continue
         # The header: the cells after "STT", a label wrapped over two lines joined.
@@ -287,8 +287,13 @@ def _one_cell_per_line(text: str, lines: list[tuple[int, int]]) -> list[Table]:
 def find_tables(text: str, start: int, end: int) -> list[Table]:
     """Task tables in ``text[start:end]``, in order, not overlapping."""
     lines = _lines(text, start, end)
-    found = _delimited(text, lines, _PIPE) + _delimited(text, lines, _TAB)
-    if "\n" in text[start:end]:
+    found: list[Table] = []
+    # Each layout is looked for only where its mark occurs at all: most notices hold no table.
+    if text.find("|", start, end) >= 0:
+        found += _delimited(text, lines, _PIPE)
+    if text.find("\t", start, end) >= 0:
+        found += _delimited(text, lines, _TAB)
+    if text.find("\n", start, end) >= 0:
         found += _one_cell_per_line(text, lines)
     found.sort(key=lambda t: t.start)
     out: list[Table] = []
