@@ -107,9 +107,9 @@ def _dedupe(mentions: list[Mention]) -> list[Mention]:
 
 
 def clean_leads(mentions: list[Mention]) -> list[Mention]:
-    """Drop partners of a lead list that name no one ("và các cơ quan, tổ chức có liên quan")."""
-    kept = [m for m in mentions if set(m.written.lower().split()) - _VAGUE_LEAD]
-    return _dedupe(kept or mentions)
+    """A lead list without repeats. Vague partners stay ("Các Sở, ngành, UBND cấp xã và các đơn
+    vị có liên quan"): unlike coordinators, a lead list is kept whole (ANNOTATION.md)."""
+    return _dedupe(mentions)
 
 
 def _opens_phrase(key: str, start: int, pos: int) -> bool:
