@@ -50,6 +50,16 @@ def test_header_fields():
     assert result.issuer == "ỦY BAN NHÂN DÂN TỈNH MẪU"
 
 
+def test_a_numbered_item_right_after_the_title_is_body_not_title():
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH MẪU\nSố: 12/TB-UBND\nTỉnh Mẫu, ngày 10 tháng 3 năm 2025\nTHÔNG BÁO\n"
+        "Kết luận của Chủ tịch UBND tỉnh\n1. Sở Y tế rà soát danh mục thuốc.\n2. Sở Tài chính bố trí kinh phí.\n"
+    )
+    result = layout(text)
+    assert result.header.title == "Kết luận của Chủ tịch UBND tỉnh"
+    assert [p.marker for p in result.paragraphs][:2] == ["1.", "2."]
+
+
 def test_blank_day_gives_no_date_but_keeps_the_year():
     result = layout(NOTICE.replace("ngày 20 tháng 3", "ngày    tháng 3"))
     assert result.header.date is None

@@ -66,6 +66,20 @@ def read(text, place=None):
             ["Các cơ quan, đơn vị thuộc Bộ Thông tin và Truyền thông"],
         ),
         ("Thường trực Tỉnh ủy tập trung", ["Thường trực Tỉnh ủy"]),
+        # a department named with a bare "tỉnh" is the province's department; the list goes on
+        ("Sở Y tế tỉnh và Sở Tài chính rà soát", ["Sở Y tế", "Sở Tài chính"]),
+        ("Sở Nội vụ tỉnh, Sở Xây dựng kiểm tra", ["Sở Nội vụ", "Sở Xây dựng"]),
+        # a name in two parts joined by "và"; lowercase name words before a comma that goes on
+        ("Cục Thông tin cơ sở và Thông tin đối ngoại: Tham mưu", ["Cục Thông tin cơ sở và Thông tin đối ngoại"]),
+        (
+            "Cục Phát thanh Truyền hình và Thông tin điện tử, Cục Báo chí chủ động",
+            ["Cục Phát thanh Truyền hình và Thông tin điện tử", "Cục Báo chí"],
+        ),
+        # vague partners stay in the list (a lead list keeps them; coordinators drop them later)
+        (
+            "các Sở, ngành, UBND cấp xã và các đơn vị có liên quan theo chức năng",
+            ["Các Sở, ngành", "Ủy ban nhân dân cấp xã", "Các đơn vị có liên quan"],
+        ),
     ],
 )
 def test_agency_lists(text, names):

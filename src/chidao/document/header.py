@@ -29,6 +29,8 @@ _BODY_START = re.compile(
 )
 
 
+# A numbered or bulleted line is the body's first item, never part of the title.
+_ITEM_START = re.compile(r"(?:\d+(?:\.\d+)*[.)]|[IVXLC]+\.|[a-zđ]\)|[-–+•])\s")
 _ISSUER_LINE = re.compile(r"(?:HỘI ĐỒNG NHÂN DÂN|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|KHÓA [IVXLC]+|KHOÁ [IVXLC]+)")
 _DATELINE = re.compile(r"\(?\s*(?:Cập nhật|Ngày đăng|Đăng ngày)[^)]*\)?$")
 
@@ -93,7 +95,7 @@ def _doc_type_line(lines: list[tuple[int, str]], limit: int) -> tuple[int, str, 
 
 def _is_title_line(line: str, caps: bool) -> bool:
     clean = _clean_line(line)
-    if not clean:
+    if not clean or _ITEM_START.match(clean):
         return False
     if caps:
         letters = [c for c in clean if c.isalpha()]
@@ -121,7 +123,7 @@ def _collect_title(lines: list[tuple[int, str]], first: int, prefix: str) -> tup
             caps = clean.isupper() if not parts else prefix.isupper()
         if parts and (not _is_title_line(line, caps) or _ISSUER_LINE.match(clean)):
             break  # "HỘI ĐỒNG NHÂN DÂN TỈNH X" / "KHÓA VII, KỲ HỌP THỨ 4" after a resolution's title
-        if not parts and _BODY_START.match(clean) and not caps:
+        if not parts and (_BODY_START.match(clean) and not caps or _ITEM_START.match(clean)):
             break
         parts.append(clean)
         end = pos + len(line)

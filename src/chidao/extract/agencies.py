@@ -68,6 +68,7 @@ _ROLES = {"nhà đầu tư", "chủ đầu tư", "nhà thầu", "đơn vị thi 
 _LOCAL_HEADS = {"ủy ban nhân dân", "ubnd", "hội đồng nhân dân", "hđnd", "công an"}
 _CONNECT = {",", "-", "–", "và", "&"}
 _HARD_STOP = {":", ";", "(", ")", ".", "!", "?", "“", "”", '"', "/"}
+_DEPARTMENT_OF_PROVINCE = re.compile(r"^(Sở (?!ban\b|ngành\b)\S.*?) (?:tỉnh|thành phố|Thành phố)$")
 _PROVINCIAL = re.compile(
     r"^(Đài Phát thanh và Truyền hình|Công an|Bộ Chỉ huy Quân sự|Hội Nhà báo|Thanh tra|Bưu điện|"
     r"Kho bạc Nhà nước|Bảo hiểm xã hội|Liên đoàn Lao động|Hội Liên hiệp Phụ nữ|Tỉnh đoàn|"
@@ -226,10 +227,21 @@ class AgencyReader:
                 if nxt and self._is_upper(nxt[0]) and seen_name and joins:
                     end = te
                     continue
+                if word == "," and seen_name and 1 <= lower_run <= 3 and nxt and self.starts_agency(nxt[0]):
+                    # "Cục ... Thông tin điện tử, Cục Thông tin cơ sở": a list goes on with another
+                    # agency, so the lowercase words before the comma end this one's name.
+                    confirmed = end
                 break
             tail = reg.tails.match(self.key, ts, self.limit)
-            if tail and seen_name and word != "tỉnh" and word != "thành":
+            if tail and seen_name and word in ("tỉnh", "thành"):
+                after = self._token(tail.end())
+                if after is None or not self._is_upper(after[0]):
+                    end = confirmed = tail.end()  # "Sở Y tế tỉnh | và Sở Tài chính": no place name follows
+                    break
+            elif tail and seen_name:
                 end = confirmed = tail.end()
+                if self._joined_part(end):
+                    continue  # "Cục Thông tin cơ sở | và Thông tin đối ngoại": the name has two parts
                 break
             if (
                 reg.stop_words.match(self.key, ts, self.limit)
@@ -284,6 +296,15 @@ class AgencyReader:
         if need_name and not seen_name:
             return None
         return confirmed
+
+    def _joined_part(self, end: int) -> bool:
+        """Whether "và" + a capitalized word that starts no agency follows ``end``: the second
+        part of one name ("... cơ sở và Thông tin đối ngoại"), not a second agency."""
+        link = self._token(end)
+        if link is None or self.key[link[0] : link[1]] != "và":
+            return False
+        nxt = self._token(link[1])
+        return nxt is not None and self._is_upper(nxt[0]) and not self.starts_agency(nxt[0])
 
     def _inside_word(self, end: int, te: int) -> bool:
         """Whether the syllable just read ends a compound word whose last syllable is also a verb:
@@ -388,6 +409,12 @@ class AgencyReader:
                 return cur
             ts, te = tok
             word = self.key[ts:te]
+            if cur == end and word in ("tỉnh", "thành"):
+                place = self.reg.tails.match(self.key, ts, self.limit)
+                after = self._token(place.end()) if place else None
+                if place and place.group(0) in ("tỉnh", "thành phố") and (after is None or not self._is_upper(after[0])):
+                    return place.end()  # "Sở Y tế tỉnh | và Sở Tài chính": the province, unnamed
+                return cur
             if word == "số":
                 nxt = self._token(te)
                 if nxt and self.key[nxt[0] : nxt[1]].isdigit():
@@ -727,6 +754,9 @@ class AgencyReader:
         return name
 
     def _drop_own_province(self, name: str) -> str:
+        department = _DEPARTMENT_OF_PROVINCE.match(name)
+        if department:
+            return department.group(1)  # "Sở Nội vụ tỉnh": a department is always the province's
         province = self.place.province
         if not province:
             return name
