@@ -75,6 +75,12 @@ def read(text, place=None):
             "Cục Phát thanh Truyền hình và Thông tin điện tử, Cục Báo chí chủ động",
             ["Cục Phát thanh Truyền hình và Thông tin điện tử", "Cục Báo chí"],
         ),
+        # a name that goes on in lowercase to the province's word
+        (
+            "Ban Quản lý dự án đầu tư xây dựng công trình nông nghiệp tỉnh lập hồ sơ",
+            ["Ban Quản lý dự án đầu tư xây dựng công trình nông nghiệp tỉnh"],
+        ),
+        ("Ban Quản lý dự án đầu tư xây dựng và Sở Xây dựng tỉnh", ["Ban Quản lý dự án đầu tư xây dựng", "Sở Xây dựng"]),
         # vague partners stay in the list (a lead list keeps them; coordinators drop them later)
         (
             "các Sở, ngành, UBND cấp xã và các đơn vị có liên quan theo chức năng",

@@ -297,6 +297,34 @@ class AgencyReader:
             return None
         return confirmed
 
+    def _province_tail(self, end: int) -> int | None:
+        """A name that goes on in lowercase to the province's word: "Ban Quản lý dự án đầu tư xây
+        dựng | công trình nông nghiệp tỉnh", "Trung tâm Phát triển | quỹ đất tỉnh". Only name
+        words may come between (no verb, no punctuation), and no place name after "tỉnh"."""
+        cur = end
+        for count in range(12):
+            tok = self._token(cur)
+            if tok is None:
+                return None
+            ts, te = tok
+            word = self.key[ts:te]
+            if not word.isalpha() or self._is_upper(ts) or (count == 0 and word == "và"):
+                return None
+            if count > 0 and word in ("tỉnh", "thành"):
+                place = self.reg.tails.match(self.key, ts, self.limit)
+                after = self._token(place.end()) if place else None
+                if place and place.group(0) in ("tỉnh", "thành phố") and (after is None or not self._is_upper(after[0])):
+                    return place.end()
+                return None
+            if (
+                word not in ("và", "các")
+                and self.reg.stop_words.match(self.key, ts, self.limit)
+                and not self._inside_word(cur, te)
+            ):
+                return None
+            cur = te
+        return None
+
     def _joined_part(self, end: int) -> bool:
         """Whether "và" + a capitalized word that starts no agency follows ``end``: the second
         part of one name ("... cơ sở và Thông tin đối ngoại"), not a second agency."""
@@ -342,6 +370,7 @@ class AgencyReader:
         end = self._read_end(start, lenient=lenient)
         if end is None or end <= start:
             return None
+        end = self._province_tail(end) or end
         written = self.text[start:end].strip(" ,")
         return Mention(start, start + len(written), written, self.canonical(written))
 
