@@ -81,6 +81,11 @@ def read(text, place=None):
             ["Ban Quản lý dự án đầu tư xây dựng công trình nông nghiệp tỉnh"],
         ),
         ("Ban Quản lý dự án đầu tư xây dựng và Sở Xây dựng tỉnh", ["Ban Quản lý dự án đầu tư xây dựng", "Sở Xây dựng"]),
+        # a group of communes written with its members, up to the verb
+        (
+            "UBND các xã Lương Hòa, Bình Đức tháo gỡ dứt điểm",
+            ["Ủy ban nhân dân xã Lương Hòa", "Ủy ban nhân dân xã Bình Đức"],
+        ),
         # vague partners stay in the list (a lead list keeps them; coordinators drop them later)
         (
             "các Sở, ngành, UBND cấp xã và các đơn vị có liên quan theo chức năng",
