@@ -473,6 +473,41 @@ def test_rule_07_bullets_without_an_agency_are_not_tasks():
         assert starts(result, start) == []
 
 
+ACTIVITY_PLAN = plan(
+    "Tháng hành động vì an toàn thực phẩm năm 2026",
+    """
+I. CÁC HOẠT ĐỘNG
+1. Tổ chức các hoạt động truyền thông về an toàn thực phẩm trong Tháng hành động năm 2026.
+a) Hoạt động 1
+- Nội dung: Tuyên truyền về an toàn thực phẩm trên báo, đài và mạng xã hội.
+- Cơ quan thực hiện:
++ Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Sở Y tế và các đơn vị có liên quan.
++ Sở Xây dựng đăng tải thông điệp của Tháng hành động trên các bảng quang báo giao thông.
+2. Duy trì, nhân rộng các mô hình chợ an toàn thực phẩm đã triển khai trên địa bàn tỉnh.
+a) Hoạt động 1
+- Nội dung:
++ Tổng kết mô hình chợ an toàn thực phẩm tại xã Phụng Công.
++ Tập huấn cho ban quản lý chợ và tiểu thương về bảo quản thực phẩm.
+- Cơ quan thực hiện: Sở Công Thương chủ trì, phối hợp với Ủy ban nhân dân các xã, phường.
+II. GIẢI PHÁP
+1. Ưu tiên bố trí kinh phí cho các hoạt động của Kế hoạch này.
+""",
+)
+
+
+def test_rule_07_activities_take_the_lead_of_their_implementing_line():
+    result = extract_text(ACTIVITY_PLAN)
+    tasks = tasks_by_start(result)
+    assert_agencies(task_containing(result, "Tuyên truyền về an toàn thực phẩm")["lead"], ["Sở Văn hóa, Thể thao và Du lịch"])
+    assert_agencies(tasks["Sở Xây dựng đăng tải"]["lead"], ["Sở Xây dựng"])
+    for fragment in ("Tổng kết mô hình chợ", "Tập huấn cho ban quản lý chợ"):
+        assert_agencies(task_containing(result, fragment)["lead"], ["Sở Công Thương"])
+    # A solution that names no agency borrows none from the activities above it (rule 7).
+    assert starts(result, "Ưu tiên bố trí kinh phí") == []
+    assert starts(result, "Duy trì, nhân rộng") == []
+    assert len(result["tasks"]) == 4
+
+
 def test_rule_08_lead_may_be_a_position_or_a_named_official():
     result = extract_text(
         conclusion(

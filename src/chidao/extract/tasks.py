@@ -137,6 +137,10 @@ class Context:
     addressee: list[Mention] = field(default_factory=list)  # a letter's "Kính gửi:" (rule 16)
 
 
+# "Sở A chủ trì" + nothing or its partners: a bullet that only says who leads.
+_LEADS_ONLY = re.compile(r"\s*chủ\s+trì\s*(?:$|[.;]|,?\s*phối\s+hợp)")
+
+
 @dataclass
 class PlanLines:
     leads: list[Mention] = field(default_factory=list)
@@ -146,6 +150,7 @@ class PlanLines:
     action: tuple[int, int] | None = None  # a lead line that is a sentence: "Sở A chủ trì ...; Sở B ..."
     time_only: bool = True  # no lead, coordinator or content line: a section's "Thời gian: ..."
     nodes: set[int] = field(default_factory=set)
+    others: list[Node] = field(default_factory=list)  # bullets under the lead label that act on their own
 
 
 class TaskCutter:
@@ -228,6 +233,10 @@ class TaskCutter:
             )
         if words <= 6 and all_marked and text.endswith("."):
             return True  # "Điều 3. Tổ chức thực hiện." over "1. ...", "2. ..."
+        if words <= 40 and all_marked and all(child.children for child in node.children):
+            # "2. Duy trì, phát triển các mô hình ... ." over "a) Hoạt động 1" / "- Nội dung: ..." /
+            # "- Cơ quan thực hiện: ...": sub-items with sub-items of their own are the work.
+            return True
         return (words <= 16 or (all_marked and words <= 80)) and not text.endswith((".", ";"))
 
     def _lists_objects(self, node: Node, text: str) -> bool:
@@ -279,6 +288,10 @@ class TaskCutter:
                     lines.timing = self.timing.read_cell(match.end(), node.last_end())
                     found = True
                     continue
+                if kind == "lead" and self._lead_bullets(node, lines):
+                    found = True
+                    lines.time_only = False
+                    continue
                 break
             found = True
             if kind == "time":
@@ -307,6 +320,22 @@ class TaskCutter:
         if found:
             lines.nodes.add(id(node))
         return found
+
+    def _lead_bullets(self, node: Node, lines: PlanLines) -> bool:
+        """A lead label over bullets: "- Cơ quan thực hiện:" / "+ Sở A chủ trì, phối hợp với ..." /
+        "+ Sở B đăng tải ...". The first bullet, which only says who leads, gives the lead to
+        the content above; the bullets after it give their own agencies their own actions."""
+        first = node.children[0]
+        if not first.marked or first.children:
+            return False
+        start, end = self._body(first)
+        mentions, after = self.reader.read_list(start, limit=end)
+        if not mentions or not _LEADS_ONLY.match(self.key, after, end):
+            return False
+        lines.leads = clean_leads(mentions)
+        lines.coordinators = coordinators(self.reader, after, end, lines.leads)
+        lines.others = node.children[1:]
+        return True
 
     def _is_action_line(self, start: int, end: int, mentions: list[Mention]) -> bool:
         """A lead line written as sentences that give different agencies different actions:
@@ -519,12 +548,18 @@ class TaskCutter:
             before = len(self.tasks)
             self._item(child, self._planned(local, plans, child))
             explicit = [t for t in self.tasks[before:] if t.trace and t.trace[0] == "lead: explicit"]
-            if explicit and not ctx.leads:
-                last_leads = explicit[-1].leads
+            # Only the item's own words set the lead a next item falls back to: an agency named
+            # deep inside its sub-items ("+ Sở Xây dựng đăng tải ...") is no lead for item 2.
+            own = [t for t in explicit if t.start < child.paragraph.end]  # type: ignore[union-attr]
+            if own and not ctx.leads:
+                last_leads = own[-1].leads
             for task in explicit:
                 self.named_above[-1].extend(m for m in task.leads if not self.reader.is_vague(m))
         if pending:
             self._unmarked_run(pending, self._planned(ctx, plans, pending[0]))
+        for lines in {id(p): p for p in plans.values()}.values():
+            for other in lines.others:
+                self._item(other, ctx)
 
     def _planned(self, ctx: Context, plans: dict[int, PlanLines], child: Node) -> Context:
         plan = plans.get(id(child))
@@ -666,6 +701,8 @@ class TaskCutter:
                 self._unit(lines.action[0], lines.action[1], local)
             else:
                 self._unit(start, text_end, local)
+            for other in lines.others:
+                self._item(other, ctx)
             return
         heading_text = key[start:end].strip()
         if self.inactive_heads.match(heading_text) and (node.children or len(heading_text.split()) <= 12):
