@@ -676,6 +676,27 @@ tuần để tổng hợp, báo cáo Chủ tịch UBND tỉnh.
     assert report["deadline"] is None
 
 
+def test_rule_13_closing_request_after_a_plan_line_is_a_task_of_its_own():
+    result = extract_text(
+        plan(
+            "Tổng kiểm tra hộ khẩu, hộ tịch năm 2026",
+            """
+I. NHIỆM VỤ
+(1) Rà soát, cập nhật dữ liệu hộ tịch vào Cơ sở dữ liệu quốc gia về dân cư.
+- Đơn vị thực hiện: Sở Tư pháp chủ trì, phối hợp với Công an tỉnh.
+- Thời gian hoàn thành: Thực hiện thường xuyên.
+Yêu cầu các sở, ban, ngành, địa phương gửi báo cáo về UBND tỉnh (qua Công an tỉnh) trước 11h00’ ngày thứ 5 hằng tuần để tổng hợp.
+Đầu mối liên hệ: đ/c Nguyễn Thị Hà, Công an tỉnh.
+""",
+        )
+    )
+    assert len(result["tasks"]) == 2
+    report = task_containing(result, "gửi báo cáo về UBND tỉnh")
+    assert_agencies(report["lead"], ["Các sở, ban, ngành, địa phương"])
+    assert report["recurrence"] == "weekly" and report["deadline"] is None
+    assert "Yêu cầu" not in task_containing(result, "Rà soát, cập nhật")["text"]
+
+
 MINISTRY_NOTICE = document(
     """
 Ngày 02/3/2026, Bộ trưởng Hoàng Văn Lợi chủ trì cuộc họp về công tác xây dựng văn bản quy phạm pháp luật năm 2026. \

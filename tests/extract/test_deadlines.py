@@ -238,6 +238,7 @@ RECURRING = [
     ("trước ngày 10 hằng quý", "trước ngày 10 hằng quý", "quarterly"),
     ("trước thứ Sáu hằng tuần", "trước thứ Sáu hằng tuần", "weekly"),
     ("vào chiều thứ Năm hàng tuần", "vào chiều thứ Năm hàng tuần", "weekly"),
+    ("trước 11h00’ ngày thứ 5 hằng tuần", "trước 11h00’ ngày thứ 5 hằng tuần", "weekly"),
 ]
 
 

@@ -40,7 +40,7 @@ class DeadlineMatch:
 _D = r"(?:0?[1-9]|[12]\d|3[01])"
 _M = r"(?:0?[1-9]|1[0-2])"
 _Y4 = r"(?:19|20)\d\d"
-_TIME = r"(?:\d{1,2}\s*(?:giờ|h)\s*(?:\d{1,2}\s*(?:phút|')?\s*)?,?\s*)"  # "16h00", "16 giờ 30 phút"
+_TIME = r"(?:\d{1,2}\s*(?:giờ|h)\s*(?:\d{1,2}\s*(?:phút|'|’)?\s*)?,?\s*)"  # "16h00", "16 giờ 30 phút", "11h00’"
 # "30/6/2024", "30 / 6 / 24", "15.12.2024", "28/4"; "05 tháng 12 năm 2025", "05 tháng 12".
 _DATE = (
     rf"(?P<ngay>ngày\s+)?(?:"
@@ -81,7 +81,7 @@ def _shape_bodies(v: dict[str, str]) -> dict[str, str]:
         ),
         "recurring": (
             rf"{_TIME}?(?:(?:ngày\s+)?(?P<d>{_D})(?:\s*/\s*(?P<m>{_M})|\s+tháng\s+(?P<tm>{_M}))?"
-            rf"|(?:(?:{v['day_parts']})\s+)?(?:{v['weekdays']}))"
+            rf"|(?:(?:{v['day_parts']})\s+)?(?:ngày\s+)?(?:{v['weekdays']}))"
             rf"\s+(?:của\s+)?(?P<rec>{v['recurrence']})(?!\w)"
         ),
     }

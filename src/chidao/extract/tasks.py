@@ -424,6 +424,12 @@ class TaskCutter:
     def _unmarked_plan_line(self, node: Node) -> bool:
         return not node.marked and self._plan_line(node, PlanLines())
 
+    def _assigns(self, node: Node) -> bool:
+        """Whether a paragraph opens by naming who acts ("Sở X ...", "Yêu cầu các sở ...")."""
+        start, end = self._body(node)
+        assignment = find_assignment(self.reader, start, end)
+        return assignment is not None and assignment.start <= self.reader.skip_space(start) + 12
+
     def _own_statement(self, node: Node) -> bool:
         if node.marked or node.children:
             return False
@@ -512,7 +518,33 @@ class TaskCutter:
         finally:
             self.named_above.pop()
 
+    def _lift_trailing_statements(self, root: Node) -> None:
+        """Paragraphs after the body's last item that open with their own subject ("Yêu cầu các
+        sở, ban, ngành ... gửi báo cáo ... hằng tuần") are statements of the document, however
+        deep the outline nested them under that item's last line ("- Thời gian hoàn thành: ...")."""
+        chain: list[Node] = []
+        node = root
+        while node.children:
+            node = node.children[-1]
+            chain.append(node)
+        lifted: list[Node] = []
+        for holder in reversed(chain[:-1]):  # the deepest holder first; the root keeps its own
+            if holder is chain[0] or not holder.marked:
+                continue
+            tail = len(holder.children)
+            while tail and not holder.children[tail - 1].marked and not holder.children[tail - 1].children:
+                tail -= 1
+            keep = next((i for i in range(tail, len(holder.children)) if self._assigns(holder.children[i])), None)
+            complete = self.text[self._body(holder)[1] - 1 : self._body(holder)[1]] in ".;"
+            if keep is None or (keep == 0 and not complete):
+                continue  # "a) Sở X:" over "Yêu cầu ...": the item's own text goes on below it
+            lifted = holder.children[keep:] + lifted
+            holder.children = holder.children[:keep]
+        root.children.extend(lifted)
+
     def _walk(self, node: Node, ctx: Context) -> None:
+        if node.paragraph is None:
+            self._lift_trailing_statements(node)
         plans, section_time = self._plan_groups(node)
         plan_nodes = set().union(*(p.nodes for p in plans.values())) if plans else set()
         if section_time is not None:
