@@ -695,6 +695,8 @@ Yêu cầu các sở, ban, ngành, địa phương gửi báo cáo về UBND t�
     assert_agencies(report["lead"], ["Các sở, ban, ngành, địa phương"])
     assert report["recurrence"] == "weekly" and report["deadline"] is None
     assert "Yêu cầu" not in task_containing(result, "Rà soát, cập nhật")["text"]
+    # the plan line gave its agencies to the item above: it is no unassigned passage
+    assert not [u for u in result["unassigned"] if "Đơn vị thực hiện" in u["text"]]
 
 
 MINISTRY_NOTICE = document(

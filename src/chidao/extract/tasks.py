@@ -150,6 +150,7 @@ class PlanLines:
     action: tuple[int, int] | None = None  # a lead line that is a sentence: "Sở A chủ trì ...; Sở B ..."
     time_only: bool = True  # no lead, coordinator or content line: a section's "Thời gian: ..."
     nodes: set[int] = field(default_factory=set)
+    starts: set[int] = field(default_factory=set)  # where the lines' paragraphs start
     others: list[Node] = field(default_factory=list)  # bullets under the lead label that act on their own
 
 
@@ -319,6 +320,7 @@ class TaskCutter:
             found = True
         if found:
             lines.nodes.add(id(node))
+            lines.starts.add(node.paragraph.start)  # type: ignore[union-attr]
         return found
 
     def _lead_bullets(self, node: Node, lines: PlanLines) -> bool:
@@ -592,6 +594,8 @@ class TaskCutter:
         for lines in {id(p): p for p in plans.values()}.values():
             for other in lines.others:
                 self._item(other, ctx)
+            if lines.leads or lines.coordinators or lines.timing:
+                self.used.update(lines.starts)  # their agencies and dates went to the items above
 
     def _planned(self, ctx: Context, plans: dict[int, PlanLines], child: Node) -> Context:
         plan = plans.get(id(child))
@@ -735,6 +739,7 @@ class TaskCutter:
                 self._unit(start, text_end, local)
             for other in lines.others:
                 self._item(other, ctx)
+            self.used.update(lines.starts)
             return
         heading_text = key[start:end].strip()
         if self.inactive_heads.match(heading_text) and (node.children or len(heading_text.split()) <= 12):
