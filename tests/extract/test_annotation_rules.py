@@ -699,6 +699,25 @@ Yêu cầu các sở, ban, ngành, địa phương gửi báo cáo về UBND t�
     assert not [u for u in result["unassigned"] if "Đơn vị thực hiện" in u["text"]]
 
 
+def test_rule_01_points_of_a_speech_in_paragraphs_are_cut_by_who_acts():
+    result = extract_text(
+        conclusion(
+            "tiến độ các dự án giao thông trọng điểm",
+            """
+Thứ nhất, các địa phương cần chủ động, quyết liệt hơn nữa để tháo gỡ vướng mắc trong giải phóng mặt bằng.
+
+Thứ hai, việc đẩy nhanh tiến độ là quan trọng, nhưng phải bảo đảm chất lượng công trình và an toàn lao động.
+
+Thời gian qua mưa lớn kéo dài gây sạt lở nhiều đoạn tuyến. Yêu cầu các địa phương chủ động khắc phục hậu quả thiên tai, hỗ trợ người dân ổn định cuộc sống.
+Đối với các chủ đầu tư cần nhanh chóng dọn dẹp mặt bằng, khôi phục lại thi công.
+""",
+        )
+    )
+    assert_leads(result, [["Các địa phương"], ["Các địa phương"], ["Các chủ đầu tư"]])
+    assert starts(result, "Thứ hai") == []
+    assert _flat(result["tasks"][1]["text"]).startswith("Yêu cầu các địa phương chủ động khắc phục")
+
+
 MINISTRY_NOTICE = document(
     """
 Ngày 02/3/2026, Bộ trưởng Hoàng Văn Lợi chủ trì cuộc họp về công tác xây dựng văn bản quy phạm pháp luật năm 2026. \

@@ -285,12 +285,29 @@ def assignment_at_colon(reader: AgencyReader, start: int, end: int) -> bool:
     return False
 
 
+_ADDRESSED = re.compile(r"đối với\s+")
+_MUST = re.compile(r"\s*,?\s*(?:thì\s+)?(?:cần phải|cần|phải)\s")
+
+
+def addressed_assignment(reader: AgencyReader, start: int, end: int) -> Assignment | None:
+    """ "Đối với các chủ đầu tư cần nhanh chóng dọn dẹp mặt bằng ...": the addressee must act."""
+    pos = reader.skip_space(start)
+    opener = _ADDRESSED.match(reader.key, pos, end)
+    if opener is None:
+        return None
+    mentions, after = reader.read_list(opener.end(), lenient=True, limit=end)
+    if not mentions or not _MUST.match(reader.key, after, end):
+        return None
+    return Assignment(clean_leads(mentions), pos, True)
+
+
 def find_assignment(reader: AgencyReader, start: int, end: int) -> Assignment | None:
     """The lead a clause names by heading, subject or explicit assignment, whichever opens it."""
     found = (
         heading_assignment(reader, start, end)
         or subject_assignment(reader, start, end)
         or explicit_assignment(reader, start, end)
+        or addressed_assignment(reader, start, end)
     )
     if found and reader.place.council and all(reader.is_issuer(m) for m in found.leads):
         return None

@@ -137,6 +137,8 @@ class Context:
     addressee: list[Mention] = field(default_factory=list)  # a letter's "Kính gửi:" (rule 16)
 
 
+# "Thứ năm, ...": a point of a speech enumerated in words.
+_ENUMERATED = re.compile(r"thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\s*,")
 # "Sở A chủ trì" + nothing or its partners: a bullet that only says who leads.
 _LEADS_ONLY = re.compile(r"\s*chủ\s+trì\s*(?:$|[.;]|,?\s*phối\s+hợp)")
 
@@ -836,6 +838,19 @@ class TaskCutter:
                 # A paragraph of its own that names its own subject is a task of its own, even for
                 # the same agency ("6. UBND các xã A, B ..." / "Các đơn vị nêu trên chủ động ...").
                 groups.append((c_start, c_end, assignment.leads, True))
+                continue
+            if (
+                not marked
+                and not self.sentences
+                and assignment is None
+                and groups
+                and groups[-1][2]
+                and self.reader.skip_space(c_start) in self.paragraph_starts
+                and _ENUMERATED.match(self.key, self.reader.skip_space(c_start))
+            ):
+                # "Thứ năm, việc đẩy nhanh ..." after "Thứ tư, các địa phương cần ...": a new point
+                # of the speech, not the last one's task going on.
+                groups.append((c_start, c_end, [], False))
                 continue
             if groups and (assignment is None or _same_leads(assignment.leads, groups[-1][2])):
                 g_start, _, g_leads, g_explicit = groups[-1]
