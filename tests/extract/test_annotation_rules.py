@@ -838,6 +838,44 @@ def test_rule_17_sentence_pointing_to_the_table_is_not_a_task():
     assert len(result["tasks"]) == 4  # body item 1, and the three rows
 
 
+FUNDED_PLAN = plan(
+    "Triển khai bệnh án điện tử năm 2026",
+    """
+I. NHIỆM VỤ
+1. Triển khai bệnh án điện tử tại các bệnh viện theo Phụ lục kèm theo.
+II. KINH PHÍ THỰC HIỆN
+1. Kinh phí thực hiện Kế hoạch được bố trí từ ngân sách nhà nước và các nguồn hợp pháp khác.
+2. Sở Tài chính chủ trì, phối hợp với Sở Y tế tham mưu bố trí kinh phí thực hiện Kế hoạch (nhiệm vụ số 2 tại Phụ lục).
+III. TỔ CHỨC THỰC HIỆN
+1. Đề nghị Bảo hiểm xã hội tỉnh thực hiện giám định, thanh toán chi phí khám bệnh, chữa bệnh bảo hiểm y tế trên dữ liệu điện tử.
+""",
+) + (
+    "\nPhụ lục\nDANH MỤC NHIỆM VỤ\n"
+    "STT | Nội dung nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành\n"
+    "1 | Kết nối, gửi dữ liệu điện tử phục vụ giám định, thanh toán chi phí khám bệnh, chữa bệnh bảo hiểm y tế | "
+    "Bệnh viện Đa khoa tỉnh | Bảo hiểm xã hội tỉnh | Quý II/2026\n"
+    "2 | Tham mưu bố trí kinh phí; hướng dẫn các bệnh viện lập dự toán | Sở Tài chính | Sở Y tế | Quý I/2026\n"
+)
+
+
+def test_rule_17_a_body_task_is_a_row_only_with_the_same_lead():
+    result = extract_text(FUNDED_PLAN)
+    # the body's funding task points to row 2: one task, the row
+    funding = [t for t in result["tasks"] if "kinh phí" in _flat(t["text"])]
+    assert len(funding) == 1 and "Quý I/2026" in funding[0]["text"]
+    # the insurer's task shares words with row 1 but not its lead: it stays a task of its own
+    insurer = task_containing(result, "Đề nghị Bảo hiểm xã hội tỉnh thực hiện giám định")
+    assert_agencies(insurer["lead"], ["Bảo hiểm xã hội tỉnh"])
+
+
+def test_rule_12_a_funding_section_is_not_a_target_section():
+    text = FUNDED_PLAN.replace(" (nhiệm vụ số 2 tại Phụ lục)", "").split("\nPhụ lục")[0]
+    result = extract_text(text)
+    funding = task_containing(result, "Sở Tài chính chủ trì, phối hợp với Sở Y tế")
+    assert_agencies(funding["lead"], ["Sở Tài chính"])
+    assert starts(result, "Kinh phí thực hiện Kế hoạch được bố trí") == []
+
+
 LAW_LIBRARY_PAGE = """Công văn 25/UBND-VX năm 2026 tăng cường bảo đảm an toàn thực phẩm dịp Tết Nguyên đán do tỉnh \
 Hưng Yên ban hành
 

@@ -325,6 +325,19 @@ class AgencyReader:
             cur = te
         return None
 
+    def acts(self, start: int, end: int) -> bool:
+        """Whether ``key[start:end]`` holds a verb or modal that never belongs to a name ("rà
+        soát", "phải"), not only function words: a list of sources or objects has none."""
+        key = self.key
+        for match in self.reg.stop_words.finditer(key, start, end):
+            if match.start() > 0 and key[match.start() - 1].isalnum():
+                continue
+            if match.end() < len(key) and key[match.end()].isalnum():
+                continue
+            if " ".join(match.group(0).split()) not in _FUNCTION_WORDS:
+                return True
+        return False
+
     def _joined_part(self, end: int) -> bool:
         """Whether "và" + a capitalized word that starts no agency follows ``end``: the second
         part of one name ("... cơ sở và Thông tin đối ngoại"), not a second agency."""
@@ -422,6 +435,11 @@ class AgencyReader:
             group = reg.group_nouns.match(key, at, self.limit)
             if group:
                 return self._group_end(group.end())
+        elif self._is_upper(at):
+            group = reg.group_nouns.match(key, at, self.limit)
+            sep = _COMMA.match(key, group.end(), self.limit) if group else None
+            if sep and not self._is_upper(sep.end()) and reg.group_nouns.match(key, sep.end(), self.limit):
+                return self._group_end(group.end())  # "Sở, ban, ngành thuộc Ủy ban nhân dân Thành phố"
         head = reg.heads.match(key, at, self.limit)
         if head and (self._is_upper(at) or plural or lenient):
             if " ".join(head.group(0).split()) in _LOCAL_HEADS:
@@ -451,7 +469,8 @@ class AgencyReader:
                     continue
                 return cur
             if self._is_upper(ts) and not self.starts_agency(ts):
-                cur = te
+                tail = self.reg.tails.match(self.key, ts, self.limit)
+                cur = tail.end() if tail and tail.group(0) == "trung ương" else te  # "Công an Trung ương"
                 continue
             if word.isdigit() and cur > end:
                 cur = te

@@ -132,12 +132,36 @@ def _addressees(reader: AgencyReader, layout: Layout) -> list[Mention]:
     return found
 
 
+def _unwrapped(key: str, layout: Layout) -> str:
+    """The match key with the line breaks inside a paragraph read as spaces.
+
+    A notice printed to PDF or pasted from one is wrapped at any word ("chủ trì, phối\nhợp với
+    Bộ ..."); the rules read words, so a wrap must not break a phrase. Breaks between
+    paragraphs stay: they end a clause. Same length as ``key``.
+    """
+    if "\n" not in key:
+        return key
+    parts: list[str] = []
+    pos = 0
+    for paragraph in layout.paragraphs:
+        if paragraph.start < pos:
+            continue
+        inner = key[paragraph.start : paragraph.end]
+        if "\n" in inner.rstrip("\n"):
+            parts.append(key[pos : paragraph.start])
+            body = inner.rstrip("\n")
+            parts.append(body.replace("\n", " ") + inner[len(body) :])
+            pos = paragraph.end
+    parts.append(key[pos:])
+    return "".join(parts)
+
+
 def extract(raw: str) -> Extraction:
     """Run every stage on the raw text of one document."""
     normalized = normalize(raw)
     text = normalized.text
-    key = match_key(text)
     layout = parse_layout(text)
+    key = _unwrapped(match_key(text), layout)
     council = layout.header.doc_type == "NGHỊ QUYẾT" and "HỘI ĐỒNG NHÂN DÂN" in text[: layout.header.body_start + 400]
     place = Place(
         province=layout.province,

@@ -867,7 +867,7 @@ class TaskCutter:
             else:
                 groups.append((c_start, c_end, assignment.leads, True))
         groups = self._drop_summaries(groups)
-        if groups and ctx.fallback and not ctx.leads and not any(g[3] for g in groups):
+        if groups and ctx.fallback and not ctx.leads and not any(g[3] for g in groups) and self.reader.acts(start, end):
             # "a) Yêu cầu Nhà đầu tư ...", "b) Hồ sơ điều chỉnh ... phải ...": the same addressee.
             groups = [(s, e, ctx.fallback, False) for s, e, _, _ in groups]
         elif ctx.addressee and not ctx.leads:
@@ -978,6 +978,8 @@ class TaskCutter:
         """One task per row that gives an action to a lead: the row's own lead, coordinators
         and deadline; its text is the whole row. A body task that the table repeats is dropped."""
         rows: list[Task] = []
+        contents: list[tuple[int, int]] = []  # each row task's content cell
+        numbers: list[str] = []  # and its number ("3")
         for row in table.rows:
             content = table.cell(row, "content")
             if row.group or content is None or content.end <= content.start:
@@ -1008,16 +1010,36 @@ class TaskCutter:
             if timing.deadline_text:
                 trace.append(f"deadline: {timing.deadline_text!r} ({timing.kind})")
             rows.append(Task(row.start, row.end, leads, partners, timing, trace, "table", source, True))
+            contents.append((content.start, content.end))
+            number = table.cell(row, "number")
+            numbers.append(self.text[number.start : number.end].strip(" .") if number is not None else "")
         if not rows:
             return
-        contents = [table.cell(row, "content") for row in table.rows if not row.group]
-        spans = [(c.start, c.end) for c in contents if c is not None and c.end > c.start]
-        self.tasks = [t for t in self.tasks if not any(_repeats(self.key, (t.start, t.end), span) for span in spans)]
+        # A body task is the row's repetition only if it gives the same work to the same lead:
+        # "Đề nghị Bảo hiểm xã hội tỉnh thực hiện giám định, thanh toán chi phí ..." shares words
+        # with the hospitals' row "Kết nối, gửi dữ liệu ... phục vụ giám định, thanh toán chi phí".
+        self.tasks = [
+            t
+            for t in self.tasks
+            if not any(
+                _same_leads(t.leads, row_task.leads)
+                and (_repeats(self.key, (t.start, t.end), content) or number in _row_pointers(self.key, t))
+                for row_task, content, number in zip(rows, contents, numbers, strict=True)
+            )
+        ]
         self.tasks.extend(rows)
 
 
 def _words(key: str, start: int, end: int) -> list[str]:
     return re.findall(r"[^\W_]+", key[start:end])
+
+
+_ROW_POINTER = re.compile(r"nhiệm vụ (?:số |thứ )?(\d{1,3}) (?:tại|trong|của) (?:phụ lục|bảng)")
+
+
+def _row_pointers(key: str, task: Task) -> set[str]:
+    """The table rows a body task points to: "(nhiệm vụ số 3 tại Phụ lục)"."""
+    return {m.group(1) for m in _ROW_POINTER.finditer(key, task.start, task.end)}
 
 
 def _repeats(key: str, task: tuple[int, int], content: tuple[int, int]) -> bool:
