@@ -86,6 +86,22 @@ def read(text, place=None):
             "UBND các xã Lương Hòa, Bình Đức tháo gỡ dứt điểm",
             ["Ủy ban nhân dân xã Lương Hòa", "Ủy ban nhân dân xã Bình Đức"],
         ),
+        # groups with their qualifiers: more group nouns, an owner, what they were given
+        ("các nhà đầu tư, nhà thầu tập trung", ["Các nhà đầu tư, nhà thầu"]),
+        ("các bộ, ngành, cơ quan chủ quản, nhất là", ["Các bộ, ngành, cơ quan chủ quản"]),
+        (
+            "các bộ, ngành, địa phương, các thành viên của Ban Chỉ đạo phải tiếp tục",
+            ["Các bộ, ngành, địa phương", "Các thành viên của Ban Chỉ đạo"],
+        ),
+        (
+            "Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách nhiệm lập",
+            ["Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này"],
+        ),
+        (
+            "Sở, ban, ngành thuộc Ủy ban nhân dân Thành phố có trách nhiệm",
+            ["Sở, ban, ngành thuộc Ủy ban nhân dân Thành phố"],
+        ),
+        ("Đảng uỷ Công an Trung ương chủ trì", ["Đảng uỷ Công an Trung ương"]),
         # vague partners stay in the list (a lead list keeps them; coordinators drop them later)
         (
             "các Sở, ngành, UBND cấp xã và các đơn vị có liên quan theo chức năng",

@@ -498,7 +498,9 @@ II. GIẢI PHÁP
 def test_rule_07_activities_take_the_lead_of_their_implementing_line():
     result = extract_text(ACTIVITY_PLAN)
     tasks = tasks_by_start(result)
-    assert_agencies(task_containing(result, "Tuyên truyền về an toàn thực phẩm")["lead"], ["Sở Văn hóa, Thể thao và Du lịch"])
+    assert_agencies(
+        task_containing(result, "Tuyên truyền về an toàn thực phẩm")["lead"], ["Sở Văn hóa, Thể thao và Du lịch"]
+    )
     assert_agencies(tasks["Sở Xây dựng đăng tải"]["lead"], ["Sở Xây dựng"])
     for fragment in ("Tổng kết mô hình chợ", "Tập huấn cho ban quản lý chợ"):
         assert_agencies(task_containing(result, fragment)["lead"], ["Sở Công Thương"])
@@ -685,7 +687,8 @@ I. NHIỆM VỤ
 (1) Rà soát, cập nhật dữ liệu hộ tịch vào Cơ sở dữ liệu quốc gia về dân cư.
 - Đơn vị thực hiện: Sở Tư pháp chủ trì, phối hợp với Công an tỉnh.
 - Thời gian hoàn thành: Thực hiện thường xuyên.
-Yêu cầu các sở, ban, ngành, địa phương gửi báo cáo về UBND tỉnh (qua Công an tỉnh) trước 11h00’ ngày thứ 5 hằng tuần để tổng hợp.
+Yêu cầu các sở, ban, ngành, địa phương gửi báo cáo về UBND tỉnh (qua Công an tỉnh) trước 11h00’ ngày thứ 5 \
+hằng tuần để tổng hợp.
 Đầu mối liên hệ: đ/c Nguyễn Thị Hà, Công an tỉnh.
 """,
         )
@@ -708,7 +711,8 @@ Thứ nhất, các địa phương cần chủ động, quyết liệt hơn nữ
 
 Thứ hai, việc đẩy nhanh tiến độ là quan trọng, nhưng phải bảo đảm chất lượng công trình và an toàn lao động.
 
-Thời gian qua mưa lớn kéo dài gây sạt lở nhiều đoạn tuyến. Yêu cầu các địa phương chủ động khắc phục hậu quả thiên tai, hỗ trợ người dân ổn định cuộc sống.
+Thời gian qua mưa lớn kéo dài gây sạt lở nhiều đoạn tuyến. Yêu cầu các địa phương chủ động khắc phục hậu quả \
+thiên tai, hỗ trợ người dân ổn định cuộc sống.
 Đối với các chủ đầu tư cần nhanh chóng dọn dẹp mặt bằng, khôi phục lại thi công.
 """,
         )
@@ -847,7 +851,8 @@ II. KINH PHÍ THỰC HIỆN
 1. Kinh phí thực hiện Kế hoạch được bố trí từ ngân sách nhà nước và các nguồn hợp pháp khác.
 2. Sở Tài chính chủ trì, phối hợp với Sở Y tế tham mưu bố trí kinh phí thực hiện Kế hoạch (nhiệm vụ số 2 tại Phụ lục).
 III. TỔ CHỨC THỰC HIỆN
-1. Đề nghị Bảo hiểm xã hội tỉnh thực hiện giám định, thanh toán chi phí khám bệnh, chữa bệnh bảo hiểm y tế trên dữ liệu điện tử.
+1. Đề nghị Bảo hiểm xã hội tỉnh thực hiện giám định, thanh toán chi phí khám bệnh, chữa bệnh bảo hiểm y tế \
+trên dữ liệu điện tử.
 """,
 ) + (
     "\nPhụ lục\nDANH MỤC NHIỆM VỤ\n"

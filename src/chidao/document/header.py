@@ -123,7 +123,7 @@ def _collect_title(lines: list[tuple[int, str]], first: int, prefix: str) -> tup
             caps = clean.isupper() if not parts else prefix.isupper()
         if parts and (not _is_title_line(line, caps) or _ISSUER_LINE.match(clean)):
             break  # "HỘI ĐỒNG NHÂN DÂN TỈNH X" / "KHÓA VII, KỲ HỌP THỨ 4" after a resolution's title
-        if not parts and (_BODY_START.match(clean) and not caps or _ITEM_START.match(clean)):
+        if not parts and ((_BODY_START.match(clean) and not caps) or _ITEM_START.match(clean)):
             break
         parts.append(clean)
         end = pos + len(line)

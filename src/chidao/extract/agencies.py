@@ -21,6 +21,9 @@ _TOKEN = re.compile(r"\s*([\w&]+(?:[-–/.'’][\w&]+)*|[^\w\s])")
 _PLURAL = re.compile(r"(?:tất cả các|toàn bộ các|các|những|mọi)\s+")
 _FIELD_HEAD = re.compile(r"(?:đảng ủy bộ|đảng ủy|ban cán sự đảng bộ|sở|bộ|phòng)\s+")
 _SEPARATOR = re.compile(r"\s*(?:,\s*và\s+|;\s*|,\s*|\s+và\s+)")
+# "các đơn vị được giao chủ trì nhiệm vụ tại Phụ lục có trách nhiệm ...": a group named by its
+# assignment, closed by the duty that follows it.
+_ASSIGNED_GROUP = re.compile(r"\s+được\s+(?:giao|phân công)(?![\w])")
 _FALSE_HEAD = re.compile(
     r"(?:báo cáo|báo chí|hội nghị|hội thảo|ban hành|đoàn kết|phòng,? chống|"
     r"vụ việc|cục bộ|bộ máy|bộ chỉ số|bộ tiêu chí|bộ phận|ban đầu)(?![\w])"
@@ -52,14 +55,64 @@ _PLACE_NAME = re.compile(rf"[{UPPER}][{LOWER}]*(?:\s*-\s*|\s+)?(?:[{UPPER}\d][{L
 _GROUP_LINKS = {"ngang"}
 # Stop words that are not verbs: a name may go on after them ("của", "và"), so they confirm nothing.
 _FUNCTION_WORDS = {
-    "các", "những", "một", "mọi", "của", "và", "hoặc", "hay", "với", "cho", "tại", "để", "từ", "đến",
-    "trong", "theo", "về", "trên", "dưới", "sau", "trước", "khi", "nếu", "thì", "là", "có", "được",
-    "bị", "đã", "đang", "sẽ", "này", "đó", "như", "gồm", "cùng", "nhất là", "đối với", "thông qua",
+    "các",
+    "những",
+    "một",
+    "mọi",
+    "của",
+    "và",
+    "hoặc",
+    "hay",
+    "với",
+    "cho",
+    "tại",
+    "để",
+    "từ",
+    "đến",
+    "trong",
+    "theo",
+    "về",
+    "trên",
+    "dưới",
+    "sau",
+    "trước",
+    "khi",
+    "nếu",
+    "thì",
+    "là",
+    "có",
+    "được",
+    "bị",
+    "đã",
+    "đang",
+    "sẽ",
+    "này",
+    "đó",
+    "như",
+    "gồm",
+    "cùng",
+    "nhất là",
+    "đối với",
+    "thông qua",
 }  # "Thủ trưởng cơ quan ngang Bộ"
 # Compound nouns whose last syllable alone is a verb that would end a name.
 _COMPOUNDS = {
-    "công trình", "chương trình", "quy trình", "tờ trình", "lộ trình", "giáo trình", "đào tạo", "sáng tạo",
-    "chế tạo", "thành lập", "thiết lập", "độc lập", "vận chuyển", "luân chuyển", "việc làm", "đầu tư",
+    "công trình",
+    "chương trình",
+    "quy trình",
+    "tờ trình",
+    "lộ trình",
+    "giáo trình",
+    "đào tạo",
+    "sáng tạo",
+    "chế tạo",
+    "thành lập",
+    "thiết lập",
+    "độc lập",
+    "vận chuyển",
+    "luân chuyển",
+    "việc làm",
+    "đầu tư",
 }
 _RESPONSIBLE = re.compile(r"(?:có|chịu) trách nhiệm")
 _OFFICIAL = re.compile(rf"(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+(?:[{UPPER}][{LOWER}]*\s+){{1,3}}[{UPPER}][{LOWER}]*\s*,\s*")
@@ -218,8 +271,12 @@ class AgencyReader:
                 if word == "," and not commas:
                     break
                 nxt = self._token(te)
-                if word == "," and nxt and seen_name and self.key[ts - 5 : ts] == "phòng" and self.key.startswith(
-                    "chống", nxt[0]
+                if (
+                    word == ","
+                    and nxt
+                    and seen_name
+                    and self.key[ts - 5 : ts] == "phòng"
+                    and self.key.startswith("chống", nxt[0])
                 ):
                     end = te  # "Cục Quản lý đê điều và Phòng, chống thiên tai"
                     continue
@@ -248,8 +305,10 @@ class AgencyReader:
                 and not self._is_upper(ts)
                 and not self._inside_word(end, te)
             ):
-                if seen_name and 1 <= lower_run <= 4 and (
-                    word not in _FUNCTION_WORDS or _RESPONSIBLE.match(self.key, ts, self.limit)
+                if (
+                    seen_name
+                    and 1 <= lower_run <= 4
+                    and (word not in _FUNCTION_WORDS or _RESPONSIBLE.match(self.key, ts, self.limit))
                 ):
                     confirmed = end  # "Cục Trồng trọt và Bảo vệ thực vật | hướng dẫn": a verb ends the name
                 elif word in ("các", "những") and seen_name and self._capital_soon(te):
@@ -313,7 +372,11 @@ class AgencyReader:
             if count > 0 and word in ("tỉnh", "thành"):
                 place = self.reg.tails.match(self.key, ts, self.limit)
                 after = self._token(place.end()) if place else None
-                if place and place.group(0) in ("tỉnh", "thành phố") and (after is None or not self._is_upper(after[0])):
+                if (
+                    place
+                    and place.group(0) in ("tỉnh", "thành phố")
+                    and (after is None or not self._is_upper(after[0]))
+                ):
                     return place.end()
                 return None
             if (
@@ -419,6 +482,8 @@ class AgencyReader:
             match = fixed.match(key, at, self.limit)
             if match and (self._is_upper(at) or plural or lenient):
                 if fixed is reg.bare and " ".join(match.group(0).split()) in _ROLES:
+                    if plural:
+                        return self._group_end(match.end())  # "các nhà đầu tư, nhà thầu"
                     # "Nhà đầu tư 02 dự án", "Nhà đầu tư Dự án cao tốc Tân Phú - Bảo Lộc"
                     longer = self._name_end(match.end(), need_name=False)
                     return longer if longer and longer > match.end() else match.end()
@@ -459,7 +524,11 @@ class AgencyReader:
             if cur == end and word in ("tỉnh", "thành"):
                 place = self.reg.tails.match(self.key, ts, self.limit)
                 after = self._token(place.end()) if place else None
-                if place and place.group(0) in ("tỉnh", "thành phố") and (after is None or not self._is_upper(after[0])):
+                if (
+                    place
+                    and place.group(0) in ("tỉnh", "thành phố")
+                    and (after is None or not self._is_upper(after[0]))
+                ):
                     return place.end()  # "Sở Y tế tỉnh | và Sở Tài chính": the province, unnamed
                 return cur
             if word == "số":
@@ -554,6 +623,20 @@ class AgencyReader:
         rộng vùng phủ sóng" stays "các doanh nghiệp".
         """
         reg, key = self.reg, self.key
+        assigned = _ASSIGNED_GROUP.match(key, end, self.limit)
+        if assigned:
+            # "Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này | có trách
+            # nhiệm ...": the group is named by what it was given, up to its duty.
+            duty = next(
+                (
+                    m
+                    for m in reg.group_duties.finditer(key, assigned.end(), min(self.limit, assigned.end() + 120))
+                    if not key[m.start() - 1].isalnum()
+                ),
+                None,
+            )
+            if duty and not re.search(r"[.;:]", key[assigned.end() : duty.start()]):
+                return len(key[: duty.start()].rstrip())
         cur = end
         for _ in range(6):
             tok = self._token(cur)
@@ -582,7 +665,8 @@ class AgencyReader:
             under = _UNDER.match(key, cur, self.limit) or _OF.match(key, cur, self.limit)
             if under and self.starts_agency(under.end()):
                 inner = self._read_end(self.skip_space(under.end()))
-                return inner if inner else end
+                if inner:
+                    return inner
             if under and under.group(0).startswith("của") and self._is_upper(self.skip_space(under.end())):
                 # "các tổ chức thành viên của Mặt trận", "các thành viên của Ban Chỉ đạo"
                 inner = self._name_end(self.skip_space(under.end()), need_name=True)

@@ -55,6 +55,7 @@ class Registry:
     compound_parts: re.Pattern[str]
     stop_words: re.Pattern[str]
     tails: re.Pattern[str]
+    group_duties: re.Pattern[str]  # what closes a group named by its assignment ("có trách nhiệm")
     vague_words: frozenset[str]
     vague_re: re.Pattern[str]
     cities: frozenset[str]  # phrase keys of centrally-run cities ("hà nội", "hồ chí minh")
@@ -94,6 +95,7 @@ def registry() -> Registry:
         compound_parts=alternation(grammar["compound_parts"]),
         stop_words=alternation(grammar["stop_words"]),
         tails=alternation(grammar["tails"]),
+        group_duties=alternation(grammar["group_duties"]),
         vague_words=vague,
         vague_re=alternation(sorted(vague)),
         cities=frozenset(phrase_key(p) for p in data["places"]["cities"]),
