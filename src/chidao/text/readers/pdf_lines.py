@@ -1,0 +1,126 @@
+"""Printed lines from positioned glyphs: glyphs sharing a baseline, in left-to-right order.
+
+A row of glyphs on one baseline may hold several pieces of text far apart (the two columns of
+a notice's header, "Nơi nhận:" beside "KT. CHỦ TỊCH"): a wide blank cuts the row into separate
+``Line`` pieces; ``pdf_paragraphs`` decides which of them belong together. Spaces are put
+where the glyphs leave a gap, whether or not the PDF draws a space glyph there.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, replace
+
+from chidao.text.readers.pdf_glyphs import Glyph
+
+# A row's glyphs share a baseline within this share of their size (superscripts included).
+_BASELINE_TOLERANCE = 0.45
+# A gap wider than this share of the font size is a space between words.
+_WORD_GAP = 0.15
+# A gap wider than this share of the font size separates two pieces of text on one row.
+_PIECE_GAP = 1.6
+# A digit smaller than this share of the line's size, raised by this share above its baseline.
+_SMALL, _RAISED = 0.8, 0.2
+_SPACES = frozenset(" \u00a0\u2002\u2003\u2009\u3000\t")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A printed line (or a piece of a row): its text and where and how it is printed."""
+
+    text: str
+    x0: float
+    x1: float
+    y: float
+    size: float
+    bold: bool
+    page: int
+    first_word: float  # width of the first word, to tell whether it would have fitted on the line above
+    notes: tuple[tuple[int, int], ...] = ()  # spans of ``text`` printed as raised small digits: note calls
+
+    def without(self, spans: list[tuple[int, int]]) -> Line:
+        """The line with these spans of its text removed (note calls whose notes were dropped)."""
+        text = self.text
+        for start, end in sorted(spans, reverse=True):
+            text = text[:start] + text[end:]
+        return replace(self, text=text, notes=())
+
+    @property
+    def center(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+def page_lines(glyphs: list[Glyph], page: int) -> list[list[Line]]:
+    """Rows of the page from top to bottom, each a list of the line pieces on it from left to right."""
+    return [pieces for row in _rows(glyphs) if (pieces := _pieces(row, page))]
+
+
+def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """Glyphs grouped by baseline, top to bottom, each row sorted left to right."""
+    rows: list[list[Glyph]] = []
+    top = 0.0
+    for glyph in sorted(glyphs, key=lambda g: g.y):
+        if rows and glyph.y - top <= _BASELINE_TOLERANCE * max(glyph.size, _row_size(rows[-1]), 1.0):
+            rows[-1].append(glyph)
+        else:
+            rows.append([glyph])
+            top = glyph.y
+    return [sorted(row, key=lambda g: (g.x0, g.x1)) for row in rows]
+
+
+def _row_size(row: list[Glyph]) -> float:
+    return max(glyph.size for glyph in row[:8])
+
+
+def _pieces(row: list[Glyph], page: int) -> list[Line]:
+    """Cut a row where it has a wide blank, and turn each piece into a ``Line``."""
+    pieces: list[list[Glyph]] = []
+    right = -1e9
+    for glyph in row:
+        if glyph.char in _SPACES:
+            continue
+        if not pieces or glyph.x0 - right > _PIECE_GAP * max(glyph.size, 1.0):
+            pieces.append([])
+        pieces[-1].append(glyph)
+        right = max(right, glyph.x1)
+    return [_line(piece, page) for piece in pieces]
+
+
+def _line(glyphs: list[Glyph], page: int) -> Line:
+    letters = [glyph for glyph in glyphs if glyph.char.isalnum()] or glyphs
+    size = statistics.median(glyph.size for glyph in letters)
+    baseline = statistics.median(glyph.y for glyph in letters)
+    parts: list[str] = []
+    notes: list[tuple[int, int]] = []
+    length = 0
+    right = glyphs[0].x0
+    first_word = 0.0
+    for glyph in glyphs:
+        if parts and glyph.x0 - right > _WORD_GAP * max(glyph.size, 1.0):
+            first_word = first_word or right - glyphs[0].x0
+            parts.append(" ")
+            length += 1
+        if _is_note_call(glyph, size, baseline):
+            if notes and notes[-1][1] == length:
+                notes[-1] = (notes[-1][0], length + 1)
+            else:
+                notes.append((length, length + 1))
+        parts.append(glyph.char)
+        length += 1
+        right = max(right, glyph.x1)
+    return Line(
+        text="".join(parts),
+        x0=glyphs[0].x0,
+        x1=right,
+        y=baseline,
+        size=size,
+        bold=sum(glyph.bold for glyph in letters) * 2 > len(letters),
+        page=page,
+        first_word=first_word or right - glyphs[0].x0,
+        notes=tuple(notes),
+    )
+
+
+def _is_note_call(glyph: Glyph, size: float, baseline: float) -> bool:
+    """A digit printed small and raised: a footnote call ("Bảo Lộc¹"), or an exponent ("m²")."""
+    return glyph.char.isdigit() and glyph.size < _SMALL * size and glyph.y < baseline - _RAISED * size
