@@ -31,8 +31,10 @@ MAX_PAGES = 300  # checked before any page is read; a notice has a few, a plan w
 MAX_PAGE_GLYPHS = 50_000  # a dense page holds about 5,000 characters
 _ZONE = 3  # rows at the top and at the bottom of a page where running headers live
 _MIN_PAGES_SHARE = 0.6
+# "3", "- 3 -", "Trang 3/5", "Page 3 of 5": up to 999, so that a year wrapped onto a line of its
+# own ("Lâm Đồng, ngày 15 tháng 5 năm" / "2026") stays.
 _PAGE_NUMBER = re.compile(
-    r"^[\s\-–—.(\[]*(?:(?:trang|page|tr\.)\s*)?\d{1,4}(?:\s*(?:/|of|trên)\s*\d{1,4})?[\s\-–—.)\]]*$", re.I
+    r"^[\s\-–—.(\[]*(?:(?:trang|page|tr\.)\s*)?\d{1,3}(?:\s*(?:/|of|trên)\s*\d{1,3})?[\s\-–—.)\]]*$", re.I
 )
 _NOTE_START = re.compile(r"\d{1,3}")
 _SMALL_PRINT = 0.88  # of the body's size: footnotes are printed smaller
@@ -42,27 +44,29 @@ Rows = list[list[Line]]
 
 def read_pdf(data: bytes) -> str:
     """The text of a PDF, one paragraph per line."""
-    pages = _read_pages(data)
-    if sum(len(re.findall(r"\w", line.text)) for rows in pages for row in rows for line in row) < max(
-        20, 5 * len(pages)
-    ):
-        raise Unreadable("no text layer (scanned image?); OCR it first")
+    pages, width = _read_pages(data)
     body_size = _body_size(pages)
     pages = [_drop_footnotes(rows, body_size) for rows in pages]
     pages = _strip_running_rows(pages)
-    first = Margins.of([row[0] for rows in pages for row in rows if len(row) == 1])
+    first = Margins.of([row[0] for rows in pages for row in rows if len(row) == 1], width)
     flows = [flow for rows in pages for flow in page_flows(rows, first.left, first.right)]
-    margins = Margins.of([line for flow in flows if not flow.column for line in flow.lines])
+    margins = Margins.of([line for flow in flows if not flow.column for line in flow.lines], width)
     text = "\n".join(paragraphs(flows, margins))
-    reason = quality.garbled(text)
+    reason = quality.garbled(text)  # before the scan test: a garbled layer may have no letters at all
     if reason:
         raise Unreadable(reason)
+    if len(re.findall(r"\w", text)) < max(20, 5 * len(pages)):
+        raise Unreadable("no text layer (scanned image?); OCR it first")
     return text
 
 
-def _read_pages(data: bytes) -> list[Rows]:
-    """Rows of line pieces of every page; a page PDFium cannot read counts as empty."""
+def _read_pages(data: bytes) -> tuple[list[Rows], float]:
+    """Rows of line pieces of every page, and the width of the widest page.
+
+    A page PDFium cannot read counts as empty.
+    """
     pages: list[Rows] = []
+    width = 0.0
     failures = 0
     with open_pdf(data) as document:
         count = len(document)
@@ -70,14 +74,15 @@ def _read_pages(data: bytes) -> list[Rows]:
             raise Unreadable(f"PDF too long ({count} pages > {MAX_PAGES})")
         for index in range(count):
             try:
-                glyphs = page_glyphs(document, index, MAX_PAGE_GLYPHS).glyphs
+                page = page_glyphs(document, index, MAX_PAGE_GLYPHS)
             except pdfium.PdfiumError:  # one broken page must not lose the others
                 failures += 1
-                glyphs = []
-            pages.append(page_lines(glyphs, index))
-    if pages and failures == len(pages):
+                continue
+            width = max(width, page.width)
+            pages.append(page_lines(page.glyphs, index))
+    if failures and failures == count:
         raise Unreadable("corrupt PDF file (no page could be read)")
-    return pages
+    return pages, width
 
 
 def _body_size(pages: list[Rows]) -> float:

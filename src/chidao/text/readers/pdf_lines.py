@@ -8,6 +8,7 @@ where the glyphs leave a gap, whether or not the PDF draws a space glyph there.
 
 from __future__ import annotations
 
+import itertools
 import statistics
 from dataclasses import dataclass, replace
 
@@ -17,8 +18,9 @@ from chidao.text.readers.pdf_glyphs import Glyph
 _BASELINE_TOLERANCE = 0.45
 # A gap wider than this share of the font size is a space between words.
 _WORD_GAP = 0.15
-# A gap wider than this share of the font size separates two pieces of text on one row.
-_PIECE_GAP = 1.6
+# A gap wider than this share of the font size, and than this many of the row's usual spaces,
+# separates two pieces of text on one row.
+_PIECE_GAP, _PIECE_SPACES = 1.6, 2.5
 # A digit smaller than this share of the line's size, raised by this share above its baseline.
 _SMALL, _RAISED = 0.8, 0.2
 _SPACES = frozenset(" \u00a0\u2002\u2003\u2009\u3000\t")
@@ -73,13 +75,23 @@ def _row_size(row: list[Glyph]) -> float:
 
 
 def _pieces(row: list[Glyph], page: int) -> list[Line]:
-    """Cut a row where it has a wide blank, and turn each piece into a ``Line``."""
-    pieces: list[list[Glyph]] = []
-    right = -1e9
-    for glyph in row:
-        if glyph.char in _SPACES:
-            continue
-        if not pieces or glyph.x0 - right > _PIECE_GAP * max(glyph.size, 1.0):
+    """Cut a row where it has a wide blank, and turn each piece into a ``Line``.
+
+    A blank is wide when it is wider than ``_PIECE_GAP`` font sizes and than ``_PIECE_SPACES``
+    of the row's usual space between words: justified text with few words on a line stretches
+    all its spaces alike, a gutter between two columns is far wider than the row's spaces.
+    """
+    glyphs = [glyph for glyph in row if glyph.char not in _SPACES]
+    if not glyphs:
+        return []
+    gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(glyphs)]
+    spaces = [gap for gap, a in zip(gaps, glyphs, strict=False) if gap > _WORD_GAP * max(a.size, 1.0)]
+    usual = statistics.median(spaces) if spaces else 0.0
+    pieces: list[list[Glyph]] = [[glyphs[0]]]
+    right = glyphs[0].x1
+    for glyph in glyphs[1:]:
+        gap = glyph.x0 - right
+        if gap > _PIECE_GAP * max(glyph.size, 1.0) and gap > _PIECE_SPACES * usual:
             pieces.append([])
         pieces[-1].append(glyph)
         right = max(right, glyph.x1)

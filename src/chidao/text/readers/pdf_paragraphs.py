@@ -6,8 +6,9 @@ margin), when the next line stands apart (more space above, another size, an
 indent or outdent against the paragraph's wrapped lines), or when it ends a sentence and the
 next line opens a list item ("1.", "a)", "-", "+"). A line whose next one starts in lowercase
 goes on, since a Vietnamese paragraph never starts that way. In the columns of the header and
-signature blocks every line stands alone unless the next one starts in lowercase: their cells
-are too narrow for the width test, and the DOCX reader gives one line per cell paragraph too.
+signature blocks every line stands alone unless the next one starts in lowercase or with a
+digit: the cells' edges are not printed, so the width test cannot be made there, and their
+paragraphs are short lines ("ỦY BAN NHÂN DÂN" / "TỈNH LÂM ĐỒNG").
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ _HYPHEN_END = re.compile(r"(?<=[^\W_])-$")
 _SPACE_WIDTH = 0.25  # of the font size: a space, the least a word needs after the previous one
 _FIT_TOLERANCE = 0.5  # of the font size: a justified line may stop this short of the margin
 _INDENT = 0.8  # of the font size: an indent or outdent that starts a new paragraph
+_CENTERED = 0.4  # of the font size: how far apart the middles of two centred lines may be
 _PARAGRAPH_GAP = 1.25  # times the usual line pitch: extra space above starts a paragraph
 _SIZE_CHANGE = 0.12  # relative size difference that marks a heading or a footnote
 
@@ -41,26 +43,48 @@ class Margins:
     pitch: float  # the usual distance between the baselines of two lines of one paragraph, per point of size
 
     @classmethod
-    def of(cls, lines: list[Line]) -> Margins:
+    def of(cls, lines: list[Line], page_width: float) -> Margins:
+        """The margins of these lines on pages ``page_width`` wide.
+
+        Justified text ends most lines at the right margin. Without such a common end (ragged
+        text, a notice of short paragraphs) the longest line says little: the right margin is
+        taken to be at least as far from the page's edge as the left one, as Nghị định
+        30/2020/NĐ-CP has it (left 30-35 mm, right 15-20 mm).
+        """
         if not lines:
-            return cls(0.0, 0.0, 1.2)
-        right = _mode([line.x1 for line in lines], default=max(line.x1 for line in lines))
-        wide = [line for line in lines if line.x1 >= right - 2] or lines
-        left = _mode([line.x0 for line in wide], default=min(line.x0 for line in lines))
+            return cls(0.0, page_width, 1.2)
+        ends = [line.x1 for line in lines]
+        middle = statistics.median(ends)
+        right = _mode([end for end in ends if end >= middle])  # short lines may end alike too
+        left = _leftmost_common([line.x0 for line in lines])
+        if right is None:
+            right = max(max(ends), page_width - left)
         return cls(left, right, _pitch(lines))
 
     def line_fills(self, line: Line, following: Line) -> bool:
         """Whether ``following``'s first word could not have fitted on ``line``: the margin broke it."""
         need = (_SPACE_WIDTH * following.size) + following.first_word
         slack = _FIT_TOLERANCE * line.size
-        if self.centered(line):  # a wrapped centred line is as wide as the text, its slack split on both sides
+        if self.centered(line, following):  # a wrapped centred line: its slack is split on both sides
             return (line.x1 - line.x0) + need > (self.right - self.left) - slack
         return line.x1 + need > self.right - slack
 
-    def centered(self, line: Line) -> bool:
-        """Indented from both margins alike (a title, a subject line), unlike a first line's indent."""
-        indent, right_indent = line.x0 - self.left, self.right - line.x1
-        return indent > _INDENT * line.size and abs(indent - right_indent) < line.size
+    def centered(self, line: Line, other: Line) -> bool:
+        """Two lines centred on one axis (a title, a subject line), both clear of both margins.
+
+        One line alone cannot tell: a first line's indent can leave it as far from either margin.
+        """
+        tolerance = _CENTERED * max(line.size, other.size)
+        return (
+            self._short(line)
+            and self._short(other)
+            and abs(line.center - other.center) < tolerance
+            and abs(line.x0 - other.x0) > tolerance  # the same start and end: two lines indented alike
+        )
+
+    def _short(self, line: Line) -> bool:
+        tolerance = _INDENT * line.size
+        return line.x0 > self.left + tolerance and line.x1 < self.right - tolerance
 
 
 def paragraphs(flows: list[Flow], margins: Margins) -> list[str]:
@@ -90,21 +114,31 @@ def _body_continues(previous: Flow, flow: Flow) -> bool:
 def _breaks(current: list[Line], following: Line, margins: Margins, *, column: bool) -> bool:
     """Whether ``following`` starts a new paragraph after the ``current`` one's lines."""
     line = current[-1]
-    lowercase = following.text[:1].islower()
-    if column:
-        return not lowercase
+    lowercase = following.text[:1].islower() and not _MARKER.match(following.text)  # "b)" opens an item
+    if column:  # a wrapped cell line goes on in lowercase, or with the year of a date ("năm" / "2026")
+        return not (lowercase or following.text[:1].isdigit())
     if _stands_apart(line, following, margins) or _marker_after_sentence(line, following):
         return True
     if lowercase and not _SENTENCE_END.search(line.text):
         return False
     if len(current) >= 2 and _shifted(current[1], following, margins):
         return True  # indented or outdented against the paragraph's wrapped lines
+    if len(current) == 1 and _indented_alike(line, following, margins):
+        return True  # a one-line paragraph, then another: both have the first-line indent
     return not margins.line_fills(line, following)
+
+
+def _indented_alike(line: Line, following: Line, margins: Margins) -> bool:
+    """Both lines indented from the margin by the same first-line indent: a wrapped line would not be."""
+    if margins.centered(line, following):
+        return False
+    indent = line.x0 - margins.left
+    return indent > _INDENT * line.size and abs(following.x0 - line.x0) < _INDENT * line.size / 2
 
 
 def _shifted(wrapped: Line, following: Line, margins: Margins) -> bool:
     """Whether ``following`` starts left or right of where the paragraph's wrapped lines start."""
-    if margins.centered(wrapped) or margins.centered(following):
+    if margins.centered(wrapped, following):
         return False
     return abs(following.x0 - wrapped.x0) > _INDENT * following.size
 
@@ -165,14 +199,21 @@ def _mend(text: str, following: str) -> str | None:
     return (text[:-1] if (left + right).isascii() else text) + following
 
 
-def _mode(values: list[float], *, default: float) -> float:
-    """The most common value, to the nearest point; ``default`` when no value repeats."""
+def _leftmost_common(values: list[float]) -> float:
+    """The leftmost start that several lines share (wrapped lines start at the margin), else the leftmost."""
+    counts = Counter(round(value) for value in values)
+    common = [value for value in values if counts[round(value)] >= 2]
+    return min(common or values)
+
+
+def _mode(values: list[float]) -> float | None:
+    """The most common value to the nearest point (the largest of its group), or None if none repeats."""
     counts = Counter(round(value) for value in values)
     if not counts:
-        return default
+        return None
     value, count = counts.most_common(1)[0]
     if count < 2:
-        return default
+        return None
     return max(v for v in values if round(v) == value)
 
 
