@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
@@ -90,53 +91,56 @@ def page_glyphs(document: pdfium.PdfDocument, index: int, max_glyphs: int) -> Pa
     return _upright(glyphs, width, height)
 
 
-class _RawGlyph:
-    """A glyph as PDFium gives it: page space (y up), its advance box and baseline origin."""
+class _RawGlyph(NamedTuple):
+    """A glyph as PDFium gives it: page space (y up), its advance box, baseline origin and turn."""
 
-    __slots__ = ("angle", "bold", "box", "char", "origin", "size")
-
-    def __init__(self, char: str, box: tuple[float, float, float, float], origin: tuple[float, float], **style):
-        self.char, self.box, self.origin = char, box, origin
-        self.angle: float = style["angle"]
-        self.size: float = style["size"]
-        self.bold: bool = style["bold"]
+    char: str
+    box: tuple[float, float, float, float]
+    origin: tuple[float, float]
+    quarter: int | None
+    size: float
+    bold: bool
 
 
 def _read_glyphs(textpage: pdfium.PdfTextPage, count: int) -> list[_RawGlyph]:
+    # One C call per fact and glyph: the functions and the handle are looked up once.
+    handle = textpage.raw
+    generated, loose_box, origin_of = raw.FPDFText_IsGenerated, raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
+    angle_of, size_of = raw.FPDFText_GetCharAngle, raw.FPDFText_GetFontSize
     box = raw.FS_RECTF()
     x, y = ctypes.c_double(), ctypes.c_double()
     fonts: dict[int, bool] = {}
     glyphs = []
     for index in range(count):
-        if raw.FPDFText_IsGenerated(textpage, index):
+        if generated(handle, index):
             continue  # spaces and line breaks PDFium guessed from the stream order: we place words ourselves
-        char = _char(textpage, index)
-        if char in _LINE_BREAKS or not raw.FPDFText_GetLooseCharBox(textpage, index, box):
+        char = _char(handle, index)
+        if char in _LINE_BREAKS or not loose_box(handle, index, box):
             continue
-        raw.FPDFText_GetCharOrigin(textpage, index, x, y)
+        origin_of(handle, index, x, y)
         glyphs.append(
             _RawGlyph(
                 char,
                 (box.left, box.bottom, box.right, box.top),
                 (x.value, y.value),
-                angle=max(raw.FPDFText_GetCharAngle(textpage, index), 0.0),
-                size=raw.FPDFText_GetFontSize(textpage, index),
-                bold=_is_bold(textpage, index, fonts),
+                _quarter(max(angle_of(handle, index), 0.0)),
+                size_of(handle, index),
+                _is_bold(handle, index, fonts),
             )
         )
     return glyphs
 
 
-def _char(textpage: pdfium.PdfTextPage, index: int) -> str:
-    if raw.FPDFText_IsHyphen(textpage, index):
+def _char(handle: raw.FPDF_TEXTPAGE, index: int) -> str:
+    if raw.FPDFText_IsHyphen(handle, index):
         return "-"  # PDFium reports a hyphen that ends a line as U+0002
-    code = raw.FPDFText_GetUnicode(textpage, index)
+    code = raw.FPDFText_GetUnicode(handle, index)
     return chr(code) if code < 0x110000 else "\ufffd"
 
 
-def _is_bold(textpage: pdfium.PdfTextPage, index: int, fonts: dict[int, bool]) -> bool:
+def _is_bold(handle: raw.FPDF_TEXTPAGE, index: int, fonts: dict[int, bool]) -> bool:
     """Whether the glyph's font is bold: by weight, else by name ("TimesNewRomanPS-BoldMT")."""
-    obj = raw.FPDFText_GetTextObject(textpage, index)
+    obj = raw.FPDFText_GetTextObject(handle, index)
     key = ctypes.cast(obj, ctypes.c_void_p).value or 0
     if key not in fonts:
         font = raw.FPDFTextObj_GetFont(obj) if key else None
@@ -162,15 +166,20 @@ def _upright(glyphs: list[_RawGlyph], width: float, height: float) -> PageGlyphs
     Landscape pages are often portrait pages with their text turned a quarter; glyphs at any other
     angle than the page's main one (a stamp, a vertical note in the margin) are dropped.
     """
-    counts = Counter(_quarter(glyph.angle) for glyph in glyphs)
+    counts = Counter(glyph.quarter for glyph in glyphs)
     counts.pop(None, None)
     turn = counts.most_common(1)[0][0] if counts else 0
+    if turn == 0:  # the usual page: only y is turned downwards
+        upright = [
+            Glyph(g.char, g.box[0], g.box[2], height - g.origin[1], g.size, g.bold) for g in glyphs if g.quarter == 0
+        ]
+        return PageGlyphs(width, height, upright)
     cos, sin = (1, 0, -1, 0)[turn], (0, 1, 0, -1)[turn]
     # Offsets that put the reading space's origin at the top left corner of the turned page.
     shift_x, shift_y = ((0, height), (0, 0), (width, 0), (height, width))[turn]
     upright = []
     for glyph in glyphs:
-        if _quarter(glyph.angle) != turn:
+        if glyph.quarter != turn:
             continue
         left, bottom, right, top = glyph.box
         along = [cos * px + sin * py + shift_x for px in (left, right) for py in (bottom, top)]

@@ -9,9 +9,11 @@ where the glyphs leave a gap, whether or not the PDF draws a space glyph there.
 from __future__ import annotations
 
 import itertools
+import re
 import statistics
 from dataclasses import dataclass, replace
 
+from chidao.text.chars import UPPER
 from chidao.text.readers.pdf_glyphs import Glyph
 
 # A row's glyphs share a baseline within this share of their size (superscripts included).
@@ -20,9 +22,12 @@ _BASELINE_TOLERANCE = 0.45
 _WORD_GAP = 0.15
 # A gap wider than this share of the font size, and than this many of the row's usual spaces,
 # separates two pieces of text on one row.
-_PIECE_GAP, _PIECE_SPACES = 1.6, 2.5
+_PIECE_GAP, _PIECE_SPACES = 1.6, 2.0
 # A digit smaller than this share of the line's size, raised by this share above its baseline.
 _SMALL, _RAISED = 0.8, 0.2
+# A row of at most this many small glyphs, less than this share of the next row's size above it, is raised text.
+_RAISED_MAX_GLYPHS, _RAISED_REACH = 3, 0.75
+_TIGHT_MARKER = re.compile(rf"(?:\d{{1,2}}(?:\.\d{{1,2}})*\.|[IVX]{{1,5}}\.|[a-zđ]\))(?=[{UPPER}])")
 _SPACES = frozenset(" \u00a0\u2002\u2003\u2009\u3000\t")
 
 
@@ -60,42 +65,63 @@ def page_lines(glyphs: list[Glyph], page: int) -> list[list[Line]]:
 def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
     """Glyphs grouped by baseline, top to bottom, each row sorted left to right."""
     rows: list[list[Glyph]] = []
-    top = 0.0
+    top = size = 0.0
     for glyph in sorted(glyphs, key=lambda g: g.y):
-        if rows and glyph.y - top <= _BASELINE_TOLERANCE * max(glyph.size, _row_size(rows[-1]), 1.0):
+        if rows and glyph.y - top <= _BASELINE_TOLERANCE * max(glyph.size, size):
             rows[-1].append(glyph)
+            size = max(size, glyph.size)
         else:
             rows.append([glyph])
-            top = glyph.y
-    return [sorted(row, key=lambda g: (g.x0, g.x1)) for row in rows]
+            top, size = glyph.y, max(glyph.size, 1.0)
+    return [sorted(row, key=lambda g: (g.x0, g.x1)) for row in _attach_raised(rows)]
 
 
-def _row_size(row: list[Glyph]) -> float:
-    return max(glyph.size for glyph in row[:8])
+def _attach_raised(rows: list[list[Glyph]]) -> list[list[Glyph]]:
+    """Put a few small glyphs raised above the next row into it: a note call ("Lộc¹") or an exponent.
+
+    In a font with tall line spacing they sit farther above their line than the baseline
+    tolerance, and would otherwise be a row of their own.
+    """
+    result: list[list[Glyph]] = []
+    for index, row in enumerate(rows):
+        below = rows[index + 1] if index + 1 < len(rows) else None
+        if below and len(row) <= _RAISED_MAX_GLYPHS:
+            size = max(glyph.size for glyph in below)
+            small = all(glyph.size < _SMALL * size for glyph in row)
+            if small and 0 < below[0].y - row[0].y < _RAISED_REACH * size:
+                below.extend(row)
+                continue
+        result.append(row)
+    return result
 
 
 def _pieces(row: list[Glyph], page: int) -> list[Line]:
     """Cut a row where it has a wide blank, and turn each piece into a ``Line``.
 
     A blank is wide when it is wider than ``_PIECE_GAP`` font sizes and than ``_PIECE_SPACES``
-    of the row's usual space between words: justified text with few words on a line stretches
-    all its spaces alike, a gutter between two columns is far wider than the row's spaces.
+    times the row's other spaces between words: justified text with few words on a line
+    stretches all its spaces alike, a gutter between two columns is wider than the spaces of
+    the (justified) text beside it.
     """
     glyphs = [glyph for glyph in row if glyph.char not in _SPACES]
     if not glyphs:
         return []
     gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(glyphs)]
-    spaces = [gap for gap, a in zip(gaps, glyphs, strict=False) if gap > _WORD_GAP * max(a.size, 1.0)]
-    usual = statistics.median(spaces) if spaces else 0.0
+    spaces = sorted(gap for gap, a in zip(gaps, glyphs, strict=False) if gap > _WORD_GAP * max(a.size, 1.0))
     pieces: list[list[Glyph]] = [[glyphs[0]]]
-    right = glyphs[0].x1
-    for glyph in glyphs[1:]:
-        gap = glyph.x0 - right
-        if gap > _PIECE_GAP * max(glyph.size, 1.0) and gap > _PIECE_SPACES * usual:
+    for glyph, gap in zip(glyphs[1:], gaps, strict=True):
+        if gap > _PIECE_GAP * max(glyph.size, 1.0) and gap > _PIECE_SPACES * _usual(spaces, gap):
             pieces.append([])
         pieces[-1].append(glyph)
-        right = max(right, glyph.x1)
     return [_line(piece, page) for piece in pieces]
+
+
+def _usual(spaces: list[float], gap: float) -> float:
+    """The median of the row's spaces other than ``gap`` (0 when there is no other)."""
+    others = list(spaces)
+    if gap in others:
+        others.remove(gap)
+    return statistics.median(others) if others else 0.0
 
 
 def _line(glyphs: list[Glyph], page: int) -> Line:
@@ -120,8 +146,14 @@ def _line(glyphs: list[Glyph], page: int) -> Line:
         parts.append(glyph.char)
         length += 1
         right = max(right, glyph.x1)
+    text = "".join(parts)
+    tight = _TIGHT_MARKER.match(text)
+    if tight:  # "1.Thống nhất": a list's number drawn against its text; the Word file has a space or tab
+        cut = tight.end()
+        text = text[:cut] + " " + text[cut:]
+        notes = [(start + (start >= cut), end + (start >= cut)) for start, end in notes]
     return Line(
-        text="".join(parts),
+        text=text,
         x0=glyphs[0].x0,
         x1=right,
         y=baseline,

@@ -7,8 +7,9 @@ indent or outdent against the paragraph's wrapped lines), or when it ends a sent
 next line opens a list item ("1.", "a)", "-", "+"). A line whose next one starts in lowercase
 goes on, since a Vietnamese paragraph never starts that way. In the columns of the header and
 signature blocks every line stands alone unless the next one starts in lowercase or with a
-digit: the cells' edges are not printed, so the width test cannot be made there, and their
-paragraphs are short lines ("ỦY BAN NHÂN DÂN" / "TỈNH LÂM ĐỒNG").
+digit, or the line ends in a comma or semicolon and no list item follows: the cells' edges are
+not printed, so the width test cannot be made there, and their paragraphs are short lines
+("ỦY BAN NHÂN DÂN" / "TỈNH LÂM ĐỒNG").
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ _INDENT = 0.8  # of the font size: an indent or outdent that starts a new paragr
 _CENTERED = 0.4  # of the font size: how far apart the middles of two centred lines may be
 _PARAGRAPH_GAP = 1.25  # times the usual line pitch: extra space above starts a paragraph
 _SIZE_CHANGE = 0.12  # relative size difference that marks a heading or a footnote
+_FEW_LINES = 12  # a text of fewer lines may show its left margin only once
 
 
 @dataclass(frozen=True)
@@ -115,8 +117,8 @@ def _breaks(current: list[Line], following: Line, margins: Margins, *, column: b
     """Whether ``following`` starts a new paragraph after the ``current`` one's lines."""
     line = current[-1]
     lowercase = following.text[:1].islower() and not _MARKER.match(following.text)  # "b)" opens an item
-    if column:  # a wrapped cell line goes on in lowercase, or with the year of a date ("năm" / "2026")
-        return not (lowercase or following.text[:1].isdigit())
+    if column:
+        return not _cell_line_goes_on(line, following, lowercase=lowercase)
     if _stands_apart(line, following, margins) or _marker_after_sentence(line, following):
         return True
     if lowercase and not _SENTENCE_END.search(line.text):
@@ -126,6 +128,14 @@ def _breaks(current: list[Line], following: Line, margins: Margins, *, column: b
     if len(current) == 1 and _indented_alike(line, following, margins):
         return True  # a one-line paragraph, then another: both have the first-line indent
     return not margins.line_fills(line, following)
+
+
+def _cell_line_goes_on(line: Line, following: Line, *, lowercase: bool) -> bool:
+    """A wrapped cell line goes on in lowercase, with the year of a date ("năm" / "2026"), or
+    after a comma or semicolon unless a list item opens ("- Các sở: TC; XD;" / "VH,TT&DL; YT;")."""
+    if lowercase or following.text[:1].isdigit():
+        return True
+    return line.text.endswith((",", ";")) and not _MARKER.match(following.text)
 
 
 def _indented_alike(line: Line, following: Line, margins: Margins) -> bool:
@@ -200,10 +210,16 @@ def _mend(text: str, following: str) -> str | None:
 
 
 def _leftmost_common(values: list[float]) -> float:
-    """The leftmost start that several lines share (wrapped lines start at the margin), else the leftmost."""
+    """The leftmost start that several lines share (wrapped lines start at the margin), else the leftmost.
+
+    A short text may have a single wrapped line: a start left of every shared one is taken too
+    when it is the only line starting there and the text has few lines.
+    """
     counts = Counter(round(value) for value in values)
     common = [value for value in values if counts[round(value)] >= 2]
-    return min(common or values)
+    if not common or len(values) < _FEW_LINES:
+        return min(values)
+    return min(common)
 
 
 def _mode(values: list[float]) -> float | None:
