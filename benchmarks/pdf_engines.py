@@ -230,13 +230,16 @@ def measure(notices: list[Path], fonts: list[str], folder: Path, rounds: int) ->
         for name, engine in ENGINES.items():
             text, seconds = timed(engine, data, rounds)
             found = flat(text)
-            figures = rows[name]
-            figures.setdefault("characters", []).append(char_ratio(expected, found))
-            figures.setdefault(f"characters {key[1]}", []).append(figures["characters"][-1])
-            figures.setdefault("diacritics", []).append(diacritics_kept(expected, found))
-            figures.setdefault("paragraphs", []).append(paragraphs_in_order(expected_lines, found))
-            figures.setdefault("lines as DOCX", []).append(lines_as_docx(expected_lines, text))
-            figures.setdefault("seconds", []).append(seconds)
+            values = {
+                "characters": char_ratio(expected, found),
+                "diacritics": diacritics_kept(expected, found),
+                "paragraphs": paragraphs_in_order(expected_lines, found),
+                "lines as DOCX": lines_as_docx(expected_lines, text),
+                "seconds": seconds,
+            }
+            for metric, value in values.items():
+                rows[name].setdefault(metric, []).append(value)
+                rows[name].setdefault(f"{metric} {key[1]}", []).append(value)
     return {"rows": rows, "pages": pages, "pdfs": len(pdfs)}
 
 
@@ -250,12 +253,13 @@ def report(result: dict, fonts: list[str]) -> None:
         ms = 1000 * sum(figures["seconds"]) / pages
         cells = [f"{mean(figures[k]):.3f}" for k in ("characters", "diacritics", "paragraphs", "lines as DOCX")]
         print(f"| {name} | " + " | ".join(cells) + f" | {ms:.1f} |")
-    print("\ncharacters by font\n")
     columns = [AS_IS, *fonts]
-    print("| engine | " + " | ".join(columns) + " |")
-    print("|" + "---|" * (len(columns) + 1))
-    for name, figures in rows.items():
-        print(f"| {name} | " + " | ".join(f"{mean(figures[f'characters {font}']):.3f}" for font in columns) + " |")
+    for metric in ("characters", "paragraphs"):
+        print(f"\n{metric} by font\n")
+        print("| engine | " + " | ".join(columns) + " |")
+        print("|" + "---|" * (len(columns) + 1))
+        for name, figures in rows.items():
+            print(f"| {name} | " + " | ".join(f"{mean(figures[f'{metric} {font}']):.3f}" for font in columns) + " |")
 
 
 def main() -> None:
