@@ -132,4 +132,4 @@ def _merged(pieces: list[Line]) -> Line:
         return pieces[0]
     first, last = pieces[0], pieces[-1]
     text = " ".join(piece.text for piece in pieces)
-    return replace(first, text=text, x1=last.x1, bold=sum(p.bold for p in pieces) * 2 > len(pieces))
+    return replace(first, text=text, x1=last.x1)

@@ -30,13 +30,12 @@ from chidao.text.readers.errors import Unreadable
 LOCK = threading.Lock()
 _PASSWORD_ERRORS = (raw.FPDF_ERR_PASSWORD, raw.FPDF_ERR_SECURITY)
 _LINE_BREAKS = frozenset("\r\n")
-_BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
 _ANGLE_TOLERANCE = 0.05
 
 
 @dataclass(frozen=True, slots=True)
 class Glyph:
-    """One printed character: its text, baseline origin, advance box, size and weight.
+    """One printed character: its text, advance box, baseline and size.
 
     Coordinates are in points, x to the right and y downwards from the top of the page (as
     read), whatever the page's rotation.
@@ -47,7 +46,6 @@ class Glyph:
     x1: float
     y: float
     size: float
-    bold: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +97,6 @@ class _RawGlyph(NamedTuple):
     origin: tuple[float, float]
     quarter: int | None
     size: float
-    bold: bool
 
 
 def _read_glyphs(textpage: pdfium.PdfTextPage, count: int) -> list[_RawGlyph]:
@@ -109,7 +106,6 @@ def _read_glyphs(textpage: pdfium.PdfTextPage, count: int) -> list[_RawGlyph]:
     angle_of, size_of = raw.FPDFText_GetCharAngle, raw.FPDFText_GetFontSize
     box = raw.FS_RECTF()
     x, y = ctypes.c_double(), ctypes.c_double()
-    fonts: dict[int, bool] = {}
     glyphs = []
     for index in range(count):
         if generated(handle, index):
@@ -125,7 +121,6 @@ def _read_glyphs(textpage: pdfium.PdfTextPage, count: int) -> list[_RawGlyph]:
                 (x.value, y.value),
                 _quarter(max(angle_of(handle, index), 0.0)),
                 size_of(handle, index),
-                _is_bold(handle, index, fonts),
             )
         )
     return glyphs
@@ -136,22 +131,6 @@ def _char(handle: raw.FPDF_TEXTPAGE, index: int) -> str:
         return "-"  # PDFium reports a hyphen that ends a line as U+0002
     code = raw.FPDFText_GetUnicode(handle, index)
     return chr(code) if code < 0x110000 else "\ufffd"
-
-
-def _is_bold(handle: raw.FPDF_TEXTPAGE, index: int, fonts: dict[int, bool]) -> bool:
-    """Whether the glyph's font is bold: by weight, else by name ("TimesNewRomanPS-BoldMT")."""
-    obj = raw.FPDFText_GetTextObject(handle, index)
-    key = ctypes.cast(obj, ctypes.c_void_p).value or 0
-    if key not in fonts:
-        font = raw.FPDFTextObj_GetFont(obj) if key else None
-        bold = False
-        if font:
-            buffer = ctypes.create_string_buffer(128)
-            raw.FPDFFont_GetBaseFontName(font, buffer, len(buffer))
-            name = buffer.value.decode("latin-1").lower()
-            bold = raw.FPDFFont_GetWeight(font) >= 600 or any(word in name for word in _BOLD_NAMES)
-        fonts[key] = bold
-    return fonts[key]
 
 
 def _quarter(angle: float) -> int | None:
@@ -170,13 +149,13 @@ def _upright(glyphs: list[_RawGlyph], width: float, height: float) -> PageGlyphs
     counts.pop(None, None)
     turn = counts.most_common(1)[0][0] if counts else 0
     if turn == 0:  # the usual page: only y is turned downwards
-        upright = [
-            Glyph(g.char, g.box[0], g.box[2], height - g.origin[1], g.size, g.bold) for g in glyphs if g.quarter == 0
-        ]
+        upright = [Glyph(g.char, g.box[0], g.box[2], height - g.origin[1], g.size) for g in glyphs if g.quarter == 0]
         return PageGlyphs(width, height, upright)
-    cos, sin = (1, 0, -1, 0)[turn], (0, 1, 0, -1)[turn]
+    # PDFium measures angles clockwise; the text's direction, counterclockwise from the x axis:
+    ccw = -turn % 4
+    cos, sin = (1, 0, -1, 0)[ccw], (0, 1, 0, -1)[ccw]
     # Offsets that put the reading space's origin at the top left corner of the turned page.
-    shift_x, shift_y = ((0, height), (0, 0), (width, 0), (height, width))[turn]
+    shift_x, shift_y = ((0, height), (0, 0), (width, 0), (height, width))[ccw]
     upright = []
     for glyph in glyphs:
         if glyph.quarter != turn:
@@ -185,7 +164,7 @@ def _upright(glyphs: list[_RawGlyph], width: float, height: float) -> PageGlyphs
         along = [cos * px + sin * py + shift_x for px in (left, right) for py in (bottom, top)]
         ox, oy = glyph.origin
         y = sin * ox - cos * oy + shift_y  # the baseline, downwards
-        upright.append(Glyph(glyph.char, min(along), max(along), y, glyph.size, glyph.bold))
+        upright.append(Glyph(glyph.char, min(along), max(along), y, glyph.size))
     if turn % 2:
         width, height = height, width
     return PageGlyphs(width, height, upright)

@@ -40,7 +40,6 @@ class Line:
     x1: float
     y: float
     size: float
-    bold: bool
     page: int
     first_word: float  # width of the first word, to tell whether it would have fitted on the line above
     notes: tuple[tuple[int, int], ...] = ()  # spans of ``text`` printed as raised small digits: note calls
@@ -158,7 +157,6 @@ def _line(glyphs: list[Glyph], page: int) -> Line:
         x1=right,
         y=baseline,
         size=size,
-        bold=sum(glyph.bold for glyph in letters) * 2 > len(letters),
         page=page,
         first_word=first_word or right - glyphs[0].x0,
         notes=tuple(notes),

@@ -10,6 +10,9 @@ signature blocks every line stands alone unless the next one starts in lowercase
 digit, or the line ends in a comma or semicolon and no list item follows: the cells' edges are
 not printed, so the width test cannot be made there, and their paragraphs are short lines
 ("ỦY BAN NHÂN DÂN" / "TỈNH LÂM ĐỒNG").
+
+The font's size is used, its weight is not: notices set a deadline in bold in the middle of a
+sentence, and a task's lead-in in bold at the start of a paragraph that goes on in regular type.
 """
 
 from __future__ import annotations
