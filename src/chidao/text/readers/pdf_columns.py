@@ -20,7 +20,7 @@ _GUTTER_ZONE = (0.2, 0.8)
 # A block stops at a row this many line heights below the previous one (a title, a paragraph);
 # twice as many when the row has text on both sides of the gutter.
 _MAX_ROW_GAP = 2.2
-_SIGNATURE_GAP = 8.0
+_SIGNATURE_GAP = 8.0  # the signer's name, in the right column below the space left for signature and seal
 
 
 @dataclass(frozen=True)
