@@ -24,9 +24,10 @@ run: $(VENV)/.installed
 	$(BIN)/chidao serve --host 127.0.0.1 --port 8000
 
 # Lint, then every test (the corpus tests run when CHIDAO_CORPUS is set; the browser tests use
-# Debian's chromium, installed here when missing).
+# Debian's chromium, the PDF reader tests Debian's LibreOffice and fonts, installed here when missing).
 test: $(VENV)/.installed
 	./scripts/ensure-chromium
+	./scripts/ensure-libreoffice
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/pytest -q
 

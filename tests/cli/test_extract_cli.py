@@ -48,3 +48,12 @@ def test_bad_files_are_reported_and_the_rest_processed(tmp_path):
     assert "missing.txt" in errors[0] and "Traceback" not in proc.stderr
     assert "empty.txt" in errors[1]
     assert len(proc.stdout.strip().splitlines()) == 1
+
+
+def test_a_garbled_pdf_is_one_line_on_stderr_and_exit_code_2(garbled_pdf):
+    proc = run("extract", "--format", "jsonl", str(garbled_pdf), str(EXAMPLES / "cv-giao-nhiem-vu-y-te.txt"))
+    assert proc.returncode == 2
+    errors = proc.stderr.strip().splitlines()
+    assert len(errors) == 1 and "Traceback" not in proc.stderr
+    assert errors[0].startswith(f"chidao: {garbled_pdf}: garbled text layer (")
+    assert len(proc.stdout.strip().splitlines()) == 1  # the other file is still processed

@@ -109,6 +109,15 @@ def test_several_files_each_get_their_outcome_and_bad_ones_store_nothing(site):
         assert sorted(ingests) == [d.id for d in documents]
 
 
+def test_a_garbled_pdf_is_refused_with_a_vietnamese_reason(site, garbled_pdf):
+    browser = site.login("clerk")
+    response = upload(browser, ("tb-loi-phong.pdf", garbled_pdf.read_bytes()), example(HEALTH))
+    assert response.status_code == 200
+    assert outcomes(response.text) == [("error", "unreadable", "tb-loi-phong.pdf"), ("created", "", HEALTH)]
+    assert "Lớp chữ của tệp PDF bị lỗi phông nên không đọc đúng tiếng Việt" in response.text
+    assert [d.filename for d in stored(site)] == [HEALTH]
+
+
 def test_a_file_already_stored_is_reported_with_a_link_and_not_stored_again(site):
     first = site.document(CONVERSION, confirm=False)
     browser = site.login("clerk")

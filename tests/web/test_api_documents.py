@@ -120,6 +120,13 @@ def test_unreadable_files_answer_422_with_the_reason_and_store_nothing(api, name
     assert count(api, Task) == 0
 
 
+def test_a_garbled_pdf_answers_422_with_the_reason(api, garbled_pdf):
+    response = api.upload("tb-loi-phong.pdf", data=garbled_pdf.read_bytes())
+    assert response.status_code == 422, response.text
+    assert response.json()["detail"].startswith("garbled text layer (")
+    assert count(api, Document) == 0
+
+
 def test_missing_file_field_is_a_validation_error(api):
     response = api.post("/documents", data={"confirm": "true"})
     assert response.status_code == 422

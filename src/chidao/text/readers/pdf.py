@@ -1,92 +1,169 @@
-"""PDF: the text layer of every page, without the running headers and footers.
+"""PDF: the text layer of every page, as the paragraphs of the document it was printed from.
 
-A PDF only has the lines as printed: each page repeats the issuer's header, "Trang 3/5" or
-"- 3 -", which would otherwise land in the middle of a sentence that runs across pages.
-We drop lines that recur at the top or bottom of most pages (digits ignored, so page
-numbers match each other) and bare page numbers. A PDF without a text layer is a scan: we
-say so instead of returning nothing, because OCR is the user's next step.
+The glyphs and their positions come from PDFium (``pdf_glyphs``); we put them in lines by
+position (``pdf_lines``), read side-by-side blocks column by column (``pdf_columns``) and
+join the lines a paragraph was wrapped into (``pdf_paragraphs``), so that a notice's PDF reads
+like its DOCX. On the way we drop what the Word file keeps outside the body: running headers
+and footers (lines recurring at the top or bottom of most pages, digits ignored so that page
+numbers match each other), bare page numbers, and footnotes with their calls.
+
+A PDF without a text layer is a scan, and one whose text layer decodes to garbage (a font
+without a Unicode map) is no better: we say so instead of returning nothing or nonsense,
+because OCR is the user's next step (``quality``).
 """
 
 from __future__ import annotations
 
-import io
-import logging
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 
-from pypdf import PdfReader
-from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+import pypdfium2 as pdfium
 
+from chidao.text.readers import quality
 from chidao.text.readers.errors import Unreadable
+from chidao.text.readers.pdf_columns import page_flows
+from chidao.text.readers.pdf_glyphs import open_pdf, page_glyphs
+from chidao.text.readers.pdf_lines import Line, page_lines
+from chidao.text.readers.pdf_paragraphs import Margins, mend_lines, paragraphs
 
-_ZONE = 3  # lines at the top and at the bottom of a page where running headers live
+MAX_PAGES = 300  # checked before any page is read; a notice has a few, a plan with appendices a few dozen
+MAX_PAGE_GLYPHS = 50_000  # a dense page holds about 5,000 characters
+_ZONE = 3  # rows at the top and at the bottom of a page where running headers live
 _MIN_PAGES_SHARE = 0.6
+# "3", "- 3 -", "Trang 3/5", "Page 3 of 5": up to 999, so that a year wrapped onto a line of its
+# own ("Lâm Đồng, ngày 15 tháng 5 năm" / "2026") stays.
 _PAGE_NUMBER = re.compile(
-    r"^[\s\-–—.(\[]*(?:(?:trang|page|tr\.)\s*)?\d{1,4}(?:\s*(?:/|of|trên)\s*\d{1,4})?[\s\-–—.)\]]*$", re.I
+    r"^[\s\-–—.(\[]*(?:(?:trang|page|tr\.)\s*)?\d{1,3}(?:\s*(?:/|of|trên)\s*\d{1,3})?[\s\-–—.)\]]*$", re.I
 )
-_HYPHEN_END = re.compile(r"(?<=[^\W\d_])-$")
+_NOTE_START = re.compile(r"\d{1,3}")
+_SMALL_PRINT = 0.88  # of the body's size: footnotes are printed smaller
+
+Rows = list[list[Line]]
 
 
 def read_pdf(data: bytes) -> str:
-    """The text of a PDF, page after page, one printed line per line."""
-    with _quiet_pypdf():
-        pages = _page_lines(_open(data))
-    if sum(len(re.findall(r"\w", line)) for page in pages for line in page) < max(20, 5 * len(pages)):
+    """The text of a PDF, one paragraph per line."""
+    pages, width = _read_pages(data)
+    body_size = _body_size(pages)
+    pages = [_drop_footnotes(rows, body_size) for rows in pages]
+    pages = _strip_running_rows(pages)
+    first = Margins.of([row[0] for rows in pages for row in rows if len(row) == 1], width)
+    flows = [flow for rows in pages for flow in page_flows(rows, first.left, first.right)]
+    margins = Margins.of([line for flow in flows if not flow.column for line in flow.lines], width)
+    text = "\n".join(paragraphs(flows, margins))
+    reason = quality.garbled(text)  # before the scan test: a garbled layer may have no letters at all
+    if reason:
+        raise Unreadable(reason)
+    if len(re.findall(r"\w", text)) < max(20, 5 * len(pages)):
         raise Unreadable("no text layer (scanned image?); OCR it first")
-    lines = [line for page in strip_running_lines(pages) for line in page]
-    return "\n".join(join_hyphenated(lines))
+    return text
 
 
-def _open(data: bytes) -> PdfReader:
-    try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise Unreadable("encrypted PDF")
-        len(reader.pages)  # reads the page tree: fails here, not in the middle
-    except DependencyError:
-        raise Unreadable("encrypted PDF (AES; the optional 'cryptography' package is needed)") from None
-    except FileNotDecryptedError:
-        raise Unreadable("encrypted PDF") from None
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
-        raise Unreadable(f"corrupt PDF file ({type(error).__name__})") from None
-    return reader
+def _read_pages(data: bytes) -> tuple[list[Rows], float]:
+    """Rows of line pieces of every page, and the width of the widest page.
 
-
-def _page_lines(reader: PdfReader) -> list[list[str]]:
-    """Non-blank lines of each page; a page whose text cannot be extracted counts as empty."""
-    pages: list[list[str]] = []
+    A page PDFium cannot read counts as empty.
+    """
+    pages: list[Rows] = []
+    width = 0.0
     failures = 0
-    for page in reader.pages:
-        try:
-            text = page.extract_text() or ""
-        except DependencyError:
-            raise Unreadable("encrypted PDF (AES; the optional 'cryptography' package is needed)") from None
-        except Exception:  # one broken content stream must not lose the other pages
-            failures += 1
-            text = ""
-        pages.append([line.rstrip() for line in text.splitlines() if line.strip()])
-    if pages and failures == len(pages):
+    with open_pdf(data) as document:
+        count = len(document)
+        if count > MAX_PAGES:
+            raise Unreadable(f"PDF too long ({count} pages > {MAX_PAGES})")
+        for index in range(count):
+            try:
+                page = page_glyphs(document, index, MAX_PAGE_GLYPHS)
+            except pdfium.PdfiumError:  # one broken page must not lose the others
+                failures += 1
+                continue
+            width = max(width, page.width)
+            pages.append(page_lines(page.glyphs, index))
+    if failures and failures == count:
         raise Unreadable("corrupt PDF file (no page could be read)")
-    return pages
+    return pages, width
+
+
+def _body_size(pages: list[Rows]) -> float:
+    """The font size most of the text is printed in."""
+    sizes: Counter[float] = Counter()
+    for rows in pages:
+        for row in rows:
+            for line in row:
+                sizes[round(line.size, 1)] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _drop_footnotes(rows: Rows, body_size: float) -> Rows:
+    """Remove the page's footnotes and their calls; the DOCX reader does not read footnotes either.
+
+    Footnotes are the small print at the bottom of the page, each opening with the number of a
+    call printed raised and small in the text above ("Bảo Lộc¹"). Small print at the bottom
+    without such a call (a table's notes, a footer) is kept.
+    """
+    calls = {
+        line.text[start:end]
+        for row in rows
+        for line in row
+        for start, end in line.notes
+        if line.size >= _SMALL_PRINT * body_size
+    }
+    if not calls:
+        return rows
+    bottom = len(rows)
+    while bottom and all(line.size < _SMALL_PRINT * body_size for line in rows[bottom - 1]):
+        bottom -= 1
+    first = next(
+        (
+            index
+            for index in range(bottom, len(rows))
+            if (match := _NOTE_START.match(rows[index][0].text)) and match.group() in calls
+        ),
+        None,
+    )
+    if first is None:
+        return rows
+    dropped = {match.group() for row in rows[first:] if (match := _NOTE_START.match(row[0].text))}
+    return [[_without_calls(line, dropped) for line in row] for row in rows[:first]]
+
+
+def _without_calls(line: Line, numbers: set[str]) -> Line:
+    if not line.notes:
+        return line
+    return line.without([(start, end) for start, end in line.notes if line.text[start:end] in numbers])
+
+
+def _strip_running_rows(pages: list[Rows]) -> list[Rows]:
+    texts = [[" ".join(line.text for line in row) for row in rows] for rows in pages]
+    dropped = running_lines(texts)
+    return [
+        [row for index, row in enumerate(rows) if index not in gone] for rows, gone in zip(pages, dropped, strict=True)
+    ]
+
+
+def running_lines(pages: list[list[str]]) -> list[set[int]]:
+    """Per page, the indexes of its running header/footer lines and bare page numbers."""
+    repeated = _repeated_edge_lines(pages)
+    result = []
+    for page in pages:
+        last = len(page) - _ZONE
+        result.append(
+            {
+                index
+                for index, line in enumerate(page)
+                if (index < _ZONE or index >= last) and (_key(line) in repeated or _PAGE_NUMBER.match(line))
+            }
+        )
+    return result
 
 
 def strip_running_lines(pages: list[list[str]]) -> list[list[str]]:
     """Drop running headers/footers (lines recurring at a page edge) and bare page numbers."""
-    repeated = _repeated_edge_lines(pages)
-    kept = []
-    for page in pages:
-        last = len(page) - _ZONE
-        kept.append(
-            [
-                line
-                for index, line in enumerate(page)
-                if not ((index < _ZONE or index >= last) and (_key(line) in repeated or _PAGE_NUMBER.match(line)))
-            ]
-        )
-    return kept
+    return [
+        [line for index, line in enumerate(page) if index not in gone]
+        for page, gone in zip(pages, running_lines(pages), strict=True)
+    ]
 
 
 def _repeated_edge_lines(pages: list[list[str]]) -> set[str]:
@@ -105,31 +182,5 @@ def _key(line: str) -> str:
 
 
 def join_hyphenated(lines: list[str]) -> list[str]:
-    """Join a line ending in "letter-" to the next when that starts in lowercase.
-
-    Vietnamese is not hyphenated at line ends: a hyphen there is a real one ("kinh tế-xã
-    hội"), so it is kept and only the line break goes. Only a break inside an ASCII word
-    ("infor-" / "mation") loses its hyphen.
-    """
-    joined: list[str] = []
-    for line in lines:
-        previous = joined[-1] if joined else ""
-        if previous and _HYPHEN_END.search(previous) and line[:1].islower():
-            left = previous[:-1].rsplit(None, 1)[-1]
-            right = line.split(None, 1)[0]
-            joined[-1] = (previous[:-1] if (left + right).isascii() else previous) + line
-        else:
-            joined.append(line)
-    return joined
-
-
-@contextmanager
-def _quiet_pypdf() -> Iterator[None]:
-    """pypdf logs warnings about sloppy PDFs; they are noise on the command line's stderr."""
-    logger = logging.getLogger("pypdf")
-    level = logger.level
-    logger.setLevel(logging.ERROR)
-    try:
-        yield
-    finally:
-        logger.setLevel(level)
+    """Join a line ending in "letter-" to the next when that starts in lowercase (see ``mend_lines``)."""
+    return mend_lines(lines)

@@ -25,6 +25,14 @@ ACCEPTED = ".docx,.pdf,.html,.htm,.txt,.md"
 _READ_REASONS = (
     ("file is empty", "empty", "Tệp rỗng, không có nội dung."),
     ("no text layer", "unreadable", "Tệp PDF không có lớp chữ (bản quét?); cần nhận dạng chữ (OCR) trước."),
+    (
+        "garbled text layer",
+        "unreadable",
+        "Lớp chữ của tệp PDF bị lỗi phông nên không đọc đúng tiếng Việt; hãy xuất lại PDF từ tệp gốc"
+        " hoặc nhận dạng chữ (OCR).",
+    ),
+    ("pdf too long", "too_large", "Tệp PDF quá dài (quá nhiều trang) để đọc."),
+    ("pdf page", "too_large", "Tệp PDF có trang chứa quá nhiều chữ để đọc."),
     ("encrypted", "unreadable", "Tệp đã được mã hóa (đặt mật khẩu) nên không đọc được."),
     ("legacy vietnamese encoding", "unreadable", "Tệp dùng bảng mã tiếng Việt cũ; hãy chuyển sang Unicode trước."),
     ("unsupported file type", "unsupported", "Định dạng tệp không được hỗ trợ."),
