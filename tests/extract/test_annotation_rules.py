@@ -722,6 +722,23 @@ thiên tai, hỗ trợ người dân ổn định cuộc sống.
     assert _flat(result["tasks"][1]["text"]).startswith("Yêu cầu các địa phương chủ động khắc phục")
 
 
+def test_rule_04_a_heading_names_its_agency_with_the_whole_phrase():
+    result = extract_text(
+        conclusion(
+            "tiến độ hai dự án đường bộ cao tốc",
+            """
+1. Nhà đầu tư của 02 dự án đường bộ cao tốc Hưng Yên – Thái Bình và Hưng Yên – Hà Nam:
+- Khẩn trương tập kết máy móc, trang thiết bị thi công trên toàn tuyến.
+- Xây dựng tiến độ thi công chi tiết, gửi Sở Xây dựng trước ngày 20/3/2026.
+2. Thuế tỉnh Hưng Yên
+- Rà soát nghĩa vụ thuế của các nhà đầu tư dự án.
+""",
+        )
+    )
+    investor = "Nhà đầu tư của 02 dự án đường bộ cao tốc Hưng Yên – Thái Bình và Hưng Yên – Hà Nam"
+    assert_leads(result, [[investor], [investor], ["Thuế tỉnh"]])
+
+
 MINISTRY_NOTICE = document(
     """
 Ngày 02/3/2026, Bộ trưởng Hoàng Văn Lợi chủ trì cuộc họp về công tác xây dựng văn bản quy phạm pháp luật năm 2026. \

@@ -125,7 +125,7 @@ _DEPARTMENT_OF_PROVINCE = re.compile(r"^(Sở (?!ban\b|ngành\b)\S.*?) (?:tỉnh
 _PROVINCIAL = re.compile(
     r"^(Đài Phát thanh và Truyền hình|Công an|Bộ Chỉ huy Quân sự|Hội Nhà báo|Thanh tra|Bưu điện|"
     r"Kho bạc Nhà nước|Bảo hiểm xã hội|Liên đoàn Lao động|Hội Liên hiệp Phụ nữ|Tỉnh đoàn|"
-    r"Văn phòng Ủy ban nhân dân|Ủy ban Mặt trận Tổ quốc Việt Nam|Hội Nông dân|Cục Thuế)\s+(.+)$"
+    r"Văn phòng Ủy ban nhân dân|Ủy ban Mặt trận Tổ quốc Việt Nam|Hội Nông dân|Cục Thuế|Thuế)\s+(.+)$"
 )
 
 

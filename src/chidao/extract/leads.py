@@ -256,7 +256,26 @@ def heading_assignment(reader: AgencyReader, start: int, end: int) -> Assignment
     rest = key[after:end].strip(" .;\n").lstrip(")").strip()
     if rest.startswith(":") or not rest:
         return Assignment(clean_leads(mentions), start, True)
+    owned = _owned_heading(reader, mentions, after, end)
+    if owned is not None:
+        return Assignment([owned], start, True)
     return None
+
+
+def _owned_heading(reader: AgencyReader, mentions: list[Mention], after: int, end: int) -> Mention | None:
+    """ "1. Nhà đầu tư của 02 dự án đường bộ cao tốc Tân Phú – Bảo Lộc và Bảo Lộc – Liên Khương:":
+    a heading whose one agency goes on with "của ..." up to the colon is named by the whole phrase."""
+    key = reader.key
+    if len(mentions) != 1 or not key.startswith("của ", reader.skip_space(after)):
+        return None
+    colon = key.find(":", after, end)
+    if colon < 0 or key[colon + 1 : end].strip() or re.search(r"[.;]", key[after:colon]):
+        return None
+    if len(key[after:colon].split()) > 20 or reader.acts(after, colon):
+        return None
+    mention = mentions[0]
+    written = reader.text[mention.start : colon].strip()
+    return Mention(mention.start, mention.start + len(written), written, reader.canonical(written))
 
 
 _DUTY_OF = re.compile(r"(?:chức năng,? nhiệm vụ|trách nhiệm|nhiệm vụ) (?:của|thuộc) ")
