@@ -102,6 +102,7 @@ def read(text, place=None):
             ["Sở, ban, ngành thuộc Ủy ban nhân dân Thành phố"],
         ),
         ("Đảng uỷ Công an Trung ương chủ trì", ["Đảng uỷ Công an Trung ương"]),
+        ("các đơn vị đồng thời rà soát", ["Các đơn vị"]),
         # vague partners stay in the list (a lead list keeps them; coordinators drop them later)
         (
             "các Sở, ngành, UBND cấp xã và các đơn vị có liên quan theo chức năng",
@@ -131,6 +132,8 @@ def test_subject_locality_of_a_national_notice():
         ("các sở, ngành, địa phương liên quan", True),
         ("các doanh nghiệp viễn thông", False),
         ("Sở Tài chính", False),
+        ("UBND địa phương có liên quan", True),
+        ("Uỷ ban nhân dân các tỉnh, thành phố", False),
     ],
 )
 def test_vague_partners(text, vague):

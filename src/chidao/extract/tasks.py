@@ -99,14 +99,22 @@ _LEAD_IN_PHRASE = re.compile(r"(?:sau|sau đây|như sau|cụ thể|gồm|các n
 
 
 def _same_leads(a: list[Mention], b: list[Mention]) -> bool:
-    """Same agencies, one written shorter ("các phòng chuyên môn" / "... trực thuộc Sở")."""
+    """Same agencies, one written shorter ("các phòng chuyên môn" / "... trực thuộc Sở"), or the
+    same plural group with one noun more or less ("các sở, ngành" / "các sở, ban, ngành")."""
     if len(a) != len(b):
         return False
     for x, y in zip(a, b, strict=True):
         nx, ny = x.name.lower(), y.name.lower()
-        if not (nx.startswith(ny) or ny.startswith(nx)):
+        if not (nx.startswith(ny) or ny.startswith(nx) or _same_group(nx, ny)):
             return False
     return True
+
+
+def _same_group(a: str, b: str) -> bool:
+    if not (a.startswith("các ") and b.startswith("các ")):
+        return False
+    words_a, words_b = set(a.replace(",", " ").split()), set(b.replace(",", " ").split())
+    return words_a <= words_b or words_b <= words_a
 
 
 @dataclass
