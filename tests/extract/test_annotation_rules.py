@@ -739,6 +739,27 @@ def test_rule_04_a_heading_names_its_agency_with_the_whole_phrase():
     assert_leads(result, [[investor], [investor], ["Thuế tỉnh"]])
 
 
+def test_agencies_a_body_named_by_its_role_in_a_procedure():
+    result = extract_text(
+        document(
+            """
+Để rút ngắn thời gian giải quyết thủ tục đầu tư, Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành thực \
+hiện nghiêm các nội dung sau:
+1. Cơ quan chủ trì giải quyết thủ tục đầu tư dự án
+a) Hướng dẫn nhà đầu tư hoàn thiện hồ sơ ngay trong lần tiếp nhận đầu tiên.
+b) Tổng hợp ý kiến của các cơ quan liên quan, trình cấp có thẩm quyền đúng thời hạn.
+2. Cơ quan phối hợp có trách nhiệm trả lời bằng văn bản trong thời hạn 05 ngày làm việc.
+3. Cơ quan chủ trì: Sở Tài chính.
+""",
+            kind="CHỈ THỊ",
+            title="Về đẩy mạnh cải cách thủ tục đầu tư",
+            number="05/CT-UBND",
+        )
+    )
+    role = "Cơ quan chủ trì giải quyết thủ tục đầu tư dự án"
+    assert_leads(result, [[role], [role], ["Cơ quan phối hợp"]])
+
+
 MINISTRY_NOTICE = document(
     """
 Ngày 02/3/2026, Bộ trưởng Hoàng Văn Lợi chủ trì cuộc họp về công tác xây dựng văn bản quy phạm pháp luật năm 2026. \

@@ -240,7 +240,9 @@ class AgencyReader:
             return True
         if not self._is_upper(pos):
             return False
-        return any(r.match(self.key, pos, self.limit) for r in (reg.body_re, reg.heads, reg.bare, reg.positions))
+        return any(
+            r.match(self.key, pos, self.limit) for r in (reg.body_re, reg.heads, reg.bare, reg.positions, reg.roles)
+        )
 
     # -- name continuation -----------------------------------------------------------------
     def _name_end(self, pos: int, *, need_name: bool, commas: bool = True) -> int | None:
@@ -467,6 +469,9 @@ class AgencyReader:
             inner = self._read_end(official.end())
             if inner:
                 return inner
+        role = reg.roles.match(key, start, self.limit) if self._is_upper(start) else None
+        if role and not _COLON.match(key, role.end(), self.limit) and not key.startswith(" thực hiện", role.end()):
+            return role.end()
         position = reg.positions.match(key, start, self.limit)
         if position and (self._is_upper(start) or key.startswith("đồng chí", start)):
             rest = self.skip_space(position.end())

@@ -256,10 +256,24 @@ def heading_assignment(reader: AgencyReader, start: int, end: int) -> Assignment
     rest = key[after:end].strip(" .;\n").lstrip(")").strip()
     if rest.startswith(":") or not rest:
         return Assignment(clean_leads(mentions), start, True)
-    owned = _owned_heading(reader, mentions, after, end)
+    owned = _owned_heading(reader, mentions, after, end) or _role_heading(reader, mentions, after, end)
     if owned is not None:
         return Assignment([owned], start, True)
     return None
+
+
+def _role_heading(reader: AgencyReader, mentions: list[Mention], after: int, end: int) -> Mention | None:
+    """ "3. Cơ quan chủ trì giải quyết thủ tục đầu tư dự án" over its items: a body named by its
+    role is named by the whole heading."""
+    key = reader.key
+    if len(mentions) != 1 or not reader.reg.roles.fullmatch(phrase_key(mentions[0].written)):
+        return None
+    stop = len(key[:end].rstrip(" .\n"))
+    if re.search(r"[.;:,]", key[after:stop]) or len(key[after:stop].split()) > 10:
+        return None
+    mention = mentions[0]
+    written = reader.text[mention.start : stop].strip()
+    return Mention(mention.start, stop, written, reader.canonical(written))
 
 
 def _owned_heading(reader: AgencyReader, mentions: list[Mention], after: int, end: int) -> Mention | None:

@@ -55,6 +55,7 @@ class Registry:
     compound_parts: re.Pattern[str]
     stop_words: re.Pattern[str]
     tails: re.Pattern[str]
+    roles: re.Pattern[str]  # bodies named by their role: "Cơ quan chủ trì", "Cơ quan phối hợp"
     group_duties: re.Pattern[str]  # what closes a group named by its assignment ("có trách nhiệm")
     vague_words: frozenset[str]
     vague_re: re.Pattern[str]
@@ -95,6 +96,7 @@ def registry() -> Registry:
         compound_parts=alternation(grammar["compound_parts"]),
         stop_words=alternation(grammar["stop_words"]),
         tails=alternation(grammar["tails"]),
+        roles=alternation(grammar["roles"]),
         group_duties=alternation(grammar["group_duties"]),
         vague_words=vague,
         vague_re=alternation(sorted(vague)),
