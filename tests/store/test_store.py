@@ -49,6 +49,24 @@ def test_ingest_stores_document_tasks_and_agencies(sessions):
         assert first.proposed["deadline"] == "2024-04-30"
 
 
+def test_ingest_stores_what_extraction_doubts(sessions):
+    result = ingest(sessions, "tb-ket-luan-chuyen-doi-so.txt", confirm=False)
+    with sessions() as session:
+        document = session.get(Document, result.document.id)
+        tasks = document.tasks
+        assert all(t.confidence is not None and 0 < t.confidence <= 1 for t in tasks)
+        doubtful = [t for t in tasks if t.doubts]
+        assert doubtful and all(t.confidence < max(x.confidence for x in tasks) for t in doubtful)
+        assert all(set(d) == {"code", "label"} and d["label"] for t in doubtful for d in t.doubts)
+        assert "hằng quý" in [t.recurrence_text for t in tasks]
+        passages = document.passages
+        assert passages and [p.position for p in passages] == list(range(len(passages)))
+        for passage in passages:
+            assert document.text[passage.span_start : passage.span_end] == passage.text
+            assert passage.verb and passage.reason and passage.label and passage.task_id is None
+        assert not any(p.span_start < t.span_end and t.span_start < p.span_end for p in passages for t in tasks)
+
+
 def test_same_file_twice_is_stored_once(sessions):
     assert ingest(sessions, "cv-giao-nhiem-vu-y-te.txt").created
     assert not ingest(sessions, "cv-giao-nhiem-vu-y-te.txt").created
