@@ -10,10 +10,11 @@ from pathlib import Path
 
 from conftest import screenshot
 
-# Written for this test: "Sở Nội vụ:" heads two items (their lead comes from the heading, a
-# doubt), and a paragraph gives work to "các bộ phận chuyên trách", which is no agency extraction
-# can read: an unassigned passage.
+# Written for this test: item 4 names no agency, so extraction takes the previous item's lead
+# (a task it is far from sure of), and a paragraph gives work to "các bộ phận chuyên trách",
+# which is no agency extraction can read: an unassigned passage.
 NOTICE = Path(__file__).resolve().parent / "data" / "tb-ket-luan-cai-cach-hanh-chinh.txt"
+DOUBTFUL = "Tăng cường kiểm tra, xử lý nghiêm"
 UNASSIGNED = "Giao các bộ phận chuyên trách nghiên cứu"
 
 
@@ -34,9 +35,10 @@ def test_clerk_checks_doubtful_tasks_and_makes_a_passage_a_task(open_as):
     assert badges[0] == 1 and 0 in badges, badges
     assert badges == sorted(badges, reverse=True)  # every doubtful one before the first sure one
     first = cards.first
+    assert first.locator("textarea[name=text]").input_value().startswith(DOUBTFUL)
     assert first.locator(".tone-doubt").inner_text().strip() == "⚠ Cần kiểm tra"
-    assert "cơ quan chủ trì lấy từ tiêu đề" in first.locator(".doubts").inner_text()
-    assert "Sở Nội vụ" in first.locator("textarea[name=lead]").input_value()
+    assert "cơ quan chủ trì lấy từ mục trước" in first.locator(".doubts").inner_text()
+    assert "nhiệm vụ cần kiểm tra" in clerk.locator("#review-summary").inner_text()
 
     # The passage is highlighted apart from the tasks' passages, with a legend and a "?".
     mark = clerk.locator("mark.loose", has_text=UNASSIGNED)

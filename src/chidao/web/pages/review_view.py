@@ -70,6 +70,7 @@ class TaskView:
     split_open: bool = False
     error: str = ""
     unsaved: dict[str, str] | None = None
+    doubtful: bool = False  # extraction was less sure of it than the review threshold
 
     @property
     def anchor(self) -> str:
@@ -83,11 +84,6 @@ class TaskView:
     def doubts(self) -> list[str]:
         """Why extraction is not sure of this task, in Vietnamese, most telling first."""
         return [d["label"] for d in self.task.doubts or []]
-
-    @property
-    def doubtful(self) -> bool:
-        """Extraction proposed this task with doubts: the clerk should check it first."""
-        return self.task.confidence is not None and bool(self.task.doubts)
 
     @property
     def confidence_label(self) -> str:
@@ -131,9 +127,11 @@ def form_values(task: Task) -> dict[str, str]:
     }
 
 
-def task_view(task: Task, number: int, problem: Problem | None) -> TaskView:
-    """One task card; when the last action on it was refused, its message and what was typed."""
+def task_view(task: Task, number: int, problem: Problem | None, threshold: float = 0.0) -> TaskView:
+    """One task card, marked doubtful when extraction's confidence is below ``threshold``; when
+    the last action on it was refused, its message and what was typed."""
     view = TaskView(task=task, number=number, form=form_values(task), split=suggest_split(task.text))
+    view.doubtful = task.confidence is not None and task.confidence < threshold
     if task.proposed is not None:
         view.changed = differs_from_proposed(task)
         view.proposed = {f: shown(f, task.proposed.get(f)) for f in view.changed}
@@ -174,10 +172,13 @@ def highlighted_text(document: Document, tasks: list[TaskView], passages: list[P
     return Markup(highlight(document.text, marks))
 
 
-def review_context(session: Session, document: Document, problem: Problem | None = None) -> dict[str, Any]:
-    """Everything review.html needs for ``document``."""
+def review_context(
+    session: Session, document: Document, problem: Problem | None = None, *, threshold: float = 0.0
+) -> dict[str, Any]:
+    """Everything review.html needs for ``document``; tasks extraction is less sure of than
+    ``threshold`` (a confidence, 0..1) are marked and listed first."""
     tasks = [t for t in ordered_tasks(document) if not t.deleted]
-    views = [task_view(t, n, problem) for n, t in enumerate(tasks, start=1)]
+    views = [task_view(t, n, problem, threshold) for n, t in enumerate(tasks, start=1)]
     passages = passage_views(document, problem)
     add_values = {"text": "", "lead": "", "coordinators": "", "deadline": "", "recurrence": ""}
     if problem and problem.target == "add":
@@ -187,6 +188,7 @@ def review_context(session: Session, document: Document, problem: Problem | None
         "text_html": highlighted_text(document, views, passages),
         "tasks": review_order(views),
         "doubtful_count": sum(v.doubtful for v in views),
+        "threshold_label": f"{round(threshold * 100)}%",
         "passages": passages,
         "passage_anchors": {v.anchor for v in passages},
         "edited_count": sum(bool(v.changed) for v in views if v.task.origin == "extracted"),

@@ -133,7 +133,8 @@ def task_of(document: Document, task_id: int) -> Task:
 def review_page(request: Request, session: Session, document_id: int, problem: Problem | None, code: int) -> Response:
     document = session.get(Document, document_id)
     assert document is not None
-    context = review_context(session, document, problem)
+    threshold = request.app.state.settings.review_confidence
+    context = review_context(session, document, problem, threshold=threshold)
     context["title"] = f"Rà soát văn bản {document.number or document.filename}"
     return render(request, "review.html", context, status_code=code)
 
