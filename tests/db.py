@@ -31,11 +31,11 @@ BACKENDS = ("sqlite", "postgresql")
 
 
 @contextmanager
-def sqlite_database(folder: Path) -> Iterator[Engine]:
-    """A new SQLite file in ``folder``, migrated."""
+def sqlite_database(folder: Path, revision: str = "head") -> Iterator[Engine]:
+    """A new SQLite file in ``folder``, migrated to ``revision``."""
     engine = open_engine(f"sqlite:///{folder / 'chidao.sqlite3'}")
     try:
-        migrate(engine)
+        migrate(engine, revision)
         yield engine
     finally:
         engine.dispose()
@@ -50,8 +50,9 @@ def postgres_url() -> str:
 
 
 @contextmanager
-def postgres_database(url: str) -> Iterator[Engine]:
-    """A new schema on the server at ``url``, migrated, seen first on the search path; dropped after."""
+def postgres_database(url: str, revision: str = "head") -> Iterator[Engine]:
+    """A new schema on the server at ``url``, migrated to ``revision``, seen first on the search
+    path; dropped after."""
     schema = f"t_{secrets.token_hex(6)}"
     admin = create_engine(normalize_url(url), isolation_level="AUTOCOMMIT")
     try:
@@ -65,7 +66,7 @@ def postgres_database(url: str) -> Iterator[Engine]:
         pytest.fail(f"{POSTGRES_ENV}={url} is set but the server cannot be used: {error.orig}")
     engine = create_engine(normalize_url(url), connect_args={"options": f"-csearch_path={schema},public"})
     try:
-        _migrate_into(engine, schema)
+        _migrate_into(engine, schema, revision)
         yield engine
     finally:
         engine.dispose()
@@ -74,7 +75,7 @@ def postgres_database(url: str) -> Iterator[Engine]:
         admin.dispose()
 
 
-def _migrate_into(engine: Engine, schema: str) -> None:
+def _migrate_into(engine: Engine, schema: str, revision: str = "head") -> None:
     """Migrate into ``schema`` even when ``public`` (on the search path for the extensions)
     holds chidao tables already: Alembic looks for its version table through the search path,
     so an empty one is created in the new schema first, or Alembic would find public's."""
@@ -85,7 +86,7 @@ def _migrate_into(engine: Engine, schema: str) -> None:
                 "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"
             )
         )
-    migrate(engine)
+    migrate(engine, revision)
     with engine.connect() as connection:
         found = connection.scalar(
             text(
@@ -97,13 +98,13 @@ def _migrate_into(engine: Engine, schema: str) -> None:
 
 
 @contextmanager
-def database(backend: str, folder: Path) -> Iterator[Engine]:
-    """A fresh migrated database of ``backend`` ("sqlite" or "postgresql")."""
+def database(backend: str, folder: Path, revision: str = "head") -> Iterator[Engine]:
+    """A fresh database of ``backend`` ("sqlite" or "postgresql") migrated to ``revision``."""
     if backend == "sqlite":
-        with sqlite_database(folder) as engine:
+        with sqlite_database(folder, revision) as engine:
             yield engine
     elif backend == "postgresql":
-        with postgres_database(postgres_url()) as engine:
+        with postgres_database(postgres_url(), revision) as engine:
             yield engine
     else:
         raise ValueError(f"unknown backend {backend!r}")

@@ -24,6 +24,19 @@ def _int(env: dict[str, str], name: str, default: int, minimum: int = 0) -> int:
     return value
 
 
+def _share(env: dict[str, str], name: str, default: float) -> float:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a number between 0 and 1, got {raw!r}") from None
+    if not 0 <= value <= 1:
+        raise SettingsError(f"{name} must be between 0 and 1, got {value}")
+    return value
+
+
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path
@@ -34,6 +47,8 @@ class Settings:
     session_hours: int = 12
     login_attempts: int = 5
     login_window_seconds: int = 300
+    # Extracted tasks less sure than this are marked "cần kiểm tra" and listed first for review.
+    review_confidence: float = 0.75
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -49,4 +64,5 @@ class Settings:
             due_soon_days=_int(env, "CHIDAO_DUE_SOON_DAYS", 5, 0),
             secure_cookies=env.get("CHIDAO_SECURE_COOKIES", "").lower() in ("1", "true", "yes"),
             session_hours=_int(env, "CHIDAO_SESSION_HOURS", 12, 1),
+            review_confidence=_share(env, "CHIDAO_REVIEW_CONFIDENCE", 0.75),
         )

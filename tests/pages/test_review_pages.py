@@ -169,7 +169,7 @@ def test_save_corrects_a_task_audits_it_and_shows_what_differs_from_the_proposal
     assert edit["after"]["differs_from_proposed"] == ["coordinators", "deadline"]
     page = browser.get(response.headers["location"]).text
     assert "Đã lưu nhiệm vụ." in page
-    card = page.split(f'id="task-{task["id"]}"')[1].split("</li>")[0]
+    card = page.split(f'id="task-{task["id"]}"')[1].split("\n</li>")[0]
     assert "Đã sửa: cơ quan phối hợp, thời hạn" in card
     assert '<span class="proposed-label">Đề xuất ban đầu:</span> 31/05/2024' in card
     assert f'<span class="proposed-label">Đề xuất ban đầu:</span> {TTTT}' in card
@@ -217,7 +217,7 @@ def test_a_stale_version_answers_409_and_saves_nothing(site, draft):
     assert STALE in response.text and "Chưa có gì được lưu" in response.text
     assert snapshot(site) == before
     assert fresh(site, task["id"])["text"] == "Sửa bởi người khác"
-    card = response.text.split(f'id="task-{task["id"]}"')[1].split("</li>")[0]
+    card = response.text.split(f'id="task-{task["id"]}"')[1].split("\n</li>")[0]
     assert "Nội dung bạn vừa nhập (chưa được lưu)" in card and "Bản sửa của tôi" in card
     assert f'name="version" value="{other.json()["version"]}"' in card  # the form now holds the fresh data
     assert ">Sửa bởi người khác</textarea>" in card
@@ -245,7 +245,7 @@ def test_invalid_input_is_refused_in_vietnamese_and_kept_in_the_form(site, draft
     response = browser.post(f"{review_url(draft)}/tasks/{task['id']}", form)
     assert response.status_code == 422
     assert message in response.text
-    card = response.text.split(f'id="task-{task["id"]}"')[1].split("</li>")[0]
+    card = response.text.split(f'id="task-{task["id"]}"')[1].split("\n</li>")[0]
     assert 'role="alert"' in card and message in card
     assert "Công an tỉnh\nSở Nội vụ</textarea>" in card  # what was typed is not lost
     assert snapshot(site) == before

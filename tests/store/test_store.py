@@ -9,12 +9,14 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.orm.exc import StaleDataError
 
+from chidao.extract import extract
 from chidao.store.agencies import seed_agencies
 from chidao.store.documents import add_document
 from chidao.store.engine import session_factory
 from chidao.store.models import Assignment, Document, Task
 from chidao.store.queries import Scope, TaskFilter, list_tasks, statistics
 from chidao.text import ReadError
+from chidao.text.readers import read_bytes
 from chidao.tracking.timing import timing_state
 from db import database_fixture
 
@@ -47,6 +49,26 @@ def test_ingest_stores_document_tasks_and_agencies(sessions):
         first = document.tasks[0]
         assert [a.agency.name for a in first.assignments if a.role == "lead"] == ["Sở Thông tin và Truyền thông"]
         assert first.proposed["deadline"] == "2024-04-30"
+
+
+def test_ingest_stores_what_extraction_doubts(sessions):
+    name = "tb-ket-luan-chuyen-doi-so.txt"
+    extraction = extract(read_bytes((EXAMPLES / name).read_bytes(), name))
+    said = extraction.to_dict()
+    result = ingest(sessions, name, confirm=False)
+    with sessions() as session:
+        document = session.get(Document, result.document.id)
+        stored = [(t.confidence, t.doubts, t.recurrence_text) for t in document.tasks]
+        expected = [
+            (a.confidence, [{"code": c, "label": label} for c, label in zip(a.doubts, a.labels, strict=True)], t)
+            for a, t in zip(extraction.assessments, [t["recurrence_text"] for t in said["tasks"]], strict=True)
+        ]
+        assert stored == expected
+        assert any(doubts for _, doubts, _ in stored) and "hằng quý" in [r for _, _, r in stored]
+        passages = [(p.text, [p.span_start, p.span_end], p.verb, p.reason, p.label) for p in document.passages]
+        assert passages == [(u["text"], u["span"], u["verb"], u["reason"], u["why"]) for u in said["unassigned"]]
+        assert passages and all(document.text[s:e] == text for text, (s, e), *_ in passages)
+        assert all(p.task_id is None and p.position == n for n, p in enumerate(document.passages))
 
 
 def test_same_file_twice_is_stored_once(sessions):

@@ -1,4 +1,8 @@
-"""Documents and their tasks: ingest in one transaction, the same file never twice."""
+"""Documents and their tasks: ingest in one transaction, the same file never twice.
+
+With the tasks go what extraction doubts about each (confidence, doubts) and the passages that
+assign work but gave no task, so that the review page can show the clerk where to look first.
+"""
 
 from __future__ import annotations
 
@@ -11,9 +15,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from chidao.extract import Extraction, extract
+from chidao.extract.confidence import Assessment
 from chidao.store.agencies import get_or_create_agency
 from chidao.store.audit import record
-from chidao.store.models import Agency, Assignment, Document, Task
+from chidao.store.models import Agency, Assignment, Document, Task, UnassignedPassage
 from chidao.text import fold_words
 from chidao.text.readers import read_bytes
 
@@ -80,14 +85,13 @@ def _proposal(
     }
 
 
-def _document_row(filename: str, data: bytes, digest: str, extraction: Extraction) -> Document:
-    info = extraction.to_dict()["document"]
+def _document_row(filename: str, data: bytes, digest: str, info: dict, text: str) -> Document:
     return Document(
         filename=filename,
         media_type=mimetypes.guess_type(filename)[0] or "application/octet-stream",
         content_hash=digest,
         original=data,
-        text=extraction.normalized.text,
+        text=text,
         doc_type=info["doc_type"],
         number=info["number"],
         place=info["place"],
@@ -100,36 +104,47 @@ def _document_row(filename: str, data: bytes, digest: str, extraction: Extractio
     )
 
 
-def add_document(
-    *,
-    session: Session,
-    filename: str,
-    data: bytes,
-    user_id: int | None = None,
-    confirm: bool = False,
-    cache: dict[str, Agency] | None = None,
-) -> Ingested:
-    """Read, extract and store a document with its draft tasks; raises ReadError before writing."""
-    digest = hashlib.sha256(data).hexdigest()
-    existing = session.scalar(select(Document).where(Document.content_hash == digest))
-    if existing is not None:
-        return Ingested(existing, False)
-    extraction = extract(read_bytes(data, filename))
-    document = _document_row(filename, data, digest, extraction)
-    document.uploaded_by_id = user_id
-    session.add(document)
-    for position, item in enumerate(extraction.to_dict()["tasks"]):
-        task = Task(
+def _task_row(document: Document, position: int, item: dict, assessment: Assessment) -> Task:
+    """An extracted task (``item`` of ``Extraction.to_dict()``) with what extraction doubts about it."""
+    return Task(
+        document=document,
+        origin="extracted",
+        position=position,
+        text=item["text"],
+        span_start=item["span"][0],
+        span_end=item["span"][1],
+        deadline=date.fromisoformat(item["deadline"]) if item["deadline"] else None,
+        deadline_text=item["deadline_text"],
+        recurrence=item["recurrence"],
+        recurrence_text=item["recurrence_text"],
+        confidence=assessment.confidence,
+        doubts=[{"code": c, "label": label} for c, label in zip(assessment.doubts, assessment.labels, strict=True)],
+    )
+
+
+def _passage_rows(document: Document, passages: list[dict]) -> list[UnassignedPassage]:
+    return [
+        UnassignedPassage(
             document=document,
-            origin="extracted",
             position=position,
-            text=item["text"],
-            span_start=item["span"][0],
-            span_end=item["span"][1],
-            deadline=date.fromisoformat(item["deadline"]) if item["deadline"] else None,
-            deadline_text=item["deadline_text"],
-            recurrence=item["recurrence"],
+            text=passage["text"],
+            span_start=passage["span"][0],
+            span_end=passage["span"][1],
+            verb=passage["verb"],
+            reason=passage["reason"],
+            label=passage["why"],
         )
+        for position, passage in enumerate(passages)
+    ]
+
+
+def store_extraction(
+    *, session: Session, document: Document, extraction: Extraction, cache: dict[str, Agency] | None = None
+) -> None:
+    """Add the tasks and the unassigned passages of ``extraction`` to ``document`` (flushed)."""
+    data = extraction.to_dict()
+    for position, (item, assessment) in enumerate(zip(data["tasks"], extraction.assessments, strict=True)):
+        task = _task_row(document, position, item, assessment)
         session.add(task)
         written = dict(zip(item["lead"], item["lead_written"], strict=False))
         written.update(zip(item["coordinators"], item["coordinators_written"], strict=False))
@@ -141,14 +156,38 @@ def add_document(
             written=written,
             cache=cache,
         )
+    session.add_all(_passage_rows(document, data["unassigned"]))
     session.flush()
+
+
+def add_document(
+    *,
+    session: Session,
+    filename: str,
+    data: bytes,
+    user_id: int | None = None,
+    confirm: bool = False,
+    cache: dict[str, Agency] | None = None,
+) -> Ingested:
+    """Read, extract and store a document with its draft tasks and unassigned passages;
+    raises ReadError before writing."""
+    digest = hashlib.sha256(data).hexdigest()
+    existing = session.scalar(select(Document).where(Document.content_hash == digest))
+    if existing is not None:
+        return Ingested(existing, False)
+    extraction = extract(read_bytes(data, filename))
+    info = extraction.to_dict()["document"]
+    document = _document_row(filename, data, digest, info, extraction.normalized.text)
+    document.uploaded_by_id = user_id
+    session.add(document)
+    store_extraction(session=session, document=document, extraction=extraction, cache=cache)
     record(
         session=session,
         user_id=user_id,
         entity="document",
         entity_id=document.id,
         action="ingest",
-        after={"filename": filename, "tasks": len(extraction.tasks)},
+        after={"filename": filename, "tasks": len(extraction.tasks), "unassigned": len(extraction.unassigned)},
     )
     if confirm:
         confirm_document(session=session, document=document, user_id=user_id)

@@ -15,6 +15,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -139,6 +140,9 @@ class Document(Base):
     confirmed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     tasks: Mapped[list[Task]] = relationship(back_populates="document", order_by="Task.position")
+    passages: Mapped[list[UnassignedPassage]] = relationship(
+        back_populates="document", order_by="UnassignedPassage.position"
+    )
 
 
 # The condition of the partial index of done tasks (migration 0009): queries repeat it verbatim.
@@ -170,6 +174,8 @@ class Task(Base):
     deadline: Mapped[date | None] = mapped_column(Date)
     deadline_text: Mapped[str | None] = mapped_column(String(300))
     recurrence: Mapped[str | None] = mapped_column(String(20))
+    # The words saying how often ("định kỳ 02 tuần/lần"), kept even when ``recurrence`` cannot say it.
+    recurrence_text: Mapped[str | None] = mapped_column(String(300))
     status: Mapped[str] = mapped_column(String(20), default="assigned")
     progress: Mapped[int] = mapped_column(Integer, default=0)
     completed_on: Mapped[date | None] = mapped_column(Date)
@@ -177,6 +183,11 @@ class Task(Base):
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     origin: Mapped[str] = mapped_column(String(20), default="extracted")  # extracted | added | split | merged
     proposed: Mapped[dict | None] = mapped_column(JSON)  # what extraction proposed, for review statistics
+    # How sure extraction was of what it proposed (0..1) and why not more: [{"code", "label"}],
+    # most telling first, labels as extraction wrote them. None on tasks extraction did not assess
+    # (added, split or merged in review, or stored before migration 0011).
+    confidence: Mapped[float | None] = mapped_column(Float)
+    doubts: Mapped[list | None] = mapped_column(JSON)
     search_text: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), server_default=func.now())
@@ -188,6 +199,30 @@ class Task(Base):
     )
 
     __mapper_args__: ClassVar = {"version_id_col": version}
+
+
+class UnassignedPassage(Base):
+    """A passage of a document's body that uses an assignment verb ("giao", "yêu cầu", ...) yet
+    gave no task, with extraction's reason. A clerk may make it a task (``task_id``); it is then
+    no longer listed as unassigned."""
+
+    __tablename__ = "unassigned_passages"
+    __table_args__ = (Index("ix_unassigned_passages_document", "document_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text)
+    span_start: Mapped[int] = mapped_column(Integer)
+    span_end: Mapped[int] = mapped_column(Integer)
+    verb: Mapped[str] = mapped_column(String(100))
+    reason: Mapped[str] = mapped_column(String(40))  # a code of data/vi/review.toml [unassigned]
+    label: Mapped[str] = mapped_column(String(300))  # its Vietnamese words, as extraction wrote them
+    task_id: Mapped[int | None] = mapped_column(ForeignKey("tasks.id", ondelete="SET NULL"))
+    taken_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    taken_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    document: Mapped[Document] = relationship(back_populates="passages")
 
 
 class Assignment(Base):

@@ -185,16 +185,27 @@ def delete_task(*, session: Session, task: Task, user_id: int | None, version: i
     return task
 
 
-def _new_task(session: Session, document: Document, fields: dict[str, Any], *, origin: str, position: int) -> Task:
+def _new_task(
+    session: Session,
+    document: Document,
+    fields: dict[str, Any],
+    *,
+    origin: str,
+    position: int,
+    span: tuple[int, int] | None = None,
+) -> Task:
     task = Task(
         text=fields["text"],
         deadline=fields.get("deadline"),
         deadline_text=fields.get("deadline_text"),
         recurrence=fields.get("recurrence"),
+        recurrence_text=fields.get("recurrence_text"),
         origin=origin,
         position=position,
         tracked=document.status == "confirmed",
     )
+    if span is not None:
+        task.span_start, task.span_end = span
     task.document = document
     session.add(task)
     set_agencies(session=session, task=task, lead=fields.get("lead", []), coordinators=fields.get("coordinators", []))
@@ -202,13 +213,26 @@ def _new_task(session: Session, document: Document, fields: dict[str, Any], *, o
     return task
 
 
-def add_task(*, session: Session, document: Document, user_id: int | None, fields: dict[str, Any]) -> Task:
-    """A task the reviewer adds because extraction missed it (origin "added", nothing proposed)."""
+def add_task(
+    *,
+    session: Session,
+    document: Document,
+    user_id: int | None,
+    fields: dict[str, Any],
+    origin: str = "added",
+    position: int | None = None,
+    span: tuple[int, int] | None = None,
+    source: dict[str, Any] | None = None,
+) -> Task:
+    """A task the reviewer adds because extraction missed it (origin "added", nothing proposed),
+    last unless ``position`` says where; ``span``: its passage in the document text; ``source``:
+    where it came from, for the audit log."""
     if not fields.get("text"):
         raise Invalid("a task needs a text")
-    last = max((t.position for t in document.tasks), default=-1)
-    task = _new_task(session, document, fields, origin="added", position=last + 1)
-    _log(session, user_id, "task", task.id, "add", after=task_state(task))
+    if position is None:
+        position = max((t.position for t in document.tasks), default=-1) + 1
+    task = _new_task(session, document, fields, origin=origin, position=position, span=span)
+    _log(session, user_id, "task", task.id, "add", after={**task_state(task), **(source or {})})
     return task
 
 
@@ -222,7 +246,7 @@ def split_task(
         raise Conflict("the task is deleted")
     check_version(task, version)
     base = task_state(task)
-    inherited = {k: getattr(task, k) for k in ("deadline", "deadline_text", "recurrence")}
+    inherited = {k: getattr(task, k) for k in ("deadline", "deadline_text", "recurrence", "recurrence_text")}
     inherited.update(lead=base["lead"], coordinators=base["coordinators"])
     new = [_new_task(session, task.document, {**inherited, **p}, origin="split", position=task.position) for p in parts]
     for part in new:
@@ -257,6 +281,7 @@ def _merged_fields(tasks: list[Task], given: dict[str, Any]) -> dict[str, Any]:
         "deadline": dated[0].deadline if dated else None,
         "deadline_text": dated[0].deadline_text if dated else None,
         "recurrence": next((t.recurrence for t in tasks if t.recurrence), None),
+        "recurrence_text": next((t.recurrence_text for t in tasks if t.recurrence_text), None),
     }
     fields.update({k: v for k, v in given.items() if k in ("deadline", "deadline_text", "recurrence")})
     return fields

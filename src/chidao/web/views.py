@@ -7,7 +7,8 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from chidao.store.models import AuditEntry, Document, Extension, ProgressReport, Task, User
+from chidao.store.models import AuditEntry, Document, Extension, ProgressReport, Task, UnassignedPassage, User
+from chidao.tracking.passages import open_passages
 from chidao.tracking.timing import timing_state
 from chidao.web import schemas
 
@@ -37,6 +38,10 @@ def task_public(task: Task, today: date, soon_until: date) -> schemas.TaskPublic
         deadline=task.deadline,
         deadline_text=task.deadline_text,
         recurrence=task.recurrence,
+        recurrence_text=task.recurrence_text,
+        confidence=task.confidence,
+        doubts=[d["label"] for d in task.doubts or []],
+        doubt_codes=[d["code"] for d in task.doubts or []],
         status=task.status,
         timing_state=state,
         progress=task.progress,
@@ -115,6 +120,21 @@ def document_summary(document: Document, task_count: int) -> schemas.DocumentSum
     return schemas.DocumentSummary(**{f: getattr(document, f) for f in _SUMMARY_FIELDS}, task_count=task_count)
 
 
+def passage_public(passage: UnassignedPassage) -> schemas.PassagePublic:
+    return schemas.PassagePublic(
+        id=passage.id,
+        document_id=passage.document_id,
+        text=passage.text,
+        span_start=passage.span_start,
+        span_end=passage.span_end,
+        verb=passage.verb,
+        reason=passage.reason,
+        why=passage.label,
+        task_id=passage.task_id,
+        taken_at=passage.taken_at,
+    )
+
+
 def ordered_tasks(document: Document) -> list[Task]:
     return sorted(document.tasks, key=lambda t: (t.position, t.id))
 
@@ -128,6 +148,7 @@ def document_detail(
         "text": document.text,
         "meta": document.meta or {},
         "tasks": [task_public(t, today, soon_until) for t in tasks],
+        "unassigned": [passage_public(p) for p in open_passages(document)],
     }
     if created is None:
         return schemas.DocumentDetail(**fields)

@@ -1,5 +1,6 @@
-"""What the review page shows: the highlighted text, each task's form values, and how each task
-differs from what extraction proposed (so the clerk sees what was already corrected)."""
+"""What the review page shows: the highlighted text, each task's form values, how each task
+differs from what extraction proposed (so the clerk sees what was already corrected), the tasks
+extraction doubts first with its reasons, and the passages that assign work but gave no task."""
 
 from __future__ import annotations
 
@@ -11,10 +12,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from chidao.store.documents import task_snapshot
-from chidao.store.models import Agency, Document, Task
+from chidao.store.models import Agency, Document, Task, UnassignedPassage
 from chidao.tracking.operations import REVIEW_FIELDS, differs_from_proposed
+from chidao.tracking.passages import ORIGIN as FROM_PASSAGE
+from chidao.tracking.passages import open_passages
 from chidao.web.pages.review_input import RECURRENCES, suggest_split
-from chidao.web.pages.review_text import Passage, highlight
+from chidao.web.pages.review_text import Loose, Passage, highlight
 from chidao.web.pages.templating import vn_date
 from chidao.web.views import ordered_tasks
 
@@ -30,6 +33,7 @@ ORIGIN_LABELS = {
     "added": "Thêm khi rà soát",
     "split": "Tách từ nhiệm vụ khác",
     "merged": "Gộp từ nhiều nhiệm vụ",
+    FROM_PASSAGE: "Tạo từ đoạn chưa thành nhiệm vụ",
 }
 FIELD_LABELS = {
     "text": "Nội dung",
@@ -66,6 +70,7 @@ class TaskView:
     split_open: bool = False
     error: str = ""
     unsaved: dict[str, str] | None = None
+    doubtful: bool = False  # extraction was less sure of it than the review threshold
 
     @property
     def anchor(self) -> str:
@@ -74,6 +79,29 @@ class TaskView:
     @property
     def has_span(self) -> bool:
         return self.task.span_start is not None and self.task.span_end is not None
+
+    @property
+    def doubts(self) -> list[str]:
+        """Why extraction is not sure of this task, in Vietnamese, most telling first."""
+        return [d["label"] for d in self.task.doubts or []]
+
+    @property
+    def confidence_label(self) -> str:
+        return f"{round((self.task.confidence or 0) * 100)}%"
+
+
+@dataclass
+class PassageView:
+    """A passage that assigns work by its words but gave no task; ``error``: why making it a
+    task was just refused."""
+
+    passage: UnassignedPassage
+    number: int
+    error: str = ""
+
+    @property
+    def anchor(self) -> str:
+        return f"unassigned-{self.passage.id}"
 
 
 def shown(field_name: str, value: Any) -> str:
@@ -99,9 +127,11 @@ def form_values(task: Task) -> dict[str, str]:
     }
 
 
-def task_view(task: Task, number: int, problem: Problem | None) -> TaskView:
-    """One task card; when the last action on it was refused, its message and what was typed."""
+def task_view(task: Task, number: int, problem: Problem | None, threshold: float = 0.0) -> TaskView:
+    """One task card, marked doubtful when extraction's confidence is below ``threshold``; when
+    the last action on it was refused, its message and what was typed."""
     view = TaskView(task=task, number=number, form=form_values(task), split=suggest_split(task.text))
+    view.doubtful = task.confidence is not None and task.confidence < threshold
     if task.proposed is not None:
         view.changed = differs_from_proposed(task)
         view.proposed = {f: shown(f, task.proposed.get(f)) for f in view.changed}
@@ -121,22 +151,46 @@ def agency_choices(session: Session) -> list[str]:
     return list(session.scalars(select(Agency.name).order_by(Agency.key)))
 
 
-def review_context(session: Session, document: Document, problem: Problem | None = None) -> dict[str, Any]:
-    """Everything review.html needs for ``document``."""
-    tasks = [t for t in ordered_tasks(document) if not t.deleted]
-    views = [task_view(t, n, problem) for n, t in enumerate(tasks, start=1)]
-    passages = [
-        Passage(v.task.id, v.number, v.task.span_start, v.task.span_end)
-        for v in views
-        if v.task.span_start is not None and v.task.span_end is not None
+def review_order(views: list[TaskView]) -> list[TaskView]:
+    """Doubtful tasks first, the least confident first; then the others in the document's order."""
+    return sorted(views, key=lambda v: (not v.doubtful, v.task.confidence if v.doubtful else 0, v.number))
+
+
+def passage_views(document: Document, problem: Problem | None) -> list[PassageView]:
+    views = [PassageView(p, n) for n, p in enumerate(open_passages(document), start=1)]
+    for view in views:
+        if problem and problem.target == view.anchor:
+            view.error = problem.message
+    return views
+
+
+def highlighted_text(document: Document, tasks: list[TaskView], passages: list[PassageView]) -> Markup:
+    marks: list[Passage | Loose] = [
+        Passage(v.task.id, v.number, v.task.span_start, v.task.span_end) for v in tasks if v.has_span
     ]
+    marks += [Loose(v.passage.id, v.passage.span_start, v.passage.span_end, v.passage.label) for v in passages]
+    return Markup(highlight(document.text, marks))
+
+
+def review_context(
+    session: Session, document: Document, problem: Problem | None = None, *, threshold: float = 0.0
+) -> dict[str, Any]:
+    """Everything review.html needs for ``document``; tasks extraction is less sure of than
+    ``threshold`` (a confidence, 0..1) are marked and listed first."""
+    tasks = [t for t in ordered_tasks(document) if not t.deleted]
+    views = [task_view(t, n, problem, threshold) for n, t in enumerate(tasks, start=1)]
+    passages = passage_views(document, problem)
     add_values = {"text": "", "lead": "", "coordinators": "", "deadline": "", "recurrence": ""}
     if problem and problem.target == "add":
         add_values.update(problem.values or {})
     return {
         "document": document,
-        "text_html": Markup(highlight(document.text, passages)),
-        "tasks": views,
+        "text_html": highlighted_text(document, views, passages),
+        "tasks": review_order(views),
+        "doubtful_count": sum(v.doubtful for v in views),
+        "threshold_label": f"{round(threshold * 100)}%",
+        "passages": passages,
+        "passage_anchors": {v.anchor for v in passages},
         "edited_count": sum(bool(v.changed) for v in views if v.task.origin == "extracted"),
         "deleted_count": sum(t.deleted for t in document.tasks),
         "editable": document.status == "draft",

@@ -1,4 +1,5 @@
-"""Reviewing what extraction proposed: add, split, merge and delete tasks (clerk or admin).
+"""Reviewing what extraction proposed: add, split, merge and delete tasks, and make a task of a
+passage that assigns work but gave none (clerk or admin).
 
 Corrections to a task's fields go through ``PATCH /tasks/{id}`` (routers/tasks.py). Every
 operation is written to the audit log next to what extraction proposed.
@@ -12,9 +13,10 @@ from fastapi import APIRouter, Query, status
 from sqlalchemy import select
 
 from chidao.store.models import Task
-from chidao.tracking import operations
+from chidao.tracking import operations, passages
 from chidao.web import schemas
 from chidao.web.deps import (
+    CurrentUser,
     Id,
     SessionDep,
     SoonDep,
@@ -24,10 +26,11 @@ from chidao.web.deps import (
     not_found,
     task_in_scope,
 )
-from chidao.web.views import task_public
+from chidao.web.views import passage_public, task_public
 
 router = APIRouter(tags=["review"])
 CONFLICT = {409: {"description": "the task changed meanwhile, or is deleted"}}
+TAKEN = {409: {"description": "the passage already became a task, or the document is confirmed"}}
 
 
 @router.post("/documents/{document_id}/tasks", status_code=status.HTTP_201_CREATED)
@@ -84,3 +87,34 @@ def merge_tasks(
     merged = operations.merge_tasks(session=session, tasks=tasks, user_id=user.id, given=body.changes("task_ids"))
     session.commit()
     return task_public(merged, today, soon)
+
+
+@router.get("/documents/{document_id}/unassigned")
+def list_unassigned(
+    document_id: Id,
+    session: SessionDep,
+    user: CurrentUser,
+    include_taken: Annotated[bool, Query(description="also the passages already made tasks")] = False,
+) -> list[schemas.PassagePublic]:
+    """Passages of the document that use an assignment verb (giao, yêu cầu, chủ trì, ...) but
+    gave no task, in reading order, each with extraction's reason."""
+    document = document_in_scope(session, user, document_id)
+    shown = document.passages if include_taken else passages.open_passages(document)
+    return [passage_public(p) for p in sorted(shown, key=lambda p: (p.span_start, p.id))]
+
+
+@router.post(
+    "/documents/{document_id}/unassigned/{passage_id}/task", status_code=status.HTTP_201_CREATED, responses=TAKEN
+)
+def task_from_passage(
+    document_id: Id, passage_id: Id, session: SessionDep, user: StaffUser, today: TodayDep, soon: SoonDep
+) -> schemas.TaskPublic:
+    """Make an unassigned passage a draft task (origin "passage"): its text and source span are
+    the passage's, agencies and deadline are left to fill in; the passage is no longer listed."""
+    document = document_in_scope(session, user, document_id)
+    passage = passages.passage_of(session, document, passage_id)
+    if passage is None:
+        raise not_found("passage", passage_id)
+    task = passages.task_from_passage(session=session, document=document, passage=passage, user_id=user.id)
+    session.commit()
+    return task_public(task, today, soon)

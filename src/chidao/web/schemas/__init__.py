@@ -35,6 +35,7 @@ from chidao.web.schemas.documents import (
     DocumentSummary,
     ExtractionStats,
     FieldStats,
+    PassagePublic,
     Stats,
     UploadResult,
 )
@@ -91,6 +92,7 @@ __all__ = [
     "OccurrenceList",
     "OccurrencePublic",
     "Page",
+    "PassagePublic",
     "ProgressCreate",
     "ProgressReportPublic",
     "ProgressResult",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from chidao.web.schemas.tasks import TaskPublic
 
@@ -28,10 +28,28 @@ class DocumentSummary(BaseModel):
     task_count: int
 
 
+class PassagePublic(BaseModel):
+    """A passage of the document's text that uses an assignment verb but gave no task."""
+
+    id: int
+    document_id: int
+    text: str
+    span_start: int = Field(description="offset of the passage in the document's text")
+    span_end: int
+    verb: str = Field(description="the assignment verb found (giao, yêu cầu, chủ trì, ...)")
+    reason: str = Field(description="why it gave no task, as a code (inactive_section, no_agency, closing, ...)")
+    why: str = Field(description="the same reason in Vietnamese")
+    task_id: int | None = Field(description="the task a clerk made of it; null while it is unassigned")
+    taken_at: datetime | None
+
+
 class DocumentDetail(DocumentSummary):
     text: str
     meta: dict[str, Any]
     tasks: list[TaskPublic]
+    unassigned: list[PassagePublic] = Field(
+        description="passages that assign work by their words but gave no task (and were not made tasks since)"
+    )
 
 
 class UploadResult(DocumentDetail):

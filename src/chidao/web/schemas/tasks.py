@@ -32,6 +32,14 @@ class TaskPublic(BaseModel):
     deadline: date | None
     deadline_text: str | None
     recurrence: str | None
+    recurrence_text: str | None = Field(
+        description="the words saying how often (“định kỳ 02 tuần/lần”), also when `recurrence` cannot name the period"
+    )
+    confidence: float | None = Field(
+        ge=0, le=1, description="how sure extraction was of this task; null for tasks it did not propose"
+    )
+    doubts: list[str] = Field(description="why extraction is not sure, in Vietnamese, most telling first")
+    doubt_codes: list[str] = Field(description="the same doubts as codes (lead_from_heading, deadline_unread, ...)")
     status: str
     timing_state: TimingState
     progress: int

@@ -1,5 +1,6 @@
-// chidao review page: smooth jumps between a task and its passage in the text, a short
-// highlight of where you land, and adding an autocompleted agency name to its list.
+// chidao review page: smooth jumps between a task (or an unassigned passage) and its place in
+// the text, a short highlight of where you land, adding an autocompleted agency name to its
+// list, and forms that should post once.
 // Everything here is optional: anchors (#src-N, #task-N) and plain form posts work without it.
 "use strict";
 document.addEventListener("DOMContentLoaded", () => {
@@ -26,13 +27,26 @@ document.addEventListener("DOMContentLoaded", () => {
   }
 
   root.addEventListener("click", (event) => {
-    const link = event.target.closest('a[href^="#src-"], a[href^="#task-"]');
+    const link = event.target.closest(
+      'a[href^="#src-"], a[href^="#task-"], a[href^="#passage-"], a[href^="#unassigned-"]'
+    );
     if (link) {
       if (jump(link.getAttribute("href").slice(1))) event.preventDefault();
       return;
     }
-    const mark = event.target.closest("mark[data-task]");
-    if (mark && !window.getSelection().toString()) jump("task-" + mark.dataset.task);
+    if (window.getSelection().toString()) return; // selecting text is not a click on a passage
+    const mark = event.target.closest("mark[data-task], mark[data-passage]");
+    if (mark) jump(mark.dataset.task ? "task-" + mark.dataset.task : "unassigned-" + mark.dataset.passage);
+  });
+
+  // "Tạo nhiệm vụ" posts once: a second click while the page reloads would only be refused.
+  root.querySelectorAll("form[data-once]").forEach((form) => {
+    form.addEventListener("submit", () => {
+      const button = form.querySelector("button[type=submit]");
+      if (!button) return;
+      window.setTimeout(() => { button.disabled = true; }, 0); // after the browser took the click
+      button.textContent = "Đang tạo…";
+    });
   });
 
   // A name chosen in "Thêm ... từ danh mục" goes onto its own line of the list above it.

@@ -21,7 +21,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from starlette.datastructures import UploadFile
 
 from chidao.store.models import Document, Task, User
-from chidao.tracking import operations
+from chidao.tracking import operations, passages
 from chidao.web import review_actions
 from chidao.web.deps import STAFF, Id, SessionDep, SettingsDep, TodayDep, document_in_scope
 from chidao.web.limits import MAX_UPLOAD_FILES
@@ -48,6 +48,9 @@ STALE = (
 CONCURRENT = "Dữ liệu vừa bị thay đổi đồng thời bởi một thao tác khác; chưa có gì được lưu, hãy thử lại."
 INVALID = "Thao tác không hợp lệ với dữ liệu hiện có; hãy kiểm tra lại rồi thử lần nữa."
 NOT_STAFF = "Chỉ chuyên viên Văn phòng và quản trị viên được tải lên và rà soát văn bản."
+TAKEN = "Đoạn này đã được tạo thành nhiệm vụ (có thể bởi người khác); không tạo thêm nhiệm vụ nào."
+# What a refusal because of a change made meanwhile means, by action (others: STALE).
+CONFLICTS = {"take": TAKEN}
 
 
 # Upload
@@ -130,7 +133,8 @@ def task_of(document: Document, task_id: int) -> Task:
 def review_page(request: Request, session: Session, document_id: int, problem: Problem | None, code: int) -> Response:
     document = session.get(Document, document_id)
     assert document is not None
-    context = review_context(session, document, problem)
+    threshold = request.app.state.settings.review_confidence
+    context = review_context(session, document, problem, threshold=threshold)
     context["title"] = f"Rà soát văn bản {document.number or document.filename}"
     return render(request, "review.html", context, status_code=code)
 
@@ -171,7 +175,8 @@ def attempt(
         code, problem = 422, Problem(problem.target, error.message, problem.values, problem.action)
     except (operations.Conflict, StaleDataError):
         unsaved = problem.values if problem.action == "save" else None  # shown beside the fresh data
-        code, problem = 409, Problem(problem.target, STALE, action=problem.action, unsaved=unsaved)
+        message = CONFLICTS.get(problem.action, STALE)
+        code, problem = 409, Problem(problem.target, message, action=problem.action, unsaved=unsaved)
     except IntegrityError:
         code, problem = 409, Problem(problem.target, CONCURRENT, problem.values, problem.action)
     except operations.Invalid:  # the forms check first; this is the operations' own last word
@@ -311,6 +316,25 @@ def add_task(request: Request, document_id: Id, session: SessionDep, user: PageU
         return back(document.id, message, f"task-{task.id}")
 
     return attempt(request, session, document.id, Problem("add", "", form.values(), "add"), step)
+
+
+@router.post(REVIEW_POST + "/unassigned/{passage_id:int}/task", dependencies=[CsrfChecked])
+def take_passage(request: Request, document_id: Id, passage_id: Id, session: SessionDep, user: PageUser) -> Response:
+    """Tạo nhiệm vụ: a passage that assigns work but gave no task becomes a draft task (its text
+    and place in the document); the clerk then fills in the agencies and the deadline."""
+    document = draft_of(session, user, document_id)
+    passage = passages.passage_of(session, document, passage_id)
+    if passage is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "Văn bản này không có đoạn đó.")
+    if passage.task_id is not None:
+        return review_page(request, session, document.id, Problem(f"task-{passage.task_id}", TAKEN), 409)
+
+    def step() -> str:
+        task = passages.task_from_passage(session=session, document=document, passage=passage, user_id=user.id)
+        message = "Đã tạo nhiệm vụ từ đoạn văn bản. Hãy nhập cơ quan chủ trì, thời hạn rồi bấm Lưu."
+        return back(document.id, message, f"task-{task.id}")
+
+    return attempt(request, session, document.id, Problem(f"unassigned-{passage.id}", "", action="take"), step)
 
 
 @router.post(REVIEW_POST + "/confirm", dependencies=[CsrfChecked])
