@@ -33,6 +33,7 @@ from chidao.extract.leads import (
 from chidao.extract.timing import Timing, TimingReader
 from chidao.extract.unassigned import sentence_kind
 from chidao.extract.vocabulary import sections
+from chidao.text.guarded import Guarded, guarded
 
 _CLAUSE_END = re.compile(r"(?:[.;!?](?:\s+|$)|\n\s*\n|\n(?=\s*[-+•*]\s)|,\s*(?=trong đó\s))")
 # "... các sở, ngành tập trung triển khai ..., trong đó yêu cầu Sở A ...; Công an tỉnh ...": the
@@ -40,9 +41,12 @@ _CLAUSE_END = re.compile(r"(?:[.;!?](?:\s+|$)|\n\s*\n|\n(?=\s*[-+•*]\s)|,\s*(?
 _SPECIFICS = re.compile(r"\s*trong đó\s*,?\s*")
 
 
-def _spaced(pattern: str) -> re.Pattern[str]:
-    """Literal spaces in ``pattern`` match any whitespace: wrapped lines cut phrases anywhere."""
-    return re.compile(pattern.replace(" ", r"\s+"))
+def _spaced(pattern: str) -> re.Pattern[str] | Guarded:
+    """Literal spaces in ``pattern`` match any whitespace: wrapped lines cut phrases anywhere.
+
+    A pattern that opens with a lookbehind is compiled with ``guarded``, to search it fast."""
+    spaced = pattern.replace(" ", r"\s+")
+    return guarded(spaced) if spaced.startswith("(?<") else re.compile(spaced)
 
 
 _CLOSING_START = _spaced(
@@ -83,7 +87,7 @@ _CONCLUDES = _spaced(
     r"(?:kết luận|có ý kiến(?: chỉ đạo| kết luận)?|chỉ đạo|thông báo|ý kiến) (?:như sau|sau đây)\s*:\s*$"
 )
 _NAME_ONLY = re.compile(r"[\s.;,:]*")  # what is left of an item that only names an agency
-_BACK = re.compile(r"(?<![\w])(?:nêu trên|trên đây|kể trên)(?![\w])")
+_BACK = guarded(r"(?<![\w])(?:nêu trên|trên đây|kể trên)(?![\w])")
 # "chịu trách nhiệm trước Chủ tịch UBND tỉnh về ...", "... trước pháp luật nếu để xảy ra ...".
 _LIABILITY = _spaced(
     r"(?<![\w])chịu trách nhiệm(?: hoàn toàn| cá nhân)? "

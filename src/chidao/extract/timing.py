@@ -16,15 +16,16 @@ from chidao.extract.deadlines import DeadlineMatch, find_deadlines
 from chidao.extract.leads import topic_end
 from chidao.extract.recurrence import read_recurrence
 from chidao.extract.workdays import WorkCalendar
+from chidao.text.guarded import guarded
 
 # Words just before "trong năm ..." that make it a deadline rather than a frame.
-_YEAR_DEADLINE_VERBS = re.compile(
+_YEAR_DEADLINE_VERBS = guarded(
     r"(?<![\w])(?:hoàn thành|xong|bàn giao|vận hành|ban hành|trình|báo cáo|ký|đưa vào|hoàn tất|phê duyệt|"
     r"khởi công|giải ngân hết|đạt)\b(?:[^.;]|(?<=\d)\.(?=\d)){0,140}$"
 )
 _NOT_DEADLINE_BEFORE = re.compile(r"(?:dự kiến|được giao|đã|từ|khởi công|thi công|kế hoạch|năm)\s*$")
 # "11 hoạt động dự kiến thực hiện trong năm 2026": a plan's frame, not a deadline.
-_PLANNED = re.compile(r"(?<![\w])dự kiến(?![\w])[^.;,]{0,30}$")
+_PLANNED = guarded(r"(?<![\w])dự kiến(?![\w])[^.;,]{0,30}$")
 
 
 # "Năm 2026, cắt giảm ...", "Phấn đấu đến hết năm 2026, ..." opening a task.
@@ -35,7 +36,7 @@ _YEAR_OPENING = re.compile(
 
 
 # Open-ended timing in a plan's time line or table cell: no deadline (ANNOTATION.md).
-_OPEN_ENDED = re.compile(
+_OPEN_ENDED = guarded(
     r"(?<![\w])(?:các năm tiếp theo|những năm tiếp theo|trở đi|thường xuyên|lâu dài|liên tục)(?![\w])"
 )
 

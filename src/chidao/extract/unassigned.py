@@ -15,6 +15,7 @@ from functools import cache
 
 from chidao.document import Paragraph
 from chidao.document.lexicon import load_toml
+from chidao.text.guarded import Guarded, guarded
 
 
 @dataclass(frozen=True)
@@ -37,12 +38,12 @@ class Unassigned:
 
 
 @cache
-def _verbs() -> re.Pattern[str]:
+def _verbs() -> Guarded:
     data = load_toml("assignment.toml")
     verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(data["verbs"], key=len, reverse=True))
     before = "".join(rf"(?<!{re.escape(w)} )" for w in data["not_after"])
     after = "|".join(re.escape(w) for w in data["not_before"])
-    return re.compile(rf"(?<![\w]){before}(?P<verb>{verbs})(?![\w])(?!\s+(?:{after})(?![\w]))")
+    return guarded(rf"(?<![\w]){before}(?P<verb>{verbs})(?![\w])(?!\s+(?:{after})(?![\w]))")
 
 
 @cache
