@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from chidao.extract.deadlines import DeadlineMatch, find_deadlines
+from chidao.extract.deadlines import DeadlineMatch, find_deadlines, sliceable_lower
 from chidao.extract.leads import topic_end
 from chidao.extract.recurrence import read_recurrence
 from chidao.extract.workdays import WorkCalendar
@@ -60,6 +60,8 @@ class TimingReader:
         self.doc_date = doc_date
         self.year = year
         self.calendar = WorkCalendar()
+        self._low = sliceable_lower(text)
+        self._read: dict[tuple[int, int, bool], Timing] = {}
 
     def _acceptable(self, match: DeadlineMatch, start: int, plan_line: bool) -> bool:
         before = self.key[max(start, match.start - 160) : match.start]
@@ -70,10 +72,20 @@ class TimingReader:
         return True
 
     def read(self, start: int, end: int, *, plan_line: bool = False) -> Timing:
-        """Deadline and recurrence of the task whose text is ``text[start:end]``."""
+        """Deadline and recurrence of the task whose text is ``text[start:end]``.
+
+        Remembered per span: the cutter reads some spans twice (a paragraph tested as a sentence
+        that dates the items above it, then cut into tasks)."""
+        timing = self._read.get((start, end, plan_line))
+        if timing is None:
+            timing = self._read[start, end, plan_line] = self._read_span(start, end, plan_line)
+        return timing
+
+    def _read_span(self, start: int, end: int, plan_line: bool) -> Timing:
         begin = topic_end(self.key, start, end)
         chunk = self.text[begin:end]
-        matches = find_deadlines(chunk, doc_date=self.doc_date, year=self.year, calendar=self.calendar)
+        low = self._low[begin:end] if self._low is not None else None
+        matches = find_deadlines(chunk, doc_date=self.doc_date, year=self.year, calendar=self.calendar, low=low)
         recurrence = None
         for match in matches:
             shifted = DeadlineMatch(
