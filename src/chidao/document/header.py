@@ -15,11 +15,10 @@ from datetime import date
 
 from chidao.document.lexicon import lexicon
 from chidao.text.chars import LOWER, UPPER
-from chidao.text.guarded import guarded
 
 _NUMBER = re.compile(r"(?m)^\s*Số\s*:?[ \t]*((?:[0-9][0-9.]*)?[ \t]*[/-]?[ \t]*[A-ZĐ0-9][A-Za-zĐđ0-9&./\-]*)")
 _CAP_WORD = rf"[{UPPER}][{LOWER}'’]+"
-_PLACE_DATE = guarded(
+_PLACE_DATE = re.compile(
     rf"(?<![\w])(?P<place>(?:(?:Thành phố|TP\.|Tp\.|TP|Thị xã)\s+)?(?:{_CAP_WORD}\s+){{0,4}}{_CAP_WORD})"
     r"\s*,\s*ngày\s*(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})?\s*năm\s*(?P<year>\d{4})"
 )

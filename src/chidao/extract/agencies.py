@@ -37,6 +37,8 @@ _UNDER = re.compile(r"(?:trực thuộc|thuộc)\s+")
 _OF = re.compile(r"của\s+(?=\S)")
 _HAVING = re.compile(r"\s+có\s+(?!trách nhiệm|ý kiến|văn bản|báo cáo|kế hoạch|liên quan)(?=[^\W\d_])")
 _COLON = re.compile(r"\s*:\s*")
+_OPENING = re.compile(r"\s*\(")
+_SPACES = re.compile(r"\s*")
 _LIST_SEP = re.compile(r"\s*(?:,|và|;)\s*")
 _LOCALITY_KIND = r"(?:tỉnh|thành phố|xã|phường|đặc khu|huyện|quận|thị xã|thị trấn)"
 # "Ủy ban nhân dân các tỉnh, thành phố[:] Hà Nội, Thái Nguyên", "các tỉnh Nghệ An, Cao Bằng".
@@ -75,15 +77,22 @@ _PROVINCIAL = re.compile(
 )
 
 
+_LOCAL_COMMITTEE = re.compile(r"^(?:ubnd|ủy ban nhân dân)\s+")
+_GROUP_KEY = re.compile(
+    rf"(?P<head>ủy ban nhân dân\s+)?(?:(?:các|những)\s+)?(?P<kinds>{_LOCALITY_KIND}(?:\s*,\s*{_LOCALITY_KIND})*)"
+)
+_GROUP_KEY_REST = re.compile(r"[\s,]*(?:và\s+)?[^\W\d_].*")
+_PLURAL_WORD = re.compile(r"(?:^|\s)(?:các|những)\s+")
+
+
 def _group_key(written: str) -> str:
     """ "Ủy ban Nhân dân các tỉnh, thành phố Hà Nội" and "ủy ban nhân dân tỉnh, thành phố" alike."""
     key = phrase_key(written)
-    key = re.sub(r"^(?:ubnd|ủy ban nhân dân)\s+", "ủy ban nhân dân ", key)
-    kinds = rf"(?P<kinds>{_LOCALITY_KIND}(?:\s*,\s*{_LOCALITY_KIND})*)"
-    match = re.match(rf"(?P<head>ủy ban nhân dân\s+)?(?:(?:các|những)\s+)?{kinds}", key)
+    key = _LOCAL_COMMITTEE.sub("ủy ban nhân dân ", key)
+    match = _GROUP_KEY.match(key)
     if not match:
         return "\0"
-    if match.end() < len(key) and not re.fullmatch(r"[\s,]*(?:và\s+)?[^\W\d_].*", key[match.end() :]):
+    if match.end() < len(key) and not _GROUP_KEY_REST.fullmatch(key, match.end()):
         return "\0"
     return (match.group("head") or "") + match.group("kinds")
 
@@ -91,8 +100,8 @@ def _group_key(written: str) -> str:
 def _reference_key(written: str) -> str:
     """The key of a bare group that can refer back to one named with its members."""
     key = _group_key(written)
-    bare = re.sub(r"^(?:ubnd|ủy ban nhân dân)\s+", "ủy ban nhân dân ", phrase_key(written))
-    bare = re.sub(r"(?:^|\s)(?:các|những)\s+", " ", bare).strip()
+    bare = _LOCAL_COMMITTEE.sub("ủy ban nhân dân ", phrase_key(written))
+    bare = _PLURAL_WORD.sub(" ", bare).strip()
     return key if bare.replace(" ,", ",") == key.replace(" ,", ",") else "\0"
 
 
@@ -154,6 +163,8 @@ class AgencyReader:
         return pos < len(self.text) and self.text[pos].isupper()
 
     def skip_space(self, pos: int) -> int:
+        if 0 <= pos < len(self.text):
+            return _SPACES.match(self.text, pos).end()  # type: ignore[union-attr]
         while pos < len(self.text) and self.text[pos].isspace():
             pos += 1
         return pos
@@ -186,7 +197,12 @@ class AgencyReader:
             return True
         if not self._is_upper(pos):
             return False
-        return any(r.match(self.key, pos, self.limit) for r in (reg.body_re, reg.heads, reg.bare, reg.positions))
+        return bool(
+            reg.body_re.match(self.key, pos, self.limit)
+            or reg.heads.match(self.key, pos, self.limit)
+            or reg.bare.match(self.key, pos, self.limit)
+            or reg.positions.match(self.key, pos, self.limit)
+        )
 
     # -- name continuation -----------------------------------------------------------------
     def _name_end(self, pos: int, *, need_name: bool, commas: bool = True) -> int | None:
@@ -570,7 +586,11 @@ class AgencyReader:
             if key != "\0":
                 self._named_groups.setdefault(key, places)
             return places
-        earlier = self._named_groups.get(_reference_key(mention.written)) if not self._priming else None
+        earlier = (
+            self._named_groups.get(_reference_key(mention.written))
+            if self._named_groups and not self._priming
+            else None
+        )
         if earlier and earlier[0].start < mention.start and not _COLON.match(self.key, mention.end, self.limit):
             return [Mention(mention.start, mention.end, m.written, m.name) for m in earlier]
         listed = self._parenthesized_members(mention)
@@ -668,9 +688,11 @@ class AgencyReader:
 
     def _parenthesized_members(self, mention: Mention) -> list[Mention]:
         """A group followed by its members in parentheses."""
-        opening = re.compile(r"\s*\(").match(self.key, mention.end, self.limit)
+        opening = _OPENING.match(self.key, mention.end, self.limit)
+        if not opening:
+            return []
         role = " ".join(mention.written.lower().split()) in _ROLES
-        if not opening or not (role or re.match(r"(?:các|những)\s", mention.written.lower())):
+        if not (role or re.match(r"(?:các|những)\s", mention.written.lower())):
             return []
         close = self.key.find(")", opening.end(), self.limit)
         if close < 0:
