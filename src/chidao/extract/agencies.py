@@ -143,6 +143,7 @@ class AgencyReader:
         self.reg: Registry = registry()
         self.limit = len(text)
         self._canonical: dict[str, str] = {}
+        self._vague: dict[str, bool] = {}  # is_vague by the written name: asked for each list read
         # Groups of localities whose members the text named ("UBND các tỉnh, thành phố Hà Nội,
         # Thái Nguyên"): a later "Ủy ban nhân dân tỉnh, thành phố" refers back to them.
         self._named_groups: dict[str, list[Mention]] = {}
@@ -597,8 +598,10 @@ class AgencyReader:
         if listed:
             return listed
         colon = _COLON.match(self.key, mention.end, self.limit)
+        if not colon:
+            return [mention]
         plural = re.search(r"(?:^|\s)các\s", self.key[mention.start : mention.end] + " ")
-        if not colon or not plural or not self._is_upper(colon.end()):
+        if not plural or not self._is_upper(colon.end()):
             return [mention]
         head = re.sub(r"^(?:các|Các)\s+", "", mention.written)
         head = re.sub(r"\s+các\s+", " ", head)
@@ -785,6 +788,12 @@ class AgencyReader:
 
     def is_vague(self, mention: Mention) -> bool:
         """Partners that name no one: "các cơ quan, đơn vị liên quan", "các sở, ngành"."""
-        key = phrase_key(mention.written)
+        vague = self._vague.get(mention.written)
+        if vague is None:
+            vague = self._vague[mention.written] = self._is_vague(mention.written)
+        return vague
+
+    def _is_vague(self, written: str) -> bool:
+        key = phrase_key(written)
         rest = self.reg.vague_re.sub(" ", key)
         return not re.sub(r"[\s,;:.\-–]+", "", rest)
