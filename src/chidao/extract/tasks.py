@@ -35,7 +35,11 @@ from chidao.extract.unassigned import sentence_kind
 from chidao.extract.vocabulary import sections
 from chidao.text.guarded import Guarded, guarded
 
-_CLAUSE_END = re.compile(r"(?:[.;!?](?:\s+|$)|\n\s*\n|\n(?=\s*[-+•*]\s)|,\s*(?=trong đó\s))")
+# ". ", "; ", "! ", "? ", a blank line, a line that opens a bullet, ", trong đó". Each alternative
+# opens with its own literal, so that ``re`` can skip ahead to those characters.
+_CLAUSE_END = re.compile(
+    r"(?:\.(?:\s+|$)|;(?:\s+|$)|!(?:\s+|$)|\?(?:\s+|$)|\n\s*\n|\n(?=\s*[-+•*]\s)|,\s*(?=trong đó\s))"
+)
 # "... các sở, ngành tập trung triển khai ..., trong đó yêu cầu Sở A ...; Công an tỉnh ...": the
 # specifics after "trong đó" are the tasks, the summary before them is not (rule 11).
 _SPECIFICS = re.compile(r"\s*trong đó\s*,?\s*")
@@ -188,9 +192,9 @@ class TaskCutter:
         key = self.key
         if self.reader.place.council and sections().resolution_closing.search(key, start, end):
             return True
-        chunk = key[start:end]
         closing = bool(_CLOSING_START.match(key, start, end)) or (
-            any(word in chunk for word in _CLOSING_WORDS) and bool(_CLOSING_ANY.search(key, start, end))
+            any(key.find(word, start, end) >= 0 for word in _CLOSING_WORDS)
+            and bool(_CLOSING_ANY.search(key, start, end))
         )
         if not closing and running:
             closing = bool(_EXHORTATION.match(key, start, end))
