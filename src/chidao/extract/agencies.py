@@ -144,6 +144,7 @@ class AgencyReader:
         self.limit = len(text)
         self._canonical: dict[str, str] = {}
         self._vague: dict[str, bool] = {}  # is_vague by the written name: asked for each list read
+        self._lists: dict[tuple[int, bool, int, bool, tuple[int, int]], tuple[tuple[Mention, ...], int, int]] = {}
         # Groups of localities whose members the text named ("UBND các tỉnh, thành phố Hà Nội,
         # Thái Nguyên"): a later "Ủy ban nhân dân tỉnh, thành phố" refers back to them.
         self._named_groups: dict[str, list[Mention]] = {}
@@ -547,13 +548,25 @@ class AgencyReader:
 
     # -- lists ---------------------------------------------------------------------------------
     def read_list(self, pos: int, *, lenient: bool = False, limit: int | None = None) -> tuple[list[Mention], int]:
-        """ "A, B và C": every agency of a list starting at ``pos``; and where the list ends."""
+        """ "A, B và C": every agency of a list starting at ``pos``; and where the list ends.
+
+        A read is remembered with what it depends on, the groups of localities named so far
+        included: the cutter reads some lists twice (a clause's opening as a heading, then as
+        its subject)."""
         self.limit = len(self.text) if limit is None else min(limit, len(self.text))
+        groups = (len(self._named_groups), sum(len(g) for g in self._named_groups.values()))
+        key = (pos, lenient, self.limit, self._priming, groups)
+        known = self._lists.get(key)
+        if known is not None:
+            mentions, end, self.limit = known
+            return list(mentions), end
         self._reading += 1
         try:
-            return self._read_list(pos, lenient)
+            found, end = self._read_list(pos, lenient)
         finally:
             self._reading -= 1
+        self._lists[key] = (tuple(found), end, self.limit)
+        return found, end
 
     def _read_list(self, pos: int, lenient: bool) -> tuple[list[Mention], int]:
         first = self.read(pos, lenient=lenient)
@@ -650,7 +663,8 @@ class AgencyReader:
     def _place_members(self, mention: Mention) -> list[Mention]:
         """Members of a group of localities named with it, after a colon or right after it."""
         written = mention.written
-        match = _PLACE_GROUP.match(written)
+        # "các" or "những" must occur: the pattern's lazy head makes a miss cost a scan of every start.
+        match = _PLACE_GROUP.match(written) if "ác" in written or "hững" in written else None
         names_at: int | None = None
         if match and match.group("names"):
             names_at = mention.start + match.start("names")
