@@ -276,8 +276,7 @@ class AgencyReader:
                 cap_run = cap_run + 1 if self._is_upper(ts) else cap_run
                 lower_run = 0
                 continue
-            locality = reg.localities.match(self.key, ts, self.limit)
-            if locality:
+            if locality:  # a lowercase place word: "tỉnh", "thành phố"
                 end = confirmed = locality.end()
                 seen_name = True
                 cap_run = 0
@@ -504,10 +503,10 @@ class AgencyReader:
                 return cur
             ts, te = tok
             word = key[ts:te]
-            if word in ("(", ":") or reg.stop_words.match(key, ts, self.limit) or reg.tails.match(key, ts, self.limit):
-                if reg.tails.match(key, ts, self.limit) and cur > end:
-                    tail = reg.tails.match(key, ts, self.limit)
-                    return tail.end() if tail else cur
+            tail = reg.tails.match(key, ts, self.limit)
+            if word in ("(", ":") or reg.stop_words.match(key, ts, self.limit) or tail:
+                if tail and cur > end:
+                    return tail.end()
                 return cur
             if not word[0].isalpha() or self._is_upper(ts):
                 return end
