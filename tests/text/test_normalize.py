@@ -1,6 +1,8 @@
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from chidao.text import fold, match_key, normalize
 
@@ -59,3 +61,12 @@ def test_match_key_keeps_diacritics_apart():
 def test_fold_strips_diacritics_and_keeps_length(text, folded):
     assert fold(text) == folded
     assert len(fold(text)) == len(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="  \t\n\r*_#\u00a0\u200b\u3000ab.X", max_size=24))
+def test_edits_are_found_as_a_plain_search_finds_them(raw: str) -> None:
+    from chidao.text.normalize import _EDITS, _edits
+
+    expected = [(m.span(), m.lastgroup) for m in _EDITS.finditer(raw)]
+    assert [(m.span(), m.lastgroup) for m in _edits(raw)] == expected

@@ -14,12 +14,13 @@ from chidao.document.paragraphs import Paragraph, split_paragraphs
 from chidao.document.people import find_chair, find_meeting_date, find_signer, signature_lines
 from chidao.document.tables import Table, find_tables
 from chidao.text.chars import LOWER, UPPER
+from chidao.text.guarded import guarded
 
 __all__ = ["Layout", "Node", "Paragraph", "Table", "parse_layout"]
 
 _RECIPIENTS = re.compile(r"(?:Nơi nhận|NƠI NHẬN)\s*:?")
 _LEAD_IN = re.compile(r"(?:như sau|sau đây|sau)\s*:\s*$")
-_LOCALITY = re.compile(
+_LOCALITY = guarded(
     rf"(?<![\w])(tỉnh|thành phố|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ)\s+([{UPPER}][{LOWER}]+"
     rf"(?:\s+[{UPPER}][{LOWER}]+){{0,3}})"
 )

@@ -10,7 +10,9 @@ continues it, and start a paragraph at every list marker.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from chidao.text.chars import LOWER, UPPER
@@ -81,6 +83,9 @@ class Paragraph:
 _ANY_MARKER = re.compile("|".join(f"(?P<{kind}>{pattern.pattern})" for kind, pattern in _MARKERS))
 
 
+_Find = Callable[[str], tuple[str, str] | None]  # find_marker, or a memo of it
+
+
 def find_marker(line: str) -> tuple[str, str] | None:
     """Return ``(kind, marker)`` if ``line`` opens with a list marker (the first kind that fits)."""
     match = _ANY_MARKER.match(line)
@@ -89,10 +94,10 @@ def find_marker(line: str) -> tuple[str, str] | None:
     return match.lastgroup or "", match.group(0)
 
 
-def _bare_marker(line: str) -> bool:
+def _bare_marker(line: str, find: _Find = find_marker) -> bool:
     """A line that is only a list marker ("1.", "I.", "a)", "2.1."), as PDF copies leave them."""
     line = line.strip()
-    marker = find_marker(line)
+    marker = find(line)
     return marker is not None and marker[0] not in ("dash", "plus", "star") and marker[1] == line
 
 
@@ -138,14 +143,19 @@ def _wrapped_dash(text: str, prev: tuple[int, int], kind: str, width: int | None
 
 
 def _continues(
-    text: str, group: list[tuple[int, int]], line: tuple[int, int], width: int | None, blank_between: bool
+    text: str,
+    group: list[tuple[int, int]],
+    line: tuple[int, int],
+    width: int | None,
+    blank_between: bool,
+    find: _Find = find_marker,
 ) -> bool:
     """Whether ``line`` continues the paragraph that ends with ``prev``."""
     s, e = line
     content = text[s:e]
-    if len(group) == 1 and _bare_marker(text[group[0][0] : group[0][1]]):
+    if len(group) == 1 and _bare_marker(text[group[0][0] : group[0][1]], find):
         return True  # "1." on a line of its own, its text on the next: one item
-    marker = find_marker(content)
+    marker = find(content)
     if marker and not _wrapped_dash(text, group[-1], marker[0], width):
         return False
     ps, pe = group[-1]
@@ -169,7 +179,7 @@ def _continues(
     if prev_len >= 0.55 * width:
         return True
     prev_text = text[ps:pe]
-    marker = find_marker(prev_text)
+    marker = find(prev_text)
     if marker and len(prev_text[len(marker[1]) :].split()) <= 2 and len(group) == 1:
         # "2. Sở" / "I. MỤC" cut right after a marker and a word.
         return True
@@ -180,7 +190,7 @@ def _continues(
 
 
 def _merge_heading_tails(
-    text: str, groups: list[list[tuple[int, int]]], width: int | None
+    text: str, groups: list[list[tuple[int, int]]], width: int | None, find: _Find = find_marker
 ) -> list[list[tuple[int, int]]]:
     """Re-attach the rest of a heading cut across lines: "4. Đề nghị Ủy ban Mặt trận" +
     "Tổ quốc Việt Nam thành phố và các Đoàn thể" when a marked item follows."""
@@ -193,18 +203,18 @@ def _merge_heading_tails(
         out.append(group)
         i += 1
         head = text[group[0][0] : group[-1][1]]
-        if len(group) > 3 or not find_marker(head) or head[-1] in _TERMINAL:
+        if len(group) > 3 or not find(head) or head[-1] in _TERMINAL:
             continue
         # The rest of the heading: short unmarked pieces without an end, then a marked item.
         j, length = i, len(head)
         while j < len(groups) and len(groups[j]) <= 2:
             piece = text[groups[j][0][0] : groups[j][-1][1]]
-            if find_marker(piece) or piece[-1] in _TERMINAL or (len(groups[j]) == 1 and len(piece) >= 0.55 * width):
+            if find(piece) or piece[-1] in _TERMINAL or (len(groups[j]) == 1 and len(piece) >= 0.55 * width):
                 break
             length += len(piece)
             j += 1
         nxt = text[groups[j][0][0] : groups[j][0][1]] if j < len(groups) else ""
-        if j > i and length < 2.5 * width and (not nxt or find_marker(nxt) or nxt.rstrip().endswith(":")):
+        if j > i and length < 2.5 * width and (not nxt or find(nxt) or nxt.rstrip().endswith(":")):
             for piece in groups[i:j]:
                 out[-1] = out[-1] + piece
             i = j
@@ -216,23 +226,24 @@ def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[
     end = len(text) if end is None else end
     spans = [(s + start, e + start) for s, e in _lines(text[start:end])]
     width = _wrap_width(text, spans)
+    find = lru_cache(maxsize=None)(find_marker)  # a line's marker is asked for up to four times
     groups: list[list[tuple[int, int]]] = []
     blank = False
     for span in spans:
         if span[1] <= span[0]:
             blank = True
             continue
-        if groups and _continues(text, groups[-1], span, width, blank):
+        if groups and _continues(text, groups[-1], span, width, blank, find):
             groups[-1].append(span)
         else:
             groups.append([span])
         blank = False
-    groups = _merge_heading_tails(text, groups, width)
+    groups = _merge_heading_tails(text, groups, width, find)
     paragraphs = []
     for group in groups:
         s, e = group[0][0], group[-1][1]
         first = text[group[0][0] : group[0][1]]
-        marker = find_marker(first)
+        marker = find(first)
         body = s
         if marker:
             body = s + len(marker[1])

@@ -15,9 +15,10 @@ from functools import cache
 from chidao.document.lexicon import lexicon
 from chidao.text.chars import LOWER, UPPER
 from chidao.text.fold import match_key
+from chidao.text.guarded import guarded
 
 _SYLLABLE = rf"[{UPPER}][{LOWER}]*"
-_NAME = re.compile(rf"(?<![\w])({_SYLLABLE}(?:\s+{_SYLLABLE}){{1,4}})(?![\w])")
+_NAME = guarded(rf"(?<![\w])({_SYLLABLE}(?:\s+{_SYLLABLE}){{1,4}})(?![\w])")
 _CHAIR_CUE = re.compile(r"(?<!đồng )chủ trì")
 _CO_CHAIR = re.compile(r"đồng chủ trì")
 

@@ -40,6 +40,8 @@ _UNDER = re.compile(r"(?:trực thuộc|thuộc)\s+")
 _OF = re.compile(r"của\s+(?=\S)")
 _HAVING = re.compile(r"\s+có\s+(?!trách nhiệm|ý kiến|văn bản|báo cáo|kế hoạch|liên quan)(?=[^\W\d_])")
 _COLON = re.compile(r"\s*:\s*")
+_OPENING = re.compile(r"\s*\(")
+_SPACES = re.compile(r"\s*")
 _LIST_SEP = re.compile(r"\s*(?:,|và|;)\s*")
 _LOCALITY_KIND = r"(?:tỉnh|thành phố|xã|phường|đặc khu|huyện|quận|thị xã|thị trấn)"
 # "Ủy ban nhân dân các tỉnh, thành phố[:] Hà Nội, Thái Nguyên", "các tỉnh Nghệ An, Cao Bằng".
@@ -129,15 +131,22 @@ _PROVINCIAL = re.compile(
 )
 
 
+_LOCAL_COMMITTEE = re.compile(r"^(?:ubnd|ủy ban nhân dân)\s+")
+_GROUP_KEY = re.compile(
+    rf"(?P<head>ủy ban nhân dân\s+)?(?:(?:các|những)\s+)?(?P<kinds>{_LOCALITY_KIND}(?:\s*,\s*{_LOCALITY_KIND})*)"
+)
+_GROUP_KEY_REST = re.compile(r"[\s,]*(?:và\s+)?[^\W\d_].*")
+_PLURAL_WORD = re.compile(r"(?:^|\s)(?:các|những)\s+")
+
+
 def _group_key(written: str) -> str:
     """ "Ủy ban Nhân dân các tỉnh, thành phố Hà Nội" and "ủy ban nhân dân tỉnh, thành phố" alike."""
     key = phrase_key(written)
-    key = re.sub(r"^(?:ubnd|ủy ban nhân dân)\s+", "ủy ban nhân dân ", key)
-    kinds = rf"(?P<kinds>{_LOCALITY_KIND}(?:\s*,\s*{_LOCALITY_KIND})*)"
-    match = re.match(rf"(?P<head>ủy ban nhân dân\s+)?(?:(?:các|những)\s+)?{kinds}", key)
+    key = _LOCAL_COMMITTEE.sub("ủy ban nhân dân ", key)
+    match = _GROUP_KEY.match(key)
     if not match:
         return "\0"
-    if match.end() < len(key) and not re.fullmatch(r"[\s,]*(?:và\s+)?[^\W\d_].*", key[match.end() :]):
+    if match.end() < len(key) and not _GROUP_KEY_REST.fullmatch(key, match.end()):
         return "\0"
     return (match.group("head") or "") + match.group("kinds")
 
@@ -145,8 +154,8 @@ def _group_key(written: str) -> str:
 def _reference_key(written: str) -> str:
     """The key of a bare group that can refer back to one named with its members."""
     key = _group_key(written)
-    bare = re.sub(r"^(?:ubnd|ủy ban nhân dân)\s+", "ủy ban nhân dân ", phrase_key(written))
-    bare = re.sub(r"(?:^|\s)(?:các|những)\s+", " ", bare).strip()
+    bare = _LOCAL_COMMITTEE.sub("ủy ban nhân dân ", phrase_key(written))
+    bare = _PLURAL_WORD.sub(" ", bare).strip()
     return key if bare.replace(" ,", ",") == key.replace(" ,", ",") else "\0"
 
 
@@ -188,6 +197,8 @@ class AgencyReader:
         self.reg: Registry = registry()
         self.limit = len(text)
         self._canonical: dict[str, str] = {}
+        self._vague: dict[str, bool] = {}  # is_vague by the written name: asked for each list read
+        self._lists: dict[tuple[int, bool, int, bool, tuple[int, int]], tuple[tuple[Mention, ...], int, int]] = {}
         # Groups of localities whose members the text named ("UBND các tỉnh, thành phố Hà Nội,
         # Thái Nguyên"): a later "Ủy ban nhân dân tỉnh, thành phố" refers back to them.
         self._named_groups: dict[str, list[Mention]] = {}
@@ -208,6 +219,8 @@ class AgencyReader:
         return pos < len(self.text) and self.text[pos].isupper()
 
     def skip_space(self, pos: int) -> int:
+        if 0 <= pos < len(self.text):
+            return _SPACES.match(self.text, pos).end()  # type: ignore[union-attr]
         while pos < len(self.text) and self.text[pos].isspace():
             pos += 1
         return pos
@@ -240,8 +253,12 @@ class AgencyReader:
             return True
         if not self._is_upper(pos):
             return False
-        return any(
-            r.match(self.key, pos, self.limit) for r in (reg.body_re, reg.heads, reg.bare, reg.positions, reg.roles)
+        return bool(
+            reg.body_re.match(self.key, pos, self.limit)
+            or reg.heads.match(self.key, pos, self.limit)
+            or reg.bare.match(self.key, pos, self.limit)
+            or reg.positions.match(self.key, pos, self.limit)
+            or reg.roles.match(self.key, pos, self.limit)
         )
 
     # -- name continuation -----------------------------------------------------------------
@@ -331,8 +348,7 @@ class AgencyReader:
                 cap_run = cap_run + 1 if self._is_upper(ts) else cap_run
                 lower_run = 0
                 continue
-            locality = reg.localities.match(self.key, ts, self.limit)
-            if locality:
+            if locality:  # a lowercase place word: "tỉnh", "thành phố"
                 end = confirmed = locality.end()
                 seen_name = True
                 cap_run = 0
@@ -649,10 +665,10 @@ class AgencyReader:
                 return cur
             ts, te = tok
             word = key[ts:te]
-            if word in ("(", ":") or reg.stop_words.match(key, ts, self.limit) or reg.tails.match(key, ts, self.limit):
-                if reg.tails.match(key, ts, self.limit) and cur > end:
-                    tail = reg.tails.match(key, ts, self.limit)
-                    return tail.end() if tail else cur
+            tail = reg.tails.match(key, ts, self.limit)
+            if word in ("(", ":") or reg.stop_words.match(key, ts, self.limit) or tail:
+                if tail and cur > end:
+                    return tail.end()
                 return cur
             if not word[0].isalpha() or self._is_upper(ts):
                 return end
@@ -694,13 +710,25 @@ class AgencyReader:
 
     # -- lists ---------------------------------------------------------------------------------
     def read_list(self, pos: int, *, lenient: bool = False, limit: int | None = None) -> tuple[list[Mention], int]:
-        """ "A, B và C": every agency of a list starting at ``pos``; and where the list ends."""
+        """ "A, B và C": every agency of a list starting at ``pos``; and where the list ends.
+
+        A read is remembered with what it depends on, the groups of localities named so far
+        included: the cutter reads some lists twice (a clause's opening as a heading, then as
+        its subject)."""
         self.limit = len(self.text) if limit is None else min(limit, len(self.text))
+        groups = (len(self._named_groups), sum(len(g) for g in self._named_groups.values()))
+        key = (pos, lenient, self.limit, self._priming, groups)
+        known = self._lists.get(key)
+        if known is not None:
+            mentions, end, self.limit = known
+            return list(mentions), end
         self._reading += 1
         try:
-            return self._read_list(pos, lenient)
+            found, end = self._read_list(pos, lenient)
         finally:
             self._reading -= 1
+        self._lists[key] = (tuple(found), end, self.limit)
+        return found, end
 
     def _read_list(self, pos: int, lenient: bool) -> tuple[list[Mention], int]:
         first = self.read(pos, lenient=lenient)
@@ -734,15 +762,21 @@ class AgencyReader:
             if key != "\0":
                 self._named_groups.setdefault(key, places)
             return places
-        earlier = self._named_groups.get(_reference_key(mention.written)) if not self._priming else None
+        earlier = (
+            self._named_groups.get(_reference_key(mention.written))
+            if self._named_groups and not self._priming
+            else None
+        )
         if earlier and earlier[0].start < mention.start and not _COLON.match(self.key, mention.end, self.limit):
             return [Mention(mention.start, mention.end, m.written, m.name) for m in earlier]
         listed = self._parenthesized_members(mention)
         if listed:
             return listed
         colon = _COLON.match(self.key, mention.end, self.limit)
+        if not colon:
+            return [mention]
         plural = re.search(r"(?:^|\s)các\s", self.key[mention.start : mention.end] + " ")
-        if not colon or not plural or not self._is_upper(colon.end()):
+        if not plural or not self._is_upper(colon.end()):
             return [mention]
         head = re.sub(r"^(?:các|Các)\s+", "", mention.written)
         head = re.sub(r"\s+các\s+", " ", head)
@@ -791,7 +825,8 @@ class AgencyReader:
     def _place_members(self, mention: Mention) -> list[Mention]:
         """Members of a group of localities named with it, after a colon or right after it."""
         written = mention.written
-        match = _PLACE_GROUP.match(written)
+        # "các" or "những" must occur: the pattern's lazy head makes a miss cost a scan of every start.
+        match = _PLACE_GROUP.match(written) if "ác" in written or "hững" in written else None
         names_at: int | None = None
         if match and match.group("names"):
             names_at = mention.start + match.start("names")
@@ -832,9 +867,11 @@ class AgencyReader:
 
     def _parenthesized_members(self, mention: Mention) -> list[Mention]:
         """A group followed by its members in parentheses."""
-        opening = re.compile(r"\s*\(").match(self.key, mention.end, self.limit)
+        opening = _OPENING.match(self.key, mention.end, self.limit)
+        if not opening:
+            return []
         role = " ".join(mention.written.lower().split()) in _ROLES
-        if not opening or not (role or re.match(r"(?:các|những)\s", mention.written.lower())):
+        if not (role or re.match(r"(?:các|những)\s", mention.written.lower())):
             return []
         close = self.key.find(")", opening.end(), self.limit)
         if close < 0:
@@ -930,6 +967,12 @@ class AgencyReader:
 
     def is_vague(self, mention: Mention) -> bool:
         """Partners that name no one: "các cơ quan, đơn vị liên quan", "các sở, ngành"."""
-        key = phrase_key(mention.written)
+        vague = self._vague.get(mention.written)
+        if vague is None:
+            vague = self._vague[mention.written] = self._is_vague(mention.written)
+        return vague
+
+    def _is_vague(self, written: str) -> bool:
+        key = phrase_key(written)
         rest = self.reg.vague_re.sub(" ", key)
         return not re.sub(r"[\s,;:.\-–]+", "", rest)

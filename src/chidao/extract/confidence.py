@@ -16,6 +16,7 @@ from functools import cache
 
 from chidao.document.lexicon import load_toml
 from chidao.extract.deadlines import find_deadlines
+from chidao.text.guarded import guarded
 
 
 @dataclass(frozen=True)
@@ -49,14 +50,14 @@ _LEAD_SOURCES = {
     "addressee": "lead_from_addressee",
 }
 # Date-like words that, with no deadline read, suggest a deadline the grammar missed.
-_TIME_WORDS = re.compile(
+_TIME_WORDS = guarded(
     r"(?<![\w])(?:trước ngày|chậm nhất|hạn chót|thời hạn|hoàn thành trong|trong tháng|trong quý|"
     r"trước tết|dịp|trước \d|ngày \d{1,2}[/.-]\d{1,2}|tuần (?:đầu|cuối)|cuối (?:tháng|quý|năm))"
 )
 _VAGUE_LEAD = re.compile(r"^(?:các|những)?\s*(?:cơ quan|đơn vị|địa phương|sở, ban, ngành|ngành)(?:[, ]|$)")
 _LONG = 600
 _TOPIC = re.compile(r"\s*(?:về|đối với|riêng)\s[^:]{0,200}:")
-_PAST = re.compile(r"(?<![\w])(?:đã|vừa|đang)(?![\w])")
+_PAST = guarded(r"(?<![\w])(?:đã|vừa|đang)(?![\w])")
 
 
 @dataclass(frozen=True)

@@ -412,26 +412,33 @@ def _lower(text: str) -> str:
     return low
 
 
-def _may_hold(g: _Grammar, shape: str, low: str, digit: bool) -> bool:
-    """Substring tests, far cheaper than a regex scan, that rule a shape out: most sentences of a
-    notice state no deadline, and this grammar runs on all of them."""
-    if shape == "date":
-        return digit
-    if shape == "month":
-        return digit and "tháng" in low
-    if shape == "year":
-        return "năm" in low and (digit or "nay" in low)
-    if shape == "year_span":
-        return "năm" in low and g.span_gate.search(low) is not None
-    if shape == "quarter":
-        return _QUARTER_RE.search(low) is not None
-    if shape == "relative" and digit:
-        return True
-    if shape == "tet":
-        return "tết" in low
-    if shape == "duration":
-        return digit and "từ" in low
-    return any(n in low for n in g.needles[shape])
+def sliceable_lower(text: str) -> str | None:
+    """``_lower(text)`` when each of its slices is ``_lower`` of the same slice of ``text``, so that
+    a reader of one document lowercases it once: not when a character lowers to two code points
+    ("İ") or by its context (a final "Σ")."""
+    low = text.lower()
+    return low if len(low) == len(text) and "Σ" not in text else None
+
+
+_DIGIT = re.compile("[0-9]")
+
+
+def _gates(g: _Grammar, low: str) -> dict[str, bool]:
+    """Per shape, whether it may hold: substring tests, far cheaper than a regex scan, that rule
+    shapes out. Most sentences of a notice state no deadline, and this grammar runs on all of them."""
+    digit = _DIGIT.search(low) is not None
+    year = "năm" in low
+    return {
+        "date": digit,
+        "month": digit and "tháng" in low,
+        "quarter": _QUARTER_RE.search(low) is not None,
+        "year": year and (digit or "nay" in low),
+        "year_span": year and g.span_gate.search(low) is not None,
+        "relative": digit or any(n in low for n in g.needles["relative"]),
+        "recurring": any(n in low for n in g.needles["recurring"]),
+        "tet": "tết" in low,
+        "duration": digit and "từ" in low,
+    }
 
 
 def _scan(g: _Grammar, shape: str, bare: bool, pattern: re.Pattern[str], low: str) -> Iterator[re.Match[str]]:
@@ -468,18 +475,23 @@ def _matches(
 
 
 def find_deadlines(
-    text: str, *, doc_date: date | None = None, year: int | None = None, calendar: WorkCalendar | None = None
+    text: str,
+    *,
+    doc_date: date | None = None,
+    year: int | None = None,
+    calendar: WorkCalendar | None = None,
+    low: str | None = None,
 ) -> list[DeadlineMatch]:
     """Every deadline phrase in ``text``, in order of position, not overlapping.
 
     ``year`` completes a date written without one (default: the year of ``doc_date``);
     ``doc_date``, the signing date, is the origin of "trong vòng 10 ngày làm việc kể từ ngày ký".
-    Without them such phrases are still found, with ``date=None``.
+    Without them such phrases are still found, with ``date=None``. ``low``, if given, is the
+    lowercase of ``text`` (a slice of ``sliceable_lower`` of the document).
     """
     g = _grammar()
-    low = _lower(text)
-    digit = any(d in low for d in "0123456789")
-    gates = {shape: _may_hold(g, shape, low, digit) for shape in _HANDLERS}
+    low = _lower(text) if low is None else low
+    gates = _gates(g, low)
     if not any(gates.values()):
         return []
     ctx = _Context(

@@ -16,8 +16,9 @@ from functools import cache
 from chidao.document.lexicon import load_toml
 from chidao.extract.agencies import AgencyReader, Mention
 from chidao.extract.registry import phrase_key
+from chidao.text.guarded import guarded
 
-_ASSIGN = re.compile(
+_ASSIGN = guarded(
     r"(?<![\w])(?<!về )(?<!theo )(?<!xét )(?<!kiến )(?<!các )(?<!bàn )"
     r"(?:giao(?: nhiệm vụ)?(?: cho)?|đề nghị|yêu cầu|phân công|chỉ định)\s+(?!của\b)"
 )
@@ -27,13 +28,13 @@ _PASSIVE_ASSIGN = re.compile(r"\s*(?:được|đã được)\s+(?:giao|phân cô
 _ASSIGN_AFTER_SUBJECT = re.compile(
     r"\s*(?:(?:đã|vừa|cũng|tiếp tục)\s+)?(?:giao(?: nhiệm vụ)?(?: cho)?|yêu cầu|đề nghị|phân công)(?![\w])"
 )
-_COORDINATE = re.compile(
+_COORDINATE = guarded(
     r"(?<![\w])(?:phối hợp(?: chặt chẽ)?(?: với| cùng(?: với)?| giữa)?|phối với|thống nhất với|cùng với|cùng|"
     r"làm việc(?: cụ thể)? với)\s+"
 )
 # "A chỉ đạo B phối hợp với C ...": the coordination after it is B's.
-_DIRECTED = re.compile(r"(?<![\w])(?:chỉ đạo|đôn đốc|hướng dẫn)\s+")
-_TO_AGREE = re.compile(r"(?<![\w])(?:để )?thống nhất(?![\w])")
+_DIRECTED = guarded(r"(?<![\w])(?:chỉ đạo|đôn đốc|hướng dẫn)\s+")
+_TO_AGREE = guarded(r"(?<![\w])(?:để )?thống nhất(?![\w])")
 _LEAD_THEN_COORD = re.compile(r"chủ trì\s*[,;]\s*")
 _CONNECTOR = re.compile(r"(?:đồng thời|trên cơ sở đó|ngoài ra|bên cạnh đó|mặt khác|sau đó|theo đó|trong đó)\s*,?\s+")
 _INTRO_WORD = re.compile(

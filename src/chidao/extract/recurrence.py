@@ -6,20 +6,21 @@ import re
 from functools import cache
 
 from chidao.document.lexicon import load_toml
+from chidao.text.guarded import Guarded, guarded
 
 
 @cache
-def _rules() -> tuple[re.Pattern[str], dict[str, str]]:
+def _rules() -> tuple[Guarded, dict[str, str], tuple[str, ...]]:
     data = load_toml("recurrence.toml")
     periods: dict[str, str] = data["periods"]
     every = "|".join(data["every"])
-    pattern = re.compile(rf"(?<![\w])(?P<every>{every})\s+(?P<period>{'|'.join(periods)})(?![\w])")
-    return pattern, periods
+    pattern = guarded(rf"(?<![\w])(?P<every>{every})\s+(?P<period>{'|'.join(periods)})(?![\w])")
+    return pattern, periods, tuple(data["every"])
 
 
 _CLAUSE_START = re.compile(r"(?:^|[.;:\n]|,\s*(?=(?:hằng|hàng|mỗi)\b)|^\s*[-+*•])\s*$")
 _PERIODIC = re.compile(r"định kỳ\s*$")
-_REPORTING_BEFORE = re.compile(r"(?<![\w])(?:báo cáo|cập nhật|giao ban|thống kê|tổng hợp)\s*$")
+_REPORTING_BEFORE = guarded(r"(?<![\w])(?:báo cáo|cập nhật|giao ban|thống kê|tổng hợp)\s*$")
 _REPORTING = re.compile(r"(?:báo cáo|cập nhật|gửi|họp|giao ban|thống kê|kiểm tra|rà soát)(?![\w])")
 
 
@@ -30,7 +31,7 @@ def find_recurrence(key: str, start: int, end: int) -> str | None:
 
 
 @cache
-def _irregular() -> tuple[re.Pattern[str], dict[str, int], dict[str, str]]:
+def _irregular() -> tuple[re.Pattern[str], dict[str, int], dict[str, str], tuple[str, ...]]:
     data = load_toml("recurrence.toml")["irregular"]
     numbers: dict[str, int] = data["numbers"]
     units: dict[str, str] = data["units"]
@@ -43,7 +44,10 @@ def _irregular() -> tuple[re.Pattern[str], dict[str, int], dict[str, str]]:
         rf"|(?P<n2>\d{{1,2}}|{number})\s+(?P<unit2>{unit})\s*(?:/|một|1)\s*(?:{once})"
         rf"|(?P<times>\d{{1,2}}|{number})\s+lần\s*(?:/|mỗi|trong|một)\s*(?P<per>{unit}))(?![\w])"
     )
-    return pattern, numbers, units
+    # Every form above holds "định kỳ", "mỗi", "lần" or the last word of a "once" phrase: the
+    # pattern has no first letter the engine can skip to, so a text without them is not searched.
+    cues = ("định kỳ", "mỗi", "lần", *{w.split()[-1] for w in data["once"]})
+    return pattern, numbers, units, cues
 
 
 def read_recurrence(key: str, text: str, start: int, end: int) -> tuple[str | None, str | None]:
@@ -52,8 +56,8 @@ def read_recurrence(key: str, text: str, start: int, end: int) -> tuple[str | No
     A period the five values cannot say ("định kỳ 02 tuần/lần") gives (None, its words), so
     that the clerk still sees how often the task recurs.
     """
-    pattern, numbers, units = _irregular()
-    match = pattern.search(key, start, end)
+    pattern, numbers, units, cues = _irregular()
+    match = pattern.search(key, start, end) if any(key.find(cue, start, end) >= 0 for cue in cues) else None
     if match:
         words = text[match.start() : match.end()]
         if match.group("times"):
@@ -71,7 +75,9 @@ def read_recurrence(key: str, text: str, start: int, end: int) -> tuple[str | No
 
 
 def _regular(key: str, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
-    pattern, periods = _rules()
+    pattern, periods, every = _rules()
+    if not any(key.find(word, start, end) >= 0 for word in every):
+        return None  # no "hằng", "mỗi": finding a word is far cheaper than searching the pattern
     for match in pattern.finditer(key, start, end):
         before = key[max(start, match.start() - 80) : match.start()]
         clause = re.split(r"[.;:\n]", before)[-1]

@@ -33,16 +33,24 @@ from chidao.extract.leads import (
 from chidao.extract.timing import Timing, TimingReader
 from chidao.extract.unassigned import sentence_kind
 from chidao.extract.vocabulary import sections
+from chidao.text.guarded import Guarded, guarded
 
-_CLAUSE_END = re.compile(r"(?:[.;!?](?:\s+|$)|\n\s*\n|\n(?=\s*[-+•*]\s)|,\s*(?=trong đó\s))")
+# ". ", "; ", "! ", "? ", a blank line, a line that opens a bullet, ", trong đó". Each alternative
+# opens with its own literal, so that ``re`` can skip ahead to those characters.
+_CLAUSE_END = re.compile(
+    r"(?:\.(?:\s+|$)|;(?:\s+|$)|!(?:\s+|$)|\?(?:\s+|$)|\n\s*\n|\n(?=\s*[-+•*]\s)|,\s*(?=trong đó\s))"
+)
 # "... các sở, ngành tập trung triển khai ..., trong đó yêu cầu Sở A ...; Công an tỉnh ...": the
 # specifics after "trong đó" are the tasks, the summary before them is not (rule 11).
 _SPECIFICS = re.compile(r"\s*trong đó\s*,?\s*")
 
 
-def _spaced(pattern: str) -> re.Pattern[str]:
-    """Literal spaces in ``pattern`` match any whitespace: wrapped lines cut phrases anywhere."""
-    return re.compile(pattern.replace(" ", r"\s+"))
+def _spaced(pattern: str) -> re.Pattern[str] | Guarded:
+    """Literal spaces in ``pattern`` match any whitespace: wrapped lines cut phrases anywhere.
+
+    A pattern that opens with a lookbehind is compiled with ``guarded``, to search it fast."""
+    spaced = pattern.replace(" ", r"\s+")
+    return guarded(spaced) if spaced.startswith("(?<") else re.compile(spaced)
 
 
 _CLOSING_START = _spaced(
@@ -83,7 +91,7 @@ _CONCLUDES = _spaced(
     r"(?:kết luận|có ý kiến(?: chỉ đạo| kết luận)?|chỉ đạo|thông báo|ý kiến) (?:như sau|sau đây)\s*:\s*$"
 )
 _NAME_ONLY = re.compile(r"[\s.;,:]*")  # what is left of an item that only names an agency
-_BACK = re.compile(r"(?<![\w])(?:nêu trên|trên đây|kể trên)(?![\w])")
+_BACK = guarded(r"(?<![\w])(?:nêu trên|trên đây|kể trên)(?![\w])")
 # "chịu trách nhiệm trước Chủ tịch UBND tỉnh về ...", "... trước pháp luật nếu để xảy ra ...".
 _LIABILITY = _spaced(
     r"(?<![\w])chịu trách nhiệm(?: hoàn toàn| cá nhân)? "
@@ -200,9 +208,9 @@ class TaskCutter:
         key = self.key
         if self.reader.place.council and sections().resolution_closing.search(key, start, end):
             return True
-        chunk = key[start:end]
         closing = bool(_CLOSING_START.match(key, start, end)) or (
-            any(word in chunk for word in _CLOSING_WORDS) and bool(_CLOSING_ANY.search(key, start, end))
+            any(key.find(word, start, end) >= 0 for word in _CLOSING_WORDS)
+            and bool(_CLOSING_ANY.search(key, start, end))
         )
         if not closing and running:
             closing = bool(_EXHORTATION.match(key, start, end))

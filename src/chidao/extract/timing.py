@@ -12,19 +12,20 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from chidao.extract.deadlines import DeadlineMatch, find_deadlines
+from chidao.extract.deadlines import DeadlineMatch, find_deadlines, sliceable_lower
 from chidao.extract.leads import topic_end
 from chidao.extract.recurrence import read_recurrence
 from chidao.extract.workdays import WorkCalendar
+from chidao.text.guarded import guarded
 
 # Words just before "trong năm ..." that make it a deadline rather than a frame.
-_YEAR_DEADLINE_VERBS = re.compile(
+_YEAR_DEADLINE_VERBS = guarded(
     r"(?<![\w])(?:hoàn thành|xong|bàn giao|vận hành|ban hành|trình|báo cáo|ký|đưa vào|hoàn tất|phê duyệt|"
     r"khởi công|giải ngân hết|đạt)\b(?:[^.;]|(?<=\d)\.(?=\d)){0,140}$"
 )
 _NOT_DEADLINE_BEFORE = re.compile(r"(?:dự kiến|được giao|đã|từ|khởi công|thi công|kế hoạch|năm)\s*$")
 # "11 hoạt động dự kiến thực hiện trong năm 2026": a plan's frame, not a deadline.
-_PLANNED = re.compile(r"(?<![\w])dự kiến(?![\w])[^.;,]{0,30}$")
+_PLANNED = guarded(r"(?<![\w])dự kiến(?![\w])[^.;,]{0,30}$")
 
 
 # "Năm 2026, cắt giảm ...", "Phấn đấu đến hết năm 2026, ..." opening a task.
@@ -35,7 +36,7 @@ _YEAR_OPENING = re.compile(
 
 
 # Open-ended timing in a plan's time line or table cell: no deadline (ANNOTATION.md).
-_OPEN_ENDED = re.compile(
+_OPEN_ENDED = guarded(
     r"(?<![\w])(?:các năm tiếp theo|những năm tiếp theo|trở đi|thường xuyên|lâu dài|liên tục)(?![\w])"
 )
 
@@ -59,6 +60,8 @@ class TimingReader:
         self.doc_date = doc_date
         self.year = year
         self.calendar = WorkCalendar()
+        self._low = sliceable_lower(text)
+        self._read: dict[tuple[int, int, bool], Timing] = {}
 
     def _acceptable(self, match: DeadlineMatch, start: int, plan_line: bool) -> bool:
         before = self.key[max(start, match.start - 160) : match.start]
@@ -69,10 +72,20 @@ class TimingReader:
         return True
 
     def read(self, start: int, end: int, *, plan_line: bool = False) -> Timing:
-        """Deadline and recurrence of the task whose text is ``text[start:end]``."""
+        """Deadline and recurrence of the task whose text is ``text[start:end]``.
+
+        Remembered per span: the cutter reads some spans twice (a paragraph tested as a sentence
+        that dates the items above it, then cut into tasks)."""
+        timing = self._read.get((start, end, plan_line))
+        if timing is None:
+            timing = self._read[start, end, plan_line] = self._read_span(start, end, plan_line)
+        return timing
+
+    def _read_span(self, start: int, end: int, plan_line: bool) -> Timing:
         begin = topic_end(self.key, start, end)
         chunk = self.text[begin:end]
-        matches = find_deadlines(chunk, doc_date=self.doc_date, year=self.year, calendar=self.calendar)
+        low = self._low[begin:end] if self._low is not None else None
+        matches = find_deadlines(chunk, doc_date=self.doc_date, year=self.year, calendar=self.calendar, low=low)
         recurrence = None
         for match in matches:
             shifted = DeadlineMatch(

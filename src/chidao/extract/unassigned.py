@@ -10,11 +10,14 @@ its agency to tasks.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 from chidao.document import Paragraph
 from chidao.document.lexicon import load_toml
+from chidao.text.guarded import Guarded, guarded
 
 
 @dataclass(frozen=True)
@@ -37,12 +40,12 @@ class Unassigned:
 
 
 @cache
-def _verbs() -> re.Pattern[str]:
+def _verbs() -> Guarded:
     data = load_toml("assignment.toml")
     verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(data["verbs"], key=len, reverse=True))
     before = "".join(rf"(?<!{re.escape(w)} )" for w in data["not_after"])
     after = "|".join(re.escape(w) for w in data["not_before"])
-    return re.compile(rf"(?<![\w]){before}(?P<verb>{verbs})(?![\w])(?!\s+(?:{after})(?![\w]))")
+    return guarded(rf"(?<![\w]){before}(?P<verb>{verbs})(?![\w])(?!\s+(?:{after})(?![\w]))")
 
 
 @cache
@@ -76,12 +79,15 @@ def find_unassigned(
     start, ``used`` the starts of headings and lead-ins whose agency went to tasks.
     """
     spans = sorted(spans)
+    starts = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))  # the furthest end of the spans so far
     out: list[Unassigned] = []
     for paragraph in paragraphs:
         if paragraph.start in used:
             continue
-        if any(s < paragraph.end and e > paragraph.start for s, e in spans):
-            continue
+        before = bisect_left(starts, paragraph.end)  # the spans that start before its end ...
+        if before and reach[before - 1] > paragraph.start:
+            continue  # ... one of which ends after its start: a task covers part of it
         verb = assigning_verb(key, paragraph.body, paragraph.end)
         if verb is None:
             continue

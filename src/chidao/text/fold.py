@@ -64,7 +64,9 @@ def _build_tone_pairs() -> dict[str, str]:
 
 
 _TONE_PAIRS = _build_tone_pairs()
-_TONE_RE = re.compile("(?<!q)[ou][àáảãạèéẻẽẹỳýỷỹỵ](?![a-zà-ỹ])")
+# "o" or "u" not after "q" ("qua" has no "oa" pair), then a toned vowel. The guard comes after the
+# first letter ("(?<!q)[ou]" written as "[ou](?<!q[ou])") so that the engine can skip to "o" and "u".
+_TONE_RE = re.compile("[ou](?<!q[ou])[àáảãạèéẻẽẹỳýỷỹỵ](?![a-zà-ỹ])")
 
 
 def lower(text: str) -> str:
@@ -76,10 +78,7 @@ def lower(text: str) -> str:
 def match_key(text: str) -> str:
     """Lowercase, tone placement made uniform, diacritics kept; same length as ``text``."""
     low = lower(text)
-    if not any(
-        pair in low
-        for pair in ("oà", "oá", "oả", "oã", "oạ", "oè", "oé", "oẻ", "oẽ", "oẹ", "uỳ", "uý", "uỷ", "uỹ", "uỵ")
-    ):
+    if _TONE_RE.search(low) is None:
         return low
     return _TONE_RE.sub(lambda m: _TONE_PAIRS.get(m.group(0), m.group(0)), low)
 

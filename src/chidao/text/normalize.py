@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 _SPACE = "[ \\t\\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000\\f\\v]"
@@ -34,6 +35,44 @@ _EDITS = re.compile(
     )
     + ")"
 )
+# Where an edit can start, apart from the very start: a character the lookahead of ``_EDITS``
+# names, or a space before whitespace or the end. ``_EDITS`` opens with that lookahead, so its
+# own search tries every position; this class lets ``re`` skip ahead, and spaces (a quarter of
+# Vietnamese text) are looked at only in pairs or before a line break or a tab.
+_EDIT_CHAR = re.compile(r"[\r\n\t*_#\u00a0\u2000-\u200d\u2060\ufeff\u00ad\u202f\u205f\u3000\f\v]")
+
+
+def _edits(nfc: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_EDITS.finditer(nfc)``, found faster.
+
+    The first one or two come from ``finditer`` itself (at the start an empty match may be
+    followed by another at the same place). After them no match is empty, so each next one
+    starts at the first candidate after the previous end where the whole pattern matches.
+    """
+    matches = _EDITS.finditer(nfc)
+    match = next(matches, None)
+    if match is not None and match.end() == 0:
+        yield match
+        match = next(matches, None)
+    double = -1  # where the next two spaces are, once looked for
+    trailing = len(nfc) - 1 if nfc.endswith(" ") else -1
+    while match is not None:
+        yield match
+        pos = match.end()
+        match = None
+        while match is None:
+            if double < pos:
+                double = nfc.find("  ", pos)
+                double = len(nfc) if double < 0 else double
+            char = _EDIT_CHAR.search(nfc, pos)
+            at = char.start() if char else len(nfc)
+            if at > pos and nfc[at - 1] == " " and nfc[at : at + 1] in ("\t", "\r", "\n"):
+                at -= 1  # " \n": the space is where the edit starts
+            at = min(at, double, trailing if trailing >= pos else len(nfc))
+            if at >= len(nfc):
+                return
+            match = _EDITS.match(nfc, at)
+            pos = at + 1
 
 
 @dataclass(frozen=True)
@@ -113,6 +152,11 @@ def _nfc_with_map(raw: str) -> tuple[str, tuple[list[int], list[int]] | None]:
     return built.text(), (built.out_starts, built.src_starts)
 
 
+# Tokens that ``_replacement`` gives back unchanged whatever their kind: only a line break or two
+# ("eol") or the empty start ("bol") can be these.
+_KEPT = frozenset({"", "\n", "\n\n"})
+
+
 def _replacement(match: re.Match[str]) -> str:
     kind = match.lastgroup
     token = match.group(0)
@@ -132,10 +176,13 @@ def normalize(raw: str) -> NormalizedText:
     nfc, origin = _nfc_with_map(raw)
     built = _Builder()
     pos = 0
-    for match in _EDITS.finditer(nfc):
+    for match in _edits(nfc):
+        token = match.group(0)
+        if token in _KEPT:
+            continue  # most matches: a plain line break, nothing to edit
         rep = _replacement(match)
-        if rep == match.group(0):
-            continue  # a plain line break: nothing to edit
+        if rep == token:
+            continue
         built.add(nfc[pos : match.start()], pos)
         built.add(rep, match.start())
         pos = match.end()
