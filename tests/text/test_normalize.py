@@ -11,7 +11,7 @@ from chidao.text import fold, match_key, normalize
     ("raw", "expected"),
     [
         ("### **Kết luận**  của  UBND", "Kết luận của UBND"),
-        ("STT\t \tNội dung\tĐơn vị chủ trì", "STT\tNội dung\tĐơn vị chủ trì"),  # table cells stay apart
+        ("STT\t \tNội dung\tĐơn vị chủ trì", "STT\t\tNội dung\tĐơn vị chủ trì"),  # cells stay apart, empty ones too
         ("a\r\nb", "a\nb"),
         ("a\n\n\n\nb", "a\n\nb"),
         ("  thụt đầu dòng  \n", "thụt đầu dòng\n"),

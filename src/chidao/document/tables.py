@@ -24,6 +24,7 @@ from chidao.text.fold import match_key
 
 _PIPE = re.compile(r"[ \t]*\|[ \t]*")
 _TAB = re.compile(r"\t+")
+_ONE_TAB = re.compile(r"\t")
 _ROW_NUMBER = re.compile(r"(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]{1,6}|[a-zđ])[.)]?")
 _ROMAN = re.compile(r"[IVXLC]{1,6}[.)]?")
 
@@ -148,6 +149,11 @@ def _delimited(text: str, lines: list[tuple[int, int]], separator: re.Pattern[st
             if not separator.search(text, s, e):
                 break
             row_cells = _split(text, s, e, separator)
+            if separator is _TAB and len(row_cells) < len(roles):
+                # One tab per cell keeps an empty cell ("1\tRà soát\tSở Nội vụ\t\tTháng 6/2026");
+                # runs of tabs only align the columns.
+                exact = _split(text, s, e, _ONE_TAB)
+                row_cells = exact if len(exact) == len(roles) else row_cells
             if len(row_cells) < 2:
                 break
             table.rows.append(Row(s, e, row_cells, _is_group(text, row_cells, roles)))
@@ -171,6 +177,8 @@ def _continues_cell(text: str, previous: tuple[int, int], line: tuple[int, int],
     first = text[line[0] : line[0] + 1]
     if first.islower() or first in "(,;":
         return True
+    if _TIME_CELL.match(text, line[0]):
+        return False  # "Tháng 6/2026" after a long partners' cell: the time column
     prev = text[previous[0] : previous[1]].rstrip()
     if not prev or prev[-1] in ".;:" or len(prev) < 0.8 * width:
         return False

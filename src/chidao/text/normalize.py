@@ -166,8 +166,9 @@ def _replacement(match: re.Match[str]) -> str:
         return "\n\n" if token.count("\n") > 1 else "\n"
     if kind == "spaces":
         # A tab inside a line separates cells (a table or a header laid out in columns, copied
-        # from Word): it is kept, one per run, so the layout layer can still see the columns.
-        return "\t" if "\t" in token else " "
+        # from Word): tabs are kept, every one, so that an empty cell ("\t\t") still counts;
+        # the spaces around them go.
+        return "\t" * token.count("\t") if "\t" in token else " "
     return ""
 
 
