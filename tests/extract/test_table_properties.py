@@ -111,7 +111,7 @@ def test_the_three_layouts_give_the_same_tasks(table_rows):
 
 def _docx_notice(table_rows: list[tuple]) -> str:
     """The same notice as a Word file whose appendix is a real table (Table Grid), read back."""
-    head, _, _ = _notice("").partition("Phụ lục")
+    head, _, _ = _notice("").partition("\n\nPhụ lục\n")
     document = docx.Document()
     for line in head.strip().split("\n"):
         document.add_paragraph(line)
