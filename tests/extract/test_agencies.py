@@ -103,6 +103,10 @@ def read(text, place=None):
         ),
         ("Đảng uỷ Công an Trung ương chủ trì", ["Đảng uỷ Công an Trung ương"]),
         ("các đơn vị đồng thời rà soát", ["Các đơn vị"]),
+        (
+            "Ban Chỉ đạo giải phóng mặt bằng các dự án trọng điểm của tỉnh tổ chức họp",
+            ["Ban Chỉ đạo giải phóng mặt bằng các dự án trọng điểm của tỉnh"],
+        ),
         # vague partners stay in the list (a lead list keeps them; coordinators drop them later)
         (
             "các Sở, ngành, UBND cấp xã và các đơn vị có liên quan theo chức năng",

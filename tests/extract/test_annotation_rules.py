@@ -760,6 +760,22 @@ b) Tổng hợp ý kiến của các cơ quan liên quan, trình cấp có thẩ
     assert_leads(result, [[role], [role], ["Cơ quan phối hợp"]])
 
 
+def test_rule_05_a_standing_body_with_duties_is_a_task_a_bare_role_is_not():
+    result = extract_text(
+        plan(
+            "Phân loại chất thải rắn sinh hoạt tại nguồn năm 2026",
+            """
+I. TỔ CHỨC THỰC HIỆN
+1. Sở Nông nghiệp và Môi trường là cơ quan thường trực, hướng dẫn, đôn đốc các xã, phường triển khai Kế hoạch; \
+tổng hợp kết quả, báo cáo UBND tỉnh trước ngày 10 của tháng cuối mỗi quý.
+2. Sở Y tế là cơ quan thường trực của Ban Chỉ đạo phòng, chống dịch bệnh tỉnh.
+3. Sở Tài chính bố trí kinh phí thực hiện Kế hoạch.
+""",
+        )
+    )
+    assert_leads(result, [["Sở Nông nghiệp và Môi trường"], ["Sở Tài chính"]])
+
+
 MINISTRY_NOTICE = document(
     """
 Ngày 02/3/2026, Bộ trưởng Hoàng Văn Lợi chủ trì cuộc họp về công tác xây dựng văn bản quy phạm pháp luật năm 2026. \

@@ -397,6 +397,9 @@ class AgencyReader:
                 ):
                     return place.end()
                 return None
+            if word == "của" and count > 0 and self.key.startswith(("tỉnh", "thành phố"), self.skip_space(te)):
+                cur = te  # "Ban Chỉ đạo giải phóng mặt bằng các dự án trọng điểm | của tỉnh"
+                continue
             if (
                 word not in ("và", "các")
                 and self.reg.stop_words.match(self.key, ts, self.limit)
@@ -530,7 +533,10 @@ class AgencyReader:
         if head and (self._is_upper(at) or plural or lenient):
             if " ".join(head.group(0).split()) in _LOCAL_HEADS:
                 return self._locality_end(head.end())
-            return self._name_end(head.end(), need_name=not plural)
+            name = self._name_end(head.end(), need_name=not plural)
+            if name is None and not plural:
+                name = self._province_tail(head.end())  # "Ban Chỉ đạo giải phóng mặt bằng ... của tỉnh"
+            return name
         return None
 
     def _extend_place(self, end: int) -> int:

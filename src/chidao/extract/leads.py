@@ -48,8 +48,10 @@ _SHORT_INTRO = re.compile(
 _TOPIC = re.compile(r"(?:về|đối với|riêng)\s+(?:[^:.]|\.(?=\d)){2,600}?:\s*")
 _PAST = re.compile(
     r"\s*(?:đã|vừa|đã được|được|từng|đánh giá cao|ghi nhận|biểu dương|cảm ơn|"
-    r"hoan nghênh|thông báo|trân trọng|xin|là cơ quan thường trực)\b"
+    r"hoan nghênh|thông báo|trân trọng|xin)\b"
 )
+# "Sở Y tế là cơ quan thường trực, theo dõi, đôn đốc ...": a role, then (maybe) the duties of it.
+_ROLE_IS = re.compile(r"\s*là cơ quan (?:thường trực|đầu mối)(?:[^,.;:]*)")
 _ISSUER_VERB = re.compile(
     r"\s*(?:ban hành|thông báo|kết luận|có ý kiến|tán thành|quyết nghị|tổ chức (?:hội nghị|buổi|cuộc)|"
     r"chủ trì (?:hội nghị|buổi|cuộc)|xin)"
@@ -208,6 +210,10 @@ def subject_assignment(reader: AgencyReader, start: int, end: int) -> Assignment
     mentions, after = reader.read_list(pos, limit=end)
     if not mentions or after > end:
         return None
+    role = _ROLE_IS.match(reader.key, after, end)
+    if role is not None:
+        # a mere description of the role is no task; the duties that follow it are
+        return Assignment(clean_leads(mentions), pos, False) if reader.acts(role.end(), end) else None
     colon = _COLON_AFTER.match(reader.key, after)
     past = _PAST.match(reader.key, after) or _PAST_SOON.match(reader.key, after, end)
     if not colon and past and not _PASSIVE_ASSIGN.match(reader.key, after):

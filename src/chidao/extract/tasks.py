@@ -883,7 +883,14 @@ class TaskCutter:
             else:
                 groups.append((c_start, c_end, assignment.leads, True))
         groups = self._drop_summaries(groups)
-        if groups and ctx.fallback and not ctx.leads and not any(g[3] for g in groups) and self.reader.acts(start, end):
+        if (
+            groups
+            and ctx.fallback
+            and not ctx.leads
+            and not any(g[3] for g in groups)
+            and self.reader.acts(start, end)
+            and not self.reader.starts_agency(start)  # "Sở Y tế là cơ quan thường trực ...": its own subject
+        ):
             # "a) Yêu cầu Nhà đầu tư ...", "b) Hồ sơ điều chỉnh ... phải ...": the same addressee.
             groups = [(s, e, ctx.fallback, False) for s, e, _, _ in groups]
         elif ctx.addressee and not ctx.leads:
