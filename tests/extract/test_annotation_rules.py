@@ -776,6 +776,22 @@ tổng hợp kết quả, báo cáo UBND tỉnh trước ngày 10 của tháng c
     assert_leads(result, [["Sở Nông nghiệp và Môi trường"], ["Sở Tài chính"]])
 
 
+def test_rule_12_a_bullet_saying_what_a_report_must_hold_is_not_a_task():
+    result = extract_text(
+        plan(
+            "Phát triển vùng nguyên liệu chè năm 2026",
+            """
+I. TỔ CHỨC THỰC HIỆN
+1. Sở Nông nghiệp và Môi trường:
+- Theo dõi, đôn đốc các xã triển khai Kế hoạch; báo cáo UBND tỉnh trước ngày 10/12/2026.
+- Báo cáo phải nêu rõ: diện tích được cấp mã số vùng trồng, số chuỗi liên kết, khó khăn và kiến nghị.
+""",
+        )
+    )
+    assert_leads(result, [["Sở Nông nghiệp và Môi trường"]])
+    assert [u["reason"] for u in result["unassigned"] if "Báo cáo phải" in u["text"]] in ([], ["report_contents"])
+
+
 MINISTRY_NOTICE = document(
     """
 Ngày 02/3/2026, Bộ trưởng Hoàng Văn Lợi chủ trì cuộc họp về công tác xây dựng văn bản quy phạm pháp luật năm 2026. \

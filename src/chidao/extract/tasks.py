@@ -81,6 +81,10 @@ _CONTENTS_LEAD_IN = _spaced(
     r"(?:(?:gồm|bao gồm|với) (?:các |những )?(?:nội dung|thông tin|số liệu)(?: chủ yếu| chính)?(?: như)?(?: sau)?"
     r"|(?:phải|cần) nêu rõ(?: các nội dung sau)?|nội dung báo cáo gồm)\s*:\s*$"
 )
+# "- Báo cáo phải nêu rõ: diện tích ..., số chuỗi liên kết ...": what a report must hold (rule 12).
+_REPORT_CONTENTS = _spaced(
+    r"(?:nội dung )?báo cáo (?:phải|cần) (?:nêu rõ|thể hiện|có|gồm|bao gồm)(?: các nội dung)?\s*:"
+)
 # "Báo cáo (kết quả) gửi về ... trước ngày ...", "Các nhiệm vụ trên hoàn thành ...", "Thời hạn ...".
 _COVERING_OPENER = re.compile(r"(?:báo cáo|các nhiệm vụ|các nội dung|thời hạn|thời gian)(?![\w])")
 # "Các nhiệm vụ cụ thể khác được giao tại Phụ lục kèm theo": a pointer to the table, no task (rule 17).
@@ -784,6 +788,9 @@ class TaskCutter:
             return
         if self._is_closing(start, end):
             self.skip(node.paragraph.start, "closing")  # type: ignore[union-attr]
+            return
+        if _REPORT_CONTENTS.match(key, start, end):
+            self.skip(node.paragraph.start, "report_contents")  # type: ignore[union-attr]
             return
         if ctx.active:
             self._unit(start, node.last_end(), ctx)
