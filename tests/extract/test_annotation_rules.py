@@ -792,6 +792,24 @@ I. TỔ CHỨC THỰC HIỆN
     assert [u["reason"] for u in result["unassigned"] if "Báo cáo phải" in u["text"]] in ([], ["report_contents"])
 
 
+def test_rule_14_places_listed_under_an_action_are_its_objects_not_leads():
+    result = extract_text(
+        conclusion(
+            "công tác phòng, chống dịch bệnh mùa đông xuân",
+            """
+1. Sở Y tế:
+- Theo dõi chặt chẽ diễn biến dịch bệnh, kịp thời tham mưu các biện pháp phòng, chống.
+- Bảo đảm đủ cơ số thuốc, vắc xin, vật tư, trang thiết bị phục vụ phòng, chống dịch tại:
++ Các bệnh viện tuyến tỉnh;
++ Các trung tâm y tế khu vực;
++ Các trạm y tế xã, phường.
+""",
+        )
+    )
+    assert_leads(result, [["Sở Y tế"], ["Sở Y tế"]])
+    assert "Các trạm y tế xã, phường" in task_containing(result, "Bảo đảm đủ cơ số thuốc")["text"]
+
+
 MINISTRY_NOTICE = document(
     """
 Ngày 02/3/2026, Bộ trưởng Hoàng Văn Lợi chủ trì cuộc họp về công tác xây dựng văn bản quy phạm pháp luật năm 2026. \

@@ -81,6 +81,8 @@ _CONTENTS_LEAD_IN = _spaced(
     r"(?:(?:gồm|bao gồm|với) (?:các |những )?(?:nội dung|thông tin|số liệu)(?: chủ yếu| chính)?(?: như)?(?: sau)?"
     r"|(?:phải|cần) nêu rõ(?: các nội dung sau)?|nội dung báo cáo gồm)\s*:\s*$"
 )
+# A lead-in whose items are the places of its action ("... trang thiết bị tại:").
+_PLACES_LEAD_IN = re.compile(r"(?<![\w])(?:tại|ở|trên địa bàn|trong)\s*:\s*$")
 # "- Báo cáo phải nêu rõ: diện tích ..., số chuỗi liên kết ...": what a report must hold (rule 12).
 _REPORT_CONTENTS = _spaced(
     r"(?:nội dung )?báo cáo (?:phải|cần) (?:nêu rõ|thể hiện|có|gồm|bao gồm)(?: các nội dung)?\s*:"
@@ -270,9 +272,16 @@ class TaskCutter:
             return True
         if not _LEAD_IN_END.search(text) or any(not c.marked or c.children for c in node.children):
             return False
+        # "... phục vụ phòng, chống dịch tại:" over "+ Các bệnh viện tuyến tỉnh;": places, even
+        # when they are bodies, are where the action happens, not who does it.
+        places = bool(_PLACES_LEAD_IN.search(self.key, *self._body(node)))
         for child in node.children:
             start, end = self._body(child)
             words = self.key[start:end].split()
+            if places:
+                if len(words) > 8 or self.reader.acts(start, end):
+                    return False
+                continue
             verb = self.reader.reg.stop_words.match(self.key, start, end)
             if len(words) > 6 or verb or self.reader.starts_agency(start):
                 return False
