@@ -567,7 +567,14 @@ class TaskCutter:
             tail = len(holder.children)
             while tail and not holder.children[tail - 1].marked and not holder.children[tail - 1].children:
                 tail -= 1
-            keep = next((i for i in range(tail, len(holder.children)) if self._assigns(holder.children[i])), None)
+            keep = next(
+                (
+                    i
+                    for i in range(tail, len(holder.children))
+                    if self._assigns(holder.children[i]) or self._closing_statement(holder.children[i])
+                ),
+                None,
+            )
             complete = self.text[self._body(holder)[1] - 1 : self._body(holder)[1]] in ".;"
             if keep is None or (keep == 0 and not complete):
                 continue  # "a) Sở X:" over "Yêu cầu ...": the item's own text goes on below it
