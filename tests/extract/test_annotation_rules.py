@@ -810,6 +810,26 @@ def test_rule_14_places_listed_under_an_action_are_its_objects_not_leads():
     assert "Các trạm y tế xã, phường" in task_containing(result, "Bảo đảm đủ cơ số thuốc")["text"]
 
 
+def test_rule_13_a_weekly_report_after_a_letters_items_is_the_addressees_task():
+    result = extract_text(
+        letter(
+            "đẩy nhanh tiến độ các dự án giao thông",
+            "Sở Xây dựng.",
+            """
+Chủ tịch UBND tỉnh có ý kiến như sau:
+1. Chỉ đạo các nhà thầu tăng cường nhân lực, máy móc, thi công tăng ca trên các tuyến đường tỉnh.
+2. Rà soát, tham mưu UBND tỉnh điều chuyển kế hoạch vốn năm 2026, gửi Sở Tài chính trước ngày 20/12.
+Báo cáo kết quả thực hiện về UBND tỉnh (qua Văn phòng UBND tỉnh) trước 16 giờ thứ Sáu hằng tuần để theo dõi.
+Đề nghị Sở Xây dựng khẩn trương triển khai, thực hiện nghiêm túc nội dung Công văn này./.
+""",
+        )
+    )
+    assert_leads(result, [["Sở Xây dựng"], ["Sở Xây dựng"], ["Sở Xây dựng"]])
+    weekly = task_containing(result, "trước 16 giờ thứ Sáu hằng tuần")
+    assert weekly["recurrence"] == "weekly"
+    assert "Báo cáo kết quả" not in task_containing(result, "Rà soát, tham mưu")["text"]
+
+
 MINISTRY_NOTICE = document(
     """
 Ngày 02/3/2026, Bộ trưởng Hoàng Văn Lợi chủ trì cuộc họp về công tác xây dựng văn bản quy phạm pháp luật năm 2026. \

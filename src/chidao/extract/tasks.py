@@ -81,6 +81,8 @@ _CONTENTS_LEAD_IN = _spaced(
     r"(?:(?:gồm|bao gồm|với) (?:các |những )?(?:nội dung|thông tin|số liệu)(?: chủ yếu| chính)?(?: như)?(?: sau)?"
     r"|(?:phải|cần) nêu rõ(?: các nội dung sau)?|nội dung báo cáo gồm)\s*:\s*$"
 )
+# "Báo cáo kết quả ...", "Gửi báo cáo ...", "Định kỳ báo cáo ...": a paragraph that opens by reporting.
+_REPORT_OPENER = re.compile(r"(?:định kỳ\s+)?(?:gửi\s+)?báo cáo(?![\w])")
 # A lead-in whose items are the places of its action ("... trang thiết bị tại:").
 _PLACES_LEAD_IN = re.compile(r"(?<![\w])(?:tại|ở|trên địa bàn|trong)\s*:\s*$")
 # "- Báo cáo phải nêu rõ: diện tích ..., số chuỗi liên kết ...": what a report must hold (rule 12).
@@ -457,6 +459,16 @@ class TaskCutter:
     def _unmarked_plan_line(self, node: Node) -> bool:
         return not node.marked and self._plan_line(node, PlanLines())
 
+    def _standing_report(self, node: Node) -> bool:
+        """ "Báo cáo kết quả thực hiện về UBND tỉnh ... trước 16 giờ thứ Sáu hằng tuần.": a
+        recurring report asked of everyone after the last item, a duty of its own (rule 13)."""
+        if node.marked or node.children:
+            return False
+        start, end = self._body(node)
+        if not _REPORT_OPENER.match(self.key, start, end):
+            return False
+        return self.timing.read(start, end).recurrence is not None
+
     def _assigns(self, node: Node) -> bool:
         """Whether a paragraph opens by naming who acts ("Sở X ...", "Yêu cầu các sở ...")."""
         start, end = self._body(node)
@@ -555,14 +567,19 @@ class TaskCutter:
         """Paragraphs after the body's last item that open with their own subject ("Yêu cầu các
         sở, ban, ngành ... gửi báo cáo ... hằng tuần") are statements of the document, however
         deep the outline nested them under that item's last line ("- Thời gian hoàn thành: ...")."""
+        marked = [i for i, child in enumerate(root.children) if child.marked]
+        if not marked:
+            return
+        place = marked[-1] + 1  # after the last item, before the closing paragraphs the root holds
         chain: list[Node] = []
-        node = root
+        node = root.children[marked[-1]]
+        chain.append(node)
         while node.children:
             node = node.children[-1]
             chain.append(node)
         lifted: list[Node] = []
-        for holder in reversed(chain[:-1]):  # the deepest holder first; the root keeps its own
-            if holder is chain[0] or not holder.marked:
+        for holder in reversed(chain[:-1]):  # the deepest holder first
+            if not holder.marked:
                 continue
             tail = len(holder.children)
             while tail and not holder.children[tail - 1].marked and not holder.children[tail - 1].children:
@@ -571,7 +588,9 @@ class TaskCutter:
                 (
                     i
                     for i in range(tail, len(holder.children))
-                    if self._assigns(holder.children[i]) or self._closing_statement(holder.children[i])
+                    if self._assigns(holder.children[i])
+                    or self._closing_statement(holder.children[i])
+                    or self._standing_report(holder.children[i])
                 ),
                 None,
             )
@@ -580,7 +599,7 @@ class TaskCutter:
                 continue  # "a) Sở X:" over "Yêu cầu ...": the item's own text goes on below it
             lifted = holder.children[keep:] + lifted
             holder.children = holder.children[:keep]
-        root.children.extend(lifted)
+        root.children[place:place] = lifted
 
     def _walk(self, node: Node, ctx: Context) -> None:
         if node.paragraph is None:
