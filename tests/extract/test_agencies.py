@@ -144,3 +144,26 @@ def test_vague_partners(text, vague):
     reader = AgencyReader(text, match_key(text))
     mention = reader.read(0)
     assert reader.is_vague(mention) is vague
+
+
+def test_a_reference_back_to_several_kinds_of_locality():
+    text = (
+        "Bộ vừa có Công văn gửi UBND các tỉnh Tây Ninh, Đồng Tháp và UBND thành phố Cần Thơ về việc phòng, "
+        "chống hạn hán. Bộ đề nghị UBND các tỉnh, thành phố nêu trên chỉ đạo các sở, ngành"
+    )
+    reader = AgencyReader(text, match_key(text), Place(national=True))
+    reader.prime_references()
+    mentions, _ = reader.read_list(text.index("UBND các tỉnh, thành phố nêu"), lenient=True)
+    assert [m.name for m in mentions] == [
+        "Ủy ban nhân dân tỉnh Tây Ninh",
+        "Ủy ban nhân dân tỉnh Đồng Tháp",
+        "Ủy ban nhân dân thành phố Cần Thơ",
+    ]
+
+
+def test_a_general_group_is_no_reference_when_not_every_kind_was_named():
+    text = "Gửi UBND các tỉnh Tây Ninh, Đồng Tháp. Đề nghị UBND các tỉnh, thành phố chỉ đạo các sở, ngành"
+    reader = AgencyReader(text, match_key(text), Place(national=True))
+    reader.prime_references()
+    mentions, _ = reader.read_list(text.index("UBND các tỉnh, thành phố chỉ"), lenient=True)
+    assert [m.name for m in mentions] == ["Ủy ban nhân dân các tỉnh, thành phố"]

@@ -137,6 +137,12 @@ _GROUP_KEY = re.compile(
 )
 _GROUP_KEY_REST = re.compile(r"[\s,]*(?:và\s+)?[^\W\d_].*")
 _PLURAL_WORD = re.compile(r"(?:^|\s)(?:các|những)\s+")
+# "UBND các tỉnh, thành phố nêu trên": the words that point back.
+_BACK_MARK = re.compile(r"\s+(?:nêu trên|kể trên|trên)$")
+# A committee of one named locality ("Ủy ban nhân dân thành phố Cần Thơ"), and the key prefix
+# that keeps such single committees apart from groups named with their members.
+_SINGLE_COMMITTEE = re.compile(rf"^Ủy ban nhân dân ({_LOCALITY_KIND}) [{UPPER}]")
+_SINGLE = "1:"
 
 
 def _group_key(written: str) -> str:
@@ -769,9 +775,7 @@ class AgencyReader:
                 self._named_groups.setdefault(key, places)
             return places
         earlier = (
-            self._named_groups.get(_reference_key(mention.written))
-            if self._named_groups and not self._priming
-            else None
+            self._earlier_members(mention.written) if self._named_groups and not self._priming else None
         )
         if earlier and earlier[0].start < mention.start and not _COLON.match(self.key, mention.end, self.limit):
             return [Mention(mention.start, mention.end, m.written, m.name) for m in earlier]
@@ -806,13 +810,47 @@ class AgencyReader:
             pos = sep.end()
         return out or [mention]
 
+    def _earlier_members(self, written: str) -> list[Mention] | None:
+        """The members a bare group refers back to: the group of the same kinds named with its
+        members, or, for "UBND các tỉnh, thành phố nêu trên", every locality of those kinds the
+        text named before ("UBND các tỉnh Tây Ninh, Đồng Tháp và UBND thành phố Cần Thơ")."""
+        written = _BACK_MARK.sub("", written)
+        key = _reference_key(written)
+        if key == "\0":
+            return None
+        exact = self._named_groups.get(key)
+        if exact or "," not in key:
+            return exact
+        head, _, kinds = key.rpartition(" ") if not key.startswith("ủy ban nhân dân ") else (
+            "ủy ban nhân dân",
+            "",
+            key[len("ủy ban nhân dân ") :],
+        )
+        found: list[Mention] = []
+        for kind in (k.strip() for k in kinds.split(",")):
+            named = self._named_groups.get(f"{head} {kind}".strip()) or self._named_groups.get(
+                f"{_SINGLE}{head} {kind}".strip()
+            )
+            if not named:
+                return None  # every kind must have been named, or the reference is general
+            found.extend(m for m in named if all(f.name != m.name for f in found))
+        return sorted(found, key=lambda m: m.start)
+
     def prime_references(self) -> None:
         """Read every group of localities named with its members, so that a later reference
-        back ("đề nghị Ủy ban nhân dân tỉnh, thành phố chỉ đạo ...") finds them."""
+        back ("đề nghị Ủy ban nhân dân tỉnh, thành phố chỉ đạo ...") finds them; a single
+        locality's committee named in the same list ("... và UBND thành phố Cần Thơ") is kept
+        apart, for a reference back to several kinds."""
         self._priming = True
         try:
             for match in _NAMED_GROUP.finditer(self.key):
-                self.read_list(match.start(), lenient=True)
+                mentions, _ = self.read_list(match.start(), lenient=True)
+                for mention in mentions:
+                    single = _SINGLE_COMMITTEE.match(mention.name)
+                    if single and _LOCAL_COMMITTEE.match(phrase_key(mention.written)):
+                        named = self._named_groups.setdefault(f"{_SINGLE}ủy ban nhân dân {single.group(1)}", [])
+                        if all(m.start != mention.start for m in named):
+                            named.append(mention)
         finally:
             self._priming = False
             self.limit = len(self.text)
