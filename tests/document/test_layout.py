@@ -121,3 +121,21 @@ def test_hard_wrapped_lines_are_joined():
     paragraphs = split_paragraphs(wrapped)
     kinds = [p.kind for p in paragraphs]
     assert kinds == [None, "decimal", "dash", "decimal", "decimal"]
+
+
+def test_signer_beside_the_recipients_in_tab_columns():
+    tail = (
+        "Nơi nhận:\t\t\tTL. CHỦ TỊCH\n- CT, PCT UBND tỉnh;\t\tKT. CHÁNH VĂN PHÒNG\n"
+        "- Các sở: XD, YT;\t\tPHÓ CHÁNH VĂN PHÒNG\n- Công an tỉnh;\n- Lưu: VT, KGVX.\t\t\tNguyễn Thị Lan Anh\n"
+    )
+    result = layout(NOTICE.split("Nơi nhận:")[0] + tail)
+    assert result.signer == "Nguyễn Thị Lan Anh"
+
+
+def test_signer_after_the_typists_initials_on_a_flattened_line():
+    tail = (
+        "Nơi nhận:                      KT. BỘ TRƯỞNG, CHỦ NHIỆM\n- Thủ tướng, các Phó Thủ tướng;       PHÓ CHỦ NHIỆM\n"
+        "- Lưu: VT, ĐP (2b). Hg                     Lê Hoài Nam\n"
+    )
+    result = layout(NOTICE.split("Nơi nhận:")[0] + tail)
+    assert result.signer == "Lê Hoài Nam"

@@ -119,10 +119,10 @@ def find_signer(tail: str) -> str | None:
     for i, line in enumerate(lines):
         if not _signature_line(line):
             continue
-        following = lines[i + 1 : i + 8]
+        following = lines[i + 1 : i + 12]
         for j, nxt in enumerate(following):
-            if not nxt or _signature_line(nxt):
-                continue
+            if not nxt or _signature_line(nxt) or nxt.startswith(("-", "+", "•")):
+                continue  # a recipients' line of the column beside the signature, laid out with tabs
             # A name may be cut across two lines in a PDF copy: "Bùi" / "Xuân Cường".
             for candidate in (nxt, f"{nxt} {following[j + 1]}" if j + 1 < len(following) else None):
                 if not candidate:
@@ -135,7 +135,9 @@ def find_signer(tail: str) -> str | None:
         if line.startswith(("- Lưu", "Lưu")):
             match = re.search(r"\.\s+([^.]+?)\s*$", line)
             if match:
-                names = person_names(match.group(1))
-                if names and names[0][0] == 0:
-                    return names[0][2]
+                rest = match.group(1)
+                names = person_names(rest)
+                # "- Lưu: VT, ĐP (2b). Hg Lê Hoài Nam": the typist's initials, then the signer
+                if names and (names[0][0] == 0 or names[-1][1] >= len(rest.rstrip(". ")) - 1):
+                    return names[-1][2] if names[0][0] else names[0][2]
     return None
