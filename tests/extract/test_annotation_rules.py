@@ -830,6 +830,20 @@ Báo cáo kết quả thực hiện về UBND tỉnh (qua Văn phòng UBND tỉn
     assert "Báo cáo kết quả" not in task_containing(result, "Rà soát, tham mưu")["text"]
 
 
+def test_deadline_a_firm_trigger_is_a_deadline_after_any_verb():
+    result = extract_text(
+        conclusion(
+            "tiến độ các dự án phòng, chống thiên tai",
+            """
+1. Giao Ban Quản lý dự án đầu tư xây dựng tỉnh hoàn thiện hồ sơ điều chỉnh, tổ chức khởi công trước ngày 30/12/2026.
+2. Giao Sở Xây dựng kiểm tra công trình khởi công ngày 15/3/2026 tại xã Phụng Công.
+""",
+        )
+    )
+    assert task_containing(result, "khởi công trước ngày")["deadline"] == "2026-12-30"
+    assert task_containing(result, "khởi công ngày 15/3")["deadline"] is None  # the event's date
+
+
 MINISTRY_NOTICE = document(
     """
 Ngày 02/3/2026, Bộ trưởng Hoàng Văn Lợi chủ trì cuộc họp về công tác xây dựng văn bản quy phạm pháp luật năm 2026. \

@@ -24,6 +24,8 @@ _YEAR_DEADLINE_VERBS = guarded(
     r"khởi công|giải ngân hết|đạt)\b(?:[^.;]|(?<=\d)\.(?=\d)){0,140}$"
 )
 _NOT_DEADLINE_BEFORE = re.compile(r"(?:dự kiến|được giao|đã|từ|khởi công|thi công|kế hoạch|năm)\s*$")
+# Deadlines whose own trigger makes them one, whatever comes before: "khởi công trước ngày 30/12".
+_FIRM = frozenset({"before_date", "before_month", "before_quarter", "before_year", "before_tet", "relative"})
 # "11 hoạt động dự kiến thực hiện trong năm 2026": a plan's frame, not a deadline.
 _PLANNED = guarded(r"(?<![\w])dự kiến(?![\w])[^.;,]{0,30}$")
 
@@ -65,7 +67,9 @@ class TimingReader:
 
     def _acceptable(self, match: DeadlineMatch, start: int, plan_line: bool) -> bool:
         before = self.key[max(start, match.start - 160) : match.start]
-        if _NOT_DEADLINE_BEFORE.search(before[-25:]) or _PLANNED.search(before):
+        if match.kind not in _FIRM and _NOT_DEADLINE_BEFORE.search(before[-25:]):
+            return False  # "khởi công ngày 15/3", "kế hoạch năm 2026": an event's date, a plan's year
+        if _PLANNED.search(before):
             return False
         if match.kind == "in_year" and not plan_line:
             return bool(_YEAR_DEADLINE_VERBS.search(before))
