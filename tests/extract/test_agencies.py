@@ -103,6 +103,8 @@ def read(text, place=None):
         ),
         ("Đảng uỷ Công an Trung ương chủ trì", ["Đảng uỷ Công an Trung ương"]),
         ("các đơn vị đồng thời rà soát", ["Các đơn vị"]),
+        ("UBND các xã ven biển, ven sông lập phương án", ["Ủy ban nhân dân các xã ven biển, ven sông"]),
+        ("UBND các xã biên giới có rừng phối hợp", ["Ủy ban nhân dân các xã biên giới có rừng"]),
         (
             "Ban Chỉ đạo giải phóng mặt bằng các dự án trọng điểm của tỉnh tổ chức họp",
             ["Ban Chỉ đạo giải phóng mặt bằng các dự án trọng điểm của tỉnh"],

@@ -844,6 +844,36 @@ def test_deadline_a_firm_trigger_is_a_deadline_after_any_verb():
     assert task_containing(result, "khởi công ngày 15/3")["deadline"] is None  # the event's date
 
 
+PORTAL_PAGE = """Trang chủ > Tin tức - Sự kiện > Hoạt động của lãnh đạo tỉnh
+
+Phó Chủ tịch UBND tỉnh Đỗ Văn Hưng kiểm tra tình hình sạt lở bờ sông Luộc
+
+(HY) - Ngày 14/4, Phó Chủ tịch UBND tỉnh Đỗ Văn Hưng kiểm tra tình hình sạt lở bờ sông Luộc đoạn qua xã Tiên Lữ.
+
+Tại buổi kiểm tra, UBND xã Tiên Lữ kiến nghị tỉnh sớm đầu tư kè bảo vệ đoạn đê xung yếu.
+
+Phó Chủ tịch UBND tỉnh yêu cầu Sở Nông nghiệp và Môi trường khảo sát, lập phương án xử lý khẩn cấp, trình UBND \
+tỉnh trước ngày 30/4/2026; giao Sở Tài chính tham mưu bố trí nguồn dự phòng ngân sách tỉnh.
+
+Phó Chủ tịch UBND tỉnh cũng đề nghị UBND các xã ven sông tăng cường tuyên truyền, vận động người dân di dời khỏi \
+khu vực nguy hiểm.
+
+Minh Thư
+
+Tin liên quan:
+- Hưng Yên: Ra quân khắc phục sạt lở đê sông Luộc
+- Phó Chủ tịch UBND tỉnh làm việc với xã Tiên Lữ về phát triển kinh tế
+"""
+
+
+def test_rule_18_a_portal_page_is_its_article_not_its_navigation():
+    result = extract_text(PORTAL_PAGE)
+    doc = result["document"]
+    assert doc["title"] == "Phó Chủ tịch UBND tỉnh Đỗ Văn Hưng kiểm tra tình hình sạt lở bờ sông Luộc"
+    assert doc["recipients"] == []  # the related articles are not recipients
+    assert_leads(result, [["Sở Nông nghiệp và Môi trường"], ["Sở Tài chính"], ["Ủy ban nhân dân các xã ven sông"]])
+
+
 MINISTRY_NOTICE = document(
     """
 Ngày 02/3/2026, Bộ trưởng Hoàng Văn Lợi chủ trì cuộc họp về công tác xây dựng văn bản quy phạm pháp luật năm 2026. \

@@ -134,6 +134,12 @@ def _unfold_columns(text: str) -> str:
     return "\n".join(lines) if changed else text
 
 
+def _ends_article(content: str) -> bool:
+    """ "Tin liên quan:", "Các tin khác": a portal page goes on with other articles."""
+    line = content.strip("*#: \n")
+    return line in lexicon().page_tail
+
+
 def parse_layout(text: str) -> Layout:
     """Read the layout of the normalized ``text``."""
     original = text
@@ -145,9 +151,11 @@ def parse_layout(text: str) -> Layout:
     ]
     body: list[Paragraph] = []
     body_end = len(text)
+    page_tail = False
     for paragraph in paragraphs:
         content = text[paragraph.start : paragraph.end]
-        if _RECIPIENTS.match(content.strip("*# ")):
+        page_tail = _ends_article(content)
+        if _RECIPIENTS.match(content.strip("*# ")) or page_tail:
             body_end = paragraph.start
             break
         body.append(paragraph)
@@ -175,7 +183,9 @@ def parse_layout(text: str) -> Layout:
     issuer = " ".join(_issuer_block(text, header).split())
     layout.issuer = issuer or None
     layout.recipients = [
-        text[p.body : p.end].strip(" ;.") for p in split_paragraphs(text, body_end) if p.kind == "dash"
+        text[p.body : p.end].strip(" ;.")
+        for p in (split_paragraphs(text, body_end) if not page_tail else [])  # related articles are no recipients
+        if p.kind == "dash"
     ]
     _place(layout)
     return layout

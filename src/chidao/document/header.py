@@ -167,6 +167,16 @@ def _vv_title(text: str, limit: int, place_start: int) -> tuple[str | None, int]
     return title, match.end() + len(chunk)
 
 
+def is_breadcrumb(line: str) -> bool:
+    """ "Trang chủ > Tin tức - Sự kiện > Hoạt động của lãnh đạo tỉnh": a portal's navigation."""
+    vocab = lexicon()
+    for separator in vocab.breadcrumb_separators:
+        parts = [p.strip() for p in line.split(f" {separator} ")]
+        if len(parts) >= 2 and (parts[0] in vocab.boilerplate or len(parts) >= 3):
+            return all(0 < len(p.split()) <= 8 for p in parts)
+    return False
+
+
 def _first_line_title(lines: list[tuple[int, str]]) -> tuple[str | None, int]:
     """A page without a header: its headline, the first line that is not navigation boilerplate,
     when it reads as one (short, no full stop). A page that opens with its lead paragraph
@@ -174,7 +184,7 @@ def _first_line_title(lines: list[tuple[int, str]]) -> tuple[str | None, int]:
     boiler = lexicon().boilerplate
     for pos, line in lines:
         clean = _clean_line(line)
-        if not clean or clean in boiler or _DATELINE.match(clean):
+        if not clean or clean in boiler or _DATELINE.match(clean) or is_breadcrumb(clean):
             continue
         if clean.startswith(("(", "Kính gửi")) or clean.endswith(".") or len(clean.split()) > 40:
             return None, 0

@@ -13,6 +13,8 @@ class LayoutLexicon:
     doc_types: tuple[str, ...]
     non_directive_types: frozenset[str]
     boilerplate: frozenset[str]
+    breadcrumb_separators: tuple[str, ...]
+    page_tail: tuple[str, ...]  # "Tin liên quan": a portal page goes on past its article
     surnames: frozenset[str]
     signature_prefixes: tuple[str, ...]
     signature_titles: tuple[str, ...]
@@ -33,6 +35,8 @@ def lexicon() -> LayoutLexicon:
         doc_types=tuple(sorted(data["doc_types"], key=len, reverse=True)),
         non_directive_types=frozenset(data["non_directive_types"]),
         boilerplate=frozenset(data["boilerplate"]),
+        breadcrumb_separators=tuple(data["breadcrumb_separators"]),
+        page_tail=tuple(data["page_tail"]),
         surnames=frozenset(data["surnames"]),
         signature_prefixes=tuple(data["signature_prefixes"]),
         signature_titles=tuple(data["signature_titles"]),

@@ -606,8 +606,20 @@ class AgencyReader:
         if name:
             return name
         if plural:
-            return self._having_end(end)
+            return self._having_end(self._qualified_end(end))
         return end
+
+    def _qualified_end(self, end: int) -> int:
+        """ "các xã" + " ven biển, ven sông", " biên giới": the qualifiers of a group of localities."""
+        reg, key = self.reg, self.key
+        cur = end
+        while True:
+            sep = _COMMA.match(key, cur, self.limit) if cur > end else None
+            at = self.skip_space(sep.end() if sep else cur)
+            qualifier = reg.locality_qualifiers.match(key, at, self.limit)
+            if qualifier is None or (cur == end and at == cur):
+                return cur
+            cur = qualifier.end()
 
     def _having_end(self, end: int) -> int:
         """ "UBND các xã có rừng", "các xã, phường có quốc lộ đi qua": a group qualified by what

@@ -50,6 +50,7 @@ class Registry:
     bare: re.Pattern[str]
     group_nouns: re.Pattern[str]
     localities: re.Pattern[str]
+    locality_qualifiers: re.Pattern[str]  # "ven biển", "biên giới": what sets a group of localities apart
     positions: re.Pattern[str]
     compound_heads: re.Pattern[str]
     compound_parts: re.Pattern[str]
@@ -91,6 +92,7 @@ def registry() -> Registry:
         bare=alternation(grammar["bare"]),
         group_nouns=alternation(grammar["group_nouns"]),
         localities=alternation(grammar["localities"]),
+        locality_qualifiers=alternation(grammar["locality_qualifiers"]),
         positions=alternation(grammar["positions"]),
         compound_heads=alternation(grammar["compound_heads"]),
         compound_parts=alternation(grammar["compound_parts"]),
