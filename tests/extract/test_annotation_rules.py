@@ -874,6 +874,28 @@ def test_rule_18_a_portal_page_is_its_article_not_its_navigation():
     assert_leads(result, [["Sở Nông nghiệp và Môi trường"], ["Sở Tài chính"], ["Ủy ban nhân dân các xã ven sông"]])
 
 
+def test_rule_04_an_item_that_singles_out_one_member_is_its():
+    result = extract_text(
+        conclusion(
+            "công tác phòng, chống dịch bệnh mùa hè",
+            """
+1. Ủy ban nhân dân các xã, phường, đặc khu:
+- Tổ chức ra quân vệ sinh môi trường, diệt lăng quăng, bọ gậy tại các khu dân cư.
+- Riêng Ủy ban nhân dân đặc khu Cô Tô chủ động dự trữ thuốc, vật tư y tế cho mùa mưa bão.
+- Riêng đối với Ủy ban nhân dân phường Hồng Châu, rà soát các điểm ngập úng trong nội thành.
+""",
+        )
+    )
+    assert_leads(
+        result,
+        [
+            ["Ủy ban nhân dân các xã, phường, đặc khu"],
+            ["Ủy ban nhân dân đặc khu Cô Tô"],
+            ["Ủy ban nhân dân phường Hồng Châu"],
+        ],
+    )
+
+
 MINISTRY_NOTICE = document(
     """
 Ngày 02/3/2026, Bộ trưởng Hoàng Văn Lợi chủ trì cuộc họp về công tác xây dựng văn bản quy phạm pháp luật năm 2026. \

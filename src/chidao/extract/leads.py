@@ -36,7 +36,9 @@ _COORDINATE = guarded(
 _DIRECTED = guarded(r"(?<![\w])(?:chỉ đạo|đôn đốc|hướng dẫn)\s+")
 _TO_AGREE = guarded(r"(?<![\w])(?:để )?thống nhất(?![\w])")
 _LEAD_THEN_COORD = re.compile(r"chủ trì\s*[,;]\s*")
-_CONNECTOR = re.compile(r"(?:đồng thời|trên cơ sở đó|ngoài ra|bên cạnh đó|mặt khác|sau đó|theo đó|trong đó)\s*,?\s+")
+_CONNECTOR = re.compile(
+    r"(?:đồng thời|trên cơ sở đó|ngoài ra|bên cạnh đó|mặt khác|sau đó|theo đó|trong đó|riêng đối với|riêng)\s*,?\s+"
+)
 _INTRO_WORD = re.compile(
     r"(?:trên cơ sở|căn cứ|để|sau khi|trong (?:thời gian|quá trình)|với vai trò|trường hợp|"
     r"nếu|khi|qua|thực hiện|nhằm|(?:trong |đến |đến hết |từ )?năm \d{4}(?=\s*,)|"
