@@ -103,6 +103,10 @@ def read(text, place=None):
         ),
         ("Đảng uỷ Công an Trung ương chủ trì", ["Đảng uỷ Công an Trung ương"]),
         ("các đơn vị đồng thời rà soát", ["Các đơn vị"]),
+        (
+            "Báo và Phát thanh, Truyền hình Kiên Giang, Ủy ban nhân dân các xã tuyên truyền",
+            ["Báo và Phát thanh, Truyền hình Kiên Giang", "Ủy ban nhân dân các xã"],
+        ),
         ("UBND các xã ven biển, ven sông lập phương án", ["Ủy ban nhân dân các xã ven biển, ven sông"]),
         ("UBND các xã biên giới có rừng phối hợp", ["Ủy ban nhân dân các xã biên giới có rừng"]),
         (
