@@ -139,3 +139,23 @@ def test_signer_after_the_typists_initials_on_a_flattened_line():
     )
     result = layout(NOTICE.split("Nơi nhận:")[0] + tail)
     assert result.signer == "Lê Hoài Nam"
+
+
+def test_a_plans_title_may_open_like_a_body_sentence():
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH MẪU\nSố: 18/KH-UBND\nTỉnh Mẫu, ngày 12 tháng 01 năm 2026\n\nKẾ HOẠCH\n"
+        "Thực hiện công tác bảo đảm trật tự, an toàn giao thông\ntrên địa bàn tỉnh năm 2026\n\n"
+        "Căn cứ Luật Trật tự, an toàn giao thông đường bộ ngày 27 tháng 6 năm 2024;\n"
+    )
+    assert layout(text).header.title == (
+        "Thực hiện công tác bảo đảm trật tự, an toàn giao thông trên địa bàn tỉnh năm 2026"
+    )
+
+
+def test_a_body_sentence_right_under_the_kind_is_no_title():
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH MẪU\nSố: 18/TB-UBND\nTỉnh Mẫu, ngày 12 tháng 01 năm 2026\n\nTHÔNG BÁO\n"
+        "Thực hiện chỉ đạo của Chủ tịch UBND tỉnh, Văn phòng UBND tỉnh thông báo như sau:\n\n"
+        "1. Sở Y tế rà soát danh mục thuốc.\n"
+    )
+    assert layout(text).header.title is None

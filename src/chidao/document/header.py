@@ -103,6 +103,24 @@ def _is_title_line(line: str, caps: bool) -> bool:
     return not _BODY_START.match(clean)
 
 
+def _title_block(lines: list[tuple[int, str]], i: int, first: int) -> bool:
+    """Whether lines from ``i`` on are a title that opens like a body ("Thực hiện công tác bảo
+    đảm trật tự, an toàn giao thông / trên địa bàn tỉnh năm 2026" under "KẾ HOẠCH"): right under
+    the kind line, a short block that ends without a full stop, set off by a blank line."""
+    if i != first + 1:
+        return False
+    block: list[str] = []
+    for _, line in lines[i : i + 4]:
+        clean = _clean_line(line)
+        if not clean:
+            break
+        block.append(clean)
+    else:
+        return False  # no blank line after four lines: the body's first paragraph
+    text = " ".join(block)
+    return len(text.split()) <= 40 and not text.endswith((".", ":", ";", ","))
+
+
 def _collect_title(lines: list[tuple[int, str]], first: int, prefix: str) -> tuple[str | None, int]:
     """Join the subject lines that follow the kind line; return (title, end offset)."""
     parts = [prefix] if prefix else []
@@ -123,7 +141,9 @@ def _collect_title(lines: list[tuple[int, str]], first: int, prefix: str) -> tup
             caps = clean.isupper() if not parts else prefix.isupper()
         if parts and (not _is_title_line(line, caps) or _ISSUER_LINE.match(clean)):
             break  # "HỘI ĐỒNG NHÂN DÂN TỈNH X" / "KHÓA VII, KỲ HỌP THỨ 4" after a resolution's title
-        if not parts and ((_BODY_START.match(clean) and not caps) or _ITEM_START.match(clean)):
+        if not parts and (
+            (_BODY_START.match(clean) and not caps and not _title_block(lines, i, first)) or _ITEM_START.match(clean)
+        ):
             break
         parts.append(clean)
         end = pos + len(line)
