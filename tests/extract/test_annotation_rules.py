@@ -896,6 +896,24 @@ def test_rule_04_an_item_that_singles_out_one_member_is_its():
     )
 
 
+def test_rule_09_closing_exhortation_naming_the_document():
+    result = extract_text(
+        document(
+            """
+Để chủ động phòng, chống dịch bệnh mùa hè, Chủ tịch UBND tỉnh yêu cầu:
+1. Sở Y tế theo dõi chặt chẽ diễn biến dịch bệnh, tham mưu kịp thời các biện pháp phòng, chống.
+2. Ủy ban nhân dân các xã, phường tổ chức vệ sinh môi trường, diệt lăng quăng, bọ gậy.
+Yêu cầu Thủ trưởng các sở, ban, ngành, Chủ tịch Ủy ban nhân dân các xã, phường nghiêm túc triển khai thực hiện \
+Chỉ thị này./.
+""",
+            kind="CHỈ THỊ",
+            title="Về tăng cường phòng, chống dịch bệnh mùa hè",
+            number="07/CT-UBND",
+        )
+    )
+    assert_leads(result, [["Sở Y tế"], ["Ủy ban nhân dân các xã, phường"]])
+
+
 MINISTRY_NOTICE = document(
     """
 Ngày 02/3/2026, Bộ trưởng Hoàng Văn Lợi chủ trì cuộc họp về công tác xây dựng văn bản quy phạm pháp luật năm 2026. \

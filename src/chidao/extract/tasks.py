@@ -69,7 +69,8 @@ _CLOSING_ANY = _spaced(
 _EXHORTATION = _spaced(
     r"(?:[^.;:]{0,50}, )?(?:(?:đề nghị|yêu cầu) [^.;:]{0,160}? )?"
     r"(?:(?:triển khai|tổ chức|khẩn trương|nghiêm túc)[\s,]*)*thực hiện(?: (?:tốt|nghiêm túc|nghiêm|kịp thời|"
-    r"có hiệu quả|hiệu quả|đầy đủ|đúng))*(?: (?:các |những )?(?:nội dung|nhiệm vụ|yêu cầu|ý kiến|chỉ đạo)[^.;:]{0,70})?"
+    r"có hiệu quả|hiệu quả|đầy đủ|đúng))*(?: (?:các |những )?(?:nội dung|nhiệm vụ|yêu cầu|ý kiến|chỉ đạo)[^.;:]{0,70}"
+    r"| (?:chỉ thị|kế hoạch|công văn|thông báo|quyết định|nghị quyết|văn bản) này)?"
     r"\s*(?:\./\.|\.)?\s*$"
 )
 # Every _CLOSING_ANY phrase contains one of these; a cheap test before the regex.
