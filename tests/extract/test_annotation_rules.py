@@ -914,6 +914,28 @@ Chỉ thị này./.
     assert_leads(result, [["Sở Y tế"], ["Ủy ban nhân dân các xã, phường"]])
 
 
+def test_rule_16_a_letter_to_several_bodies_lends_none_of_them_and_refers_back_to_all():
+    result = extract_text(
+        letter(
+            "xử lý cơ sở nhà, đất dôi dư sau sắp xếp",
+            "\n- Sở Tài chính;\n- Sở Xây dựng;\n- Ủy ban nhân dân các xã, phường.",
+            """
+Chủ tịch UBND tỉnh có ý kiến như sau:
+1. Giao Sở Tài chính:
+a) Hoàn thiện phương án chi tiết đối với từng cơ sở nhà, đất, trình UBND tỉnh trước ngày 05/11/2026.
+b) Hướng dẫn các xã, phường lập hồ sơ điều chuyển tài sản theo quy định.
+2. Sở Xây dựng thẩm định việc cải tạo các trụ sở dôi dư; hoàn thành trong quý IV/2026.
+3. Ủy ban nhân dân các xã, phường quản lý, bảo vệ các cơ sở nhà, đất dôi dư trên địa bàn.
+4. Việc xử lý tài sản phải bảo đảm công khai, minh bạch, đúng quy định.
+5. Các cơ quan, đơn vị nêu trên báo cáo tiến độ về UBND tỉnh trước ngày 25 hằng tháng.
+""",
+        )
+    )
+    assert starts(result, "Việc xử lý tài sản") == []
+    report = task_containing(result, "Các cơ quan, đơn vị nêu trên báo cáo")
+    assert_agencies(report["lead"], ["Sở Tài chính", "Sở Xây dựng", "Ủy ban nhân dân các xã, phường"])
+
+
 MINISTRY_NOTICE = document(
     """
 Ngày 02/3/2026, Bộ trưởng Hoàng Văn Lợi chủ trì cuộc họp về công tác xây dựng văn bản quy phạm pháp luật năm 2026. \

@@ -183,7 +183,10 @@ def extract(raw: str) -> Extraction:
     cutter.paragraph_starts = {p.body for p in layout.paragraphs}
     default = "not_read"
     if layout.header.doc_type not in lexicon().non_directive_types:
-        root = Context(timing=cutter.document_timing(layout.outline), addressee=_addressees(reader, layout))
+        addressees = _addressees(reader, layout)
+        # Rule 16: a letter to one body gives it the items that name no actor; a letter to
+        # several names no one for them ("Việc xử lý tài sản phải bảo đảm ...").
+        root = Context(timing=cutter.document_timing(layout.outline), addressee=addressees if len(addressees) == 1 else [])
         cutter.walk(layout.outline, root)
         for table in layout.tables:
             cutter.table(table, root)

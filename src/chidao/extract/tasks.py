@@ -86,6 +86,9 @@ _CONTENTS_LEAD_IN = _spaced(
 _REPORT_OPENER = re.compile(r"(?:định kỳ\s+)?(?:gửi\s+)?báo cáo(?![\w])")
 # A lead-in whose items are the places of its action ("... trang thiết bị tại:").
 _PLACES_LEAD_IN = re.compile(r"(?<![\w])(?:tại|ở|trên địa bàn|trong)\s*:\s*$")
+# "Việc xây dựng phần mềm phải xuất phát từ ...", "Việc xử lý tài sản phải bảo đảm ...": a general
+# requirement on an activity, no one's task unless someone is named.
+_GENERAL_REQUIREMENT = re.compile(r"việc\s")
 # "- Báo cáo phải nêu rõ: diện tích ..., số chuỗi liên kết ...": what a report must hold (rule 12).
 _REPORT_CONTENTS = _spaced(
     r"(?:nội dung )?báo cáo (?:phải|cần) (?:nêu rõ|thể hiện|có|gồm|bao gồm)(?: các nội dung)?\s*:"
@@ -108,9 +111,11 @@ _LIABILITY = _spaced(
 )
 # "chịu trách nhiệm (chính) về việc thực hiện ...": that assigns the work.
 _DUTY = _spaced(r"(?<![\w])chịu trách nhiệm(?: chính)? (?:về việc|thực hiện|triển khai|tổ chức)(?![\w])")
+# Assessments and approvals that give nobody an action (rule 5): "Thống nhất về nguyên tắc phương
+# án ... theo đề xuất của Sở Tài chính", "Chấp thuận chủ trương ...".
 _ASSESSMENT = re.compile(
-    r"(?:đánh giá cao|ghi nhận|biểu dương|cảm ơn|hoan nghênh|nhất trí|thống nhất chủ trương|"
-    r"thống nhất nội dung|chúc mừng)"
+    r"(?:đánh giá cao|ghi nhận|biểu dương|cảm ơn|hoan nghênh|nhất trí|chúc mừng"
+    r"|(?:thống nhất|đồng ý|chấp thuận)(?: về)? (?:chủ trương|nội dung|nguyên tắc|phương án|đề xuất|đề nghị|với đề xuất))"
 )
 _LEAD_IN_PHRASE = re.compile(r"(?:sau|sau đây|như sau|cụ thể|gồm|các nội dung|một số nội dung[^:]*)\s*:\s*$")
 
@@ -643,8 +648,10 @@ class TaskCutter:
             # Only the item's own words set the lead a next item falls back to: an agency named
             # deep inside its sub-items ("+ Sở Xây dựng đăng tải ...") is no lead for item 2.
             own = [t for t in explicit if t.start < child.paragraph.end]  # type: ignore[union-attr]
-            if own and not ctx.leads:
-                last_leads = own[-1].leads
+            if not ctx.leads:
+                # only the item right before lends its lead: "5. UBND các xã:" and its sub-items
+                # between "4. Sở Y tế rà soát ..." and "6. Việc xử lý ..." end the loan
+                last_leads = own[-1].leads if own else []
             for task in explicit:
                 self.named_above[-1].extend(m for m in task.leads if not self.reader.is_vague(m))
         if pending:
@@ -820,7 +827,11 @@ class TaskCutter:
             heading_time = self._covering_timing(start, end, assignment)
             if heading_time is not None:
                 inner = replace(inner, timing=heading_time)
+            before = len(self.tasks)
             self.walk(node, inner)
+            if assignment and any(t.leads is inner.leads for t in self.tasks[before:]):
+                # "2. Giao Sở Tài chính:" over its items names Sở Tài chính for "các cơ quan nêu trên"
+                self.named_above[-1].extend(m for m in assignment.leads if not self.reader.is_vague(m))
             return
         if self._is_closing(start, end):
             self.skip(node.paragraph.start, "closing")  # type: ignore[union-attr]
@@ -933,6 +944,7 @@ class TaskCutter:
             and not any(g[3] for g in groups)
             and self.reader.acts(start, end)
             and not self.reader.starts_agency(start)  # "Sở Y tế là cơ quan thường trực ...": its own subject
+            and not _GENERAL_REQUIREMENT.match(self.key, start)
         ):
             # "a) Yêu cầu Nhà đầu tư ...", "b) Hồ sơ điều chỉnh ... phải ...": the same addressee.
             groups = [(s, e, ctx.fallback, False) for s, e, _, _ in groups]
