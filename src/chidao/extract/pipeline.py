@@ -186,7 +186,8 @@ def extract(raw: str) -> Extraction:
         addressees = _addressees(reader, layout)
         # Rule 16: a letter to one body gives it the items that name no actor; a letter to
         # several names no one for them ("Việc xử lý tài sản phải bảo đảm ...").
-        root = Context(timing=cutter.document_timing(layout.outline), addressee=addressees if len(addressees) == 1 else [])
+        lent = addressees if len(addressees) == 1 else []
+        root = Context(timing=cutter.document_timing(layout.outline), addressee=lent)
         cutter.walk(layout.outline, root)
         for table in layout.tables:
             cutter.table(table, root)

@@ -115,7 +115,8 @@ _DUTY = _spaced(r"(?<![\w])chịu trách nhiệm(?: chính)? (?:về việc|th�
 # án ... theo đề xuất của Sở Tài chính", "Chấp thuận chủ trương ...".
 _ASSESSMENT = re.compile(
     r"(?:đánh giá cao|ghi nhận|biểu dương|cảm ơn|hoan nghênh|nhất trí|chúc mừng"
-    r"|(?:thống nhất|đồng ý|chấp thuận)(?: về)? (?:chủ trương|nội dung|nguyên tắc|phương án|đề xuất|đề nghị|với đề xuất))"
+    r"|(?:thống nhất|đồng ý|chấp thuận)(?: về)? "
+    r"(?:chủ trương|nội dung|nguyên tắc|phương án|đề xuất|đề nghị|với đề xuất))"
 )
 _LEAD_IN_PHRASE = re.compile(r"(?:sau|sau đây|như sau|cụ thể|gồm|các nội dung|một số nội dung[^:]*)\s*:\s*$")
 
