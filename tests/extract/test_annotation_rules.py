@@ -936,6 +936,23 @@ b) Hướng dẫn các xã, phường lập hồ sơ điều chuyển tài sản
     assert_agencies(report["lead"], ["Sở Tài chính", "Sở Xây dựng", "Ủy ban nhân dân các xã, phường"])
 
 
+def test_agencies_a_directed_body_s_partners_are_not_the_directors():
+    result = extract_text(
+        conclusion(
+            "công tác tiêm chủng mở rộng",
+            """
+1. Sở Y tế:
+- Chỉ đạo trạm y tế phối hợp với các trường học trên địa bàn tổ chức tiêm vắc xin sởi cho học sinh.
+- Chủ trì, phối hợp với Sở Giáo dục và Đào tạo rà soát tiền sử tiêm chủng của học sinh.
+""",
+        )
+    )
+    directing = task_containing(result, "Chỉ đạo trạm y tế")
+    assert_agencies(directing["lead"], ["Sở Y tế"])
+    assert directing["coordinators"] == []
+    assert_agencies(task_containing(result, "rà soát tiền sử")["coordinators"], ["Sở Giáo dục và Đào tạo"])
+
+
 MINISTRY_NOTICE = document(
     """
 Ngày 02/3/2026, Bộ trưởng Hoàng Văn Lợi chủ trì cuộc họp về công tác xây dựng văn bản quy phạm pháp luật năm 2026. \

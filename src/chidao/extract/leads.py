@@ -361,7 +361,7 @@ def coordinators(reader: AgencyReader, start: int, end: int, leads: list[Mention
     found: list[Mention] = []
     key = reader.key
     for match in _COORDINATE.finditer(key, start, end):
-        if _directed(reader, start, match.start(), leads) and not reader.place.council:
+        if _directed(reader, start, match.start(), leads):
             continue  # "A chỉ đạo B phối hợp với C": C works with B, not with A
         if match.group(0).startswith("làm việc") and not _TO_AGREE.search(key, match.end(), end):
             continue  # "làm việc với X" coordinates only "để thống nhất"
@@ -381,9 +381,10 @@ def _directed(reader: AgencyReader, start: int, pos: int, leads: list[Mention]) 
     window = max(start, pos - 120)
     lead_names = {m.name.lower() for m in leads}
     for match in _DIRECTED.finditer(reader.key, window, pos):
-        if re.search(r"[;.]", reader.key[match.end() : pos]) or not reader.starts_agency(match.end()):
+        if re.search(r"[;.]", reader.key[match.end() : pos]):
             continue
-        directed, _ = reader.read_list(match.end(), limit=pos)
+        # "chỉ đạo trạm y tế phối hợp với ...": the directed body may be written in lowercase
+        directed, _ = reader.read_list(match.end(), lenient=True, limit=pos)
         if directed and not {m.name.lower() for m in directed} & lead_names:
             return True
     return False
