@@ -81,6 +81,10 @@ def read(text, place=None):
             ["Ban Quản lý dự án đầu tư xây dựng công trình nông nghiệp tỉnh"],
         ),
         ("Ban Quản lý dự án đầu tư xây dựng và Sở Xây dựng tỉnh", ["Ban Quản lý dự án đầu tư xây dựng", "Sở Xây dựng"]),
+        (
+            "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông và dân dụng tỉnh rà soát",
+            ["Ban Quản lý dự án đầu tư xây dựng các công trình giao thông và dân dụng tỉnh"],
+        ),
         # a group of communes written with its members, up to the verb
         (
             "UBND các xã Lương Hòa, Bình Đức tháo gỡ dứt điểm",

@@ -99,6 +99,8 @@ _FUNCTION_WORDS = {
 }  # "Thủ trưởng cơ quan ngang Bộ"
 # Compound nouns whose last syllable alone is a verb that would end a name.
 _COMPOUNDS = {
+    "giao thông",
+    "giao dịch",
     "công trình",
     "chương trình",
     "quy trình",
@@ -410,10 +412,17 @@ class AgencyReader:
                 word not in ("và", "các")
                 and self.reg.stop_words.match(self.key, ts, self.limit)
                 and not self._inside_word(cur, te)
+                and not self._opens_compound(ts, te)
             ):
                 return None
             cur = te
         return None
+
+    def _opens_compound(self, ts: int, te: int) -> bool:
+        """Whether the syllable ``key[ts:te]``, a verb alone, opens a compound noun with the next
+        one: "giao | thông" (not "giao" = assign)."""
+        nxt = self._token(te)
+        return nxt is not None and f"{self.key[ts:te]} {self.key[nxt[0] : nxt[1]]}" in _COMPOUNDS
 
     def acts(self, start: int, end: int) -> bool:
         """Whether ``key[start:end]`` holds a verb or modal that never belongs to a name ("rà
