@@ -107,6 +107,7 @@ def read(text, place=None):
         ),
         ("Đảng uỷ Công an Trung ương chủ trì", ["Đảng uỷ Công an Trung ương"]),
         ("các đơn vị đồng thời rà soát", ["Các đơn vị"]),
+        ("các bệnh viện ngoài công lập trên địa bàn tỉnh tổ chức", ["Các bệnh viện ngoài công lập trên địa bàn tỉnh"]),
         (
             "Báo và Phát thanh, Truyền hình Kiên Giang, Ủy ban nhân dân các xã tuyên truyền",
             ["Báo và Phát thanh, Truyền hình Kiên Giang", "Ủy ban nhân dân các xã"],

@@ -99,6 +99,7 @@ _FUNCTION_WORDS = {
 }  # "Thủ trưởng cơ quan ngang Bộ"
 # Compound nouns whose last syllable alone is a verb that would end a name.
 _COMPOUNDS = {
+    "công lập",
     "giao thông",
     "giao dịch",
     "công trình",
@@ -699,7 +700,8 @@ class AgencyReader:
             ts, te = tok
             word = key[ts:te]
             tail = reg.tails.match(key, ts, self.limit)
-            if word in ("(", ":") or reg.stop_words.match(key, ts, self.limit) or tail:
+            verb = reg.stop_words.match(key, ts, self.limit) and not self._inside_word(cur, te)
+            if word in ("(", ":") or verb or tail:
                 if tail and cur > end:
                     return tail.end()
                 return cur
