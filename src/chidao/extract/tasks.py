@@ -377,6 +377,7 @@ class TaskCutter:
         lines.leads = clean_leads(mentions)
         lines.coordinators = coordinators(self.reader, after, end, lines.leads)
         lines.others = node.children[1:]
+        lines.starts.add(first.paragraph.start)  # type: ignore[union-attr]
         return True
 
     def _is_action_line(self, start: int, end: int, mentions: list[Mention]) -> bool:
@@ -696,6 +697,8 @@ class TaskCutter:
                         self._unit(item.paragraph.body, item.last_end(), inner, marked=False)  # type: ignore[union-attr]
                 return inner
         if self._ends_lead_in(run[-1]):
+            for before in run[:-1]:
+                self.skip(before.paragraph.start, "preamble")  # type: ignore[union-attr]
             return self._lead_in(run[-1], ctx)
         start = run[0].paragraph.body  # type: ignore[union-attr]
         end = run[-1].last_end()
@@ -751,6 +754,7 @@ class TaskCutter:
                 origin=origin,
                 fallback=[],
             )
+        self.skip(origin, "preamble")  # "..., đồng chí chủ trì kết luận và chỉ đạo như sau:"
         return replace(ctx, active=True, trace="lead-in without agency", origin=origin)
 
     def _covering_timing(
@@ -833,6 +837,13 @@ class TaskCutter:
             if assignment and any(t.leads is inner.leads for t in self.tasks[before:]):
                 # "2. Giao Sở Tài chính:" over its items names Sở Tài chính for "các cơ quan nêu trên"
                 self.named_above[-1].extend(m for m in assignment.leads if not self.reader.is_vague(m))
+            elif assignment is None:
+                # a heading with no agency ("Trách nhiệm chung", "Để ..., đề nghị:"): it heads the
+                # tasks under it, or, if there are none, the clerk is told it was a heading
+                if len(self.tasks) > before:
+                    self.used.add(node.paragraph.start)  # type: ignore[union-attr]
+                else:
+                    self.skip(node.paragraph.start, "heading")  # type: ignore[union-attr]
             return
         if self._is_closing(start, end):
             self.skip(node.paragraph.start, "closing")  # type: ignore[union-attr]
