@@ -160,6 +160,36 @@ def _reference_key(written: str) -> str:
 
 
 @cache
+def _openers() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Every pattern an agency name can open with: one union on the match key, one on the text.
+
+    ``_read_end`` and ``starts_agency`` find a name only where one of these matches. Most
+    positions they are asked about match none (the start of each clause: "phối hợp", "về",
+    "tăng cường"), and one match of the union rules out the dozen they would try one by one.
+    A new way for a name to open, in either method, must be added here.
+    """
+    reg = registry()
+    on_key = (
+        reg.roles,
+        reg.positions,
+        _PLURAL,
+        reg.body_re,
+        reg.bare,
+        _FIELD_HEAD,
+        reg.compound_heads,
+        reg.group_nouns,
+        reg.heads,
+    )
+    on_text = (_PLACE_AGENCY, _BARE_PLACE, _OFFICIAL)
+    return _union(on_key), _union(on_text)
+
+
+def _union(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    """One pattern that matches where any of ``patterns`` does."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+
+
+@cache
 def _surnames() -> frozenset[str]:
     return lexicon().surnames
 
@@ -220,6 +250,8 @@ class AgencyReader:
 
     def skip_space(self, pos: int) -> int:
         if 0 <= pos < len(self.text):
+            if not self.text[pos].isspace():
+                return pos  # most calls: already at a word (``\s`` and ``isspace`` agree)
             return _SPACES.match(self.text, pos).end()  # type: ignore[union-attr]
         while pos < len(self.text) and self.text[pos].isspace():
             pos += 1
@@ -230,6 +262,8 @@ class AgencyReader:
         pos = self.skip_space(pos)
         if pos >= self.limit and not self._reading:
             self.limit = len(self.text)  # a bound left from reading an earlier clause
+        if not self._may_open(pos, len(self.text)):
+            return False
         reg = self.reg
         if _FALSE_HEAD.match(self.key, pos, self.limit):
             return False
@@ -260,6 +294,12 @@ class AgencyReader:
             or reg.positions.match(self.key, pos, self.limit)
             or reg.roles.match(self.key, pos, self.limit)
         )
+
+    def _may_open(self, pos: int, text_end: int) -> bool:
+        """Whether a name may open at ``pos``: a pattern of ``_openers`` matches there (the text's
+        patterns up to ``text_end``, as the caller matches them)."""
+        on_key, on_text = _openers()
+        return bool(on_key.match(self.key, pos, self.limit) or on_text.match(self.text, pos, text_end))
 
     # -- name continuation -----------------------------------------------------------------
     def _name_end(self, pos: int, *, need_name: bool, commas: bool = True) -> int | None:
@@ -469,6 +509,8 @@ class AgencyReader:
         return Mention(start, start + len(written), written, self.canonical(written))
 
     def _read_end(self, start: int, *, lenient: bool = False) -> int | None:
+        if not self._may_open(start, self.limit):
+            return None
         reg, key = self.reg, self.key
         if _FALSE_HEAD.match(key, start, self.limit):
             return None
