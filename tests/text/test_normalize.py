@@ -70,7 +70,7 @@ def test_edits_are_found_as_a_plain_search_finds_them(raw: str) -> None:
 
     def plain_break(m):  # a line break between two words: kept as it is, not looked at
         before, after = raw[m.start() - 1 : m.start()], raw[m.end() : m.end() + 1]
-        return m.group(0) == "\n" and before != " " and after not in ("#", "\r")
+        return m.group(0) in ("\n", "\n\n") and before != " " and after not in ("#", "\r")
 
     found = list(_EDITS.finditer(raw))
     first = 2 if found and found[0].end() == 0 else 1  # the first match or two come from finditer itself

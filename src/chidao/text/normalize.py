@@ -38,18 +38,18 @@ _EDITS = re.compile(
 # Where an edit can start, apart from the very start: a character the lookahead of ``_EDITS``
 # names, or a space before whitespace or the end. ``_EDITS`` opens with that lookahead, so its
 # own search tries every position; this class lets ``re`` skip ahead, and spaces (a quarter of
-# Vietnamese text) are looked at only in pairs or before a line break or a tab. A line break is
-# looked at only after a space or before whitespace or "#": any other ("\n" between two words,
-# most of them) is an "eol" of its own, which is kept as it is.
+# Vietnamese text) are looked at only in pairs or before a line break or a tab. A line break, or
+# two, is looked at only after a space or before whitespace or "#": any other ("\n" between two
+# words, "\n\n" between two paragraphs: most of them) is an "eol" that is kept as it is.
 _EDIT_CHAR = re.compile(
     r"[\r\t*_#\u00a0\u2000-\u200d\u2060\ufeff\u00ad\u202f\u205f\u3000\f\v]"
-    rf"|\n(?:(?=[\r\n#]|{_SPACE})|(?<= \n))"
+    rf"|\n(?:(?=[\r#]|{_SPACE})|(?=\n(?:[\r\n#]|{_SPACE}))|(?<= \n))"
 )
 
 
 def _edits(nfc: str) -> Iterator[re.Match[str]]:
     """The matches of ``_EDITS.finditer(nfc)``, found faster, but for the plain line breaks (a
-    "\n" token after no space and before no whitespace or "#"), which are kept as they are.
+    "\n" or "\n\n" token after no space and before no whitespace or "#"), kept as they are.
 
     The first one or two come from ``finditer`` itself (at the start an empty match may be
     followed by another at the same place). After them no match is empty, so each next one
