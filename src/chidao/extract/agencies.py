@@ -10,6 +10,7 @@ name words up to the first verb or function word ("chủ trì", "phối hợp").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -50,8 +51,9 @@ _PLACE_GROUP = re.compile(
     rf"(?:\s*:?\s+(?P<names>[{UPPER}].*))?$",
     re.S,
 )
+_COMMITTEES = ("ủy ban nhân dân", "ubnd")  # what a _NAMED_GROUP opens with
 _NAMED_GROUP = re.compile(
-    rf"(?:ủy ban nhân dân|ubnd)\s+(?:các|những)\s+{_LOCALITY_KIND}(?:\s*,\s*{_LOCALITY_KIND})*\s*:?\s+(?=[^\W\d_])"
+    rf"(?:{'|'.join(_COMMITTEES)})\s+(?:các|những)\s+{_LOCALITY_KIND}(?:\s*,\s*{_LOCALITY_KIND})*\s*:?\s+(?=[^\W\d_])"
 )
 _PLACE_NAME = re.compile(rf"[{UPPER}][{LOWER}]*(?:\s*-\s*|\s+)?(?:[{UPPER}\d][{LOWER}\d]*(?:\s*-\s*|\s+)?){{0,4}}")
 _GROUP_LINKS = {"ngang"}
@@ -159,6 +161,25 @@ def _reference_key(written: str) -> str:
     bare = _LOCAL_COMMITTEE.sub("ủy ban nhân dân ", phrase_key(written))
     bare = _PLURAL_WORD.sub(" ", bare).strip()
     return key if bare.replace(" ,", ",") == key.replace(" ,", ",") else "\0"
+
+
+def _named_groups(key: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_NAMED_GROUP.finditer(key)``, tried only where a committee is named: the
+    pattern's first letters are too common for ``re`` to skip through a whole document fast."""
+    pos = 0
+    nexts = [key.find(word) for word in _COMMITTEES]  # where each occurs next (-1: no more)
+    while True:
+        for i, word in enumerate(_COMMITTEES):
+            if 0 <= nexts[i] < pos:
+                nexts[i] = key.find(word, pos)
+        found = [at for at in nexts if at >= 0]
+        if not found:
+            return
+        at = min(found)
+        match = _NAMED_GROUP.match(key, at)
+        if match is not None:
+            yield match
+        pos = match.end() if match is not None else at + 1
 
 
 @cache
@@ -849,7 +870,7 @@ class AgencyReader:
         back ("đề nghị Ủy ban nhân dân tỉnh, thành phố chỉ đạo ...") finds them."""
         self._priming = True
         try:
-            for match in _NAMED_GROUP.finditer(self.key):
+            for match in _named_groups(self.key):
                 self.read_list(match.start(), lenient=True)
         finally:
             self._priming = False
