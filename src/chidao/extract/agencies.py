@@ -134,7 +134,6 @@ _PROVINCIAL = re.compile(
 
 
 _LOCAL_COMMITTEE = re.compile(r"^(?:ubnd|ủy ban nhân dân)\s+")
-_WHITESPACE = re.compile(r"\s+")
 _TRAILING_PARENTHESIS = re.compile(r"\s*\([^)]*\)$")
 _GROUP_KEY = re.compile(
     rf"(?P<head>ủy ban nhân dân\s+)?(?:(?:các|những)\s+)?(?P<kinds>{_LOCALITY_KIND}(?:\s*,\s*{_LOCALITY_KIND})*)"
@@ -972,7 +971,7 @@ class AgencyReader:
 
     def _canonical_uncached(self, written: str) -> str:
         reg = self.reg
-        name = _WHITESPACE.sub(" ", written).strip(" ,;:")
+        name = " ".join(written.split()).strip(" ,;:")  # as re.sub(r"\s+", " ") would, once stripped
         if name.endswith(")"):  # no line break is left for "$" to stop before
             name = _TRAILING_PARENTHESIS.sub("", name)
         name = reg.abbreviation_re.sub(lambda m: reg.abbreviations[m.group(1)], name)
