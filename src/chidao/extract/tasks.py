@@ -285,12 +285,14 @@ class TaskCutter:
         key = self.key
         found = False
         vocab = sections()
-        for pattern, kind in (
+        labels = (
             (vocab.plan_lead, "lead"),
             (vocab.plan_coordinators, "coord"),
             (vocab.plan_time, "time"),
             (vocab.plan_content, "content"),
-        ):
+        )
+        # Most lines open with no label at all: one match of their union tells.
+        for pattern, kind in labels if vocab.plan_label.match(key, start, end) else ():
             if kind == "content" and not content:
                 continue
             match = pattern.match(key, start, end)
