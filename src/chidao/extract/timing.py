@@ -101,7 +101,8 @@ class TimingReader:
                 recurrence, words = self._recurrence(begin, end)
             span = (shifted.start, shifted.end)
             return Timing(shifted.date, shifted.text, recurrence, span, shifted.kind, words)
-        opening = _YEAR_OPENING.match(self.key, begin, end)
+        # Every _YEAR_OPENING holds "năm"; the pattern looks for a colon 60 characters ahead first.
+        opening = _YEAR_OPENING.match(self.key, begin, end) if self.key.find("năm", begin, end) >= 0 else None
         recurrence, words = self._recurrence(begin, end)
         if opening and recurrence is None:
             # "Năm 2026, cắt giảm 100% ...": the year by which the result must be reached.
