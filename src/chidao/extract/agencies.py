@@ -780,7 +780,8 @@ class AgencyReader:
         included: the cutter reads some lists twice (a clause's opening as a heading, then as
         its subject)."""
         self.limit = len(self.text) if limit is None else min(limit, len(self.text))
-        groups = (len(self._named_groups), sum(len(g) for g in self._named_groups.values()))
+        named = self._named_groups
+        groups = (len(named), sum(len(g) for g in named.values())) if named else (0, 0)
         key = (pos, lenient, self.limit, self._priming, groups)
         known = self._lists.get(key)
         if known is not None:
