@@ -178,3 +178,23 @@ def test_a_general_group_is_no_reference_when_not_every_kind_was_named():
     reader.prime_references()
     mentions, _ = reader.read_list(text.index("UBND các tỉnh, thành phố chỉ"), lenient=True)
     assert [m.name for m in mentions] == ["Ủy ban nhân dân các tỉnh, thành phố"]
+
+
+def test_openers_rule_out_only_positions_where_no_name_opens(monkeypatch):
+    """``_may_open`` is a shortcut: with it or without it, every read gives the same answer."""
+    from pathlib import Path
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parent / "genre").glob("*.txt"))]
+
+    def answers(text):
+        reader = AgencyReader(text, match_key(text), Place(province="Kiên Giang", subject="Đà Nẵng"))
+        out = []
+        for pos in range(len(text)):
+            if pos == 0 or not text[pos - 1].isalnum():
+                reader.limit = min(len(text), pos + 80)
+                out.append((reader._read_end(pos), reader._read_end(pos, lenient=True), reader.starts_agency(pos)))
+        return out
+
+    fast = [answers(text) for text in texts]
+    monkeypatch.setattr(AgencyReader, "_may_open", lambda self, pos, text_end: True)
+    assert fast == [answers(text) for text in texts]

@@ -76,8 +76,9 @@ def _place(layout: Layout) -> None:
     elif layout.header.place and not national:
         layout.province = re.sub(r"^(?:Thành phố|TP\.?)\s+", "", layout.header.place)
     if national:
-        counts = Counter(m.group(2) for m in _LOCALITY.finditer(layout.text))
-        kinds = {m.group(2): m.group(1).lower() for m in _LOCALITY.finditer(layout.text)}
+        places = [(m.group(2), m.group(1).lower()) for m in _LOCALITY.finditer(layout.text)]
+        counts = Counter(name for name, _ in places)
+        kinds = dict(places)  # the kind it was last named with
         if counts:
             name, count = counts.most_common(1)[0]
             if count >= 3:
@@ -146,9 +147,9 @@ def parse_layout(text: str) -> Layout:
     text = _unfold_columns(text)
     header = parse_header(text)
     tables = find_tables(original, header.body_start, len(original))
-    paragraphs = [
-        p for p in split_paragraphs(text, header.body_start) if not any(t.start <= p.start < t.end for t in tables)
-    ]
+    paragraphs = split_paragraphs(text, header.body_start)
+    if tables:
+        paragraphs = [p for p in paragraphs if not any(t.start <= p.start < t.end for t in tables)]
     body: list[Paragraph] = []
     body_end = len(text)
     page_tail = False

@@ -218,9 +218,10 @@ def parse_header(text: str) -> Header:
     limit = min(len(text), 3000)
     lines = _split_lines(text)
     header.number = _find_number(text, limit)
-    place, when, year, place_end = _find_place_date(text.replace("\n", " "), limit)
+    flat = text[:limit].replace("\n", " ")  # all that is read of it: the first ``limit`` characters
+    place, when, year, place_end = _find_place_date(flat, limit)
     header.place, header.date, header.year = place, when, year
-    place_start = text.replace("\n", " ").find(place, 0, limit) if place else -1
+    place_start = flat.find(place, 0, limit) if place else -1
     found = _doc_type_line(lines, limit)
     title_end = max(place_end, 0)
     if found:

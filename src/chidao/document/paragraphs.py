@@ -13,7 +13,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
 
 from chidao.text.chars import LOWER, UPPER
 
@@ -101,13 +100,21 @@ def _bare_marker(line: str, find: _Find = find_marker) -> bool:
     return marker is not None and marker[0] not in ("dash", "plus", "star") and marker[1] == line
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
+def _lines(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """The span of each line of ``text``, shifted by ``offset``."""
     spans = []
-    pos = 0
+    pos = offset
     for line in text.split("\n"):
-        spans.append((pos, pos + len(line)))
-        pos += len(line) + 1
+        end = pos + len(line)
+        spans.append((pos, end))
+        pos = end + 1
     return spans
+
+
+# A line break between two lines that are not empty; one where the first does not end a sentence
+# and the second opens in lowercase (it goes on). Found in one search each, not line by line.
+_BETWEEN_LINES = re.compile(r"\n(?<=[^\n]\n)(?=[^\n])")
+_GOES_ON = re.compile(rf"\n(?<=[^\n{re.escape(_TERMINAL)}]\n)(?={_LOWER_START.pattern})")
 
 
 def _wrap_width(text: str, spans: list[tuple[int, int]]) -> int | None:
@@ -115,13 +122,10 @@ def _wrap_width(text: str, spans: list[tuple[int, int]]) -> int | None:
     lengths = sorted(e - s for s, e in spans if e - s >= 20)
     if len(lengths) < 8:
         return None
-    continued = 0
-    nonempty = 0
-    for (s1, e1), (s2, e2) in pairwise(spans):
-        if e1 > s1 and e2 > s2:
-            nonempty += 1
-            if text[e1 - 1] not in _TERMINAL and _LOWER_START.match(text, s2):
-                continued += 1
+    # The breaks between the lines of ``spans``: none before the first line's first character.
+    start, end = spans[0][0] + 1, spans[-1][1]
+    nonempty = len(_BETWEEN_LINES.findall(text, start, end))
+    continued = len(_GOES_ON.findall(text, start, end))
     if nonempty == 0 or continued / nonempty < 0.12:
         return None
     return lengths[int(len(lengths) * 0.8)]
@@ -224,7 +228,7 @@ def _merge_heading_tails(
 def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[Paragraph]:
     """Cut ``text[start:end]`` into paragraphs; offsets are into ``text``."""
     end = len(text) if end is None else end
-    spans = [(s + start, e + start) for s, e in _lines(text[start:end])]
+    spans = _lines(text[start:end], start)
     width = _wrap_width(text, spans)
     find = lru_cache(maxsize=None)(find_marker)  # a line's marker is asked for up to four times
     groups: list[list[tuple[int, int]]] = []

@@ -23,11 +23,23 @@ _CHAIR_CUE = re.compile(r"(?<!đồng )chủ trì")
 _CO_CHAIR = re.compile(r"đồng chủ trì")
 
 
+_OTHER_SPACE = re.compile(r"[^\S\n\t ]")  # whitespace but a space, a tab or a line break
+_ANY_SPACE = re.compile(r"\s")
+
+
+def _one_line(text: str) -> str:
+    r"""``re.sub(r"\s", " ", text)``: as fast as ``str.replace`` when tabs and line breaks are the
+    only whitespace to replace (always, in normalized text), instead of one call per break."""
+    if _OTHER_SPACE.search(text) is None:
+        return text.replace("\n", " ").replace("\t", " ")
+    return _ANY_SPACE.sub(" ", text)
+
+
 def person_names(text: str) -> list[tuple[int, int, str]]:
     """Every person's name in ``text`` as (start, end, name)."""
     surnames = lexicon().surnames
     out = []
-    for match in _NAME.finditer(re.sub(r"\s", " ", text)):
+    for match in _NAME.finditer(_one_line(text)):
         words = match.group(1).split()
         for i, word in enumerate(words):
             if word in surnames and len(words) - i >= 2:

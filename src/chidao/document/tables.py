@@ -62,6 +62,7 @@ class Table:
 class _Vocabulary:
     roles: tuple[tuple[str, re.Pattern[str]], ...]  # (role, pattern on the header cell's key)
     number: re.Pattern[str]  # the "STT" column
+    number_size: tuple[int, int]  # the most words, and letters, of a name of it ("số thứ tự.": 3, 8)
 
 
 @cache
@@ -71,8 +72,21 @@ def _vocabulary() -> _Vocabulary:
     for role in ("ignore", "coordinators", "lead", "time", "content"):
         words = sorted((match_key(w) for w in data["columns"][role]), key=len, reverse=True)
         roles.append((role, re.compile("(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])")))
-    number = "|".join(re.escape(match_key(w)) for w in data["columns"]["number"])
-    return _Vocabulary(tuple(roles), re.compile(rf"(?:{number})\.?$"))
+    names = [match_key(w) for w in data["columns"]["number"]]
+    number = "|".join(re.escape(name) for name in names)
+    size = (max(len(n.split()) for n in names), max(len(n.replace(" ", "")) for n in names) + 1)  # "." after
+    return _Vocabulary(tuple(roles), re.compile(rf"(?:{number})\.?$"), size)
+
+
+def _names_numbers(line: str) -> bool:
+    """Whether a line names the "STT" column. Most short lines of a notice have more words or
+    letters than any name of it, which rules them out before their key is made and matched."""
+    vocab = _vocabulary()
+    words = line.split()
+    most_words, most_letters = vocab.number_size
+    if len(words) > most_words or sum(map(len, words)) > most_letters:
+        return False
+    return vocab.number.match(" ".join(match_key(line).split())) is not None
 
 
 def column_role(label: str) -> str | None:
@@ -230,11 +244,10 @@ def _blank_next(text: str, lines: list[tuple[int, int]], k: int) -> bool:
 def _one_cell_per_line(text: str, lines: list[tuple[int, int]]) -> list[Table]:
     """Tables flattened to one cell per line, found from an "STT" line and its header cells."""
     tables: list[Table] = []
-    vocab = _vocabulary()
     i = 0
     while i < len(lines):
         s, e = lines[i]
-        if e - s > 40 or not vocab.number.match(" ".join(match_key(text[s:e]).split())):
+        if e - s > 40 or not _names_numbers(text[s:e]):
             i += 1
             continue
         # The header: the cells after "STT", a label wrapped over two lines joined.

@@ -10,6 +10,7 @@ name words up to the first verb or function word ("chủ trì", "phối hợp").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -50,8 +51,9 @@ _PLACE_GROUP = re.compile(
     rf"(?:\s*:?\s+(?P<names>[{UPPER}].*))?$",
     re.S,
 )
+_COMMITTEES = ("ủy ban nhân dân", "ubnd")  # what a _NAMED_GROUP opens with
 _NAMED_GROUP = re.compile(
-    rf"(?:ủy ban nhân dân|ubnd)\s+(?:các|những)\s+{_LOCALITY_KIND}(?:\s*,\s*{_LOCALITY_KIND})*\s*:?\s+(?=[^\W\d_])"
+    rf"(?:{'|'.join(_COMMITTEES)})\s+(?:các|những)\s+{_LOCALITY_KIND}(?:\s*,\s*{_LOCALITY_KIND})*\s*:?\s+(?=[^\W\d_])"
 )
 _PLACE_NAME = re.compile(rf"[{UPPER}][{LOWER}]*(?:\s*-\s*|\s+)?(?:[{UPPER}\d][{LOWER}\d]*(?:\s*-\s*|\s+)?){{0,4}}")
 _GROUP_LINKS = {"ngang"}
@@ -135,6 +137,7 @@ _PROVINCIAL = re.compile(
 
 
 _LOCAL_COMMITTEE = re.compile(r"^(?:ubnd|ủy ban nhân dân)\s+")
+_TRAILING_PARENTHESIS = re.compile(r"\s*\([^)]*\)$")
 _GROUP_KEY = re.compile(
     rf"(?P<head>ủy ban nhân dân\s+)?(?:(?:các|những)\s+)?(?P<kinds>{_LOCALITY_KIND}(?:\s*,\s*{_LOCALITY_KIND})*)"
 )
@@ -166,6 +169,55 @@ def _reference_key(written: str) -> str:
     bare = _LOCAL_COMMITTEE.sub("ủy ban nhân dân ", phrase_key(written))
     bare = _PLURAL_WORD.sub(" ", bare).strip()
     return key if bare.replace(" ,", ",") == key.replace(" ,", ",") else "\0"
+
+
+def _named_groups(key: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_NAMED_GROUP.finditer(key)``, tried only where a committee is named: the
+    pattern's first letters are too common for ``re`` to skip through a whole document fast."""
+    pos = 0
+    nexts = [key.find(word) for word in _COMMITTEES]  # where each occurs next (-1: no more)
+    while True:
+        for i, word in enumerate(_COMMITTEES):
+            if 0 <= nexts[i] < pos:
+                nexts[i] = key.find(word, pos)
+        found = [at for at in nexts if at >= 0]
+        if not found:
+            return
+        at = min(found)
+        match = _NAMED_GROUP.match(key, at)
+        if match is not None:
+            yield match
+        pos = match.end() if match is not None else at + 1
+
+
+@cache
+def _openers() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Every pattern an agency name can open with: one union on the match key, one on the text.
+
+    ``_read_end`` and ``starts_agency`` find a name only where one of these matches. Most
+    positions they are asked about match none (the start of each clause: "phối hợp", "về",
+    "tăng cường"), and one match of the union rules out the dozen they would try one by one.
+    A new way for a name to open, in either method, must be added here.
+    """
+    reg = registry()
+    on_key = (
+        reg.roles,
+        reg.positions,
+        _PLURAL,
+        reg.body_re,
+        reg.bare,
+        _FIELD_HEAD,
+        reg.compound_heads,
+        reg.group_nouns,
+        reg.heads,
+    )
+    on_text = (_PLACE_AGENCY, _BARE_PLACE, _OFFICIAL)
+    return _union(on_key), _union(on_text)
+
+
+def _union(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    """One pattern that matches where any of ``patterns`` does."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
 
 
 @cache
@@ -229,6 +281,8 @@ class AgencyReader:
 
     def skip_space(self, pos: int) -> int:
         if 0 <= pos < len(self.text):
+            if not self.text[pos].isspace():
+                return pos  # most calls: already at a word (``\s`` and ``isspace`` agree)
             return _SPACES.match(self.text, pos).end()  # type: ignore[union-attr]
         while pos < len(self.text) and self.text[pos].isspace():
             pos += 1
@@ -239,6 +293,8 @@ class AgencyReader:
         pos = self.skip_space(pos)
         if pos >= self.limit and not self._reading:
             self.limit = len(self.text)  # a bound left from reading an earlier clause
+        if not self._may_open(pos, len(self.text)):
+            return False
         reg = self.reg
         if _FALSE_HEAD.match(self.key, pos, self.limit):
             return False
@@ -269,6 +325,12 @@ class AgencyReader:
             or reg.positions.match(self.key, pos, self.limit)
             or reg.roles.match(self.key, pos, self.limit)
         )
+
+    def _may_open(self, pos: int, text_end: int) -> bool:
+        """Whether a name may open at ``pos``: a pattern of ``_openers`` matches there (the text's
+        patterns up to ``text_end``, as the caller matches them)."""
+        on_key, on_text = _openers()
+        return bool(on_key.match(self.key, pos, self.limit) or on_text.match(self.text, pos, text_end))
 
     # -- name continuation -----------------------------------------------------------------
     def _name_end(self, pos: int, *, need_name: bool, commas: bool = True) -> int | None:
@@ -488,6 +550,8 @@ class AgencyReader:
         return Mention(start, start + len(written), written, self.canonical(written))
 
     def _read_end(self, start: int, *, lenient: bool = False) -> int | None:
+        if not self._may_open(start, self.limit):
+            return None
         reg, key = self.reg, self.key
         if _FALSE_HEAD.match(key, start, self.limit):
             return None
@@ -751,7 +815,8 @@ class AgencyReader:
         included: the cutter reads some lists twice (a clause's opening as a heading, then as
         its subject)."""
         self.limit = len(self.text) if limit is None else min(limit, len(self.text))
-        groups = (len(self._named_groups), sum(len(g) for g in self._named_groups.values()))
+        named = self._named_groups
+        groups = (len(named), sum(len(g) for g in named.values())) if named else (0, 0)
         key = (pos, lenient, self.limit, self._priming, groups)
         known = self._lists.get(key)
         if known is not None:
@@ -866,7 +931,7 @@ class AgencyReader:
         apart, for a reference back to several kinds."""
         self._priming = True
         try:
-            for match in _NAMED_GROUP.finditer(self.key):
+            for match in _named_groups(self.key):
                 mentions, _ = self.read_list(match.start(), lenient=True)
                 for mention in mentions:
                     single = _SINGLE_COMMITTEE.match(mention.name)
@@ -974,8 +1039,9 @@ class AgencyReader:
 
     def _canonical_uncached(self, written: str) -> str:
         reg = self.reg
-        name = re.sub(r"\s+", " ", written).strip(" ,;:")
-        name = re.sub(r"\s*\([^)]*\)$", "", name)
+        name = " ".join(written.split()).strip(" ,;:")  # as re.sub(r"\s+", " ") would, once stripped
+        if name.endswith(")"):  # no line break is left for "$" to stop before
+            name = _TRAILING_PARENTHESIS.sub("", name)
         name = reg.abbreviation_re.sub(lambda m: reg.abbreviations[m.group(1)], name)
         name = self._expand_field(name)
         known = reg.bodies.get(phrase_key(name))

@@ -176,9 +176,15 @@ def _upward(reader: AgencyReader, match: re.Match[str], mentions: list[Mention])
     return True
 
 
+# What ``_skip_intro`` skips opens with one of these: most clauses open with none.
+_INTROS = re.compile("|".join(f"(?:{p.pattern})" for p in (_TOPIC, _CONNECTOR, _SHORT_INTRO, _INTRO_WORD)))
+
+
 def _skip_intro(reader: AgencyReader, pos: int, end: int) -> int:
     """Past a connector or an adverbial clause that opens a sentence ("Trên cơ sở ..., ")."""
     key = reader.key
+    if _INTROS.match(key, pos, end) is None:
+        return pos
     for _ in range(2):
         topic = _TOPIC.match(key, pos, end)
         if topic:

@@ -50,6 +50,12 @@ def _irregular() -> tuple[re.Pattern[str], dict[str, int], dict[str, str], tuple
     return pattern, numbers, units, cues
 
 
+def recurrence_words() -> tuple[str, ...]:
+    """Words one of which every recurrence holds ("hằng", "mỗi", "định kỳ", "lần" ...): a span
+    without any has none, and ``read_recurrence`` gives (None, None) for it."""
+    return (*_irregular()[3], *_rules()[2])
+
+
 def read_recurrence(key: str, text: str, start: int, end: int) -> tuple[str | None, str | None]:
     """(recurrence, the words that say it) for ``[start, end)``.
 

@@ -34,6 +34,7 @@ from chidao.extract.timing import Timing, TimingReader
 from chidao.extract.unassigned import sentence_kind
 from chidao.extract.vocabulary import sections
 from chidao.text.guarded import Guarded, guarded
+from chidao.text.occurrences import Occurrences
 
 # ". ", "; ", "! ", "? ", a blank line, a line that opens a bullet, ", trong đó". Each alternative
 # opens with its own literal, so that ``re`` can skip ahead to those characters.
@@ -204,6 +205,7 @@ class TaskCutter:
         self.sentences = False  # running text (a news item): a task per sentence that assigns (rule 10)
         self.named_above: list[list[Mention]] = []  # per list being walked: the leads its items named
         self.paragraph_starts: set[int] = set()  # where the body's paragraphs' text begins
+        self._closing_words = Occurrences(self.key, _CLOSING_WORDS)  # asked of every clause
 
     def skip(self, start: int, reason: str) -> None:
         self.skipped.setdefault(start, reason)
@@ -224,8 +226,7 @@ class TaskCutter:
         if self.reader.place.council and sections().resolution_closing.search(key, start, end):
             return True
         closing = bool(_CLOSING_START.match(key, start, end)) or (
-            any(key.find(word, start, end) >= 0 for word in _CLOSING_WORDS)
-            and bool(_CLOSING_ANY.search(key, start, end))
+            self._closing_words.within(start, end) and bool(_CLOSING_ANY.search(key, start, end))
         )
         if not closing and running:
             closing = bool(_EXHORTATION.match(key, start, end))
@@ -306,12 +307,14 @@ class TaskCutter:
         key = self.key
         found = False
         vocab = sections()
-        for pattern, kind in (
+        labels = (
             (vocab.plan_lead, "lead"),
             (vocab.plan_coordinators, "coord"),
             (vocab.plan_time, "time"),
             (vocab.plan_content, "content"),
-        ):
+        )
+        # Most lines open with no label at all: one match of their union tells.
+        for pattern, kind in labels if vocab.plan_label.match(key, start, end) else ():
             if kind == "content" and not content:
                 continue
             match = pattern.match(key, start, end)

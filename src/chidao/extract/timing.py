@@ -14,9 +14,10 @@ from datetime import date
 
 from chidao.extract.deadlines import DeadlineMatch, find_deadlines, sliceable_lower
 from chidao.extract.leads import topic_end
-from chidao.extract.recurrence import read_recurrence
+from chidao.extract.recurrence import read_recurrence, recurrence_words
 from chidao.extract.workdays import WorkCalendar
 from chidao.text.guarded import guarded
+from chidao.text.occurrences import Occurrences
 
 # Words just before "trong năm ..." that make it a deadline rather than a frame.
 _YEAR_DEADLINE_VERBS = guarded(
@@ -64,6 +65,7 @@ class TimingReader:
         self.calendar = WorkCalendar()
         self._low = sliceable_lower(text)
         self._read: dict[tuple[int, int, bool], Timing] = {}
+        self._recurring = Occurrences(key, recurrence_words())  # most spans hold none of these
 
     def _acceptable(self, match: DeadlineMatch, start: int, plan_line: bool) -> bool:
         before = self.key[max(start, match.start - 160) : match.start]
@@ -100,17 +102,24 @@ class TimingReader:
             if shifted.recurrence:
                 recurrence, words = shifted.recurrence, shifted.text
             else:
-                recurrence, words = read_recurrence(self.key, self.text, begin, end)
+                recurrence, words = self._recurrence(begin, end)
             span = (shifted.start, shifted.end)
             return Timing(shifted.date, shifted.text, recurrence, span, shifted.kind, words)
-        opening = _YEAR_OPENING.match(self.key, begin, end)
-        recurrence, words = read_recurrence(self.key, self.text, begin, end)
+        # Every _YEAR_OPENING holds "năm"; the pattern looks for a colon 60 characters ahead first.
+        opening = _YEAR_OPENING.match(self.key, begin, end) if self.key.find("năm", begin, end) >= 0 else None
+        recurrence, words = self._recurrence(begin, end)
         if opening and recurrence is None:
             # "Năm 2026, cắt giảm 100% ...": the year by which the result must be reached.
             year = int(opening.group("y"))
             span = (opening.start("phrase"), opening.end("phrase"))
             return Timing(date(year, 12, 31), self.text[span[0] : span[1]], None, span, "year_opening", words)
         return Timing(None, None, recurrence, None, None, words)
+
+    def _recurrence(self, begin: int, end: int) -> tuple[str | None, str | None]:
+        """``read_recurrence`` of ``[begin, end)``; (None, None) without a recurrence word, as it would give."""
+        if not self._recurring.within(begin, end):
+            return None, None
+        return read_recurrence(self.key, self.text, begin, end)
 
     def read_cell(self, start: int, end: int) -> Timing:
         """The timing a table's time cell states, bare forms included ("Quý II/2026", "Năm 2026",

@@ -17,6 +17,7 @@ class Sections:
     plan_coordinators: re.Pattern[str]
     plan_time: re.Pattern[str]
     plan_content: re.Pattern[str]  # "Nội dung thực hiện:"
+    plan_label: re.Pattern[str]  # any of the four above: what every plan line opens with
     document_time: re.Pattern[str]  # "Thời gian thực hiện:" for the whole document
     plan_head: re.Pattern[str]  # "Cơ quan thực hiện:" over plan lines
     resolution_closing: re.Pattern[str]  # "Giao UBND tỉnh tổ chức thực hiện Nghị quyết này"
@@ -31,12 +32,14 @@ def sections() -> Sections:
     data = load_toml("sections.toml")
     labels = data["plan_labels"]
     inactive = alternation(data["inactive"]).pattern
+    plan = [_label(labels[kind]) for kind in ("lead", "coordinators", "time", "content")]
     return Sections(
         inactive=re.compile(inactive + r"(?:[\s:.]*$|\s*(?:chung|\d|của|trong|năm|[-–:,]))"),
-        plan_lead=_label(labels["lead"]),
-        plan_coordinators=_label(labels["coordinators"]),
-        plan_time=_label(labels["time"]),
-        plan_content=_label(labels["content"]),
+        plan_lead=plan[0],
+        plan_coordinators=plan[1],
+        plan_time=plan[2],
+        plan_content=plan[3],
+        plan_label=re.compile("|".join(f"(?:{p.pattern})" for p in plan)),
         document_time=re.compile(alternation(labels["document_time"]).pattern + r"\s*:?\s*"),
         plan_head=re.compile(alternation(labels["head"]).pattern + r"\s*:?\s*$"),
         resolution_closing=re.compile(alternation(data["resolution_closing"]).pattern + r"(?!\s+số)"),

@@ -38,12 +38,17 @@ _EDITS = re.compile(
 # Where an edit can start, apart from the very start: a character the lookahead of ``_EDITS``
 # names, or a space before whitespace or the end. ``_EDITS`` opens with that lookahead, so its
 # own search tries every position; this class lets ``re`` skip ahead, and spaces (a quarter of
-# Vietnamese text) are looked at only in pairs or before a line break or a tab.
-_EDIT_CHAR = re.compile(r"[\r\n\t*_#\u00a0\u2000-\u200d\u2060\ufeff\u00ad\u202f\u205f\u3000\f\v]")
+# Vietnamese text) are looked at only in pairs or before a line break or a tab. A line break, or
+# two, is looked at only after a space or before whitespace or "#": any other ("\n" between two
+# words, "\n\n" between two paragraphs: most of them) is an "eol" that is kept as it is. The two
+# are searched apart: ``re`` skips through text fastest for one class, or for one literal.
+_EDIT_CHAR = re.compile(r"[\r\t*_#\u00a0\u2000-\u200d\u2060\ufeff\u00ad\u202f\u205f\u3000\f\v]")
+_EDIT_BREAK = re.compile(rf"\n(?:(?=[\r#]|{_SPACE})|(?=\n(?:[\r\n#]|{_SPACE}))|(?<= \n))")
 
 
 def _edits(nfc: str) -> Iterator[re.Match[str]]:
-    """The matches of ``_EDITS.finditer(nfc)``, found faster.
+    """The matches of ``_EDITS.finditer(nfc)``, found faster, but for the plain line breaks (a
+    "\n" or "\n\n" token after no space and before no whitespace or "#"), kept as they are.
 
     The first one or two come from ``finditer`` itself (at the start an empty match may be
     followed by another at the same place). After them no match is empty, so each next one
@@ -55,6 +60,7 @@ def _edits(nfc: str) -> Iterator[re.Match[str]]:
         yield match
         match = next(matches, None)
     double = -1  # where the next two spaces are, once looked for
+    char = brk = -1  # where the next edit character and line break are, once looked for
     trailing = len(nfc) - 1 if nfc.endswith(" ") else -1
     while match is not None:
         yield match
@@ -64,8 +70,13 @@ def _edits(nfc: str) -> Iterator[re.Match[str]]:
             if double < pos:
                 double = nfc.find("  ", pos)
                 double = len(nfc) if double < 0 else double
-            char = _EDIT_CHAR.search(nfc, pos)
-            at = char.start() if char else len(nfc)
+            if char < pos:
+                found = _EDIT_CHAR.search(nfc, pos)
+                char = found.start() if found else len(nfc)
+            if brk < pos:
+                found = _EDIT_BREAK.search(nfc, pos)
+                brk = found.start() if found else len(nfc)
+            at = min(char, brk)
             if at > pos and nfc[at - 1] == " " and nfc[at : at + 1] in ("\t", "\r", "\n"):
                 at -= 1  # " \n": the space is where the edit starts
             at = min(at, double, trailing if trailing >= pos else len(nfc))
