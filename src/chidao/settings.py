@@ -48,7 +48,7 @@ class Settings:
     login_attempts: int = 5
     login_window_seconds: int = 300
     # Extracted tasks less sure than this are marked "cần kiểm tra" and listed first for review.
-    review_confidence: float = 0.75
+    review_confidence: float = 0.9
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -64,5 +64,5 @@ class Settings:
             due_soon_days=_int(env, "CHIDAO_DUE_SOON_DAYS", 5, 0),
             secure_cookies=env.get("CHIDAO_SECURE_COOKIES", "").lower() in ("1", "true", "yes"),
             session_hours=_int(env, "CHIDAO_SESSION_HOURS", 12, 1),
-            review_confidence=_share(env, "CHIDAO_REVIEW_CONFIDENCE", 0.75),
+            review_confidence=_share(env, "CHIDAO_REVIEW_CONFIDENCE", 0.9),
         )
