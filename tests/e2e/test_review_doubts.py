@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from playwright.sync_api import expect
+
 from conftest import screenshot
 
 # Written for this test: item 4 names no agency, so extraction takes the previous item's lead
@@ -49,9 +51,11 @@ def test_clerk_checks_doubtful_tasks_and_makes_a_passage_a_task(open_as):
     screenshot(clerk, "16-review-doubts")
 
     # By keyboard: the "?" before the passage leads to its card, with the reason and the button.
-    clerk.locator(f'a.loose-ref[href="#unassigned-{passage_id}"]').focus()
+    ref = clerk.locator(f'a.loose-ref[href="#unassigned-{passage_id}"]')
+    ref.focus()
+    expect(ref).to_be_focused()  # under load the focus may land a moment later
     clerk.keyboard.press("Enter")
-    assert clerk.url.endswith(f"#unassigned-{passage_id}")
+    expect(clerk).to_have_url(re.compile(rf"#unassigned-{passage_id}$"))
     card = clerk.locator(f"#unassigned-{passage_id}")
     assert "không tìm thấy cơ quan" in card.inner_text()
     button = card.get_by_role("button", name="Tạo nhiệm vụ")
