@@ -381,9 +381,9 @@ class AgencyReader:
                 break
             tail = reg.tails.match(self.key, ts, self.limit)
             if tail and seen_name and word in ("tỉnh", "thành"):
-                after = self._token(tail.end())
-                if after is None or not self._is_upper(after[0]):
-                    end = confirmed = tail.end()  # "Sở Y tế tỉnh | và Sở Tài chính": no place name follows
+                unnamed = self._unnamed_province(ts)
+                if unnamed is not None:
+                    end = confirmed = unnamed  # "Sở Y tế tỉnh | và Sở Tài chính": no place name follows
                     break
             elif tail and seen_name:
                 end = confirmed = tail.end()
@@ -445,6 +445,15 @@ class AgencyReader:
             return None
         return confirmed
 
+    def _unnamed_province(self, ts: int) -> int | None:
+        """Where a bare "tỉnh" / "thành phố" at ``ts`` ends, when no place name follows it: the
+        document's own province, closing a name ("Sở Y tế tỉnh", "... nông nghiệp tỉnh")."""
+        place = self.reg.tails.match(self.key, ts, self.limit)
+        if place is None or place.group(0) not in ("tỉnh", "thành phố"):
+            return None
+        after = self._token(place.end())
+        return place.end() if after is None or not self._is_upper(after[0]) else None
+
     def _province_tail(self, end: int) -> int | None:
         """A name that goes on in lowercase to the province's word: "Ban Quản lý dự án đầu tư xây
         dựng | công trình nông nghiệp tỉnh", "Trung tâm Phát triển | quỹ đất tỉnh". Only name
@@ -459,15 +468,7 @@ class AgencyReader:
             if not word.isalpha() or self._is_upper(ts) or (count == 0 and word == "và"):
                 return None
             if count > 0 and word in ("tỉnh", "thành"):
-                place = self.reg.tails.match(self.key, ts, self.limit)
-                after = self._token(place.end()) if place else None
-                if (
-                    place
-                    and place.group(0) in ("tỉnh", "thành phố")
-                    and (after is None or not self._is_upper(after[0]))
-                ):
-                    return place.end()
-                return None
+                return self._unnamed_province(ts)
             if word == "của" and count > 0 and self.key.startswith(("tỉnh", "thành phố"), self.skip_space(te)):
                 cur = te  # "Ban Chỉ đạo giải phóng mặt bằng các dự án trọng điểm | của tỉnh"
                 continue
@@ -629,15 +630,8 @@ class AgencyReader:
             ts, te = tok
             word = self.key[ts:te]
             if cur == end and word in ("tỉnh", "thành"):
-                place = self.reg.tails.match(self.key, ts, self.limit)
-                after = self._token(place.end()) if place else None
-                if (
-                    place
-                    and place.group(0) in ("tỉnh", "thành phố")
-                    and (after is None or not self._is_upper(after[0]))
-                ):
-                    return place.end()  # "Sở Y tế tỉnh | và Sở Tài chính": the province, unnamed
-                return cur
+                unnamed = self._unnamed_province(ts)  # "Sở Y tế tỉnh | và Sở Tài chính"
+                return unnamed if unnamed is not None else cur
             if word == "số":
                 nxt = self._token(te)
                 if nxt and self.key[nxt[0] : nxt[1]].isdigit():
