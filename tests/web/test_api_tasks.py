@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
 from chidao.store.models import Task, User
-from chidao.tracking import operations
+from chidao.tracking import review
 
 TTTT = "Sở Thông tin và Truyền thông"
 
@@ -273,7 +273,7 @@ def test_concurrent_writers_are_stopped_by_the_version_column(api, docs):
         theirs.progress = 70
         second.commit()
         with pytest.raises(StaleDataError):
-            operations.update_task(
+            review.update_task(
                 session=first, task=mine, user=clerk, changes={"progress": 10}, version=read, today=date(2024, 4, 1)
             )
     assert api.get(f"/tasks/{task_id}").json()["progress"] == 70

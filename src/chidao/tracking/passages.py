@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 
 from chidao.store.audit import record
 from chidao.store.models import Document, Task, UnassignedPassage
-from chidao.tracking.operations import Conflict, add_task
+from chidao.tracking.errors import Conflict
+from chidao.tracking.review import add_task
 
 ORIGIN = "passage"  # Task.origin of a task made from an unassigned passage
 

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from chidao.store.models import Document, Task
-from chidao.tracking.operations import REVIEW_FIELDS, differs_from_proposed
+from chidao.tracking.task_state import REVIEW_FIELDS, differs_from_proposed
 
 OUTCOMES = ("unchanged", "edited", "added", "deleted")
 

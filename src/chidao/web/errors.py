@@ -11,7 +11,7 @@ from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
 from chidao.text import ReadError
-from chidao.tracking.operations import Conflict, Forbidden, Invalid, OperationError
+from chidao.tracking.errors import Conflict, Forbidden, Invalid, OperationError
 
 log = logging.getLogger("chidao.web")
 

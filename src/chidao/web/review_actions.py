@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from chidao.store.documents import Ingested, add_document, confirm_document
 from chidao.store.models import Document
-from chidao.tracking.operations import Conflict
+from chidao.tracking.errors import Conflict
 
 
 def ingest(session: Session, filename: str, data: bytes, user_id: int, confirm: bool) -> Ingested:

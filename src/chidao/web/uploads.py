@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from starlette.datastructures import UploadFile
 
 from chidao.text.readers import detect
-from chidao.tracking.operations import Upload
+from chidao.tracking.progress import Upload
 from chidao.web.deps import SettingsDep
 from chidao.web.limits import MAX_ATTACHMENTS
 from chidao.web.schemas import ProgressCreate

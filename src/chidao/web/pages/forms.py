@@ -17,7 +17,7 @@ from fastapi import Depends, Request
 from fastapi.responses import RedirectResponse
 from starlette.datastructures import FormData, UploadFile
 
-from chidao.tracking.operations import Upload
+from chidao.tracking.progress import Upload
 from chidao.web.limits import MAX_ATTACHMENTS
 from chidao.web.pages.labels import filesize
 from chidao.web.uploads import clean_filename

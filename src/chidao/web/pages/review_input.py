@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from chidao.store.agencies import agency_key
 from chidao.store.documents import task_snapshot
 from chidao.store.models import Agency, Task
-from chidao.tracking.operations import REVIEW_FIELDS
+from chidao.tracking.task_state import REVIEW_FIELDS
 from chidao.web import schemas
 from chidao.web.pages.forms import read_day
 from chidao.web.schemas.common import Recurrence
@@ -69,7 +69,7 @@ class TaskForm:
 
 @dataclass(frozen=True)
 class TaskFields:
-    """Checked fields, ready for ``operations.add_task`` / ``update_task``, and agencies new to the store."""
+    """Checked fields, ready for ``review.add_task`` / ``update_task``, and agencies new to the store."""
 
     values: dict[str, Any]
     new_agencies: list[str]

@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session
 
 from chidao.store.documents import task_snapshot
 from chidao.store.models import Agency, Document, Task, UnassignedPassage
-from chidao.tracking.operations import REVIEW_FIELDS, differs_from_proposed
 from chidao.tracking.passages import ORIGIN as FROM_PASSAGE
 from chidao.tracking.passages import open_passages
+from chidao.tracking.task_state import REVIEW_FIELDS, differs_from_proposed
 from chidao.web.pages.review_input import RECURRENCES, suggest_split
 from chidao.web.pages.review_text import Loose, Passage, highlight
 from chidao.web.pages.templating import vn_date

@@ -18,8 +18,9 @@ from sqlalchemy.orm.exc import StaleDataError
 from starlette.datastructures import FormData
 
 from chidao.store.models import Extension, Task, User
-from chidao.tracking import operations
-from chidao.tracking.operations import OperationError, check_version
+from chidao.tracking import extensions, progress, review
+from chidao.tracking.errors import OperationError
+from chidao.tracking.task_state import check_version
 from chidao.tracking.timing import STATUS_LABELS
 from chidao.web.deps import Id, SessionDep, SettingsDep, SoonDep, TodayDep, not_found
 from chidao.web.pages.deps import CsrfChecked, PageUser
@@ -101,7 +102,7 @@ def report_progress(
         uploads = uploads_field(form, "attachments", settings.max_upload_bytes)
         if kind == "completion" and not (note or uploads):
             raise FormError("Báo cáo hoàn thành cần có bằng chứng: ghi chú kết quả hoặc tệp đính kèm.")
-        report = operations.report_progress(
+        report = progress.report_progress(
             session=session, task=task, user=user, kind=kind, percent=percent, note=note, uploads=uploads, today=today
         )
         return SENT.get(report.kind, SENT["progress"])
@@ -126,7 +127,7 @@ def request_extension(
             raise FormError("Hãy nêu lý do đề nghị gia hạn.")
         if requested < today or (task.deadline is not None and requested <= task.deadline):
             raise FormError("Thời hạn đề nghị phải sau thời hạn hiện tại và không ở quá khứ.")
-        operations.request_extension(
+        extensions.request_extension(
             session=session, task=task, user=user, requested_deadline=requested, reason=reason, today=today
         )
         return f"Đã gửi đề nghị gia hạn đến ngày {vn_date(requested)}; chờ Văn phòng quyết định."
@@ -156,7 +157,7 @@ def decide_extension(
         check_version(task, version_field(form))
         decision = choice_field(form, "decision", DECISIONS, "quyết định")
         note = text_field(form, "note")
-        operations.decide_extension(
+        extensions.decide_extension(
             session=session, extension=extension, task=task, user_id=user.id, approve=decision == "approve", note=note
         )
         if decision == "approve":
@@ -185,9 +186,7 @@ def change_status(
             changes["progress"] = progress
         if new_status == task.status and changes.get("progress", task.progress) == task.progress:
             return "Không có thay đổi nào."
-        operations.update_task(
-            session=session, task=task, user=user, changes=changes, version=task.version, today=today
-        )
+        review.update_task(session=session, task=task, user=user, changes=changes, version=task.version, today=today)
         return f"Đã cập nhật nhiệm vụ: trạng thái “{STATUS_LABELS[task.status]}”, tiến độ {task.progress}%."
 
     return _save(request, session, user, task, (today, soon), "status", form, act)

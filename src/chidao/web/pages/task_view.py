@@ -7,7 +7,7 @@ Who may do what on the pages (the same function decides what is shown and what i
 * a clerk or an admin: decide extension requests, change status and progress;
 * a viewer (leadership): reads everything, changes nothing.
 
-The business rules of ``chidao.tracking.operations`` still apply underneath (a done task takes
+The business rules of ``chidao.tracking`` use cases still apply underneath (a done task takes
 no more reports, one pending extension at a time, ...); the API keeps its own, wider, rules.
 """
 
@@ -25,7 +25,8 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from chidao.store.models import AuditEntry, Document, Extension, ProgressReport, Task, User
 from chidao.store.queries import OPEN_STATUSES
-from chidao.tracking.operations import Conflict, Forbidden, Invalid, agency_role
+from chidao.tracking.errors import Conflict, Forbidden, Invalid
+from chidao.tracking.task_state import agency_role
 from chidao.web.deps import STAFF, not_found, task_in_scope
 from chidao.web.pages.forms import FormError
 from chidao.web.pages.history import history

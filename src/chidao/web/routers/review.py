@@ -13,7 +13,7 @@ from fastapi import APIRouter, Query, status
 from sqlalchemy import select
 
 from chidao.store.models import Task
-from chidao.tracking import operations, passages
+from chidao.tracking import passages, review
 from chidao.web import schemas
 from chidao.web.deps import (
     CurrentUser,
@@ -40,7 +40,7 @@ def add_task(
     """Add a task that extraction missed (origin "added")."""
     document = document_in_scope(session, user, document_id)
     fields = body.model_dump(exclude_none=True)
-    task = operations.add_task(session=session, document=document, user_id=user.id, fields=fields)
+    task = review.add_task(session=session, document=document, user_id=user.id, fields=fields)
     session.commit()
     return task_public(task, today, soon)
 
@@ -56,7 +56,7 @@ def delete_task(
 ) -> schemas.TaskPublic:
     """Delete a task (softly: it stays in history and in the review statistics)."""
     task = task_in_scope(session, user, task_id)
-    operations.delete_task(session=session, task=task, user_id=user.id, version=version)
+    review.delete_task(session=session, task=task, user_id=user.id, version=version)
     session.commit()
     return task_public(task, today, soon)
 
@@ -68,7 +68,7 @@ def split_task(
     """Replace a task by several (origin "split"); a part's missing fields are the original's."""
     task = task_in_scope(session, user, task_id)
     parts = [part.changes() for part in body.parts]
-    new = operations.split_task(session=session, task=task, user_id=user.id, parts=parts, version=body.version)
+    new = review.split_task(session=session, task=task, user_id=user.id, parts=parts, version=body.version)
     session.commit()
     return [task_public(t, today, soon) for t in new]
 
@@ -84,7 +84,7 @@ def merge_tasks(
     missing = sorted(set(ids) - {t.id for t in tasks})
     if missing:
         raise not_found("task", missing[0])
-    merged = operations.merge_tasks(session=session, tasks=tasks, user_id=user.id, given=body.changes("task_ids"))
+    merged = review.merge_tasks(session=session, tasks=tasks, user_id=user.id, given=body.changes("task_ids"))
     session.commit()
     return task_public(merged, today, soon)
 

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from chidao.store.models import TASK_STATUSES, Occurrence
 from chidao.store.queries import SORTS, TaskFilter, list_tasks
-from chidao.tracking import operations
+from chidao.tracking import review, rounds
 from chidao.tracking.timing import TIMING_STATES, timing_state
 from chidao.web import schemas
 from chidao.web.deps import (
@@ -107,7 +107,7 @@ def update_task(
     """Change a task; send the ``version`` you read. Also how reviewers correct a draft task."""
     task = task_in_scope(session, user, task_id)
     changes = body.changes("version")
-    operations.update_task(session=session, task=task, user=user, changes=changes, version=body.version, today=today)
+    review.update_task(session=session, task=task, user=user, changes=changes, version=body.version, today=today)
     session.commit()
     return task_public(task, today, soon)
 
@@ -146,7 +146,7 @@ def task_occurrences(
         raise query_error("to", "must not be before from", end.isoformat())
     if (end - start).days > MAX_ROUNDS_DAYS:
         raise query_error("to", f"at most {MAX_ROUNDS_DAYS} days after from", end.isoformat())
-    due = operations.occurrences(task, start, end, request.app.state.calendar)
+    due = rounds.occurrences(task, start, end, request.app.state.calendar)
     stored = session.execute(
         select(Occurrence.due_on, Occurrence.done_on).where(
             Occurrence.task_id == task.id, Occurrence.due_on >= start, Occurrence.due_on <= end

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Response, status
 from sqlalchemy import func, select
 
 from chidao.store.models import Assignment, Attachment, Extension, ProgressReport, Task
-from chidao.tracking import operations
+from chidao.tracking import extensions, progress
 from chidao.web import schemas
 from chidao.web.deps import (
     CurrentUser,
@@ -47,7 +47,7 @@ def report_progress(
     becomes done today). JSON, or a multipart form whose files are ``attachments``."""
     task = task_in_scope(session, user, task_id)
     body = data.body
-    report = operations.report_progress(
+    report = progress.report_progress(
         session=session,
         task=task,
         user=user,
@@ -83,7 +83,7 @@ def request_extension(
 ) -> schemas.ExtensionResult:
     """Ask for a later deadline (lead agency's officer, clerk or admin)."""
     task = task_in_scope(session, user, task_id)
-    extension = operations.request_extension(
+    extension = extensions.request_extension(
         session=session,
         task=task,
         user=user,
@@ -132,7 +132,7 @@ def decide_extension(
     if extension is None or task is None or not can_see_task(user, task):
         raise not_found("extension", extension_id)
     forbid_unless(user, "admin", "clerk")
-    operations.decide_extension(
+    extensions.decide_extension(
         session=session,
         extension=extension,
         task=task,

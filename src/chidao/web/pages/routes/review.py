@@ -21,7 +21,8 @@ from sqlalchemy.orm.exc import StaleDataError
 from starlette.datastructures import UploadFile
 
 from chidao.store.models import Document, Task, User
-from chidao.tracking import operations, passages
+from chidao.tracking import errors, passages
+from chidao.tracking import review as review_cases
 from chidao.web import review_actions
 from chidao.web.deps import STAFF, Id, SessionDep, SettingsDep, TodayDep, document_in_scope
 from chidao.web.limits import MAX_UPLOAD_FILES
@@ -173,15 +174,15 @@ def attempt(
         return RedirectResponse(location, status_code=status.HTTP_303_SEE_OTHER)
     except InputError as error:
         code, problem = 422, Problem(problem.target, error.message, problem.values, problem.action)
-    except (operations.Conflict, StaleDataError):
+    except (errors.Conflict, StaleDataError):
         unsaved = problem.values if problem.action == "save" else None  # shown beside the fresh data
         message = CONFLICTS.get(problem.action, STALE)
         code, problem = 409, Problem(problem.target, message, action=problem.action, unsaved=unsaved)
     except IntegrityError:
         code, problem = 409, Problem(problem.target, CONCURRENT, problem.values, problem.action)
-    except operations.Invalid:  # the forms check first; this is the operations' own last word
+    except errors.Invalid:  # the forms check first; this is the operations' own last word
         code, problem = 422, Problem(problem.target, INVALID, problem.values, problem.action)
-    except operations.Forbidden:
+    except errors.Forbidden:
         code, problem = 403, Problem(problem.target, NOT_STAFF, problem.values, problem.action)
     session.rollback()
     return review_page(request, session, document_id, problem, code)
@@ -224,7 +225,7 @@ def save_task(
         checked = task_fields(session, form)
         changes = changes_for(task, checked.values)
         expected = version_of(version)
-        operations.update_task(session=session, task=task, user=user, changes=changes, version=expected, today=today)
+        review_cases.update_task(session=session, task=task, user=user, changes=changes, version=expected, today=today)
         message = "Đã lưu nhiệm vụ." if changes else "Không có thay đổi nào để lưu."
         return back(document.id, message + new_agencies_note(checked.new_agencies), f"task-{task.id}")
 
@@ -250,7 +251,7 @@ def delete_task(
 
     def step() -> str:
         anchor = neighbour(document, task)
-        operations.delete_task(session=session, task=task, user_id=user.id, version=version_of(version))
+        review_cases.delete_task(session=session, task=task, user_id=user.id, version=version_of(version))
         return back(document.id, "Đã xóa nhiệm vụ.", anchor)
 
     return attempt(request, session, document.id, Problem(f"task-{task.id}", "", action="delete"), step)
@@ -273,7 +274,7 @@ def split_task(
 
     def step() -> str:
         parts = split_parts(texts)
-        new = operations.split_task(
+        new = review_cases.split_task(
             session=session, task=task, user_id=user.id, parts=parts, version=version_of(version)
         )
         return back(document.id, f"Đã tách nhiệm vụ thành {len(new)} nhiệm vụ.", f"task-{new[0].id}")
@@ -298,7 +299,7 @@ def merge_tasks(
         tasks = [t for t in document.tasks if t.id in ids]
         if len(tasks) != len(ids):
             raise InputError("Chỉ gộp được các nhiệm vụ của chính văn bản này.")
-        merged = operations.merge_tasks(session=session, tasks=tasks, user_id=user.id, given={})
+        merged = review_cases.merge_tasks(session=session, tasks=tasks, user_id=user.id, given={})
         return back(document.id, f"Đã gộp {len(tasks)} nhiệm vụ thành một.", f"task-{merged.id}")
 
     return attempt(request, session, document.id, Problem("merge", "", action="merge"), step)
@@ -311,7 +312,7 @@ def add_task(request: Request, document_id: Id, session: SessionDep, user: PageU
 
     def step() -> str:
         checked = task_fields(session, form)
-        task = operations.add_task(session=session, document=document, user_id=user.id, fields=checked.values)
+        task = review_cases.add_task(session=session, document=document, user_id=user.id, fields=checked.values)
         message = "Đã thêm nhiệm vụ." + new_agencies_note(checked.new_agencies)
         return back(document.id, message, f"task-{task.id}")
 
