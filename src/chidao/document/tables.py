@@ -16,6 +16,7 @@ names are data (``data/vi/tables.toml``). Spans are offsets into the normalized 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -63,6 +64,7 @@ class _Vocabulary:
     roles: tuple[tuple[str, re.Pattern[str]], ...]  # (role, pattern on the header cell's key)
     number: re.Pattern[str]  # the "STT" column
     number_size: tuple[int, int]  # the most words, and letters, of a name of it ("số thứ tự.": 3, 8)
+    number_head: re.Pattern[str]  # a line that opens, after any whitespace, like a name of it
 
 
 @cache
@@ -75,7 +77,17 @@ def _vocabulary() -> _Vocabulary:
     names = [match_key(w) for w in data["columns"]["number"]]
     number = "|".join(re.escape(name) for name in names)
     size = (max(len(n.split()) for n in names), max(len(n.replace(" ", "")) for n in names) + 1)  # "." after
-    return _Vocabulary(tuple(roles), re.compile(rf"(?:{number})\.?$"), size)
+    return _Vocabulary(tuple(roles), re.compile(rf"(?:{number})\.?$"), size, _line_opening(names))
+
+
+def _line_opening(names: list[str]) -> re.Pattern[str]:
+    """Lines whose key (``match_key``, spaces collapsed) may start like one of ``names``: their first
+    character but whitespace lowercases to the first letter of a name. Only a letter's own capital
+    does so for the ASCII letters the names start with ("s", "t"; "K", the Kelvin sign, gives "k")."""
+    initials = {name[0] for name in names}
+    assert all(c.isascii() and c.isalpha() and c != "k" for c in initials)
+    letters = "".join(sorted(initials | {c.upper() for c in initials}))
+    return re.compile(rf"^[^\S\n]*[{letters}]", re.MULTILINE)
 
 
 def _names_numbers(line: str) -> bool:
@@ -244,11 +256,12 @@ def _blank_next(text: str, lines: list[tuple[int, int]], k: int) -> bool:
 def _one_cell_per_line(text: str, lines: list[tuple[int, int]]) -> list[Table]:
     """Tables flattened to one cell per line, found from an "STT" line and its header cells."""
     tables: list[Table] = []
-    i = 0
-    while i < len(lines):
+    resume = 0  # the first line after the last table tried
+    for i in _number_heads(text, lines):
+        if i < resume:
+            continue
         s, e = lines[i]
         if e - s > 40 or not _names_numbers(text[s:e]):
-            i += 1
             continue
         # The header: the cells after "STT", a label wrapped over two lines joined.
         header: list[list[tuple[int, int]]] = [[lines[i]]]
@@ -266,7 +279,6 @@ def _one_cell_per_line(text: str, lines: list[tuple[int, int]]) -> list[Table]:
         labels = [" ".join(text[a:b].strip() for a, b in group) for group in header]
         roles = [column_role(label) for label in labels]
         if "content" not in roles or "lead" not in roles:
-            i += 1
             continue
         table = Table(s, lines[j - 1][1], roles)
         width = max((b - a for a, b in lines[j : j + 200]), default=80)
@@ -301,8 +313,18 @@ def _one_cell_per_line(text: str, lines: list[tuple[int, int]]) -> list[Table]:
             j = k
         if table.rows:
             tables.append(table)
-        i = max(j, i + 1)
+        resume = max(j, i + 1)
     return tables
+
+
+def _number_heads(text: str, lines: list[tuple[int, int]]) -> list[int]:
+    """The indices of the lines that could name the "STT" column, found in one search: most lines
+    of a notice open otherwise, and are not looked at one by one."""
+    if not lines:
+        return []
+    start, end = lines[0][0], lines[-1][1]
+    head = _vocabulary().number_head
+    return [bisect_left(lines, (start + m.start(),)) for m in head.finditer(text[start:end])]
 
 
 def find_tables(text: str, start: int, end: int) -> list[Table]:
