@@ -15,31 +15,23 @@ from functools import cache
 from chidao.document.lexicon import lexicon
 from chidao.text.chars import LOWER, UPPER
 from chidao.text.fold import match_key
-from chidao.text.guarded import guarded
 
 _SYLLABLE = rf"[{UPPER}][{LOWER}]*"
-_NAME = guarded(rf"(?<![\w])({_SYLLABLE}(?:\s+{_SYLLABLE}){{1,4}})(?![\w])")
-_CHAIR_CUE = re.compile(r"(?<!đồng )chủ trì")
+# Two to five capitalized syllables that open a word: the guard that no word character comes
+# before comes after the first letter ("[A-Z](?<!\w.)", not "(?<!\w)[A-Z]"), so that the engine
+# skips through the text to the capitals instead of trying every position.
+_NAME = re.compile(rf"([{UPPER}](?<![\w].)[{LOWER}]*(?:\s+{_SYLLABLE}){{1,4}})(?![\w])")
+_CHAIR_CUE = re.compile(r"chủ trì(?<!đồng chủ trì)")  # the guard after the words, for the same reason
 _CO_CHAIR = re.compile(r"đồng chủ trì")
-
-
-_OTHER_SPACE = re.compile(r"[^\S\n\t ]")  # whitespace but a space, a tab or a line break
-_ANY_SPACE = re.compile(r"\s")
-
-
-def _one_line(text: str) -> str:
-    r"""``re.sub(r"\s", " ", text)``: as fast as ``str.replace`` when tabs and line breaks are the
-    only whitespace to replace (always, in normalized text), instead of one call per break."""
-    if _OTHER_SPACE.search(text) is None:
-        return text.replace("\n", " ").replace("\t", " ")
-    return _ANY_SPACE.sub(" ", text)
 
 
 def person_names(text: str) -> list[tuple[int, int, str]]:
     """Every person's name in ``text`` as (start, end, name)."""
     surnames = lexicon().surnames
     out = []
-    for match in _NAME.finditer(_one_line(text)):
+    # Line breaks and tabs are whitespace to ``\s`` and, like spaces, neither letters nor ``\w``:
+    # the names are found in the text as it is.
+    for match in _NAME.finditer(text):
         words = match.group(1).split()
         for i, word in enumerate(words):
             if word in surnames and len(words) - i >= 2:
@@ -54,10 +46,11 @@ def person_names(text: str) -> list[tuple[int, int, str]]:
 
 def find_chair(title: str | None, intro: str) -> str | None:
     """The person who chaired: named in the subject line, else next to "chủ trì" in the opening."""
-    names = person_names(intro)
+    names = None  # the opening's names, looked for only when a cue or a title in capitals needs them
     if title:
         if title.isupper():
             # A name in capitals has no visible end; take the opening's name that the title spells.
+            names = person_names(intro)
             upper_title = re.sub(r"\s+", " ", title)
             spelled = [n for n in names if n[2].upper() in upper_title]
             if spelled:
@@ -66,10 +59,11 @@ def find_chair(title: str | None, intro: str) -> str | None:
             in_title = person_names(title)
             if in_title:
                 return in_title[0][2]
-    if not names:
-        return None
     cues = [m.start() for m in _CHAIR_CUE.finditer(intro.lower())]
     if not cues:
+        return None
+    names = person_names(intro) if names is None else names
+    if not names:
         return None
     best = None
     for cue in cues:

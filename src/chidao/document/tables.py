@@ -81,13 +81,14 @@ def _vocabulary() -> _Vocabulary:
 
 
 def _line_opening(names: list[str]) -> re.Pattern[str]:
-    """Lines whose key (``match_key``, spaces collapsed) may start like one of ``names``: their first
-    character but whitespace lowercases to the first letter of a name. Only a letter's own capital
-    does so for the ASCII letters the names start with ("s", "t"; "K", the Kelvin sign, gives "k")."""
+    """Lines of at most 40 characters whose key (``match_key``, spaces collapsed) may start like one
+    of ``names``: their first character but whitespace lowercases to the first letter of a name.
+    Only a letter's own capital does so for the ASCII letters the names start with ("s", "t";
+    "K", the Kelvin sign, would give "k")."""
     initials = {name[0] for name in names}
     assert all(c.isascii() and c.isalpha() and c != "k" for c in initials)
     letters = "".join(sorted(initials | {c.upper() for c in initials}))
-    return re.compile(rf"^[^\S\n]*[{letters}]", re.MULTILINE)
+    return re.compile(rf"^(?=.{{0,40}}$)[^\S\n]*[{letters}]", re.MULTILINE)  # at most 40 characters
 
 
 def _names_numbers(line: str) -> bool:
