@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from chidao.document.header import Header, parse_header
 from chidao.document.lexicon import lexicon
@@ -124,6 +125,8 @@ def _unfold_columns(text: str) -> str:
     Both copies have the same length (" | " becomes " \n ", a tab a line break), so offsets
     found in one hold in the other.
     """
+    if "|" not in text and "\t" not in text:
+        return text  # most notices: nothing laid out in columns
     lines = text.split("\n")
     changed = False
     for i, line in enumerate(lines):
@@ -133,6 +136,20 @@ def _unfold_columns(text: str) -> str:
             lines[i] = _COLUMNS.sub(lambda m: m.group(0).replace("|", "\n").replace("\t", "\n"), line)
             changed = True
     return "\n".join(lines) if changed else text
+
+
+def _leads_in(text: str, paragraph: Paragraph) -> bool:
+    """ "... như sau:": the paragraph that ends the opening. Only one that ends with a colon (or
+    whitespace) is searched."""
+    last = text[paragraph.end - 1] if paragraph.end > paragraph.start else ""
+    return (last == ":" or last.isspace()) and _LEAD_IN.search(text[paragraph.start : paragraph.end]) is not None
+
+
+@cache
+def _closing_initials() -> frozenset[str]:
+    """The characters a paragraph that closes the body ("Nơi nhận:", "Tin liên quan") can open
+    with: the first letters of those words, or a character stripped before they are read."""
+    return frozenset("N" + "".join(tail[:1] for tail in lexicon().page_tail) + "*#: \n")
 
 
 def _ends_article(content: str) -> bool:
@@ -153,7 +170,11 @@ def parse_layout(text: str) -> Layout:
     body: list[Paragraph] = []
     body_end = len(text)
     page_tail = False
+    may_close = _closing_initials()
     for paragraph in paragraphs:
+        if text[paragraph.start] not in may_close:
+            body.append(paragraph)
+            continue
         content = text[paragraph.start : paragraph.end]
         page_tail = _ends_article(content)
         if _RECIPIENTS.match(content.strip("*# ")) or page_tail:
@@ -175,7 +196,7 @@ def parse_layout(text: str) -> Layout:
     layout = Layout(text, header, body, build_outline(body), body_end)
     layout.addressees = addressees
     layout.tables = tables
-    intro_end = next((p.end for p in body if _LEAD_IN.search(text[p.start : p.end])), body_end)
+    intro_end = next((p.end for p in body if _leads_in(text, p)), body_end)
     intro = text[header.body_start : min(intro_end, header.body_start + 4000)]
     layout.chair = find_chair(header.title, intro)
     layout.meeting_date = find_meeting_date(intro)

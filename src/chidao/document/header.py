@@ -165,7 +165,8 @@ def _split_lines(text: str) -> list[tuple[int, str]]:
 
 def _vv_title(text: str, limit: int, place_start: int) -> tuple[str | None, int]:
     """A letter's subject follows "V/v" and ends before the place-date line or "Kính gửi"."""
-    match = _VV.search(text, 0, limit)
+    # Searched only when the words occur at all: ``_VV`` opens with "^", tried at every position.
+    match = _VV.search(text, 0, limit) if text.find("V/v", 0, limit) >= 0 else None
     if not match:
         return None, -1
     stop = len(text)

@@ -254,16 +254,16 @@ def _blank_next(text: str, lines: list[tuple[int, int]], k: int) -> bool:
     return k + 1 < len(lines) and not text[lines[k + 1][0] : lines[k + 1][1]].strip()
 
 
-def _one_cell_per_line(text: str, lines: list[tuple[int, int]]) -> list[Table]:
-    """Tables flattened to one cell per line, found from an "STT" line and its header cells."""
+def _one_cell_per_line(text: str, lines: list[tuple[int, int]], heads: list[int]) -> list[Table]:
+    """Tables flattened to one cell per line, found from an "STT" line (``heads``: where those
+    lines start) and its header cells."""
     tables: list[Table] = []
     resume = 0  # the first line after the last table tried
-    for i in _number_heads(text, lines):
+    for head in heads:
+        i = bisect_left(lines, (head,))
         if i < resume:
             continue
-        s, e = lines[i]
-        if e - s > 40 or not _names_numbers(text[s:e]):
-            continue
+        s = lines[i][0]
         # The header: the cells after "STT", a label wrapped over two lines joined.
         header: list[list[tuple[int, int]]] = [[lines[i]]]
         j = i + 1
@@ -318,27 +318,36 @@ def _one_cell_per_line(text: str, lines: list[tuple[int, int]]) -> list[Table]:
     return tables
 
 
-def _number_heads(text: str, lines: list[tuple[int, int]]) -> list[int]:
-    """The indices of the lines that could name the "STT" column, found in one search: most lines
-    of a notice open otherwise, and are not looked at one by one."""
-    if not lines:
-        return []
-    start, end = lines[0][0], lines[-1][1]
-    head = _vocabulary().number_head
-    return [bisect_left(lines, (start + m.start(),)) for m in head.finditer(text[start:end])]
+def _number_heads(text: str, start: int, end: int) -> list[int]:
+    """Where the lines of ``text[start:end]`` that name the "STT" column start, found in one search
+    and a look at the few short lines that open like a name of it: most notices have none, and
+    their lines are not looked at one by one."""
+    chunk = text[start:end]
+    heads = []
+    for match in _vocabulary().number_head.finditer(chunk):
+        line_end = chunk.find("\n", match.start())
+        line = chunk[match.start() : line_end if line_end >= 0 else len(chunk)]
+        if _names_numbers(line):
+            heads.append(start + match.start())
+    return heads
 
 
 def find_tables(text: str, start: int, end: int) -> list[Table]:
     """Task tables in ``text[start:end]``, in order, not overlapping."""
+    # Each layout is looked for only where its mark occurs at all: most notices hold no table.
+    pipes = text.find("|", start, end) >= 0
+    tabs = text.find("\t", start, end) >= 0
+    heads = _number_heads(text, start, end) if text.find("\n", start, end) >= 0 else []
+    if not (pipes or tabs or heads):
+        return []
     lines = _lines(text, start, end)
     found: list[Table] = []
-    # Each layout is looked for only where its mark occurs at all: most notices hold no table.
-    if text.find("|", start, end) >= 0:
+    if pipes:
         found += _delimited(text, lines, _PIPE)
-    if text.find("\t", start, end) >= 0:
+    if tabs:
         found += _delimited(text, lines, _TAB)
-    if text.find("\n", start, end) >= 0:
-        found += _one_cell_per_line(text, lines)
+    if heads:
+        found += _one_cell_per_line(text, lines, heads)
     found.sort(key=lambda t: t.start)
     out: list[Table] = []
     for table in found:
