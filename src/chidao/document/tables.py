@@ -81,14 +81,15 @@ def _vocabulary() -> _Vocabulary:
 
 
 def _line_opening(names: list[str]) -> re.Pattern[str]:
-    """Lines of at most 40 characters whose key (``match_key``, spaces collapsed) may start like one
-    of ``names``: their first character but whitespace lowercases to the first letter of a name.
-    Only a letter's own capital does so for the ASCII letters the names start with ("s", "t";
-    "K", the Kelvin sign, would give "k")."""
+    """The line breaks before lines of at most 40 characters whose key (``match_key``, spaces
+    collapsed) may start like one of ``names``: their first character but whitespace lowercases
+    to the first letter of a name. Only a letter's own capital does so for the ASCII letters the
+    names start with ("s", "t"; "K", the Kelvin sign, would give "k")."""
     initials = {name[0] for name in names}
     assert all(c.isascii() and c.isalpha() and c != "k" for c in initials)
     letters = "".join(sorted(initials | {c.upper() for c in initials}))
-    return re.compile(rf"^(?=.{{0,40}}$)[^\S\n]*[{letters}]", re.MULTILINE)  # at most 40 characters
+    # After a line break, which ``re`` finds fast; "^" would be tried at every position.
+    return re.compile(rf"\n(?=[^\S\n]*[{letters}])(?=.{{0,40}}$)", re.MULTILINE)
 
 
 def _names_numbers(line: str) -> bool:
@@ -322,13 +323,13 @@ def _number_heads(text: str, start: int, end: int) -> list[int]:
     """Where the lines of ``text[start:end]`` that name the "STT" column start, found in one search
     and a look at the few short lines that open like a name of it: most notices have none, and
     their lines are not looked at one by one."""
-    chunk = text[start:end]
+    chunk = "\n" + text[start:end]  # a break before the first line too: each line starts after one
     heads = []
     for match in _vocabulary().number_head.finditer(chunk):
-        line_end = chunk.find("\n", match.start())
-        line = chunk[match.start() : line_end if line_end >= 0 else len(chunk)]
+        line_end = chunk.find("\n", match.end())
+        line = chunk[match.end() : line_end if line_end >= 0 else len(chunk)]
         if _names_numbers(line):
-            heads.append(start + match.start())
+            heads.append(start + match.end() - 1)  # ``chunk`` has one character more than the text
     return heads
 
 
