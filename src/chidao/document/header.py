@@ -18,10 +18,12 @@ from chidao.text.chars import LOWER, UPPER
 
 _NUMBER = re.compile(r"(?m)^\s*Số\s*:?[ \t]*((?:[0-9][0-9.]*)?[ \t]*[/-]?[ \t]*[A-ZĐ0-9][A-Za-zĐđ0-9&./\-]*)")
 _CAP_WORD = rf"[{UPPER}][{LOWER}'’]+"
+_DATE = r",\s*ngày\s*(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})?\s*năm\s*(?P<year>\d{4})"
 _PLACE_DATE = re.compile(
-    rf"(?<![\w])(?P<place>(?:(?:Thành phố|TP\.|Tp\.|TP|Thị xã)\s+)?(?:{_CAP_WORD}\s+){{0,4}}{_CAP_WORD})"
-    r"\s*,\s*ngày\s*(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})?\s*năm\s*(?P<year>\d{4})"
+    rf"(?<![\w])(?P<place>(?:(?:Thành phố|TP\.|Tp\.|TP|Thị xã)\s+)?(?:{_CAP_WORD}\s+){{0,4}}{_CAP_WORD})\s*{_DATE}"
 )
+_DATE_ONLY = re.compile(_DATE)  # what follows the place: found fast, from its comma
+_PLACE_WORDS = 7  # the most words of a place: "Thành phố" and five capitalized words
 _VV = re.compile(r"(?m)^\s*V/v\s*:?\s*")
 _BODY_START = re.compile(
     r"(?:Ngày|Sáng|Chiều|Tối|Trưa|Từ|Căn cứ|Thực hiện|Xét|Kính gửi|Sau khi|Theo|Trong|Tại|Qua|Nhằm|Để|"
@@ -63,7 +65,7 @@ def _find_number(text: str, limit: int) -> str | None:
 
 def _find_place_date(text: str, limit: int) -> tuple[str | None, date | None, int | None, int]:
     flat = text[:limit]
-    match = _PLACE_DATE.search(flat)
+    match = _PLACE_DATE.search(flat, _place_date_bound(flat))
     if not match:
         return None, None, None, -1
     place = re.sub(r"\s+", " ", match.group("place")).strip()
@@ -76,6 +78,19 @@ def _find_place_date(text: str, limit: int) -> tuple[str | None, date | None, in
         except ValueError:
             when = None
     return place, when, year, match.end()
+
+
+def _place_date_bound(flat: str) -> int:
+    """Where a search for ``_PLACE_DATE`` in ``flat`` can start: ``_PLACE_DATE`` opens with a
+    lookbehind, so ``re`` tries it at every position, but its date can be found fast from its comma.
+    A match ends with a date: at the first date's comma or later; its place ends right before that
+    comma, and is at most ``_PLACE_WORDS`` words, so it starts in one of the last ones before it.
+    (The end when no date follows at all: then nothing matches either.)"""
+    first = _DATE_ONLY.search(flat)
+    if first is None:
+        return len(flat)
+    words = flat[: first.start()].rsplit(None, _PLACE_WORDS)
+    return len(words[0]) if len(words) > _PLACE_WORDS else 0
 
 
 def _doc_type_line(lines: list[tuple[int, str]], limit: int) -> tuple[int, str, str] | None:
