@@ -95,15 +95,29 @@ def _signature_line(line: str) -> bool:
     return any(title in key for title in _title_keys())
 
 
-_MEETING_DATE = re.compile(
-    r"(?:^|\s)(?:Sáng|Chiều|Tối|Trưa)?\s*(?:ngày|Ngày)\s+(\d{1,2})(?:\s*/\s*|\s+tháng\s+)(\d{1,2})"
-    r"(?:\s*/\s*|\s+năm\s+)(\d{4})"
-)
+_SESSIONS = ("Sáng", "Chiều", "Tối", "Trưa")
+_DAY = r"(?:ngày|Ngày)\s+(\d{1,2})(?:\s*/\s*|\s+tháng\s+)(\d{1,2})(?:\s*/\s*|\s+năm\s+)(\d{4})"
+_MEETING_DATE = re.compile(rf"(?:^|\s)(?:{'|'.join(_SESSIONS)})?\s*{_DAY}")
+_DAY_ONLY = re.compile(_DAY)  # the date without what may come before it: found fast, from "ngày"
+
+
+def _meeting_date_bound(text: str) -> int:
+    """Where a search for ``_MEETING_DATE`` in ``text`` can start: it opens with "^" or a space, so
+    ``re`` tries it at every position, but its date can be found fast. A match's date is the first
+    one or a later one; before it come only whitespace, a session word and one more character."""
+    first = _DAY_ONLY.search(text)
+    if first is None:
+        return len(text)
+    start = first.start()
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    return max(0, start - 1 - max(map(len, _SESSIONS)))
 
 
 def find_meeting_date(intro: str) -> date | None:
     """The day of the meeting: the first full date that opens a sentence of the opening."""
-    for match in _MEETING_DATE.finditer(intro[:1500]):
+    opening = intro[:1500]
+    for match in _MEETING_DATE.finditer(opening, _meeting_date_bound(opening)):
         before = intro[max(0, match.start() - 40) : match.start()]
         if re.search(r"(?:số|Số)\s*[\w/.-]*\s*$", before):
             continue  # "Giấy mời số 63/GM-UBND ngày 13/02/2019": a citation
