@@ -9,6 +9,7 @@ name is given in title case.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 from functools import cache
 
@@ -101,23 +102,26 @@ _MEETING_DATE = re.compile(rf"(?:^|\s)(?:{'|'.join(_SESSIONS)})?\s*{_DAY}")
 _DAY_ONLY = re.compile(_DAY)  # the date without what may come before it: found fast, from "ngày"
 
 
-def _meeting_date_bound(text: str) -> int:
-    """Where a search for ``_MEETING_DATE`` in ``text`` can start: it opens with "^" or a space, so
-    ``re`` tries it at every position, but its date can be found fast. A match's date is the first
-    one or a later one; before it come only whitespace, a session word and one more character."""
-    first = _DAY_ONLY.search(text)
-    if first is None:
-        return len(text)
-    start = first.start()
-    while start > 0 and text[start - 1].isspace():
-        start -= 1
-    return max(0, start - 1 - max(map(len, _SESSIONS)))
+def _meeting_dates(text: str) -> Iterator[re.Match[str]]:
+    """``_MEETING_DATE.finditer(text)``, found fast: the pattern opens with "^" or a space, so
+    ``re`` would try it at every position; its date (``_DAY_ONLY``) is found fast from "ngày".
+    A match is tried only around each date: before the date come only whitespace, a session word
+    and one more character, and the match ends where the date does."""
+    reach = 1 + max(map(len, _SESSIONS))
+    pos = 0
+    while (day := _DAY_ONLY.search(text, pos)) is not None:
+        start = day.start()
+        while start > pos and text[start - 1].isspace():
+            start -= 1
+        match = _MEETING_DATE.search(text, max(pos, start - reach), day.end())
+        if match is not None:
+            yield match
+        pos = day.end()
 
 
 def find_meeting_date(intro: str) -> date | None:
     """The day of the meeting: the first full date that opens a sentence of the opening."""
-    opening = intro[:1500]
-    for match in _MEETING_DATE.finditer(opening, _meeting_date_bound(opening)):
+    for match in _meeting_dates(intro[:1500]):
         before = intro[max(0, match.start() - 40) : match.start()]
         if re.search(r"(?:số|Số)\s*[\w/.-]*\s*$", before):
             continue  # "Giấy mời số 63/GM-UBND ngày 13/02/2019": a citation
