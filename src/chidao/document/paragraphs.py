@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from itertools import accumulate
 
 from chidao.text.chars import LOWER, UPPER
@@ -81,6 +81,23 @@ class Paragraph:
     @property
     def span(self) -> tuple[int, int]:
         return self.start, self.end
+
+
+_NEW = object.__new__
+assert [f.name for f in fields(Paragraph)] == ["start", "end", "body", "kind", "marker"]
+
+
+def _paragraph(start: int, end: int, body: int, kind: str | None, marker: str | None) -> Paragraph:
+    """``Paragraph(start, end, body, kind, marker)``, made in half the time: a frozen dataclass's
+    ``__init__`` sets each field through ``object.__setattr__``, and a notice has a hundred."""
+    paragraph = _NEW(Paragraph)
+    fields_ = paragraph.__dict__
+    fields_["start"] = start
+    fields_["end"] = end
+    fields_["body"] = body
+    fields_["kind"] = kind
+    fields_["marker"] = marker
+    return paragraph
 
 
 _ANY_MARKER = re.compile("|".join(f"(?P<{kind}>{pattern.pattern})" for kind, pattern in _MARKERS))
@@ -174,17 +191,9 @@ def _wrapped_dash(prev: str, kind: str | None, width: int | None) -> bool:
     )
 
 
-def _continues(lines: _Lines, group: list[int], i: int, width: int | None, blank_between: bool) -> bool:
-    """Whether line ``i`` continues the paragraph of the lines ``group``."""
-    markers = lines.markers
-    p = group[-1]
-    prev = lines.contents[p]
-    if len(group) == 1 and _bare_marker(prev, markers[p]):
-        return True  # "1." on a line of its own, its text on the next: one item
-    content = lines.contents[i]
-    marker = markers[i]
-    if marker and not _wrapped_dash(prev, marker.lastgroup, width):
-        return False
+def _goes_on(prev: str, own: re.Match[str] | None, content: str, size: int, width: int | None, blank: bool) -> bool:
+    """Whether ``content`` goes on with the paragraph of ``size`` lines that ends with ``prev``
+    (``own``: the marker of ``prev``), when no marker of ``content`` tells it opens one."""
     if not prev:
         return False
     last = prev[-1]
@@ -200,32 +209,50 @@ def _continues(lines: _Lines, group: list[int], i: int, width: int | None, blank
     words = prev.rsplit(None, 1)
     if words and words[-1] in _DANGLING:
         return True
-    if blank_between or width is None:
+    if blank or width is None:
         return False
     if len(prev) >= 0.55 * width:
         return True
-    own = markers[p]
-    if own and len(prev[own.end() :].split()) <= 2 and len(group) == 1:
+    if own and len(prev[own.end() :].split()) <= 2 and size == 1:
         # "2. Sở" / "I. MỤC" cut right after a marker and a word.
         return True
     if prev.isupper():
         return False
     # A paragraph's first line is indented, so it is cut short: "Chủ tịch UBND tỉnh yêu cầu".
-    return own is None and len(group) == 1
+    return own is None and size == 1
 
 
 def _group_lines(lines: _Lines, width: int | None) -> list[list[int]]:
-    """The lines of each paragraph (indices into ``lines``); empty lines belong to none."""
+    """The lines of each paragraph (indices into ``lines``); empty lines belong to none.
+
+    A line joins the paragraph above it after a bare marker ("1." on a line of its own, its text
+    on the next: one item); else not when it has a marker (but a hyphen a fixed-width wrap put
+    at a line start); else when ``_goes_on`` says so.
+    """
+    contents, markers = lines.contents, lines.markers
     groups: list[list[int]] = []
+    group: list[int] = []
     blank = False
-    for i, content in enumerate(lines.contents):
+    for i, content in enumerate(contents):
         if not content:
             blank = True
             continue
-        if groups and _continues(lines, groups[-1], i, width, blank):
-            groups[-1].append(i)
-        else:
-            groups.append([i])
+        if group:
+            p = group[-1]
+            prev, own, marker = contents[p], markers[p], markers[i]
+            # Without a marker and with nothing to strip before one, a line is no bare marker.
+            if len(group) == 1 and (own is not None or prev[0].isspace()) and _bare_marker(prev, own):
+                joins = True
+            elif marker is not None and not _wrapped_dash(prev, marker.lastgroup, width):
+                joins = False
+            else:
+                joins = _goes_on(prev, own, content, len(group), width, blank)
+            if joins:
+                group.append(i)
+                blank = False
+                continue
+        group = [i]
+        groups.append(group)
         blank = False
     return groups
 
@@ -280,10 +307,10 @@ def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[
         s, e = lines.starts[group[0]], lines.end(group[-1])
         marker = lines.markers[group[0]]
         if marker is None:
-            paragraphs.append(Paragraph(s, e, s, None, None))
+            paragraphs.append(_paragraph(s, e, s, None, None))
             continue
         body = s + marker.end()
         while body < e and text[body] in " \t\n":
             body += 1
-        paragraphs.append(Paragraph(s, e, body, marker.lastgroup, marker.group(0)))
+        paragraphs.append(_paragraph(s, e, body, marker.lastgroup, marker.group(0)))
     return paragraphs
