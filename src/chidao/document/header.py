@@ -99,9 +99,9 @@ def _doc_type_line(lines: list[tuple[int, str]], limit: int) -> tuple[int, str, 
     for i, (pos, line) in enumerate(lines):
         if pos > limit:
             break
-        clean = _clean_line(line)
-        if not clean or not clean.isupper():
+        if not line.isupper():  # stripping spaces, "*" and "#" (no case) would not change it
             continue
+        clean = _clean_line(line)
         for kind in kinds:
             if clean == kind or clean.startswith(kind + " "):
                 return i, kind, clean[len(kind) :].strip()
@@ -113,8 +113,8 @@ def _is_title_line(line: str, caps: bool) -> bool:
     if not clean or _ITEM_START.match(clean):
         return False
     if caps:
-        letters = [c for c in clean if c.isalpha()]
-        return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+        letters = list(filter(str.isalpha, clean))
+        return bool(letters) and sum(map(str.isupper, letters)) / len(letters) > 0.8
     return not _BODY_START.match(clean)
 
 

@@ -86,10 +86,10 @@ def _title_keys() -> tuple[str, ...]:
 
 
 def _signature_line(line: str) -> bool:
+    if not line.isupper():  # stripping spaces and "*" (no case) would not change it
+        return False
     lex = lexicon()
     clean = line.strip().strip("*").strip()
-    if not clean or not clean.isupper():
-        return False
     if clean.startswith(lex.signature_prefixes):
         return True
     key = match_key(clean)
