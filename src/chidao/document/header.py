@@ -10,6 +10,7 @@ for the signer to fill in, and portal news items have no header at all.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -93,7 +94,7 @@ def _place_date_bound(flat: str) -> int:
     return len(words[0]) if len(words) > _PLACE_WORDS else 0
 
 
-def _doc_type_line(lines: list[tuple[int, str]], limit: int) -> tuple[int, str, str] | None:
+def _doc_type_line(lines: _Lines, limit: int) -> tuple[int, str, str] | None:
     """Find the line naming the kind of document: (index, kind, rest of the line)."""
     kinds = lexicon().doc_types
     for i, (pos, line) in enumerate(lines):
@@ -118,14 +119,14 @@ def _is_title_line(line: str, caps: bool) -> bool:
     return not _BODY_START.match(clean)
 
 
-def _title_block(lines: list[tuple[int, str]], i: int, first: int) -> bool:
+def _title_block(lines: _Lines, i: int, first: int) -> bool:
     """Whether lines from ``i`` on are a title that opens like a body ("Thực hiện công tác bảo
     đảm trật tự, an toàn giao thông / trên địa bàn tỉnh năm 2026" under "KẾ HOẠCH"): right under
     the kind line, a short block that ends without a full stop, set off by a blank line."""
     if i != first + 1:
         return False
     block: list[str] = []
-    for _, line in lines[i : i + 4]:
+    for _, line in lines.up_to(i, i + 4):
         clean = _clean_line(line)
         if not clean:
             break
@@ -136,15 +137,15 @@ def _title_block(lines: list[tuple[int, str]], i: int, first: int) -> bool:
     return len(text.split()) <= 40 and not text.endswith((".", ":", ";", ","))
 
 
-def _collect_title(lines: list[tuple[int, str]], first: int, prefix: str) -> tuple[str | None, int]:
+def _collect_title(lines: _Lines, first: int, prefix: str) -> tuple[str | None, int]:
     """Join the subject lines that follow the kind line; return (title, end offset)."""
     parts = [prefix] if prefix else []
-    end = lines[first][0] + len(lines[first][1]) if first < len(lines) else 0
+    end = lines[first][0] + len(lines[first][1]) if lines.has(first) else 0
     i = first + 1
-    while i < len(lines) and not _clean_line(lines[i][1]) and not parts:
+    while lines.has(i) and not _clean_line(lines[i][1]) and not parts:
         i += 1
     caps = None
-    while i < len(lines):
+    while lines.has(i):
         pos, line = lines[i]
         clean = _clean_line(line)
         if not clean:
@@ -169,13 +170,49 @@ def _collect_title(lines: list[tuple[int, str]], first: int, prefix: str) -> tup
     return title, end
 
 
-def _split_lines(text: str) -> list[tuple[int, str]]:
-    out = []
-    pos = 0
-    for line in text.split("\n"):
-        out.append((pos, line))
-        pos += len(line) + 1
-    return out
+class _Lines:
+    """The lines of a text with their offsets, split only as far as they are read: the header is
+    in the first few thousand characters, and a notice may be far longer."""
+
+    _CHUNK = 4096  # characters split at a time (whole lines): the header is read from 3000
+
+    __slots__ = ("_lines", "_next", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._lines: _Lines = []
+        self._next = 0  # where the lines not split yet start; -1 when there are none
+
+    def has(self, i: int) -> bool:
+        """Whether the text has a line ``i`` (counted from 0)."""
+        while i >= len(self._lines) and self._next >= 0:
+            self._split_more()
+        return i < len(self._lines)
+
+    def __getitem__(self, i: int) -> tuple[int, str]:
+        if not self.has(i):
+            raise IndexError(i)
+        return self._lines[i]
+
+    def up_to(self, i: int, j: int) -> list[tuple[int, str]]:
+        """Lines ``i`` to ``j - 1``, those of them that there are."""
+        self.has(j - 1)
+        return self._lines[i:j]
+
+    def __iter__(self) -> Iterator[tuple[int, str]]:
+        i = 0
+        while self.has(i):
+            yield self._lines[i]
+            i += 1
+
+    def _split_more(self) -> None:
+        start = self._next
+        cut = self._text.find("\n", start + self._CHUNK)
+        pos = start
+        for line in self._text[start : cut if cut >= 0 else len(self._text)].split("\n"):
+            self._lines.append((pos, line))
+            pos += len(line) + 1
+        self._next = cut + 1 if cut >= 0 else -1
 
 
 def _vv_title(text: str, limit: int, place_start: int) -> tuple[str | None, int]:
@@ -213,7 +250,7 @@ def is_breadcrumb(line: str) -> bool:
     return False
 
 
-def _first_line_title(lines: list[tuple[int, str]]) -> tuple[str | None, int]:
+def _first_line_title(lines: _Lines) -> tuple[str | None, int]:
     """A page without a header: its headline, the first line that is not navigation boilerplate,
     when it reads as one (short, no full stop). A page that opens with its lead paragraph
     ("(BĐ) - UBND tỉnh vừa ...") or with "Kính gửi:" has no title of its own."""
@@ -232,7 +269,7 @@ def parse_header(text: str) -> Header:
     """Read the header fields from the start of a normalized document."""
     header = Header()
     limit = min(len(text), 3000)
-    lines = _split_lines(text)
+    lines = _Lines(text)
     header.number = _find_number(text, limit)
     flat = text[:limit].replace("\n", " ")  # all that is read of it: the first ``limit`` characters
     place, when, year, place_end = _find_place_date(flat, limit)
