@@ -202,8 +202,9 @@ class _Lines:
     def __iter__(self) -> Iterator[tuple[int, str]]:
         i = 0
         while self.has(i):
-            yield self._lines[i]
-            i += 1
+            j = len(self._lines)
+            yield from self._lines[i:j]  # the lines split so far, then the next ones
+            i = j
 
     def _split_more(self) -> None:
         start = self._next
