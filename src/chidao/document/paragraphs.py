@@ -66,6 +66,7 @@ assert LOWER.startswith("a-z") and "-" not in LOWER[3:]
 _LOWER_FIRST = frozenset(string.ascii_lowercase + LOWER[3:] + "(")
 _SENTENCE_END = ".;!?…"  # ``_TERMINAL`` but ":": a lowercase line after a colon goes on
 _BULLETS = ("dash", "plus", "star")
+_WRAPPED = ("dash", "plus")  # the markers a fixed-width wrap can leave at a line start
 
 
 @dataclass(frozen=True)
@@ -177,10 +178,9 @@ def _wrap_width(text: str, lines: _Lines) -> int | None:
     return lengths[int(len(lengths) * 0.8)]
 
 
-def _wrapped_dash(prev: str, kind: str | None, width: int | None) -> bool:
-    """A hyphen that a fixed-width wrap put at a line start: "Công nghiệp\n- Viễn thông Quân đội"."""
-    if kind not in ("dash", "plus") or width is None:
-        return False
+def _wrapped_dash(prev: str, width: int) -> bool:
+    """Whether a hyphen (or "+") after ``prev`` is one that a fixed-width wrap put at a line start:
+    "Công nghiệp\n- Viễn thông Quân đội"."""
     words = prev.rsplit(None, 1)
     return (
         bool(prev)
@@ -240,10 +240,16 @@ def _group_lines(lines: _Lines, width: int | None) -> list[list[int]]:
         if group:
             p = group[-1]
             prev, own, marker = contents[p], markers[p], markers[i]
-            # Without a marker and with nothing to strip before one, a line is no bare marker.
-            if len(group) == 1 and (own is not None or prev[0].isspace()) and _bare_marker(prev, own):
+            # With nothing to strip around it, a line is a bare marker only if its marker is all of it.
+            if (
+                len(group) == 1
+                and ((own is not None and own.end() == len(prev)) or prev[0].isspace() or prev[-1].isspace())
+                and _bare_marker(prev, own)
+            ):
                 joins = True
-            elif marker is not None and not _wrapped_dash(prev, marker.lastgroup, width):
+            elif marker is not None and not (
+                width is not None and marker.lastgroup in _WRAPPED and _wrapped_dash(prev, width)
+            ):
                 joins = False
             else:
                 joins = _goes_on(prev, own, content, len(group), width, blank)
