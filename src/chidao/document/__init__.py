@@ -158,6 +158,37 @@ def _ends_article(content: str) -> bool:
     return line in lexicon().page_tail
 
 
+def _signature_start(text: str, body: list[Paragraph]) -> int | None:
+    """The first paragraph of ``body`` that opens a signature block ("KT. CHỦ TỊCH"), if any."""
+    prefixes = lexicon().signature_prefixes
+    for i, paragraph in enumerate(body):
+        content = text[paragraph.start : paragraph.end]
+        # Stripping "*" and spaces (no case) does not change isupper: only capitals are stripped.
+        if content.isupper() and content.strip("* ").startswith(prefixes):
+            return i
+    return None
+
+
+_ANNEX_WORDS = re.compile(r"PHỤ LỤC|Phụ lục")
+
+
+def _annex_start(text: str, start: int) -> int:
+    """Where ``_ANNEX`` first matches from ``start`` (else the end of the text), found fast: the
+    pattern opens with "^", tried at every position, but its words are found fast. Only
+    whitespace comes between them and the line start where a match starts, the first one there."""
+    for words in _ANNEX_WORDS.finditer(text, start):
+        line = words.start()
+        while line > start and text[line - 1].isspace():
+            line -= 1
+        if line > 0 and text[line - 1] != "\n":
+            line = text.find("\n", line, words.start()) + 1
+            if line == 0:
+                continue  # no line start before the words: they are inside a line
+        if _ANNEX.match(text, line):
+            return line
+    return len(text)
+
+
 def parse_layout(text: str) -> Layout:
     """Read the layout of the normalized ``text``."""
     original = text
@@ -181,17 +212,14 @@ def parse_layout(text: str) -> Layout:
             body_end = paragraph.start
             break
         body.append(paragraph)
-    annex = _ANNEX.search(text, body_end)
-    tail = text[body_end : annex.start() if annex else len(text)]
+    tail = text[body_end : _annex_start(text, body_end)]
     if body_end == len(text) and body:
         # No recipients list: a signature block may still close the text.
-        for i, paragraph in enumerate(body):
-            line = text[paragraph.start : paragraph.end].strip("* ")
-            if line.isupper() and line.startswith(lexicon().signature_prefixes):
-                body_end = paragraph.start
-                tail = text[body_end:]
-                body = body[:i]
-                break
+        i = _signature_start(text, body)
+        if i is not None:
+            body_end = body[i].start
+            tail = text[body_end:]
+            body = body[:i]
     body, addressees = _skip_addressees(text, body)
     layout = Layout(text, header, body, build_outline(body), body_end)
     layout.addressees = addressees
