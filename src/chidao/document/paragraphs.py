@@ -92,12 +92,12 @@ def _paragraph(start: int, end: int, body: int, kind: str | None, marker: str | 
     """``Paragraph(start, end, body, kind, marker)``, made in half the time: a frozen dataclass's
     ``__init__`` sets each field through ``object.__setattr__``, and a notice has a hundred."""
     paragraph = _NEW(Paragraph)
-    fields_ = paragraph.__dict__
-    fields_["start"] = start
-    fields_["end"] = end
-    fields_["body"] = body
-    fields_["kind"] = kind
-    fields_["marker"] = marker
+    state = paragraph.__dict__
+    state["start"] = start
+    state["end"] = end
+    state["body"] = body
+    state["kind"] = kind
+    state["marker"] = marker
     return paragraph
 
 
