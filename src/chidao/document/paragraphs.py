@@ -171,9 +171,11 @@ def _wrap_width(text: str, lines: _Lines) -> int | None:
         return None
     # The breaks between the lines: none before the first line's first character.
     start, end = lines.starts[0] + 1, lines.end(len(lines.contents) - 1)
-    nonempty = len(_BETWEEN_LINES.findall(text, start, end))
     continued = len(_GOES_ON.findall(text, start, end))
-    if nonempty == 0 or continued / nonempty < 0.12:
+    if continued == 0:
+        return None  # most one-paragraph-per-line texts: no need to count the other breaks
+    nonempty = len(_BETWEEN_LINES.findall(text, start, end))
+    if continued / nonempty < 0.12:
         return None
     return lengths[int(len(lengths) * 0.8)]
 
