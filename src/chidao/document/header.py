@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from chidao.document.lexicon import lexicon
 from chidao.text.chars import LOWER, UPPER
@@ -94,15 +95,25 @@ def _place_date_bound(flat: str) -> int:
     return len(words[0]) if len(words) > _PLACE_WORDS else 0
 
 
+@cache
+def _doc_type_forms() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The kinds of document, and each followed by a space: a line is one, or opens with one."""
+    kinds = lexicon().doc_types
+    return frozenset(kinds), tuple(kind + " " for kind in kinds)
+
+
 def _doc_type_line(lines: _Lines, limit: int) -> tuple[int, str, str] | None:
     """Find the line naming the kind of document: (index, kind, rest of the line)."""
     kinds = lexicon().doc_types
+    whole, opening = _doc_type_forms()
     for i, (pos, line) in enumerate(lines):
         if pos > limit:
             break
         if not line.isupper():  # stripping spaces, "*" and "#" (no case) would not change it
             continue
         clean = _clean_line(line)
+        if clean not in whole and not clean.startswith(opening):
+            continue  # most lines in capitals: no kind at all, told in two calls
         for kind in kinds:
             if clean == kind or clean.startswith(kind + " "):
                 return i, kind, clean[len(kind) :].strip()
