@@ -162,11 +162,14 @@ def _unfold_columns(text: str) -> str:
     return "\n".join(lines) if changed else text
 
 
-def _leads_in(text: str, paragraph: Paragraph) -> bool:
-    """ "... như sau:": the paragraph that ends the opening. Only one that ends with a colon (or
-    whitespace) is searched."""
-    last = text[paragraph.end - 1] if paragraph.end > paragraph.start else ""
-    return (last == ":" or last.isspace()) and _LEAD_IN.search(text[paragraph.start : paragraph.end]) is not None
+def _intro_end(text: str, body: list[Paragraph], default: int) -> int:
+    """The end of the opening: of the first paragraph that leads in to a list ("... như sau:").
+    Only a paragraph that ends with a colon (or whitespace) is searched."""
+    for paragraph in body:
+        last = text[paragraph.end - 1] if paragraph.end > paragraph.start else ""
+        if (last == ":" or last.isspace()) and _LEAD_IN.search(text[paragraph.start : paragraph.end]):
+            return paragraph.end
+    return default
 
 
 @cache
@@ -248,7 +251,7 @@ def parse_layout(text: str) -> Layout:
     layout = Layout(text, header, body, build_outline(body), body_end)
     layout.addressees = addressees
     layout.tables = tables
-    intro_end = next((p.end for p in body if _leads_in(text, p)), body_end)
+    intro_end = _intro_end(text, body, body_end)
     intro = text[header.body_start : min(intro_end, header.body_start + 4000)]
     layout.chair = find_chair(header.title, intro)
     layout.meeting_date = find_meeting_date(intro)
