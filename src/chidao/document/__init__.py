@@ -190,7 +190,7 @@ def _signature_start(text: str, body: list[Paragraph]) -> int | None:
     prefixes = lexicon().signature_prefixes
     for i, paragraph in enumerate(body):
         content = text[paragraph.start : paragraph.end]
-        # Stripping "*" and spaces (no case) does not change isupper: only capitals are stripped.
+        # Stripping "*" and spaces (no case) does not change isupper: only text in capitals is stripped.
         if content.isupper() and content.strip("* ").startswith(prefixes):
             return i
     return None
