@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from chidao.document.header import Header, parse_header
 from chidao.document.lexicon import lexicon
@@ -20,10 +22,15 @@ __all__ = ["Layout", "Node", "Paragraph", "Table", "parse_layout"]
 
 _RECIPIENTS = re.compile(r"(?:Nơi nhận|NƠI NHẬN)\s*:?")
 _LEAD_IN = re.compile(r"(?:như sau|sau đây|sau)\s*:\s*$")
+_LOCALITY_KINDS = ("tỉnh", "thành phố", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ")
 _LOCALITY = guarded(
-    rf"(?<![\w])(tỉnh|thành phố|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ)\s+([{UPPER}][{LOWER}]+"
+    rf"(?<![\w])({'|'.join(_LOCALITY_KINDS)})\s+([{UPPER}][{LOWER}]+"
     rf"(?:\s+[{UPPER}][{LOWER}]+){{0,3}})"
 )
+# What follows the first letter of each kind ("ỉnh", "hành"): a plain string, found far faster
+# than the "t"/"T" that every kind opens with, and that most Vietnamese words open with too.
+_LOCALITY_CUES = sorted({kind[1:4] for kind in _LOCALITY_KINDS})
+assert all(len(kind) >= 4 for kind in _LOCALITY_KINDS)
 _ISSUER_PLACE = re.compile(r"(TỈNH|THÀNH PHỐ)\s+([^\n]+)")
 
 
@@ -63,9 +70,27 @@ def _issuer_block(text: str, header: Header) -> str:
     return text[: min(ends)] if ends else ""
 
 
-def _place(layout: Layout) -> None:
-    """Own province (dropped from agency names) and, for national notices, their subject locality."""
-    issuer = _issuer_block(layout.text, layout.header)
+def _localities(text: str) -> Iterator[re.Match[str]]:
+    """``_LOCALITY.finditer(text)``, tried only one character before each cue of a kind."""
+    starts = sorted(found - 1 for cue in _LOCALITY_CUES for found in _occurrences(text, cue) if found > 0)
+    pos = 0
+    for start in starts:
+        if start >= pos and (match := _LOCALITY.match(text, start)) is not None:
+            yield match
+            pos = match.end()
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    """Where ``word`` occurs in ``text``, overlapping or not."""
+    found = text.find(word)
+    while found >= 0:
+        yield found
+        found = text.find(word, found + 1)
+
+
+def _place(layout: Layout, issuer: str) -> None:
+    """Own province (dropped from agency names) and, for national notices, their subject locality.
+    ``issuer`` is the issuer's block (``_issuer_block``), read once for this and ``Layout.issuer``."""
     flat = re.sub(r"\s+", " ", issuer).strip().upper()
     national = any(flat.startswith(n) or (" " + n) in (" " + flat) for n in lexicon().national_issuers)
     national = national and "TỈNH" not in flat and "THÀNH PHỐ" not in flat
@@ -76,7 +101,7 @@ def _place(layout: Layout) -> None:
     elif layout.header.place and not national:
         layout.province = re.sub(r"^(?:Thành phố|TP\.?)\s+", "", layout.header.place)
     if national:
-        places = [(m.group(2), m.group(1).lower()) for m in _LOCALITY.finditer(layout.text)]
+        places = [(m.group(2), m.group(1).lower()) for m in _localities(layout.text)]
         counts = Counter(name for name, _ in places)
         kinds = dict(places)  # the kind it was last named with
         if counts:
@@ -124,6 +149,8 @@ def _unfold_columns(text: str) -> str:
     Both copies have the same length (" | " becomes " \n ", a tab a line break), so offsets
     found in one hold in the other.
     """
+    if "|" not in text and "\t" not in text:
+        return text  # most notices: nothing laid out in columns
     lines = text.split("\n")
     changed = False
     for i, line in enumerate(lines):
@@ -135,10 +162,58 @@ def _unfold_columns(text: str) -> str:
     return "\n".join(lines) if changed else text
 
 
+def _intro_end(text: str, body: list[Paragraph], default: int) -> int:
+    """The end of the opening: of the first paragraph that leads in to a list ("... như sau:").
+    Only a paragraph that ends with a colon (or whitespace) is searched."""
+    for paragraph in body:
+        last = text[paragraph.end - 1] if paragraph.end > paragraph.start else ""
+        if (last == ":" or last.isspace()) and _LEAD_IN.search(text[paragraph.start : paragraph.end]):
+            return paragraph.end
+    return default
+
+
+@cache
+def _closing_initials() -> frozenset[str]:
+    """The characters a paragraph that closes the body ("Nơi nhận:", "Tin liên quan") can open
+    with: the first letters of those words, or a character stripped before they are read."""
+    return frozenset("N" + "".join(tail[:1] for tail in lexicon().page_tail) + "*#: \n")
+
+
 def _ends_article(content: str) -> bool:
     """ "Tin liên quan:", "Các tin khác": a portal page goes on with other articles."""
     line = content.strip("*#: \n")
     return line in lexicon().page_tail
+
+
+def _signature_start(text: str, body: list[Paragraph]) -> int | None:
+    """The first paragraph of ``body`` that opens a signature block ("KT. CHỦ TỊCH"), if any."""
+    prefixes = lexicon().signature_prefixes
+    for i, paragraph in enumerate(body):
+        content = text[paragraph.start : paragraph.end]
+        # Stripping "*" and spaces (no case) does not change isupper: only text in capitals is stripped.
+        if content.isupper() and content.strip("* ").startswith(prefixes):
+            return i
+    return None
+
+
+_ANNEX_WORDS = re.compile(r"PHỤ LỤC|Phụ lục")
+
+
+def _annex_start(text: str, start: int) -> int:
+    """Where ``_ANNEX`` first matches from ``start`` (else the end of the text), found fast: the
+    pattern opens with "^", tried at every position, but its words are found fast. Only
+    whitespace comes between them and the line start where a match starts, the first one there."""
+    for words in _ANNEX_WORDS.finditer(text, start):
+        line = words.start()
+        while line > start and text[line - 1].isspace():
+            line -= 1
+        if line > 0 and text[line - 1] != "\n":
+            line = text.find("\n", line, words.start()) + 1
+            if line == 0:
+                continue  # no line start before the words: they are inside a line
+        if _ANNEX.match(text, line):
+            return line
+    return len(text)
 
 
 def parse_layout(text: str) -> Layout:
@@ -153,40 +228,42 @@ def parse_layout(text: str) -> Layout:
     body: list[Paragraph] = []
     body_end = len(text)
     page_tail = False
+    may_close = _closing_initials()
     for paragraph in paragraphs:
+        if text[paragraph.start] not in may_close:
+            body.append(paragraph)
+            continue
         content = text[paragraph.start : paragraph.end]
         page_tail = _ends_article(content)
         if _RECIPIENTS.match(content.strip("*# ")) or page_tail:
             body_end = paragraph.start
             break
         body.append(paragraph)
-    annex = _ANNEX.search(text, body_end)
-    tail = text[body_end : annex.start() if annex else len(text)]
+    tail = text[body_end : _annex_start(text, body_end)]
     if body_end == len(text) and body:
         # No recipients list: a signature block may still close the text.
-        for i, paragraph in enumerate(body):
-            line = text[paragraph.start : paragraph.end].strip("* ")
-            if line.isupper() and line.startswith(lexicon().signature_prefixes):
-                body_end = paragraph.start
-                tail = text[body_end:]
-                body = body[:i]
-                break
+        i = _signature_start(text, body)
+        if i is not None:
+            body_end = body[i].start
+            tail = text[body_end:]
+            body = body[:i]
     body, addressees = _skip_addressees(text, body)
     layout = Layout(text, header, body, build_outline(body), body_end)
     layout.addressees = addressees
     layout.tables = tables
-    intro_end = next((p.end for p in body if _LEAD_IN.search(text[p.start : p.end])), body_end)
+    intro_end = _intro_end(text, body, body_end)
     intro = text[header.body_start : min(intro_end, header.body_start + 4000)]
     layout.chair = find_chair(header.title, intro)
     layout.meeting_date = find_meeting_date(intro)
     layout.signer = find_signer(tail)
     layout.signature = signature_lines(tail)
-    issuer = " ".join(_issuer_block(text, header).split())
+    block = _issuer_block(text, header)
+    issuer = " ".join(block.split())
     layout.issuer = issuer or None
     layout.recipients = [
         text[p.body : p.end].strip(" ;.")
         for p in (split_paragraphs(text, body_end) if not page_tail else [])  # related articles are no recipients
         if p.kind == "dash"
     ]
-    _place(layout)
+    _place(layout, block)
     return layout

@@ -10,18 +10,22 @@ for the signer to fill in, and portal news items have no header at all.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from chidao.document.lexicon import lexicon
 from chidao.text.chars import LOWER, UPPER
 
 _NUMBER = re.compile(r"(?m)^\s*Số\s*:?[ \t]*((?:[0-9][0-9.]*)?[ \t]*[/-]?[ \t]*[A-ZĐ0-9][A-Za-zĐđ0-9&./\-]*)")
 _CAP_WORD = rf"[{UPPER}][{LOWER}'’]+"
+_DATE = r",\s*ngày\s*(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})?\s*năm\s*(?P<year>\d{4})"
 _PLACE_DATE = re.compile(
-    rf"(?<![\w])(?P<place>(?:(?:Thành phố|TP\.|Tp\.|TP|Thị xã)\s+)?(?:{_CAP_WORD}\s+){{0,4}}{_CAP_WORD})"
-    r"\s*,\s*ngày\s*(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})?\s*năm\s*(?P<year>\d{4})"
+    rf"(?<![\w])(?P<place>(?:(?:Thành phố|TP\.|Tp\.|TP|Thị xã)\s+)?(?:{_CAP_WORD}\s+){{0,4}}{_CAP_WORD})\s*{_DATE}"
 )
+_DATE_ONLY = re.compile(_DATE)  # what follows the place: found fast, from its comma
+_PLACE_WORDS = 7  # the most words of a place: "Thành phố" and five capitalized words
 _VV = re.compile(r"(?m)^\s*V/v\s*:?\s*")
 _BODY_START = re.compile(
     r"(?:Ngày|Sáng|Chiều|Tối|Trưa|Từ|Căn cứ|Thực hiện|Xét|Kính gửi|Sau khi|Theo|Trong|Tại|Qua|Nhằm|Để|"
@@ -63,7 +67,7 @@ def _find_number(text: str, limit: int) -> str | None:
 
 def _find_place_date(text: str, limit: int) -> tuple[str | None, date | None, int | None, int]:
     flat = text[:limit]
-    match = _PLACE_DATE.search(flat)
+    match = _PLACE_DATE.search(flat, _place_date_bound(flat))
     if not match:
         return None, None, None, -1
     place = re.sub(r"\s+", " ", match.group("place")).strip()
@@ -78,15 +82,38 @@ def _find_place_date(text: str, limit: int) -> tuple[str | None, date | None, in
     return place, when, year, match.end()
 
 
-def _doc_type_line(lines: list[tuple[int, str]], limit: int) -> tuple[int, str, str] | None:
+def _place_date_bound(flat: str) -> int:
+    """Where a search for ``_PLACE_DATE`` in ``flat`` can start: ``_PLACE_DATE`` opens with a
+    lookbehind, so ``re`` tries it at every position, but its date can be found fast from its comma.
+    A match ends with a date: at the first date's comma or later; its place ends right before that
+    comma, and is at most ``_PLACE_WORDS`` words, so it starts in one of the last ones before it.
+    (The end when no date follows at all: then nothing matches either.)"""
+    first = _DATE_ONLY.search(flat)
+    if first is None:
+        return len(flat)
+    words = flat[: first.start()].rsplit(None, _PLACE_WORDS)
+    return len(words[0]) if len(words) > _PLACE_WORDS else 0
+
+
+@cache
+def _doc_type_forms() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The kinds of document, and each followed by a space: a line is one, or opens with one."""
+    kinds = lexicon().doc_types
+    return frozenset(kinds), tuple(kind + " " for kind in kinds)
+
+
+def _doc_type_line(lines: _Lines, limit: int) -> tuple[int, str, str] | None:
     """Find the line naming the kind of document: (index, kind, rest of the line)."""
     kinds = lexicon().doc_types
+    whole, opening = _doc_type_forms()
     for i, (pos, line) in enumerate(lines):
         if pos > limit:
             break
-        clean = _clean_line(line)
-        if not clean or not clean.isupper():
+        if not line.isupper():  # stripping spaces, "*" and "#" (no case) would not change it
             continue
+        clean = _clean_line(line)
+        if clean not in whole and not clean.startswith(opening):
+            continue  # most lines in capitals: no kind at all, told in two calls
         for kind in kinds:
             if clean == kind or clean.startswith(kind + " "):
                 return i, kind, clean[len(kind) :].strip()
@@ -98,19 +125,19 @@ def _is_title_line(line: str, caps: bool) -> bool:
     if not clean or _ITEM_START.match(clean):
         return False
     if caps:
-        letters = [c for c in clean if c.isalpha()]
-        return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+        letters = list(filter(str.isalpha, clean))
+        return bool(letters) and sum(map(str.isupper, letters)) / len(letters) > 0.8
     return not _BODY_START.match(clean)
 
 
-def _title_block(lines: list[tuple[int, str]], i: int, first: int) -> bool:
+def _title_block(lines: _Lines, i: int, first: int) -> bool:
     """Whether lines from ``i`` on are a title that opens like a body ("Thực hiện công tác bảo
     đảm trật tự, an toàn giao thông / trên địa bàn tỉnh năm 2026" under "KẾ HOẠCH"): right under
     the kind line, a short block that ends without a full stop, set off by a blank line."""
     if i != first + 1:
         return False
     block: list[str] = []
-    for _, line in lines[i : i + 4]:
+    for _, line in lines.up_to(i, i + 4):
         clean = _clean_line(line)
         if not clean:
             break
@@ -121,15 +148,15 @@ def _title_block(lines: list[tuple[int, str]], i: int, first: int) -> bool:
     return len(text.split()) <= 40 and not text.endswith((".", ":", ";", ","))
 
 
-def _collect_title(lines: list[tuple[int, str]], first: int, prefix: str) -> tuple[str | None, int]:
+def _collect_title(lines: _Lines, first: int, prefix: str) -> tuple[str | None, int]:
     """Join the subject lines that follow the kind line; return (title, end offset)."""
     parts = [prefix] if prefix else []
-    end = lines[first][0] + len(lines[first][1]) if first < len(lines) else 0
+    end = lines[first][0] + len(lines[first][1]) if lines.has(first) else 0
     i = first + 1
-    while i < len(lines) and not _clean_line(lines[i][1]) and not parts:
+    while lines.has(i) and not _clean_line(lines[i][1]) and not parts:
         i += 1
     caps = None
-    while i < len(lines):
+    while lines.has(i):
         pos, line = lines[i]
         clean = _clean_line(line)
         if not clean:
@@ -154,18 +181,56 @@ def _collect_title(lines: list[tuple[int, str]], first: int, prefix: str) -> tup
     return title, end
 
 
-def _split_lines(text: str) -> list[tuple[int, str]]:
-    out = []
-    pos = 0
-    for line in text.split("\n"):
-        out.append((pos, line))
-        pos += len(line) + 1
-    return out
+class _Lines:
+    """The lines of a text with their offsets, split only as far as they are read: the header is
+    in the first few thousand characters, and a notice may be far longer."""
+
+    _CHUNK = 4096  # characters split at a time (whole lines): the header is read from 3000
+
+    __slots__ = ("_lines", "_next", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._lines: _Lines = []
+        self._next = 0  # where the lines not split yet start; -1 when there are none
+
+    def has(self, i: int) -> bool:
+        """Whether the text has a line ``i`` (counted from 0)."""
+        while i >= len(self._lines) and self._next >= 0:
+            self._split_more()
+        return i < len(self._lines)
+
+    def __getitem__(self, i: int) -> tuple[int, str]:
+        if not self.has(i):
+            raise IndexError(i)
+        return self._lines[i]
+
+    def up_to(self, i: int, j: int) -> list[tuple[int, str]]:
+        """Lines ``i`` to ``j - 1``, those of them that there are."""
+        self.has(j - 1)
+        return self._lines[i:j]
+
+    def __iter__(self) -> Iterator[tuple[int, str]]:
+        i = 0
+        while self.has(i):
+            j = len(self._lines)
+            yield from self._lines[i:j]  # the lines split so far, then the next ones
+            i = j
+
+    def _split_more(self) -> None:
+        start = self._next
+        cut = self._text.find("\n", start + self._CHUNK)
+        pos = start
+        for line in self._text[start : cut if cut >= 0 else len(self._text)].split("\n"):
+            self._lines.append((pos, line))
+            pos += len(line) + 1
+        self._next = cut + 1 if cut >= 0 else -1
 
 
 def _vv_title(text: str, limit: int, place_start: int) -> tuple[str | None, int]:
     """A letter's subject follows "V/v" and ends before the place-date line or "Kính gửi"."""
-    match = _VV.search(text, 0, limit)
+    # Searched only when the words occur at all: ``_VV`` opens with "^", tried at every position.
+    match = _VV.search(text, 0, limit) if text.find("V/v", 0, limit) >= 0 else None
     if not match:
         return None, -1
     stop = len(text)
@@ -197,7 +262,7 @@ def is_breadcrumb(line: str) -> bool:
     return False
 
 
-def _first_line_title(lines: list[tuple[int, str]]) -> tuple[str | None, int]:
+def _first_line_title(lines: _Lines) -> tuple[str | None, int]:
     """A page without a header: its headline, the first line that is not navigation boilerplate,
     when it reads as one (short, no full stop). A page that opens with its lead paragraph
     ("(BĐ) - UBND tỉnh vừa ...") or with "Kính gửi:" has no title of its own."""
@@ -216,7 +281,7 @@ def parse_header(text: str) -> Header:
     """Read the header fields from the start of a normalized document."""
     header = Header()
     limit = min(len(text), 3000)
-    lines = _split_lines(text)
+    lines = _Lines(text)
     header.number = _find_number(text, limit)
     flat = text[:limit].replace("\n", " ")  # all that is read of it: the first ``limit`` characters
     place, when, year, place_end = _find_place_date(flat, limit)

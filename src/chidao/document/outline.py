@@ -56,15 +56,15 @@ class Node:
 def build_outline(paragraphs: list[Paragraph]) -> Node:
     """Nest ``paragraphs`` by marker rank; unmarked ones go under the item open above them."""
     root = Node(None)
-    stack: list[Node] = [root]
+    stack: list[tuple[Node, float]] = [(root, -1.0)]  # the open items and their ranks
     for paragraph in paragraphs:
-        node = Node(paragraph)
+        node = Node(paragraph, [])
         if paragraph.kind is None:
-            stack[-1].children.append(node)
+            stack[-1][0].children.append(node)
             continue
         level = rank(paragraph)
-        while len(stack) > 1 and rank(stack[-1].paragraph) >= level:  # type: ignore[arg-type]
+        while len(stack) > 1 and stack[-1][1] >= level:
             stack.pop()
-        stack[-1].children.append(node)
-        stack.append(node)
+        stack[-1][0].children.append(node)
+        stack.append((node, level))
     return root

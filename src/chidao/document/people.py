@@ -9,37 +9,30 @@ name is given in title case.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 from functools import cache
 
 from chidao.document.lexicon import lexicon
 from chidao.text.chars import LOWER, UPPER
 from chidao.text.fold import match_key
-from chidao.text.guarded import guarded
 
 _SYLLABLE = rf"[{UPPER}][{LOWER}]*"
-_NAME = guarded(rf"(?<![\w])({_SYLLABLE}(?:\s+{_SYLLABLE}){{1,4}})(?![\w])")
-_CHAIR_CUE = re.compile(r"(?<!đồng )chủ trì")
+# Two to five capitalized syllables that open a word: the guard that no word character comes
+# before comes after the first letter ("[A-Z](?<!\w.)", not "(?<!\w)[A-Z]"), so that the engine
+# skips through the text to the capitals instead of trying every position.
+_NAME = re.compile(rf"([{UPPER}](?<![\w].)[{LOWER}]*(?:\s+{_SYLLABLE}){{1,4}})(?![\w])")
+_CHAIR_CUE = re.compile(r"chủ trì(?<!đồng chủ trì)")  # the guard after the words, for the same reason
 _CO_CHAIR = re.compile(r"đồng chủ trì")
-
-
-_OTHER_SPACE = re.compile(r"[^\S\n\t ]")  # whitespace but a space, a tab or a line break
-_ANY_SPACE = re.compile(r"\s")
-
-
-def _one_line(text: str) -> str:
-    r"""``re.sub(r"\s", " ", text)``: as fast as ``str.replace`` when tabs and line breaks are the
-    only whitespace to replace (always, in normalized text), instead of one call per break."""
-    if _OTHER_SPACE.search(text) is None:
-        return text.replace("\n", " ").replace("\t", " ")
-    return _ANY_SPACE.sub(" ", text)
 
 
 def person_names(text: str) -> list[tuple[int, int, str]]:
     """Every person's name in ``text`` as (start, end, name)."""
     surnames = lexicon().surnames
     out = []
-    for match in _NAME.finditer(_one_line(text)):
+    # Line breaks and tabs are whitespace to ``\s`` and, like spaces, neither letters nor ``\w``:
+    # the names are found in the text as it is.
+    for match in _NAME.finditer(text):
         words = match.group(1).split()
         for i, word in enumerate(words):
             if word in surnames and len(words) - i >= 2:
@@ -54,10 +47,11 @@ def person_names(text: str) -> list[tuple[int, int, str]]:
 
 def find_chair(title: str | None, intro: str) -> str | None:
     """The person who chaired: named in the subject line, else next to "chủ trì" in the opening."""
-    names = person_names(intro)
+    names = None  # the opening's names, looked for only when a cue or a title in capitals needs them
     if title:
         if title.isupper():
             # A name in capitals has no visible end; take the opening's name that the title spells.
+            names = person_names(intro)
             upper_title = re.sub(r"\s+", " ", title)
             spelled = [n for n in names if n[2].upper() in upper_title]
             if spelled:
@@ -66,10 +60,11 @@ def find_chair(title: str | None, intro: str) -> str | None:
             in_title = person_names(title)
             if in_title:
                 return in_title[0][2]
-    if not names:
-        return None
     cues = [m.start() for m in _CHAIR_CUE.finditer(intro.lower())]
     if not cues:
+        return None
+    names = person_names(intro) if names is None else names
+    if not names:
         return None
     best = None
     for cue in cues:
@@ -91,25 +86,42 @@ def _title_keys() -> tuple[str, ...]:
 
 
 def _signature_line(line: str) -> bool:
+    if not line.isupper():  # stripping spaces and "*" (no case) would not change it
+        return False
     lex = lexicon()
     clean = line.strip().strip("*").strip()
-    if not clean or not clean.isupper():
-        return False
     if clean.startswith(lex.signature_prefixes):
         return True
     key = match_key(clean)
     return any(title in key for title in _title_keys())
 
 
-_MEETING_DATE = re.compile(
-    r"(?:^|\s)(?:Sáng|Chiều|Tối|Trưa)?\s*(?:ngày|Ngày)\s+(\d{1,2})(?:\s*/\s*|\s+tháng\s+)(\d{1,2})"
-    r"(?:\s*/\s*|\s+năm\s+)(\d{4})"
-)
+_SESSIONS = ("Sáng", "Chiều", "Tối", "Trưa")
+_DAY = r"(?:ngày|Ngày)\s+(\d{1,2})(?:\s*/\s*|\s+tháng\s+)(\d{1,2})(?:\s*/\s*|\s+năm\s+)(\d{4})"
+_MEETING_DATE = re.compile(rf"(?:^|\s)(?:{'|'.join(_SESSIONS)})?\s*{_DAY}")
+_DAY_ONLY = re.compile(_DAY)  # the date without what may come before it: found fast, from "ngày"
+
+
+def _meeting_dates(text: str) -> Iterator[re.Match[str]]:
+    """``_MEETING_DATE.finditer(text)``, found fast: the pattern opens with "^" or a space, so
+    ``re`` would try it at every position; its date (``_DAY_ONLY``) is found fast from "ngày".
+    A match is tried only around each date: before the date come only whitespace, a session word
+    and one more character, and the match ends where the date does."""
+    reach = 1 + max(map(len, _SESSIONS))
+    pos = 0
+    while (day := _DAY_ONLY.search(text, pos)) is not None:
+        start = day.start()
+        while start > pos and text[start - 1].isspace():
+            start -= 1
+        match = _MEETING_DATE.search(text, max(pos, start - reach), day.end())
+        if match is not None:
+            yield match
+        pos = day.end()
 
 
 def find_meeting_date(intro: str) -> date | None:
     """The day of the meeting: the first full date that opens a sentence of the opening."""
-    for match in _MEETING_DATE.finditer(intro[:1500]):
+    for match in _meeting_dates(intro[:1500]):
         before = intro[max(0, match.start() - 40) : match.start()]
         if re.search(r"(?:số|Số)\s*[\w/.-]*\s*$", before):
             continue  # "Giấy mời số 63/GM-UBND ngày 13/02/2019": a citation

@@ -16,6 +16,7 @@ names are data (``data/vi/tables.toml``). Spans are offsets into the normalized 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -63,6 +64,7 @@ class _Vocabulary:
     roles: tuple[tuple[str, re.Pattern[str]], ...]  # (role, pattern on the header cell's key)
     number: re.Pattern[str]  # the "STT" column
     number_size: tuple[int, int]  # the most words, and letters, of a name of it ("số thứ tự.": 3, 8)
+    number_head: re.Pattern[str]  # a line that opens, after any whitespace, like a name of it
 
 
 @cache
@@ -75,7 +77,19 @@ def _vocabulary() -> _Vocabulary:
     names = [match_key(w) for w in data["columns"]["number"]]
     number = "|".join(re.escape(name) for name in names)
     size = (max(len(n.split()) for n in names), max(len(n.replace(" ", "")) for n in names) + 1)  # "." after
-    return _Vocabulary(tuple(roles), re.compile(rf"(?:{number})\.?$"), size)
+    return _Vocabulary(tuple(roles), re.compile(rf"(?:{number})\.?$"), size, _line_opening(names))
+
+
+def _line_opening(names: list[str]) -> re.Pattern[str]:
+    """The line breaks before lines of at most 40 characters whose key (``match_key``, spaces
+    collapsed) may start like one of ``names``: their first character but whitespace lowercases
+    to the first letter of a name. Only a letter's own capital does so for the ASCII letters the
+    names start with ("s", "t"; "K", the Kelvin sign, would give "k")."""
+    initials = {name[0] for name in names}
+    assert all(c.isascii() and c.isalpha() and c != "k" for c in initials)
+    letters = "".join(sorted(initials | {c.upper() for c in initials}))
+    # After a line break, which ``re`` finds fast; "^" would be tried at every position.
+    return re.compile(rf"\n(?=[^\S\n]*[{letters}])(?=.{{0,40}}$)", re.MULTILINE)
 
 
 def _names_numbers(line: str) -> bool:
@@ -241,15 +255,16 @@ def _blank_next(text: str, lines: list[tuple[int, int]], k: int) -> bool:
     return k + 1 < len(lines) and not text[lines[k + 1][0] : lines[k + 1][1]].strip()
 
 
-def _one_cell_per_line(text: str, lines: list[tuple[int, int]]) -> list[Table]:
-    """Tables flattened to one cell per line, found from an "STT" line and its header cells."""
+def _one_cell_per_line(text: str, lines: list[tuple[int, int]], heads: list[int]) -> list[Table]:
+    """Tables flattened to one cell per line, found from an "STT" line (``heads``: where those
+    lines start) and its header cells."""
     tables: list[Table] = []
-    i = 0
-    while i < len(lines):
-        s, e = lines[i]
-        if e - s > 40 or not _names_numbers(text[s:e]):
-            i += 1
+    resume = 0  # the first line after the last table tried
+    for head in heads:
+        i = bisect_left(lines, (head,))
+        if i < resume:
             continue
+        s = lines[i][0]
         # The header: the cells after "STT", a label wrapped over two lines joined.
         header: list[list[tuple[int, int]]] = [[lines[i]]]
         j = i + 1
@@ -266,7 +281,6 @@ def _one_cell_per_line(text: str, lines: list[tuple[int, int]]) -> list[Table]:
         labels = [" ".join(text[a:b].strip() for a, b in group) for group in header]
         roles = [column_role(label) for label in labels]
         if "content" not in roles or "lead" not in roles:
-            i += 1
             continue
         table = Table(s, lines[j - 1][1], roles)
         width = max((b - a for a, b in lines[j : j + 200]), default=80)
@@ -301,21 +315,40 @@ def _one_cell_per_line(text: str, lines: list[tuple[int, int]]) -> list[Table]:
             j = k
         if table.rows:
             tables.append(table)
-        i = max(j, i + 1)
+        resume = max(j, i + 1)
     return tables
+
+
+def _number_heads(text: str, start: int, end: int) -> list[int]:
+    """Where the lines of ``text[start:end]`` that name the "STT" column start, found in one search
+    and a look at the few short lines that open like a name of it: most notices have none, and
+    their lines are not looked at one by one."""
+    chunk = "\n" + text[start:end]  # a break before the first line too: each line starts after one
+    heads = []
+    for match in _vocabulary().number_head.finditer(chunk):
+        line_end = chunk.find("\n", match.end())
+        line = chunk[match.end() : line_end if line_end >= 0 else len(chunk)]
+        if _names_numbers(line):
+            heads.append(start + match.end() - 1)  # ``chunk`` has one character more than the text
+    return heads
 
 
 def find_tables(text: str, start: int, end: int) -> list[Table]:
     """Task tables in ``text[start:end]``, in order, not overlapping."""
+    # Each layout is looked for only where its mark occurs at all: most notices hold no table.
+    pipes = text.find("|", start, end) >= 0
+    tabs = text.find("\t", start, end) >= 0
+    heads = _number_heads(text, start, end) if text.find("\n", start, end) >= 0 else []
+    if not (pipes or tabs or heads):
+        return []
     lines = _lines(text, start, end)
     found: list[Table] = []
-    # Each layout is looked for only where its mark occurs at all: most notices hold no table.
-    if text.find("|", start, end) >= 0:
+    if pipes:
         found += _delimited(text, lines, _PIPE)
-    if text.find("\t", start, end) >= 0:
+    if tabs:
         found += _delimited(text, lines, _TAB)
-    if text.find("\n", start, end) >= 0:
-        found += _one_cell_per_line(text, lines)
+    if heads:
+        found += _one_cell_per_line(text, lines, heads)
     found.sort(key=lambda t: t.start)
     out: list[Table] = []
     for table in found:
