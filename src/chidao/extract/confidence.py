@@ -87,12 +87,15 @@ def assess(
     marked: bool,
     doc_date: date | None,
     unusual_lead: bool,
+    deadlines_found: int | None = None,
 ) -> Assessment:
     """The doubts a clerk should check about one task, and the confidence they leave.
 
     ``lead_offset`` is where the lead is named in the task's text (-1: not in it, inherited).
     Codes with a label in ``review.toml`` are doubts shown to the clerk; the others are signals
     that only move the confidence (a table row is more often right than running text).
+    ``deadlines_found``, if given, is ``len(find_deadlines(text))`` (a reader of the document
+    may have it at hand); it is read only when ``deadline_source`` is "own".
     """
     codes: list[str] = []
     if not leads:
@@ -122,7 +125,7 @@ def assess(
         codes.append("deadline_inherited")
     if deadline is None and recurrence is None and _TIME_WORDS.search(key):
         codes.append("deadline_unread")
-    if deadline_source == "own" and len(find_deadlines(text)) >= 2:
+    if deadline_source == "own" and (len(find_deadlines(text)) if deadlines_found is None else deadlines_found) >= 2:
         codes.append("deadline_several")
     if deadline and doc_date and deadline < doc_date:
         codes.append("deadline_before_document")

@@ -94,8 +94,9 @@ def _unusual(task: Task) -> bool:
     return False
 
 
-def _assess(task: Task, text: str, key: str, doc_date: Any) -> Assessment:
+def _assess(task: Task, text: str, key: str, doc_date: Any, reader: TimingReader) -> Assessment:
     timing = task.timing
+    own = task.deadline_source == "own"
     return assess(
         text=text[task.start : task.end],
         key=key[task.start : task.end],
@@ -111,6 +112,7 @@ def _assess(task: Task, text: str, key: str, doc_date: Any) -> Assessment:
         marked=task.marked,
         doc_date=doc_date,
         unusual_lead=_unusual(task),
+        deadlines_found=reader.count_deadlines(task.start, task.end) if own else None,
     )
 
 
@@ -197,7 +199,7 @@ def extract(raw: str) -> Extraction:
     unassigned = find_unassigned(
         key, layout.paragraphs, [(t.start, t.end) for t in tasks], cutter.skipped, cutter.used, default=default
     )
-    assessments = [_assess(task, text, key, layout.header.date) for task in tasks]
+    assessments = [_assess(task, text, key, layout.header.date, timing) for task in tasks]
     return Extraction(normalized, layout, tasks, unassigned=unassigned, assessments=assessments)
 
 
