@@ -198,6 +198,7 @@ def _grammar() -> _Grammar:
     needles = {
         "recurring": tuple({k.split()[0] for k in tables["recurrence"]}),
         "relative": tuple({k.split()[0] for k in tables["units"]}),
+        "year_span": tuple({k.split()[0] for k in tables["sides"]}),  # "đầu", "cuối"
     }
     openers = _alt(data["range"]["openers"])
     return _Grammar(
@@ -423,24 +424,33 @@ def sliceable_lower(text: str) -> str | None:
 
 
 _DIGIT = re.compile("[0-9]")
+_SHAPES = ("date", "month", "quarter", "year", "year_span", "relative", "recurring", "tet", "duration")
 
 
-def _gates(g: _Grammar, low: str) -> dict[str, bool]:
-    """Per shape, whether it may hold: substring tests, far cheaper than a regex scan, that rule
-    shapes out. Most sentences of a notice state no deadline, and this grammar runs on all of them."""
+def _gates(g: _Grammar, low: str) -> tuple[bool, ...]:
+    """Per shape of ``_SHAPES``, whether it may hold in ``low``: substring tests, far cheaper than
+    a regex scan, each of something every match of the shape holds (so that a shape ruled out has
+    no match to lose). Most sentences of a notice state no deadline, and this grammar runs on all."""
     digit = _DIGIT.search(low) is not None
     year = "năm" in low
-    return {
-        "date": digit,
-        "month": digit and "tháng" in low,
-        "quarter": _QUARTER_RE.search(low) is not None,
-        "year": year and (digit or "nay" in low),
-        "year_span": year and g.span_gate.search(low) is not None,
-        "relative": digit or _holds(low, g.needles["relative"]),
-        "recurring": _holds(low, g.needles["recurring"]),
-        "tet": "tết" in low,
-        "duration": digit and "từ" in low,
-    }
+    return (
+        digit,
+        digit and "tháng" in low,
+        "q" in low and _QUARTER_RE.search(low) is not None,
+        year and (digit or "nay" in low),
+        year and _holds(low, g.needles["year_span"]) and g.span_gate.search(low) is not None,
+        _holds(low, g.needles["relative"]),  # a unit ("10 ngày làm việc"), whose first word is a needle
+        _holds(low, g.needles["recurring"]),
+        "tết" in low,
+        digit and "từ" in low,
+    )
+
+
+@cache
+def _gated(gates: tuple[bool, ...]) -> tuple[tuple[str, bool, re.Pattern[str]], ...]:
+    """The patterns to scan where ``_gates`` gives ``gates``, in the grammar's order."""
+    shapes = {shape for shape, gate in zip(_SHAPES, gates, strict=True) if gate}
+    return tuple(entry for entry in _grammar().patterns if entry[0] in shapes)
 
 
 def _holds(low: str, needles: tuple[str, ...]) -> bool:
@@ -471,25 +481,17 @@ def scan_deadlines(low: str) -> list[Hit]:
     ``resolve_deadlines`` takes them; none depends on the document's date, so that a reader
     can keep them and resolve them again in another context without scanning again."""
     g = _grammar()
-    gates = _gates(g, low)
     hits: list[Hit] = []
-    for shape, bare, pattern in g.patterns:
-        if gates[shape]:
-            found = _span_scan(g, pattern, low) if bare and shape == "year_span" else pattern.finditer(low)
-            _collect(g, shape, found, low, hits)
+    for shape, bare, pattern in _gated(_gates(g, low)):
+        for m in _span_scan(g, pattern, low) if bare and shape == "year_span" else pattern.finditer(low):
+            start = m.start()
+            if start and low[start - 1].isalnum():
+                continue  # inside a word
+            rule = g.rules[shape, _key(m["trig"])]
+            if rule.range_guard and _closes_range(g, low, start, shape):
+                continue
+            hits.append((rule, m))
     return hits
-
-
-def _collect(g: _Grammar, shape: str, found: Iterable[re.Match[str]], low: str, hits: list[Hit]) -> None:
-    """Append to ``hits`` the matches of one pattern that start a word and close no range."""
-    for m in found:
-        start = m.start()
-        if start and low[start - 1].isalnum():
-            continue
-        rule = g.rules[shape, _key(m["trig"])]
-        if rule.range_guard and _closes_range(g, low, start, shape):
-            continue
-        hits.append((rule, m))
 
 
 def resolve_deadlines(hits: list[Hit], text: str, ctx: DeadlineContext, offset: int = 0) -> list[DeadlineMatch]:
