@@ -24,7 +24,7 @@ from chidao.extract.deadlines import (
 )
 from chidao.extract.leads import topic_end
 from chidao.extract.recurrence import read_recurrence, recurrence_words
-from chidao.extract.workdays import WorkCalendar
+from chidao.extract.workdays import default_calendar
 from chidao.text.guarded import guarded
 from chidao.text.occurrences import Occurrences
 
@@ -74,7 +74,7 @@ class TimingReader:
         self.key = key
         self.doc_date = doc_date
         self.year = year
-        self.calendar = WorkCalendar()
+        self.calendar = default_calendar()  # the same days as a new WorkCalendar, each year computed once
         self._context = deadline_context(doc_date, year, self.calendar)
         self._undated = deadline_context()  # how ``count_deadlines`` reads, as ``find_deadlines(text)``
         self._low = sliceable_lower(text)
