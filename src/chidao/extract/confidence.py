@@ -70,7 +70,8 @@ class Assessment:
 
     @property
     def labels(self) -> list[str]:
-        return [doubt_label(code) for code in self.doubts]
+        labels = _doubts().labels  # as ``doubt_label``, without a call per code
+        return [labels.get(code, code) for code in self.doubts]
 
 
 def assess(

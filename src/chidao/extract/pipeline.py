@@ -63,9 +63,10 @@ class Extraction:
 
 def _task_dict(task: Task, text: str, assessment: Assessment) -> dict[str, Any]:
     timing = task.timing
+    start, end = task.start, task.end
     return {
-        "text": text[task.start : task.end],
-        "span": [task.start, task.end],
+        "text": text[start:end],
+        "span": [start, end],
         "lead": [m.name for m in task.leads],
         "lead_written": [m.written for m in task.leads],
         "coordinators": [m.name for m in task.coordinators],
@@ -94,6 +95,12 @@ def _unusual(task: Task) -> bool:
     return False
 
 
+def _lead_offset(task: Task) -> int:
+    """Where the task's text first names a lead (-1: it names none, the lead is inherited)."""
+    offsets = [m.start - task.start for m in task.leads if m.start >= task.start]
+    return min(offsets) if offsets else -1
+
+
 def _assess(task: Task, text: str, key: str, doc_date: Any, reader: TimingReader) -> Assessment:
     timing = task.timing
     own = task.deadline_source == "own"
@@ -103,7 +110,7 @@ def _assess(task: Task, text: str, key: str, doc_date: Any, reader: TimingReader
         leads=[m.name for m in task.leads],
         coordinators=[m.name for m in task.coordinators],
         lead_source=task.lead_source,
-        lead_offset=min((m.start - task.start for m in task.leads if m.start >= task.start), default=-1),
+        lead_offset=_lead_offset(task),
         deadline=timing.deadline,
         deadline_text=timing.deadline_text,
         deadline_source=task.deadline_source,
