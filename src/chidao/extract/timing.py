@@ -26,7 +26,6 @@ from chidao.extract.leads import topic_end
 from chidao.extract.recurrence import read_recurrence, recurrence_words
 from chidao.extract.workdays import default_calendar
 from chidao.text.guarded import guarded
-from chidao.text.occurrences import Occurrences
 
 # Words just before "trong năm ..." that make it a deadline rather than a frame.
 _YEAR_DEADLINE_VERBS = guarded(
@@ -80,7 +79,7 @@ class TimingReader:
         self._low = sliceable_lower(text)
         self._read: dict[tuple[int, int, bool], Timing] = {}
         self._hits: dict[tuple[int, int], list[Hit]] = {}  # the grammar's matches per span
-        self._recurring = Occurrences(key, recurrence_words())  # most spans hold none of these
+        self._recurring = tuple(set(recurrence_words()))  # most spans hold none of these words
 
     def _acceptable(self, match: DeadlineMatch, start: int, plan_line: bool) -> bool:
         before = self.key[max(start, match.start - 160) : match.start]
@@ -141,10 +140,15 @@ class TimingReader:
         return len(resolve_deadlines(hits, self.text, self._undated, start)) if hits else 0
 
     def _recurrence(self, begin: int, end: int) -> tuple[str | None, str | None]:
-        """``read_recurrence`` of ``[begin, end)``; (None, None) without a recurrence word, as it would give."""
-        if not self._recurring.within(begin, end):
-            return None, None
-        return read_recurrence(self.key, self.text, begin, end)
+        """``read_recurrence`` of ``[begin, end)``; (None, None) without a recurrence word, as it would give.
+
+        A find per word in the span, not an index of the document's words: the spans read are
+        most of the text once, so the index cost more to build than it saved."""
+        key = self.key
+        for word in self._recurring:
+            if key.find(word, begin, end) >= 0:
+                return read_recurrence(key, self.text, begin, end)
+        return None, None
 
     def read_cell(self, start: int, end: int) -> Timing:
         """The timing a table's time cell states, bare forms included ("Quý II/2026", "Năm 2026",
