@@ -49,10 +49,12 @@ _LEAD_SOURCES = {
     "fallback": "lead_from_previous",
     "addressee": "lead_from_addressee",
 }
-# Date-like words that, with no deadline read, suggest a deadline the grammar missed.
+# Date-like words that, with no deadline read, suggest a deadline the grammar missed: "trước ngày",
+# "thời hạn", "trong tháng", "tuần đầu", "chậm nhất", "cuối năm", "hạn chót", "hoàn thành trong",
+# "dịp", "ngày 15/3". Grouped by first letter, so that the engine tries one branch per letter.
 _TIME_WORDS = guarded(
-    r"(?<![\w])(?:trước ngày|chậm nhất|hạn chót|thời hạn|hoàn thành trong|trong tháng|trong quý|"
-    r"trước tết|dịp|trước \d|ngày \d{1,2}[/.-]\d{1,2}|tuần (?:đầu|cuối)|cuối (?:tháng|quý|năm))"
+    r"(?<![\w])(?:t(?:rước (?:ngày|tết|\d)|hời hạn|rong (?:tháng|quý)|uần (?:đầu|cuối))"
+    r"|c(?:hậm nhất|uối (?:tháng|quý|năm))|h(?:ạn chót|oàn thành trong)|dịp|ngày \d{1,2}[/.-]\d{1,2})"
 )
 _VAGUE_LEAD = re.compile(r"^(?:các|những)?\s*(?:cơ quan|đơn vị|địa phương|sở, ban, ngành|ngành)(?:[, ]|$)")
 _LONG = 600
@@ -68,7 +70,8 @@ class Assessment:
 
     @property
     def labels(self) -> list[str]:
-        return [doubt_label(code) for code in self.doubts]
+        labels = _doubts().labels  # as ``doubt_label``, without a call per code
+        return [labels.get(code, code) for code in self.doubts]
 
 
 def assess(
@@ -87,12 +90,15 @@ def assess(
     marked: bool,
     doc_date: date | None,
     unusual_lead: bool,
+    deadlines_found: int | None = None,
 ) -> Assessment:
     """The doubts a clerk should check about one task, and the confidence they leave.
 
     ``lead_offset`` is where the lead is named in the task's text (-1: not in it, inherited).
     Codes with a label in ``review.toml`` are doubts shown to the clerk; the others are signals
     that only move the confidence (a table row is more often right than running text).
+    ``deadlines_found``, if given, is ``len(find_deadlines(text))`` (a reader of the document
+    may have it at hand); it is read only when ``deadline_source`` is "own".
     """
     codes: list[str] = []
     if not leads:
@@ -122,7 +128,7 @@ def assess(
         codes.append("deadline_inherited")
     if deadline is None and recurrence is None and _TIME_WORDS.search(key):
         codes.append("deadline_unread")
-    if deadline_source == "own" and len(find_deadlines(text)) >= 2:
+    if deadline_source == "own" and (len(find_deadlines(text)) if deadlines_found is None else deadlines_found) >= 2:
         codes.append("deadline_several")
     if deadline and doc_date and deadline < doc_date:
         codes.append("deadline_before_document")
@@ -134,12 +140,14 @@ def assess(
         codes.append("long_text")
     if _TOPIC.match(key):
         codes.append("topic_opening")
-    if _PAST.search(key[:120]):
+    opening = key[:120]
+    if ("đã" in opening or "vừa" in opening or "đang" in opening) and _PAST.search(opening):  # words first: cheaper
         codes.append("past_tense")
     if not marked:
         codes.append("running_text")
     table = _doubts()
-    logit = table.bias + sum(table.weights.get(code, 0.0) for code in codes)
+    weight = table.weights.get
+    logit = table.bias + sum([weight(code, 0.0) for code in codes])
     confidence = 1 / (1 + math.exp(-logit))
-    shown = sorted((c for c in codes if c in table.labels), key=lambda c: table.weights.get(c, 0.0))
+    shown = sorted([c for c in codes if c in table.labels], key=table.weights.__getitem__)  # labels ⊂ weights
     return Assessment(round(confidence, 2), shown, codes)

@@ -198,6 +198,7 @@ def _grammar() -> _Grammar:
     needles = {
         "recurring": tuple({k.split()[0] for k in tables["recurrence"]}),
         "relative": tuple({k.split()[0] for k in tables["units"]}),
+        "year_span": tuple({k.split()[0] for k in tables["sides"]}),  # "đầu", "cuối"
     }
     openers = _alt(data["range"]["openers"])
     return _Grammar(
@@ -229,7 +230,9 @@ def _grammar() -> _Grammar:
 
 # --- From a match to a date ----------------------------------------------------------------------
 @dataclass(frozen=True)
-class _Context:
+class DeadlineContext:
+    """What turns a match into a date: the year a yearless date takes, the signing date, the calendar."""
+
     year: int | None
     doc_date: date | None
     calendar: WorkCalendar
@@ -288,7 +291,7 @@ def _number(g: _Grammar, raw: str) -> int:
 _Resolved = tuple[date | None, str | None, str]  # date, recurrence, kind
 
 
-def _rolled(when: date | None, written_year: str | None, ctx: _Context) -> date | None:
+def _rolled(when: date | None, written_year: str | None, ctx: DeadlineContext) -> date | None:
     """A date written without a year takes the document's year, or the next one when it would
     fall before the document's date ("trước ngày 10/01" in a notice of 20/12/2024 → 2025)."""
     if when is None or written_year is not None or ctx.doc_date is None or when >= ctx.doc_date:
@@ -299,13 +302,13 @@ def _rolled(when: date | None, written_year: str | None, ctx: _Context) -> date 
         return when
 
 
-def _on_date(g: _Grammar, rule: _Rule, m: re.Match[str], ctx: _Context) -> _Resolved | None:
+def _on_date(g: _Grammar, rule: _Rule, m: re.Match[str], ctx: DeadlineContext) -> _Resolved | None:
     valid, when = _explicit_date(m, ctx.year)
     written_year = m["y"] if m["d"] is not None else m["ty"]
     return (_rolled(when, written_year, ctx), None, rule.kind) if valid else None
 
 
-def _on_period(g: _Grammar, rule: _Rule, m: re.Match[str], ctx: _Context) -> _Resolved | None:
+def _on_period(g: _Grammar, rule: _Rule, m: re.Match[str], ctx: DeadlineContext) -> _Resolved | None:
     groups = m.groupdict()
     raw = groups.get("y") or groups["yw"]
     if not m["trig"] and raw is None:
@@ -332,7 +335,7 @@ def _period(g: _Grammar, shape: str, groups: dict[str, str]) -> tuple[int, int]:
     return (1, months) if g.tables["sides"][_key(groups["side"])] == "first" else (13 - months, months)
 
 
-def _on_relative(g: _Grammar, rule: _Rule, m: re.Match[str], ctx: _Context) -> _Resolved | None:
+def _on_relative(g: _Grammar, rule: _Rule, m: re.Match[str], ctx: DeadlineContext) -> _Resolved | None:
     n, unit = _number(g, m["n"]), g.tables["units"][_key(m["unit"])]
     dated = m["d"] is not None or m["td"] is not None
     if n == 0 or (_key(m["trig"]) in rule.weak and unit != "workdays" and not (m["anchor"] or dated)):
@@ -347,14 +350,14 @@ def _on_relative(g: _Grammar, rule: _Rule, m: re.Match[str], ctx: _Context) -> _
     return (_shifted(origin, n, unit, ctx.calendar) if origin else None), None, f"{rule.kind}_{unit}"
 
 
-def _on_recurring(g: _Grammar, rule: _Rule, m: re.Match[str], ctx: _Context) -> _Resolved | None:
+def _on_recurring(g: _Grammar, rule: _Rule, m: re.Match[str], ctx: DeadlineContext) -> _Resolved | None:
     month = m["m"] or m["tm"]
     if month and int(m["d"]) > _calendar.monthrange(2000, int(month))[1]:
         return None
     return None, g.tables["recurrence"][_key(m["rec"])], rule.kind
 
 
-def _on_duration(g: _Grammar, rule: _Rule, m: re.Match[str], ctx: _Context) -> _Resolved | None:
+def _on_duration(g: _Grammar, rule: _Rule, m: re.Match[str], ctx: DeadlineContext) -> _Resolved | None:
     """ "trong 1,5 ngày, bắt đầu từ ngày 06/7/2026" → the last day the span covers (07/7)."""
     valid, first = _explicit_date(m, ctx.year)
     if not valid or first is None:
@@ -365,7 +368,7 @@ def _on_duration(g: _Grammar, rule: _Rule, m: re.Match[str], ctx: _Context) -> _
     return first + timedelta(days=max(days, 1) - 1), None, rule.kind
 
 
-def _on_tet(g: _Grammar, rule: _Rule, m: re.Match[str], ctx: _Context) -> _Resolved | None:
+def _on_tet(g: _Grammar, rule: _Rule, m: re.Match[str], ctx: DeadlineContext) -> _Resolved | None:
     """ "trước Tết Nguyên đán Bính Ngọ 2026" → the first day of that Tết."""
     year = int(m["y"]) if m["y"] else None
     if year is None and m["stem"]:
@@ -421,24 +424,33 @@ def sliceable_lower(text: str) -> str | None:
 
 
 _DIGIT = re.compile("[0-9]")
+_SHAPES = ("date", "month", "quarter", "year", "year_span", "relative", "recurring", "tet", "duration")
 
 
-def _gates(g: _Grammar, low: str) -> dict[str, bool]:
-    """Per shape, whether it may hold: substring tests, far cheaper than a regex scan, that rule
-    shapes out. Most sentences of a notice state no deadline, and this grammar runs on all of them."""
+def _gates(g: _Grammar, low: str) -> tuple[bool, ...]:
+    """Per shape of ``_SHAPES``, whether it may hold in ``low``: substring tests, far cheaper than
+    a regex scan, each of something every match of the shape holds (so that a shape ruled out has
+    no match to lose). Most sentences of a notice state no deadline, and this grammar runs on all."""
     digit = _DIGIT.search(low) is not None
     year = "năm" in low
-    return {
-        "date": digit,
-        "month": digit and "tháng" in low,
-        "quarter": _QUARTER_RE.search(low) is not None,
-        "year": year and (digit or "nay" in low),
-        "year_span": year and g.span_gate.search(low) is not None,
-        "relative": digit or _holds(low, g.needles["relative"]),
-        "recurring": _holds(low, g.needles["recurring"]),
-        "tet": "tết" in low,
-        "duration": digit and "từ" in low,
-    }
+    return (
+        digit,
+        digit and "tháng" in low,
+        "q" in low and _QUARTER_RE.search(low) is not None,
+        year and (digit or "nay" in low),
+        year and _holds(low, g.needles["year_span"]) and g.span_gate.search(low) is not None,
+        _holds(low, g.needles["relative"]),  # a unit ("10 ngày làm việc"), whose first word is a needle
+        _holds(low, g.needles["recurring"]),
+        "tết" in low,
+        digit and "từ" in low,
+    )
+
+
+@cache
+def _gated(gates: tuple[bool, ...]) -> tuple[tuple[str, bool, re.Pattern[str]], ...]:
+    """The patterns to scan where ``_gates`` gives ``gates``, in the grammar's order."""
+    shapes = {shape for shape, gate in zip(_SHAPES, gates, strict=True) if gate}
+    return tuple(entry for entry in _grammar().patterns if entry[0] in shapes)
 
 
 def _holds(low: str, needles: tuple[str, ...]) -> bool:
@@ -449,12 +461,9 @@ def _holds(low: str, needles: tuple[str, ...]) -> bool:
     return False
 
 
-def _scan(g: _Grammar, shape: str, bare: bool, pattern: re.Pattern[str], low: str) -> Iterator[re.Match[str]]:
-    if not (bare and shape == "year_span"):
-        yield from pattern.finditer(low)
-        return
-    # A bare span ("sáu tháng đầu năm 2024") starts a word or two before "tháng đầu năm": try
-    # there only, since scanning the text for numbers ("6", "ba", "năm") costs more than the rest.
+def _span_scan(g: _Grammar, pattern: re.Pattern[str], low: str) -> Iterator[re.Match[str]]:
+    """A bare span ("sáu tháng đầu năm 2024") starts a word or two before "tháng đầu năm": try
+    there only, since scanning the text for numbers ("6", "ba", "năm") costs more than the rest."""
     for anchor in g.span_gate.finditer(low):
         for pos in range(max(0, anchor.start() - 14), anchor.start() + 1):
             m = pattern.match(low, pos) if pos == 0 or low[pos - 1].isspace() else None
@@ -463,23 +472,56 @@ def _scan(g: _Grammar, shape: str, bare: bool, pattern: re.Pattern[str], low: st
                 break
 
 
-def _matches(
-    g: _Grammar, shape: str, bare: bool, pattern: re.Pattern[str], text: str, low: str, ctx: _Context
-) -> Iterator[DeadlineMatch]:
-    for m in _scan(g, shape, bare, pattern, low):
-        start = m.start()
-        if start and low[start - 1].isalnum():
-            continue
-        rule = g.rules[shape, _key(m["trig"])]
-        if rule.range_guard and _closes_range(g, low, start, shape):
-            continue
+# A match of the grammar before its date is worked out: the rule it follows and the regex match.
+Hit = tuple[_Rule, re.Match[str]]
+
+
+def scan_deadlines(low: str) -> list[Hit]:
+    """Every match of the grammar in ``low`` (a text lowercased by ``_lower``), in the order
+    ``resolve_deadlines`` takes them; none depends on the document's date, so that a reader
+    can keep them and resolve them again in another context without scanning again."""
+    g = _grammar()
+    hits: list[Hit] = []
+    for shape, bare, pattern in _gated(_gates(g, low)):
+        for m in _span_scan(g, pattern, low) if bare and shape == "year_span" else pattern.finditer(low):
+            start = m.start()
+            if start and low[start - 1].isalnum():
+                continue  # inside a word
+            rule = g.rules[shape, _key(m["trig"])]
+            if rule.range_guard and _closes_range(g, low, start, shape):
+                continue
+            hits.append((rule, m))
+    return hits
+
+
+def resolve_deadlines(hits: list[Hit], text: str, ctx: DeadlineContext, offset: int = 0) -> list[DeadlineMatch]:
+    """The deadlines that ``hits``, found in ``text[offset:]``, state in ``ctx``: in order of
+    position, not overlapping, with spans in ``text``."""
+    g = _grammar()
+    found: list[DeadlineMatch] = []
+    for rule, m in hits:
         try:
-            resolved = _HANDLERS[shape](g, rule, m, ctx)
+            resolved = _HANDLERS[rule.shape](g, rule, m, ctx)
         except (ValueError, OverflowError):  # date arithmetic past year 1 or 9999 (odd `year` values)
             continue
         if resolved is not None:
             when, recurrence, kind = resolved
-            yield DeadlineMatch(start, m.end(), text[start : m.end()], when, recurrence, kind)
+            start, end = m.start() + offset, m.end() + offset
+            found.append(DeadlineMatch(start, end, text[start:end], when, recurrence, kind))
+    found.sort(key=lambda hit: (hit.start, -hit.end))
+    kept: list[DeadlineMatch] = []
+    for hit in found:
+        if not kept or hit.start >= kept[-1].end:
+            kept.append(hit)
+    return kept
+
+
+def deadline_context(
+    doc_date: date | None = None, year: int | None = None, calendar: WorkCalendar | None = None
+) -> DeadlineContext:
+    """``year`` completes a date written without one (default: the year of ``doc_date``)."""
+    year = year if year is not None else (doc_date.year if doc_date else None)
+    return DeadlineContext(year, doc_date, calendar or default_calendar())
 
 
 def find_deadlines(
@@ -497,21 +539,7 @@ def find_deadlines(
     Without them such phrases are still found, with ``date=None``. ``low``, if given, is the
     lowercase of ``text`` (a slice of ``sliceable_lower`` of the document).
     """
-    g = _grammar()
-    low = _lower(text) if low is None else low
-    gates = _gates(g, low)
-    if not any(gates.values()):
+    hits = scan_deadlines(_lower(text) if low is None else low)
+    if not hits:
         return []
-    ctx = _Context(
-        year if year is not None else (doc_date.year if doc_date else None), doc_date, calendar or default_calendar()
-    )
-    found: list[DeadlineMatch] = []
-    for shape, bare, pattern in g.patterns:
-        if gates[shape]:
-            found.extend(_matches(g, shape, bare, pattern, text, low, ctx))
-    found.sort(key=lambda hit: (hit.start, -hit.end))
-    kept: list[DeadlineMatch] = []
-    for hit in found:
-        if not kept or hit.start >= kept[-1].end:
-            kept.append(hit)
-    return kept
+    return resolve_deadlines(hits, text, deadline_context(doc_date, year, calendar))

@@ -63,9 +63,10 @@ class Extraction:
 
 def _task_dict(task: Task, text: str, assessment: Assessment) -> dict[str, Any]:
     timing = task.timing
+    start, end = task.start, task.end
     return {
-        "text": text[task.start : task.end],
-        "span": [task.start, task.end],
+        "text": text[start:end],
+        "span": [start, end],
         "lead": [m.name for m in task.leads],
         "lead_written": [m.written for m in task.leads],
         "coordinators": [m.name for m in task.coordinators],
@@ -94,15 +95,22 @@ def _unusual(task: Task) -> bool:
     return False
 
 
-def _assess(task: Task, text: str, key: str, doc_date: Any) -> Assessment:
+def _lead_offset(task: Task) -> int:
+    """Where the task's text first names a lead (-1: it names none, the lead is inherited)."""
+    offsets = [m.start - task.start for m in task.leads if m.start >= task.start]
+    return min(offsets) if offsets else -1
+
+
+def _assess(task: Task, text: str, key: str, doc_date: Any, reader: TimingReader) -> Assessment:
     timing = task.timing
+    own = task.deadline_source == "own"
     return assess(
         text=text[task.start : task.end],
         key=key[task.start : task.end],
         leads=[m.name for m in task.leads],
         coordinators=[m.name for m in task.coordinators],
         lead_source=task.lead_source,
-        lead_offset=min((m.start - task.start for m in task.leads if m.start >= task.start), default=-1),
+        lead_offset=_lead_offset(task),
         deadline=timing.deadline,
         deadline_text=timing.deadline_text,
         deadline_source=task.deadline_source,
@@ -111,6 +119,7 @@ def _assess(task: Task, text: str, key: str, doc_date: Any) -> Assessment:
         marked=task.marked,
         doc_date=doc_date,
         unusual_lead=_unusual(task),
+        deadlines_found=reader.count_deadlines(task.start, task.end) if own else None,
     )
 
 
@@ -197,7 +206,7 @@ def extract(raw: str) -> Extraction:
     unassigned = find_unassigned(
         key, layout.paragraphs, [(t.start, t.end) for t in tasks], cutter.skipped, cutter.used, default=default
     )
-    assessments = [_assess(task, text, key, layout.header.date) for task in tasks]
+    assessments = [_assess(task, text, key, layout.header.date, timing) for task in tasks]
     return Extraction(normalized, layout, tasks, unassigned=unassigned, assessments=assessments)
 
 

@@ -12,12 +12,20 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from chidao.extract.deadlines import DeadlineMatch, find_deadlines, sliceable_lower
+from chidao.extract.deadlines import (
+    DeadlineMatch,
+    Hit,
+    _lower,
+    deadline_context,
+    find_deadlines,
+    resolve_deadlines,
+    scan_deadlines,
+    sliceable_lower,
+)
 from chidao.extract.leads import topic_end
 from chidao.extract.recurrence import read_recurrence, recurrence_words
-from chidao.extract.workdays import WorkCalendar
+from chidao.extract.workdays import default_calendar
 from chidao.text.guarded import guarded
-from chidao.text.occurrences import Occurrences
 
 # Words just before "trong năm ..." that make it a deadline rather than a frame.
 _YEAR_DEADLINE_VERBS = guarded(
@@ -54,6 +62,9 @@ class Timing:
     recurrence_text: str | None = None  # the words that say how often, even when no value fits
 
 
+_NO_TIMING = Timing()  # what most spans state; immutable, so shared
+
+
 class TimingReader:
     """Reads deadlines and recurrence from one document's text."""
 
@@ -62,10 +73,13 @@ class TimingReader:
         self.key = key
         self.doc_date = doc_date
         self.year = year
-        self.calendar = WorkCalendar()
+        self.calendar = default_calendar()  # the same days as a new WorkCalendar, each year computed once
+        self._context = deadline_context(doc_date, year, self.calendar)
+        self._undated = deadline_context()  # how ``count_deadlines`` reads, as ``find_deadlines(text)``
         self._low = sliceable_lower(text)
         self._read: dict[tuple[int, int, bool], Timing] = {}
-        self._recurring = Occurrences(key, recurrence_words())  # most spans hold none of these
+        self._hits: dict[tuple[int, int], list[Hit]] = {}  # the grammar's matches per span
+        self._recurring = tuple(set(recurrence_words()))  # most spans hold none of these words
 
     def _acceptable(self, match: DeadlineMatch, start: int, plan_line: bool) -> bool:
         before = self.key[max(start, match.start - 160) : match.start]
@@ -89,22 +103,16 @@ class TimingReader:
 
     def _read_span(self, start: int, end: int, plan_line: bool) -> Timing:
         begin = topic_end(self.key, start, end)
-        chunk = self.text[begin:end]
-        low = self._low[begin:end] if self._low is not None else None
-        matches = find_deadlines(chunk, doc_date=self.doc_date, year=self.year, calendar=self.calendar, low=low)
-        recurrence = None
-        for match in matches:
-            shifted = DeadlineMatch(
-                match.start + begin, match.end + begin, match.text, match.date, match.recurrence, match.kind
-            )
-            if not self._acceptable(shifted, begin, plan_line):
+        hits = self._deadline_hits(begin, end)
+        for match in resolve_deadlines(hits, self.text, self._context, begin) if hits else ():
+            if not self._acceptable(match, begin, plan_line):
                 continue
-            if shifted.recurrence:
-                recurrence, words = shifted.recurrence, shifted.text
+            if match.recurrence:
+                recurrence, words = match.recurrence, match.text
             else:
                 recurrence, words = self._recurrence(begin, end)
-            span = (shifted.start, shifted.end)
-            return Timing(shifted.date, shifted.text, recurrence, span, shifted.kind, words)
+            span = (match.start, match.end)
+            return Timing(match.date, match.text, recurrence, span, match.kind, words)
         # Every _YEAR_OPENING holds "năm"; the pattern looks for a colon 60 characters ahead first.
         opening = _YEAR_OPENING.match(self.key, begin, end) if self.key.find("năm", begin, end) >= 0 else None
         recurrence, words = self._recurrence(begin, end)
@@ -113,13 +121,34 @@ class TimingReader:
             year = int(opening.group("y"))
             span = (opening.start("phrase"), opening.end("phrase"))
             return Timing(date(year, 12, 31), self.text[span[0] : span[1]], None, span, "year_opening", words)
+        if recurrence is None and words is None:
+            return _NO_TIMING
         return Timing(None, None, recurrence, None, None, words)
 
+    def _deadline_hits(self, start: int, end: int) -> list[Hit]:
+        """``scan_deadlines`` of ``text[start:end]``, kept: a task's span is read for its timing,
+        then counted for the confidence."""
+        hits = self._hits.get((start, end))
+        if hits is None:
+            low = self._low[start:end] if self._low is not None else _lower(self.text[start:end])
+            hits = self._hits[start, end] = scan_deadlines(low)
+        return hits
+
+    def count_deadlines(self, start: int, end: int) -> int:
+        """``len(find_deadlines(text[start:end]))``: the phrases read without the document's date."""
+        hits = self._deadline_hits(start, end)
+        return len(resolve_deadlines(hits, self.text, self._undated, start)) if hits else 0
+
     def _recurrence(self, begin: int, end: int) -> tuple[str | None, str | None]:
-        """``read_recurrence`` of ``[begin, end)``; (None, None) without a recurrence word, as it would give."""
-        if not self._recurring.within(begin, end):
-            return None, None
-        return read_recurrence(self.key, self.text, begin, end)
+        """``read_recurrence`` of ``[begin, end)``; (None, None) without a recurrence word, as it would give.
+
+        A find per word in the span, not an index of the document's words: the spans read are
+        most of the text once, so the index cost more to build than it saved."""
+        key = self.key
+        for word in self._recurring:
+            if key.find(word, begin, end) >= 0:
+                return read_recurrence(key, self.text, begin, end)
+        return None, None
 
     def read_cell(self, start: int, end: int) -> Timing:
         """The timing a table's time cell states, bare forms included ("Quý II/2026", "Năm 2026",
