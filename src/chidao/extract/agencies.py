@@ -55,6 +55,7 @@ _COMMITTEES = ("ủy ban nhân dân", "ubnd")  # what a _NAMED_GROUP opens with
 _NAMED_GROUP = re.compile(
     rf"(?:{'|'.join(_COMMITTEES)})\s+(?:các|những)\s+{_LOCALITY_KIND}(?:\s*,\s*{_LOCALITY_KIND})*\s*:?\s+(?=[^\W\d_])"
 )
+_COMMITTEE = re.compile("|".join(_COMMITTEES))  # where a _NAMED_GROUP may open
 _PLACE_NAME = re.compile(rf"[{UPPER}][{LOWER}]*(?:\s*-\s*|\s+)?(?:[{UPPER}\d][{LOWER}\d]*(?:\s*-\s*|\s+)?){{0,4}}")
 _GROUP_LINKS = {"ngang"}
 # Stop words that are not verbs: a name may go on after them ("của", "và"), so they confirm nothing.
@@ -137,6 +138,14 @@ _PROVINCIAL = re.compile(
 
 
 _LOCAL_COMMITTEE = re.compile(r"^(?:ubnd|ủy ban nhân dân)\s+")
+_FIELD_NAME = re.compile(r"^((?:Đảng ủy |Đảng uỷ )?(?:Sở|Bộ|Phòng)) (.+?)((?: tỉnh| thành phố)?(?: .*)?)$")
+_FIELD_OPENINGS = ("Sở ", "Bộ ", "Phòng ", "Đảng ủy ", "Đảng uỷ ")  # what a _FIELD_NAME starts with
+_SUBJECT_WORD = re.compile(r"(?:^|\s)(Thành phố|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Tỉnh)$")
+_SUBJECT_ENDINGS = ("Thành phố", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Tỉnh", "\n")  # what it ends with
+_VAGUE_REST = re.compile(r"[\s,;:.\-–]+")
+_PLURAL_IN = re.compile(r"(?:^|\s)các\s")
+_PLURAL_OPENING = re.compile(r"^(?:các|Các)\s+")
+_PLURAL_INSIDE = re.compile(r"\s+các\s+")
 _TRAILING_PARENTHESIS = re.compile(r"\s*\([^)]*\)$")
 _GROUP_KEY = re.compile(
     rf"(?P<head>ủy ban nhân dân\s+)?(?:(?:các|những)\s+)?(?P<kinds>{_LOCALITY_KIND}(?:\s*,\s*{_LOCALITY_KIND})*)"
@@ -175,15 +184,11 @@ def _named_groups(key: str) -> Iterator[re.Match[str]]:
     """The matches of ``_NAMED_GROUP.finditer(key)``, tried only where a committee is named: the
     pattern's first letters are too common for ``re`` to skip through a whole document fast."""
     pos = 0
-    nexts = [key.find(word) for word in _COMMITTEES]  # where each occurs next (-1: no more)
     while True:
-        for i, word in enumerate(_COMMITTEES):
-            if 0 <= nexts[i] < pos:
-                nexts[i] = key.find(word, pos)
-        found = [at for at in nexts if at >= 0]
-        if not found:
+        committee = _COMMITTEE.search(key, pos)
+        if committee is None:
             return
-        at = min(found)
+        at = committee.start()
         match = _NAMED_GROUP.match(key, at)
         if match is not None:
             yield match
@@ -218,6 +223,16 @@ def _openers() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _union(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
     """One pattern that matches where any of ``patterns`` does."""
     return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+
+
+@cache
+def _abbreviation_scout() -> re.Pattern[str]:
+    """The abbreviations without their opening guard, which ``re`` can skip through fast: where it
+    finds none, ``abbreviation_re`` finds none either."""
+    pattern = registry().abbreviation_re.pattern
+    guard = r"(?<![\w&])"
+    assert pattern.startswith(guard)
+    return re.compile(pattern[len(guard) :])
 
 
 @cache
@@ -867,11 +882,11 @@ class AgencyReader:
         colon = _COLON.match(self.key, mention.end, self.limit)
         if not colon:
             return [mention]
-        plural = re.search(r"(?:^|\s)các\s", self.key[mention.start : mention.end] + " ")
+        plural = _PLURAL_IN.search(self.key[mention.start : mention.end] + " ")
         if not plural or not self._is_upper(colon.end()):
             return [mention]
-        head = re.sub(r"^(?:các|Các)\s+", "", mention.written)
-        head = re.sub(r"\s+các\s+", " ", head)
+        head = _PLURAL_OPENING.sub("", mention.written)
+        head = _PLURAL_INSIDE.sub(" ", head)
         singular = {"sở": "Sở", "bộ": "Bộ", "phòng": "Phòng"}.get(head.lower(), head)
         out: list[Mention] = []
         pos = colon.end()
@@ -1036,7 +1051,8 @@ class AgencyReader:
         name = " ".join(written.split()).strip(" ,;:")  # as re.sub(r"\s+", " ") would, once stripped
         if name.endswith(")"):  # no line break is left for "$" to stop before
             name = _TRAILING_PARENTHESIS.sub("", name)
-        name = reg.abbreviation_re.sub(lambda m: reg.abbreviations[m.group(1)], name)
+        if _abbreviation_scout().search(name):  # most names hold none
+            name = reg.abbreviation_re.sub(lambda m: reg.abbreviations[m.group(1)], name)
         name = self._expand_field(name)
         known = reg.bodies.get(phrase_key(name))
         if known:
@@ -1046,7 +1062,7 @@ class AgencyReader:
         return name[:1].upper() + name[1:]
 
     def _expand_field(self, name: str) -> str:
-        match = re.match(r"^((?:Đảng ủy |Đảng uỷ )?(?:Sở|Bộ|Phòng)) (.+?)((?: tỉnh| thành phố)?(?: .*)?)$", name)
+        match = _FIELD_NAME.match(name) if name.startswith(_FIELD_OPENINGS) else None
         if not match:
             return name
         field = self.reg.fields.get(phrase_key(match.group(2)))
@@ -1076,7 +1092,7 @@ class AgencyReader:
         subject = self.place.subject
         if not subject:
             return name
-        match = re.search(r"(?:^|\s)(Thành phố|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Tỉnh)$", name)
+        match = _SUBJECT_WORD.search(name) if name.endswith(_SUBJECT_ENDINGS) else None
         if match:
             word = match.group(1)
             if word in ("Thành phố", "Tỉnh"):
@@ -1102,4 +1118,4 @@ class AgencyReader:
     def _is_vague(self, written: str) -> bool:
         key = phrase_key(written)
         rest = self.reg.vague_re.sub(" ", key)
-        return not re.sub(r"[\s,;:.\-–]+", "", rest)
+        return not _VAGUE_REST.sub("", rest)
