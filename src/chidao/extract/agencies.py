@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from chidao.document.lexicon import lexicon
-from chidao.extract.registry import Registry, phrase_key, registry
+from chidao.extract.registry import Registry, alternation, phrase_key, registry
 from chidao.text.chars import LOWER, UPPER
 
 _TOKEN = re.compile(r"\s*([\w&]+(?:[-–/.'’][\w&]+)*|[^\w\s])")
@@ -55,7 +55,6 @@ _COMMITTEES = ("ủy ban nhân dân", "ubnd")  # what a _NAMED_GROUP opens with
 _NAMED_GROUP = re.compile(
     rf"(?:{'|'.join(_COMMITTEES)})\s+(?:các|những)\s+{_LOCALITY_KIND}(?:\s*,\s*{_LOCALITY_KIND})*\s*:?\s+(?=[^\W\d_])"
 )
-_COMMITTEE = re.compile("|".join(_COMMITTEES))  # where a _NAMED_GROUP may open
 _PLACE_NAME = re.compile(rf"[{UPPER}][{LOWER}]*(?:\s*-\s*|\s+)?(?:[{UPPER}\d][{LOWER}\d]*(?:\s*-\s*|\s+)?){{0,4}}")
 _GROUP_LINKS = {"ngang"}
 # Stop words that are not verbs: a name may go on after them ("của", "và"), so they confirm nothing.
@@ -184,11 +183,15 @@ def _named_groups(key: str) -> Iterator[re.Match[str]]:
     """The matches of ``_NAMED_GROUP.finditer(key)``, tried only where a committee is named: the
     pattern's first letters are too common for ``re`` to skip through a whole document fast."""
     pos = 0
+    nexts = [key.find(word) for word in _COMMITTEES]  # where each occurs next (-1: no more)
     while True:
-        committee = _COMMITTEE.search(key, pos)
-        if committee is None:
+        for i, word in enumerate(_COMMITTEES):
+            if 0 <= nexts[i] < pos:
+                nexts[i] = key.find(word, pos)
+        found = [at for at in nexts if at >= 0]
+        if not found:
             return
-        at = committee.start()
+        at = min(found)
         match = _NAMED_GROUP.match(key, at)
         if match is not None:
             yield match
@@ -205,17 +208,11 @@ def _openers() -> tuple[re.Pattern[str], re.Pattern[str]]:
     A new way for a name to open, in either method, must be added here.
     """
     reg = registry()
-    on_key = (
-        reg.roles,
-        reg.positions,
-        _PLURAL,
-        reg.body_re,
-        reg.bare,
-        _FIELD_HEAD,
-        reg.compound_heads,
-        reg.group_nouns,
-        reg.heads,
-    )
+    # The registry's names and grammar phrases as one alternation: it matches where one of
+    # theirs does, and reads each character once, where their union tried each in turn.
+    grammar = ("roles", "positions", "bare", "compound_heads", "group_nouns", "heads")
+    names = alternation([*reg.bodies, *(phrase for name in grammar for phrase in reg.grammar[name])])
+    on_key = (names, _PLURAL, _FIELD_HEAD)
     on_text = (_PLACE_AGENCY, _BARE_PLACE, _OFFICIAL)
     return _union(on_key), _union(on_text)
 

@@ -118,6 +118,7 @@ class Registry:
     vague_re: re.Pattern[str]
     cities: frozenset[str]  # phrase keys of centrally-run cities ("hà nội", "hồ chí minh")
     provinces: frozenset[str]  # phrase keys of provinces
+    grammar: dict[str, tuple[str, ...]]  # the phrases of each grammar pattern above ("heads": the heads)
 
 
 @cache
@@ -160,4 +161,5 @@ def registry() -> Registry:
         vague_re=alternation(sorted(vague)),
         cities=frozenset(phrase_key(p) for p in data["places"]["cities"]),
         provinces=frozenset(phrase_key(p) for p in data["places"]["provinces"]),
+        grammar={name: tuple(words) for name, words in grammar.items() if isinstance(words, list)},
     )
