@@ -277,6 +277,7 @@ class AgencyReader:
         self._named_groups: dict[str, list[Mention]] = {}
         self._priming = False
         self._reading = 0  # read_list calls in progress: ``limit`` bounds the clause being read
+        self._openers = _openers()
 
     # -- tokens -----------------------------------------------------------------------------
     def _token(self, pos: int) -> tuple[int, int] | None:
@@ -307,41 +308,37 @@ class AgencyReader:
             self.limit = len(self.text)  # a bound left from reading an earlier clause
         if not self._may_open(pos, len(self.text)):
             return False
-        reg = self.reg
-        if _FALSE_HEAD.match(self.key, pos, self.limit):
+        reg, key, limit = self.reg, self.key, self.limit
+        if _FALSE_HEAD.match(key, pos, limit):
             return False
-        if reg.positions.match(self.key, pos, self.limit) and (
-            self._is_upper(pos) or self.key.startswith("đồng chí", pos)
-        ):
+        upper = self._is_upper(pos)
+        if (upper or key.startswith("đồng chí", pos)) and reg.positions.match(key, pos, limit):
             return True
-        plural = _PLURAL.match(self.key, pos, self.limit)
+        plural = _PLURAL.match(key, pos, limit)
         if plural:
-            if _FALSE_HEAD.match(self.key, plural.end(), self.limit):
+            if _FALSE_HEAD.match(key, plural.end(), limit):
                 return False
-            return bool(
-                reg.group_nouns.match(self.key, plural.end(), self.limit)
-                or reg.heads.match(self.key, plural.end(), self.limit)
-            )
-        if reg.compound_heads.match(self.key, pos, self.limit):
+            return bool(reg.group_nouns.match(key, plural.end(), limit) or reg.heads.match(key, plural.end(), limit))
+        if reg.compound_heads.match(key, pos, limit):
             return True
         if _PLACE_AGENCY.match(self.text, pos):
             return True
         if self.place.subject and _BARE_PLACE.match(self.text, pos):
             return True
-        if not self._is_upper(pos):
+        if not upper:
             return False
         return bool(
-            reg.body_re.match(self.key, pos, self.limit)
-            or reg.heads.match(self.key, pos, self.limit)
-            or reg.bare.match(self.key, pos, self.limit)
-            or reg.positions.match(self.key, pos, self.limit)
-            or reg.roles.match(self.key, pos, self.limit)
+            reg.body_re.match(key, pos, limit)
+            or reg.heads.match(key, pos, limit)
+            or reg.bare.match(key, pos, limit)
+            or reg.positions.match(key, pos, limit)
+            or reg.roles.match(key, pos, limit)
         )
 
     def _may_open(self, pos: int, text_end: int) -> bool:
         """Whether a name may open at ``pos``: a pattern of ``_openers`` matches there (the text's
         patterns up to ``text_end``, as the caller matches them)."""
-        on_key, on_text = _openers()
+        on_key, on_text = self._openers
         return bool(on_key.match(self.key, pos, self.limit) or on_text.match(self.text, pos, text_end))
 
     # -- name continuation -----------------------------------------------------------------
@@ -563,41 +560,51 @@ class AgencyReader:
         return Mention(start, start + len(written), written, self.canonical(written))
 
     def _read_end(self, start: int, *, lenient: bool = False) -> int | None:
-        if not self._may_open(start, self.limit):
+        limit = checked = self.limit
+        if not self._may_open(start, limit):
             return None
-        reg, key = self.reg, self.key
-        if _FALSE_HEAD.match(key, start, self.limit):
+        reg, key, text = self.reg, self.key, self.text
+        if _FALSE_HEAD.match(key, start, limit):
             return None
-        place = _PLACE_AGENCY.match(self.text, start, self.limit)
+        place = _PLACE_AGENCY.match(text, start, limit)
         if place:
             return place.end()
         if self.place.subject:
-            bare = _BARE_PLACE.match(self.text, start, self.limit)
-            if bare and not _PLACE_AGENCY.match(self.text, start):
+            bare = _BARE_PLACE.match(text, start, limit)
+            if bare and not _PLACE_AGENCY.match(text, start):
                 return bare.end()
-        official = _OFFICIAL.match(self.text, start, self.limit)
-        if official and reg.positions.match(key, official.end(), self.limit):
+        official = _OFFICIAL.match(text, start, limit)
+        if official and reg.positions.match(key, official.end(), limit):
             # "đồng chí Nguyễn Văn A, Phó Giám đốc Sở Y tế": the named official, as written (rule 8)
             inner = self._read_end(official.end())
             if inner:
                 return inner
-        role = reg.roles.match(key, start, self.limit) if self._is_upper(start) else None
-        if role and not _COLON.match(key, role.end(), self.limit) and not key.startswith(" thực hiện", role.end()):
+            limit = self.limit  # moved only by a read outside read_list (see starts_agency)
+        upper = self._is_upper(start)
+        role = reg.roles.match(key, start, limit) if upper else None
+        if role and not _COLON.match(key, role.end(), limit) and not key.startswith(" thực hiện", role.end()):
             return role.end()
-        position = reg.positions.match(key, start, self.limit)
-        if position and (self._is_upper(start) or key.startswith("đồng chí", start)):
+        position = reg.positions.match(key, start, limit) if upper or key.startswith("đồng chí", start) else None
+        if position:
             rest = self.skip_space(position.end())
             inner = self._read_end(rest) if self.starts_agency(rest) else None
             if inner is None and reg.group_nouns.match(key, rest, self.limit):
                 inner = self._group_end(reg.group_nouns.match(key, rest, self.limit).end())
             return self._person_after(inner if inner else position.end())
-        plural = _PLURAL.match(key, start, self.limit)
+        plural = _PLURAL.match(key, start, limit)
         at = plural.end() if plural else start
-        if _FALSE_HEAD.match(key, at, self.limit):
-            return None
-        for fixed in (reg.body_re, reg.bare):
-            match = fixed.match(key, at, self.limit)
-            if match and (self._is_upper(at) or plural or lenient):
+        if (plural or limit != checked) and _FALSE_HEAD.match(key, at, limit):
+            return None  # (without "các", the head was checked above)
+        return self._head_end(at, self._is_upper(at) if plural else upper, plural, lenient)
+
+    def _head_end(self, at: int, upper: bool, plural: re.Match[str] | None, lenient: bool) -> int | None:
+        """Where a name whose head is at ``at`` ends (after "các", if ``plural``); ``upper``:
+        whether the head is capitalized. Patterns whose match would not count are not tried."""
+        reg, key, limit = self.reg, self.key, self.limit
+        counts = upper or plural or lenient  # a registry name, a bare noun or a head counts only so
+        for fixed in (reg.body_re, reg.bare) if counts else ():
+            match = fixed.match(key, at, limit)
+            if match:
                 if fixed is reg.bare and " ".join(match.group(0).split()) in _ROLES:
                     if plural:
                         return self._group_end(match.end())  # "các nhà đầu tư, nhà thầu"
@@ -605,25 +612,25 @@ class AgencyReader:
                     longer = self._name_end(match.end(), need_name=False)
                     return longer if longer and longer > match.end() else match.end()
                 return self._extend_place(match.end())
-        field_head = _FIELD_HEAD.match(key, at, self.limit)
+        field_head = _FIELD_HEAD.match(key, at, limit)
         if field_head:
-            field = reg.field_re.match(key, field_head.end(), self.limit)
+            field = reg.field_re.match(key, field_head.end(), limit)
             if field and (self._is_upper(field_head.end()) or lenient):
                 return self._extend_place(field.end())
-        compound = reg.compound_heads.match(key, at, self.limit)
+        compound = reg.compound_heads.match(key, at, limit)
         if compound:
             return self._compound_end(compound.end())
         if plural:
-            group = reg.group_nouns.match(key, at, self.limit)
+            group = reg.group_nouns.match(key, at, limit)
             if group:
                 return self._group_end(group.end())
-        elif self._is_upper(at):
-            group = reg.group_nouns.match(key, at, self.limit)
-            sep = _COMMA.match(key, group.end(), self.limit) if group else None
-            if sep and not self._is_upper(sep.end()) and reg.group_nouns.match(key, sep.end(), self.limit):
+        elif upper:
+            group = reg.group_nouns.match(key, at, limit)
+            sep = _COMMA.match(key, group.end(), limit) if group else None
+            if sep and not self._is_upper(sep.end()) and reg.group_nouns.match(key, sep.end(), limit):
                 return self._group_end(group.end())  # "Sở, ban, ngành thuộc Ủy ban nhân dân Thành phố"
-        head = reg.heads.match(key, at, self.limit)
-        if head and (self._is_upper(at) or plural or lenient):
+        head = reg.heads.match(key, at, limit) if counts else None
+        if head:
             if " ".join(head.group(0).split()) in _LOCAL_HEADS:
                 return self._locality_end(head.end())
             name = self._name_end(head.end(), need_name=not plural)
