@@ -1079,7 +1079,7 @@ class AgencyReader:
         if department:
             return department.group(1)  # "Sở Nội vụ tỉnh": a department is always the province's
         province = self.place.province
-        if not province:
+        if not province or not name.endswith(province):  # as every suffix below does
             return name
         for prefix in ("tỉnh ", "thành phố ", "Tỉnh ", "Thành phố ", ""):
             suffix = " " + prefix + province

@@ -134,9 +134,8 @@ def registry() -> Registry:
         for name in [field["name"], *field.get("abbr", [])]:
             fields[phrase_key(name)] = field["name"]
     abbreviations = dict(data["abbreviations"])
-    abbr_re = re.compile(
-        r"(?<![\w&])(" + "|".join(re.escape(a) for a in sorted(abbreviations, key=len, reverse=True)) + r")(?![\w&])"
-    )
+    longest_first = [tuple(("", char) for char in a) for a in sorted(abbreviations, key=len, reverse=True)]
+    abbr_re = re.compile(r"(?<![\w&])(" + _trie(longest_first, 0) + r")(?![\w&])")  # written as they are
     vague = frozenset(grammar["vague_words"])
     return Registry(
         bodies=bodies,
