@@ -121,6 +121,8 @@ _COMPOUNDS = {
     "việc làm",
     "đầu tư",
 }
+_COMPOUND_FIRSTS = {compound.split()[0] for compound in _COMPOUNDS}  # what a compound starts
+_COMPOUND_LASTS = {compound.split()[-1] for compound in _COMPOUNDS}  # and ends with
 _RESPONSIBLE = re.compile(r"(?:có|chịu) trách nhiệm")
 _OFFICIAL = re.compile(rf"(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+(?:[{UPPER}][{LOWER}]*\s+){{1,3}}[{UPPER}][{LOWER}]*\s*,\s*")
 _PERSON = re.compile(rf"\s+(?P<surname>[{UPPER}][{LOWER}]*)(?:\s+[{UPPER}][{LOWER}]*){{1,3}}(?![\w])")
@@ -388,7 +390,7 @@ class AgencyReader:
                     # agency, so the lowercase words before the comma end this one's name.
                     confirmed = end
                 break
-            tail = reg.tails.match(self.key, ts, self.limit)
+            tail = reg.tails.match(self.key, ts, self.limit) if seen_name else None  # counts only then
             if tail and seen_name and word in ("tỉnh", "thành"):
                 unnamed = self._unnamed_province(ts)
                 if unnamed is not None:
@@ -399,11 +401,8 @@ class AgencyReader:
                 if self._joined_part(end):
                     continue  # "Cục Thông tin cơ sở | và Thông tin đối ngoại": the name has two parts
                 break
-            if (
-                reg.stop_words.match(self.key, ts, self.limit)
-                and not self._is_upper(ts)
-                and not self._inside_word(end, te)
-            ):
+            upper = self._is_upper(ts)
+            if not upper and reg.stop_words.match(self.key, ts, self.limit) and not self._inside_word(end, te):
                 if (
                     seen_name
                     and 1 <= lower_run <= 4
@@ -417,15 +416,15 @@ class AgencyReader:
                     continue
                 break
             locality = reg.localities.match(self.key, ts, self.limit)
-            if locality and self._is_upper(ts) and " " in locality.group(0):
+            if locality and upper and " " in locality.group(0):
                 end = confirmed = locality.end()  # "... Việt Nam Thành phố": the place word whole
                 seen_name = True
                 cap_run = 0
                 continue
-            if self._is_upper(ts) or word.isdigit():
+            if upper or word.isdigit():
                 end = confirmed = te
                 seen_name = True
-                cap_run = cap_run + 1 if self._is_upper(ts) else cap_run
+                cap_run = cap_run + 1 if upper else cap_run
                 lower_run = 0
                 continue
             if locality:  # a lowercase place word: "tỉnh", "thành phố"
@@ -494,6 +493,8 @@ class AgencyReader:
     def _opens_compound(self, ts: int, te: int) -> bool:
         """Whether the syllable ``key[ts:te]``, a verb alone, opens a compound noun with the next
         one: "giao | thông" (not "giao" = assign)."""
+        if self.key[ts:te] not in _COMPOUND_FIRSTS:
+            return False
         nxt = self._token(te)
         return nxt is not None and f"{self.key[ts:te]} {self.key[nxt[0] : nxt[1]]}" in _COMPOUNDS
 
@@ -522,8 +523,11 @@ class AgencyReader:
     def _inside_word(self, end: int, te: int) -> bool:
         """Whether the syllable just read ends a compound word whose last syllable is also a verb:
         "công trình" (not "trình"), "đào tạo", "thành lập"."""
+        last = self.key[end:te].strip()
+        if last not in _COMPOUND_LASTS:
+            return False
         previous = self.key[max(0, end - 12) : end].split()
-        return bool(previous) and f"{previous[-1]} {self.key[end:te].strip()}" in _COMPOUNDS
+        return bool(previous) and f"{previous[-1]} {last}" in _COMPOUNDS
 
     def _person_after(self, end: int) -> int:
         """A position goes on with the holder's name: "Phó Thủ tướng Chính phủ Trần Hồng Hà"."""
