@@ -321,7 +321,7 @@ class AgencyReader:
             if _FALSE_HEAD.match(key, plural.end(), limit):
                 return False
             return bool(reg.group_nouns.match(key, plural.end(), limit) or reg.heads.match(key, plural.end(), limit))
-        if reg.compound_heads.match(key, pos, limit):
+        if key[pos : pos + 1] in reg.firsts["compound_heads"] and reg.compound_heads.match(key, pos, limit):
             return True
         if _PLACE_AGENCY.match(self.text, pos):
             return True
@@ -354,6 +354,7 @@ class AgencyReader:
         before them ("Báo Hòa Bình Xanh tăng thời lượng").
         """
         reg = self.reg
+        tails, localities = reg.firsts["tails"], reg.firsts["localities"]  # what their matches start with
         end = confirmed = pos
         lower_run = cap_run = 0
         seen_name = False
@@ -390,7 +391,7 @@ class AgencyReader:
                     # agency, so the lowercase words before the comma end this one's name.
                     confirmed = end
                 break
-            tail = reg.tails.match(self.key, ts, self.limit) if seen_name else None  # counts only then
+            tail = reg.tails.match(self.key, ts, self.limit) if seen_name and word[0] in tails else None
             if tail and seen_name and word in ("tỉnh", "thành"):
                 unnamed = self._unnamed_province(ts)
                 if unnamed is not None:
@@ -415,7 +416,7 @@ class AgencyReader:
                     cap_run = 0
                     continue
                 break
-            locality = reg.localities.match(self.key, ts, self.limit)
+            locality = reg.localities.match(self.key, ts, self.limit) if word[0] in localities else None
             if locality and upper and " " in locality.group(0):
                 end = confirmed = locality.end()  # "... Việt Nam Thành phố": the place word whole
                 seen_name = True
@@ -621,7 +622,8 @@ class AgencyReader:
             field = reg.field_re.match(key, field_head.end(), limit)
             if field and (self._is_upper(field_head.end()) or lenient):
                 return self._extend_place(field.end())
-        compound = reg.compound_heads.match(key, at, limit)
+        compounds = key[at : at + 1] in reg.firsts["compound_heads"]
+        compound = reg.compound_heads.match(key, at, limit) if compounds else None
         if compound:
             return self._compound_end(compound.end())
         if plural:
@@ -780,7 +782,7 @@ class AgencyReader:
                 return cur
             ts, te = tok
             word = key[ts:te]
-            tail = reg.tails.match(key, ts, self.limit)
+            tail = reg.tails.match(key, ts, self.limit) if word[0] in reg.firsts["tails"] else None
             verb = reg.stop_words.match(key, ts, self.limit) and not self._inside_word(cur, te)
             if word in ("(", ":") or verb or tail:
                 if tail and cur > end:
@@ -796,7 +798,7 @@ class AgencyReader:
         reg, key = self.reg, self.key
         while True:
             cur = self.skip_space(end)
-            tail = reg.tails.match(key, cur, self.limit)
+            tail = reg.tails.match(key, cur, self.limit) if key[cur : cur + 1] in reg.firsts["tails"] else None
             if tail:
                 return tail.end()
             under = _UNDER.match(key, cur, self.limit) or _OF.match(key, cur, self.limit)
@@ -832,6 +834,8 @@ class AgencyReader:
         included: the cutter reads some lists twice (a clause's opening as a heading, then as
         its subject)."""
         self.limit = len(self.text) if limit is None else min(limit, len(self.text))
+        if not self._may_open(self.skip_space(pos), self.limit):
+            return [], pos  # most positions asked about: no name opens there (as ``read`` finds)
         named = self._named_groups
         groups = (len(named), sum(len(g) for g in named.values())) if named else (0, 0)
         key = (pos, lenient, self.limit, self._priming, groups)

@@ -119,6 +119,9 @@ class Registry:
     cities: frozenset[str]  # phrase keys of centrally-run cities ("hà nội", "hồ chí minh")
     provinces: frozenset[str]  # phrase keys of provinces
     grammar: dict[str, tuple[str, ...]]  # the phrases of each grammar pattern above ("heads": the heads)
+    # The characters each grammar pattern can start with: a match of ``tails`` at ``pos`` needs
+    # ``key[pos] in firsts["tails"]``, a set lookup where a match costs a call into ``re``.
+    firsts: dict[str, frozenset[str]]
 
 
 @cache
@@ -161,4 +164,9 @@ def registry() -> Registry:
         cities=frozenset(phrase_key(p) for p in data["places"]["cities"]),
         provinces=frozenset(phrase_key(p) for p in data["places"]["provinces"]),
         grammar={name: tuple(words) for name, words in grammar.items() if isinstance(words, list)},
+        firsts={
+            name: frozenset(_units(phrase)[0][1] for phrase in words)
+            for name, words in grammar.items()
+            if isinstance(words, list)
+        },
     )
