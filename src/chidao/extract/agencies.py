@@ -275,6 +275,7 @@ class AgencyReader:
         self._priming = False
         self._reading = 0  # read_list calls in progress: ``limit`` bounds the clause being read
         self._openers = _openers()
+        self._starts: dict[tuple[int, int], bool] = {}  # starts_agency by position and bound
 
     # -- tokens -----------------------------------------------------------------------------
     def _token(self, pos: int) -> tuple[int, int] | None:
@@ -303,6 +304,13 @@ class AgencyReader:
         pos = self.skip_space(pos)
         if pos >= self.limit and not self._reading:
             self.limit = len(self.text)  # a bound left from reading an earlier clause
+        known = self._starts.get((pos, self.limit))
+        if known is None:
+            known = self._starts[pos, self.limit] = self._starts_agency(pos)
+        return known
+
+    def _starts_agency(self, pos: int) -> bool:
+        """``starts_agency`` at ``pos``, past spaces, within ``limit``: a function of the two."""
         if not self._may_open(pos, len(self.text)):
             return False
         reg, key, limit = self.reg, self.key, self.limit
