@@ -214,6 +214,15 @@ def _openers() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return _union(on_key), _union(on_text)
 
 
+@cache
+def _capitalized_openers() -> re.Pattern[str]:
+    """What a capital opens a name with: a registry name, a head, a bare noun, a position or a
+    role, as one alternation (it matches where one of theirs does)."""
+    reg = registry()
+    grammar = ("heads", "bare", "positions", "roles")
+    return alternation([*reg.bodies, *(phrase for name in grammar for phrase in reg.grammar[name])])
+
+
 def _union(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
     """One pattern that matches where any of ``patterns`` does."""
     return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
@@ -330,15 +339,7 @@ class AgencyReader:
             return True
         if self.place.subject and _BARE_PLACE.match(self.text, pos):
             return True
-        if not upper:
-            return False
-        return bool(
-            reg.body_re.match(key, pos, limit)
-            or reg.heads.match(key, pos, limit)
-            or reg.bare.match(key, pos, limit)
-            or reg.positions.match(key, pos, limit)
-            or reg.roles.match(key, pos, limit)
-        )
+        return upper and bool(_capitalized_openers().match(key, pos, limit))
 
     def _may_open(self, pos: int, text_end: int) -> bool:
         """Whether a name may open at ``pos``: a pattern of ``_openers`` matches there (the text's
@@ -589,10 +590,12 @@ class AgencyReader:
                 return inner
             limit = self.limit  # moved only by a read outside read_list (see starts_agency)
         upper = self._is_upper(start)
-        role = reg.roles.match(key, start, limit) if upper else None
+        first = key[start : start + 1]
+        role = reg.roles.match(key, start, limit) if upper and first in reg.firsts["roles"] else None
         if role and not _COLON.match(key, role.end(), limit) and not key.startswith(" thực hiện", role.end()):
             return role.end()
-        position = reg.positions.match(key, start, limit) if upper or key.startswith("đồng chí", start) else None
+        positions = first in reg.firsts["positions"] and (upper or key.startswith("đồng chí", start))
+        position = reg.positions.match(key, start, limit) if positions else None
         if position:
             rest = self.skip_space(position.end())
             inner = self._read_end(rest) if self.starts_agency(rest) else None
