@@ -51,6 +51,9 @@ _PLACE_GROUP = re.compile(
     rf"(?:\s*:?\s+(?P<names>[{UPPER}].*))?$",
     re.S,
 )
+# What every _PLACE_GROUP match holds: "các" or "những" before a kind of locality. The pattern's
+# lazy head makes a miss cost a scan of every start; most groups ("các cơ quan") hold no cue.
+_PLACE_GROUP_CUE = re.compile(rf"(?:[Cc]ác|[Nn]hững)\s+{_LOCALITY_KIND}")
 _COMMITTEES = ("ủy ban nhân dân", "ubnd")  # what a group named with its members opens with
 _NAMED_GROUP_REST = rf"\s+(?:các|những)\s+{_LOCALITY_KIND}(?:\s*,\s*{_LOCALITY_KIND})*\s*:?\s+(?=[^\W\d_])"
 # One pattern for each committee's word: each opens with a literal, which ``re`` skips to fast.
@@ -984,8 +987,7 @@ class AgencyReader:
     def _place_members(self, mention: Mention) -> list[Mention]:
         """Members of a group of localities named with it, after a colon or right after it."""
         written = mention.written
-        # "các" or "những" must occur: the pattern's lazy head makes a miss cost a scan of every start.
-        match = _PLACE_GROUP.match(written) if "ác" in written or "hững" in written else None
+        match = _PLACE_GROUP.match(written) if _PLACE_GROUP_CUE.search(written) else None
         names_at: int | None = None
         if match and match.group("names"):
             names_at = mention.start + match.start("names")
