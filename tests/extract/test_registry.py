@@ -41,3 +41,12 @@ def test_registry_names_match_as_flat():
     for name in reg.bodies:
         assert reg.body_re.fullmatch(name) is not None
         assert reg.body_re.match(name + " x").span() == flat.match(name + " x").span()
+
+
+def test_firsts_hold_every_first_character():
+    reg = registry()
+    for name, phrases in reg.grammar.items():
+        pattern = getattr(reg, name, None) if name != "vague_words" else reg.vague_re
+        for phrase in phrases:
+            key = " ".join(re.findall(r"[\w&]+|[^\w\s]", phrase.lower()))
+            assert key[:1] in reg.firsts[name] or pattern is None or not pattern.match(key), (name, phrase)
