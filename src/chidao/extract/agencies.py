@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from chidao.document.lexicon import lexicon
-from chidao.extract.registry import Registry, phrase_key, registry
+from chidao.extract.registry import Registry, alternation, phrase_key, registry
 from chidao.text.chars import LOWER, UPPER
 
 _TOKEN = re.compile(r"\s*([\w&]+(?:[-–/.'’][\w&]+)*|[^\w\s])")
@@ -51,10 +51,13 @@ _PLACE_GROUP = re.compile(
     rf"(?:\s*:?\s+(?P<names>[{UPPER}].*))?$",
     re.S,
 )
-_COMMITTEES = ("ủy ban nhân dân", "ubnd")  # what a _NAMED_GROUP opens with
-_NAMED_GROUP = re.compile(
-    rf"(?:{'|'.join(_COMMITTEES)})\s+(?:các|những)\s+{_LOCALITY_KIND}(?:\s*,\s*{_LOCALITY_KIND})*\s*:?\s+(?=[^\W\d_])"
-)
+# What every _PLACE_GROUP match holds: "các" or "những" before a kind of locality. The pattern's
+# lazy head makes a miss cost a scan of every start; most groups ("các cơ quan") hold no cue.
+_PLACE_GROUP_CUE = re.compile(rf"(?:[Cc]ác|[Nn]hững)\s+{_LOCALITY_KIND}")
+_COMMITTEES = ("ủy ban nhân dân", "ubnd")  # what a group named with its members opens with
+_NAMED_GROUP_REST = rf"\s+(?:các|những)\s+{_LOCALITY_KIND}(?:\s*,\s*{_LOCALITY_KIND})*\s*:?\s+(?=[^\W\d_])"
+# One pattern for each committee's word: each opens with a literal, which ``re`` skips to fast.
+_NAMED_GROUP_OF = tuple(re.compile(re.escape(word) + _NAMED_GROUP_REST) for word in _COMMITTEES)
 _PLACE_NAME = re.compile(rf"[{UPPER}][{LOWER}]*(?:\s*-\s*|\s+)?(?:[{UPPER}\d][{LOWER}\d]*(?:\s*-\s*|\s+)?){{0,4}}")
 _GROUP_LINKS = {"ngang"}
 # Stop words that are not verbs: a name may go on after them ("của", "và"), so they confirm nothing.
@@ -121,6 +124,8 @@ _COMPOUNDS = {
     "việc làm",
     "đầu tư",
 }
+_COMPOUND_FIRSTS = {compound.split()[0] for compound in _COMPOUNDS}  # what a compound starts
+_COMPOUND_LASTS = {compound.split()[-1] for compound in _COMPOUNDS}  # and ends with
 _RESPONSIBLE = re.compile(r"(?:có|chịu) trách nhiệm")
 _OFFICIAL = re.compile(rf"(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+(?:[{UPPER}][{LOWER}]*\s+){{1,3}}[{UPPER}][{LOWER}]*\s*,\s*")
 _PERSON = re.compile(rf"\s+(?P<surname>[{UPPER}][{LOWER}]*)(?:\s+[{UPPER}][{LOWER}]*){{1,3}}(?![\w])")
@@ -137,6 +142,14 @@ _PROVINCIAL = re.compile(
 
 
 _LOCAL_COMMITTEE = re.compile(r"^(?:ubnd|ủy ban nhân dân)\s+")
+_FIELD_NAME = re.compile(r"^((?:Đảng ủy |Đảng uỷ )?(?:Sở|Bộ|Phòng)) (.+?)((?: tỉnh| thành phố)?(?: .*)?)$")
+_FIELD_OPENINGS = ("Sở ", "Bộ ", "Phòng ", "Đảng ủy ", "Đảng uỷ ")  # what a _FIELD_NAME starts with
+_SUBJECT_WORD = re.compile(r"(?:^|\s)(Thành phố|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Tỉnh)$")
+_SUBJECT_ENDINGS = ("Thành phố", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Tỉnh", "\n")  # what it ends with
+_VAGUE_REST = re.compile(r"[\s,;:.\-–]+")
+_PLURAL_IN = re.compile(r"(?:^|\s)các\s")
+_PLURAL_OPENING = re.compile(r"^(?:các|Các)\s+")
+_PLURAL_INSIDE = re.compile(r"\s+các\s+")
 _TRAILING_PARENTHESIS = re.compile(r"\s*\([^)]*\)$")
 _GROUP_KEY = re.compile(
     rf"(?P<head>ủy ban nhân dân\s+)?(?:(?:các|những)\s+)?(?P<kinds>{_LOCALITY_KIND}(?:\s*,\s*{_LOCALITY_KIND})*)"
@@ -172,22 +185,17 @@ def _reference_key(written: str) -> str:
 
 
 def _named_groups(key: str) -> Iterator[re.Match[str]]:
-    """The matches of ``_NAMED_GROUP.finditer(key)``, tried only where a committee is named: the
-    pattern's first letters are too common for ``re`` to skip through a whole document fast."""
-    pos = 0
-    nexts = [key.find(word) for word in _COMMITTEES]  # where each occurs next (-1: no more)
-    while True:
-        for i, word in enumerate(_COMMITTEES):
-            if 0 <= nexts[i] < pos:
-                nexts[i] = key.find(word, pos)
-        found = [at for at in nexts if at >= 0]
-        if not found:
-            return
-        at = min(found)
-        match = _NAMED_GROUP.match(key, at)
-        if match is not None:
+    """Where a committee of a group of localities is named with its members ("UBND các tỉnh,
+    thành phố: ..."), left to right, as ``finditer`` of the alternation of ``_NAMED_GROUP_OF``
+    would find them: its first letters are too common for ``re`` to skip through a document
+    fast, each one's literal is not. No match holds the start of another (its words are the
+    committee's, "các" and kinds of locality), so the two lists merge into one."""
+    found = sorted((match for pattern in _NAMED_GROUP_OF for match in pattern.finditer(key)), key=lambda m: m.start())
+    end = 0
+    for match in found:
+        if match.start() >= end:
             yield match
-        pos = match.end() if match is not None else at + 1
+            end = match.end()
 
 
 @cache
@@ -200,24 +208,37 @@ def _openers() -> tuple[re.Pattern[str], re.Pattern[str]]:
     A new way for a name to open, in either method, must be added here.
     """
     reg = registry()
-    on_key = (
-        reg.roles,
-        reg.positions,
-        _PLURAL,
-        reg.body_re,
-        reg.bare,
-        _FIELD_HEAD,
-        reg.compound_heads,
-        reg.group_nouns,
-        reg.heads,
-    )
+    # The registry's names and grammar phrases as one alternation: it matches where one of
+    # theirs does, and reads each character once, where their union tried each in turn.
+    grammar = ("roles", "positions", "bare", "compound_heads", "group_nouns", "heads")
+    names = alternation([*reg.bodies, *(phrase for name in grammar for phrase in reg.grammar[name])])
+    on_key = (names, _PLURAL, _FIELD_HEAD)
     on_text = (_PLACE_AGENCY, _BARE_PLACE, _OFFICIAL)
     return _union(on_key), _union(on_text)
+
+
+@cache
+def _capitalized_openers() -> re.Pattern[str]:
+    """What a capital opens a name with: a registry name, a head, a bare noun, a position or a
+    role, as one alternation (it matches where one of theirs does)."""
+    reg = registry()
+    grammar = ("heads", "bare", "positions", "roles")
+    return alternation([*reg.bodies, *(phrase for name in grammar for phrase in reg.grammar[name])])
 
 
 def _union(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
     """One pattern that matches where any of ``patterns`` does."""
     return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+
+
+@cache
+def _abbreviation_scout() -> re.Pattern[str]:
+    """The abbreviations without their opening guard, which ``re`` can skip through fast: where it
+    finds none, ``abbreviation_re`` finds none either."""
+    pattern = registry().abbreviation_re.pattern
+    guard = r"(?<![\w&])"
+    assert pattern.startswith(guard)
+    return re.compile(pattern[len(guard) :])
 
 
 @cache
@@ -265,6 +286,8 @@ class AgencyReader:
         self._named_groups: dict[str, list[Mention]] = {}
         self._priming = False
         self._reading = 0  # read_list calls in progress: ``limit`` bounds the clause being read
+        self._openers = _openers()
+        self._starts: dict[tuple[int, int], bool] = {}  # starts_agency by position and bound
 
     # -- tokens -----------------------------------------------------------------------------
     def _token(self, pos: int) -> tuple[int, int] | None:
@@ -293,43 +316,38 @@ class AgencyReader:
         pos = self.skip_space(pos)
         if pos >= self.limit and not self._reading:
             self.limit = len(self.text)  # a bound left from reading an earlier clause
+        known = self._starts.get((pos, self.limit))
+        if known is None:
+            known = self._starts[pos, self.limit] = self._starts_agency(pos)
+        return known
+
+    def _starts_agency(self, pos: int) -> bool:
+        """``starts_agency`` at ``pos``, past spaces, within ``limit``: a function of the two."""
         if not self._may_open(pos, len(self.text)):
             return False
-        reg = self.reg
-        if _FALSE_HEAD.match(self.key, pos, self.limit):
+        reg, key, limit = self.reg, self.key, self.limit
+        if _FALSE_HEAD.match(key, pos, limit):
             return False
-        if reg.positions.match(self.key, pos, self.limit) and (
-            self._is_upper(pos) or self.key.startswith("đồng chí", pos)
-        ):
+        upper = self._is_upper(pos)
+        if (upper or key.startswith("đồng chí", pos)) and reg.positions.match(key, pos, limit):
             return True
-        plural = _PLURAL.match(self.key, pos, self.limit)
+        plural = _PLURAL.match(key, pos, limit)
         if plural:
-            if _FALSE_HEAD.match(self.key, plural.end(), self.limit):
+            if _FALSE_HEAD.match(key, plural.end(), limit):
                 return False
-            return bool(
-                reg.group_nouns.match(self.key, plural.end(), self.limit)
-                or reg.heads.match(self.key, plural.end(), self.limit)
-            )
-        if reg.compound_heads.match(self.key, pos, self.limit):
+            return bool(reg.group_nouns.match(key, plural.end(), limit) or reg.heads.match(key, plural.end(), limit))
+        if key[pos : pos + 1] in reg.firsts["compound_heads"] and reg.compound_heads.match(key, pos, limit):
             return True
         if _PLACE_AGENCY.match(self.text, pos):
             return True
         if self.place.subject and _BARE_PLACE.match(self.text, pos):
             return True
-        if not self._is_upper(pos):
-            return False
-        return bool(
-            reg.body_re.match(self.key, pos, self.limit)
-            or reg.heads.match(self.key, pos, self.limit)
-            or reg.bare.match(self.key, pos, self.limit)
-            or reg.positions.match(self.key, pos, self.limit)
-            or reg.roles.match(self.key, pos, self.limit)
-        )
+        return upper and bool(_capitalized_openers().match(key, pos, limit))
 
     def _may_open(self, pos: int, text_end: int) -> bool:
         """Whether a name may open at ``pos``: a pattern of ``_openers`` matches there (the text's
         patterns up to ``text_end``, as the caller matches them)."""
-        on_key, on_text = _openers()
+        on_key, on_text = self._openers
         return bool(on_key.match(self.key, pos, self.limit) or on_text.match(self.text, pos, text_end))
 
     # -- name continuation -----------------------------------------------------------------
@@ -343,6 +361,7 @@ class AgencyReader:
         before them ("Báo Hòa Bình Xanh tăng thời lượng").
         """
         reg = self.reg
+        tails, localities = reg.firsts["tails"], reg.firsts["localities"]  # what their matches start with
         end = confirmed = pos
         lower_run = cap_run = 0
         seen_name = False
@@ -379,7 +398,7 @@ class AgencyReader:
                     # agency, so the lowercase words before the comma end this one's name.
                     confirmed = end
                 break
-            tail = reg.tails.match(self.key, ts, self.limit)
+            tail = reg.tails.match(self.key, ts, self.limit) if seen_name and word[0] in tails else None
             if tail and seen_name and word in ("tỉnh", "thành"):
                 unnamed = self._unnamed_province(ts)
                 if unnamed is not None:
@@ -390,11 +409,8 @@ class AgencyReader:
                 if self._joined_part(end):
                     continue  # "Cục Thông tin cơ sở | và Thông tin đối ngoại": the name has two parts
                 break
-            if (
-                reg.stop_words.match(self.key, ts, self.limit)
-                and not self._is_upper(ts)
-                and not self._inside_word(end, te)
-            ):
+            upper = self._is_upper(ts)
+            if not upper and reg.stop_words.match(self.key, ts, self.limit) and not self._inside_word(end, te):
                 if (
                     seen_name
                     and 1 <= lower_run <= 4
@@ -407,16 +423,16 @@ class AgencyReader:
                     cap_run = 0
                     continue
                 break
-            locality = reg.localities.match(self.key, ts, self.limit)
-            if locality and self._is_upper(ts) and " " in locality.group(0):
+            locality = reg.localities.match(self.key, ts, self.limit) if word[0] in localities else None
+            if locality and upper and " " in locality.group(0):
                 end = confirmed = locality.end()  # "... Việt Nam Thành phố": the place word whole
                 seen_name = True
                 cap_run = 0
                 continue
-            if self._is_upper(ts) or word.isdigit():
+            if upper or word.isdigit():
                 end = confirmed = te
                 seen_name = True
-                cap_run = cap_run + 1 if self._is_upper(ts) else cap_run
+                cap_run = cap_run + 1 if upper else cap_run
                 lower_run = 0
                 continue
             if locality:  # a lowercase place word: "tỉnh", "thành phố"
@@ -485,6 +501,8 @@ class AgencyReader:
     def _opens_compound(self, ts: int, te: int) -> bool:
         """Whether the syllable ``key[ts:te]``, a verb alone, opens a compound noun with the next
         one: "giao | thông" (not "giao" = assign)."""
+        if self.key[ts:te] not in _COMPOUND_FIRSTS:
+            return False
         nxt = self._token(te)
         return nxt is not None and f"{self.key[ts:te]} {self.key[nxt[0] : nxt[1]]}" in _COMPOUNDS
 
@@ -513,8 +531,11 @@ class AgencyReader:
     def _inside_word(self, end: int, te: int) -> bool:
         """Whether the syllable just read ends a compound word whose last syllable is also a verb:
         "công trình" (not "trình"), "đào tạo", "thành lập"."""
+        last = self.key[end:te].strip()
+        if last not in _COMPOUND_LASTS:
+            return False
         previous = self.key[max(0, end - 12) : end].split()
-        return bool(previous) and f"{previous[-1]} {self.key[end:te].strip()}" in _COMPOUNDS
+        return bool(previous) and f"{previous[-1]} {last}" in _COMPOUNDS
 
     def _person_after(self, end: int) -> int:
         """A position goes on with the holder's name: "Phó Thủ tướng Chính phủ Trần Hồng Hà"."""
@@ -551,41 +572,53 @@ class AgencyReader:
         return Mention(start, start + len(written), written, self.canonical(written))
 
     def _read_end(self, start: int, *, lenient: bool = False) -> int | None:
-        if not self._may_open(start, self.limit):
+        limit = checked = self.limit
+        if not self._may_open(start, limit):
             return None
-        reg, key = self.reg, self.key
-        if _FALSE_HEAD.match(key, start, self.limit):
+        reg, key, text = self.reg, self.key, self.text
+        if _FALSE_HEAD.match(key, start, limit):
             return None
-        place = _PLACE_AGENCY.match(self.text, start, self.limit)
+        place = _PLACE_AGENCY.match(text, start, limit)
         if place:
             return place.end()
         if self.place.subject:
-            bare = _BARE_PLACE.match(self.text, start, self.limit)
-            if bare and not _PLACE_AGENCY.match(self.text, start):
+            bare = _BARE_PLACE.match(text, start, limit)
+            if bare and not _PLACE_AGENCY.match(text, start):
                 return bare.end()
-        official = _OFFICIAL.match(self.text, start, self.limit)
-        if official and reg.positions.match(key, official.end(), self.limit):
+        official = _OFFICIAL.match(text, start, limit)
+        if official and reg.positions.match(key, official.end(), limit):
             # "đồng chí Nguyễn Văn A, Phó Giám đốc Sở Y tế": the named official, as written (rule 8)
             inner = self._read_end(official.end())
             if inner:
                 return inner
-        role = reg.roles.match(key, start, self.limit) if self._is_upper(start) else None
-        if role and not _COLON.match(key, role.end(), self.limit) and not key.startswith(" thực hiện", role.end()):
+            limit = self.limit  # moved only by a read outside read_list (see starts_agency)
+        upper = self._is_upper(start)
+        first = key[start : start + 1]
+        role = reg.roles.match(key, start, limit) if upper and first in reg.firsts["roles"] else None
+        if role and not _COLON.match(key, role.end(), limit) and not key.startswith(" thực hiện", role.end()):
             return role.end()
-        position = reg.positions.match(key, start, self.limit)
-        if position and (self._is_upper(start) or key.startswith("đồng chí", start)):
+        positions = first in reg.firsts["positions"] and (upper or key.startswith("đồng chí", start))
+        position = reg.positions.match(key, start, limit) if positions else None
+        if position:
             rest = self.skip_space(position.end())
             inner = self._read_end(rest) if self.starts_agency(rest) else None
             if inner is None and reg.group_nouns.match(key, rest, self.limit):
                 inner = self._group_end(reg.group_nouns.match(key, rest, self.limit).end())
             return self._person_after(inner if inner else position.end())
-        plural = _PLURAL.match(key, start, self.limit)
+        plural = _PLURAL.match(key, start, limit)
         at = plural.end() if plural else start
-        if _FALSE_HEAD.match(key, at, self.limit):
-            return None
-        for fixed in (reg.body_re, reg.bare):
-            match = fixed.match(key, at, self.limit)
-            if match and (self._is_upper(at) or plural or lenient):
+        if (plural or limit != checked) and _FALSE_HEAD.match(key, at, limit):
+            return None  # (without "các", the head was checked above)
+        return self._head_end(at, self._is_upper(at) if plural else upper, plural, lenient)
+
+    def _head_end(self, at: int, upper: bool, plural: re.Match[str] | None, lenient: bool) -> int | None:
+        """Where a name whose head is at ``at`` ends (after "các", if ``plural``); ``upper``:
+        whether the head is capitalized. Patterns whose match would not count are not tried."""
+        reg, key, limit = self.reg, self.key, self.limit
+        counts = upper or plural or lenient  # a registry name, a bare noun or a head counts only so
+        for fixed in (reg.body_re, reg.bare) if counts else ():
+            match = fixed.match(key, at, limit)
+            if match:
                 if fixed is reg.bare and " ".join(match.group(0).split()) in _ROLES:
                     if plural:
                         return self._group_end(match.end())  # "các nhà đầu tư, nhà thầu"
@@ -593,25 +626,26 @@ class AgencyReader:
                     longer = self._name_end(match.end(), need_name=False)
                     return longer if longer and longer > match.end() else match.end()
                 return self._extend_place(match.end())
-        field_head = _FIELD_HEAD.match(key, at, self.limit)
+        field_head = _FIELD_HEAD.match(key, at, limit)
         if field_head:
-            field = reg.field_re.match(key, field_head.end(), self.limit)
+            field = reg.field_re.match(key, field_head.end(), limit)
             if field and (self._is_upper(field_head.end()) or lenient):
                 return self._extend_place(field.end())
-        compound = reg.compound_heads.match(key, at, self.limit)
+        compounds = key[at : at + 1] in reg.firsts["compound_heads"]
+        compound = reg.compound_heads.match(key, at, limit) if compounds else None
         if compound:
             return self._compound_end(compound.end())
         if plural:
-            group = reg.group_nouns.match(key, at, self.limit)
+            group = reg.group_nouns.match(key, at, limit)
             if group:
                 return self._group_end(group.end())
-        elif self._is_upper(at):
-            group = reg.group_nouns.match(key, at, self.limit)
-            sep = _COMMA.match(key, group.end(), self.limit) if group else None
-            if sep and not self._is_upper(sep.end()) and reg.group_nouns.match(key, sep.end(), self.limit):
+        elif upper:
+            group = reg.group_nouns.match(key, at, limit)
+            sep = _COMMA.match(key, group.end(), limit) if group else None
+            if sep and not self._is_upper(sep.end()) and reg.group_nouns.match(key, sep.end(), limit):
                 return self._group_end(group.end())  # "Sở, ban, ngành thuộc Ủy ban nhân dân Thành phố"
-        head = reg.heads.match(key, at, self.limit)
-        if head and (self._is_upper(at) or plural or lenient):
+        head = reg.heads.match(key, at, limit) if counts else None
+        if head:
             if " ".join(head.group(0).split()) in _LOCAL_HEADS:
                 return self._locality_end(head.end())
             name = self._name_end(head.end(), need_name=not plural)
@@ -757,7 +791,7 @@ class AgencyReader:
                 return cur
             ts, te = tok
             word = key[ts:te]
-            tail = reg.tails.match(key, ts, self.limit)
+            tail = reg.tails.match(key, ts, self.limit) if word[0] in reg.firsts["tails"] else None
             verb = reg.stop_words.match(key, ts, self.limit) and not self._inside_word(cur, te)
             if word in ("(", ":") or verb or tail:
                 if tail and cur > end:
@@ -773,7 +807,7 @@ class AgencyReader:
         reg, key = self.reg, self.key
         while True:
             cur = self.skip_space(end)
-            tail = reg.tails.match(key, cur, self.limit)
+            tail = reg.tails.match(key, cur, self.limit) if key[cur : cur + 1] in reg.firsts["tails"] else None
             if tail:
                 return tail.end()
             under = _UNDER.match(key, cur, self.limit) or _OF.match(key, cur, self.limit)
@@ -809,6 +843,8 @@ class AgencyReader:
         included: the cutter reads some lists twice (a clause's opening as a heading, then as
         its subject)."""
         self.limit = len(self.text) if limit is None else min(limit, len(self.text))
+        if not self._may_open(self.skip_space(pos), self.limit):
+            return [], pos  # most positions asked about: no name opens there (as ``read`` finds)
         named = self._named_groups
         groups = (len(named), sum(len(g) for g in named.values())) if named else (0, 0)
         key = (pos, lenient, self.limit, self._priming, groups)
@@ -867,11 +903,11 @@ class AgencyReader:
         colon = _COLON.match(self.key, mention.end, self.limit)
         if not colon:
             return [mention]
-        plural = re.search(r"(?:^|\s)các\s", self.key[mention.start : mention.end] + " ")
+        plural = _PLURAL_IN.search(self.key[mention.start : mention.end] + " ")
         if not plural or not self._is_upper(colon.end()):
             return [mention]
-        head = re.sub(r"^(?:các|Các)\s+", "", mention.written)
-        head = re.sub(r"\s+các\s+", " ", head)
+        head = _PLURAL_OPENING.sub("", mention.written)
+        head = _PLURAL_INSIDE.sub(" ", head)
         singular = {"sở": "Sở", "bộ": "Bộ", "phòng": "Phòng"}.get(head.lower(), head)
         out: list[Mention] = []
         pos = colon.end()
@@ -951,8 +987,7 @@ class AgencyReader:
     def _place_members(self, mention: Mention) -> list[Mention]:
         """Members of a group of localities named with it, after a colon or right after it."""
         written = mention.written
-        # "các" or "những" must occur: the pattern's lazy head makes a miss cost a scan of every start.
-        match = _PLACE_GROUP.match(written) if "ác" in written or "hững" in written else None
+        match = _PLACE_GROUP.match(written) if _PLACE_GROUP_CUE.search(written) else None
         names_at: int | None = None
         if match and match.group("names"):
             names_at = mention.start + match.start("names")
@@ -1036,7 +1071,8 @@ class AgencyReader:
         name = " ".join(written.split()).strip(" ,;:")  # as re.sub(r"\s+", " ") would, once stripped
         if name.endswith(")"):  # no line break is left for "$" to stop before
             name = _TRAILING_PARENTHESIS.sub("", name)
-        name = reg.abbreviation_re.sub(lambda m: reg.abbreviations[m.group(1)], name)
+        if _abbreviation_scout().search(name):  # most names hold none
+            name = reg.abbreviation_re.sub(lambda m: reg.abbreviations[m.group(1)], name)
         name = self._expand_field(name)
         known = reg.bodies.get(phrase_key(name))
         if known:
@@ -1046,7 +1082,7 @@ class AgencyReader:
         return name[:1].upper() + name[1:]
 
     def _expand_field(self, name: str) -> str:
-        match = re.match(r"^((?:Đảng ủy |Đảng uỷ )?(?:Sở|Bộ|Phòng)) (.+?)((?: tỉnh| thành phố)?(?: .*)?)$", name)
+        match = _FIELD_NAME.match(name) if name.startswith(_FIELD_OPENINGS) else None
         if not match:
             return name
         field = self.reg.fields.get(phrase_key(match.group(2)))
@@ -1059,7 +1095,7 @@ class AgencyReader:
         if department:
             return department.group(1)  # "Sở Nội vụ tỉnh": a department is always the province's
         province = self.place.province
-        if not province:
+        if not province or not name.endswith(province):  # as every suffix below does
             return name
         for prefix in ("tỉnh ", "thành phố ", "Tỉnh ", "Thành phố ", ""):
             suffix = " " + prefix + province
@@ -1076,7 +1112,7 @@ class AgencyReader:
         subject = self.place.subject
         if not subject:
             return name
-        match = re.search(r"(?:^|\s)(Thành phố|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Tỉnh)$", name)
+        match = _SUBJECT_WORD.search(name) if name.endswith(_SUBJECT_ENDINGS) else None
         if match:
             word = match.group(1)
             if word in ("Thành phố", "Tỉnh"):
@@ -1102,4 +1138,4 @@ class AgencyReader:
     def _is_vague(self, written: str) -> bool:
         key = phrase_key(written)
         rest = self.reg.vague_re.sub(" ", key)
-        return not re.sub(r"[\s,;:.\-–]+", "", rest)
+        return not _VAGUE_REST.sub("", rest)

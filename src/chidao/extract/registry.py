@@ -14,35 +14,78 @@ from functools import cache, lru_cache
 from chidao.document.lexicon import load_toml
 from chidao.text.fold import match_key
 
+# A phrase as a sequence of units, each one character of a word with what separates it from the
+# previous word: "" (none, inside a word), "+" (some whitespace) or "*" (optional whitespace, next
+# to punctuation). A unit matches in at most one way: whitespace, then a character that is not.
+_Unit = tuple[str, str]
+_SEPARATORS = {"": "", "+": r"\s+", "*": r"\s*"}
+
+
+def _units(phrase: str) -> tuple[_Unit, ...]:
+    """A phrase's units: its words separated by any whitespace, punctuation tolerant."""
+    words = re.findall(r"[\w&]+|[^\w\s]", match_key(phrase))
+    units: list[_Unit] = []
+    for i, word in enumerate(words):
+        separator = "" if not i else "*" if not word[0].isalnum() or not words[i - 1][0].isalnum() else "+"
+        units.append((separator, word[0]))
+        units.extend(("", char) for char in word[1:])
+    return tuple(units)
+
+
+def _unit_pattern(units: tuple[_Unit, ...]) -> str:
+    return "".join(_SEPARATORS[separator] + re.escape(char) for separator, char in units)
+
 
 def _phrase_pattern(phrase: str) -> str:
     """Regex for a phrase: its words separated by any whitespace, punctuation tolerant."""
-    words = re.findall(r"[\w&]+|[^\w\s]", match_key(phrase))
-    out = []
-    for i, word in enumerate(words):
-        if i:
-            out.append(r"\s*" if not word[0].isalnum() or not words[i - 1][0].isalnum() else r"\s+")
-        out.append(re.escape(word))
-    return "".join(out)
+    return _unit_pattern(_units(phrase))
+
+
+def _exclusive(units: list[_Unit]) -> bool:
+    """Whether no two of these (distinct) units can match at the same position: they differ in
+    their character, or both require (or both forbid) whitespace before it."""
+    for i, (separator, char) in enumerate(units):
+        for other_separator, other_char in units[i + 1 :]:
+            if char == other_char and "*" in (separator, other_separator):
+                return False
+    return True
+
+
+def _trie(phrases: list[tuple[_Unit, ...]], depth: int) -> str:
+    """The alternation of ``phrases`` from unit ``depth`` on, tried in their order, written as a
+    trie: "ủy ban nhân dân tỉnh" and "ủy ban nhân dân thành phố" share their first syllables.
+
+    ``re`` tries a flat alternation's phrases one by one, each from its first character, so a
+    match among the registry's hundreds of names cost a microsecond. In the trie a character is
+    read once. The order is kept: the branches of a node start with units that cannot match at
+    the same position (else the node stays a flat alternation), so only one branch can go on
+    and its phrases keep their order; a phrase that ends at a node is tried after the longer
+    ones that go on from it, as it sorts after them (it is shorter)."""
+    going_on = [phrase for phrase in phrases if len(phrase) > depth]
+    ends_here = len(going_on) < len(phrases)
+    branches: dict[_Unit, list[tuple[_Unit, ...]]] = {}
+    for phrase in going_on:
+        branches.setdefault(phrase[depth], []).append(phrase)
+    if _exclusive(list(branches)):
+        parts = [_unit_pattern((unit,)) + _trie(group, depth + 1) for unit, group in branches.items()]
+    else:
+        parts = [_unit_pattern(phrase[depth:]) for phrase in going_on]
+    if not parts:
+        return ""
+    if len(parts) == 1 and not ends_here:
+        return parts[0]
+    return "(?:" + "|".join(parts) + (")?" if ends_here else ")")
 
 
 def alternation(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:
     """One regex matching any phrase, longest first, ending at a word boundary.
 
-    The phrases are grouped by their first character, "(?:s(?:ở\\s+y\\s+tế|ở)|b(?:ộ...))", each
-    group in the longest-first order: ``re`` tries a flat alternation's phrases one by one, and
-    with the registry's hundreds of names every match cost a microsecond. Only the group of the
-    character at hand can match, so the match is the flat alternation's.
+    It matches as the flat alternation of the phrases' patterns, longest first, would, and is
+    written as a trie (``_trie``) to read each character once.
     """
-    unique = sorted({_phrase_pattern(p) for p in phrases}, key=len, reverse=True)
-    groups: dict[str, list[str]] = {}
-    for pattern in unique:
-        first = pattern[:2] if pattern.startswith("\\") else pattern[:1]  # re.escape: "\\(" is one character
-        groups.setdefault(first, []).append(pattern[len(first) :])
-    body = "|".join(
-        first + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")") for first, rests in groups.items()
-    )
-    return re.compile(r"(?:" + body + r")(?![\w&])")
+    units = {_phrase_pattern(p): _units(p) for p in phrases}
+    ordered = sorted(set(units), key=len, reverse=True)  # the flat alternation's order
+    return re.compile(r"(?:" + _trie([units[pattern] for pattern in ordered], 0) + r")(?![\w&])")
 
 
 @lru_cache(maxsize=8192)
@@ -75,6 +118,10 @@ class Registry:
     vague_re: re.Pattern[str]
     cities: frozenset[str]  # phrase keys of centrally-run cities ("hà nội", "hồ chí minh")
     provinces: frozenset[str]  # phrase keys of provinces
+    grammar: dict[str, tuple[str, ...]]  # the phrases of each grammar pattern above ("heads": the heads)
+    # The characters each grammar pattern can start with: a match of ``tails`` at ``pos`` needs
+    # ``key[pos] in firsts["tails"]``, a set lookup where a match costs a call into ``re``.
+    firsts: dict[str, frozenset[str]]
 
 
 @cache
@@ -90,9 +137,8 @@ def registry() -> Registry:
         for name in [field["name"], *field.get("abbr", [])]:
             fields[phrase_key(name)] = field["name"]
     abbreviations = dict(data["abbreviations"])
-    abbr_re = re.compile(
-        r"(?<![\w&])(" + "|".join(re.escape(a) for a in sorted(abbreviations, key=len, reverse=True)) + r")(?![\w&])"
-    )
+    longest_first = [tuple(("", char) for char in a) for a in sorted(abbreviations, key=len, reverse=True)]
+    abbr_re = re.compile(r"(?<![\w&])(" + _trie(longest_first, 0) + r")(?![\w&])")  # written as they are
     vague = frozenset(grammar["vague_words"])
     return Registry(
         bodies=bodies,
@@ -117,4 +163,10 @@ def registry() -> Registry:
         vague_re=alternation(sorted(vague)),
         cities=frozenset(phrase_key(p) for p in data["places"]["cities"]),
         provinces=frozenset(phrase_key(p) for p in data["places"]["provinces"]),
+        grammar={name: tuple(words) for name, words in grammar.items() if isinstance(words, list)},
+        firsts={
+            name: frozenset(_units(phrase)[0][1] for phrase in words)
+            for name, words in grammar.items()
+            if isinstance(words, list)
+        },
     )
