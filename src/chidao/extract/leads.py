@@ -17,6 +17,7 @@ from chidao.document.lexicon import load_toml
 from chidao.extract.agencies import AgencyReader, Mention
 from chidao.extract.registry import phrase_key
 from chidao.text.guarded import guarded
+from chidao.text.occurrences import Occurrences
 
 _ASSIGN = guarded(
     r"(?<![\w])(?<!về )(?<!theo )(?<!xét )(?<!kiến )(?<!các )(?<!bàn )"
@@ -33,6 +34,9 @@ _COORDINATE = guarded(
     r"làm việc(?: cụ thể)? với)\s+"
 )
 # "A chỉ đạo B phối hợp với C ...": the coordination after it is B's.
+# Every _ASSIGN match opens with one of these words, every _COORDINATE match holds one.
+_ASSIGN_WORDS = ("giao", "đề nghị", "yêu cầu", "phân công", "chỉ định")
+_COORDINATE_WORDS = ("phối", "thống nhất với", "cùng", "làm việc")
 _DIRECTED = guarded(r"(?<![\w])(?:chỉ đạo|đôn đốc|hướng dẫn)\s+")
 _TO_AGREE = guarded(r"(?<![\w])(?:để )?thống nhất(?![\w])")
 _LEAD_THEN_COORD = re.compile(r"chủ trì\s*[,;]\s*")
@@ -92,6 +96,20 @@ _VAGUE_LEAD = {
 }
 
 
+class Cues:
+    """Where one document's assignment and coordination words occur, found once.
+
+    Most clauses hold none of them; asking first costs one bisection, where the guarded
+    searches for the verbs cost a scan of the clause. Build one per document."""
+
+    __slots__ = ("assign", "coordinate", "lead_then")
+
+    def __init__(self, key: str) -> None:
+        self.assign = Occurrences(key, _ASSIGN_WORDS)
+        self.coordinate = Occurrences(key, _COORDINATE_WORDS)
+        self.lead_then = Occurrences(key, ("chủ trì",))
+
+
 @dataclass(frozen=True)
 class Assignment:
     """The lead agencies a clause names, and where the naming phrase starts."""
@@ -143,8 +161,10 @@ def _spoken(key: str, start: int, pos: int) -> bool:
     return 0 < len(words) <= 10 and bool(_speakers().match(clause))
 
 
-def explicit_assignment(reader: AgencyReader, start: int, end: int) -> Assignment | None:
+def explicit_assignment(reader: AgencyReader, start: int, end: int, cues: Cues | None = None) -> Assignment | None:
     """ "giao Sở X ...", "đề nghị Báo Y, Đài Z ...", "yêu cầu ..." within ``[start, end)``."""
+    if cues is not None and not cues.assign.within(start, end):
+        return None
     for match in _ASSIGN.finditer(reader.key, start, end):
         if _meeting(reader, match.start()):
             continue
@@ -210,12 +230,27 @@ def _skip_intro(reader: AgencyReader, pos: int, end: int) -> int:
     return pos
 
 
+# A list read at a clause's opening: where, what it found, where it ended and the reader's bound after it.
+_Read = tuple[int, list[Mention], int, int]
+
+
 def subject_assignment(reader: AgencyReader, start: int, end: int) -> Assignment | None:
     """A clause opened by its subject: "Sở Tài chính rà soát ...", "Đồng thời, UBND ... đề xuất"."""
-    pos = _skip_intro(reader, reader.skip_space(start), end)
+    return _subject(reader, reader.skip_space(start), end, None)
+
+
+def _subject(reader: AgencyReader, pos: int, end: int, known: _Read | None) -> Assignment | None:
+    """``subject_assignment`` from ``pos`` (past the spaces); ``known`` is the list the heading
+    rule read there, which ``read_list`` would give again from its memory."""
+    pos = _skip_intro(reader, pos, end)
     if not reader.starts_agency(pos):
         return None
-    mentions, after = reader.read_list(pos, limit=end)
+    if known is not None and known[0] == pos:
+        _, mentions, after, limit = known
+        mentions = list(mentions)
+        reader.bounded(limit)  # where a second read would leave the reader's bound
+    else:
+        mentions, after = reader.read_list(pos, limit=end)
     if not mentions or after > end:
         return None
     role = _ROLE_IS.match(reader.key, after, end)
@@ -260,21 +295,27 @@ def _issues(reader: AgencyReader, mentions: list[Mention], after: int, end: int)
 
 def heading_assignment(reader: AgencyReader, start: int, end: int) -> Assignment | None:
     """An item that opens with an agency and a colon, or is just an agency: "a) Sở Nội vụ:"."""
+    return _heading(reader, start, reader.skip_space(start), end)[0]
+
+
+def _heading(reader: AgencyReader, start: int, pos: int, end: int) -> tuple[Assignment | None, _Read | None]:
+    """``heading_assignment`` with ``pos`` past the spaces; and the list read at ``pos`` when it
+    was read as a subject would be (no verb before it, not lenient)."""
     key = reader.key
-    pos = reader.skip_space(start)
     lead_in = _HEADING_VERB.match(key, pos)
     if lead_in:
         pos = lead_in.end()
     mentions, after = reader.read_list(pos, lenient=bool(lead_in), limit=end)
+    read = None if lead_in else (pos, mentions, after, reader.limit)
     if not mentions:
-        return None
+        return None, read
     rest = key[after:end].strip(" .;\n").lstrip(")").strip()
     if rest.startswith(":") or not rest:
-        return Assignment(clean_leads(mentions), start, True)
+        return Assignment(clean_leads(mentions), start, True), read
     owned = _owned_heading(reader, mentions, after, end) or _role_heading(reader, mentions, after, end)
     if owned is not None:
-        return Assignment([owned], start, True)
-    return None
+        return Assignment([owned], start, True), read
+    return None, read
 
 
 def _role_heading(reader: AgencyReader, mentions: list[Mention], after: int, end: int) -> Mention | None:
@@ -324,8 +365,10 @@ def is_vague_list(reader: AgencyReader, mentions: list[Mention]) -> bool:
     return all(set(m.written.lower().replace(",", " ").split()) <= _VAGUE_LEAD for m in mentions)
 
 
-def assignment_at_colon(reader: AgencyReader, start: int, end: int) -> bool:
+def assignment_at_colon(reader: AgencyReader, start: int, end: int, cues: Cues | None = None) -> bool:
     """Whether a long lead-in ends by naming its addressee: "..., giao Trung tâm X:"."""
+    if cues is not None and not cues.assign.within(start, end):
+        return False
     for match in _ASSIGN.finditer(reader.key, start, end):
         mentions, after = reader.read_list(match.end(), lenient=True, limit=end)
         if mentions and reader.key[after:end].strip() == ":":
@@ -339,7 +382,10 @@ _MUST = re.compile(r"\s*,?\s*(?:thì\s+)?(?:cần phải|cần|phải)\s")
 
 def addressed_assignment(reader: AgencyReader, start: int, end: int) -> Assignment | None:
     """ "Đối với các chủ đầu tư cần nhanh chóng dọn dẹp mặt bằng ...": the addressee must act."""
-    pos = reader.skip_space(start)
+    return _addressed(reader, reader.skip_space(start), end)
+
+
+def _addressed(reader: AgencyReader, pos: int, end: int) -> Assignment | None:
     opener = _ADDRESSED.match(reader.key, pos, end)
     if opener is None:
         return None
@@ -349,34 +395,50 @@ def addressed_assignment(reader: AgencyReader, start: int, end: int) -> Assignme
     return Assignment(clean_leads(mentions), pos, True)
 
 
-def find_assignment(reader: AgencyReader, start: int, end: int) -> Assignment | None:
-    """The lead a clause names by heading, subject or explicit assignment, whichever opens it."""
+def find_assignment(
+    reader: AgencyReader, start: int, end: int, cues: Cues | None = None, *, pos: int | None = None
+) -> Assignment | None:
+    """The lead a clause names by heading, subject or explicit assignment, whichever opens it.
+
+    The clause's opening (``pos``, past the spaces after ``start``, if the caller knows it) is
+    found once, and a list the heading rule read there is not read again as the subject."""
+    if pos is None:
+        pos = reader.skip_space(start)
+    found, read = _heading(reader, start, pos, end)
     found = (
-        heading_assignment(reader, start, end)
-        or subject_assignment(reader, start, end)
-        or explicit_assignment(reader, start, end)
-        or addressed_assignment(reader, start, end)
+        found
+        or _subject(reader, pos, end, read)
+        or explicit_assignment(reader, start, end, cues)
+        or _addressed(reader, pos, end)
     )
     if found and reader.place.council and all(reader.is_issuer(m) for m in found.leads):
         return None
     return found
 
 
-def coordinators(reader: AgencyReader, start: int, end: int, leads: list[Mention]) -> list[Mention]:
-    """Agencies named as partners within ``[start, end)``, vague ones and the leads left out."""
+def coordinators(
+    reader: AgencyReader, start: int, end: int, leads: list[Mention], cues: Cues | None = None
+) -> list[Mention]:
+    """Agencies named as partners within ``[start, end)``, vague ones and the leads left out.
+
+    With the document's ``cues``, a span that holds no coordination word is not searched."""
     found: list[Mention] = []
     key = reader.key
-    for match in _COORDINATE.finditer(key, start, end):
+    coordinate = cues is None or cues.coordinate.within(start, end)
+    for match in _COORDINATE.finditer(key, start, end) if coordinate else ():
         if _directed(reader, start, match.start(), leads):
             continue  # "A chỉ đạo B phối hợp với C": C works with B, not with A
         if match.group(0).startswith("làm việc") and not _TO_AGREE.search(key, match.end(), end):
             continue  # "làm việc với X" coordinates only "để thống nhất"
         mentions, _ = reader.read_list(match.end(), lenient=True, limit=end)
         found.extend(m for m in mentions if m.end <= end)
-    for match in _LEAD_THEN_COORD.finditer(key, start, end):
+    lead_then = cues is None or cues.lead_then.within(start, end)
+    for match in _LEAD_THEN_COORD.finditer(key, start, end) if lead_then else ():
         mentions, after = reader.read_list(match.end(), limit=end)
         if mentions and _THEN_COORD.match(key, after):
             found.extend(mentions)
+    if not found:
+        return []
     lead_names = {m.name.lower() for m in leads}
     kept = [m for m in found if not reader.is_vague(m) and m.name.lower() not in lead_names]
     return _dedupe(kept)

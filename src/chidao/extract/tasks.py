@@ -18,6 +18,7 @@ from chidao.document.people import person_names
 from chidao.extract.agencies import AgencyReader, Mention
 from chidao.extract.leads import (
     Assignment,
+    Cues,
     assignment_at_colon,
     clean_leads,
     coordinators,
@@ -203,9 +204,12 @@ class TaskCutter:
         self.skipped: dict[int, str] = {}
         self.used: set[int] = set()
         self.sentences = False  # running text (a news item): a task per sentence that assigns (rule 10)
-        self.named_above: list[list[Mention]] = []  # per list being walked: the leads its items named
+        # Per list being walked: the lead lists its items named; their vague members are left out
+        # when ``_resolve_back`` asks, which few clauses do.
+        self.named_above: list[list[list[Mention]]] = []
         self.paragraph_starts: set[int] = set()  # where the body's paragraphs' text begins
         self._closing_words = Occurrences(self.key, _CLOSING_WORDS)  # asked of every clause
+        self.cues = Cues(self.key)  # where the assignment and coordination words are
 
     def skip(self, start: int, reason: str) -> None:
         self.skipped.setdefault(start, reason)
@@ -221,19 +225,20 @@ class TaskCutter:
         in running text an exhortation to carry the document out ("đề nghị các cơ quan, đơn vị
         nêu trên thực hiện tốt nội dung Công văn này"). A closing sentence that sets a concrete
         dated or recurring duty is a task all the same (rule 13)."""
-        start = self.reader.skip_space(start)
+        return self._closes(self.reader.skip_space(start), end, running=running)
+
+    def _closes(self, start: int, end: int, *, running: bool = False) -> bool:
+        """``_is_closing`` of a span whose ``start`` is past its spaces."""
         key = self.key
         if self.reader.place.council and sections().resolution_closing.search(key, start, end):
             return True
-        closing = bool(_CLOSING_START.match(key, start, end)) or (
-            self._closing_words.within(start, end) and bool(_CLOSING_ANY.search(key, start, end))
-        )
+        if _CLOSING_START.match(key, start, end):
+            return True
+        closing = self._closing_words.within(start, end) and bool(_CLOSING_ANY.search(key, start, end))
         if not closing and running:
             closing = bool(_EXHORTATION.match(key, start, end))
         if not closing:
             return False
-        if _CLOSING_START.match(key, start, end):
-            return True
         timing = self.timing.read(start, end)
         concrete = timing.deadline is not None and timing.kind not in ("year_span", "in_year")
         return not (concrete or timing.recurrence)
@@ -264,7 +269,7 @@ class TaskCutter:
             if words <= 25 or _LEAD_IN_PHRASE.search(text):
                 return True
             return heading_assignment(self.reader, start, end) is not None or assignment_at_colon(
-                self.reader, start, end
+                self.reader, start, end, self.cues
             )
         if words <= 6 and all_marked and text.endswith("."):
             return True  # "Điều 3. Tổ chức thực hiện." over "1. ...", "2. ..."
@@ -352,7 +357,7 @@ class TaskCutter:
                     continue
                 lines.leads = clean_leads(mentions)
                 # "Đơn vị thực hiện: Văn phòng UBND tỉnh chủ trì, phối hợp với Sở X và ..."
-                partners = coordinators(self.reader, after, end, lines.leads)
+                partners = coordinators(self.reader, after, end, lines.leads, self.cues)
                 if partners:
                     lines.coordinators = partners
             else:
@@ -378,7 +383,7 @@ class TaskCutter:
         if not mentions or not _LEADS_ONLY.match(self.key, after, end):
             return False
         lines.leads = clean_leads(mentions)
-        lines.coordinators = coordinators(self.reader, after, end, lines.leads)
+        lines.coordinators = coordinators(self.reader, after, end, lines.leads, self.cues)
         lines.others = node.children[1:]
         lines.starts.add(first.paragraph.start)  # type: ignore[union-attr]
         return True
@@ -390,7 +395,7 @@ class TaskCutter:
             return False
         leads = []
         for c_start, c_end in self._clauses(start, end):
-            assignment = find_assignment(self.reader, c_start, c_end)
+            assignment = find_assignment(self.reader, c_start, c_end, self.cues)
             if not assignment or any(_same_leads(assignment.leads, seen) for seen in leads):
                 continue
             _, after = self.reader.read_list(assignment.start, lenient=True, limit=c_end)
@@ -483,7 +488,7 @@ class TaskCutter:
     def _assigns(self, node: Node) -> bool:
         """Whether a paragraph opens by naming who acts ("Sở X ...", "Yêu cầu các sở ...")."""
         start, end = self._body(node)
-        assignment = find_assignment(self.reader, start, end)
+        assignment = find_assignment(self.reader, start, end, self.cues)
         return assignment is not None and assignment.start <= self.reader.skip_space(start) + 12
 
     def _own_statement(self, node: Node) -> bool:
@@ -509,7 +514,7 @@ class TaskCutter:
         timing = self.timing.read(start, end)
         if timing.deadline is None or timing.kind in ("year_span", "in_year"):
             return False
-        assignment = find_assignment(self.reader, start, end)
+        assignment = find_assignment(self.reader, start, end, self.cues)
         generic = (assignment is not None and is_vague_list(self.reader, assignment.leads)) or bool(
             _BACK.search(self.key, start, end) or _COVERING_OPENER.match(self.key, start, end)
         )
@@ -657,8 +662,7 @@ class TaskCutter:
                 # only the item right before lends its lead: "5. UBND các xã:" and its sub-items
                 # between "4. Sở Y tế rà soát ..." and "6. Việc xử lý ..." end the loan
                 last_leads = own[-1].leads if own else []
-            for task in explicit:
-                self.named_above[-1].extend(m for m in task.leads if not self.reader.is_vague(m))
+            self.named_above[-1].extend(task.leads for task in explicit)
         if pending:
             self._unmarked_run(pending, self._planned(ctx, plans, pending[0]))
         for lines in {id(p): p for p in plans.values()}.values():
@@ -727,7 +731,7 @@ class TaskCutter:
         last = start + sentences[-1] if sentences else start
         if _LEAD_IN_PHRASE.search(self.key, last, end):
             return True
-        return explicit_assignment(self.reader, last, end) is not None
+        return explicit_assignment(self.reader, last, end, self.cues) is not None
 
     def _ends_lead_in(self, node: Node) -> bool:
         start, end = self._body(node)
@@ -739,7 +743,7 @@ class TaskCutter:
         # Only the last sentence of a lead-in names who acts; the ones before describe the meeting.
         sentences = [m.end() for m in re.finditer(r"\.\s+", self.key[last_start:last_end])]
         last_start = last_start + sentences[-1] if sentences else last_start
-        assignment = find_assignment(self.reader, last_start, last_end)
+        assignment = find_assignment(self.reader, last_start, last_end, self.cues)
         if _CONCLUDES.search(self.key, last_start, last_end):
             assignment = None  # "..., Thủ tướng Chính phủ ... kết luận như sau:": the speaker, no lead
         origin = node.paragraph.start  # type: ignore[union-attr]
@@ -747,7 +751,7 @@ class TaskCutter:
         if covering is not None:
             ctx = replace(ctx, timing=covering)
         if assignment:
-            coord = coordinators(self.reader, last_start, last_end, assignment.leads)
+            coord = coordinators(self.reader, last_start, last_end, assignment.leads, self.cues)
             return replace(
                 ctx,
                 leads=assignment.leads,
@@ -820,10 +824,10 @@ class TaskCutter:
             self.walk(node, replace(ctx, active=False, leads=[], trace="assessment section"))
             return
         if self._is_container(node):
-            assignment = find_assignment(self.reader, start, end) or duty_holder(self.reader, start, end)
+            assignment = find_assignment(self.reader, start, end, self.cues) or duty_holder(self.reader, start, end)
             inner = ctx
             if assignment:
-                coord = coordinators(self.reader, start, end, assignment.leads)
+                coord = coordinators(self.reader, start, end, assignment.leads, self.cues)
                 inner = replace(
                     ctx,
                     leads=assignment.leads,
@@ -839,7 +843,7 @@ class TaskCutter:
             self.walk(node, inner)
             if assignment and any(t.leads is inner.leads for t in self.tasks[before:]):
                 # "2. Giao Sở Tài chính:" over its items names Sở Tài chính for "các cơ quan nêu trên"
-                self.named_above[-1].extend(m for m in assignment.leads if not self.reader.is_vague(m))
+                self.named_above[-1].append(assignment.leads)
             elif assignment is None:
                 # a heading with no agency ("Trách nhiệm chung", "Để ..., đề nghị:"): it heads the
                 # tasks under it, or, if there are none, the clerk is told it was a heading
@@ -880,10 +884,11 @@ class TaskCutter:
             clauses[0] = (start, clauses[0][1])
         pending: list[Mention] | None = None
         for c_start, c_end in clauses:
-            if self._is_closing(c_start, c_end, running=not marked):
+            opening = self.reader.skip_space(c_start)  # read once: every rule below starts there
+            if self._closes(opening, c_end, running=not marked):
                 self.skip(c_start, "closing")
                 continue
-            assignment = find_assignment(self.reader, c_start, c_end)
+            assignment = find_assignment(self.reader, c_start, c_end, self.cues, pos=opening)
             if _LIABILITY.search(self.key, c_start, c_end) and not _DUTY.search(self.key, c_start, c_end):
                 # "X chịu trách nhiệm trước ... về ...": answerability, not a task (rule 12); the
                 # clauses after it that name no one are still X's ("...; lưu ý phải bảo đảm ...").
@@ -917,8 +922,8 @@ class TaskCutter:
             if (
                 groups
                 and assignment is not None
-                and self.reader.skip_space(c_start) in self.paragraph_starts
-                and assignment.start <= self.reader.skip_space(c_start) + 40
+                and opening in self.paragraph_starts
+                and assignment.start <= opening + 40
             ):
                 # A paragraph of its own that names its own subject is a task of its own, even for
                 # the same agency ("6. UBND các xã A, B ..." / "Các đơn vị nêu trên chủ động ...").
@@ -930,8 +935,8 @@ class TaskCutter:
                 and assignment is None
                 and groups
                 and groups[-1][2]
-                and self.reader.skip_space(c_start) in self.paragraph_starts
-                and _ENUMERATED.match(self.key, self.reader.skip_space(c_start))
+                and opening in self.paragraph_starts
+                and _ENUMERATED.match(self.key, opening)
             ):
                 # "Thứ năm, việc đẩy nhanh ..." after "Thứ tư, các địa phương cần ...": a new point
                 # of the speech, not the last one's task going on.
@@ -1001,13 +1006,20 @@ class TaskCutter:
         if not _BACK.match(self.key, self.reader.skip_space(after), end):
             return assignment
         earlier = recent if recent and not is_vague_list(self.reader, recent) else None
-        if earlier is None and (not self.named_above or not self.named_above[-1]):
+        above = self._named_above() if earlier is None else []
+        if earlier is None and not above:
             return assignment
         named: list[Mention] = []
-        for mention in earlier or self.named_above[-1]:
+        for mention in earlier or above:
             if mention.name.lower() not in {m.name.lower() for m in named}:
                 named.append(mention)
         return Assignment(named, assignment.start, True)
+
+    def _named_above(self) -> list[Mention]:
+        """The agencies, vague ones left out, that the items above in the current list named."""
+        if not self.named_above:
+            return []
+        return [m for leads in self.named_above[-1] for m in leads if not self.reader.is_vague(m)]
 
     def _new_sentence(self, pos: int) -> bool:
         """Whether ``pos`` starts a sentence (after ".", "!" or "?"), not a clause after ";"."""
@@ -1034,7 +1046,7 @@ class TaskCutter:
             self.skip(start, "no_agency")  # "Các bệnh viện tuyến tỉnh;": a name in a list, no action
             return
         trimmed_end = start + len(text.rstrip(" \n;,"))
-        coord = coordinators(self.reader, start, end, leads)
+        coord = coordinators(self.reader, start, end, leads, self.cues)
         if not explicit or not coord:
             lead_names = {m.name.lower() for m in leads}
             coord = coord + [
@@ -1083,7 +1095,8 @@ class TaskCutter:
             if lead_cell is not None and lead_cell.end > lead_cell.start:
                 mentions, after = self.reader.read_list(lead_cell.start, lenient=True, limit=lead_cell.end)
                 leads = clean_leads(mentions)
-                partners = coordinators(self.reader, after, lead_cell.end, leads)  # "Sở A chủ trì, phối hợp Sở B"
+                # "Sở A chủ trì, phối hợp Sở B"
+                partners = coordinators(self.reader, after, lead_cell.end, leads, self.cues)
             if not leads:
                 self.skip(row.start, "no_agency")
                 continue
