@@ -10,7 +10,9 @@ formulas are not tasks.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from itertools import islice
 
 from chidao.document import Table
 from chidao.document.outline import Node, rank
@@ -59,12 +61,14 @@ _CLOSING_START = _spaced(
     r"(?:trên đây là|trong quá trình (?:tổ chức )?(?:triển khai )?thực hiện|quá trình thực hiện|"
     r"trường hợp có khó khăn|nhận được (?:văn bản|công văn|thông báo) này)"
 )
+# Only searched for: "(tổ chức |giám sát việc )thực hiện nghị quyết này" is found by its last words.
+# Every alternative opens with a letter, so that ``re`` skips ahead to those letters.
 _CLOSING_ANY = _spaced(
     r"(?:biết,?\s*(?:để\s+)?(?:phối hợp\s*,?\s*)?(?:chỉ đạo\s*,?\s*)?(?:triển khai\s*)?(?:tổ chức\s*)?"
     r"(?:triển khai\s*)?thực hiện\s*\.?/?\.|trân trọng thông báo|xin thông báo|thông báo\s*\./\.|"
     r"chịu trách nhiệm thi hành|thực hiện nghiêm túc (?:chỉ thị|kế hoạch|quyết định|công văn|thông báo) này|"
     r"nội dung chỉ đạo nêu trên|khẩn trương triển khai thực hiện\s*\./\.|"
-    r"(?:tổ chức |giám sát việc )?thực hiện nghị quyết này|nghị quyết này đã được)"
+    r"thực hiện nghị quyết này|nghị quyết này đã được)"
 )
 # "đề nghị các cơ quan, đơn vị nêu trên thực hiện tốt nội dung Công văn này", "... phối hợp với
 # các cơ quan, đơn vị liên quan triển khai thực hiện./.": carry the document out, nothing more.
@@ -104,7 +108,8 @@ _SCOPE = _spaced(r"(?:phạm vi|đối tượng)[, ]*(?:và )?(?:phạm vi[, ]*(
 _CONCLUDES = _spaced(
     r"(?:kết luận|có ý kiến(?: chỉ đạo| kết luận)?|chỉ đạo|thông báo|ý kiến) (?:như sau|sau đây)\s*:\s*$"
 )
-_NAME_ONLY = re.compile(r"[\s.;,:]*")  # what is left of an item that only names an agency
+_NAME_ONLY = re.compile(r"[\s.;,:]*")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")  # what is left of an item that only names an agency
 _BACK = guarded(r"(?<![\w])(?:nêu trên|trên đây|kể trên)(?![\w])")
 # "chịu trách nhiệm trước Chủ tịch UBND tỉnh về ...", "... trước pháp luật nếu để xảy ra ...".
 _LIABILITY = _spaced(
@@ -256,10 +261,10 @@ class TaskCutter:
 
     def _is_container(self, node: Node) -> bool:
         """A heading or lead-in: its text introduces the items under it."""
-        start, end = self._body(node)
-        text = self.text[start:end].strip()
         if not node.children:
             return False
+        start, end = self._body(node)
+        text = self.text[start:end].strip()
         words = len(text.split())
         if self._lists_objects(node, text):
             return False  # "Rà soát các văn bản trong các lĩnh vực:" + "+ đất đai;" "+ khoáng sản.": one task
@@ -283,6 +288,8 @@ class TaskCutter:
         """Whether the items under ``node`` only list what its own action is about (rule 14):
         short noun phrases ("+ đất đai;", "- Số lượng đơn vị sự nghiệp trước và sau sắp xếp;"),
         or the contents a report it asks for must give ("..., gồm các nội dung sau:")."""
+        if not self._ends_with_colon(node):
+            return False  # both the report's contents and a list of objects follow a colon
         if _CONTENTS_LEAD_IN.search(self.key, *self._body(node)):
             return True
         if not _LEAD_IN_END.search(text) or any(not c.marked or c.children for c in node.children):
@@ -301,6 +308,11 @@ class TaskCutter:
             if len(words) > 6 or verb or self.reader.starts_agency(start):
                 return False
         return True
+
+    def _ends_with_colon(self, node: Node) -> bool:
+        """Whether the paragraph's last character but spaces is a colon (in the key)."""
+        start, end = self._body(node)
+        return self.key[start:end].rstrip().endswith(":")
 
     # -- plan lines ------------------------------------------------------------------------------
     def _plan_line(self, node: Node, lines: PlanLines, *, content: bool = False) -> bool:
@@ -509,7 +521,7 @@ class TaskCutter:
         if node.marked or node.children:
             return False
         start, end = self._body(node)
-        if len(re.findall(r"[.!?](?:\s|$)", self.text[start:end])) > 2:
+        if _more_than(2, _SENTENCE_END.finditer(self.text[start:end])):
             return False
         timing = self.timing.read(start, end)
         if timing.deadline is None or timing.kind in ("year_span", "in_year"):
@@ -1134,6 +1146,11 @@ class TaskCutter:
             )
         ]
         self.tasks.extend(rows)
+
+
+def _more_than(n: int, items: Iterator[object]) -> bool:
+    """Whether ``items`` yields more than ``n`` items; it stops at the first one more."""
+    return next(islice(items, n, None), None) is not None
 
 
 def _words(key: str, start: int, end: int) -> list[str]:
