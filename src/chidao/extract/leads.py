@@ -76,6 +76,11 @@ _COLON_AFTER = re.compile(r"\s*:")
 _HEADING_VERB = re.compile(r"(?:giao|đề nghị|yêu cầu|đối với)\s+")
 _THEN_COORD = re.compile(r"\s*phối hợp")
 _LABEL = re.compile(r"(?:nhiệm vụ|nội dung|giải pháp)\s*:\s*")
+_PHRASE_BREAK = re.compile(r"[,;:.\n]")
+_STOP_SPACE = re.compile(r"[.;]\s")
+_COMMA_SPACE = re.compile(r",\s+")
+_PUNCTUATION = re.compile(r"[.;:,]")
+_STOP = re.compile(r"[.;]")
 _VAGUE_LEAD = {
     "các",
     "cơ",
@@ -156,7 +161,7 @@ def _speakers() -> re.Pattern[str]:
 def _spoken(key: str, start: int, pos: int) -> bool:
     """ "Ông yêu cầu ...", "Chủ tịch UBND tỉnh Phạm X giao ...": a speaker's few words before the verb."""
     before = key[start:pos]
-    clause = re.split(r"[,;:.\n]", before)[-1].strip()
+    clause = _PHRASE_BREAK.split(before)[-1].strip()
     words = clause.split()
     return 0 < len(words) <= 10 and bool(_speakers().match(clause))
 
@@ -220,9 +225,9 @@ def _skip_intro(reader: AgencyReader, pos: int, end: int) -> int:
         if not intro:
             break
         stop = min(end, pos + 400)
-        sentence = re.search(r"[.;]\s", key[pos:stop])
+        sentence = _STOP_SPACE.search(key[pos:stop])
         stop = pos + sentence.start() if sentence else stop
-        for comma in re.finditer(r",\s+", key[pos:stop]):
+        for comma in _COMMA_SPACE.finditer(key[pos:stop]):
             after = pos + comma.end()
             if reader.starts_agency(after):
                 return after
@@ -325,7 +330,7 @@ def _role_heading(reader: AgencyReader, mentions: list[Mention], after: int, end
     if len(mentions) != 1 or not reader.reg.roles.fullmatch(phrase_key(mentions[0].written)):
         return None
     stop = len(key[:end].rstrip(" .\n"))
-    if re.search(r"[.;:,]", key[after:stop]) or len(key[after:stop].split()) > 10:
+    if _PUNCTUATION.search(key[after:stop]) or len(key[after:stop].split()) > 10:
         return None
     mention = mentions[0]
     written = reader.text[mention.start : stop].strip()
@@ -339,7 +344,7 @@ def _owned_heading(reader: AgencyReader, mentions: list[Mention], after: int, en
     if len(mentions) != 1 or not key.startswith("của ", reader.skip_space(after)):
         return None
     colon = key.find(":", after, end)
-    if colon < 0 or key[colon + 1 : end].strip() or re.search(r"[.;]", key[after:colon]):
+    if colon < 0 or key[colon + 1 : end].strip() or _STOP.search(key[after:colon]):
         return None
     if len(key[after:colon].split()) > 20 or reader.acts(after, colon):
         return None
@@ -449,7 +454,7 @@ def _directed(reader: AgencyReader, start: int, pos: int, leads: list[Mention]) 
     window = max(start, pos - 120)
     lead_names = {m.name.lower() for m in leads}
     for match in _DIRECTED.finditer(reader.key, window, pos):
-        if re.search(r"[;.]", reader.key[match.end() : pos]):
+        if _STOP.search(reader.key, match.end(), pos):
             continue
         # "chỉ đạo trạm y tế phối hợp với ...": the directed body may be written in lowercase
         directed, _ = reader.read_list(match.end(), lenient=True, limit=pos)

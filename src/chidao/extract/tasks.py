@@ -35,7 +35,7 @@ from chidao.extract.leads import (
 )
 from chidao.extract.timing import Timing, TimingReader
 from chidao.extract.unassigned import sentence_kind
-from chidao.extract.vocabulary import sections
+from chidao.extract.vocabulary import Sections, sections
 from chidao.text.guarded import Guarded, guarded
 from chidao.text.occurrences import Occurrences
 
@@ -109,7 +109,8 @@ _CONCLUDES = _spaced(
     r"(?:kết luận|có ý kiến(?: chỉ đạo| kết luận)?|chỉ đạo|thông báo|ý kiến) (?:như sau|sau đây)\s*:\s*$"
 )
 _NAME_ONLY = re.compile(r"[\s.;,:]*")
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")  # what is left of an item that only names an agency
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_SENTENCE_STOP = re.compile(r"\.\s+")  # what is left of an item that only names an agency
 _BACK = guarded(r"(?<![\w])(?:nêu trên|trên đây|kể trên)(?![\w])")
 # "chịu trách nhiệm trước Chủ tịch UBND tỉnh về ...", "... trước pháp luật nếu để xảy ra ...".
 _LIABILITY = _spaced(
@@ -126,6 +127,16 @@ _ASSESSMENT = re.compile(
     r"(?:chủ trương|nội dung|nguyên tắc|phương án|đề xuất|đề nghị|với đề xuất))"
 )
 _LEAD_IN_PHRASE = re.compile(r"(?:sau|sau đây|như sau|cụ thể|gồm|các nội dung|một số nội dung[^:]*)\s*:\s*$")
+
+
+def _plan_labels(vocab: Sections) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The plan line labels, in the order a line is read for them."""
+    return (
+        (vocab.plan_lead, "lead"),
+        (vocab.plan_coordinators, "coord"),
+        (vocab.plan_time, "time"),
+        (vocab.plan_content, "content"),
+    )
 
 
 def _same_leads(a: list[Mention], b: list[Mention]) -> bool:
@@ -266,16 +277,18 @@ class TaskCutter:
         start, end = self._body(node)
         text = self.text[start:end].strip()
         words = len(text.split())
-        if self._lists_objects(node, text):
-            return False  # "Rà soát các văn bản trong các lĩnh vực:" + "+ đất đai;" "+ khoáng sản.": one task
-        # "5. Về ..." over "Giao Sở X chủ trì, phối hợp với ...:" and its lettered items
-        all_marked = all(child.marked or self._ends_lead_in(child) for child in node.children)
-        if _LEAD_IN_END.search(text):
+        if text.endswith(":"):  # a lead-in; only one can list objects
+            if self._lists_objects(node, text):
+                return False  # "Rà soát các văn bản trong các lĩnh vực:" + "+ đất đai;" "+ khoáng sản.": one task
             if words <= 25 or _LEAD_IN_PHRASE.search(text):
                 return True
             return heading_assignment(self.reader, start, end) is not None or assignment_at_colon(
                 self.reader, start, end, self.cues
             )
+        if words > 40 and (words > 80 or text.endswith((".", ";"))):
+            return False  # no rule below takes it: they want few words, or many and no full stop
+        # "5. Về ..." over "Giao Sở X chủ trì, phối hợp với ...:" and its lettered items
+        all_marked = all(child.marked or self._ends_lead_in(child) for child in node.children)
         if words <= 6 and all_marked and text.endswith("."):
             return True  # "Điều 3. Tổ chức thực hiện." over "1. ...", "2. ..."
         if words <= 40 and all_marked and all(child.children for child in node.children):
@@ -287,12 +300,11 @@ class TaskCutter:
     def _lists_objects(self, node: Node, text: str) -> bool:
         """Whether the items under ``node`` only list what its own action is about (rule 14):
         short noun phrases ("+ đất đai;", "- Số lượng đơn vị sự nghiệp trước và sau sắp xếp;"),
-        or the contents a report it asks for must give ("..., gồm các nội dung sau:")."""
-        if not self._ends_with_colon(node):
-            return False  # both the report's contents and a list of objects follow a colon
+        or the contents a report it asks for must give ("..., gồm các nội dung sau:"). Both follow
+        a colon: only a ``text`` that ends with one is asked."""
         if _CONTENTS_LEAD_IN.search(self.key, *self._body(node)):
             return True
-        if not _LEAD_IN_END.search(text) or any(not c.marked or c.children for c in node.children):
+        if any(not c.marked or c.children for c in node.children):
             return False
         # "... phục vụ phòng, chống dịch tại:" over "+ Các bệnh viện tuyến tỉnh;": places, even
         # when they are bodies, are where the action happens, not who does it.
@@ -309,11 +321,6 @@ class TaskCutter:
                 return False
         return True
 
-    def _ends_with_colon(self, node: Node) -> bool:
-        """Whether the paragraph's last character but spaces is a colon (in the key)."""
-        start, end = self._body(node)
-        return self.key[start:end].rstrip().endswith(":")
-
     # -- plan lines ------------------------------------------------------------------------------
     def _plan_line(self, node: Node, lines: PlanLines, *, content: bool = False) -> bool:
         """Read one "Đơn vị chủ trì: ...", "Đơn vị phối hợp: ...", "Thời gian thực hiện: ...",
@@ -324,14 +331,9 @@ class TaskCutter:
         key = self.key
         found = False
         vocab = sections()
-        labels = (
-            (vocab.plan_lead, "lead"),
-            (vocab.plan_coordinators, "coord"),
-            (vocab.plan_time, "time"),
-            (vocab.plan_content, "content"),
-        )
         # Most lines open with no label at all: one match of their union tells.
-        for pattern, kind in labels if vocab.plan_label.match(key, start, end) else ():
+        labeled = vocab.plan_label.match(key, start, end)
+        for pattern, kind in _plan_labels(vocab) if labeled else ():
             if kind == "content" and not content:
                 continue
             match = pattern.match(key, start, end)
@@ -374,10 +376,10 @@ class TaskCutter:
                     lines.coordinators = partners
             else:
                 lines.coordinators = [m for m in mentions if not self.reader.is_vague(m)]
-        if not found and vocab.plan_head.match(key, start, end) and node.children:
+        if not found and node.children and vocab.plan_head.match(key, start, end):
             found = all(self._plan_line(child, lines) for child in node.children)
-        if not found and not content and self._covering_sentence(node, lines):
-            found = True
+        if not found and not content and not node.marked and not node.children:
+            found = self._covering_sentence(node, lines)
         if found:
             lines.nodes.add(id(node))
             lines.starts.add(node.paragraph.start)  # type: ignore[union-attr]
@@ -739,22 +741,27 @@ class TaskCutter:
         """A lead-in that introduces tasks ("... kết luận như sau:", "yêu cầu Sở X ...:"), not a
         list of who attended ("... lãnh đạo các Bộ, cơ quan là Ủy viên Ban Chỉ đạo:")."""
         start, end = self._body(node)
-        sentences = [m.end() for m in re.finditer(r"\.\s+", self.key[start:end])]
-        last = start + sentences[-1] if sentences else start
+        last = self._last_sentence(start, end)
         if _LEAD_IN_PHRASE.search(self.key, last, end):
             return True
         return explicit_assignment(self.reader, last, end, self.cues) is not None
 
+    def _last_sentence(self, start: int, end: int) -> int:
+        """Where the last sentence of ``key[start:end]`` starts (after the last ". ")."""
+        last = start
+        for stop in _SENTENCE_STOP.finditer(self.key, start, end):
+            last = stop.end()
+        return last
+
     def _ends_lead_in(self, node: Node) -> bool:
         start, end = self._body(node)
-        return bool(_LEAD_IN_END.search(self.text[start:end].strip()))
+        return self.text[start:end].rstrip().endswith(":")  # _LEAD_IN_END on the stripped text
 
     def _lead_in(self, node: Node, ctx: Context) -> Context:
         """The context a lead-in paragraph ("... yêu cầu Sở X thực hiện các nội dung sau:") gives."""
         last_start, last_end = self._body(node)
         # Only the last sentence of a lead-in names who acts; the ones before describe the meeting.
-        sentences = [m.end() for m in re.finditer(r"\.\s+", self.key[last_start:last_end])]
-        last_start = last_start + sentences[-1] if sentences else last_start
+        last_start = self._last_sentence(last_start, last_end)
         assignment = find_assignment(self.reader, last_start, last_end, self.cues)
         if _CONCLUDES.search(self.key, last_start, last_end):
             assignment = None  # "..., Thủ tướng Chính phủ ... kết luận như sau:": the speaker, no lead
