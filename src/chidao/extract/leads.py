@@ -124,6 +124,14 @@ class Assignment:
     explicit: bool
 
 
+def past_spaces(reader: AgencyReader, pos: int) -> int:
+    """``reader.skip_space(pos)``: most clauses open at a word already, which needs no call."""
+    text = reader.text
+    if 0 <= pos < len(text) and not text[pos].isspace():
+        return pos
+    return reader.skip_space(pos)
+
+
 def _dedupe(mentions: list[Mention]) -> list[Mention]:
     seen: set[str] = set()
     out = []
@@ -241,13 +249,15 @@ _Read = tuple[int, list[Mention], int, int]
 
 def subject_assignment(reader: AgencyReader, start: int, end: int) -> Assignment | None:
     """A clause opened by its subject: "Sở Tài chính rà soát ...", "Đồng thời, UBND ... đề xuất"."""
-    return _subject(reader, reader.skip_space(start), end, None)
+    return _subject(reader, past_spaces(reader, start), end, None)
 
 
 def _subject(reader: AgencyReader, pos: int, end: int, known: _Read | None) -> Assignment | None:
     """``subject_assignment`` from ``pos`` (past the spaces); ``known`` is the list the heading
     rule read there, which ``read_list`` would give again from its memory."""
     pos = _skip_intro(reader, pos, end)
+    if _read_nothing(reader, pos, known):
+        return None
     if not reader.starts_agency(pos):
         return None
     if known is not None and known[0] == pos:
@@ -269,7 +279,7 @@ def _subject(reader: AgencyReader, pos: int, end: int, known: _Read | None) -> A
     if _ISSUER_VERB.match(reader.key, after) and _issues(reader, mentions, after, end):
         return None
     assigning = _ASSIGN_AFTER_SUBJECT.match(reader.key, after, end)
-    if assigning and _meeting(reader, reader.skip_space(after)):
+    if assigning and _meeting(reader, past_spaces(reader, after)):
         assigning = None
     if assigning is None and reader.place.council:
         # A People's Council asks "Ủy ban nhân dân tỉnh chỉ đạo Sở Y tế ...": Sở Y tế leads (rule 15).
@@ -290,6 +300,19 @@ def _subject(reader: AgencyReader, pos: int, end: int, known: _Read | None) -> A
     return Assignment(clean_leads(mentions), pos, bool(colon))
 
 
+def _read_nothing(reader: AgencyReader, pos: int, known: _Read | None) -> bool:
+    """Whether the heading rule found no agency at ``pos``, so that the subject rule would find
+    none either, whether or not ``starts_agency`` said one opens there; and asking would leave the
+    reader as it is (``pos`` is a word inside its bound, which is the one that read left)."""
+    return (
+        known is not None
+        and known[0] == pos
+        and not known[1]
+        and pos < reader.limit == known[3]
+        and not reader.text[pos : pos + 1].isspace()
+    )
+
+
 def _issues(reader: AgencyReader, mentions: list[Mention], after: int, end: int) -> bool:
     """Whether "X ban hành ...", "X tổ chức hội nghị ..." is the issuer introducing the document
     (not a task) rather than an order to X ("Sở Tư pháp ban hành hướng dẫn ...")."""
@@ -300,7 +323,7 @@ def _issues(reader: AgencyReader, mentions: list[Mention], after: int, end: int)
 
 def heading_assignment(reader: AgencyReader, start: int, end: int) -> Assignment | None:
     """An item that opens with an agency and a colon, or is just an agency: "a) Sở Nội vụ:"."""
-    return _heading(reader, start, reader.skip_space(start), end)[0]
+    return _heading(reader, start, past_spaces(reader, start), end)[0]
 
 
 def _heading(reader: AgencyReader, start: int, pos: int, end: int) -> tuple[Assignment | None, _Read | None]:
@@ -341,7 +364,7 @@ def _owned_heading(reader: AgencyReader, mentions: list[Mention], after: int, en
     """ "1. Nhà đầu tư của 02 dự án đường bộ cao tốc Tân Phú – Bảo Lộc và Bảo Lộc – Liên Khương:":
     a heading whose one agency goes on with "của ..." up to the colon is named by the whole phrase."""
     key = reader.key
-    if len(mentions) != 1 or not key.startswith("của ", reader.skip_space(after)):
+    if len(mentions) != 1 or not key.startswith("của ", past_spaces(reader, after)):
         return None
     colon = key.find(":", after, end)
     if colon < 0 or key[colon + 1 : end].strip() or _STOP.search(key[after:colon]):
@@ -387,7 +410,7 @@ _MUST = re.compile(r"\s*,?\s*(?:thì\s+)?(?:cần phải|cần|phải)\s")
 
 def addressed_assignment(reader: AgencyReader, start: int, end: int) -> Assignment | None:
     """ "Đối với các chủ đầu tư cần nhanh chóng dọn dẹp mặt bằng ...": the addressee must act."""
-    return _addressed(reader, reader.skip_space(start), end)
+    return _addressed(reader, past_spaces(reader, start), end)
 
 
 def _addressed(reader: AgencyReader, pos: int, end: int) -> Assignment | None:
@@ -408,7 +431,7 @@ def find_assignment(
     The clause's opening (``pos``, past the spaces after ``start``, if the caller knows it) is
     found once, and a list the heading rule read there is not read again as the subject."""
     if pos is None:
-        pos = reader.skip_space(start)
+        pos = past_spaces(reader, start)
     found, read = _heading(reader, start, pos, end)
     found = (
         found

@@ -29,6 +29,7 @@ from chidao.extract.leads import (
     find_assignment,
     heading_assignment,
     is_vague_list,
+    past_spaces,
     strip_label,
     subject_assignment,
     topic_end,
@@ -241,7 +242,7 @@ class TaskCutter:
         in running text an exhortation to carry the document out ("đề nghị các cơ quan, đơn vị
         nêu trên thực hiện tốt nội dung Công văn này"). A closing sentence that sets a concrete
         dated or recurring duty is a task all the same (rule 13)."""
-        return self._closes(self.reader.skip_space(start), end, running=running)
+        return self._closes(past_spaces(self.reader, start), end, running=running)
 
     def _closes(self, start: int, end: int, *, running: bool = False) -> bool:
         """``_is_closing`` of a span whose ``start`` is past its spaces."""
@@ -503,14 +504,14 @@ class TaskCutter:
         """Whether a paragraph opens by naming who acts ("Sở X ...", "Yêu cầu các sở ...")."""
         start, end = self._body(node)
         assignment = find_assignment(self.reader, start, end, self.cues)
-        return assignment is not None and assignment.start <= self.reader.skip_space(start) + 12
+        return assignment is not None and assignment.start <= past_spaces(self.reader, start) + 12
 
     def _own_statement(self, node: Node) -> bool:
         if node.marked or node.children:
             return False
         start, end = self._body(node)
         assignment = subject_assignment(self.reader, start, end)
-        return assignment is not None and assignment.start <= self.reader.skip_space(start) + 2
+        return assignment is not None and assignment.start <= past_spaces(self.reader, start) + 2
 
     def _closing_statement(self, node: Node) -> bool:
         """A paragraph after the last item that closes the list: an exhortation ("Đề nghị các cơ
@@ -896,14 +897,14 @@ class TaskCutter:
 
     def _unit(self, start: int, end: int, ctx: Context, *, marked: bool = True) -> None:
         """One item's text: a task per run of clauses that share a lead."""
-        start = strip_label(self.key, self.reader.skip_space(start))
+        start = strip_label(self.key, past_spaces(self.reader, start))
         groups: list[tuple[int, int, list[Mention], bool]] = []
         clauses = self._clauses(topic_end(self.key, start, end), end)
         if clauses:
             clauses[0] = (start, clauses[0][1])
         pending: list[Mention] | None = None
         for c_start, c_end in clauses:
-            opening = self.reader.skip_space(c_start)  # read once: every rule below starts there
+            opening = past_spaces(self.reader, c_start)  # read once: every rule below starts there
             if self._closes(opening, c_end, running=not marked):
                 self.skip(c_start, "closing")
                 continue
@@ -1022,7 +1023,7 @@ class TaskCutter:
         if not is_vague_list(self.reader, assignment.leads):
             return assignment
         _, after = self.reader.read_list(assignment.start, lenient=True, limit=end)
-        if not _BACK.match(self.key, self.reader.skip_space(after), end):
+        if not _BACK.match(self.key, past_spaces(self.reader, after), end):
             return assignment
         earlier = recent if recent and not is_vague_list(self.reader, recent) else None
         above = self._named_above() if earlier is None else []
@@ -1047,7 +1048,7 @@ class TaskCutter:
 
     def _after_names(self, start: int, end: int) -> tuple[int, int]:
         """Where the words after the agencies that open ``[start, end)`` begin."""
-        pos = self.reader.skip_space(start)
+        pos = past_spaces(self.reader, start)
         if self.reader.starts_agency(pos):
             _, pos = self.reader.read_list(pos, lenient=True, limit=end)
         return pos, end
