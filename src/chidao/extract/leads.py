@@ -76,7 +76,6 @@ _COLON_AFTER = re.compile(r"\s*:")
 _HEADING_VERB = re.compile(r"(?:giao|đề nghị|yêu cầu|đối với)\s+")
 _THEN_COORD = re.compile(r"\s*phối hợp")
 _LABEL = re.compile(r"(?:nhiệm vụ|nội dung|giải pháp)\s*:\s*")
-_PHRASE_BREAK = re.compile(r"[,;:.\n]")
 _STOP_SPACE = re.compile(r"[.;]\s")
 _COMMA_SPACE = re.compile(r",\s+")
 _PUNCTUATION = re.compile(r"[.;:,]")
@@ -169,7 +168,7 @@ def _speakers() -> re.Pattern[str]:
 def _spoken(key: str, start: int, pos: int) -> bool:
     """ "Ông yêu cầu ...", "Chủ tịch UBND tỉnh Phạm X giao ...": a speaker's few words before the verb."""
     before = key[start:pos]
-    clause = _PHRASE_BREAK.split(before)[-1].strip()
+    clause = before[max(before.rfind(c) for c in ",;:.\n") + 1 :].strip()  # after the last break
     words = clause.split()
     return 0 < len(words) <= 10 and bool(_speakers().match(clause))
 

@@ -524,7 +524,7 @@ class TaskCutter:
         if node.marked or node.children:
             return False
         start, end = self._body(node)
-        if _more_than(2, _SENTENCE_END.finditer(self.text[start:end])):
+        if self._sentence_ends_over(2, start, end):
             return False
         timing = self.timing.read(start, end)
         if timing.deadline is None or timing.kind in ("year_span", "in_year"):
@@ -537,6 +537,14 @@ class TaskCutter:
             return False
         lines.timing = timing
         return True
+
+    def _sentence_ends_over(self, n: int, start: int, end: int) -> bool:
+        """Whether more than ``n`` sentences end in ``text[start:end]``; the stops are counted
+        first, as there are never fewer of them than sentence ends."""
+        text = self.text[start:end]
+        if text.count(".") + text.count("!") + text.count("?") <= n:
+            return False
+        return _more_than(n, _SENTENCE_END.finditer(text))
 
     @staticmethod
     def _section_time(lines: PlanLines, above: list[Node], below: Node | None, kinds: set[str | None]) -> bool:
