@@ -33,10 +33,10 @@ _COORDINATE = guarded(
     r"(?<![\w])(?:phối hợp(?: chặt chẽ)?(?: với| cùng(?: với)?| giữa)?|phối với|thống nhất với|cùng với|cùng|"
     r"làm việc(?: cụ thể)? với)\s+"
 )
-# "A chỉ đạo B phối hợp với C ...": the coordination after it is B's.
 # Every _ASSIGN match opens with one of these words, every _COORDINATE match holds one.
 _ASSIGN_WORDS = ("giao", "đề nghị", "yêu cầu", "phân công", "chỉ định")
 _COORDINATE_WORDS = ("phối", "thống nhất với", "cùng", "làm việc")
+# "A chỉ đạo B phối hợp với C ...": the coordination after it is B's.
 _DIRECTED = guarded(r"(?<![\w])(?:chỉ đạo|đôn đốc|hướng dẫn)\s+")
 _TO_AGREE = guarded(r"(?<![\w])(?:để )?thống nhất(?![\w])")
 _LEAD_THEN_COORD = re.compile(r"chủ trì\s*[,;]\s*")
