@@ -17,6 +17,7 @@ from chidao.document.lexicon import load_toml
 from chidao.extract.agencies import AgencyReader, Mention
 from chidao.extract.registry import phrase_key
 from chidao.text.guarded import guarded
+from chidao.text.occurrences import Occurrences
 
 _ASSIGN = guarded(
     r"(?<![\w])(?<!về )(?<!theo )(?<!xét )(?<!kiến )(?<!các )(?<!bàn )"
@@ -32,6 +33,9 @@ _COORDINATE = guarded(
     r"(?<![\w])(?:phối hợp(?: chặt chẽ)?(?: với| cùng(?: với)?| giữa)?|phối với|thống nhất với|cùng với|cùng|"
     r"làm việc(?: cụ thể)? với)\s+"
 )
+# Every _ASSIGN match opens with one of these words, every _COORDINATE match holds one.
+_ASSIGN_WORDS = ("giao", "đề nghị", "yêu cầu", "phân công", "chỉ định")
+_COORDINATE_WORDS = ("phối", "thống nhất với", "cùng", "làm việc")
 # "A chỉ đạo B phối hợp với C ...": the coordination after it is B's.
 _DIRECTED = guarded(r"(?<![\w])(?:chỉ đạo|đôn đốc|hướng dẫn)\s+")
 _TO_AGREE = guarded(r"(?<![\w])(?:để )?thống nhất(?![\w])")
@@ -72,6 +76,10 @@ _COLON_AFTER = re.compile(r"\s*:")
 _HEADING_VERB = re.compile(r"(?:giao|đề nghị|yêu cầu|đối với)\s+")
 _THEN_COORD = re.compile(r"\s*phối hợp")
 _LABEL = re.compile(r"(?:nhiệm vụ|nội dung|giải pháp)\s*:\s*")
+_STOP_SPACE = re.compile(r"[.;]\s")
+_COMMA_SPACE = re.compile(r",\s+")
+_PUNCTUATION = re.compile(r"[.;:,]")
+_STOP = re.compile(r"[.;]")
 _VAGUE_LEAD = {
     "các",
     "cơ",
@@ -92,6 +100,20 @@ _VAGUE_LEAD = {
 }
 
 
+class Cues:
+    """Where one document's assignment and coordination words occur, found once.
+
+    Most clauses hold none of them; asking first costs one bisection, where the guarded
+    searches for the verbs cost a scan of the clause. Build one per document."""
+
+    __slots__ = ("assign", "coordinate", "lead_then")
+
+    def __init__(self, key: str) -> None:
+        self.assign = Occurrences(key, _ASSIGN_WORDS)
+        self.coordinate = Occurrences(key, _COORDINATE_WORDS)
+        self.lead_then = Occurrences(key, ("chủ trì",))
+
+
 @dataclass(frozen=True)
 class Assignment:
     """The lead agencies a clause names, and where the naming phrase starts."""
@@ -99,6 +121,14 @@ class Assignment:
     leads: list[Mention]
     start: int
     explicit: bool
+
+
+def past_spaces(reader: AgencyReader, pos: int) -> int:
+    """``reader.skip_space(pos)``: most clauses open at a word already, which needs no call."""
+    text = reader.text
+    if 0 <= pos < len(text) and not text[pos].isspace():
+        return pos
+    return reader.skip_space(pos)
 
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:
@@ -138,13 +168,15 @@ def _speakers() -> re.Pattern[str]:
 def _spoken(key: str, start: int, pos: int) -> bool:
     """ "Ông yêu cầu ...", "Chủ tịch UBND tỉnh Phạm X giao ...": a speaker's few words before the verb."""
     before = key[start:pos]
-    clause = re.split(r"[,;:.\n]", before)[-1].strip()
+    clause = before[max(before.rfind(c) for c in ",;:.\n") + 1 :].strip()  # after the last break
     words = clause.split()
     return 0 < len(words) <= 10 and bool(_speakers().match(clause))
 
 
-def explicit_assignment(reader: AgencyReader, start: int, end: int) -> Assignment | None:
+def explicit_assignment(reader: AgencyReader, start: int, end: int, cues: Cues | None = None) -> Assignment | None:
     """ "giao Sở X ...", "đề nghị Báo Y, Đài Z ...", "yêu cầu ..." within ``[start, end)``."""
+    if cues is not None and not cues.assign.within(start, end):
+        return None
     for match in _ASSIGN.finditer(reader.key, start, end):
         if _meeting(reader, match.start()):
             continue
@@ -200,9 +232,9 @@ def _skip_intro(reader: AgencyReader, pos: int, end: int) -> int:
         if not intro:
             break
         stop = min(end, pos + 400)
-        sentence = re.search(r"[.;]\s", key[pos:stop])
+        sentence = _STOP_SPACE.search(key[pos:stop])
         stop = pos + sentence.start() if sentence else stop
-        for comma in re.finditer(r",\s+", key[pos:stop]):
+        for comma in _COMMA_SPACE.finditer(key[pos:stop]):
             after = pos + comma.end()
             if reader.starts_agency(after):
                 return after
@@ -210,12 +242,29 @@ def _skip_intro(reader: AgencyReader, pos: int, end: int) -> int:
     return pos
 
 
+# A list read at a clause's opening: where, what it found, where it ended and the reader's bound after it.
+_Read = tuple[int, list[Mention], int, int]
+
+
 def subject_assignment(reader: AgencyReader, start: int, end: int) -> Assignment | None:
     """A clause opened by its subject: "Sở Tài chính rà soát ...", "Đồng thời, UBND ... đề xuất"."""
-    pos = _skip_intro(reader, reader.skip_space(start), end)
+    return _subject(reader, past_spaces(reader, start), end, None)
+
+
+def _subject(reader: AgencyReader, pos: int, end: int, known: _Read | None) -> Assignment | None:
+    """``subject_assignment`` from ``pos`` (past the spaces); ``known`` is the list the heading
+    rule read there, which ``read_list`` would give again from its memory."""
+    pos = _skip_intro(reader, pos, end)
+    if _read_nothing(reader, pos, known):
+        return None
     if not reader.starts_agency(pos):
         return None
-    mentions, after = reader.read_list(pos, limit=end)
+    if known is not None and known[0] == pos:
+        _, mentions, after, limit = known
+        mentions = list(mentions)
+        reader.bounded(limit)  # where a second read would leave the reader's bound
+    else:
+        mentions, after = reader.read_list(pos, limit=end)
     if not mentions or after > end:
         return None
     role = _ROLE_IS.match(reader.key, after, end)
@@ -229,7 +278,7 @@ def subject_assignment(reader: AgencyReader, start: int, end: int) -> Assignment
     if _ISSUER_VERB.match(reader.key, after) and _issues(reader, mentions, after, end):
         return None
     assigning = _ASSIGN_AFTER_SUBJECT.match(reader.key, after, end)
-    if assigning and _meeting(reader, reader.skip_space(after)):
+    if assigning and _meeting(reader, past_spaces(reader, after)):
         assigning = None
     if assigning is None and reader.place.council:
         # A People's Council asks "Ủy ban nhân dân tỉnh chỉ đạo Sở Y tế ...": Sở Y tế leads (rule 15).
@@ -250,6 +299,19 @@ def subject_assignment(reader: AgencyReader, start: int, end: int) -> Assignment
     return Assignment(clean_leads(mentions), pos, bool(colon))
 
 
+def _read_nothing(reader: AgencyReader, pos: int, known: _Read | None) -> bool:
+    """Whether the heading rule found no agency at ``pos``, so that the subject rule would find
+    none either, whether or not ``starts_agency`` said one opens there; and asking would leave the
+    reader as it is (``pos`` is a word inside its bound, which is the one that read left)."""
+    return (
+        known is not None
+        and known[0] == pos
+        and not known[1]
+        and pos < reader.limit == known[3]
+        and not reader.text[pos : pos + 1].isspace()
+    )
+
+
 def _issues(reader: AgencyReader, mentions: list[Mention], after: int, end: int) -> bool:
     """Whether "X ban hành ...", "X tổ chức hội nghị ..." is the issuer introducing the document
     (not a task) rather than an order to X ("Sở Tư pháp ban hành hướng dẫn ...")."""
@@ -260,21 +322,27 @@ def _issues(reader: AgencyReader, mentions: list[Mention], after: int, end: int)
 
 def heading_assignment(reader: AgencyReader, start: int, end: int) -> Assignment | None:
     """An item that opens with an agency and a colon, or is just an agency: "a) Sở Nội vụ:"."""
+    return _heading(reader, start, past_spaces(reader, start), end)[0]
+
+
+def _heading(reader: AgencyReader, start: int, pos: int, end: int) -> tuple[Assignment | None, _Read | None]:
+    """``heading_assignment`` with ``pos`` past the spaces; and the list read at ``pos`` when it
+    was read as a subject would be (no verb before it, not lenient)."""
     key = reader.key
-    pos = reader.skip_space(start)
     lead_in = _HEADING_VERB.match(key, pos)
     if lead_in:
         pos = lead_in.end()
     mentions, after = reader.read_list(pos, lenient=bool(lead_in), limit=end)
+    read = None if lead_in else (pos, mentions, after, reader.limit)
     if not mentions:
-        return None
+        return None, read
     rest = key[after:end].strip(" .;\n").lstrip(")").strip()
     if rest.startswith(":") or not rest:
-        return Assignment(clean_leads(mentions), start, True)
+        return Assignment(clean_leads(mentions), start, True), read
     owned = _owned_heading(reader, mentions, after, end) or _role_heading(reader, mentions, after, end)
     if owned is not None:
-        return Assignment([owned], start, True)
-    return None
+        return Assignment([owned], start, True), read
+    return None, read
 
 
 def _role_heading(reader: AgencyReader, mentions: list[Mention], after: int, end: int) -> Mention | None:
@@ -284,7 +352,7 @@ def _role_heading(reader: AgencyReader, mentions: list[Mention], after: int, end
     if len(mentions) != 1 or not reader.reg.roles.fullmatch(phrase_key(mentions[0].written)):
         return None
     stop = len(key[:end].rstrip(" .\n"))
-    if re.search(r"[.;:,]", key[after:stop]) or len(key[after:stop].split()) > 10:
+    if _PUNCTUATION.search(key[after:stop]) or len(key[after:stop].split()) > 10:
         return None
     mention = mentions[0]
     written = reader.text[mention.start : stop].strip()
@@ -295,10 +363,10 @@ def _owned_heading(reader: AgencyReader, mentions: list[Mention], after: int, en
     """ "1. Nhà đầu tư của 02 dự án đường bộ cao tốc Tân Phú – Bảo Lộc và Bảo Lộc – Liên Khương:":
     a heading whose one agency goes on with "của ..." up to the colon is named by the whole phrase."""
     key = reader.key
-    if len(mentions) != 1 or not key.startswith("của ", reader.skip_space(after)):
+    if len(mentions) != 1 or not key.startswith("của ", past_spaces(reader, after)):
         return None
     colon = key.find(":", after, end)
-    if colon < 0 or key[colon + 1 : end].strip() or re.search(r"[.;]", key[after:colon]):
+    if colon < 0 or key[colon + 1 : end].strip() or _STOP.search(key[after:colon]):
         return None
     if len(key[after:colon].split()) > 20 or reader.acts(after, colon):
         return None
@@ -324,8 +392,10 @@ def is_vague_list(reader: AgencyReader, mentions: list[Mention]) -> bool:
     return all(set(m.written.lower().replace(",", " ").split()) <= _VAGUE_LEAD for m in mentions)
 
 
-def assignment_at_colon(reader: AgencyReader, start: int, end: int) -> bool:
+def assignment_at_colon(reader: AgencyReader, start: int, end: int, cues: Cues | None = None) -> bool:
     """Whether a long lead-in ends by naming its addressee: "..., giao Trung tâm X:"."""
+    if cues is not None and not cues.assign.within(start, end):
+        return False
     for match in _ASSIGN.finditer(reader.key, start, end):
         mentions, after = reader.read_list(match.end(), lenient=True, limit=end)
         if mentions and reader.key[after:end].strip() == ":":
@@ -339,7 +409,10 @@ _MUST = re.compile(r"\s*,?\s*(?:thì\s+)?(?:cần phải|cần|phải)\s")
 
 def addressed_assignment(reader: AgencyReader, start: int, end: int) -> Assignment | None:
     """ "Đối với các chủ đầu tư cần nhanh chóng dọn dẹp mặt bằng ...": the addressee must act."""
-    pos = reader.skip_space(start)
+    return _addressed(reader, past_spaces(reader, start), end)
+
+
+def _addressed(reader: AgencyReader, pos: int, end: int) -> Assignment | None:
     opener = _ADDRESSED.match(reader.key, pos, end)
     if opener is None:
         return None
@@ -349,34 +422,50 @@ def addressed_assignment(reader: AgencyReader, start: int, end: int) -> Assignme
     return Assignment(clean_leads(mentions), pos, True)
 
 
-def find_assignment(reader: AgencyReader, start: int, end: int) -> Assignment | None:
-    """The lead a clause names by heading, subject or explicit assignment, whichever opens it."""
+def find_assignment(
+    reader: AgencyReader, start: int, end: int, cues: Cues | None = None, *, pos: int | None = None
+) -> Assignment | None:
+    """The lead a clause names by heading, subject or explicit assignment, whichever opens it.
+
+    The clause's opening (``pos``, past the spaces after ``start``, if the caller knows it) is
+    found once, and a list the heading rule read there is not read again as the subject."""
+    if pos is None:
+        pos = past_spaces(reader, start)
+    found, read = _heading(reader, start, pos, end)
     found = (
-        heading_assignment(reader, start, end)
-        or subject_assignment(reader, start, end)
-        or explicit_assignment(reader, start, end)
-        or addressed_assignment(reader, start, end)
+        found
+        or _subject(reader, pos, end, read)
+        or explicit_assignment(reader, start, end, cues)
+        or _addressed(reader, pos, end)
     )
     if found and reader.place.council and all(reader.is_issuer(m) for m in found.leads):
         return None
     return found
 
 
-def coordinators(reader: AgencyReader, start: int, end: int, leads: list[Mention]) -> list[Mention]:
-    """Agencies named as partners within ``[start, end)``, vague ones and the leads left out."""
+def coordinators(
+    reader: AgencyReader, start: int, end: int, leads: list[Mention], cues: Cues | None = None
+) -> list[Mention]:
+    """Agencies named as partners within ``[start, end)``, vague ones and the leads left out.
+
+    With the document's ``cues``, a span that holds no coordination word is not searched."""
     found: list[Mention] = []
     key = reader.key
-    for match in _COORDINATE.finditer(key, start, end):
+    coordinate = cues is None or cues.coordinate.within(start, end)
+    for match in _COORDINATE.finditer(key, start, end) if coordinate else ():
         if _directed(reader, start, match.start(), leads):
             continue  # "A chỉ đạo B phối hợp với C": C works with B, not with A
         if match.group(0).startswith("làm việc") and not _TO_AGREE.search(key, match.end(), end):
             continue  # "làm việc với X" coordinates only "để thống nhất"
         mentions, _ = reader.read_list(match.end(), lenient=True, limit=end)
         found.extend(m for m in mentions if m.end <= end)
-    for match in _LEAD_THEN_COORD.finditer(key, start, end):
+    lead_then = cues is None or cues.lead_then.within(start, end)
+    for match in _LEAD_THEN_COORD.finditer(key, start, end) if lead_then else ():
         mentions, after = reader.read_list(match.end(), limit=end)
         if mentions and _THEN_COORD.match(key, after):
             found.extend(mentions)
+    if not found:
+        return []
     lead_names = {m.name.lower() for m in leads}
     kept = [m for m in found if not reader.is_vague(m) and m.name.lower() not in lead_names]
     return _dedupe(kept)
@@ -387,7 +476,7 @@ def _directed(reader: AgencyReader, start: int, pos: int, leads: list[Mention]) 
     window = max(start, pos - 120)
     lead_names = {m.name.lower() for m in leads}
     for match in _DIRECTED.finditer(reader.key, window, pos):
-        if re.search(r"[;.]", reader.key[match.end() : pos]):
+        if _STOP.search(reader.key, match.end(), pos):
             continue
         # "chỉ đạo trạm y tế phối hợp với ...": the directed body may be written in lowercase
         directed, _ = reader.read_list(match.end(), lenient=True, limit=pos)

@@ -10,7 +10,9 @@ formulas are not tasks.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from itertools import islice
 
 from chidao.document import Table
 from chidao.document.outline import Node, rank
@@ -18,6 +20,7 @@ from chidao.document.people import person_names
 from chidao.extract.agencies import AgencyReader, Mention
 from chidao.extract.leads import (
     Assignment,
+    Cues,
     assignment_at_colon,
     clean_leads,
     coordinators,
@@ -26,13 +29,14 @@ from chidao.extract.leads import (
     find_assignment,
     heading_assignment,
     is_vague_list,
+    past_spaces,
     strip_label,
     subject_assignment,
     topic_end,
 )
 from chidao.extract.timing import Timing, TimingReader
 from chidao.extract.unassigned import sentence_kind
-from chidao.extract.vocabulary import sections
+from chidao.extract.vocabulary import Sections, sections
 from chidao.text.guarded import Guarded, guarded
 from chidao.text.occurrences import Occurrences
 
@@ -58,12 +62,14 @@ _CLOSING_START = _spaced(
     r"(?:trên đây là|trong quá trình (?:tổ chức )?(?:triển khai )?thực hiện|quá trình thực hiện|"
     r"trường hợp có khó khăn|nhận được (?:văn bản|công văn|thông báo) này)"
 )
+# Only searched for: "(tổ chức |giám sát việc )thực hiện nghị quyết này" is found by its last words.
+# Every alternative opens with a letter, so that ``re`` skips ahead to those letters.
 _CLOSING_ANY = _spaced(
     r"(?:biết,?\s*(?:để\s+)?(?:phối hợp\s*,?\s*)?(?:chỉ đạo\s*,?\s*)?(?:triển khai\s*)?(?:tổ chức\s*)?"
     r"(?:triển khai\s*)?thực hiện\s*\.?/?\.|trân trọng thông báo|xin thông báo|thông báo\s*\./\.|"
     r"chịu trách nhiệm thi hành|thực hiện nghiêm túc (?:chỉ thị|kế hoạch|quyết định|công văn|thông báo) này|"
     r"nội dung chỉ đạo nêu trên|khẩn trương triển khai thực hiện\s*\./\.|"
-    r"(?:tổ chức |giám sát việc )?thực hiện nghị quyết này|nghị quyết này đã được)"
+    r"thực hiện nghị quyết này|nghị quyết này đã được)"
 )
 # "đề nghị các cơ quan, đơn vị nêu trên thực hiện tốt nội dung Công văn này", "... phối hợp với
 # các cơ quan, đơn vị liên quan triển khai thực hiện./.": carry the document out, nothing more.
@@ -103,7 +109,9 @@ _SCOPE = _spaced(r"(?:phạm vi|đối tượng)[, ]*(?:và )?(?:phạm vi[, ]*(
 _CONCLUDES = _spaced(
     r"(?:kết luận|có ý kiến(?: chỉ đạo| kết luận)?|chỉ đạo|thông báo|ý kiến) (?:như sau|sau đây)\s*:\s*$"
 )
-_NAME_ONLY = re.compile(r"[\s.;,:]*")  # what is left of an item that only names an agency
+_NAME_ONLY = re.compile(r"[\s.;,:]*")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_SENTENCE_STOP = re.compile(r"\.\s+")  # what is left of an item that only names an agency
 _BACK = guarded(r"(?<![\w])(?:nêu trên|trên đây|kể trên)(?![\w])")
 # "chịu trách nhiệm trước Chủ tịch UBND tỉnh về ...", "... trước pháp luật nếu để xảy ra ...".
 _LIABILITY = _spaced(
@@ -120,6 +128,16 @@ _ASSESSMENT = re.compile(
     r"(?:chủ trương|nội dung|nguyên tắc|phương án|đề xuất|đề nghị|với đề xuất))"
 )
 _LEAD_IN_PHRASE = re.compile(r"(?:sau|sau đây|như sau|cụ thể|gồm|các nội dung|một số nội dung[^:]*)\s*:\s*$")
+
+
+def _plan_labels(vocab: Sections) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The plan line labels, in the order a line is read for them."""
+    return (
+        (vocab.plan_lead, "lead"),
+        (vocab.plan_coordinators, "coord"),
+        (vocab.plan_time, "time"),
+        (vocab.plan_content, "content"),
+    )
 
 
 def _same_leads(a: list[Mention], b: list[Mention]) -> bool:
@@ -203,9 +221,12 @@ class TaskCutter:
         self.skipped: dict[int, str] = {}
         self.used: set[int] = set()
         self.sentences = False  # running text (a news item): a task per sentence that assigns (rule 10)
-        self.named_above: list[list[Mention]] = []  # per list being walked: the leads its items named
+        # Per list being walked: the lead lists its items named; their vague members are left out
+        # when ``_resolve_back`` asks, which few clauses do.
+        self.named_above: list[list[list[Mention]]] = []
         self.paragraph_starts: set[int] = set()  # where the body's paragraphs' text begins
         self._closing_words = Occurrences(self.key, _CLOSING_WORDS)  # asked of every clause
+        self.cues = Cues(self.key)  # where the assignment and coordination words are
 
     def skip(self, start: int, reason: str) -> None:
         self.skipped.setdefault(start, reason)
@@ -221,19 +242,20 @@ class TaskCutter:
         in running text an exhortation to carry the document out ("đề nghị các cơ quan, đơn vị
         nêu trên thực hiện tốt nội dung Công văn này"). A closing sentence that sets a concrete
         dated or recurring duty is a task all the same (rule 13)."""
-        start = self.reader.skip_space(start)
+        return self._closes(past_spaces(self.reader, start), end, running=running)
+
+    def _closes(self, start: int, end: int, *, running: bool = False) -> bool:
+        """``_is_closing`` of a span whose ``start`` is past its spaces."""
         key = self.key
         if self.reader.place.council and sections().resolution_closing.search(key, start, end):
             return True
-        closing = bool(_CLOSING_START.match(key, start, end)) or (
-            self._closing_words.within(start, end) and bool(_CLOSING_ANY.search(key, start, end))
-        )
+        if _CLOSING_START.match(key, start, end):
+            return True
+        closing = self._closing_words.within(start, end) and bool(_CLOSING_ANY.search(key, start, end))
         if not closing and running:
             closing = bool(_EXHORTATION.match(key, start, end))
         if not closing:
             return False
-        if _CLOSING_START.match(key, start, end):
-            return True
         timing = self.timing.read(start, end)
         concrete = timing.deadline is not None and timing.kind not in ("year_span", "in_year")
         return not (concrete or timing.recurrence)
@@ -251,21 +273,23 @@ class TaskCutter:
 
     def _is_container(self, node: Node) -> bool:
         """A heading or lead-in: its text introduces the items under it."""
-        start, end = self._body(node)
-        text = self.text[start:end].strip()
         if not node.children:
             return False
+        start, end = self._body(node)
+        text = self.text[start:end].strip()
         words = len(text.split())
-        if self._lists_objects(node, text):
-            return False  # "Rà soát các văn bản trong các lĩnh vực:" + "+ đất đai;" "+ khoáng sản.": one task
-        # "5. Về ..." over "Giao Sở X chủ trì, phối hợp với ...:" and its lettered items
-        all_marked = all(child.marked or self._ends_lead_in(child) for child in node.children)
-        if _LEAD_IN_END.search(text):
+        if text.endswith(":"):  # a lead-in; only one can list objects
+            if self._lists_objects(node, text):
+                return False  # "Rà soát các văn bản trong các lĩnh vực:" + "+ đất đai;" "+ khoáng sản.": one task
             if words <= 25 or _LEAD_IN_PHRASE.search(text):
                 return True
             return heading_assignment(self.reader, start, end) is not None or assignment_at_colon(
-                self.reader, start, end
+                self.reader, start, end, self.cues
             )
+        if words > 40 and (words > 80 or text.endswith((".", ";"))):
+            return False  # no rule below takes it: they want few words, or many and no full stop
+        # "5. Về ..." over "Giao Sở X chủ trì, phối hợp với ...:" and its lettered items
+        all_marked = all(child.marked or self._ends_lead_in(child) for child in node.children)
         if words <= 6 and all_marked and text.endswith("."):
             return True  # "Điều 3. Tổ chức thực hiện." over "1. ...", "2. ..."
         if words <= 40 and all_marked and all(child.children for child in node.children):
@@ -277,10 +301,11 @@ class TaskCutter:
     def _lists_objects(self, node: Node, text: str) -> bool:
         """Whether the items under ``node`` only list what its own action is about (rule 14):
         short noun phrases ("+ đất đai;", "- Số lượng đơn vị sự nghiệp trước và sau sắp xếp;"),
-        or the contents a report it asks for must give ("..., gồm các nội dung sau:")."""
+        or the contents a report it asks for must give ("..., gồm các nội dung sau:"). Both follow
+        a colon: only a ``text`` that ends with one is asked."""
         if _CONTENTS_LEAD_IN.search(self.key, *self._body(node)):
             return True
-        if not _LEAD_IN_END.search(text) or any(not c.marked or c.children for c in node.children):
+        if any(not c.marked or c.children for c in node.children):
             return False
         # "... phục vụ phòng, chống dịch tại:" over "+ Các bệnh viện tuyến tỉnh;": places, even
         # when they are bodies, are where the action happens, not who does it.
@@ -307,14 +332,9 @@ class TaskCutter:
         key = self.key
         found = False
         vocab = sections()
-        labels = (
-            (vocab.plan_lead, "lead"),
-            (vocab.plan_coordinators, "coord"),
-            (vocab.plan_time, "time"),
-            (vocab.plan_content, "content"),
-        )
         # Most lines open with no label at all: one match of their union tells.
-        for pattern, kind in labels if vocab.plan_label.match(key, start, end) else ():
+        labeled = vocab.plan_label.match(key, start, end)
+        for pattern, kind in _plan_labels(vocab) if labeled else ():
             if kind == "content" and not content:
                 continue
             match = pattern.match(key, start, end)
@@ -352,15 +372,15 @@ class TaskCutter:
                     continue
                 lines.leads = clean_leads(mentions)
                 # "Đơn vị thực hiện: Văn phòng UBND tỉnh chủ trì, phối hợp với Sở X và ..."
-                partners = coordinators(self.reader, after, end, lines.leads)
+                partners = coordinators(self.reader, after, end, lines.leads, self.cues)
                 if partners:
                     lines.coordinators = partners
             else:
                 lines.coordinators = [m for m in mentions if not self.reader.is_vague(m)]
-        if not found and vocab.plan_head.match(key, start, end) and node.children:
+        if not found and node.children and vocab.plan_head.match(key, start, end):
             found = all(self._plan_line(child, lines) for child in node.children)
-        if not found and not content and self._covering_sentence(node, lines):
-            found = True
+        if not found and not content and not node.marked and not node.children:
+            found = self._covering_sentence(node, lines)
         if found:
             lines.nodes.add(id(node))
             lines.starts.add(node.paragraph.start)  # type: ignore[union-attr]
@@ -378,7 +398,7 @@ class TaskCutter:
         if not mentions or not _LEADS_ONLY.match(self.key, after, end):
             return False
         lines.leads = clean_leads(mentions)
-        lines.coordinators = coordinators(self.reader, after, end, lines.leads)
+        lines.coordinators = coordinators(self.reader, after, end, lines.leads, self.cues)
         lines.others = node.children[1:]
         lines.starts.add(first.paragraph.start)  # type: ignore[union-attr]
         return True
@@ -390,7 +410,7 @@ class TaskCutter:
             return False
         leads = []
         for c_start, c_end in self._clauses(start, end):
-            assignment = find_assignment(self.reader, c_start, c_end)
+            assignment = find_assignment(self.reader, c_start, c_end, self.cues)
             if not assignment or any(_same_leads(assignment.leads, seen) for seen in leads):
                 continue
             _, after = self.reader.read_list(assignment.start, lenient=True, limit=c_end)
@@ -483,15 +503,15 @@ class TaskCutter:
     def _assigns(self, node: Node) -> bool:
         """Whether a paragraph opens by naming who acts ("Sở X ...", "Yêu cầu các sở ...")."""
         start, end = self._body(node)
-        assignment = find_assignment(self.reader, start, end)
-        return assignment is not None and assignment.start <= self.reader.skip_space(start) + 12
+        assignment = find_assignment(self.reader, start, end, self.cues)
+        return assignment is not None and assignment.start <= past_spaces(self.reader, start) + 12
 
     def _own_statement(self, node: Node) -> bool:
         if node.marked or node.children:
             return False
         start, end = self._body(node)
         assignment = subject_assignment(self.reader, start, end)
-        return assignment is not None and assignment.start <= self.reader.skip_space(start) + 2
+        return assignment is not None and assignment.start <= past_spaces(self.reader, start) + 2
 
     def _closing_statement(self, node: Node) -> bool:
         """A paragraph after the last item that closes the list: an exhortation ("Đề nghị các cơ
@@ -504,12 +524,12 @@ class TaskCutter:
         if node.marked or node.children:
             return False
         start, end = self._body(node)
-        if len(re.findall(r"[.!?](?:\s|$)", self.text[start:end])) > 2:
+        if self._sentence_ends_over(2, start, end):
             return False
         timing = self.timing.read(start, end)
         if timing.deadline is None or timing.kind in ("year_span", "in_year"):
             return False
-        assignment = find_assignment(self.reader, start, end)
+        assignment = find_assignment(self.reader, start, end, self.cues)
         generic = (assignment is not None and is_vague_list(self.reader, assignment.leads)) or bool(
             _BACK.search(self.key, start, end) or _COVERING_OPENER.match(self.key, start, end)
         )
@@ -517,6 +537,14 @@ class TaskCutter:
             return False
         lines.timing = timing
         return True
+
+    def _sentence_ends_over(self, n: int, start: int, end: int) -> bool:
+        """Whether more than ``n`` sentences end in ``text[start:end]``; the stops are counted
+        first, as there are never fewer of them than sentence ends."""
+        text = self.text[start:end]
+        if text.count(".") + text.count("!") + text.count("?") <= n:
+            return False
+        return _more_than(n, _SENTENCE_END.finditer(text))
 
     @staticmethod
     def _section_time(lines: PlanLines, above: list[Node], below: Node | None, kinds: set[str | None]) -> bool:
@@ -657,8 +685,7 @@ class TaskCutter:
                 # only the item right before lends its lead: "5. UBND các xã:" and its sub-items
                 # between "4. Sở Y tế rà soát ..." and "6. Việc xử lý ..." end the loan
                 last_leads = own[-1].leads if own else []
-            for task in explicit:
-                self.named_above[-1].extend(m for m in task.leads if not self.reader.is_vague(m))
+            self.named_above[-1].extend(task.leads for task in explicit)
         if pending:
             self._unmarked_run(pending, self._planned(ctx, plans, pending[0]))
         for lines in {id(p): p for p in plans.values()}.values():
@@ -723,23 +750,28 @@ class TaskCutter:
         """A lead-in that introduces tasks ("... kết luận như sau:", "yêu cầu Sở X ...:"), not a
         list of who attended ("... lãnh đạo các Bộ, cơ quan là Ủy viên Ban Chỉ đạo:")."""
         start, end = self._body(node)
-        sentences = [m.end() for m in re.finditer(r"\.\s+", self.key[start:end])]
-        last = start + sentences[-1] if sentences else start
+        last = self._last_sentence(start, end)
         if _LEAD_IN_PHRASE.search(self.key, last, end):
             return True
-        return explicit_assignment(self.reader, last, end) is not None
+        return explicit_assignment(self.reader, last, end, self.cues) is not None
+
+    def _last_sentence(self, start: int, end: int) -> int:
+        """Where the last sentence of ``key[start:end]`` starts (after the last ". ")."""
+        last = start
+        for stop in _SENTENCE_STOP.finditer(self.key, start, end):
+            last = stop.end()
+        return last
 
     def _ends_lead_in(self, node: Node) -> bool:
         start, end = self._body(node)
-        return bool(_LEAD_IN_END.search(self.text[start:end].strip()))
+        return self.text[start:end].rstrip().endswith(":")  # _LEAD_IN_END on the stripped text
 
     def _lead_in(self, node: Node, ctx: Context) -> Context:
         """The context a lead-in paragraph ("... yêu cầu Sở X thực hiện các nội dung sau:") gives."""
         last_start, last_end = self._body(node)
         # Only the last sentence of a lead-in names who acts; the ones before describe the meeting.
-        sentences = [m.end() for m in re.finditer(r"\.\s+", self.key[last_start:last_end])]
-        last_start = last_start + sentences[-1] if sentences else last_start
-        assignment = find_assignment(self.reader, last_start, last_end)
+        last_start = self._last_sentence(last_start, last_end)
+        assignment = find_assignment(self.reader, last_start, last_end, self.cues)
         if _CONCLUDES.search(self.key, last_start, last_end):
             assignment = None  # "..., Thủ tướng Chính phủ ... kết luận như sau:": the speaker, no lead
         origin = node.paragraph.start  # type: ignore[union-attr]
@@ -747,7 +779,7 @@ class TaskCutter:
         if covering is not None:
             ctx = replace(ctx, timing=covering)
         if assignment:
-            coord = coordinators(self.reader, last_start, last_end, assignment.leads)
+            coord = coordinators(self.reader, last_start, last_end, assignment.leads, self.cues)
             return replace(
                 ctx,
                 leads=assignment.leads,
@@ -820,10 +852,10 @@ class TaskCutter:
             self.walk(node, replace(ctx, active=False, leads=[], trace="assessment section"))
             return
         if self._is_container(node):
-            assignment = find_assignment(self.reader, start, end) or duty_holder(self.reader, start, end)
+            assignment = find_assignment(self.reader, start, end, self.cues) or duty_holder(self.reader, start, end)
             inner = ctx
             if assignment:
-                coord = coordinators(self.reader, start, end, assignment.leads)
+                coord = coordinators(self.reader, start, end, assignment.leads, self.cues)
                 inner = replace(
                     ctx,
                     leads=assignment.leads,
@@ -839,7 +871,7 @@ class TaskCutter:
             self.walk(node, inner)
             if assignment and any(t.leads is inner.leads for t in self.tasks[before:]):
                 # "2. Giao Sở Tài chính:" over its items names Sở Tài chính for "các cơ quan nêu trên"
-                self.named_above[-1].extend(m for m in assignment.leads if not self.reader.is_vague(m))
+                self.named_above[-1].append(assignment.leads)
             elif assignment is None:
                 # a heading with no agency ("Trách nhiệm chung", "Để ..., đề nghị:"): it heads the
                 # tasks under it, or, if there are none, the clerk is told it was a heading
@@ -873,17 +905,18 @@ class TaskCutter:
 
     def _unit(self, start: int, end: int, ctx: Context, *, marked: bool = True) -> None:
         """One item's text: a task per run of clauses that share a lead."""
-        start = strip_label(self.key, self.reader.skip_space(start))
+        start = strip_label(self.key, past_spaces(self.reader, start))
         groups: list[tuple[int, int, list[Mention], bool]] = []
         clauses = self._clauses(topic_end(self.key, start, end), end)
         if clauses:
             clauses[0] = (start, clauses[0][1])
         pending: list[Mention] | None = None
         for c_start, c_end in clauses:
-            if self._is_closing(c_start, c_end, running=not marked):
+            opening = past_spaces(self.reader, c_start)  # read once: every rule below starts there
+            if self._closes(opening, c_end, running=not marked):
                 self.skip(c_start, "closing")
                 continue
-            assignment = find_assignment(self.reader, c_start, c_end)
+            assignment = find_assignment(self.reader, c_start, c_end, self.cues, pos=opening)
             if _LIABILITY.search(self.key, c_start, c_end) and not _DUTY.search(self.key, c_start, c_end):
                 # "X chịu trách nhiệm trước ... về ...": answerability, not a task (rule 12); the
                 # clauses after it that name no one are still X's ("...; lưu ý phải bảo đảm ...").
@@ -917,8 +950,8 @@ class TaskCutter:
             if (
                 groups
                 and assignment is not None
-                and self.reader.skip_space(c_start) in self.paragraph_starts
-                and assignment.start <= self.reader.skip_space(c_start) + 40
+                and opening in self.paragraph_starts
+                and assignment.start <= opening + 40
             ):
                 # A paragraph of its own that names its own subject is a task of its own, even for
                 # the same agency ("6. UBND các xã A, B ..." / "Các đơn vị nêu trên chủ động ...").
@@ -930,8 +963,8 @@ class TaskCutter:
                 and assignment is None
                 and groups
                 and groups[-1][2]
-                and self.reader.skip_space(c_start) in self.paragraph_starts
-                and _ENUMERATED.match(self.key, self.reader.skip_space(c_start))
+                and opening in self.paragraph_starts
+                and _ENUMERATED.match(self.key, opening)
             ):
                 # "Thứ năm, việc đẩy nhanh ..." after "Thứ tư, các địa phương cần ...": a new point
                 # of the speech, not the last one's task going on.
@@ -998,16 +1031,23 @@ class TaskCutter:
         if not is_vague_list(self.reader, assignment.leads):
             return assignment
         _, after = self.reader.read_list(assignment.start, lenient=True, limit=end)
-        if not _BACK.match(self.key, self.reader.skip_space(after), end):
+        if not _BACK.match(self.key, past_spaces(self.reader, after), end):
             return assignment
         earlier = recent if recent and not is_vague_list(self.reader, recent) else None
-        if earlier is None and (not self.named_above or not self.named_above[-1]):
+        above = self._named_above() if earlier is None else []
+        if earlier is None and not above:
             return assignment
         named: list[Mention] = []
-        for mention in earlier or self.named_above[-1]:
+        for mention in earlier or above:
             if mention.name.lower() not in {m.name.lower() for m in named}:
                 named.append(mention)
         return Assignment(named, assignment.start, True)
+
+    def _named_above(self) -> list[Mention]:
+        """The agencies, vague ones left out, that the items above in the current list named."""
+        if not self.named_above:
+            return []
+        return [m for leads in self.named_above[-1] for m in leads if not self.reader.is_vague(m)]
 
     def _new_sentence(self, pos: int) -> bool:
         """Whether ``pos`` starts a sentence (after ".", "!" or "?"), not a clause after ";"."""
@@ -1016,7 +1056,7 @@ class TaskCutter:
 
     def _after_names(self, start: int, end: int) -> tuple[int, int]:
         """Where the words after the agencies that open ``[start, end)`` begin."""
-        pos = self.reader.skip_space(start)
+        pos = past_spaces(self.reader, start)
         if self.reader.starts_agency(pos):
             _, pos = self.reader.read_list(pos, lenient=True, limit=end)
         return pos, end
@@ -1034,7 +1074,7 @@ class TaskCutter:
             self.skip(start, "no_agency")  # "Các bệnh viện tuyến tỉnh;": a name in a list, no action
             return
         trimmed_end = start + len(text.rstrip(" \n;,"))
-        coord = coordinators(self.reader, start, end, leads)
+        coord = coordinators(self.reader, start, end, leads, self.cues)
         if not explicit or not coord:
             lead_names = {m.name.lower() for m in leads}
             coord = coord + [
@@ -1083,7 +1123,8 @@ class TaskCutter:
             if lead_cell is not None and lead_cell.end > lead_cell.start:
                 mentions, after = self.reader.read_list(lead_cell.start, lenient=True, limit=lead_cell.end)
                 leads = clean_leads(mentions)
-                partners = coordinators(self.reader, after, lead_cell.end, leads)  # "Sở A chủ trì, phối hợp Sở B"
+                # "Sở A chủ trì, phối hợp Sở B"
+                partners = coordinators(self.reader, after, lead_cell.end, leads, self.cues)
             if not leads:
                 self.skip(row.start, "no_agency")
                 continue
@@ -1121,6 +1162,11 @@ class TaskCutter:
             )
         ]
         self.tasks.extend(rows)
+
+
+def _more_than(n: int, items: Iterator[object]) -> bool:
+    """Whether ``items`` yields more than ``n`` items; it stops at the first one more."""
+    return next(islice(items, n, None), None) is not None
 
 
 def _words(key: str, start: int, end: int) -> list[str]:
