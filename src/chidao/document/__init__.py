@@ -55,6 +55,7 @@ class Layout:
     subject_kind: str | None = None
     addressees: list[tuple[int, int]] = field(default_factory=list)  # spans after "Kính gửi:"
     tables: list[Table] = field(default_factory=list)  # task tables, in the body or an annex
+    annex: Node | None = None  # the items of an annex after the signature ("PHỤ LỤC ... DANH MỤC NHIỆM VỤ")
 
 
 def _title_case(text: str) -> str:
@@ -216,6 +217,22 @@ def _annex_start(text: str, start: int) -> int:
     return len(text)
 
 
+_ANNEX_TITLE_LINES = 4  # "PHỤ LỤC", its title in capitals (maybe two lines), "(Kèm theo ...)"
+
+
+def _annex_items(text: str, paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """The paragraphs of an annex after its title block: a plan's or a decision's list of tasks
+    often stands there, after the signature ("1. Xây dựng ... / Cơ quan chủ trì: Sở X")."""
+    skip = 0
+    for paragraph in paragraphs[:_ANNEX_TITLE_LINES]:
+        lines = text[paragraph.start : paragraph.end].split("\n")
+        if paragraph.marker is None and all(x.isupper() or x.strip().startswith("(") for x in lines if x.strip()):
+            skip += 1
+        else:
+            break
+    return paragraphs[skip:]
+
+
 def parse_layout(text: str) -> Layout:
     """Read the layout of the normalized ``text``."""
     original = text
@@ -239,7 +256,8 @@ def parse_layout(text: str) -> Layout:
             body_end = paragraph.start
             break
         body.append(paragraph)
-    tail = text[body_end : _annex_start(text, body_end)]
+    annex_start = _annex_start(text, body_end)
+    tail = text[body_end:annex_start]
     if body_end == len(text) and body:
         # No recipients list: a signature block may still close the text.
         i = _signature_start(text, body)
@@ -251,6 +269,9 @@ def parse_layout(text: str) -> Layout:
     layout = Layout(text, header, body, build_outline(body), body_end)
     layout.addressees = addressees
     layout.tables = tables
+    if annex_start < len(text):
+        items = _annex_items(text, [p for p in paragraphs if p.start >= annex_start])
+        layout.annex = build_outline(items) if items else None
     intro_end = _intro_end(text, body, body_end)
     intro = text[header.body_start : min(intro_end, header.body_start + 4000)]
     layout.chair = find_chair(header.title, intro)

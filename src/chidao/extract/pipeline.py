@@ -198,6 +198,8 @@ def extract(raw: str) -> Extraction:
         lent = addressees if len(addressees) == 1 else []
         root = Context(timing=cutter.document_timing(layout.outline), addressee=lent)
         cutter.walk(layout.outline, root)
+        if layout.annex is not None:
+            cutter.walk(layout.annex, root)
         for table in layout.tables:
             cutter.table(table, root)
     else:

@@ -1,0 +1,45 @@
+"""Families of documents met on arrival of new genre examples (g27-g34), each with a short
+notice written for the test: an annex list of tasks after the signature, a telegram's addressee
+list, qualified group names, duties "trước 16 giờ hằng ngày" and "tháng cuối quý"."""
+
+from __future__ import annotations
+
+from test_annotation_rules import (
+    DEPUTY_SIGNATURE,
+    assert_agencies,
+    document,
+    task_containing,
+)
+
+from chidao import extract_text
+
+
+def test_annex_items_after_the_signature_are_tasks_with_their_plan_lines():
+    decision = document(
+        "Điều 1. Ban hành kèm theo Quyết định này Danh mục nhiệm vụ chuyển đổi số năm 2026.\n"
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.",
+        kind="QUYẾT ĐỊNH",
+        title="Ban hành Danh mục nhiệm vụ chuyển đổi số năm 2026",
+        number="88/QĐ-UBND",
+        signature=DEPUTY_SIGNATURE,
+    )
+    annex = (
+        "\nPHỤ LỤC\nDANH MỤC NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2026\n"
+        "(Kèm theo Quyết định số 88/QĐ-UBND ngày 05/3/2026 của UBND tỉnh)\n\n"
+        "1. Xây dựng kho dữ liệu dùng chung của tỉnh, kết nối với các hệ thống thông tin của các sở.\n"
+        "Cơ quan chủ trì: Sở Khoa học và Công nghệ.\n"
+        "Cơ quan phối hợp: Sở Tài chính.\n"
+        "Thời hạn: Quý III/2026.\n\n"
+        "2. Số hóa hồ sơ đất đai còn lưu trữ bằng giấy tại các xã, phường.\n"
+        "Cơ quan chủ trì: Sở Nông nghiệp và Môi trường.\n"
+        "Thời hạn: Tháng 10/2026.\n"
+    )
+    result = extract_text(decision + annex)
+    store = task_containing(result, "kho dữ liệu dùng chung")
+    assert_agencies(store["lead"], ["Sở Khoa học và Công nghệ"])
+    assert_agencies(store["coordinators"], ["Sở Tài chính"])
+    assert store["deadline"] == "2026-09-30"
+    land = task_containing(result, "hồ sơ đất đai")
+    assert_agencies(land["lead"], ["Sở Nông nghiệp và Môi trường"])
+    assert land["deadline"] == "2026-10-31"
+    assert len(result["tasks"]) == 2
