@@ -43,3 +43,26 @@ def test_annex_items_after_the_signature_are_tasks_with_their_plan_lines():
     assert_agencies(land["lead"], ["Sở Nông nghiệp và Môi trường"])
     assert land["deadline"] == "2026-10-31"
     assert len(result["tasks"]) == 2
+
+
+def test_a_telegram_names_addressees_not_tasks_and_its_hourly_daily_duty_recurs():
+    body = (
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:\n"
+        "- Giám đốc Công an tỉnh;\n"
+        "- Giám đốc các sở: Y tế, Xây dựng;\n"
+        "- Chủ tịch UBND các xã, phường.\n\n"
+        "Trước diễn biến phức tạp của dịch sốt xuất huyết, Chủ tịch UBND tỉnh yêu cầu:\n"
+        "1. Sở Y tế tổ chức giám sát chặt chẽ các ổ dịch, tổng hợp tình hình, báo cáo Chủ tịch UBND tỉnh "
+        "trước 15 giờ hằng ngày.\n"
+        "2. Sở Xây dựng kiểm tra vệ sinh các công trình đang thi công, báo cáo trước ngày 20 tháng cuối quý.\n\n"
+        "Yêu cầu Thủ trưởng các cơ quan, đơn vị và Chủ tịch UBND các xã, phường nghiêm túc, khẩn trương "
+        "triển khai thực hiện Công điện này./."
+    )
+    result = extract_text(
+        document(body, kind="CÔNG ĐIỆN", title="Về việc phòng, chống dịch sốt xuất huyết", number="07/CĐ-UBND")
+    )
+    assert len(result["tasks"]) == 2, [t["text"][:40] for t in result["tasks"]]
+    watch = task_containing(result, "giám sát chặt chẽ")
+    assert_agencies(watch["lead"], ["Sở Y tế"])
+    assert watch["recurrence"] == "daily" and watch["deadline"] is None
+    assert task_containing(result, "vệ sinh các công trình")["recurrence"] == "quarterly"

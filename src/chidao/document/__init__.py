@@ -113,15 +113,18 @@ def _place(layout: Layout, issuer: str) -> None:
 
 
 def _skip_addressees(text: str, body: list[Paragraph]) -> tuple[list[Paragraph], list[tuple[int, int]]]:
-    """Drop the "Kính gửi:" block of a letter: its list names addressees, not tasks.
+    """Drop the "Kính gửi:" block of a letter (or a telegram's "... điện:" list): its list names
+    addressees, not tasks.
 
     Returns the body without it and the spans of the addressees' names (the rest of the
     "Kính gửi:" line, and each item of a list under it).
     """
+    words = lexicon()
     for i, paragraph in enumerate(body[:3]):
         content = text[paragraph.body : paragraph.end]
         stripped = content.lstrip("*# ")
-        if stripped.startswith("Kính gửi"):
+        telegram = stripped.rstrip().lower().endswith(words.addressee_line_ends)
+        if stripped.startswith(words.addressee_openers) or telegram:
             spans: list[tuple[int, int]] = []
             colon = content.find(":")
             if colon >= 0 and content[colon + 1 :].strip():

@@ -17,6 +17,8 @@ class LayoutLexicon:
     page_tail: tuple[str, ...]  # "Tin liên quan": a portal page goes on past its article
     surnames: frozenset[str]
     signature_prefixes: tuple[str, ...]
+    addressee_openers: tuple[str, ...]  # "Kính gửi"
+    addressee_line_ends: tuple[str, ...]  # a telegram's "... điện:"
     signature_titles: tuple[str, ...]
     national_issuers: tuple[str, ...]
     places: frozenset[str]  # provinces and cities, lowercased: "Cao Bằng" is a place, not a person
@@ -40,6 +42,8 @@ def lexicon() -> LayoutLexicon:
         surnames=frozenset(data["surnames"]),
         signature_prefixes=tuple(data["signature_prefixes"]),
         signature_titles=tuple(data["signature_titles"]),
+        addressee_openers=tuple(data["addressee_openers"]),
+        addressee_line_ends=tuple(data["addressee_line_ends"]),
         national_issuers=tuple(data["national_issuers"]),
         places=_places(),
     )

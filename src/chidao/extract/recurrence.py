@@ -21,6 +21,11 @@ def _rules() -> tuple[Guarded, dict[str, str], tuple[str, ...]]:
 _CLAUSE_START = re.compile(r"(?:^|[.;:\n]|,\s*(?=(?:hằng|hàng|mỗi)\b)|^\s*[-+*•])\s*$")
 _PERIODIC = re.compile(r"định kỳ\s*$")
 _REPORTING_BEFORE = guarded(r"(?<![\w])(?:báo cáo|cập nhật|giao ban|thống kê|tổng hợp)\s*$")
+# "trước 16 giờ hằng ngày", "trước 11 giờ thứ Năm hằng tuần", "ngày 25 hằng tháng": the period
+# makes the deadline right before it recur.
+_DEADLINE_BEFORE = re.compile(
+    r"(?:\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?|ngày\s+\d{1,2}|thứ\s+\w+|chủ nhật)\s*$"
+)
 _REPORTING = re.compile(r"(?:báo cáo|cập nhật|gửi|họp|giao ban|thống kê|kiểm tra|rà soát)(?![\w])")
 
 
@@ -53,7 +58,7 @@ def _irregular() -> tuple[re.Pattern[str], dict[str, int], dict[str, str], tuple
 def recurrence_words() -> tuple[str, ...]:
     """Words one of which every recurrence holds ("hằng", "mỗi", "định kỳ", "lần" ...): a span
     without any has none, and ``read_recurrence`` gives (None, None) for it."""
-    return (*_irregular()[3], *_rules()[2])
+    return (*_irregular()[3], *_rules()[2], *_recurring_deadlines())
 
 
 def read_recurrence(key: str, text: str, start: int, end: int) -> tuple[str | None, str | None]:
@@ -80,8 +85,17 @@ def read_recurrence(key: str, text: str, start: int, end: int) -> tuple[str | No
     return period, text[s:e]
 
 
+@cache
+def _recurring_deadlines() -> dict[str, str]:
+    return load_toml("recurrence.toml")["recurring_deadlines"]
+
+
 def _regular(key: str, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
     pattern, periods, every = _rules()
+    for phrase, period in _recurring_deadlines().items():
+        at = key.find(phrase, start, end)
+        if at >= 0:
+            return period, (at, at + len(phrase))  # "trước ngày 20 tháng cuối quý"
     if not any(key.find(word, start, end) >= 0 for word in every):
         return None  # no "hằng", "mỗi": finding a word is far cheaper than searching the pattern
     for match in pattern.finditer(key, start, end):
@@ -97,6 +111,8 @@ def _regular(key: str, start: int, end: int) -> tuple[str, tuple[int, int]] | No
             return found
         if len(words) <= 8 and opens_clause and _REPORTING.match(clause.strip()):
             # "báo cáo tình hình dịch bệnh hằng ngày": how often the opening verb is done.
+            return found
+        if _DEADLINE_BEFORE.search(before):
             return found
         if _REPORTING_BEFORE.search(before):
             # "Sở X báo cáo hằng ngày tình hình ...": right after a reporting verb.
