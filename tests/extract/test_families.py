@@ -66,3 +66,21 @@ def test_a_telegram_names_addressees_not_tasks_and_its_hourly_daily_duty_recurs(
     assert_agencies(watch["lead"], ["Sở Y tế"])
     assert watch["recurrence"] == "daily" and watch["deadline"] is None
     assert task_containing(result, "vệ sinh các công trình")["recurrence"] == "quarterly"
+
+
+def test_a_ward_names_its_own_office_and_heads_by_position_and_a_directive_its_whole_groups():
+    body = (
+        "Chủ tịch UBND phường yêu cầu:\n"
+        "1. Văn phòng HĐND và UBND phường xây dựng lịch trực Tết của lãnh đạo phường, "
+        "hoàn thành trước ngày 10/02/2026.\n"
+        "2. Tổ trưởng các tổ dân phố vận động Nhân dân giữ gìn vệ sinh môi trường, báo cáo trước ngày 12/02/2026.\n"
+        "3. Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ rà soát các thủ tục hành chính liên quan.\n"
+    )
+    result = extract_text(document(body, kind="THÔNG BÁO", title="Về việc trực Tết", number="12/TB-UBND"))
+    assert_agencies(
+        task_containing(result, "lịch trực Tết")["lead"], ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân phường"]
+    )
+    assert_agencies(task_containing(result, "vệ sinh môi trường")["lead"], ["Tổ trưởng các tổ dân phố"])
+    assert_agencies(
+        task_containing(result, "thủ tục hành chính")["lead"], ["Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"]
+    )
