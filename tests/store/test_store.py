@@ -11,12 +11,12 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from chidao.extract import extract
 from chidao.store.agencies import seed_agencies
-from chidao.store.documents import add_document
 from chidao.store.engine import session_factory
 from chidao.store.models import Assignment, Document, Task
 from chidao.store.queries import Scope, TaskFilter, list_tasks, statistics
 from chidao.text import ReadError
 from chidao.text.readers import read_bytes
+from chidao.tracking.ingest import add_document
 from chidao.tracking.timing import timing_state
 from db import database_fixture
 

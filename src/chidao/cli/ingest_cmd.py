@@ -9,11 +9,11 @@ from rich.console import Console
 from rich.progress import Progress
 
 from chidao.cli.context import load_settings, open_store
-from chidao.store.documents import add_document
 from chidao.store.engine import session_factory
 from chidao.store.models import Agency
 from chidao.text import ReadError
 from chidao.text.readers import DEFAULT_MAX_BYTES
+from chidao.tracking.ingest import add_document
 
 
 @click.command("ingest")

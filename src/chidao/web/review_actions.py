@@ -6,9 +6,9 @@ from __future__ import annotations
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from chidao.store.documents import Ingested, add_document, confirm_document
 from chidao.store.models import Document
 from chidao.tracking.errors import Conflict
+from chidao.tracking.ingest import Ingested, add_document, confirm_document
 
 
 def ingest(session: Session, filename: str, data: bytes, user_id: int, confirm: bool) -> Ingested:
