@@ -23,17 +23,6 @@ def search_text(text: str, names: list[str]) -> str:
     return " " + fold_words(" ".join([text, *names]))  # the leading space lets LIKE '% word%' match a word start
 
 
-def task_snapshot(task: Task) -> dict:
-    """The reviewable fields of a task, as stored in ``proposed`` and in the audit log."""
-    return {
-        "text": task.text,
-        "lead": [a.agency.name for a in task.assignments if a.role == "lead"],
-        "coordinators": [a.agency.name for a in task.assignments if a.role == "coordinator"],
-        "deadline": task.deadline.isoformat() if task.deadline else None,
-        "recurrence": task.recurrence,
-    }
-
-
 def set_agencies(
     *,
     session: Session,
