@@ -19,6 +19,7 @@ from chidao.store.audit import record
 from chidao.store.documents import document_row, store_extraction
 from chidao.store.models import Agency, Document
 from chidao.text.readers import read_bytes
+from chidao.tracking.errors import Conflict
 
 
 @dataclass(frozen=True)
@@ -69,3 +70,12 @@ def confirm_document(*, session: Session, document: Document, user_id: int | Non
     for task in document.tasks:
         task.tracked = not task.deleted
     record(session=session, user_id=user_id, entity="document", entity_id=document.id, action="confirm")
+
+
+def confirm_draft(*, session: Session, document: Document, user_id: int) -> None:
+    """End the review (the caller commits): the document's remaining tasks start being tracked.
+    A document is confirmed once; a second confirmation is a conflict, not a no-op, so that two
+    clerks confirming at once learn that someone else did."""
+    if document.status == "confirmed":
+        raise Conflict("the document is already confirmed")
+    confirm_document(session=session, document=document, user_id=user_id)

@@ -8,6 +8,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, File, Form, HTTPException, Query, Response, UploadFile, status
 
 from chidao.tracking import documents
+from chidao.tracking.ingest import confirm_draft
 from chidao.tracking.visibility import can_see_task
 from chidao.web import review_actions, schemas
 from chidao.web.deps import (
@@ -109,7 +110,7 @@ def confirm_review(
 ) -> schemas.DocumentDetail:
     """End the review: the document's remaining tasks start being tracked."""
     document = document_in_scope(session, user, document_id)
-    review_actions.confirm_review(session, document, user.id)
+    confirm_draft(session=session, document=document, user_id=user.id)
     session.commit()
     tasks = [t for t in ordered_tasks(document) if not t.deleted]
     return document_detail(document, tasks, today, soon)
