@@ -13,8 +13,9 @@ from sqlalchemy.orm import Session
 
 from chidao.extract.workdays import WorkCalendar
 from chidao.store.models import DONE_TASK, Assignment, Task
-from chidao.tracking.task_filter import OPEN_STATUSES, Scope, TaskFilter
+from chidao.tracking.task_filter import Scope, TaskFilter
 from chidao.tracking.task_list import list_tasks
+from chidao.tracking.task_state import OPEN_STATUSES
 
 
 def end_of_work_week(today: date, calendar: WorkCalendar) -> date:

@@ -12,7 +12,8 @@ from sqlalchemy import and_, distinct, func, select, text
 from sqlalchemy.orm import Session, aliased
 
 from chidao.store.models import TASK_STATUSES, Agency, Assignment
-from chidao.tracking.task_filter import OPEN_STATUSES, Scope
+from chidao.tracking.task_filter import Scope
+from chidao.tracking.task_state import OPEN_STATUSES
 
 
 def _bucket(counts: dict[str, int], deadline: date | None, n: int, today: date, soon_until: date) -> None:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from chidao.store.agencies import agency_key
 from chidao.store.models import Agency, Assignment, Task
 from chidao.text import fold_words
+from chidao.tracking.task_state import OPEN_STATUSES
 
 
 @dataclass
@@ -47,9 +48,6 @@ OPEN_STATES_BY_DEADLINE = {
     "not_due": lambda deadline, today, soon: deadline > soon,
     "no_deadline": lambda deadline, today, soon: deadline.is_(None),
 }
-
-
-OPEN_STATUSES = ("assigned", "in_progress", "paused")  # a cancelled task is never overdue
 
 
 def timing_condition(state: str, today: date, soon_until: date):

@@ -18,7 +18,7 @@ from chidao.tracking.errors import Conflict
 
 REVIEW_FIELDS = ("text", "lead", "coordinators", "deadline", "recurrence")
 TASK_FIELDS = (*REVIEW_FIELDS, "deadline_text", "status", "progress")
-OPEN = ("assigned", "in_progress", "paused")
+OPEN_STATUSES = ("assigned", "in_progress", "paused")  # take reports, may be overdue (a cancelled task never is)
 
 
 def task_snapshot(task: Task) -> dict:

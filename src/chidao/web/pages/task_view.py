@@ -26,9 +26,8 @@ from chidao.store.models import Task, User
 from chidao.tracking.accounts import users_by_id
 from chidao.tracking.documents import document_without_file, is_draft
 from chidao.tracking.errors import Conflict, Forbidden, Invalid
-from chidao.tracking.task_filter import OPEN_STATUSES
 from chidao.tracking.task_records import extensions_of, history_of, reports_of
-from chidao.tracking.task_state import agency_role
+from chidao.tracking.task_state import OPEN_STATUSES, agency_role
 from chidao.web.deps import STAFF, not_found, task_in_scope
 from chidao.web.pages.forms import FormError
 from chidao.web.pages.history import history

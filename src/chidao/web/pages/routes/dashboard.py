@@ -17,7 +17,7 @@ from fastapi.responses import Response
 from chidao.tracking.dashboard import due_between, end_of_work_week, recently_completed
 from chidao.tracking.documents import document_refs
 from chidao.tracking.statistics import statistics
-from chidao.tracking.task_filter import OPEN_STATUSES
+from chidao.tracking.task_state import OPEN_STATUSES
 from chidao.tracking.visibility import scope_of
 from chidao.web.deps import SessionDep, SoonDep, TodayDep
 from chidao.web.pages import labels  # noqa: F401  (registers the labels the templates use)
