@@ -15,10 +15,10 @@ import time
 from pathlib import Path
 
 from chidao.store.agencies import seed_agencies
-from chidao.store.documents import add_document
 from chidao.store.engine import open_engine, session_factory
 from chidao.store.migrate import migrate
 from chidao.store.models import Agency
+from chidao.tracking.ingest import add_document
 
 
 def variants(dirs: list[str], count: int) -> list[tuple[str, bytes]]:

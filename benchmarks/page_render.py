@@ -22,7 +22,7 @@ from sqlalchemy import func, select, text
 from chidao.settings import Settings
 from chidao.store.engine import open_engine, session_factory
 from chidao.store.models import Agency, Assignment, Document, Task, User
-from chidao.store.users import add_user
+from chidao.tracking.accounts import add_user
 from chidao.web.app import create_app
 from chidao.web.deps import get_today
 

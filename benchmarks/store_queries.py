@@ -24,7 +24,7 @@ from chidao.extract.workdays import WorkCalendar
 from chidao.settings import Settings
 from chidao.store.engine import is_sqlite, open_engine, session_factory
 from chidao.store.models import Agency, Assignment, User
-from chidao.store.users import add_user, create_token
+from chidao.tracking.accounts import add_user, create_token
 from chidao.tracking.timing import due_soon_until
 
 TODAY = date(2026, 6, 1)

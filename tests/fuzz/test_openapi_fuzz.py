@@ -11,10 +11,10 @@ from hypothesis import HealthCheck, given, settings
 
 from chidao.settings import Settings
 from chidao.store.agencies import seed_agencies
-from chidao.store.documents import add_document
 from chidao.store.engine import open_engine, session_factory
 from chidao.store.migrate import migrate
-from chidao.store.users import add_user, create_token
+from chidao.tracking.accounts import add_user, create_token
+from chidao.tracking.ingest import add_document
 from chidao.web.app import create_app
 
 CHECKS = [

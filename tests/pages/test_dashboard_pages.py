@@ -12,8 +12,8 @@ from pagekit import PLAN, POLICE, conversion, main, task_id, task_version, words
 from siteclient import HEALTH
 
 from chidao.extract.workdays import WorkCalendar
+from chidao.tracking.dashboard import end_of_work_week
 from chidao.web.pages.charts import BAR_AREA, bar_chart, shorten
-from chidao.web.pages.lookups import end_of_work_week
 from chidao.web.pages.routes import dashboard
 
 

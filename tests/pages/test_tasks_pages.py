@@ -10,6 +10,7 @@ import pytest
 from pagekit import PLAN, POLICE, TTTT, conversion, ids_in, task_id, words
 from siteclient import HEALTH
 
+from chidao.tracking import task_export
 from chidao.web.pages import csv_export
 from chidao.web.pages.csv_export import safe_cell
 
@@ -218,7 +219,7 @@ def test_csv_cells_cannot_start_a_formula(site, notices):
 
 def test_the_csv_is_read_in_batches_in_every_order_and_capped(site, notices, monkeypatch):
     viewer = site.login("viewer")
-    monkeypatch.setattr(csv_export, "BATCH", 2)  # many keyset batches over 12 tasks
+    monkeypatch.setattr(task_export, "BATCH", 2)  # many keyset batches over 12 tasks
     for sort in ("deadline", "-deadline", "created", "-created", "status"):
         rows = rows_of(viewer.get("/tasks.csv", params={"sort": sort}))
         api = site.api("GET", "/tasks", who="viewer", params={"sort": sort}).json()
@@ -234,10 +235,10 @@ def test_the_csv_is_read_in_batches_in_every_order_and_capped(site, notices, mon
 
 
 def test_a_search_counted_only_to_its_cap_says_more_than(site, monkeypatch):
-    from chidao.store import queries
+    from chidao.tracking import task_list
 
     site.document("tb-ket-luan-chuyen-doi-so.txt")
-    monkeypatch.setattr(queries, "SEARCH_COUNT_CAP", 2)
+    monkeypatch.setattr(task_list, "SEARCH_COUNT_CAP", 2)
     browser = site.login("viewer")
     page = browser.get("/tasks?q=so&status=assigned&per_page=10")
     assert page.status_code == 200

@@ -11,12 +11,14 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from chidao.extract import extract
 from chidao.store.agencies import seed_agencies
-from chidao.store.documents import add_document
 from chidao.store.engine import session_factory
 from chidao.store.models import Assignment, Document, Task
-from chidao.store.queries import Scope, TaskFilter, list_tasks, statistics
 from chidao.text import ReadError
 from chidao.text.readers import read_bytes
+from chidao.tracking.ingest import add_document
+from chidao.tracking.statistics import statistics
+from chidao.tracking.task_filter import Scope, TaskFilter
+from chidao.tracking.task_list import list_tasks
 from chidao.tracking.timing import timing_state
 from db import database_fixture
 
@@ -316,15 +318,15 @@ def test_an_agencys_tasks_by_timing_state_page_like_the_brute_force(sessions, st
 
 @pytest.mark.parametrize("extra", [{}, {"status": ["assigned", "in_progress"]}])
 def test_a_search_counts_up_to_the_cap_and_says_so(sessions, monkeypatch, extra):
-    from chidao.store import queries
+    from chidao.tracking import task_list
 
     ingest(sessions, "tb-ket-luan-chuyen-doi-so.txt")
     with sessions() as session:
         flt = TaskFilter(q="so", **extra)
         full = list_tasks(session=session, flt=flt, scope=Scope(), today=TODAY, soon_until=SOON, per_page=100)
         assert full.exact and full.total == len(full.rows) >= 4
-        monkeypatch.setattr(queries, "SEARCH_COUNT_CAP", 3)
-        monkeypatch.setattr(queries, "DENSE_MATCHES", 1)  # the key-order plan on PostgreSQL
+        monkeypatch.setattr(task_list, "SEARCH_COUNT_CAP", 3)
+        monkeypatch.setattr(task_list, "DENSE_MATCHES", 1)  # the key-order plan on PostgreSQL
         capped = list_tasks(session=session, flt=flt, scope=Scope(), today=TODAY, soon_until=SOON, per_page=100)
         if session.get_bind().dialect.name == "sqlite" and not extra:
             assert (capped.total, capped.exact) == (full.total, True)  # FTS5 counts its own index: exact

@@ -16,7 +16,7 @@ from chidao.settings import Settings
 from chidao.store.agencies import seed_agencies
 from chidao.store.engine import session_factory
 from chidao.store.models import AuditEntry
-from chidao.store.users import add_user, create_token
+from chidao.tracking.accounts import add_user, create_token
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 CONVERSION = "tb-ket-luan-chuyen-doi-so.txt"  # Sở Thông tin và Truyền thông leads three tasks

@@ -9,9 +9,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from chidao.settings import Settings, SettingsError
-from chidao.store.agencies import seed_agencies
-from chidao.store.engine import open_engine, session_factory
-from chidao.store.migrate import migrate
+from chidao.tracking.database import open_database, prepare_database
 
 
 def fail(message: str) -> None:
@@ -31,10 +29,8 @@ def load_settings() -> Settings:
 def open_store(settings: Settings) -> Engine:
     """Open the database, bring its schema up to date and make sure the registry is seeded."""
     try:
-        engine = open_engine(settings.database_url)
-        migrate(engine)
-        with session_factory(engine).begin() as session:
-            seed_agencies(session=session)
+        engine = open_database(settings.database_url)
+        prepare_database(engine)
     except OperationalError as error:
         fail(f"cannot open the database ({error.orig.__class__.__name__}: {str(error.orig).strip()[:200]})")
     except SQLAlchemyError as error:

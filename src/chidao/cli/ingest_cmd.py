@@ -9,11 +9,11 @@ from rich.console import Console
 from rich.progress import Progress
 
 from chidao.cli.context import load_settings, open_store
-from chidao.store.documents import add_document
-from chidao.store.engine import session_factory
 from chidao.store.models import Agency
 from chidao.text import ReadError
 from chidao.text.readers import DEFAULT_MAX_BYTES
+from chidao.tracking.database import open_sessions
+from chidao.tracking.ingest import add_document
 
 
 @click.command("ingest")
@@ -27,7 +27,7 @@ def ingest_command(files: tuple[Path, ...], confirm: bool) -> None:
     """
     settings = load_settings()
     engine = open_store(settings)
-    sessions = session_factory(engine)
+    sessions = open_sessions(engine)
     console = Console(stderr=True)
     added = duplicates = tasks = 0
     failures: list[str] = []

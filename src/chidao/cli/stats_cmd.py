@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from chidao.cli.context import load_settings, open_store
-from chidao.store.engine import session_factory
+from chidao.tracking.database import open_sessions
 
 _OUTCOMES_VI = {"unchanged": "giữ nguyên", "edited": "đã sửa", "added": "thêm mới", "deleted": "đã xóa"}
 
@@ -27,7 +27,7 @@ def extraction_command(as_json: bool, include_drafts: bool) -> None:
     from chidao.tracking.review_stats import extraction_stats
 
     engine = open_store(load_settings())
-    with session_factory(engine)() as session:
+    with open_sessions(engine)() as session:
         figures = extraction_stats(session=session, include_drafts=include_drafts)
     if as_json:
         click.echo(json.dumps(figures, ensure_ascii=False, indent=2))

@@ -6,12 +6,11 @@ import secrets
 import sys
 
 import click
-from sqlalchemy import select
 
 from chidao.cli.context import fail, load_settings, open_store
-from chidao.store.engine import session_factory
-from chidao.store.models import ROLES, User
-from chidao.store.users import UserError, add_user, create_token
+from chidao.store.models import ROLES
+from chidao.tracking.accounts import UserError, add_user, create_token, find_user
+from chidao.tracking.database import open_sessions
 
 
 @click.group("user")
@@ -37,8 +36,8 @@ def add_command(
         password = secrets.token_urlsafe(12)
     else:
         password = click.prompt("Mật khẩu / password", hide_input=True, confirmation_prompt=True)
-    with session_factory(engine).begin() as session:
-        if if_missing and session.scalar(select(User).where(User.username == username)):
+    with open_sessions(engine).begin() as session:
+        if if_missing and find_user(session=session, username=username):
             click.echo(f"user {username} already exists")
             return
         try:
@@ -61,8 +60,8 @@ def token_group() -> None:
 def token_create(username: str, name: str) -> None:
     """Create an API token for USERNAME and print it (it is shown only this once)."""
     engine = open_store(load_settings())
-    with session_factory(engine).begin() as session:
-        user = session.scalar(select(User).where(User.username == username))
+    with open_sessions(engine).begin() as session:
+        user = find_user(session=session, username=username)
         if user is None:
             fail(f"no user {username!r}")
         token = create_token(session=session, user=user, name=name)

@@ -1,4 +1,4 @@
-"""Documents and their tasks: ingest in one transaction, the same file never twice.
+"""Documents and their tasks as rows: what ingest (``chidao.tracking.ingest``) writes.
 
 With the tasks go what extraction doubts about each (confidence, doubts) and the passages that
 assign work but gave no task, so that the review page can show the clerk where to look first.
@@ -6,43 +6,21 @@ assign work but gave no task, so that the review page can show the clerk where t
 
 from __future__ import annotations
 
-import hashlib
 import mimetypes
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from chidao.extract import Extraction, extract
+from chidao.extract import Extraction
 from chidao.extract.confidence import Assessment
 from chidao.store.agencies import get_or_create_agency
-from chidao.store.audit import record
 from chidao.store.models import Agency, Assignment, Document, Task, UnassignedPassage
 from chidao.text import fold_words
-from chidao.text.readers import read_bytes
-
-
-@dataclass(frozen=True)
-class Ingested:
-    document: Document
-    created: bool
 
 
 def search_text(text: str, names: list[str]) -> str:
     """What text search looks in: the task's words and its agencies, folded."""
     return " " + fold_words(" ".join([text, *names]))  # the leading space lets LIKE '% word%' match a word start
-
-
-def task_snapshot(task: Task) -> dict:
-    """The reviewable fields of a task, as stored in ``proposed`` and in the audit log."""
-    return {
-        "text": task.text,
-        "lead": [a.agency.name for a in task.assignments if a.role == "lead"],
-        "coordinators": [a.agency.name for a in task.assignments if a.role == "coordinator"],
-        "deadline": task.deadline.isoformat() if task.deadline else None,
-        "recurrence": task.recurrence,
-    }
 
 
 def set_agencies(
@@ -85,7 +63,7 @@ def _proposal(
     }
 
 
-def _document_row(filename: str, data: bytes, digest: str, info: dict, text: str) -> Document:
+def document_row(filename: str, data: bytes, digest: str, info: dict, text: str) -> Document:
     return Document(
         filename=filename,
         media_type=mimetypes.guess_type(filename)[0] or "application/octet-stream",
@@ -158,47 +136,3 @@ def store_extraction(
         )
     session.add_all(_passage_rows(document, data["unassigned"]))
     session.flush()
-
-
-def add_document(
-    *,
-    session: Session,
-    filename: str,
-    data: bytes,
-    user_id: int | None = None,
-    confirm: bool = False,
-    cache: dict[str, Agency] | None = None,
-) -> Ingested:
-    """Read, extract and store a document with its draft tasks and unassigned passages;
-    raises ReadError before writing."""
-    digest = hashlib.sha256(data).hexdigest()
-    existing = session.scalar(select(Document).where(Document.content_hash == digest))
-    if existing is not None:
-        return Ingested(existing, False)
-    extraction = extract(read_bytes(data, filename))
-    info = extraction.to_dict()["document"]
-    document = _document_row(filename, data, digest, info, extraction.normalized.text)
-    document.uploaded_by_id = user_id
-    session.add(document)
-    store_extraction(session=session, document=document, extraction=extraction, cache=cache)
-    record(
-        session=session,
-        user_id=user_id,
-        entity="document",
-        entity_id=document.id,
-        action="ingest",
-        after={"filename": filename, "tasks": len(extraction.tasks), "unassigned": len(extraction.unassigned)},
-    )
-    if confirm:
-        confirm_document(session=session, document=document, user_id=user_id)
-    return Ingested(document, True)
-
-
-def confirm_document(*, session: Session, document: Document, user_id: int | None) -> None:
-    """Mark a reviewed document confirmed: its remaining tasks start being tracked."""
-    document.status = "confirmed"
-    document.confirmed_at = datetime.now(UTC)
-    document.confirmed_by_id = user_id
-    for task in document.tasks:
-        task.tracked = not task.deleted
-    record(session=session, user_id=user_id, entity="document", entity_id=document.id, action="confirm")

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from chidao.store.models import Extension, Task, User
 from chidao.tracking.errors import Conflict, Forbidden, Invalid
-from chidao.tracking.task_state import OPEN, agency_role, check_tracked, iso, log
+from chidao.tracking.task_state import OPEN_STATUSES, agency_role, check_tracked, iso, log
 
 
 def request_extension(
@@ -21,7 +21,7 @@ def request_extension(
     if user.role not in ("admin", "clerk", "agency"):
         raise Forbidden("your role cannot ask for more time")
     check_tracked(task)
-    if task.status not in OPEN:
+    if task.status not in OPEN_STATUSES:
         raise Conflict(f"the task is {task.status}: its deadline cannot move")
     pending = session.scalar(select(Extension.id).where(Extension.task_id == task.id, Extension.status == "pending"))
     if pending is not None:

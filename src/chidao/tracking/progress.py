@@ -9,7 +9,15 @@ from sqlalchemy.orm import Session
 
 from chidao.store.models import Attachment, ProgressReport, Task, User
 from chidao.tracking.errors import Conflict, Forbidden, Invalid
-from chidao.tracking.task_state import OPEN, agency_role, audit_change, check_tracked, log, set_status, task_state
+from chidao.tracking.task_state import (
+    OPEN_STATUSES,
+    agency_role,
+    audit_change,
+    check_tracked,
+    log,
+    set_status,
+    task_state,
+)
 
 
 @dataclass(frozen=True)
@@ -49,7 +57,7 @@ def report_progress(
     (lead or office, with a note or a file as evidence: marks the task done today)."""
     kind = _report_kind(task, user, kind)
     check_tracked(task)
-    if task.status not in OPEN:
+    if task.status not in OPEN_STATUSES:
         raise Conflict(f"the task is {task.status}: no more reports")
     if kind == "completion" and not (note.strip() or uploads):
         raise Invalid("a completion report needs evidence: a note or an attached file")

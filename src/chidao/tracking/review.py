@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from chidao.store.documents import search_text, set_agencies
@@ -185,6 +186,11 @@ def _merged_fields(tasks: list[Task], given: dict[str, Any]) -> dict[str, Any]:
     }
     fields.update({k: v for k, v in given.items() if k in ("deadline", "deadline_text", "recurrence")})
     return fields
+
+
+def tasks_by_id(session: Session, ids: list[int]) -> list[Task]:
+    """The tasks with these ids (those that exist), to merge."""
+    return list(session.scalars(select(Task).where(Task.id.in_(ids))))
 
 
 def merge_tasks(*, session: Session, tasks: list[Task], user_id: int | None, given: dict[str, Any]) -> Task:

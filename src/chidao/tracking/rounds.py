@@ -6,8 +6,11 @@ import calendar as monthcal
 import re
 from datetime import date, timedelta
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from chidao.extract.workdays import WorkCalendar
-from chidao.store.models import Task
+from chidao.store.models import Occurrence, Task
 
 _MONTHS = {"monthly": 1, "quarterly": 3, "yearly": 12}
 _DAY_IN_TEXT = re.compile(r"ngày\s+(\d{1,2})\b")
@@ -54,3 +57,13 @@ def occurrences(task: Task, start: date, end: date, calendar: WorkCalendar | Non
         weekday = task.deadline.weekday() if task.deadline else 4
         return [d for d in days if d.weekday() == weekday]
     return [task.deadline] if task.deadline and start <= task.deadline <= end else []
+
+
+def recorded_rounds(session: Session, task: Task, start: date, end: date) -> dict[date, date | None]:
+    """The rounds stored for the task between two dates: when each was due, and done (or None)."""
+    stored = session.execute(
+        select(Occurrence.due_on, Occurrence.done_on).where(
+            Occurrence.task_id == task.id, Occurrence.due_on >= start, Occurrence.due_on <= end
+        )
+    )
+    return dict(stored.all())

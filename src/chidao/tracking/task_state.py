@@ -13,13 +13,23 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from chidao.store.audit import record
-from chidao.store.documents import task_snapshot
 from chidao.store.models import Task
 from chidao.tracking.errors import Conflict
 
 REVIEW_FIELDS = ("text", "lead", "coordinators", "deadline", "recurrence")
 TASK_FIELDS = (*REVIEW_FIELDS, "deadline_text", "status", "progress")
-OPEN = ("assigned", "in_progress", "paused")
+OPEN_STATUSES = ("assigned", "in_progress", "paused")  # take reports, may be overdue (a cancelled task never is)
+
+
+def task_snapshot(task: Task) -> dict:
+    """The reviewable fields of a task, as stored in ``proposed`` and in the audit log."""
+    return {
+        "text": task.text,
+        "lead": [a.agency.name for a in task.assignments if a.role == "lead"],
+        "coordinators": [a.agency.name for a in task.assignments if a.role == "coordinator"],
+        "deadline": task.deadline.isoformat() if task.deadline else None,
+        "recurrence": task.recurrence,
+    }
 
 
 def task_state(task: Task) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from sqlalchemy import Engine
 from chidao import __version__
 from chidao.extract.workdays import WorkCalendar
 from chidao.settings import Settings
-from chidao.store.engine import open_engine, session_factory
+from chidao.tracking.database import open_database, open_sessions
 from chidao.web import errors, pages
 from chidao.web.concurrency import InFlightLimit
 from chidao.web.limits import BodyLimit, limit_for
@@ -57,7 +57,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
     """The API for ``settings``; opens ``settings.database_url`` unless an engine is given
     (an engine opened here is disposed of at shutdown, a given one is the caller's)."""
     owned = engine is None
-    engine = engine if engine is not None else open_engine(settings.database_url)
+    engine = engine if engine is not None else open_database(settings.database_url)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -76,7 +76,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.engine = engine
-    app.state.sessions = session_factory(engine)
+    app.state.sessions = open_sessions(engine)
     app.state.calendar = WorkCalendar()
     app.add_middleware(BodyLimit, limit=limit_for(settings.max_upload_bytes))
     app.add_middleware(InFlightLimit)

@@ -11,15 +11,15 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Path, Query, Request, status
 from fastapi.exceptions import RequestValidationError
 from fastapi.security import APIKeyCookie, HTTPBearer
-from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
 from chidao.settings import Settings
-from chidao.store.models import Assignment, Document, LoginSession, Task, User
-from chidao.store.queries import Scope
-from chidao.store.users import user_for_token
+from chidao.store.models import Document, LoginSession, Task, User
+from chidao.tracking.accounts import user_for_token
+from chidao.tracking.auth import session_user
 from chidao.tracking.timing import due_soon_until
-from chidao.web.security import COOKIE, CSRF_HEADER, csrf_ok, find_session
+from chidao.tracking.visibility import visible_document, visible_task
+from chidao.web.security import COOKIE, CSRF_HEADER, csrf_ok
 
 MAX_ID = 2**31 - 1  # the tables' integer keys
 Id = Annotated[int, Path(ge=1, le=MAX_ID)]
@@ -80,10 +80,10 @@ def _bearer(session: Session, header: str) -> Principal:
 
 
 def _cookie(request: Request, session: Session, token: str) -> Principal:
-    login = find_session(session=session, token=token)
-    user = session.get(User, login.user_id) if login else None
-    if login is None or user is None or not user.is_active:
+    found = session_user(session=session, token=token)
+    if found is None:
         raise _unauthorized("session expired; log in again")
+    user, login = found
     if request.method not in SAFE_METHODS and not csrf_ok(login, request.headers.get(CSRF_HEADER)):
         raise HTTPException(status.HTTP_403_FORBIDDEN, f"missing or wrong {CSRF_HEADER} header")
     return Principal(user, login)
@@ -141,65 +141,19 @@ AdminUser = Annotated[User, Depends(require("admin"))]
 OfficeUser = Annotated[User, Depends(require(*STAFF, "viewer"))]
 
 
-def scope_of(user: User) -> Scope:
-    if user.role == "agency":
-        return Scope(agency_id=user.agency_id, unrestricted=False)
-    return Scope()
-
-
 def not_found(kind: str, key: int) -> HTTPException:
     return HTTPException(status.HTTP_404_NOT_FOUND, f"{kind} {key} not found")
 
 
-def can_see_task(user: User, task: Task) -> bool:
-    """Agency officers see the tracked tasks their agency leads or coordinates; others see all."""
-    if user.role != "agency":
-        return True
-    return task.tracked and not task.deleted and any(a.agency_id == user.agency_id for a in task.assignments)
-
-
 def task_in_scope(session: Session, user: User, task_id: int) -> Task:
-    task = session.get(Task, task_id)
-    if task is None or not can_see_task(user, task):
+    task = visible_task(session, user, task_id)
+    if task is None:
         raise not_found("task", task_id)
     return task
 
 
-def documents_visible(user: User):
-    """A condition on Document for what ``user`` may see: for an agency, the confirmed documents
-    with a tracked task of theirs: one probe of its rows' (agency, document) index per document."""
-    if user.role != "agency":
-        return None
-    theirs = select(Assignment.id).where(
-        Assignment.agency_id == user.agency_id,
-        Assignment.document_id == Document.id,
-        Assignment.task_status.is_not(None),
-    )
-    return exists(theirs)
-
-
-def count_documents(session: Session, user: User, where: list) -> int:
-    """How many documents ``user`` may see among those matching ``where`` (conditions on
-    Document). For an agency, counted from its own rows' (agency, document) index instead of
-    probing every document of the database."""
-    if user.role != "agency":
-        return session.scalar(select(func.count(Document.id)).where(*where)) or 0
-    theirs = (
-        select(Assignment.document_id)
-        .where(Assignment.agency_id == user.agency_id, Assignment.task_status.is_not(None))
-        .distinct()
-        .subquery()
-    )
-    counted = select(func.count()).select_from(theirs).join(Document, Document.id == theirs.c.document_id)
-    return session.scalar(counted.where(*where)) or 0
-
-
 def document_in_scope(session: Session, user: User, document_id: int) -> Document:
-    query = select(Document).where(Document.id == document_id)
-    condition = documents_visible(user)
-    if condition is not None:
-        query = query.where(condition)
-    document = session.scalar(query)
+    document = visible_document(session, user, document_id)
     if document is None:
         raise not_found("document", document_id)
     return document

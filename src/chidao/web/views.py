@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from chidao.store.models import AuditEntry, Document, Extension, ProgressReport, Task, UnassignedPassage, User
+from chidao.store.models import Document, Extension, ProgressReport, Task, UnassignedPassage, User
+from chidao.tracking import task_records as records
 from chidao.tracking.passages import open_passages
 from chidao.tracking.timing import timing_state
 from chidao.web import schemas
@@ -75,13 +75,9 @@ def extension_public(extension: Extension) -> schemas.ExtensionPublic:
 
 
 def task_detail(session: Session, task: Task, today: date, soon_until: date) -> schemas.TaskDetail:
-    reports = session.scalars(
-        select(ProgressReport).where(ProgressReport.task_id == task.id).order_by(ProgressReport.id)
-    )
-    extensions = session.scalars(select(Extension).where(Extension.task_id == task.id).order_by(Extension.id))
-    history = session.scalars(
-        select(AuditEntry).where(AuditEntry.entity == "task", AuditEntry.entity_id == task.id).order_by(AuditEntry.id)
-    )
+    reports = records.reports_of(session, task)
+    extensions = records.extensions_of(session, task)
+    history = records.history_of(session, task)
     document = task.document
     return schemas.TaskDetail(
         **task_public(task, today, soon_until).model_dump(),
@@ -99,18 +95,6 @@ def task_detail(session: Session, task: Task, today: date, soon_until: date) -> 
         extensions=[extension_public(e) for e in extensions],
         history=[schemas.AuditPublic.model_validate(h, from_attributes=True) for h in history],
     )
-
-
-def task_counts(session: Session, document_ids: list[int]) -> dict[int, int]:
-    """Tasks (not deleted) per document."""
-    if not document_ids:
-        return {}
-    rows = session.execute(
-        select(Task.document_id, func.count(Task.id))
-        .where(Task.document_id.in_(document_ids), Task.deleted.is_(False))
-        .group_by(Task.document_id)
-    )
-    return dict(rows.all())
 
 
 _SUMMARY_FIELDS = tuple(f for f in schemas.DocumentSummary.model_fields if f != "task_count")

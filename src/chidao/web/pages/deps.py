@@ -12,8 +12,9 @@ from fastapi import Depends, HTTPException, Request, status
 from sqlalchemy.orm import Session
 
 from chidao.store.models import LoginSession, User
+from chidao.tracking.auth import session_user
 from chidao.web.deps import STAFF, SessionDep
-from chidao.web.security import COOKIE, find_session
+from chidao.web.security import COOKIE
 
 
 class LoginRequired(Exception):
@@ -31,11 +32,10 @@ def login_url(request: Request) -> str:
 
 def _login(request: Request, session: Session) -> tuple[User, LoginSession]:
     token = request.cookies.get(COOKIE)
-    login = find_session(session=session, token=token) if token else None
-    user = session.get(User, login.user_id) if login else None
-    if login is None or user is None or not user.is_active:
+    found = session_user(session=session, token=token) if token else None
+    if found is None:
         raise LoginRequired(login_url(request))
-    return user, login
+    return found
 
 
 def get_page_login(request: Request, session: SessionDep) -> LoginSession:

@@ -8,25 +8,21 @@ so that a typo does not pass unnoticed.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from chidao.store.agencies import agency_key
-from chidao.store.documents import task_snapshot
-from chidao.store.models import Agency, Task
-from chidao.tracking.task_state import REVIEW_FIELDS
+from chidao.store.models import Task
+from chidao.tracking.agencies import read_agency_names
+from chidao.tracking.task_state import REVIEW_FIELDS, task_snapshot
 from chidao.web import schemas
 from chidao.web.pages.forms import read_day
 from chidao.web.schemas.common import Recurrence
 
 RECURRENCES: tuple[str, ...] = get_args(Recurrence)
-MAX_NAME_WINDOW = 6  # the most comma-separated pieces one agency name has ("Ủy ban nhân dân các huyện, thị xã, ...")
 _FIELD_MESSAGES = {
     "text": "Nội dung nhiệm vụ không được để trống và không dài quá 20.000 ký tự.",
     "lead": "Danh sách cơ quan chủ trì không hợp lệ: mỗi tên tối đa 300 ký tự, nhiều nhất 50 cơ quan.",
@@ -99,58 +95,12 @@ def validated(model: type[BaseModel], data: dict[str, Any]) -> Any:
         raise InputError(_FIELD_MESSAGES.get(field, "Dữ liệu nhập không hợp lệ.")) from None
 
 
-def _pieces(raw: str) -> list[list[str]]:
-    """Lines (or ``;``-separated parts), each cut at its commas."""
-    lines = re.split(r"[\n;]", form_text(raw))
-    cut = [[" ".join(p.split()) for p in line.split(",")] for line in lines]
-    return [[p for p in pieces if p] for pieces in cut if any(pieces)]
-
-
-def _windows(pieces: list[str]) -> list[str]:
-    """Every run of up to MAX_NAME_WINDOW consecutive pieces, joined back with commas."""
-    return [
-        ", ".join(pieces[i:j])
-        for i in range(len(pieces))
-        for j in range(i + 2, min(len(pieces), i + MAX_NAME_WINDOW) + 1)
-    ]
-
-
-def _greedy(pieces: list[str], known: dict[str, str]) -> list[str]:
-    """Pieces rejoined where the longer name is a known agency (its name contains commas)."""
-    names, i = [], 0
-    while i < len(pieces):
-        for j in range(min(len(pieces), i + MAX_NAME_WINDOW), i, -1):
-            candidate = ", ".join(pieces[i:j])
-            if j == i + 1 or agency_key(candidate) in known:
-                names.append(known.get(agency_key(candidate), candidate))
-                i = j
-                break
-    return names
-
-
-def agency_names(session: Session, *raw: str) -> tuple[list[str], list[str]]:
-    """Names from fields holding one name per line or names separated by commas, written as the
-    store writes them; and those the store does not know yet (they will become new agencies).
-
-    Commas also occur inside names ("Ủy ban nhân dân các huyện, thành phố"), so pieces are
-    rejoined where the joined name is a known agency.
-    """
-    lines = [pieces for value in raw for pieces in _pieces(value)]
-    candidates = {p for pieces in lines for p in pieces} | {w for pieces in lines for w in _windows(pieces)}
-    keys = {agency_key(c) for c in candidates} - {""}
-    rows = session.execute(select(Agency.key, Agency.name).where(Agency.key.in_(keys))).all() if keys else []
-    known = {key: name for key, name in rows}
-    names: dict[str, str] = {}
-    for pieces in lines:
-        for name in _greedy(pieces, known):
-            names.setdefault(agency_key(name) or name, name)
-    return list(names.values()), [n for k, n in names.items() if k not in known]
-
-
 def task_fields(session: Session, form: TaskForm) -> TaskFields:
     """The reviewable fields of a task form, checked as the API checks a new task."""
-    lead, new_lead = agency_names(session, form.lead, form.lead_add)
-    coordinators, new_coordinators = agency_names(session, form.coordinators, form.coordinators_add)
+    lead, new_lead = read_agency_names(session, form_text(form.lead), form_text(form.lead_add))
+    coordinators, new_coordinators = read_agency_names(
+        session, form_text(form.coordinators), form_text(form.coordinators_add)
+    )
     data = {
         "text": form_text(form.text),
         "lead": lead,

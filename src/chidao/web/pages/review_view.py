@@ -8,14 +8,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from markupsafe import Markup
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from chidao.store.documents import task_snapshot
-from chidao.store.models import Agency, Document, Task, UnassignedPassage
+from chidao.store.models import Document, Task, UnassignedPassage
+from chidao.tracking.agencies import all_agency_names
 from chidao.tracking.passages import ORIGIN as FROM_PASSAGE
 from chidao.tracking.passages import open_passages
-from chidao.tracking.task_state import REVIEW_FIELDS, differs_from_proposed
+from chidao.tracking.task_state import REVIEW_FIELDS, differs_from_proposed, task_snapshot
 from chidao.web.pages.review_input import RECURRENCES, suggest_split
 from chidao.web.pages.review_text import Loose, Passage, highlight
 from chidao.web.pages.templating import vn_date
@@ -146,11 +145,6 @@ def task_view(task: Task, number: int, problem: Problem | None, threshold: float
     return view
 
 
-def agency_choices(session: Session) -> list[str]:
-    """Every agency name of the store (the registry and those added since), for autocompletion."""
-    return list(session.scalars(select(Agency.name).order_by(Agency.key)))
-
-
 def review_order(views: list[TaskView]) -> list[TaskView]:
     """Doubtful tasks first, the least confident first; then the others in the document's order."""
     return sorted(views, key=lambda v: (not v.doubtful, v.task.confidence if v.doubtful else 0, v.number))
@@ -194,7 +188,7 @@ def review_context(
         "edited_count": sum(bool(v.changed) for v in views if v.task.origin == "extracted"),
         "deleted_count": sum(t.deleted for t in document.tasks),
         "editable": document.status == "draft",
-        "agency_names": agency_choices(session) if document.status == "draft" else [],
+        "agency_names": all_agency_names(session) if document.status == "draft" else [],
         "recurrences": [(r, RECURRENCE_LABELS[r]) for r in RECURRENCES],
         "problem": problem,
         "add_values": add_values,

@@ -15,7 +15,8 @@ from typing import Annotated
 from fastapi import Depends, Query
 
 from chidao.store.models import TASK_STATUSES
-from chidao.store.queries import SORTS, TaskFilter
+from chidao.tracking.task_filter import TaskFilter
+from chidao.tracking.task_list import SORTS
 from chidao.tracking.timing import TIMING_STATES
 from chidao.web.deps import MAX_ID, PageNo, choices, query_error
 from chidao.web.pages.forms import read_day

@@ -19,18 +19,18 @@ from typing import Any
 
 from fastapi import HTTPException, Request, status
 from fastapi.responses import Response
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from chidao.store.models import AuditEntry, Document, Extension, ProgressReport, Task, User
-from chidao.store.queries import OPEN_STATUSES
+from chidao.store.models import Task, User
+from chidao.tracking.accounts import users_by_id
+from chidao.tracking.documents import document_without_file, is_draft
 from chidao.tracking.errors import Conflict, Forbidden, Invalid
-from chidao.tracking.task_state import agency_role
+from chidao.tracking.task_records import extensions_of, history_of, reports_of
+from chidao.tracking.task_state import OPEN_STATUSES, agency_role
 from chidao.web.deps import STAFF, not_found, task_in_scope
 from chidao.web.pages.forms import FormError
 from chidao.web.pages.history import history
-from chidao.web.pages.lookups import document_without_file, users_by_id
 from chidao.web.pages.task_rows import task_row
 from chidao.web.pages.templating import render
 
@@ -110,7 +110,7 @@ def visible_task(session: Session, user: User, task_id: int) -> Task:
     """The task if the user may open it: as the API decides, except that only the office sees the
     tasks of a document still under review."""
     task = task_in_scope(session, user, task_id)
-    draft = session.scalar(select(Document.status).where(Document.id == task.document_id)) == "draft"
+    draft = is_draft(session, task.document_id)
     if user.role not in STAFF and draft:
         raise not_found("task", task_id)
     return task
@@ -149,25 +149,10 @@ class FormState:
     values: dict[str, Any] = field(default_factory=dict)
 
 
-def _reports(session: Session, task: Task) -> list[ProgressReport]:
-    return list(
-        session.scalars(select(ProgressReport).where(ProgressReport.task_id == task.id).order_by(ProgressReport.id))
-    )
-
-
-def _extensions(session: Session, task: Task) -> list[Extension]:
-    return list(session.scalars(select(Extension).where(Extension.task_id == task.id).order_by(Extension.id)))
-
-
-def _audit(session: Session, task: Task) -> list[AuditEntry]:
-    query = select(AuditEntry).where(AuditEntry.entity == "task", AuditEntry.entity_id == task.id)
-    return list(session.scalars(query.order_by(AuditEntry.id)))
-
-
 def task_context(session: Session, user: User, task: Task, today: date, soon: date) -> dict[str, Any]:
     """Everything the task page shows."""
     document = document_without_file(session, task.document_id)
-    reports, extensions, entries = _reports(session, task), _extensions(session, task), _audit(session, task)
+    reports, extensions, entries = reports_of(session, task), extensions_of(session, task), history_of(session, task)
     people = users_by_id(
         session,
         [r.user_id for r in reports]

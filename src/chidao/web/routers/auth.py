@@ -4,24 +4,13 @@ from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Request, Response, status
 
+from chidao.tracking.auth import close_session, log_in
 from chidao.web import schemas
 from chidao.web.deps import PrincipalDep, SessionDep, SettingsDep
-from chidao.web.security import (
-    authenticate,
-    clear_session_cookie,
-    close_session,
-    open_session,
-    record_failure,
-    set_session_cookie,
-    throttled,
-)
+from chidao.web.security import clear_session_cookie, client_address, set_session_cookie
 from chidao.web.views import user_public
 
 router = APIRouter(prefix="/auth", tags=["auth"])
-
-
-def _address(request: Request) -> str:
-    return request.client.host if request.client else ""
 
 
 @router.post(
@@ -33,20 +22,23 @@ def login(
 ) -> schemas.LoginResponse:
     """Check the password and set the ``chidao_session`` cookie; send the returned csrf_token
     as the X-CSRF-Token header with every request that changes something."""
-    address = _address(request)
-    if throttled(session=session, settings=settings, username=body.username, address=address):
+    attempt = log_in(
+        session=session,
+        settings=settings,
+        username=body.username,
+        password=body.password,
+        address=client_address(request),
+    )
+    if attempt.throttled:
         raise HTTPException(
             status.HTTP_429_TOO_MANY_REQUESTS,
             "too many failed logins; try again later",
             headers={"Retry-After": str(settings.login_window_seconds)},
         )
-    user = authenticate(session=session, username=body.username, password=body.password)
-    if user is None:
-        record_failure(session=session, username=body.username, address=address)
-        session.commit()
-        raise HTTPException(status.HTTP_401_UNAUTHORIZED, "wrong username or password")
-    new = open_session(session=session, settings=settings, user=user)
     session.commit()
+    if attempt.user is None or attempt.new is None:
+        raise HTTPException(status.HTTP_401_UNAUTHORIZED, "wrong username or password")
+    user, new = attempt.user, attempt.new
     set_session_cookie(response, settings, new)
     return schemas.LoginResponse(user=user_public(user), csrf_token=new.csrf_token)
 

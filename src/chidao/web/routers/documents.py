@@ -6,10 +6,10 @@ from typing import Annotated, Literal
 from urllib.parse import quote
 
 from fastapi import APIRouter, File, Form, HTTPException, Query, Response, UploadFile, status
-from sqlalchemy import select
-from sqlalchemy.orm import defer
 
-from chidao.store.models import Document
+from chidao.tracking import documents
+from chidao.tracking.ingest import confirm_draft
+from chidao.tracking.visibility import can_see_task
 from chidao.web import review_actions, schemas
 from chidao.web.deps import (
     CurrentUser,
@@ -20,13 +20,10 @@ from chidao.web.deps import (
     SoonDep,
     StaffUser,
     TodayDep,
-    can_see_task,
-    count_documents,
     document_in_scope,
-    documents_visible,
 )
 from chidao.web.uploads import clean_filename, too_large, unsupported
-from chidao.web.views import document_detail, document_summary, ordered_tasks, task_counts
+from chidao.web.views import document_detail, document_summary, ordered_tasks
 
 router = APIRouter(prefix="/documents", tags=["documents"])
 
@@ -77,15 +74,8 @@ def list_documents(
     per_page: PerPage = 50,
 ) -> schemas.Page[schemas.DocumentSummary]:
     """Documents, newest first."""
-    query = select(Document).options(defer(Document.original), defer(Document.text))
-    visible = documents_visible(user)
-    if visible is not None:
-        query = query.where(visible)
-    where = [Document.status == doc_status] if doc_status else []
-    query = query.where(*where)
-    total = count_documents(session, user, where)
-    rows = list(session.scalars(query.order_by(Document.id.desc()).offset((page - 1) * per_page).limit(per_page)))
-    counts = task_counts(session, [d.id for d in rows])
+    rows, total = documents.list_documents(session=session, user=user, status=doc_status, page=page, per_page=per_page)
+    counts = documents.task_counts(session, [d.id for d in rows])
     items = [document_summary(d, counts.get(d.id, 0)) for d in rows]
     return schemas.Page(items=items, total=total, page=page, per_page=per_page)
 
@@ -120,7 +110,7 @@ def confirm_review(
 ) -> schemas.DocumentDetail:
     """End the review: the document's remaining tasks start being tracked."""
     document = document_in_scope(session, user, document_id)
-    review_actions.confirm_review(session, document, user.id)
+    confirm_draft(session=session, document=document, user_id=user.id)
     session.commit()
     tasks = [t for t in ordered_tasks(document) if not t.deleted]
     return document_detail(document, tasks, today, soon)

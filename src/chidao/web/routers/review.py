@@ -10,9 +10,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, status
-from sqlalchemy import select
 
-from chidao.store.models import Task
 from chidao.tracking import passages, review
 from chidao.web import schemas
 from chidao.web.deps import (
@@ -80,7 +78,7 @@ def merge_tasks(
     """Replace tasks of one document by one (origin "merged"): texts joined, agencies united,
     the earliest deadline kept, unless the body says otherwise."""
     ids = list(dict.fromkeys(body.task_ids))
-    tasks = list(session.scalars(select(Task).where(Task.id.in_(ids))))
+    tasks = review.tasks_by_id(session, ids)
     missing = sorted(set(ids) - {t.id for t in tasks})
     if missing:
         raise not_found("task", missing[0])

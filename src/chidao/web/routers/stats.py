@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from chidao.store.queries import statistics
 from chidao.tracking.review_stats import extraction_stats
+from chidao.tracking.statistics import statistics
+from chidao.tracking.visibility import scope_of
 from chidao.web import schemas
-from chidao.web.deps import CurrentUser, OfficeUser, SessionDep, SoonDep, TodayDep, scope_of
+from chidao.web.deps import CurrentUser, OfficeUser, SessionDep, SoonDep, TodayDep
 
 router = APIRouter(prefix="/stats", tags=["stats"])
 

@@ -7,12 +7,13 @@ from datetime import date, timedelta
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
-from sqlalchemy import select
 
-from chidao.store.models import TASK_STATUSES, Occurrence
-from chidao.store.queries import SORTS, TaskFilter, list_tasks
+from chidao.store.models import TASK_STATUSES
 from chidao.tracking import review, rounds
+from chidao.tracking.task_filter import TaskFilter
+from chidao.tracking.task_list import SORTS, list_tasks
 from chidao.tracking.timing import TIMING_STATES, timing_state
+from chidao.tracking.visibility import scope_of
 from chidao.web import schemas
 from chidao.web.deps import (
     MAX_ID,
@@ -24,7 +25,6 @@ from chidao.web.deps import (
     TodayDep,
     choices,
     query_error,
-    scope_of,
     task_in_scope,
 )
 from chidao.web.views import task_detail, task_public
@@ -147,11 +147,6 @@ def task_occurrences(
     if (end - start).days > MAX_ROUNDS_DAYS:
         raise query_error("to", f"at most {MAX_ROUNDS_DAYS} days after from", end.isoformat())
     due = rounds.occurrences(task, start, end, request.app.state.calendar)
-    stored = session.execute(
-        select(Occurrence.due_on, Occurrence.done_on).where(
-            Occurrence.task_id == task.id, Occurrence.due_on >= start, Occurrence.due_on <= end
-        )
-    )
-    done = dict(stored.all())
+    done = rounds.recorded_rounds(session, task, start, end)
     items = [_round(day, done.get(day), today, soon) for day in sorted(set(due) | set(done))]
     return schemas.OccurrenceList(task_id=task.id, recurrence=task.recurrence, start=start, end=end, items=items)

@@ -6,10 +6,9 @@ from typing import Annotated, Literal
 from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Response, status
-from sqlalchemy import func, select
 
-from chidao.store.models import Assignment, Attachment, Extension, ProgressReport, Task
 from chidao.tracking import extensions, progress
+from chidao.tracking import task_records as records
 from chidao.web import schemas
 from chidao.web.deps import (
     CurrentUser,
@@ -18,7 +17,6 @@ from chidao.web.deps import (
     SessionDep,
     SoonDep,
     TodayDep,
-    can_see_task,
     forbid_unless,
     not_found,
     task_in_scope,
@@ -64,10 +62,8 @@ def report_progress(
 @router.get("/attachments/{attachment_id}", response_class=Response, responses={200: {"content": {"*/*": {}}}})
 def download_attachment(attachment_id: Id, session: SessionDep, user: CurrentUser) -> Response:
     """A file attached to a progress report."""
-    attachment = session.get(Attachment, attachment_id)
-    report = session.get(ProgressReport, attachment.report_id) if attachment else None
-    task = session.get(Task, report.task_id) if report else None
-    if attachment is None or task is None or not can_see_task(user, task):
+    attachment = records.attachment_for(session, user, attachment_id)
+    if attachment is None:
         raise not_found("attachment", attachment_id)
     headers = {"Content-Disposition": f"attachment; filename*=UTF-8''{quote(attachment.filename, safe='')}"}
     return Response(attachment.content, media_type=attachment.media_type, headers=headers)
@@ -104,13 +100,7 @@ def list_extensions(
     per_page: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> schemas.Page[schemas.ExtensionPublic]:
     """Extension requests, oldest first (an agency officer sees those of its own tasks)."""
-    query = select(Extension).join(Task, Task.id == Extension.task_id).where(Task.deleted.is_(False))
-    if user.role == "agency":
-        query = query.where(Task.id.in_(select(Assignment.task_id).where(Assignment.agency_id == user.agency_id)))
-    if ext_status:
-        query = query.where(Extension.status == ext_status)
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = session.scalars(query.order_by(Extension.id).offset((page - 1) * per_page).limit(per_page))
+    rows, total = records.list_extensions(session=session, user=user, status=ext_status, page=page, per_page=per_page)
     return schemas.Page(items=[extension_public(e) for e in rows], total=total, page=page, per_page=per_page)
 
 
@@ -127,10 +117,10 @@ def decide_extension(
     soon: SoonDep,
 ) -> schemas.ExtensionResult:
     """Approve (the task's deadline becomes the requested one; the original stays on record) or refuse."""
-    extension = session.get(Extension, extension_id)
-    task = session.get(Task, extension.task_id) if extension else None
-    if extension is None or task is None or not can_see_task(user, task):
+    found = records.extension_for(session, user, extension_id)
+    if found is None:
         raise not_found("extension", extension_id)
+    extension, task = found
     forbid_unless(user, "admin", "clerk")
     extensions.decide_extension(
         session=session,

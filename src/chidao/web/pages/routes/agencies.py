@@ -15,12 +15,16 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from chidao.store.models import Agency, User
-from chidao.store.queries import Scope, TaskFilter, list_tasks, statistics
-from chidao.web.deps import Id, PageNo, SessionDep, SoonDep, TodayDep, not_found, scope_of
+from chidao.tracking.agencies import agencies_page, agency_figures
+from chidao.tracking.documents import document_refs
+from chidao.tracking.statistics import statistics
+from chidao.tracking.task_filter import Scope, TaskFilter
+from chidao.tracking.task_list import list_tasks
+from chidao.tracking.visibility import scope_of
+from chidao.web.deps import Id, PageNo, SessionDep, SoonDep, TodayDep, not_found
 from chidao.web.pages import labels  # noqa: F401  (registers the labels the templates use)
 from chidao.web.pages.deps import PageUser
 from chidao.web.pages.listing import pager, url_with
-from chidao.web.pages.lookups import agencies_page, agency_figures, document_refs
 from chidao.web.pages.task_query import parse_role
 from chidao.web.pages.task_rows import task_row
 from chidao.web.pages.templating import render

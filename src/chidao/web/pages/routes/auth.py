@@ -9,18 +9,11 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
+from chidao.tracking.auth import close_session, log_in
 from chidao.web.deps import SessionDep, SettingsDep
 from chidao.web.pages.deps import CsrfChecked, PageLogin
 from chidao.web.pages.templating import render
-from chidao.web.security import (
-    authenticate,
-    clear_session_cookie,
-    close_session,
-    open_session,
-    record_failure,
-    set_session_cookie,
-    throttled,
-)
+from chidao.web.security import clear_session_cookie, client_address, set_session_cookie
 
 router = APIRouter()
 LOGIN_CSRF_COOKIE = "chidao_login_csrf"
@@ -65,19 +58,18 @@ def login_submit(
     if not expected or not secrets.compare_digest(expected.encode(), csrf_token.encode()):
         return _login_form(request, next_url=next_url, error="Phiên đăng nhập đã hết hạn, hãy thử lại.", code=403)
     username = username.strip()
-    address = request.client.host if request.client else ""
-    if throttled(session=session, settings=settings, username=username, address=address):
+    attempt = log_in(
+        session=session, settings=settings, username=username, password=password, address=client_address(request)
+    )
+    if attempt.throttled:
         minutes = max(1, settings.login_window_seconds // 60)
         message = f"Đăng nhập sai quá nhiều lần. Hãy thử lại sau {minutes} phút."
         return _login_form(request, next_url=next_url, error=message, username=username, code=429)
-    user = authenticate(session=session, username=username, password=password) if username else None
-    if user is None:
-        record_failure(session=session, username=username, address=address)
-        session.commit()
+    session.commit()
+    if attempt.new is None:
         message = "Tên đăng nhập hoặc mật khẩu không đúng."
         return _login_form(request, next_url=next_url, error=message, username=username, code=401)
-    new = open_session(session=session, settings=settings, user=user)
-    session.commit()
+    new = attempt.new
     response = RedirectResponse(next_url, status_code=303)
     set_session_cookie(response, settings, new)
     response.delete_cookie(LOGIN_CSRF_COOKIE, path="/login")

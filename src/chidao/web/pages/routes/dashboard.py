@@ -14,12 +14,15 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from chidao.store.queries import OPEN_STATUSES, statistics
-from chidao.web.deps import SessionDep, SoonDep, TodayDep, scope_of
+from chidao.tracking.dashboard import due_between, end_of_work_week, recently_completed
+from chidao.tracking.documents import document_refs
+from chidao.tracking.statistics import statistics
+from chidao.tracking.task_state import OPEN_STATUSES
+from chidao.tracking.visibility import scope_of
+from chidao.web.deps import SessionDep, SoonDep, TodayDep
 from chidao.web.pages import labels  # noqa: F401  (registers the labels the templates use)
 from chidao.web.pages.charts import bar_chart
 from chidao.web.pages.deps import PageUser
-from chidao.web.pages.lookups import document_refs, due_between, end_of_work_week, recently_completed
 from chidao.web.pages.task_rows import task_row
 from chidao.web.pages.templating import number, render
 

@@ -1,15 +1,14 @@
-"""Upload and review of notices (clerks and admins).
+"""Review of uploaded notices (clerks and admins).
 
-Upload takes one or several files through the API's own steps. Review shows the document text
-beside its draft tasks; each correction is a plain form POST that calls the tracking
-operations and answers with a redirect back to the task (Post/Redirect/Get), or, when refused,
-the page again with a Vietnamese reason (409 someone else changed it, 422 invalid input).
+Review shows the document text beside its draft tasks; each correction is a plain form POST
+that calls the tracking operations and answers with a redirect back to the task
+(Post/Redirect/Get), or, when refused, the page again with a Vietnamese reason (409 someone else
+changed it, 422 invalid input).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Annotated
 from urllib.parse import quote
 
@@ -18,15 +17,13 @@ from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
-from starlette.datastructures import UploadFile
 
 from chidao.store.models import Document, Task, User
 from chidao.tracking import errors, passages
 from chidao.tracking import review as review_cases
-from chidao.web import review_actions
-from chidao.web.deps import STAFF, Id, SessionDep, SettingsDep, TodayDep, document_in_scope
-from chidao.web.limits import MAX_UPLOAD_FILES
-from chidao.web.pages.deps import CsrfChecked, PageStaff, PageUser
+from chidao.tracking.ingest import confirm_draft
+from chidao.web.deps import STAFF, Id, SessionDep, TodayDep, document_in_scope
+from chidao.web.pages.deps import CsrfChecked, PageUser
 from chidao.web.pages.review_input import (
     InputError,
     TaskForm,
@@ -38,7 +35,6 @@ from chidao.web.pages.review_input import (
 )
 from chidao.web.pages.review_view import Problem, review_context
 from chidao.web.pages.templating import render
-from chidao.web.pages.upload_files import ACCEPTED, chosen_files, size_label, store_one
 
 router = APIRouter()
 Text = Annotated[str, Form()]
@@ -52,56 +48,6 @@ NOT_STAFF = "Chỉ chuyên viên Văn phòng và quản trị viên được t�
 TAKEN = "Đoạn này đã được tạo thành nhiệm vụ (có thể bởi người khác); không tạo thêm nhiệm vụ nào."
 # What a refusal because of a change made meanwhile means, by action (others: STALE).
 CONFLICTS = {"take": TAKEN}
-
-
-# Upload
-
-
-@dataclass(frozen=True)
-class UploadRequest:
-    files: list[UploadFile]
-    confirm: bool
-
-
-async def upload_request(request: Request) -> UploadRequest:
-    """The chosen files and the "confirm at once" box (the form is parsed once, by the CSRF check)."""
-    form = await request.form()
-    files = chosen_files([value for key, value in form.multi_items() if key == "files"])
-    return UploadRequest(files=files, confirm=form.get("confirm") in ("1", "on", "true"))
-
-
-def _upload_page(request: Request, limit: int, error: str = "", code: int = 200) -> Response:
-    context = {"title": "Tải văn bản lên", "error": error, "accepted": ACCEPTED}
-    context.update(max_files=MAX_UPLOAD_FILES, max_size=size_label(limit))
-    return render(request, "upload.html", context, status_code=code)
-
-
-@router.get("/documents/upload")
-def upload_form(request: Request, user: PageStaff, settings: SettingsDep) -> Response:
-    return _upload_page(request, settings.max_upload_bytes)
-
-
-@router.post("/documents/upload", dependencies=[CsrfChecked])
-def upload_submit(
-    request: Request,
-    session: SessionDep,
-    settings: SettingsDep,
-    user: PageStaff,
-    form: Annotated[UploadRequest, Depends(upload_request)],
-) -> Response:
-    """Store each file on its own; one new draft goes straight to its review, otherwise a report."""
-    limit = settings.max_upload_bytes
-    if not form.files:
-        return _upload_page(request, limit, "Hãy chọn ít nhất một tệp để tải lên.", 422)
-    if len(form.files) > MAX_UPLOAD_FILES:
-        return _upload_page(request, limit, f"Mỗi lần chỉ tải được tối đa {MAX_UPLOAD_FILES} tệp.", 422)
-    outcomes = [store_one(session, f, limit, user.id, form.confirm) for f in form.files]
-    only = outcomes[0]
-    if len(outcomes) == 1 and only.status == "created" and not form.confirm and only.document:
-        message = f"Đã tải lên {only.filename}: trích xuất được {only.task_count} nhiệm vụ. Hãy rà soát."
-        return RedirectResponse(f"/documents/{only.document.id}/review?msg={quote(message)}", status.HTTP_303_SEE_OTHER)
-    context = {"title": "Kết quả tải lên", "outcomes": outcomes, "confirm": form.confirm}
-    return render(request, "upload_result.html", context, status_code=200 if any(o.ok for o in outcomes) else 422)
 
 
 # Review: reading
@@ -344,7 +290,7 @@ def confirm(request: Request, document_id: Id, session: SessionDep, user: PageUs
     document = draft_of(session, user, document_id)
 
     def step() -> str:
-        review_actions.confirm_review(session, document, user.id)
+        confirm_draft(session=session, document=document, user_id=user.id)
         count = sum(not t.deleted for t in document.tasks)
         message = f"Đã xác nhận văn bản: {count} nhiệm vụ bắt đầu được theo dõi."
         return f"/documents/{document.id}?msg={quote(message)}"

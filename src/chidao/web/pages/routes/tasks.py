@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response, StreamingResponse
-from sqlalchemy import select
 
-from chidao.store.models import TASK_STATUSES, Attachment, ProgressReport
-from chidao.store.queries import list_tasks
+from chidao.store.models import TASK_STATUSES
+from chidao.tracking.agencies import agency_names
+from chidao.tracking.documents import document_refs
+from chidao.tracking.task_list import list_tasks
+from chidao.tracking.task_records import attachment_of_task
 from chidao.tracking.timing import TIMING_STATES
-from chidao.web.deps import Id, SessionDep, SoonDep, TodayDep, not_found, scope_of
+from chidao.tracking.visibility import scope_of
+from chidao.web.deps import Id, SessionDep, SoonDep, TodayDep, not_found
 from chidao.web.pages import (
     csv_export,
     labels,  # noqa: F401  (registers the labels the templates use)
@@ -24,7 +27,6 @@ from chidao.web.pages.csv_export import Export, stream
 from chidao.web.pages.deps import PageUser
 from chidao.web.pages.files import download
 from chidao.web.pages.listing import pager, sort_link, url_with
-from chidao.web.pages.lookups import agency_names, document_refs
 from chidao.web.pages.task_query import PER_PAGE_CHOICES, TaskQuery, TaskQueryDep, effective_sort
 from chidao.web.pages.task_rows import task_row
 from chidao.web.pages.task_view import task_page, visible_task
@@ -111,11 +113,7 @@ def task_detail(
 def task_attachment(task_id: Id, attachment_id: Id, session: SessionDep, user: PageUser) -> Response:
     """A file attached to one of the task's reports, for whoever may open the task."""
     task = visible_task(session, user, task_id)
-    attachment = session.scalar(
-        select(Attachment)
-        .join(ProgressReport, ProgressReport.id == Attachment.report_id)
-        .where(Attachment.id == attachment_id, ProgressReport.task_id == task.id)
-    )
+    attachment = attachment_of_task(session, task, attachment_id)
     if attachment is None:
         raise not_found("attachment", attachment_id)
     return download(attachment.content, attachment.filename, attachment.media_type)

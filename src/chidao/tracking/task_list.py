@@ -1,8 +1,8 @@
-"""Reading tasks: filters, the viewer's scope, diacritic-free search, sorting, paging, statistics.
+"""Reading a page of tasks: sorting, paging and diacritic-free search, fast at a million tasks.
 
-Timing states are conditions on dates, so they filter in SQL: "overdue" is a deadline before
-today on an unfinished task, "due soon" a deadline up to the date N working days ahead
-(computed once per request on the Vietnamese calendar).
+Which tasks match is ``task_filter.conditions``; this module picks the cheapest way to read a
+page of them and count them (the agency rows' copy of the task state, the full-text index, two
+index-ordered runs by deadline).
 """
 
 from __future__ import annotations
@@ -10,15 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Integer, Select, and_, column, distinct, func, literal_column, or_, select, text
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import and_, distinct, func, or_, select, text
+from sqlalchemy.orm import Session
 
-from chidao.store.agencies import agency_key
-from chidao.store.models import TASK_STATUSES, Agency, Assignment, Task
+from chidao.store.models import Assignment, Task
 from chidao.text import fold_words
+from chidao.tracking.task_filter import OPEN_STATES_BY_DEADLINE, Scope, TaskFilter, agency_ids, conditions
 
 SORTS = {
     "deadline": (Task.deadline.is_(None), Task.deadline, Task.id),
@@ -46,114 +46,6 @@ class Found:
 
     def __iter__(self):
         return iter((self.rows, self.total))
-
-
-@dataclass
-class TaskFilter:
-    agency: str | None = None
-    role: str | None = None
-    status: list[str] = field(default_factory=list)
-    timing_state: list[str] = field(default_factory=list)
-    deadline_from: date | None = None
-    deadline_to: date | None = None
-    document_id: int | None = None
-    q: str | None = None
-    include_drafts: bool = False
-
-
-@dataclass(frozen=True)
-class Scope:
-    """Whose tasks a viewer may see: everyone's, or those of one agency (lead or coordinator)."""
-
-    agency_id: int | None = None
-    unrestricted: bool = True
-
-
-_OPEN_STATES = {
-    "overdue": lambda deadline, today, soon: deadline < today,
-    "due_soon": lambda deadline, today, soon: and_(deadline >= today, deadline <= soon),
-    "not_due": lambda deadline, today, soon: deadline > soon,
-    "no_deadline": lambda deadline, today, soon: deadline.is_(None),
-}
-
-
-OPEN_STATUSES = ("assigned", "in_progress", "paused")  # a cancelled task is never overdue
-
-
-def timing_condition(state: str, today: date, soon_until: date):
-    done = Task.status == "done"
-    open_ = Task.status.in_(OPEN_STATUSES)
-    return {
-        "done_on_time": and_(
-            done, or_(Task.deadline.is_(None), Task.completed_on.is_(None), Task.completed_on <= Task.deadline)
-        ),
-        "done_late": and_(done, Task.completed_on > Task.deadline),
-        "no_deadline": and_(open_, Task.deadline.is_(None)),
-        "overdue": and_(open_, Task.deadline < today),
-        "due_soon": and_(open_, Task.deadline >= today, Task.deadline <= soon_until),
-        "not_due": and_(open_, Task.deadline > soon_until),
-        "cancelled": Task.status == "cancelled",
-    }[state]
-
-
-def _search_condition(session: Session, q: str):
-    words = re.findall(r"[0-9a-z]+", fold_words(q))
-    if not words:
-        return None
-    if session.get_bind().dialect.name == "sqlite":
-        match = " ".join(f'"{w}"' for w in words)  # whole syllables: cheap, and what Vietnamese users type
-        ids = text("SELECT rowid FROM task_fts WHERE task_fts MATCH :match").bindparams(match=match)
-        return Task.id.in_(ids.columns(column("rowid", Integer)))
-    return literal_column("search_tsv").op("@@")(func.to_tsquery("simple", " & ".join(words)))
-
-
-def _agency_ids(session: Session, name: str) -> list[int]:
-    if name.isdigit():
-        return [int(name)]
-    key = agency_key(name)
-    return list(session.scalars(select(Agency.id).where(or_(Agency.key == key, Agency.key.like(f"{key} %")))))
-
-
-def conditions(session: Session, flt: TaskFilter, scope: Scope, today: date, soon_until: date) -> list:
-    """The WHERE clauses on ``tasks`` for a filter and a viewer's scope."""
-    where = [Task.deleted.is_(False)]
-    if not flt.include_drafts:
-        where.append(Task.tracked.is_(True))
-    if not scope.unrestricted:
-        where.append(Task.id.in_(select(Assignment.task_id).where(Assignment.agency_id == scope.agency_id)))
-    if flt.agency:
-        roles = [flt.role] if flt.role else ["lead", "coordinator"]
-        ids = _agency_ids(session, flt.agency)
-        theirs = select(Assignment.task_id).where(Assignment.agency_id.in_(ids), Assignment.role.in_(roles))
-        if flt.timing_state and set(flt.timing_state) <= set(_OPEN_STATES):
-            # Narrow on the agency rows' copy of the task state: an index range, not a join.
-            theirs = theirs.where(
-                Assignment.task_open.is_(True),
-                or_(*(_OPEN_STATES[s](Assignment.task_deadline, today, soon_until) for s in flt.timing_state)),
-            )
-        where.append(Task.id.in_(theirs))
-    elif flt.role and not scope.unrestricted:
-        theirs = select(Assignment.task_id).where(Assignment.agency_id == scope.agency_id, Assignment.role == flt.role)
-        where.append(Task.id.in_(theirs))
-    if flt.status:
-        where.append(Task.status.in_(flt.status))
-    if flt.timing_state:
-        where.append(or_(*(timing_condition(s, today, soon_until) for s in flt.timing_state)))
-    if flt.deadline_from:
-        where.append(Task.deadline >= flt.deadline_from)
-    if flt.deadline_to:
-        where.append(Task.deadline <= flt.deadline_to)
-    if flt.document_id is not None:
-        where.append(Task.document_id == flt.document_id)
-    if flt.q:
-        condition = _search_condition(session, flt.q)
-        if condition is not None:
-            where.append(condition)
-    return where
-
-
-def filtered(session: Session, flt: TaskFilter, scope: Scope, today: date, soon_until: date) -> Select:
-    return select(Task).where(*conditions(session, flt, scope, today, soon_until))
 
 
 def list_tasks(
@@ -247,15 +139,17 @@ def _one_agency(session: Session, flt: TaskFilter, scope: Scope) -> list[int] | 
     if flt.q or flt.document_id is not None or flt.include_drafts:
         return None
     if flt.agency:
-        ids = _agency_ids(session, flt.agency)
+        ids = agency_ids(session, flt.agency)
         return ids if scope.unrestricted or ids == [scope.agency_id] else None
     return None if scope.unrestricted else [scope.agency_id]
 
 
 def _agency_state(state: str, today: date, soon_until: date):
     """A timing state as a condition on the agency rows' copy of the task state (migration 0008)."""
-    if state in _OPEN_STATES:
-        return and_(Assignment.task_open.is_(True), _OPEN_STATES[state](Assignment.task_deadline, today, soon_until))
+    if state in OPEN_STATES_BY_DEADLINE:
+        return and_(
+            Assignment.task_open.is_(True), OPEN_STATES_BY_DEADLINE[state](Assignment.task_deadline, today, soon_until)
+        )
     return {
         "done_on_time": and_(Assignment.task_status == "done", Assignment.task_late.is_(False)),
         "done_late": and_(Assignment.task_status == "done", Assignment.task_late.is_(True)),
@@ -371,81 +265,3 @@ def _deadline_page(
     if undated is None:
         undated = session.scalar(select(func.count(Task.id)).where(*where, Task.deadline.is_(None))) or 0
     return rows, dated + undated
-
-
-def _bucket(counts: dict[str, int], deadline: date | None, n: int, today: date, soon_until: date) -> None:
-    if deadline is None:
-        counts["no_deadline"] += n
-    elif deadline < today:
-        counts["overdue"] += n
-    elif deadline <= soon_until:
-        counts["due_soon"] += n
-    else:
-        counts["not_due"] += n
-
-
-_TIMING_COUNTED = ("not_due", "due_soon", "overdue", "done_on_time", "done_late", "no_deadline")
-
-
-def _counts_from_tally(session: Session, today: date, soon_until: date) -> tuple[dict[str, int], dict[str, int]]:
-    """Everyone's counts by timing state and by status from the trigger-kept tally (migrations
-    0003 and 0007): a few thousand rows, whatever the number of tasks."""
-    counts = dict.fromkeys(_TIMING_COUNTED, 0)
-    by_status = dict.fromkeys(TASK_STATUSES, 0)
-    for status, day, late, n in session.execute(text("SELECT state, day, late, n FROM task_tally WHERE n > 0")):
-        by_status[status] = by_status.get(status, 0) + n
-        if status == "done":
-            counts["done_late" if late else "done_on_time"] += n
-        elif status in OPEN_STATUSES:
-            _bucket(counts, date.fromisoformat(day) if day else None, n, today, soon_until)
-    return counts, by_status
-
-
-def _counts_for_agency(session: Session, agency_id: int, today: date, soon_until: date):
-    """One agency's counts by timing state and by status, from its own rows (migration 0008):
-    each of its tasks once, whether it leads, coordinates or both."""
-    counts = dict.fromkeys(_TIMING_COUNTED, 0)
-    by_status = dict.fromkeys(TASK_STATUSES, 0)
-    theirs = (
-        select(Assignment.task_deadline, Assignment.task_id, Assignment.task_status, Assignment.task_late)
-        .where(Assignment.agency_id == agency_id, Assignment.task_status.is_not(None))
-        .distinct()
-        .subquery()
-    )
-    grouped = select(theirs.c.task_status, theirs.c.task_deadline, theirs.c.task_late, func.count()).group_by(
-        theirs.c.task_status, theirs.c.task_deadline, theirs.c.task_late
-    )
-    for status, deadline, late, n in session.execute(grouped):
-        by_status[status] = by_status.get(status, 0) + n
-        if status == "done":
-            counts["done_late" if late else "done_on_time"] += n
-        elif status in OPEN_STATUSES:
-            _bucket(counts, deadline, n, today, soon_until)
-    return counts, by_status
-
-
-def statistics(*, session: Session, scope: Scope, today: date, soon_until: date) -> dict:
-    """Counts by timing state and by status, and overdue tasks per lead agency: what a dashboard shows."""
-    if scope.unrestricted:
-        counts, by_status = _counts_from_tally(session, today, soon_until)
-    else:
-        counts, by_status = _counts_for_agency(session, scope.agency_id, today, soon_until)
-    if scope.unrestricted:
-        overdue = select(Assignment.agency_id, func.count().label("n")).where(
-            Assignment.role == "lead", Assignment.task_open.is_(True), Assignment.task_deadline < today
-        )
-    else:  # from the agency's own overdue rows to the leads of those tasks: a few thousand lookups
-        mine = aliased(Assignment)
-        overdue = (
-            select(Assignment.agency_id, func.count(distinct(Assignment.task_id)).label("n"))
-            .join(mine, and_(mine.task_id == Assignment.task_id, mine.agency_id == scope.agency_id))
-            .where(mine.task_open.is_(True), mine.task_deadline < today, Assignment.role == "lead")
-        )
-    ordered = overdue.group_by(Assignment.agency_id).order_by(text("n DESC"), Assignment.agency_id).limit(50)
-    rows = session.execute(ordered).all()
-    names = dict(session.execute(select(Agency.id, Agency.name).where(Agency.id.in_([a for a, _ in rows]))).all())
-    return {
-        "by_timing_state": counts,
-        "by_status": by_status,
-        "overdue_by_agency": [{"agency_id": a, "agency": names.get(a, ""), "overdue": int(n)} for a, n in rows],
-    }

@@ -1,0 +1,81 @@
+"""Ingest: a notice read, extracted and stored with its draft tasks in one transaction, the
+same file never twice; and confirming a reviewed draft, after which its tasks are tracked.
+
+The CLI (``chidao ingest``), the API and the upload page all store a document through
+``add_document``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from chidao.extract import extract
+from chidao.store.audit import record
+from chidao.store.documents import document_row, store_extraction
+from chidao.store.models import Agency, Document
+from chidao.text.readers import read_bytes
+from chidao.tracking.errors import Conflict
+
+
+@dataclass(frozen=True)
+class Ingested:
+    document: Document
+    created: bool
+
+
+def add_document(
+    *,
+    session: Session,
+    filename: str,
+    data: bytes,
+    user_id: int | None = None,
+    confirm: bool = False,
+    cache: dict[str, Agency] | None = None,
+) -> Ingested:
+    """Read, extract and store a document with its draft tasks and unassigned passages;
+    raises ReadError before writing."""
+    digest = hashlib.sha256(data).hexdigest()
+    existing = session.scalar(select(Document).where(Document.content_hash == digest))
+    if existing is not None:
+        return Ingested(existing, False)
+    extraction = extract(read_bytes(data, filename))
+    info = extraction.to_dict()["document"]
+    document = document_row(filename, data, digest, info, extraction.normalized.text)
+    document.uploaded_by_id = user_id
+    session.add(document)
+    store_extraction(session=session, document=document, extraction=extraction, cache=cache)
+    record(
+        session=session,
+        user_id=user_id,
+        entity="document",
+        entity_id=document.id,
+        action="ingest",
+        after={"filename": filename, "tasks": len(extraction.tasks), "unassigned": len(extraction.unassigned)},
+    )
+    if confirm:
+        confirm_document(session=session, document=document, user_id=user_id)
+    return Ingested(document, True)
+
+
+def confirm_document(*, session: Session, document: Document, user_id: int | None) -> None:
+    """Mark a reviewed document confirmed: its remaining tasks start being tracked."""
+    document.status = "confirmed"
+    document.confirmed_at = datetime.now(UTC)
+    document.confirmed_by_id = user_id
+    for task in document.tasks:
+        task.tracked = not task.deleted
+    record(session=session, user_id=user_id, entity="document", entity_id=document.id, action="confirm")
+
+
+def confirm_draft(*, session: Session, document: Document, user_id: int) -> None:
+    """End the review (the caller commits): the document's remaining tasks start being tracked.
+    A document is confirmed once; a second confirmation is a conflict, not a no-op, so that two
+    clerks confirming at once learn that someone else did."""
+    if document.status == "confirmed":
+        raise Conflict("the document is already confirmed")
+    confirm_document(session=session, document=document, user_id=user_id)
