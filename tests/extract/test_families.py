@@ -84,3 +84,13 @@ def test_a_ward_names_its_own_office_and_heads_by_position_and_a_directive_its_w
     assert_agencies(
         task_containing(result, "thủ tục hành chính")["lead"], ["Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"]
     )
+
+
+def test_a_last_item_that_only_urges_carrying_out_the_directive_is_no_task():
+    body = (
+        "1. Sở Xây dựng rà soát quỹ đất phát triển nhà ở xã hội, báo cáo trước ngày 30/6/2026.\n"
+        "2. Giám đốc các sở, Chủ tịch UBND các xã, phường chịu trách nhiệm trước Chủ tịch UBND tỉnh về kết quả "
+        "thực hiện; tập trung chỉ đạo, tổ chức thực hiện nghiêm túc, hiệu quả Chỉ thị này./."
+    )
+    result = extract_text(document(body, kind="CHỈ THỊ", title="Về phát triển nhà ở xã hội", number="05/CT-UBND"))
+    assert [t["lead"] for t in result["tasks"]] == [["Sở Xây dựng"]], [t["text"][:60] for t in result["tasks"]]

@@ -67,7 +67,8 @@ _CLOSING_START = _spaced(
 _CLOSING_ANY = _spaced(
     r"(?:biết,?\s*(?:để\s+)?(?:phối hợp\s*,?\s*)?(?:chỉ đạo\s*,?\s*)?(?:triển khai\s*)?(?:tổ chức\s*)?"
     r"(?:triển khai\s*)?thực hiện\s*\.?/?\.|trân trọng thông báo|xin thông báo|thông báo\s*\./\.|"
-    r"chịu trách nhiệm thi hành|thực hiện nghiêm túc (?:chỉ thị|kế hoạch|quyết định|công văn|công điện|thông báo) này|"
+    r"chịu trách nhiệm thi hành|thực hiện nghiêm túc(?:,? (?:và )?(?:có )?(?:hiệu quả|kịp thời|đầy đủ))* "
+    r"(?:chỉ thị|kế hoạch|quyết định|công văn|công điện|thông báo) này|"
     r"nội dung chỉ đạo nêu trên|khẩn trương triển khai thực hiện\s*\./\.|"
     r"thực hiện nghị quyết này|nghị quyết này đã được)"
 )
@@ -75,7 +76,7 @@ _CLOSING_ANY = _spaced(
 # các cơ quan, đơn vị liên quan triển khai thực hiện./.": carry the document out, nothing more.
 _EXHORTATION = _spaced(
     r"(?:[^.;:]{0,50}, )?(?:(?:đề nghị|yêu cầu) [^.;:]{0,160}? )?"
-    r"(?:(?:triển khai|tổ chức|khẩn trương|nghiêm túc)[\s,]*)*thực hiện(?: (?:tốt|nghiêm túc|nghiêm|kịp thời|"
+    r"(?:(?:triển khai|tổ chức|khẩn trương|nghiêm túc)[\s,]*)*thực hiện(?:,? (?:tốt|nghiêm túc|nghiêm|kịp thời|"
     r"có hiệu quả|hiệu quả|đầy đủ|đúng))*(?: (?:các |những )?(?:nội dung|nhiệm vụ|yêu cầu|ý kiến|chỉ đạo)[^.;:]{0,70}"
     r"| (?:chỉ thị|kế hoạch|công văn|công điện|thông báo|quyết định|nghị quyết|văn bản) này)?"
     r"\s*(?:\./\.|\.)?\s*$"
