@@ -94,3 +94,18 @@ def test_a_last_item_that_only_urges_carrying_out_the_directive_is_no_task():
     )
     result = extract_text(document(body, kind="CHỈ THỊ", title="Về phát triển nhà ở xã hội", number="05/CT-UBND"))
     assert [t["lead"] for t in result["tasks"]] == [["Sở Xây dựng"]], [t["text"][:60] for t in result["tasks"]]
+
+
+def test_news_names_who_came_along_and_each_sentence_with_its_own_subject_is_a_task():
+    news = (
+        "Chủ tịch UBND tỉnh kiểm tra tiến độ dự án cầu Bến Lức\n\n"
+        "Sáng 12/10, Chủ tịch UBND tỉnh Trần Văn Lâm kiểm tra tiến độ thi công dự án cầu Bến Lức. "
+        "Cùng đi có lãnh đạo các sở: Xây dựng, Tài chính; Ban Quản lý dự án đầu tư xây dựng tỉnh và "
+        "lãnh đạo các xã có dự án đi qua.\n\n"
+        "Chủ tịch UBND tỉnh giao Sở Tài chính thẩm định điều chỉnh tổng mức đầu tư của dự án. "
+        "Đồng thời, Sở Tài chính tham mưu bố trí bổ sung vốn năm 2026 cho dự án.\n"
+    )
+    result = extract_text(news)
+    assert [t["lead"] for t in result["tasks"]] == [["Sở Tài chính"], ["Sở Tài chính"]], [
+        t["text"][:50] for t in result["tasks"]
+    ]

@@ -35,7 +35,7 @@ from chidao.extract.leads import (
     topic_end,
 )
 from chidao.extract.timing import Timing, TimingReader
-from chidao.extract.unassigned import sentence_kind
+from chidao.extract.unassigned import lists_attendance, sentence_kind
 from chidao.extract.vocabulary import Sections, sections
 from chidao.text.guarded import Guarded, guarded
 from chidao.text.occurrences import Occurrences
@@ -912,8 +912,14 @@ class TaskCutter:
         if clauses:
             clauses[0] = (start, clauses[0][1])
         pending: list[Mention] | None = None
-        for c_start, c_end in clauses:
+        attendance = False
+        for i, (c_start, c_end) in enumerate(clauses):
             opening = past_spaces(self.reader, c_start)  # read once: every rule below starts there
+            if i == 0 or self._new_sentence(c_start):
+                attendance = lists_attendance(self.key, opening, c_end)
+            if attendance:
+                self.skip(c_start, "narration")  # "Cùng đi có ...; Ban Quản lý dự án ...": who came
+                continue
             if self._closes(opening, c_end, running=not marked):
                 self.skip(c_start, "closing")
                 continue
@@ -947,6 +953,11 @@ class TaskCutter:
                     continue
                 if kind == "action" and (assignment is None or _same_leads(assignment.leads, groups[-1][2])):
                     groups.append((c_start, c_end, groups[-1][2], groups[-1][3]))
+                    continue
+                if kind == "elaboration" and assignment is not None and assignment.start - c_start <= 25:
+                    # "Đồng thời, Sở Tài chính tham mưu ...": a sentence that names who acts is a
+                    # task of its own, whatever connector opens it.
+                    groups.append((c_start, c_end, assignment.leads, True))
                     continue
             if (
                 groups

@@ -109,6 +109,18 @@ def _openers() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return alternation(data["elaborations"]), alternation(data["narration"])
 
 
+@cache
+def _attendance() -> re.Pattern[str]:
+    words = load_toml("assignment.toml")["attendance"]
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?:{body})(?![\w])")
+
+
+def lists_attendance(key: str, start: int, end: int) -> bool:
+    """Whether the sentence at ``start`` lists who attended ("Cùng đi có lãnh đạo các sở: ...")."""
+    return _attendance().match(key, start, end) is not None
+
+
 def sentence_kind(key: str, start: int, end: int) -> str:
     """How a sentence of running text relates to the task before it: "elaboration" (it explains
     it: "Trong đó, ..."), "narration" (it reports: "Theo Chủ tịch, ...", "... đã ...") or
