@@ -109,3 +109,23 @@ def test_news_names_who_came_along_and_each_sentence_with_its_own_subject_is_a_t
     assert [t["lead"] for t in result["tasks"]] == [["Sở Tài chính"], ["Sở Tài chính"]], [
         t["text"][:50] for t in result["tasks"]
     ]
+
+
+def test_the_issuers_promise_in_its_own_words_answering_a_proposal_is_no_task():
+    body = (
+        "Bộ trưởng kết luận như sau:\n"
+        "1. Giao Cục Thủy sản và Kiểm ngư hướng dẫn các tỉnh cập nhật dữ liệu tàu cá, hoàn thành trong tháng 4/2026.\n"
+        "2. Về kiến nghị của Ủy ban nhân dân tỉnh Quảng Ngãi hỗ trợ kinh phí lắp thiết bị giám sát hành trình: "
+        "Bộ ghi nhận và sẽ tổng hợp, báo cáo Chính phủ trong quý III/2026.\n"
+    )
+    notice = document(
+        body,
+        issuer="BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG",
+        number="210/TB-BNNMT",
+        place="Hà Nội",
+        title="Kết luận của Bộ trưởng tại cuộc họp về chống khai thác IUU",
+    )
+    result = extract_text(notice)
+    assert [t["lead"] for t in result["tasks"]] == [["Cục Thủy sản và Kiểm ngư"]], [
+        t["text"][:50] for t in result["tasks"]
+    ]

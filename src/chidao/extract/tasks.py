@@ -35,7 +35,7 @@ from chidao.extract.leads import (
     topic_end,
 )
 from chidao.extract.timing import Timing, TimingReader
-from chidao.extract.unassigned import lists_attendance, sentence_kind
+from chidao.extract.unassigned import issuer_promise, lists_attendance, sentence_kind
 from chidao.extract.vocabulary import Sections, sections
 from chidao.text.guarded import Guarded, guarded
 from chidao.text.occurrences import Occurrences
@@ -922,6 +922,9 @@ class TaskCutter:
                 continue
             if self._closes(opening, c_end, running=not marked):
                 self.skip(c_start, "closing")
+                continue
+            if issuer_promise(self.key, past_spaces(self.reader, topic_end(self.key, opening, c_end)), c_end):
+                self.skip(c_start, "narration")  # "Bộ ghi nhận và sẽ tổng hợp ...": the issuer's promise
                 continue
             assignment = find_assignment(self.reader, c_start, c_end, self.cues, pos=opening)
             if _LIABILITY.search(self.key, c_start, c_end) and not _DUTY.search(self.key, c_start, c_end):

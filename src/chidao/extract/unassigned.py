@@ -121,6 +121,22 @@ def lists_attendance(key: str, start: int, end: int) -> bool:
     return _attendance().match(key, start, end) is not None
 
 
+@cache
+def _promise() -> re.Pattern[str]:
+    data = load_toml("assignment.toml")
+
+    def alternation(words: list[str]) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+    return re.compile(rf"(?:{alternation(data['self_references'])})\s+(?:{alternation(data['promise_verbs'])})(?![\w])")
+
+
+def issuer_promise(key: str, start: int, end: int) -> bool:
+    """Whether the clause at ``start`` is the issuer's promise in its own words ("Bộ ghi nhận và
+    sẽ ...", "Tỉnh sẽ ..."): a bare self-reference, not an agency's name, then a promise."""
+    return _promise().match(key, start, end) is not None
+
+
 def sentence_kind(key: str, start: int, end: int) -> str:
     """How a sentence of running text relates to the task before it: "elaboration" (it explains
     it: "Trong đó, ..."), "narration" (it reports: "Theo Chủ tịch, ...", "... đã ...") or
