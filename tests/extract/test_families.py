@@ -129,3 +129,20 @@ def test_the_issuers_promise_in_its_own_words_answering_a_proposal_is_no_task():
     assert [t["lead"] for t in result["tasks"]] == [["Cục Thủy sản và Kiểm ngư"]], [
         t["text"][:50] for t in result["tasks"]
     ]
+
+
+def test_a_group_of_localities_keeps_its_whole_qualifying_phrase():
+    body = (
+        "Chủ tịch UBND tỉnh yêu cầu:\n"
+        "1. Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Ủy ban nhân dân các xã, phường có khu, "
+        "điểm du lịch kiểm tra an toàn thực phẩm tại các cơ sở lưu trú.\n"
+    )
+    result = extract_text(document(body, title="Về việc bảo đảm an toàn mùa du lịch", number="40/TB-UBND"))
+    task = task_containing(result, "an toàn thực phẩm")
+    assert_agencies(task["coordinators"], ["Ủy ban nhân dân các xã, phường có khu, điểm du lịch"])
+    directive = "1. Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương bố trí đủ quỹ đất cho nhà ở xã hội.\n"
+    national = document(
+        directive, kind="CHỈ THỊ", issuer="THỦ TƯỚNG CHÍNH PHỦ", number="12/CT-TTg", place="Hà Nội", title="Về nhà ở"
+    )
+    land = task_containing(extract_text(national), "quỹ đất")
+    assert_agencies(land["lead"], ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"])

@@ -708,7 +708,10 @@ class AgencyReader:
         if name:
             return name
         if plural:
-            return self._having_end(self._qualified_end(end))
+            end = self._having_end(self._qualified_end(end))
+            cur = self.skip_space(end)
+            tail = reg.tails.match(key, cur, self.limit) if key[cur : cur + 1] in reg.firsts["tails"] else None
+            return tail.end() if tail else end  # "UBND các tỉnh, thành phố trực thuộc trung ương"
         return end
 
     def _qualified_end(self, end: int) -> int:
@@ -736,12 +739,34 @@ class AgencyReader:
                 return cur
             ts, te = tok
             word = self.key[ts:te]
+            if word == "," and self._goes_on(te):
+                cur = te  # "các xã có thôn, làng lõm sóng": the comma joins what they have
+                continue
             if not word[0].isalpha() or self._is_upper(ts):
                 return cur if word in (",", ";", ":", ".", "(") or tok is None else end
             if self.reg.stop_words.match(self.key, ts, self.limit) and word not in ("đi", "qua"):
                 return cur if cur > having.end() else end
             cur = te
         return end
+
+    def _goes_on(self, pos: int) -> bool:
+        """Whether a lowercase word that is no verb or function word follows ``pos``, and then
+        a few more such words up to punctuation or a verb ("khu, điểm du lịch;"): a list inside
+        a phrase."""
+        for count in range(5):
+            tok = self._token(pos)
+            if tok is None:
+                return count > 0
+            ts, te = tok
+            word = self.key[ts:te]
+            if not word[0].isalpha():
+                return count > 0 and word in (",", ";", ".", ":", ")")
+            if self._is_upper(ts):
+                return False
+            if self.reg.stop_words.match(self.key, ts, self.limit):
+                return count > 0  # "khu, điểm du lịch kiểm tra ...": the verb ends the phrase
+            pos = te
+        return False
 
     def _group_end(self, pos: int) -> int:
         """ "các sở, ban, ngành liên quan", "các doanh nghiệp viễn thông", "các cơ quan báo chí ..."."""
