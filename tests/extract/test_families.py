@@ -146,3 +146,13 @@ def test_a_group_of_localities_keeps_its_whole_qualifying_phrase():
     )
     land = task_containing(extract_text(national), "quỹ đất")
     assert_agencies(land["lead"], ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"])
+
+
+def test_a_communes_own_health_station_keeps_its_place_word():
+    body = (
+        "1. Trạm Y tế phường bố trí lực lượng trực cấp cứu trong các ngày nghỉ Tết.\n"
+        "2. Sở Y tế xã hội hóa các dịch vụ y tế dự phòng tại các trạm y tế.\n"
+    )
+    result = extract_text(document(body, title="Về công tác y tế dịp Tết", number="15/TB-UBND"))
+    assert_agencies(task_containing(result, "trực cấp cứu")["lead"], ["Trạm Y tế phường"])
+    assert task_containing(result, "dịch vụ y tế dự phòng")["lead_written"] == ["Sở Y tế"]

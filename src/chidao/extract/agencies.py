@@ -666,6 +666,9 @@ class AgencyReader:
             if cur == end and word in ("tỉnh", "thành"):
                 unnamed = self._unnamed_province(ts)  # "Sở Y tế tỉnh | và Sở Tài chính"
                 return unnamed if unnamed is not None else cur
+            if cur == end and word in ("xã", "phường") and self.text[ts].islower() and not self._social(te):
+                cur = te  # "Trạm Y tế phường", "Trạm Y tế xã Tân Lập": the commune's own
+                continue
             if word == "số":
                 nxt = self._token(te)
                 if nxt and self.key[nxt[0] : nxt[1]].isdigit():
@@ -685,6 +688,11 @@ class AgencyReader:
                     cur = te
                     continue
             return cur
+
+    def _social(self, pos: int) -> bool:
+        """Whether "hội" follows ``pos``: "xã hội" is a word ("xã hội hóa"), not a commune."""
+        tok = self._token(pos)
+        return tok is not None and self.key[tok[0] : tok[1]] == "hội"
 
     def _locality_end(self, pos: int) -> int:
         """ "Ủy ban nhân dân" + "các huyện, thành phố Gia Nghĩa" / "xã Bảo Lâm 2" / "Thành phố"."""
