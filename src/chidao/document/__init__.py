@@ -56,6 +56,12 @@ class Layout:
     addressees: list[tuple[int, int]] = field(default_factory=list)  # spans after "Kính gửi:"
     tables: list[Table] = field(default_factory=list)  # task tables, in the body or an annex
     annex: Node | None = None  # the items of an annex after the signature ("PHỤ LỤC ... DANH MỤC NHIỆM VỤ")
+    annex_paragraphs: list[Paragraph] = field(default_factory=list)  # the paragraphs of ``annex``
+
+    @property
+    def read_paragraphs(self) -> list[Paragraph]:
+        """The paragraphs extraction reads: the body's, then the annex's."""
+        return self.paragraphs + self.annex_paragraphs if self.annex_paragraphs else self.paragraphs
 
 
 def _title_case(text: str) -> str:
@@ -275,6 +281,7 @@ def parse_layout(text: str) -> Layout:
     if annex_start < len(text):
         items = _annex_items(text, [p for p in paragraphs if p.start >= annex_start])
         layout.annex = build_outline(items) if items else None
+        layout.annex_paragraphs = items
     intro_end = _intro_end(text, body, body_end)
     intro = text[header.body_start : min(intro_end, header.body_start + 4000)]
     layout.chair = find_chair(header.title, intro)

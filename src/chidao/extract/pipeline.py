@@ -152,7 +152,7 @@ def _unwrapped(key: str, layout: Layout) -> str:
         return key
     parts: list[str] = []
     pos = 0
-    for paragraph in layout.paragraphs:
+    for paragraph in layout.read_paragraphs:
         if paragraph.start < pos:
             continue
         inner = key[paragraph.start : paragraph.end]
@@ -189,7 +189,7 @@ def extract(raw: str) -> Extraction:
     cutter = TaskCutter(reader, timing, sections().inactive)
     header = layout.header
     cutter.sentences = header.doc_type is None and header.number is None and header.date is None
-    cutter.paragraph_starts = {p.body for p in layout.paragraphs}
+    cutter.paragraph_starts = {p.body for p in layout.read_paragraphs}
     default = "not_read"
     if layout.header.doc_type not in lexicon().non_directive_types:
         addressees = _addressees(reader, layout)
@@ -206,7 +206,7 @@ def extract(raw: str) -> Extraction:
         default = "non_directive"
     tasks = sorted(cutter.tasks, key=lambda t: t.start)
     unassigned = find_unassigned(
-        key, layout.paragraphs, [(t.start, t.end) for t in tasks], cutter.skipped, cutter.used, default=default
+        key, layout.read_paragraphs, [(t.start, t.end) for t in tasks], cutter.skipped, cutter.used, default=default
     )
     assessments = [_assess(task, text, key, layout.header.date, timing) for task in tasks]
     return Extraction(normalized, layout, tasks, unassigned=unassigned, assessments=assessments)
