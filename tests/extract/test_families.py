@@ -136,10 +136,13 @@ def test_a_group_of_localities_keeps_its_whole_qualifying_phrase():
         "Chủ tịch UBND tỉnh yêu cầu:\n"
         "1. Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Ủy ban nhân dân các xã, phường có khu, "
         "điểm du lịch kiểm tra an toàn thực phẩm tại các cơ sở lưu trú.\n"
+        "2. Sở Công Thương chủ trì, phối hợp với Ủy ban nhân dân các xã có sản phẩm OCOP quảng bá sản phẩm.\n"
     )
     result = extract_text(document(body, title="Về việc bảo đảm an toàn mùa du lịch", number="40/TB-UBND"))
     task = task_containing(result, "an toàn thực phẩm")
     assert_agencies(task["coordinators"], ["Ủy ban nhân dân các xã, phường có khu, điểm du lịch"])
+    products = task_containing(result, "quảng bá sản phẩm")
+    assert_agencies(products["coordinators"], ["Ủy ban nhân dân các xã có sản phẩm OCOP"])
     directive = "1. Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương bố trí đủ quỹ đất cho nhà ở xã hội.\n"
     national = document(
         directive, kind="CHỈ THỊ", issuer="THỦ TƯỚNG CHÍNH PHỦ", number="12/CT-TTg", place="Hà Nội", title="Về nhà ở"

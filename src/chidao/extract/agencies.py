@@ -750,6 +750,9 @@ class AgencyReader:
             if word == "," and self._goes_on(te):
                 cur = te  # "các xã có thôn, làng lõm sóng": the comma joins what they have
                 continue
+            if len(word) > 1 and self.text[ts:te].isupper() and cur > having.end():
+                cur = te  # "các xã có sản phẩm OCOP": an acronym inside what they have
+                continue
             if not word[0].isalpha() or self._is_upper(ts):
                 return cur if word in (",", ";", ":", ".", "(") or tok is None else end
             if self.reg.stop_words.match(self.key, ts, self.limit) and word not in ("đi", "qua"):
