@@ -80,24 +80,6 @@ _STOP_SPACE = re.compile(r"[.;]\s")
 _COMMA_SPACE = re.compile(r",\s+")
 _PUNCTUATION = re.compile(r"[.;:,]")
 _STOP = re.compile(r"[.;]")
-_VAGUE_LEAD = {
-    "các",
-    "cơ",
-    "quan",
-    "đơn",
-    "vị",
-    "tổ",
-    "chức",
-    "cá",
-    "nhân",
-    "có",
-    "liên",
-    "khác",
-    "địa",
-    "phương",
-    ",",
-    "và",
-}
 
 
 class Cues:
@@ -389,7 +371,9 @@ def duty_holder(reader: AgencyReader, start: int, end: int) -> Assignment | None
 
 
 def is_vague_list(reader: AgencyReader, mentions: list[Mention]) -> bool:
-    return all(set(m.written.lower().replace(",", " ").split()) <= _VAGUE_LEAD for m in mentions)
+    """Whether every lead names no kind of body ("Các cơ quan, đơn vị có liên quan")."""
+    faceless = reader.reg.faceless_syllables
+    return all(set(m.written.lower().replace(",", " ").split()) <= faceless for m in mentions)
 
 
 def assignment_at_colon(reader: AgencyReader, start: int, end: int, cues: Cues | None = None) -> bool:

@@ -115,6 +115,7 @@ class Registry:
     roles: re.Pattern[str]  # bodies named by their role: "Cơ quan chủ trì", "Cơ quan phối hợp"
     group_duties: re.Pattern[str]  # what closes a group named by its assignment ("có trách nhiệm")
     vague_words: frozenset[str]
+    faceless_syllables: frozenset[str]  # the syllables of ``faceless_lead_words``
     vague_re: re.Pattern[str]
     cities: frozenset[str]  # phrase keys of centrally-run cities ("hà nội", "hồ chí minh")
     provinces: frozenset[str]  # phrase keys of provinces
@@ -160,6 +161,7 @@ def registry() -> Registry:
         roles=alternation(grammar["roles"]),
         group_duties=alternation(grammar["group_duties"]),
         vague_words=vague,
+        faceless_syllables=frozenset(part for word in grammar["faceless_lead_words"] for part in word.split()),
         vague_re=alternation(sorted(vague)),
         cities=frozenset(phrase_key(p) for p in data["places"]["cities"]),
         provinces=frozenset(phrase_key(p) for p in data["places"]["provinces"]),
