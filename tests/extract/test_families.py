@@ -159,3 +159,24 @@ def test_a_communes_own_health_station_keeps_its_place_word():
     result = extract_text(document(body, title="Về công tác y tế dịp Tết", number="15/TB-UBND"))
     assert_agencies(task_containing(result, "trực cấp cứu")["lead"], ["Trạm Y tế phường"])
     assert task_containing(result, "dịch vụ y tế dự phòng")["lead_written"] == ["Sở Y tế"]
+
+
+def test_an_annex_that_is_a_report_form_gives_no_task():
+    letter_text = document(
+        "Kính gửi: Ủy ban nhân dân các xã, phường\n\n"
+        "Đề nghị Ủy ban nhân dân các xã, phường tổng hợp số liệu theo mẫu tại Phụ lục, "
+        "gửi Sở Y tế trước ngày 20/3/2026.",
+        kind=None,
+        subject="báo cáo số liệu trạm y tế",
+        number="88/SYT-KHTC",
+        issuer="SỞ Y TẾ\nTỈNH HƯNG YÊN",
+    )
+    form = (
+        "\nPhụ lục\nMẪU BÁO CÁO SỐ LIỆU TRẠM Y TẾ\n(Kèm theo Công văn số 88/SYT-KHTC)\n\n"
+        "Xã/phường: ..........\n\n"
+        "1. Số trạm y tế đang hoạt động: ....\n"
+        "2. Số bác sĩ làm việc tại trạm: ....\n\n"
+        "Người lập biểu\n(Ký, ghi rõ họ tên)\nTM. ỦY BAN NHÂN DÂN\n(Ký tên, đóng dấu)\n"
+    )
+    result = extract_text(letter_text + form)
+    assert len(result["tasks"]) == 1, [t["text"][:50] for t in result["tasks"]]

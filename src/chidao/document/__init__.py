@@ -233,9 +233,12 @@ def _annex_items(text: str, paragraphs: list[Paragraph]) -> list[Paragraph]:
     """The paragraphs of an annex after its title block: a plan's or a decision's list of tasks
     often stands there, after the signature ("1. Xây dựng ... / Cơ quan chủ trì: Sở X")."""
     skip = 0
+    forms = lexicon().form_annex_titles
     for paragraph in paragraphs[:_ANNEX_TITLE_LINES]:
-        lines = text[paragraph.start : paragraph.end].split("\n")
-        if paragraph.marker is None and all(x.isupper() or x.strip().startswith("(") for x in lines if x.strip()):
+        lines = [x.strip() for x in text[paragraph.start : paragraph.end].split("\n") if x.strip()]
+        if paragraph.marker is None and all(x.isupper() or x.startswith("(") or _ANNEX.match(x) for x in lines):
+            if any(x.startswith(forms) for x in lines):
+                return []  # "MẪU BÁO CÁO ...": a form to fill in, not a list of tasks
             skip += 1
         else:
             break

@@ -19,6 +19,7 @@ class LayoutLexicon:
     signature_prefixes: tuple[str, ...]
     addressee_openers: tuple[str, ...]  # "Kính gửi"
     addressee_line_ends: tuple[str, ...]  # a telegram's "... điện:"
+    form_annex_titles: tuple[str, ...]  # "MẪU BÁO CÁO": an annex that is a form to fill in
     signature_titles: tuple[str, ...]
     national_issuers: tuple[str, ...]
     places: frozenset[str]  # provinces and cities, lowercased: "Cao Bằng" is a place, not a person
@@ -44,6 +45,7 @@ def lexicon() -> LayoutLexicon:
         signature_titles=tuple(data["signature_titles"]),
         addressee_openers=tuple(data["addressee_openers"]),
         addressee_line_ends=tuple(data["addressee_line_ends"]),
+        form_annex_titles=tuple(data["form_annex_titles"]),
         national_issuers=tuple(data["national_issuers"]),
         places=_places(),
     )
