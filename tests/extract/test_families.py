@@ -180,3 +180,27 @@ def test_an_annex_that_is_a_report_form_gives_no_task():
     )
     result = extract_text(letter_text + form)
     assert len(result["tasks"]) == 1, [t["text"][:50] for t in result["tasks"]]
+
+
+def test_names_of_units_regional_branches_and_headings_without_a_colon():
+    body = (
+        "Giám đốc Sở kết luận như sau:\n\n"
+        "1. Chi cục Kiểm lâm\n"
+        "Tổ chức tuần tra bảo vệ rừng tại các xã biên giới, báo cáo trước ngày 30/4/2026.\n\n"
+        "2. Các phòng, chi cục, trung tâm, ban quản lý trực thuộc Sở\n"
+        "Cập nhật kết quả thực hiện nhiệm vụ lên hệ thống điều hành trước ngày 25 hằng tháng.\n\n"
+        "3. Phòng Quản lý đất đai chủ trì, phối hợp với Văn phòng Đăng ký đất đai rà soát hồ sơ cấp giấy.\n\n"
+        "4. Đề nghị Ngân hàng Nhà nước Khu vực 15 chỉ đạo các tổ chức tín dụng bảo đảm nguồn vốn cho vay.\n"
+    )
+    result = extract_text(
+        document(
+            body, issuer="SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nTỈNH HƯNG YÊN", number="45/TB-SNNMT", title="Kết luận giao ban"
+        )
+    )
+    assert_agencies(task_containing(result, "tuần tra bảo vệ rừng")["lead"], ["Chi cục Kiểm lâm"])
+    assert_agencies(
+        task_containing(result, "hệ thống điều hành")["lead"],
+        ["Các phòng, chi cục, trung tâm, ban quản lý trực thuộc Sở"],
+    )
+    assert_agencies(task_containing(result, "hồ sơ cấp giấy")["coordinators"], ["Văn phòng Đăng ký đất đai"])
+    assert_agencies(task_containing(result, "nguồn vốn cho vay")["lead"], ["Ngân hàng Nhà nước Khu vực 15"])

@@ -429,6 +429,8 @@ class AgencyReader:
                 seen_name = True
                 cap_run = 0
                 continue
+            if upper and self._verb_on_new_line(end, ts):
+                break
             if upper or word.isdigit():
                 end = confirmed = te
                 seen_name = True
@@ -675,6 +677,8 @@ class AgencyReader:
                     cur = nxt[1]
                     continue
                 return cur
+            if self._is_upper(ts) and self._verb_on_new_line(cur, ts):
+                return cur
             if self._is_upper(ts) and not self.starts_agency(ts):
                 tail = self.reg.tails.match(self.key, ts, self.limit)
                 cur = tail.end() if tail and tail.group(0) == "trung ương" else te  # "Công an Trung ương"
@@ -682,12 +686,21 @@ class AgencyReader:
             if word.isdigit() and cur > end:
                 cur = te
                 continue
+            nxt = self._token(te) if cur > end and word.isalpha() else None
+            if nxt and self.key[nxt[0] : nxt[1]].isdigit():
+                cur = nxt[1]  # "Ngân hàng Nhà nước Khu vực 15": a lowercase word before a number
+                continue
             if word in ("-", "–") and cur > end:
                 nxt = self._token(te)
                 if nxt and self._is_upper(nxt[0]):
                     cur = te
                     continue
             return cur
+
+    def _verb_on_new_line(self, end: int, ts: int) -> bool:
+        """Whether the capital at ``ts`` opens a new line with a verb: "8. Thanh tra Sở" over
+        "Tổ chức thanh tra ...", a heading without a colon over its item, ends the name."""
+        return "\n" in self.text[end:ts] and self.reg.stop_words.match(self.key, ts, self.limit) is not None
 
     def _social(self, pos: int) -> bool:
         """Whether "hội" follows ``pos``: "xã hội" is a word ("xã hội hóa"), not a commune."""

@@ -185,7 +185,8 @@ def _upward(reader: AgencyReader, match: re.Match[str], mentions: list[Mention])
         return False
     for mention in mentions:
         name = phrase_key(mention.name)
-        if not _higher().match(name) or name.startswith(("bộ chỉ huy", "bộ đội")) or name.endswith(" tỉnh"):
+        local = name.endswith(" tỉnh") or " khu vực " in name or " chi nhánh " in f" {name} "  # a regional branch
+        if not _higher().match(name) or name.startswith(("bộ chỉ huy", "bộ đội")) or local:
             return False
     return True
 
