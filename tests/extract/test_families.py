@@ -204,3 +204,28 @@ def test_names_of_units_regional_branches_and_headings_without_a_colon():
     )
     assert_agencies(task_containing(result, "hồ sơ cấp giấy")["coordinators"], ["Văn phòng Đăng ký đất đai"])
     assert_agencies(task_containing(result, "nguồn vốn cho vay")["lead"], ["Ngân hàng Nhà nước Khu vực 15"])
+
+
+def test_a_government_resolution_approves_without_tasks_and_its_monitoring_duty_is_one():
+    body = (
+        "QUYẾT NGHỊ:\n\n"
+        "1. Chính phủ thống nhất đánh giá: năm 2025 kinh tế tiếp tục phục hồi, các cân đối lớn được bảo đảm.\n\n"
+        "2. Chính phủ thống nhất thông qua Báo cáo về công tác phòng, chống tham nhũng năm 2025.\n\n"
+        "3. Bộ Tài chính chủ trì, phối hợp với Bộ Xây dựng hoàn thiện đề án phát triển nhà ở xã hội, "
+        "trình Thủ tướng Chính phủ trước ngày 31/3/2026.\n\n"
+        "4. Văn phòng Chính phủ theo dõi, đôn đốc việc thực hiện Nghị quyết này; định kỳ hằng tháng tổng hợp, "
+        "báo cáo Chính phủ tại phiên họp thường kỳ.\n"
+    )
+    resolution = document(
+        body,
+        kind="NGHỊ QUYẾT",
+        issuer="CHÍNH PHỦ\n--------",
+        number="05/NQ-CP",
+        place="Hà Nội",
+        title="Phiên họp Chính phủ thường kỳ tháng 02 năm 2026",
+    )
+    result = extract_text(resolution)
+    assert [t["lead"] for t in result["tasks"]] == [["Bộ Tài chính"], ["Văn phòng Chính phủ"]], [
+        t["text"][:50] for t in result["tasks"]
+    ]
+    assert result["tasks"][1]["recurrence"] == "monthly"

@@ -292,7 +292,7 @@ def parse_layout(text: str) -> Layout:
     layout.signer = find_signer(tail)
     layout.signature = signature_lines(tail)
     block = _issuer_block(text, header)
-    issuer = " ".join(block.split())
+    issuer = " ".join(w for w in block.split() if any(c.isalnum() for c in w))  # no "--------" rule
     layout.issuer = issuer or None
     layout.recipients = [
         text[p.body : p.end].strip(" ;.")

@@ -59,7 +59,7 @@ _PAST = re.compile(
 # "Sở Y tế là cơ quan thường trực, theo dõi, đôn đốc ...": a role, then (maybe) the duties of it.
 _ROLE_IS = re.compile(r"\s*là cơ quan (?:thường trực|đầu mối)(?:[^,.;:]*)")
 _ISSUER_VERB = re.compile(
-    r"\s*(?:ban hành|thông báo|kết luận|có ý kiến|tán thành|quyết nghị|tổ chức (?:hội nghị|buổi|cuộc)|"
+    r"\s*(?:ban hành|thông báo|kết luận|có ý kiến|tán thành|thống nhất|quyết nghị|tổ chức (?:hội nghị|buổi|cuộc)|"
     r"chủ trì (?:hội nghị|buổi|cuộc)|xin)"
 )
 # Verbs that are always the issuer speaking, whoever the subject: "Sở X thông báo ..." is no order.

@@ -124,8 +124,11 @@ def _assess(task: Task, text: str, key: str, doc_date: Any, reader: TimingReader
 
 
 def _issuer_key(layout: Layout) -> str | None:
-    """The issuing People's Committee as a lead would name it, to tell its own promises."""
+    """The issuing People's Committee (or the Government) as a lead would name it, to tell its
+    own promises and approvals."""
     issuer = (layout.issuer or "").upper()
+    if " ".join(issuer.split()) == "CHÍNH PHỦ":
+        return phrase_key("Chính phủ")  # a Government resolution: "Chính phủ thống nhất ..." is no task
     if "VĂN PHÒNG" in issuer or not re.search(r"ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND", issuer):
         return None
     kind = "thành phố" if "THÀNH PHỐ" in issuer else "tỉnh"

@@ -83,6 +83,7 @@ _EXHORTATION = _spaced(
 )
 # Every _CLOSING_ANY phrase contains one of these; a cheap test before the regex.
 _CLOSING_WORDS = ("biết", "thông báo", "thi hành", "này", "nêu trên", "./.")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n\s*\n")
 _LEAD_IN_END = re.compile(r":\s*$")
 # "báo cáo ... trước ngày 15/4, gồm các nội dung sau:", "Báo cáo phải nêu rõ:": what follows is the
 # report's contents, not tasks.
@@ -257,7 +258,10 @@ class TaskCutter:
             closing = bool(_EXHORTATION.match(key, start, end))
         if not closing:
             return False
-        timing = self.timing.read(start, end)
+        # The duty may come after a ";" in the same sentence: "Văn phòng Chính phủ theo dõi, đôn
+        # đốc việc thực hiện Nghị quyết này; định kỳ hằng tháng báo cáo ..." is a task (rule 13).
+        stop = _SENTENCE_END.search(self.key, end, min(len(self.key), end + 400))
+        timing = self.timing.read(start, stop.start() if stop else end)
         concrete = timing.deadline is not None and timing.kind not in ("year_span", "in_year")
         return not (concrete or timing.recurrence)
 
