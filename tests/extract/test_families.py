@@ -229,3 +229,22 @@ def test_a_government_resolution_approves_without_tasks_and_its_monitoring_duty_
         t["text"][:50] for t in result["tasks"]
     ]
     assert result["tasks"][1]["recurrence"] == "monthly"
+
+
+def test_a_portal_page_relays_a_letter_after_its_menu_and_breadcrumb():
+    page = (
+        "Cổng Thông tin điện tử tỉnh Hưng Yên\n"
+        "Trang chủ\nGiới thiệu\nTin tức - Sự kiện\n"
+        "Trang chủ > Tin tức - Sự kiện > Chỉ đạo điều hành\n"
+        "Chủ tịch UBND tỉnh yêu cầu bảo đảm hàng hóa dịp Tết\n"
+        "Thứ Hai, 12/01/2026 09:15\n"
+        "(Cổng TTĐT Hưng Yên) - Chủ tịch UBND tỉnh vừa ký Công văn về việc bảo đảm cung ứng hàng hóa dịp Tết.\n"
+        "Công văn nêu rõ: Sở Công Thương chủ trì, phối hợp với Sở Tài chính theo dõi sát diễn biến giá cả thị trường.\n"
+        "Đối với UBND các xã, phường, Công văn yêu cầu bố trí điểm bán hàng bình ổn giá tại các chợ.\n"
+    )
+    result = extract_text(page)
+    assert result["document"]["title"] == "Chủ tịch UBND tỉnh yêu cầu bảo đảm hàng hóa dịp Tết"
+    prices = task_containing(result, "diễn biến giá cả")
+    assert_agencies(prices["lead"], ["Sở Công Thương"])
+    assert_agencies(prices["coordinators"], ["Sở Tài chính"])
+    assert_agencies(task_containing(result, "điểm bán hàng")["lead"], ["Ủy ban nhân dân các xã, phường"])

@@ -9,6 +9,7 @@ for the signer to fill in, and portal news items have no header at all.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -262,14 +263,25 @@ def is_breadcrumb(line: str) -> bool:
     return False
 
 
+_MENU_LINES = 40  # a portal's menu and breadcrumb come within its first lines
+
+
 def _first_line_title(lines: _Lines) -> tuple[str | None, int]:
     """A page without a header: its headline, the first line that is not navigation boilerplate,
     when it reads as one (short, no full stop). A page that opens with its lead paragraph
     ("(BĐ) - UBND tỉnh vừa ...") or with "Kính gửi:" has no title of its own."""
-    boiler = lexicon().boilerplate
-    for pos, line in lines:
+    vocab = lexicon()
+    boiler = vocab.boilerplate
+    head = lines.up_to(0, _MENU_LINES)
+    # A breadcrumb ("Trang chủ > Tin tức > Chỉ đạo điều hành") ends the site's menu: the headline
+    # comes after it, not the portal's name or a menu entry above it.
+    crumbs = [i for i, (_, line) in enumerate(head) if is_breadcrumb(_clean_line(line))]
+    start = crumbs[-1] + 1 if crumbs else 0
+    for pos, line in itertools.islice(lines, start, None):
         clean = _clean_line(line)
         if not clean or clean in boiler or _DATELINE.match(clean) or is_breadcrumb(clean):
+            continue
+        if clean.lower().startswith(vocab.site_names):
             continue
         if clean.startswith(("(", "Kính gửi")) or clean.endswith(".") or len(clean.split()) > 40:
             return None, 0

@@ -15,6 +15,7 @@ class LayoutLexicon:
     boilerplate: frozenset[str]
     breadcrumb_separators: tuple[str, ...]
     page_tail: tuple[str, ...]  # "Tin liên quan": a portal page goes on past its article
+    site_names: tuple[str, ...]  # "Cổng Thông tin điện tử": a portal's name, never a headline
     surnames: frozenset[str]
     signature_prefixes: tuple[str, ...]
     addressee_openers: tuple[str, ...]  # "Kính gửi"
@@ -40,6 +41,7 @@ def lexicon() -> LayoutLexicon:
         boilerplate=frozenset(data["boilerplate"]),
         breadcrumb_separators=tuple(data["breadcrumb_separators"]),
         page_tail=tuple(data["page_tail"]),
+        site_names=tuple(name.lower() for name in data["site_names"]),
         surnames=frozenset(data["surnames"]),
         signature_prefixes=tuple(data["signature_prefixes"]),
         signature_titles=tuple(data["signature_titles"]),

@@ -192,7 +192,22 @@ def _upward(reader: AgencyReader, match: re.Match[str], mentions: list[Mention])
 
 
 # What ``_skip_intro`` skips opens with one of these: most clauses open with none.
-_INTROS = re.compile("|".join(f"(?:{p.pattern})" for p in (_TOPIC, _CONNECTOR, _SHORT_INTRO, _INTRO_WORD)))
+
+
+def _words_of(name: str) -> str:
+    words = load_toml("assignment.toml")[name]
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+# "Công văn nêu rõ: Sở Công Thương chủ trì ...": a page relaying a document's words.
+_RELAY = re.compile(rf"(?:{_words_of('relayed_documents')})(?: này)?\s+(?:{_words_of('relay_verbs')})\s*:\s*")
+# "Đối với UBND các xã, phường, Công văn yêu cầu bố trí ...": the addressee then the request.
+_RELAYED_REQUEST = re.compile(
+    rf"\s*,\s*(?:{_words_of('relayed_documents')})(?: này)?\s+(?:yêu cầu|đề nghị|giao)\s"
+)
+_INTROS = re.compile(
+    "|".join(f"(?:{p.pattern})" for p in (_TOPIC, _CONNECTOR, _SHORT_INTRO, _INTRO_WORD, _RELAY))
+)
 
 
 def _skip_intro(reader: AgencyReader, pos: int, end: int) -> int:
@@ -208,6 +223,9 @@ def _skip_intro(reader: AgencyReader, pos: int, end: int) -> int:
         connector = _CONNECTOR.match(key, pos, end)
         if connector and reader.starts_agency(connector.end()):
             return connector.end()
+        relay = _RELAY.match(key, pos, end)
+        if relay:
+            return relay.end()  # "Công văn nêu rõ: Sở Công Thương chủ trì ..."
         short = _SHORT_INTRO.match(key, pos, end)
         if short:
             return short.end()  # "Thứ nhất, các bộ, ngành ...", "Năm 2027, Sở ...": the subject follows
@@ -402,7 +420,7 @@ def _addressed(reader: AgencyReader, pos: int, end: int) -> Assignment | None:
     if opener is None:
         return None
     mentions, after = reader.read_list(opener.end(), lenient=True, limit=end)
-    if not mentions or not _MUST.match(reader.key, after, end):
+    if not mentions or not (_MUST.match(reader.key, after, end) or _RELAYED_REQUEST.match(reader.key, after, end)):
         return None
     return Assignment(clean_leads(mentions), pos, True)
 
