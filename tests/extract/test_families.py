@@ -8,6 +8,7 @@ from test_annotation_rules import (
     DEPUTY_SIGNATURE,
     assert_agencies,
     document,
+    letter,
     task_containing,
 )
 
@@ -248,3 +249,26 @@ def test_a_portal_page_relays_a_letter_after_its_menu_and_breadcrumb():
     assert_agencies(prices["lead"], ["Sở Công Thương"])
     assert_agencies(prices["coordinators"], ["Sở Tài chính"])
     assert_agencies(task_containing(result, "điểm bán hàng")["lead"], ["Ủy ban nhân dân các xã, phường"])
+
+
+def test_a_commune_letter_to_village_heads_and_its_own_offices():
+    body = (
+        "Chủ tịch UBND xã yêu cầu:\n\n"
+        "1. Trưởng các thôn\n"
+        "- Khẩn trương rà soát các hộ dân sống ven suối, thông báo nguy cơ sạt lở đến từng hộ.\n"
+        "- Trưởng thôn Nà Pồng phối hợp với Công an xã di dời 12 hộ dân đến nơi an toàn.\n\n"
+        "2. Ban Chỉ huy quân sự xã\n"
+        "Chủ trì, phối hợp với Công an xã và Đoàn Thanh niên xã huy động dân quân giúp dân di chuyển tài sản.\n"
+    )
+    result = extract_text(
+        letter(
+            "ứng phó sạt lở đất",
+            "Trưởng các thôn; Công an xã; Ban Chỉ huy quân sự xã",
+            body,
+            issuer="ỦY BAN NHÂN DÂN\nXÃ NÀ HANG",
+        )
+    )
+    assert result["document"]["chair"] is None
+    assert_agencies(task_containing(result, "rà soát các hộ dân")["lead"], ["Trưởng các thôn"])
+    assert_agencies(task_containing(result, "di dời 12 hộ")["lead"], ["Trưởng thôn Nà Pồng"])
+    assert_agencies(task_containing(result, "huy động dân quân")["lead"], ["Ban Chỉ huy quân sự xã"])

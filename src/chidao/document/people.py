@@ -24,6 +24,8 @@ _SYLLABLE = rf"[{UPPER}][{LOWER}]*"
 _NAME = re.compile(rf"([{UPPER}](?<![\w].)[{LOWER}]*(?:\s+{_SYLLABLE}){{1,4}})(?![\w])")
 _CHAIR_CUE = re.compile(r"chủ trì(?<!đồng chủ trì)")  # the guard after the words, for the same reason
 _CO_CHAIR = re.compile(r"đồng chủ trì")
+# "Chủ trì, phối hợp với Công an xã và Đoàn Thanh niên xã ...": an agency leads a task; nobody chairs.
+_LEADS_TASK = re.compile(r"\s*,?\s*(?:phối hợp|thực hiện|triển khai|tham mưu|xây dựng)(?![\w])")
 
 
 def person_names(text: str) -> list[tuple[int, int, str]]:
@@ -60,7 +62,8 @@ def find_chair(title: str | None, intro: str) -> str | None:
             in_title = person_names(title)
             if in_title:
                 return in_title[0][2]
-    cues = [m.start() for m in _CHAIR_CUE.finditer(intro.lower())]
+    low = intro.lower()
+    cues = [m.start() for m in _CHAIR_CUE.finditer(low) if not _LEADS_TASK.match(low, m.end())]
     if not cues:
         return None
     names = person_names(intro) if names is None else names

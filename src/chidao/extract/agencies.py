@@ -606,6 +606,8 @@ class AgencyReader:
             inner = self._read_end(rest) if self.starts_agency(rest) else None
             if inner is None and reg.group_nouns.match(key, rest, self.limit):
                 inner = self._group_end(reg.group_nouns.match(key, rest, self.limit).end())
+            if inner is None and key[position.start() : position.end()].split()[-1] in reg.grammar["place_units"]:
+                inner = self._place_name_end(position.end())  # "Trưởng thôn Cốc Rế"
             return self._person_after(inner if inner else position.end())
         plural = _PLURAL.match(key, start, limit)
         at = plural.end() if plural else start
@@ -701,6 +703,16 @@ class AgencyReader:
         """Whether the capital at ``ts`` opens a new line with a verb: "8. Thanh tra Sở" over
         "Tổ chức thanh tra ...", a heading without a colon over its item, ends the name."""
         return "\n" in self.text[end:ts] and self.reg.stop_words.match(self.key, ts, self.limit) is not None
+
+    def _place_name_end(self, pos: int) -> int | None:
+        """The end of the capitalized words after ``pos`` that name a place (not a body)."""
+        end = None
+        cur = pos
+        while (tok := self._token(cur)) is not None and self._is_upper(tok[0]) and not self.starts_agency(tok[0]):
+            if self._verb_on_new_line(cur, tok[0]):
+                break
+            end = cur = tok[1]
+        return end
 
     def _social(self, pos: int) -> bool:
         """Whether "hội" follows ``pos``: "xã hội" is a word ("xã hội hóa"), not a commune."""
