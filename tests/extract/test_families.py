@@ -272,3 +272,9 @@ def test_a_commune_letter_to_village_heads_and_its_own_offices():
     assert_agencies(task_containing(result, "rà soát các hộ dân")["lead"], ["Trưởng các thôn"])
     assert_agencies(task_containing(result, "di dời 12 hộ")["lead"], ["Trưởng thôn Nà Pồng"])
     assert_agencies(task_containing(result, "huy động dân quân")["lead"], ["Ban Chỉ huy quân sự xã"])
+
+
+def test_a_year_is_the_deadline_of_what_must_be_completed_in_it():
+    body = "1. Sở Tài chính hoàn thiện cơ sở dữ liệu giá, kết nối với Cổng Dịch vụ công quốc gia trong năm 2026.\n"
+    task = extract_text(document(body, title="Về cơ sở dữ liệu giá"))["tasks"][0]
+    assert (task["deadline"], task["deadline_text"]) == ("2026-12-31", "trong năm 2026")

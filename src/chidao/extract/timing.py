@@ -29,7 +29,7 @@ from chidao.text.guarded import guarded
 
 # Words just before "trong năm ..." that make it a deadline rather than a frame.
 _YEAR_DEADLINE_VERBS = guarded(
-    r"(?<![\w])(?:hoàn thành|xong|bàn giao|vận hành|ban hành|trình|báo cáo|ký|đưa vào|hoàn tất|phê duyệt|"
+    r"(?<![\w])(?:hoàn thành|hoàn thiện|xong|bàn giao|vận hành|ban hành|trình|báo cáo|ký|đưa vào|hoàn tất|phê duyệt|"
     r"khởi công|giải ngân hết|đạt)\b(?:[^.;]|(?<=\d)\.(?=\d)){0,140}$"
 )
 _NOT_DEADLINE_BEFORE = re.compile(r"(?:dự kiến|được giao|đã|từ|khởi công|thi công|kế hoạch|năm)\s*$")
