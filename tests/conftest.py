@@ -11,6 +11,16 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the browser and fuzz tests by their folder, so that ``-m "not browser"`` skips them."""
+    for item in items:
+        parts = item.path.parts
+        if "e2e" in parts:
+            item.add_marker(pytest.mark.browser)
+        if "fuzz" in parts:
+            item.add_marker(pytest.mark.fuzz)
+
+
 @pytest.fixture(scope="session")
 def corpus() -> Path:
     """The shared corpus: required when CHIDAO_CORPUS is set, else the test is skipped."""
