@@ -56,7 +56,15 @@ _TIME_WORDS = guarded(
     r"(?<![\w])(?:t(?:rước (?:ngày|tết|\d)|hời hạn|rong (?:tháng|quý)|uần (?:đầu|cuối))"
     r"|c(?:hậm nhất|uối (?:tháng|quý|năm))|h(?:ạn chót|oàn thành trong)|dịp|ngày \d{1,2}[/.-]\d{1,2})"
 )
-_VAGUE_LEAD = re.compile(r"^(?:các|những)?\s*(?:cơ quan|đơn vị|địa phương|sở, ban, ngành|ngành)(?:[, ]|$)")
+
+
+@cache
+def _vague_lead() -> re.Pattern[str]:
+    """ "Các cơ quan, ...", "Đơn vị ...": a lead that names a kind of body (``review.toml``)."""
+    nouns = "|".join(re.escape(n) for n in load_toml("review.toml")["vague_lead_nouns"])
+    return re.compile(rf"^(?:các|những)?\s*(?:{nouns})(?:[, ]|$)")
+
+
 _LONG = 600
 _TOPIC = re.compile(r"\s*(?:về|đối với|riêng)\s[^:]{0,200}:")
 _PAST = guarded(r"(?<![\w])(?:đã|vừa|đang)(?![\w])")
@@ -108,7 +116,7 @@ def assess(
         codes.append(source)
     if lead_source == "table":
         codes.append("table_row")
-    if leads and all(_VAGUE_LEAD.match(name.lower()) for name in leads):
+    if leads and all(_vague_lead().match(name.lower()) for name in leads):
         codes.append("lead_vague")
     elif leads and any(name.lower().startswith(("các ", "những ")) for name in leads):
         codes.append("lead_group")
