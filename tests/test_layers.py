@@ -25,15 +25,14 @@ MIGRATIONS = "chidao.store.migrations"
 # To split (issue 9): modules and functions already over the limits, being reworked elsewhere.
 # Remove an entry when it is split; the test fails for anything over the limits not listed here.
 LONG_MODULES = {
-    "chidao.extract.agencies",
     "chidao.extract.deadlines",
     "chidao.extract.leads",
     "chidao.extract.tasks",
 }
 LONG_FUNCTIONS = {
     "chidao.document.tables._one_cell_per_line",
-    "chidao.extract.agencies._name_end",
-    "chidao.extract.agencies._read_end",
+    "chidao.extract.agency_names._name_end",
+    "chidao.extract.agency_names._read_end",
     "chidao.extract.confidence.assess",
     "chidao.extract.tasks._plan_line",
     "chidao.extract.tasks._unit",

@@ -5,7 +5,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chidao.extract.agencies import _COMMITTEES, _NAMED_GROUP_REST, _named_groups
+from chidao.extract.agency_words import _COMMITTEES, _NAMED_GROUP_REST, _named_groups
 
 _WHOLE = re.compile(rf"(?:{'|'.join(_COMMITTEES)})" + _NAMED_GROUP_REST)
 _PIECES = ["ubnd", "ủy ban nhân dân", "các", "những", "tỉnh", "thành phố", "xã", ",", ":", " ", "\n", "Hà", "x"]

@@ -1,0 +1,198 @@
+"""Reading groups: "các sở, ban, ngành liên quan", "Ủy ban nhân dân các xã ven biển", "các
+doanh nghiệp viễn thông", the qualifiers and tails that close them."""
+
+from __future__ import annotations
+
+import re
+
+from chidao.extract.agency_words import (
+    _ASSIGNED_GROUP,
+    _COMMA,
+    _COMMA_OR_AND,
+    _HAVING,
+    _OF,
+    _PLURAL,
+    _UNDER,
+)
+
+
+class GroupReading:
+    """The group-reading part of ``AgencyReader`` (mixed into it; uses its ``text``, ``key``,
+    ``limit``, ``reg`` and caches)."""
+
+    def _locality_end(self, pos: int) -> int:
+        """ "Ủy ban nhân dân" + "các huyện, thành phố Gia Nghĩa" / "xã Bảo Lâm 2" / "Thành phố"."""
+        reg, key = self.reg, self.key
+        end = pos
+        cur = self.skip_space(pos)
+        plural = _PLURAL.match(key, cur, self.limit)
+        if plural:
+            cur = plural.end()
+        while True:
+            local = reg.localities.match(key, cur, self.limit)
+            if not local:
+                break
+            end = local.end()
+            sep = _COMMA_OR_AND.match(key, end, self.limit)
+            if sep and reg.localities.match(key, sep.end(), self.limit):
+                cur = sep.end()
+                continue
+            break
+        name = self._name_end(end, need_name=True)
+        if name:
+            return name
+        if plural:
+            end = self._having_end(self._qualified_end(end))
+            cur = self.skip_space(end)
+            tail = reg.tails.match(key, cur, self.limit) if key[cur : cur + 1] in reg.firsts["tails"] else None
+            return tail.end() if tail else end  # "UBND các tỉnh, thành phố trực thuộc trung ương"
+        return end
+
+    def _qualified_end(self, end: int) -> int:
+        """ "các xã" + " ven biển, ven sông", " biên giới": the qualifiers of a group of localities."""
+        reg, key = self.reg, self.key
+        cur = end
+        while True:
+            sep = _COMMA.match(key, cur, self.limit) if cur > end else None
+            at = self.skip_space(sep.end() if sep else cur)
+            qualifier = reg.locality_qualifiers.match(key, at, self.limit)
+            if qualifier is None or (cur == end and at == cur):
+                return cur
+            cur = qualifier.end()
+
+    def _having_end(self, end: int) -> int:
+        """ "UBND các xã có rừng", "các xã, phường có quốc lộ đi qua": a group qualified by what
+        its members have, up to a verb or punctuation (not "có trách nhiệm", which is a verb)."""
+        having = _HAVING.match(self.key, end, self.limit)
+        if not having:
+            return end
+        cur = having.end()
+        for _ in range(6):
+            tok = self._token(cur)
+            if tok is None:
+                return cur
+            ts, te = tok
+            word = self.key[ts:te]
+            if word == "," and self._goes_on(te):
+                cur = te  # "các xã có thôn, làng lõm sóng": the comma joins what they have
+                continue
+            if len(word) > 1 and self.text[ts:te].isupper() and cur > having.end():
+                cur = te  # "các xã có sản phẩm OCOP": an acronym inside what they have
+                continue
+            if not word[0].isalpha() or self._is_upper(ts):
+                return cur if word in (",", ";", ":", ".", "(") or tok is None else end
+            if self.reg.stop_words.match(self.key, ts, self.limit) and word not in ("đi", "qua"):
+                return cur if cur > having.end() else end
+            cur = te
+        return end
+
+    def _goes_on(self, pos: int) -> bool:
+        """Whether a lowercase word that is no verb or function word follows ``pos``, and then
+        a few more such words up to punctuation or a verb ("khu, điểm du lịch;"): a list inside
+        a phrase."""
+        for count in range(5):
+            tok = self._token(pos)
+            if tok is None:
+                return count > 0
+            ts, te = tok
+            word = self.key[ts:te]
+            if not word[0].isalpha():
+                return count > 0 and word in (",", ";", ".", ":", ")")
+            if self._is_upper(ts):
+                return False
+            if self.reg.stop_words.match(self.key, ts, self.limit):
+                return count > 0  # "khu, điểm du lịch kiểm tra ...": the verb ends the phrase
+            pos = te
+        return False
+
+    def _group_end(self, pos: int) -> int:
+        """ "các sở, ban, ngành liên quan", "các doanh nghiệp viễn thông", "các cơ quan báo chí ..."."""
+        reg, key = self.reg, self.key
+        end = pos
+        tailed = False
+        while True:
+            sep = _COMMA.match(key, end, self.limit)
+            if sep:
+                group = reg.group_nouns.match(key, sep.end(), self.limit)
+                if group and not self._is_upper(sep.end()):
+                    end = group.end()
+                    continue
+            longer = self._tail_end(end)
+            if longer <= end:
+                return end if tailed else self._qualifier_end(end)
+            end = longer
+            tailed = True
+
+    def _qualifier_end(self, end: int) -> int:
+        """The lowercase words that qualify a group, when what follows confirms them.
+
+        "Các lực lượng chức năng phối hợp ...", "Các cơ quan đăng ký đầu tư (Sở Tài chính, ...)":
+        the run counts only if a verb that never belongs to a name, a tail ("liên quan"), a
+        parenthesis, a colon or the end of the phrase follows it, so that "các doanh nghiệp mở
+        rộng vùng phủ sóng" stays "các doanh nghiệp".
+        """
+        reg, key = self.reg, self.key
+        assigned = _ASSIGNED_GROUP.match(key, end, self.limit)
+        if assigned:
+            # "Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này | có trách
+            # nhiệm ...": the group is named by what it was given, up to its duty.
+            duty = next(
+                (
+                    m
+                    for m in reg.group_duties.finditer(key, assigned.end(), min(self.limit, assigned.end() + 120))
+                    if not key[m.start() - 1].isalnum()
+                ),
+                None,
+            )
+            if duty and not re.search(r"[.;:]", key[assigned.end() : duty.start()]):
+                return len(key[: duty.start()].rstrip())
+        cur = end
+        for _ in range(6):
+            tok = self._token(cur)
+            if tok is None:
+                return cur
+            ts, te = tok
+            word = key[ts:te]
+            tail = reg.tails.match(key, ts, self.limit) if word[0] in reg.firsts["tails"] else None
+            verb = reg.stop_words.match(key, ts, self.limit) and not self._inside_word(cur, te)
+            if word in ("(", ":") or verb or tail:
+                if tail and cur > end:
+                    return tail.end()
+                return cur
+            if not word[0].isalpha() or self._is_upper(ts):
+                return end
+            cur = te
+        return end
+
+    def _tail_end(self, end: int) -> int:
+        """Close a group: "... liên quan", "... thuộc Bộ X", "... trên địa bàn tỉnh", "... Việt Nam"."""
+        reg, key = self.reg, self.key
+        while True:
+            cur = self.skip_space(end)
+            tail = reg.tails.match(key, cur, self.limit) if key[cur : cur + 1] in reg.firsts["tails"] else None
+            if tail:
+                return tail.end()
+            under = _UNDER.match(key, cur, self.limit) or _OF.match(key, cur, self.limit)
+            if under and self.starts_agency(under.end()):
+                inner = self._read_end(self.skip_space(under.end()))
+                if inner:
+                    return inner
+            if under and under.group(0).startswith("của") and self._is_upper(self.skip_space(under.end())):
+                # "các tổ chức thành viên của Mặt trận", "các thành viên của Ban Chỉ đạo"
+                inner = self._name_end(self.skip_space(under.end()), need_name=True)
+                return inner if inner else end
+            break
+        name = self._name_end(end, need_name=False)
+        return name if name and name > end else end
+
+    def _compound_end(self, pos: int) -> int:
+        """ "Cấp ủy, tổ chức đảng, chính quyền, đoàn thể các cấp"."""
+        reg, key = self.reg, self.key
+        end = pos
+        while True:
+            sep = _COMMA_OR_AND.match(key, end, self.limit)
+            if sep and reg.compound_parts.match(key, sep.end(), self.limit):
+                end = reg.compound_parts.match(key, sep.end(), self.limit).end()
+                continue
+            break
+        return self._tail_end(end)

@@ -1,0 +1,259 @@
+"""Reading lists of agencies ("A, B và C"), groups written with their members ("UBND các
+tỉnh: A, B") and later references back to them ("các tỉnh nêu trên")."""
+
+from __future__ import annotations
+
+import re
+
+from chidao.extract.agency_words import (
+    _BACK_MARK,
+    _COLON,
+    _LIST_SEP,
+    _LOCAL_COMMITTEE,
+    _OPENING,
+    _PLACE_GROUP,
+    _PLACE_GROUP_CUE,
+    _PLACE_NAME,
+    _PLURAL_IN,
+    _PLURAL_INSIDE,
+    _PLURAL_OPENING,
+    _ROLES,
+    _SEPARATOR,
+    _SINGLE,
+    _SINGLE_COMMITTEE,
+    _group_key,
+    _named_groups,
+    _reference_key,
+)
+from chidao.extract.mention import Mention
+from chidao.extract.registry import phrase_key
+
+
+class ListReading:
+    """The list-reading part of ``AgencyReader`` (mixed into it; uses its ``text``, ``key``,
+    ``limit``, ``reg`` and caches)."""
+
+    # -- lists ---------------------------------------------------------------------------------
+    def read_list(self, pos: int, *, lenient: bool = False, limit: int | None = None) -> tuple[list[Mention], int]:
+        """ "A, B và C": every agency of a list starting at ``pos``; and where the list ends.
+
+        A read is remembered with what it depends on, the groups of localities named so far
+        included: the cutter reads some lists twice (a clause's opening as a heading, then as
+        its subject)."""
+        self.limit = len(self.text) if limit is None else min(limit, len(self.text))
+        if not self._may_open(self.skip_space(pos), self.limit):
+            return [], pos  # most positions asked about: no name opens there (as ``read`` finds)
+        named = self._named_groups
+        groups = (len(named), sum(len(g) for g in named.values())) if named else (0, 0)
+        key = (pos, lenient, self.limit, self._priming, groups)
+        known = self._lists.get(key)
+        if known is not None:
+            mentions, end, self.limit = known
+            return list(mentions), end
+        self._reading += 1
+        try:
+            found, end = self._read_list(pos, lenient)
+        finally:
+            self._reading -= 1
+        self._lists[key] = (tuple(found), end, self.limit)
+        return found, end
+
+    def _read_list(self, pos: int, lenient: bool) -> tuple[list[Mention], int]:
+        first = self.read(pos, lenient=lenient)
+        if first is None:
+            return [], pos
+        mentions = self._distribute(first)
+        end = mentions[-1].end
+        while True:
+            sep = _SEPARATOR.match(self.key, end, self.limit)
+            if not sep or not self.starts_agency(sep.end()):
+                break
+            nxt = self.read(sep.end())
+            if nxt is None:
+                break
+            more = self._distribute(nxt)
+            mentions.extend(more)
+            end = more[-1].end
+        return mentions, end
+
+    def _distribute(self, mention: Mention) -> list[Mention]:
+        """A group written with its members is recorded as its members.
+
+        "các Tập đoàn: A, B" → "Tập đoàn A", "Tập đoàn B"; "UBND các tỉnh, thành phố: Tuyên
+        Quang, Hồ Chí Minh" → "Ủy ban nhân dân tỉnh Tuyên Quang", "Ủy ban nhân dân thành phố Hồ
+        Chí Minh"; "các tỉnh Nghệ An, Cao Bằng"; "các địa phương (Ninh Bình, Hải Phòng)";
+        "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban Quản lý ...)".
+        """
+        places = self._place_members(mention)
+        if places:
+            key = _group_key(mention.written)
+            if key != "\0":
+                self._named_groups.setdefault(key, places)
+            return places
+        earlier = self._earlier_members(mention.written) if self._named_groups and not self._priming else None
+        if earlier and earlier[0].start < mention.start and not _COLON.match(self.key, mention.end, self.limit):
+            return [Mention(mention.start, mention.end, m.written, m.name) for m in earlier]
+        listed = self._parenthesized_members(mention)
+        if listed:
+            return listed
+        colon = _COLON.match(self.key, mention.end, self.limit)
+        if not colon:
+            return [mention]
+        plural = _PLURAL_IN.search(self.key[mention.start : mention.end] + " ")
+        if not plural or not self._is_upper(colon.end()):
+            return [mention]
+        head = _PLURAL_OPENING.sub("", mention.written)
+        head = _PLURAL_INSIDE.sub(" ", head)
+        singular = {"sở": "Sở", "bộ": "Bộ", "phòng": "Phòng"}.get(head.lower(), head)
+        out: list[Mention] = []
+        pos = colon.end()
+        while True:
+            pos = self.skip_space(pos)
+            field = self.reg.field_re.match(self.key, pos, self.limit) if singular in ("Sở", "Bộ") else None
+            if field is None and self.reg.stop_words.match(self.key, pos, self.limit):
+                break  # "Các sở, ban, ngành: Là các đơn vị ...": a sentence, not members
+            end = field.end() if field else self._name_end(pos, need_name=True, commas=False)
+            if end is None:
+                break
+            written = self.text[pos:end]
+            full = f"{singular} {written}"
+            out.append(Mention(mention.start if not out else pos, end, written, self.canonical(full)))
+            sep = _LIST_SEP.match(self.key, end, self.limit)
+            if not sep or not self._is_upper(sep.end()) or self.starts_agency(sep.end()):
+                break
+            pos = sep.end()
+        return out or [mention]
+
+    def _earlier_members(self, written: str) -> list[Mention] | None:
+        """The members a bare group refers back to: the group of the same kinds named with its
+        members, or, for "UBND các tỉnh, thành phố nêu trên", every locality of those kinds the
+        text named before ("UBND các tỉnh Tây Ninh, Đồng Tháp và UBND thành phố Cần Thơ")."""
+        written = _BACK_MARK.sub("", written)
+        key = _reference_key(written)
+        if key == "\0":
+            return None
+        exact = self._named_groups.get(key)
+        if exact or "," not in key:
+            return exact
+        head, _, kinds = (
+            key.rpartition(" ")
+            if not key.startswith("ủy ban nhân dân ")
+            else (
+                "ủy ban nhân dân",
+                "",
+                key[len("ủy ban nhân dân ") :],
+            )
+        )
+        found: list[Mention] = []
+        for kind in (k.strip() for k in kinds.split(",")):
+            named = self._named_groups.get(f"{head} {kind}".strip()) or self._named_groups.get(
+                f"{_SINGLE}{head} {kind}".strip()
+            )
+            if not named:
+                return None  # every kind must have been named, or the reference is general
+            found.extend(m for m in named if all(f.name != m.name for f in found))
+        return sorted(found, key=lambda m: m.start)
+
+    def prime_references(self) -> None:
+        """Read every group of localities named with its members, so that a later reference
+        back ("đề nghị Ủy ban nhân dân tỉnh, thành phố chỉ đạo ...") finds them; a single
+        locality's committee named in the same list ("... và UBND thành phố Cần Thơ") is kept
+        apart, for a reference back to several kinds."""
+        self._priming = True
+        try:
+            for match in _named_groups(self.key):
+                mentions, _ = self.read_list(match.start(), lenient=True)
+                for mention in mentions:
+                    single = _SINGLE_COMMITTEE.match(mention.name)
+                    if single and _LOCAL_COMMITTEE.match(phrase_key(mention.written)):
+                        named = self._named_groups.setdefault(f"{_SINGLE}ủy ban nhân dân {single.group(1)}", [])
+                        if all(m.start != mention.start for m in named):
+                            named.append(mention)
+        finally:
+            self._priming = False
+            self.limit = len(self.text)
+
+    def _place_kind(self, name: str, kinds: list[str]) -> str:
+        """The kind of locality a member of "các tỉnh, thành phố: A, B" is."""
+        if len(kinds) == 1:
+            return kinds[0]
+        key = phrase_key(name)
+        if "thành phố" in kinds and key in self.reg.cities:
+            return "thành phố"
+        if "tỉnh" in kinds and (key in self.reg.provinces or "thành phố" not in kinds):
+            return "tỉnh"
+        return kinds[0]
+
+    def _place_members(self, mention: Mention) -> list[Mention]:
+        """Members of a group of localities named with it, after a colon or right after it."""
+        written = mention.written
+        match = _PLACE_GROUP.match(written) if _PLACE_GROUP_CUE.search(written) else None
+        names_at: int | None = None
+        if match and match.group("names"):
+            names_at = mention.start + match.start("names")
+            limit = mention.end
+        elif match and not match.group("names"):
+            colon = _COLON.match(self.key, mention.end, self.limit)
+            if colon and self._is_upper(colon.end()):
+                names_at, limit = colon.end(), self.limit
+        if match is None or names_at is None:
+            return []
+        kinds = [" ".join(k.lower().split()) for k in re.split(r"\s*(?:,|và)\s*", match.group("kinds"))]
+        head = match.group("head").strip()
+        out: list[Mention] = []
+        pos = names_at
+        while pos < limit:
+            pos = self.skip_space(pos)
+            name = _PLACE_NAME.match(self.text, pos, limit)
+            if name is None:
+                break
+            written_name = name.group(0).strip()
+            kind = self._place_kind(written_name, kinds)
+            full = f"{head} {kind} {written_name}" if head else f"{kind} {written_name}"
+            out.append(Mention(pos, pos + len(written_name), written_name, self.canonical(full)))
+            pos = name.end()
+            sep = _LIST_SEP.match(self.key, pos, limit)
+            if sep is None or not self._is_upper(sep.end()):
+                break
+            pos = sep.end()
+        if len(out) < 1 or (names_at < mention.end and pos < mention.end - 1):
+            return []  # not a clean list of place names: keep the mention as written
+        if len(kinds) > 1 and len(out) < 2:
+            return []  # "UBND các huyện, thành phố Gia Nghĩa": every district, and the city
+        if set(kinds) <= {"tỉnh", "thành phố"} and not all(
+            phrase_key(m.written) in self.reg.provinces | self.reg.cities for m in out
+        ):
+            return []
+        return out
+
+    def _parenthesized_members(self, mention: Mention) -> list[Mention]:
+        """A group followed by its members in parentheses."""
+        opening = _OPENING.match(self.key, mention.end, self.limit)
+        if not opening:
+            return []
+        role = " ".join(mention.written.lower().split()) in _ROLES
+        if not (role or re.match(r"(?:các|những)\s", mention.written.lower())):
+            return []
+        close = self.key.find(")", opening.end(), self.limit)
+        if close < 0:
+            return []
+        inner_start = opening.end()
+        kinds = re.match(r"(?:các|những)\s+(?:địa phương|tỉnh|thành phố|tỉnh, thành phố)$", mention.written.lower())
+        if kinds:
+            out: list[Mention] = []
+            for part in re.finditer(r"[^,;()]+", self.text[inner_start:close]):
+                name = part.group(0).strip()
+                if not name or not name[0].isupper() or len(name.split()) > 5:
+                    return []
+                key = phrase_key(name)
+                kind = "thành phố" if key in self.reg.cities else "tỉnh" if key in self.reg.provinces else None
+                if kind is None:
+                    return []
+                at = inner_start + part.start() + (len(part.group(0)) - len(part.group(0).lstrip()))
+                out.append(Mention(at, at + len(name), name, self.canonical(f"{kind} {name}")))
+            return out
+        members, after = self.read_list(inner_start, limit=close)
+        self.limit = len(self.text)
+        if members and self.key[after:close].strip(" ,;.") == "":
+            return members
+        return []
