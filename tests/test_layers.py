@@ -27,15 +27,14 @@ MIGRATIONS = "chidao.store.migrations"
 LONG_MODULES = {
     "chidao.extract.deadlines",
     "chidao.extract.leads",
-    "chidao.extract.tasks",
 }
 LONG_FUNCTIONS = {
     "chidao.document.tables._one_cell_per_line",
     "chidao.extract.agency_names._name_end",
     "chidao.extract.agency_names._read_end",
     "chidao.extract.confidence.assess",
-    "chidao.extract.tasks._plan_line",
-    "chidao.extract.tasks._unit",
+    "chidao.extract.task_plans._plan_line",
+    "chidao.extract.task_units._unit",
 }
 
 

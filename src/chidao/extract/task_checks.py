@@ -1,0 +1,200 @@
+"""What a paragraph or clause is before it is cut: a closing formula, a byline, a heading
+over items, a lead-in, a sentence that dates the items above it."""
+
+from __future__ import annotations
+
+from chidao.document.outline import Node
+from chidao.document.people import person_names
+from chidao.extract.leads import (
+    assignment_at_colon,
+    explicit_assignment,
+    find_assignment,
+    heading_assignment,
+    is_vague_list,
+    past_spaces,
+    subject_assignment,
+)
+from chidao.extract.task_types import PlanLines
+from chidao.extract.task_words import (
+    _BACK,
+    _CLOSING_ANY,
+    _CLOSING_START,
+    _CONTENTS_LEAD_IN,
+    _COVERING_OPENER,
+    _EXHORTATION,
+    _LEAD_IN_PHRASE,
+    _PLACES_LEAD_IN,
+    _REPORT_OPENER,
+    _SENTENCE_END,
+    _SENTENCE_STOP,
+    _more_than,
+)
+from chidao.extract.vocabulary import sections
+
+
+class ClauseChecks:
+    """Part of ``TaskCutter`` (mixed into it; uses its reader, timing, tasks and caches)."""
+
+    def _is_closing(self, start: int, end: int, *, running: bool = False) -> bool:
+        """Closing formulas (ANNOTATION rule 9): "Trên đây là ...", "... biết, thực hiện./.", and
+        in running text an exhortation to carry the document out ("đề nghị các cơ quan, đơn vị
+        nêu trên thực hiện tốt nội dung Công văn này"). A closing sentence that sets a concrete
+        dated or recurring duty is a task all the same (rule 13)."""
+        return self._closes(past_spaces(self.reader, start), end, running=running)
+
+    def _closes(self, start: int, end: int, *, running: bool = False) -> bool:
+        """``_is_closing`` of a span whose ``start`` is past its spaces."""
+        key = self.key
+        if self.reader.place.council and sections().resolution_closing.search(key, start, end):
+            return True
+        if _CLOSING_START.match(key, start, end):
+            return True
+        closing = self._closing_words.within(start, end) and bool(_CLOSING_ANY.search(key, start, end))
+        if not closing and running:
+            closing = bool(_EXHORTATION.match(key, start, end))
+        if not closing:
+            return False
+        # The duty may come after a ";" in the same sentence: "Văn phòng Chính phủ theo dõi, đôn
+        # đốc việc thực hiện Nghị quyết này; định kỳ hằng tháng báo cáo ..." is a task (rule 13).
+        stop = _SENTENCE_END.search(self.key, end, min(len(self.key), end + 400))
+        timing = self.timing.read(start, stop.start() if stop else end)
+        concrete = timing.deadline is not None and timing.kind not in ("year_span", "in_year")
+        return not (concrete or timing.recurrence)
+
+    def _is_byline(self, node: Node) -> bool:
+        """A paragraph that is only a person's name, as under a portal news item."""
+        start, end = self._body(node)
+        line = self.text[start:end].strip()
+        words = line.split()
+        if node.children or not 2 <= len(words) <= 5:
+            return False
+        names = person_names(line)
+        whole_name = bool(names) and names[0][0] == 0 and names[0][1] == len(line)
+        return whole_name or all(w[:1].isupper() and w.isalpha() for w in words)
+
+    def _is_container(self, node: Node) -> bool:
+        """A heading or lead-in: its text introduces the items under it."""
+        if not node.children:
+            return False
+        start, end = self._body(node)
+        text = self.text[start:end].strip()
+        words = len(text.split())
+        if text.endswith(":"):  # a lead-in; only one can list objects
+            if self._lists_objects(node, text):
+                return False  # "Rà soát các văn bản trong các lĩnh vực:" + "+ đất đai;" "+ khoáng sản.": one task
+            if words <= 25 or _LEAD_IN_PHRASE.search(text):
+                return True
+            return heading_assignment(self.reader, start, end) is not None or assignment_at_colon(
+                self.reader, start, end, self.cues
+            )
+        if words > 40 and (words > 80 or text.endswith((".", ";"))):
+            return False  # no rule below takes it: they want few words, or many and no full stop
+        # "5. Về ..." over "Giao Sở X chủ trì, phối hợp với ...:" and its lettered items
+        all_marked = all(child.marked or self._ends_lead_in(child) for child in node.children)
+        if words <= 6 and all_marked and text.endswith("."):
+            return True  # "Điều 3. Tổ chức thực hiện." over "1. ...", "2. ..."
+        if words <= 40 and all_marked and all(child.children for child in node.children):
+            # "2. Duy trì, phát triển các mô hình ... ." over "a) Hoạt động 1" / "- Nội dung: ..." /
+            # "- Cơ quan thực hiện: ...": sub-items with sub-items of their own are the work.
+            return True
+        return (words <= 16 or (all_marked and words <= 80)) and not text.endswith((".", ";"))
+
+    def _lists_objects(self, node: Node, text: str) -> bool:
+        """Whether the items under ``node`` only list what its own action is about (rule 14):
+        short noun phrases ("+ đất đai;", "- Số lượng đơn vị sự nghiệp trước và sau sắp xếp;"),
+        or the contents a report it asks for must give ("..., gồm các nội dung sau:"). Both follow
+        a colon: only a ``text`` that ends with one is asked."""
+        if _CONTENTS_LEAD_IN.search(self.key, *self._body(node)):
+            return True
+        if any(not c.marked or c.children for c in node.children):
+            return False
+        # "... phục vụ phòng, chống dịch tại:" over "+ Các bệnh viện tuyến tỉnh;": places, even
+        # when they are bodies, are where the action happens, not who does it.
+        places = bool(_PLACES_LEAD_IN.search(self.key, *self._body(node)))
+        for child in node.children:
+            start, end = self._body(child)
+            words = self.key[start:end].split()
+            if places:
+                if len(words) > 8 or self.reader.acts(start, end):
+                    return False
+                continue
+            verb = self.reader.reg.stop_words.match(self.key, start, end)
+            if len(words) > 6 or verb or self.reader.starts_agency(start):
+                return False
+        return True
+
+    def _standing_report(self, node: Node) -> bool:
+        """ "Báo cáo kết quả thực hiện về UBND tỉnh ... trước 16 giờ thứ Sáu hằng tuần.": a
+        recurring report asked of everyone after the last item, a duty of its own (rule 13)."""
+        if node.marked or node.children:
+            return False
+        start, end = self._body(node)
+        if not _REPORT_OPENER.match(self.key, start, end):
+            return False
+        return self.timing.read(start, end).recurrence is not None
+
+    def _assigns(self, node: Node) -> bool:
+        """Whether a paragraph opens by naming who acts ("Sở X ...", "Yêu cầu các sở ...")."""
+        start, end = self._body(node)
+        assignment = find_assignment(self.reader, start, end, self.cues)
+        return assignment is not None and assignment.start <= past_spaces(self.reader, start) + 12
+
+    def _own_statement(self, node: Node) -> bool:
+        if node.marked or node.children:
+            return False
+        start, end = self._body(node)
+        assignment = subject_assignment(self.reader, start, end)
+        return assignment is not None and assignment.start <= past_spaces(self.reader, start) + 2
+
+    def _closing_statement(self, node: Node) -> bool:
+        """A paragraph after the last item that closes the list: an exhortation ("Đề nghị các cơ
+        quan, đơn vị nêu trên thực hiện tốt ..."), not part of that item."""
+        return not node.marked and not node.children and self._is_closing(*self._body(node), running=True)
+
+    def _covering_sentence(self, node: Node, lines: PlanLines) -> bool:
+        """A sentence after the items that dates them all ("Báo cáo của các cơ quan, đơn vị gửi về
+        UBND tỉnh trước ngày 12/6/2026", "Các nhiệm vụ nêu trên hoàn thành trước ngày ...")."""
+        if node.marked or node.children:
+            return False
+        start, end = self._body(node)
+        if self._sentence_ends_over(2, start, end):
+            return False
+        timing = self.timing.read(start, end)
+        if timing.deadline is None or timing.kind in ("year_span", "in_year"):
+            return False
+        assignment = find_assignment(self.reader, start, end, self.cues)
+        generic = (assignment is not None and is_vague_list(self.reader, assignment.leads)) or bool(
+            _BACK.search(self.key, start, end) or _COVERING_OPENER.match(self.key, start, end)
+        )
+        if not generic or (assignment and not is_vague_list(self.reader, assignment.leads)):
+            return False
+        lines.timing = timing
+        return True
+
+    def _sentence_ends_over(self, n: int, start: int, end: int) -> bool:
+        """Whether more than ``n`` sentences end in ``text[start:end]``; the stops are counted
+        first, as there are never fewer of them than sentence ends."""
+        text = self.text[start:end]
+        if text.count(".") + text.count("!") + text.count("?") <= n:
+            return False
+        return _more_than(n, _SENTENCE_END.finditer(text))
+
+    def _introduces_tasks(self, node: Node) -> bool:
+        """A lead-in that introduces tasks ("... kết luận như sau:", "yêu cầu Sở X ...:"), not a
+        list of who attended ("... lãnh đạo các Bộ, cơ quan là Ủy viên Ban Chỉ đạo:")."""
+        start, end = self._body(node)
+        last = self._last_sentence(start, end)
+        if _LEAD_IN_PHRASE.search(self.key, last, end):
+            return True
+        return explicit_assignment(self.reader, last, end, self.cues) is not None
+
+    def _last_sentence(self, start: int, end: int) -> int:
+        """Where the last sentence of ``key[start:end]`` starts (after the last ". ")."""
+        last = start
+        for stop in _SENTENCE_STOP.finditer(self.key, start, end):
+            last = stop.end()
+        return last
+
+    def _ends_lead_in(self, node: Node) -> bool:
+        start, end = self._body(node)
+        return self.text[start:end].rstrip().endswith(":")  # _LEAD_IN_END on the stripped text

@@ -1,0 +1,262 @@
+"""Plan lines ("Đơn vị chủ trì: ...", "Thời gian thực hiện: ...") and the time frames that
+cover several items."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from chidao.document.outline import Node
+from chidao.extract.agencies import Mention
+from chidao.extract.leads import (
+    clean_leads,
+    coordinators,
+    find_assignment,
+)
+from chidao.extract.task_types import Context, PlanLines
+from chidao.extract.task_words import (
+    _LEADS_ONLY,
+    _SCOPE,
+    _plan_labels,
+    _same_leads,
+)
+from chidao.extract.timing import Timing
+from chidao.extract.vocabulary import sections
+
+
+class PlanReading:
+    """Part of ``TaskCutter`` (mixed into it; uses its reader, timing, tasks and caches)."""
+
+    # -- plan lines ------------------------------------------------------------------------------
+    def _plan_line(self, node: Node, lines: PlanLines, *, content: bool = False) -> bool:
+        """Read one "Đơn vị chủ trì: ...", "Đơn vị phối hợp: ...", "Thời gian thực hiện: ...",
+        "Nội dung thực hiện: ..." line (or a "Cơ quan thực hiện:" head whose children are such
+        lines) into ``lines``."""
+        start, end = self._body(node)
+        end = node.last_end() if not node.children else end
+        key = self.key
+        found = False
+        vocab = sections()
+        # Most lines open with no label at all: one match of their union tells.
+        labeled = vocab.plan_label.match(key, start, end)
+        for pattern, kind in _plan_labels(vocab) if labeled else ():
+            if kind == "content" and not content:
+                continue
+            match = pattern.match(key, start, end)
+            if match is None and kind in ("coord", "time") and found:
+                # "Đơn vị chủ trì: X; Đơn vị phối hợp: Y." on one line
+                match = pattern.search(key, start, end)
+            if not match:
+                continue
+            if node.children and not key[match.end() : end].strip(" .;:\n"):
+                # A label heading its own lines: "b) Cơ quan thực hiện:" over "- Đơn vị chủ trì: ...";
+                # "a) Nhiệm vụ:" over the task items is no plan line but their heading.
+                if kind == "content":
+                    return False
+                if kind == "time":
+                    lines.timing = self.timing.read_cell(match.end(), node.last_end())
+                    found = True
+                    continue
+                if kind == "lead" and self._lead_bullets(node, lines):
+                    found = True
+                    lines.time_only = False
+                    continue
+                break
+            found = True
+            if kind == "time":
+                lines.timing = self.timing.read_cell(match.end(), end)
+                continue
+            lines.time_only = False
+            if kind == "content":
+                lines.content = (match.end(), end)
+                continue
+            mentions, after = self.reader.read_list(match.end(), lenient=True, limit=end)
+            if kind == "lead":
+                if self._is_action_line(match.end(), end, mentions):
+                    lines.action = (match.end(), end)
+                    continue
+                lines.leads = clean_leads(mentions)
+                # "Đơn vị thực hiện: Văn phòng UBND tỉnh chủ trì, phối hợp với Sở X và ..."
+                partners = coordinators(self.reader, after, end, lines.leads, self.cues)
+                if partners:
+                    lines.coordinators = partners
+            else:
+                lines.coordinators = [m for m in mentions if not self.reader.is_vague(m)]
+        if not found and node.children and vocab.plan_head.match(key, start, end):
+            found = all(self._plan_line(child, lines) for child in node.children)
+        if not found and not content and not node.marked and not node.children:
+            found = self._covering_sentence(node, lines)
+        if found:
+            lines.nodes.add(id(node))
+            lines.starts.add(node.paragraph.start)  # type: ignore[union-attr]
+        return found
+
+    def _lead_bullets(self, node: Node, lines: PlanLines) -> bool:
+        """A lead label over bullets: "- Cơ quan thực hiện:" / "+ Sở A chủ trì, phối hợp với ..." /
+        "+ Sở B đăng tải ...". The first bullet, which only says who leads, gives the lead to
+        the content above; the bullets after it give their own agencies their own actions."""
+        first = node.children[0]
+        if not first.marked or first.children:
+            return False
+        start, end = self._body(first)
+        mentions, after = self.reader.read_list(start, limit=end)
+        if not mentions or not _LEADS_ONLY.match(self.key, after, end):
+            return False
+        lines.leads = clean_leads(mentions)
+        lines.coordinators = coordinators(self.reader, after, end, lines.leads, self.cues)
+        lines.others = node.children[1:]
+        lines.starts.add(first.paragraph.start)  # type: ignore[union-attr]
+        return True
+
+    def _is_action_line(self, start: int, end: int, mentions: list[Mention]) -> bool:
+        """A lead line written as sentences that give different agencies different actions:
+        "Cơ quan thực hiện: Sở Nội vụ chủ trì tham mưu ...; Sở Tư pháp và ... chủ động tổ chức ..."."""
+        if not mentions:
+            return False
+        leads = []
+        for c_start, c_end in self._clauses(start, end):
+            assignment = find_assignment(self.reader, c_start, c_end, self.cues)
+            if not assignment or any(_same_leads(assignment.leads, seen) for seen in leads):
+                continue
+            _, after = self.reader.read_list(assignment.start, lenient=True, limit=c_end)
+            if len(self.key[after:c_end].strip(" .;,:").split()) >= 3:  # a verb and its object
+                leads.append(assignment.leads)
+        return len(leads) >= 2
+
+    def _plan_groups(self, node: Node) -> tuple[dict[int, PlanLines], Timing | None]:
+        """Plan lines among ``node``'s children, by the children they give their agencies to,
+        and a time line that covers the whole section.
+
+        A run of plan lines belongs to the items above it, back to the previous run (rule 7):
+        "(1) ... / - Đơn vị chủ trì: A / (2) ... / - Đơn vị chủ trì: B" gives A to (1) only. A
+        lone time line marked like the items around it ("b) Thời gian: Từ ngày 15/11 đến ngày
+        15/12/2025." among "a) Chủ đề", "d) Các hoạt động chính") is the section's deadline.
+        """
+        self._hoist_plan_lines(node)
+        out: dict[int, PlanLines] = {}
+        section: Timing | None = None
+        waiting: list[Node] = []
+        current: PlanLines | None = None
+        kinds = {child.paragraph.kind for child in node.children if child.paragraph is not None}
+        for child in node.children:
+            lines = current or PlanLines()
+            if self._plan_line(child, lines):
+                current = lines
+                continue
+            if current is not None:
+                if self._section_time(current, waiting, child, kinds):
+                    section = current.timing
+                    waiting = []
+                for item in waiting:
+                    out[id(item)] = current
+                out[id(current)] = current  # remembers the lines' nodes
+                waiting, current = [], None
+            waiting.append(child)
+        if current is not None:
+            if self._section_time(current, waiting, None, kinds):
+                section = current.timing
+                waiting = []
+            for item in waiting:
+                out[id(item)] = current
+            out[id(current)] = current
+        return out, section
+
+    def _hoist_plan_lines(self, node: Node) -> None:
+        """Unmarked plan lines after a list item belong to the list, not to its last item.
+
+        The outline nests "Đơn vị chủ trì: ..." under the "- ..." bullet above it because the
+        line has no marker; rule 7 gives it to every bullet back to the previous plan lines, so
+        it is moved up beside them. Marked plan lines ("- Đơn vị chủ trì: ..." under "(1) ...")
+        stay the item's own.
+        """
+        children: list[Node] = []
+        last = len(node.children) - 1
+        for i, child in enumerate(node.children):
+            children.append(child)
+            if not child.marked:
+                continue
+            keep = len(child.children)
+            while keep and (
+                self._unmarked_plan_line(child.children[keep - 1])
+                or (i == last and self._closing_statement(child.children[keep - 1]))
+            ):
+                keep -= 1
+            if i == last and node.paragraph is None:
+                # After the last item of the body, a paragraph with its own subject is a statement
+                # of its own ("Các đơn vị nêu trên ...", "Ban Chỉ đạo ... tổ chức ..."), not that item's.
+                complete = self.text[self._body(child)[1] - 1 : self._body(child)[1]] in ".;"
+                while keep > (0 if complete else 1) and self._own_statement(child.children[keep - 1]):
+                    keep -= 1
+            if keep < len(child.children):
+                children.extend(child.children[keep:])
+                child.children = child.children[:keep]
+        node.children = children
+
+    def _unmarked_plan_line(self, node: Node) -> bool:
+        return not node.marked and self._plan_line(node, PlanLines())
+
+    @staticmethod
+    def _section_time(lines: PlanLines, above: list[Node], below: Node | None, kinds: set[str | None]) -> bool:
+        """Whether a run of plan lines is only a time line marked like its sibling items."""
+        if not lines.time_only or lines.timing is None or len(lines.nodes) != 1:
+            return False
+        marked_items = [n for n in [*above, *([below] if below else [])] if n.marked]
+        return bool(marked_items) and len(kinds - {None}) == 1
+
+    @staticmethod
+    def _with_plan(ctx: Context, plan: PlanLines) -> Context:
+        return replace(
+            ctx,
+            leads=plan.leads or ctx.leads,
+            coordinators=plan.coordinators or ([] if plan.leads else ctx.coordinators),
+            timing=plan.timing or ctx.timing,
+            trace="plan lines" if plan.leads else ctx.trace,
+            origin=None if plan.leads else ctx.origin,
+        )
+
+    def _own_plan(self, node: Node) -> tuple[PlanLines, int] | None:
+        """Plan lines that are the only marked children of an item: they are that item's own.
+
+        "(1) Sao lưu ... / - Đơn vị chủ trì thực hiện: Văn phòng UBND tỉnh. / - Thời gian hoàn
+        thành: Trong tháng 8/2025." Returns the lines and where the item's text ends (its
+        content line's end, or the first plan line's start).
+        """
+        if not node.children:
+            return None
+        lines = PlanLines()
+        first: int | None = None
+        for child in node.children:
+            if self._plan_line(child, lines, content=True):
+                first = child.paragraph.start if first is None else first  # type: ignore[union-attr]
+            elif child.marked or child.children:
+                return None
+        if first is None:
+            return None
+        return lines, (lines.content[1] if lines.content else first)
+
+    def document_timing(self, root: Node) -> Timing | None:
+        """A "Thời gian thực hiện: ..." stated for the whole document, outside any task item.
+
+        Plans give it in their purpose or scope section ("II. ĐỐI TƯỢNG, PHẠM VI VÀ THỜI GIAN
+        THỰC HIỆN" / "3. Thời gian thực hiện:" / "Từ nay đến hết năm 2025."); it is the deadline
+        of every task that states none of its own. Sections that hold no tasks are searched at
+        any depth ("I. MỤC ĐÍCH, YÊU CẦU" / "3. Phạm vi, thời gian" / "- Thời gian thực hiện: ...").
+        """
+        label = sections().document_time
+        nodes = list(root.children)
+        i = 0
+        while i < len(nodes):
+            node = nodes[i]
+            i += 1
+            if node.paragraph is None:
+                continue
+            start, end = self._body(node)
+            match = label.match(self.key, start, end)
+            if match is not None:
+                if self.key[match.end() : end].strip():
+                    return self.timing.read_cell(match.end(), end)
+                if node.children:
+                    return self.timing.read_cell(node.children[0].paragraph.start, node.last_end())  # type: ignore[union-attr]
+                continue
+            if self.inactive_heads.match(self.key[start:end].strip()) or _SCOPE.match(self.key, start, end):
+                nodes.extend(node.children)
+        return None

@@ -1,0 +1,261 @@
+"""One item's text cut into tasks, a task per run of clauses that share a lead (rules 1-3,
+10, 11), and each task emitted with its coordinators and timing."""
+
+from __future__ import annotations
+
+from chidao.extract.agencies import Mention
+from chidao.extract.leads import (
+    Assignment,
+    coordinators,
+    find_assignment,
+    is_vague_list,
+    past_spaces,
+    strip_label,
+    topic_end,
+)
+from chidao.extract.task_types import Context, Task
+from chidao.extract.task_words import (
+    _ASSESSMENT,
+    _BACK,
+    _CLAUSE_END,
+    _DUTY,
+    _ENUMERATED,
+    _GENERAL_REQUIREMENT,
+    _LIABILITY,
+    _NAME_ONLY,
+    _POINTER,
+    _SPECIFICS,
+    _same_leads,
+)
+from chidao.extract.unassigned import issuer_promise, lists_attendance, sentence_kind
+
+
+class UnitCutting:
+    """Part of ``TaskCutter`` (mixed into it; uses its reader, timing, tasks and caches)."""
+
+    # -- task units --------------------------------------------------------------------------------
+    def _clauses(self, start: int, end: int) -> list[tuple[int, int]]:
+        out = []
+        pos = start
+        for match in _CLAUSE_END.finditer(self.key, start, end):
+            if match.end() - pos > 1:
+                out.append((pos, match.end()))
+            pos = match.end()
+        if end > pos:
+            out.append((pos, end))
+        return out
+
+    def _unit(self, start: int, end: int, ctx: Context, *, marked: bool = True) -> None:
+        """One item's text: a task per run of clauses that share a lead."""
+        start = strip_label(self.key, past_spaces(self.reader, start))
+        groups: list[tuple[int, int, list[Mention], bool]] = []
+        clauses = self._clauses(topic_end(self.key, start, end), end)
+        if clauses:
+            clauses[0] = (start, clauses[0][1])
+        pending: list[Mention] | None = None
+        attendance = False
+        for i, (c_start, c_end) in enumerate(clauses):
+            opening = past_spaces(self.reader, c_start)  # read once: every rule below starts there
+            if i == 0 or self._new_sentence(c_start):
+                attendance = lists_attendance(self.key, opening, c_end)
+            if attendance:
+                self.skip(c_start, "narration")  # "Cùng đi có ...; Ban Quản lý dự án ...": who came
+                continue
+            if self._closes(opening, c_end, running=not marked):
+                self.skip(c_start, "closing")
+                continue
+            if issuer_promise(self.key, past_spaces(self.reader, topic_end(self.key, opening, c_end)), c_end):
+                self.skip(c_start, "narration")  # "Bộ ghi nhận và sẽ tổng hợp ...": the issuer's promise
+                continue
+            assignment = find_assignment(self.reader, c_start, c_end, self.cues, pos=opening)
+            if _LIABILITY.search(self.key, c_start, c_end) and not _DUTY.search(self.key, c_start, c_end):
+                # "X chịu trách nhiệm trước ... về ...": answerability, not a task (rule 12); the
+                # clauses after it that name no one are still X's ("...; lưu ý phải bảo đảm ...").
+                self.skip(c_start, "liability")
+                if assignment is not None:
+                    pending = assignment.leads
+                continue
+            if assignment is None and _POINTER.search(self.key, c_start, c_end):
+                self.skip(c_start, "not_read")  # "Các nhiệm vụ khác được giao tại Phụ lục kèm theo"
+                continue
+            if assignment is not None and self._is_promise(assignment, c_end):
+                self.skip(c_start, "narration")  # "Ủy ban nhân dân tỉnh sẽ ...": the issuer's promise
+                continue
+            if assignment is None and pending:
+                assignment = Assignment(pending, c_start, True)
+            pending = None
+            if assignment is not None:
+                recent = groups[-1][2] if groups and groups[-1][3] else None
+                assignment = self._resolve_back(assignment, c_end, recent)
+            if assignment and ctx.leads and is_vague_list(self.reader, assignment.leads):
+                # "3. Đề nghị UBND các huyện:" ... "- Đề nghị các đơn vị ...": the heading's agency.
+                assignment = None
+            if self.sentences and not marked and groups and groups[-1][2] and self._new_sentence(c_start):
+                # Running text: each sentence that assigns is a task of its own (rule 10).
+                kind = sentence_kind(self.key, c_start, c_end)
+                if kind == "narration" and assignment is None:
+                    continue
+                if kind == "action" and (assignment is None or _same_leads(assignment.leads, groups[-1][2])):
+                    groups.append((c_start, c_end, groups[-1][2], groups[-1][3]))
+                    continue
+                if kind == "elaboration" and assignment is not None and assignment.start - c_start <= 25:
+                    # "Đồng thời, Sở Tài chính tham mưu ...": a sentence that names who acts is a
+                    # task of its own, whatever connector opens it.
+                    groups.append((c_start, c_end, assignment.leads, True))
+                    continue
+            if (
+                groups
+                and assignment is not None
+                and opening in self.paragraph_starts
+                and assignment.start <= opening + 40
+            ):
+                # A paragraph of its own that names its own subject is a task of its own, even for
+                # the same agency ("6. UBND các xã A, B ..." / "Các đơn vị nêu trên chủ động ...").
+                groups.append((c_start, c_end, assignment.leads, True))
+                continue
+            if (
+                not marked
+                and not self.sentences
+                and assignment is None
+                and groups
+                and groups[-1][2]
+                and opening in self.paragraph_starts
+                and _ENUMERATED.match(self.key, opening)
+            ):
+                # "Thứ năm, việc đẩy nhanh ..." after "Thứ tư, các địa phương cần ...": a new point
+                # of the speech, not the last one's task going on.
+                groups.append((c_start, c_end, [], False))
+                continue
+            if groups and (assignment is None or _same_leads(assignment.leads, groups[-1][2])):
+                g_start, _, g_leads, g_explicit = groups[-1]
+                groups[-1] = (g_start, c_end, g_leads, g_explicit)
+                continue
+            if groups and not groups[-1][2] and not marked:
+                groups.pop()  # narration before an assignment in running text: not the task
+            if groups and not groups[-1][2]:
+                g_start = groups[-1][0]
+                groups[-1] = (g_start, c_end, assignment.leads, True)  # type: ignore[union-attr]
+                continue
+            if assignment is None:
+                groups.append((c_start, c_end, ctx.leads, False))
+            else:
+                groups.append((c_start, c_end, assignment.leads, True))
+        groups = self._drop_summaries(groups)
+        if (
+            groups
+            and ctx.fallback
+            and not ctx.leads
+            and not any(g[3] for g in groups)
+            and self.reader.acts(start, end)
+            and not self.reader.starts_agency(start)  # "Sở Y tế là cơ quan thường trực ...": its own subject
+            and not _GENERAL_REQUIREMENT.match(self.key, start)
+        ):
+            # "a) Yêu cầu Nhà đầu tư ...", "b) Hồ sơ điều chỉnh ... phải ...": the same addressee.
+            groups = [(s, e, ctx.fallback, False) for s, e, _, _ in groups]
+        elif ctx.addressee and not ctx.leads:
+            # A letter to one body: items that name no actor are its (rule 16).
+            groups = [(s, e, leads or ctx.addressee, explicit) for s, e, leads, explicit in groups]
+        for g_start, g_end, leads, explicit in groups:
+            if not leads:
+                self.skip(g_start, "no_agency")
+                continue
+            if not explicit and _ASSESSMENT.match(self.key, g_start):
+                self.skip(g_start, "assessment")
+                continue
+            self._emit(g_start, g_end, leads, explicit, ctx, marked=marked)
+
+    def _drop_summaries(
+        self, groups: list[tuple[int, int, list[Mention], bool]]
+    ) -> list[tuple[int, int, list[Mention], bool]]:
+        """A vague summary followed by its specifics ("..., trong đó yêu cầu Sở A ...") is no task."""
+        out: list[tuple[int, int, list[Mention], bool]] = []
+        for group in groups:
+            if (
+                out
+                and group[3]
+                and _SPECIFICS.match(self.key, group[0])
+                and all(self.reader.is_vague(m) for m in out[-1][2])
+            ):
+                out.pop()
+                self.skip(group[0], "not_read")
+            out.append(group)
+        return out
+
+    def _resolve_back(self, assignment: Assignment, end: int, recent: list[Mention] | None) -> Assignment:
+        """ "Các đơn vị nêu trên báo cáo ...": the bodies named just before in the same item, or
+        else those the items above gave tasks to (ANNOTATION.md, agencies in detail)."""
+        if not is_vague_list(self.reader, assignment.leads):
+            return assignment
+        _, after = self.reader.read_list(assignment.start, lenient=True, limit=end)
+        if not _BACK.match(self.key, past_spaces(self.reader, after), end):
+            return assignment
+        earlier = recent if recent and not is_vague_list(self.reader, recent) else None
+        above = self._named_above() if earlier is None else []
+        if earlier is None and not above:
+            return assignment
+        named: list[Mention] = []
+        for mention in earlier or above:
+            if mention.name.lower() not in {m.name.lower() for m in named}:
+                named.append(mention)
+        return Assignment(named, assignment.start, True)
+
+    def _named_above(self) -> list[Mention]:
+        """The agencies, vague ones left out, that the items above in the current list named."""
+        if not self.named_above:
+            return []
+        return [m for leads in self.named_above[-1] for m in leads if not self.reader.is_vague(m)]
+
+    def _new_sentence(self, pos: int) -> bool:
+        """Whether ``pos`` starts a sentence (after ".", "!" or "?"), not a clause after ";"."""
+        before = self.text[max(0, pos - 3) : pos].rstrip()
+        return bool(before) and before[-1] in ".!?"
+
+    def _after_names(self, start: int, end: int) -> tuple[int, int]:
+        """Where the words after the agencies that open ``[start, end)`` begin."""
+        pos = past_spaces(self.reader, start)
+        if self.reader.starts_agency(pos):
+            _, pos = self.reader.read_list(pos, lenient=True, limit=end)
+        return pos, end
+
+    def _is_promise(self, assignment: Assignment, end: int) -> bool:
+        """The issuer speaking of itself: "Ủy ban nhân dân tỉnh sẽ ưu tiên bố trí nguồn lực ..."
+        is its own promise, not a task (rule 12)."""
+        return all(self.reader.is_issuer(m) for m in assignment.leads)
+
+    def _emit(
+        self, start: int, end: int, leads: list[Mention], explicit: bool, ctx: Context, *, marked: bool = True
+    ) -> None:
+        text = self.text[start:end]
+        if _NAME_ONLY.fullmatch(self.key, *self._after_names(start, end)):
+            self.skip(start, "no_agency")  # "Các bệnh viện tuyến tỉnh;": a name in a list, no action
+            return
+        trimmed_end = start + len(text.rstrip(" \n;,"))
+        coord = coordinators(self.reader, start, end, leads, self.cues)
+        if not explicit or not coord:
+            lead_names = {m.name.lower() for m in leads}
+            coord = coord + [
+                m
+                for m in ctx.coordinators
+                if m.name.lower() not in lead_names and m.name.lower() not in {c.name.lower() for c in coord}
+            ]
+        timing = self.timing.read(start, end)
+        deadline_source = "own" if timing.deadline_text or timing.recurrence or timing.recurrence_text else "none"
+        if ctx.own_plan and ctx.timing is not None:
+            timing, deadline_source = ctx.timing, "own"
+        elif deadline_source == "none" and ctx.timing is not None:
+            timing = ctx.timing
+            deadline_source = "inherited"
+        if explicit:
+            lead_source = "explicit"
+        elif leads is ctx.leads:
+            lead_source = ctx.trace
+        else:
+            lead_source = "addressee" if leads is ctx.addressee else "fallback"
+        if not explicit and leads is ctx.leads and ctx.origin is not None:
+            self.used.add(ctx.origin)
+        trace = ["lead: " + ("explicit" if explicit else f"inherited ({ctx.trace})")]
+        if timing.deadline_text:
+            trace.append(f"deadline: {timing.deadline_text!r} ({timing.kind})")
+        if timing.recurrence:
+            trace.append(f"recurrence: {timing.recurrence}")
+        self.tasks.append(Task(start, trimmed_end, leads, coord, timing, trace, lead_source, deadline_source, marked))
