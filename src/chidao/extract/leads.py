@@ -10,14 +10,33 @@ name no one are left out.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 
 from chidao.document.lexicon import load_toml
 from chidao.extract.agencies import AgencyReader, Mention
+from chidao.extract.coordination import coordinators
+from chidao.extract.heading_leads import _heading, duty_holder, heading_assignment
+from chidao.extract.lead_basics import Assignment, Cues, _Read, clean_leads, past_spaces
 from chidao.extract.registry import phrase_key
 from chidao.text.guarded import guarded
-from chidao.text.occurrences import Occurrences
+
+__all__ = [
+    "Assignment",
+    "Cues",
+    "assignment_at_colon",
+    "clean_leads",
+    "coordinators",
+    "duty_holder",
+    "explicit_assignment",
+    "find_assignment",
+    "heading_assignment",
+    "is_vague_list",
+    "past_spaces",
+    "strip_label",
+    "subject_assignment",
+    "topic_end",
+]
+
 
 _ASSIGN = guarded(
     r"(?<![\w])(?<!về )(?<!theo )(?<!xét )(?<!kiến )(?<!các )(?<!bàn )"
@@ -29,17 +48,6 @@ _PASSIVE_ASSIGN = re.compile(r"\s*(?:được|đã được)\s+(?:giao|phân cô
 _ASSIGN_AFTER_SUBJECT = re.compile(
     r"\s*(?:(?:đã|vừa|cũng|tiếp tục)\s+)?(?:giao(?: nhiệm vụ)?(?: cho)?|yêu cầu|đề nghị|phân công)(?![\w])"
 )
-_COORDINATE = guarded(
-    r"(?<![\w])(?:phối hợp(?: chặt chẽ)?(?: với| cùng(?: với)?| giữa)?|phối với|thống nhất với|cùng với|cùng|"
-    r"làm việc(?: cụ thể)? với)\s+"
-)
-# Every _ASSIGN match opens with one of these words, every _COORDINATE match holds one.
-_ASSIGN_WORDS = ("giao", "đề nghị", "yêu cầu", "phân công", "chỉ định")
-_COORDINATE_WORDS = ("phối", "thống nhất với", "cùng", "làm việc")
-# "A chỉ đạo B phối hợp với C ...": the coordination after it is B's.
-_DIRECTED = guarded(r"(?<![\w])(?:chỉ đạo|đôn đốc|hướng dẫn)\s+")
-_TO_AGREE = guarded(r"(?<![\w])(?:để )?thống nhất(?![\w])")
-_LEAD_THEN_COORD = re.compile(r"chủ trì\s*[,;]\s*")
 _CONNECTOR = re.compile(
     r"(?:đồng thời|trên cơ sở đó|ngoài ra|bên cạnh đó|mặt khác|sau đó|theo đó|trong đó|riêng đối với|riêng)\s*,?\s+"
 )
@@ -73,60 +81,9 @@ _PAST_SOON = re.compile(r"(?:\s+[^\s.;:]+){0,4}?\s+(?:đã|vừa)(?![\w])")
 # After an addressee, these words show "giao nhiệm vụ cho X" is a noun phrase, not an order.
 _NO_ACTION_AFTER = re.compile(r"\s*(?:$|[.;]|(?:theo(?!\s+dõi)|tại|trong|của|về|để|nhằm|đối với|với)(?![\w]))")
 _COLON_AFTER = re.compile(r"\s*:")
-_HEADING_VERB = re.compile(r"(?:giao|đề nghị|yêu cầu|đối với)\s+")
-_THEN_COORD = re.compile(r"\s*phối hợp")
 _LABEL = re.compile(r"(?:nhiệm vụ|nội dung|giải pháp)\s*:\s*")
 _STOP_SPACE = re.compile(r"[.;]\s")
 _COMMA_SPACE = re.compile(r",\s+")
-_PUNCTUATION = re.compile(r"[.;:,]")
-_STOP = re.compile(r"[.;]")
-
-
-class Cues:
-    """Where one document's assignment and coordination words occur, found once.
-
-    Most clauses hold none of them; asking first costs one bisection, where the guarded
-    searches for the verbs cost a scan of the clause. Build one per document."""
-
-    __slots__ = ("assign", "coordinate", "lead_then")
-
-    def __init__(self, key: str) -> None:
-        self.assign = Occurrences(key, _ASSIGN_WORDS)
-        self.coordinate = Occurrences(key, _COORDINATE_WORDS)
-        self.lead_then = Occurrences(key, ("chủ trì",))
-
-
-@dataclass(frozen=True)
-class Assignment:
-    """The lead agencies a clause names, and where the naming phrase starts."""
-
-    leads: list[Mention]
-    start: int
-    explicit: bool
-
-
-def past_spaces(reader: AgencyReader, pos: int) -> int:
-    """``reader.skip_space(pos)``: most clauses open at a word already, which needs no call."""
-    text = reader.text
-    if 0 <= pos < len(text) and not text[pos].isspace():
-        return pos
-    return reader.skip_space(pos)
-
-
-def _dedupe(mentions: list[Mention]) -> list[Mention]:
-    seen: set[str] = set()
-    out = []
-    for mention in mentions:
-        if mention.name.lower() not in seen:
-            seen.add(mention.name.lower())
-            out.append(mention)
-    return out
-
-
-def clean_leads(mentions: list[Mention]) -> list[Mention]:
-    """A lead list without repeats. Vague partners stay ("Các Sở, ngành, UBND cấp xã và các đơn
-    vị có liên quan"): unlike coordinators, a lead list is kept whole (ANNOTATION.md)."""
-    return _dedupe(mentions)
 
 
 def _opens_phrase(key: str, start: int, pos: int) -> bool:
@@ -202,12 +159,8 @@ def _words_of(name: str) -> str:
 # "Công văn nêu rõ: Sở Công Thương chủ trì ...": a page relaying a document's words.
 _RELAY = re.compile(rf"(?:{_words_of('relayed_documents')})(?: này)?\s+(?:{_words_of('relay_verbs')})\s*:\s*")
 # "Đối với UBND các xã, phường, Công văn yêu cầu bố trí ...": the addressee then the request.
-_RELAYED_REQUEST = re.compile(
-    rf"\s*,\s*(?:{_words_of('relayed_documents')})(?: này)?\s+(?:yêu cầu|đề nghị|giao)\s"
-)
-_INTROS = re.compile(
-    "|".join(f"(?:{p.pattern})" for p in (_TOPIC, _CONNECTOR, _SHORT_INTRO, _INTRO_WORD, _RELAY))
-)
+_RELAYED_REQUEST = re.compile(rf"\s*,\s*(?:{_words_of('relayed_documents')})(?: này)?\s+(?:yêu cầu|đề nghị|giao)\s")
+_INTROS = re.compile("|".join(f"(?:{p.pattern})" for p in (_TOPIC, _CONNECTOR, _SHORT_INTRO, _INTRO_WORD, _RELAY)))
 
 
 def _skip_intro(reader: AgencyReader, pos: int, end: int) -> int:
@@ -241,10 +194,6 @@ def _skip_intro(reader: AgencyReader, pos: int, end: int) -> int:
                 return after
         break
     return pos
-
-
-# A list read at a clause's opening: where, what it found, where it ended and the reader's bound after it.
-_Read = tuple[int, list[Mention], int, int]
 
 
 def subject_assignment(reader: AgencyReader, start: int, end: int) -> Assignment | None:
@@ -321,74 +270,6 @@ def _issues(reader: AgencyReader, mentions: list[Mention], after: int, end: int)
     return bool(_THIS_DOCUMENT.search(reader.key, after, end))
 
 
-def heading_assignment(reader: AgencyReader, start: int, end: int) -> Assignment | None:
-    """An item that opens with an agency and a colon, or is just an agency: "a) Sở Nội vụ:"."""
-    return _heading(reader, start, past_spaces(reader, start), end)[0]
-
-
-def _heading(reader: AgencyReader, start: int, pos: int, end: int) -> tuple[Assignment | None, _Read | None]:
-    """``heading_assignment`` with ``pos`` past the spaces; and the list read at ``pos`` when it
-    was read as a subject would be (no verb before it, not lenient)."""
-    key = reader.key
-    lead_in = _HEADING_VERB.match(key, pos)
-    if lead_in:
-        pos = lead_in.end()
-    mentions, after = reader.read_list(pos, lenient=bool(lead_in), limit=end)
-    read = None if lead_in else (pos, mentions, after, reader.limit)
-    if not mentions:
-        return None, read
-    rest = key[after:end].strip(" .;\n").lstrip(")").strip()
-    if rest.startswith(":") or not rest:
-        return Assignment(clean_leads(mentions), start, True), read
-    owned = _owned_heading(reader, mentions, after, end) or _role_heading(reader, mentions, after, end)
-    if owned is not None:
-        return Assignment([owned], start, True), read
-    return None, read
-
-
-def _role_heading(reader: AgencyReader, mentions: list[Mention], after: int, end: int) -> Mention | None:
-    """ "3. Cơ quan chủ trì giải quyết thủ tục đầu tư dự án" over its items: a body named by its
-    role is named by the whole heading."""
-    key = reader.key
-    if len(mentions) != 1 or not reader.reg.roles.fullmatch(phrase_key(mentions[0].written)):
-        return None
-    stop = len(key[:end].rstrip(" .\n"))
-    if _PUNCTUATION.search(key[after:stop]) or len(key[after:stop].split()) > 10:
-        return None
-    mention = mentions[0]
-    written = reader.text[mention.start : stop].strip()
-    return Mention(mention.start, stop, written, reader.canonical(written))
-
-
-def _owned_heading(reader: AgencyReader, mentions: list[Mention], after: int, end: int) -> Mention | None:
-    """ "1. Nhà đầu tư của 02 dự án đường bộ cao tốc Tân Phú – Bảo Lộc và Bảo Lộc – Liên Khương:":
-    a heading whose one agency goes on with "của ..." up to the colon is named by the whole phrase."""
-    key = reader.key
-    if len(mentions) != 1 or not key.startswith("của ", past_spaces(reader, after)):
-        return None
-    colon = key.find(":", after, end)
-    if colon < 0 or key[colon + 1 : end].strip() or _STOP.search(key[after:colon]):
-        return None
-    if len(key[after:colon].split()) > 20 or reader.acts(after, colon):
-        return None
-    mention = mentions[0]
-    written = reader.text[mention.start : colon].strip()
-    return Mention(mention.start, mention.start + len(written), written, reader.canonical(written))
-
-
-_DUTY_OF = re.compile(r"(?:chức năng,? nhiệm vụ|trách nhiệm|nhiệm vụ) (?:của|thuộc) ")
-
-
-def duty_holder(reader: AgencyReader, start: int, end: int) -> Assignment | None:
-    """A heading about the duties of one agency: "... thuộc chức năng, nhiệm vụ của Sở X, cụ thể:"."""
-    match = _DUTY_OF.search(reader.key, start, end)
-    if not match:
-        return None
-    mentions, _ = reader.read_list(match.end(), limit=end)
-    mentions = [m for m in mentions if not reader.is_vague(m)]
-    return Assignment(clean_leads(mentions), match.start(), False) if mentions else None
-
-
 def is_vague_list(reader: AgencyReader, mentions: list[Mention]) -> bool:
     """Whether every lead names no kind of body ("Các cơ quan, đơn vị có liên quan")."""
     faceless = reader.reg.faceless_syllables
@@ -444,48 +325,6 @@ def find_assignment(
     if found and reader.place.council and all(reader.is_issuer(m) for m in found.leads):
         return None
     return found
-
-
-def coordinators(
-    reader: AgencyReader, start: int, end: int, leads: list[Mention], cues: Cues | None = None
-) -> list[Mention]:
-    """Agencies named as partners within ``[start, end)``, vague ones and the leads left out.
-
-    With the document's ``cues``, a span that holds no coordination word is not searched."""
-    found: list[Mention] = []
-    key = reader.key
-    coordinate = cues is None or cues.coordinate.within(start, end)
-    for match in _COORDINATE.finditer(key, start, end) if coordinate else ():
-        if _directed(reader, start, match.start(), leads):
-            continue  # "A chỉ đạo B phối hợp với C": C works with B, not with A
-        if match.group(0).startswith("làm việc") and not _TO_AGREE.search(key, match.end(), end):
-            continue  # "làm việc với X" coordinates only "để thống nhất"
-        mentions, _ = reader.read_list(match.end(), lenient=True, limit=end)
-        found.extend(m for m in mentions if m.end <= end)
-    lead_then = cues is None or cues.lead_then.within(start, end)
-    for match in _LEAD_THEN_COORD.finditer(key, start, end) if lead_then else ():
-        mentions, after = reader.read_list(match.end(), limit=end)
-        if mentions and _THEN_COORD.match(key, after):
-            found.extend(mentions)
-    if not found:
-        return []
-    lead_names = {m.name.lower() for m in leads}
-    kept = [m for m in found if not reader.is_vague(m) and m.name.lower() not in lead_names]
-    return _dedupe(kept)
-
-
-def _directed(reader: AgencyReader, start: int, pos: int, leads: list[Mention]) -> bool:
-    """Whether the clause before ``pos`` directs a body other than the leads ("chỉ đạo B ...")."""
-    window = max(start, pos - 120)
-    lead_names = {m.name.lower() for m in leads}
-    for match in _DIRECTED.finditer(reader.key, window, pos):
-        if _STOP.search(reader.key, match.end(), pos):
-            continue
-        # "chỉ đạo trạm y tế phối hợp với ...": the directed body may be written in lowercase
-        directed, _ = reader.read_list(match.end(), lenient=True, limit=pos)
-        if directed and not {m.name.lower() for m in directed} & lead_names:
-            return True
-    return False
 
 
 def strip_label(key: str, start: int) -> int:

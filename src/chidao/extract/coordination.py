@@ -1,0 +1,66 @@
+"""Who coordinates: the agencies named with "phối hợp (với)", "thống nhất với", "cùng",
+"làm việc với ... để thống nhất", and "A chủ trì, B phối hợp"; vague partners left out."""
+
+from __future__ import annotations
+
+import re
+
+from chidao.extract.agencies import AgencyReader, Mention
+from chidao.extract.lead_basics import _STOP, Cues, _dedupe
+from chidao.text.guarded import guarded
+
+_COORDINATE = guarded(
+    r"(?<![\w])(?:phối hợp(?: chặt chẽ)?(?: với| cùng(?: với)?| giữa)?|phối với|thống nhất với|cùng với|cùng|"
+    r"làm việc(?: cụ thể)? với)\s+"
+)
+
+# "A chỉ đạo B phối hợp với C ...": the coordination after it is B's.
+_DIRECTED = guarded(r"(?<![\w])(?:chỉ đạo|đôn đốc|hướng dẫn)\s+")
+
+_TO_AGREE = guarded(r"(?<![\w])(?:để )?thống nhất(?![\w])")
+
+_LEAD_THEN_COORD = re.compile(r"chủ trì\s*[,;]\s*")
+
+_THEN_COORD = re.compile(r"\s*phối hợp")
+
+
+def coordinators(
+    reader: AgencyReader, start: int, end: int, leads: list[Mention], cues: Cues | None = None
+) -> list[Mention]:
+    """Agencies named as partners within ``[start, end)``, vague ones and the leads left out.
+
+    With the document's ``cues``, a span that holds no coordination word is not searched."""
+    found: list[Mention] = []
+    key = reader.key
+    coordinate = cues is None or cues.coordinate.within(start, end)
+    for match in _COORDINATE.finditer(key, start, end) if coordinate else ():
+        if _directed(reader, start, match.start(), leads):
+            continue  # "A chỉ đạo B phối hợp với C": C works with B, not with A
+        if match.group(0).startswith("làm việc") and not _TO_AGREE.search(key, match.end(), end):
+            continue  # "làm việc với X" coordinates only "để thống nhất"
+        mentions, _ = reader.read_list(match.end(), lenient=True, limit=end)
+        found.extend(m for m in mentions if m.end <= end)
+    lead_then = cues is None or cues.lead_then.within(start, end)
+    for match in _LEAD_THEN_COORD.finditer(key, start, end) if lead_then else ():
+        mentions, after = reader.read_list(match.end(), limit=end)
+        if mentions and _THEN_COORD.match(key, after):
+            found.extend(mentions)
+    if not found:
+        return []
+    lead_names = {m.name.lower() for m in leads}
+    kept = [m for m in found if not reader.is_vague(m) and m.name.lower() not in lead_names]
+    return _dedupe(kept)
+
+
+def _directed(reader: AgencyReader, start: int, pos: int, leads: list[Mention]) -> bool:
+    """Whether the clause before ``pos`` directs a body other than the leads ("chỉ đạo B ...")."""
+    window = max(start, pos - 120)
+    lead_names = {m.name.lower() for m in leads}
+    for match in _DIRECTED.finditer(reader.key, window, pos):
+        if _STOP.search(reader.key, match.end(), pos):
+            continue
+        # "chỉ đạo trạm y tế phối hợp với ...": the directed body may be written in lowercase
+        directed, _ = reader.read_list(match.end(), lenient=True, limit=pos)
+        if directed and not {m.name.lower() for m in directed} & lead_names:
+            return True
+    return False

@@ -1,0 +1,82 @@
+"""Leads named by a heading: "a) Sở Nội vụ:", "3. Cơ quan chủ trì ...", "1. Nhà đầu tư của ...:",
+and the holder of the duties a heading describes ("... thuộc chức năng, nhiệm vụ của Sở X")."""
+
+from __future__ import annotations
+
+import re
+
+from chidao.extract.agencies import AgencyReader, Mention
+from chidao.extract.lead_basics import _STOP, Assignment, _Read, clean_leads, past_spaces
+from chidao.extract.registry import phrase_key
+
+_HEADING_VERB = re.compile(r"(?:giao|đề nghị|yêu cầu|đối với)\s+")
+
+_PUNCTUATION = re.compile(r"[.;:,]")
+
+
+def heading_assignment(reader: AgencyReader, start: int, end: int) -> Assignment | None:
+    """An item that opens with an agency and a colon, or is just an agency: "a) Sở Nội vụ:"."""
+    return _heading(reader, start, past_spaces(reader, start), end)[0]
+
+
+def _heading(reader: AgencyReader, start: int, pos: int, end: int) -> tuple[Assignment | None, _Read | None]:
+    """``heading_assignment`` with ``pos`` past the spaces; and the list read at ``pos`` when it
+    was read as a subject would be (no verb before it, not lenient)."""
+    key = reader.key
+    lead_in = _HEADING_VERB.match(key, pos)
+    if lead_in:
+        pos = lead_in.end()
+    mentions, after = reader.read_list(pos, lenient=bool(lead_in), limit=end)
+    read = None if lead_in else (pos, mentions, after, reader.limit)
+    if not mentions:
+        return None, read
+    rest = key[after:end].strip(" .;\n").lstrip(")").strip()
+    if rest.startswith(":") or not rest:
+        return Assignment(clean_leads(mentions), start, True), read
+    owned = _owned_heading(reader, mentions, after, end) or _role_heading(reader, mentions, after, end)
+    if owned is not None:
+        return Assignment([owned], start, True), read
+    return None, read
+
+
+def _role_heading(reader: AgencyReader, mentions: list[Mention], after: int, end: int) -> Mention | None:
+    """ "3. Cơ quan chủ trì giải quyết thủ tục đầu tư dự án" over its items: a body named by its
+    role is named by the whole heading."""
+    key = reader.key
+    if len(mentions) != 1 or not reader.reg.roles.fullmatch(phrase_key(mentions[0].written)):
+        return None
+    stop = len(key[:end].rstrip(" .\n"))
+    if _PUNCTUATION.search(key[after:stop]) or len(key[after:stop].split()) > 10:
+        return None
+    mention = mentions[0]
+    written = reader.text[mention.start : stop].strip()
+    return Mention(mention.start, stop, written, reader.canonical(written))
+
+
+def _owned_heading(reader: AgencyReader, mentions: list[Mention], after: int, end: int) -> Mention | None:
+    """ "1. Nhà đầu tư của 02 dự án đường bộ cao tốc Tân Phú – Bảo Lộc và Bảo Lộc – Liên Khương:":
+    a heading whose one agency goes on with "của ..." up to the colon is named by the whole phrase."""
+    key = reader.key
+    if len(mentions) != 1 or not key.startswith("của ", past_spaces(reader, after)):
+        return None
+    colon = key.find(":", after, end)
+    if colon < 0 or key[colon + 1 : end].strip() or _STOP.search(key[after:colon]):
+        return None
+    if len(key[after:colon].split()) > 20 or reader.acts(after, colon):
+        return None
+    mention = mentions[0]
+    written = reader.text[mention.start : colon].strip()
+    return Mention(mention.start, mention.start + len(written), written, reader.canonical(written))
+
+
+_DUTY_OF = re.compile(r"(?:chức năng,? nhiệm vụ|trách nhiệm|nhiệm vụ) (?:của|thuộc) ")
+
+
+def duty_holder(reader: AgencyReader, start: int, end: int) -> Assignment | None:
+    """A heading about the duties of one agency: "... thuộc chức năng, nhiệm vụ của Sở X, cụ thể:"."""
+    match = _DUTY_OF.search(reader.key, start, end)
+    if not match:
+        return None
+    mentions, _ = reader.read_list(match.end(), limit=end)
+    mentions = [m for m in mentions if not reader.is_vague(m)]
+    return Assignment(clean_leads(mentions), match.start(), False) if mentions else None

@@ -1,0 +1,68 @@
+"""What the lead rules share: the document's assignment and coordination cues, an assignment,
+and small helpers on lists of leads."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from chidao.extract.agencies import AgencyReader, Mention
+from chidao.text.occurrences import Occurrences
+
+# Every _ASSIGN match opens with one of these words, every _COORDINATE match holds one.
+_ASSIGN_WORDS = ("giao", "đề nghị", "yêu cầu", "phân công", "chỉ định")
+
+_COORDINATE_WORDS = ("phối", "thống nhất với", "cùng", "làm việc")
+
+_STOP = re.compile(r"[.;]")
+
+
+class Cues:
+    """Where one document's assignment and coordination words occur, found once.
+
+    Most clauses hold none of them; asking first costs one bisection, where the guarded
+    searches for the verbs cost a scan of the clause. Build one per document."""
+
+    __slots__ = ("assign", "coordinate", "lead_then")
+
+    def __init__(self, key: str) -> None:
+        self.assign = Occurrences(key, _ASSIGN_WORDS)
+        self.coordinate = Occurrences(key, _COORDINATE_WORDS)
+        self.lead_then = Occurrences(key, ("chủ trì",))
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """The lead agencies a clause names, and where the naming phrase starts."""
+
+    leads: list[Mention]
+    start: int
+    explicit: bool
+
+
+def past_spaces(reader: AgencyReader, pos: int) -> int:
+    """``reader.skip_space(pos)``: most clauses open at a word already, which needs no call."""
+    text = reader.text
+    if 0 <= pos < len(text) and not text[pos].isspace():
+        return pos
+    return reader.skip_space(pos)
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    seen: set[str] = set()
+    out = []
+    for mention in mentions:
+        if mention.name.lower() not in seen:
+            seen.add(mention.name.lower())
+            out.append(mention)
+    return out
+
+
+def clean_leads(mentions: list[Mention]) -> list[Mention]:
+    """A lead list without repeats. Vague partners stay ("Các Sở, ngành, UBND cấp xã và các đơn
+    vị có liên quan"): unlike coordinators, a lead list is kept whole (ANNOTATION.md)."""
+    return _dedupe(mentions)
+
+
+# A list read at a clause's opening: where, what it found, where it ended and the reader's bound after it.
+_Read = tuple[int, list[Mention], int, int]
