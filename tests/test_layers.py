@@ -31,7 +31,6 @@ LONG_FUNCTIONS = {
     "chidao.extract.agency_names._read_end",
     "chidao.extract.confidence.assess",
     "chidao.extract.task_plans._plan_line",
-    "chidao.extract.task_units._unit",
 }
 
 

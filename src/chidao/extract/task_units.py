@@ -29,6 +29,9 @@ from chidao.extract.task_words import (
 )
 from chidao.extract.unassigned import issuer_promise, lists_attendance, sentence_kind
 
+# A run of clauses: its span, its leads, and whether the text names them.
+_Group = tuple[int, int, list[Mention], bool]
+
 
 class UnitCutting:
     """Part of ``TaskCutter`` (mixed into it; uses its reader, timing, tasks and caches)."""
@@ -48,7 +51,19 @@ class UnitCutting:
     def _unit(self, start: int, end: int, ctx: Context, *, marked: bool = True) -> None:
         """One item's text: a task per run of clauses that share a lead."""
         start = strip_label(self.key, past_spaces(self.reader, start))
-        groups: list[tuple[int, int, list[Mention], bool]] = []
+        groups = self._drop_summaries(self._clause_groups(start, end, ctx, marked))
+        for g_start, g_end, leads, explicit in self._lend_leads(groups, start, end, ctx):
+            if not leads:
+                self.skip(g_start, "no_agency")
+                continue
+            if not explicit and _ASSESSMENT.match(self.key, g_start):
+                self.skip(g_start, "assessment")
+                continue
+            self._emit(g_start, g_end, leads, explicit, ctx, marked=marked)
+
+    def _clause_groups(self, start: int, end: int, ctx: Context, marked: bool) -> list[_Group]:
+        """The item's clauses, those that are no task left out, grouped into runs that share a lead."""
+        groups: list[_Group] = []
         clauses = self._clauses(topic_end(self.key, start, end), end)
         if clauses:
             clauses[0] = (start, clauses[0][1])
@@ -84,63 +99,81 @@ class UnitCutting:
             if assignment is None and pending:
                 assignment = Assignment(pending, c_start, True)
             pending = None
-            if assignment is not None:
-                recent = groups[-1][2] if groups and groups[-1][3] else None
-                assignment = self._resolve_back(assignment, c_end, recent)
-            if assignment and ctx.leads and is_vague_list(self.reader, assignment.leads):
-                # "3. Đề nghị UBND các huyện:" ... "- Đề nghị các đơn vị ...": the heading's agency.
-                assignment = None
-            if self.sentences and not marked and groups and groups[-1][2] and self._new_sentence(c_start):
-                # Running text: each sentence that assigns is a task of its own (rule 10).
-                kind = sentence_kind(self.key, c_start, c_end)
-                if kind == "narration" and assignment is None:
-                    continue
-                if kind == "action" and (assignment is None or _same_leads(assignment.leads, groups[-1][2])):
-                    groups.append((c_start, c_end, groups[-1][2], groups[-1][3]))
-                    continue
-                if kind == "elaboration" and assignment is not None and assignment.start - c_start <= 25:
-                    # "Đồng thời, Sở Tài chính tham mưu ...": a sentence that names who acts is a
-                    # task of its own, whatever connector opens it.
-                    groups.append((c_start, c_end, assignment.leads, True))
-                    continue
-            if (
-                groups
-                and assignment is not None
-                and opening in self.paragraph_starts
-                and assignment.start <= opening + 40
-            ):
-                # A paragraph of its own that names its own subject is a task of its own, even for
-                # the same agency ("6. UBND các xã A, B ..." / "Các đơn vị nêu trên chủ động ...").
+            assignment = self._settled(assignment, c_end, ctx, groups)
+            self._place_clause(groups, (c_start, c_end, opening), assignment, ctx, marked)
+        return groups
+
+    def _settled(
+        self, assignment: Assignment | None, end: int, ctx: Context, groups: list[_Group]
+    ) -> Assignment | None:
+        """A clause's assignment with references back resolved ("các đơn vị nêu trên"); none for
+        a vague one under a heading that names the agency ("3. Đề nghị UBND các huyện:" ...
+        "- Đề nghị các đơn vị ...": the heading's agency)."""
+        if assignment is not None:
+            recent = groups[-1][2] if groups and groups[-1][3] else None
+            assignment = self._resolve_back(assignment, end, recent)
+        if assignment and ctx.leads and is_vague_list(self.reader, assignment.leads):
+            return None
+        return assignment
+
+    def _place_clause(
+        self,
+        groups: list[_Group],
+        clause: tuple[int, int, int],
+        assignment: Assignment | None,
+        ctx: Context,
+        marked: bool,
+    ) -> None:
+        """Add a clause to the run before it (same lead, or none named) or start a run of its own."""
+        c_start, c_end, opening = clause
+        if self.sentences and not marked and groups and groups[-1][2] and self._new_sentence(c_start):
+            # Running text: each sentence that assigns is a task of its own (rule 10).
+            kind = sentence_kind(self.key, c_start, c_end)
+            if kind == "narration" and assignment is None:
+                return
+            if kind == "action" and (assignment is None or _same_leads(assignment.leads, groups[-1][2])):
+                groups.append((c_start, c_end, groups[-1][2], groups[-1][3]))
+                return
+            if kind == "elaboration" and assignment is not None and assignment.start - c_start <= 25:
+                # "Đồng thời, Sở Tài chính tham mưu ...": a sentence that names who acts is a
+                # task of its own, whatever connector opens it.
                 groups.append((c_start, c_end, assignment.leads, True))
-                continue
-            if (
-                not marked
-                and not self.sentences
-                and assignment is None
-                and groups
-                and groups[-1][2]
-                and opening in self.paragraph_starts
-                and _ENUMERATED.match(self.key, opening)
-            ):
-                # "Thứ năm, việc đẩy nhanh ..." after "Thứ tư, các địa phương cần ...": a new point
-                # of the speech, not the last one's task going on.
-                groups.append((c_start, c_end, [], False))
-                continue
-            if groups and (assignment is None or _same_leads(assignment.leads, groups[-1][2])):
-                g_start, _, g_leads, g_explicit = groups[-1]
-                groups[-1] = (g_start, c_end, g_leads, g_explicit)
-                continue
-            if groups and not groups[-1][2] and not marked:
-                groups.pop()  # narration before an assignment in running text: not the task
-            if groups and not groups[-1][2]:
-                g_start = groups[-1][0]
-                groups[-1] = (g_start, c_end, assignment.leads, True)  # type: ignore[union-attr]
-                continue
-            if assignment is None:
-                groups.append((c_start, c_end, ctx.leads, False))
-            else:
-                groups.append((c_start, c_end, assignment.leads, True))
-        groups = self._drop_summaries(groups)
+                return
+        if groups and assignment is not None and opening in self.paragraph_starts and assignment.start <= opening + 40:
+            # A paragraph of its own that names its own subject is a task of its own, even for
+            # the same agency ("6. UBND các xã A, B ..." / "Các đơn vị nêu trên chủ động ...").
+            groups.append((c_start, c_end, assignment.leads, True))
+            return
+        if (
+            not marked
+            and not self.sentences
+            and assignment is None
+            and groups
+            and groups[-1][2]
+            and opening in self.paragraph_starts
+            and _ENUMERATED.match(self.key, opening)
+        ):
+            # "Thứ năm, việc đẩy nhanh ..." after "Thứ tư, các địa phương cần ...": a new point
+            # of the speech, not the last one's task going on.
+            groups.append((c_start, c_end, [], False))
+            return
+        if groups and (assignment is None or _same_leads(assignment.leads, groups[-1][2])):
+            g_start, _, g_leads, g_explicit = groups[-1]
+            groups[-1] = (g_start, c_end, g_leads, g_explicit)
+            return
+        if groups and not groups[-1][2] and not marked:
+            groups.pop()  # narration before an assignment in running text: not the task
+        if groups and not groups[-1][2]:
+            groups[-1] = (groups[-1][0], c_end, assignment.leads, True)  # type: ignore[union-attr]
+        elif assignment is None:
+            groups.append((c_start, c_end, ctx.leads, False))
+        else:
+            groups.append((c_start, c_end, assignment.leads, True))
+
+    def _lend_leads(self, groups: list[_Group], start: int, end: int, ctx: Context) -> list[_Group]:
+        """Runs that name no one take the lead of the item before ("a) Yêu cầu Nhà đầu tư ...",
+        "b) Hồ sơ điều chỉnh ... phải ...": the same addressee) or of a letter's single
+        addressee (rule 16)."""
         if (
             groups
             and ctx.fallback
@@ -150,19 +183,10 @@ class UnitCutting:
             and not self.reader.starts_agency(start)  # "Sở Y tế là cơ quan thường trực ...": its own subject
             and not _GENERAL_REQUIREMENT.match(self.key, start)
         ):
-            # "a) Yêu cầu Nhà đầu tư ...", "b) Hồ sơ điều chỉnh ... phải ...": the same addressee.
-            groups = [(s, e, ctx.fallback, False) for s, e, _, _ in groups]
-        elif ctx.addressee and not ctx.leads:
-            # A letter to one body: items that name no actor are its (rule 16).
-            groups = [(s, e, leads or ctx.addressee, explicit) for s, e, leads, explicit in groups]
-        for g_start, g_end, leads, explicit in groups:
-            if not leads:
-                self.skip(g_start, "no_agency")
-                continue
-            if not explicit and _ASSESSMENT.match(self.key, g_start):
-                self.skip(g_start, "assessment")
-                continue
-            self._emit(g_start, g_end, leads, explicit, ctx, marked=marked)
+            return [(s, e, ctx.fallback, False) for s, e, _, _ in groups]
+        if ctx.addressee and not ctx.leads:
+            return [(s, e, leads or ctx.addressee, explicit) for s, e, leads, explicit in groups]
+        return groups
 
     def _drop_summaries(
         self, groups: list[tuple[int, int, list[Mention], bool]]
