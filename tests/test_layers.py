@@ -30,7 +30,6 @@ LONG_FUNCTIONS = {
     "chidao.extract.agency_names._name_end",
     "chidao.extract.agency_names._read_end",
     "chidao.extract.confidence.assess",
-    "chidao.extract.task_plans._plan_line",
 }
 
 

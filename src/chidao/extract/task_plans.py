@@ -50,37 +50,15 @@ class PlanReading:
             if node.children and not key[match.end() : end].strip(" .;:\n"):
                 # A label heading its own lines: "b) Cơ quan thực hiện:" over "- Đơn vị chủ trì: ...";
                 # "a) Nhiệm vụ:" over the task items is no plan line but their heading.
-                if kind == "content":
+                verdict = self._label_over_lines(node, lines, kind, match.end())
+                if verdict is None:
                     return False
-                if kind == "time":
-                    lines.timing = self.timing.read_cell(match.end(), node.last_end())
-                    found = True
-                    continue
-                if kind == "lead" and self._lead_bullets(node, lines):
-                    found = True
-                    lines.time_only = False
-                    continue
-                break
+                if not verdict:
+                    break
+                found = True
+                continue
             found = True
-            if kind == "time":
-                lines.timing = self.timing.read_cell(match.end(), end)
-                continue
-            lines.time_only = False
-            if kind == "content":
-                lines.content = (match.end(), end)
-                continue
-            mentions, after = self.reader.read_list(match.end(), lenient=True, limit=end)
-            if kind == "lead":
-                if self._is_action_line(match.end(), end, mentions):
-                    lines.action = (match.end(), end)
-                    continue
-                lines.leads = clean_leads(mentions)
-                # "Đơn vị thực hiện: Văn phòng UBND tỉnh chủ trì, phối hợp với Sở X và ..."
-                partners = coordinators(self.reader, after, end, lines.leads, self.cues)
-                if partners:
-                    lines.coordinators = partners
-            else:
-                lines.coordinators = [m for m in mentions if not self.reader.is_vague(m)]
+            self._read_label(lines, kind, match.end(), end)
         if not found and node.children and vocab.plan_head.match(key, start, end):
             found = all(self._plan_line(child, lines) for child in node.children)
         if not found and not content and not node.marked and not node.children:
@@ -89,6 +67,42 @@ class PlanReading:
             lines.nodes.add(id(node))
             lines.starts.add(node.paragraph.start)  # type: ignore[union-attr]
         return found
+
+    def _label_over_lines(self, node: Node, lines: PlanLines, kind: str, after: int) -> bool | None:
+        """A label with nothing after it over lines of its own: a time frame or a lead over
+        bullets is read (True); "Nhiệm vụ:" over the tasks is their heading (None); any other
+        label ends the reading (False)."""
+        if kind == "content":
+            return None
+        if kind == "time":
+            lines.timing = self.timing.read_cell(after, node.last_end())
+            return True
+        if kind == "lead" and self._lead_bullets(node, lines):
+            lines.time_only = False
+            return True
+        return False
+
+    def _read_label(self, lines: PlanLines, kind: str, start: int, end: int) -> None:
+        """What one label's value says, into ``lines``: a time frame, the content, the lead (or
+        an action line: "Đơn vị thực hiện: Văn phòng UBND tỉnh chủ trì, phối hợp với Sở X ...")
+        or the coordinators."""
+        if kind == "time":
+            lines.timing = self.timing.read_cell(start, end)
+            return
+        lines.time_only = False
+        if kind == "content":
+            lines.content = (start, end)
+            return
+        mentions, after = self.reader.read_list(start, lenient=True, limit=end)
+        if kind != "lead":
+            lines.coordinators = [m for m in mentions if not self.reader.is_vague(m)]
+        elif self._is_action_line(start, end, mentions):
+            lines.action = (start, end)
+        else:
+            lines.leads = clean_leads(mentions)
+            partners = coordinators(self.reader, after, end, lines.leads, self.cues)
+            if partners:
+                lines.coordinators = partners
 
     def _lead_bullets(self, node: Node, lines: PlanLines) -> bool:
         """A lead label over bullets: "- Cơ quan thực hiện:" / "+ Sở A chủ trì, phối hợp với ..." /
