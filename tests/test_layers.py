@@ -29,7 +29,6 @@ LONG_FUNCTIONS = {
     "chidao.document.tables._one_cell_per_line",
     "chidao.extract.agency_names._name_end",
     "chidao.extract.agency_names._read_end",
-    "chidao.extract.confidence.assess",
 }
 
 

@@ -108,6 +108,23 @@ def assess(
     ``deadlines_found``, if given, is ``len(find_deadlines(text))`` (a reader of the document
     may have it at hand); it is read only when ``deadline_source`` is "own".
     """
+    codes = _lead_codes(leads, coordinators, lead_source, lead_offset, unusual_lead)
+    codes += _timing_codes(
+        text, key, deadline, deadline_text, deadline_source, recurrence, recurrence_text, doc_date, deadlines_found
+    )
+    codes += _text_codes(text, key, marked)
+    table = _doubts()
+    weight = table.weights.get
+    logit = table.bias + sum([weight(code, 0.0) for code in codes])
+    confidence = 1 / (1 + math.exp(-logit))
+    shown = sorted([c for c in codes if c in table.labels], key=table.weights.__getitem__)  # labels ⊂ weights
+    return Assessment(round(confidence, 2), shown, codes)
+
+
+def _lead_codes(
+    leads: list[str], coordinators: list[str], lead_source: str, lead_offset: int, unusual_lead: bool
+) -> list[str]:
+    """What may be wrong with who leads and who coordinates."""
     codes: list[str] = []
     if not leads:
         codes.append("no_agency")
@@ -132,6 +149,22 @@ def assess(
         codes.append("coordinators_many")
     if any(name.lower().startswith("các ") for name in coordinators):
         codes.append("coordinators_group")
+    return codes
+
+
+def _timing_codes(
+    text: str,
+    key: str,
+    deadline: date | None,
+    deadline_text: str | None,
+    deadline_source: str,
+    recurrence: str | None,
+    recurrence_text: str | None,
+    doc_date: date | None,
+    deadlines_found: int | None,
+) -> list[str]:
+    """What may be wrong with the deadline and the recurrence."""
+    codes: list[str] = []
     if deadline_source == "inherited":
         codes.append("deadline_inherited")
     if deadline is None and recurrence is None and _TIME_WORDS.search(key):
@@ -144,6 +177,12 @@ def assess(
         codes.append("deadline_no_year")
     if recurrence is None and recurrence_text:
         codes.append("recurrence_irregular")
+    return codes
+
+
+def _text_codes(text: str, key: str, marked: bool) -> list[str]:
+    """What the task's own text tells: too long, opened by a topic or in the past, running text."""
+    codes: list[str] = []
     if len(text) > _LONG:
         codes.append("long_text")
     if _TOPIC.match(key):
@@ -153,9 +192,4 @@ def assess(
         codes.append("past_tense")
     if not marked:
         codes.append("running_text")
-    table = _doubts()
-    weight = table.weights.get
-    logit = table.bias + sum([weight(code, 0.0) for code in codes])
-    confidence = 1 / (1 + math.exp(-logit))
-    shown = sorted([c for c in codes if c in table.labels], key=table.weights.__getitem__)  # labels ⊂ weights
-    return Assessment(round(confidence, 2), shown, codes)
+    return codes
