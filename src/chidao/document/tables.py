@@ -255,6 +255,38 @@ def _blank_next(text: str, lines: list[tuple[int, int]], k: int) -> bool:
     return k + 1 < len(lines) and not text[lines[k + 1][0] : lines[k + 1][1]].strip()
 
 
+def _flat_header(text: str, lines: list[tuple[int, int]], i: int) -> tuple[list[list[tuple[int, int]]], int]:
+    """The header of a table flattened one cell per line, from its "STT" line ``i``: the cells
+    after it, a label wrapped over two lines joined; and the index of the first line after it."""
+    header: list[list[tuple[int, int]]] = [[lines[i]]]
+    j = i + 1
+    while j < len(lines) and len(header) < 12:
+        hs, he = lines[j]
+        label = text[hs:he].strip()
+        if not label or _ROW_NUMBER.fullmatch(label):
+            break
+        if label[:1].islower() and len(header) > 1:
+            header[-1].append(lines[j])
+        else:
+            header.append([lines[j]])
+        j += 1
+    return header, j
+
+
+def _flat_row_end(text: str, lines: list[tuple[int, int]], j: int) -> int:
+    """The index of the line after the row whose number is line ``j``: the next row's number,
+    the recipients, or a blank line that ends the table."""
+    k = j + 1
+    while k < len(lines):
+        body = text[lines[k][0] : lines[k][1]].strip()
+        if _ROW_NUMBER.fullmatch(body) and k > j + 1:
+            break
+        if body.startswith(("Nơi nhận", "NƠI NHẬN")) or (not body and _blank_next(text, lines, k)):
+            break
+        k += 1
+    return k
+
+
 def _one_cell_per_line(text: str, lines: list[tuple[int, int]], heads: list[int]) -> list[Table]:
     """Tables flattened to one cell per line, found from an "STT" line (``heads``: where those
     lines start) and its header cells."""
@@ -265,19 +297,7 @@ def _one_cell_per_line(text: str, lines: list[tuple[int, int]], heads: list[int]
         if i < resume:
             continue
         s = lines[i][0]
-        # The header: the cells after "STT", a label wrapped over two lines joined.
-        header: list[list[tuple[int, int]]] = [[lines[i]]]
-        j = i + 1
-        while j < len(lines) and len(header) < 12:
-            hs, he = lines[j]
-            label = text[hs:he].strip()
-            if not label or _ROW_NUMBER.fullmatch(label):
-                break
-            if label[:1].islower() and len(header) > 1:
-                header[-1].append(lines[j])
-            else:
-                header.append([lines[j]])
-            j += 1
+        header, j = _flat_header(text, lines, i)
         labels = [" ".join(text[a:b].strip() for a, b in group) for group in header]
         roles = [column_role(label) for label in labels]
         if "content" not in roles or "lead" not in roles:
@@ -292,15 +312,7 @@ def _one_cell_per_line(text: str, lines: list[tuple[int, int]], heads: list[int]
                 continue
             if not _ROW_NUMBER.fullmatch(number):
                 break
-            k = j + 1
-            while k < len(lines):
-                ks, ke = lines[k]
-                body = text[ks:ke].strip()
-                if _ROW_NUMBER.fullmatch(body) and k > j + 1:
-                    break
-                if body.startswith(("Nơi nhận", "NƠI NHẬN")) or (not body and _blank_next(text, lines, k)):
-                    break
-                k += 1
+            k = _flat_row_end(text, lines, j)
             row_lines = [ln for ln in lines[j + 1 : k] if ln[1] > ln[0] and text[ln[0] : ln[1]].strip()]
             if not row_lines:
                 break
