@@ -18,6 +18,7 @@ from chidao.extract.coordination import coordinators
 from chidao.extract.heading_leads import _heading, duty_holder, heading_assignment
 from chidao.extract.lead_basics import Assignment, Cues, _Read, clean_leads, past_spaces
 from chidao.extract.registry import phrase_key
+from chidao.extract.vocabulary import assignment_phrases
 from chidao.text.guarded import guarded
 
 __all__ = [
@@ -99,9 +100,7 @@ def _meeting(reader: AgencyReader, pos: int) -> bool:
 
 @cache
 def _speakers() -> re.Pattern[str]:
-    data = load_toml("assignment.toml")
-    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(data["speakers"], key=len, reverse=True))
-    return re.compile(rf"(?:{words})(?![\w])")
+    return re.compile(rf"(?:{assignment_phrases('speakers')})(?![\w])")
 
 
 def _spoken(key: str, start: int, pos: int) -> bool:
@@ -151,15 +150,14 @@ def _upward(reader: AgencyReader, match: re.Match[str], mentions: list[Mention])
 # What ``_skip_intro`` skips opens with one of these: most clauses open with none.
 
 
-def _words_of(name: str) -> str:
-    words = load_toml("assignment.toml")[name]
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
 # "Công văn nêu rõ: Sở Công Thương chủ trì ...": a page relaying a document's words.
-_RELAY = re.compile(rf"(?:{_words_of('relayed_documents')})(?: này)?\s+(?:{_words_of('relay_verbs')})\s*:\s*")
+_RELAY = re.compile(
+    rf"(?:{assignment_phrases('relayed_documents')})(?: này)?\s+(?:{assignment_phrases('relay_verbs')})\s*:\s*"
+)
 # "Đối với UBND các xã, phường, Công văn yêu cầu bố trí ...": the addressee then the request.
-_RELAYED_REQUEST = re.compile(rf"\s*,\s*(?:{_words_of('relayed_documents')})(?: này)?\s+(?:yêu cầu|đề nghị|giao)\s")
+_RELAYED_REQUEST = re.compile(
+    rf"\s*,\s*(?:{assignment_phrases('relayed_documents')})(?: này)?\s+(?:yêu cầu|đề nghị|giao)\s"
+)
 _INTROS = re.compile("|".join(f"(?:{p.pattern})" for p in (_TOPIC, _CONNECTOR, _SHORT_INTRO, _INTRO_WORD, _RELAY)))
 
 

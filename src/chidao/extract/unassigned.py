@@ -17,6 +17,7 @@ from itertools import accumulate
 
 from chidao.document import Paragraph
 from chidao.document.lexicon import load_toml
+from chidao.extract.vocabulary import assignment_phrases
 from chidao.text.guarded import Guarded, guarded
 
 
@@ -111,9 +112,7 @@ def _openers() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 @cache
 def _attendance() -> re.Pattern[str]:
-    words = load_toml("assignment.toml")["attendance"]
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?:{body})(?![\w])")
+    return re.compile(rf"(?:{assignment_phrases('attendance')})(?![\w])")
 
 
 def lists_attendance(key: str, start: int, end: int) -> bool:
@@ -123,12 +122,9 @@ def lists_attendance(key: str, start: int, end: int) -> bool:
 
 @cache
 def _promise() -> re.Pattern[str]:
-    data = load_toml("assignment.toml")
-
-    def alternation(words: list[str]) -> str:
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-    return re.compile(rf"(?:{alternation(data['self_references'])})\s+(?:{alternation(data['promise_verbs'])})(?![\w])")
+    return re.compile(
+        rf"(?:{assignment_phrases('self_references')})\s+(?:{assignment_phrases('promise_verbs')})(?![\w])"
+    )
 
 
 def issuer_promise(key: str, start: int, end: int) -> bool:

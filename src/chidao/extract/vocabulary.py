@@ -1,4 +1,4 @@
-"""The cutter's vocabulary (``data/vi/sections.toml``), compiled once."""
+"""The cutter's vocabulary (``data/vi/sections.toml``, ``assignment.toml``), compiled once."""
 
 from __future__ import annotations
 
@@ -44,3 +44,11 @@ def sections() -> Sections:
         plan_head=re.compile(alternation(labels["head"]).pattern + r"\s*:?\s*$"),
         resolution_closing=re.compile(alternation(data["resolution_closing"]).pattern + r"(?!\s+số)"),
     )
+
+
+@cache
+def assignment_phrases(name: str) -> str:
+    """The alternation of the phrases of ``assignment.toml``'s list ``name``, longest first, a
+    space matching any run of whitespace: to be wrapped in a pattern ("(?:...)(?![\\w])")."""
+    words = load_toml("assignment.toml")[name]
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
