@@ -119,3 +119,24 @@ def database_fixture(name: str = "database") -> Callable[..., Iterator[Engine]]:
             yield engine
 
     return _fixture
+
+
+@contextmanager
+def scratch_postgres_database() -> Iterator[str]:
+    """The URL of a new, empty PostgreSQL database of its own (for tests that run chidao in
+    another process, or back up and restore a whole database); dropped after."""
+    url = postgres_url()
+    name = f"chidao_scratch_{secrets.token_hex(5)}"
+    admin = create_engine(normalize_url(url), isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    except OperationalError as error:
+        admin.dispose()
+        pytest.fail(f"{POSTGRES_ENV}={url} is set but the server cannot be used: {error.orig}")
+    try:
+        yield url.rsplit("/", 1)[0] + "/" + name
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
