@@ -13,11 +13,12 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install -q -e '.[test]'
 	touch $@
 
-# Set up, load and confirm the bundled example notices into the embedded SQLite database
-# (data/chidao.sqlite3), create an admin whose password is printed once, and serve the pages
+# Set up, create the embedded SQLite database (data/chidao.sqlite3) if there is none, load and
+# confirm the bundled example notices into it, create an admin whose password is printed once, and serve the pages
 # (the dashboard at http://127.0.0.1:8000/) and the API.
 run: $(VENV)/.installed
 	$(BIN)/chidao extract examples/tb-ket-luan-chuyen-doi-so.txt
+	$(BIN)/chidao init
 	$(BIN)/chidao ingest --confirm examples/*.txt
 	$(BIN)/chidao user add admin --role admin --generate-password --if-missing
 	@echo "Mở http://127.0.0.1:8000/ (tổng quan) — API: http://127.0.0.1:8000/api/v1/docs"

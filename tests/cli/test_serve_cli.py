@@ -22,6 +22,8 @@ def _free_port() -> int:
 def test_serve_answers_pages_and_api(tmp_path, workers):
     env = {**os.environ, "CHIDAO_DATA_DIR": str(tmp_path)}
     env.pop("CHIDAO_DATABASE_URL", None)
+    init = subprocess.run([sys.executable, "-m", "chidao.cli", "init"], env=env, capture_output=True, text=True)
+    assert init.returncode == 0, init.stderr
     port = _free_port()
     command = [sys.executable, "-m", "chidao.cli", "serve", "--port", str(port), "--workers", str(workers)]
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -50,3 +52,13 @@ def test_serve_refuses_zero_workers(tmp_path):
         [sys.executable, "-m", "chidao.cli", "serve", "--workers", "0"], env=env, capture_output=True, text=True
     )
     assert done.returncode == 2 and "workers" in done.stderr.lower()
+
+
+def test_serve_refuses_a_missing_database(tmp_path):
+    """A mistyped data folder must not become a new empty database that takes writes."""
+    env = {**os.environ, "CHIDAO_DATA_DIR": str(tmp_path / "typo")}
+    env.pop("CHIDAO_DATABASE_URL", None)
+    done = subprocess.run([sys.executable, "-m", "chidao.cli", "serve"], env=env, capture_output=True, text=True)
+    assert done.returncode == 2
+    assert "chidao init" in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "typo").exists()

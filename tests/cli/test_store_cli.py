@@ -24,6 +24,8 @@ def chidao(tmp_path):
             [sys.executable, "-m", "chidao.cli", *args], capture_output=True, text=True, env=env, input=stdin
         )
 
+    made = run("init")  # the store commands refuse to create a database on their own
+    assert made.returncode == 0, made.stderr
     return run
 
 

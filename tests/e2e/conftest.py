@@ -74,6 +74,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     data_dir = tmp_path_factory.mktemp("e2e-data")
     env = {**os.environ, "CHIDAO_DATA_DIR": str(data_dir), "PYTHONUNBUFFERED": "1"}
     env.pop("CHIDAO_DATABASE_URL", None)
+    _chidao("init", env=env)
     for name, (role, agency) in USERS.items():
         extra = ["--agency", agency] if agency else []
         _chidao("user", "add", name, "--role", role, *extra, "--password-stdin", env=env, stdin=PASSWORD + "\n")

@@ -1,10 +1,11 @@
-"""Command line: ``chidao extract FILE...`` (later: ingest, serve, user, token)."""
+"""Command line: extract, ingest, serve, user, token, stats, and the database's init, migrate, backup, restore."""
 
 from __future__ import annotations
 
 import click
 
 from chidao import __version__
+from chidao.cli.database_cmds import backup_command, init_command, migrate_command, restore_command
 from chidao.cli.extract_cmd import extract_command
 from chidao.cli.ingest_cmd import ingest_command
 from chidao.cli.serve_cmd import serve_command
@@ -24,6 +25,10 @@ cli.add_command(serve_command)
 cli.add_command(user_group)
 cli.add_command(token_group)
 cli.add_command(stats_group)
+cli.add_command(init_command)
+cli.add_command(migrate_command)
+cli.add_command(backup_command)
+cli.add_command(restore_command)
 
 
 def main() -> None:

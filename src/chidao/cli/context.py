@@ -9,7 +9,14 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from chidao.settings import Settings, SettingsError
-from chidao.tracking.database import open_database, prepare_database
+from chidao.tracking.database import (
+    DatabaseNotReady,
+    check_file,
+    check_schema,
+    create_database,
+    open_database,
+    prepare_database,
+)
 
 
 def fail(message: str) -> None:
@@ -27,12 +34,32 @@ def load_settings() -> Settings:
 
 
 def open_store(settings: Settings) -> Engine:
-    """Open the database, bring its schema up to date and make sure the registry is seeded."""
+    """Open the existing database, bring an older schema up to date and seed the registry.
+
+    A missing SQLite file or an empty database is refused with what to run instead: writing to
+    a database nobody meant to create loses those writes as surely as not writing them."""
+    return _database(settings, create=False)
+
+
+def init_store(settings: Settings) -> Engine:
+    """``chidao init``: the one way a new database comes into being."""
+    return _database(settings, create=True)
+
+
+def _database(settings: Settings, *, create: bool) -> Engine:
     try:
+        if create:
+            return create_database(settings.database_url)
+        check_file(settings.database_url)
         engine = open_database(settings.database_url)
+        check_schema(engine)
         prepare_database(engine)
+    except DatabaseNotReady as error:
+        fail(str(error))
     except OperationalError as error:
         fail(f"cannot open the database ({error.orig.__class__.__name__}: {str(error.orig).strip()[:200]})")
     except SQLAlchemyError as error:
         fail(f"database error: {error.__class__.__name__}")
+    except OSError as error:
+        fail(f"cannot create the database: {error.strerror or error}")
     return engine

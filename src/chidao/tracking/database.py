@@ -3,16 +3,26 @@
 ``open_database`` gives the engine (SQLite pragmas, connection pools: ``chidao.store.engine``),
 ``open_sessions`` the session factory on it, and ``prepare_database`` brings the schema up to
 date and seeds the agency registry, which the CLI does before it stores anything or serves.
+
+``check_database`` says why a database cannot be used before anything is written to it: a
+mistyped or deleted data directory must never turn into a new, empty database that accepts
+writes nobody will find again (``chidao init`` is the one command that creates a database).
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from chidao.store.agencies import seed_agencies
-from chidao.store.engine import open_engine, session_factory
-from chidao.store.migrate import migrate
+from chidao.store.engine import normalize_url, open_engine, session_factory
+from chidao.store.migrate import current_revision, known_revisions, migrate
+
+
+class DatabaseNotReady(RuntimeError):
+    """The database is missing, holds no chidao schema, or a newer one; the message says what to run."""
 
 
 def open_database(url: str) -> Engine:
@@ -30,3 +40,41 @@ def prepare_database(engine: Engine) -> None:
     migrate(engine)
     with session_factory(engine).begin() as session:
         seed_agencies(session=session)
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file of a ``sqlite:///`` URL; None for PostgreSQL and in-memory databases."""
+    url = normalize_url(url)
+    if not url.startswith("sqlite"):
+        return None
+    path = url.split("///", 1)[-1] if "///" in url else ""
+    return Path(path) if path and path != ":memory:" else None
+
+
+def check_file(url: str) -> None:
+    """A SQLite database must already exist: opening a missing file would create an empty one."""
+    path = sqlite_file(url)
+    if path is not None and not path.is_file():
+        raise DatabaseNotReady(
+            f"no chidao database at {path}: run `chidao init` to create it "
+            "(or point CHIDAO_DATA_DIR / CHIDAO_DATABASE_URL at the existing one)"
+        )
+
+
+def check_schema(engine: Engine) -> None:
+    """The database holds a chidao schema this version knows (older ones are upgraded on open)."""
+    revision = current_revision(engine)
+    if revision is None:
+        raise DatabaseNotReady("the database holds no chidao tables: run `chidao migrate` (or `chidao init`)")
+    if revision not in known_revisions():
+        raise DatabaseNotReady(f"the database's schema ({revision}) is newer than this chidao: upgrade chidao first")
+
+
+def create_database(url: str) -> Engine:
+    """``chidao init``: the SQLite file's folder made, the schema created or upgraded, the registry seeded."""
+    path = sqlite_file(url)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = open_database(url)
+    prepare_database(engine)
+    return engine
