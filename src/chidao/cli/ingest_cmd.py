@@ -13,7 +13,7 @@ from chidao.store.models import Agency
 from chidao.text import ReadError
 from chidao.text.readers import DEFAULT_MAX_BYTES
 from chidao.tracking.database import open_sessions
-from chidao.tracking.ingest import add_document
+from chidao.tracking.ingest import ingest_file
 
 
 @click.command("ingest")
@@ -47,9 +47,7 @@ def ingest_command(files: tuple[Path, ...], confirm: bool) -> None:
                 failures.append(f"{path}: {error.strerror or 'cannot open'}")
                 continue
             try:
-                with sessions.begin() as session:
-                    result = add_document(session=session, filename=path.name, data=data, confirm=confirm, cache=cache)
-                    count = len(result.document.tasks)
+                result, count = ingest_file(sessions, filename=path.name, data=data, confirm=confirm, cache=cache)
             except ReadError as error:
                 cache.clear()  # rolled back: cached agencies may not exist
                 failures.append(f"{path}: {error.reason}")

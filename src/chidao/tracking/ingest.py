@@ -2,7 +2,8 @@
 same file never twice; and confirming a reviewed draft, after which its tasks are tracked.
 
 The CLI (``chidao ingest``), the API and the upload page all store a document through
-``add_document``.
+``add_document``; ``ingest_file`` gives it a transaction of its own and settles the race of two
+processes storing the same file at once.
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
 
 from chidao.extract import extract
 from chidao.store.audit import record
@@ -62,11 +64,53 @@ def add_document(
     return Ingested(document, True)
 
 
+def ingest_file(
+    sessions: sessionmaker[Session],
+    *,
+    filename: str,
+    data: bytes,
+    user_id: int | None = None,
+    confirm: bool = False,
+    cache: dict[str, Agency] | None = None,
+) -> tuple[Ingested, int]:
+    """``add_document`` in a transaction of its own, and how many tasks the document has.
+
+    Two processes storing the same file at once both pass the "already stored?" check; the
+    database's unique content hash lets one win, and the other, rolled back, reports the winner's
+    copy as already stored instead of failing. Raises ReadError before writing anything."""
+    try:
+        with sessions.begin() as session:
+            result = add_document(
+                session=session, filename=filename, data=data, user_id=user_id, confirm=confirm, cache=cache
+            )
+            return result, len(result.document.tasks)
+    except IntegrityError:
+        if cache is not None:
+            cache.clear()  # rolled back: agencies cached in that transaction may not exist
+        with sessions() as session:
+            existing = session.scalar(select(Document).where(Document.content_hash == hashlib.sha256(data).hexdigest()))
+            if existing is None:
+                raise
+            return Ingested(existing, False), len(existing.tasks)
+
+
 def confirm_document(*, session: Session, document: Document, user_id: int | None) -> None:
-    """Mark a reviewed document confirmed: its remaining tasks start being tracked."""
-    document.status = "confirmed"
-    document.confirmed_at = datetime.now(UTC)
-    document.confirmed_by_id = user_id
+    """Mark a reviewed document confirmed: its remaining tasks start being tracked.
+
+    The status changes by a conditional UPDATE, so of several clerks (or requests) confirming at
+    once exactly one does: the others find it confirmed (a Conflict), and one confirmation is
+    logged."""
+    now = datetime.now(UTC)
+    claimed = session.execute(
+        update(Document)
+        .where(Document.id == document.id, Document.status != "confirmed")
+        .values(status="confirmed", confirmed_at=now, confirmed_by_id=user_id)
+        .execution_options(synchronize_session=False)
+    )
+    if claimed.rowcount != 1:
+        session.refresh(document)
+        raise Conflict("the document is already confirmed")
+    session.refresh(document, ["status", "confirmed_at", "confirmed_by_id"])
     for task in document.tasks:
         task.tracked = not task.deleted
     record(session=session, user_id=user_id, entity="document", entity_id=document.id, action="confirm")

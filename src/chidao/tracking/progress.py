@@ -14,6 +14,7 @@ from chidao.tracking.task_state import (
     agency_role,
     audit_change,
     check_tracked,
+    lock_task,
     log,
     set_status,
     task_state,
@@ -56,6 +57,7 @@ def report_progress(
     """A progress report (lead agency or office), a contribution (coordinator) or a completion
     (lead or office, with a note or a file as evidence: marks the task done today)."""
     kind = _report_kind(task, user, kind)
+    lock_task(session, task)
     check_tracked(task)
     if task.status not in OPEN_STATUSES:
         raise Conflict(f"the task is {task.status}: no more reports")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from chidao.store.audit import record
@@ -99,6 +100,17 @@ def set_status(task: Task, status: str, today: date) -> None:
         task.progress = 100
     else:
         task.completed_on = None
+
+
+def lock_task(session: Session, task: Task) -> None:
+    """Take the task's row for this transaction and read it afresh, before a change that only
+    adds (a progress report): concurrent reports then wait for each other instead of failing the
+    version check that guards a clerk's edit against a stale form. The no-op write takes the
+    row lock on PostgreSQL and the write lock on SQLite, and fires no trigger."""
+    session.execute(
+        update(Task).where(Task.id == task.id).values(version=Task.version).execution_options(synchronize_session=False)
+    )
+    session.refresh(task)
 
 
 def check_tracked(task: Task) -> None:
