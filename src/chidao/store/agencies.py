@@ -53,3 +53,30 @@ def get_or_create_agency(*, session: Session, name: str, cache: dict[str, Agency
     if cache is not None:
         cache[key] = agency
     return agency
+
+
+def agencies_named(*, session: Session, names: list[str], cache: dict[str, Agency] | None = None) -> dict[str, Agency]:
+    """The agency of each name, by folded key, looked up together; unknown names become agencies
+    (named as first written), as ``get_or_create_agency`` does one at a time."""
+    found: dict[str, Agency] = {}
+    wanted: dict[str, str] = {}
+    for name in names:
+        key = agency_key(name)
+        if key in found or key in wanted:
+            continue
+        if cache is not None and key in cache:
+            found[key] = cache[key]
+        else:
+            wanted[key] = name
+    keys = list(wanted)
+    for start in range(0, len(keys), 500):
+        for agency in session.scalars(select(Agency).where(Agency.key.in_(keys[start : start + 500]))):
+            found[agency.key] = agency
+    new = [Agency(name=wanted[key], key=key, aliases=[]) for key in keys if key not in found]
+    if new:
+        session.add_all(new)
+        session.flush()
+        found.update((agency.key, agency) for agency in new)
+    if cache is not None:
+        cache.update(found)
+    return found

@@ -12,14 +12,14 @@ import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import not_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from chidao.extract import extract
+from chidao.extract import Extraction, extract
 from chidao.store.audit import record
 from chidao.store.documents import document_row, store_extraction
-from chidao.store.models import Agency, Document
+from chidao.store.models import Agency, Document, Task
 from chidao.text.readers import read_bytes
 from chidao.tracking.errors import Conflict
 
@@ -46,8 +46,30 @@ def add_document(
     if existing is not None:
         return Ingested(existing, False)
     extraction = extract(read_bytes(data, filename))
+    return store_document(
+        session=session,
+        filename=filename,
+        data=data,
+        extraction=extraction,
+        user_id=user_id,
+        confirm=confirm,
+        cache=cache,
+    )
+
+
+def store_document(
+    *,
+    session: Session,
+    filename: str,
+    data: bytes,
+    extraction: Extraction,
+    user_id: int | None = None,
+    confirm: bool = False,
+    cache: dict[str, Agency] | None = None,
+) -> Ingested:
+    """Store a document already read and extracted (work done before the transaction writes)."""
     info = extraction.to_dict()["document"]
-    document = document_row(filename, data, digest, info, extraction.normalized.text)
+    document = document_row(filename, data, hashlib.sha256(data).hexdigest(), info, extraction.normalized.text)
     document.uploaded_by_id = user_id
     session.add(document)
     store_extraction(session=session, document=document, extraction=extraction, cache=cache)
@@ -111,8 +133,14 @@ def confirm_document(*, session: Session, document: Document, user_id: int | Non
         session.refresh(document)
         raise Conflict("the document is already confirmed")
     session.refresh(document, ["status", "confirmed_at", "confirmed_by_id"])
-    for task in document.tasks:
-        task.tracked = not task.deleted
+    # one statement for all the tasks (a plan may have thousands), each one's version moved on as
+    # an edit through the ORM would; tasks already loaded are refreshed from what it returned
+    session.execute(
+        update(Task)
+        .where(Task.document_id == document.id)
+        .values(tracked=not_(Task.deleted), version=Task.version + 1)
+        .execution_options(synchronize_session="fetch")
+    )
     record(session=session, user_id=user_id, entity="document", entity_id=document.id, action="confirm")
 
 
