@@ -63,7 +63,8 @@ def test_the_task_page(site, notices):
     assert data["public"]["timing_state"] == "not_due" and data["public"]["deadline"] == "2024-04-30"
     assert data["document"]["number"] == document["number"] and "original" not in data["document"]
     assert data["passage"]["marked"].startswith(PLAN)
-    assert data["perms"] == {"report": "progress", "complete": True, "extend": True, "decide": False, "set_status": False}
+    perms = {"report": "progress", "complete": True, "extend": True, "decide": False, "set_status": False}
+    assert data["perms"] == perms
     assert data["statuses"] == ["assigned", "in_progress", "paused", "done", "cancelled"]
     assert data["tracked_open"] is True and data["today"] == "2024-04-01"
 
