@@ -12,6 +12,7 @@ from chidao.cli.context import load_settings, open_store
 from chidao.store.models import Agency
 from chidao.text import ReadError
 from chidao.text.readers import DEFAULT_MAX_BYTES
+from chidao.text.readers.errors import Failure
 from chidao.tracking.database import open_sessions
 from chidao.tracking.ingest import ingest_file
 
@@ -38,7 +39,7 @@ def ingest_command(files: tuple[Path, ...], confirm: bool) -> None:
             progress.advance(bar)
             try:
                 if path.is_file() and path.stat().st_size > DEFAULT_MAX_BYTES:
-                    raise ReadError(path, "file too large")
+                    raise ReadError(path, "file too large", Failure.TOO_LARGE)
                 data = path.read_bytes()
             except ReadError as error:
                 failures.append(f"{path}: {error.reason}")

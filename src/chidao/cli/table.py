@@ -8,13 +8,9 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-_RECURRENCE_VI = {
-    "daily": "hằng ngày",
-    "weekly": "hằng tuần",
-    "monthly": "hằng tháng",
-    "quarterly": "hằng quý",
-    "yearly": "hằng năm",
-}
+from chidao.vocab import Recurrence
+
+_RECURRENCE_VI = {code: label.lower() for code, label in Recurrence.labels().items()}
 
 
 def _vi_date(iso: str | None) -> str:

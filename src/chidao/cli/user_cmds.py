@@ -8,9 +8,9 @@ import sys
 import click
 
 from chidao.cli.context import fail, load_settings, open_store
-from chidao.store.models import ROLES
 from chidao.tracking.accounts import UserError, add_user, create_token, find_user
 from chidao.tracking.database import open_sessions
+from chidao.vocab import UserRole
 
 
 @click.group("user")
@@ -20,7 +20,7 @@ def user_group() -> None:
 
 @user_group.command("add")
 @click.argument("username")
-@click.option("--role", type=click.Choice(ROLES), required=True)
+@click.option("--role", type=click.Choice(UserRole.values()), required=True)
 @click.option("--agency", help="The agency of an agency officer (its name as in the registry).")
 @click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
 @click.option("--generate-password", is_flag=True, help="Make a random password and print it once.")

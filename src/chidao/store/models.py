@@ -1,6 +1,7 @@
 """Tables of the tracking store (SQLAlchemy 2). Migrations in ``migrations/`` create them.
 
-Statuses, roles and kinds are stored as short English codes; the UI shows Vietnamese labels.
+Statuses, roles and kinds are stored as short English codes, the members of ``chidao.vocab``'s
+enums (which also hold the Vietnamese labels the UI shows).
 Every task row carries a ``version`` for optimistic locking: two people saving the same task
 at once cannot silently overwrite each other.
 """
@@ -29,9 +30,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-ROLES = ("admin", "clerk", "agency", "viewer")
-TASK_STATUSES = ("assigned", "in_progress", "done", "paused", "cancelled")
-DOCUMENT_STATUSES = ("draft", "confirmed")
+from chidao.vocab import DocumentStatus, ExtensionStatus, TaskOrigin, TaskStatus
 
 
 class UTCDateTime(TypeDecorator):
@@ -133,7 +132,7 @@ class Document(Base):
     signer: Mapped[str | None] = mapped_column(String(200))
     is_directive: Mapped[bool] = mapped_column(Boolean, default=True)
     meta: Mapped[dict] = mapped_column(JSON, default=dict)
-    status: Mapped[str] = mapped_column(String(20), default="draft", index=True)
+    status: Mapped[str] = mapped_column(String(20), default=DocumentStatus.DRAFT.value, index=True)
     uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), server_default=func.now())
     confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -176,12 +175,12 @@ class Task(Base):
     recurrence: Mapped[str | None] = mapped_column(String(20))
     # The words saying how often ("định kỳ 02 tuần/lần"), kept even when ``recurrence`` cannot say it.
     recurrence_text: Mapped[str | None] = mapped_column(String(300))
-    status: Mapped[str] = mapped_column(String(20), default="assigned")
+    status: Mapped[str] = mapped_column(String(20), default=TaskStatus.ASSIGNED.value)
     progress: Mapped[int] = mapped_column(Integer, default=0)
     completed_on: Mapped[date | None] = mapped_column(Date)
     tracked: Mapped[bool] = mapped_column(Boolean, default=False)  # confirmed and not deleted
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
-    origin: Mapped[str] = mapped_column(String(20), default="extracted")  # extracted | added | split | merged
+    origin: Mapped[str] = mapped_column(String(20), default=TaskOrigin.EXTRACTED.value)  # a TaskOrigin
     proposed: Mapped[dict | None] = mapped_column(JSON)  # what extraction proposed, for review statistics
     # How sure extraction was of what it proposed (0..1) and why not more: [{"code", "label"}],
     # most telling first, labels as extraction wrote them. None on tasks extraction did not assess
@@ -267,7 +266,7 @@ class ProgressReport(Base):
     task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"))
-    kind: Mapped[str] = mapped_column(String(20))  # progress | contribution | completion
+    kind: Mapped[str] = mapped_column(String(20))  # a ReportKind
     percent: Mapped[int | None] = mapped_column(Integer)
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), server_default=func.now())
@@ -297,7 +296,7 @@ class Extension(Base):
     original_deadline: Mapped[date | None] = mapped_column(Date)
     requested_deadline: Mapped[date] = mapped_column(Date)
     reason: Mapped[str] = mapped_column(Text, default="")
-    status: Mapped[str] = mapped_column(String(20), default="pending")  # pending | approved | refused
+    status: Mapped[str] = mapped_column(String(20), default=ExtensionStatus.PENDING.value)  # an ExtensionStatus
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     decision_note: Mapped[str] = mapped_column(Text, default="")

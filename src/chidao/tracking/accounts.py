@@ -17,8 +17,9 @@ from sqlalchemy.orm import Session
 
 from chidao.store.agencies import agency_key
 from chidao.store.audit import record
-from chidao.store.models import ROLES, Agency, ApiToken, LoginSession, User
+from chidao.store.models import Agency, ApiToken, LoginSession, User
 from chidao.tracking.errors import Conflict
+from chidao.vocab import UserRole
 
 _HASHER = PasswordHasher()  # argon2id with the library's recommended parameters
 
@@ -50,8 +51,8 @@ def add_user(
     username = username.strip()
     if not username or len(username) > 100 or any(c.isspace() for c in username):
         raise UserError("username must be 1-100 characters without spaces")
-    if role not in ROLES:
-        raise UserError(f"role must be one of {', '.join(ROLES)}")
+    if role not in UserRole.values():
+        raise UserError(f"role must be one of {', '.join(UserRole.values())}")
     if session.scalar(select(User).where(User.username == username)):
         raise UserError(f"user {username!r} already exists")
     agency_row = None

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from chidao.store.models import Extension, Task, User
 from chidao.tracking.errors import Conflict, Forbidden, Invalid
 from chidao.tracking.task_state import OPEN_STATUSES, agency_role, check_tracked, iso, log
+from chidao.vocab import UserRole
 
 
 def request_extension(
@@ -18,7 +19,7 @@ def request_extension(
     """Ask for a later deadline: the lead agency's officer or the office; one pending at a time."""
     if user.role == "agency" and agency_role(task, user.agency_id) != "lead":
         raise Forbidden("only the lead agency can ask for more time")
-    if user.role not in ("admin", "clerk", "agency"):
+    if user.role not in (*UserRole.staff(), UserRole.AGENCY):
         raise Forbidden("your role cannot ask for more time")
     check_tracked(task)
     if task.status not in OPEN_STATUSES:

@@ -18,8 +18,9 @@ from chidao.store.audit import record
 from chidao.store.models import Document, Task, UnassignedPassage
 from chidao.tracking.errors import Conflict
 from chidao.tracking.review import add_task
+from chidao.vocab import TaskOrigin
 
-ORIGIN = "passage"  # Task.origin of a task made from an unassigned passage
+ORIGIN = TaskOrigin.PASSAGE  # Task.origin of a task made from an unassigned passage
 
 
 def open_passages(document: Document) -> list[UnassignedPassage]:

@@ -19,6 +19,7 @@ from chidao.tracking.task_state import (
     set_status,
     task_state,
 )
+from chidao.vocab import UserRole
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class Upload:
 
 
 def _report_kind(task: Task, user: User, kind: str) -> str:
-    if user.role in ("admin", "clerk"):
+    if user.role in UserRole.staff():
         return kind
     role = agency_role(task, user.agency_id) if user.role == "agency" else None
     if role == "lead":

@@ -23,9 +23,9 @@ from chidao.tracking.task_state import (
     set_status,
     task_state,
 )
+from chidao.vocab import TaskStatus, UserRole
 
 AGENCY_FIELDS = frozenset({"status", "progress"})  # what a lead agency's officer may change
-AGENCY_STATUSES = frozenset({"assigned", "in_progress", "paused"})  # done: by a completion report
 
 
 def _names(task: Task, role: str) -> list[str]:
@@ -60,9 +60,9 @@ def update_task(
             raise Forbidden("agency officers can change only status and progress")
         if changes.get("status") == "done":
             raise Forbidden("report completion with its evidence instead (a progress report of kind completion)")
-        if "status" in changes and changes["status"] not in AGENCY_STATUSES:
+        if "status" in changes and changes["status"] not in TaskStatus.open():  # done: by a completion report
             raise Forbidden("only the office can cancel a task")
-    elif user.role not in ("admin", "clerk"):
+    elif user.role not in UserRole.staff():
         raise Forbidden("your role cannot change tasks")
     if task.deleted:
         raise Conflict("the task is deleted")

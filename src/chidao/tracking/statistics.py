@@ -11,9 +11,10 @@ from datetime import date
 from sqlalchemy import and_, distinct, func, select, text
 from sqlalchemy.orm import Session, aliased
 
-from chidao.store.models import TASK_STATUSES, Agency, Assignment
+from chidao.store.models import Agency, Assignment
 from chidao.tracking.task_filter import Scope
 from chidao.tracking.task_state import OPEN_STATUSES
+from chidao.vocab import TaskStatus, TimingState
 
 
 def _bucket(counts: dict[str, int], deadline: date | None, n: int, today: date, soon_until: date) -> None:
@@ -27,14 +28,14 @@ def _bucket(counts: dict[str, int], deadline: date | None, n: int, today: date, 
         counts["not_due"] += n
 
 
-_TIMING_COUNTED = ("not_due", "due_soon", "overdue", "done_on_time", "done_late", "no_deadline")
+_TIMING_COUNTED = tuple(s for s in TimingState.values() if s != TimingState.CANCELLED)
 
 
 def _counts_from_tally(session: Session, today: date, soon_until: date) -> tuple[dict[str, int], dict[str, int]]:
     """Everyone's counts by timing state and by status from the trigger-kept tally (migrations
     0003 and 0007): a few thousand rows, whatever the number of tasks."""
     counts = dict.fromkeys(_TIMING_COUNTED, 0)
-    by_status = dict.fromkeys(TASK_STATUSES, 0)
+    by_status = dict.fromkeys(TaskStatus.values(), 0)
     for status, day, late, n in session.execute(text("SELECT state, day, late, n FROM task_tally WHERE n > 0")):
         by_status[status] = by_status.get(status, 0) + n
         if status == "done":
@@ -48,7 +49,7 @@ def _counts_for_agency(session: Session, agency_id: int, today: date, soon_until
     """One agency's counts by timing state and by status, from its own rows (migration 0008):
     each of its tasks once, whether it leads, coordinates or both."""
     counts = dict.fromkeys(_TIMING_COUNTED, 0)
-    by_status = dict.fromkeys(TASK_STATUSES, 0)
+    by_status = dict.fromkeys(TaskStatus.values(), 0)
     theirs = (
         select(Assignment.task_deadline, Assignment.task_id, Assignment.task_status, Assignment.task_late)
         .where(Assignment.agency_id == agency_id, Assignment.task_status.is_not(None))

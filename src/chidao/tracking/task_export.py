@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session
 
-from chidao.store.models import TASK_STATUSES, Agency, Assignment, Task
+from chidao.store.models import Agency, Assignment, Task
+from chidao.vocab import TaskStatus
 
 BATCH = 1000
 
@@ -36,7 +37,7 @@ def runs(sort: str) -> list[Run]:
         "created": [Run((), (Task.id,))],
         "-created": [Run((), (Task.id,), True)],
         # One run per status, each by id: a (status, id) keyset would re-sort a whole status per batch.
-        "status": [Run((Task.status == status,), (Task.id,)) for status in sorted(TASK_STATUSES)],
+        "status": [Run((Task.status == status,), (Task.id,)) for status in sorted(TaskStatus.values())],
     }[sort]
 
 

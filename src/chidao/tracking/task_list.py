@@ -19,6 +19,10 @@ from sqlalchemy.orm import Session
 from chidao.store.models import Assignment, Task
 from chidao.text import fold_words
 from chidao.tracking.task_filter import OPEN_STATES_BY_DEADLINE, Scope, TaskFilter, agency_ids, conditions
+from chidao.vocab import TimingState
+
+# The states only a task with a deadline can be in: a list of them needs no undated run.
+DATED_OPEN_STATES = frozenset({TimingState.OVERDUE, TimingState.DUE_SOON, TimingState.NOT_DUE})
 
 SORTS = {
     "deadline": (Task.deadline.is_(None), Task.deadline, Task.id),
@@ -72,7 +76,7 @@ def list_tasks(
     if flt.q:
         return _filtered_search_page(session, where, sort, offset, per_page)
     if sort == "deadline":
-        dated_only = bool(flt.timing_state) and set(flt.timing_state) <= {"overdue", "due_soon", "not_due"}
+        dated_only = bool(flt.timing_state) and set(flt.timing_state) <= DATED_OPEN_STATES
         rows, total = _deadline_page(
             session,
             where,
@@ -173,7 +177,7 @@ def _agency_page(
         base.append(Assignment.task_deadline >= flt.deadline_from)
     if flt.deadline_to:
         base.append(Assignment.task_deadline <= flt.deadline_to)
-    dated_states = bool(flt.timing_state) and set(flt.timing_state) <= {"overdue", "due_soon", "not_due"}
+    dated_states = bool(flt.timing_state) and set(flt.timing_state) <= DATED_OPEN_STATES
     runs = [] if flt.timing_state == ["no_deadline"] else [[*base, Assignment.task_deadline.is_not(None)]]
     if not (dated_states or flt.deadline_from or flt.deadline_to):
         runs.append([*base, Assignment.task_deadline.is_(None)])

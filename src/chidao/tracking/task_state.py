@@ -16,10 +16,11 @@ from sqlalchemy.orm import Session
 from chidao.store.audit import record
 from chidao.store.models import Task
 from chidao.tracking.errors import Conflict
+from chidao.vocab import TaskStatus
 
 REVIEW_FIELDS = ("text", "lead", "coordinators", "deadline", "recurrence")
 TASK_FIELDS = (*REVIEW_FIELDS, "deadline_text", "status", "progress")
-OPEN_STATUSES = ("assigned", "in_progress", "paused")  # take reports, may be overdue (a cancelled task never is)
+OPEN_STATUSES = TaskStatus.open()  # take reports, may be overdue (a cancelled task never is)
 
 
 def task_snapshot(task: Task) -> dict:

@@ -10,24 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from chidao.extract.workdays import WorkCalendar
-
-TIMING_STATES = ("not_due", "due_soon", "overdue", "done_on_time", "done_late", "no_deadline", "cancelled")
-TIMING_LABELS = {
-    "not_due": "Chưa đến hạn",
-    "due_soon": "Sắp đến hạn",
-    "overdue": "Quá hạn",
-    "done_on_time": "Hoàn thành đúng hạn",
-    "done_late": "Hoàn thành quá hạn",
-    "no_deadline": "Không có thời hạn",
-    "cancelled": "Đã hủy",
-}
-STATUS_LABELS = {
-    "assigned": "Mới giao",
-    "in_progress": "Đang thực hiện",
-    "done": "Hoàn thành",
-    "paused": "Tạm dừng",
-    "cancelled": "Hủy",
-}
+from chidao.vocab import TaskStatus, TimingState
 
 
 def due_soon_until(today: date, days: int, calendar: WorkCalendar | None = None) -> date:
@@ -37,17 +20,17 @@ def due_soon_until(today: date, days: int, calendar: WorkCalendar | None = None)
 
 def timing_state(
     *, status: str, deadline: date | None, completed_on: date | None, today: date, soon_until: date
-) -> str:
-    if status == "cancelled":
-        return "cancelled"  # a cancelled task is never overdue, nor counted among the others
-    if status == "done":
+) -> TimingState:
+    if status == TaskStatus.CANCELLED:
+        return TimingState.CANCELLED  # a cancelled task is never overdue, nor counted among the others
+    if status == TaskStatus.DONE:
         if deadline is None or completed_on is None or completed_on <= deadline:
-            return "done_on_time"
-        return "done_late"
+            return TimingState.DONE_ON_TIME
+        return TimingState.DONE_LATE
     if deadline is None:
-        return "no_deadline"
+        return TimingState.NO_DEADLINE
     if deadline < today:
-        return "overdue"
+        return TimingState.OVERDUE
     if deadline <= soon_until:
-        return "due_soon"
-    return "not_due"
+        return TimingState.DUE_SOON
+    return TimingState.NOT_DUE

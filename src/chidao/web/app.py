@@ -1,8 +1,9 @@
 """The application: the API under /api/v1 and the Vietnamese pages beside it. ``create_app``
 builds it from settings: no import-time state.
 
-The engine, session factory, settings and working-day calendar live on ``app.state``. The
-schema is not migrated here: the CLI (``chidao serve``) migrates before serving.
+The engine, session factory, settings, working-day calendar and the pages' Jinja2 environment
+live on ``app.state``. The schema is not migrated here: the CLI (``chidao serve``) migrates
+before serving.
 """
 
 from __future__ import annotations
@@ -19,9 +20,11 @@ from chidao import __version__
 from chidao.extract.workdays import WorkCalendar
 from chidao.settings import Settings
 from chidao.tracking.database import open_database, open_sessions
-from chidao.web import errors, pages
+from chidao.web import errors
 from chidao.web.concurrency import InFlightLimit
 from chidao.web.limits import BodyLimit, limit_for
+from chidao.web.pages.setup import install as install_pages
+from chidao.web.pages.templating import build_templates
 from chidao.web.routers import agencies, auth, documents, review, stats, tasks, tracking, users
 
 PREFIX = "/api/v1"
@@ -78,10 +81,11 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.sessions = open_sessions(engine)
     app.state.calendar = WorkCalendar()
+    app.state.templates = build_templates()
     app.add_middleware(BodyLimit, limit=limit_for(settings.max_upload_bytes))
     app.add_middleware(InFlightLimit)
     errors.install(app)
     for module in ROUTERS:
         app.include_router(module.router, prefix=PREFIX, responses=ERRORS)
-    pages.install(app)
+    install_pages(app)
     return app

@@ -1,12 +1,22 @@
-"""Typed dependencies: the database session, settings, today's date, who is asking, role guards,
-and loading a task or document within what the user may see (404 outside it, never 403)."""
+"""Typed dependencies of the API and the pages: the database session, settings, today's date,
+who is asking, role guards, and loading a task or document within what the user may see (404
+outside it, never 403).
+
+The API and the pages share one module (issue 9) so that both read the session cookie, check a
+role and find a task the same way. They differ only in how they refuse: the API answers 401 with
+an English detail, a page redirects to the login form (``LoginRequired``) and says 403 in
+Vietnamese; every page form carries the session's CSRF token in a hidden field ``csrf_token``,
+which ``check_csrf`` compares before anything changes.
+"""
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Annotated
+from urllib.parse import quote
 
 from fastapi import Depends, HTTPException, Path, Query, Request, status
 from fastapi.exceptions import RequestValidationError
@@ -19,6 +29,7 @@ from chidao.tracking.accounts import user_for_token
 from chidao.tracking.auth import session_user
 from chidao.tracking.timing import due_soon_until
 from chidao.tracking.visibility import visible_document, visible_task
+from chidao.vocab import UserRole
 from chidao.web.security import COOKIE, CSRF_HEADER, csrf_ok
 
 MAX_ID = 2**31 - 1  # the tables' integer keys
@@ -26,7 +37,7 @@ Id = Annotated[int, Path(ge=1, le=MAX_ID)]
 PageNo = Annotated[int, Query(ge=1, le=1_000_000)]
 VIETNAM = timezone(timedelta(hours=7), "ICT")  # no daylight saving time
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-STAFF = ("admin", "clerk")
+STAFF = UserRole.staff()
 
 
 def get_settings(request: Request) -> Settings:
@@ -120,10 +131,10 @@ def get_user(principal: PrincipalDep) -> User:
 CurrentUser = Annotated[User, Depends(get_user)]
 
 
-def forbid_unless(user: User, *roles: str) -> None:
-    """403 unless the user has one of ``roles``."""
+def forbid_unless(user: User, *roles: str, detail: str | None = None) -> None:
+    """403 unless the user has one of ``roles`` (``detail``: what to say instead of naming them)."""
     if user.role not in roles:
-        raise HTTPException(status.HTTP_403_FORBIDDEN, f"this needs the role {' or '.join(roles)}")
+        raise HTTPException(status.HTTP_403_FORBIDDEN, detail or f"this needs the role {' or '.join(roles)}")
 
 
 def require(*roles: str) -> Callable[[User], User]:
@@ -139,6 +150,75 @@ def require(*roles: str) -> Callable[[User], User]:
 StaffUser = Annotated[User, Depends(require(*STAFF))]
 AdminUser = Annotated[User, Depends(require("admin"))]
 OfficeUser = Annotated[User, Depends(require(*STAFF, "viewer"))]
+
+
+# The pages: the same session cookie, a redirect to the login form instead of a 401.
+
+
+class LoginRequired(Exception):
+    """Raised by page dependencies when there is no live session: answered by a redirect to /login."""
+
+    def __init__(self, next_url: str) -> None:
+        super().__init__(next_url)
+        self.next_url = next_url
+
+
+def login_url(request: Request) -> str:
+    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    return f"/login?next={quote(target, safe='')}"
+
+
+def get_page_login(request: Request, session: SessionDep) -> LoginSession:
+    """The live login session of the cookie (else ``LoginRequired``); the user and the CSRF
+    token are kept on ``request.state`` for the layout and the forms."""
+    token = request.cookies.get(COOKIE)
+    found = session_user(session=session, token=token) if token else None
+    if found is None:
+        raise LoginRequired(login_url(request))
+    user, login = found
+    request.state.page_user = user
+    request.state.csrf_token = login.csrf_token
+    return login
+
+
+PageLogin = Annotated[LoginSession, Depends(get_page_login)]
+
+
+def get_page_user(request: Request, login: PageLogin) -> User:
+    return request.state.page_user
+
+
+PageUser = Annotated[User, Depends(get_page_user)]
+NOT_ALLOWED_PAGE = "Bạn không có quyền thực hiện thao tác này."
+
+
+def page_require(*roles: str) -> Callable[[User], User]:
+    """``require`` for pages: others get the 403 page, in Vietnamese."""
+
+    def guard(user: PageUser) -> User:
+        forbid_unless(user, *roles, detail=NOT_ALLOWED_PAGE)
+        return user
+
+    return guard
+
+
+PageStaff = Annotated[User, Depends(page_require(*STAFF))]
+PageAdmin = Annotated[User, Depends(page_require(UserRole.ADMIN))]
+
+
+async def check_csrf(request: Request, login: PageLogin) -> None:
+    """403 unless the submitted form's ``csrf_token`` is the session's (forms of this site only)."""
+    form = await request.form()  # Starlette caches the parsed form for the route's own Form fields
+    sent = form.get("csrf_token")
+    if not isinstance(sent, str) or not secrets.compare_digest(sent.encode(), login.csrf_token.encode()):
+        message = "Phiên làm việc không hợp lệ (thiếu mã CSRF). Hãy tải lại trang."
+        raise HTTPException(status.HTTP_403_FORBIDDEN, message)
+
+
+CsrfChecked = Depends(check_csrf)
+
+
+# Loading within the user's scope, and parameters checked by hand (both trees).
 
 
 def not_found(kind: str, key: int) -> HTTPException:

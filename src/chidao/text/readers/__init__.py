@@ -15,7 +15,7 @@ from pathlib import Path
 
 from chidao.text.readers import detect, legacy
 from chidao.text.readers.docx import read_docx
-from chidao.text.readers.errors import ReadError, Unreadable
+from chidao.text.readers.errors import Failure, ReadError, Unreadable
 from chidao.text.readers.html import read_html
 from chidao.text.readers.pdf import read_pdf
 from chidao.text.readers.plain import read_plain
@@ -30,10 +30,10 @@ _READERS: dict[str, Callable[[bytes], str]] = {
     detect.PDF: read_pdf,
 }
 _NO_TEXT = {
-    detect.PLAIN: "file is empty",
-    detect.HTML: "no text in the HTML page",
-    detect.DOCX: "the document has no text",
-    detect.PDF: "no text layer (scanned image?); OCR it first",
+    detect.PLAIN: ("file is empty", Failure.EMPTY),
+    detect.HTML: ("no text in the HTML page", Failure.NO_TEXT),
+    detect.DOCX: ("the document has no text", Failure.NO_TEXT),
+    detect.PDF: ("no text layer (scanned image?); OCR it first", Failure.NO_TEXT_LAYER),
 }
 _LABEL = {detect.PLAIN: "text", detect.HTML: "HTML", detect.DOCX: "DOCX", detect.PDF: "PDF"}
 
@@ -47,7 +47,7 @@ def read_text(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     try:
         return _read(_load(path, max_bytes), path.suffix.lower())
     except Unreadable as error:
-        raise ReadError(path, error.reason) from None
+        raise ReadError(path, error.reason, error.code) from None
 
 
 def read_bytes(data: bytes, name: str = "", *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
@@ -57,28 +57,28 @@ def read_bytes(data: bytes, name: str = "", *, max_bytes: int = DEFAULT_MAX_BYTE
     """
     try:
         if len(data) > max_bytes:
-            raise Unreadable(f"file too large ({_size(len(data))} > {_size(max_bytes)})")
+            raise Unreadable(f"file too large ({_size(len(data))} > {_size(max_bytes)})", Failure.TOO_LARGE)
         return _read(data, Path(name).suffix.lower())
     except Unreadable as error:
-        raise ReadError(name, error.reason) from None
+        raise ReadError(name, error.reason, error.code) from None
 
 
 def _read(data: bytes, extension: str) -> str:
     """The text of ``data`` by the reader its extension and content call for, or ``Unreadable``."""
     if not data.strip():
-        raise Unreadable("file is empty")
+        raise Unreadable("file is empty", Failure.EMPTY)
     kind = detect.choose_reader(extension, data)
     try:
         text = _READERS[kind](data)
     except Unreadable:
         raise
     except Exception as error:  # a parser's surprise on a corrupt file must not become a traceback
-        raise Unreadable(f"corrupt or unreadable {_LABEL[kind]} file ({_describe(error)})") from None
+        raise Unreadable(f"corrupt or unreadable {_LABEL[kind]} file ({_describe(error)})", Failure.CORRUPT) from None
     if not text.strip():
-        raise Unreadable(_NO_TEXT[kind])
+        raise Unreadable(*_NO_TEXT[kind])
     name = legacy.legacy_encoding(text)
     if name is not None:
-        raise Unreadable(legacy.legacy_reason(name))
+        raise Unreadable(legacy.legacy_reason(name), Failure.LEGACY_ENCODING)
     return text
 
 
@@ -87,25 +87,25 @@ def _load(path: Path, max_bytes: int) -> bytes:
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
-            raise Unreadable("is a directory, not a file")
+            raise Unreadable("is a directory, not a file", Failure.NOT_A_FILE)
         if not stat.S_ISREG(info.st_mode):
-            raise Unreadable("not a regular file")
+            raise Unreadable("not a regular file", Failure.NOT_A_FILE)
         if info.st_size > max_bytes:
-            raise Unreadable(f"file too large ({_size(info.st_size)} > {_size(max_bytes)})")
+            raise Unreadable(f"file too large ({_size(info.st_size)} > {_size(max_bytes)})", Failure.TOO_LARGE)
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except FileNotFoundError:
-        raise Unreadable("no such file") from None
+        raise Unreadable("no such file", Failure.NO_FILE) from None
     except PermissionError:
-        raise Unreadable("permission denied") from None
+        raise Unreadable("permission denied", Failure.PERMISSION_DENIED) from None
     except IsADirectoryError:
-        raise Unreadable("is a directory, not a file") from None
+        raise Unreadable("is a directory, not a file", Failure.NOT_A_FILE) from None
     except OSError as error:
-        raise Unreadable(f"cannot open ({error.strerror or error})") from None
+        raise Unreadable(f"cannot open ({error.strerror or error})", Failure.CANNOT_OPEN) from None
     except ValueError:  # e.g. a NUL byte in the path
-        raise Unreadable("invalid file name") from None
+        raise Unreadable("invalid file name", Failure.INVALID_NAME) from None
     if len(data) > max_bytes:
-        raise Unreadable(f"file too large (> {_size(max_bytes)})")
+        raise Unreadable(f"file too large (> {_size(max_bytes)})", Failure.TOO_LARGE)
     return data
 
 

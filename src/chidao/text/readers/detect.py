@@ -11,7 +11,7 @@ import io
 import re
 import zipfile
 
-from chidao.text.readers.errors import Unreadable
+from chidao.text.readers.errors import Failure, Unreadable
 
 PLAIN, HTML, DOCX, PDF = "plain", "html", "docx", "pdf"
 _BY_EXTENSION = {
@@ -80,26 +80,26 @@ def choose_reader(extension: str, data: bytes) -> str:
     if kind is None or extension == "":
         return _by_content(extension, found, data)
     if kind == PDF and found != "pdf":
-        raise Unreadable("not a PDF file" + _looks_like(found))
+        raise Unreadable("not a PDF file" + _looks_like(found), Failure.WRONG_TYPE)
     if kind == DOCX and found != "docx":
-        raise Unreadable(_not_docx(found))
+        raise Unreadable(*_not_docx(found))
     if kind == HTML and found in _LABELS:
-        raise Unreadable("not an HTML file" + _looks_like(found))
+        raise Unreadable("not an HTML file" + _looks_like(found), Failure.WRONG_TYPE)
     if kind == PLAIN and found in _LABELS:
-        raise Unreadable("not a text file" + _looks_like(found))
+        raise Unreadable("not a text file" + _looks_like(found), Failure.WRONG_TYPE)
     return kind
 
 
-def _not_docx(found: str | None) -> str:
+def _not_docx(found: str | None) -> tuple[str, Failure]:
     if found == "ole":
-        return "encrypted or legacy .doc file, not DOCX"
+        return "encrypted or legacy .doc file, not DOCX", Failure.ENCRYPTED
     if found == "zip":
-        return "not a DOCX file (a ZIP archive without word/document.xml)"
+        return "not a DOCX file (a ZIP archive without word/document.xml)", Failure.WRONG_TYPE
     if found == "badzip":
-        return "corrupt DOCX file (bad ZIP archive)"
+        return "corrupt DOCX file (bad ZIP archive)", Failure.CORRUPT
     if found in _LABELS:
-        return "not a DOCX file" + _looks_like(found)
-    return "not a DOCX file (not a ZIP/OOXML package)"
+        return "not a DOCX file" + _looks_like(found), Failure.WRONG_TYPE
+    return "not a DOCX file (not a ZIP/OOXML package)", Failure.WRONG_TYPE
 
 
 def _by_content(extension: str, found: str | None, data: bytes) -> str:
@@ -108,7 +108,7 @@ def _by_content(extension: str, found: str | None, data: bytes) -> str:
         return found
     if extension == "" or (found is None and (data.startswith(_TEXT_BOMS) or b"\x00" not in data[:4096])):
         return PLAIN
-    raise Unreadable(f"unsupported file type {extension}" + _looks_like(found))
+    raise Unreadable(f"unsupported file type {extension}" + _looks_like(found), Failure.UNSUPPORTED_TYPE)
 
 
 def _looks_like(found: str | None) -> str:

@@ -19,7 +19,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml.ns import qn
 
 from chidao.text.readers.docx_numbering import Numbering, Xml
-from chidao.text.readers.errors import Unreadable
+from chidao.text.readers.errors import Failure, Unreadable
 
 _MAX_XML_BYTES = 512 * 1024 * 1024  # uncompressed document.xml: refuse zip bombs
 _P, _TBL, _SDT, _SDT_CONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
@@ -36,7 +36,7 @@ def read_docx(data: bytes) -> str:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises KeyError, ValueError, lxml errors...
-        raise Unreadable(f"corrupt DOCX file ({type(error).__name__})") from None
+        raise Unreadable(f"corrupt DOCX file ({type(error).__name__})", Failure.CORRUPT) from None
     walker = _Walker(Numbering(_numbering_xml(document), document.styles.element))
     return "\n".join(walker.blocks(document.element.body))
 
@@ -47,13 +47,13 @@ def _check_package(data: bytes) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             info = archive.getinfo("word/document.xml")
             if info.flag_bits & 0x1:
-                raise Unreadable("encrypted DOCX file")
+                raise Unreadable("encrypted DOCX file", Failure.ENCRYPTED)
     except KeyError:
-        raise Unreadable("not a DOCX file (a ZIP archive without word/document.xml)") from None
+        raise Unreadable("not a DOCX file (a ZIP archive without word/document.xml)", Failure.WRONG_TYPE) from None
     except (zipfile.BadZipFile, OSError, EOFError, ValueError):
-        raise Unreadable("corrupt DOCX file (bad ZIP archive)") from None
+        raise Unreadable("corrupt DOCX file (bad ZIP archive)", Failure.CORRUPT) from None
     if info.file_size > _MAX_XML_BYTES:
-        raise Unreadable("DOCX file too large once uncompressed")
+        raise Unreadable("DOCX file too large once uncompressed", Failure.DOCX_TOO_LARGE)
 
 
 def _numbering_xml(document: Document) -> Xml | None:

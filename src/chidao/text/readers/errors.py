@@ -1,17 +1,51 @@
-"""The two exceptions of the readers: one for callers, one between the readers and ``read_text``."""
+"""The two exceptions of the readers: one for callers, one between the readers and ``read_text``.
+
+Each carries a ``code`` (a ``Failure``) beside its English ``reason``: the reason is the line the
+CLI and the API print, the code is what a caller that words failures its own way (the pages, in
+Vietnamese) looks up, so that nobody has to match the start of an English sentence (issue 9).
+"""
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 
 
-class ReadError(Exception):
-    """A file that cannot be read as a document; ``reason`` is one line for the user."""
+class Failure(StrEnum):
+    """Why a file could not be read, one code per kind of refusal."""
 
-    def __init__(self, path: str | Path, reason: str) -> None:
+    EMPTY = "empty"  # no bytes but white space
+    NO_TEXT = "no_text"  # a well-formed HTML page or DOCX with no words
+    NO_TEXT_LAYER = "no_text_layer"  # a scanned PDF
+    GARBLED = "garbled"  # a PDF whose fonts map glyphs to the wrong letters
+    PDF_TOO_LONG = "pdf_too_long"
+    PDF_PAGE_TOO_DENSE = "pdf_page_too_dense"
+    ENCRYPTED = "encrypted"  # password-protected, or an old encrypted .doc
+    LEGACY_ENCODING = "legacy_encoding"  # TCVN3/VNI and other pre-Unicode Vietnamese
+    UNKNOWN_ENCODING = "unknown_encoding"
+    INVALID_TEXT = "invalid_text"  # bytes that break the encoding they declare
+    BINARY = "binary"  # a text file that is not text
+    UNSUPPORTED_TYPE = "unsupported_type"
+    WRONG_TYPE = "wrong_type"  # the content is not what the extension says
+    CORRUPT = "corrupt"
+    DOCX_TOO_LARGE = "docx_too_large"  # once uncompressed (a ZIP bomb)
+    TOO_LARGE = "too_large"
+    NO_FILE = "no_file"
+    NOT_A_FILE = "not_a_file"  # a directory, a device, a pipe
+    PERMISSION_DENIED = "permission_denied"
+    CANNOT_OPEN = "cannot_open"
+    INVALID_NAME = "invalid_name"
+
+
+class ReadError(Exception):
+    """A file that cannot be read as a document; ``reason`` is one line for the user, ``code``
+    the kind of failure."""
+
+    def __init__(self, path: str | Path, reason: str, code: Failure) -> None:
         super().__init__(f"{path}: {reason}")
         self.path = str(path)
         self.reason = reason
+        self.code = code
 
 
 class Unreadable(Exception):
@@ -20,6 +54,7 @@ class Unreadable(Exception):
     Keeping the path out of the format readers lets them be called (and tested) on bytes.
     """
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, code: Failure) -> None:
         super().__init__(reason)
         self.reason = reason
+        self.code = code

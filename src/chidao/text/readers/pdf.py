@@ -21,7 +21,7 @@ from collections import Counter
 import pypdfium2 as pdfium
 
 from chidao.text.readers import quality
-from chidao.text.readers.errors import Unreadable
+from chidao.text.readers.errors import Failure, Unreadable
 from chidao.text.readers.pdf_columns import page_flows
 from chidao.text.readers.pdf_glyphs import open_pdf, page_glyphs
 from chidao.text.readers.pdf_lines import Line, page_lines
@@ -54,9 +54,9 @@ def read_pdf(data: bytes) -> str:
     text = "\n".join(paragraphs(flows, margins))
     reason = quality.garbled(text)  # before the scan test: a garbled layer may have no letters at all
     if reason:
-        raise Unreadable(reason)
+        raise Unreadable(reason, Failure.GARBLED)
     if len(re.findall(r"\w", text)) < max(20, 5 * len(pages)):
-        raise Unreadable("no text layer (scanned image?); OCR it first")
+        raise Unreadable("no text layer (scanned image?); OCR it first", Failure.NO_TEXT_LAYER)
     return text
 
 
@@ -71,7 +71,7 @@ def _read_pages(data: bytes) -> tuple[list[Rows], float]:
     with open_pdf(data) as document:
         count = len(document)
         if count > MAX_PAGES:
-            raise Unreadable(f"PDF too long ({count} pages > {MAX_PAGES})")
+            raise Unreadable(f"PDF too long ({count} pages > {MAX_PAGES})", Failure.PDF_TOO_LONG)
         for index in range(count):
             try:
                 page = page_glyphs(document, index, MAX_PAGE_GLYPHS)
@@ -81,7 +81,7 @@ def _read_pages(data: bytes) -> tuple[list[Rows], float]:
             width = max(width, page.width)
             pages.append(page_lines(page.glyphs, index))
     if failures and failures == count:
-        raise Unreadable("corrupt PDF file (no page could be read)")
+        raise Unreadable("corrupt PDF file (no page could be read)", Failure.CORRUPT)
     return pages, width
 
 

@@ -25,7 +25,7 @@ from typing import NamedTuple
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
-from chidao.text.readers.errors import Unreadable
+from chidao.text.readers.errors import Failure, Unreadable
 
 LOCK = threading.Lock()
 _PASSWORD_ERRORS = (raw.FPDF_ERR_PASSWORD, raw.FPDF_ERR_SECURITY)
@@ -63,8 +63,8 @@ def open_pdf(data: bytes) -> Iterator[pdfium.PdfDocument]:
             document = pdfium.PdfDocument(data)
         except pdfium.PdfiumError as error:
             if error.err_code in _PASSWORD_ERRORS:
-                raise Unreadable("encrypted PDF") from None
-            raise Unreadable("corrupt PDF file (PDFium cannot open it)") from None
+                raise Unreadable("encrypted PDF", Failure.ENCRYPTED) from None
+            raise Unreadable("corrupt PDF file (PDFium cannot open it)", Failure.CORRUPT) from None
         try:
             yield document
         finally:
@@ -80,7 +80,9 @@ def page_glyphs(document: pdfium.PdfDocument, index: int, max_glyphs: int) -> Pa
         try:
             count = raw.FPDFText_CountChars(textpage)
             if count > max_glyphs:
-                raise Unreadable(f"PDF page {index + 1} has too much text ({count} characters)")
+                raise Unreadable(
+                    f"PDF page {index + 1} has too much text ({count} characters)", Failure.PDF_PAGE_TOO_DENSE
+                )
             glyphs = _read_glyphs(textpage, count)
         finally:
             textpage.close()

@@ -15,7 +15,7 @@ import unicodedata
 
 from chidao.text.chars import LETTER
 from chidao.text.readers import legacy
-from chidao.text.readers.errors import Unreadable
+from chidao.text.readers.errors import Failure, Unreadable
 
 _BOMS = [
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -56,14 +56,14 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
     elif b"\x00" in data:
         text = _utf16_without_bom(data) or ""
         if not text:
-            raise Unreadable("binary file, not text")
+            raise Unreadable("binary file, not text", Failure.BINARY)
     else:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             text = _decode_not_utf8(data, declared)
     if _looks_binary(text):
-        raise Unreadable("binary file, not text")
+        raise Unreadable("binary file, not text", Failure.BINARY)
     return text
 
 
@@ -71,7 +71,9 @@ def _strict(data: bytes, codec: str) -> str:
     try:
         return data.decode(codec)
     except UnicodeDecodeError:
-        raise Unreadable(f"invalid {codec.upper().removesuffix('-LE').removesuffix('-BE')} text") from None
+        raise Unreadable(
+            f"invalid {codec.upper().removesuffix('-LE').removesuffix('-BE')} text", Failure.INVALID_TEXT
+        ) from None
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -102,15 +104,15 @@ def _decode_not_utf8(data: bytes, declared: str | None) -> str:
         except (LookupError, UnicodeDecodeError):
             pass
     if _looks_binary(data[:_SNIFF_BYTES].decode("latin-1")):
-        raise Unreadable("binary file, not text")
+        raise Unreadable("binary file, not text", Failure.BINARY)
     as_latin = legacy.scores(data.decode("latin-1"))
     cp1258, vietnamese = _cp1258(data)
     name = legacy.verdict(as_latin, minimum=1)
     if name is not None and as_latin.legacy[0] >= vietnamese:
-        raise Unreadable(legacy.legacy_reason(name))
+        raise Unreadable(legacy.legacy_reason(name), Failure.LEGACY_ENCODING)
     if cp1258 is not None and vietnamese:
         return cp1258
-    raise Unreadable("not UTF-8 text and not a known encoding")
+    raise Unreadable("not UTF-8 text and not a known encoding", Failure.UNKNOWN_ENCODING)
 
 
 def _cp1258(data: bytes) -> tuple[str | None, int]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from chidao.web.pages.templating import number
+from chidao.web.pages.formats import number
 
 LABEL_WIDTH = 300  # room for agency names on the left
 BAR_AREA = 380

@@ -18,8 +18,9 @@ from sqlalchemy.orm import Session
 from chidao.tracking.documents import document_refs
 from chidao.tracking.task_export import agencies_of, batches
 from chidao.tracking.task_filter import Scope, TaskFilter, conditions
-from chidao.tracking.timing import STATUS_LABELS, TIMING_LABELS, timing_state
-from chidao.web.pages.templating import number, vn_date
+from chidao.tracking.timing import timing_state
+from chidao.vocab import TaskStatus
+from chidao.web.pages.formats import number, vn_date
 
 CSV_LIMIT = 100_000
 BOM = "\ufeff"
@@ -44,8 +45,8 @@ def task_row(task, agencies: dict[str, list[str]], document: str, today: date, s
         "; ".join(agencies["lead"]),
         "; ".join(agencies["coordinator"]),
         vn_date(task.deadline),
-        STATUS_LABELS.get(task.status, task.status),
-        TIMING_LABELS.get(state, state),
+        TaskStatus.labels().get(task.status, task.status),
+        state.label,
         document,
     ]
     return [safe_cell(c) for c in cells]

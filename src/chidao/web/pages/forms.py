@@ -1,5 +1,7 @@
-"""Reading the task page's forms: the submitted fields as text, checked here with messages in
-Vietnamese (FastAPI's own form validation would answer in English, with a bare 422).
+"""The pages' form layer: reading submitted fields as text, checked here with messages in
+Vietnamese (FastAPI's own form validation would answer in English, with a bare 422), and the
+one error type every page form refuses with (``FormError``: the task page's forms and the
+review's alike).
 
 ``check_csrf`` has already parsed the body (Starlette keeps the parsed form on the request), so
 ``PageForm`` hands the same form to the route and closes its temporary files afterwards.
@@ -19,14 +21,16 @@ from starlette.datastructures import FormData, UploadFile
 
 from chidao.tracking.progress import Upload
 from chidao.web.limits import MAX_ATTACHMENTS
-from chidao.web.pages.labels import filesize
+from chidao.web.pages.formats import filesize
 from chidao.web.uploads import clean_filename
 
 MAX_NOTE = 10_000
 
 
 class FormError(Exception):
-    """A field the user must correct; the message is shown above the form."""
+    """A field the user must correct: ``message`` is one Vietnamese sentence shown at the form,
+    ``status_code`` what the page answers with (422, or 413 for a file too large, 409 for a
+    task no longer open to the change)."""
 
     def __init__(self, message: str, status_code: int = 422) -> None:
         super().__init__(message)

@@ -12,9 +12,8 @@ from datetime import datetime
 from typing import Any
 
 from chidao.store.models import AuditEntry, User
-from chidao.tracking.timing import STATUS_LABELS
-from chidao.web.pages.labels import EXTENSION_LABELS, RECURRENCE_LABELS
-from chidao.web.pages.templating import vn_date
+from chidao.vocab import ExtensionStatus, Recurrence, TaskStatus
+from chidao.web.pages.formats import vn_date
 
 ACTIONS = {
     "add": "Thêm nhiệm vụ",
@@ -76,9 +75,9 @@ def show_value(name: str, value: Any) -> str:
     if name in DATES and isinstance(value, str):
         return vn_date(value)
     if name == "status":
-        return STATUS_LABELS.get(value) or EXTENSION_LABELS.get(value) or str(value)
+        return TaskStatus.labels().get(value) or ExtensionStatus.labels().get(value) or str(value)
     if name == "recurrence":
-        return RECURRENCE_LABELS.get(value, str(value))
+        return Recurrence.labels().get(value, str(value))
     if name == "progress":
         return f"{value}%"
     if isinstance(value, bool):

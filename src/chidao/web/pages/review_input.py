@@ -1,7 +1,7 @@
 """What the clerk typed in the review forms, turned into the fields the tracking operations take.
 
 Values are checked with the API's own request models (so the page and the API accept exactly
-the same things) and every refusal is one Vietnamese sentence (``InputError``). Agency names
+the same things) and every refusal is one Vietnamese sentence (the pages' one ``FormError``). Agency names
 follow the store's rule: a name it does not know becomes a new agency, which is reported back
 so that a typo does not pass unnoticed.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from datetime import date
-from typing import Any, get_args
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.orm import Session
@@ -19,10 +19,8 @@ from chidao.store.models import Task
 from chidao.tracking.agencies import read_agency_names
 from chidao.tracking.task_state import REVIEW_FIELDS, task_snapshot
 from chidao.web import schemas
-from chidao.web.pages.forms import read_day
-from chidao.web.schemas.common import Recurrence
+from chidao.web.pages.forms import FormError, read_day
 
-RECURRENCES: tuple[str, ...] = get_args(Recurrence)
 _FIELD_MESSAGES = {
     "text": "Nội dung nhiệm vụ không được để trống và không dài quá 20.000 ký tự.",
     "lead": "Danh sách cơ quan chủ trì không hợp lệ: mỗi tên tối đa 300 ký tự, nhiều nhất 50 cơ quan.",
@@ -32,14 +30,6 @@ _FIELD_MESSAGES = {
     "version": "Thiếu số phiên bản của nhiệm vụ; hãy tải lại trang rồi sửa lại.",
     "parts": "Mỗi phần tách phải có nội dung (không quá 20.000 ký tự), nhiều nhất 50 phần.",
 }
-
-
-class InputError(Exception):
-    """Input the page cannot accept; the message is one Vietnamese sentence for the clerk."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -82,7 +72,7 @@ def parse_date(raw: str) -> date | None:
     try:
         return read_day(raw)
     except ValueError:
-        raise InputError(_FIELD_MESSAGES["deadline"]) from None
+        raise FormError(_FIELD_MESSAGES["deadline"]) from None
 
 
 def validated(model: type[BaseModel], data: dict[str, Any]) -> Any:
@@ -92,7 +82,7 @@ def validated(model: type[BaseModel], data: dict[str, Any]) -> Any:
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
         field = str(first["loc"][0]) if first["loc"] else ""
-        raise InputError(_FIELD_MESSAGES.get(field, "Dữ liệu nhập không hợp lệ.")) from None
+        raise FormError(_FIELD_MESSAGES.get(field, "Dữ liệu nhập không hợp lệ.")) from None
 
 
 def task_fields(session: Session, form: TaskForm) -> TaskFields:
@@ -130,7 +120,7 @@ def split_parts(raw_parts: list[str]) -> list[dict[str, Any]]:
     """The parts of a split (their other fields come from the task being split)."""
     texts = [form_text(p).strip() for p in raw_parts if p.strip()]
     if len(texts) < 2:
-        raise InputError("Cần ít nhất hai phần có nội dung để tách nhiệm vụ.")
+        raise FormError("Cần ít nhất hai phần có nội dung để tách nhiệm vụ.")
     body = validated(schemas.SplitRequest, {"parts": [{"text": t} for t in texts]})
     return [part.changes() for part in body.parts]
 
@@ -148,5 +138,5 @@ def merge_ids(raw: list[str]) -> list[int]:
     """The distinct ids of the tasks ticked for merging (at least two)."""
     ids = list(dict.fromkeys(int(r) for r in raw if r.strip().isdigit() and len(r.strip()) < 10))
     if len(ids) < 2:
-        raise InputError("Hãy chọn ít nhất hai nhiệm vụ để gộp.")
+        raise FormError("Hãy chọn ít nhất hai nhiệm vụ để gộp.")
     return ids

@@ -12,28 +12,14 @@ from sqlalchemy.orm import Session
 
 from chidao.store.models import Document, Task, UnassignedPassage
 from chidao.tracking.agencies import all_agency_names
-from chidao.tracking.passages import ORIGIN as FROM_PASSAGE
 from chidao.tracking.passages import open_passages
 from chidao.tracking.task_state import REVIEW_FIELDS, differs_from_proposed, task_snapshot
-from chidao.web.pages.review_input import RECURRENCES, suggest_split
+from chidao.vocab import DocumentStatus, Recurrence, TaskOrigin
+from chidao.web.pages.formats import vn_date
+from chidao.web.pages.review_input import suggest_split
 from chidao.web.pages.review_text import Loose, Passage, highlight
-from chidao.web.pages.templating import vn_date
 from chidao.web.views import ordered_tasks
 
-RECURRENCE_LABELS = {
-    "daily": "Hằng ngày",
-    "weekly": "Hằng tuần",
-    "monthly": "Hằng tháng",
-    "quarterly": "Hằng quý",
-    "yearly": "Hằng năm",
-}
-ORIGIN_LABELS = {
-    "extracted": "Trích xuất tự động",
-    "added": "Thêm khi rà soát",
-    "split": "Tách từ nhiệm vụ khác",
-    "merged": "Gộp từ nhiều nhiệm vụ",
-    FROM_PASSAGE: "Tạo từ đoạn chưa thành nhiệm vụ",
-}
 FIELD_LABELS = {
     "text": "Nội dung",
     "lead": "Cơ quan chủ trì",
@@ -110,7 +96,7 @@ def shown(field_name: str, value: Any) -> str:
     if field_name == "deadline":
         return vn_date(value) or NONE_LABEL
     if field_name == "recurrence":
-        return RECURRENCE_LABELS.get(value or "", value or "Không lặp lại")
+        return Recurrence.labels().get(value or "", value or "Không lặp lại")
     return value or NONE_LABEL
 
 
@@ -185,16 +171,14 @@ def review_context(
         "threshold_label": f"{round(threshold * 100)}%",
         "passages": passages,
         "passage_anchors": {v.anchor for v in passages},
-        "edited_count": sum(bool(v.changed) for v in views if v.task.origin == "extracted"),
+        "edited_count": sum(bool(v.changed) for v in views if v.task.origin == TaskOrigin.EXTRACTED),
         "deleted_count": sum(t.deleted for t in document.tasks),
-        "editable": document.status == "draft",
-        "agency_names": all_agency_names(session) if document.status == "draft" else [],
-        "recurrences": [(r, RECURRENCE_LABELS[r]) for r in RECURRENCES],
+        "editable": document.status == DocumentStatus.DRAFT,
+        "agency_names": all_agency_names(session) if document.status == DocumentStatus.DRAFT else [],
+        "recurrences": [(r.value, r.label) for r in Recurrence],
         "problem": problem,
         "add_values": add_values,
         "FIELD_LABELS": FIELD_LABELS,
-        "ORIGIN_LABELS": ORIGIN_LABELS,
-        "RECURRENCE_LABELS": RECURRENCE_LABELS,
         "REVIEW_FIELDS": REVIEW_FIELDS,
         "shown": shown,
     }

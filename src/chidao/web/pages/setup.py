@@ -13,7 +13,8 @@ from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from chidao.web.pages.deps import LoginRequired
+from chidao.web.deps import LoginRequired
+from chidao.web.pages.respond import json_response, wants_json
 from chidao.web.pages.routes import ROUTERS
 from chidao.web.pages.templating import render
 
@@ -49,6 +50,8 @@ def _is_api(request: Request) -> bool:
 def error_page(request: Request, code: int, message: str | None = None) -> Response:
     title = ERROR_TITLES.get(code, "Đã xảy ra lỗi")
     text = message or ERROR_MESSAGES.get(code) or title
+    if wants_json(request):  # a page asked for as JSON is refused in JSON, same code and words
+        return json_response({"code": code, "title": title, "message": text}, status_code=code)
     return render(request, "error.html", {"code": code, "title": title, "message": text}, status_code=code)
 
 

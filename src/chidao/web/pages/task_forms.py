@@ -21,9 +21,9 @@ from chidao.store.models import Extension, Task, User
 from chidao.tracking import extensions, progress, review
 from chidao.tracking.errors import OperationError
 from chidao.tracking.task_state import check_version
-from chidao.tracking.timing import STATUS_LABELS
-from chidao.web.deps import Id, SessionDep, SettingsDep, SoonDep, TodayDep, not_found
-from chidao.web.pages.deps import CsrfChecked, PageUser
+from chidao.vocab import ReportKind, TaskStatus
+from chidao.web.deps import CsrfChecked, Id, PageUser, SessionDep, SettingsDep, SoonDep, TodayDep, not_found
+from chidao.web.pages.formats import vn_date
 from chidao.web.pages.forms import (
     FormError,
     PageForm,
@@ -36,11 +36,10 @@ from chidao.web.pages.forms import (
     version_field,
 )
 from chidao.web.pages.task_view import FormState, explain, permissions, require, task_page, visible_task
-from chidao.web.pages.templating import vn_date
 
 router = APIRouter()
 DECISIONS = {"approve": "Đồng ý", "refuse": "Không đồng ý"}
-REPORT_KINDS = ("progress", "completion")
+REPORT_KINDS = (ReportKind.PROGRESS, ReportKind.COMPLETION)  # what a form may send; contribution follows
 NOT_TRACKED = "Nhiệm vụ chưa được theo dõi (văn bản đang duyệt) hoặc đã bị xóa."
 SENT = {
     "progress": "Đã gửi báo cáo tiến độ.",
@@ -179,7 +178,7 @@ def change_status(
         if not task.tracked or task.deleted:
             raise FormError(NOT_TRACKED, 409)
         check_version(task, version_field(form))
-        new_status = choice_field(form, "status", STATUS_LABELS, "trạng thái")
+        new_status = choice_field(form, "status", TaskStatus.labels(), "trạng thái")
         progress = percent_field(form, required=False)
         changes: dict[str, object] = {"status": new_status}
         if progress is not None and new_status != "done":
@@ -187,6 +186,6 @@ def change_status(
         if new_status == task.status and changes.get("progress", task.progress) == task.progress:
             return "Không có thay đổi nào."
         review.update_task(session=session, task=task, user=user, changes=changes, version=task.version, today=today)
-        return f"Đã cập nhật nhiệm vụ: trạng thái “{STATUS_LABELS[task.status]}”, tiến độ {task.progress}%."
+        return f"Đã cập nhật nhiệm vụ: trạng thái “{TaskStatus(task.status).label}”, tiến độ {task.progress}%."
 
     return _save(request, session, user, task, (today, soon), "status", form, act)

@@ -14,14 +14,12 @@ from typing import Annotated
 
 from fastapi import Depends, Query
 
-from chidao.store.models import TASK_STATUSES
 from chidao.tracking.task_filter import TaskFilter
 from chidao.tracking.task_list import SORTS
-from chidao.tracking.timing import TIMING_STATES
+from chidao.vocab import AgencyRole, TaskStatus, TimingState
 from chidao.web.deps import MAX_ID, PageNo, choices, query_error
 from chidao.web.pages.forms import read_day
 
-ROLES = ("lead", "coordinator")
 PER_PAGE_CHOICES = (20, 50, 100)
 
 
@@ -55,7 +53,7 @@ def _one_of(raw: str, allowed: tuple[str, ...], name: str) -> str | None:
 
 def parse_role(raw: str) -> str | None:
     """An agency's part in a task: "lead", "coordinator", or None (either) when empty."""
-    return _one_of(raw, ROLES, "role")
+    return _one_of(raw, AgencyRole.values(), "role")
 
 
 @dataclass(frozen=True)
@@ -86,8 +84,8 @@ def task_query(
     flt = TaskFilter(
         agency=agency.strip() or None,
         role=parse_role(role),
-        status=choices(status, TASK_STATUSES, "status"),
-        timing_state=choices(timing_state, TIMING_STATES, "timing_state"),
+        status=choices(status, TaskStatus.values(), "status"),
+        timing_state=choices(timing_state, TimingState.values(), "timing_state"),
         deadline_from=parse_day(deadline_from, "deadline_from"),
         deadline_to=parse_day(deadline_to, "deadline_to"),
         document_id=parse_id(document_id, "document_id"),

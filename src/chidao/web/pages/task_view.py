@@ -27,12 +27,13 @@ from chidao.tracking.accounts import users_by_id
 from chidao.tracking.documents import document_without_file, is_draft
 from chidao.tracking.errors import Conflict, Forbidden, Invalid
 from chidao.tracking.task_records import extensions_of, history_of, reports_of
-from chidao.tracking.task_state import OPEN_STATUSES, agency_role
+from chidao.tracking.task_state import agency_role
+from chidao.vocab import AgencyRole, ExtensionStatus, ReportKind, TaskStatus, UserRole
 from chidao.web.deps import STAFF, not_found, task_in_scope
 from chidao.web.pages.forms import FormError
 from chidao.web.pages.history import history
+from chidao.web.pages.respond import respond
 from chidao.web.pages.task_rows import task_row
-from chidao.web.pages.templating import render
 
 CONTEXT = 240  # characters of the notice shown before and after the task's passage
 STALE = (
@@ -90,13 +91,13 @@ def permissions(user: User, task: Task) -> Permissions:
     """The forms ``user`` gets on ``task`` by role and, for an officer, by their agency's part in it."""
     if user.role in STAFF:
         return Permissions(decide=True, set_status=True)
-    if user.role != "agency":
+    if user.role != UserRole.AGENCY:
         return Permissions()
     role = agency_role(task, user.agency_id)
-    if role == "lead":
-        return Permissions(report="progress", complete=True, extend=True)
-    if role == "coordinator":
-        return Permissions(report="contribution")
+    if role == AgencyRole.LEAD:
+        return Permissions(report=ReportKind.PROGRESS, complete=True, extend=True)
+    if role == AgencyRole.COORDINATOR:
+        return Permissions(report=ReportKind.CONTRIBUTION)
     return Permissions()
 
 
@@ -160,15 +161,15 @@ def task_context(session: Session, user: User, task: Task, today: date, soon: da
         + [x.requested_by_id for x in extensions]
         + [x.decided_by_id for x in extensions],
     )
-    tracked_open = task.tracked and not task.deleted and task.status in OPEN_STATUSES
-    pending = next((x for x in extensions if x.status == "pending"), None)
+    tracked_open = task.tracked and not task.deleted and task.status in TaskStatus.open()
+    pending = next((x for x in extensions if x.status == ExtensionStatus.PENDING), None)
     return {
         "task": task,
         "public": task_row(task, today, soon),
         "document": document,
         "passage": passage(document.text, task.span_start, task.span_end) if document else None,
-        "reports": [r for r in reports if r.kind != "contribution"],
-        "contributions": [r for r in reports if r.kind == "contribution"],
+        "reports": [r for r in reports if r.kind != ReportKind.CONTRIBUTION],
+        "contributions": [r for r in reports if r.kind == ReportKind.CONTRIBUTION],
         "extensions": extensions,
         "pending": pending,
         "history": history(entries, people),
@@ -176,7 +177,7 @@ def task_context(session: Session, user: User, task: Task, today: date, soon: da
         "perms": permissions(user, task),
         "tracked_open": tracked_open,
         "today": today,
-        "statuses": ("assigned", "in_progress", "paused", "done", "cancelled"),
+        "statuses": TaskStatus.form_order(),
     }
 
 
@@ -194,4 +195,4 @@ def task_page(
     """The task page, possibly with a refused form's message and values."""
     context = task_context(session, user, task, today, soon)
     context.update(title=f"Nhiệm vụ #{task.id}", nav="tasks", state=state or FormState())
-    return render(request, "task.html", context, status_code=status_code)
+    return respond(request, "task.html", context, status_code=status_code)

@@ -1,9 +1,14 @@
-"""The Jinja2 environment of the pages: Vietnamese labels, dd/mm/yyyy dates, and ``render``,
-which gives every template the user, the CSRF token and the navigation."""
+"""The pages' Jinja2 environment, built once per application by ``build_templates`` (called
+from ``create_app``, kept on ``app.state.templates``), and ``render``, which gives every template
+the user, the CSRF token and the flash message.
+
+Why a factory rather than a module-level environment: the environment used to be a global that
+other modules extended when imported, so what a template could see depended on import order
+(issue 9). Every filter and every label is now registered here, in one place.
+"""
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -11,66 +16,47 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from starlette.responses import HTMLResponse
 
-from chidao.tracking.timing import STATUS_LABELS, TIMING_LABELS
-from chidao.web.deps import VIETNAM
+from chidao.vocab import (
+    AgencyRole,
+    DocumentStatus,
+    ExtensionStatus,
+    Recurrence,
+    ReportKind,
+    TaskOrigin,
+    TaskStatus,
+    TimingState,
+    UserRole,
+)
+from chidao.web.pages.formats import filesize, number, vn_date, vn_datetime
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-ROLE_LABELS = {"admin": "Quản trị", "clerk": "Chuyên viên Văn phòng", "agency": "Cán bộ cơ quan", "viewer": "Lãnh đạo"}
-# The colours users expect: green when done or not yet due, amber when due soon, red when late.
-TIMING_TONES = {
-    "not_due": "ok",
-    "due_soon": "warn",
-    "overdue": "late",
-    "done_on_time": "done",
-    "done_late": "done-late",
-    "no_deadline": "none",
-    "cancelled": "none",
-}
-ROLE_IN_TASK = {"lead": "Chủ trì", "coordinator": "Phối hợp"}
+FILTERS = {"vndate": vn_date, "vndatetime": vn_datetime, "number": number, "filesize": filesize}
 
 
-def vn_date(value: date | datetime | str | None) -> str:
-    """dd/mm/yyyy, as Vietnamese offices write dates; empty for none."""
-    if value is None or value == "":
-        return ""
-    if isinstance(value, str):
-        value = date.fromisoformat(value[:10])
-    if isinstance(value, datetime):
-        value = _local(value).date()
-    return value.strftime("%d/%m/%Y")
+def labels() -> dict[str, dict[str, str]]:
+    """The code → label (and tone) tables the templates look words up in, by their template names."""
+    return {
+        "TIMING_LABELS": TimingState.labels(),
+        "TIMING_TONES": TimingState.tones(),
+        "STATUS_LABELS": TaskStatus.labels(),
+        "ROLE_LABELS": UserRole.labels(),
+        "ROLE_IN_TASK": AgencyRole.labels(),
+        "RECURRENCE_LABELS": Recurrence.labels(),
+        "REPORT_KINDS": ReportKind.labels(),
+        "EXTENSION_LABELS": ExtensionStatus.labels(),
+        "EXTENSION_TONES": ExtensionStatus.tones(),
+        "DOCUMENT_STATUS_LABELS": DocumentStatus.labels(),
+        "DOCUMENT_STATUS_TONES": DocumentStatus.tones(),
+        "ORIGIN_LABELS": TaskOrigin.labels(),
+    }
 
 
-def vn_datetime(value: datetime | None) -> str:
-    """dd/mm/yyyy HH:MM in Vietnam time."""
-    if value is None:
-        return ""
-    return _local(value).strftime("%d/%m/%Y %H:%M")
-
-
-def _local(moment: datetime) -> datetime:
-    if moment.tzinfo is None:  # stored as UTC; SQLite gives it back naive
-        from datetime import UTC
-
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(VIETNAM)
-
-
-def number(value: int | float | None) -> str:
-    """Thousands separated by dots, the Vietnamese way (1.234.567)."""
-    if value is None:
-        return ""
-    return f"{value:,}".replace(",", ".")
-
-
-templates = Jinja2Templates(directory=str(TEMPLATES))
-templates.env.filters.update(vndate=vn_date, vndatetime=vn_datetime, number=number)
-templates.env.globals.update(
-    TIMING_LABELS=TIMING_LABELS,
-    TIMING_TONES=TIMING_TONES,
-    STATUS_LABELS=STATUS_LABELS,
-    ROLE_LABELS=ROLE_LABELS,
-    ROLE_IN_TASK=ROLE_IN_TASK,
-)
+def build_templates(directory: Path = TEMPLATES) -> Jinja2Templates:
+    """The environment with every filter and label table the templates use."""
+    templates = Jinja2Templates(directory=str(directory))
+    templates.env.filters.update(FILTERS)
+    templates.env.globals.update(labels())
+    return templates
 
 
 def render(request: Request, name: str, context: dict[str, Any] | None = None, status_code: int = 200) -> HTMLResponse:
@@ -82,6 +68,7 @@ def render(request: Request, name: str, context: dict[str, Any] | None = None, s
         "flash": request.query_params.get("msg", "")[:200],
         **(context or {}),
     }
+    templates: Jinja2Templates = request.app.state.templates
     response = templates.TemplateResponse(request, name, page, status_code=status_code)
     response.headers.setdefault("Cache-Control", "no-store")
     return response

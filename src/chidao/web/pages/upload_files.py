@@ -16,35 +16,37 @@ from starlette.datastructures import UploadFile
 
 from chidao.store.models import Document
 from chidao.text import ReadError
+from chidao.text.readers.errors import Failure
 from chidao.web.review_actions import ingest
 from chidao.web.uploads import clean_filename, unsupported
 
 log = logging.getLogger("chidao.web.pages")
 ACCEPTED = ".docx,.pdf,.html,.htm,.txt,.md"
-# What a reader's English reason means for the clerk, by its first words (most specific first).
-_READ_REASONS = (
-    ("file is empty", "empty", "Tệp rỗng, không có nội dung."),
-    ("no text layer", "unreadable", "Tệp PDF không có lớp chữ (bản quét?); cần nhận dạng chữ (OCR) trước."),
-    (
-        "garbled text layer",
+UNREADABLE = "Không đọc được nội dung tệp."
+# What a reader's failure means for the clerk: its kind (how the result page files it) and
+# message, by the reader's code. Codes not listed (a file too large for the reader, which the
+# size check before it already refuses; the path errors of the command line) get UNREADABLE.
+READ_FAILURES: dict[Failure, tuple[str, str]] = {
+    Failure.EMPTY: ("empty", "Tệp rỗng, không có nội dung."),
+    Failure.NO_TEXT: ("empty", "Tệp không có nội dung chữ."),
+    Failure.NO_TEXT_LAYER: ("unreadable", "Tệp PDF không có lớp chữ (bản quét?); cần nhận dạng chữ (OCR) trước."),
+    Failure.GARBLED: (
         "unreadable",
         "Lớp chữ của tệp PDF bị lỗi phông nên không đọc đúng tiếng Việt; hãy xuất lại PDF từ tệp gốc"
         " hoặc nhận dạng chữ (OCR).",
     ),
-    ("pdf too long", "too_large", "Tệp PDF quá dài (quá nhiều trang) để đọc."),
-    ("pdf page", "too_large", "Tệp PDF có trang chứa quá nhiều chữ để đọc."),
-    ("encrypted", "unreadable", "Tệp đã được mã hóa (đặt mật khẩu) nên không đọc được."),
-    ("legacy vietnamese encoding", "unreadable", "Tệp dùng bảng mã tiếng Việt cũ; hãy chuyển sang Unicode trước."),
-    ("unsupported file type", "unsupported", "Định dạng tệp không được hỗ trợ."),
-    ("no text", "empty", "Tệp không có nội dung chữ."),
-    ("the document has no text", "empty", "Tệp không có nội dung chữ."),
-    ("not utf-8", "unreadable", "Tệp văn bản không dùng bảng mã UTF-8 hay bảng mã nào đọc được."),
-    ("docx file too large", "too_large", "Tệp DOCX quá lớn sau khi giải nén."),
-    ("not ", "unreadable", "Nội dung tệp không đúng với định dạng theo tên tệp (tệp đã bị đổi đuôi?)."),
-    ("binary file", "unreadable", "Nội dung tệp không phải văn bản."),
-    ("invalid ", "unreadable", "Tệp văn bản bị lỗi mã hóa ký tự."),
-    ("corrupt", "unreadable", "Tệp bị hỏng, không đọc được."),
-)
+    Failure.PDF_TOO_LONG: ("too_large", "Tệp PDF quá dài (quá nhiều trang) để đọc."),
+    Failure.PDF_PAGE_TOO_DENSE: ("too_large", "Tệp PDF có trang chứa quá nhiều chữ để đọc."),
+    Failure.ENCRYPTED: ("unreadable", "Tệp đã được mã hóa (đặt mật khẩu) nên không đọc được."),
+    Failure.LEGACY_ENCODING: ("unreadable", "Tệp dùng bảng mã tiếng Việt cũ; hãy chuyển sang Unicode trước."),
+    Failure.UNSUPPORTED_TYPE: ("unsupported", "Định dạng tệp không được hỗ trợ."),
+    Failure.UNKNOWN_ENCODING: ("unreadable", "Tệp văn bản không dùng bảng mã UTF-8 hay bảng mã nào đọc được."),
+    Failure.DOCX_TOO_LARGE: ("too_large", "Tệp DOCX quá lớn sau khi giải nén."),
+    Failure.WRONG_TYPE: ("unreadable", "Nội dung tệp không đúng với định dạng theo tên tệp (tệp đã bị đổi đuôi?)."),
+    Failure.BINARY: ("unreadable", "Nội dung tệp không phải văn bản."),
+    Failure.INVALID_TEXT: ("unreadable", "Tệp văn bản bị lỗi mã hóa ký tự."),
+    Failure.CORRUPT: ("unreadable", "Tệp bị hỏng, không đọc được."),
+}
 
 
 @dataclass(frozen=True)
@@ -82,12 +84,9 @@ def chosen_files(values: list[object]) -> list[UploadFile]:
 
 
 def read_reason(error: ReadError) -> tuple[str, str]:
-    """The kind ("empty", "unreadable", "unsupported") and Vietnamese message of a read failure."""
-    reason = error.reason.lower()
-    for start, kind, message in _READ_REASONS:
-        if reason.startswith(start):
-            return kind, message
-    return "unreadable", "Không đọc được nội dung tệp."
+    """The kind ("empty", "unreadable", "unsupported", "too_large") and Vietnamese message of a
+    read failure, by its code."""
+    return READ_FAILURES.get(error.code, ("unreadable", UNREADABLE))
 
 
 def _refused(filename: str, reason: str, message: str, detail: str = "") -> UploadOutcome:

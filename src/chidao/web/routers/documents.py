@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 from urllib.parse import quote
 
 from fastapi import APIRouter, File, Form, HTTPException, Query, Response, UploadFile, status
@@ -10,6 +10,7 @@ from fastapi import APIRouter, File, Form, HTTPException, Query, Response, Uploa
 from chidao.tracking import documents
 from chidao.tracking.ingest import confirm_draft
 from chidao.tracking.visibility import can_see_task
+from chidao.vocab import DocumentStatus
 from chidao.web import review_actions, schemas
 from chidao.web.deps import (
     CurrentUser,
@@ -69,7 +70,7 @@ def upload(
 def list_documents(
     session: SessionDep,
     user: CurrentUser,
-    doc_status: Annotated[Literal["draft", "confirmed"] | None, Query(alias="status")] = None,
+    doc_status: Annotated[DocumentStatus | None, Query(alias="status")] = None,
     page: PageNo = 1,
     per_page: PerPage = 50,
 ) -> schemas.Page[schemas.DocumentSummary]:

@@ -8,12 +8,12 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
 
-from chidao.store.models import TASK_STATUSES
 from chidao.tracking import review, rounds
 from chidao.tracking.task_filter import TaskFilter
 from chidao.tracking.task_list import SORTS, list_tasks
-from chidao.tracking.timing import TIMING_STATES, timing_state
+from chidao.tracking.timing import timing_state
 from chidao.tracking.visibility import scope_of
+from chidao.vocab import AgencyRole, TaskStatus, TimingState
 from chidao.web import schemas
 from chidao.web.deps import (
     MAX_ID,
@@ -42,13 +42,13 @@ def search_tasks(
     today: TodayDep,
     soon: SoonDep,
     agency: Annotated[str | None, Query(max_length=300, description="agency name or id")] = None,
-    role: Literal["lead", "coordinator"] | None = None,
+    role: AgencyRole | None = None,
     status: Annotated[
-        list[str] | None, Query(description=f"repeatable or comma list: {', '.join(TASK_STATUSES)}")
+        list[str] | None, Query(description=f"repeatable or comma list: {', '.join(TaskStatus.values())}")
     ] = None,
     timing: Annotated[
         list[str] | None,
-        Query(alias="timing_state", description=f"repeatable or comma list: {', '.join(TIMING_STATES)}"),
+        Query(alias="timing_state", description=f"repeatable or comma list: {', '.join(TimingState.values())}"),
     ] = None,
     deadline_from: date | None = None,
     deadline_to: date | None = None,
@@ -65,8 +65,8 @@ def search_tasks(
     flt = TaskFilter(
         agency=agency.strip() if agency and agency.strip() else None,
         role=role,
-        status=choices(status, TASK_STATUSES, "status"),
-        timing_state=choices(timing, TIMING_STATES, "timing_state"),
+        status=choices(status, TaskStatus.values(), "status"),
+        timing_state=choices(timing, TimingState.values(), "timing_state"),
         deadline_from=deadline_from,
         deadline_to=deadline_to,
         document_id=document_id,

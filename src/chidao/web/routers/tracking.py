@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Response, status
 
 from chidao.tracking import extensions, progress
 from chidao.tracking import task_records as records
+from chidao.vocab import ExtensionStatus, UserRole
 from chidao.web import schemas
 from chidao.web.deps import (
     CurrentUser,
@@ -95,7 +96,7 @@ def request_extension(
 def list_extensions(
     session: SessionDep,
     user: CurrentUser,
-    ext_status: Annotated[Literal["pending", "approved", "refused"] | None, Query(alias="status")] = None,
+    ext_status: Annotated[ExtensionStatus | None, Query(alias="status")] = None,
     page: PageNo = 1,
     per_page: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> schemas.Page[schemas.ExtensionPublic]:
@@ -121,7 +122,7 @@ def decide_extension(
     if found is None:
         raise not_found("extension", extension_id)
     extension, task = found
-    forbid_unless(user, "admin", "clerk")
+    forbid_unless(user, *UserRole.staff())
     extensions.decide_extension(
         session=session,
         extension=extension,

@@ -6,14 +6,17 @@ tell "not sent" from "sent as null" through pydantic's ``model_fields_set``.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, ClassVar, Generic, Literal, TypeVar
+from typing import Annotated, Any, ClassVar, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-TaskStatus = Literal["assigned", "in_progress", "done", "paused", "cancelled"]
-Recurrence = Literal["daily", "weekly", "monthly", "quarterly", "yearly"]
-TimingState = Literal["not_due", "due_soon", "overdue", "done_on_time", "done_late", "no_deadline", "cancelled"]
-Role = Literal["admin", "clerk", "agency", "viewer"]
+from chidao.vocab import Recurrence, TaskStatus, TimingState, UserRole
+
+__all__ = ["Recurrence", "Role", "TaskStatus", "TimingState"]
+
+# The vocabularies are chidao.vocab's enums: pydantic reads and writes their codes, and the
+# OpenAPI document lists the same values (as named schemas).
+Role = UserRole
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 Note = Annotated[str, StringConstraints(strip_whitespace=True, max_length=10_000)]

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, Field
 
+from chidao.vocab import DocumentStatus
 from chidao.web.schemas.tasks import TaskPublic
 
 
@@ -14,7 +15,7 @@ class DocumentSummary(BaseModel):
     id: int
     filename: str
     media_type: str
-    status: Literal["draft", "confirmed"]
+    status: DocumentStatus
     doc_type: str | None
     number: str | None
     place: str | None

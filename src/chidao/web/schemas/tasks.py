@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field
 
+from chidao.vocab import AgencyRole
 from chidao.web.schemas.common import (
     Key,
     Names,
@@ -53,7 +54,7 @@ class TaskPublic(BaseModel):
 class AssignmentPublic(BaseModel):
     agency_id: int
     agency: str
-    role: Literal["lead", "coordinator"]
+    role: AgencyRole
     written: str | None
 
 

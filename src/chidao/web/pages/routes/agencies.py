@@ -21,13 +21,12 @@ from chidao.tracking.statistics import statistics
 from chidao.tracking.task_filter import Scope, TaskFilter
 from chidao.tracking.task_list import list_tasks
 from chidao.tracking.visibility import scope_of
-from chidao.web.deps import Id, PageNo, SessionDep, SoonDep, TodayDep, not_found
-from chidao.web.pages import labels  # noqa: F401  (registers the labels the templates use)
-from chidao.web.pages.deps import PageUser
+from chidao.vocab import AgencyRole, UserRole
+from chidao.web.deps import Id, PageNo, PageUser, SessionDep, SoonDep, TodayDep, not_found
 from chidao.web.pages.listing import pager, url_with
+from chidao.web.pages.respond import respond
 from chidao.web.pages.task_query import parse_role
 from chidao.web.pages.task_rows import task_row
-from chidao.web.pages.templating import render
 
 router = APIRouter()
 PER_PAGE = 50
@@ -36,7 +35,7 @@ TASKS_PER_PAGE = 25
 
 def may_open(user: User, agency_id: int) -> bool:
     """Whether the agency's page is open to ``user`` (officers: their own agency only)."""
-    return user.role != "agency" or user.agency_id == agency_id
+    return user.role != UserRole.AGENCY or user.agency_id == agency_id
 
 
 @router.get("/agencies")
@@ -64,7 +63,7 @@ def agencies_index(
         "sort": sort,
         "show": show,
     }
-    return render(request, "agencies.html", context)
+    return respond(request, "agencies.html", context)
 
 
 @router.get("/agencies/{agency_id:int}")
@@ -104,9 +103,9 @@ def agency_page(
         "counts": counts,
         "figures": agency_figures(session, [agency.id], today)[agency.id],
         "role": chosen or "",
-        "role_urls": {r: url_with(request, role=r or None, page=None) for r in ("", "lead", "coordinator")},
+        "role_urls": {r: url_with(request, role=r or None, page=None) for r in ("", *AgencyRole.values())},
         "items": [(task_row(t, today, soon), refs.get(t.document_id)) for t in rows],
         "pager": pager(request, page=page, per_page=TASKS_PER_PAGE, total=total),
         "tasks_base": "/tasks?" + urlencode({"agency": agency.name}),
     }
-    return render(request, "agency.html", context)
+    return respond(request, "agency.html", context)

@@ -10,8 +10,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from chidao.tracking.auth import close_session, log_in
-from chidao.web.deps import SessionDep, SettingsDep
-from chidao.web.pages.deps import CsrfChecked, PageLogin
+from chidao.web.deps import CsrfChecked, PageLogin, SessionDep, SettingsDep
 from chidao.web.pages.templating import render
 from chidao.web.security import clear_session_cookie, client_address, set_session_cookie
 

@@ -17,14 +17,13 @@ from fastapi.responses import Response
 from chidao.tracking.dashboard import due_between, end_of_work_week, recently_completed
 from chidao.tracking.documents import document_refs
 from chidao.tracking.statistics import statistics
-from chidao.tracking.task_state import OPEN_STATUSES
 from chidao.tracking.visibility import scope_of
-from chidao.web.deps import SessionDep, SoonDep, TodayDep
-from chidao.web.pages import labels  # noqa: F401  (registers the labels the templates use)
+from chidao.vocab import TaskStatus
+from chidao.web.deps import PageUser, SessionDep, SoonDep, TodayDep
 from chidao.web.pages.charts import bar_chart
-from chidao.web.pages.deps import PageUser
+from chidao.web.pages.formats import number
+from chidao.web.pages.respond import respond
 from chidao.web.pages.task_rows import task_row
-from chidao.web.pages.templating import number, render
 
 router = APIRouter()
 CHART_BARS = 15  # the table under the chart lists all of them (the statistics give 50 at most)
@@ -48,7 +47,7 @@ def _chart_description(rows: list[dict]) -> str:
 def _week_url(start, end) -> str:
     """The list of unfinished tasks due from ``start`` to ``end`` (what the week's box counts)."""
     params = [("deadline_from", start.isoformat()), ("deadline_to", end.isoformat())]
-    params += [("status", s) for s in OPEN_STATUSES]
+    params += [("status", s) for s in TaskStatus.open()]
     return "/tasks?" + urlencode(params)
 
 
@@ -78,4 +77,4 @@ def dashboard(request: Request, session: SessionDep, user: PageUser, today: Toda
         "recent": [(task_row(t, today, soon), refs.get(t.document_id)) for t in recent],
         "scoped": not scope.unrestricted,
     }
-    return render(request, "dashboard.html", context)
+    return respond(request, "dashboard.html", context)

@@ -22,21 +22,21 @@ from chidao.tracking.documents import (
     readable_document,
     task_counts,
 )
+from chidao.vocab import DocumentStatus
 from chidao.web.deps import (
     STAFF,
     Id,
     PageNo,
+    PageUser,
     SessionDep,
     SoonDep,
     TodayDep,
     not_found,
 )
-from chidao.web.pages import labels  # noqa: F401  (registers the labels the templates use)
-from chidao.web.pages.deps import PageUser
 from chidao.web.pages.files import download
 from chidao.web.pages.listing import pager
+from chidao.web.pages.respond import respond
 from chidao.web.pages.task_rows import task_row
-from chidao.web.pages.templating import render
 
 router = APIRouter()
 PER_PAGE = 50
@@ -55,7 +55,7 @@ def documents_index(
     request: Request,
     session: SessionDep,
     user: PageUser,
-    status: Literal["", "draft", "confirmed"] = "",
+    status: DocumentStatus | Literal[""] = "",
     page: PageNo = 1,
 ) -> Response:
     """Documents the user may see, newest first, with how many tasks each assigns."""
@@ -71,7 +71,7 @@ def documents_index(
         "status": status,
         "staff": user.role in STAFF,
     }
-    return render(request, "documents.html", context)
+    return respond(request, "documents.html", context)
 
 
 @router.get("/documents/{document_id:int}")
@@ -89,7 +89,7 @@ def document_page(
         "staff": user.role in STAFF,
         "scoped": user.role == "agency",
     }
-    return render(request, "document.html", context)
+    return respond(request, "document.html", context)
 
 
 @router.get("/documents/{document_id:int}/original")

@@ -22,10 +22,10 @@ from chidao.store.models import Document, Task, User
 from chidao.tracking import errors, passages
 from chidao.tracking import review as review_cases
 from chidao.tracking.ingest import confirm_draft
-from chidao.web.deps import STAFF, Id, SessionDep, TodayDep, document_in_scope
-from chidao.web.pages.deps import CsrfChecked, PageUser
+from chidao.web.deps import STAFF, CsrfChecked, Id, PageUser, SessionDep, TodayDep, document_in_scope
+from chidao.web.pages.forms import FormError
+from chidao.web.pages.respond import respond
 from chidao.web.pages.review_input import (
-    InputError,
     TaskForm,
     changes_for,
     merge_ids,
@@ -34,7 +34,6 @@ from chidao.web.pages.review_input import (
     version_of,
 )
 from chidao.web.pages.review_view import Problem, review_context
-from chidao.web.pages.templating import render
 
 router = APIRouter()
 Text = Annotated[str, Form()]
@@ -83,7 +82,7 @@ def review_page(request: Request, session: Session, document_id: int, problem: P
     threshold = request.app.state.settings.review_confidence
     context = review_context(session, document, problem, threshold=threshold)
     context["title"] = f"Rà soát văn bản {document.number or document.filename}"
-    return render(request, "review.html", context, status_code=code)
+    return respond(request, "review.html", context, status_code=code)
 
 
 @router.get("/documents/{document_id:int}/review")
@@ -118,8 +117,8 @@ def attempt(
         location = step()
         session.commit()
         return RedirectResponse(location, status_code=status.HTTP_303_SEE_OTHER)
-    except InputError as error:
-        code, problem = 422, Problem(problem.target, error.message, problem.values, problem.action)
+    except FormError as error:
+        code, problem = error.status_code, Problem(problem.target, error.message, problem.values, problem.action)
     except (errors.Conflict, StaleDataError):
         unsaved = problem.values if problem.action == "save" else None  # shown beside the fresh data
         message = CONFLICTS.get(problem.action, STALE)
@@ -244,7 +243,7 @@ def merge_tasks(
         ids = merge_ids(task_ids or [])
         tasks = [t for t in document.tasks if t.id in ids]
         if len(tasks) != len(ids):
-            raise InputError("Chỉ gộp được các nhiệm vụ của chính văn bản này.")
+            raise FormError("Chỉ gộp được các nhiệm vụ của chính văn bản này.")
         merged = review_cases.merge_tasks(session=session, tasks=tasks, user_id=user.id, given={})
         return back(document.id, f"Đã gộp {len(tasks)} nhiệm vụ thành một.", f"task-{merged.id}")
 

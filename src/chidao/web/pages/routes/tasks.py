@@ -10,27 +10,21 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import Response, StreamingResponse
 
-from chidao.store.models import TASK_STATUSES
 from chidao.tracking.agencies import agency_names
 from chidao.tracking.documents import document_refs
 from chidao.tracking.task_list import list_tasks
 from chidao.tracking.task_records import attachment_of_task
-from chidao.tracking.timing import TIMING_STATES
 from chidao.tracking.visibility import scope_of
-from chidao.web.deps import Id, SessionDep, SoonDep, TodayDep, not_found
-from chidao.web.pages import (
-    csv_export,
-    labels,  # noqa: F401  (registers the labels the templates use)
-    task_forms,
-)
+from chidao.vocab import TaskStatus, TimingState
+from chidao.web.deps import Id, PageUser, SessionDep, SoonDep, TodayDep, not_found
+from chidao.web.pages import csv_export, task_forms
 from chidao.web.pages.csv_export import Export, stream
-from chidao.web.pages.deps import PageUser
 from chidao.web.pages.files import download
 from chidao.web.pages.listing import pager, sort_link, url_with
+from chidao.web.pages.respond import respond
 from chidao.web.pages.task_query import PER_PAGE_CHOICES, TaskQuery, TaskQueryDep, effective_sort
 from chidao.web.pages.task_rows import task_row
 from chidao.web.pages.task_view import task_page, visible_task
-from chidao.web.pages.templating import render
 
 router = APIRouter()
 router.include_router(task_forms.router)
@@ -71,13 +65,13 @@ def tasks_index(
         "query": query,
         "sorts": _sort_links(request, query),
         "agency_names": agency_names(session),
-        "statuses": TASK_STATUSES,
-        "timing_states": TIMING_STATES,
+        "statuses": TaskStatus.values(),
+        "timing_states": TimingState.values(),
         "per_page_choices": PER_PAGE_CHOICES,
         "csv_url": url_with(request, "/tasks.csv", page=None, per_page=None),
         "csv_limit": csv_export.CSV_LIMIT,
     }
-    return render(request, "tasks.html", context)
+    return respond(request, "tasks.html", context)
 
 
 @router.get("/tasks.csv")

@@ -11,9 +11,8 @@ from fastapi import APIRouter, Depends, Request, status
 from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
-from chidao.web.deps import SessionDep, SettingsDep
+from chidao.web.deps import CsrfChecked, PageStaff, SessionDep, SettingsDep
 from chidao.web.limits import MAX_UPLOAD_FILES
-from chidao.web.pages.deps import CsrfChecked, PageStaff
 from chidao.web.pages.templating import render
 from chidao.web.pages.upload_files import ACCEPTED, chosen_files, size_label, store_one
 

@@ -1,0 +1,53 @@
+"""Values written the Vietnamese way: dd/mm/yyyy dates in Vietnam time, thousands separated by
+dots, file sizes with a decimal comma. The templates use them as filters; CSV exports, charts
+and messages call them directly, so a page and its export never write a date two ways."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from chidao.web.deps import VIETNAM
+
+
+def vn_date(value: date | datetime | str | None) -> str:
+    """dd/mm/yyyy, as Vietnamese offices write dates; empty for none."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        value = date.fromisoformat(value[:10])
+    if isinstance(value, datetime):
+        value = _local(value).date()
+    return value.strftime("%d/%m/%Y")
+
+
+def vn_datetime(value: datetime | None) -> str:
+    """dd/mm/yyyy HH:MM in Vietnam time."""
+    if value is None:
+        return ""
+    return _local(value).strftime("%d/%m/%Y %H:%M")
+
+
+def _local(moment: datetime) -> datetime:
+    if moment.tzinfo is None:  # stored as UTC; SQLite gives it back naive
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(VIETNAM)
+
+
+def number(value: int | float | None) -> str:
+    """Thousands separated by dots, the Vietnamese way (1.234.567)."""
+    if value is None:
+        return ""
+    return f"{value:,}".replace(",", ".")
+
+
+def filesize(size: int | None) -> str:
+    """A file size the way people read it (1,5 MB), with the Vietnamese decimal comma."""
+    if size is None:
+        return ""
+    if size < 1024:
+        return f"{size} B"
+    for unit in ("KB", "MB", "GB"):
+        size /= 1024
+        if size < 1024 or unit == "GB":
+            return f"{size:.1f} {unit}".replace(".", ",")
+    return ""  # unreachable: the loop returns at GB
