@@ -20,8 +20,10 @@ from chidao.extract import Extraction, extract
 from chidao.store.audit import record
 from chidao.store.documents import document_row, store_extraction
 from chidao.store.models import Agency, Document, Task
-from chidao.text.readers import read_bytes
+from chidao.text.readers import Failure, ReadError, read_bytes
 from chidao.tracking.errors import Conflict
+
+MAX_TASKS_PER_DOCUMENT = 2000
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ def add_document(
     if existing is not None:
         return Ingested(existing, False)
     extraction = extract(read_bytes(data, filename))
+    check_size(filename, extraction)
     return store_document(
         session=session,
         filename=filename,
@@ -55,6 +58,18 @@ def add_document(
         confirm=confirm,
         cache=cache,
     )
+
+
+def check_size(filename: str, extraction: Extraction) -> None:
+    """Refuse, before anything is written, a document that assigns more tasks than one review
+    can hold (a spreadsheet pasted as text, a generated file): a clear error, not minutes of work."""
+    if len(extraction.tasks) > MAX_TASKS_PER_DOCUMENT:
+        raise ReadError(
+            filename,
+            f"the document assigns {len(extraction.tasks):,} tasks, more than the {MAX_TASKS_PER_DOCUMENT:,} "
+            "one document may hold: split it",
+            Failure.TOO_MANY_TASKS,
+        )
 
 
 def store_document(

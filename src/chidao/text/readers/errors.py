@@ -35,6 +35,7 @@ class Failure(StrEnum):
     PERMISSION_DENIED = "permission_denied"
     CANNOT_OPEN = "cannot_open"
     INVALID_NAME = "invalid_name"
+    TOO_MANY_TASKS = "too_many_tasks"  # read fine, but assigns more tasks than one document may hold
 
 
 class ReadError(Exception):

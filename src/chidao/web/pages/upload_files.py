@@ -42,6 +42,7 @@ READ_FAILURES: dict[Failure, tuple[str, str]] = {
     Failure.UNSUPPORTED_TYPE: ("unsupported", "Định dạng tệp không được hỗ trợ."),
     Failure.UNKNOWN_ENCODING: ("unreadable", "Tệp văn bản không dùng bảng mã UTF-8 hay bảng mã nào đọc được."),
     Failure.DOCX_TOO_LARGE: ("too_large", "Tệp DOCX quá lớn sau khi giải nén."),
+    Failure.TOO_MANY_TASKS: ("too_large", "Văn bản giao quá nhiều nhiệm vụ; hãy tách thành nhiều văn bản."),
     Failure.WRONG_TYPE: ("unreadable", "Nội dung tệp không đúng với định dạng theo tên tệp (tệp đã bị đổi đuôi?)."),
     Failure.BINARY: ("unreadable", "Nội dung tệp không phải văn bản."),
     Failure.INVALID_TEXT: ("unreadable", "Tệp văn bản bị lỗi mã hóa ký tự."),
