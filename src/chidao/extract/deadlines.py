@@ -51,11 +51,11 @@ def _lower(text: str) -> str:
     return low
 
 
-def sliceable_lower(text: str) -> str | None:
+def sliceable_lower(text: str, lowered: str | None = None) -> str | None:
     """``_lower(text)`` when each of its slices is ``_lower`` of the same slice of ``text``, so that
     a reader of one document lowercases it once: not when a character lowers to two code points
-    ("İ") or by its context (a final "Σ")."""
-    low = text.lower()
+    ("İ") or by its context (a final "Σ"). ``lowered``, if given, is ``text.lower()``."""
+    low = text.lower() if lowered is None else lowered
     return low if len(low) == len(text) and "Σ" not in text else None
 
 

@@ -173,7 +173,8 @@ def extract(raw: str) -> Extraction:
     normalized = normalize(raw)
     text = normalized.text
     layout = parse_layout(text)
-    key = _unwrapped(match_key(text), layout)
+    lowered = text.lower()  # for the match key and the deadline grammar: the text is lowercased once
+    key = _unwrapped(match_key(text, lowered), layout)
     council = layout.header.doc_type == "NGHỊ QUYẾT" and "HỘI ĐỒNG NHÂN DÂN" in text[: layout.header.body_start + 400]
     place = Place(
         province=layout.province,
@@ -188,7 +189,7 @@ def extract(raw: str) -> Extraction:
     # A date without a year takes the year of the document's date; with no date (a blank day or
     # month), none (ANNOTATION.md, deadlines in detail).
     doc_date = layout.header.date
-    timing = TimingReader(text, key, doc_date=doc_date, year=doc_date.year if doc_date else None)
+    timing = TimingReader(text, key, doc_date=doc_date, year=doc_date.year if doc_date else None, lowered=lowered)
     cutter = TaskCutter(reader, timing, sections().inactive)
     header = layout.header
     cutter.sentences = header.doc_type is None and header.number is None and header.date is None

@@ -3,8 +3,6 @@ cover several items."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from chidao.document.outline import Node
 from chidao.extract.agencies import Mention
 from chidao.extract.leads import (
@@ -218,8 +216,7 @@ class PlanReading:
 
     @staticmethod
     def _with_plan(ctx: Context, plan: PlanLines) -> Context:
-        return replace(
-            ctx,
+        return ctx.but(
             leads=plan.leads or ctx.leads,
             coordinators=plan.coordinators or ([] if plan.leads else ctx.coordinators),
             timing=plan.timing or ctx.timing,

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from typing import Any
 
 from chidao.document.outline import Node
 from chidao.extract.agencies import Mention
@@ -35,6 +36,24 @@ class Context:
     origin: int | None = None  # start of the heading or lead-in that gave ``leads``
     own_plan: bool = False  # ``timing`` comes from the item's own plan lines: it beats the text's
     addressee: list[Mention] = field(default_factory=list)  # a letter's "Kính gửi:" (rule 16)
+
+    def but(self, **changes: Any) -> Context:
+        """``dataclasses.replace(self, **changes)`` at a third of its cost: a context is derived
+        for every heading, lead-in and plan, and ``replace`` checks each field's kind each time
+        (a context has no init-only field and no ``__post_init__``, so a copy of its fields is
+        what ``replace`` builds)."""
+        unknown = changes.keys() - _CONTEXT_FIELDS
+        if unknown:
+            raise TypeError(f"Context has no field {', '.join(sorted(unknown))}")
+        derived = _NEW(Context)
+        state = derived.__dict__
+        state.update(self.__dict__)
+        state.update(changes)
+        return derived
+
+
+_NEW = object.__new__
+_CONTEXT_FIELDS = frozenset(f.name for f in fields(Context))
 
 
 @dataclass

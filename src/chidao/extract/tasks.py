@@ -10,7 +10,6 @@ formulas are not tasks.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from chidao.document.outline import Node, rank
 from chidao.extract.agencies import AgencyReader, Mention
@@ -121,7 +120,7 @@ class TaskCutter(ClauseChecks, PlanReading, UnitCutting, TableTasks):
         plans, section_time = self._plan_groups(node)
         plan_nodes = set().union(*(p.nodes for p in plans.values())) if plans else set()
         if section_time is not None:
-            ctx = replace(ctx, timing=section_time)
+            ctx = ctx.but(timing=section_time)
         lead_in: Context | None = None
         lead_in_kind: float | None = None
         pending: list[Node] = []
@@ -142,7 +141,7 @@ class TaskCutter(ClauseChecks, PlanReading, UnitCutting, TableTasks):
                 pending.append(child)
                 continue
             if not local.leads and last_leads:
-                local = replace(local, fallback=last_leads)
+                local = local.but(fallback=last_leads)
             if pending:
                 lead_in = self._unmarked_run(pending, self._planned(ctx, plans, pending[0])) or lead_in
                 lead_in_kind = None
@@ -232,11 +231,10 @@ class TaskCutter(ClauseChecks, PlanReading, UnitCutting, TableTasks):
         origin = node.paragraph.start  # type: ignore[union-attr]
         covering = self._covering_timing(last_start, last_end, assignment, after_assignment=True)
         if covering is not None:
-            ctx = replace(ctx, timing=covering)
+            ctx = ctx.but(timing=covering)
         if assignment:
             coord = coordinators(self.reader, last_start, last_end, assignment.leads, self.cues)
-            return replace(
-                ctx,
+            return ctx.but(
                 leads=assignment.leads,
                 coordinators=coord or ctx.coordinators,
                 active=True,
@@ -245,7 +243,7 @@ class TaskCutter(ClauseChecks, PlanReading, UnitCutting, TableTasks):
                 fallback=[],
             )
         self.skip(origin, "preamble")  # "..., đồng chí chủ trì kết luận và chỉ đạo như sau:"
-        return replace(ctx, active=True, trace="lead-in without agency", origin=origin)
+        return ctx.but(active=True, trace="lead-in without agency", origin=origin)
 
     def _covering_timing(
         self, start: int, end: int, assignment: Assignment | None, *, after_assignment: bool = False
@@ -271,7 +269,7 @@ class TaskCutter(ClauseChecks, PlanReading, UnitCutting, TableTasks):
         own = self._own_plan(node)
         if own is not None and ctx.active:
             lines, text_end = own
-            local = replace(self._with_plan(ctx, lines), own_plan=lines.timing is not None)
+            local = self._with_plan(ctx, lines).but(own_plan=lines.timing is not None)
             if lines.action is not None:
                 # The lead line says who does what, clause by clause: its clauses are the tasks.
                 self._unit(lines.action[0], lines.action[1], local)
@@ -284,15 +282,14 @@ class TaskCutter(ClauseChecks, PlanReading, UnitCutting, TableTasks):
         heading_text = key[start:end].strip()
         if self.inactive_heads.match(heading_text) and (node.children or len(heading_text.split()) <= 12):
             self.skip(node.paragraph.start, "inactive_section")  # type: ignore[union-attr]
-            self.walk(node, replace(ctx, active=False, leads=[], trace="assessment section"))
+            self.walk(node, ctx.but(active=False, leads=[], trace="assessment section"))
             return
         if self._is_container(node):
             assignment = find_assignment(self.reader, start, end, self.cues) or duty_holder(self.reader, start, end)
             inner = ctx
             if assignment:
                 coord = coordinators(self.reader, start, end, assignment.leads, self.cues)
-                inner = replace(
-                    ctx,
+                inner = ctx.but(
                     leads=assignment.leads,
                     coordinators=coord or ctx.coordinators,
                     trace="heading",
@@ -301,7 +298,7 @@ class TaskCutter(ClauseChecks, PlanReading, UnitCutting, TableTasks):
                 )
             heading_time = self._covering_timing(start, end, assignment)
             if heading_time is not None:
-                inner = replace(inner, timing=heading_time)
+                inner = inner.but(timing=heading_time)
             before = len(self.tasks)
             self.walk(node, inner)
             if assignment and any(t.leads is inner.leads for t in self.tasks[before:]):

@@ -68,7 +68,10 @@ _NO_TIMING = Timing()  # what most spans state; immutable, so shared
 class TimingReader:
     """Reads deadlines and recurrence from one document's text."""
 
-    def __init__(self, text: str, key: str, *, doc_date: date | None, year: int | None) -> None:
+    def __init__(
+        self, text: str, key: str, *, doc_date: date | None, year: int | None, lowered: str | None = None
+    ) -> None:
+        """``lowered``, if given, is ``text.lower()``, computed once for the match key too."""
         self.text = text
         self.key = key
         self.doc_date = doc_date
@@ -76,7 +79,7 @@ class TimingReader:
         self.calendar = default_calendar()  # the same days as a new WorkCalendar, each year computed once
         self._context = deadline_context(doc_date, year, self.calendar)
         self._undated = deadline_context()  # how ``count_deadlines`` reads, as ``find_deadlines(text)``
-        self._low = sliceable_lower(text)
+        self._low = sliceable_lower(text, lowered)
         self._read: dict[tuple[int, int, bool], Timing] = {}
         self._hits: dict[tuple[int, int], list[Hit]] = {}  # the grammar's matches per span
         self._recurring = tuple(set(recurrence_words()))  # most spans hold none of these words

@@ -119,7 +119,10 @@ class NormalizedText:
         return self.to_raw(start), self.to_raw(end - 1) + 1
 
 
-_CLUSTER = re.compile(r"[^\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff][\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]+")
+_MARKS = "\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff"  # combining marks
+# A run of marks: what ``re`` skips ahead to, where a cluster's pattern, which opens with any
+# character but a mark, is tried at every position of the text.
+_MARK_RUN = re.compile(f"[{_MARKS}]+")
 
 
 class _Builder:
@@ -143,6 +146,15 @@ class _Builder:
         return "".join(self.parts)
 
 
+def _clusters(raw: str) -> Iterator[tuple[int, int]]:
+    """The spans of ``[^marks][marks]+`` in ``raw``, left to right, not overlapping: each run of
+    marks with the character before it (a run is as long as it goes, so that character is no
+    mark; a run at the very start has none and is no cluster)."""
+    for run in _MARK_RUN.finditer(raw):
+        if run.start() > 0:
+            yield run.start() - 1, run.end()
+
+
 def _nfc_with_map(raw: str) -> tuple[str, tuple[list[int], list[int]] | None]:
     """NFC text and, when NFC changed anything, a segment map from NFC offsets to raw offsets.
 
@@ -153,12 +165,12 @@ def _nfc_with_map(raw: str) -> tuple[str, tuple[list[int], list[int]] | None]:
         return raw, None
     built = _Builder()
     pos = 0
-    for match in _CLUSTER.finditer(raw):
-        built.add(raw[pos : match.start()], pos)
-        cluster = unicodedata.normalize("NFC", match.group(0))
+    for start, end in _clusters(raw):
+        built.add(raw[pos:start], pos)
+        cluster = unicodedata.normalize("NFC", raw[start:end])
         for i, char in enumerate(cluster):
-            built.add(char, match.start() if i == 0 else match.end() - 1)
-        pos = match.end()
+            built.add(char, start if i == 0 else end - 1)
+        pos = end
     built.add(raw[pos:], pos)
     return built.text(), (built.out_starts, built.src_starts)
 
