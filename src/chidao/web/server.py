@@ -3,15 +3,48 @@
 ``chidao serve --workers N`` migrates once in the parent, then uvicorn imports
 ``chidao.web.server:app_from_env`` in every worker process (an application object cannot be
 shared across processes).
+
+Each worker ends with its parent: if the parent is killed outright (``kill -9``, the OOM killer)
+uvicorn cannot stop its workers, and they would go on serving the port as orphans that no
+service manager knows about. On Linux the kernel sends them SIGTERM when the parent dies
+(``PR_SET_PDEATHSIG``); elsewhere a thread notices the parent is gone.
 """
 
 from __future__ import annotations
+
+import ctypes
+import os
+import signal
+import sys
+import threading
+import time
 
 from fastapi import FastAPI
 
 from chidao.settings import Settings
 from chidao.web.app import create_app
 
+_PR_SET_PDEATHSIG = 1
+
 
 def app_from_env() -> FastAPI:
+    exit_with_parent()
     return create_app(Settings.from_env())
+
+
+def exit_with_parent() -> None:
+    """Make this process end when the process that started it ends."""
+    parent = os.getppid()
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM) == 0:
+            if os.getppid() != parent:  # the parent died before the request was made
+                os.kill(os.getpid(), signal.SIGTERM)
+            return
+    threading.Thread(target=_watch_parent, args=(parent,), name="parent-watch", daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1)
+    os.kill(os.getpid(), signal.SIGTERM)
