@@ -44,6 +44,7 @@ def _free_port() -> int:
 
 def _prepare(env: dict[str, str]) -> str:
     examples = sorted(str(p) for p in (ROOT / "examples").glob("*.txt"))
+    subprocess.run([*CHIDAO, "init"], env=env, check=True, capture_output=True)
     subprocess.run([*CHIDAO, "ingest", "--confirm", *examples], env=env, check=True, capture_output=True)
     subprocess.run(
         [*CHIDAO, "user", "add", "load-viewer", "--role", "viewer", "--password-stdin", "--if-missing"],

@@ -11,9 +11,11 @@ writes nobody will find again (``chidao init`` is the one command that creates a
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from chidao.store.agencies import seed_agencies
@@ -21,13 +23,51 @@ from chidao.store.engine import normalize_url, open_engine, session_factory
 from chidao.store.migrate import current_revision, known_revisions, migrate
 
 
+class DatabaseProblem(StrEnum):
+    """Why the database refused a request, as the service tells its users (503, not 500)."""
+
+    UNAVAILABLE = "unavailable"  # unreachable server, locked or unreadable file
+    MISSING = "missing"  # the SQLite file (or its folder) is gone
+    READ_ONLY = "read_only"
+    DISK_FULL = "disk_full"
+    NO_SCHEMA = "no_schema"  # an empty database: `chidao migrate` was never run
+
+
+_SQLSTATES = {
+    "42P01": DatabaseProblem.NO_SCHEMA,
+    "53100": DatabaseProblem.DISK_FULL,
+    "25006": DatabaseProblem.READ_ONLY,
+}
+_SQLITE_MESSAGES = (
+    ("unable to open database file", DatabaseProblem.MISSING),
+    ("readonly database", DatabaseProblem.READ_ONLY),
+    ("database or disk is full", DatabaseProblem.DISK_FULL),
+    ("no such table", DatabaseProblem.NO_SCHEMA),
+)
+
+
+def database_problem(error: DBAPIError) -> DatabaseProblem | None:
+    """What kind of database failure ``error`` is; None for a fault of the request or the code."""
+    state = getattr(error.orig, "sqlstate", None)
+    if state in _SQLSTATES:
+        return _SQLSTATES[state]
+    if state and state.startswith(("08", "57P", "53")):  # connection, shutdown, resources
+        return DatabaseProblem.UNAVAILABLE
+    message = str(error.orig).lower()
+    for words, problem in _SQLITE_MESSAGES:
+        if words in message:
+            return problem
+    return DatabaseProblem.UNAVAILABLE if isinstance(error, OperationalError) else None
+
+
 class DatabaseNotReady(RuntimeError):
     """The database is missing, holds no chidao schema, or a newer one; the message says what to run."""
 
 
 def open_database(url: str) -> Engine:
-    """An engine for ``url`` (``sqlite:///...`` or ``postgresql://...``); nothing is migrated."""
-    return open_engine(url)
+    """An engine for the existing database at ``url`` (``sqlite:///...`` or ``postgresql://...``);
+    nothing is migrated, and a missing SQLite file is not created (requests then answer 503)."""
+    return open_engine(url, create=False)
 
 
 def open_sessions(engine: Engine) -> sessionmaker[Session]:
@@ -75,6 +115,6 @@ def create_database(url: str) -> Engine:
     path = sqlite_file(url)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
-    engine = open_database(url)
+    engine = open_engine(url, create=True)
     prepare_database(engine)
     return engine

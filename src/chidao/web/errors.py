@@ -7,10 +7,11 @@ import logging
 
 from fastapi import FastAPI, Request, status
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import DataError, IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from chidao.text import ReadError
+from chidao.tracking.database import DatabaseProblem, database_problem
 from chidao.tracking.errors import Conflict, Forbidden, Invalid, OperationError
 
 log = logging.getLogger("chidao.web")
@@ -50,9 +51,24 @@ async def _read_error(_request: Request, error: Exception) -> JSONResponse:
     return _json(422, getattr(error, "reason", str(error)))
 
 
-async def _database_down(_request: Request, error: Exception) -> JSONResponse:
-    log.error("database error: %s", error)
-    return _json(status.HTTP_503_SERVICE_UNAVAILABLE, "the database is unavailable; try again later")
+DATABASE_PROBLEMS = {
+    DatabaseProblem.UNAVAILABLE: "the database is unavailable; try again later",
+    DatabaseProblem.MISSING: "the database is unavailable: its file is missing (moved or deleted?); nothing was saved",
+    DatabaseProblem.READ_ONLY: "the database is unavailable: it is read-only; nothing was saved",
+    DatabaseProblem.DISK_FULL: "the database is unavailable: the server's disk is full; nothing was saved",
+    DatabaseProblem.NO_SCHEMA: "the database is unavailable: it holds no chidao tables (run `chidao migrate`)",
+}
+
+
+async def _database_error(request: Request, error: Exception) -> JSONResponse:
+    """503 with what is wrong for a database failure (logged without the statement or its
+    values, which may hold document text); 500 for anything else the driver raised."""
+    assert isinstance(error, DBAPIError)
+    problem = database_problem(error)
+    if problem is None:
+        return await _unexpected(request, error)
+    log.error("database %s on %s %s: %s", problem.value, request.method, request.url.path, type(error.orig).__name__)
+    return _json(status.HTTP_503_SERVICE_UNAVAILABLE, DATABASE_PROBLEMS[problem])
 
 
 async def _unexpected(request: Request, error: Exception) -> JSONResponse:
@@ -66,5 +82,5 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(IntegrityError, _integrity)
     app.add_exception_handler(DataError, _data_error)
     app.add_exception_handler(ReadError, _read_error)
-    app.add_exception_handler(OperationalError, _database_down)
+    app.add_exception_handler(DBAPIError, _database_error)
     app.add_exception_handler(Exception, _unexpected)

@@ -11,8 +11,10 @@ from fastapi.exception_handlers import http_exception_handler, request_validatio
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from chidao.tracking.database import DatabaseProblem, database_problem
 from chidao.web.deps import LoginRequired
 from chidao.web.pages.respond import json_response, wants_json
 from chidao.web.pages.routes import ROUTERS
@@ -40,6 +42,17 @@ ERROR_MESSAGES = {
     422: "Một số giá trị trong địa chỉ hoặc biểu mẫu không hợp lệ.",
     500: "Đã xảy ra lỗi ngoài dự kiến; thao tác chưa được thực hiện. Hãy thử lại hoặc báo quản trị viên.",
     503: "Cơ sở dữ liệu tạm thời không truy cập được; không có gì bị thay đổi. Hãy thử lại sau ít phút.",
+}
+
+
+# What a page says when the database refuses, by kind: the office knows whom to call and why.
+DATABASE_MESSAGES = {
+    DatabaseProblem.UNAVAILABLE: ERROR_MESSAGES[503],
+    DatabaseProblem.MISSING: "Không tìm thấy tệp cơ sở dữ liệu (bị di chuyển hoặc bị xóa?); không có gì được lưu. "
+    "Hãy báo quản trị viên.",
+    DatabaseProblem.READ_ONLY: "Cơ sở dữ liệu đang ở chế độ chỉ đọc; không có gì được lưu. Hãy báo quản trị viên.",
+    DatabaseProblem.DISK_FULL: "Ổ đĩa của máy chủ đã đầy; không có gì được lưu. Hãy báo quản trị viên.",
+    DatabaseProblem.NO_SCHEMA: "Cơ sở dữ liệu chưa được khởi tạo (cần chạy chidao migrate). Hãy báo quản trị viên.",
 }
 
 
@@ -92,11 +105,24 @@ def _as_page(json_handler: Callable[[Request, Exception], Awaitable[Response]]):
     return handler
 
 
+def _database_page(json_handler: Callable[[Request, Exception], Awaitable[Response]]):
+    async def handler(request: Request, error: Exception) -> Response:
+        response = await json_handler(request, error)
+        if _is_api(request):
+            return response
+        problem = database_problem(error) if isinstance(error, DBAPIError) else None
+        message = DATABASE_MESSAGES[problem] if problem is not None and response.status_code == 503 else None
+        return error_page(request, response.status_code, message)
+
+    return handler
+
+
 def install(app: FastAPI) -> None:
     """Call after ``errors.install``: the pages take over its handlers for page paths."""
     for kind, json_handler in list(app.exception_handlers.items()):
         if isinstance(kind, type) and not issubclass(kind, (StarletteHTTPException, RequestValidationError)):
-            app.add_exception_handler(kind, _as_page(json_handler))
+            page = _database_page if kind is DBAPIError else _as_page
+            app.add_exception_handler(kind, page(json_handler))
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     for router in ROUTERS:
         app.include_router(router, include_in_schema=False)
