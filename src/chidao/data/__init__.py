@@ -1,0 +1,87 @@
+"""The package's vocabulary files (``chidao/data/vi/*.toml``), read through one loader that checks them.
+
+Every module that needs words, rules or calendars reads its file with ``load_toml``: parsed once,
+checked once, handed out as a fresh copy (a reader that reshapes what it got cannot change what
+the next one sees). The checks catch what a person editing a word list gets wrong and no rule
+would notice: a file or a table missing or renamed, text not in NFC (a word typed with
+decomposed diacritics never matches the normalized documents), an empty word in a list. A
+failure names the file and the key, at first use, never as a silently missing rule.
+
+This package is the lowest layer: it imports nothing of chidao.
+"""
+
+from __future__ import annotations
+
+import copy
+import tomllib
+import unicodedata
+from functools import cache
+from importlib import resources
+from typing import Any
+
+# The tables each file must hold: what its readers look up without a default.
+REQUIRED: dict[str, frozenset[str]] = {
+    "agencies.toml": frozenset({"abbreviations", "body", "field", "places"}),
+    "agency_grammar.toml": frozenset({"bare", "heads", "localities", "tails", "vague_words", "group_nouns"}),
+    "assignment.toml": frozenset({"verbs", "speakers", "self_references", "relayed_documents", "example"}),
+    "deadlines.toml": frozenset({"numbers", "rule", "units"}),
+    "holidays.toml": frozenset(),
+    "layout.toml": frozenset({"doc_types", "boilerplate", "signature_titles", "surnames"}),
+    "recurrence.toml": frozenset({"every", "periods", "recurring_deadlines", "example"}),
+    "review.toml": frozenset({"bias", "doubts", "signals", "unassigned", "vague_lead_nouns"}),
+    "sections.toml": frozenset({"inactive", "plan_labels", "resolution_closing"}),
+    "syllables.toml": frozenset({"onsets", "rhymes", "examples"}),
+    "tables.toml": frozenset({"columns"}),
+}
+
+
+class DataFileError(ValueError):
+    """A data file that is missing, not TOML, or breaks a rule every data file keeps."""
+
+
+def data_files() -> list[str]:
+    """The names of the package's vocabulary files."""
+    return sorted(entry.name for entry in resources.files("chidao.data.vi").iterdir() if entry.name.endswith(".toml"))
+
+
+def load_toml(name: str) -> dict[str, Any]:
+    """The parsed, checked contents of ``chidao/data/vi/<name>`` (a copy of its own)."""
+    return copy.deepcopy(_parsed(name))
+
+
+@cache
+def _parsed(name: str) -> dict[str, Any]:
+    path = resources.files("chidao.data.vi").joinpath(name)
+    if not path.is_file():
+        raise DataFileError(f"{name}: no such data file in chidao/data/vi")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise DataFileError(f"{name}: {error}") from None
+    problems = check(name, data)
+    if problems:
+        raise DataFileError("; ".join(problems[:5]))
+    return data
+
+
+def check(name: str, data: dict[str, Any]) -> list[str]:
+    """What is wrong with the parsed contents of data file ``name``: nothing, for a good one."""
+    missing = REQUIRED.get(name, frozenset()) - set(data)
+    problems = [f"{name}: missing table(s) {', '.join(sorted(missing))}"] if missing else []
+    return problems + list(_problems(data, name))
+
+
+def _problems(value: Any, where: str, in_list: bool = False):
+    """Text not in NFC anywhere; empty words in a list of words (a prefix such as "TL " may end
+    with its space)."""
+    if isinstance(value, str):
+        if not unicodedata.is_normalized("NFC", value):
+            yield f"{where}: {value!r} is not in Unicode NFC (retype its diacritics)"
+        if in_list and not value.strip():
+            yield f"{where}: an empty word in a list"
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _problems(item, f"{where}.{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _problems(item, f"{where}[{index}]", in_list=True)

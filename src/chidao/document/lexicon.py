@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from chidao.data import load_toml
 
 
 @dataclass(frozen=True)
@@ -24,12 +24,6 @@ class LayoutLexicon:
     signature_titles: tuple[str, ...]
     national_issuers: tuple[str, ...]
     places: frozenset[str]  # provinces and cities, lowercased: "Cao Bằng" is a place, not a person
-
-
-def load_toml(name: str) -> dict:
-    """Parse one data file of the package."""
-    with resources.files("chidao.data.vi").joinpath(name).open("rb") as handle:
-        return tomllib.load(handle)
 
 
 @cache

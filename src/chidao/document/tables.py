@@ -20,7 +20,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 
-from chidao.document.lexicon import load_toml
+from chidao.data import load_toml
 from chidao.text.fold import match_key
 
 _PIPE = re.compile(r"[ \t]*\|[ \t]*")

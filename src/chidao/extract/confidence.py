@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
-from chidao.document.lexicon import load_toml
+from chidao.data import load_toml
 from chidao.extract.deadlines import find_deadlines
 from chidao.text.guarded import guarded
 

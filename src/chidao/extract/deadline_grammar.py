@@ -4,12 +4,12 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from importlib import resources
+
+from chidao.data import load_toml
 
 
 @dataclass(frozen=True)
@@ -137,8 +137,7 @@ def _trie_regex(node: dict[str, dict]) -> str:
 
 def load_data() -> dict:
     """The parsed ``deadlines.toml`` (tests read its examples)."""
-    with resources.files("chidao.data.vi").joinpath("deadlines.toml").open("rb") as handle:
-        return tomllib.load(handle)
+    return load_toml("deadlines.toml")
 
 
 def _rules(data: dict) -> tuple[dict[tuple[str, str], _Rule], dict[str, list[str]]]:

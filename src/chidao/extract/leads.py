@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from chidao.document.lexicon import load_toml
+from chidao.data import load_toml
 from chidao.extract.agencies import AgencyReader, Mention
 from chidao.extract.coordination import coordinators
 from chidao.extract.heading_leads import _heading, duty_holder, heading_assignment

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from chidao.document.lexicon import load_toml
+from chidao.data import load_toml
 from chidao.text.guarded import Guarded, guarded
 
 

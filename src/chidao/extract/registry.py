@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from chidao.document.lexicon import load_toml
+from chidao.data import load_toml
 from chidao.text.fold import match_key
 
 # A phrase as a sequence of units, each one character of a word with what separates it from the

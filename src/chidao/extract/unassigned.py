@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
 
+from chidao.data import load_toml
 from chidao.document import Paragraph
-from chidao.document.lexicon import load_toml
 from chidao.extract.vocabulary import assignment_phrases
 from chidao.text.guarded import Guarded, guarded
 

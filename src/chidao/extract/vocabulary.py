@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from chidao.document.lexicon import load_toml
+from chidao.data import load_toml
 from chidao.extract.registry import alternation
 
 

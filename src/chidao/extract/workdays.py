@@ -9,13 +9,13 @@ late Government notice changed a year.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import cache, lru_cache
-from importlib import resources
 
 import holidays
+
+from chidao.data import load_toml
 
 _DAY = timedelta(days=1)
 
@@ -23,8 +23,7 @@ _DAY = timedelta(days=1)
 @cache
 def _data_file_days() -> tuple[frozenset[date], frozenset[date]]:
     """Extra days off and extra working days from ``holidays.toml``."""
-    with resources.files("chidao.data.vi").joinpath("holidays.toml").open("rb") as handle:
-        data = tomllib.load(handle)
+    data = load_toml("holidays.toml")
     off = frozenset(_as_date(entry["date"]) for entry in data.get("off", []))
     work = frozenset(_as_date(entry["date"]) for entry in data.get("workday", []))
     return off, work

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from chidao.document.lexicon import load_toml
+from chidao.data import load_toml
 from chidao.store.models import Agency
 from chidao.text import fold_words
 

@@ -10,11 +10,11 @@ like; real text has almost none, apart from abbreviations and foreign names, whi
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from chidao.data import load_toml
 
 # Tone marks as combining characters: huyền, sắc, hỏi, ngã, nặng.
 _TONES = frozenset("\u0300\u0301\u0309\u0303\u0323")
@@ -33,8 +33,7 @@ class SyllableData:
 @cache
 def syllable_data() -> SyllableData:
     """The spelling rules, read once from the package's data."""
-    with resources.files("chidao.data.vi").joinpath("syllables.toml").open("rb") as handle:
-        data = tomllib.load(handle)
+    data = load_toml("syllables.toml")
     front = tuple(data["front_vowels"])
     rhymes = data["rhymes"] + data["loan_rhymes"]
     front_rhymes = [rhyme for rhyme in rhymes if rhyme.startswith(front)]
