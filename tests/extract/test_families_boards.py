@@ -8,7 +8,6 @@ from test_annotation_rules import NATIONAL, task_containing
 
 from chidao import extract_text
 
-
 TITLE = "Kết luận của Chủ tịch UBND tỉnh về tiến độ dự án cầu Phú Hội"
 OFFICE = "TL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\n\nNguyễn Văn Bình"
 
