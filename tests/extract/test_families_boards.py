@@ -4,7 +4,7 @@ dự án ...", "Ban Quản lý các khu công nghiệp"), police units, ranks be
 
 from __future__ import annotations
 
-from test_annotation_rules import NATIONAL, task_containing
+from test_annotation_rules import NATIONAL, assert_agencies, task_containing
 
 from chidao import extract_text
 
@@ -39,3 +39,45 @@ def test_a_title_line_followed_directly_by_the_intro_keeps_the_intro_out_of_the_
     assert result["document"]["is_directive"] is True
     assert len(result["tasks"]) == 2
     assert task_containing(result, "hồ sơ thiết kế")["deadline"] == "2026-11-30"
+
+
+def test_boards_named_by_what_they_manage_lead_with_their_whole_name():
+    body = (
+        "Chủ tịch UBND tỉnh kết luận như sau:\n\n"
+        "1. Ban Quản lý dự án Cầu Mới chủ trì, phối hợp với Sở Xây dựng hoàn thiện hồ sơ thiết kế cầu, "
+        "trình trước ngày 30/11/2026.\n"
+        "2. Ban Quản lý các khu công nghiệp hướng dẫn doanh nghiệp hoàn thiện thủ tục môi trường.\n"
+        "3. Ban QLDA đầu tư xây dựng các công trình giao thông phối hợp với Ban Quản lý dự án đầu tư xây dựng "
+        "khu vực Bảo Lộc bàn giao hồ sơ tuyến tránh trong tháng 12/2026.\n"
+        "4. Ban Quản lý rừng phòng hộ Đa Nhim tăng cường tuần tra, bảo vệ rừng.\n"
+    )
+    result = extract_text(notice(body))
+    assert len(result["tasks"]) == 4
+    bridge = task_containing(result, "hồ sơ thiết kế cầu")
+    assert_agencies(bridge["lead"], ["Ban Quản lý dự án Cầu Mới"])
+    assert_agencies(bridge["coordinators"], ["Sở Xây dựng"])
+    assert_agencies(task_containing(result, "thủ tục môi trường")["lead"], ["Ban Quản lý các khu công nghiệp"])
+    bypass = task_containing(result, "tuyến tránh")
+    assert_agencies(bypass["lead"], ["Ban Quản lý dự án đầu tư xây dựng các công trình giao thông"])
+    assert_agencies(bypass["coordinators"], ["Ban Quản lý dự án đầu tư xây dựng khu vực Bảo Lộc"])
+    assert_agencies(task_containing(result, "bảo vệ rừng")["lead"], ["Ban Quản lý rừng phòng hộ Đa Nhim"])
+
+
+def test_a_police_plan_gives_its_units_headings_with_their_whole_names():
+    body = (
+        "Công an tỉnh phân công nhiệm vụ như sau:\n\n"
+        "1. Phòng Cảnh sát giao thông\n"
+        "Bố trí các tổ tuần tra, kiểm soát trên Quốc lộ 20, hoàn thành trước ngày 15/12/2026.\n\n"
+        "2. Phòng Cảnh sát quản lý hành chính về trật tự xã hội\n"
+        "Phối hợp với lực lượng Cảnh sát giao thông kiểm tra các cơ sở kinh doanh có điều kiện.\n\n"
+        "3. Phòng Hậu cần\n"
+        "Bảo đảm xăng dầu, trang thiết bị cho các tổ công tác.\n"
+    )
+    result = extract_text(
+        notice(body, kind="KẾ HOẠCH", title="Tuần tra, kiểm soát dịp Tết", issuer="BỘ CÔNG AN\nCÔNG AN TỈNH LÂM ĐỒNG")
+    )
+    assert_agencies(task_containing(result, "Quốc lộ 20")["lead"], ["Phòng Cảnh sát giao thông"])
+    check = task_containing(result, "cơ sở kinh doanh")
+    assert_agencies(check["lead"], ["Phòng Cảnh sát quản lý hành chính về trật tự xã hội"])
+    assert_agencies(check["coordinators"], ["lực lượng Cảnh sát giao thông"])
+    assert_agencies(task_containing(result, "xăng dầu")["lead"], ["Phòng Hậu cần"])

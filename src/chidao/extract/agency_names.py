@@ -291,6 +291,9 @@ class NameReading:
         whether the head is capitalized. Patterns whose match would not count are not tried."""
         reg, key, limit = self.reg, self.key, self.limit
         counts = upper or plural or lenient  # a registry name, a bare noun or a head counts only so
+        described = self._described(at) if counts and not plural else None
+        if described:
+            return described  # "Ban Quản lý dự án Hồ chứa nước Ka Pét", "Phòng Cảnh sát giao thông"
         for fixed in (reg.body_re, reg.bare) if counts else ():
             match = fixed.match(key, at, limit)
             if match:
