@@ -81,3 +81,14 @@ def test_a_police_plan_gives_its_units_headings_with_their_whole_names():
     assert_agencies(check["lead"], ["Phòng Cảnh sát quản lý hành chính về trật tự xã hội"])
     assert_agencies(check["coordinators"], ["lực lượng Cảnh sát giao thông"])
     assert_agencies(task_containing(result, "xăng dầu")["lead"], ["Phòng Hậu cần"])
+
+
+def test_a_board_named_by_its_zone_and_the_parks_it_also_manages_keeps_both():
+    body = (
+        "Chủ tịch UBND tỉnh kết luận như sau:\n\n"
+        "1. Ban Quản lý Khu kinh tế Nam Phú Yên và các khu công nghiệp tỉnh chủ trì, phối hợp với Ban Quản lý "
+        "chợ Đầm Hòa kiểm tra phòng cháy, chữa cháy tại các kho hàng.\n"
+    )
+    task = task_containing(extract_text(notice(body)), "kho hàng")
+    assert_agencies(task["lead"], ["Ban Quản lý Khu kinh tế Nam Phú Yên và các khu công nghiệp tỉnh"])
+    assert_agencies(task["coordinators"], ["Ban Quản lý chợ Đầm Hòa"])

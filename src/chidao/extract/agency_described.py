@@ -48,10 +48,8 @@ class DescribedReading:
                 break
             ts, te = tok
             word = key[ts:te]
-            if self._is_upper(ts):
-                if self.starts_agency(ts):
-                    break
-                return self._name_end(cur, need_name=True) or end
+            if self._is_upper(ts):  # "Ban Quản lý chợ | Trường Vinh": a capital names the place or project
+                return self._and_province(self._name_end(cur, need_name=True) or end)
             if word in _HARD_STOP or word == "," or not word[0].isalnum():
                 break
             if word in ("tỉnh", "thành"):
@@ -72,3 +70,11 @@ class DescribedReading:
                 break
             cur = end = te
         return end
+
+    def _and_province(self, end: int) -> int:
+        """A described name goes on with "và" and a description closed by the province's word:
+        "Ban Quản lý Khu kinh tế Dung Quất | và các khu công nghiệp tỉnh"."""
+        link = self._token(end)
+        if link is None or self.key[link[0] : link[1]] != "và":
+            return end
+        return self._province_tail(link[1]) or end
