@@ -92,3 +92,20 @@ def test_a_board_named_by_its_zone_and_the_parks_it_also_manages_keeps_both():
     task = task_containing(extract_text(notice(body)), "kho hàng")
     assert_agencies(task["lead"], ["Ban Quản lý Khu kinh tế Nam Phú Yên và các khu công nghiệp tỉnh"])
     assert_agencies(task["coordinators"], ["Ban Quản lý chợ Đầm Hòa"])
+
+
+def test_a_rank_before_the_signer_and_a_lunar_year_in_the_title_are_no_names():
+    body = (
+        "Công an tỉnh phân công nhiệm vụ như sau:\n\n"
+        "1. Phòng Cảnh sát giao thông bố trí các tổ tuần tra trên Quốc lộ 20, hoàn thành trước ngày 15/12/2026.\n"
+    )
+    text = notice(
+        body,
+        kind="KẾ HOẠCH",
+        title="Bảo đảm trật tự, an toàn giao thông dịp Tết Nguyên đán Đinh Mùi 2027",
+        issuer="BỘ CÔNG AN\nCÔNG AN TỈNH LÂM ĐỒNG",
+        signature="KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nĐại tá Trần Văn Hùng",
+    )
+    document = extract_text(text)["document"]
+    assert document["signer"] == "Trần Văn Hùng"
+    assert document["chair"] is None
