@@ -109,3 +109,16 @@ def test_a_rank_before_the_signer_and_a_lunar_year_in_the_title_are_no_names():
     document = extract_text(text)["document"]
     assert document["signer"] == "Trần Văn Hùng"
     assert document["chair"] is None
+
+
+def test_a_list_of_communes_ends_where_a_body_goes_on_after_it():
+    body = (
+        "Chủ tịch UBND tỉnh kết luận như sau:\n\n"
+        "1. Sở Xây dựng chủ trì, phối hợp với Ủy ban nhân dân các phường: Hội An, Điện Bàn và Trung tâm Phát triển "
+        "quỹ đất tỉnh hoàn thành chi trả tiền bồi thường trước ngày 30/12/2026.\n"
+    )
+    task = task_containing(extract_text(notice(body)), "chi trả tiền bồi thường")
+    assert_agencies(
+        task["coordinators"],
+        ["Ủy ban nhân dân phường Hội An", "Ủy ban nhân dân phường Điện Bàn", "Trung tâm Phát triển quỹ đất tỉnh"],
+    )
