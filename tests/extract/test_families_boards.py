@@ -122,3 +122,14 @@ def test_a_list_of_communes_ends_where_a_body_goes_on_after_it():
         task["coordinators"],
         ["Ủy ban nhân dân phường Hội An", "Ủy ban nhân dân phường Điện Bàn", "Trung tâm Phát triển quỹ đất tỉnh"],
     )
+
+
+def test_a_central_hospital_keeps_the_city_after_trung_uong():
+    body = (
+        "Chủ tịch UBND tỉnh kết luận như sau:\n\n"
+        "1. Bệnh viện Trung ương Huế phối hợp với Bệnh viện Lao và Bệnh phổi sắp xếp lại khu khám bệnh "
+        "trong tháng 12/2026.\n"
+    )
+    task = task_containing(extract_text(notice(body)), "khu khám bệnh")
+    assert_agencies(task["lead"], ["Bệnh viện Trung ương Huế"])
+    assert_agencies(task["coordinators"], ["Bệnh viện Lao và Bệnh phổi"])

@@ -78,3 +78,9 @@ class DescribedReading:
         if link is None or self.key[link[0] : link[1]] != "và":
             return end
         return self._province_tail(link[1]) or end
+
+    def _place_after_centre(self, tail: str, end: int) -> bool:
+        """Whether a place's name follows "Trung ương" in a name: "Bệnh viện Đa khoa Trung ương |
+        Cần Thơ", "Bệnh viện Trung ương | Huế" (a capital that opens no other body)."""
+        nxt = self._token(end) if tail == "trung ương" else None
+        return nxt is not None and self._is_upper(nxt[0]) and not self.starts_agency(nxt[0])

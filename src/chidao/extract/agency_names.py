@@ -90,8 +90,8 @@ class NameReading:
                     break
             elif tail and seen_name:
                 end = confirmed = tail.end()
-                if self._joined_part(end):
-                    continue  # "Cục Thông tin cơ sở | và Thông tin đối ngoại": the name has two parts
+                if self._joined_part(end) or self._place_after_centre(tail.group(0), end):
+                    continue  # "Cục Thông tin cơ sở | và Thông tin đối ngoại", "... Trung ương | Cần Thơ"
                 break
             upper = self._is_upper(ts)
             if not upper and reg.stop_words.match(self.key, ts, self.limit) and not self._inside_word(end, te):
