@@ -133,3 +133,14 @@ def test_a_central_hospital_keeps_the_city_after_trung_uong():
     task = task_containing(extract_text(notice(body)), "khu khám bệnh")
     assert_agencies(task["lead"], ["Bệnh viện Trung ương Huế"])
     assert_agencies(task["coordinators"], ["Bệnh viện Lao và Bệnh phổi"])
+
+
+def test_an_exhortation_that_goes_on_with_the_usual_report_of_difficulties_is_no_task():
+    body = (
+        "Công an tỉnh phân công nhiệm vụ như sau:\n\n"
+        "1. Phòng Cảnh sát giao thông bố trí các tổ tuần tra trên Quốc lộ 20, hoàn thành trước ngày 15/12/2026.\n\n"
+        "Yêu cầu Thủ trưởng các đơn vị nghiêm túc triển khai thực hiện; quá trình thực hiện có vướng mắc, báo cáo "
+        "Ban Giám đốc Công an tỉnh (qua Phòng Cảnh sát giao thông) để chỉ đạo./.\n"
+    )
+    result = extract_text(notice(body, kind="KẾ HOẠCH", title="Tuần tra dịp Tết", issuer="CÔNG AN TỈNH LÂM ĐỒNG"))
+    assert [t["text"][:30] for t in result["tasks"]] == ["Phòng Cảnh sát giao thông bố t"]
