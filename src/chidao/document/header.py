@@ -167,8 +167,10 @@ def _collect_title(lines: _Lines, first: int, prefix: str) -> tuple[str | None, 
             continue
         if caps is None:
             caps = clean.isupper() if not parts else prefix.isupper()
-        if parts and (not _is_title_line(line, caps) or _ISSUER_LINE.match(clean)):
-            break  # "HỘI ĐỒNG NHÂN DÂN TỈNH X" / "KHÓA VII, KỲ HỌP THỨ 4" after a resolution's title
+        if parts and (not _is_title_line(line, caps) or _ISSUER_LINE.match(clean) or clean.endswith(":")):
+            # "HỘI ĐỒNG NHÂN DÂN TỈNH X" / "KHÓA VII, KỲ HỌP THỨ 4" after a resolution's title; a
+            # line that ends with a colon opens the body ("Chủ tịch UBND tỉnh kết luận như sau:")
+            break
         if not parts and (
             (_BODY_START.match(clean) and not caps and not _title_block(lines, i, first)) or _ITEM_START.match(clean)
         ):

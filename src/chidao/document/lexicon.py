@@ -24,6 +24,8 @@ class LayoutLexicon:
     signature_titles: tuple[str, ...]
     national_issuers: tuple[str, ...]
     places: frozenset[str]  # provinces and cities, lowercased: "Cao Bằng" is a place, not a person
+    signer_ranks: tuple[str, ...]  # "Đại tá", "TS.": before a signer's name, not part of it
+    lunar_years: frozenset[str]  # "Đinh Mùi", "Bính Ngọ": a year's name, not a person's
 
 
 @cache
@@ -44,6 +46,8 @@ def lexicon() -> LayoutLexicon:
         form_annex_titles=tuple(data["form_annex_titles"]),
         national_issuers=tuple(data["national_issuers"]),
         places=_places(),
+        signer_ranks=tuple(sorted(data["signer_ranks"], key=len, reverse=True)),
+        lunar_years=frozenset(f"{stem} {branch}" for stem in data["lunar_stems"] for branch in data["lunar_branches"]),
     )
 
 

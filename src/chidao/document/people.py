@@ -40,8 +40,8 @@ def person_names(text: str) -> list[tuple[int, int, str]]:
             if word in surnames and len(words) - i >= 2:
                 start = match.start(1) + match.group(1).index(word)
                 name = " ".join(words[i:])
-                if name.lower() in lexicon().places:
-                    break  # "Cao Bằng", "Hà Nội", "Hồ Chí Minh": a place, not a person
+                if name.lower() in lexicon().places or name in lexicon().lunar_years:
+                    break  # "Cao Bằng", "Hồ Chí Minh": a place; "Đinh Mùi": a lunar year
                 out.append((start, match.end(1), name))
                 break
     return out
@@ -154,6 +154,7 @@ def find_signer(tail: str) -> str | None:
             for candidate in (nxt, f"{nxt} {following[j + 1]}" if j + 1 < len(following) else None):
                 if not candidate:
                     continue
+                candidate = _without_rank(candidate)  # "Đại tá Trần Văn Hùng"
                 names = person_names(candidate)
                 if names and names[0][0] == 0 and names[0][1] >= len(candidate.rstrip(". ")) - 1:
                     return names[0][2]
@@ -168,3 +169,13 @@ def find_signer(tail: str) -> str | None:
                 if names and (names[0][0] == 0 or names[-1][1] >= len(rest.rstrip(". ")) - 1):
                     return names[-1][2] if names[0][0] else names[0][2]
     return None
+
+
+def _without_rank(line: str) -> str:
+    """A signer's line without the rank or degree before the name: "Đại tá Trần Văn Hùng"."""
+    for rank in lexicon().signer_ranks:
+        if line.startswith(rank) and line[len(rank) : len(rank) + 1] in (" ", ""):
+            return line[len(rank) :].strip()
+        if rank.endswith(".") and line.startswith(rank):
+            return line[len(rank) :].strip()
+    return line

@@ -205,7 +205,7 @@ class ListReading:
         while pos < limit:
             pos = self.skip_space(pos)
             name = _PLACE_NAME.match(self.text, pos, limit)
-            if name is None:
+            if name is None or (out and self._other_body(pos, name.end())):
                 break
             written_name = name.group(0).strip()
             kind = self._place_kind(written_name, kinds)
@@ -225,6 +225,14 @@ class ListReading:
         ):
             return []
         return out
+
+    def _other_body(self, pos: int, place_end: int) -> bool:
+        """Whether a body, not a place, goes on at ``pos`` after the members: its name reads past
+        the capitals ("các xã: Hàm Thuận Nam, Tân Thành | và Trung tâm Phát triển quỹ đất tỉnh")."""
+        if not self.starts_agency(pos):
+            return False
+        body = self.read(pos)
+        return body is not None and body.end > place_end
 
     def _parenthesized_members(self, mention: Mention) -> list[Mention]:
         """A group followed by its members in parentheses."""

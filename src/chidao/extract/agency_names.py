@@ -90,8 +90,8 @@ class NameReading:
                     break
             elif tail and seen_name:
                 end = confirmed = tail.end()
-                if self._joined_part(end):
-                    continue  # "Cục Thông tin cơ sở | và Thông tin đối ngoại": the name has two parts
+                if self._joined_part(end) or self._place_after_centre(tail.group(0), end):
+                    continue  # "Cục Thông tin cơ sở | và Thông tin đối ngoại", "... Trung ương | Cần Thơ"
                 break
             upper = self._is_upper(ts)
             if not upper and reg.stop_words.match(self.key, ts, self.limit) and not self._inside_word(end, te):
@@ -291,6 +291,9 @@ class NameReading:
         whether the head is capitalized. Patterns whose match would not count are not tried."""
         reg, key, limit = self.reg, self.key, self.limit
         counts = upper or plural or lenient  # a registry name, a bare noun or a head counts only so
+        described = self._described(at) if counts and not plural else None
+        if described:
+            return described  # "Ban Quản lý dự án Hồ chứa nước Ka Pét", "Phòng Cảnh sát giao thông"
         for fixed in (reg.body_re, reg.bare) if counts else ():
             match = fixed.match(key, at, limit)
             if match:

@@ -117,6 +117,7 @@ _COMPOUNDS = {
     "luân chuyển",
     "việc làm",
     "đầu tư",
+    "hậu cần",
 }
 _COMPOUND_FIRSTS = {compound.split()[0] for compound in _COMPOUNDS}  # what a compound starts
 _COMPOUND_LASTS = {compound.split()[-1] for compound in _COMPOUNDS}  # and ends with
@@ -204,7 +205,7 @@ def _openers() -> tuple[re.Pattern[str], re.Pattern[str]]:
     reg = registry()
     # The registry's names and grammar phrases as one alternation: it matches where one of
     # theirs does, and reads each character once, where their union tried each in turn.
-    grammar = ("roles", "positions", "bare", "compound_heads", "group_nouns", "heads")
+    grammar = ("roles", "positions", "bare", "compound_heads", "group_nouns", "heads", "described_heads")
     names = alternation([*reg.bodies, *(phrase for name in grammar for phrase in reg.grammar[name])])
     on_key = (names, _PLURAL, _FIELD_HEAD)
     on_text = (_PLACE_AGENCY, _BARE_PLACE, _OFFICIAL)
@@ -216,7 +217,7 @@ def _capitalized_openers() -> re.Pattern[str]:
     """What a capital opens a name with: a registry name, a head, a bare noun, a position or a
     role, as one alternation (it matches where one of theirs does)."""
     reg = registry()
-    grammar = ("heads", "bare", "positions", "roles")
+    grammar = ("heads", "bare", "positions", "roles", "described_heads")
     return alternation([*reg.bodies, *(phrase for name in grammar for phrase in reg.grammar[name])])
 
 

@@ -117,4 +117,28 @@ def _regular(key: str, start: int, end: int) -> tuple[str, tuple[int, int]] | No
         if _REPORTING_BEFORE.search(before):
             # "Sở X báo cáo hằng ngày tình hình ...": right after a reporting verb.
             return found
+        if _falls_on(key, match.end(), end) or _reported_to(clause, key, match.end(), end):
+            return found
     return None
+
+
+@cache
+def _after_rules() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = load_toml("recurrence.toml")
+    falls_on = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in data["falls_on"])
+    report_to = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in data["report_to"])
+    return re.compile(rf"\s*(?:{falls_on})(?![\w])"), re.compile(rf"\s*(?:{report_to})(?![\w])")
+
+
+def _falls_on(key: str, at: int, end: int) -> bool:
+    """Whether the day or hour the period falls on follows it: "hằng tuần | vào sáng thứ Hai"."""
+    return _after_rules()[0].match(key, at, end) is not None
+
+
+def _reported_to(clause: str, key: str, at: int, end: int) -> bool:
+    """Whether the period closes a report to a named recipient: "..., báo cáo Chủ tịch Ủy ban
+    nhân dân tỉnh hằng tuần." (its sub-clause opens with the report, the sentence ends after it)."""
+    rest = key[at:end].lstrip(" \t")
+    if rest and rest[0] not in ".;\n":
+        return False
+    return _after_rules()[1].match(clause.rsplit(",", 1)[-1]) is not None

@@ -51,6 +51,8 @@ _EXHORTATION = _spaced(
     r"(?:(?:triển khai|tổ chức|khẩn trương|nghiêm túc)[\s,]*)*thực hiện(?:,? (?:tốt|nghiêm túc|nghiêm|kịp thời|"
     r"có hiệu quả|hiệu quả|đầy đủ|đúng))*(?: (?:các |những )?(?:nội dung|nhiệm vụ|yêu cầu|ý kiến|chỉ đạo)[^.;:]{0,70}"
     r"| (?:chỉ thị|kế hoạch|công văn|công điện|thông báo|quyết định|nghị quyết|văn bản) này)?"
+    # "...; quá trình thực hiện có vướng mắc, báo cáo ... để chỉ đạo./.": the usual closing goes on
+    r"(?:\s*;\s*(?:trong\s+)?quá trình (?:triển khai\s+)?thực hiện[^;]*?)?"
     r"\s*(?:\./\.|\.)?\s*$"
 )
 # Every _CLOSING_ANY phrase contains one of these; a cheap test before the regex.
