@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from chidao import __version__
+from chidao.cli.agency_cmds import agencies_group
 from chidao.cli.database_cmds import backup_command, init_command, migrate_command, restore_command
 from chidao.cli.extract_cmd import extract_command
 from chidao.cli.ingest_cmd import ingest_command
@@ -29,6 +30,7 @@ cli.add_command(init_command)
 cli.add_command(migrate_command)
 cli.add_command(backup_command)
 cli.add_command(restore_command)
+cli.add_command(agencies_group)
 
 
 def main() -> None:

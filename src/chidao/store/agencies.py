@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -55,9 +57,12 @@ def get_or_create_agency(*, session: Session, name: str, cache: dict[str, Agency
     return agency
 
 
-def agencies_named(*, session: Session, names: list[str], cache: dict[str, Agency] | None = None) -> dict[str, Agency]:
+def agencies_named(
+    *, session: Session, names: list[str], cache: dict[str, Agency] | None = None, on: date | None = None
+) -> dict[str, Agency]:
     """The agency of each name, by folded key, looked up together; unknown names become agencies
-    (named as first written), as ``get_or_create_agency`` does one at a time."""
+    (named as first written), as ``get_or_create_agency`` does one at a time. With ``on``, a body
+    a reorganization ended by then is replaced by its successor (``successor_on``)."""
     found: dict[str, Agency] = {}
     wanted: dict[str, str] = {}
     for name in names:
@@ -79,4 +84,16 @@ def agencies_named(*, session: Session, names: list[str], cache: dict[str, Agenc
         found.update((agency.key, agency) for agency in new)
     if cache is not None:
         cache.update(found)
+    if on is not None:
+        found = {key: successor_on(session=session, agency=agency, on=on) for key, agency in found.items()}
     return found
+
+
+def successor_on(*, session: Session, agency: Agency, on: date) -> Agency:
+    """The body that answers for ``agency``'s work on day ``on``: itself, or the successor a
+    reorganization ended it into (followed through later reorganizations)."""
+    for _ in range(10):  # a chain of reorganizations, never a loop
+        if agency.successor_id is None or agency.ended_on is None or on < agency.ended_on:
+            break
+        agency = session.get(Agency, agency.successor_id) or agency
+    return agency

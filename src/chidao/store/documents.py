@@ -83,10 +83,16 @@ def document_row(filename: str, data: bytes, digest: str, info: dict, text: str)
     )
 
 
-def _task_row(document_id: int, position: int, item: dict, assessment: Assessment) -> dict:
-    """An extracted task (``item`` of ``Extraction.to_dict()``) with what extraction doubts about it."""
+def _task_row(
+    document_id: int, position: int, item: dict, assessment: Assessment, agencies: dict[str, Agency]
+) -> dict:
+    """An extracted task (``item`` of ``Extraction.to_dict()``) with what extraction doubts about it.
+
+    ``proposed`` names the agencies the task is stored with (a successor, where a reorganization
+    ended the body named); search finds the task by either name."""
     deadline = date.fromisoformat(item["deadline"]) if item["deadline"] else None
-    names = [*item["lead"], *item["coordinators"]]
+    lead, coordinators = (_stored_names(item[role], agencies) for role in ("lead", "coordinators"))
+    names = list(dict.fromkeys([*item["lead"], *item["coordinators"], *lead, *coordinators]))
     return {
         "document_id": document_id,
         "origin": "extracted",
@@ -101,8 +107,12 @@ def _task_row(document_id: int, position: int, item: dict, assessment: Assessmen
         "confidence": assessment.confidence,
         "doubts": [{"code": c, "label": label} for c, label in zip(assessment.doubts, assessment.labels, strict=True)],
         "search_text": search_text(item["text"], names),
-        "proposed": _proposal(item["text"], item["lead"], item["coordinators"], deadline, item["recurrence"]),
+        "proposed": _proposal(item["text"], lead, coordinators, deadline, item["recurrence"]),
     }
+
+
+def _stored_names(names: list[str], agencies: dict[str, Agency]) -> list[str]:
+    return list(dict.fromkeys(agencies[agency_key(name)].name for name in names))
 
 
 def _assignment_rows(task_id: int, item: dict, agencies: dict[str, Agency]) -> list[dict]:
@@ -145,20 +155,28 @@ def _passage_rows(document_id: int, passages: list[dict]) -> list[dict]:
 
 
 def store_extraction(
-    *, session: Session, document: Document, extraction: Extraction, cache: dict[str, Agency] | None = None
+    *,
+    session: Session,
+    document: Document,
+    extraction: Extraction,
+    cache: dict[str, Agency] | None = None,
+    on: date | None = None,
 ) -> None:
     """Add the tasks and the unassigned passages of ``extraction`` to ``document`` (flushed).
 
     Written in bulk: the agencies named are looked up (or created) together, then the tasks, their
     agencies and the passages go in as three multi-row INSERTs. Row by row through the ORM, a plan
     of thousands of tasks held the database's write lock for minutes; this way the hold grows
-    linearly and stays in milliseconds per hundred tasks (``benchmarks/store_large.py``)."""
+    linearly and stays in milliseconds per hundred tasks (``benchmarks/store_large.py``).
+
+    With ``on`` (the day of storing), a body a reorganization ended by then is stored as its
+    successor, the name as written kept beside it: the open task is the successor's to do."""
     data = extraction.to_dict()
     session.flush()  # the document's id
     names = [name for item in data["tasks"] for name in (*item["lead"], *item["coordinators"])]
-    agencies = agencies_named(session=session, names=names, cache=cache)
+    agencies = agencies_named(session=session, names=names, cache=cache, on=on)
     rows = [
-        _task_row(document.id, position, item, assessment)
+        _task_row(document.id, position, item, assessment, agencies)
         for position, (item, assessment) in enumerate(zip(data["tasks"], extraction.assessments, strict=True))
     ]
     ids = session.scalars(insert(Task).returning(Task.id, sort_by_parameter_order=True), rows).all() if rows else []

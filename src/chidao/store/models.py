@@ -66,6 +66,30 @@ class Agency(Base):
     key: Mapped[str] = mapped_column(String(300), unique=True)  # folded name, for lookups and search
     aliases: Mapped[list] = mapped_column(JSON, default=list)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), server_default=func.now())
+    # Set when a reorganization ended the body (migration 0012): who took over its open tasks,
+    # and from when. The row and its name stay: completed tasks remain attributed to it.
+    successor_id: Mapped[int | None] = mapped_column(Integer)
+    ended_on: Mapped[date | None] = mapped_column(Date)
+
+
+class AgencyChange(Base):
+    """One body's part in a reorganization: merged into, renamed to or ended, by which decision,
+    from when, and how many open tasks and officers passed to the successor."""
+
+    __tablename__ = "agency_changes"
+    __table_args__ = (UniqueConstraint("agency_id", "reorganization", name="uq_agency_changes_agency_reorganization"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"))
+    successor_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"))
+    kind: Mapped[str] = mapped_column(String(20))  # merge | rename | dissolve
+    effective: Mapped[date] = mapped_column(Date)
+    reference: Mapped[str] = mapped_column(String(300))
+    reorganization: Mapped[str] = mapped_column(String(40))
+    moved_tasks: Mapped[int] = mapped_column(Integer)
+    moved_users: Mapped[int] = mapped_column(Integer)
+    applied_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    applied_at: Mapped[datetime] = mapped_column(UTCDateTime(), server_default=func.now())
 
 
 class User(Base):

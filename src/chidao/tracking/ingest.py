@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import not_, select, update
 from sqlalchemy.exc import IntegrityError
@@ -87,7 +87,7 @@ def store_document(
     document = document_row(filename, data, hashlib.sha256(data).hexdigest(), info, extraction.normalized.text)
     document.uploaded_by_id = user_id
     session.add(document)
-    store_extraction(session=session, document=document, extraction=extraction, cache=cache)
+    store_extraction(session=session, document=document, extraction=extraction, cache=cache, on=date.today())
     record(
         session=session,
         user_id=user_id,

@@ -1,0 +1,62 @@
+"""``chidao agencies apply-reorganization ID``: hand the open tasks and officers of bodies that
+were merged to their successors (the 2025 reorganization: ``2025``)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import click
+
+from chidao.cli.context import fail, load_settings, open_store
+from chidao.tracking.database import open_sessions
+from chidao.tracking.errors import Invalid
+from chidao.tracking.reorganization import Succession, apply, preview
+
+_STATES = {
+    "pending": "",
+    "applied": " (đã áp dụng trước đây)",
+    "not_yet": " (chưa đến ngày hiệu lực)",
+    "absent": " (không có trong cơ sở dữ liệu)",
+}
+
+
+@click.group("agencies")
+def agencies_group() -> None:
+    """Agencies: reorganizations (merges, renames)."""
+
+
+@agencies_group.command("apply-reorganization")
+@click.argument("reorganization")
+@click.option("--dry-run", is_flag=True, help="Only list what would move; change nothing.")
+@click.option("--date", "on", type=click.DateTime(["%Y-%m-%d"]), help="Apply as of this day (default: today).")
+def apply_command(reorganization: str, dry_run: bool, on) -> None:
+    """Move the open tasks and officers of each merged body to its successor, in one transaction.
+
+    Completed tasks stay with the body that did them; running it again changes nothing."""
+    today = on.date() if on else date.today()
+    engine = open_store(load_settings())
+    try:
+        with open_sessions(engine).begin() as session:
+            if dry_run:
+                steps = preview(session=session, reorganization=reorganization, today=today)
+            else:
+                steps = apply(session=session, reorganization=reorganization, today=today, user_id=None)
+    except Invalid as error:
+        fail(str(error))
+        return
+    for step in steps:
+        click.echo(_line(step))
+    pending = [s for s in steps if s.state == "pending"]
+    tasks, users = sum(s.moved for s in pending), sum(s.users for s in pending)
+    verb = "would move" if dry_run else "moved"
+    click.echo(f"{verb}: {tasks} open tasks and {users} users of {len(pending)} agencies")
+
+
+def _line(step: Succession) -> str:
+    counts = f"{step.moved} nhiệm vụ đang mở"
+    if step.state == "pending":
+        counts += f" (chủ trì {step.lead}, phối hợp {step.coordinator}), {step.users} người dùng"
+    return (
+        f"{step.agency} → {step.successor} ({step.reference}, từ {step.effective:%d/%m/%Y}): "
+        f"{counts}{_STATES[step.state]}"
+    )
