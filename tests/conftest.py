@@ -1,4 +1,7 @@
-"""Shared fixtures: the bundled examples and the shared corpus (when CHIDAO_CORPUS is set)."""
+"""Shared fixtures: the bundled examples and the shared corpus (when CHIDAO_CORPUS is set).
+
+Every password the tests set is hashed with argon2's cheapest parameters (``support.users``).
+"""
 
 from __future__ import annotations
 
@@ -7,8 +10,14 @@ from pathlib import Path
 
 import pytest
 
+from support.users import use_cheap_hashing
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    use_cheap_hashing()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

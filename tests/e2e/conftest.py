@@ -21,19 +21,16 @@ from pathlib import Path
 import httpx
 import pytest
 
+from chidao.store.engine import session_factory
+from chidao.tracking.database import create_database
+from support.users import PASSWORD, add_users
+
+__all__ = ["PASSWORD", "screenshot"]
+
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
-PASSWORD = "mật-khẩu đủ dài 2024"
-# username → (role, agency)
-USERS = {
-    "clerk": ("clerk", None),
-    "leader": ("viewer", None),
-    "officer": ("agency", "Sở Thông tin và Truyền thông"),
-    "finance": ("agency", "Sở Tài chính"),
-    "admin": ("admin", None),
-}
 DESKTOP = {"width": 1280, "height": 860}
 PHONE = {"width": 390, "height": 844}
 # Flags from the machine's own check: no background connections to Google's hosts.
@@ -54,11 +51,15 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _chidao(*args: str, env: dict[str, str], stdin: str | None = None) -> str:
-    command = [sys.executable, "-m", "chidao.cli", *args]
-    done = subprocess.run(command, env=env, input=stdin, capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    return done.stdout
+def _add_users(data_dir: Path) -> None:
+    """The users of ``support.users`` in the store ``chidao serve`` will open in ``data_dir``
+    (created as ``chidao init`` does; ``chidao user add`` itself is tested in tests/cli)."""
+    engine = create_database(f"sqlite:///{data_dir / 'chidao.sqlite3'}")
+    try:
+        with session_factory(engine).begin() as session:
+            add_users(session)
+    finally:
+        engine.dispose()
 
 
 @dataclass
@@ -70,14 +71,12 @@ class Server:
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """``chidao serve`` on a free port over a new SQLite database, with a user of every role."""
+    """``chidao serve`` on a free port over a new SQLite database, with the users of
+    ``support.users`` (every role, password ``support.users.PASSWORD``)."""
     data_dir = tmp_path_factory.mktemp("e2e-data")
     env = {**os.environ, "CHIDAO_DATA_DIR": str(data_dir), "PYTHONUNBUFFERED": "1"}
     env.pop("CHIDAO_DATABASE_URL", None)
-    _chidao("init", env=env)
-    for name, (role, agency) in USERS.items():
-        extra = ["--agency", agency] if agency else []
-        _chidao("user", "add", name, "--role", role, *extra, "--password-stdin", env=env, stdin=PASSWORD + "\n")
+    _add_users(data_dir)
     port = _free_port()
     log = (data_dir / "serve.log").open("w")
     process = subprocess.Popen(

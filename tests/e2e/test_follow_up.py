@@ -65,7 +65,7 @@ def test_clerk_officer_leader_follow_a_notice_through(open_as, server, tmp_path)
     screenshot(clerk, "05-document")
 
     # The leader's dashboard before anything is done.
-    leader = open_as("leader")
+    leader = open_as("viewer")  # the leadership's read-only account
     overdue_before, not_due_before = _tile(leader, "overdue"), _tile(leader, "not_due")
     assert overdue_before >= 1
     screenshot(leader, "06-dashboard")

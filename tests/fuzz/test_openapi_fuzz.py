@@ -10,12 +10,11 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 
 from chidao.settings import Settings
-from chidao.store.agencies import seed_agencies
 from chidao.store.engine import open_engine, session_factory
 from chidao.store.migrate import migrate
-from chidao.tracking.accounts import add_user, create_token
 from chidao.tracking.ingest import add_document
 from chidao.web.app import create_app
+from support.users import seed
 
 CHECKS = [
     schemathesis.checks.not_a_server_error,
@@ -32,12 +31,8 @@ def served(tmp_path_factory):
     folder = tmp_path_factory.mktemp("fuzz")
     engine = open_engine(f"sqlite:///{folder / 'chidao.sqlite3'}")
     migrate(engine)
+    tokens = seed(engine).tokens  # the users of support.users, each with an API token
     with session_factory(engine).begin() as session:
-        seed_agencies(session=session)
-        tokens = {}
-        for role in ("admin", "clerk"):
-            user = add_user(session=session, username=role, role=role, password="fuzz-password-1")
-            tokens[role] = create_token(session=session, user=user)
         for path in sorted(EXAMPLES.glob("*.txt")):
             add_document(session=session, filename=path.name, data=path.read_bytes(), confirm=path.name < "l")
     app = create_app(

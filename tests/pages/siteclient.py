@@ -1,39 +1,30 @@
 """Helpers of the page tests: a browser-like client per user (its own cookie jar), logged in
-through the real login form, and the form CSRF token of the page it last read."""
+through the real login form as one of the users of ``support.users``, and the form CSRF token of
+the page it last read; the app is built by the shared factory ``support.served``."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import httpx
-from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
 from chidao.settings import Settings
-from chidao.store.agencies import seed_agencies
-from chidao.store.engine import session_factory
-from chidao.tracking.accounts import add_user, create_token
+from support.served import Served
+from support.served import make_settings as served_settings
+from support.users import PASSWORD
+from support.users import seed as seed_users
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 CONVERSION = "tb-ket-luan-chuyen-doi-so.txt"  # Sở Thông tin và Truyền thông leads three tasks
 HEALTH = "cv-giao-nhiem-vu-y-te.txt"  # Sở Y tế leads one
-PASSWORD = "correct horse battery"
 MAX_UPLOAD = 256 * 1024
+__all__ = ["CONVERSION", "EXAMPLES", "HEALTH", "MAX_UPLOAD", "PASSWORD", "Browser", "Site", "csrf_of", "make_settings"]
 
-# username → (role, agency)
-USERS = {
-    "admin": ("admin", None),
-    "clerk": ("clerk", None),
-    "viewer": ("viewer", None),
-    "officer": ("agency", "Sở Thông tin và Truyền thông"),
-    "finance": ("agency", "Sở Tài chính"),
-    "health": ("agency", "Sở Y tế"),
-}
 _CSRF = re.compile(r'name="csrf_token" value="([^"]*)"')
 
 
@@ -63,21 +54,11 @@ class Browser:
         return self.client.post(path, data=form, **kwargs)
 
 
-@dataclass
-class Site:
-    app: FastAPI
-    engine: Engine
-    settings: Settings
-    today: date
-    tokens: dict[str, str] = field(default_factory=dict)
-    user_ids: dict[str, int] = field(default_factory=dict)
-    _clients: list[TestClient] = field(default_factory=list)
+class Site(Served):
+    """The pages' application; ``login(name)`` gives a browser logged in through the form."""
 
     def anonymous(self) -> Browser:
-        client = TestClient(self.app, follow_redirects=False)
-        client.__enter__()
-        self._clients.append(client)
-        return Browser(client)
+        return Browser(self.open_client(follow_redirects=False))
 
     def login(self, username: str) -> Browser:
         """A browser logged in as ``username`` through the login form."""
@@ -92,9 +73,8 @@ class Site:
 
     def api(self, method: str, path: str, who: str = "clerk", **kwargs: Any) -> httpx.Response:
         """Call the JSON API as ``who`` (with an API token): to set up data for a page test."""
-        client = self._clients[0] if self._clients else self.anonymous().client
-        headers = {"Authorization": f"Bearer {self.tokens[who]}"}
-        return client.request(method, f"/api/v1{path}", headers=headers, **kwargs)
+        client = self.clients[0] if self.clients else self.anonymous().client
+        return client.request(method, f"/api/v1{path}", headers=self.bearer(who), **kwargs)
 
     def document(self, name: str, confirm: bool = True) -> dict:
         """Upload an example notice through the API (confirmed unless told otherwise)."""
@@ -104,30 +84,12 @@ class Site:
         assert response.status_code == 201, response.text
         return response.json()
 
-    def close(self) -> None:
-        for client in self._clients:
-            client.__exit__(None, None, None)
-
 
 def seed(engine: Engine) -> tuple[dict[str, str], dict[str, int]]:
-    """Registry agencies, and one user per entry of USERS, each with PASSWORD and an API token."""
-    tokens, ids = {}, {}
-    with session_factory(engine).begin() as session:
-        seed_agencies(session=session)
-        for username, (role, agency) in USERS.items():
-            user = add_user(session=session, username=username, role=role, agency=agency, password=PASSWORD)
-            tokens[username] = create_token(session=session, user=user, name="tests")
-            ids[username] = user.id
-    return tokens, ids
+    """Registry agencies, and every user of ``support.users.USERS``, each with an API token."""
+    seeded = seed_users(engine)
+    return seeded.tokens, seeded.user_ids
 
 
 def make_settings(tmp_path: Path, **changes: Any) -> Settings:
-    values: dict[str, Any] = {
-        "data_dir": tmp_path,
-        "database_url": "sqlite://",  # unused: the test engine is handed over
-        "max_upload_bytes": MAX_UPLOAD,
-        "login_attempts": 5,
-        "login_window_seconds": 300,
-    }
-    values.update(changes)
-    return Settings(**values)
+    return served_settings(tmp_path, **{"max_upload_bytes": MAX_UPLOAD, "login_attempts": 5, **changes})

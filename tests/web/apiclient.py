@@ -1,52 +1,38 @@
-"""Helpers of the API tests: the example files, the users of every role, calling the API as one of them."""
+"""Helpers of the API tests: the example files, calling the API as one of the users of
+``support.users`` (each has an API token), built by the shared factory ``support.served``."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import httpx
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Engine
 
 from chidao.settings import Settings
-from chidao.store.agencies import seed_agencies
-from chidao.store.engine import session_factory
-from chidao.store.models import AuditEntry
-from chidao.tracking.accounts import add_user, create_token
+from support.served import Served
+from support.served import make_settings as served_settings
+from support.users import PASSWORD
+from support.users import seed as seed_users
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 CONVERSION = "tb-ket-luan-chuyen-doi-so.txt"  # Sở Thông tin và Truyền thông leads three tasks
 HEALTH = "cv-giao-nhiem-vu-y-te.txt"  # Sở Y tế leads one
-PASSWORD = "correct horse battery"
 MAX_UPLOAD = 64 * 1024
-
-# username → (role, agency)
-USERS = {
-    "admin": ("admin", None),
-    "clerk": ("clerk", None),
-    "viewer": ("viewer", None),
-    "officer": ("agency", "Sở Thông tin và Truyền thông"),
-    "finance": ("agency", "Sở Tài chính"),
-    "health": ("agency", "Sở Y tế"),
-}
-WITH_PASSWORD = ("clerk", "officer")
+__all__ = ["CONVERSION", "EXAMPLES", "HEALTH", "MAX_UPLOAD", "PASSWORD", "Api", "make_settings", "seed"]
 
 
-@dataclass
-class Api:
+class Api(Served):
+    """The API as a client of it sees it; ``client`` is opened with the app."""
+
     client: TestClient
-    engine: Engine
-    settings: Settings
-    today: date
-    tokens: dict[str, str] = field(default_factory=dict)
-    user_ids: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.client = self.open_client()
 
     def headers(self, who: str | None) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.tokens[who]}"} if who else {}
+        return self.bearer(who)
 
     def call(self, method: str, path: str, who: str | None = "clerk", **kwargs: Any) -> httpx.Response:
         headers = {**self.headers(who), **kwargs.pop("headers", {})}
@@ -81,35 +67,12 @@ class Api:
         assert len(found) == 1, (start, [t["text"][:40] for t in document["tasks"]])
         return found[0]
 
-    def session(self) -> Session:
-        return session_factory(self.engine)()
-
-    def audit(self, entity: str, entity_id: int) -> list[AuditEntry]:
-        with self.session() as session:
-            query = select(AuditEntry).where(AuditEntry.entity == entity, AuditEntry.entity_id == entity_id)
-            return list(session.scalars(query.order_by(AuditEntry.id)))
-
 
 def seed(engine: Engine) -> tuple[dict[str, str], dict[str, int]]:
-    """Registry agencies, and one user per entry of USERS with an API token."""
-    tokens, ids = {}, {}
-    with session_factory(engine).begin() as session:
-        seed_agencies(session=session)
-        for username, (role, agency) in USERS.items():
-            password = PASSWORD if username in WITH_PASSWORD else None
-            user = add_user(session=session, username=username, role=role, agency=agency, password=password)
-            tokens[username] = create_token(session=session, user=user, name="tests")
-            ids[username] = user.id
-    return tokens, ids
+    """Registry agencies, and every user of ``support.users.USERS`` with an API token."""
+    seeded = seed_users(engine)
+    return seeded.tokens, seeded.user_ids
 
 
 def make_settings(tmp_path: Path, **changes: Any) -> Settings:
-    values: dict[str, Any] = {
-        "data_dir": tmp_path,
-        "database_url": "sqlite://",  # unused: the test engine is handed over
-        "max_upload_bytes": MAX_UPLOAD,
-        "login_attempts": 3,
-        "login_window_seconds": 300,
-    }
-    values.update(changes)
-    return Settings(**values)
+    return served_settings(tmp_path, **{"max_upload_bytes": MAX_UPLOAD, "login_attempts": 3, **changes})

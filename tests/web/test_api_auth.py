@@ -96,9 +96,9 @@ def test_wrong_password_answers_401_and_is_recorded(api):
     assert response.status_code == 401
     assert response.json() == {"detail": "wrong username or password"}
     assert login(api, username="nobody").status_code == 401
-    assert login(api, username="admin").status_code == 401  # no password set: cannot log in
+    assert login(api, username="robot").status_code == 401  # no password set: cannot log in
     with api.session() as session:
-        assert sorted(session.scalars(select(LoginFailure.username))) == ["admin", "clerk", "nobody"]
+        assert sorted(session.scalars(select(LoginFailure.username))) == ["clerk", "nobody", "robot"]
 
 
 def test_login_is_throttled_after_too_many_failures(api):

@@ -24,6 +24,18 @@ from chidao.vocab import UserRole
 _HASHER = PasswordHasher()  # argon2id with the library's recommended parameters
 
 
+def configure_hasher(*, time_cost: int, memory_cost: int, parallelism: int) -> None:
+    """Hash the passwords set from now on with other argon2id parameters (a stored hash keeps
+    its own: argon2 writes them into the hash, so verifying is unaffected).
+
+    A hook for the test suite, which sets argon2's cheapest parameters (``time_cost=1,
+    memory_cost=8, parallelism=1``) because the default ones cost a third of a second per
+    password; nothing in chidao calls it, so production keeps the library's defaults.
+    """
+    global _HASHER
+    _HASHER = PasswordHasher(time_cost=time_cost, memory_cost=memory_cost, parallelism=parallelism)
+
+
 class UserError(ValueError):
     """A user cannot be created or changed as asked; the message says why."""
 
