@@ -20,7 +20,8 @@ from chidao.tracking.task_state import (
     task_snapshot,
     task_state,
 )
-from chidao.tracking.timing import TIMING_LABELS, TIMING_STATES, due_soon_until, timing_state
+from chidao.tracking.timing import due_soon_until, timing_state
+from chidao.vocab import TimingState
 
 SOON = date(2024, 4, 8)  # five working days after Monday 1 April 2024
 
@@ -45,7 +46,8 @@ def test_timing_state(status, deadline, completed_on, expected):
 
 
 def test_every_timing_state_has_a_vietnamese_label():
-    assert set(TIMING_LABELS) == set(TIMING_STATES)
+    labels = TimingState.labels()
+    assert set(labels) == {state.value for state in TimingState} and all(labels.values())
 
 
 def test_due_soon_counts_working_days_only():
