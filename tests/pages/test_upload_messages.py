@@ -41,6 +41,7 @@ MESSAGES = [
     (Failure.BINARY, "unreadable", "Nội dung tệp không phải văn bản."),
     (Failure.INVALID_TEXT, "unreadable", "Tệp văn bản bị lỗi mã hóa ký tự."),
     (Failure.CORRUPT, "unreadable", "Tệp bị hỏng, không đọc được."),
+    (Failure.TOO_MANY_TASKS, "too_large", "Văn bản giao quá nhiều nhiệm vụ; hãy tách thành nhiều văn bản."),
     *[(code, "unreadable", UNREADABLE) for code in sorted(GENERIC)],
 ]
 

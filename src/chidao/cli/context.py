@@ -57,7 +57,8 @@ def _database(settings: Settings, *, create: bool) -> Engine:
     except DatabaseNotReady as error:
         fail(str(error))
     except OperationalError as error:
-        fail(f"cannot open the database ({error.orig.__class__.__name__}: {str(error.orig).strip()[:200]})")
+        reason = " ".join(str(error.orig).split())[:200]  # psycopg's messages span lines
+        fail(f"cannot open the database ({error.orig.__class__.__name__}: {reason})")
     except SQLAlchemyError as error:
         fail(f"database error: {error.__class__.__name__}")
     except OSError as error:
