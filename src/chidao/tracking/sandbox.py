@@ -39,6 +39,8 @@ MB = 1024 * 1024
 WORKERS = max(2, os.cpu_count() or 1)
 _SLOTS = threading.BoundedSemaphore(WORKERS)
 _PRELOAD = ["__main__", "chidao.tracking.sandbox_preload"]
+_OUT_OF_MEMORY = ("memory",)
+_OUT_OF_MEMORY_BYTES = pickle.dumps(_OUT_OF_MEMORY)  # made before any limit: sending it allocates nothing
 
 
 @dataclass(frozen=True)
@@ -148,20 +150,25 @@ def _needs_time(limits: Limits) -> str:
 
 
 def _child(sender: Connection, data: bytes, filename: str, limits: Limits) -> None:
-    """The worker: limit itself, read and extract, send the outcome, exit."""
+    """The worker: limit itself, read and extract, send the outcome, exit.
+
+    The outcome is pickled after the ``try``: inside ``except MemoryError`` the traceback still
+    holds every frame and what it built, and the smallest allocation would fail again."""
     resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
     resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_seconds, limits.cpu_seconds + 5))
+    outcome: tuple = _OUT_OF_MEMORY
     try:
-        payload = pickle.dumps(("ok", read_document(data, filename)), pickle.HIGHEST_PROTOCOL)
+        outcome = ("ok", read_document(data, filename))
     except ReadError as error:
-        payload = pickle.dumps(("refused", error.reason, str(error.code)))
+        outcome = ("refused", error.reason, str(error.code))
     except MemoryError:
-        payload = pickle.dumps(("memory",))
+        pass
     except Exception:  # a bug: the parent raises it with this traceback
-        payload = pickle.dumps(("error", traceback.format_exc(limit=-8)))
-    del data
+        outcome = ("error", traceback.format_exc(limit=-8))
     try:
-        sender.send_bytes(payload)
+        payload = pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL)
     except MemoryError:
-        sender.send_bytes(pickle.dumps(("memory",)))
+        payload = _OUT_OF_MEMORY_BYTES
+    del outcome
+    sender.send_bytes(payload)
     sender.close()

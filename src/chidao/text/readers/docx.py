@@ -37,7 +37,11 @@ def read_docx(data: bytes) -> str:
     try:
         document = docx.Document(io.BytesIO(data))
     except etree.XMLSyntaxError as error:
+        if error.code == etree.ErrorTypes.ERR_NO_MEMORY:
+            raise MemoryError from None
         raise _xml_error(error) from None
+    except MemoryError:
+        raise  # not a corrupt file: a worker's limit (``tracking.sandbox``) says so
     except Exception as error:  # python-docx raises KeyError, ValueError...
         raise Unreadable(f"corrupt DOCX file ({type(error).__name__})", Failure.CORRUPT) from None
     walker = _Walker(Numbering(_numbering_xml(document), document.styles.element))
