@@ -89,7 +89,7 @@ def choose_reader(extension: str, data: bytes) -> str:
     if kind == PDF and found != "pdf":
         raise Unreadable("not a PDF file" + _looks_like(found), Failure.WRONG_TYPE)
     if kind == DOCX and found != "docx":
-        raise Unreadable(*_not_docx(found))
+        raise Unreadable(*_not_docx(found, data))
     if kind == HTML and found in _LABELS:
         raise Unreadable("not an HTML file" + _looks_like(found), Failure.WRONG_TYPE)
     if kind == PLAIN and found in _LABELS:
@@ -97,7 +97,7 @@ def choose_reader(extension: str, data: bytes) -> str:
     return kind
 
 
-def _not_docx(found: str | None) -> tuple[str, Failure]:
+def _not_docx(found: str | None, data: bytes) -> tuple[str, Failure]:
     if found == "ole":
         return "encrypted or legacy .doc file, not DOCX", Failure.ENCRYPTED
     if found == "zip":
@@ -105,7 +105,8 @@ def _not_docx(found: str | None) -> tuple[str, Failure]:
     if found == "badzip":
         return "corrupt DOCX file (bad ZIP archive)", Failure.CORRUPT
     if found == "bigzip":
-        return f"DOCX archive has too many parts (more than {archive.MAX_PARTS:,})", Failure.DOCX_TOO_MANY_PARTS
+        count = archive.declared_parts(data) or 0
+        return f"DOCX archive has too many parts ({count:,} > {archive.MAX_PARTS:,})", Failure.DOCX_TOO_MANY_PARTS
     if found in _LABELS:
         return "not a DOCX file" + _looks_like(found), Failure.WRONG_TYPE
     return "not a DOCX file (not a ZIP/OOXML package)", Failure.WRONG_TYPE
@@ -116,7 +117,7 @@ def _by_content(extension: str, found: str | None, data: bytes) -> str:
     if found in (PDF, DOCX, HTML):
         return found
     if found == "bigzip":  # perhaps a DOCX, but one that may not be opened
-        raise Unreadable(*_not_docx(found))
+        raise Unreadable(*_not_docx(found, data))
     if extension == "" or (found is None and (data.startswith(_TEXT_BOMS) or b"\x00" not in data[:4096])):
         return PLAIN
     raise Unreadable(f"unsupported file type {extension}" + _looks_like(found), Failure.UNSUPPORTED_TYPE)
