@@ -15,6 +15,8 @@ from sqlalchemy import func, select
 from bombs import MB, XML_RUN, Repeat, docx_parts, docx_with, nested_html, page_tree_bomb, zip_bytes
 from chidao.settings import Settings
 from chidao.store.models import Document
+from chidao.tracking import sandbox
+from chidao.tracking.sandbox import Limits
 
 HANG = 60.0  # seconds: generous, only to catch a hang
 BOMBS = [
@@ -92,3 +94,13 @@ def test_other_users_are_served_while_a_heavy_file_is_read(api):
     assert light.status_code == 201, light.text
     assert outcome["status"] == 422
     assert served < outcome["done"]
+
+
+def test_a_file_that_finds_every_worker_busy_is_answered_503(api, monkeypatch):
+    monkeypatch.setattr(sandbox, "_SLOTS", threading.BoundedSemaphore(1))
+    monkeypatch.setattr(sandbox, "LIMITS", Limits(wall_seconds=0.2))
+    sandbox._SLOTS.acquire()
+    response = api.upload("cv-giao-nhiem-vu-y-te.txt")
+    assert response.status_code == 503 and response.headers["Retry-After"] == "60"
+    assert response.json()["detail"] == "the server is busy reading other files; try again in a minute"
+    assert documents(api) == 0

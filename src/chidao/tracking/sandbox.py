@@ -69,10 +69,11 @@ def read_document(data: bytes, filename: str) -> Extraction:
     return extract(read_bytes(data, filename))
 
 
-def read_and_extract(data: bytes, filename: str, limits: Limits = LIMITS) -> Extraction:
-    """``read_document`` in a worker process under ``limits``; raises ``ReadError`` when the file
-    cannot be read, or needs more memory or time than allowed, and nothing else but
-    ``WorkerError``."""
+def read_and_extract(data: bytes, filename: str, limits: Limits | None = None) -> Extraction:
+    """``read_document`` in a worker process under ``limits`` (``LIMITS`` by default); raises
+    ``ReadError`` when the file cannot be read, or needs more memory or time than allowed, and
+    nothing else but ``WorkerError``."""
+    limits = limits or LIMITS
     if not _SLOTS.acquire(timeout=limits.wall_seconds):
         raise ReadError(filename, "the server is busy reading other files; try again in a minute", Failure.BUSY)
     try:
