@@ -38,7 +38,11 @@ from chidao.text.readers import Failure, ReadError, read_bytes
 MB = 1024 * 1024
 WORKERS = max(2, os.cpu_count() or 1)
 _SLOTS = threading.BoundedSemaphore(WORKERS)
-_PRELOAD = ["__main__", "chidao.tracking.sandbox_preload"]
+# The fork server never learns the main script's path (CPython 3.11: ``forkserver.ensure_running``
+# keeps a "main_path" key that ``spawn.get_preparation_data`` never sets), so each child runs the
+# main script again before its work. chidao's is the ``chidao`` script, which imports chidao.cli:
+# loaded in the fork server, that import costs a child nothing (2 s each under load otherwise).
+_PRELOAD = ["__main__", "chidao.cli", "chidao.tracking.sandbox_preload"]
 _OUT_OF_MEMORY = ("memory",)
 _OUT_OF_MEMORY_BYTES = pickle.dumps(_OUT_OF_MEMORY)  # made before any limit: sending it allocates nothing
 
