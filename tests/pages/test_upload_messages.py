@@ -42,6 +42,21 @@ MESSAGES = [
     (Failure.INVALID_TEXT, "unreadable", "Tệp văn bản bị lỗi mã hóa ký tự."),
     (Failure.CORRUPT, "unreadable", "Tệp bị hỏng, không đọc được."),
     (Failure.TOO_MANY_TASKS, "too_large", "Văn bản giao quá nhiều nhiệm vụ; hãy tách thành nhiều văn bản."),
+    (Failure.DOCX_TOO_MANY_PARTS, "too_large", "Tệp DOCX chứa quá nhiều thành phần để đọc."),
+    (Failure.DOCX_COMPRESSION, "unreadable", "Tệp DOCX được nén bất thường (nghi là tệp độc hại) nên không đọc."),
+    (
+        Failure.DOCX_UNSAFE_XML,
+        "unreadable",
+        "Tệp DOCX chứa khai báo XML (DTD, thực thể) mà Word không tạo ra nên không đọc.",
+    ),
+    (Failure.DOCX_XML_LIMIT, "unreadable", "Cấu trúc XML của tệp DOCX lồng quá sâu hoặc quá dài để đọc."),
+    (Failure.PDF_TOO_MUCH_TEXT, "too_large", "Tệp PDF có quá nhiều chữ để đọc."),
+    (Failure.HTML_TOO_LARGE, "too_large", "Trang HTML quá lớn để đọc."),
+    (Failure.HTML_TOO_COMPLEX, "too_large", "Trang HTML có quá nhiều thẻ để đọc."),
+    (Failure.NEEDS_MEMORY, "too_large", "Đọc tệp này cần nhiều bộ nhớ hơn mức cho phép."),
+    (Failure.NEEDS_TIME, "too_large", "Đọc tệp này mất nhiều thời gian hơn mức cho phép."),
+    (Failure.READER_CRASHED, "unreadable", "Bộ đọc tệp dừng đột ngột khi đọc tệp này; tệp có thể bị hỏng."),
+    (Failure.BUSY, "failed", "Máy chủ đang đọc nhiều tệp khác; hãy thử lại sau ít phút."),
     *[(code, "unreadable", UNREADABLE) for code in sorted(GENERIC)],
 ]
 

@@ -2,13 +2,16 @@
 same file never twice; and confirming a reviewed draft, after which its tasks are tracked.
 
 The CLI (``chidao ingest``), the API and the upload page all store a document through
-``add_document``; ``ingest_file`` gives it a transaction of its own and settles the race of two
-processes storing the same file at once.
+``add_document``. The CLI (``ingest_file``) and the web (``web.review_actions``) first read and
+extract the file in a worker process with memory and time limits (``sandbox``), outside any
+transaction, and hand the extraction over; ``ingest_file`` gives the storing a transaction of its
+own and settles the race of two processes storing the same file at once.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
@@ -16,12 +19,13 @@ from sqlalchemy import not_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from chidao.extract import Extraction, extract
+from chidao.extract import Extraction
 from chidao.store.audit import record
 from chidao.store.documents import document_row, store_extraction
 from chidao.store.models import Agency, Document, Task
-from chidao.text.readers import Failure, ReadError, read_bytes
+from chidao.text.readers import Failure, ReadError
 from chidao.tracking.errors import Conflict
+from chidao.tracking.sandbox import read_and_extract, read_document
 
 MAX_TASKS_PER_DOCUMENT = 2000
 
@@ -40,14 +44,18 @@ def add_document(
     user_id: int | None = None,
     confirm: bool = False,
     cache: dict[str, Agency] | None = None,
+    extraction: Extraction | None = None,
 ) -> Ingested:
     """Read, extract and store a document with its draft tasks and unassigned passages;
-    raises ReadError before writing."""
-    digest = hashlib.sha256(data).hexdigest()
-    existing = session.scalar(select(Document).where(Document.content_hash == digest))
+    raises ReadError before writing.
+
+    ``extraction`` is the file already read and extracted (by a worker process: ``sandbox``);
+    without it the file is read here, in this process."""
+    existing = stored_copy(session=session, data=data)
     if existing is not None:
         return Ingested(existing, False)
-    extraction = extract(read_bytes(data, filename))
+    if extraction is None:
+        extraction = read_document(data, filename)
     check_size(filename, extraction)
     return store_document(
         session=session,
@@ -58,6 +66,11 @@ def add_document(
         confirm=confirm,
         cache=cache,
     )
+
+
+def stored_copy(*, session: Session, data: bytes) -> Document | None:
+    """The document already stored with these bytes, if any."""
+    return session.scalar(select(Document).where(Document.content_hash == hashlib.sha256(data).hexdigest()))
 
 
 def check_size(filename: str, extraction: Extraction) -> None:
@@ -109,23 +122,37 @@ def ingest_file(
     user_id: int | None = None,
     confirm: bool = False,
     cache: dict[str, Agency] | None = None,
+    reader: Callable[[bytes, str], Extraction] = read_and_extract,
 ) -> tuple[Ingested, int]:
-    """``add_document`` in a transaction of its own, and how many tasks the document has.
+    """Store a file, and say how many tasks its document has: read and extracted by ``reader``
+    (a worker process, ``sandbox``) while no transaction is open, then ``add_document`` in a
+    transaction of its own.
 
     Two processes storing the same file at once both pass the "already stored?" check; the
     database's unique content hash lets one win, and the other, rolled back, reports the winner's
     copy as already stored instead of failing. Raises ReadError before writing anything."""
+    with sessions() as session:
+        existing = stored_copy(session=session, data=data)
+        if existing is not None:
+            return Ingested(existing, False), len(existing.tasks)
+    extraction = reader(data, filename)
     try:
         with sessions.begin() as session:
             result = add_document(
-                session=session, filename=filename, data=data, user_id=user_id, confirm=confirm, cache=cache
+                session=session,
+                filename=filename,
+                data=data,
+                user_id=user_id,
+                confirm=confirm,
+                cache=cache,
+                extraction=extraction,
             )
             return result, len(result.document.tasks)
     except IntegrityError:
         if cache is not None:
             cache.clear()  # rolled back: agencies cached in that transaction may not exist
         with sessions() as session:
-            existing = session.scalar(select(Document).where(Document.content_hash == hashlib.sha256(data).hexdigest()))
+            existing = stored_copy(session=session, data=data)
             if existing is None:
                 raise
             return Ingested(existing, False), len(existing.tasks)

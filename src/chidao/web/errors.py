@@ -11,6 +11,7 @@ from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from chidao.text import ReadError
+from chidao.text.readers.errors import Failure
 from chidao.tracking.database import DatabaseProblem, database_problem
 from chidao.tracking.errors import Conflict, Forbidden, Invalid, OperationError
 
@@ -48,7 +49,12 @@ async def _data_error(_request: Request, error: Exception) -> JSONResponse:
 
 
 async def _read_error(_request: Request, error: Exception) -> JSONResponse:
-    return _json(422, getattr(error, "reason", str(error)))
+    """422: the file cannot be read; 503 when every reading worker stayed busy (try again)."""
+    busy = getattr(error, "code", None) == Failure.BUSY
+    response = _json(503 if busy else 422, getattr(error, "reason", str(error)))
+    if busy:
+        response.headers["Retry-After"] = "60"
+    return response
 
 
 DATABASE_PROBLEMS = {

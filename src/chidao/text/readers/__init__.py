@@ -70,7 +70,7 @@ def _read(data: bytes, extension: str) -> str:
     kind = detect.choose_reader(extension, data)
     try:
         text = _READERS[kind](data)
-    except Unreadable:
+    except (Unreadable, MemoryError):  # out of memory is not corrupt: the worker's limit says so
         raise
     except Exception as error:  # a parser's surprise on a corrupt file must not become a traceback
         raise Unreadable(f"corrupt or unreadable {_LABEL[kind]} file ({_describe(error)})", Failure.CORRUPT) from None

@@ -11,6 +11,7 @@ import io
 import re
 import zipfile
 
+from chidao.text.readers import archive
 from chidao.text.readers.errors import Failure, Unreadable
 
 PLAIN, HTML, DOCX, PDF = "plain", "html", "docx", "pdf"
@@ -43,7 +44,8 @@ _LABELS = {
 
 
 def sniff(data: bytes) -> str | None:
-    """What the bytes are: "pdf", "docx", "zip", "badzip", "ole", "rtf", "html", or None (text/binary)."""
+    """What the bytes are: "pdf", "docx", "zip", "badzip", "bigzip", "ole", "rtf", "html", or None
+    (text/binary)."""
     if _PDF_MAGIC.search(data[:1024]):  # the PDF header may follow some junk
         return "pdf"
     if data.startswith(_OLE_MAGIC):
@@ -58,10 +60,15 @@ def sniff(data: bytes) -> str | None:
 
 
 def _zip_kind(data: bytes) -> str:
-    """A Word package ("docx"), another archive ("zip"), or one that does not open ("badzip")."""
+    """A Word package ("docx"), another archive ("zip"), one that does not open ("badzip"), or one
+    of more members than a DOCX may have ("bigzip", not opened: ``zipfile`` builds an object per
+    member first)."""
+    count = archive.declared_parts(data)
+    if count is not None and count > archive.MAX_PARTS:
+        return "bigzip"
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return "docx" if "word/document.xml" in archive.namelist() else "zip"
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            return "docx" if "word/document.xml" in package.namelist() else "zip"
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         return "badzip"
 
@@ -82,7 +89,7 @@ def choose_reader(extension: str, data: bytes) -> str:
     if kind == PDF and found != "pdf":
         raise Unreadable("not a PDF file" + _looks_like(found), Failure.WRONG_TYPE)
     if kind == DOCX and found != "docx":
-        raise Unreadable(*_not_docx(found))
+        raise Unreadable(*_not_docx(found, data))
     if kind == HTML and found in _LABELS:
         raise Unreadable("not an HTML file" + _looks_like(found), Failure.WRONG_TYPE)
     if kind == PLAIN and found in _LABELS:
@@ -90,13 +97,16 @@ def choose_reader(extension: str, data: bytes) -> str:
     return kind
 
 
-def _not_docx(found: str | None) -> tuple[str, Failure]:
+def _not_docx(found: str | None, data: bytes) -> tuple[str, Failure]:
     if found == "ole":
         return "encrypted or legacy .doc file, not DOCX", Failure.ENCRYPTED
     if found == "zip":
         return "not a DOCX file (a ZIP archive without word/document.xml)", Failure.WRONG_TYPE
     if found == "badzip":
         return "corrupt DOCX file (bad ZIP archive)", Failure.CORRUPT
+    if found == "bigzip":
+        count = archive.declared_parts(data) or 0
+        return f"DOCX archive has too many parts ({count:,} > {archive.MAX_PARTS:,})", Failure.DOCX_TOO_MANY_PARTS
     if found in _LABELS:
         return "not a DOCX file" + _looks_like(found), Failure.WRONG_TYPE
     return "not a DOCX file (not a ZIP/OOXML package)", Failure.WRONG_TYPE
@@ -106,6 +116,8 @@ def _by_content(extension: str, found: str | None, data: bytes) -> str:
     """No extension, or one we do not know: trust the content when it is a kind we read."""
     if found in (PDF, DOCX, HTML):
         return found
+    if found == "bigzip":  # perhaps a DOCX, but one that may not be opened
+        raise Unreadable(*_not_docx(found, data))
     if extension == "" or (found is None and (data.startswith(_TEXT_BOMS) or b"\x00" not in data[:4096])):
         return PLAIN
     raise Unreadable(f"unsupported file type {extension}" + _looks_like(found), Failure.UNSUPPORTED_TYPE)

@@ -17,11 +17,12 @@ import docx
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml.ns import qn
+from lxml import etree
 
+from chidao.text.readers import archive
 from chidao.text.readers.docx_numbering import Numbering, Xml
 from chidao.text.readers.errors import Failure, Unreadable
 
-_MAX_XML_BYTES = 512 * 1024 * 1024  # uncompressed document.xml: refuse zip bombs
 _P, _TBL, _SDT, _SDT_CONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
 _TR, _TC, _T, _TAB, _BR, _CR = qn("w:tr"), qn("w:tc"), qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
 _NO_BREAK_HYPHEN, _TEXT_BOX = qn("w:noBreakHyphen"), qn("w:txbxContent")
@@ -35,25 +36,38 @@ def read_docx(data: bytes) -> str:
     _check_package(data)
     try:
         document = docx.Document(io.BytesIO(data))
-    except Exception as error:  # python-docx raises KeyError, ValueError, lxml errors...
+    except etree.XMLSyntaxError as error:
+        if error.code == etree.ErrorTypes.ERR_NO_MEMORY:
+            raise MemoryError from None
+        raise _xml_error(error) from None
+    except MemoryError:
+        raise  # not a corrupt file: a worker's limit (``tracking.sandbox``) says so
+    except Exception as error:  # python-docx raises KeyError, ValueError...
         raise Unreadable(f"corrupt DOCX file ({type(error).__name__})", Failure.CORRUPT) from None
     walker = _Walker(Numbering(_numbering_xml(document), document.styles.element))
     return "\n".join(walker.blocks(document.element.body))
 
 
 def _check_package(data: bytes) -> None:
-    """Refuse what is not a readable Word package before python-docx trips over it."""
+    """Refuse what is not a readable Word package, or one that would cost more than a document
+    may (``archive``), before python-docx inflates and parses it."""
+    archive.check_part_count(data)
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            info = archive.getinfo("word/document.xml")
-            if info.flag_bits & 0x1:
-                raise Unreadable("encrypted DOCX file", Failure.ENCRYPTED)
-    except KeyError:
-        raise Unreadable("not a DOCX file (a ZIP archive without word/document.xml)", Failure.WRONG_TYPE) from None
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            if "word/document.xml" not in package.namelist():
+                raise Unreadable("not a DOCX file (a ZIP archive without word/document.xml)", Failure.WRONG_TYPE)
+            archive.check_members(package)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError):
         raise Unreadable("corrupt DOCX file (bad ZIP archive)", Failure.CORRUPT) from None
-    if info.file_size > _MAX_XML_BYTES:
-        raise Unreadable("DOCX file too large once uncompressed", Failure.DOCX_TOO_LARGE)
+
+
+def _xml_error(error: etree.XMLSyntaxError) -> Unreadable:
+    """A parse error of a DOCX part: past the XML parser's limits (depth 256, a text node of 10 MB,
+    entity amplification: lxml's ``huge_tree`` stays off), or corrupt."""
+    message = str(error).split(",")[0][:100]
+    if error.code == etree.ErrorTypes.ERR_RESOURCE_LIMIT or "Excessive depth" in message:
+        return Unreadable(f"DOCX XML beyond the parser's limits ({message})", Failure.DOCX_XML_LIMIT)
+    return Unreadable("corrupt DOCX file (XMLSyntaxError)", Failure.CORRUPT)
 
 
 def _numbering_xml(document: Document) -> Xml | None:

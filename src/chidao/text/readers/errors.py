@@ -20,6 +20,7 @@ class Failure(StrEnum):
     GARBLED = "garbled"  # a PDF whose fonts map glyphs to the wrong letters
     PDF_TOO_LONG = "pdf_too_long"
     PDF_PAGE_TOO_DENSE = "pdf_page_too_dense"
+    PDF_TOO_MUCH_TEXT = "pdf_too_much_text"  # every page within its cap, the whole past its own
     ENCRYPTED = "encrypted"  # password-protected, or an old encrypted .doc
     LEGACY_ENCODING = "legacy_encoding"  # TCVN3/VNI and other pre-Unicode Vietnamese
     UNKNOWN_ENCODING = "unknown_encoding"
@@ -29,6 +30,16 @@ class Failure(StrEnum):
     WRONG_TYPE = "wrong_type"  # the content is not what the extension says
     CORRUPT = "corrupt"
     DOCX_TOO_LARGE = "docx_too_large"  # once uncompressed (a ZIP bomb)
+    DOCX_TOO_MANY_PARTS = "docx_too_many_parts"  # an archive of thousands of members
+    DOCX_COMPRESSION = "docx_compression"  # a part packed tighter than any real document (a ZIP bomb)
+    DOCX_UNSAFE_XML = "docx_unsafe_xml"  # a DTD or entity declarations, which Word never writes
+    DOCX_XML_LIMIT = "docx_xml_limit"  # XML nested deeper, or a text longer, than the XML parser allows
+    HTML_TOO_LARGE = "html_too_large"
+    HTML_TOO_COMPLEX = "html_too_complex"  # too many tags to build a tree of
+    NEEDS_MEMORY = "needs_memory"  # the worker reading the file ran out of its memory
+    NEEDS_TIME = "needs_time"  # the worker reading the file ran out of its CPU or wall-clock time
+    READER_CRASHED = "reader_crashed"  # the worker reading the file died (a parser's crash)
+    BUSY = "busy"  # every worker slot stayed taken while the file waited
     TOO_LARGE = "too_large"
     NO_FILE = "no_file"
     NOT_A_FILE = "not_a_file"  # a directory, a device, a pipe

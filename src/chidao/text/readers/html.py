@@ -12,10 +12,12 @@ import codecs
 import re
 
 from chidao.text.readers import html_tree
+from chidao.text.readers.errors import Failure, Unreadable
 from chidao.text.readers.html_render import render
 from chidao.text.readers.html_tree import Element
 from chidao.text.readers.plain import bom_encoding, decode_text
 
+MAX_BYTES = 10 * 1024 * 1024  # a portal's page is 0.1-2 MB; Word's "save as web page" of a long plan, 5-10
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
 _SKIP = frozenset(
     [
@@ -52,6 +54,11 @@ _SMALL_FORM = 200  # a form with less text is a search or login box; SharePoint 
 
 def read_html(data: bytes) -> str:
     """The main text of an HTML page, one block per line."""
+    if len(data) > MAX_BYTES:
+        raise Unreadable(
+            f"HTML page too large ({len(data) / 1024 / 1024:.1f} MB > {MAX_BYTES // 1024 // 1024} MB)",
+            Failure.HTML_TOO_LARGE,
+        )
     root = html_tree.parse(decode_html(data))
     body = _find(root, "body") or root
     for form in [element for element in body.elements() if element.tag == "form"]:

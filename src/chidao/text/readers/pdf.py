@@ -29,6 +29,7 @@ from chidao.text.readers.pdf_paragraphs import Margins, mend_lines, paragraphs
 
 MAX_PAGES = 300  # checked before any page is read; a notice has a few, a plan with appendices a few dozen
 MAX_PAGE_GLYPHS = 50_000  # a dense page holds about 5,000 characters
+MAX_GLYPHS = 1_000_000  # the whole document: 300 pages of 3,300 characters
 _ZONE = 3  # rows at the top and at the bottom of a page where running headers live
 _MIN_PAGES_SHARE = 0.6
 # "3", "- 3 -", "Trang 3/5", "Page 3 of 5": up to 999, so that a year wrapped onto a line of its
@@ -63,11 +64,14 @@ def read_pdf(data: bytes) -> str:
 def _read_pages(data: bytes) -> tuple[list[Rows], float]:
     """Rows of line pieces of every page, and the width of the widest page.
 
-    A page PDFium cannot read counts as empty.
+    The page count is the page tree's own (its root's ``/Count``, which PDFium reads without
+    walking the tree: a tree that repeats one page 90,000 times, or loops, costs nothing), checked
+    before any page is read; each page's characters are counted before they are read, and the
+    document's as they add up. A page PDFium cannot read counts as empty.
     """
     pages: list[Rows] = []
     width = 0.0
-    failures = 0
+    failures = glyphs = 0
     with open_pdf(data) as document:
         count = len(document)
         if count > MAX_PAGES:
@@ -78,6 +82,12 @@ def _read_pages(data: bytes) -> tuple[list[Rows], float]:
             except pdfium.PdfiumError:  # one broken page must not lose the others
                 failures += 1
                 continue
+            glyphs += len(page.glyphs)
+            if glyphs > MAX_GLYPHS:
+                raise Unreadable(
+                    f"PDF has too much text (over {MAX_GLYPHS:,} characters by page {index + 1})",
+                    Failure.PDF_TOO_MUCH_TEXT,
+                )
             width = max(width, page.width)
             pages.append(page_lines(page.glyphs, index))
     if failures and failures == count:
