@@ -2,7 +2,7 @@
 
 SQLite gets WAL (readers never wait for the writer), foreign keys (off by default in SQLite),
 a busy timeout (a second writer waits instead of failing) and memory-mapped reads on every
-connection.
+connection. Errors and logs never show a statement's parameters (a document's text, a note).
 """
 
 from __future__ import annotations
@@ -43,13 +43,24 @@ def open_engine(url: str) -> Engine:
         # The API runs sync endpoints in a pool of 40 threads: give each a connection rather than
         # queueing requests behind a small pool (readers do not block each other in WAL mode).
         engine = create_engine(
-            url, connect_args={"check_same_thread": False, "timeout": 10}, pool_size=20, max_overflow=30
+            url,
+            connect_args={"check_same_thread": False, "timeout": 10},
+            pool_size=20,
+            max_overflow=30,
+            hide_parameters=True,
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     # JIT compilation pays off for long analytical queries; on these short indexed reads it costs
     # tens of milliseconds each time a plan's estimate crosses jit_above_cost.
-    return create_engine(url, pool_size=10, max_overflow=40, pool_pre_ping=True, connect_args={"options": "-c jit=off"})
+    return create_engine(
+        url,
+        pool_size=10,
+        max_overflow=40,
+        pool_pre_ping=True,
+        connect_args={"options": "-c jit=off"},
+        hide_parameters=True,
+    )
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -7,7 +7,7 @@ import logging
 
 from fastapi import FastAPI, Request, status
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import DataError, IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError, StatementError
 from sqlalchemy.orm.exc import StaleDataError
 
 from chidao.text import ReadError
@@ -36,13 +36,22 @@ async def _stale(_request: Request, _error: Exception) -> JSONResponse:
     return _json(status.HTTP_409_CONFLICT, STALE)
 
 
+def quiet(error: Exception) -> str:
+    """What a database error says without the statement's parameters (a document's text, a
+    user's note): the driver's own message, or the error's kind."""
+    if isinstance(error, StatementError):
+        error.hide_parameters = True
+        return f"{error.__class__.__name__}: {str(error.orig).strip()[:500]}"
+    return error.__class__.__name__
+
+
 async def _integrity(_request: Request, error: Exception) -> JSONResponse:
-    log.info("integrity error: %s", error)
+    log.info("integrity error: %s", quiet(error))
     return _json(status.HTTP_409_CONFLICT, "conflict with existing data (a duplicate?)")
 
 
 async def _data_error(_request: Request, error: Exception) -> JSONResponse:
-    log.info("data error: %s", error)
+    log.info("data error: %s", quiet(error))
     return _json(422, "a value is out of range for the database")
 
 
@@ -51,11 +60,12 @@ async def _read_error(_request: Request, error: Exception) -> JSONResponse:
 
 
 async def _database_down(_request: Request, error: Exception) -> JSONResponse:
-    log.error("database error: %s", error)
+    log.error("database error: %s", quiet(error))
     return _json(status.HTTP_503_SERVICE_UNAVAILABLE, "the database is unavailable; try again later")
 
 
 async def _unexpected(request: Request, error: Exception) -> JSONResponse:
+    quiet(error)  # a statement's parameters stay out of the traceback too
     log.exception("unexpected error on %s %s", request.method, request.url.path, exc_info=error)
     return _json(status.HTTP_500_INTERNAL_SERVER_ERROR, "internal error")
 
