@@ -33,7 +33,7 @@ def login(
         raise HTTPException(
             status.HTTP_429_TOO_MANY_REQUESTS,
             "too many failed logins; try again later",
-            headers={"Retry-After": str(settings.login_window_seconds)},
+            headers={"Retry-After": str(attempt.retry_after or settings.login_window_seconds)},
         )
     session.commit()
     if attempt.user is None or attempt.new is None:

@@ -62,8 +62,9 @@ def login_submit(
         session=session, settings=settings, username=username, password=password, address=client_address(request)
     )
     if attempt.throttled:
-        minutes = max(1, settings.login_window_seconds // 60)
-        message = f"Đăng nhập sai quá nhiều lần. Hãy thử lại sau {minutes} phút."
+        wait = attempt.retry_after or settings.login_window_seconds
+        later = f"{wait} giây" if wait < 120 else f"{wait // 60} phút"
+        message = f"Đăng nhập sai quá nhiều lần. Hãy thử lại sau {later}."
         return _login_form(request, next_url=next_url, error=message, username=username, code=429)
     session.commit()
     if attempt.new is None:
