@@ -170,9 +170,12 @@ def update_user(*, session: Session, admin: User, user: User, changes: dict[str,
     _apply(session, user, changes, admin)
     if changes.get("password") is not None or not user.is_active:
         close_user_sessions(session=session, user_id=user.id)
-        reason = "password" if changes.get("password") is not None else "deactivated"
-        revoke_user_tokens(session=session, user_id=user.id, actor_id=admin.id, reason=reason)
+        revoked = revoke_user_tokens(session=session, user_id=user.id, audit=False)
+    else:
+        revoked = 0
     after = _state(user)
+    if revoked:
+        after["tokens_revoked"] = revoked
     if changes.get("password") is not None:
         after["password"] = "changed"
     if after != before:
@@ -194,8 +197,8 @@ def change_own_password(*, session: Session, user: User, current: str, new: str)
         raise UserError("the current password is wrong")
     user.password_hash = hash_password(password_checked(new, user.username))
     close_user_sessions(session=session, user_id=user.id)
-    revoke_user_tokens(session=session, user_id=user.id, reason="password")
-    changed = {"password": "changed"}
+    revoked = revoke_user_tokens(session=session, user_id=user.id, audit=False)
+    changed = {"password": "changed", "tokens_revoked": revoked}
     record(session=session, user_id=user.id, entity="user", entity_id=user.id, action="update", after=changed)
 
 

@@ -98,8 +98,11 @@ def revoke_token(*, session: Session, actor: User, token_id: int) -> ApiToken | 
     return row
 
 
-def revoke_user_tokens(*, session: Session, user_id: int, actor_id: int | None = None, reason: str = "") -> int:
-    """Revoke every live token of a user (password changed, account deactivated); how many."""
+def revoke_user_tokens(
+    *, session: Session, user_id: int, actor_id: int | None = None, reason: str = "", audit: bool = True
+) -> int:
+    """Revoke every live token of a user (password changed, account deactivated); how many.
+    ``audit=False``: the caller's own audit entry says it."""
     done = session.execute(
         update(ApiToken)
         .where(ApiToken.user_id == user_id, ApiToken.revoked_at.is_(None))
@@ -107,7 +110,7 @@ def revoke_user_tokens(*, session: Session, user_id: int, actor_id: int | None =
         .execution_options(synchronize_session="fetch")
     )
     count = done.rowcount or 0
-    if count:
+    if count and audit:
         record(
             session=session,
             user_id=actor_id or user_id,
