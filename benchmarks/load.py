@@ -49,7 +49,7 @@ def _prepare(env: dict[str, str]) -> str:
     subprocess.run(
         [*CHIDAO, "user", "add", "load-viewer", "--role", "viewer", "--password-stdin", "--if-missing"],
         env=env,
-        input="load-viewer-pass",
+        input="xem-tai-tai-2026",
         text=True,
         check=True,
         capture_output=True,

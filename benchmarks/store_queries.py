@@ -108,7 +108,7 @@ def _token(engine) -> str:
     with session_factory(engine).begin() as session:
         user = session.scalar(select(User).where(User.username == "bench-admin"))
         if user is None:
-            user = add_user(session=session, username="bench-admin", role="admin", password="bench-admin-1")
+            user = add_user(session=session, username="bench-admin", role="admin", password="bench-password-2026")
         return create_token(session=session, user=user, name="benchmark")
 
 

@@ -26,3 +26,18 @@ def test_review_confidence(raw, expected):
 def test_review_confidence_refuses_what_is_not_a_share(raw):
     with pytest.raises(SettingsError, match="CHIDAO_REVIEW_CONFIDENCE"):
         Settings.from_env({"CHIDAO_REVIEW_CONFIDENCE": raw})
+
+
+def test_trusted_proxies_default_to_none():
+    assert Settings.from_env({}).trusted_proxies == ()
+
+
+def test_trusted_proxies_are_addresses_or_networks():
+    found = Settings.from_env({"CHIDAO_TRUSTED_PROXIES": "127.0.0.1, 10.0.0.0/24 ::1"}).trusted_proxies
+    assert found == ("127.0.0.1/32", "10.0.0.0/24", "::1/128")
+
+
+@pytest.mark.parametrize("raw", ["localhost", "10.0.0.300", "*"])
+def test_trusted_proxies_refuse_what_is_no_address(raw):
+    with pytest.raises(SettingsError, match="CHIDAO_TRUSTED_PROXIES"):
+        Settings.from_env({"CHIDAO_TRUSTED_PROXIES": raw})

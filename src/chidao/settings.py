@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +38,17 @@ def _share(env: dict[str, str], name: str, default: float) -> float:
     return value
 
 
+def _networks(env: dict[str, str], name: str) -> tuple[str, ...]:
+    """Comma- or space-separated addresses or networks (``10.0.0.5``, ``10.0.0.0/24``, ``::1``)."""
+    found = []
+    for part in env.get(name, "").replace(",", " ").split():
+        try:
+            found.append(str(ipaddress.ip_network(part, strict=False)))
+        except ValueError:
+            raise SettingsError(f"{name} must list IP addresses or networks, got {part!r}") from None
+    return tuple(found)
+
+
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path
@@ -47,6 +59,9 @@ class Settings:
     session_hours: int = 12
     login_attempts: int = 5
     login_window_seconds: int = 300
+    # Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (none by default:
+    # the client's address is the connection's).
+    trusted_proxies: tuple[str, ...] = ()
     # Extracted tasks less sure than this are marked "cần kiểm tra" and listed first for review.
     review_confidence: float = 0.9
 
@@ -64,5 +79,6 @@ class Settings:
             due_soon_days=_int(env, "CHIDAO_DUE_SOON_DAYS", 5, 0),
             secure_cookies=env.get("CHIDAO_SECURE_COOKIES", "").lower() in ("1", "true", "yes"),
             session_hours=_int(env, "CHIDAO_SESSION_HOURS", 12, 1),
+            trusted_proxies=_networks(env, "CHIDAO_TRUSTED_PROXIES"),
             review_confidence=_share(env, "CHIDAO_REVIEW_CONFIDENCE", 0.9),
         )

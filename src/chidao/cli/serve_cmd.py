@@ -21,9 +21,15 @@ def serve_command(host: str, port: int, workers: int) -> None:
     engine = open_store(settings)  # migrated and seeded once, before any worker starts
     click.echo(f"chidao: http://{host}:{port}/  (API: http://{host}:{port}/api/v1/docs)", err=True)
     if workers == 1:
-        uvicorn.run(create_app(settings, engine=engine), host=host, port=port, log_level="warning")
+        uvicorn.run(create_app(settings, engine=engine), host=host, port=port, log_level="warning", proxy_headers=False)
         return
     engine.dispose()
     uvicorn.run(
-        "chidao.web.server:app_from_env", factory=True, host=host, port=port, workers=workers, log_level="warning"
+        "chidao.web.server:app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+        proxy_headers=False,  # chidao.web.middleware.TrustedProxies decides, from CHIDAO_TRUSTED_PROXIES
     )

@@ -2,7 +2,7 @@
 
 SQLite gets WAL (readers never wait for the writer), foreign keys (off by default in SQLite),
 a busy timeout (a second writer waits instead of failing) and memory-mapped reads on every
-connection.
+connection. Errors and logs never show a statement's parameters (a document's text, a note).
 """
 
 from __future__ import annotations
@@ -43,7 +43,14 @@ def open_engine(url: str, *, create: bool = True) -> Engine:
         return _sqlite_engine(url, create)
     # JIT compilation pays off for long analytical queries; on these short indexed reads it costs
     # tens of milliseconds each time a plan's estimate crosses jit_above_cost.
-    return create_engine(url, pool_size=10, max_overflow=40, pool_pre_ping=True, connect_args={"options": "-c jit=off"})
+    return create_engine(
+        url,
+        pool_size=10,
+        max_overflow=40,
+        pool_pre_ping=True,
+        connect_args={"options": "-c jit=off"},
+        hide_parameters=True,
+    )
 
 
 def _sqlite_engine(url: str, create: bool) -> Engine:
@@ -55,7 +62,13 @@ def _sqlite_engine(url: str, create: bool) -> Engine:
         url = f"sqlite:///file:{quote(str(Path(path).resolve()))}?mode=rw&uri=true"
     # The API runs sync endpoints in a pool of 40 threads: give each a connection rather than
     # queueing requests behind a small pool (readers do not block each other in WAL mode).
-    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10}, pool_size=20, max_overflow=30)
+    engine = create_engine(
+        url,
+        connect_args={"check_same_thread": False, "timeout": 10},
+        pool_size=20,
+        max_overflow=30,
+        hide_parameters=True,  # a failed statement's values (a document's text) stay out of logs
+    )
     event.listen(engine, "connect", _sqlite_pragmas)
     if on_disk:
         _watch_file(engine, Path(path).resolve())

@@ -7,6 +7,11 @@ commits before each ``CREATE``/``ALTER``/``DROP`` on its own unless the transact
 by hand: on SQLite the migration's connection is switched to driver-level autocommit and wrapped
 in ``BEGIN IMMEDIATE`` … ``COMMIT`` (which also keeps a second process from migrating at the
 same time: it waits for the lock, then finds nothing left to do).
+
+Foreign keys are not enforced while a migration runs on SQLite (they are checked once, before
+the commit, with ``PRAGMA foreign_key_check``): rebuilding a table that others refer to, as
+SQLite's documented way of changing a table goes, would otherwise cascade its deletion to them.
+``PRAGMA foreign_keys`` cannot change inside a transaction, so it is set before ``BEGIN``.
 """
 
 from __future__ import annotations
@@ -39,15 +44,21 @@ def schema_transaction(engine: Engine) -> Iterator[Connection]:
         raw = connection.connection.driver_connection
         previous = raw.isolation_level
         raw.isolation_level = None  # the driver no longer commits behind our back
+        enforced = connection.exec_driver_sql("PRAGMA foreign_keys").scalar()
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
         try:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
             try:
                 yield connection
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"the migration left rows with a missing parent: {broken[:5]}")
             except BaseException:
                 connection.exec_driver_sql("ROLLBACK")
                 raise
             connection.exec_driver_sql("COMMIT")
         finally:
+            connection.exec_driver_sql(f"PRAGMA foreign_keys={'ON' if enforced else 'OFF'}")
             raw.isolation_level = previous
 
 

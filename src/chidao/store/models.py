@@ -94,9 +94,13 @@ class AgencyChange(Base):
 
 class User(Base):
     __tablename__ = "users"
+    # An id is never given again after its user is deleted (SQLite would reuse the largest).
+    __table_args__: ClassVar = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(100), unique=True)
+    # The username NFKC-normalized and case-folded: what must be unique, what a login looks up.
+    username_key: Mapped[str] = mapped_column(String(100), unique=True, index=True)
     password_hash: Mapped[str | None] = mapped_column(String(300))
     role: Mapped[str] = mapped_column(String(20))
     agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"))
@@ -116,6 +120,7 @@ class ApiToken(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), server_default=func.now())
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class LoginSession(Base):

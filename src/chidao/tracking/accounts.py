@@ -1,71 +1,69 @@
-"""User accounts: passwords (argon2id), API tokens (random, shown once, stored as SHA-256), and
+"""User accounts: usernames (unique once NFKC-normalized and case-folded), passwords (the policy and
+hashing are ``passwords.py``, API tokens ``tokens.py``), and
 what an admin does to an account, from the CLI (``chidao user add``, ``chidao token create``)
 or the API (``/users``). Like every use case, these flush but never commit."""
 
 from __future__ import annotations
 
-import hashlib
-import secrets
+import unicodedata
 from collections.abc import Iterable
-from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from chidao.store.agencies import agency_key
 from chidao.store.audit import record
-from chidao.store.models import Agency, ApiToken, LoginSession, User
+from chidao.store.models import Agency, LoginSession, User
 from chidao.tracking.errors import Conflict
+from chidao.tracking.passwords import PasswordError, check_password, configure_hasher, hash_password, verify_password
+from chidao.tracking.tokens import create_token, revoke_user_tokens, token_hash, user_for_token
 from chidao.vocab import UserRole
 
-_HASHER = PasswordHasher()  # argon2id with the library's recommended parameters
+__all__ = ["configure_hasher", "create_token", "hash_password", "token_hash", "user_for_token", "verify_password"]
 
-
-def configure_hasher(*, time_cost: int, memory_cost: int, parallelism: int) -> None:
-    """Hash the passwords set from now on with other argon2id parameters (a stored hash keeps
-    its own: argon2 writes them into the hash, so verifying is unaffected).
-
-    A hook for the test suite, which sets argon2's cheapest parameters (``time_cost=1,
-    memory_cost=8, parallelism=1``) because the default ones cost a third of a second per
-    password; nothing in chidao calls it, so production keeps the library's defaults.
-    """
-    global _HASHER
-    _HASHER = PasswordHasher(time_cost=time_cost, memory_cost=memory_cost, parallelism=parallelism)
+# Characters that show nothing (or look like a space) although Unicode files them as letters.
+_INVISIBLE_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 
 
 class UserError(ValueError):
     """A user cannot be created or changed as asked; the message says why."""
 
 
-def hash_password(password: str) -> str:
-    return _HASHER.hash(password)
+def username_key(username: str) -> str:
+    """What makes a username unique and finds it at login: NFKC-normalized and case-folded, so
+    "Lan", "LAN" and "ｌａｎ" are one account."""
+    return unicodedata.normalize("NFKC", username.strip()).casefold()
 
 
-def verify_password(password_hash: str | None, password: str) -> bool:
-    if not password_hash:
-        return False
+def clean_username(raw: str) -> str:
+    """The username as stored (NFKC, spaces around removed); UserError for an empty or long one,
+    or one with spaces, control, format (zero-width, direction marks) or invisible characters."""
+    username = unicodedata.normalize("NFKC", raw.strip())
+    if not username or len(username) > 100:
+        raise UserError("username must be 1-100 characters")
+    for char in username:
+        if char.isspace() or char in _INVISIBLE_LETTERS or unicodedata.category(char) in ("Cc", "Cf", "Co", "Cn"):
+            raise UserError(f"username must not contain spaces or invisible characters (U+{ord(char):04X})")
+    return username
+
+
+def password_checked(password: str, username: str) -> str:
+    """``password`` if the policy accepts it (UserError saying why otherwise)."""
     try:
-        return _HASHER.verify(password_hash, password)
-    except (VerificationError, InvalidHashError):
-        return False
-
-
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+        check_password(password, username)
+    except PasswordError as error:
+        raise UserError(str(error)) from error
+    return password
 
 
 def add_user(
     *, session: Session, username: str, role: str, password: str | None = None, agency: str | None = None
 ) -> User:
-    username = username.strip()
-    if not username or len(username) > 100 or any(c.isspace() for c in username):
-        raise UserError("username must be 1-100 characters without spaces")
+    username = clean_username(username)
     if role not in UserRole.values():
         raise UserError(f"role must be one of {', '.join(UserRole.values())}")
-    if session.scalar(select(User).where(User.username == username)):
+    if find_user(session=session, username=username):
         raise UserError(f"user {username!r} already exists")
     agency_row = None
     if role == "agency":
@@ -74,10 +72,11 @@ def add_user(
         agency_row = session.scalar(select(Agency).where(Agency.key == agency_key(agency)))
         if agency_row is None:
             raise UserError(f"unknown agency {agency!r}")
-    if password is not None and len(password) < 8:
-        raise UserError("password must be at least 8 characters")
+    if password is not None:
+        password_checked(password, username)
     user = User(
         username=username,
+        username_key=username_key(username),
         role=role,
         agency_id=agency_row.id if agency_row else None,
         password_hash=hash_password(password) if password else None,
@@ -87,31 +86,9 @@ def add_user(
     return user
 
 
-def create_token(*, session: Session, user: User, name: str = "") -> str:
-    """A new API token for ``user``; only its hash is stored, so this is the one time it is seen."""
-    token = "chd_" + secrets.token_urlsafe(32)
-    session.add(ApiToken(user_id=user.id, token_hash=token_hash(token), name=name))
-    session.flush()
-    return token
-
-
-def user_for_token(*, session: Session, token: str) -> User | None:
-    row = session.scalar(select(ApiToken).where(ApiToken.token_hash == token_hash(token)))
-    if row is None or row.revoked_at is not None:
-        return None
-    user = session.get(User, row.user_id)
-    if user is None or not user.is_active:
-        return None
-    now = datetime.now(UTC)
-    last = row.last_used_at
-    if last is None or (now - (last if last.tzinfo else last.replace(tzinfo=UTC))) > timedelta(minutes=1):
-        row.last_used_at = now  # at most once a minute: reads should not queue behind writes
-
-    return user
-
-
 def find_user(*, session: Session, username: str) -> User | None:
-    return session.scalar(select(User).where(User.username == username))
+    """The user whose username folds like ``username`` (see ``username_key``)."""
+    return session.scalar(select(User).where(User.username_key == username_key(username)))
 
 
 def list_users(*, session: Session, page: int, per_page: int) -> tuple[list[User], int]:
@@ -152,7 +129,7 @@ def create_user(
 ) -> User:
     """A new user made by ``admin``, in the audit log; a taken username is a conflict."""
     agency_row = agency_for(session=session, name=agency, agency_id=agency_id)
-    if session.scalar(select(User.id).where(User.username == username)) is not None:
+    if find_user(session=session, username=username) is not None:
         raise Conflict(f"user {username!r} already exists")
     user = add_user(
         session=session,
@@ -178,7 +155,7 @@ def _apply(session: Session, user: User, changes: dict[str, Any], admin: User) -
     if user.role != "agency":
         user.agency_id = None
     if changes.get("password") is not None:
-        user.password_hash = hash_password(changes["password"])
+        user.password_hash = hash_password(password_checked(changes["password"], user.username))
     if changes.get("is_active") is not None:
         if user.id == admin.id and not changes["is_active"]:
             raise UserError("you cannot deactivate yourself")
@@ -187,12 +164,18 @@ def _apply(session: Session, user: User, changes: dict[str, Any], admin: User) -
 
 def update_user(*, session: Session, admin: User, user: User, changes: dict[str, Any]) -> None:
     """Change a user's ``role``, ``agency``/``agency_id``, ``password`` or ``is_active`` (the keys
-    given); a new password or a deactivation ends the user's login sessions."""
+    given); a new password or a deactivation ends the user's login sessions and revokes the
+    user's API tokens."""
     before = _state(user)
     _apply(session, user, changes, admin)
     if changes.get("password") is not None or not user.is_active:
         close_user_sessions(session=session, user_id=user.id)
+        revoked = revoke_user_tokens(session=session, user_id=user.id, audit=False)
+    else:
+        revoked = 0
     after = _state(user)
+    if revoked:
+        after["tokens_revoked"] = revoked
     if changes.get("password") is not None:
         after["password"] = "changed"
     if after != before:
@@ -207,8 +190,20 @@ def update_user(*, session: Session, admin: User, user: User, changes: dict[str,
         )
 
 
+def change_own_password(*, session: Session, user: User, current: str, new: str) -> None:
+    """A user changes their own password, knowing the current one: their other login sessions
+    end and their API tokens are revoked (the caller opens a new session)."""
+    if not verify_password(user.password_hash, current):
+        raise UserError("the current password is wrong")
+    user.password_hash = hash_password(password_checked(new, user.username))
+    close_user_sessions(session=session, user_id=user.id)
+    revoked = revoke_user_tokens(session=session, user_id=user.id, audit=False)
+    changed = {"password": "changed", "tokens_revoked": revoked}
+    record(session=session, user_id=user.id, entity="user", entity_id=user.id, action="update", after=changed)
+
+
 def close_user_sessions(*, session: Session, user_id: int) -> None:
-    """End every login session of the user (its API tokens stay valid)."""
+    """End every login session of the user."""
     session.execute(delete(LoginSession).where(LoginSession.user_id == user_id))
 
 

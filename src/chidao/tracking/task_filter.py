@@ -18,6 +18,8 @@ from sqlalchemy.orm import Session
 from chidao.store.agencies import agency_key
 from chidao.store.models import Agency, Assignment, Task
 from chidao.text import fold_words
+from chidao.tracking.numbers import is_digits
+from chidao.tracking.numbers import key as as_key
 from chidao.tracking.task_state import OPEN_STATUSES
 
 
@@ -78,10 +80,11 @@ def _search_condition(session: Session, q: str):
 
 
 def agency_ids(session: Session, name: str) -> list[int]:
-    if name.isdigit():
-        return [int(name)]
-    key = agency_key(name)
-    return list(session.scalars(select(Agency.id).where(or_(Agency.key == key, Agency.key.like(f"{key} %")))))
+    if is_digits(name):
+        found = as_key(name)  # an id; beyond the table's range, no agency
+        return [found] if found else []
+    folded = agency_key(name)
+    return list(session.scalars(select(Agency.id).where(or_(Agency.key == folded, Agency.key.like(f"{folded} %")))))
 
 
 def conditions(session: Session, flt: TaskFilter, scope: Scope, today: date, soon_until: date) -> list:

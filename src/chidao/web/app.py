@@ -23,9 +23,10 @@ from chidao.tracking.database import open_database, open_sessions
 from chidao.web import errors
 from chidao.web.concurrency import InFlightLimit
 from chidao.web.limits import BodyLimit, limit_for
+from chidao.web.middleware import SecurityHeaders, TrustedProxies
 from chidao.web.pages.setup import install as install_pages
 from chidao.web.pages.templating import build_templates
-from chidao.web.routers import agencies, auth, documents, review, stats, tasks, tracking, users
+from chidao.web.routers import agencies, auth, documents, review, stats, tasks, tokens, tracking, users
 
 PREFIX = "/api/v1"
 
@@ -53,7 +54,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
         503: "The database is unavailable",
     }.items()
 }
-ROUTERS = (auth, documents, review, tasks, tracking, agencies, users, stats)
+ROUTERS = (auth, tokens, documents, review, tasks, tracking, agencies, users, stats)
 
 
 def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
@@ -84,6 +85,8 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
     app.state.templates = build_templates()
     app.add_middleware(BodyLimit, limit=limit_for(settings.max_upload_bytes))
     app.add_middleware(InFlightLimit)
+    app.add_middleware(SecurityHeaders, docs_path=f"{PREFIX}/docs")
+    app.add_middleware(TrustedProxies, trusted=settings.trusted_proxies)
     errors.install(app)
     for module in ROUTERS:
         app.include_router(module.router, prefix=PREFIX, responses=ERRORS)

@@ -7,7 +7,7 @@ import logging
 
 from fastapi import FastAPI, Request, status
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, StatementError
 from sqlalchemy.orm.exc import StaleDataError
 
 from chidao.text import ReadError
@@ -38,13 +38,22 @@ async def _stale(_request: Request, _error: Exception) -> JSONResponse:
     return _json(status.HTTP_409_CONFLICT, STALE)
 
 
+def quiet(error: Exception) -> str:
+    """What a database error says without the statement's parameters (a document's text, a
+    user's note): the driver's own message, or the error's kind."""
+    if isinstance(error, StatementError):
+        error.hide_parameters = True
+        return f"{error.__class__.__name__}: {str(error.orig).strip()[:500]}"
+    return error.__class__.__name__
+
+
 async def _integrity(_request: Request, error: Exception) -> JSONResponse:
-    log.info("integrity error: %s", error)
+    log.info("integrity error: %s", quiet(error))
     return _json(status.HTTP_409_CONFLICT, "conflict with existing data (a duplicate?)")
 
 
 async def _data_error(_request: Request, error: Exception) -> JSONResponse:
-    log.info("data error: %s", error)
+    log.info("data error: %s", quiet(error))
     return _json(422, "a value is out of range for the database")
 
 
@@ -73,11 +82,12 @@ async def _database_error(request: Request, error: Exception) -> JSONResponse:
     problem = database_problem(error)
     if problem is None:
         return await _unexpected(request, error)
-    log.error("database %s on %s %s: %s", problem.value, request.method, request.url.path, type(error.orig).__name__)
+    log.error("database %s on %s %s: %s", problem.value, request.method, request.url.path, quiet(error))
     return _json(status.HTTP_503_SERVICE_UNAVAILABLE, DATABASE_PROBLEMS[problem])
 
 
 async def _unexpected(request: Request, error: Exception) -> JSONResponse:
+    quiet(error)  # a statement's parameters stay out of the traceback too
     log.exception("unexpected error on %s %s", request.method, request.url.path, exc_info=error)
     return _json(status.HTTP_500_INTERNAL_SERVER_ERROR, "internal error")
 

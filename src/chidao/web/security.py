@@ -18,7 +18,8 @@ CSRF_HEADER = "X-CSRF-Token"
 
 
 def client_address(request: Request) -> str:
-    """The client's address, as login throttling counts it."""
+    """The client's address, as login throttling counts it (a trusted proxy's X-Forwarded-For
+    is already applied by ``chidao.web.middleware.TrustedProxies``)."""
     return request.client.host if request.client else ""
 
 
@@ -26,7 +27,13 @@ def csrf_ok(login: LoginSession, sent: str | None) -> bool:
     return bool(sent) and secrets.compare_digest(sent.encode(), login.csrf_token.encode())
 
 
-def set_session_cookie(response: Response, settings: Settings, new: NewSession) -> None:
+def secure(request: Request, settings: Settings) -> bool:
+    """Whether cookies get ``Secure``: always when configured, else when the request came by
+    HTTPS (its scheme, which a trusted proxy's X-Forwarded-Proto sets)."""
+    return settings.secure_cookies or request.url.scheme == "https"
+
+
+def set_session_cookie(response: Response, request: Request, settings: Settings, new: NewSession) -> None:
     """The session cookie as every login sets it: HttpOnly, SameSite=Lax, Secure behind HTTPS."""
     response.set_cookie(
         COOKIE,
@@ -34,10 +41,10 @@ def set_session_cookie(response: Response, settings: Settings, new: NewSession) 
         max_age=settings.session_hours * 3600,
         httponly=True,
         samesite="lax",
-        secure=settings.secure_cookies,
+        secure=secure(request, settings),
         path="/",
     )
 
 
-def clear_session_cookie(response: Response, settings: Settings) -> None:
-    response.delete_cookie(COOKIE, path="/", secure=settings.secure_cookies, httponly=True, samesite="lax")
+def clear_session_cookie(response: Response, request: Request, settings: Settings) -> None:
+    response.delete_cookie(COOKIE, path="/", secure=secure(request, settings), httponly=True, samesite="lax")

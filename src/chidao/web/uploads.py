@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import mimetypes
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Annotated
@@ -16,6 +15,7 @@ from starlette.datastructures import UploadFile
 from chidao.text.readers import detect
 from chidao.tracking.progress import Upload
 from chidao.web.deps import SettingsDep
+from chidao.web.downloads import detected_type, printable_name
 from chidao.web.limits import MAX_ATTACHMENTS
 from chidao.web.schemas import ProgressCreate
 
@@ -26,7 +26,7 @@ _FORMS = ("multipart/form-data", "application/x-www-form-urlencoded")
 
 def clean_filename(raw: str | None, default: str = "upload") -> str:
     """The upload's base name (no folders), at most 300 characters, extension kept."""
-    name = PurePosixPath((raw or "").replace("\\", "/")).name.strip() or default
+    name = PurePosixPath(printable_name(raw or "").replace("\\", "/")).name.strip() or default
     if len(name) > 300:
         suffix = PurePosixPath(name).suffix[:20]
         name = name[: 300 - len(suffix)] + suffix
@@ -56,8 +56,7 @@ async def _attachment(file: UploadFile, limit: int) -> Upload:
     name = clean_filename(file.filename, "attachment")
     if len(content) > limit:
         raise too_large(f"attachment {name!r}", limit)
-    media_type = file.content_type or mimetypes.guess_type(name)[0] or "application/octet-stream"
-    return Upload(filename=name, media_type=media_type[:100], content=content)
+    return Upload(filename=name, media_type=detected_type(content, name), content=content)
 
 
 async def _form(request: Request, limit: int) -> tuple[dict[str, str], list[Upload]]:

@@ -19,7 +19,9 @@ from fastapi import Depends, Request
 from fastapi.responses import RedirectResponse
 from starlette.datastructures import FormData, UploadFile
 
+from chidao.tracking.numbers import MAX_KEY, in_calendar, whole_number
 from chidao.tracking.progress import Upload
+from chidao.web.downloads import detected_type
 from chidao.web.limits import MAX_ATTACHMENTS
 from chidao.web.pages.formats import filesize
 from chidao.web.uploads import clean_filename
@@ -61,10 +63,10 @@ def text_field(form: FormData, name: str, *, limit: int = MAX_NOTE) -> str:
 
 def version_field(form: FormData) -> int:
     """The task version the form was built from; without it nothing can be saved safely."""
-    raw = text_field(form, "version", limit=12)
-    if not raw.isdigit():
+    found = whole_number(text_field(form, "version", limit=12), 0, MAX_KEY)
+    if found is None:
         raise FormError("Biểu mẫu thiếu phiên bản của nhiệm vụ. Hãy tải lại trang rồi thử lại.")
-    return int(raw)
+    return found
 
 
 def percent_field(form: FormData, *, required: bool) -> int | None:
@@ -74,9 +76,10 @@ def percent_field(form: FormData, *, required: bool) -> int | None:
         if required:
             raise FormError("Hãy nhập tiến độ (từ 0 đến 100%).")
         return None
-    if not raw.isdigit() or not 0 <= int(raw) <= 100:
+    found = whole_number(raw, 0, 100)
+    if found is None:
         raise FormError("Tiến độ phải là số nguyên từ 0 đến 100.")
-    return int(raw)
+    return found
 
 
 def date_field(form: FormData, name: str, label: str) -> date:
@@ -85,10 +88,10 @@ def date_field(form: FormData, name: str, label: str) -> date:
     if not raw:
         raise FormError(f"Hãy chọn {label}.")
     try:
-        if "/" in raw:
-            day, month, year = (int(part) for part in raw.split("/"))
-            return date(year, month, day)
-        return date.fromisoformat(raw)
+        found = read_day(raw)
+        if found is None:
+            raise ValueError(raw)
+        return found
     except ValueError:
         raise FormError(f"{label[:1].upper()}{label[1:]} không hợp lệ (dd/mm/yyyy).") from None
 
@@ -112,8 +115,7 @@ def uploads_field(form: FormData, name: str, max_bytes: int) -> list[Upload]:
         filename = clean_filename(file.filename, "tep-dinh-kem")
         if len(content) > max_bytes:
             raise FormError(f"Tệp “{filename}” quá lớn (tối đa {filesize(max_bytes)}).", 413)
-        media_type = (file.content_type or "application/octet-stream")[:100]
-        uploads.append(Upload(filename=filename, media_type=media_type, content=content))
+        uploads.append(Upload(filename=filename, media_type=detected_type(content, filename), content=content))
     return uploads
 
 
@@ -122,7 +124,7 @@ def done(url: str, message: str) -> RedirectResponse:
     return RedirectResponse(f"{url}?msg={quote(message)}", status_code=303)
 
 
-_DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})", re.ASCII)
 
 
 def read_day(raw: str) -> date | None:
@@ -134,5 +136,11 @@ def read_day(raw: str) -> date | None:
     found = _DMY.fullmatch(raw)
     if found:
         day, month, year = (int(g) for g in found.groups())
-        return date(year, month, day)
-    return date.fromisoformat(raw)
+        result = date(year, month, day)
+    elif raw.isascii():
+        result = date.fromisoformat(raw)
+    else:
+        raise ValueError(f"not a date: {raw!r}")
+    if not in_calendar(result):
+        raise ValueError(f"out of range: {raw!r}")
+    return result

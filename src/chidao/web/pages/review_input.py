@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from chidao.store.models import Task
 from chidao.tracking.agencies import read_agency_names
+from chidao.tracking.numbers import key
 from chidao.tracking.task_state import REVIEW_FIELDS, task_snapshot
 from chidao.web import schemas
 from chidao.web.pages.forms import FormError, read_day
@@ -136,7 +137,7 @@ def suggest_split(text: str) -> tuple[str, str]:
 
 def merge_ids(raw: list[str]) -> list[int]:
     """The distinct ids of the tasks ticked for merging (at least two)."""
-    ids = list(dict.fromkeys(int(r) for r in raw if r.strip().isdigit() and len(r.strip()) < 10))
+    ids = list(dict.fromkeys(found for found in map(key, raw) if found is not None))
     if len(ids) < 2:
         raise FormError("Hãy chọn ít nhất hai nhiệm vụ để gộp.")
     return ids

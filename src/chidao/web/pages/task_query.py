@@ -14,6 +14,7 @@ from typing import Annotated
 
 from fastapi import Depends, Query
 
+from chidao.tracking.numbers import key
 from chidao.tracking.task_filter import TaskFilter
 from chidao.tracking.task_list import SORTS
 from chidao.vocab import AgencyRole, TaskStatus, TimingState
@@ -33,12 +34,12 @@ def parse_day(raw: str, name: str) -> date | None:
 
 def parse_id(raw: str, name: str) -> int | None:
     """A row id (1 … 2³¹−1); empty: None."""
-    raw = raw.strip()
-    if not raw:
+    if not raw.strip():
         return None
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_ID:
+    found = key(raw)
+    if found is None:
         raise query_error(name, f"Input should be a whole number from 1 to {MAX_ID}", raw)
-    return int(raw)
+    return found
 
 
 def _one_of(raw: str, allowed: tuple[str, ...], name: str) -> str | None:

@@ -33,23 +33,25 @@ def login(
         raise HTTPException(
             status.HTTP_429_TOO_MANY_REQUESTS,
             "too many failed logins; try again later",
-            headers={"Retry-After": str(settings.login_window_seconds)},
+            headers={"Retry-After": str(attempt.retry_after or settings.login_window_seconds)},
         )
     session.commit()
     if attempt.user is None or attempt.new is None:
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, "wrong username or password")
     user, new = attempt.user, attempt.new
-    set_session_cookie(response, settings, new)
+    set_session_cookie(response, request, settings, new)
     return schemas.LoginResponse(user=user_public(user), csrf_token=new.csrf_token)
 
 
 @router.post("/logout")
-def logout(principal: PrincipalDep, response: Response, session: SessionDep, settings: SettingsDep) -> dict[str, bool]:
+def logout(
+    principal: PrincipalDep, request: Request, response: Response, session: SessionDep, settings: SettingsDep
+) -> dict[str, bool]:
     """End the cookie session (a bearer token stays valid: revoke it with the CLI)."""
     if principal.login is not None:
         close_session(session=session, login=principal.login)
         session.commit()
-    clear_session_cookie(response, settings)
+    clear_session_cookie(response, request, settings)
     return {"logged_out": True}
 
 

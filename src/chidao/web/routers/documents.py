@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Annotated
-from urllib.parse import quote
 
 from fastapi import APIRouter, File, Form, HTTPException, Query, Response, UploadFile, status
 
@@ -23,6 +22,7 @@ from chidao.web.deps import (
     TodayDep,
     document_in_scope,
 )
+from chidao.web.downloads import download
 from chidao.web.uploads import clean_filename, too_large, unsupported
 from chidao.web.views import document_detail, document_summary, ordered_tasks
 
@@ -100,9 +100,7 @@ def get_document(
 def download_original(document_id: Id, session: SessionDep, user: CurrentUser) -> Response:
     """The file as it was uploaded."""
     document = document_in_scope(session, user, document_id)
-    disposition = f"attachment; filename*=UTF-8''{quote(document.filename, safe='')}"
-    headers = {"Content-Disposition": disposition}
-    return Response(document.original, media_type=document.media_type, headers=headers)
+    return download(document.original, document.filename)
 
 
 @router.post("/{document_id}/confirm", responses={409: {"description": "already confirmed"}})

@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request
 
 from chidao.tracking import review, rounds
+from chidao.tracking.numbers import FIRST_DAY, LAST_DAY, in_calendar
 from chidao.tracking.task_filter import TaskFilter
 from chidao.tracking.task_list import SORTS, list_tasks
 from chidao.tracking.timing import timing_state
@@ -140,6 +141,9 @@ def task_occurrences(
 ) -> schemas.OccurrenceList:
     """The dated rounds of a recurring task between two dates (a one-off task: its deadline)."""
     task = task_in_scope(session, user, task_id)
+    for name, given in (("from", start), ("to", end)):
+        if given is not None and not in_calendar(given):
+            raise query_error(name, f"must be between {FIRST_DAY} and {LAST_DAY}", given.isoformat())
     start = start or date(today.year, 1, 1)
     end = end or _year_after(start)
     if end < start:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Annotated
-from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Response, status
 
@@ -22,6 +21,7 @@ from chidao.web.deps import (
     not_found,
     task_in_scope,
 )
+from chidao.web.downloads import download
 from chidao.web.uploads import PROGRESS_BODY, ProgressInputDep
 from chidao.web.views import extension_public, report_public, task_public
 
@@ -66,8 +66,7 @@ def download_attachment(attachment_id: Id, session: SessionDep, user: CurrentUse
     attachment = records.attachment_for(session, user, attachment_id)
     if attachment is None:
         raise not_found("attachment", attachment_id)
-    headers = {"Content-Disposition": f"attachment; filename*=UTF-8''{quote(attachment.filename, safe='')}"}
-    return Response(attachment.content, media_type=attachment.media_type, headers=headers)
+    return download(attachment.content, attachment.filename)
 
 
 @router.post(

@@ -6,10 +6,12 @@ tell "not sent" from "sent as null" through pydantic's ``model_fields_set``.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any, ClassVar, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from chidao.tracking.numbers import FIRST_DAY, LAST_DAY, in_calendar
 from chidao.vocab import Recurrence, TaskStatus, TimingState, UserRole
 
 __all__ = ["Recurrence", "Role", "TaskStatus", "TimingState"]
@@ -22,6 +24,15 @@ Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 Note = Annotated[str, StringConstraints(strip_whitespace=True, max_length=10_000)]
 Names = Annotated[list[Name], Field(max_length=50)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=300)]
+
+
+def _calendar_day(day: date) -> date:
+    if not in_calendar(day):
+        raise ValueError(f"must be between {FIRST_DAY} and {LAST_DAY}")
+    return day
+
+
+Day = Annotated[date, AfterValidator(_calendar_day)]  # a date a person may mean (1900 … 2199)
 Key = Annotated[int, Field(ge=1, le=2**31 - 1)]  # a row id
 Version = Annotated[int, Field(ge=0, le=2**31 - 1, description="the version you read; another one answers 409")]
 

@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 
 from chidao.vocab import AgencyRole
 from chidao.web.schemas.common import (
+    Day,
     Key,
     Names,
     Note,
@@ -122,7 +123,7 @@ class TaskDetail(TaskPublic):
 class TaskFields(Strict):
     lead: Names | None = None
     coordinators: Names | None = None
-    deadline: date | None = None
+    deadline: Day | None = None
     deadline_text: ShortText | None = None
     recurrence: Recurrence | None = None
 
@@ -167,7 +168,7 @@ class ProgressResult(BaseModel):
 
 
 class ExtensionCreate(Strict):
-    requested_deadline: date
+    requested_deadline: Day
     reason: Note = ""
 
 

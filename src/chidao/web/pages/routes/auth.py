@@ -12,7 +12,7 @@ from fastapi.responses import RedirectResponse, Response
 from chidao.tracking.auth import close_session, log_in
 from chidao.web.deps import CsrfChecked, PageLogin, SessionDep, SettingsDep
 from chidao.web.pages.templating import render
-from chidao.web.security import clear_session_cookie, client_address, set_session_cookie
+from chidao.web.security import clear_session_cookie, client_address, secure, set_session_cookie
 
 router = APIRouter()
 LOGIN_CSRF_COOKIE = "chidao_login_csrf"
@@ -33,7 +33,8 @@ def _login_form(request: Request, *, next_url: str, error: str = "", username: s
         {"next": next_url, "error": error, "username": username, "login_csrf": token},
         status_code=code,
     )
-    response.set_cookie(LOGIN_CSRF_COOKIE, token, httponly=True, samesite="strict", path="/login")
+    secure_cookie = secure(request, request.app.state.settings)
+    response.set_cookie(LOGIN_CSRF_COOKIE, token, httponly=True, samesite="strict", path="/login", secure=secure_cookie)
     return response
 
 
@@ -61,8 +62,9 @@ def login_submit(
         session=session, settings=settings, username=username, password=password, address=client_address(request)
     )
     if attempt.throttled:
-        minutes = max(1, settings.login_window_seconds // 60)
-        message = f"Đăng nhập sai quá nhiều lần. Hãy thử lại sau {minutes} phút."
+        wait = attempt.retry_after or settings.login_window_seconds
+        later = f"{wait} giây" if wait < 120 else f"{wait // 60} phút"
+        message = f"Đăng nhập sai quá nhiều lần. Hãy thử lại sau {later}."
         return _login_form(request, next_url=next_url, error=message, username=username, code=429)
     session.commit()
     if attempt.new is None:
@@ -70,15 +72,15 @@ def login_submit(
         return _login_form(request, next_url=next_url, error=message, username=username, code=401)
     new = attempt.new
     response = RedirectResponse(next_url, status_code=303)
-    set_session_cookie(response, settings, new)
+    set_session_cookie(response, request, settings, new)
     response.delete_cookie(LOGIN_CSRF_COOKIE, path="/login")
     return response
 
 
 @router.post("/logout", dependencies=[CsrfChecked])
-def logout(login: PageLogin, session: SessionDep, settings: SettingsDep) -> Response:
+def logout(request: Request, login: PageLogin, session: SessionDep, settings: SettingsDep) -> Response:
     close_session(session=session, login=login)
     session.commit()
     response = RedirectResponse("/login", status_code=303)
-    clear_session_cookie(response, settings)
+    clear_session_cookie(response, request, settings)
     return response

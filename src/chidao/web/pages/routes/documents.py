@@ -33,7 +33,7 @@ from chidao.web.deps import (
     TodayDep,
     not_found,
 )
-from chidao.web.pages.files import download
+from chidao.web.downloads import download
 from chidao.web.pages.listing import pager
 from chidao.web.pages.respond import respond
 from chidao.web.pages.task_rows import task_row
@@ -97,4 +97,4 @@ def document_original(document_id: Id, session: SessionDep, user: PageUser) -> R
     """The file as it was uploaded, to whoever may see the document."""
     visible_document(session, user, document_id)
     row = document_file(session, document_id)
-    return download(row.original, row.filename, row.media_type)
+    return download(row.original, row.filename)

@@ -17,9 +17,9 @@ from chidao.tracking.task_records import attachment_of_task
 from chidao.tracking.visibility import scope_of
 from chidao.vocab import TaskStatus, TimingState
 from chidao.web.deps import Id, PageUser, SessionDep, SoonDep, TodayDep, not_found
+from chidao.web.downloads import download
 from chidao.web.pages import csv_export, task_forms
 from chidao.web.pages.csv_export import Export, stream
-from chidao.web.pages.files import download
 from chidao.web.pages.listing import pager, sort_link, url_with
 from chidao.web.pages.respond import respond
 from chidao.web.pages.task_query import PER_PAGE_CHOICES, TaskQuery, TaskQueryDep, effective_sort
@@ -110,4 +110,4 @@ def task_attachment(task_id: Id, attachment_id: Id, session: SessionDep, user: P
     attachment = attachment_of_task(session, task, attachment_id)
     if attachment is None:
         raise not_found("attachment", attachment_id)
-    return download(attachment.content, attachment.filename, attachment.media_type)
+    return download(attachment.content, attachment.filename)
