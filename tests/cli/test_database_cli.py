@@ -23,7 +23,6 @@ from chidao.tracking.database import open_sessions
 from chidao.tracking.ingest import add_document
 from db import scratch_postgres_database
 
-HEAD = max(known_revisions())
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 NOTICE = (EXAMPLES / "tb-ket-luan-chuyen-doi-so.txt").read_text(encoding="utf-8")
 
