@@ -175,3 +175,26 @@ def test_an_unreachable_database_exits_with_code_2_and_no_traceback(chidao, stor
 
 def test_an_unreachable_database_is_one_line(chidao):
     one_line(chidao("ingest", str(CONVERSION), CHIDAO_DATABASE_URL=UNREACHABLE))
+
+
+def test_tokens_are_listed_without_their_secret_and_revoked_one_or_all(chidao, store):
+    chidao("user", "add", "vanthu", "--role", "clerk", "--password-stdin", stdin="mat-khau-rat-dai\n")
+    first = chidao("token", "create", "vanthu", "--name", "e-office").stdout.strip()
+    second = chidao("token", "create", "vanthu", "--name", "bao-cao", "--days", "30").stdout.strip()
+    listed = chidao("token", "list", "vanthu")
+    assert listed.exit_code == 0, listed.output
+    rows = [line.split("\t") for line in listed.stdout.strip().splitlines()]
+    assert rows[0][:3] == ["id", "state", "name"] and len(rows) == 3
+    assert {(r[1], r[2]) for r in rows[1:]} == {("active", "e-office"), ("active", "bao-cao")}
+    assert first not in listed.stdout and second not in listed.stdout  # never the secret
+    assert next(r for r in rows[1:] if r[2] == "bao-cao")[5] != "-"  # it expires
+    one = next(r[0] for r in rows[1:] if r[2] == "e-office")
+    assert chidao("token", "revoke", one).exit_code == 0
+    with session_factory(store)() as session:
+        assert user_for_token(session=session, token=first) is None
+        assert user_for_token(session=session, token=second).username == "vanthu"
+    assert chidao("token", "revoke", "--user", "vanthu").exit_code == 0
+    with session_factory(store)() as session:
+        assert user_for_token(session=session, token=second) is None
+    assert one_line(chidao("token", "revoke", "424242")) == "chidao: no token 424242"
+    assert one_line(chidao("token", "list", "khong-ai")) == "chidao: no user 'khong-ai'"
