@@ -8,9 +8,16 @@ import click
 from sqlalchemy.exc import SQLAlchemyError
 
 from chidao.cli.context import fail, init_store, load_settings
-from chidao.store.migrate import current_revision, known_revisions, migrate
+from chidao.store.migrate import current_revision, migrate
 from chidao.tracking.backup import BackupError, backup, restore
-from chidao.tracking.database import DatabaseNotReady, check_file, open_database, prepare_database, sqlite_file
+from chidao.tracking.database import (
+    DatabaseNotReady,
+    check_file,
+    check_not_newer,
+    open_database,
+    prepare_database,
+    sqlite_file,
+)
 
 
 @click.command("init")
@@ -31,9 +38,7 @@ def migrate_command() -> None:
     try:
         check_file(settings.database_url)
         engine = open_database(settings.database_url)
-        before = current_revision(engine)
-        if before is not None and before not in known_revisions():
-            raise DatabaseNotReady(f"the database's schema ({before}) is newer than this chidao: upgrade chidao first")
+        before = check_not_newer(engine)
         migrate(engine)
         after = current_revision(engine)
         engine.dispose()

@@ -103,11 +103,16 @@ def check_file(url: str) -> None:
 
 def check_schema(engine: Engine) -> None:
     """The database holds a chidao schema this version knows (older ones are upgraded on open)."""
-    revision = current_revision(engine)
-    if revision is None:
+    if check_not_newer(engine) is None:
         raise DatabaseNotReady("the database holds no chidao tables: run `chidao migrate` (or `chidao init`)")
-    if revision not in known_revisions():
+
+
+def check_not_newer(engine: Engine) -> str | None:
+    """The database's schema revision (None: no chidao tables), refused when a newer chidao wrote it."""
+    revision = current_revision(engine)
+    if revision is not None and revision not in known_revisions():
         raise DatabaseNotReady(f"the database's schema ({revision}) is newer than this chidao: upgrade chidao first")
+    return revision
 
 
 def create_database(url: str) -> Engine:
