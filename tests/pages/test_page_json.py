@@ -88,13 +88,14 @@ def test_the_documents(site, notices):
 
 
 def test_the_review(site, notices):
-    _, _, draft = notices
+    confirmed, _, draft = notices
     data = as_json(site.login("clerk"), f"/documents/{draft['id']}/review")
     assert data["editable"] is True and data["document"]["status"] == "draft"
     assert [view["task"]["id"] for view in data["tasks"]] == [t["id"] for t in draft["tasks"]]
     assert data["recurrences"][0] == ["daily", "Hằng ngày"] and "<mark" in data["text_html"]
     assert "shown" not in data  # a helper of the template, not data
-    refused = as_json(site.login("viewer"), f"/documents/{draft['id']}/review", 403)
+    as_json(site.login("viewer"), f"/documents/{draft['id']}/review", 404)  # a draft is the office's alone
+    refused = as_json(site.login("viewer"), f"/documents/{confirmed['id']}/review", 403)
     assert refused["message"].startswith("Chỉ chuyên viên Văn phòng")
 
 

@@ -433,14 +433,20 @@ def _all_posts(draft: dict) -> list[tuple[str, dict]]:
     ]
 
 
-def test_a_viewer_may_not_review(site, draft):
+def test_a_viewer_neither_sees_drafts_nor_reviews(site, draft):
     browser = site.login("viewer")
     page = browser.get(review_url(draft))
-    assert page.status_code == 403 and "Không có quyền truy cập" in page.text
+    assert page.status_code == 404 and "Không tìm thấy" in page.text  # a draft is the office's alone
+    assert site.api("GET", f"/documents/{draft['id']}", who="viewer").status_code == 404
     before = snapshot(site)
     for path, form in _all_posts(draft):
-        assert browser.post(path, form).status_code == 403, path
+        assert browser.post(path, form).status_code == 404, path
     assert snapshot(site) == before
+    assert site.api("POST", f"/documents/{draft['id']}/confirm").status_code == 200
+    confirmed = browser.get(review_url(draft))
+    assert confirmed.status_code == 403 and "Không có quyền truy cập" in confirmed.text
+    for path, form in _all_posts(draft):
+        assert browser.post(path, form).status_code == 403, path
 
 
 def test_an_agency_officer_does_not_see_drafts_nor_reviews_confirmed_documents(site, draft):

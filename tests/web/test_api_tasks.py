@@ -155,13 +155,23 @@ def test_foreign_task_answers_404_in_get_and_patch(api, docs):
     assert api.get("/tasks/999999").status_code == 404
 
 
-def test_draft_tasks_are_hidden_from_agencies(api):
+def test_draft_tasks_are_the_offices_alone(api):
+    """A document under review is the office's work in progress: officers and leaders get 404
+    for its tasks and never list them, as the pages do (issue 10: the API used to show them)."""
     draft = api.document(CONVERSION, confirm=False)
     task = draft["tasks"][0]
     assert api.get(f"/tasks/{task['id']}", who="officer").status_code == 404
-    assert api.get(f"/tasks/{task['id']}", who="viewer").status_code == 200
+    assert api.get(f"/tasks/{task['id']}", who="viewer").status_code == 404
+    assert api.get(f"/tasks/{task['id']}").status_code == 200
+    assert api.get(f"/documents/{draft['id']}", who="viewer").status_code == 404
+    assert draft["id"] not in [d["id"] for d in api.get("/documents", who="viewer").json()["items"]]
+    assert api.get("/documents", who="viewer").json()["total"] == 0
     assert listed(api)["total"] == 0
     assert listed(api, include_drafts=True)["total"] == 9
+    assert listed(api, who="viewer", include_drafts=True)["total"] == 0
+    api.post(f"/documents/{draft['id']}/confirm", json={})
+    assert api.get(f"/tasks/{task['id']}", who="viewer").status_code == 200
+    assert api.get(f"/documents/{draft['id']}", who="viewer").status_code == 200
 
 
 def test_task_detail_has_assignments_and_history(api, docs):

@@ -70,8 +70,8 @@ def test_the_document_lists_its_unassigned_passages(api, draft):
     assert [p["span_start"] for p in passages] == sorted(p["span_start"] for p in passages)
     assert api.get(f"/documents/{draft['id']}").json()["unassigned"] == passages
     assert api.get(f"/documents/{draft['id']}/unassigned").json() == passages
-    assert api.get(f"/documents/{draft['id']}/unassigned", who="viewer").status_code == 200
-    assert api.get(f"/documents/{draft['id']}/unassigned", who="officer").status_code == 404  # a draft
+    assert api.get(f"/documents/{draft['id']}/unassigned", who="viewer").status_code == 404  # a draft
+    assert api.get(f"/documents/{draft['id']}/unassigned", who="officer").status_code == 404
 
 
 def test_a_passage_becomes_a_draft_task_in_one_call(api, draft):

@@ -42,6 +42,7 @@ class Scope:
 
     agency_id: int | None = None
     unrestricted: bool = True
+    drafts: bool = True  # may see the draft tasks of documents under review (the office only)
 
 
 OPEN_STATES_BY_DEADLINE = {
@@ -90,7 +91,7 @@ def agency_ids(session: Session, name: str) -> list[int]:
 def conditions(session: Session, flt: TaskFilter, scope: Scope, today: date, soon_until: date) -> list:
     """The WHERE clauses on ``tasks`` for a filter and a viewer's scope."""
     where = [Task.deleted.is_(False)]
-    if not flt.include_drafts:
+    if not (flt.include_drafts and scope.drafts):
         where.append(Task.tracked.is_(True))
     if not scope.unrestricted:
         where.append(Task.id.in_(select(Assignment.task_id).where(Assignment.agency_id == scope.agency_id)))

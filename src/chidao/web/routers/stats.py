@@ -6,7 +6,7 @@ from fastapi import APIRouter
 
 from chidao.tracking.review_stats import extraction_stats
 from chidao.tracking.statistics import statistics
-from chidao.tracking.visibility import scope_of
+from chidao.tracking.visibility import scope_of, sees_drafts
 from chidao.web import schemas
 from chidao.web.deps import CurrentUser, OfficeUser, SessionDep, SoonDep, TodayDep
 
@@ -26,7 +26,8 @@ def task_stats(session: SessionDep, user: CurrentUser, today: TodayDep, soon: So
 
 
 @router.get("/extraction")
-def review_stats(session: SessionDep, _user: OfficeUser, include_drafts: bool = False) -> schemas.ExtractionStats:
+def review_stats(session: SessionDep, user: OfficeUser, include_drafts: bool = False) -> schemas.ExtractionStats:
     """Share of tasks kept unchanged, edited, added and deleted in review, overall and per field
-    (confirmed documents; drafts on request)."""
-    return schemas.ExtractionStats(**extraction_stats(session=session, include_drafts=include_drafts))
+    (confirmed documents; drafts on request, for the office only)."""
+    drafts = include_drafts and sees_drafts(user)
+    return schemas.ExtractionStats(**extraction_stats(session=session, include_drafts=drafts))

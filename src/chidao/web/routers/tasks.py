@@ -56,7 +56,7 @@ def search_tasks(
     document_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
     q: Annotated[str | None, Query(max_length=300, description="words, with or without diacritics")] = None,
     include_drafts: Annotated[
-        bool, Query(description="also tasks of documents under review (not for agencies)")
+        bool, Query(description="also tasks of documents under review (the office only; ignored for others)")
     ] = False,
     sort: Annotated[Sort | None, Query(description="default: deadline; newest first (-created) for a search")] = None,
     page: PageNo = 1,
@@ -72,7 +72,7 @@ def search_tasks(
         deadline_to=deadline_to,
         document_id=document_id,
         q=q,
-        include_drafts=include_drafts and user.role != "agency",
+        include_drafts=include_drafts,
     )
     scope = scope_of(user)
     found = list_tasks(
