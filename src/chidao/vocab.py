@@ -89,6 +89,14 @@ class ExtensionStatus(Coded):
     REFUSED = "refused", "Không đồng ý", "late"
 
 
+class TokenState(Coded):
+    """Whether an API token still opens the API (derived from its row, never stored)."""
+
+    ACTIVE = "active", "Đang dùng", "ok"
+    REVOKED = "revoked", "Đã thu hồi", "none"
+    EXPIRED = "expired", "Hết hạn", "warn"
+
+
 class DocumentStatus(Coded):
     """A notice under review (its tasks not yet followed up) or confirmed (tracked)."""
 

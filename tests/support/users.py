@@ -30,7 +30,7 @@ class Account:
 USERS = (
     Account("admin", "admin", None, PASSWORD),
     Account("clerk", "clerk", None, PASSWORD),  # the office (văn phòng): uploads, reviews, decides
-    Account("viewer", "viewer", None, PASSWORD),  # a leader (lãnh đạo): reads everything
+    Account("viewer", "viewer", None, PASSWORD),  # a leader (lãnh đạo): reads every confirmed document
     Account("officer", "agency", "Sở Thông tin và Truyền thông", PASSWORD),  # leads the example's tasks
     Account("finance", "agency", "Sở Tài chính", PASSWORD),
     Account("health", "agency", "Sở Y tế", PASSWORD),

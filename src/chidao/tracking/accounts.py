@@ -30,6 +30,10 @@ class UserError(ValueError):
     """A user cannot be created or changed as asked; the message says why."""
 
 
+class WrongPassword(UserError):
+    """The current password given to change it is not the user's."""
+
+
 def username_key(username: str) -> str:
     """What makes a username unique and finds it at login: NFKC-normalized and case-folded, so
     "Lan", "LAN" and "ｌａｎ" are one account."""
@@ -194,7 +198,7 @@ def change_own_password(*, session: Session, user: User, current: str, new: str)
     """A user changes their own password, knowing the current one: their other login sessions
     end and their API tokens are revoked (the caller opens a new session)."""
     if not verify_password(user.password_hash, current):
-        raise UserError("the current password is wrong")
+        raise WrongPassword("the current password is wrong")
     user.password_hash = hash_password(password_checked(new, user.username))
     close_user_sessions(session=session, user_id=user.id)
     revoked = revoke_user_tokens(session=session, user_id=user.id, audit=False)

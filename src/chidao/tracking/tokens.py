@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from chidao.store.audit import record
 from chidao.store.models import ApiToken, User
 from chidao.tracking.errors import Forbidden, Invalid
+from chidao.vocab import TokenState
 
 MAX_NAME = 100
 
@@ -79,11 +80,11 @@ def list_tokens(*, session: Session, user: User | None = None, live_only: bool =
     return [r for r in rows if is_live(r)] if live_only else rows
 
 
-def token_state(row: ApiToken) -> str:
-    """ "active", "revoked" or "expired"."""
+def token_state(row: ApiToken) -> TokenState:
+    """Active, revoked or expired."""
     if row.revoked_at is not None:
-        return "revoked"
-    return "active" if is_live(row) else "expired"
+        return TokenState.REVOKED
+    return TokenState.ACTIVE if is_live(row) else TokenState.EXPIRED
 
 
 def revoke_token(*, session: Session, actor: User, token_id: int) -> ApiToken | None:

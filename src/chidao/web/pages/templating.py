@@ -25,6 +25,7 @@ from chidao.vocab import (
     TaskOrigin,
     TaskStatus,
     TimingState,
+    TokenState,
     UserRole,
 )
 from chidao.web.pages.formats import filesize, number, vn_date, vn_datetime
@@ -48,6 +49,8 @@ def labels() -> dict[str, dict[str, str]]:
         "DOCUMENT_STATUS_LABELS": DocumentStatus.labels(),
         "DOCUMENT_STATUS_TONES": DocumentStatus.tones(),
         "ORIGIN_LABELS": TaskOrigin.labels(),
+        "TOKEN_LABELS": TokenState.labels(),
+        "TOKEN_TONES": TokenState.tones(),
     }
 
 
