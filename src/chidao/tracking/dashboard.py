@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from chidao.extract.workdays import WorkCalendar
 from chidao.store.models import DONE_TASK, Assignment, Task
 from chidao.tracking.task_filter import Scope, TaskFilter
+from chidao.tracking.task_lines import TaskLine, task_lines
 from chidao.tracking.task_list import list_tasks
 from chidao.tracking.task_state import OPEN_STATUSES
 
@@ -32,7 +33,7 @@ def end_of_work_week(today: date, calendar: WorkCalendar) -> date:
 
 def due_between(
     session: Session, scope: Scope, today: date, soon: date, start: date, end: date, limit: int
-) -> tuple[list[Task], int]:
+) -> tuple[list[TaskLine], int]:
     """Unfinished tasks with a deadline from ``start`` to ``end``, earliest first, and how many."""
     flt = TaskFilter(status=list(OPEN_STATUSES), deadline_from=start, deadline_to=end)
     return list_tasks(
@@ -40,15 +41,17 @@ def due_between(
     )
 
 
-def recently_completed(session: Session, scope: Scope, today: date, soon: date, limit: int = 10) -> list[Task]:
+def recently_completed(session: Session, scope: Scope, today: date, soon: date, limit: int = 10) -> list[TaskLine]:
     """The last ``limit`` tasks completed, newest completion first.
 
     Read backwards along the partial index of done tasks (``ix_tasks_completed``, whose condition
     is repeated word for word so that SQLite uses it); for an agency, each is checked against
     its rows, and reading stops at the ``limit``-th of theirs.
     """
-    query = select(Task).where(text(DONE_TASK))
+    query = select(Task.id).where(text(DONE_TASK))
     if not scope.unrestricted:
         theirs = select(Assignment.id).where(Assignment.task_id == Task.id, Assignment.agency_id == scope.agency_id)
         query = query.where(exists(theirs))
-    return list(session.scalars(query.order_by(Task.completed_on.desc(), Task.id.desc()).limit(limit)))
+    return task_lines(
+        session, list(session.scalars(query.order_by(Task.completed_on.desc(), Task.id.desc()).limit(limit)))
+    )

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from chidao.store.models import Assignment, Task
 from chidao.text import fold_words
 from chidao.tracking.task_filter import OPEN_STATES_BY_DEADLINE, Scope, TaskFilter, agency_ids, conditions
+from chidao.tracking.task_lines import TaskLine, task_lines
 from chidao.vocab import TimingState
 
 # The states only a task with a deadline can be in: a list of them needs no undated run.
@@ -44,7 +45,7 @@ class Found:
     PostgreSQL means visiting each matching row, which is what makes a search slow.
     Unpacks as ``rows, total`` for callers that need no more."""
 
-    rows: list[Task]
+    rows: list[TaskLine]
     total: int
     exact: bool = True
 
@@ -86,9 +87,9 @@ def list_tasks(
             dated_only=dated_only or bool(flt.deadline_from or flt.deadline_to),
         )
         return Found(rows, total)
-    rows = session.scalars(select(Task).where(*where).order_by(*SORTS[sort]).offset(offset).limit(per_page))
+    ids = list(session.scalars(select(Task.id).where(*where).order_by(*SORTS[sort]).offset(offset).limit(per_page)))
     total = session.scalar(select(func.count(Task.id)).where(*where)) or 0
-    return Found(list(rows), total)
+    return Found(task_lines(session, ids), total)
 
 
 def _capped_count(session: Session, where: list) -> tuple[int, bool]:
@@ -102,8 +103,9 @@ def _filtered_search_page(session: Session, where: list, sort: str, offset: int,
     """A search with other filters: any order, a capped count."""
     total, exact = _capped_count(session, where)
     with _key_order(session, total > DENSE_MATCHES):
-        rows = list(session.scalars(select(Task).where(*where).order_by(*SORTS[sort]).offset(offset).limit(per_page)))
-    return Found(rows, total, exact)
+        page = select(Task.id).where(*where).order_by(*SORTS[sort]).offset(offset).limit(per_page)
+        ids = list(session.scalars(page))
+    return Found(task_lines(session, ids), total, exact)
 
 
 # No bitmap of every match, no scan of the whole table, no workers to start for a 50-row page.
@@ -197,8 +199,7 @@ def _agency_page(
             )
             task_ids += [task_id for _deadline, task_id in session.execute(keys)]
         total += n
-    by_id = {task.id: task for task in session.scalars(select(Task).where(Task.id.in_(task_ids)))} if task_ids else {}
-    return Found([by_id[i] for i in task_ids if i in by_id], total)
+    return Found(task_lines(session, task_ids), total)
 
 
 def _search_page(session: Session, q: str, offset: int, per_page: int) -> Found:
@@ -225,8 +226,7 @@ def _search_page(session: Session, q: str, offset: int, per_page: int) -> Found:
         page = text(f"SELECT id FROM tasks WHERE {found} ORDER BY id DESC LIMIT :n OFFSET :o")
         with _key_order(session, total > DENSE_MATCHES):
             ids = list(session.scalars(page, params))
-    rows = session.scalars(select(Task).where(Task.id.in_(ids)).order_by(Task.id.desc())) if ids else []
-    return Found(list(rows), total, exact)
+    return Found(task_lines(session, sorted(ids, reverse=True)), total, exact)
 
 
 def _count(session: Session, where: list, unfiltered: bool) -> int:
@@ -246,24 +246,25 @@ def _deadline_page(
     dated_where = [*where, Task.deadline.is_not(None)]
     dated = session.scalar(select(func.count(Task.id)).where(*dated_where)) or 0
     undated = 0 if dated_only else None
-    rows: list[Task] = []
+    ids: list[int] = []
     if offset < dated:
-        rows = list(
+        ids = list(
             session.scalars(
-                select(Task).where(*dated_where).order_by(Task.deadline, Task.id).offset(offset).limit(per_page)
+                select(Task.id).where(*dated_where).order_by(Task.deadline, Task.id).offset(offset).limit(per_page)
             )
         )
-    if len(rows) < per_page and undated != 0:
+    if len(ids) < per_page and undated != 0:
         undated_offset = max(0, offset - dated)
-        rows += list(
+        ids += list(
             session.scalars(
-                select(Task)
+                select(Task.id)
                 .where(*where, Task.deadline.is_(None))
                 .order_by(Task.id)
                 .offset(undated_offset)
-                .limit(per_page - len(rows))
+                .limit(per_page - len(ids))
             )
         )
+    rows = task_lines(session, ids)
     if unfiltered:
         return rows, _count(session, where, unfiltered)
     if undated is None:

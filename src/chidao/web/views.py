@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from chidao.store.models import Document, Extension, ProgressReport, Task, UnassignedPassage, User
 from chidao.tracking import task_records as records
 from chidao.tracking.passages import open_passages
+from chidao.tracking.task_lines import TaskLine, line_of
 from chidao.tracking.timing import timing_state
 from chidao.web import schemas
 
@@ -24,7 +25,10 @@ def user_public(user: User) -> schemas.UserPublic:
     )
 
 
-def task_public(task: Task, today: date, soon_until: date) -> schemas.TaskPublic:
+def task_public(task: Task | TaskLine, today: date, soon_until: date) -> schemas.TaskPublic:
+    """A task as the API lists it, from a loaded task or a list's ``TaskLine``."""
+    if isinstance(task, Task):
+        task = line_of(task)
     state = timing_state(
         status=task.status, deadline=task.deadline, completed_on=task.completed_on, today=today, soon_until=soon_until
     )
@@ -33,8 +37,8 @@ def task_public(task: Task, today: date, soon_until: date) -> schemas.TaskPublic
         document_id=task.document_id,
         position=task.position,
         text=task.text,
-        lead=[a.agency.name for a in task.assignments if a.role == "lead"],
-        coordinators=[a.agency.name for a in task.assignments if a.role == "coordinator"],
+        lead=list(task.lead_names),
+        coordinators=list(task.coordinator_names),
         deadline=task.deadline,
         deadline_text=task.deadline_text,
         recurrence=task.recurrence,
