@@ -180,13 +180,17 @@ def _agency_page(
     if flt.deadline_to:
         base.append(Assignment.task_deadline <= flt.deadline_to)
     dated_states = bool(flt.timing_state) and set(flt.timing_state) <= DATED_OPEN_STATES
-    runs = [] if flt.timing_state == ["no_deadline"] else [[*base, Assignment.task_deadline.is_not(None)]]
+    undated = Assignment.task_deadline.is_(None)
+    runs = [] if flt.timing_state == ["no_deadline"] else [False]  # False: the dated run, True: the undated
     if not (dated_states or flt.deadline_from or flt.deadline_to):
-        runs.append([*base, Assignment.task_deadline.is_(None)])
+        runs.append(True)
+    counted = select(undated, func.count(distinct(Assignment.task_id))).where(*base).group_by(undated)
+    counts = {bool(is_undated): n for is_undated, n in session.execute(counted)}  # both runs in one statement
     task_ids: list[int] = []
     total = 0
-    for run in runs:
-        n = session.scalar(select(func.count(distinct(Assignment.task_id))).where(*run)) or 0
+    for is_undated in runs:
+        run = [*base, undated if is_undated else Assignment.task_deadline.is_not(None)]
+        n = counts.get(is_undated, 0)
         wanted = per_page - len(task_ids)
         if wanted > 0 and offset < total + n:
             keys = (

@@ -58,12 +58,14 @@ def is_live(row: ApiToken, moment: datetime | None = None) -> bool:
 def user_for_token(*, session: Session, token: str) -> User | None:
     """The active user of a live token (not revoked, not expired); its last use is noted at
     most once a minute, so that reads do not queue behind writes."""
-    row = session.scalar(select(ApiToken).where(ApiToken.token_hash == token_hash(token)))
+    found = session.execute(
+        select(ApiToken, User).join(User, User.id == ApiToken.user_id).where(ApiToken.token_hash == token_hash(token))
+    ).first()
     moment = now()
-    if row is None or not is_live(row, moment):
+    if found is None or not is_live(found[0], moment):
         return None
-    user = session.get(User, row.user_id)
-    if user is None or not user.is_active:
+    row, user = found
+    if not user.is_active:
         return None
     last = aware(row.last_used_at)
     if last is None or moment - last > timedelta(minutes=1):

@@ -86,7 +86,8 @@ def _bearer(session: Session, header: str) -> Principal:
     user = user_for_token(session=session, token=token.strip())
     if user is None:
         raise _unauthorized("invalid or revoked token")
-    session.commit()  # keeps the token's last_used_at
+    if session.dirty:
+        session.commit()  # keeps the token's last_used_at (at most once a minute)
     return Principal(user)
 
 
