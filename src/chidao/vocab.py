@@ -97,6 +97,15 @@ class TokenState(Coded):
     EXPIRED = "expired", "Hết hạn", "warn"
 
 
+class SuccessionState(Coded):
+    """Where one predecessor of a reorganization stands in this database."""
+
+    PENDING = "pending", "Sẽ chuyển khi áp dụng", "warn"
+    APPLIED = "applied", "Đã áp dụng", "ok"
+    NOT_YET = "not_yet", "Chưa đến ngày hiệu lực", "none"
+    ABSENT = "absent", "Không có trong cơ sở dữ liệu", "none"
+
+
 class DocumentStatus(Coded):
     """A notice under review (its tasks not yet followed up) or confirmed (tracked)."""
 

@@ -32,6 +32,6 @@ def test_apply_reorganization_from_the_command_line(tmp_path):
     total = re.search(r"would move: (\d+) open tasks", dry.stdout).group(1)
     assert done.returncode == 0 and done.stdout.splitlines()[-1].startswith(f"moved: {total} open tasks")
     again = chidao("agencies", "apply-reorganization", "2025")
-    assert "đã áp dụng trước đây" in again.stdout and "moved: 0 open tasks" in again.stdout
+    assert "(đã áp dụng)" in again.stdout and "moved: 0 open tasks" in again.stdout
     unknown = chidao("agencies", "apply-reorganization", "1999")
     assert unknown.returncode == 2 and len(unknown.stderr.strip().splitlines()) == 1

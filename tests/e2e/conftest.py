@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,11 +70,10 @@ class Server:
     env: dict[str, str]
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """``chidao serve`` on a free port over a new SQLite database, with the users of
-    ``support.users`` (every role, password ``support.users.PASSWORD``)."""
-    data_dir = tmp_path_factory.mktemp("e2e-data")
+@contextmanager
+def serving(data_dir: Path) -> Iterator[Server]:
+    """``chidao serve`` on a free port over a new SQLite database in ``data_dir``, with the users
+    of ``support.users`` (every role, password ``support.users.PASSWORD``)."""
     env = {**os.environ, "CHIDAO_DATA_DIR": str(data_dir), "PYTHONUNBUFFERED": "1"}
     env.pop("CHIDAO_DATABASE_URL", None)
     _add_users(data_dir)
@@ -93,6 +93,14 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         process.terminate()
         process.wait(timeout=10)
         log.close()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The server the browser tests share (a test that changes what others rely on, such as a
+    reorganization, starts its own with ``serving``)."""
+    with serving(tmp_path_factory.mktemp("e2e-data")) as started:
+        yield started
 
 
 def _wait_for(url: str, process: subprocess.Popen) -> None:

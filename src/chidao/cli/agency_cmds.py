@@ -10,14 +10,8 @@ import click
 from chidao.cli.context import fail, load_settings, open_store
 from chidao.tracking.database import open_sessions
 from chidao.tracking.errors import Invalid
-from chidao.tracking.reorganization import Succession, apply, preview
-
-_STATES = {
-    "pending": "",
-    "applied": " (đã áp dụng trước đây)",
-    "not_yet": " (chưa đến ngày hiệu lực)",
-    "absent": " (không có trong cơ sở dữ liệu)",
-}
+from chidao.tracking.reorganization import Succession, apply, preview, totals
+from chidao.vocab import SuccessionState
 
 
 @click.group("agencies")
@@ -46,17 +40,15 @@ def apply_command(reorganization: str, dry_run: bool, on) -> None:
         return
     for step in steps:
         click.echo(_line(step))
-    pending = [s for s in steps if s.state == "pending"]
-    tasks, users = sum(s.moved for s in pending), sum(s.users for s in pending)
+    summed = totals(steps)
     verb = "would move" if dry_run else "moved"
-    click.echo(f"{verb}: {tasks} open tasks and {users} users of {len(pending)} agencies")
+    click.echo(f"{verb}: {summed.tasks} open tasks and {summed.users} users of {summed.agencies} agencies")
 
 
 def _line(step: Succession) -> str:
     counts = f"{step.moved} nhiệm vụ đang mở"
-    if step.state == "pending":
+    if step.state == SuccessionState.PENDING:
         counts += f" (chủ trì {step.lead}, phối hợp {step.coordinator}), {step.users} người dùng"
-    return (
-        f"{step.agency} → {step.successor} ({step.reference}, từ {step.effective:%d/%m/%Y}): "
-        f"{counts}{_STATES[step.state]}"
-    )
+    else:
+        counts += f" ({SuccessionState(step.state).label.lower()})"
+    return f"{step.agency} → {step.successor} ({step.reference}, từ {step.effective:%d/%m/%Y}): {counts}"

@@ -30,6 +30,7 @@ from chidao.store.documents import search_text
 from chidao.store.models import Agency, AgencyChange, Assignment, Task, User
 from chidao.tracking.errors import Invalid
 from chidao.tracking.task_state import OPEN_STATUSES, log, task_snapshot
+from chidao.vocab import SuccessionState
 
 
 @dataclass(frozen=True)
@@ -46,12 +47,26 @@ class Succession:
     lead: int = 0  # of which it leads
     coordinator: int = 0  # of which it coordinates
     users: int = 0
-    state: str = "pending"  # pending | applied (earlier) | not_yet (effective after today) | absent
+    state: str = SuccessionState.PENDING  # or APPLIED (earlier), NOT_YET (effective after today), ABSENT
 
 
 def reorganizations() -> dict[str, dict]:
     """The reorganizations chidao knows, by id."""
     return {entry["id"]: entry for entry in load_toml("reorganizations.toml")["reorganization"]}
+
+
+@dataclass(frozen=True)
+class Totals:
+    """What a preview or an application adds up to, over the predecessors still pending."""
+
+    agencies: int
+    tasks: int
+    users: int
+
+
+def totals(steps: list[Succession]) -> Totals:
+    pending = [s for s in steps if s.state == SuccessionState.PENDING]
+    return Totals(len(pending), sum(s.moved for s in pending), sum(s.users for s in pending))
 
 
 def preview(*, session: Session, reorganization: str, today: date) -> list[Succession]:
@@ -63,7 +78,7 @@ def apply(*, session: Session, reorganization: str, today: date, user_id: int | 
     """Move the open tasks and officers of every pending predecessor (the caller commits)."""
     done = []
     for step in preview(session=session, reorganization=reorganization, today=today):
-        if step.state == "pending":
+        if step.state == SuccessionState.PENDING:
             _move(session, step, reorganization, user_id)
         done.append(step)
     return done
@@ -102,15 +117,15 @@ def _open_rows(agency_id: int):
 def _count(session: Session, step: Succession, reorganization: str, today: date) -> Succession:
     agency = _agency(session, step.agency)
     if agency is None:
-        return _with(step, state="absent")
+        return _with(step, state=SuccessionState.ABSENT)
     change = session.scalar(
         select(AgencyChange).where(AgencyChange.agency_id == agency.id, AgencyChange.reorganization == reorganization)
     )
     if change is not None:
-        return _with(step, moved=change.moved_tasks, users=change.moved_users, state="applied")
+        return _with(step, moved=change.moved_tasks, users=change.moved_users, state=SuccessionState.APPLIED)
     rows = session.scalars(_open_rows(agency.id)).all()
     users = session.scalar(select(func.count()).select_from(User).where(User.agency_id == agency.id))
-    state = "not_yet" if step.effective > today else "pending"
+    state = SuccessionState.NOT_YET if step.effective > today else SuccessionState.PENDING
     lead = sum(row.role == "lead" for row in rows)
     moved = len({row.task_id for row in rows})
     return _with(step, moved=moved, lead=lead, coordinator=len(rows) - lead, users=users or 0, state=state)

@@ -22,6 +22,7 @@ from chidao.vocab import (
     ExtensionStatus,
     Recurrence,
     ReportKind,
+    SuccessionState,
     TaskOrigin,
     TaskStatus,
     TimingState,
@@ -50,6 +51,8 @@ def labels() -> dict[str, dict[str, str]]:
         "DOCUMENT_STATUS_TONES": DocumentStatus.tones(),
         "ORIGIN_LABELS": TaskOrigin.labels(),
         "TOKEN_LABELS": TokenState.labels(),
+        "SUCCESSION_LABELS": SuccessionState.labels(),
+        "SUCCESSION_TONES": SuccessionState.tones(),
         "TOKEN_TONES": TokenState.tones(),
     }
 

@@ -1,7 +1,7 @@
 """Page routers, one module per area of the site. Paths with ids use the ``:int`` converter so
 that ``/documents/upload`` and ``/documents/{document_id:int}`` never shadow each other."""
 
-from chidao.web.pages.routes import account, agencies, auth, dashboard, documents, review, tasks, upload
+from chidao.web.pages.routes import account, agencies, auth, dashboard, documents, reorganization, review, tasks, upload
 
 ROUTERS = (
     auth.router,
@@ -10,6 +10,7 @@ ROUTERS = (
     review.router,
     documents.router,
     tasks.router,
+    reorganization.router,
     agencies.router,
     account.router,
 )
