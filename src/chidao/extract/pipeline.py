@@ -16,6 +16,7 @@ from chidao.document.lexicon import lexicon
 from chidao.extract.agencies import AgencyReader, Mention, Place
 from chidao.extract.confidence import Assessment, assess
 from chidao.extract.registry import phrase_key, registry
+from chidao.extract.succession import Successor, successors
 from chidao.extract.tasks import Context, Task, TaskCutter
 from chidao.extract.timing import TimingReader
 from chidao.extract.unassigned import Unassigned, find_unassigned
@@ -58,7 +59,13 @@ class Extraction:
             },
             "tasks": [_task_dict(task, text, a) for task, a in zip(self.tasks, self.assessments, strict=True)],
             "unassigned": [passage.to_dict(text) for passage in self.unassigned],
+            "successors": {name: s.to_dict() for name, s in self.successors().items()},
         }
+
+    def successors(self) -> dict[str, Successor]:
+        """The bodies the tasks name that a reorganization had ended by the document's date."""
+        names = [m.name for task in self.tasks for m in (*task.leads, *task.coordinators)]
+        return successors(names, self.layout.header.date)
 
 
 def _task_dict(task: Task, text: str, assessment: Assessment) -> dict[str, Any]:

@@ -111,6 +111,20 @@ def _task_row(
     }
 
 
+def _followed(data: dict) -> dict:
+    """The tasks with each body a reorganization had ended by the document's date replaced by
+    its successor (extraction's ``successors``), the name as written kept beside it."""
+    successors = {name: found["name"] for name, found in data.get("successors", {}).items()}
+    if not successors:
+        return data
+    for item in data["tasks"]:
+        for field in ("lead", "coordinators"):
+            written = item.get(f"{field}_written") or item[field]
+            item[f"{field}_written"] = [w or name for w, name in zip(written, item[field], strict=False)]
+            item[field] = [successors.get(name, name) for name in item[field]]
+    return data
+
+
 def _stored_names(names: list[str], agencies: dict[str, Agency]) -> list[str]:
     return list(dict.fromkeys(agencies[agency_key(name)].name for name in names))
 
@@ -171,7 +185,7 @@ def store_extraction(
 
     With ``on`` (the day of storing), a body a reorganization ended by then is stored as its
     successor, the name as written kept beside it: the open task is the successor's to do."""
-    data = extraction.to_dict()
+    data = _followed(extraction.to_dict())
     session.flush()  # the document's id
     names = [name for item in data["tasks"] for name in (*item["lead"], *item["coordinators"])]
     agencies = agencies_named(session=session, names=names, cache=cache, on=on)

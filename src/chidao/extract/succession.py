@@ -1,0 +1,65 @@
+"""Bodies that a reorganization ended: a notice dated on or after the day a body was merged
+that still names it (copied from an older notice, or written by habit) assigns the work to its
+successor. ``successors`` says so for the names a document mentions; the names themselves stay
+as written in the tasks (ANNOTATION.md: "Names stay as written"), the store tracks the task with
+the successor (issue 13, item 4).
+
+The reorganizations are data (``data/vi/reorganizations.toml``), the same file the tracker
+applies to a database; a body merged twice (A into B, B later into C) follows the chain.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from chidao.data import load_toml
+from chidao.text import fold_words
+
+
+@dataclass(frozen=True)
+class Successor:
+    name: str
+    effective: date
+    reference: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"name": self.name, "effective": self.effective.isoformat(), "reference": self.reference}
+
+
+@cache
+def _ended() -> dict[str, Successor]:
+    """Folded name of each body that ends → its successor, the date and the decision."""
+    ended = {}
+    for reorganization in load_toml("reorganizations.toml")["reorganization"]:
+        for change in reorganization["change"]:
+            for name in change["from"]:
+                ended[fold_words(name)] = Successor(change["to"], change["effective"], change["reference"])
+    return ended
+
+
+def successor_on(name: str, on: date) -> Successor | None:
+    """The body answering for ``name``'s work on day ``on``, if a reorganization ended ``name``
+    by then (following a chain of merges, never round a loop); None if it still exists."""
+    ended = _ended()
+    found, seen = None, set()
+    key = fold_words(name)
+    while key in ended and key not in seen and ended[key].effective <= on:
+        seen.add(key)
+        found = ended[key]
+        key = fold_words(found.name)
+    return found
+
+
+def successors(names: list[str], on: date | None) -> dict[str, Successor]:
+    """For the names of ``names`` that a reorganization ended by the document's date ``on``,
+    their successor (nothing without a date: the tracker decides from the day of storing)."""
+    if on is None:
+        return {}
+    found = {}
+    for name in dict.fromkeys(names):
+        successor = successor_on(name, on)
+        if successor is not None and fold_words(successor.name) != fold_words(name):
+            found[name] = successor
+    return found
