@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from chidao.extract import extract_text
-from chidao.extract.succession import successor_on, successors
+from chidao.extract.succession import province_now, successor_on, successors
 from chidao.store.agencies import seed_agencies
 from chidao.store.models import Task
 from chidao.tracking.database import open_sessions
@@ -83,3 +83,50 @@ def test_the_store_tracks_the_task_with_the_body_that_answers_for_it(database, y
         assert lead.agency.name == expected
         if year == 2025:
             assert lead.written == OLD  # the name as the notice wrote it, kept beside
+
+
+def test_the_provinces_of_before_are_known_in_the_34_of_now():
+    from chidao.data import load_toml
+
+    provinces = load_toml("provinces.toml")["province"]
+    names = [name for p in provinces for name in (p["name"], *p["merged"])]
+    assert len(provinces) == 34 and len(names) == 63 and len(set(names)) == 63
+    assert sum(not p["merged"] for p in provinces) == 11
+    assert province_now("tỉnh Đắk Nông") == "Lâm Đồng" and province_now("Bình Thuận") == "Lâm Đồng"
+    assert province_now("Bà Rịa - Vũng Tàu") == "Hồ Chí Minh" and province_now("thành phố Huế") == "Huế"
+    assert province_now("Sở Y tế") is None
+
+
+def test_a_merged_provinces_bodies_pass_to_the_province_it_joined():
+    committee = successor_on("Ủy ban nhân dân tỉnh Đắk Nông", date(2025, 7, 1))
+    assert committee.name == "Ủy ban nhân dân tỉnh Lâm Đồng" and committee.reference == "Nghị quyết 202/2025/QH15"
+    assert successor_on("Ủy ban nhân dân tỉnh Đắk Nông", date(2025, 6, 30)) is None
+    council = successor_on("Hội đồng nhân dân tỉnh Hậu Giang", date(2026, 1, 1))
+    assert council.name == "Hội đồng nhân dân thành phố Cần Thơ"
+    assert successor_on("Ủy ban nhân dân tỉnh Lâm Đồng", date(2026, 1, 1)) is None  # it absorbed, it lives on
+
+
+CENTRAL = """VĂN PHÒNG CHÍNH PHỦ
+Số: 88/TB-VPCP
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày {day}
+
+THÔNG BÁO
+Kết luận của Phó Thủ tướng về phát triển điện gió
+
+Giao Ủy ban nhân dân tỉnh Bình Thuận chủ trì, phối hợp với Bộ Công Thương rà soát các dự án điện gió \
+ven biển, báo cáo Thủ tướng Chính phủ trước ngày 15/12/{year}.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+"""
+
+
+@pytest.mark.parametrize("year,expected", [(2025, "Ủy ban nhân dân tỉnh Lâm Đồng"), (2024, None)])
+def test_a_central_notice_naming_a_merged_province(year, expected):
+    result = extract_text(CENTRAL.format(day=f"20 tháng 9 năm {year}", year=year))
+    (task,) = result["tasks"]
+    assert task["lead"] == ["Ủy ban nhân dân tỉnh Bình Thuận"]  # as written
+    assert result["successors"].get("Ủy ban nhân dân tỉnh Bình Thuận", {}).get("name") == expected

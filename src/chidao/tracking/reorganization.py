@@ -25,6 +25,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from chidao.data import load_toml
+from chidao.extract.succession import province_steps
 from chidao.store.agencies import agency_key, get_or_create_agency
 from chidao.store.documents import search_text
 from chidao.store.models import Agency, AgencyChange, Assignment, Task, User
@@ -88,7 +89,7 @@ def _steps(reorganization: str) -> list[Succession]:
     known = reorganizations()
     if reorganization not in known:
         raise Invalid(f"unknown reorganization {reorganization!r} (known: {', '.join(sorted(known))})")
-    return [
+    steps = [
         Succession(
             agency=name,
             successor=change["to"],
@@ -100,6 +101,9 @@ def _steps(reorganization: str) -> list[Succession]:
         for change in known[reorganization]["change"]
         for name in change["from"]
     ]
+    if known[reorganization].get("provinces"):  # the bodies of the provinces merged (provinces.toml)
+        steps += [Succession(s.agency, s.successor, "merge", s.effective, s.reference, ()) for s in province_steps()]
+    return steps
 
 
 def _agency(session: Session, name: str) -> Agency | None:
