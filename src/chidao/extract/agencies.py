@@ -9,6 +9,7 @@ name words up to the first verb or function word ("chủ trì", "phối hợp").
 
 from __future__ import annotations
 
+from chidao.extract.agency_continuation import NameContinuation
 from chidao.extract.agency_described import DescribedReading
 from chidao.extract.agency_groups import GroupReading
 from chidao.extract.agency_lists import ListReading
@@ -39,7 +40,7 @@ from chidao.extract.registry import Registry, phrase_key, registry
 __all__ = ["AgencyReader", "Mention", "Place"]
 
 
-class AgencyReader(NameReading, DescribedReading, GroupReading, ListReading):
+class AgencyReader(NameReading, NameContinuation, DescribedReading, GroupReading, ListReading):
     """Reads agency mentions from one document's text."""
 
     def __init__(self, text: str, key: str, place: Place | None = None) -> None:
