@@ -8,16 +8,23 @@ import re
 
 from chidao.extract.agency_words import (
     _BARE_PLACE,
+    _BARE_PLACE_FIRSTS,
     _COLON,
     _COMMA,
     _FALSE_HEAD,
+    _FALSE_HEAD_FIRSTS,
     _FIELD_HEAD,
+    _FIELD_HEAD_FIRSTS,
     _LOCAL_HEADS,
     _OFFICIAL,
+    _OFFICIAL_FIRSTS,
     _PERSON,
     _PLACE_AGENCY,
+    _PLACE_AGENCY_FIRSTS,
     _PLURAL,
+    _PLURAL_FIRSTS,
     _ROLES,
+    _head_firsts,
     _surnames,
 )
 from chidao.extract.mention import Mention
@@ -36,34 +43,36 @@ class NameReading:
         return end
 
     # -- one mention --------------------------------------------------------------------------
-    def read(self, pos: int, *, lenient: bool = False) -> Mention | None:
+    def read(self, pos: int, *, lenient: bool = False, opened: bool = False) -> Mention | None:
         """The agency whose name starts at ``pos`` (after spaces), or None.
 
-        ``lenient`` accepts a lowercase head, as after "giao cho phòng CNTT".
+        ``lenient`` accepts a lowercase head, as after "giao cho phòng CNTT"; ``opened``: the
+        caller found that a name may open there (``_may_open``), within the current bound.
         """
         start = self.skip_space(pos)
-        end = self._read_end(start, lenient=lenient)
+        end = self._read_end(start, lenient=lenient, opened=opened)
         if end is None or end <= start:
             return None
         end = self._province_tail(end) or end
         written = self.text[start:end].strip(" ,")
         return Mention(start, start + len(written), written, self.canonical(written))
 
-    def _read_end(self, start: int, *, lenient: bool = False) -> int | None:
+    def _read_end(self, start: int, *, lenient: bool = False, opened: bool = False) -> int | None:
         limit = checked = self.limit
-        if not self._may_open(start, limit):
+        if not opened and not self._may_open(start, limit):
             return None
         reg, key, text = self.reg, self.key, self.text
-        if _FALSE_HEAD.match(key, start, limit):
+        first, written = key[start : start + 1], text[start : start + 1]  # what each pattern must start with
+        if first in _FALSE_HEAD_FIRSTS and _FALSE_HEAD.match(key, start, limit):
             return None
-        place = _PLACE_AGENCY.match(text, start, limit)
+        place = _PLACE_AGENCY.match(text, start, limit) if written in _PLACE_AGENCY_FIRSTS else None
         if place:
             return place.end()
         if self.place.subject:
-            bare = _BARE_PLACE.match(text, start, limit)
+            bare = _BARE_PLACE.match(text, start, limit) if written in _BARE_PLACE_FIRSTS else None
             if bare and not _PLACE_AGENCY.match(text, start):
                 return bare.end()
-        official = _OFFICIAL.match(text, start, limit)
+        official = _OFFICIAL.match(text, start, limit) if written in _OFFICIAL_FIRSTS else None
         if official and reg.positions.match(key, official.end(), limit):
             # "đồng chí Nguyễn Văn A, Phó Giám đốc Sở Y tế": the named official, as written (rule 8)
             inner = self._read_end(official.end())
@@ -71,7 +80,6 @@ class NameReading:
                 return inner
             limit = self.limit  # moved only by a read outside read_list (see starts_agency)
         upper = self._is_upper(start)
-        first = key[start : start + 1]
         role = reg.roles.match(key, start, limit) if upper and first in reg.firsts["roles"] else None
         if role and not _COLON.match(key, role.end(), limit) and not key.startswith(" thực hiện", role.end()):
             return role.end()
@@ -85,9 +93,13 @@ class NameReading:
             if inner is None and key[position.start() : position.end()].split()[-1] in reg.grammar["place_units"]:
                 inner = self._place_name_end(position.end())  # "Trưởng thôn Cốc Rế"
             return self._person_after(inner if inner else position.end())
-        plural = _PLURAL.match(key, start, limit)
+        plural = _PLURAL.match(key, start, limit) if first in _PLURAL_FIRSTS else None
         at = plural.end() if plural else start
-        if (plural or limit != checked) and _FALSE_HEAD.match(key, at, limit):
+        if (
+            (plural or limit != checked)
+            and key[at : at + 1] in _FALSE_HEAD_FIRSTS
+            and _FALSE_HEAD.match(key, at, limit)
+        ):
             return None  # (without "các", the head was checked above)
         return self._head_end(at, self._is_upper(at) if plural else upper, plural, lenient)
 
@@ -99,8 +111,10 @@ class NameReading:
         described = self._described(at) if counts and not plural else None
         if described:
             return described  # "Ban Quản lý dự án Hồ chứa nước Ka Pét", "Phòng Cảnh sát giao thông"
-        for fixed in (reg.body_re, reg.bare) if counts else ():
-            match = fixed.match(key, at, limit)
+        head_at = key[at : at + 1]  # what each pattern below must start with
+        bodies, fields = _head_firsts()
+        for fixed, firsts in ((reg.body_re, bodies), (reg.bare, reg.firsts["bare"])) if counts else ():
+            match = fixed.match(key, at, limit) if head_at in firsts else None
             if match:
                 if fixed is reg.bare and " ".join(match.group(0).split()) in _ROLES:
                     if plural:
@@ -109,25 +123,28 @@ class NameReading:
                     longer = self._name_end(match.end(), need_name=False)
                     return longer if longer and longer > match.end() else match.end()
                 return self._extend_place(match.end())
-        field_head = _FIELD_HEAD.match(key, at, limit)
+        field_head = _FIELD_HEAD.match(key, at, limit) if head_at in _FIELD_HEAD_FIRSTS else None
         if field_head:
-            field = reg.field_re.match(key, field_head.end(), limit)
+            after = field_head.end()
+            field = reg.field_re.match(key, after, limit) if key[after : after + 1] in fields else None
             if field and (self._is_upper(field_head.end()) or lenient):
                 return self._extend_place(field.end())
-        compounds = key[at : at + 1] in reg.firsts["compound_heads"]
-        compound = reg.compound_heads.match(key, at, limit) if compounds else None
+        compound = reg.compound_heads.match(key, at, limit) if head_at in reg.firsts["compound_heads"] else None
         if compound:
             return self._compound_end(compound.end())
+        group = (
+            reg.group_nouns.match(key, at, limit)
+            if (plural or upper) and head_at in reg.firsts["group_nouns"]
+            else None
+        )
         if plural:
-            group = reg.group_nouns.match(key, at, limit)
             if group:
                 return self._group_end(group.end())
         elif upper:
-            group = reg.group_nouns.match(key, at, limit)
             sep = _COMMA.match(key, group.end(), limit) if group else None
             if sep and not self._is_upper(sep.end()) and reg.group_nouns.match(key, sep.end(), limit):
                 return self._group_end(group.end())  # "Sở, ban, ngành thuộc Ủy ban nhân dân Thành phố"
-        head = reg.heads.match(key, at, limit) if counts else None
+        head = reg.heads.match(key, at, limit) if counts and head_at in reg.firsts["heads"] else None
         if head:
             if " ".join(head.group(0).split()) in _LOCAL_HEADS:
                 return self._locality_end(head.end())
