@@ -9,19 +9,24 @@ name words up to the first verb or function word ("chủ trì", "phối hợp").
 
 from __future__ import annotations
 
+from chidao.extract.agency_continuation import NameContinuation
 from chidao.extract.agency_described import DescribedReading
 from chidao.extract.agency_groups import GroupReading
 from chidao.extract.agency_lists import ListReading
 from chidao.extract.agency_names import NameReading
 from chidao.extract.agency_words import (
     _BARE_PLACE,
+    _BARE_PLACE_FIRSTS,
     _DEPARTMENT_OF_PROVINCE,
     _FALSE_HEAD,
+    _FALSE_HEAD_FIRSTS,
     _FIELD_NAME,
     _FIELD_OPENINGS,
     _FUNCTION_WORDS,
     _PLACE_AGENCY,
+    _PLACE_AGENCY_FIRSTS,
     _PLURAL,
+    _PLURAL_FIRSTS,
     _PROVINCIAL,
     _SPACES,
     _SUBJECT_ENDINGS,
@@ -31,6 +36,7 @@ from chidao.extract.agency_words import (
     _VAGUE_REST,
     _abbreviation_scout,
     _capitalized_openers,
+    _opener_firsts,
     _openers,
 )
 from chidao.extract.mention import Mention, Place
@@ -39,7 +45,7 @@ from chidao.extract.registry import Registry, phrase_key, registry
 __all__ = ["AgencyReader", "Mention", "Place"]
 
 
-class AgencyReader(NameReading, DescribedReading, GroupReading, ListReading):
+class AgencyReader(NameReading, NameContinuation, DescribedReading, GroupReading, ListReading):
     """Reads agency mentions from one document's text."""
 
     def __init__(self, text: str, key: str, place: Place | None = None) -> None:
@@ -56,13 +62,16 @@ class AgencyReader(NameReading, DescribedReading, GroupReading, ListReading):
         self._named_groups: dict[str, list[Mention]] = {}
         self._priming = False
         self._reading = 0  # read_list calls in progress: ``limit`` bounds the clause being read
-        self._openers = _openers()
+        on_key, on_text = _openers()
+        self._open_on_key, self._open_on_text = on_key.match, on_text.match  # asked at most positions read
+        self._opener_firsts = _opener_firsts()
+        self._size = len(text)
         self._starts: dict[tuple[int, int], bool] = {}  # starts_agency by position and bound
 
     # -- tokens -----------------------------------------------------------------------------
     def _token(self, pos: int) -> tuple[int, int] | None:
         match = _TOKEN.match(self.key, pos, self.limit)
-        return (match.start(1), match.end(1)) if match else None
+        return match.span(1) if match else None
 
     def bounded(self, limit: int) -> AgencyReader:
         """Read no further than ``limit`` (the end of the clause or heading being read)."""
@@ -70,14 +79,14 @@ class AgencyReader(NameReading, DescribedReading, GroupReading, ListReading):
         return self
 
     def _is_upper(self, pos: int) -> bool:
-        return pos < len(self.text) and self.text[pos].isupper()
+        return pos < self._size and self.text[pos].isupper()
 
     def skip_space(self, pos: int) -> int:
-        if 0 <= pos < len(self.text):
+        if 0 <= pos < self._size:
             if not self.text[pos].isspace():
                 return pos  # most calls: already at a word (``\s`` and ``isspace`` agree)
             return _SPACES.match(self.text, pos).end()  # type: ignore[union-attr]
-        while pos < len(self.text) and self.text[pos].isspace():
+        while pos < self._size and self.text[pos].isspace():
             pos += 1
         return pos
 
@@ -96,29 +105,33 @@ class AgencyReader(NameReading, DescribedReading, GroupReading, ListReading):
         if not self._may_open(pos, len(self.text)):
             return False
         reg, key, limit = self.reg, self.key, self.limit
-        if _FALSE_HEAD.match(key, pos, limit):
+        first, written = key[pos : pos + 1], self.text[pos : pos + 1]  # what each pattern must start with
+        if first in _FALSE_HEAD_FIRSTS and _FALSE_HEAD.match(key, pos, limit):
             return False
         upper = self._is_upper(pos)
         if (upper or key.startswith("đồng chí", pos)) and reg.positions.match(key, pos, limit):
             return True
-        plural = _PLURAL.match(key, pos, limit)
+        plural = _PLURAL.match(key, pos, limit) if first in _PLURAL_FIRSTS else None
         if plural:
             if _FALSE_HEAD.match(key, plural.end(), limit):
                 return False
             return bool(reg.group_nouns.match(key, plural.end(), limit) or reg.heads.match(key, plural.end(), limit))
-        if key[pos : pos + 1] in reg.firsts["compound_heads"] and reg.compound_heads.match(key, pos, limit):
+        if first in reg.firsts["compound_heads"] and reg.compound_heads.match(key, pos, limit):
             return True
-        if _PLACE_AGENCY.match(self.text, pos):
+        if written in _PLACE_AGENCY_FIRSTS and _PLACE_AGENCY.match(self.text, pos):
             return True
-        if self.place.subject and _BARE_PLACE.match(self.text, pos):
+        if self.place.subject and written in _BARE_PLACE_FIRSTS and _BARE_PLACE.match(self.text, pos):
             return True
         return upper and bool(_capitalized_openers().match(key, pos, limit))
 
     def _may_open(self, pos: int, text_end: int) -> bool:
         """Whether a name may open at ``pos``: a pattern of ``_openers`` matches there (the text's
         patterns up to ``text_end``, as the caller matches them)."""
-        on_key, on_text = self._openers
-        return bool(on_key.match(self.key, pos, self.limit) or on_text.match(self.text, pos, text_end))
+        on_key, on_text = self._opener_firsts
+        return bool(
+            (self.key[pos : pos + 1] in on_key and self._open_on_key(self.key, pos, self.limit))
+            or (self.text[pos : pos + 1] in on_text and self._open_on_text(self.text, pos, text_end))
+        )
 
     def acts(self, start: int, end: int) -> bool:
         """Whether ``key[start:end]`` holds a verb or modal that never belongs to a name ("rà

@@ -59,7 +59,7 @@ class ListReading:
         return found, end
 
     def _read_list(self, pos: int, lenient: bool) -> tuple[list[Mention], int]:
-        first = self.read(pos, lenient=lenient)
+        first = self.read(pos, lenient=lenient, opened=True)  # ``read_list`` asked ``_may_open``
         if first is None:
             return [], pos
         mentions = self._distribute(first)

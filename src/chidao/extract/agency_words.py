@@ -11,6 +11,7 @@ from functools import cache
 from chidao.document.lexicon import lexicon
 from chidao.extract.registry import alternation, phrase_key, registry
 from chidao.text.chars import LOWER, UPPER
+from chidao.text.firsts import first_chars
 
 _TOKEN = re.compile(r"\s*([\w&]+(?:[-–/.'’][\w&]+)*|[^\w\s])")
 _PLURAL = re.compile(r"(?:tất cả các|toàn bộ các|các|những|mọi)\s+")
@@ -129,6 +130,14 @@ _LOCAL_HEADS = {"ủy ban nhân dân", "ubnd", "hội đồng nhân dân", "hđn
 _CONNECT = {",", "-", "–", "và", "&"}
 _HARD_STOP = {":", ";", "(", ")", ".", "!", "?", "“", "”", '"', "/"}
 _DEPARTMENT_OF_PROVINCE = re.compile(r"^(Sở (?!ban\b|ngành\b)\S.*?) (?:tỉnh|thành phố|Thành phố)$")
+# What a match of each pattern can start with: a position whose character is not in it is ruled
+# out by a set lookup, where asking ``re`` costs a call (``chidao.text.firsts``).
+_FALSE_HEAD_FIRSTS = first_chars(_FALSE_HEAD)
+_PLURAL_FIRSTS = first_chars(_PLURAL)
+_FIELD_HEAD_FIRSTS = first_chars(_FIELD_HEAD)
+_PLACE_AGENCY_FIRSTS = first_chars(_PLACE_AGENCY)  # these three on the text, not the key
+_BARE_PLACE_FIRSTS = first_chars(_BARE_PLACE)
+_OFFICIAL_FIRSTS = first_chars(_OFFICIAL)
 _PROVINCIAL = re.compile(
     r"^(Đài Phát thanh và Truyền hình|Công an|Bộ Chỉ huy Quân sự|Hội Nhà báo|Thanh tra|Bưu điện|"
     r"Kho bạc Nhà nước|Bảo hiểm xã hội|Liên đoàn Lao động|Hội Liên hiệp Phụ nữ|Tỉnh đoàn|"
@@ -210,6 +219,20 @@ def _openers() -> tuple[re.Pattern[str], re.Pattern[str]]:
     on_key = (names, _PLURAL, _FIELD_HEAD)
     on_text = (_PLACE_AGENCY, _BARE_PLACE, _OFFICIAL)
     return _union(on_key), _union(on_text)
+
+
+@cache
+def _opener_firsts() -> tuple[frozenset[str], frozenset[str]]:
+    """What the matches of ``_openers`` (on the key, on the text) start with."""
+    on_key, on_text = _openers()
+    return first_chars(on_key), first_chars(on_text)
+
+
+@cache
+def _head_firsts() -> tuple[frozenset[str], frozenset[str]]:
+    """What the matches of the registry's names (``body_re``) and fields (``field_re``) start with."""
+    reg = registry()
+    return first_chars(reg.body_re), first_chars(reg.field_re)
 
 
 @cache
