@@ -36,7 +36,7 @@ def acquire(*, session: Session, holder: str, seconds: int, name: str = MAIL_LEA
     if not taken:
         dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
         insert = dialect.insert(JobLease).values(name=name, holder=holder, expires_at=until).on_conflict_do_nothing()
-        taken = session.execute(insert).rowcount
+        taken = len(session.execute(insert.returning(JobLease.name)).all())
     session.commit()
     return bool(taken)
 

@@ -42,7 +42,7 @@ def store_mails(*, session: Session, day: date, kinds: list[str], mails: list[Ma
     added = 0
     for start in range(0, len(rows), INSERT_BATCH):
         statement = _insert(session).values(rows[start : start + INSERT_BATCH]).on_conflict_do_nothing()
-        added += session.execute(statement).rowcount or 0
+        added += len(session.execute(statement.returning(OutboxMail.id)).all())
     return added
 
 

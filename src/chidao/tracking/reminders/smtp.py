@@ -13,7 +13,10 @@ import smtplib
 import ssl
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from email.message import EmailMessage
+from email.header import Header
+from email.message import Message
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
 from email.utils import format_datetime, make_msgid
 
 SECURITY = ("none", "starttls", "ssl")
@@ -61,18 +64,22 @@ class Outgoing:
     unsubscribe: str = ""  # the preferences link, as List-Unsubscribe
 
 
-def message(config: SmtpConfig, mail: Outgoing) -> EmailMessage:
-    msg = EmailMessage()
+def message(config: SmtpConfig, mail: Outgoing) -> Message:
+    """A multipart/alternative message, plain text first. Headers are encoded whole with
+    ``email.header.Header``: the newer ``EmailMessage`` folds a Vietnamese subject into encoded
+    words split at spaces, and decoders drop the space between two encoded words ("— Sở"
+    arrives as "—Sở")."""
+    msg = MIMEMultipart("alternative")
     msg["From"] = config.mail_from
     msg["To"] = mail.recipient
-    msg["Subject"] = mail.subject
+    msg["Subject"] = Header(mail.subject, "utf-8")
     msg["Date"] = format_datetime(datetime.now(UTC))
     msg["Message-ID"] = make_msgid(domain=config.mail_from.rpartition("@")[2] or "chidao")
     msg["Auto-Submitted"] = "auto-generated"
     if mail.unsubscribe:
         msg["List-Unsubscribe"] = f"<{mail.unsubscribe}>"
-    msg.set_content(mail.text)
-    msg.add_alternative(mail.html, subtype="html")
+    msg.attach(MIMEText(mail.text, "plain", "utf-8"))
+    msg.attach(MIMEText(mail.html, "html", "utf-8"))
     return msg
 
 
