@@ -97,3 +97,11 @@ class Scheduler:
 
     def _keep_going(self) -> bool:
         return not self._stop.is_set() and self._holds_lease()
+
+
+def start_scheduler(settings, sessions: sessionmaker[Session], calendar: WorkCalendar) -> Scheduler | None:
+    """The scheduler of a ``chidao serve`` worker, running; None when no mail server is set."""
+    config = SmtpConfig.from_settings(settings)
+    if config is None:
+        return None
+    return Scheduler(sessions, config, base_url=settings.base_url, calendar=calendar).start()
