@@ -34,7 +34,11 @@ from support.users import seed
 DAY = date(2026, 3, 16)
 CALENDAR = WorkCalendar()
 BASE = "https://chidao.example.gov.vn"
-AGENCIES = {"Sở Thông tin và Truyền thông": "vp@stttt.gov.vn", "Sở Tài chính": "vp@stc.gov.vn", "Sở Y tế": "vp@syt.gov.vn"}
+AGENCIES = {
+    "Sở Thông tin và Truyền thông": "vp@stttt.gov.vn",
+    "Sở Tài chính": "vp@stc.gov.vn",
+    "Sở Y tế": "vp@syt.gov.vn",
+}
 RECIPIENTS = {*AGENCIES.values(), "clerk@ubnd.gov.vn", "lanhdao@ubnd.gov.vn"}
 NOW_BACKOFF = Backoff(first=0, most=0, tries=5)
 
