@@ -14,10 +14,10 @@ from chidao.extract.workdays import WorkCalendar
 from chidao.tracking.database import open_sessions
 from chidao.tracking.errors import Invalid
 from chidao.tracking.reminders.contacts import import_contacts
-from chidao.tracking.reminders.delivery import Backoff
+from chidao.tracking.reminders.delivery import CONNECTIONS, Backoff
 from chidao.tracking.reminders.lease import acquire, holder_name, release
 from chidao.tracking.reminders.run import remind
-from chidao.tracking.reminders.smtp import SmtpConfig, SmtpSender
+from chidao.tracking.reminders.smtp import SmtpConfig, connections
 from chidao.tracking.reminders.window import VIETNAM
 
 LEASE_WAIT = 60  # seconds to wait for a scheduler or another run to finish sending
@@ -45,7 +45,7 @@ def remind_command(on, dry_run: bool) -> None:
     holder = holder_name()
     _wait_for_lease(sessions, holder)
     try:
-        with SmtpSender(config) as sender:
+        with connections(config, CONNECTIONS) as sender:
             result = remind(sessions, sender, day=day, calendar=calendar, base_url=base_url, backoff=RUN_BACKOFF)
             for attempt in range(1, RUN_BACKOFF.tries):
                 if not result.sent.deferred:

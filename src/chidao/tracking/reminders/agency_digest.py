@@ -15,7 +15,7 @@ from collections import defaultdict
 from datetime import timedelta
 
 from sqlalchemy import and_, select
-from sqlalchemy.orm import Session, load_only
+from sqlalchemy.orm import Session, lazyload, load_only
 
 from chidao.store.mail import AgencyContact
 from chidao.store.models import Agency, Assignment, Extension, Occurrence, Task, User
@@ -90,12 +90,15 @@ def _rounds(session: Session, schedule: Schedule, agencies: set[int], recurring:
     )
     roles: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for agency_id, task_id, role in session.execute(
-        select(Assignment.agency_id, Assignment.task_id, Assignment.role).where(Assignment.task_open)
+        select(Assignment.agency_id, Assignment.task_id, Assignment.role)
+        .join(Task, Task.id == Assignment.task_id)
+        .where(Assignment.task_open, Task.recurrence.is_not(None))
     ):
         if task_id in recurring and agency_id in agencies:
             roles[task_id].append((agency_id, role))
-    columns = load_only(Task.id, Task.deadline, Task.deadline_text, Task.recurrence, raiseload=False)
-    for task in session.scalars(select(Task).options(columns).where(Task.id.in_(list(roles)))):
+    # The rounds need the task's own columns only: no agency rows loaded with each task.
+    columns = (load_only(Task.id, Task.deadline, Task.deadline_text, Task.recurrence), lazyload(Task.assignments))
+    for task in session.scalars(select(Task).options(*columns).where(Task.id.in_(list(roles)))):
         _round_lines(task, occurrences(task, start, end, schedule.calendar), done, roles[task.id], schedule, into)
 
 

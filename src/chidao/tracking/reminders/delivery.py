@@ -12,6 +12,9 @@ window in which a mail can go twice is a death after the server accepted it and 
 
 from __future__ import annotations
 
+import queue
+import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
@@ -24,6 +27,8 @@ from chidao.tracking.reminders.smtp import Outgoing, Permanent, SmtpSender, Tran
 
 STALE = timedelta(minutes=10)
 BATCH = 200
+CONNECTIONS = 4  # SMTP connections a sender opens at once
+TRANSIENT, DONE = "transient", "done"
 
 
 @dataclass(frozen=True)
@@ -54,59 +59,97 @@ def _due(now: datetime, day: date | None):
 
 
 def _claim(session: Session, now: datetime, day: date | None) -> list[OutboxMail]:
+    """Take up to ``BATCH`` due rows: one update marks them ``sending`` at this instant (a row
+    another sender took meanwhile no longer matches ``_due``), committed before anything is sent;
+    the rows marked at this very instant are ours."""
     ids = list(session.scalars(select(OutboxMail.id).where(_due(now, day)).order_by(OutboxMail.id).limit(BATCH)))
-    claimed = [
-        row_id
-        for row_id in ids
-        if session.execute(
-            update(OutboxMail).where(OutboxMail.id == row_id, _due(now, day)).values(state=SENDING, claimed_at=now)
-        ).rowcount
-    ]
+    if not ids:
+        return []
+    session.execute(
+        update(OutboxMail).where(OutboxMail.id.in_(ids), _due(now, day)).values(state=SENDING, claimed_at=now)
+    )
     session.commit()
-    return list(session.scalars(select(OutboxMail).where(OutboxMail.id.in_(claimed)).order_by(OutboxMail.id)))
+    ours = and_(OutboxMail.id.in_(ids), OutboxMail.state == SENDING, OutboxMail.claimed_at == now)
+    return list(session.scalars(select(OutboxMail).where(ours).order_by(OutboxMail.id)))
 
 
 def send_pending(
     sessions: sessionmaker[Session],
-    sender: SmtpSender,
+    sender: SmtpSender | Sequence[SmtpSender],
     *,
-    base_url: str = "",
     day: date | None = None,
     backoff: Backoff | None = None,
     keep_going=lambda: True,
 ) -> Sent:
     """Send every due row (of ``day``, or all), batch by batch, until none is left, the server
-    fails (the rest then waits for the backoff) or ``keep_going()`` says stop."""
+    fails (the rest then waits for the backoff) or ``keep_going()`` says stop. Several senders
+    (connections) share each batch: sending is bound by the server's round trips, not by us."""
+    senders = [sender] if isinstance(sender, SmtpSender) else list(sender)
     backoff, result = backoff or Backoff(), Sent()
     with sessions() as session:
         while keep_going():
             batch = _claim(session, datetime.now(UTC), day)
             if not batch:
                 break
-            if not _send_batch(session, sender, batch, backoff, result, base_url):
+            if not _send_batch(session, senders, batch, backoff, result):
                 break
     return result
 
 
-def _send_batch(session: Session, sender: SmtpSender, batch, backoff: Backoff, result: Sent, base_url: str) -> bool:
-    for index, row in enumerate(batch):
-        try:
-            sender.send(_outgoing(row))
-        except Transient as error:
-            _defer(session, batch[index:], backoff, str(error), result)
-            return False
-        except Permanent as error:
-            row.state, row.last_error, row.attempts = FAILED, str(error)[:300], row.attempts + 1
-            result.failed += 1
-        else:
-            row.state, row.sent_at, row.attempts = SENT, datetime.now(UTC), row.attempts + 1
+def _send_chunk(sender: SmtpSender, mails: list[tuple[int, Outgoing]], outcomes: queue.Queue) -> None:
+    """Send on one connection, reporting each row's fate; stop at the first transient failure."""
+    try:
+        for row_id, mail in mails:
+            try:
+                sender.send(mail)
+            except Transient as error:
+                outcomes.put((TRANSIENT, row_id, str(error)))
+                return
+            except Permanent as error:
+                outcomes.put((FAILED, row_id, str(error)))
+            else:
+                outcomes.put((SENT, row_id, ""))
+    finally:
+        outcomes.put((DONE, 0, ""))
+
+
+def _send_batch(session: Session, senders: list[SmtpSender], batch: list[OutboxMail], backoff, result: Sent) -> bool:
+    """Send ``batch`` over the connections; each row is marked (and committed) as its answer comes."""
+    outcomes: queue.Queue = queue.Queue()
+    rows = {row.id: row for row in batch}
+    chunks = [[(row.id, _outgoing(row)) for row in batch[i :: len(senders)]] for i in range(len(senders))]
+    threads = [
+        threading.Thread(target=_send_chunk, args=(s, c, outcomes)) for s, c in zip(senders, chunks, strict=True) if c
+    ]
+    for thread in threads:
+        thread.start()
+    running, failure = len(threads), ""
+    while running:
+        fate, row_id, error = outcomes.get()
+        if fate == DONE:
+            running -= 1
+            continue
+        row = rows.pop(row_id)
+        if fate == TRANSIENT:
+            failure, rows[row_id] = error, row  # left for the retry with the unsent
+            continue
+        row.attempts += 1
+        if fate == SENT:
+            row.state, row.sent_at = SENT, datetime.now(UTC)
             result.sent += 1
+        else:
+            row.state, row.last_error = FAILED, error[:300]
+            result.failed += 1
         session.commit()
-    return True
+    for thread in threads:
+        thread.join()
+    if failure:
+        _defer(session, sorted(rows.values(), key=lambda r: r.id), backoff, failure, result)
+    return not failure
 
 
 def _defer(session: Session, rows: list[OutboxMail], backoff: Backoff, error: str, result: Sent) -> None:
-    """The server failed on ``rows[0]``: it is tried again later, and the rest with it."""
+    """The server failed (on ``rows[0]``, the oldest unsent): it is tried again later, the rest with it."""
     first = rows[0]
     first.attempts += 1
     retry_at = datetime.now(UTC) + backoff.delay(first.attempts)

@@ -9,6 +9,7 @@ built again, so a second run for the same day queues nothing and sends only what
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -18,7 +19,7 @@ from chidao.extract.workdays import WorkCalendar
 from chidao.tracking.reminders.build import build_digests
 from chidao.tracking.reminders.delivery import Backoff, Sent, send_pending
 from chidao.tracking.reminders.outbox import built, mark_built, store_mails
-from chidao.tracking.reminders.render import Mail, render
+from chidao.tracking.reminders.render import Mail, address, write
 from chidao.tracking.reminders.signing import link_key
 from chidao.tracking.reminders.smtp import SmtpSender
 
@@ -36,8 +37,11 @@ class DayResult:
 def render_day(session: Session, *, day: date, calendar: WorkCalendar, base_url: str) -> list[tuple[str, Mail]]:
     """Every mail of ``day``: a copy of each digest per recipient."""
     digests = build_digests(session=session, day=day, calendar=calendar)
-    key = link_key(session)
-    return [(d.kind, render(d, r, base_url=base_url, key=key)) for d in digests for r in d.recipients]
+    key, mails = link_key(session), []
+    for digest in digests:
+        bodies = write(digest, base_url=base_url)
+        mails += [(digest.kind, address(bodies, r, base_url=base_url, key=key)) for r in digest.recipients]
+    return mails
 
 
 def build_day(
@@ -62,7 +66,7 @@ def build_day(
 
 def remind(
     sessions: sessionmaker[Session],
-    sender: SmtpSender | None,
+    sender: SmtpSender | Sequence[SmtpSender] | None,
     *,
     day: date,
     calendar: WorkCalendar,

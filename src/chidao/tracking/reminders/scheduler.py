@@ -19,12 +19,12 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from chidao.extract.workdays import WorkCalendar
-from chidao.tracking.reminders.delivery import Backoff, send_pending
+from chidao.tracking.reminders.delivery import CONNECTIONS, Backoff, send_pending
 from chidao.tracking.reminders.lease import acquire, holder_name, release
 from chidao.tracking.reminders.outbox import built
 from chidao.tracking.reminders.policy import current_policy
 from chidao.tracking.reminders.run import build_day
-from chidao.tracking.reminders.smtp import SmtpConfig, SmtpSender
+from chidao.tracking.reminders.smtp import SmtpConfig, connections
 from chidao.tracking.reminders.window import VIETNAM
 
 log = logging.getLogger("chidao.reminders")
@@ -91,8 +91,8 @@ class Scheduler:
             todo = not built(session, day)
         if todo:
             build_day(self.sessions, day=day, calendar=self.calendar, base_url=self.base_url)
-        with SmtpSender(self.config) as sender:
-            send_pending(self.sessions, sender, backoff=self.backoff, keep_going=self._keep_going)
+        with connections(self.config, CONNECTIONS) as senders:
+            send_pending(self.sessions, senders, backoff=self.backoff, keep_going=self._keep_going)
         return True
 
     def _keep_going(self) -> bool:

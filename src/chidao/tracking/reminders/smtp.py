@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import smtplib
 import ssl
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.header import Header
@@ -139,3 +141,14 @@ class SmtpSender:
 
     def __exit__(self, *_exc) -> None:
         self.close()
+
+
+@contextmanager
+def connections(config: SmtpConfig, count: int) -> Iterator[list[SmtpSender]]:
+    """``count`` senders (each its own connection, opened when first used), closed after."""
+    senders = [SmtpSender(config) for _ in range(count)]
+    try:
+        yield senders
+    finally:
+        for sender in senders:
+            sender.close()
