@@ -94,3 +94,20 @@ def test_a_user_sets_their_own_address(site):
         refused = set(session.scalars(select(MailOptOut.kind)))
     assert refused == {"agency", "clerk"}
     assert site.anonymous().get("/account/mail").status_code == 303  # to the login form
+
+
+def test_the_reminder_pages_answer_json_too(site):
+    admin = site.login("admin")
+    data = admin.get("/admin/reminders?format=json").json()
+    assert data["policy"]["before"] == [5, 1] and data["defaults"] == data["policy"] and data["outbox"] == {}
+    agency = _agency_id(site)
+    admin.get(f"/agencies/{agency}/contacts")
+    admin.post(f"/agencies/{agency}/contacts", {"email": "vp@syt.gov.vn"})
+    contacts = admin.get(f"/agencies/{agency}/contacts?format=json").json()
+    assert [c["email"] for c in contacts["contacts"]] == ["vp@syt.gov.vn"] and contacts["agency"]["id"] == agency
+    mine = site.login("clerk").get("/account/mail?format=json").json()
+    assert mine["address"] == "" and [k for k, _label, wanted in mine["kinds"] if wanted] == [
+        "agency",
+        "clerk",
+        "leader",
+    ]
