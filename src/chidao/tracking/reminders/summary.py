@@ -22,7 +22,6 @@ from chidao.tracking.reminders.window import Window
 from chidao.vocab import AgencyRole, ExtensionStatus, ReportKind, TaskStatus, UserRole
 
 OPEN = TaskStatus.open()
-ESCALATION_REACH = timedelta(days=120)  # how far back a week's escalations are looked for
 
 
 def _open_tasks():
@@ -56,7 +55,7 @@ def clerk_digest(session: Session, schedule: Schedule, window: Window) -> Digest
         _lines(
             session, requests.order_by(Extension.created_at), limit, lambda r: f"đề nghị gia hạn đến {r.due:%d/%m/%Y}"
         ),
-        link="/tasks?status=in_progress",
+        link="/tasks",
     )
     start, end = window.utc()
     filed = and_(
@@ -117,7 +116,8 @@ def leader_digest(session: Session, schedule: Schedule) -> Digest | None:
 
 def _escalated(session: Session, schedule: Schedule, start) -> Section:
     today, days = schedule.today, schedule.policy.escalate_after
-    late = and_(_open_tasks(), Task.deadline >= start - ESCALATION_REACH, Task.deadline < today)
+    reach = timedelta(days=2 * days + 40)  # more calendar days than ``days`` working days, Tết included
+    late = and_(_open_tasks(), Task.deadline >= start - reach, Task.deadline < today)
     rows = session.execute(select(Task.id, Task.deadline).where(late).order_by(Task.deadline, Task.id))
     lines = [
         Line(task_id, due, f"quá hạn {schedule.late_by(due)} ngày làm việc")
