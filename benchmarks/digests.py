@@ -155,12 +155,23 @@ def main() -> None:
     parser.add_argument("--agencies", type=int, default=500)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", action="store_true", help="keep the temporary SQLite folder")
+    parser.add_argument(
+        "--measure-only", action="store_true", help="URL already holds the data: empty the outbox and measure again"
+    )
     args = parser.parse_args()
     folder = None
     url = args.url
     if url is None:
         folder = Path(tempfile.mkdtemp(prefix="chidao-digests-"))
         url = f"sqlite:///{folder / 'chidao.sqlite3'}"
+    if args.measure_only and url:
+        engine = open_engine(url)
+        with engine.begin() as conn:
+            conn.execute(text("DELETE FROM mail_outbox"))
+            conn.execute(text("DELETE FROM mail_runs"))
+        engine.dispose()
+        measure(url)
+        return
     try:
         started = time.perf_counter()
         generate(url, max(1, args.tasks // PER_DOCUMENT), PER_DOCUMENT, args.agencies, args.seed)

@@ -3,8 +3,9 @@
 Revision ID: 0015
 Revises: 0013
 
-New tables only (``chidao.store.mail`` describes each); nothing existing changes, so the
-upgrade is the same plain DDL on SQLite and PostgreSQL. The outbox's unique key (recipient,
+New tables (``chidao.store.mail`` describes each) and one partial index on ``tasks``: the
+recurring ones, which the digests read apart (a tenth of the tasks, found without reading the
+others). Plain DDL, the same on SQLite and PostgreSQL. The outbox's unique key (recipient,
 kind, day) is what makes building a day's digests twice insert nothing the second time.
 """
 
@@ -84,7 +85,17 @@ def upgrade() -> None:
     )
 
 
+    op.create_index(
+        "ix_tasks_recurring",
+        "tasks",
+        ["recurrence", "status"],
+        sqlite_where=sa.text("recurrence IS NOT NULL"),
+        postgresql_where=sa.text("recurrence IS NOT NULL"),
+    )
+
+
 def downgrade() -> None:
+    op.drop_index("ix_tasks_recurring", table_name="tasks")
     for table in ("mail_settings", "job_leases", "mail_runs", "mail_outbox", "mail_optouts", "user_contacts"):
         op.drop_table(table)
     op.drop_index("ix_agency_contacts_agency_id", table_name="agency_contacts")
