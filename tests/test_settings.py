@@ -41,3 +41,37 @@ def test_trusted_proxies_are_addresses_or_networks():
 def test_trusted_proxies_refuse_what_is_no_address(raw):
     with pytest.raises(SettingsError, match="CHIDAO_TRUSTED_PROXIES"):
         Settings.from_env({"CHIDAO_TRUSTED_PROXIES": raw})
+
+
+def test_mail_settings_default_to_no_mail_server():
+    settings = Settings.from_env({})
+    assert (settings.smtp_host, settings.smtp_port, settings.smtp_security) == ("", 25, "none")
+    assert settings.base_url == "http://127.0.0.1:8000" and settings.mail_from == "chidao@localhost"
+
+
+def test_mail_settings_are_read_and_the_password_never_shown():
+    env = {
+        "CHIDAO_SMTP_HOST": "mail.tinh.gov.vn",
+        "CHIDAO_SMTP_SECURITY": "SSL",
+        "CHIDAO_SMTP_USER": "chidao",
+        "CHIDAO_SMTP_PASSWORD": "bí-mật",
+        "CHIDAO_MAIL_FROM": "chidao@tinh.gov.vn",
+        "CHIDAO_BASE_URL": "https://chidao.tinh.gov.vn/",
+    }
+    settings = Settings.from_env(env)
+    assert (settings.smtp_port, settings.smtp_security, settings.base_url) == (465, "ssl", "https://chidao.tinh.gov.vn")
+    assert "bí-mật" not in repr(settings)
+
+
+@pytest.mark.parametrize(
+    ("name", "raw"),
+    [
+        ("CHIDAO_SMTP_SECURITY", "tls"),
+        ("CHIDAO_SMTP_PORT", "smtp"),
+        ("CHIDAO_BASE_URL", "chidao.tinh.gov.vn"),
+        ("CHIDAO_MAIL_FROM", "chidao"),
+    ],
+)
+def test_mail_settings_refuse_what_cannot_work(name, raw):
+    with pytest.raises(SettingsError, match=name):
+        Settings.from_env({name: raw})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -64,6 +64,15 @@ class Settings:
     trusted_proxies: tuple[str, ...] = ()
     # Extracted tasks less sure than this are marked "cần kiểm tra" and listed first for review.
     review_confidence: float = 0.9
+    # Reminders by e-mail (issue 11): no SMTP host, no mail (and no scheduler in chidao serve).
+    smtp_host: str = ""
+    smtp_port: int = 25
+    smtp_security: str = "none"
+    smtp_user: str = ""
+    smtp_password: str = field(default="", repr=False)
+    mail_from: str = "chidao@localhost"
+    # The address of the pages as recipients reach them: the links in every mail start with it.
+    base_url: str = "http://127.0.0.1:8000"
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -81,4 +90,26 @@ class Settings:
             session_hours=_int(env, "CHIDAO_SESSION_HOURS", 12, 1),
             trusted_proxies=_networks(env, "CHIDAO_TRUSTED_PROXIES"),
             review_confidence=_share(env, "CHIDAO_REVIEW_CONFIDENCE", 0.9),
+            **_mail(env),
         )
+
+
+def _mail(env: dict[str, str]) -> dict:
+    security = (env.get("CHIDAO_SMTP_SECURITY") or "none").lower()
+    if security not in ("none", "starttls", "ssl"):
+        raise SettingsError(f"CHIDAO_SMTP_SECURITY must be none, starttls or ssl, got {security!r}")
+    base_url = (env.get("CHIDAO_BASE_URL") or "http://127.0.0.1:8000").rstrip("/")
+    if not base_url.startswith(("http://", "https://")):
+        raise SettingsError(f"CHIDAO_BASE_URL must start with http:// or https://, got {base_url!r}")
+    mail_from = env.get("CHIDAO_MAIL_FROM") or "chidao@localhost"
+    if "@" not in mail_from:
+        raise SettingsError(f"CHIDAO_MAIL_FROM must be an e-mail address, got {mail_from!r}")
+    return {
+        "smtp_host": env.get("CHIDAO_SMTP_HOST", "").strip(),
+        "smtp_port": _int(env, "CHIDAO_SMTP_PORT", 465 if security == "ssl" else 25, 1),
+        "smtp_security": security,
+        "smtp_user": env.get("CHIDAO_SMTP_USER", ""),
+        "smtp_password": env.get("CHIDAO_SMTP_PASSWORD", ""),
+        "mail_from": mail_from,
+        "base_url": base_url,
+    }

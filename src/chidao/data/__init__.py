@@ -29,6 +29,7 @@ REQUIRED: dict[str, frozenset[str]] = {
     "layout.toml": frozenset({"doc_types", "boilerplate", "signature_titles", "surnames"}),
     "reorganizations.toml": frozenset({"reorganization"}),
     "provinces.toml": frozenset({"effective", "reference", "bodies", "province"}),
+    "reminders.toml": frozenset({"policy", "bounds", "kinds", "sections", "example"}),
     "recurrence.toml": frozenset({"every", "periods", "recurring_deadlines", "example"}),
     "review.toml": frozenset({"bias", "doubts", "signals", "unassigned", "vague_lead_nouns"}),
     "sections.toml": frozenset({"inactive", "plan_labels", "resolution_closing"}),

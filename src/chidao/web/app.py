@@ -20,6 +20,7 @@ from chidao import __version__
 from chidao.extract.workdays import WorkCalendar
 from chidao.settings import Settings
 from chidao.tracking.database import open_database, open_sessions
+from chidao.tracking.reminders.scheduler import start_scheduler
 from chidao.web import errors
 from chidao.web.concurrency import InFlightLimit
 from chidao.web.limits import BodyLimit, limit_for
@@ -65,7 +66,10 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        reminders = start_scheduler(settings, app.state.sessions, app.state.calendar)
         yield
+        if reminders is not None:
+            reminders.stop()
         if owned:
             engine.dispose()
 

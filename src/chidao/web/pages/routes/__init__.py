@@ -1,7 +1,19 @@
 """Page routers, one module per area of the site. Paths with ids use the ``:int`` converter so
 that ``/documents/upload`` and ``/documents/{document_id:int}`` never shadow each other."""
 
-from chidao.web.pages.routes import account, agencies, auth, dashboard, documents, reorganization, review, tasks, upload
+
+from chidao.web.pages.routes import (
+    account,
+    agencies,
+    auth,
+    dashboard,
+    documents,
+    mail,
+    reorganization,
+    review,
+    tasks,
+    upload,
+)
 
 ROUTERS = (
     auth.router,
@@ -13,4 +25,5 @@ ROUTERS = (
     reorganization.router,
     agencies.router,
     account.router,
+    mail.router,
 )
