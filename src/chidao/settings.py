@@ -64,6 +64,9 @@ class Settings:
     trusted_proxies: tuple[str, ...] = ()
     # Extracted tasks less sure than this are marked "cần kiểm tra" and listed first for review.
     review_confidence: float = 0.9
+    # Webhooks (issue 11): seconds a receiver has to connect and answer; tries before giving up.
+    webhook_timeout: int = 10
+    webhook_attempts: int = 8
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -81,4 +84,6 @@ class Settings:
             session_hours=_int(env, "CHIDAO_SESSION_HOURS", 12, 1),
             trusted_proxies=_networks(env, "CHIDAO_TRUSTED_PROXIES"),
             review_confidence=_share(env, "CHIDAO_REVIEW_CONFIDENCE", 0.9),
+            webhook_timeout=_int(env, "CHIDAO_WEBHOOK_TIMEOUT", 10, 1),
+            webhook_attempts=_int(env, "CHIDAO_WEBHOOK_ATTEMPTS", 8, 1),
         )

@@ -165,3 +165,8 @@ class WebhookChannel:
 
 
 WEBHOOKS = WebhookChannel()
+
+
+def delivery_of(session: Session, webhook_id: int, delivery_id: int) -> WebhookDelivery | None:
+    row = session.get(WebhookDelivery, delivery_id)
+    return row if row is not None and row.webhook_id == webhook_id else None

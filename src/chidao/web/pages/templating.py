@@ -18,7 +18,9 @@ from starlette.responses import HTMLResponse
 
 from chidao.vocab import (
     AgencyRole,
+    DeliveryStatus,
     DocumentStatus,
+    EventKind,
     ExtensionStatus,
     Recurrence,
     ReportKind,
@@ -48,6 +50,10 @@ def labels() -> dict[str, dict[str, str]]:
         "DOCUMENT_STATUS_LABELS": DocumentStatus.labels(),
         "DOCUMENT_STATUS_TONES": DocumentStatus.tones(),
         "ORIGIN_LABELS": TaskOrigin.labels(),
+        "EVENT_LABELS": EventKind.labels(),
+        "EVENT_TONES": EventKind.tones(),
+        "DELIVERY_LABELS": DeliveryStatus.labels(),
+        "DELIVERY_TONES": DeliveryStatus.tones(),
     }
 
 
@@ -65,6 +71,7 @@ def render(request: Request, name: str, context: dict[str, Any] | None = None, s
     page = {
         "user": getattr(request.state, "page_user", None),
         "csrf_token": getattr(request.state, "csrf_token", ""),
+        "unread": getattr(request.state, "unread", 0),
         "flash": request.query_params.get("msg", "")[:200],
         **(context or {}),
     }
