@@ -46,6 +46,7 @@ class _Recipients:
         return self._clerks
 
     def officers(self, agency_ids: Iterable[int]) -> list[int]:
+        agency_ids = list(agency_ids)
         wanted = [a for a in agency_ids if a not in self._by_agency]
         if wanted:
             for agency_id in wanted:
