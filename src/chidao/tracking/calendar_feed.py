@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from chidao.extract.workdays import WorkCalendar
 from chidao.store.feeds import CalendarFeed
-from chidao.store.models import Assignment, Task, User
+from chidao.store.models import Assignment, Document, Task, User
 from chidao.tracking.rounds import occurrences, recorded_rounds
 from chidao.tracking.task_state import log
 from chidao.vocab import AgencyRole, TaskStatus, UserRole
@@ -96,25 +96,30 @@ class Due:
     round: bool  # one round of a recurring task
 
 
-def _tasks(session: Session, user: User, start: date, end: date) -> list[Task]:
-    query = select(Task).where(Task.tracked.is_(True), Task.deleted.is_(False), Task.status.in_(TaskStatus.open()))
+def _tasks(session: Session, user: User, start: date, end: date) -> list[tuple[Task, date | None]]:
+    """The open tasks of the user's scope due in the window or recurring, with their document's date."""
+    query = select(Task, Document.doc_date).join(Document, Document.id == Task.document_id)
+    query = query.where(Task.tracked.is_(True), Task.deleted.is_(False), Task.status.in_(TaskStatus.open()))
     query = query.where(or_(Task.deadline.between(start, end), Task.recurrence.is_not(None)))
     if user.role == UserRole.AGENCY:
         theirs = select(Assignment.id).where(Assignment.task_id == Task.id, Assignment.agency_id == user.agency_id)
         query = query.where(exists(theirs))
-    return list(session.scalars(query.order_by(Task.deadline, Task.id).limit(MAX_TASKS)))
+    return [tuple(r) for r in session.execute(query.order_by(Task.deadline, Task.id).limit(MAX_TASKS))]
 
 
 def due_dates(*, session: Session, user: User, today: date, calendar: WorkCalendar | None = None) -> list[Due]:
     """Every deadline and round of the user's scope in the feed's window, by date."""
     start, end = today - timedelta(days=PAST_DAYS), today + timedelta(days=AHEAD_DAYS)
     found: list[Due] = []
-    for task in _tasks(session, user, start, end):
+    for task, issued in _tasks(session, user, start, end):
         if not task.recurrence:
             found.append(Due(task, task.deadline, False))
             continue
-        done = recorded_rounds(session, task, start, end)
-        found += [Due(task, d, True) for d in occurrences(task, start, end, calendar) if done.get(d) is None]
+        first = max(start, issued) if issued else start  # rounds start with the document
+        if first > end:
+            continue
+        done = recorded_rounds(session, task, first, end)
+        found += [Due(task, d, True) for d in occurrences(task, first, end, calendar) if done.get(d) is None]
     return sorted(found, key=lambda d: (d.day, d.task.id))
 
 

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from chidao.extract.workdays import WorkCalendar
 from chidao.store.feeds import EventMark
-from chidao.store.models import Task
+from chidao.store.models import Document, Task
 from chidao.tracking.events import emit
 from chidao.tracking.rounds import occurrences, recorded_rounds
 from chidao.vocab import EventKind, TaskStatus
@@ -36,20 +36,24 @@ class OverdueRun:
 
 
 def _candidates(session: Session, start: date, end: date):
-    """Open tracked tasks with a deadline in the window, or recurring (their rounds may be)."""
+    """Open tracked tasks with a deadline in the window, or recurring (their rounds may be), each
+    with its document's date (rounds start there)."""
     query = (
-        select(Task)
+        select(Task, Document.doc_date)
+        .join(Document, Document.id == Task.document_id)
         .where(Task.tracked.is_(True), Task.deleted.is_(False), Task.status.in_(TaskStatus.open()))
         .where(or_(Task.deadline.between(start, end), Task.recurrence.is_not(None)))
         .order_by(Task.id)
         .execution_options(yield_per=500)
     )
-    return session.scalars(query)
+    return session.execute(query)
 
 
 def _passed(session: Session, task: Task, start: date, end: date, calendar: WorkCalendar) -> list[date]:
     if not task.recurrence:
         return [task.deadline] if task.deadline and start <= task.deadline <= end else []
+    if start > end:
+        return []
     done = recorded_rounds(session, task, start, end)
     return [due for due in occurrences(task, start, end, calendar) if done.get(due) is None]
 
@@ -74,8 +78,9 @@ def check_overdue(*, session: Session, today: date, calendar: WorkCalendar | Non
     calendar = calendar or WorkCalendar()
     start, end = today - timedelta(days=CATCH_UP_DAYS), today - timedelta(days=1)
     emitted = already = 0
-    for task in list(_candidates(session, start, end)):
-        for due in _passed(session, task, start, end, calendar):
+    for task, issued in list(_candidates(session, start, end)):
+        first = max(start, issued) if issued and task.recurrence else start
+        for due in _passed(session, task, first, end, calendar):
             if not _mark(session, task.id, due):
                 already += 1
                 continue
