@@ -7,11 +7,11 @@ any number of times, at once, on any host: nothing is told or sent twice.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import click
 
-from chidao.cli.context import load_settings, open_store
+from chidao.cli.context import fail, load_settings, open_store
 from chidao.tracking.database import open_sessions
 from chidao.tracking.overdue import check_overdue
 from chidao.tracking.webhook_sender import SendPolicy, send_due
@@ -20,14 +20,22 @@ VIETNAM = timezone(timedelta(hours=7))
 
 
 @click.command("notify")
-@click.option("--date", "on", type=click.DateTime(["%Y-%m-%d"]), help="Check as of this day (default: today).")
-def notify_command(on) -> None:
+@click.option("--date", "on", metavar="YYYY-MM-DD", help="Check as of this day (default: today in Vietnam).")
+def notify_command(on: str | None) -> None:
     """Tell (bell and webhooks) of every deadline or round that passed unfinished; once each."""
-    today = on.date() if on else datetime.now(VIETNAM).date()
+    today = _day(on) if on else datetime.now(VIETNAM).date()
     engine = open_store(load_settings())
     with open_sessions(engine).begin() as session:
         run = check_overdue(session=session, today=today)
     click.echo(f"{today.isoformat()}: {run.emitted} overdue events emitted, {run.already} already emitted before")
+
+
+def _day(raw: str) -> date:
+    try:
+        return date.fromisoformat(raw.strip())
+    except ValueError:
+        fail(f"--date must be a date written YYYY-MM-DD, got {raw!r}")
+        raise  # unreachable
 
 
 @click.group("webhooks")
