@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from feedkit import sessions, store, users_of
-from icalendar import Calendar
+from icalendar import Calendar, Event
 from usecases import CONVERSION, HEALTH, TODAY, task_of
 
+from chidao.tracking import calendar_feed, ical
 from chidao.tracking.calendar_feed import build_calendar, create_feed, feed_user, revoke_feed
 from chidao.tracking.review import update_task
 
@@ -106,3 +108,32 @@ def test_the_secret_address_is_shown_once_and_can_be_remade_or_ended(sessions):
         clerk.is_active = False
     with sessions() as session:
         assert feed_user(session=session, token=kept) is None  # a deactivated user's address is dead
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Hạn: " + "Sở Thông tin và Truyền thông chủ trì, phối hợp; báo cáo \\ kết quả\n" * 5,
+        "ư" * 200,  # two octets each: a fold never cuts one
+        "a" * 74,
+        "ệ" * 37 + "x",
+    ],
+)
+def test_lines_are_escaped_and_folded_without_cutting_a_character(value):
+    raw = ical.lines(("BEGIN", "VEVENT"), ("UID", "u@chidao"), ("SUMMARY", ical.text(value)), ("END", "VEVENT"))
+    for line in raw.split(b"\r\n"):
+        assert len(line) <= 75
+        line.decode("utf-8")  # every folded piece is whole UTF-8
+    event = Event.from_ical(raw)
+    assert str(event["SUMMARY"]) == value
+
+
+def test_a_feed_keeps_the_deadlines_nearest_to_today(sessions, monkeypatch):
+    with sessions.begin() as session:
+        document = store(session, CONVERSION)
+        first, monthly = task_of(document, FIRST), task_of(document, MONTHLY)
+    monkeypatch.setattr(calendar_feed, "MAX_EVENTS", 3)
+    found = events(feed(sessions, "officer"))
+    assert len(found) == 3  # today 1/4/2024: 25/3 (round), 25/4 (round), 30/4 (deadline)
+    assert f"task-{first.id}@chidao" in found
+    assert {f"task-{monthly.id}-20240325@chidao", f"task-{monthly.id}-20240425@chidao"} <= set(found)

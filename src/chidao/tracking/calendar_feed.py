@@ -9,33 +9,33 @@ and read it again every few hours.
 What is in it: open, tracked tasks (an officer's: those their agency leads or coordinates; the
 office's and the leaders': all), each deadline from ``PAST_DAYS`` ago to ``AHEAD_DAYS`` ahead as
 an all-day event, a recurring task as one event per round not yet reported done
-(``chidao.tracking.rounds.occurrences``). A task keeps its UID (``task-<id>@chidao``) when its
-deadline moves, so subscribers see the event move rather than a new one; a round's UID holds its
-date. The calendar says it is in Asia/Ho_Chi_Minh (X-WR-TIMEZONE and a VTIMEZONE of UTC+7 without
-summer time), so that clients showing it in another zone keep the days.
+(``chidao.tracking.rounds.occurrences``); the ``MAX_EVENTS`` nearest to today when there are
+more. A task keeps its UID (``task-<id>@chidao``) when its deadline moves, so subscribers see
+the event move rather than a new one; a round's UID holds its date. The calendar says it is in
+Asia/Ho_Chi_Minh (X-WR-TIMEZONE and a VTIMEZONE of UTC+7 without summer time), so that clients
+showing it in another zone keep the days.
 """
 
 from __future__ import annotations
 
 import hashlib
 import secrets
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from icalendar import Calendar, Event, Timezone, TimezoneStandard
-from sqlalchemy import exists, or_, select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from chidao.extract.workdays import WorkCalendar
 from chidao.store.feeds import CalendarFeed
 from chidao.store.models import Assignment, Document, Task, User
-from chidao.tracking.rounds import occurrences, recorded_rounds
+from chidao.tracking import ical
+from chidao.tracking.due_dates import Due, due_dates
 from chidao.tracking.task_state import log
 from chidao.vocab import AgencyRole, TaskStatus, UserRole
 
 ZONE = "Asia/Ho_Chi_Minh"
 PAST_DAYS, AHEAD_DAYS = 60, 400
-MAX_TASKS = 5000
+MAX_EVENTS = 1000
 TITLE_CHARS = 90
 DOMAIN = "chidao"
 
@@ -89,69 +89,59 @@ def feed_user(*, session: Session, token: str) -> User | None:
     return user
 
 
-@dataclass(frozen=True)
-class Due:
-    task: Task
-    day: date
-    round: bool  # one round of a recurring task
-
-
-def _tasks(session: Session, user: User, start: date, end: date) -> list[tuple[Task, date | None]]:
-    """The open tasks of the user's scope due in the window or recurring, with their document's date."""
-    query = select(Task, Document.doc_date).join(Document, Document.id == Task.document_id)
+def _scoped(query, user: User):
+    query = query.join(Document, Document.id == Task.document_id)
     query = query.where(Task.tracked.is_(True), Task.deleted.is_(False), Task.status.in_(TaskStatus.open()))
-    query = query.where(or_(Task.deadline.between(start, end), Task.recurrence.is_not(None)))
     if user.role == UserRole.AGENCY:
         theirs = select(Assignment.id).where(Assignment.task_id == Task.id, Assignment.agency_id == user.agency_id)
         query = query.where(exists(theirs))
-    return [tuple(r) for r in session.execute(query.order_by(Task.deadline, Task.id).limit(MAX_TASKS))]
+    return query
 
 
-def due_dates(*, session: Session, user: User, today: date, calendar: WorkCalendar | None = None) -> list[Due]:
-    """Every deadline and round of the user's scope in the feed's window, by date."""
+def _tasks(session: Session, user: User, today: date, start: date, end: date) -> list[tuple[Task, date | None]]:
+    """The open tasks of the user's scope with a deadline in the window, nearest first, and the
+    recurring ones; each with its document's date. ``MAX_EVENTS`` of each at most."""
+    dated = _scoped(select(Task, Document.doc_date), user).where(
+        Task.recurrence.is_(None), Task.deadline.between(start, end)
+    )
+    ahead = dated.where(Task.deadline >= today).order_by(Task.deadline, Task.id).limit(MAX_EVENTS)
+    behind = dated.where(Task.deadline < today).order_by(Task.deadline.desc(), Task.id).limit(MAX_EVENTS)
+    recurring = _scoped(select(Task, Document.doc_date), user).where(Task.recurrence.is_not(None))
+    recurring = recurring.order_by(Task.id).limit(MAX_EVENTS)
+    return [tuple(r) for query in (ahead, behind, recurring) for r in session.execute(query)]
+
+
+def feed_dates(*, session: Session, user: User, today: date, calendar: WorkCalendar | None = None) -> list[Due]:
+    """The deadlines and rounds of the user's scope in the feed's window, by date: the
+    ``MAX_EVENTS`` nearest to ``today`` when there are more (a calendar of the whole province's
+    hundred thousand deadlines would be refused by the clients, and read by nobody)."""
     start, end = today - timedelta(days=PAST_DAYS), today + timedelta(days=AHEAD_DAYS)
-    found: list[Due] = []
-    for task, issued in _tasks(session, user, start, end):
-        if not task.recurrence:
-            found.append(Due(task, task.deadline, False))
-            continue
-        first = max(start, issued) if issued else start  # rounds start with the document
-        if first > end:
-            continue
-        done = recorded_rounds(session, task, first, end)
-        found += [Due(task, d, True) for d in occurrences(task, first, end, calendar) if done.get(d) is None]
+    found = due_dates(session, _tasks(session, user, today, start, end), start, end, calendar)
+    if len(found) > MAX_EVENTS:
+        found = sorted(found, key=lambda d: (abs((d.day - today).days), d.day < today, d.task.id))[:MAX_EVENTS]
     return sorted(found, key=lambda d: (d.day, d.task.id))
 
 
-def _timezone() -> Timezone:
-    zone = Timezone()
-    zone.add("tzid", ZONE)
-    standard = TimezoneStandard()
-    standard.add("dtstart", datetime(1970, 1, 1))
-    standard.add("tzoffsetfrom", timedelta(hours=7))
-    standard.add("tzoffsetto", timedelta(hours=7))
-    standard.add("tzname", "+07")
-    zone.add_component(standard)
-    return zone
+def _timezone() -> bytes:
+    """Asia/Ho_Chi_Minh: UTC+7 all year (no summer time since 1975)."""
+    return ical.lines(
+        ("BEGIN", "VTIMEZONE"),
+        ("TZID", ZONE),
+        ("BEGIN", "STANDARD"),
+        ("DTSTART", "19700101T000000"),
+        ("TZOFFSETFROM", "+0700"),
+        ("TZOFFSETTO", "+0700"),
+        ("TZNAME", "+07"),
+        ("END", "STANDARD"),
+        ("END", "VTIMEZONE"),
+    )
 
 
 def _names(task: Task, role: str) -> str:
     return ", ".join(a.agency.name for a in task.assignments if a.role == role)
 
 
-def _event(due: Due, base_url: str, stamp: datetime) -> Event:
-    task = due.task
-    text = " ".join(task.text.split())
-    title = text if len(text) <= TITLE_CHARS else text[: TITLE_CHARS - 1].rstrip() + "…"
-    lead = _names(task, AgencyRole.LEAD)
-    event = Event()
-    uid = f"task-{task.id}-{due.day:%Y%m%d}@{DOMAIN}" if due.round else f"task-{task.id}@{DOMAIN}"
-    event.add("uid", uid)
-    event.add("dtstamp", stamp)
-    event.add("dtstart", due.day)
-    event.add("dtend", due.day + timedelta(days=1))
-    event.add("summary", f"Hạn: {title}" + (f" ({lead})" if lead else ""))
-    url = f"{base_url.rstrip('/')}/tasks/{task.id}"
+def _description(task: Task, text: str, lead: str, url: str) -> str:
     lines = [text, "", f"Chủ trì: {lead or '—'}"]
     coordinators = _names(task, AgencyRole.COORDINATOR)
     if coordinators:
@@ -159,29 +149,48 @@ def _event(due: Due, base_url: str, stamp: datetime) -> Event:
     if task.deadline_text:
         lines.append(f"Thời hạn: {task.deadline_text}")
     lines.append(url)
-    event.add("description", "\n".join(lines))
-    event.add("url", url)
-    event.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy
-    event.add("sequence", 0 if due.round else max(task.version - 1, 0))
-    event.add("categories", ["chidao"])
-    return event
+    return "\n".join(lines)
+
+
+def _event(due: Due, base_url: str, stamp: str) -> bytes:
+    task = due.task
+    text = " ".join(task.text.split())
+    title = text if len(text) <= TITLE_CHARS else text[: TITLE_CHARS - 1].rstrip() + "…"
+    lead = _names(task, AgencyRole.LEAD)
+    uid = f"task-{task.id}-{due.day:%Y%m%d}@{DOMAIN}" if due.round else f"task-{task.id}@{DOMAIN}"
+    url = f"{base_url.rstrip('/')}/tasks/{task.id}"
+    return ical.lines(
+        ("BEGIN", "VEVENT"),
+        ("UID", uid),
+        ("DTSTAMP", stamp),
+        ("DTSTART;VALUE=DATE", ical.day(due.day)),
+        ("DTEND;VALUE=DATE", ical.day(due.day + timedelta(days=1))),
+        ("SUMMARY", ical.text(f"Hạn: {title}" + (f" ({lead})" if lead else ""))),
+        ("DESCRIPTION", ical.text(_description(task, text, lead, url))),
+        ("URL;VALUE=URI", url),
+        ("TRANSP", "TRANSPARENT"),  # a deadline does not make anyone busy
+        ("SEQUENCE", str(0 if due.round else max(task.version - 1, 0))),
+        ("CATEGORIES", "chidao"),
+        ("END", "VEVENT"),
+    )
 
 
 def build_calendar(
     *, session: Session, user: User, today: date, base_url: str, calendar: WorkCalendar | None = None
 ) -> bytes:
     """The user's feed as an iCalendar file (RFC 5545), UTF-8."""
-    cal = Calendar()
-    cal.add("prodid", "-//chidao//Theo dõi nhiệm vụ//VI")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", f"chidao · {user.username}")
-    cal.add("x-wr-timezone", ZONE)
-    cal.add("x-published-ttl", "PT1H")
-    cal.add("refresh-interval", timedelta(hours=1), parameters={"VALUE": "DURATION"})
-    cal.add_component(_timezone())
-    stamp = datetime.now(UTC).replace(microsecond=0)
-    for due in due_dates(session=session, user=user, today=today, calendar=calendar):
-        cal.add_component(_event(due, base_url, stamp))
-    return cal.to_ical()
+    head = ical.lines(
+        ("BEGIN", "VCALENDAR"),
+        ("VERSION", "2.0"),
+        ("PRODID", "-//chidao//Theo dõi nhiệm vụ//VI"),
+        ("CALSCALE", "GREGORIAN"),
+        ("METHOD", "PUBLISH"),
+        ("X-WR-CALNAME", ical.text(f"chidao · {user.username}")),
+        ("X-WR-TIMEZONE", ZONE),
+        ("X-PUBLISHED-TTL", "PT1H"),
+        ("REFRESH-INTERVAL;VALUE=DURATION", "PT1H"),
+    )
+    stamp = ical.utc(datetime.now(UTC))
+    dates = feed_dates(session=session, user=user, today=today, calendar=calendar)
+    events = [_event(due, base_url, stamp) for due in dates]
+    return head + _timezone() + b"".join(events) + ical.lines(("END", "VCALENDAR"))

@@ -45,7 +45,12 @@ def emit_many(
 ) -> list[Event]:
     """``emit`` for several tasks at once (a confirmed document's tasks): one pass per channel."""
     actor_id, agency_id = (actor.id, actor.agency_id) if actor is not None else (None, None)
-    events = [Event(kind, task, actor_id, agency_id, dict(data or {})) for task in tasks]
+    return publish(session, [Event(kind, task, actor_id, agency_id, dict(data or {})) for task in tasks])
+
+
+def publish(session: Session, events: list[Event]) -> list[Event]:
+    """Hand events already built (each with its own data: the overdue check's due dates) to
+    every channel, in one pass per channel."""
     if events:
         for channel in CHANNELS:
             channel.accept(session, events)

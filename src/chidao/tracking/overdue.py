@@ -16,13 +16,14 @@ from datetime import date, timedelta
 
 from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, lazyload, selectinload
 
 from chidao.extract.workdays import WorkCalendar
 from chidao.store.feeds import EventMark
 from chidao.store.models import Document, Task
-from chidao.tracking.events import emit
-from chidao.tracking.rounds import occurrences, recorded_rounds
+from chidao.tracking.due_dates import due_dates
+from chidao.tracking.event import Event
+from chidao.tracking.events import publish
 from chidao.vocab import EventKind, TaskStatus
 
 CATCH_UP_DAYS = 7
@@ -44,27 +45,21 @@ def _candidates(session: Session, start: date, end: date):
         .where(Task.tracked.is_(True), Task.deleted.is_(False), Task.status.in_(TaskStatus.open()))
         .where(or_(Task.deadline.between(start, end), Task.recurrence.is_not(None)))
         .order_by(Task.id)
-        .execution_options(yield_per=500)
+        .options(lazyload(Task.assignments))  # loaded below for the tasks that are told only
     )
     return session.execute(query)
 
 
-def _passed(session: Session, task: Task, start: date, end: date, calendar: WorkCalendar) -> list[date]:
-    if not task.recurrence:
-        return [task.deadline] if task.deadline and start <= task.deadline <= end else []
-    if start > end:
-        return []
-    done = recorded_rounds(session, task, start, end)
-    return [due for due in occurrences(task, start, end, calendar) if done.get(due) is None]
+def _marked(session: Session, start: date, end: date) -> set[tuple[int, date]]:
+    """The (task, due date) pairs told already in the window."""
+    query = select(EventMark.task_id, EventMark.day).where(
+        EventMark.kind == EventKind.TASK_OVERDUE, EventMark.day.between(start, end)
+    )
+    return {(task_id, day) for task_id, day in session.execute(query)}
 
 
 def _mark(session: Session, task_id: int, due: date) -> bool:
-    """Mark (task, due) told; False when it already was (by this or a concurrent run)."""
-    exists = select(EventMark.id).where(
-        EventMark.kind == EventKind.TASK_OVERDUE, EventMark.task_id == task_id, EventMark.day == due
-    )
-    if session.scalar(exists) is not None:
-        return False
+    """Mark (task, due) told; False when a concurrent run just did (the unique key says so)."""
     try:
         with session.begin_nested():
             session.add(EventMark(kind=EventKind.TASK_OVERDUE, task_id=task_id, day=due))
@@ -73,17 +68,24 @@ def _mark(session: Session, task_id: int, due: date) -> bool:
     return True
 
 
+def _load_agencies(session: Session, task_ids: list[int]) -> None:
+    """The agencies of the tasks about to be told of, in a few queries rather than one per task."""
+    for i in range(0, len(task_ids), 500):
+        query = select(Task).where(Task.id.in_(task_ids[i : i + 500])).options(selectinload(Task.assignments))
+        session.scalars(query.execution_options(populate_existing=True)).all()
+
+
 def check_overdue(*, session: Session, today: date, calendar: WorkCalendar | None = None) -> OverdueRun:
     """Emit the overdue events due by ``today`` that were not emitted yet (the caller commits)."""
-    calendar = calendar or WorkCalendar()
     start, end = today - timedelta(days=CATCH_UP_DAYS), today - timedelta(days=1)
-    emitted = already = 0
-    for task, issued in list(_candidates(session, start, end)):
-        first = max(start, issued) if issued and task.recurrence else start
-        for due in _passed(session, task, first, end, calendar):
-            if not _mark(session, task.id, due):
-                already += 1
-                continue
-            emit(session, EventKind.TASK_OVERDUE, task, data={"due_on": due.isoformat()})
-            emitted += 1
-    return OverdueRun(today, emitted, already)
+    passed = due_dates(session, list(_candidates(session, start, end)), start, end, calendar)
+    marked = _marked(session, start, end)
+    events, already = [], 0
+    for due in passed:
+        if (due.task.id, due.day) in marked or not _mark(session, due.task.id, due.day):
+            already += 1
+            continue
+        events.append(Event(EventKind.TASK_OVERDUE, due.task, data={"due_on": due.day.isoformat()}))
+    _load_agencies(session, [e.task.id for e in events])
+    publish(session, events)
+    return OverdueRun(today, len(events), already)

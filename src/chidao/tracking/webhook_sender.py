@@ -19,6 +19,7 @@ import logging
 import threading
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -41,6 +42,7 @@ class SendPolicy:
     timeout: float = 10.0  # seconds, for connecting and for each read of the answer
     attempts: int = 8  # tries before a delivery is marked failed
     batch: int = 100  # deliveries looked at per pass
+    workers: int = 4  # deliveries sent at once (a slow receiver does not hold the others up)
 
     @property
     def lease(self) -> timedelta:
@@ -157,22 +159,32 @@ def due_ids(sessions: sessionmaker[Session], limit: int) -> list[int]:
         return list(session.scalars(query))
 
 
+def _send_one(sessions: sessionmaker[Session], delivery_id: int, policy: SendPolicy) -> str | None:
+    """Claim, POST and record one delivery: its new status, or None when another sender had it."""
+    claimed = _claim(sessions, delivery_id, policy)
+    if claimed is None:
+        return None
+    url, secret, kind, body, attempts = claimed
+    status, error = post(url, secret, delivery_id, kind, body, policy.timeout)
+    return _record(sessions, delivery_id, attempts + 1, status, error, policy)
+
+
 def send_due(sessions: sessionmaker[Session], policy: SendPolicy | None = None) -> Outcome:
-    """One pass: send every delivery due now (up to ``policy.batch``), each by one sender only."""
+    """One pass: send every delivery due now (up to ``policy.batch``), ``policy.workers`` at a
+    time, each by one sender only."""
     policy = policy or SendPolicy()
     outcome = Outcome()
-    for delivery_id in due_ids(sessions, policy.batch):
-        claimed = _claim(sessions, delivery_id, policy)
-        if claimed is None:
-            continue
-        url, secret, kind, body, attempts = claimed
-        status, error = post(url, secret, delivery_id, kind, body, policy.timeout)
-        result = _record(sessions, delivery_id, attempts + 1, status, error, policy)
+    due = due_ids(sessions, policy.batch)
+    if not due:
+        return outcome
+    with ThreadPoolExecutor(max_workers=max(1, min(policy.workers, len(due)))) as pool:
+        results = list(pool.map(lambda delivery_id: _send_one(sessions, delivery_id, policy), due))
+    for result in results:
         if result == DeliveryStatus.DELIVERED:
             outcome.delivered += 1
         elif result == DeliveryStatus.FAILED:
             outcome.failed += 1
-        else:
+        elif result is not None:
             outcome.retrying += 1
     return outcome
 
