@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import or_, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, lazyload, selectinload
 
 from chidao.extract.workdays import WorkCalendar
@@ -58,14 +59,22 @@ def _marked(session: Session, start: date, end: date) -> set[tuple[int, date]]:
     return {(task_id, day) for task_id, day in session.execute(query)}
 
 
-def _mark(session: Session, task_id: int, due: date) -> bool:
-    """Mark (task, due) told; False when a concurrent run just did (the unique key says so)."""
-    try:
-        with session.begin_nested():
-            session.add(EventMark(kind=EventKind.TASK_OVERDUE, task_id=task_id, day=due))
-    except IntegrityError:
-        return False
-    return True
+def _claim_marks(session: Session, pairs: list[tuple[int, date]]) -> set[tuple[int, date]]:
+    """Mark the (task, due date) pairs told; the pairs this call marked (not a concurrent run's).
+
+    One ``INSERT … ON CONFLICT DO NOTHING RETURNING`` per 500 pairs (SQLite 3.35+, PostgreSQL):
+    the unique key decides, and on PostgreSQL a concurrent run's uncommitted mark makes this one
+    wait for it, then skip the pair."""
+    dialect = session.get_bind().dialect.name
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    claimed: set[tuple[int, date]] = set()
+    kind = str(EventKind.TASK_OVERDUE)
+    for i in range(0, len(pairs), 500):
+        rows = [{"kind": kind, "task_id": task_id, "day": day} for task_id, day in pairs[i : i + 500]]
+        statement = insert(EventMark).values(rows).on_conflict_do_nothing()
+        found = session.execute(statement.returning(EventMark.task_id, EventMark.day))
+        claimed.update((task_id, day) for task_id, day in found)
+    return claimed
 
 
 def _load_agencies(session: Session, task_ids: list[int]) -> None:
@@ -80,12 +89,11 @@ def check_overdue(*, session: Session, today: date, calendar: WorkCalendar | Non
     start, end = today - timedelta(days=CATCH_UP_DAYS), today - timedelta(days=1)
     passed = due_dates(session, list(_candidates(session, start, end)), start, end, calendar)
     marked = _marked(session, start, end)
-    events, already = [], 0
-    for due in passed:
-        if (due.task.id, due.day) in marked or not _mark(session, due.task.id, due.day):
-            already += 1
-            continue
-        events.append(Event(EventKind.TASK_OVERDUE, due.task, data={"due_on": due.day.isoformat()}))
+    fresh = [d for d in passed if (d.task.id, d.day) not in marked]
+    claimed = _claim_marks(session, [(d.task.id, d.day) for d in fresh]) if fresh else set()
+    told = [d for d in fresh if (d.task.id, d.day) in claimed]
+    events = [Event(EventKind.TASK_OVERDUE, d.task, data={"due_on": d.day.isoformat()}) for d in told]
+    already = len(passed) - len(events)
     _load_agencies(session, [e.task.id for e in events])
     publish(session, events)
     return OverdueRun(today, len(events), already)
