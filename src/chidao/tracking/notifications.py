@@ -47,12 +47,12 @@ class _Recipients:
 
     def officers(self, agency_ids: Iterable[int]) -> list[int]:
         agency_ids = list(agency_ids)
-        wanted = [a for a in agency_ids if a not in self._by_agency]
-        if wanted:
-            for agency_id in wanted:
-                self._by_agency[agency_id] = []
+        wanted = [a for a in dict.fromkeys(agency_ids) if a not in self._by_agency]
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            self._by_agency.update((agency_id, []) for agency_id in chunk)
             query = select(User.id, User.agency_id).where(
-                User.agency_id.in_(wanted), User.role == UserRole.AGENCY, User.is_active.is_(True)
+                User.agency_id.in_(chunk), User.role == UserRole.AGENCY, User.is_active.is_(True)
             )
             for user_id, agency_id in self.session.execute(query):
                 self._by_agency[agency_id].append(user_id)
@@ -80,6 +80,7 @@ class NotificationChannel:
 
     def accept(self, session: Session, events: list[Event]) -> None:
         recipients = _Recipients(session)
+        recipients.officers({a.agency_id for e in events for a in e.task.assignments})  # one query for all
         rows = [
             Notification(user_id=user_id, kind=str(e.kind), task_id=e.task.id, summary=e.summary(), data=e.data)
             for e in events

@@ -17,11 +17,12 @@ from datetime import date, timedelta
 from sqlalchemy import or_, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session, lazyload, selectinload
+from sqlalchemy.orm import Session, lazyload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from chidao.extract.workdays import WorkCalendar
 from chidao.store.feeds import EventMark
-from chidao.store.models import Document, Task
+from chidao.store.models import Assignment, Document, Task
 from chidao.tracking.due_dates import due_dates
 from chidao.tracking.event import Event
 from chidao.tracking.events import publish
@@ -77,11 +78,17 @@ def _claim_marks(session: Session, pairs: list[tuple[int, date]]) -> set[tuple[i
     return claimed
 
 
-def _load_agencies(session: Session, task_ids: list[int]) -> None:
-    """The agencies of the tasks about to be told of, in a few queries rather than one per task."""
-    for i in range(0, len(task_ids), 500):
-        query = select(Task).where(Task.id.in_(task_ids[i : i + 500])).options(selectinload(Task.assignments))
-        session.scalars(query.execution_options(populate_existing=True)).all()
+def _load_agencies(session: Session, tasks: list[Task]) -> None:
+    """The agencies of the tasks about to be told of, in a few queries rather than one per task
+    (the tasks were read without them: most candidates are not told of)."""
+    by_task: dict[int, list[Assignment]] = {task.id: [] for task in tasks}
+    ids = list(by_task)
+    for i in range(0, len(ids), 500):
+        query = select(Assignment).where(Assignment.task_id.in_(ids[i : i + 500]))
+        for row in session.scalars(query.order_by(Assignment.task_id, Assignment.position)):
+            by_task[row.task_id].append(row)
+    for task in tasks:
+        set_committed_value(task, "assignments", by_task[task.id])
 
 
 def check_overdue(*, session: Session, today: date, calendar: WorkCalendar | None = None) -> OverdueRun:
@@ -90,10 +97,11 @@ def check_overdue(*, session: Session, today: date, calendar: WorkCalendar | Non
     passed = due_dates(session, list(_candidates(session, start, end)), start, end, calendar)
     marked = _marked(session, start, end)
     fresh = [d for d in passed if (d.task.id, d.day) not in marked]
-    claimed = _claim_marks(session, [(d.task.id, d.day) for d in fresh]) if fresh else set()
+    with session.no_autoflush:  # the candidates are only read: nothing of theirs to flush
+        claimed = _claim_marks(session, [(d.task.id, d.day) for d in fresh]) if fresh else set()
     told = [d for d in fresh if (d.task.id, d.day) in claimed]
     events = [Event(EventKind.TASK_OVERDUE, d.task, data={"due_on": d.day.isoformat()}) for d in told]
     already = len(passed) - len(events)
-    _load_agencies(session, [e.task.id for e in events])
+    _load_agencies(session, list({e.task.id: e.task for e in events}.values()))
     publish(session, events)
     return OverdueRun(today, len(events), already)
