@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 from usecases import EXAMPLES
 
@@ -25,10 +25,6 @@ def sessions(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[session
     with database(request.param, tmp_path) as engine:
         seed(engine)
         yield session_factory(engine)
-
-
-def engine_of(sessions: sessionmaker[Session]) -> Engine:
-    return sessions.kw["bind"]
 
 
 def users_of(session: Session) -> dict[str, User]:
