@@ -75,3 +75,15 @@ def test_mail_settings_are_read_and_the_password_never_shown():
 def test_mail_settings_refuse_what_cannot_work(name, raw):
     with pytest.raises(SettingsError, match=name):
         Settings.from_env({name: raw})
+
+
+def test_webhook_timeout_and_attempts():
+    assert (Settings.from_env({}).webhook_timeout, Settings.from_env({}).webhook_attempts) == (10, 8)
+    chosen = Settings.from_env({"CHIDAO_WEBHOOK_TIMEOUT": "3", "CHIDAO_WEBHOOK_ATTEMPTS": "12"})
+    assert (chosen.webhook_timeout, chosen.webhook_attempts) == (3, 12)
+
+
+@pytest.mark.parametrize(("name", "raw"), [("CHIDAO_WEBHOOK_TIMEOUT", "0"), ("CHIDAO_WEBHOOK_ATTEMPTS", "many")])
+def test_webhook_settings_refuse_what_cannot_be_used(name, raw):
+    with pytest.raises(SettingsError, match=name):
+        Settings.from_env({name: raw})

@@ -73,6 +73,9 @@ class Settings:
     mail_from: str = "chidao@localhost"
     # The address of the pages as recipients reach them: the links in every mail start with it.
     base_url: str = "http://127.0.0.1:8000"
+    # Webhooks (issue 11): seconds a receiver has to connect and answer; tries before giving up.
+    webhook_timeout: int = 10
+    webhook_attempts: int = 8
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -91,6 +94,8 @@ class Settings:
             trusted_proxies=_networks(env, "CHIDAO_TRUSTED_PROXIES"),
             review_confidence=_share(env, "CHIDAO_REVIEW_CONFIDENCE", 0.9),
             **_mail(env),
+            webhook_timeout=_int(env, "CHIDAO_WEBHOOK_TIMEOUT", 10, 1),
+            webhook_attempts=_int(env, "CHIDAO_WEBHOOK_ATTEMPTS", 8, 1),
         )
 
 

@@ -160,3 +160,24 @@ class AgencyRole(Coded):
 
     LEAD = "lead", "Chủ trì"
     COORDINATOR = "coordinator", "Phối hợp"
+
+
+class EventKind(Coded):
+    """What happened to a task, as notifications and webhooks tell it (issue 11). The code is the
+    webhook's ``kind``; the label is the notification's headline."""
+
+    TASK_CREATED = "task.created", "Nhiệm vụ mới được giao", "ok"
+    TASK_UPDATED = "task.updated", "Nhiệm vụ được cập nhật"
+    TASK_OVERDUE = "task.overdue", "Nhiệm vụ quá hạn", "late"
+    TASK_COMPLETED = "task.completed", "Nhiệm vụ được báo cáo hoàn thành", "done"
+    PROGRESS_REPORTED = "task.progress", "Báo cáo tiến độ mới"
+    EXTENSION_REQUESTED = "extension.requested", "Đề nghị gia hạn chờ quyết định", "warn"
+    EXTENSION_DECIDED = "extension.decided", "Đã có quyết định về đề nghị gia hạn"
+
+
+class DeliveryStatus(Coded):
+    """A webhook delivery: waiting (first try or a retry), delivered, or given up after its tries."""
+
+    PENDING = "pending", "Đang chờ gửi", "warn"
+    DELIVERED = "delivered", "Đã gửi", "ok"
+    FAILED = "failed", "Gửi không thành công", "late"

@@ -1,4 +1,5 @@
-"""Command line: extract, ingest, serve, remind, user, token, stats, and the database commands."""
+"""Command line: extract, ingest, serve, remind, notify, webhooks, user, token, stats, and the database
+commands (init, migrate, backup, restore)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from chidao import __version__
 from chidao.cli.agency_cmds import agencies_group
 from chidao.cli.database_cmds import backup_command, init_command, migrate_command, restore_command
 from chidao.cli.extract_cmd import extract_command
+from chidao.cli.feeds_cmds import notify_command, webhooks_group
 from chidao.cli.ingest_cmd import ingest_command
 from chidao.cli.remind_cmds import import_contacts_command, remind_command
 from chidao.cli.serve_cmd import serve_command
@@ -34,6 +36,8 @@ cli.add_command(restore_command)
 cli.add_command(agencies_group)
 cli.add_command(remind_command)
 agencies_group.add_command(import_contacts_command)
+cli.add_command(notify_command)
+cli.add_command(webhooks_group)
 
 
 def main() -> None:

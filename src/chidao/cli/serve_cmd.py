@@ -21,7 +21,8 @@ def serve_command(host: str, port: int, workers: int) -> None:
     engine = open_store(settings)  # migrated and seeded once, before any worker starts
     click.echo(f"chidao: http://{host}:{port}/  (API: http://{host}:{port}/api/v1/docs)", err=True)
     if workers == 1:
-        uvicorn.run(create_app(settings, engine=engine), host=host, port=port, log_level="warning", proxy_headers=False)
+        app = create_app(settings, engine=engine, background=True)  # with the webhook sender
+        uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False)
         return
     engine.dispose()
     uvicorn.run(

@@ -1,4 +1,6 @@
-"""The tracking store: SQLAlchemy tables (``models``, and ``mail`` for reminders), engines,
-migrations. Importing the package registers every table on ``models.Base.metadata``."""
+"""The tracking store: SQLAlchemy tables (``models``; ``mail`` for reminders, ``feeds`` for
+notifications, calendar feeds and webhooks), engines, migrations. Importing the package registers
+every table on ``models.Base.metadata``, for Alembic and the app."""
 
+from chidao.store import feeds as feeds
 from chidao.store import mail as mail

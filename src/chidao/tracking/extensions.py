@@ -9,8 +9,9 @@ from sqlalchemy.orm import Session
 
 from chidao.store.models import Extension, Task, User
 from chidao.tracking.errors import Conflict, Forbidden, Invalid
+from chidao.tracking.events import emit
 from chidao.tracking.task_state import OPEN_STATUSES, agency_role, check_tracked, iso, log
-from chidao.vocab import UserRole
+from chidao.vocab import EventKind, UserRole
 
 
 def request_extension(
@@ -46,6 +47,8 @@ def request_extension(
     log(session, user.id, "extension", extension.id, "request", after=after)
     after = {"extension_id": extension.id, "requested_deadline": iso(requested_deadline), "reason": reason}
     log(session, user.id, "task", task.id, "extension_request", after=after)
+    data = {**after, "original_deadline": iso(task.deadline), "requested_by_id": user.id}
+    emit(session, EventKind.EXTENSION_REQUESTED, task, actor=user, data=data)
     return extension
 
 
@@ -67,4 +70,8 @@ def decide_extension(
         after = {"deadline": iso(task.deadline), "extension_id": extension.id, **decision}
         log(session, user_id, "task", task.id, "extension_approved", before, after)
     session.flush()
+    data = {"extension_id": extension.id, **decision, "requested_deadline": iso(extension.requested_deadline)}
+    data["requested_by_id"] = extension.requested_by_id
+    actor = session.get(User, user_id) if user_id is not None else None
+    emit(session, EventKind.EXTENSION_DECIDED, task, actor=actor, data=data)
     return extension

@@ -22,10 +22,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from chidao.extract import Extraction
 from chidao.store.audit import record
 from chidao.store.documents import document_row, store_extraction
-from chidao.store.models import Agency, Document, Task
+from chidao.store.models import Agency, Document, Task, User
 from chidao.text.readers import Failure, ReadError
 from chidao.tracking.errors import Conflict
+from chidao.tracking.events import emit_many
 from chidao.tracking.sandbox import read_and_extract, read_document
+from chidao.vocab import EventKind
 
 MAX_TASKS_PER_DOCUMENT = 2000
 
@@ -184,6 +186,9 @@ def confirm_document(*, session: Session, document: Document, user_id: int | Non
         .execution_options(synchronize_session="fetch")
     )
     record(session=session, user_id=user_id, entity="document", entity_id=document.id, action="confirm")
+    tracked = session.scalars(select(Task).where(Task.document_id == document.id, Task.tracked.is_(True)))
+    actor = session.get(User, user_id) if user_id is not None else None
+    emit_many(session, EventKind.TASK_CREATED, list(tracked), actor=actor, data={"document_id": document.id})
 
 
 def confirm_draft(*, session: Session, document: Document, user_id: int) -> None:

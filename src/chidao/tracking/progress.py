@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from chidao.store.models import Attachment, ProgressReport, Task, User
 from chidao.tracking.errors import Conflict, Forbidden, Invalid
+from chidao.tracking.events import emit
 from chidao.tracking.task_state import (
     OPEN_STATUSES,
     agency_role,
@@ -19,7 +20,7 @@ from chidao.tracking.task_state import (
     set_status,
     task_state,
 )
-from chidao.vocab import UserRole
+from chidao.vocab import EventKind, UserRole
 
 
 @dataclass(frozen=True)
@@ -85,4 +86,7 @@ def report_progress(
     after = {"task_id": task.id, "percent": report.percent, "note": note, "attachments": files}
     log(session, user.id, "progress_report", report.id, kind, after=after)
     session.flush()
+    event = EventKind.TASK_COMPLETED if kind == "completion" else EventKind.PROGRESS_REPORTED
+    data = {"report_id": report.id, "kind": kind, "percent": report.percent, "note": note, "attachments": files}
+    emit(session, event, task, actor=user, data=data)
     return report

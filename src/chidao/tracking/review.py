@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from chidao.store.documents import search_text, set_agencies
 from chidao.store.models import Document, Task, User
 from chidao.tracking.errors import Conflict, Forbidden, Invalid
+from chidao.tracking.events import emit
 from chidao.tracking.task_state import (
     TASK_FIELDS,
     agency_role,
@@ -23,7 +24,7 @@ from chidao.tracking.task_state import (
     set_status,
     task_state,
 )
-from chidao.vocab import TaskStatus, UserRole
+from chidao.vocab import EventKind, TaskStatus, UserRole
 
 AGENCY_FIELDS = frozenset({"status", "progress"})  # what a lead agency's officer may change
 
@@ -72,7 +73,22 @@ def update_task(
     action = "review_edit" if task.document.status == "draft" else "update"
     audit_change(session, task, user.id, action, before)
     session.flush()
+    _tell_update(session, task, user, before)
     return task
+
+
+def _tell_update(session: Session, task: Task, user: User, before: dict[str, Any]) -> None:
+    """Emit ``task.updated`` for a change to a tracked task (and ``task.completed`` when the
+    office marks it done); a draft's edits are review, not news."""
+    if not task.tracked:
+        return
+    after = task_state(task)
+    changed = [k for k in after if after[k] != before[k]]
+    if not changed:
+        return
+    emit(session, EventKind.TASK_UPDATED, task, actor=user, data={"changed": changed, "before": before})
+    if "status" in changed and task.status == TaskStatus.DONE:
+        emit(session, EventKind.TASK_COMPLETED, task, actor=user, data={"report_id": None, "kind": "status"})
 
 
 def delete_task(*, session: Session, task: Task, user_id: int | None, version: int | None = None) -> Task:
@@ -136,6 +152,9 @@ def add_task(
         position = max((t.position for t in document.tasks), default=-1) + 1
     task = _new_task(session, document, fields, origin=origin, position=position, span=span)
     log(session, user_id, "task", task.id, "add", after={**task_state(task), **(source or {})})
+    if task.tracked:  # added to a confirmed document: assigned from now on
+        actor = session.get(User, user_id) if user_id is not None else None
+        emit(session, EventKind.TASK_CREATED, task, actor=actor, data={"document_id": document.id})
     return task
 
 

@@ -20,14 +20,28 @@ from chidao import __version__
 from chidao.extract.workdays import WorkCalendar
 from chidao.settings import Settings
 from chidao.tracking.database import open_database, open_sessions
+from chidao.tracking.overdue_ticker import OverdueTicker
 from chidao.tracking.reminders.scheduler import start_scheduler
+from chidao.tracking.webhook_sender import SenderThread, SendPolicy
 from chidao.web import errors
 from chidao.web.concurrency import InFlightLimit
 from chidao.web.limits import BodyLimit, limit_for
 from chidao.web.middleware import SecurityHeaders, TrustedProxies
 from chidao.web.pages.setup import install as install_pages
 from chidao.web.pages.templating import build_templates
-from chidao.web.routers import agencies, auth, documents, review, stats, tasks, tokens, tracking, users
+from chidao.web.routers import (
+    agencies,
+    auth,
+    documents,
+    notifications,
+    review,
+    stats,
+    tasks,
+    tokens,
+    tracking,
+    users,
+    webhooks,
+)
 
 PREFIX = "/api/v1"
 
@@ -55,19 +69,33 @@ ERRORS: dict[int | str, dict[str, Any]] = {
         503: "The database is unavailable",
     }.items()
 }
-ROUTERS = (auth, tokens, documents, review, tasks, tracking, agencies, users, stats)
+ROUTERS = (auth, tokens, documents, review, tasks, tracking, agencies, users, stats, notifications, webhooks)
 
 
-def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
+def send_policy(settings: Settings) -> SendPolicy:
+    return SendPolicy(timeout=settings.webhook_timeout, attempts=settings.webhook_attempts)
+
+
+def create_app(settings: Settings, *, engine: Engine | None = None, background: bool = False) -> FastAPI:
     """The API for ``settings``; opens ``settings.database_url`` unless an engine is given
-    (an engine opened here is disposed of at shutdown, a given one is the caller's)."""
+    (an engine opened here is disposed of at shutdown, a given one is the caller's).
+    ``background``: also run the webhook sender while serving (``chidao serve``; tests send
+    by hand)."""
     owned = engine is None
     engine = engine if engine is not None else open_database(settings.database_url)
 
     @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         reminders = start_scheduler(settings, app.state.sessions, app.state.calendar)
+        sender = SenderThread(app.state.sessions, send_policy(settings)) if background else None
+        overdue = OverdueTicker(app.state.sessions, app.state.calendar).start() if background else None
+        if sender is not None:
+            sender.start()
         yield
+        if sender is not None:
+            sender.stop()
+        if overdue is not None:
+            overdue.stop()
         if reminders is not None:
             reminders.stop()
         if owned:

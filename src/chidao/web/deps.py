@@ -27,6 +27,7 @@ from chidao.settings import Settings
 from chidao.store.models import Document, LoginSession, Task, User
 from chidao.tracking.accounts import user_for_token
 from chidao.tracking.auth import session_user
+from chidao.tracking.notifications import unread_count
 from chidao.tracking.timing import due_soon_until
 from chidao.tracking.visibility import visible_document, visible_task
 from chidao.vocab import UserRole
@@ -170,8 +171,9 @@ def login_url(request: Request) -> str:
 
 
 def get_page_login(request: Request, session: SessionDep) -> LoginSession:
-    """The live login session of the cookie (else ``LoginRequired``); the user and the CSRF
-    token are kept on ``request.state`` for the layout and the forms."""
+    """The live login session of the cookie (else ``LoginRequired``); the user, the CSRF token
+    and the number of unread notifications (the bell) are kept on ``request.state`` for the
+    layout and the forms."""
     token = request.cookies.get(COOKIE)
     found = session_user(session=session, token=token) if token else None
     if found is None:
@@ -179,6 +181,7 @@ def get_page_login(request: Request, session: SessionDep) -> LoginSession:
     user, login = found
     request.state.page_user = user
     request.state.csrf_token = login.csrf_token
+    request.state.unread = unread_count(session, user.id)
     return login
 
 

@@ -29,7 +29,7 @@ _PR_SET_PDEATHSIG = 1
 
 def app_from_env() -> FastAPI:
     exit_with_parent()
-    return create_app(Settings.from_env())
+    return create_app(Settings.from_env(), background=True)
 
 
 def exit_with_parent() -> None:

@@ -18,7 +18,9 @@ from starlette.responses import HTMLResponse
 
 from chidao.vocab import (
     AgencyRole,
+    DeliveryStatus,
     DocumentStatus,
+    EventKind,
     ExtensionStatus,
     Recurrence,
     ReportKind,
@@ -54,6 +56,10 @@ def labels() -> dict[str, dict[str, str]]:
         "SUCCESSION_LABELS": SuccessionState.labels(),
         "SUCCESSION_TONES": SuccessionState.tones(),
         "TOKEN_TONES": TokenState.tones(),
+        "EVENT_LABELS": EventKind.labels(),
+        "EVENT_TONES": EventKind.tones(),
+        "DELIVERY_LABELS": DeliveryStatus.labels(),
+        "DELIVERY_TONES": DeliveryStatus.tones(),
     }
 
 
@@ -71,6 +77,7 @@ def render(request: Request, name: str, context: dict[str, Any] | None = None, s
     page = {
         "user": getattr(request.state, "page_user", None),
         "csrf_token": getattr(request.state, "csrf_token", ""),
+        "unread": getattr(request.state, "unread", 0),
         "flash": request.query_params.get("msg", "")[:200],
         **(context or {}),
     }

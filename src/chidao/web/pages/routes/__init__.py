@@ -6,13 +6,16 @@ from chidao.web.pages.routes import (
     account,
     agencies,
     auth,
+    calendar,
     dashboard,
     documents,
     mail,
+    notifications,
     reorganization,
     review,
     tasks,
     upload,
+    webhooks,
 )
 
 ROUTERS = (
@@ -26,4 +29,7 @@ ROUTERS = (
     agencies.router,
     account.router,
     mail.router,
+    notifications.router,
+    calendar.router,
+    webhooks.router,
 )

@@ -1,0 +1,82 @@
+"""The bell in a real browser, against the real ``chidao serve``: an agency officer asks for more
+time and the clerk's bell count goes up at once; the request is at the top of the clerk's
+notifications page, which opens the task. The same request reaches an integrator's webhook,
+sent by the server's own background sender (no flush command), signed with the secret the
+admin's page showed once. Photographed at desktop and phone width."""
+
+from __future__ import annotations
+
+import re
+import time
+
+from conftest import EXAMPLES, screenshot
+from support.receiver import Receiver, verify
+
+LETTER = EXAMPLES / "cv-giao-nhiem-vu-y-te.txt"  # Sở Y tế ("health") leads its first task
+LED_BY_HEALTH = "Giao Sở Y tế chủ trì"
+
+
+def _bell(page) -> int:
+    label = page.locator("a.bell").get_attribute("aria-label")
+    return int(re.search(r"Thông báo: (\d+) chưa đọc", label).group(1))
+
+
+def test_an_extension_request_rings_the_clerks_bell_and_reaches_a_webhook(open_as, server):
+    receiver = Receiver().start()
+    try:
+        admin = open_as("admin")
+        admin.goto(f"{server.url}/admin/webhooks")
+        admin.locator("#w-url").fill(receiver.url)
+        admin.locator("#w-description").fill("Hệ thống e-office")
+        admin.get_by_role("button", name="Đăng ký").click()
+        secret = admin.locator("#webhook-secret").inner_text().strip()
+
+        clerk = open_as("clerk")
+        clerk.get_by_role("link", name="Tải văn bản lên").click()
+        clerk.locator("#files").set_input_files(str(LETTER))
+        clerk.locator("#upload-submit").click()
+        clerk.wait_for_url(re.compile(r"/documents/\d+/review"))
+        clerk.once("dialog", lambda dialog: dialog.accept())
+        clerk.locator("#confirm-submit").click()
+        clerk.wait_for_url(re.compile(r"/documents/\d+(\?.*)?$"))
+        before = _bell(clerk)
+
+        officer = open_as("health")
+        assert _bell(officer) >= 1  # told of the task the confirmation gave their agency
+        officer.get_by_role("link", name="Nhiệm vụ", exact=True).click()
+        officer.get_by_role("link", name=re.compile("^" + re.escape(LED_BY_HEALTH))).first.click()
+        officer.wait_for_url(re.compile(r"/tasks/\d+$"))
+        task_path = officer.url.removeprefix(server.url)
+        officer.locator("#e-date").fill("2027-03-31")
+        officer.locator("#e-reason").fill("Chờ bố trí kinh phí từ Sở Tài chính.")
+        officer.get_by_role("button", name="Gửi đề nghị").click()
+        officer.wait_for_load_state()
+
+        clerk.reload()
+        assert _bell(clerk) == before + 1
+        assert clerk.locator(".bell-count").is_visible()
+        screenshot(clerk, "16-bell-clerk")
+        clerk.locator("a.bell").click()
+        clerk.wait_for_url(re.compile(r"/notifications$"))
+        first = clerk.locator("ul.notifications li").first
+        assert "Đề nghị gia hạn chờ quyết định" in first.inner_text()
+        assert "Đề nghị gia hạn đến 31/03/2027" in first.inner_text()
+        assert "Chờ bố trí kinh phí" in first.inner_text()
+        screenshot(clerk, "17-notifications-clerk")
+        first.get_by_role("button", name="Mở nhiệm vụ").click()
+        clerk.wait_for_url(re.compile(re.escape(task_path) + r"(\?.*)?$"))
+        assert _bell(clerk) == before
+        assert "Đồng ý gia hạn" in clerk.locator("main").inner_text()
+
+        deadline = time.monotonic() + 20  # the server's sender passes every 5 seconds
+        while time.monotonic() < deadline and not any(
+            r.headers.get("X-Chidao-Event") == "extension.requested" for r in receiver.received
+        ):
+            time.sleep(0.25)
+        requested = [r for r in receiver.received if r.headers.get("X-Chidao-Event") == "extension.requested"]
+        assert len(requested) == 1 and verify(secret, requested[0])
+        admin.goto(f"{server.url}/admin/webhooks")  # not reload: that would post the form again
+        assert "Đã gửi" in admin.locator("#deliveries").inner_text()
+        screenshot(admin, "18-webhooks-admin")
+    finally:
+        receiver.stop()
