@@ -25,6 +25,7 @@ from chidao.store.documents import document_row, store_extraction
 from chidao.store.models import Agency, Document, Task
 from chidao.text.readers import Failure, ReadError
 from chidao.tracking.errors import Conflict
+from chidao.tracking.round_reports import start_rounds
 from chidao.tracking.sandbox import read_and_extract, read_document
 
 MAX_TASKS_PER_DOCUMENT = 2000
@@ -183,6 +184,8 @@ def confirm_document(*, session: Session, document: Document, user_id: int | Non
         .values(tracked=not_(Task.deleted), version=Task.version + 1)
         .execution_options(synchronize_session="fetch")
     )
+    recurring = select(Task).where(Task.document_id == document.id, Task.recurrence.is_not(None))
+    start_rounds(session, session.scalars(recurring).all())
     record(session=session, user_id=user_id, entity="document", entity_id=document.id, action="confirm")
 
 
