@@ -186,3 +186,20 @@ def rounds_done(session: Session, agency_id: int | None = None) -> dict[str, int
     for is_late, n in session.execute(query.group_by(late)):
         counts[TimingState.DONE_LATE.value if is_late else TimingState.DONE_ON_TIME.value] += n
     return counts
+
+
+def recent_rounds(
+    *, session: Session, task: Task, today: date, soon_until: date, calendar: WorkCalendar | None = None
+) -> list[Round]:
+    """What a task page shows of a recurring task's rounds: the last six up to the current one
+    (or today), and the two after it. Empty for a task that does not recur."""
+    if not recurs(task):
+        return []
+    current = current_round(session, task, calendar) or today
+    start = min(current, today) - timedelta(days=400)
+    end = max(current, today) + timedelta(days=120)
+    found = round_list(
+        session=session, task=task, start=start, end=end, today=today, soon_until=soon_until, calendar=calendar
+    )
+    upto = [r for r in found if r.due_on <= current]
+    return upto[-6:] + [r for r in found if r.due_on > current][:2]
