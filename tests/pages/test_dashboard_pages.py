@@ -16,6 +16,8 @@ from chidao.tracking.dashboard import end_of_work_week
 from chidao.web.pages.charts import BAR_AREA, bar_chart, shorten
 from chidao.web.pages.routes import dashboard
 
+MONTHLY = "Báo cáo hằng tháng"  # the notice's monthly report, "trước ngày 25 hằng tháng"
+
 
 @pytest.fixture
 def notices(site):
@@ -34,10 +36,12 @@ def tile(page: str, state: str) -> tuple[str, int]:
 def test_tiles_count_tasks_by_timing_state_and_link_to_the_list(site, notices):
     page = site.login("clerk").get("/")
     assert page.status_code == 200 and 'aria-current="page">Tổng quan</a>' in page.text
-    assert tile(page.text, "overdue") == ("late", 1)
+    # recurring duties count by their current round (issue 11): the notice of 15/3's monthly (25/3)
+    # and quarterly (31/3) reports are overdue, the health letter's weekly and daily ones not due
+    assert tile(page.text, "overdue") == ("late", 3)
     assert tile(page.text, "due_soon") == ("warn", 0)
-    assert tile(page.text, "not_due") == ("ok", 5)
-    assert tile(page.text, "no_deadline") == ("none", 6)
+    assert tile(page.text, "not_due") == ("ok", 7)
+    assert tile(page.text, "no_deadline") == ("none", 2)
     assert tile(page.text, "done_on_time") == ("done", 0)
     assert tile(page.text, "done_late") == ("done-late", 0)
     text = words(page.text)
@@ -45,7 +49,7 @@ def test_tiles_count_tasks_by_timing_state_and_link_to_the_list(site, notices):
         assert label in text
     assert "Ngày 01/04/2024 · 12 nhiệm vụ đang theo dõi" in text
     listed = site.login("clerk").get("/tasks?timing_state=overdue")
-    assert "1 nhiệm vụ" in words(listed.text)
+    assert "3 nhiệm vụ" in words(listed.text)
 
 
 def test_the_overdue_chart_is_an_accessible_inline_svg_with_a_table(site, notices):
@@ -54,11 +58,15 @@ def test_the_overdue_chart_is_an_accessible_inline_svg_with_a_table(site, notice
     assert '<svg class="bar-chart"' in body and 'role="img"' in body
     assert 'aria-labelledby="chart-title chart-desc"' in body
     assert '<title id="chart-title">Nhiệm vụ quá hạn theo cơ quan chủ trì</title>' in body
-    assert (
-        '<desc id="chart-desc">Số nhiệm vụ quá hạn theo cơ quan chủ trì, nhiều nhất trước. Công an tỉnh: 1.</desc>'
-        in body
+    desc = re.search(
+        r'<desc id="chart-desc">Số nhiệm vụ quá hạn theo cơ quan chủ trì, nhiều nhất trước\. (.*?)</desc>', body
     )
-    assert body.count('<rect class="bar-fill"') == 1
+    assert desc and sorted(re.findall(r"(\w[^.:;]*): (\d+)", desc.group(1))) == [
+        ("Công an tỉnh", "1"),
+        ("Sở Thông tin và Truyền thông", "1"),
+        ("Văn phòng Ủy ban nhân dân tỉnh", "1"),
+    ]
+    assert body.count('<rect class="bar-fill"') == 3
     assert '<td data-label="Cơ quan chủ trì">Công an tỉnh</td>' in body
     assert 'href="/tasks?agency=C%C3%B4ng+an+t%E1%BB%89nh&amp;role=lead&amp;timing_state=overdue"' in body
     assert "http://" not in body.replace('xmlns="http://www.w3.org/2000/svg"', "")  # nothing from another host
@@ -93,28 +101,28 @@ def test_due_this_week_and_recently_completed(site, notices):
 
 
 def test_the_week_link_lists_everything_due_when_there_are_more_than_shown(site, notices, monkeypatch):
-    site.today = date(2024, 3, 25)  # Công an tỉnh's task is due on Friday 29/3
+    site.today = date(2024, 3, 25)  # Công an tỉnh's task is due on Friday 29/3, the monthly report's round today
     plan = task_id(notices[0], PLAN)
     version = site.api("GET", f"/tasks/{plan}").json()["version"]
     site.api("PATCH", f"/tasks/{plan}", json={"version": version, "deadline": "2024-03-27"})
     monkeypatch.setattr(dashboard, "WEEK_ROWS", 1)
     page = site.login("clerk").get("/")
     text = words(page.text)
-    assert "Từ 25/03/2024 đến 29/03/2024, chưa hoàn thành: 2 nhiệm vụ." in text
-    assert PLAN in text and POLICE not in text  # the earliest deadline first, one row shown
+    assert "Từ 25/03/2024 đến 29/03/2024, chưa hoàn thành: 3 nhiệm vụ." in text
+    assert MONTHLY in text and PLAN not in text and POLICE not in text  # the earliest deadline first, one row shown
     link = "/tasks?deadline_from=2024-03-25&amp;deadline_to=2024-03-29&amp;status=assigned&amp;status=in_progress"
-    assert f'<a href="{link}&amp;status=paused">Xem tất cả 2 nhiệm vụ đến hạn trong tuần</a>' in page.text
+    assert f'<a href="{link}&amp;status=paused">Xem tất cả 3 nhiệm vụ đến hạn trong tuần</a>' in page.text
     listed = site.login("clerk").get(link.replace("&amp;", "&") + "&status=paused")
-    assert "2 nhiệm vụ" in words(listed.text)
+    assert "3 nhiệm vụ" in words(listed.text)
 
 
 def test_an_agency_officer_sees_only_their_scope(site, notices):
     page = site.login("officer").get("/")
     text = words(page.text)
     assert "4 nhiệm vụ đang theo dõi của Sở Thông tin và Truyền thông" in text
-    assert tile(page.text, "overdue") == ("late", 0)
+    assert tile(page.text, "overdue") == ("late", 1)  # the monthly report's round of 25/3
     assert tile(page.text, "not_due") == ("ok", 3)
-    assert "Công an tỉnh" not in main(page.text)  # the overdue task is not theirs
+    assert "Công an tỉnh" not in main(page.text)  # the overdue police task is not theirs
     health = site.login("health").get("/")
     assert tile(health.text, "not_due") == ("ok", 1) and tile(health.text, "no_deadline") == ("none", 0)
 

@@ -204,7 +204,7 @@ def test_csv_cells_cannot_start_a_formula(site, notices):
     response = site.api("PATCH", f"/tasks/{police}", json={"version": version, "text": formula})
     assert response.status_code == 200, response.text
     rows = rows_of(site.login("viewer").get("/tasks.csv", params={"timing_state": "overdue"}))
-    assert rows[1][1] == "'" + formula
+    assert "'" + formula in [r[1] for r in rows[1:]]  # among the overdue: the police task and two rounds
     for value, expected in [
         ("=1+1", "'=1+1"),
         ("+84 912", "'+84 912"),

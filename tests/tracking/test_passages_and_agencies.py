@@ -91,9 +91,9 @@ def test_an_agencys_task_counts(session, users, ingest):
     assert task_counts(session=session, agency_id=officer, today=date(2024, 4, 1)) == {
         "lead": 3,
         "coordinator": 1,
-        "overdue_as_lead": 0,
+        "overdue_as_lead": 1,  # the monthly report's round of 25/3, not reported (the notice is of 15/3)
     }
-    assert task_counts(session=session, agency_id=officer, today=date(2024, 7, 1))["overdue_as_lead"] == 2
+    assert task_counts(session=session, agency_id=officer, today=date(2024, 7, 1))["overdue_as_lead"] == 3
     task_of(document, "Phối hợp với Công an tỉnh").status = "done"
     session.flush()
-    assert task_counts(session=session, agency_id=officer, today=date(2024, 7, 1))["overdue_as_lead"] == 1
+    assert task_counts(session=session, agency_id=officer, today=date(2024, 7, 1))["overdue_as_lead"] == 2

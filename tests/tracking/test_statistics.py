@@ -71,27 +71,31 @@ def followed(session, users, ingest):
 
 def test_the_dashboard_counts_what_the_use_cases_did(session, followed):
     figures = statistics(session=session, scope=Scope(), today=TODAY, soon_until=SOON)
-    assert by_timing(figures) == {"done_late": 1, "done_on_time": 1, "not_due": 3, "no_deadline": 2}
+    # the monthly report ("trước ngày 25 hằng tháng") and the quarterly one count by their current
+    # round: the notice is of 15/3, so the rounds of 25/3 and 31/3 are overdue on 1/4 (issue 11)
+    assert by_timing(figures) == {"done_late": 1, "done_on_time": 1, "not_due": 3, "overdue": 2}
     assert {k: v for k, v in figures["by_status"].items() if v} == {"assigned": 5, "done": 2, "cancelled": 1}
-    assert figures["overdue_by_agency"] == []  # the one overdue task was given until 15/4
+    overdue = sorted((row["agency"], row["overdue"]) for row in figures["overdue_by_agency"])
+    # the police task, overdue too, was given until 15/4
+    assert overdue == [("Sở Thông tin và Truyền thông", 1), ("Văn phòng Ủy ban nhân dân tỉnh", 1)]
 
 
 def test_an_agency_counts_the_tasks_it_leads_or_coordinates(session, users, followed):
     officer = scope_of(users["officer"])
     figures = statistics(session=session, scope=officer, today=TODAY, soon_until=SOON)
-    assert by_timing(figures) == {"done_late": 1, "done_on_time": 1, "not_due": 1, "no_deadline": 1}
+    assert by_timing(figures) == {"done_late": 1, "done_on_time": 1, "not_due": 1, "overdue": 1}  # March's round
     later = statistics(session=session, scope=officer, today=date(2024, 7, 1), soon_until=date(2024, 7, 8))
-    assert by_timing(later)["overdue"] == 1
+    assert by_timing(later)["overdue"] == 2  # 30/6 passed, and no round of the monthly report was reported
     assert [(row["agency"], row["overdue"]) for row in later["overdue_by_agency"]] == [
-        ("Sở Thông tin và Truyền thông", 1)
+        ("Sở Thông tin và Truyền thông", 2)
     ]
 
 
 def test_overdue_tasks_per_lead_agency(session, followed):
     figures = statistics(session=session, scope=Scope(), today=date(2024, 7, 1), soon_until=date(2024, 7, 8))
-    assert by_timing(figures)["overdue"] == 2
+    assert by_timing(figures)["overdue"] == 4  # two one-off tasks, two recurring ones at their first round
     overdue = sorted((row["agency"], row["overdue"]) for row in figures["overdue_by_agency"])
-    assert overdue == [("Công an tỉnh", 1), ("Sở Thông tin và Truyền thông", 1)]
+    assert overdue == [("Công an tỉnh", 1), ("Sở Thông tin và Truyền thông", 2), ("Văn phòng Ủy ban nhân dân tỉnh", 1)]
 
 
 def test_the_dashboard_lists_the_weeks_tasks_and_the_last_completed(session, users, followed):

@@ -31,7 +31,8 @@ def test_agency_detail_counts_its_tasks(api):
     api.today = date(2024, 7, 1)
     detail = api.get(f"/agencies/{agency_id(api, TTTT)}", who="viewer").json()
     assert detail["name"] == TTTT and "Sở TT&TT" in detail["aliases"]
-    assert detail["tasks"] == {"lead": 3, "coordinator": 1, "overdue_as_lead": 2}
+    # 30/4, 30/6 and the monthly report, whose round of 25/3 nobody reported (issue 11)
+    assert detail["tasks"] == {"lead": 3, "coordinator": 1, "overdue_as_lead": 3}
     assert api.get("/agencies/99999").status_code == 404
 
 
@@ -114,10 +115,13 @@ def test_statistics_by_timing_state_and_agency(api):
     assert stats["today"] == "2024-07-01"
     states = stats["by_timing_state"]
     assert sum(states.values()) == 12
-    assert states["overdue"] == 4  # 29/3, 30/4, 31/5, 30/6
-    assert states["no_deadline"] == 6
+    # 29/3, 30/4, 31/5, 30/6, and the first rounds of the monthly (25/3) and quarterly (31/3) reports
+    assert states["overdue"] == 6
+    # the weekly and daily duties of the health letter (5/8) count by their first rounds: not due yet
+    assert states["no_deadline"] == 2
     overdue = {row["agency"]: row["overdue"] for row in stats["overdue_by_agency"]}
-    assert overdue[TTTT] == 2 and overdue["Sở Nội vụ"] == 1 and overdue["Công an tỉnh"] == 1
+    assert overdue[TTTT] == 3 and overdue["Sở Nội vụ"] == 1 and overdue["Công an tỉnh"] == 1
+    assert overdue["Văn phòng Ủy ban nhân dân tỉnh"] == 1
     mine = api.get("/stats", who="officer").json()
-    assert mine["total"] == 4 and mine["by_timing_state"]["overdue"] == 3
+    assert mine["total"] == 4 and mine["by_timing_state"]["overdue"] == 4
     assert api.get("/stats", who=None).status_code == 401

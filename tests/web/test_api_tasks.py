@@ -62,21 +62,23 @@ def test_filter_by_status_repeated_or_comma_separated(api, docs):
 def test_filter_by_timing_state_follows_today(api, docs):
     api.today = date(2024, 4, 1)
     overdue = listed(api, timing_state="overdue")
-    assert [t["deadline"] for t in overdue["items"]] == ["2024-03-29"]
-    assert listed(api, timing_state="no_deadline")["total"] == 6
-    assert listed(api, timing_state="overdue,no_deadline")["total"] == 7
+    # with the first rounds of the monthly (25/3) and quarterly (31/3) reports of the notice of 15/3
+    assert [t["deadline"] for t in overdue["items"]] == ["2024-03-25", "2024-03-29", "2024-03-31"]
+    assert listed(api, timing_state="no_deadline")["total"] == 2
+    assert listed(api, timing_state="overdue,no_deadline")["total"] == 5
     assert listed(api, timing_state="due_soon")["total"] == 0
     api.today = date(2024, 4, 25)
     soon = listed(api, timing_state="due_soon")
     assert [t["deadline"] for t in soon["items"]] == ["2024-04-30"]
     assert all(t["timing_state"] == "due_soon" for t in soon["items"])
-    assert listed(api, timing_state=["overdue"])["total"] == 1
+    assert listed(api, timing_state=["overdue"])["total"] == 3  # rounds stay overdue until reported
 
 
 def test_filter_by_deadline_range_and_document(api, docs):
     window = listed(api, deadline_from="2024-05-01", deadline_to="2024-06-30")
     assert [t["deadline"] for t in window["items"]] == ["2024-05-31", "2024-06-30"]
-    assert listed(api, deadline_from="2024-08-01")["total"] == 2  # 31/8 (health) and 30/9
+    # 31/8 (health), 30/9, and the first weekly (9/8) and daily (5/8) rounds of the health letter of 5/8
+    assert listed(api, deadline_from="2024-08-01")["total"] == 4
     assert listed(api, document_id=docs[1]["id"])["total"] == 3
 
 
@@ -105,7 +107,7 @@ def test_pagination_and_sorting(api, docs):
     ids = [t["id"] for p in (first, second, third) for t in p["items"]]
     assert len(set(ids)) == 12
     deadlines = [t["deadline"] for p in (first, second) for t in p["items"] if t["deadline"]]
-    assert deadlines == sorted(deadlines) and deadlines[0] == "2024-03-29"
+    assert deadlines == sorted(deadlines) and deadlines[0] == "2024-03-25"  # the monthly report's first round
     newest = listed(api, sort="-created", per_page=1)["items"][0]
     assert newest["id"] == max(ids)
     assert listed(api, page=9)["items"] == []
@@ -305,14 +307,14 @@ def test_occurrences_of_other_recurrences(api, docs):
     rounds = api.get(f"/tasks/{quarterly['id']}/occurrences", params={"from": "2024-01-01", "to": "2024-12-31"})
     assert [o["due_on"] for o in rounds.json()["items"]] == ["2024-03-31", "2024-06-30", "2024-09-30", "2024-12-31"]
     weekly = next(t for t in docs[1]["tasks"] if t["recurrence"] == "weekly")
-    rounds = api.get(f"/tasks/{weekly['id']}/occurrences", params={"from": "2024-04-01", "to": "2024-04-30"})
-    assert [o["due_on"] for o in rounds.json()["items"]] == ["2024-04-05", "2024-04-12", "2024-04-19", "2024-04-26"]
+    # rounds start on the letter's date, 5/8/2024 (a Monday)
+    rounds = api.get(f"/tasks/{weekly['id']}/occurrences", params={"from": "2024-04-01", "to": "2024-08-31"})
+    assert [o["due_on"] for o in rounds.json()["items"]] == ["2024-08-09", "2024-08-16", "2024-08-23", "2024-08-30"]
     daily = next(t for t in docs[1]["tasks"] if t["recurrence"] == "daily")
-    rounds = api.get(f"/tasks/{daily['id']}/occurrences", params={"from": "2024-04-26", "to": "2024-05-03"})
-    # 27/4 is a make-up working Saturday, 29/4-1/5 the Reunification and Labour Day holidays
+    rounds = api.get(f"/tasks/{daily['id']}/occurrences", params={"from": "2024-08-30", "to": "2024-09-05"})
+    # 31/8-3/9 are the National Day holidays and the weekend
     days = [o["due_on"] for o in rounds.json()["items"]]
-    assert "2024-04-30" not in days and "2024-05-01" not in days and "2024-04-28" not in days
-    assert days[0] == "2024-04-26" and days[-1] == "2024-05-03"
+    assert days == ["2024-08-30", "2024-09-04", "2024-09-05"]
     once = next(t for t in docs[0]["tasks"] if t["deadline"] == "2024-04-30")
     rounds = api.get(f"/tasks/{once['id']}/occurrences", params={"from": "2024-01-01", "to": "2024-12-31"})
     assert [o["due_on"] for o in rounds.json()["items"]] == ["2024-04-30"]

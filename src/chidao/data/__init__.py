@@ -31,10 +31,19 @@ REQUIRED: dict[str, frozenset[str]] = {
     "provinces.toml": frozenset({"effective", "reference", "bodies", "province"}),
     "reminders.toml": frozenset({"policy", "bounds", "kinds", "sections", "example"}),
     "recurrence.toml": frozenset({"every", "periods", "recurring_deadlines", "example"}),
+    "recurring_days.toml": frozenset({"day", "weekdays", "quarter_parts", "ordinals"}),
     "review.toml": frozenset({"bias", "doubts", "signals", "unassigned", "vague_lead_nouns"}),
     "sections.toml": frozenset({"inactive", "plan_labels", "resolution_closing"}),
     "syllables.toml": frozenset({"onsets", "rhymes", "examples"}),
     "tables.toml": frozenset({"columns"}),
+    "task_cues.toml": frozenset({"pattern"}),
+    "assignment_cues.toml": frozenset({"pattern"}),
+    "timing_cues.toml": frozenset({"pattern"}),
+}
+# The keys every row of a table of patterns holds: a pattern is never without its example.
+PATTERN_ROWS: dict[str, tuple[str, ...]] = {
+    "pattern": ("name", "regex", "example"),  # the cue files
+    "day": ("recurrence", "pattern", "code", "example", "expect"),  # recurring_days.toml
 }
 
 
@@ -71,7 +80,26 @@ def check(name: str, data: dict[str, Any]) -> list[str]:
     """What is wrong with the parsed contents of data file ``name``: nothing, for a good one."""
     missing = REQUIRED.get(name, frozenset()) - set(data)
     problems = [f"{name}: missing table(s) {', '.join(sorted(missing))}"] if missing else []
-    return problems + list(_problems(data, name))
+    return problems + list(_row_problems(name, data)) + list(_problems(data, name))
+
+
+def _row_problems(name: str, data: dict[str, Any]):
+    """Pattern rows without their name, regex or example; a name given twice."""
+    for table, keys in PATTERN_ROWS.items():
+        rows = data.get(table)
+        if not isinstance(rows, list):
+            continue
+        names: set[str] = set()
+        for index, row in enumerate(rows):
+            if not isinstance(row, dict):
+                yield f"{name}.{table}[{index}]: not a table"
+                continue
+            lacking = [key for key in keys if key not in row]
+            if lacking:
+                yield f"{name}.{table}[{index}]: no {', '.join(lacking)} (every pattern carries its example)"
+            if "name" in row and row["name"] in names:
+                yield f"{name}.{table}[{index}]: the name {row['name']!r} twice"
+            names.add(row.get("name", ""))
 
 
 def _problems(value: Any, where: str, in_list: bool = False):

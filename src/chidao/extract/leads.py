@@ -15,11 +15,13 @@ from functools import cache
 from chidao.data import load_toml
 from chidao.extract.agencies import AgencyReader, Mention
 from chidao.extract.coordination import coordinators
+from chidao.extract.cues import cues
 from chidao.extract.heading_leads import _heading, duty_holder, heading_assignment
 from chidao.extract.lead_basics import Assignment, Cues, _Read, clean_leads, past_spaces
 from chidao.extract.registry import phrase_key
 from chidao.extract.vocabulary import assignment_phrases
-from chidao.text.guarded import guarded
+
+_CUES = cues("assignment_cues.toml")  # the words of these patterns, each row with its example
 
 __all__ = [
     "Assignment",
@@ -39,50 +41,23 @@ __all__ = [
 ]
 
 
-_ASSIGN = guarded(
-    r"(?<![\w])(?<!về )(?<!theo )(?<!xét )(?<!kiến )(?<!các )(?<!bàn )"
-    r"(?:giao(?: nhiệm vụ)?(?: cho)?|đề nghị|yêu cầu|phân công|chỉ định)\s+(?!của\b)"
-)
-_DIRECTS = re.compile(r"\s*(?:tập trung\s+|tiếp tục\s+)?chỉ đạo(?=\s)")
-# "Sở Y tế được giao chỉ đạo ...": the subject is the one assigned.
-_PASSIVE_ASSIGN = re.compile(r"\s*(?:được|đã được)\s+(?:giao|phân công|yêu cầu)(?![\w])(?!\s+(?:tại|theo|trong)\b)")
-_ASSIGN_AFTER_SUBJECT = re.compile(
-    r"\s*(?:(?:đã|vừa|cũng|tiếp tục)\s+)?(?:giao(?: nhiệm vụ)?(?: cho)?|yêu cầu|đề nghị|phân công)(?![\w])"
-)
-_CONNECTOR = re.compile(
-    r"(?:đồng thời|trên cơ sở đó|ngoài ra|bên cạnh đó|mặt khác|sau đó|theo đó|trong đó|riêng đối với|riêng)\s*,?\s+"
-)
-_INTRO_WORD = re.compile(
-    r"(?:trên cơ sở|căn cứ|để|sau khi|trong (?:thời gian|quá trình)|với vai trò|trường hợp|"
-    r"nếu|khi|qua|thực hiện|nhằm|(?:trong |đến |đến hết |từ )?năm \d{4}(?=\s*,)|"
-    r"thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?=\s*,))(?![\w])"
-)
-_SHORT_INTRO = re.compile(
-    r"(?:thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|(?:trong |đến |đến hết |từ )?năm \d{4})\s*,\s*"
-)
-_TOPIC = re.compile(r"(?:về|đối với|riêng)\s+(?:[^:.]|\.(?=\d)){2,600}?:\s*")
-_PAST = re.compile(
-    r"\s*(?:đã|vừa|đã được|được|từng|đánh giá cao|ghi nhận|biểu dương|cảm ơn|"
-    r"hoan nghênh|thông báo|trân trọng|xin)\b"
-)
-# "Sở Y tế là cơ quan thường trực, theo dõi, đôn đốc ...": a role, then (maybe) the duties of it.
-_ROLE_IS = re.compile(r"\s*là cơ quan (?:thường trực|đầu mối)(?:[^,.;:]*)")
-_ISSUER_VERB = re.compile(
-    r"\s*(?:ban hành|thông báo|kết luận|có ý kiến|tán thành|thống nhất|quyết nghị|tổ chức (?:hội nghị|buổi|cuộc)|"
-    r"chủ trì (?:hội nghị|buổi|cuộc)|xin)"
-)
-# Verbs that are always the issuer speaking, whoever the subject: "Sở X thông báo ..." is no order.
-_ALWAYS_ISSUING = re.compile(r"\s*(?:thông báo|kết luận|có ý kiến|tán thành|quyết nghị|xin)(?![\w])")
-# "... ban hành Kế hoạch ... với các nội dung sau:", "... ban hành Kế hoạch này": the document itself.
-_THIS_DOCUMENT = re.compile(
-    r"(?:(?:kế hoạch|thông báo|chỉ thị|quyết định|công văn|nghị quyết) này|như sau|nội dung sau|:\s*$)"
-)
-# "Các sở, ngành và địa phương đã tích cực ...": a report of the past, a few words after the subject.
-_PAST_SOON = re.compile(r"(?:\s+[^\s.;:]+){0,4}?\s+(?:đã|vừa)(?![\w])")
-# After an addressee, these words show "giao nhiệm vụ cho X" is a noun phrase, not an order.
-_NO_ACTION_AFTER = re.compile(r"\s*(?:$|[.;]|(?:theo(?!\s+dõi)|tại|trong|của|về|để|nhằm|đối với|với)(?![\w]))")
+_ASSIGN = _CUES["assign"]
+_DIRECTS = _CUES["directs"]
+_PASSIVE_ASSIGN = _CUES["passive_assign"]
+_ASSIGN_AFTER_SUBJECT = _CUES["assign_after_subject"]
+_CONNECTOR = _CUES["connector"]
+_INTRO_WORD = _CUES["intro_word"]
+_SHORT_INTRO = _CUES["short_intro"]
+_TOPIC = _CUES["topic"]
+_PAST = _CUES["past"]
+_ROLE_IS = _CUES["role_is"]
+_ISSUER_VERB = _CUES["issuer_verb"]
+_ALWAYS_ISSUING = _CUES["always_issuing"]
+_THIS_DOCUMENT = _CUES["this_document"]
+_PAST_SOON = _CUES["past_soon"]
+_NO_ACTION_AFTER = _CUES["no_action_after"]
 _COLON_AFTER = re.compile(r"\s*:")
-_LABEL = re.compile(r"(?:nhiệm vụ|nội dung|giải pháp)\s*:\s*")
+_LABEL = _CUES["label"]
 _STOP_SPACE = re.compile(r"[.;]\s")
 _COMMA_SPACE = re.compile(r",\s+")
 
@@ -285,8 +260,8 @@ def assignment_at_colon(reader: AgencyReader, start: int, end: int, cues: Cues |
     return False
 
 
-_ADDRESSED = re.compile(r"đối với\s+")
-_MUST = re.compile(r"\s*,?\s*(?:thì\s+)?(?:cần phải|cần|phải)\s")
+_ADDRESSED = _CUES["addressed"]
+_MUST = _CUES["must"]
 
 
 def addressed_assignment(reader: AgencyReader, start: int, end: int) -> Assignment | None:

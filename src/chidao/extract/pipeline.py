@@ -83,6 +83,8 @@ def _task_dict(task: Task, text: str, assessment: Assessment) -> dict[str, Any]:
         "deadline_span": list(timing.span) if timing.span else None,
         "recurrence": timing.recurrence,
         "recurrence_text": timing.recurrence_text,
+        "recurrence_day": timing.recurrence_day,
+        "recurrence_until": timing.recurrence_until.isoformat() if timing.recurrence_until else None,
         "confidence": assessment.confidence,
         "doubts": assessment.labels,
     }

@@ -6,7 +6,10 @@ import re
 from functools import cache
 
 from chidao.data import load_toml
+from chidao.extract.cues import cues
 from chidao.text.guarded import Guarded, guarded
+
+_CUES = cues("timing_cues.toml")  # the words of these patterns, each row with its example
 
 
 @cache
@@ -18,15 +21,11 @@ def _rules() -> tuple[Guarded, dict[str, str], tuple[str, ...]]:
     return pattern, periods, tuple(data["every"])
 
 
-_CLAUSE_START = re.compile(r"(?:^|[.;:\n]|,\s*(?=(?:hằng|hàng|mỗi)\b)|^\s*[-+*•])\s*$")
-_PERIODIC = re.compile(r"định kỳ\s*$")
-_REPORTING_BEFORE = guarded(r"(?<![\w])(?:báo cáo|cập nhật|giao ban|thống kê|tổng hợp)\s*$")
-# "trước 16 giờ hằng ngày", "trước 11 giờ thứ Năm hằng tuần", "ngày 25 hằng tháng": the period
-# makes the deadline right before it recur.
-_DEADLINE_BEFORE = re.compile(
-    r"(?:\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?|ngày\s+\d{1,2}|thứ\s+\w+|chủ nhật)\s*$"
-)
-_REPORTING = re.compile(r"(?:báo cáo|cập nhật|gửi|họp|giao ban|thống kê|kiểm tra|rà soát)(?![\w])")
+_CLAUSE_START = _CUES["clause_start"]
+_PERIODIC = _CUES["periodic"]
+_REPORTING_BEFORE = _CUES["reporting_before"]
+_DEADLINE_BEFORE = _CUES["deadline_before"]
+_REPORTING = _CUES["reporting"]
 
 
 def find_recurrence(key: str, start: int, end: int) -> str | None:

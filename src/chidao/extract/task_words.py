@@ -1,5 +1,5 @@
-"""The cutter's patterns and small helpers, compiled once (the words themselves are in the data
-files where they could move; issue 9 moves the rest)."""
+"""The cutter's patterns and small helpers. The patterns that hold words are rows of
+``data/vi/task_cues.toml``, each with its example; only punctuation is left here."""
 
 from __future__ import annotations
 
@@ -8,102 +8,38 @@ from collections.abc import Iterator
 from itertools import islice
 
 from chidao.extract.agencies import Mention
+from chidao.extract.cues import cues
 from chidao.extract.task_types import Task
 from chidao.extract.vocabulary import Sections
-from chidao.text.guarded import Guarded, guarded
 
-# ". ", "; ", "! ", "? ", a blank line, a line that opens a bullet, ", trong đó". Each alternative
-# opens with its own literal, so that ``re`` can skip ahead to those characters.
-_CLAUSE_END = re.compile(
-    r"(?:\.(?:\s+|$)|;(?:\s+|$)|!(?:\s+|$)|\?(?:\s+|$)|\n\s*\n|\n(?=\s*[-+•*]\s)|,\s*(?=trong đó\s))"
-)
-# "... các sở, ngành tập trung triển khai ..., trong đó yêu cầu Sở A ...; Công an tỉnh ...": the
-# specifics after "trong đó" are the tasks, the summary before them is not (rule 11).
-_SPECIFICS = re.compile(r"\s*trong đó\s*,?\s*")
+_CUES = cues("task_cues.toml")  # the words of these patterns, each row with its example
 
-
-def _spaced(pattern: str) -> re.Pattern[str] | Guarded:
-    """Literal spaces in ``pattern`` match any whitespace: wrapped lines cut phrases anywhere.
-
-    A pattern that opens with a lookbehind is compiled with ``guarded``, to search it fast."""
-    spaced = pattern.replace(" ", r"\s+")
-    return guarded(spaced) if spaced.startswith("(?<") else re.compile(spaced)
-
-
-_CLOSING_START = _spaced(
-    r"(?:trên đây là|trong quá trình (?:tổ chức )?(?:triển khai )?thực hiện|quá trình thực hiện|"
-    r"trường hợp có khó khăn|nhận được (?:văn bản|công văn|thông báo) này)"
-)
-# Only searched for: "(tổ chức |giám sát việc )thực hiện nghị quyết này" is found by its last words.
-# Every alternative opens with a letter, so that ``re`` skips ahead to those letters.
-_CLOSING_ANY = _spaced(
-    r"(?:biết,?\s*(?:để\s+)?(?:phối hợp\s*,?\s*)?(?:chỉ đạo\s*,?\s*)?(?:triển khai\s*)?(?:tổ chức\s*)?"
-    r"(?:triển khai\s*)?thực hiện\s*\.?/?\.|trân trọng thông báo|xin thông báo|thông báo\s*\./\.|"
-    r"chịu trách nhiệm thi hành|thực hiện nghiêm túc(?:,? (?:và )?(?:có )?(?:hiệu quả|kịp thời|đầy đủ))* "
-    r"(?:chỉ thị|kế hoạch|quyết định|công văn|công điện|thông báo) này|"
-    r"nội dung chỉ đạo nêu trên|khẩn trương triển khai thực hiện\s*\./\.|"
-    r"thực hiện nghị quyết này|nghị quyết này đã được)"
-)
-# "đề nghị các cơ quan, đơn vị nêu trên thực hiện tốt nội dung Công văn này", "... phối hợp với
-# các cơ quan, đơn vị liên quan triển khai thực hiện./.": carry the document out, nothing more.
-_EXHORTATION = _spaced(
-    r"(?:[^.;:]{0,50}, )?(?:(?:đề nghị|yêu cầu) [^.;:]{0,160}? )?"
-    r"(?:(?:triển khai|tổ chức|khẩn trương|nghiêm túc)[\s,]*)*thực hiện(?:,? (?:tốt|nghiêm túc|nghiêm|kịp thời|"
-    r"có hiệu quả|hiệu quả|đầy đủ|đúng))*(?: (?:các |những )?(?:nội dung|nhiệm vụ|yêu cầu|ý kiến|chỉ đạo)[^.;:]{0,70}"
-    r"| (?:chỉ thị|kế hoạch|công văn|công điện|thông báo|quyết định|nghị quyết|văn bản) này)?"
-    # "...; quá trình thực hiện có vướng mắc, báo cáo ... để chỉ đạo./.": the usual closing goes on
-    r"(?:\s*;\s*(?:trong\s+)?quá trình (?:triển khai\s+)?thực hiện[^;]*?)?"
-    r"\s*(?:\./\.|\.)?\s*$"
-)
+_CLAUSE_END = _CUES["clause_end"]
+_SPECIFICS = _CUES["specifics"]
+_CLOSING_START = _CUES["closing_start"]
+_CLOSING_ANY = _CUES["closing_any"]
+_EXHORTATION = _CUES["exhortation"]
 # Every _CLOSING_ANY phrase contains one of these; a cheap test before the regex.
 _CLOSING_WORDS = ("biết", "thông báo", "thi hành", "này", "nêu trên", "./.")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n\s*\n")
 _LEAD_IN_END = re.compile(r":\s*$")
-# "báo cáo ... trước ngày 15/4, gồm các nội dung sau:", "Báo cáo phải nêu rõ:": what follows is the
-# report's contents, not tasks.
-_CONTENTS_LEAD_IN = _spaced(
-    r"(?:(?:gồm|bao gồm|với) (?:các |những )?(?:nội dung|thông tin|số liệu)(?: chủ yếu| chính)?(?: như)?(?: sau)?"
-    r"|(?:phải|cần) nêu rõ(?: các nội dung sau)?|nội dung báo cáo gồm)\s*:\s*$"
-)
-# "Báo cáo kết quả ...", "Gửi báo cáo ...", "Định kỳ báo cáo ...": a paragraph that opens by reporting.
-_REPORT_OPENER = re.compile(r"(?:định kỳ\s+)?(?:gửi\s+)?báo cáo(?![\w])")
-# A lead-in whose items are the places of its action ("... trang thiết bị tại:").
-_PLACES_LEAD_IN = re.compile(r"(?<![\w])(?:tại|ở|trên địa bàn|trong)\s*:\s*$")
-# "Việc xây dựng phần mềm phải xuất phát từ ...", "Việc xử lý tài sản phải bảo đảm ...": a general
-# requirement on an activity, no one's task unless someone is named.
-_GENERAL_REQUIREMENT = re.compile(r"việc\s")
-# "- Báo cáo phải nêu rõ: diện tích ..., số chuỗi liên kết ...": what a report must hold (rule 12).
-_REPORT_CONTENTS = _spaced(
-    r"(?:nội dung )?báo cáo (?:phải|cần) (?:nêu rõ|thể hiện|có|gồm|bao gồm)(?: các nội dung)?\s*:"
-)
-# "Báo cáo (kết quả) gửi về ... trước ngày ...", "Các nhiệm vụ trên hoàn thành ...", "Thời hạn ...".
-_COVERING_OPENER = re.compile(r"(?:báo cáo|các nhiệm vụ|các nội dung|thời hạn|thời gian)(?![\w])")
-# "Các nhiệm vụ cụ thể khác được giao tại Phụ lục kèm theo": a pointer to the table, no task (rule 17).
-_POINTER = _spaced(r"(?:nhiệm vụ|nội dung)[^.;]{0,40}(?:tại|theo|trong) (?:các )?(?:phụ lục|biểu|bảng)(?![\w])")
-# "3. Phạm vi, thời gian", "Phạm vi và thời gian thực hiện": where a plan states its time frame.
-_SCOPE = _spaced(r"(?:phạm vi|đối tượng)[, ]*(?:và )?(?:phạm vi[, ]*(?:và )?)?thời gian")
-_CONCLUDES = _spaced(
-    r"(?:kết luận|có ý kiến(?: chỉ đạo| kết luận)?|chỉ đạo|thông báo|ý kiến) (?:như sau|sau đây)\s*:\s*$"
-)
+_CONTENTS_LEAD_IN = _CUES["contents_lead_in"]
+_REPORT_OPENER = _CUES["report_opener"]
+_PLACES_LEAD_IN = _CUES["places_lead_in"]
+_GENERAL_REQUIREMENT = _CUES["general_requirement"]
+_REPORT_CONTENTS = _CUES["report_contents"]
+_COVERING_OPENER = _CUES["covering_opener"]
+_POINTER = _CUES["pointer"]
+_SCOPE = _CUES["scope"]
+_CONCLUDES = _CUES["concludes"]
 _NAME_ONLY = re.compile(r"[\s.;,:]*")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _SENTENCE_STOP = re.compile(r"\.\s+")  # what is left of an item that only names an agency
-_BACK = guarded(r"(?<![\w])(?:nêu trên|trên đây|kể trên)(?![\w])")
-# "chịu trách nhiệm trước Chủ tịch UBND tỉnh về ...", "... trước pháp luật nếu để xảy ra ...".
-_LIABILITY = _spaced(
-    r"(?<![\w])chịu trách nhiệm(?: hoàn toàn| cá nhân)? "
-    r"(?:trước(?![\w])|về (?:những |các )?(?:nội dung|kết quả|tính)(?![\w]))"
-)
-# "chịu trách nhiệm (chính) về việc thực hiện ...": that assigns the work.
-_DUTY = _spaced(r"(?<![\w])chịu trách nhiệm(?: chính)? (?:về việc|thực hiện|triển khai|tổ chức)(?![\w])")
-# Assessments and approvals that give nobody an action (rule 5): "Thống nhất về nguyên tắc phương
-# án ... theo đề xuất của Sở Tài chính", "Chấp thuận chủ trương ...".
-_ASSESSMENT = re.compile(
-    r"(?:đánh giá cao|ghi nhận|biểu dương|cảm ơn|hoan nghênh|nhất trí|chúc mừng"
-    r"|(?:thống nhất|đồng ý|chấp thuận)(?: về)? "
-    r"(?:chủ trương|nội dung|nguyên tắc|phương án|đề xuất|đề nghị|với đề xuất))"
-)
-_LEAD_IN_PHRASE = re.compile(r"(?:sau|sau đây|như sau|cụ thể|gồm|các nội dung|một số nội dung[^:]*)\s*:\s*$")
+_BACK = _CUES["back"]
+_LIABILITY = _CUES["liability"]
+_DUTY = _CUES["duty"]
+_ASSESSMENT = _CUES["assessment"]
+_LEAD_IN_PHRASE = _CUES["lead_in_phrase"]
 
 
 def _plan_labels(vocab: Sections) -> tuple[tuple[re.Pattern[str], str], ...]:
@@ -144,7 +80,7 @@ def _words(key: str, start: int, end: int) -> list[str]:
     return re.findall(r"[^\W_]+", key[start:end])
 
 
-_ROW_POINTER = re.compile(r"nhiệm vụ (?:số |thứ )?(\d{1,3}) (?:tại|trong|của) (?:phụ lục|bảng)")
+_ROW_POINTER = _CUES["row_pointer"]
 
 
 def _row_pointers(key: str, task: Task) -> set[str]:
@@ -163,7 +99,5 @@ def _repeats(key: str, task: tuple[int, int], content: tuple[int, int]) -> bool:
     return len(grams_a & grams_b) >= 0.5 * min(len(grams_a), len(grams_b))
 
 
-# "Thứ năm, ...": a point of a speech enumerated in words.
-_ENUMERATED = re.compile(r"thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\s*,")
-# "Sở A chủ trì" + nothing or its partners: a bullet that only says who leads.
-_LEADS_ONLY = re.compile(r"\s*chủ\s+trì\s*(?:$|[.;]|,?\s*phối\s+hợp)")
+_ENUMERATED = _CUES["enumerated"]
+_LEADS_ONLY = _CUES["leads_only"]

@@ -8,10 +8,10 @@ a deadline; a phrase in the item's topic ("Về ... trong năm 2025:") neither.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
+from chidao.extract.cues import cues
 from chidao.extract.deadlines import (
     DeadlineMatch,
     Hit,
@@ -24,32 +24,22 @@ from chidao.extract.deadlines import (
 )
 from chidao.extract.leads import topic_end
 from chidao.extract.recurrence import read_recurrence, recurrence_words
+from chidao.extract.recurring_day import recurring_day
 from chidao.extract.workdays import default_calendar
-from chidao.text.guarded import guarded
 
-# Words just before "trong năm ..." that make it a deadline rather than a frame.
-_YEAR_DEADLINE_VERBS = guarded(
-    r"(?<![\w])(?:hoàn thành|hoàn thiện|xong|bàn giao|vận hành|ban hành|trình|báo cáo|ký|đưa vào|hoàn tất|phê duyệt|"
-    r"khởi công|giải ngân hết|đạt)\b(?:[^.;]|(?<=\d)\.(?=\d)){0,140}$"
-)
-_NOT_DEADLINE_BEFORE = re.compile(r"(?:dự kiến|được giao|đã|từ|khởi công|thi công|kế hoạch|năm)\s*$")
+_CUES = cues("timing_cues.toml")  # the words of these patterns, each row with its example
+
+_YEAR_DEADLINE_VERBS = _CUES["year_deadline_verbs"]
+_NOT_DEADLINE_BEFORE = _CUES["not_deadline_before"]
 # Deadlines whose own trigger makes them one, whatever comes before: "khởi công trước ngày 30/12".
 _FIRM = frozenset({"before_date", "before_month", "before_quarter", "before_year", "before_tet", "relative"})
-# "11 hoạt động dự kiến thực hiện trong năm 2026": a plan's frame, not a deadline.
-_PLANNED = guarded(r"(?<![\w])dự kiến(?![\w])[^.;,]{0,30}$")
+_PLANNED = _CUES["planned"]
 
 
-# "Năm 2026, cắt giảm ...", "Phấn đấu đến hết năm 2026, ..." opening a task.
-_YEAR_OPENING = re.compile(
-    r"\s*(?:[^,.;:]{0,60}:\s*)?(?:phấn đấu\s+)?"
-    r"(?P<phrase>(?:đến\s+(?:hết\s+)?|trong\s+)?năm\s+(?P<y>(?:19|20)\d\d))\s*,(?!\s*(?:để|nhằm)(?![\w]))"
-)
+_YEAR_OPENING = _CUES["year_opening"]
 
 
-# Open-ended timing in a plan's time line or table cell: no deadline (ANNOTATION.md).
-_OPEN_ENDED = guarded(
-    r"(?<![\w])(?:các năm tiếp theo|những năm tiếp theo|trở đi|thường xuyên|lâu dài|liên tục)(?![\w])"
-)
+_OPEN_ENDED = _CUES["open_ended"]
 
 
 @dataclass(frozen=True)
@@ -60,6 +50,8 @@ class Timing:
     span: tuple[int, int] | None = None
     kind: str | None = None
     recurrence_text: str | None = None  # the words that say how often, even when no value fits
+    recurrence_day: str | None = None  # the day the rounds fall on: "25", "15/12", "20/q3", "fri", "wd3"
+    recurrence_until: date | None = None  # the last day rounds may fall on: "... đến hết năm 2026"
 
 
 _NO_TIMING = Timing()  # what most spans state; immutable, so shared
@@ -107,7 +99,8 @@ class TimingReader:
     def _read_span(self, start: int, end: int, plan_line: bool) -> Timing:
         begin = topic_end(self.key, start, end)
         hits = self._deadline_hits(begin, end)
-        for match in resolve_deadlines(hits, self.text, self._context, begin) if hits else ():
+        resolved = resolve_deadlines(hits, self.text, self._context, begin) if hits else ()
+        for at, match in enumerate(resolved):
             if not self._acceptable(match, begin, plan_line):
                 continue
             if match.recurrence:
@@ -115,7 +108,11 @@ class TimingReader:
             else:
                 recurrence, words = self._recurrence(begin, end)
             span = (match.start, match.end)
-            return Timing(match.date, match.text, recurrence, span, match.kind, words)
+            if recurrence is None:
+                return Timing(match.date, match.text, recurrence, span, match.kind, words)
+            day = recurring_day(self.key, begin, end, recurrence)
+            until = self._until(resolved[at:], begin, plan_line)
+            return Timing(match.date, match.text, recurrence, span, match.kind, words, day, until)
         # Every _YEAR_OPENING holds "năm"; the pattern looks for a colon 60 characters ahead first.
         opening = _YEAR_OPENING.match(self.key, begin, end) if self.key.find("năm", begin, end) >= 0 else None
         recurrence, words = self._recurrence(begin, end)
@@ -126,7 +123,14 @@ class TimingReader:
             return Timing(date(year, 12, 31), self.text[span[0] : span[1]], None, span, "year_opening", words)
         if recurrence is None and words is None:
             return _NO_TIMING
-        return Timing(None, None, recurrence, None, None, words)
+        return Timing(None, None, recurrence, None, None, words, recurring_day(self.key, begin, end, recurrence))
+
+    def _until(self, matches: list[DeadlineMatch], begin: int, plan_line: bool) -> date | None:
+        """The end of a recurring task's rounds: its "đến hết năm 2026", "đến ngày 31/12/2026"."""
+        for match in matches:
+            if match.kind.startswith("until") and match.date and self._acceptable(match, begin, plan_line):
+                return match.date
+        return None
 
     def _deadline_hits(self, start: int, end: int) -> list[Hit]:
         """``scan_deadlines`` of ``text[start:end]``, kept: a task's span is read for its timing,

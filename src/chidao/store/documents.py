@@ -83,9 +83,7 @@ def document_row(filename: str, data: bytes, digest: str, info: dict, text: str)
     )
 
 
-def _task_row(
-    document_id: int, position: int, item: dict, assessment: Assessment, agencies: dict[str, Agency]
-) -> dict:
+def _task_row(document_id: int, position: int, item: dict, assessment: Assessment, agencies: dict[str, Agency]) -> dict:
     """An extracted task (``item`` of ``Extraction.to_dict()``) with what extraction doubts about it.
 
     ``proposed`` names the agencies the task is stored with (a successor, where a reorganization
@@ -104,6 +102,8 @@ def _task_row(
         "deadline_text": item["deadline_text"],
         "recurrence": item["recurrence"],
         "recurrence_text": item["recurrence_text"],
+        "recurrence_day": item.get("recurrence_day"),
+        "recurrence_until": date.fromisoformat(item["recurrence_until"]) if item.get("recurrence_until") else None,
         "confidence": assessment.confidence,
         "doubts": [{"code": c, "label": label} for c, label in zip(assessment.doubts, assessment.labels, strict=True)],
         "search_text": search_text(item["text"], names),

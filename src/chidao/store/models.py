@@ -204,6 +204,10 @@ class Task(Base):
     recurrence: Mapped[str | None] = mapped_column(String(20))
     # The words saying how often ("định kỳ 02 tuần/lần"), kept even when ``recurrence`` cannot say it.
     recurrence_text: Mapped[str | None] = mapped_column(String(300))
+    # The day the rounds fall on, as extraction read it ("25", "15/12", "20/q3", "fri", "wd3"), and
+    # the last day a round may fall on ("... đến hết năm 2026"); see tracking/rounds.py.
+    recurrence_day: Mapped[str | None] = mapped_column(String(16))
+    recurrence_until: Mapped[date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(20), default=TaskStatus.ASSIGNED.value)
     progress: Mapped[int] = mapped_column(Integer, default=0)
     completed_on: Mapped[date | None] = mapped_column(Date)
@@ -298,6 +302,7 @@ class ProgressReport(Base):
     kind: Mapped[str] = mapped_column(String(20))  # a ReportKind
     percent: Mapped[int | None] = mapped_column(Integer)
     note: Mapped[str] = mapped_column(Text, default="")
+    round_on: Mapped[date | None] = mapped_column(Date)  # a recurring task's round it reports on (its due date)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), server_default=func.now())
 
     attachments: Mapped[list[Attachment]] = relationship(cascade="all, delete-orphan", lazy="selectin")
@@ -342,6 +347,7 @@ class Occurrence(Base):
     task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
     due_on: Mapped[date] = mapped_column(Date)
     done_on: Mapped[date | None] = mapped_column(Date)
+    progress: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # of this round, 0..100
 
 
 class AuditEntry(Base):

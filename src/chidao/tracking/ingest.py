@@ -26,6 +26,7 @@ from chidao.store.models import Agency, Document, Task, User
 from chidao.text.readers import Failure, ReadError
 from chidao.tracking.errors import Conflict
 from chidao.tracking.events import emit_many
+from chidao.tracking.round_reports import start_rounds
 from chidao.tracking.sandbox import read_and_extract, read_document
 from chidao.vocab import EventKind
 
@@ -185,6 +186,8 @@ def confirm_document(*, session: Session, document: Document, user_id: int | Non
         .values(tracked=not_(Task.deleted), version=Task.version + 1)
         .execution_options(synchronize_session="fetch")
     )
+    recurring = select(Task).where(Task.document_id == document.id, Task.recurrence.is_not(None))
+    start_rounds(session, session.scalars(recurring).all())
     record(session=session, user_id=user_id, entity="document", entity_id=document.id, action="confirm")
     tracked = session.scalars(select(Task).where(Task.document_id == document.id, Task.tracked.is_(True)))
     actor = session.get(User, user_id) if user_id is not None else None

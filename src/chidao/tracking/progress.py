@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from chidao.store.models import Attachment, ProgressReport, Task, User
 from chidao.tracking.errors import Conflict, Forbidden, Invalid
 from chidao.tracking.events import emit
+from chidao.tracking.round_reports import recurs, report_round
 from chidao.tracking.task_state import (
     OPEN_STATUSES,
     agency_role,
@@ -57,7 +58,8 @@ def report_progress(
     today: date,
 ) -> ProgressReport:
     """A progress report (lead agency or office), a contribution (coordinator) or a completion
-    (lead or office, with a note or a file as evidence: marks the task done today)."""
+    (lead or office, with a note or a file as evidence: marks the task done today). On a
+    recurring task the report is its current round's: a completion closes that round only."""
     kind = _report_kind(task, user, kind)
     lock_task(session, task)
     check_tracked(task)
@@ -74,7 +76,9 @@ def report_progress(
     session.add(report)
     session.flush()
     before = task_state(task)
-    if kind == "completion":
+    if recurs(task):
+        report_round(session, task, report, today)  # the current round's report, not the whole task's
+    elif kind == "completion":
         set_status(task, "done", today)
     elif kind == "progress":
         if percent is not None:

@@ -15,6 +15,7 @@ from chidao.store.documents import search_text, set_agencies
 from chidao.store.models import Document, Task, User
 from chidao.tracking.errors import Conflict, Forbidden, Invalid
 from chidao.tracking.events import emit
+from chidao.tracking.round_reports import start_rounds
 from chidao.tracking.task_state import (
     TASK_FIELDS,
     agency_role,
@@ -26,6 +27,7 @@ from chidao.tracking.task_state import (
 )
 from chidao.vocab import EventKind, TaskStatus, UserRole
 
+_TIMING_FIELDS = ("deadline", "deadline_text", "recurrence", "recurrence_text", "recurrence_day", "recurrence_until")
 AGENCY_FIELDS = frozenset({"status", "progress"})  # what a lead agency's officer may change
 
 
@@ -45,6 +47,8 @@ def _apply_fields(session: Session, task: Task, changes: dict[str, Any], today: 
         task.search_text = search_text(task.text, [a.agency.name for a in task.assignments])
     if "status" in changes and changes["status"] != task.status:
         set_status(task, changes["status"], today)
+    if "recurrence" in changes and task.tracked and "deadline" not in changes:
+        start_rounds(session, [task])  # a new period: the current round of the new schedule
 
 
 def update_task(
@@ -119,6 +123,8 @@ def _new_task(
         deadline_text=fields.get("deadline_text"),
         recurrence=fields.get("recurrence"),
         recurrence_text=fields.get("recurrence_text"),
+        recurrence_day=fields.get("recurrence_day"),
+        recurrence_until=fields.get("recurrence_until"),
         origin=origin,
         position=position,
         tracked=document.status == "confirmed",
@@ -129,6 +135,8 @@ def _new_task(
     session.add(task)
     set_agencies(session=session, task=task, lead=fields.get("lead", []), coordinators=fields.get("coordinators", []))
     session.flush()
+    if task.tracked and task.recurrence:
+        start_rounds(session, [task])
     return task
 
 
@@ -168,7 +176,7 @@ def split_task(
         raise Conflict("the task is deleted")
     check_version(task, version)
     base = task_state(task)
-    inherited = {k: getattr(task, k) for k in ("deadline", "deadline_text", "recurrence", "recurrence_text")}
+    inherited = {k: getattr(task, k) for k in _TIMING_FIELDS}
     inherited.update(lead=base["lead"], coordinators=base["coordinators"])
     new = [_new_task(session, task.document, {**inherited, **p}, origin="split", position=task.position) for p in parts]
     for part in new:
@@ -202,6 +210,8 @@ def _merged_fields(tasks: list[Task], given: dict[str, Any]) -> dict[str, Any]:
         "deadline_text": dated[0].deadline_text if dated else None,
         "recurrence": next((t.recurrence for t in tasks if t.recurrence), None),
         "recurrence_text": next((t.recurrence_text for t in tasks if t.recurrence_text), None),
+        "recurrence_day": next((t.recurrence_day for t in tasks if t.recurrence_day), None),
+        "recurrence_until": next((t.recurrence_until for t in tasks if t.recurrence_until), None),
     }
     fields.update({k: v for k, v in given.items() if k in ("deadline", "deadline_text", "recurrence")})
     return fields

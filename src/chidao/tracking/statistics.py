@@ -1,4 +1,5 @@
-"""Dashboard figures: counts by timing state and by status, and overdue tasks per lead agency.
+"""Dashboard figures: counts by timing state and by status, and overdue tasks per lead agency
+(a recurring task counted by its current round), and the rounds reported on time and late.
 
 Read from what database triggers keep (the tally of migrations 0003 and 0007, each agency row's
 copy of its task state of migration 0008), never by counting the tasks themselves.
@@ -12,6 +13,7 @@ from sqlalchemy import and_, distinct, func, select, text
 from sqlalchemy.orm import Session, aliased
 
 from chidao.store.models import Agency, Assignment
+from chidao.tracking.round_reports import rounds_done
 from chidao.tracking.task_filter import Scope
 from chidao.tracking.task_state import OPEN_STATUSES
 from chidao.vocab import TaskStatus, TimingState
@@ -92,4 +94,5 @@ def statistics(*, session: Session, scope: Scope, today: date, soon_until: date)
         "by_timing_state": counts,
         "by_status": by_status,
         "overdue_by_agency": [{"agency_id": a, "agency": names.get(a, ""), "overdue": int(n)} for a, n in rows],
+        "rounds_done": rounds_done(session, None if scope.unrestricted else scope.agency_id),
     }

@@ -16,10 +16,11 @@ from sqlalchemy.orm import Session
 from chidao.store.audit import record
 from chidao.store.models import Task
 from chidao.tracking.errors import Conflict
-from chidao.vocab import TaskStatus
+from chidao.vocab import Recurrence, TaskStatus
 
 REVIEW_FIELDS = ("text", "lead", "coordinators", "deadline", "recurrence")
 TASK_FIELDS = (*REVIEW_FIELDS, "deadline_text", "status", "progress")
+_ROUND_PERIODS = frozenset(Recurrence.values())  # a tracked task with one is followed round by round
 OPEN_STATUSES = TaskStatus.open()  # take reports, may be overdue (a cancelled task never is)
 
 
@@ -56,7 +57,10 @@ def differs_from_proposed(task: Task) -> list[str]:
     if task.proposed is None:
         return list(REVIEW_FIELDS)
     current = task_snapshot(task)
-    return [f for f in REVIEW_FIELDS if _norm(current.get(f)) != _norm(task.proposed.get(f))]
+    fields = REVIEW_FIELDS
+    if task.tracked and task.recurrence in _ROUND_PERIODS and task.recurrence == task.proposed.get("recurrence"):
+        fields = tuple(f for f in REVIEW_FIELDS if f != "deadline")  # the current round's, moved by the rounds
+    return [f for f in fields if _norm(current.get(f)) != _norm(task.proposed.get(f))]
 
 
 def _norm(value: Any) -> Any:

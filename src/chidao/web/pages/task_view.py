@@ -26,6 +26,7 @@ from chidao.store.models import Task, User
 from chidao.tracking.accounts import users_by_id
 from chidao.tracking.documents import document_without_file, is_draft
 from chidao.tracking.errors import Conflict, Forbidden, Invalid
+from chidao.tracking.round_reports import recent_rounds
 from chidao.tracking.task_records import extensions_of, history_of, reports_of
 from chidao.tracking.task_state import agency_role
 from chidao.vocab import AgencyRole, ExtensionStatus, ReportKind, TaskStatus, UserRole
@@ -168,6 +169,7 @@ def task_context(session: Session, user: User, task: Task, today: date, soon: da
         "public": task_row(task, today, soon),
         "document": document,
         "passage": passage(document.text, task.span_start, task.span_end) if document else None,
+        "rounds": recent_rounds(session=session, task=task, today=today, soon_until=soon),
         "reports": [r for r in reports if r.kind != ReportKind.CONTRIBUTION],
         "contributions": [r for r in reports if r.kind == ReportKind.CONTRIBUTION],
         "extensions": extensions,

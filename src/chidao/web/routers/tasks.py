@@ -8,11 +8,10 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
 
-from chidao.tracking import review, rounds
+from chidao.tracking import review, round_reports
 from chidao.tracking.numbers import FIRST_DAY, LAST_DAY, in_calendar
 from chidao.tracking.task_filter import TaskFilter
 from chidao.tracking.task_list import SORTS, list_tasks
-from chidao.tracking.timing import timing_state
 from chidao.tracking.visibility import scope_of
 from chidao.vocab import AgencyRole, TaskStatus, TimingState
 from chidao.web import schemas
@@ -113,13 +112,6 @@ def update_task(
     return task_public(task, today, soon)
 
 
-def _round(due: date, done: date | None, today: date, soon: date) -> schemas.OccurrencePublic:
-    state = timing_state(
-        status="done" if done else "assigned", deadline=due, completed_on=done, today=today, soon_until=soon
-    )
-    return schemas.OccurrencePublic(due_on=due, done_on=done, timing_state=state)
-
-
 def _year_after(start: date) -> date:
     """The day before the same date next year (28 February after a 29 February)."""
     try:
@@ -150,7 +142,19 @@ def task_occurrences(
         raise query_error("to", "must not be before from", end.isoformat())
     if (end - start).days > MAX_ROUNDS_DAYS:
         raise query_error("to", f"at most {MAX_ROUNDS_DAYS} days after from", end.isoformat())
-    due = rounds.occurrences(task, start, end, request.app.state.calendar)
-    done = rounds.recorded_rounds(session, task, start, end)
-    items = [_round(day, done.get(day), today, soon) for day in sorted(set(due) | set(done))]
+    found = round_reports.round_list(
+        session=session,
+        task=task,
+        start=start,
+        end=end,
+        today=today,
+        soon_until=soon,
+        calendar=request.app.state.calendar,
+    )
+    items = [
+        schemas.OccurrencePublic(
+            due_on=r.due_on, done_on=r.done_on, timing_state=r.timing_state, progress=r.progress, current=r.current
+        )
+        for r in found
+    ]
     return schemas.OccurrenceList(task_id=task.id, recurrence=task.recurrence, start=start, end=end, items=items)

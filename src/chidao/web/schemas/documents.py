@@ -71,6 +71,9 @@ class Stats(BaseModel):
     by_timing_state: dict[str, int]
     by_status: dict[str, int]
     overdue_by_agency: list[AgencyOverdue]
+    rounds_done: dict[str, int] = Field(
+        default_factory=dict, description="rounds of recurring tasks reported done: done_on_time, done_late"
+    )
     today: date
     due_soon_until: date
 

@@ -37,6 +37,10 @@ class TaskPublic(BaseModel):
     recurrence_text: str | None = Field(
         description="the words saying how often (“định kỳ 02 tuần/lần”), also when `recurrence` cannot name the period"
     )
+    recurrence_day: str | None = Field(
+        None, description="the day the rounds fall on: “25”, “15/12”, “20/q3”, “fri”, “wd3” (docs/recurring-rounds.md)"
+    )
+    recurrence_until: date | None = Field(None, description="the last day a round may fall on, when the text gives one")
     confidence: float | None = Field(
         ge=0, le=1, description="how sure extraction was of this task; null for tasks it did not propose"
     )
@@ -76,6 +80,7 @@ class ProgressReportPublic(BaseModel):
     agency_id: int | None
     created_at: datetime | None
     attachments: list[AttachmentPublic]
+    round_on: date | None = Field(None, description="a recurring task's round the report is about (its due date)")
 
 
 class ExtensionPublic(BaseModel):
@@ -185,7 +190,9 @@ class ExtensionResult(BaseModel):
 class OccurrencePublic(BaseModel):
     due_on: date
     done_on: date | None
-    timing_state: TimingState
+    timing_state: TimingState  # the round's own: a round reported after its due date is done_late
+    progress: int = Field(0, description="the round's own progress (0-100)")
+    current: bool = Field(False, description="the round the task's deadline and timing state are those of")
 
 
 class OccurrenceList(BaseModel):

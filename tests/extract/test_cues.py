@@ -1,0 +1,35 @@
+"""The cue patterns of the data files, the deadlines.toml way: every row carries an example that
+its regex must find (and, when the row says, exactly what it must match)."""
+
+import pytest
+
+from chidao.data import check, data_files, load_toml
+from chidao.extract.cues import CUE_FILES, compile_row, cues
+from chidao.text import match_key
+
+ROWS = [(name, row) for name in CUE_FILES for row in load_toml(name)["pattern"]]
+
+
+@pytest.mark.parametrize(("name", "row"), ROWS, ids=[f"{n}:{r['name']}" for n, r in ROWS])
+def test_every_row_finds_its_example(name, row):
+    key = match_key(row["example"])
+    found = compile_row(row).search(key)
+    assert found is not None, (name, row["name"], row["example"])
+    if "matched" in row:
+        assert found.group(0) == row["matched"], (name, row["name"])
+
+
+def test_every_file_of_patterns_is_a_cue_file_and_read_by_name():
+    with_patterns = {name for name in data_files() if "pattern" in load_toml(name)}
+    assert with_patterns == set(CUE_FILES)
+    for name in CUE_FILES:
+        assert set(cues(name)) == {row["name"] for row in load_toml(name)["pattern"]}
+
+
+def test_a_pattern_without_its_example_or_named_twice_is_refused():
+    rows = [{"name": "a", "regex": "giao"}, {"name": "a", "regex": "giao", "example": "giao"}]
+    problems = check("task_cues.toml", {"pattern": rows})
+    assert any("pattern[0]: no example" in p for p in problems)
+    assert any("the name 'a' twice" in p for p in problems)
+    day = {"recurrence": ["monthly"], "pattern": "ngày", "code": "{d}", "example": "ngày 5"}
+    assert any("day[0]: no expect" in p for p in check("recurring_days.toml", {"day": [day]}))
