@@ -28,6 +28,7 @@ REQUIRED: dict[str, frozenset[str]] = {
     "holidays.toml": frozenset(),
     "layout.toml": frozenset({"doc_types", "boilerplate", "signature_titles", "surnames"}),
     "reorganizations.toml": frozenset({"reorganization"}),
+    "reports.toml": frozenset({"period", "scores", "lists"}),
     "recurrence.toml": frozenset({"every", "periods", "recurring_deadlines", "example"}),
     "review.toml": frozenset({"bias", "doubts", "signals", "unassigned", "vague_lead_nouns"}),
     "sections.toml": frozenset({"inactive", "plan_labels", "resolution_closing"}),
