@@ -49,6 +49,27 @@ def _networks(env: dict[str, str], name: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+def _choice(env: dict[str, str], name: str, allowed: tuple[str, ...]) -> str:
+    """One of ``allowed`` (the first when unset)."""
+    raw = (env.get(name) or "").strip()
+    if not raw:
+        return allowed[0]
+    if raw not in allowed:
+        raise SettingsError(f"{name} must be one of {', '.join(allowed)}, got {raw!r}")
+    return raw
+
+
+def _file(env: dict[str, str], name: str) -> Path | None:
+    """A file that exists, or None when unset."""
+    raw = (env.get(name) or "").strip()
+    if not raw:
+        return None
+    path = Path(raw).expanduser()
+    if not path.is_file():
+        raise SettingsError(f"{name} must name an existing file, got {raw!r}")
+    return path
+
+
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path
@@ -64,6 +85,10 @@ class Settings:
     trusted_proxies: tuple[str, ...] = ()
     # Extracted tasks less sure than this are marked "cần kiểm tra" and listed first for review.
     review_confidence: float = 0.9
+    # How a named report period is counted: "cutoff" (Nghị định 09/2019: the 15th to the 14th)
+    # or "calendar" (whole months); and the Word template of the report (None: the packaged one).
+    report_periods: str = "cutoff"
+    report_template: Path | None = None
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -81,4 +106,6 @@ class Settings:
             session_hours=_int(env, "CHIDAO_SESSION_HOURS", 12, 1),
             trusted_proxies=_networks(env, "CHIDAO_TRUSTED_PROXIES"),
             review_confidence=_share(env, "CHIDAO_REVIEW_CONFIDENCE", 0.9),
+            report_periods=_choice(env, "CHIDAO_REPORT_PERIODS", ("cutoff", "calendar")),
+            report_template=_file(env, "CHIDAO_REPORT_TEMPLATE"),
         )

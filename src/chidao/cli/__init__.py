@@ -1,4 +1,5 @@
-"""Command line: extract, ingest, serve, user, token, stats, and the database's init, migrate, backup, restore."""
+"""Command line: extract, ingest, serve, user, token, stats, report, and the database's init, migrate, backup,
+restore."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from chidao.cli.agency_cmds import agencies_group
 from chidao.cli.database_cmds import backup_command, init_command, migrate_command, restore_command
 from chidao.cli.extract_cmd import extract_command
 from chidao.cli.ingest_cmd import ingest_command
+from chidao.cli.report_cmd import report_command
 from chidao.cli.serve_cmd import serve_command
 from chidao.cli.stats_cmd import stats_group
 from chidao.cli.user_cmds import token_group, user_group
@@ -31,6 +33,7 @@ cli.add_command(migrate_command)
 cli.add_command(backup_command)
 cli.add_command(restore_command)
 cli.add_command(agencies_group)
+cli.add_command(report_command)
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from chidao.data import load_toml
@@ -23,7 +23,8 @@ from chidao.reports.recurring import round_totals
 from chidao.reports.scores import Score, overdue_weight, ranking
 from chidao.reports.summary import summary
 from chidao.reports.trends import MonthPoint, monthly
-from chidao.store.models import Agency
+from chidao.store.agencies import agency_key
+from chidao.store.models import Agency, AuditEntry, Extension, Occurrence, ProgressReport, Task
 
 TITLE = "Báo cáo tình hình thực hiện nhiệm vụ"
 PROVINCE = "toàn tỉnh"
@@ -135,7 +136,9 @@ def build_report(
     window = window_of(period, today, agency_id)
     before = period.previous()
     previous = (
-        _totals(queries.class_counts(session, window_of(before, today, agency_id))) if before.start <= today else Totals()
+        _totals(queries.class_counts(session, window_of(before, today, agency_id)))
+        if before.start <= today
+        else Totals()
     )
     totals = _totals(queries.class_counts(session, window))
     agencies = agency_rows(session, window, calendar)
@@ -167,3 +170,24 @@ def build_report(
         scores=report.scores,
     )
     return report
+
+
+def find_agency(session: Session, raw: str) -> int:
+    """The agency ``raw`` names: its id, or its name as the registry writes it (case and
+    diacritics as typed are compared by the registry's folded key)."""
+    text = raw.strip()
+    if text.isdigit() and len(text) < 10:
+        if session.get(Agency, int(text)) is not None:
+            return int(text)
+    else:
+        found = session.scalar(select(Agency.id).where(Agency.key == agency_key(text)))
+        if found is not None:
+            return found
+    raise ReportError("unknown_agency", f"no agency {raw!r}")
+
+
+def data_stamp(session: Session) -> tuple:
+    """What changes whenever a report's figures may: the newest row of each table a use case
+    writes (each an index's last entry), so that a cached report is known to be stale."""
+    tables = (AuditEntry, Task, Extension, ProgressReport, Occurrence)
+    return tuple(session.scalar(select(func.max(table.id))) for table in tables)

@@ -103,7 +103,9 @@ def _totals_section(body: Body, report: Report) -> None:
         [code.label, number(getattr(now, code)), percent(getattr(now, code), now.dated), number(getattr(before, code))]
         for code in ReportClass.dated()
     ]
-    rows.append(["Tổng số nhiệm vụ có thời hạn", number(now.dated), percent(now.dated, now.dated), number(before.dated)])
+    rows.append(
+        ["Tổng số nhiệm vụ có thời hạn", number(now.dated), percent(now.dated, now.dated), number(before.dated)]
+    )
     body.table(columns, rows, bold_last=True)
     extra = [
         f"Nhiệm vụ không có thời hạn: {number(now.no_deadline)} (đã hoàn thành {number(now.no_deadline_done)}, "
@@ -176,7 +178,9 @@ def _trend_section(body: Body, report: Report) -> None:
 
 def _more(body: Body, shown: int, total: int) -> None:
     if total > shown:
-        body.text(f"… và {number(total - shown)} nhiệm vụ khác (danh sách đầy đủ trong bảng tính kèm theo).", italic=True)
+        body.text(
+            f"… và {number(total - shown)} nhiệm vụ khác (danh sách đầy đủ trong bảng tính kèm theo).", italic=True
+        )
 
 
 def _list(body: Body, lines: list[Line], extra: list[Column], values) -> None:
@@ -189,22 +193,34 @@ def _lists_section(body: Body, report: Report) -> None:
     body.heading("V. NHIỆM VỤ QUÁ HẠN")
     if report.overdue:
         days = Column("Số ngày làm việc quá hạn", 2.2, "center")
-        _list(body, report.overdue, [Column("Thời hạn", 2.4, "center"), days],
-              lambda line: [vn_date(line.deadline), number(line.days_late or 0)])
+        _list(
+            body,
+            report.overdue,
+            [Column("Thời hạn", 2.4, "center"), days],
+            lambda line: [vn_date(line.deadline), number(line.days_late or 0)],
+        )
         _more(body, len(report.overdue), report.totals.overdue)
     else:
         body.text("Không có nhiệm vụ quá hạn.", italic=True)
     body.heading("VI. NHIỆM VỤ HOÀN THÀNH TRONG KỲ")
     if report.completed:
-        _list(body, report.completed, [Column("Thời hạn", 2.2, "center"), Column("Ngày hoàn thành", 2.4, "center")],
-              lambda line: [vn_date(line.deadline) or "—", vn_date(line.completed_on)])
+        _list(
+            body,
+            report.completed,
+            [Column("Thời hạn", 2.2, "center"), Column("Ngày hoàn thành", 2.4, "center")],
+            lambda line: [vn_date(line.deadline) or "—", vn_date(line.completed_on)],
+        )
         _more(body, len(report.completed), report.totals.completed + report.totals.no_deadline_done)
     else:
         body.text("Không có nhiệm vụ hoàn thành trong kỳ.", italic=True)
     body.heading("VII. NHIỆM VỤ ĐƯỢC GIA HẠN")
     if report.extended:
-        _list(body, report.extended, [Column("Thời hạn cũ", 2.2, "center"), Column("Thời hạn mới", 2.4, "center")],
-              lambda line: [vn_date(line.original_deadline) or "—", vn_date(line.deadline)])
+        _list(
+            body,
+            report.extended,
+            [Column("Thời hạn cũ", 2.2, "center"), Column("Thời hạn mới", 2.4, "center")],
+            lambda line: [vn_date(line.original_deadline) or "—", vn_date(line.deadline)],
+        )
         _more(body, len(report.extended), report.extended_total)
     else:
         body.text("Không có nhiệm vụ được gia hạn trong kỳ.", italic=True)

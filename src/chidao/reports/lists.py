@@ -118,4 +118,3 @@ def extended_tasks(session: Session, window: Window, limit: int) -> tuple[list[L
         decided_on=lambda r: r.decided_at.astimezone(VIETNAM).date() if r.decided_at else None,
     )
     return lines, total
-

@@ -70,17 +70,17 @@ class Period:
         """The period as a report's title says it: "quý I năm 2026", "6 tháng đầu năm 2026"."""
         if self.kind == "custom":
             return f"từ ngày {self.start:%d/%m/%Y} đến ngày {self.end:%d/%m/%Y}"
-        return {
-            "month": f"tháng {self.number} năm {self.year}",
-            "quarter": f"quý {ROMAN[self.number - 1]} năm {self.year}",
-            "half": f"6 tháng {'đầu' if self.number == 1 else 'cuối'} năm {self.year}",
-            "nine": f"9 tháng năm {self.year}",
-            "year": f"năm {self.year}",
-        }[self.kind]
+        if self.kind == "month":
+            return f"tháng {self.number} năm {self.year}"
+        if self.kind == "quarter":
+            return f"quý {ROMAN[self.number - 1]} năm {self.year}"
+        if self.kind == "half":
+            return f"6 tháng {'đầu' if self.number == 1 else 'cuối'} năm {self.year}"
+        return f"{'9 tháng' if self.kind == 'nine' else ''} năm {self.year}".strip()
 
     @property
     def span(self) -> str:
-        """"từ ngày 15/12/2025 đến ngày 14/03/2026": the dates the figures cover."""
+        """ "từ ngày 15/12/2025 đến ngày 14/03/2026": the dates the figures cover."""
         return f"từ ngày {self.start:%d/%m/%Y} đến ngày {self.end:%d/%m/%Y}"
 
     def previous(self) -> Period:

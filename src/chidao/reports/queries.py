@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone
 
-from sqlalchemy import Date, and_, case, cast, exists, false, func, literal, or_, select, true
-from sqlalchemy.orm import Session
+from sqlalchemy import Date, and_, case, cast, exists, false, func, literal, or_, select, text, true
+from sqlalchemy.orm import Session, aliased
 
 from chidao.store.models import Assignment, Document, Extension, ProgressReport, Task
 from chidao.vocab import ExtensionStatus, TaskStatus
@@ -94,14 +94,18 @@ def held(session: Session, window: Window, *, recurring: bool = False) -> list:
 
 def leads(agency_id: int):
     """The agency leads the task."""
-    theirs = select(Assignment.id).where(
-        Assignment.task_id == Task.id, Assignment.agency_id == agency_id, Assignment.role == "lead"
-    )
-    return exists(theirs)
+    mine = aliased(Assignment)  # the query may read the assignments itself
+    return exists(select(mine.id).where(mine.task_id == Task.id, mine.agency_id == agency_id, mine.role == "lead"))
 
 
 def is_new(session: Session, window: Window):
     return case((assigned_on(session) >= window.start, true()), else_=false())
+
+
+def columns(n: int) -> list:
+    """GROUP BY the first ``n`` columns by position: an expression with bound values (a date, a
+    code) is another expression to PostgreSQL each time it is written, so it cannot be repeated."""
+    return [text(str(i)) for i in range(1, n + 1)]
 
 
 def class_counts(session: Session, window: Window) -> list[tuple[str, bool, int]]:
@@ -111,7 +115,7 @@ def class_counts(session: Session, window: Window) -> list[tuple[str, bool, int]
         .select_from(Task)
         .join(Document, Document.id == Task.document_id)
         .where(*held(session, window))
-        .group_by(class_of(window), is_new(session, window))
+        .group_by(*columns(2))
     )
     return [(c, bool(n), int(k)) for c, n, k in session.execute(query)]
 
@@ -124,7 +128,7 @@ def agency_class_counts(session: Session, window: Window) -> list[tuple[int, str
         .join(Task, Task.id == Assignment.task_id)
         .join(Document, Document.id == Task.document_id)
         .where(Assignment.role == "lead", *held(session, window))
-        .group_by(Assignment.agency_id, class_of(window), is_new(session, window))
+        .group_by(*columns(3))
     )
     return [(a, c, bool(n), int(k)) for a, c, n, k in session.execute(query)]
 

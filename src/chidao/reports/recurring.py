@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from chidao.extract.workdays import WorkCalendar
 from chidao.reports.classes import Rounds
-from chidao.reports.queries import Window, assigned_on, done_by, held
+from chidao.reports.queries import Window, assigned_on, columns, done_by, held
 from chidao.store.models import Document, Occurrence, Task
 from chidao.tracking.rounds import occurrences
 
@@ -36,7 +36,7 @@ def _due_dates(window: Window, calendar: WorkCalendar, session: Session) -> tupl
         .select_from(Task)
         .join(Document, Document.id == Task.document_id)
         .where(*held(session, window, recurring=True))
-        .group_by(*keys)
+        .group_by(*columns(len(keys)))
     )
     due = before = tasks = 0
     for recurrence, deadline, deadline_text, assigned_day, done_day, n in session.execute(query):

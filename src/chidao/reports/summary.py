@@ -18,14 +18,14 @@ def number(value: int) -> str:
 
 
 def percent(part: int | float, whole: int | float) -> str:
-    """"92,5%" (one decimal, a decimal comma); "—" when there is no whole."""
+    """ "92,5%" (one decimal, a decimal comma); "—" when there is no whole."""
     if not whole:
         return "—"
     return f"{100 * part / whole:.1f}%".replace(".", ",")
 
 
 def decimal(value: float) -> str:
-    """"92,5": one decimal, a decimal comma."""
+    """ "92,5": one decimal, a decimal comma."""
     return f"{value:.1f}".replace(".", ",")
 
 
@@ -34,7 +34,7 @@ def vn_date(day: date | None) -> str:
 
 
 def _change(now: int, before: int, noun: str) -> str:
-    """"số nhiệm vụ quá hạn giảm 3 (từ 10 xuống 7)"."""
+    """ "số nhiệm vụ quá hạn giảm 3 (từ 10 xuống 7)"."""
     if now == before:
         return f"{noun} không đổi ({number(now)})"
     word, link = ("tăng", "lên") if now > before else ("giảm", "xuống")

@@ -15,7 +15,7 @@ from datetime import date
 from sqlalchemy import case, extract, func, select
 from sqlalchemy.orm import Session
 
-from chidao.reports.queries import assigned_on, done_by, leads, live
+from chidao.reports.queries import assigned_on, columns, done_by, leads, live
 from chidao.store.models import Document, Task
 from chidao.vocab import TaskStatus
 
@@ -30,7 +30,7 @@ class MonthPoint:
 
     @property
     def label(self) -> str:
-        """"T3/2026"."""
+        """ "T3/2026"."""
         return f"T{self.month}/{self.year}"
 
 
@@ -54,9 +54,12 @@ def _grouped(session: Session, first: int, through: date, agency_id: int | None)
         .select_from(Task)
         .join(Document, Document.id == Task.document_id)
         .where(*where)
-        .group_by(assigned, due, completed)
+        .group_by(*columns(3))
     )
-    return [(int(a), None if d is None else int(d), None if c is None else int(c), int(n)) for a, d, c, n in session.execute(query)]
+    return [
+        (int(a), None if d is None else int(d), None if c is None else int(c), int(n))
+        for a, d, c, n in session.execute(query)
+    ]
 
 
 def monthly(

@@ -26,7 +26,7 @@ from chidao.web.limits import BodyLimit, limit_for
 from chidao.web.middleware import SecurityHeaders, TrustedProxies
 from chidao.web.pages.setup import install as install_pages
 from chidao.web.pages.templating import build_templates
-from chidao.web.routers import agencies, auth, documents, review, stats, tasks, tokens, tracking, users
+from chidao.web.routers import agencies, auth, documents, reports, review, stats, tasks, tokens, tracking, users
 
 PREFIX = "/api/v1"
 
@@ -54,7 +54,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
         503: "The database is unavailable",
     }.items()
 }
-ROUTERS = (auth, tokens, documents, review, tasks, tracking, agencies, users, stats)
+ROUTERS = (auth, tokens, documents, review, tasks, tracking, agencies, users, stats, reports)
 
 
 def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
