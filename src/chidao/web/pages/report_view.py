@@ -57,6 +57,36 @@ def report_context(report: Report) -> dict:
     }
 
 
+RANKED_ON_DASHBOARD = 5
+
+
+def period_card(report: Report) -> dict:
+    """The report period's figures as the dashboard and the agency page show them (and their
+    ``?format=json`` gives them): the four classes, the best and worst agencies, the trend."""
+    ranked = [s for s in report.scores if s.value is not None]
+    return {
+        "key": report.period.key,
+        "label": report.period.label,
+        "start": report.period.start,
+        "through": report.through,
+        "scope": report.scope,
+        "totals": report.totals.as_dict(),
+        "rounds": report.rounds.as_dict(),
+        "classes": [(code, getattr(report.totals, code)) for code in ReportClass.dated()],
+        "best": ranked[:RANKED_ON_DASHBOARD],
+        "worst": ranked[RANKED_ON_DASHBOARD:][-RANKED_ON_DASHBOARD:][::-1],
+        "unranked": len(report.scores) - len(ranked),
+        "scores": {s.agency_id: s for s in report.scores},
+        "trend": [
+            {"month": f"{p.year}-{p.month:02d}", "assigned": p.assigned, "completed": p.completed, "overdue": p.overdue}
+            for p in report.trend
+        ],
+        "trend_chart": trend_of(report.trend),
+        "not_enough": not_enough_label(),
+        "decimal": decimal,
+    }
+
+
 def file_name(report: Report, extension: str) -> str:
     """ "bao-cao-2026-Q1.docx", "bao-cao-2026-Q1-co-quan-12.xlsx"."""
     key = report.period.key.replace("..", "_")

@@ -3,5 +3,13 @@ that ``/documents/upload`` and ``/documents/{document_id:int}`` never shadow eac
 
 from chidao.web.pages.routes import agencies, auth, dashboard, documents, reports, review, tasks, upload
 
-ROUTERS = (auth.router, dashboard.router, upload.router, review.router, documents.router, tasks.router, agencies.router,
-           reports.router)
+ROUTERS = (
+    auth.router,
+    dashboard.router,
+    upload.router,
+    review.router,
+    documents.router,
+    tasks.router,
+    agencies.router,
+    reports.router,
+)
