@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from scenario import Scenario, build
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from chidao.store.engine import session_factory
 from chidao.store.models import User
 from db import database_fixture
+from support.report_scenario import Scenario, build
 from support.users import seed
 
 database = database_fixture()

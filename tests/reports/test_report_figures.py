@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from scenario import END, FINANCE, PERIOD, START, TODAY, expected, overdue_ids
 from sqlalchemy import select
 
 from chidao.extract.workdays import default_calendar
@@ -16,6 +15,7 @@ from chidao.reports.data import report_data
 from chidao.reports.periods import parse_period
 from chidao.reports.scores import policy
 from chidao.store.models import Agency
+from support.report_scenario import END, FINANCE, PERIOD, START, TODAY, expected, overdue_ids
 
 
 def report(session, period=PERIOD, today=TODAY, **options):

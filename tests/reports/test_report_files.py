@@ -12,7 +12,6 @@ from datetime import date, datetime
 import openpyxl
 import pytest
 from docx import Document as open_docx
-from scenario import END, FINANCE, PERIOD, TODAY, expected, overdue_ids
 
 from chidao.extract.workdays import default_calendar
 from chidao.reports.build import build_report
@@ -20,6 +19,7 @@ from chidao.reports.classes import ReportClass
 from chidao.reports.docx_report import TemplateError, packaged_template, write_docx
 from chidao.reports.periods import parse_period
 from chidao.reports.xlsx_report import write_xlsx
+from support.report_scenario import END, FINANCE, PERIOD, TODAY, expected, overdue_ids
 
 
 def built(session, rows=None):
