@@ -21,7 +21,7 @@ from docx import Document as open_docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
-from chidao.reports.build import Report
+from chidao.reports.build import Report, list_rows
 from chidao.reports.classes import ReportClass
 from chidao.reports.docx_tables import Column, table_element
 from chidao.reports.lists import Line
@@ -184,6 +184,7 @@ def _more(body: Body, shown: int, total: int) -> None:
 
 
 def _list(body: Body, lines: list[Line], extra: list[Column], values) -> None:
+    lines = lines[: list_rows()["document_rows"]]  # a report built for the workbook holds more
     columns = [Column("STT", 1.2, "center"), Column("Nhiệm vụ", 6.2), Column("Chủ trì", 3.4), *extra]
     rows = [[str(i), line.text, ", ".join(line.lead) or "—", *values(line)] for i, line in enumerate(lines, start=1)]
     body.table(columns, rows)
@@ -199,7 +200,7 @@ def _lists_section(body: Body, report: Report) -> None:
             [Column("Thời hạn", 2.4, "center"), days],
             lambda line: [vn_date(line.deadline), number(line.days_late or 0)],
         )
-        _more(body, len(report.overdue), report.totals.overdue)
+        _more(body, min(len(report.overdue), list_rows()["document_rows"]), report.totals.overdue)
     else:
         body.text("Không có nhiệm vụ quá hạn.", italic=True)
     body.heading("VI. NHIỆM VỤ HOÀN THÀNH TRONG KỲ")
@@ -210,7 +211,8 @@ def _lists_section(body: Body, report: Report) -> None:
             [Column("Thời hạn", 2.2, "center"), Column("Ngày hoàn thành", 2.4, "center")],
             lambda line: [vn_date(line.deadline) or "—", vn_date(line.completed_on)],
         )
-        _more(body, len(report.completed), report.totals.completed + report.totals.no_deadline_done)
+        shown = min(len(report.completed), list_rows()["document_rows"])
+        _more(body, shown, report.totals.completed + report.totals.no_deadline_done)
     else:
         body.text("Không có nhiệm vụ hoàn thành trong kỳ.", italic=True)
     body.heading("VII. NHIỆM VỤ ĐƯỢC GIA HẠN")
@@ -221,7 +223,7 @@ def _lists_section(body: Body, report: Report) -> None:
             [Column("Thời hạn cũ", 2.2, "center"), Column("Thời hạn mới", 2.4, "center")],
             lambda line: [vn_date(line.original_deadline) or "—", vn_date(line.deadline)],
         )
-        _more(body, len(report.extended), report.extended_total)
+        _more(body, min(len(report.extended), list_rows()["document_rows"]), report.extended_total)
     else:
         body.text("Không có nhiệm vụ được gia hạn trong kỳ.", italic=True)
 
