@@ -115,3 +115,19 @@ def test_the_agency_page_shows_its_score_and_trend(site, quarter):
     assert '<svg class="trend-chart"' in page.text
     data = site.login("viewer").get(f"/agencies/{quarter['finance_id']}", params={"format": "json"}).json()
     assert data["period"]["key"] == "2024-06" and data["period"]["scope"] == FINANCE
+
+
+def test_the_trend_chart_geometry():
+    from chidao.web.pages.charts import trend_chart
+
+    chart = trend_chart(
+        [
+            ("T1/2026", {"assigned": 10, "completed": 5, "overdue": 0}),
+            ("T2/2026", {"assigned": 1, "completed": 0, "overdue": 20}),
+        ]
+    )
+    first, second = chart.months
+    tallest = max((b for m in chart.months for b in m.bars), key=lambda b: b.height)
+    assert tallest.value == 20 and tallest.y + tallest.height == chart.baseline
+    assert [b.height for b in first.bars][2] == 0 and second.bars[0].height >= 2  # zero flat, small still seen
+    assert second.bars[0].x > first.bars[-1].x and chart.width > second.bars[-1].x

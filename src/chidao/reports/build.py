@@ -79,30 +79,35 @@ def _totals(rows) -> Totals:
     return totals
 
 
-def agency_rows(session: Session, window: Window, calendar: WorkCalendar) -> list[AgencyRow]:
-    """The lead agencies with tasks in the period, by name, with all their figures."""
+def period_figures(session: Session, window: Window, calendar: WorkCalendar) -> tuple[Totals, list[AgencyRow]]:
+    """The totals (each task once) and the lead agencies with tasks in the period, by name, with
+    all their figures, from one grouped scan (``queries.period_rows``)."""
+    totals = Totals()
     rows: dict[int, AgencyRow] = {}
-
-    def row(agency_id: int) -> AgencyRow:
-        return rows.setdefault(agency_id, AgencyRow(agency_id, ""))
-
-    for agency_id, code, new, n in queries.agency_class_counts(session, window):
-        row(agency_id).totals.add(code, n, new)
     late: dict[date, float] = {}
-    for agency_id, deadline, n in queries.overdue_deadlines(session, window):
-        if deadline not in late:
-            late[deadline] = overdue_weight(calendar.working_days_between(deadline, window.through))
-        row(agency_id).overdue_weight += n * late[deadline]
+    for agency_id, first, code, new, overdue_since, reminder, n in queries.period_rows(session, window):
+        counted = bool(first) if window.agency_id is None else agency_id == window.agency_id
+        if counted:
+            totals.add(code, n, bool(new))
+        if agency_id is None or (window.agency_id is not None and agency_id != window.agency_id):
+            continue
+        row = rows.setdefault(agency_id, AgencyRow(agency_id, ""))
+        row.totals.add(code, n, bool(new))
+        if overdue_since is not None:
+            deadline = overdue_since if isinstance(overdue_since, date) else date.fromisoformat(overdue_since)
+            if deadline not in late:
+                late[deadline] = overdue_weight(calendar.working_days_between(deadline, window.through))
+            row.overdue_weight += n * late[deadline]
+        if reminder is not None:
+            row.reminders += n
+            row.answered += n * int(reminder)
     for agency_id, n in queries.extension_requests(session, window).items():
-        row(agency_id).extension_requests = n
-    for agency_id, n, answered in queries.reminders(session, window):
-        row(agency_id).reminders, row(agency_id).answered = n, answered
-    if window.agency_id is not None:
-        rows = {k: v for k, v in rows.items() if k == window.agency_id}
+        if agency_id in rows:
+            rows[agency_id].extension_requests = n
     names = dict(session.execute(select(Agency.id, Agency.name).where(Agency.id.in_(list(rows)))).all())
     for agency_id, found in rows.items():
         found.name = names.get(agency_id, "")
-    return sorted(rows.values(), key=lambda r: (r.name, r.agency_id))
+    return totals, sorted(rows.values(), key=lambda r: (r.name, r.agency_id))
 
 
 def window_of(period: Period, today: date, agency_id: int | None = None) -> Window:
@@ -140,8 +145,7 @@ def build_report(
         if before.start <= today
         else Totals()
     )
-    totals = _totals(queries.class_counts(session, window))
-    agencies = agency_rows(session, window, calendar)
+    totals, agencies = period_figures(session, window, calendar)
     limit = rows if rows is not None else list_rows()["document_rows"]
     extended, extended_total = extended_tasks(session, window, limit)
     report = Report(

@@ -120,31 +120,59 @@ def class_counts(session: Session, window: Window) -> list[tuple[str, bool, int]
     return [(c, bool(n), int(k)) for c, n, k in session.execute(query)]
 
 
-def agency_class_counts(session: Session, window: Window) -> list[tuple[int, str, bool, int]]:
-    """(lead agency, class, assigned in the period, tasks): a task with two leads counts for both."""
-    query = (
-        select(Assignment.agency_id, class_of(window), is_new(session, window), func.count())
-        .select_from(Assignment)
-        .join(Task, Task.id == Assignment.task_id)
-        .join(Document, Document.id == Task.document_id)
-        .where(Assignment.role == "lead", *held(session, window))
-        .group_by(*columns(3))
+def period_rows(session: Session, window: Window) -> list[tuple]:
+    """Everything the totals, the table per agency and the scores need, in one grouped scan of the
+    period's tasks and their leads: (lead agency or None, first lead of its task, class, assigned
+    in the period, deadline if overdue, reminder: None / 0 unanswered / 1 answered, tasks).
+
+    A task with two leads gives two rows, the lower agency id marked first (the province counts
+    those); a task without a lead gives one, without agency.
+    """
+    lead = aliased(Assignment)
+    other = aliased(Assignment)
+    lower = exists(
+        select(other.id).where(other.task_id == Task.id, other.role == "lead", other.agency_id < lead.agency_id)
     )
-    return [(a, c, bool(n), int(k)) for a, c, n, k in session.execute(query)]
-
-
-def overdue_deadlines(session: Session, window: Window) -> list[tuple[int, date, int]]:
-    """(lead agency, deadline, tasks) of the tasks overdue at the cut-off: their days late weigh."""
+    first = case((lead.agency_id.is_(None), true()), (lower, false()), else_=true())
     overdue = and_(Task.deadline < window.through, ~done_by(window.through))
-    query = (
-        select(Assignment.agency_id, Task.deadline, func.count())
-        .select_from(Assignment)
-        .join(Task, Task.id == Assignment.task_id)
-        .join(Document, Document.id == Task.document_id)
-        .where(Assignment.role == "lead", overdue, *held(session, window))
-        .group_by(Assignment.agency_id, Task.deadline)
+    reminder = case((_missed(window), case((or_(done_by(window.through), _reported(window)), 1), else_=0)), else_=None)
+    keys = (
+        lead.agency_id,
+        first,
+        class_of(window),
+        is_new(session, window),
+        case((overdue, Task.deadline), else_=None),
+        reminder,
     )
-    return [(a, d, int(n)) for a, d, n in session.execute(query)]
+    query = (
+        select(*keys, func.count())
+        .select_from(Task)
+        .join(Document, Document.id == Task.document_id)
+        .outerjoin(lead, and_(lead.task_id == Task.id, lead.role == "lead"))
+        .where(*held(session, window))
+        .group_by(*columns(len(keys)))
+    )
+    return [tuple(row) for row in session.execute(query)]
+
+
+def _missed(window: Window):
+    """The task reached its deadline in the period unfinished (an office would remind its lead)."""
+    return and_(
+        Task.deadline >= window.start,
+        Task.deadline < window.through,
+        or_(Task.status != TaskStatus.DONE, Task.completed_on > Task.deadline),
+    )
+
+
+def _reported(window: Window):
+    """A progress report from the task's deadline on, by the cut-off."""
+    return exists(
+        select(ProgressReport.id).where(
+            ProgressReport.task_id == Task.id,
+            ProgressReport.created_at >= Task.deadline,
+            ProgressReport.created_at < moment(window.through + _DAY),
+        )
+    )
 
 
 def extension_requests(session: Session, window: Window) -> dict[int, int]:
@@ -159,37 +187,6 @@ def extension_requests(session: Session, window: Window) -> dict[int, int]:
     if window.agency_id is not None:
         query = query.where(Assignment.agency_id == window.agency_id)
     return {a: int(n) for a, n in session.execute(query)}
-
-
-def reminders(session: Session, window: Window) -> list[tuple[int, int, int]]:
-    """(lead agency, tasks whose deadline passed unfinished in the period, of them answered).
-
-    chidao records no reminder itself; an office reminds an agency when a deadline passes, so a
-    task that reached its deadline unfinished is one reminder, and a progress report dated from
-    the deadline on (or the completion, however late) is the answer.
-    """
-    missed = and_(
-        Task.deadline >= window.start,
-        Task.deadline < window.through,
-        or_(Task.status != TaskStatus.DONE, Task.completed_on > Task.deadline),
-    )
-    reported = exists(
-        select(ProgressReport.id).where(
-            ProgressReport.task_id == Task.id,
-            ProgressReport.created_at >= Task.deadline,
-            ProgressReport.created_at < moment(window.through + _DAY),
-        )
-    )
-    answered = case((or_(done_by(window.through), reported), 1), else_=0)
-    query = (
-        select(Assignment.agency_id, func.count(), func.sum(answered))
-        .select_from(Assignment)
-        .join(Task, Task.id == Assignment.task_id)
-        .join(Document, Document.id == Task.document_id)
-        .where(Assignment.role == "lead", missed, *held(session, window))
-        .group_by(Assignment.agency_id)
-    )
-    return [(a, int(n), int(k or 0)) for a, n, k in session.execute(query)]
 
 
 def approved_extensions(window: Window):
