@@ -332,8 +332,8 @@ def measure(engine, period: str, agency_id: int | None, runs: int) -> dict[str, 
                     rows=list_rows()["workbook_rows"],
                 )
             )
-        word, docx_time = _timed(lambda: write_docx(report))
-        book, xlsx_time = _timed(lambda: write_xlsx(report))
+        word, docx_time = _timed(lambda built_report=report: write_docx(built_report))
+        book, xlsx_time = _timed(lambda built_report=report: write_xlsx(built_report))
         figures = {"figures": built, "docx": docx_time, "xlsx": xlsx_time, "total": built + docx_time + xlsx_time}
         best = {k: min(v, best.get(k, v)) for k, v in figures.items()}
     print(
@@ -358,7 +358,8 @@ def main() -> None:
     with engine.connect() as conn:
         busiest = conn.execute(
             text(
-                "SELECT agency_id FROM task_agencies WHERE role = 'lead' GROUP BY agency_id ORDER BY count(*) DESC LIMIT 1"
+                "SELECT agency_id FROM task_agencies WHERE role = 'lead' "
+                "GROUP BY agency_id ORDER BY count(*) DESC LIMIT 1"
             )
         ).scalar()
     print(f"report {args.period}, best of {args.runs} (s):")

@@ -1,6 +1,7 @@
 """The filtered task list as CSV, for Excel: UTF-8 with a byte order mark (without it Excel reads
 Vietnamese as mojibake), Vietnamese column names, comma-separated or, for Excel under Vietnamese
-regional settings (whose list separator is ";"), semicolon-separated; streamed in batches (read by ``chidao.tracking.task_export``), and
+regional settings (whose list separator is ";"), semicolon-separated; streamed in batches (read by
+``chidao.tracking.task_export``), and
 protected against formula injection. Each batch is written out and forgotten before the next is
 read, so memory stays flat. Exports stop at ``CSV_LIMIT`` rows with a note saying so as the
 last line.
