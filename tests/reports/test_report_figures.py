@@ -86,6 +86,9 @@ def test_the_lists(session, quarter):
     assert len(built.completed) == built.totals.completed + built.totals.no_deadline_done
     short = report(session, rows=2)
     assert len(short.overdue) == 2 and short.totals.overdue == built.totals.overdue
+    figures = report(session, rows=0)  # what the dashboard reads: the same figures, no lists
+    assert (figures.totals, figures.scores, figures.trend) == (built.totals, built.scores, built.trend)
+    assert figures.overdue == figures.completed == [] and figures.summary == ""
 
 
 def test_recurring_rounds_are_counted_apart(session, quarter):

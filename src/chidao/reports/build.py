@@ -136,39 +136,38 @@ def build_report(
     rows: int | None = None,
 ) -> Report:
     """The report of ``period`` (for ``agency_id`` as lead, or the province); lists of ``rows``
-    lines at most (the data file's document rows by default)."""
+    lines at most (the data file's document rows by default). ``rows=0`` gives the figures alone
+    (totals, agencies, scores, rounds, trend: what the dashboard and the agency page show),
+    without the lists, the period before and the summary, which cost as much again."""
     agency = agency_named(session, agency_id)
     window = window_of(period, today, agency_id)
     before = period.previous()
-    previous = (
-        _totals(queries.class_counts(session, window_of(before, today, agency_id)))
-        if before.start <= today
-        else Totals()
-    )
     totals, agencies = period_figures(session, window, calendar)
-    limit = rows if rows is not None else list_rows()["document_rows"]
-    extended, extended_total = extended_tasks(session, window, limit)
     report = Report(
         period=period,
         through=window.through,
         previous_period=before,
         agency=agency,
         totals=totals,
-        previous=previous,
+        previous=Totals(),
         rounds=round_totals(session, window, calendar),
         agencies=agencies,
         scores=ranking(agencies),
         trend=monthly(session, through=window.through, overdue_now=totals.overdue, agency_id=agency_id),
-        overdue=overdue_tasks(session, window, calendar, limit),
-        completed=completed_tasks(session, window, limit),
-        extended=extended,
-        extended_total=extended_total,
     )
+    limit = rows if rows is not None else list_rows()["document_rows"]
+    if limit == 0:
+        return report
+    if before.start <= today:
+        report.previous = _totals(queries.class_counts(session, window_of(before, today, agency_id)))
+    report.overdue = overdue_tasks(session, window, calendar, limit)
+    report.completed = completed_tasks(session, window, limit)
+    report.extended, report.extended_total = extended_tasks(session, window, limit)
     report.summary = summary(
         scope=report.scope,
         span=f"từ ngày {period.start:%d/%m/%Y} đến ngày {window.through:%d/%m/%Y}",
         totals=totals,
-        previous=previous,
+        previous=report.previous,
         previous_label=before.label,
         rounds=report.rounds,
         scores=report.scores,
