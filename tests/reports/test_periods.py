@@ -47,6 +47,9 @@ def test_the_period_before(text, mode, before, start, end):
         "2026-03-10..2026-03-01",
         "2020-01-01..2026-01-01",
         "quý 1",
+        "0001-01-01..0001-01-02",  # the period before would be no date (a 500 before)
+        "1900",
+        "2200-Q1",
     ],
 )
 def test_texts_that_name_no_period_are_refused(text):

@@ -26,6 +26,7 @@ _FORMS = (
     ("year", re.compile(r"(\d{4})()")),
 )
 _CUSTOM = re.compile(r"(\d{4}-\d{2}-\d{2})\s*\.\.\s*(\d{4}-\d{2}-\d{2})")
+YEARS = (1901, 2199)
 _LONGEST_DAYS = 3 * 366  # a custom period longer than three years is a typing mistake
 
 
@@ -111,8 +112,6 @@ def named(kind: str, year: int, number: int, mode: str = "cutoff") -> Period:
     """The period of ``kind`` (month, quarter, half, nine, year) numbered ``number`` in ``year``."""
     if mode not in modes():
         raise PeriodError(f"unknown counting {mode!r}: use one of {', '.join(modes())}")
-    if not 1900 < year < 2200:
-        raise PeriodError(f"year {year} is out of range")
     first, last = {
         "month": (number, number),
         "quarter": (3 * number - 2, 3 * number),
@@ -125,7 +124,15 @@ def named(kind: str, year: int, number: int, mode: str = "cutoff") -> Period:
 
 
 def parse_period(text: str, mode: str = "cutoff") -> Period:
-    """The period a text names (see the module's docstring); ``PeriodError`` for anything else."""
+    """The period a text names (see the module's docstring); ``PeriodError`` for anything else,
+    a year before 1901 or after 2199 included (the period before must still be a date)."""
+    period = _parse(text, mode)
+    if not (YEARS[0] <= period.start.year and period.end.year <= YEARS[1]):
+        raise PeriodError(f"{text!r} is out of range: years {YEARS[0]} to {YEARS[1]}")
+    return period
+
+
+def _parse(text: str, mode: str) -> Period:
     raw = text.strip()
     custom = _CUSTOM.fullmatch(raw)
     if custom:
