@@ -81,15 +81,12 @@ def _totals(rows) -> Totals:
 
 def period_figures(session: Session, window: Window, calendar: WorkCalendar) -> tuple[Totals, list[AgencyRow]]:
     """The totals (each task once) and the lead agencies with tasks in the period, by name, with
-    all their figures, from one grouped scan (``queries.period_rows``)."""
-    totals = Totals()
+    all their figures, from one grouped scan (``queries.period_rows``); the province's totals
+    from a scan of the tasks alone (a task may have two leads, or none)."""
     rows: dict[int, AgencyRow] = {}
     late: dict[date, float] = {}
-    for agency_id, first, code, new, overdue_since, reminder, n in queries.period_rows(session, window):
-        counted = bool(first) if window.agency_id is None else agency_id == window.agency_id
-        if counted:
-            totals.add(code, n, bool(new))
-        if agency_id is None or (window.agency_id is not None and agency_id != window.agency_id):
+    for agency_id, code, new, overdue_since, reminder, n in queries.period_rows(session, window):
+        if window.agency_id is not None and agency_id != window.agency_id:
             continue
         row = rows.setdefault(agency_id, AgencyRow(agency_id, ""))
         row.totals.add(code, n, bool(new))
@@ -107,6 +104,10 @@ def period_figures(session: Session, window: Window, calendar: WorkCalendar) -> 
     names = dict(session.execute(select(Agency.id, Agency.name).where(Agency.id.in_(list(rows)))).all())
     for agency_id, found in rows.items():
         found.name = names.get(agency_id, "")
+    if window.agency_id is None:
+        totals = _totals(queries.class_counts(session, window))
+    else:
+        totals = rows[window.agency_id].totals if window.agency_id in rows else Totals()
     return totals, sorted(rows.values(), key=lambda r: (r.name, r.agency_id))
 
 

@@ -122,24 +122,15 @@ def class_counts(session: Session, window: Window) -> list[tuple[str, bool, int]
 
 
 def period_rows(session: Session, window: Window) -> list[tuple]:
-    """Everything the totals, the table per agency and the scores need, in one grouped scan of the
-    period's tasks and their leads: (lead agency or None, first lead of its task, class, assigned
-    in the period, deadline if overdue, reminder: None / 0 unanswered / 1 answered, tasks).
-
-    A task with two leads gives two rows, the lower agency id marked first (the province counts
-    those); a task without a lead gives one, without agency.
-    """
+    """Everything the table per agency and the scores need, in one grouped scan of the period's
+    tasks and their leads: (lead agency, class, assigned in the period, deadline if overdue,
+    reminder: None / 0 unanswered / 1 answered, tasks). A task with two leads counts for both
+    (the province's totals, each task once, are ``class_counts``)."""
     lead = aliased(Assignment)
-    other = aliased(Assignment)
-    lower = exists(
-        select(other.id).where(other.task_id == Task.id, other.role == "lead", other.agency_id < lead.agency_id)
-    )
-    first = case((lead.agency_id.is_(None), true()), (lower, false()), else_=true())
     overdue = and_(Task.deadline < window.through, ~done_by(window.through))
     reminder = case((_missed(window), case((or_(done_by(window.through), _reported(window)), 1), else_=0)), else_=None)
     keys = (
         lead.agency_id,
-        first,
         class_of(window),
         is_new(session, window),
         case((overdue, Task.deadline), else_=None),
@@ -149,7 +140,7 @@ def period_rows(session: Session, window: Window) -> list[tuple]:
         select(*keys, func.count())
         .select_from(Task)
         .join(Document, Document.id == Task.document_id)
-        .outerjoin(lead, and_(lead.task_id == Task.id, lead.role == "lead"))
+        .join(lead, and_(lead.task_id == Task.id, lead.role == "lead"))
         .where(*held(session, window))
         .group_by(*columns(len(keys)))
     )
