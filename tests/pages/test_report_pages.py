@@ -131,3 +131,30 @@ def test_the_trend_chart_geometry():
     assert tallest.value == 20 and tallest.y + tallest.height == chart.baseline
     assert [b.height for b in first.bars][2] == 0 and second.bars[0].height >= 2  # zero flat, small still seen
     assert second.bars[0].x > first.bars[-1].x and chart.width > second.bars[-1].x
+
+
+def test_a_slow_dashboard_is_served_as_last_counted_while_it_is_counted_again(site, quarter, monkeypatch):
+    """At a million tasks the figures take seconds: the dashboard shows the last ones (saying
+    when they were counted) and counts again in the background; the report page never does."""
+    import time
+
+    from chidao.web import report_params
+
+    monkeypatch.setattr(report_params, "SLOW_SECONDS", 0.0)  # every build counts as slow
+    viewer = site.login("viewer")
+    before = viewer.get("/", params={"period": PERIOD, "format": "json"}).json()["period"]
+    assert before["built_at"]
+    police = next(row["id"] for row in site.api("GET", "/tasks", params={"q": "lam sach du lieu"}).json()["items"])
+    version = site.api("GET", f"/tasks/{police}").json()["version"]
+    assert site.api("PATCH", f"/tasks/{police}", json={"status": "cancelled", "version": version}).status_code == 200
+    stale = viewer.get("/", params={"period": PERIOD, "format": "json"}).json()["period"]
+    assert stale["totals"] == before["totals"]  # served as counted, a recount started
+    fresh = site.api("GET", "/reports", who="viewer", params={"period": PERIOD}).json()["totals"]
+    assert fresh["overdue"] == before["totals"]["overdue"] - 1  # the report itself is exact
+    cache = site.app.state.report_cache
+    for _ in range(100):
+        if not cache.running:
+            break
+        time.sleep(0.1)
+    after = viewer.get("/", params={"period": PERIOD, "format": "json"}).json()["period"]
+    assert after["totals"]["overdue"] == fresh["overdue"]

@@ -6,7 +6,7 @@ once here so that they cannot disagree.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from functools import cache
 
 from sqlalchemy import func, select
@@ -61,6 +61,7 @@ class Report:
     extended: list[Line] = field(default_factory=list)
     extended_total: int = 0
     summary: str = ""
+    built_at: datetime | None = None  # set by a cache that may serve it later
 
     @property
     def title(self) -> str:

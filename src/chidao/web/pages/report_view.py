@@ -70,6 +70,7 @@ def period_card(report: Report) -> dict:
         "start": report.period.start,
         "through": report.through,
         "scope": report.scope,
+        "built_at": report.built_at,
         "totals": report.totals.as_dict(),
         "rounds": report.rounds.as_dict(),
         "classes": [(code, getattr(report.totals, code)) for code in ReportClass.dated()],

@@ -122,8 +122,8 @@ def _this_month(request: Request, session, agency_id: int, today, mode: str) -> 
     """The agency's figures, trend and score this month: its own report for the figures and the
     trend, the province's for the score and rank among all agencies."""
     month = current_month(today, mode)
-    province = report_for(request, session, ReportAsk(month, None), today, rows=0)
-    own = report_for(request, session, ReportAsk(month, agency_id), today, rows=0)
+    province = report_for(request, session, ReportAsk(month, None), today, rows=0, fresh=False)
+    own = report_for(request, session, ReportAsk(month, agency_id), today, rows=0, fresh=False)
     return {
         "period": period_card(own),
         "score": next((s for s in province.scores if s.agency_id == agency_id), None),

@@ -68,7 +68,7 @@ def dashboard(
     month's unless ``period`` names another: the same report as /reports)."""
     scope = scope_of(user)
     ask = read_ask(session, user, default_mode=settings.report_periods, today=today, period=period, mode="", agency="")
-    report = report_for(request, session, ask, today, rows=0)  # the figures alone
+    report = report_for(request, session, ask, today, rows=0, fresh=False)  # the figures alone
     figures = statistics(session=session, scope=scope, today=today, soon_until=soon)
     overdue = [{**r, "url": _overdue_url(r["agency"])} for r in figures["overdue_by_agency"]]
     week_end = end_of_work_week(today, request.app.state.calendar)
