@@ -49,6 +49,27 @@ def _networks(env: dict[str, str], name: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+def _choice(env: dict[str, str], name: str, allowed: tuple[str, ...]) -> str:
+    """One of ``allowed`` (the first when unset)."""
+    raw = (env.get(name) or "").strip()
+    if not raw:
+        return allowed[0]
+    if raw not in allowed:
+        raise SettingsError(f"{name} must be one of {', '.join(allowed)}, got {raw!r}")
+    return raw
+
+
+def _file(env: dict[str, str], name: str) -> Path | None:
+    """A file that exists, or None when unset."""
+    raw = (env.get(name) or "").strip()
+    if not raw:
+        return None
+    path = Path(raw).expanduser()
+    if not path.is_file():
+        raise SettingsError(f"{name} must name an existing file, got {raw!r}")
+    return path
+
+
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path
@@ -76,6 +97,10 @@ class Settings:
     # Webhooks (issue 11): seconds a receiver has to connect and answer; tries before giving up.
     webhook_timeout: int = 10
     webhook_attempts: int = 8
+    # How a named report period is counted: "cutoff" (Nghị định 09/2019: the 15th to the 14th)
+    # or "calendar" (whole months); and the Word template of the report (None: the packaged one).
+    report_periods: str = "cutoff"
+    report_template: Path | None = None
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -96,6 +121,8 @@ class Settings:
             **_mail(env),
             webhook_timeout=_int(env, "CHIDAO_WEBHOOK_TIMEOUT", 10, 1),
             webhook_attempts=_int(env, "CHIDAO_WEBHOOK_ATTEMPTS", 8, 1),
+            report_periods=_choice(env, "CHIDAO_REPORT_PERIODS", ("cutoff", "calendar")),
+            report_template=_file(env, "CHIDAO_REPORT_TEMPLATE"),
         )
 
 

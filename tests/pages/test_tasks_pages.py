@@ -167,14 +167,16 @@ def test_the_csv_has_a_bom_vietnamese_headers_and_the_filtered_rows(site, notice
     assert response.headers["content-disposition"] == 'attachment; filename="nhiem-vu-20240401.csv"'
     rows = rows_of(response)
     assert rows[0] == [
-        "id",
-        "nhiệm vụ",
-        "chủ trì",
-        "phối hợp",
-        "thời hạn",
-        "trạng thái",
-        "tình trạng thời hạn",
-        "văn bản",
+        "Mã",
+        "Nhiệm vụ",
+        "Chủ trì",
+        "Phối hợp",
+        "Thời hạn",
+        "Trạng thái",
+        "Tiến độ (%)",
+        "Tình trạng thời hạn",
+        "Ngày hoàn thành",
+        "Văn bản",
     ]
     plan = task_id(notices[0], PLAN)
     assert rows[1] == [
@@ -184,12 +186,29 @@ def test_the_csv_has_a_bom_vietnamese_headers_and_the_filtered_rows(site, notice
         "Sở Tài chính; Sở Kế hoạch và Đầu tư",
         "30/04/2024",
         "Mới giao",
+        "0",
         "Chưa đến hạn",
+        "",
         "125/TB-UBND",
     ]
     page = viewer.get("/tasks", params={"q": "chuyen doi so", "sort": "deadline"})
     assert [int(r[0]) for r in rows[1:]] == ids_in(page.text)
     assert 'href="/tasks.csv?q=chuyen+doi+so&amp;sort=deadline"' in page.text
+    assert 'href="/tasks.csv?q=chuyen+doi+so&amp;sort=deadline&amp;sep=semicolon"' in page.text
+
+
+def test_the_csv_for_excel_is_semicolon_separated_with_progress(site, notices):
+    """Excel under Vietnamese regional settings splits columns at ";" (issue 12)."""
+    plan = task_id(notices[0], PLAN)
+    version = site.api("GET", f"/tasks/{plan}").json()["version"]
+    changed = site.api("PATCH", f"/tasks/{plan}", json={"progress": 40, "version": version})
+    assert changed.status_code == 200, changed.text
+    response = site.login("viewer").get("/tasks.csv", params={"sep": "semicolon", "q": "chuyen doi so"})
+    assert response.content.startswith("\ufeffMã;Nhiệm vụ;Chủ trì;".encode())
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    row = next(r for r in rows[1:] if r[0] == str(plan))
+    assert row[6] == "40" and row[3] == "Sở Tài chính; Sở Kế hoạch và Đầu tư"  # a "; " inside a cell is quoted
+    assert site.login("viewer").get("/tasks.csv", params={"sep": "tab"}).status_code == 422
 
 
 def test_the_csv_keeps_the_scope_of_an_agency_officer(site, notices):

@@ -1,5 +1,5 @@
-"""Command line: extract, ingest, serve, remind, notify, webhooks, user, token, stats, and the database
-commands (init, migrate, backup, restore)."""
+"""Command line: extract, ingest, serve, remind, notify, webhooks, report, user, token, stats, and the
+database commands (init, migrate, backup, restore)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from chidao.cli.extract_cmd import extract_command
 from chidao.cli.feeds_cmds import notify_command, webhooks_group
 from chidao.cli.ingest_cmd import ingest_command
 from chidao.cli.remind_cmds import import_contacts_command, remind_command
+from chidao.cli.report_cmd import report_command
 from chidao.cli.serve_cmd import serve_command
 from chidao.cli.stats_cmd import stats_group
 from chidao.cli.user_cmds import token_group, user_group
@@ -38,6 +39,7 @@ cli.add_command(remind_command)
 agencies_group.add_command(import_contacts_command)
 cli.add_command(notify_command)
 cli.add_command(webhooks_group)
+cli.add_command(report_command)
 
 
 def main() -> None:

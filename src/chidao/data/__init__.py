@@ -30,6 +30,7 @@ REQUIRED: dict[str, frozenset[str]] = {
     "reorganizations.toml": frozenset({"reorganization"}),
     "provinces.toml": frozenset({"effective", "reference", "bodies", "province"}),
     "reminders.toml": frozenset({"policy", "bounds", "kinds", "sections", "example"}),
+    "reports.toml": frozenset({"period", "scores", "lists"}),
     "recurrence.toml": frozenset({"every", "periods", "recurring_deadlines", "example"}),
     "recurring_days.toml": frozenset({"day", "weekdays", "quarter_parts", "ordinals"}),
     "review.toml": frozenset({"bias", "doubts", "signals", "unassigned", "vague_lead_nouns"}),

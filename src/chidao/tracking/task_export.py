@@ -49,7 +49,7 @@ def after(run: Run, last) -> object:
     return keys < values if run.descending else keys > values
 
 
-COLUMNS = (Task.id, Task.text, Task.deadline, Task.status, Task.completed_on, Task.document_id)
+COLUMNS = (Task.id, Task.text, Task.deadline, Task.status, Task.completed_on, Task.progress, Task.document_id)
 
 
 def batches(session: Session, where: list, sort: str) -> Iterator[list]:

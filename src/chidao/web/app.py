@@ -34,6 +34,7 @@ from chidao.web.routers import (
     auth,
     documents,
     notifications,
+    reports,
     review,
     stats,
     tasks,
@@ -69,7 +70,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
         503: "The database is unavailable",
     }.items()
 }
-ROUTERS = (auth, tokens, documents, review, tasks, tracking, agencies, users, stats, notifications, webhooks)
+ROUTERS = (auth, tokens, documents, review, tasks, tracking, agencies, users, stats, notifications, webhooks, reports)
 
 
 def send_policy(settings: Settings) -> SendPolicy:

@@ -73,3 +73,68 @@ def bar_chart(rows: list[tuple[str, int, str | None]]) -> BarChart:
         bar_height=BAR,
         max_value=top,
     )
+
+
+# Trends: per month, a group of vertical bars (assigned, completed, overdue), drawn like the bars above.
+TREND_SERIES = (("assigned", "Giao mới"), ("completed", "Hoàn thành"), ("overdue", "Quá hạn"))
+TREND_LEFT = 8
+TREND_GROUP = 56  # room for one month's bars and the gap after them
+TREND_BAR = 14
+TREND_PLOT = 160  # height of the tallest bar
+TREND_TOP = 22  # room for the value above the tallest bar
+TREND_BOTTOM = 24  # room for the month under the bars
+
+
+@dataclass(frozen=True)
+class TrendBar:
+    series: str
+    label: str
+    value: int
+    shown: str
+    x: int
+    y: int
+    height: int
+
+
+@dataclass(frozen=True)
+class TrendMonth:
+    label: str
+    center: int
+    bars: list[TrendBar]
+
+
+@dataclass(frozen=True)
+class TrendChart:
+    months: list[TrendMonth]
+    width: int
+    height: int
+    baseline: int
+    bar_width: int
+    series: tuple[tuple[str, str], ...]
+    max_value: int
+
+
+def trend_chart(points: list[tuple[str, dict[str, int]]]) -> TrendChart:
+    """Geometry of a month-by-month chart from (month label, {series: value}) rows, oldest first;
+    bars scale to the largest value of any series, and a value above zero stays visible."""
+    top = max((values[s] for _, values in points for s, _ in TREND_SERIES), default=0)
+    baseline = TREND_TOP + TREND_PLOT
+    months = []
+    for index, (label, values) in enumerate(points):
+        left = TREND_LEFT + index * TREND_GROUP
+        bars = []
+        for position, (series, name) in enumerate(TREND_SERIES):
+            value = values[series]
+            height = max(round(TREND_PLOT * value / top), 2) if value and top else 0
+            x = left + position * TREND_BAR
+            bars.append(TrendBar(series, name, value, number(value), x, baseline - height, height))
+        months.append(TrendMonth(label, left + (len(TREND_SERIES) * TREND_BAR) // 2, bars))
+    return TrendChart(
+        months=months,
+        width=TREND_LEFT * 2 + TREND_GROUP * max(len(points), 1),
+        height=baseline + TREND_BOTTOM,
+        baseline=baseline,
+        bar_width=TREND_BAR - 2,
+        series=TREND_SERIES,
+        max_value=top,
+    )

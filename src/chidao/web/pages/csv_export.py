@@ -1,5 +1,7 @@
 """The filtered task list as CSV, for Excel: UTF-8 with a byte order mark (without it Excel reads
-Vietnamese as mojibake), streamed in batches (read by ``chidao.tracking.task_export``), and
+Vietnamese as mojibake), Vietnamese column names, comma-separated or, for Excel under Vietnamese
+regional settings (whose list separator is ";"), semicolon-separated; streamed in batches (read by
+``chidao.tracking.task_export``), and
 protected against formula injection. Each batch is written out and forgotten before the next is
 read, so memory stays flat. Exports stop at ``CSV_LIMIT`` rows with a note saying so as the
 last line.
@@ -24,7 +26,19 @@ from chidao.web.pages.formats import number, vn_date
 
 CSV_LIMIT = 100_000
 BOM = "\ufeff"
-HEADER = ("id", "nhiệm vụ", "chủ trì", "phối hợp", "thời hạn", "trạng thái", "tình trạng thời hạn", "văn bản")
+HEADER = (
+    "Mã",
+    "Nhiệm vụ",
+    "Chủ trì",
+    "Phối hợp",
+    "Thời hạn",
+    "Trạng thái",
+    "Tiến độ (%)",
+    "Tình trạng thời hạn",
+    "Ngày hoàn thành",
+    "Văn bản",
+)
+DELIMITERS = {"comma": ",", "semicolon": ";"}
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 TRUNCATED = "Lưu ý: tệp chỉ gồm {limit} nhiệm vụ đầu tiên của danh sách; hãy lọc hẹp hơn để xuất phần còn lại."
 
@@ -46,16 +60,18 @@ def task_row(task, agencies: dict[str, list[str]], document: str, today: date, s
         "; ".join(agencies["coordinator"]),
         vn_date(task.deadline),
         TaskStatus.labels().get(task.status, task.status),
+        str(task.progress or 0),
         state.label,
+        vn_date(task.completed_on),
         document,
     ]
     return [safe_cell(c) for c in cells]
 
 
-def _lines(rows: list[list[str]]) -> bytes:
+def _lines(rows: list[list[str]] | list[tuple[str, ...]], delimiter: str = ",") -> bytes:
     """CSV lines (CRLF, as Excel writes them) in UTF-8."""
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
     return buffer.getvalue().encode("utf-8")
 
 
@@ -67,11 +83,12 @@ class Export:
     today: date
     soon: date
     limit: int
+    delimiter: str = ","
 
 
 def stream(sessions: Callable[[], Session], export: Export) -> Iterator[bytes]:
     """The CSV, chunk by chunk, in a session of its own (the request's closes before streaming ends)."""
-    yield (BOM + ",".join(HEADER) + "\r\n").encode("utf-8")
+    yield BOM.encode("utf-8") + _lines([HEADER], export.delimiter)
     sent = 0
     with sessions() as session:
         where = conditions(session, export.flt, export.scope, export.today, export.soon)
@@ -83,7 +100,7 @@ def stream(sessions: Callable[[], Session], export: Export) -> Iterator[bytes]:
             rows = [task_row(t, agencies[t.id], refs[t.document_id].label, export.today, export.soon) for t in kept]
             sent += len(rows)
             if rows:
-                yield _lines(rows)
+                yield _lines(rows, export.delimiter)
             if len(batch) > room:
-                yield _lines([[TRUNCATED.format(limit=number(export.limit))]])
+                yield _lines([[TRUNCATED.format(limit=number(export.limit))]], export.delimiter)
                 return

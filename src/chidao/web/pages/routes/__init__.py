@@ -12,6 +12,7 @@ from chidao.web.pages.routes import (
     mail,
     notifications,
     reorganization,
+    reports,
     review,
     tasks,
     upload,
@@ -32,4 +33,5 @@ ROUTERS = (
     notifications.router,
     calendar.router,
     webhooks.router,
+    reports.router,
 )

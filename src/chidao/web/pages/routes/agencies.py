@@ -14,6 +14,8 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
+from chidao.reports.periods import current_month
+from chidao.reports.scores import part_labels, policy
 from chidao.store.models import Agency, User
 from chidao.tracking.agencies import agencies_page, agency_figures
 from chidao.tracking.documents import document_refs
@@ -22,11 +24,13 @@ from chidao.tracking.task_filter import Scope, TaskFilter
 from chidao.tracking.task_list import list_tasks
 from chidao.tracking.visibility import scope_of
 from chidao.vocab import AgencyRole, UserRole
-from chidao.web.deps import Id, PageNo, PageUser, SessionDep, SoonDep, TodayDep, not_found
+from chidao.web.deps import Id, PageNo, PageUser, SessionDep, SettingsDep, SoonDep, TodayDep, not_found
 from chidao.web.pages.listing import pager, url_with
+from chidao.web.pages.report_view import period_card
 from chidao.web.pages.respond import respond
 from chidao.web.pages.task_query import parse_role
 from chidao.web.pages.task_rows import task_row
+from chidao.web.report_params import ReportAsk, report_for
 
 router = APIRouter()
 PER_PAGE = 50
@@ -74,10 +78,12 @@ def agency_page(
     user: PageUser,
     today: TodayDep,
     soon: SoonDep,
+    settings: SettingsDep,
     role: Annotated[str, Query(max_length=20)] = "",
     page: PageNo = 1,
 ) -> Response:
-    """One agency's figures by timing state and its tasks (as lead, coordinator or both), paged."""
+    """One agency's figures by timing state, its score and trend this month, and its tasks (as
+    lead, coordinator or both), paged."""
     agency = session.get(Agency, agency_id)
     if agency is None or not may_open(user, agency_id):
         raise not_found("agency", agency_id)
@@ -107,5 +113,21 @@ def agency_page(
         "items": [(task_row(t, today, soon), refs.get(t.document_id)) for t in rows],
         "pager": pager(request, page=page, per_page=TASKS_PER_PAGE, total=total),
         "tasks_base": "/tasks?" + urlencode({"agency": agency.name}),
+        **_this_month(request, session, agency.id, today, settings.report_periods),
     }
     return respond(request, "agency.html", context)
+
+
+def _this_month(request: Request, session, agency_id: int, today, mode: str) -> dict:
+    """The agency's figures, trend and score this month: its own report for the figures and the
+    trend, the province's for the score and rank among all agencies."""
+    month = current_month(today, mode)
+    province = report_for(request, session, ReportAsk(month, None), today, rows=0, fresh=False)
+    own = report_for(request, session, ReportAsk(month, agency_id), today, rows=0, fresh=False)
+    return {
+        "period": period_card(own),
+        "score": next((s for s in province.scores if s.agency_id == agency_id), None),
+        "ranked": sum(1 for s in province.scores if s.value is not None),
+        "min_tasks": policy()["min_tasks"],
+        "part_labels": part_labels(),
+    }

@@ -9,9 +9,10 @@ query, so the page stays quick at a million tasks.
 
 from __future__ import annotations
 
+from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from chidao.tracking.dashboard import due_between, end_of_work_week, recently_completed
@@ -19,11 +20,13 @@ from chidao.tracking.documents import document_refs
 from chidao.tracking.statistics import statistics
 from chidao.tracking.visibility import scope_of
 from chidao.vocab import TaskStatus
-from chidao.web.deps import PageUser, SessionDep, SoonDep, TodayDep
+from chidao.web.deps import PageUser, SessionDep, SettingsDep, SoonDep, TodayDep
 from chidao.web.pages.charts import bar_chart
 from chidao.web.pages.formats import number
+from chidao.web.pages.report_view import period_card
 from chidao.web.pages.respond import respond
 from chidao.web.pages.task_rows import task_row
+from chidao.web.report_params import read_ask, report_for
 
 router = APIRouter()
 CHART_BARS = 15  # the table under the chart lists all of them (the statistics give 50 at most)
@@ -52,9 +55,20 @@ def _week_url(start, end) -> str:
 
 
 @router.get("/")
-def dashboard(request: Request, session: SessionDep, user: PageUser, today: TodayDep, soon: SoonDep) -> Response:
-    """The figures and short lists of the user's scope."""
+def dashboard(
+    request: Request,
+    session: SessionDep,
+    user: PageUser,
+    today: TodayDep,
+    soon: SoonDep,
+    settings: SettingsDep,
+    period: Annotated[str, Query(max_length=40)] = "",
+) -> Response:
+    """The figures and short lists of the user's scope, and the report period's figures (this
+    month's unless ``period`` names another: the same report as /reports)."""
     scope = scope_of(user)
+    ask = read_ask(session, user, default_mode=settings.report_periods, today=today, period=period, mode="", agency="")
+    report = report_for(request, session, ask, today, rows=0, fresh=False)  # the figures alone
     figures = statistics(session=session, scope=scope, today=today, soon_until=soon)
     overdue = [{**r, "url": _overdue_url(r["agency"])} for r in figures["overdue_by_agency"]]
     week_end = end_of_work_week(today, request.app.state.calendar)
@@ -76,5 +90,6 @@ def dashboard(request: Request, session: SessionDep, user: PageUser, today: Toda
         "week_url": _week_url(today, week_end),
         "recent": [(task_row(t, today, soon), refs.get(t.document_id)) for t in recent],
         "scoped": not scope.unrestricted,
+        "period": period_card(report),
     }
     return respond(request, "dashboard.html", context)
