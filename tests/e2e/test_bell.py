@@ -1,19 +1,26 @@
-"""The bell in a real browser, against the real ``chidao serve``: an agency officer asks for more
+"""The bell and the digest in a real browser, against the real ``chidao serve``: an agency officer asks for more
 time and the clerk's bell count goes up at once; the request is at the top of the clerk's
 notifications page, which opens the task. The same request reaches an integrator's webhook,
 sent by the server's own background sender (no flush command), signed with the secret the
-admin's page showed once. Photographed at desktop and phone width."""
+admin's page showed once; and the clerk's next daily digest, sent by ``chidao remind`` to a real
+SMTP server, lists it among what waits for the office. Photographed at desktop and phone width."""
 
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import time
+from datetime import date
 
+from chidao.extract.workdays import WorkCalendar
 from conftest import EXAMPLES, screenshot
 from support.receiver import Receiver, verify
+from support.smtp import smtp_server
 
 LETTER = EXAMPLES / "cv-giao-nhiem-vu-y-te.txt"  # Sở Y tế ("health") leads its first task
 LED_BY_HEALTH = "Giao Sở Y tế chủ trì"
+CLERK_MAIL = "van-phong@tinh.gov.vn"
 
 
 def _bell(page) -> int:
@@ -78,5 +85,22 @@ def test_an_extension_request_rings_the_clerks_bell_and_reaches_a_webhook(open_a
         admin.goto(f"{server.url}/admin/webhooks")  # not reload: that would post the form again
         assert "Đã gửi" in admin.locator("#deliveries").inner_text()
         screenshot(admin, "18-webhooks-admin")
+
+        # The clerk's next daily digest (``chidao remind`` from cron, to a real SMTP server)
+        # holds the request in the queue of what waits for the office.
+        clerk.goto(f"{server.url}/account/mail")
+        clerk.locator("#m-email").fill(CLERK_MAIL)
+        clerk.get_by_role("button", name="Lưu").click()
+        clerk.wait_for_load_state()
+        with smtp_server() as inbox:
+            env = {**server.env, "CHIDAO_SMTP_HOST": inbox.host, "CHIDAO_SMTP_PORT": str(inbox.port)}
+            env["CHIDAO_MAIL_FROM"] = "chidao@tinh.gov.vn"
+            day = WorkCalendar().add_working_days(date.today(), 1)
+            remind = [sys.executable, "-m", "chidao.cli", "remind", "--date", day.isoformat()]
+            done = subprocess.run(remind, env=env, capture_output=True, text=True, timeout=180)
+            assert done.returncode == 0, done.stderr
+            (mail,) = inbox.to(CLERK_MAIL)
+        text = mail.get_body(("plain",)).get_content()
+        assert "31/03/2027" in text and LED_BY_HEALTH in text, text[:2000]
     finally:
         receiver.stop()

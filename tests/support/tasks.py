@@ -27,6 +27,8 @@ def add_task(
     status: str = "assigned",
     recurrence: str | None = None,
     deadline_text: str | None = None,
+    recurrence_day: str | None = None,
+    doc_date: date | None = None,
     coordinators: tuple[str, ...] = (),
     completed_on: date | None = None,
 ) -> Task:
@@ -38,6 +40,7 @@ def add_task(
         original=b"x",
         text=text,
         status="confirmed",
+        doc_date=doc_date,
     )
     task = Task(
         document=document,
@@ -47,6 +50,7 @@ def add_task(
         tracked=True,
         recurrence=recurrence,
         deadline_text=deadline_text,
+        recurrence_day=recurrence_day,
         completed_on=completed_on,
         search_text=text.lower(),
     )

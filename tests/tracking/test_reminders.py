@@ -169,7 +169,15 @@ def test_an_address_that_opted_out_gets_nothing_of_that_kind(session):
 
 def test_a_monthly_round_is_reminded_by_its_own_due_day(session):
     _contacts(session)
-    task = add_task(session, lead=IT, deadline=None, recurrence="monthly", deadline_text="trước ngày 16 hằng tháng")
+    task = add_task(
+        session,
+        lead=IT,
+        deadline=None,
+        recurrence="monthly",
+        deadline_text="trước ngày 16 hằng tháng",
+        recurrence_day="16",  # what extraction stores for that text (rounds never re-read the text)
+        doc_date=MONDAY - timedelta(days=60),  # rounds start at the notice's date
+    )
     digest = next(d for d in build_digests(session=session, day=MONDAY, calendar=CALENDAR) if d.name == IT)
     today = {s.code: s for s in digest.sections}["due_today"]
     assert [(line.task_id, line.due) for line in today.lines] == [(task.id, MONDAY)]

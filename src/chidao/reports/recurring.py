@@ -30,7 +30,7 @@ def _due_dates(window: Window, calendar: WorkCalendar, session: Session) -> tupl
     """(rounds due in the period, of them due before the cut-off, recurring tasks with a round)."""
     done_on = case((done_by(window.through), Task.completed_on), else_=None)
     assigned = assigned_on(session)
-    keys = (Task.recurrence, Task.deadline, Task.deadline_text, assigned, done_on)
+    keys = (Task.recurrence, Task.recurrence_day, Task.recurrence_until, Task.deadline, assigned, done_on)
     query = (
         select(*keys, func.count())
         .select_from(Task)
@@ -39,12 +39,19 @@ def _due_dates(window: Window, calendar: WorkCalendar, session: Session) -> tupl
         .group_by(*columns(len(keys)))
     )
     due = before = tasks = 0
-    for recurrence, deadline, deadline_text, assigned_day, done_day, n in session.execute(query):
+    for recurrence, day, until, deadline, assigned_day, done_day, n in session.execute(query):
         start = max(window.start, _day(assigned_day) or window.start)
         end = min(window.through, _day(done_day) or window.through)
         if end < start:
             continue
-        shape = SimpleNamespace(recurrence=recurrence, deadline=deadline, deadline_text=deadline_text)
+        shape = SimpleNamespace(  # what the rounds' rule reads of a task; the window starts it
+            recurrence=recurrence,
+            recurrence_day=day,
+            recurrence_until=until,
+            deadline=deadline,
+            document=None,
+            created_at=None,
+        )
         dates = occurrences(shape, start, end, calendar)
         due += n * len(dates)
         before += n * sum(1 for d in dates if d < window.through)

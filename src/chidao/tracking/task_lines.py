@@ -30,6 +30,8 @@ class TaskLine:
     deadline_text: str | None
     recurrence: str | None
     recurrence_text: str | None
+    recurrence_day: str | None
+    recurrence_until: date | None
     confidence: float | None
     doubts: list | None
     status: str
@@ -52,6 +54,8 @@ COLUMNS = (
     Task.deadline_text,
     Task.recurrence,
     Task.recurrence_text,
+    Task.recurrence_day,
+    Task.recurrence_until,
     Task.confidence,
     Task.doubts,
     Task.status,
