@@ -147,3 +147,14 @@ def test_https_makes_the_cookie_secure_and_a_stranger_cannot_claim_it(api, datab
     with TestClient(app, base_url="https://chidao.example") as client:
         direct = client.post("/api/v1/auth/login", json={"username": "clerk", "password": PASSWORD})
         assert direct.status_code == 200 and "Secure" in direct.headers["set-cookie"]
+
+
+def test_the_api_docs_page_needs_no_inline_script_and_no_other_host(api):
+    page = api.get("/docs", who=None)
+    assert page.status_code == 200 and "/static/vendor/swagger-ui/swagger-ui-bundle.js" in page.text
+    policy = page.headers["content-security-policy"]
+    script = next(part for part in policy.split(";") if part.strip().startswith("script-src"))
+    assert script.strip() == "script-src 'self'" and "http" not in policy
+    assert "<script>" not in page.text  # only <script src=...>
+    bundle = api.client.get("/static/vendor/swagger-ui/swagger-ui-bundle.js")
+    assert bundle.status_code == 200 and "SwaggerUIBundle" in bundle.text

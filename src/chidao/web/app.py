@@ -23,7 +23,7 @@ from chidao.tracking.database import open_database, open_sessions
 from chidao.tracking.overdue_ticker import OverdueTicker
 from chidao.tracking.reminders.scheduler import start_scheduler
 from chidao.tracking.webhook_sender import SenderThread, SendPolicy
-from chidao.web import errors
+from chidao.web import api_docs, errors
 from chidao.web.concurrency import InFlightLimit
 from chidao.web.limits import BodyLimit, limit_for
 from chidao.web.middleware import SecurityHeaders, TrustedProxies
@@ -107,7 +107,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None, background: 
         version=__version__,
         summary="Tasks assigned by Vietnamese government notices, tracked until done",
         openapi_url=f"{PREFIX}/openapi.json",
-        docs_url=f"{PREFIX}/docs",
+        docs_url=None,  # api_docs: Swagger UI from our own files, not a CDN
         redoc_url=None,
         lifespan=lifespan,
     )
@@ -123,5 +123,6 @@ def create_app(settings: Settings, *, engine: Engine | None = None, background: 
     errors.install(app)
     for module in ROUTERS:
         app.include_router(module.router, prefix=PREFIX, responses=ERRORS)
+    api_docs.install(app, PREFIX)
     install_pages(app)
     return app
