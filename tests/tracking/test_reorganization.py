@@ -109,3 +109,26 @@ def test_an_unknown_or_future_reorganization(tracked):
     with open_sessions(tracked)() as session:
         early = preview(session=session, reorganization="2025", today=date(2025, 1, 15))
     assert {s.state for s in early} <= {"not_yet", "absent"}
+
+
+def test_a_report_of_2024_still_names_the_old_body_and_one_of_2026_the_new(tracked):
+    """Completed work stays with the body that did it; open work follows the successor."""
+    from chidao.extract.workdays import WorkCalendar
+    from chidao.reports.build import build_report
+    from chidao.reports.periods import parse_period
+
+    sessions = open_sessions(tracked)
+    with sessions.begin() as session:
+        done = session.scalar(select(Task).where(Task.status == "done"))
+        done.document.doc_date = date(2024, 3, 1)  # a notice of 2024, its task done on 20/11/2024
+        apply(session=session, reorganization="2025", today=TODAY, user_id=None)
+    with sessions() as session:
+        calendar = WorkCalendar()
+        year_2024, year_2026 = parse_period("2024", "calendar"), parse_period("2026", "calendar")
+        old_year = build_report(session=session, period=year_2024, today=TODAY, calendar=calendar)
+        new_year = build_report(session=session, period=year_2026, today=TODAY, calendar=calendar)
+    by_name_2024 = {row.name: row for row in old_year.agencies}
+    done = by_name_2024[OLD].totals if OLD in by_name_2024 else None
+    assert done is not None and done.done_on_time + done.done_late + done.no_deadline_done >= 1  # its 2024 work
+    names_2026 = {row.name for row in new_year.agencies}
+    assert NEW in names_2026 and OLD not in names_2026
