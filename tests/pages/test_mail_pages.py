@@ -85,7 +85,7 @@ def test_the_signed_link_of_a_mail_changes_what_its_address_receives_without_log
 
 def test_a_user_sets_their_own_address(site):
     viewer = site.login("viewer")
-    assert 'href="/account/mail"' in viewer.get("/").text
+    assert 'href="/account/mail"' in viewer.get("/account").text  # linked from the account page
     viewer.get("/account/mail")
     assert viewer.post("/account/mail", {"email": "lanhdao@ubnd.gov.vn", "kind_leader": "on"}).status_code == 303
     assert viewer.post("/account/mail", {"email": "lanhdao@"}).status_code == 422
