@@ -76,10 +76,20 @@ def _read(data: bytes, extension: str) -> str:
         raise Unreadable(f"corrupt or unreadable {_LABEL[kind]} file ({_describe(error)})", Failure.CORRUPT) from None
     if not text.strip():
         raise Unreadable(*_NO_TEXT[kind])
-    name = legacy.legacy_encoding(text)
-    if name is not None:
-        raise Unreadable(legacy.legacy_reason(name), Failure.LEGACY_ENCODING)
-    return text
+    return _unicode(text)
+
+
+def _unicode(text: str) -> str:
+    """``text`` with its lines typed in TCVN3 or VNI converted (a whole file, or paragraphs of a
+    mixed one); refused when what remains still looks legacy."""
+    name = legacy.legacy_signature(text)
+    if name is None:
+        return text
+    converted = legacy.convert(text, name)
+    still = legacy.legacy_encoding(converted)
+    if still is not None:
+        raise Unreadable(legacy.legacy_reason(still), Failure.LEGACY_ENCODING)
+    return converted
 
 
 def _load(path: Path, max_bytes: int) -> bytes:
