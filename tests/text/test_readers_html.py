@@ -168,7 +168,7 @@ def test_legacy_font_page_is_converted(write):
 
 def test_mixed_page_converts_only_its_legacy_paragraphs(write):
     page = (
-        '<html><body><p>Thông báo kết luận của Chủ tịch UBND tỉnh</p>'
+        "<html><body><p>Thông báo kết luận của Chủ tịch UBND tỉnh</p>"
         '<p><font face=".VnTime">Giao Së Tµi chÝnh chñ tr× thùc hiÖn</font></p></body></html>'
     )
     expected = "Thông báo kết luận của Chủ tịch UBND tỉnh\nGiao Sở Tài chính chủ trì thực hiện"
