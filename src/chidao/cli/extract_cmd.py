@@ -25,7 +25,7 @@ from chidao.text import ReadError, read_text
 )
 @click.option("--trace", is_flag=True, help="Also print what each stage decided for each task.")
 def extract_command(files: tuple[Path, ...], fmt: str, trace: bool) -> None:
-    """Extract the tasks that each FILE (.txt, .md, .html, .docx, .pdf) assigns.
+    """Extract the tasks that each FILE (.txt, .md, .html, .docx, .doc, .odt, .rtf, .pdf) assigns.
 
     A file that cannot be read is reported on stderr in one line; the others
     are still processed, and the exit code is 2.

@@ -17,6 +17,7 @@ from chidao.text.readers import detect, legacy
 from chidao.text.readers.docx import read_docx
 from chidao.text.readers.errors import Failure, ReadError, Unreadable
 from chidao.text.readers.html import read_html
+from chidao.text.readers.office import read_office
 from chidao.text.readers.pdf import read_pdf
 from chidao.text.readers.plain import read_plain
 
@@ -28,14 +29,16 @@ _READERS: dict[str, Callable[[bytes], str]] = {
     detect.HTML: read_html,
     detect.DOCX: read_docx,
     detect.PDF: read_pdf,
+    detect.OFFICE: read_office,
 }
 _NO_TEXT = {
     detect.PLAIN: ("file is empty", Failure.EMPTY),
     detect.HTML: ("no text in the HTML page", Failure.NO_TEXT),
     detect.DOCX: ("the document has no text", Failure.NO_TEXT),
     detect.PDF: ("no text layer (scanned image?); OCR it first", Failure.NO_TEXT_LAYER),
+    detect.OFFICE: ("the document has no text", Failure.NO_TEXT),
 }
-_LABEL = {detect.PLAIN: "text", detect.HTML: "HTML", detect.DOCX: "DOCX", detect.PDF: "PDF"}
+_LABEL = {detect.PLAIN: "text", detect.HTML: "HTML", detect.DOCX: "DOCX", detect.PDF: "PDF", detect.OFFICE: "Word"}
 
 
 def read_text(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:

@@ -26,7 +26,7 @@ from chidao.text.readers.errors import Failure, Unreadable
 
 _P, _TBL, _SDT, _SDT_CONTENT, _R = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent"), qn("w:r")
 _TR, _TC, _T, _TAB, _BR, _CR = qn("w:tr"), qn("w:tc"), qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
-_NO_BREAK_HYPHEN, _TEXT_BOX = qn("w:noBreakHyphen"), qn("w:txbxContent")
+_NO_BREAK_HYPHEN, _TEXT_BOX, _SOFT_HYPHEN = qn("w:noBreakHyphen"), qn("w:txbxContent"), qn("w:softHyphen")
 _SKIPPED = {qn("w:pPr"), qn("w:rPr"), qn("w:del"), qn("w:moveFrom"), qn("w:instrText"), qn("w:delText")}
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _LAYOUT_MAX_ROWS, _LAYOUT_MAX_COLUMNS = 4, 3
@@ -166,8 +166,8 @@ class _Fonts:
     def convert(self, run: Xml, parts: list[str]) -> list[str]:
         """A run's texts, converted to Unicode when the run is set in a legacy font."""
         found = self.fonts.encoding(run, self.paragraph_font)
-        if found is None:
-            return parts
+        if found is None:  # a soft hyphen is invisible in Unicode text
+            return [part.replace("\xad", "") for part in parts]
         return [legacy_codec.decode(part, found[0], uppercase=found[1]) for part in parts]
 
 
@@ -187,6 +187,8 @@ def _collect_runs(element: Xml, parts: list[str], boxes: list[Xml], fonts: _Font
             parts.append("\n")
         elif tag == _NO_BREAK_HYPHEN:
             parts.append("-")
+        elif tag == _SOFT_HYPHEN:  # byte 0xAD: "ư" in TCVN3, which LibreOffice and Word write so
+            parts.append("\xad")
         elif tag == _TEXT_BOX:
             boxes.append(child)
         elif tag not in _SKIPPED and tag != _FALLBACK and isinstance(tag, str):

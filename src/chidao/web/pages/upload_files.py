@@ -21,7 +21,7 @@ from chidao.web.review_actions import ingest
 from chidao.web.uploads import clean_filename, unsupported
 
 log = logging.getLogger("chidao.web.pages")
-ACCEPTED = ".docx,.pdf,.html,.htm,.txt,.md"
+ACCEPTED = ".docx,.doc,.odt,.rtf,.pdf,.html,.htm,.txt,.md"
 UNREADABLE = "Không đọc được nội dung tệp."
 # What a reader's failure means for the clerk: its kind (how the result page files it) and
 # message, by the reader's code. Codes not listed (a file too large for the reader, which the
@@ -56,6 +56,14 @@ READ_FAILURES: dict[Failure, tuple[str, str]] = {
     Failure.NEEDS_TIME: ("too_large", "Đọc tệp này mất nhiều thời gian hơn mức cho phép."),
     Failure.READER_CRASHED: ("unreadable", "Bộ đọc tệp dừng đột ngột khi đọc tệp này; tệp có thể bị hỏng."),
     Failure.BUSY: ("failed", "Máy chủ đang đọc nhiều tệp khác; hãy thử lại sau ít phút."),
+    Failure.NO_CONVERTER: (
+        "unsupported",
+        "Máy chủ chưa cài LibreOffice nên chưa đọc được tệp Word 97 (.doc), ODT hoặc RTF; hãy lưu tệp thành DOCX.",
+    ),
+    Failure.CONVERSION_FAILED: (
+        "unreadable",
+        "Không chuyển đổi được tệp Word 97 (.doc), ODT hoặc RTF này (tệp hỏng?); hãy mở và lưu lại thành DOCX.",
+    ),
     Failure.TOO_MANY_TASKS: ("too_large", "Văn bản giao quá nhiều nhiệm vụ; hãy tách thành nhiều văn bản."),
     Failure.WRONG_TYPE: ("unreadable", "Nội dung tệp không đúng với định dạng theo tên tệp (tệp đã bị đổi đuôi?)."),
     Failure.BINARY: ("unreadable", "Nội dung tệp không phải văn bản."),
@@ -116,7 +124,7 @@ def _precheck(filename: str, data: bytes, limit: int) -> UploadOutcome | None:
         return _refused(filename, "empty", "Tệp rỗng, không có nội dung.")
     if unsupported(filename, data):
         extension = PurePosixPath(filename).suffix.lower() or "(không có đuôi)"
-        message = f"Định dạng tệp {extension} không được hỗ trợ. Chỉ nhận tệp DOCX, PDF, HTML hoặc TXT."
+        message = f"Định dạng tệp {extension} không được hỗ trợ. Chỉ nhận tệp DOCX, DOC, ODT, RTF, PDF, HTML hoặc TXT."
         return _refused(filename, "unsupported", message)
     return None
 

@@ -48,7 +48,7 @@ def upload(
     user: StaffUser,
     today: TodayDep,
     soon: SoonDep,
-    file: Annotated[UploadFile, File(description="a notice: .txt, .md, .html, .docx or .pdf")],
+    file: Annotated[UploadFile, File(description="a notice: .txt, .md, .html, .docx, .doc, .odt, .rtf or .pdf")],
     confirm: Annotated[bool, Form(description="confirm at once: tasks are tracked without review")] = False,
 ) -> schemas.UploadResult:
     """Store a document and the tasks extracted from it (a draft to review, unless ``confirm``)."""
