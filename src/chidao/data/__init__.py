@@ -33,6 +33,7 @@ REQUIRED: dict[str, frozenset[str]] = {
     "sections.toml": frozenset({"inactive", "plan_labels", "resolution_closing"}),
     "syllables.toml": frozenset({"onsets", "rhymes", "examples"}),
     "tables.toml": frozenset({"columns"}),
+    "ocr.toml": frozenset({"confusions", "onsets", "words", "examples"}),
     "legacy_encodings.toml": frozenset({"fonts", "examples", "tcvn3", "vni", "viscii"}),
 }
 

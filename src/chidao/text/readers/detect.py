@@ -14,7 +14,7 @@ import zipfile
 from chidao.text.readers import archive
 from chidao.text.readers.errors import Failure, Unreadable
 
-PLAIN, HTML, DOCX, PDF, OFFICE = "plain", "html", "docx", "pdf", "office"
+PLAIN, HTML, DOCX, PDF, OFFICE, IMAGE = "plain", "html", "docx", "pdf", "office", "image"
 OFFICE_KINDS = frozenset({"ole", "odt", "rtf"})  # what ``sniff`` calls the files LibreOffice converts
 _BY_EXTENSION = {
     "": PLAIN,
@@ -30,7 +30,13 @@ _BY_EXTENSION = {
     ".doc": OFFICE,
     ".odt": OFFICE,
     ".rtf": OFFICE,
+    ".png": IMAGE,
+    ".jpg": IMAGE,
+    ".jpeg": IMAGE,
+    ".tif": IMAGE,
+    ".tiff": IMAGE,
 }
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 _TEXT_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 _PDF_MAGIC = re.compile(rb"%PDF-\d\.\d")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -48,16 +54,19 @@ _LABELS = {
     "ole": "an old binary Office file",
     "rtf": "an RTF file",
     "odt": "an OpenDocument text file",
+    "image": "an image",
 }
 
 
 def sniff(data: bytes) -> str | None:
-    """What the bytes are: "pdf", "docx", "odt", "zip", "badzip", "bigzip", "ole", "rtf", "html", or
-    None (text/binary)."""
+    """What the bytes are: "pdf", "docx", "odt", "zip", "badzip", "bigzip", "ole", "rtf", "image",
+    "html", or None (text/binary)."""
     if _PDF_MAGIC.search(data[:1024]):  # the PDF header may follow some junk
         return "pdf"
     if data.startswith(_OLE_MAGIC):
         return "ole"
+    if data.startswith(_IMAGE_MAGIC):
+        return "image"
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return _zip_kind(data)
     if data.lstrip()[:6].lower() == b"{\\rtf1":
@@ -107,6 +116,8 @@ def choose_reader(extension: str, data: bytes) -> str:
         raise Unreadable(*_not_docx(found, data))
     if kind == OFFICE:
         return _office(found, data)
+    if kind == IMAGE and found != "image":
+        raise Unreadable("not a PNG, JPEG or TIFF image" + _looks_like(found), Failure.WRONG_TYPE)
     if kind == HTML and found in _LABELS:
         raise Unreadable("not an HTML file" + _looks_like(found), Failure.WRONG_TYPE)
     if kind == PLAIN and found in _LABELS:
@@ -152,7 +163,7 @@ def _not_docx(found: str | None, data: bytes) -> tuple[str, Failure]:
 
 def _by_content(extension: str, found: str | None, data: bytes) -> str:
     """No extension, or one we do not know: trust the content when it is a kind we read."""
-    if found in (PDF, DOCX, HTML):
+    if found in (PDF, DOCX, HTML, IMAGE):
         return found
     if found in OFFICE_KINDS and (found != "ole" or is_word97(data)):
         return OFFICE
