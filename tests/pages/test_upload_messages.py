@@ -63,6 +63,11 @@ MESSAGES = [
         "Máy chủ chưa cài LibreOffice nên chưa đọc được tệp Word 97 (.doc), ODT hoặc RTF; hãy lưu tệp thành DOCX.",
     ),
     (
+        Failure.NO_OCR,
+        "unsupported",
+        "Tệp là bản quét hoặc ảnh, cần nhận dạng chữ (OCR), nhưng máy chủ chưa cài Tesseract tiếng Việt.",
+    ),
+    (
         Failure.CONVERSION_FAILED,
         "unreadable",
         "Không chuyển đổi được tệp Word 97 (.doc), ODT hoặc RTF này (tệp hỏng?); hãy mở và lưu lại thành DOCX.",

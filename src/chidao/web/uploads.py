@@ -21,8 +21,9 @@ from chidao.web.schemas import ProgressCreate
 
 SUPPORTED = frozenset(
     {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".docx", ".pdf", ".doc", ".odt", ".rtf"}
+    | {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 )
-SNIFFABLE = frozenset({"pdf", "docx", "html", "odt", "rtf"})
+SNIFFABLE = frozenset({"pdf", "docx", "html", "odt", "rtf", "image"})
 _FORMS = ("multipart/form-data", "application/x-www-form-urlencoded")
 
 

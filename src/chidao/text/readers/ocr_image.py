@@ -102,7 +102,7 @@ def skew_angle(grey: Image.Image) -> float:
 def _sharpness(ink: Image.Image, angle: float) -> float:
     """How much the row sums of the turned page vary: most when the lines are level."""
     turned = ink.rotate(angle, resample=Image.Resampling.NEAREST, fillcolor=0) if angle else ink
-    rows = list(turned.resize((1, turned.height), Image.Resampling.BOX).getdata())
+    rows = list(turned.resize((1, turned.height), Image.Resampling.BOX).tobytes())
     mean = sum(rows) / len(rows)
     return sum((value - mean) ** 2 for value in rows)
 

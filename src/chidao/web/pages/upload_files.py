@@ -21,7 +21,7 @@ from chidao.web.review_actions import ingest
 from chidao.web.uploads import clean_filename, unsupported
 
 log = logging.getLogger("chidao.web.pages")
-ACCEPTED = ".docx,.doc,.odt,.rtf,.pdf,.html,.htm,.txt,.md"
+ACCEPTED = ".docx,.doc,.odt,.rtf,.pdf,.html,.htm,.txt,.md,.png,.jpg,.jpeg,.tif,.tiff"
 UNREADABLE = "Không đọc được nội dung tệp."
 # What a reader's failure means for the clerk: its kind (how the result page files it) and
 # message, by the reader's code. Codes not listed (a file too large for the reader, which the
@@ -63,6 +63,10 @@ READ_FAILURES: dict[Failure, tuple[str, str]] = {
     Failure.CONVERSION_FAILED: (
         "unreadable",
         "Không chuyển đổi được tệp Word 97 (.doc), ODT hoặc RTF này (tệp hỏng?); hãy mở và lưu lại thành DOCX.",
+    ),
+    Failure.NO_OCR: (
+        "unsupported",
+        "Tệp là bản quét hoặc ảnh, cần nhận dạng chữ (OCR), nhưng máy chủ chưa cài Tesseract tiếng Việt.",
     ),
     Failure.TOO_MANY_TASKS: ("too_large", "Văn bản giao quá nhiều nhiệm vụ; hãy tách thành nhiều văn bản."),
     Failure.WRONG_TYPE: ("unreadable", "Nội dung tệp không đúng với định dạng theo tên tệp (tệp đã bị đổi đuôi?)."),
@@ -124,7 +128,10 @@ def _precheck(filename: str, data: bytes, limit: int) -> UploadOutcome | None:
         return _refused(filename, "empty", "Tệp rỗng, không có nội dung.")
     if unsupported(filename, data):
         extension = PurePosixPath(filename).suffix.lower() or "(không có đuôi)"
-        message = f"Định dạng tệp {extension} không được hỗ trợ. Chỉ nhận tệp DOCX, DOC, ODT, RTF, PDF, HTML hoặc TXT."
+        message = (
+            f"Định dạng tệp {extension} không được hỗ trợ. Chỉ nhận tệp DOCX, DOC, ODT, RTF, PDF, HTML, TXT"
+            " hoặc ảnh quét (PNG, JPEG, TIFF)."
+        )
         return _refused(filename, "unsupported", message)
     return None
 
