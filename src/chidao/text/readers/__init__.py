@@ -9,6 +9,7 @@ markdown) is the next step's job (``chidao.text.normalize``), not the readers'.
 
 from __future__ import annotations
 
+import re
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -58,7 +59,8 @@ _LABEL = {
     detect.OFFICE: "Word",
     detect.IMAGE: "image",
 }
-_SCANNED = (Failure.NO_TEXT_LAYER, Failure.GARBLED)  # a PDF whose text is OCR's to read
+_WORD_CHAR = re.compile(r"\w")
+_SCANNED = (Failure.NO_TEXT_LAYER,)  # a PDF whose text is OCR's to read (a garbled layer is still refused)
 
 
 @dataclass(frozen=True)
@@ -123,7 +125,7 @@ def _read(data: bytes, extension: str) -> Reading:
         except Unreadable as error:
             if kind != detect.PDF or error.code not in _SCANNED:
                 raise
-            return _scanned(ocr.ocr_pdf(data), kind, refusal=error)
+            return _scanned(_ocr_pdf(data, error), kind, refusal=error)
     except (Unreadable, MemoryError):  # out of memory is not corrupt: the worker's limit says so
         raise
     except Exception as error:  # a parser's surprise on a corrupt file must not become a traceback
@@ -133,9 +135,19 @@ def _read(data: bytes, extension: str) -> Reading:
     return Reading(_unicode(text))
 
 
+def _ocr_pdf(data: bytes, refusal: Unreadable) -> ocr.OcrText:
+    """OCR of a PDF without a text layer; a PDF whose pages PDFium cannot render keeps its refusal."""
+    try:
+        return ocr.ocr_pdf(data)
+    except (Unreadable, MemoryError):
+        raise
+    except Exception:  # PDFium's error on a page it cannot load: nothing a scan would have
+        raise refusal from None
+
+
 def _scanned(found: ocr.OcrText, kind: str, refusal: Unreadable | None = None) -> Reading:
     """An OCR reading, or the refusal that called for it when OCR found no words either."""
-    if not found.text.strip():
+    if len(_WORD_CHAR.findall(found.text)) < max(20, 5 * len(found.pages)):  # the PDF reader's own bar
         raise refusal or Unreadable("no text found by OCR in the image", Failure.NO_TEXT)
     return Reading(found.text, found.pages)
 

@@ -27,8 +27,10 @@ _PROFILE_WIDTH = 1000
 
 
 def pdf_pages(data: bytes, max_pages: int) -> Iterator[Image.Image]:
-    """The pages of a PDF rendered at ``RENDER_DPI`` in grey (refused past ``max_pages``)."""
+    """The pages of a PDF that hold an image (a page without one has nothing to OCR), rendered at
+    ``RENDER_DPI`` (refused past ``max_pages``)."""
     import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
 
     document = pdfium.PdfDocument(data)
     try:
@@ -36,6 +38,9 @@ def pdf_pages(data: bytes, max_pages: int) -> Iterator[Image.Image]:
             raise Unreadable(f"scanned PDF too long to OCR ({len(document)} pages > {max_pages})", Failure.PDF_TOO_LONG)
         for index in range(len(document)):
             page = document[index]
+            if next(page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=3), None) is None:
+                page.close()
+                continue
             width, height = page.get_size()
             if width * height * (RENDER_DPI / 72) ** 2 > MAX_PIXELS:
                 raise Unreadable(f"page {index + 1} is too large to OCR", Failure.TOO_LARGE)
