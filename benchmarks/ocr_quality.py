@@ -36,7 +36,7 @@ from pathlib import Path
 from PIL import Image, ImageFilter
 
 from chidao.extract import extract_text
-from chidao.text.readers import read_text, read_upload
+from chidao.text.readers import ocr, read_text, read_upload
 from chidao.text.readers.ocr import tesseract
 
 
@@ -157,7 +157,7 @@ def measure(notices: list[Path], dpis: list[int], folder: Path, seed: int, binar
 
 
 def _binarized(data: bytes):
-    from chidao.text.readers import Reading, ocr
+    from chidao.text.readers import Reading
 
     found = ocr.ocr_pdf(data, binarize=True)
     return Reading(found.text, found.pages)
@@ -171,6 +171,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=15)
     parser.add_argument("--keep", type=Path, help="keep the PDFs and scans in this folder")
     arguments = parser.parse_args()
+    ocr.PAGE_TIMEOUT_SECONDS = 600  # a shared, loaded machine must not turn a slow page into a refusal here
     if not tesseract() or not shutil.which("pdftoppm"):
         sys.exit("Tesseract with its Vietnamese model and pdftoppm are needed (scripts/ensure-tesseract)")
     notices = arguments.notices or sorted((corpus() / "dev" / "originals").glob("*.docx"))
