@@ -148,6 +148,8 @@ def _ocr_pdf(data: bytes, refusal: Unreadable) -> ocr.OcrText:
 def _scanned(found: ocr.OcrText, kind: str, refusal: Unreadable | None = None) -> Reading:
     """An OCR reading, or the refusal that called for it when OCR found no words either."""
     if len(_WORD_CHAR.findall(found.text)) < max(20, 5 * len(found.pages)):  # the PDF reader's own bar
+        if refusal is not None and found.pages:
+            raise Unreadable("no text layer, and OCR found no text on its scanned pages", Failure.NO_TEXT_LAYER)
         raise refusal or Unreadable("no text found by OCR in the image", Failure.NO_TEXT)
     return Reading(found.text, found.pages)
 
