@@ -23,7 +23,11 @@ GENERIC = {
 MESSAGES = [
     (Failure.EMPTY, "empty", "Tệp rỗng, không có nội dung."),
     (Failure.NO_TEXT, "empty", "Tệp không có nội dung chữ."),
-    (Failure.NO_TEXT_LAYER, "unreadable", "Tệp PDF không có lớp chữ, và nhận dạng chữ (OCR) không tìm thấy nội dung đọc được."),
+    (
+        Failure.NO_TEXT_LAYER,
+        "unreadable",
+        "Tệp PDF không có lớp chữ, và nhận dạng chữ (OCR) không tìm thấy nội dung đọc được.",
+    ),
     (
         Failure.GARBLED,
         "unreadable",

@@ -29,7 +29,10 @@ UNREADABLE = "Không đọc được nội dung tệp."
 READ_FAILURES: dict[Failure, tuple[str, str]] = {
     Failure.EMPTY: ("empty", "Tệp rỗng, không có nội dung."),
     Failure.NO_TEXT: ("empty", "Tệp không có nội dung chữ."),
-    Failure.NO_TEXT_LAYER: ("unreadable", "Tệp PDF không có lớp chữ, và nhận dạng chữ (OCR) không tìm thấy nội dung đọc được."),
+    Failure.NO_TEXT_LAYER: (
+        "unreadable",
+        "Tệp PDF không có lớp chữ, và nhận dạng chữ (OCR) không tìm thấy nội dung đọc được.",
+    ),
     Failure.GARBLED: (
         "unreadable",
         "Lớp chữ của tệp PDF bị lỗi phông nên không đọc đúng tiếng Việt; hãy xuất lại PDF từ tệp gốc"
