@@ -52,10 +52,9 @@ def pdf_pages(data: bytes, max_pages: int) -> Iterator[Image.Image]:
 
 def image_pages(data: bytes, max_pages: int) -> Iterator[Image.Image]:
     """The pages of a PNG, JPEG or (multi-page) TIFF file, checked for size before decoding."""
-    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     try:
-        image = Image.open(io.BytesIO(data))
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        image = Image.open(io.BytesIO(data))  # reads the header only: the size is checked below
+    except Image.DecompressionBombError:
         raise Unreadable("image too large to OCR", Failure.TOO_LARGE) from None
     frames = getattr(image, "n_frames", 1)
     if frames > max_pages:
