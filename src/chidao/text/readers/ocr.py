@@ -21,6 +21,7 @@ import re
 import shutil
 import subprocess
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from PIL import Image
@@ -77,7 +78,7 @@ def ocr_image_file(data: bytes, *, binarize: bool = False) -> OcrText:
     return _ocr(ocr_image.image_pages(data, MAX_PAGES), binarize)
 
 
-def _ocr(pages, binarize: bool) -> OcrText:
+def _ocr(pages: Iterable[Image.Image], binarize: bool) -> OcrText:
     command = tesseract()
     if command is None:
         raise Unreadable(
