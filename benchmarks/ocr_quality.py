@@ -1,6 +1,6 @@
 """How well chidao reads scans: OCR of scanned copies of real notices against their originals.
 
-    python benchmarks/ocr_quality.py [--dpi 200 300] [--binarize] [--keep DIR] [--seed 15]
+    python benchmarks/ocr_quality.py [--dpi 200 300] [--no-binarize] [--keep DIR] [--seed 15]
 
 The notices are the corpus originals ($CHIDAO_CORPUS/dev/originals, or ../shared/corpus), which
 have gold annotations. Each DOCX is printed to PDF by LibreOffice (one run), every page rasterized
@@ -141,7 +141,7 @@ def measure(notices: list[Path], dpis: list[int], folder: Path, seed: int, binar
         for pdf in pdfs:
             data = scanned(pdf, dpi, folder, chance)
             started = time.perf_counter()
-            reading = read_upload(data, pdf.name) if not binarize else _binarized(data)
+            reading = read_upload(data, pdf.name) if binarize else _grey(data)
             seconds += time.perf_counter() - started
             pages += len(reading.ocr)
             confidences += [page.confidence for page in reading.ocr]
@@ -156,10 +156,10 @@ def measure(notices: list[Path], dpis: list[int], folder: Path, seed: int, binar
         )
 
 
-def _binarized(data: bytes):
+def _grey(data: bytes):
     from chidao.text.readers import Reading
 
-    found = ocr.ocr_pdf(data, binarize=True)
+    found = ocr.ocr_pdf(data, binarize=False)
     return Reading(found.text, found.pages)
 
 
@@ -167,7 +167,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("notices", nargs="*", type=Path, help="DOCX notices (default: the corpus originals)")
     parser.add_argument("--dpi", nargs="+", type=int, default=[200, 300])
-    parser.add_argument("--binarize", action="store_true", help="binarize pages (Otsu) before Tesseract")
+    parser.add_argument(
+        "--no-binarize", dest="binarize", action="store_false", help="give Tesseract grey pages (not binarized)"
+    )
     parser.add_argument("--seed", type=int, default=15)
     parser.add_argument("--keep", type=Path, help="keep the PDFs and scans in this folder")
     arguments = parser.parse_args()

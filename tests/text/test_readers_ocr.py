@@ -10,7 +10,7 @@ import random
 import shutil
 
 import pytest
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from chidao.data import load_toml
 from chidao.extract import extract_text
@@ -122,7 +122,7 @@ def test_stamps_and_signatures_in_colour_are_removed():
     draw.rectangle((0, 0, 30, 40), fill=(200, 20, 20))  # a red stamp
     draw.rectangle((35, 0, 65, 40), fill=(20, 40, 190))  # a blue signature
     draw.rectangle((70, 0, 100, 40), fill=(30, 30, 30))  # black text
-    cleaned, _ = clean(page)
+    cleaned, _ = clean(page, binarize=False)
     assert cleaned.getpixel((10, 20)) == 255 and cleaned.getpixel((50, 20)) == 255
     assert cleaned.getpixel((85, 20)) < 60
     assert 30 < otsu_threshold(cleaned) < 255
@@ -136,3 +136,14 @@ def test_known_confusions_are_corrected(read, meant):
 @pytest.mark.parametrize("text", load_toml("ocr.toml")["examples"]["kept"])
 def test_what_no_known_word_decides_is_kept(text):
     assert correct(text) == text
+
+
+def test_a_near_blank_speckled_page_keeps_only_dark_marks():
+    page = Image.new("L", (400, 400), 255)
+    specks = random.Random(4)
+    for _ in range(800):
+        page.putpixel((specks.randrange(400), specks.randrange(400)), specks.randrange(150, 200))
+    ImageDraw.Draw(page).rectangle((180, 20, 220, 60), fill=0)  # a page number's ink
+    cleaned, _ = clean(page)
+    assert ImageOps.invert(cleaned).getbbox() == (180, 20, 221, 61)  # the mark alone: no speck is ink
+    assert cleaned.histogram()[0] >= 41 * 41 - 4

@@ -68,12 +68,12 @@ def tesseract() -> str | None:
     return command if LANGUAGE in listed.split() else None
 
 
-def ocr_pdf(data: bytes, *, binarize: bool = False) -> OcrText:
+def ocr_pdf(data: bytes, *, binarize: bool = True) -> OcrText:
     """The text of a scanned PDF, page by page."""
     return _ocr(ocr_image.pdf_pages(data, MAX_PAGES), binarize)
 
 
-def ocr_image_file(data: bytes, *, binarize: bool = False) -> OcrText:
+def ocr_image_file(data: bytes, *, binarize: bool = True) -> OcrText:
     """The text of a PNG, JPEG or TIFF image (each TIFF frame a page)."""
     return _ocr(ocr_image.image_pages(data, MAX_PAGES), binarize)
 

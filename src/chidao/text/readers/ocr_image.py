@@ -5,8 +5,10 @@ with a red stamp over the signature and a blue signature. Tesseract reads straig
 best, so each page is (1) stripped of strongly red and blue ink (stamps, signatures: they are
 never text to read, and Tesseract turns them into words), (2) turned upright by the angle that
 makes its text lines sharpest (a projection profile: rows of ink alternate with rows of paper
-only when the lines are level), and (3) optionally binarized by Otsu's threshold, which helps
-noisy scans and costs clean ones nothing measurable (``benchmarks/ocr_quality.py``).
+only when the lines are level), and (3) binarized by Otsu's threshold and despeckled (a 3×3
+median): on a near-blank speckled page (the last page of a notice) Tesseract took from 30 s to
+over 10 minutes chasing the specks as text (``benchmarks/ocr_quality.py``); on such a page Otsu
+splits paper from specks, so only marks darker than mid-grey are kept there.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 
-from PIL import Image, ImageChops, ImageOps
+from PIL import Image, ImageChops, ImageFilter, ImageOps
 
 from chidao.text.readers.errors import Failure, Unreadable
 
@@ -24,6 +26,8 @@ _INK_COLOUR = 70  # a channel above both others by this much is coloured ink, no
 _SKEW_COARSE = [step * 0.5 for step in range(-10, 11)]  # ±5°
 _SKEW_FINE = [step * 0.1 for step in range(-5, 6)]
 _PROFILE_WIDTH = 1000
+_BLANK_PAGE = 0.02  # a page with less ink than this is near blank (a signature page, a last page)
+_DARK = 128  # on such a page only marks darker than this are ink
 
 
 def pdf_pages(data: bytes, max_pages: int) -> Iterator[Image.Image]:
@@ -66,7 +70,7 @@ def image_pages(data: bytes, max_pages: int) -> Iterator[Image.Image]:
         yield ImageOps.exif_transpose(image.copy())
 
 
-def clean(page: Image.Image, *, binarize: bool = False) -> tuple[Image.Image, float]:
+def clean(page: Image.Image, *, binarize: bool = True) -> tuple[Image.Image, float]:
     """The page in grey without coloured ink, turned upright (and in black and white when
     ``binarize``); and the angle it was turned by, in degrees."""
     grey = _without_coloured_ink(page)
@@ -75,8 +79,15 @@ def clean(page: Image.Image, *, binarize: bool = False) -> tuple[Image.Image, fl
         grey = grey.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
     if binarize:
         threshold = otsu_threshold(grey)
-        grey = grey.point(lambda value: 255 if value > threshold else 0)
+        if _ink_share(grey, threshold) < _BLANK_PAGE:
+            threshold = min(threshold, _DARK)  # a near-blank page: Otsu splits paper from specks
+        grey = grey.point(lambda value: 255 if value > threshold else 0).filter(ImageFilter.MedianFilter(3))
     return grey, angle
+
+
+def _ink_share(grey: Image.Image, threshold: int) -> float:
+    histogram = grey.histogram()[:256]
+    return sum(histogram[: threshold + 1]) / max(sum(histogram), 1)
 
 
 def _without_coloured_ink(page: Image.Image) -> Image.Image:
