@@ -10,6 +10,7 @@ one where they can be.
 from __future__ import annotations
 
 import subprocess
+import threading
 import zipfile
 from pathlib import Path
 
@@ -133,3 +134,15 @@ def test_a_file_too_large_to_convert_is_refused_before_libreoffice():
     with pytest.raises(ReadError) as caught:
         read_bytes(b"{\\rtf1 " + b"x" * (21 * 1024 * 1024) + b"}", "tb.rtf")
     assert caught.value.code == Failure.TOO_LARGE
+
+
+def test_two_conversions_at_once_do_not_share_a_profile():
+    require_soffice()
+    rtf = b"{\\rtf1\\ansi Giao S\\u7903? Y t\\u7871? ch\\u7911? tr\\u236?.\\par}"
+    results: list[str] = []
+    threads = [threading.Thread(target=lambda: results.append(read_bytes(rtf, "tb.rtf"))) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == ["Giao Sở Y tế chủ trì."] * 2
