@@ -15,8 +15,11 @@ $(VENV)/.installed: pyproject.toml
 
 # Set up, create the embedded SQLite database (data/chidao.sqlite3) if there is none, load and
 # confirm the bundled example notices into it, create an admin whose password is printed once, and serve the pages
-# (the dashboard at http://127.0.0.1:8000/) and the API.
+# (the dashboard at http://127.0.0.1:8000/) and the API. LibreOffice (Word 97 .doc, .odt, .rtf) and Tesseract
+# (scans) are installed when missing and possible; without them those files are refused with a reason.
 run: $(VENV)/.installed
+	-./scripts/ensure-libreoffice
+	-./scripts/ensure-tesseract
 	$(BIN)/chidao extract examples/tb-ket-luan-chuyen-doi-so.txt
 	$(BIN)/chidao init
 	$(BIN)/chidao ingest --confirm examples/*.txt
@@ -25,10 +28,12 @@ run: $(VENV)/.installed
 	$(BIN)/chidao serve --host 127.0.0.1 --port 8000
 
 # Lint, then every test (the corpus tests run when CHIDAO_CORPUS is set; the browser tests use
-# Debian's chromium, the PDF reader tests Debian's LibreOffice and fonts, installed here when missing).
+# Debian's chromium, the PDF reader tests Debian's LibreOffice and fonts, the OCR tests Debian's Tesseract,
+# installed here when missing).
 test: $(VENV)/.installed
 	./scripts/ensure-chromium
 	./scripts/ensure-libreoffice
+	./scripts/ensure-tesseract
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/pytest -q
 

@@ -57,3 +57,30 @@ def test_a_garbled_pdf_is_one_line_on_stderr_and_exit_code_2(garbled_pdf):
     assert len(errors) == 1 and "Traceback" not in proc.stderr
     assert errors[0].startswith(f"chidao: {garbled_pdf}: garbled text layer (")
     assert len(proc.stdout.strip().splitlines()) == 1  # the other file is still processed
+
+
+def test_without_libreoffice_or_tesseract_each_file_is_one_line_and_exit_code_2(tmp_path):
+    import os
+
+    rtf = tmp_path / "tb.rtf"
+    rtf.write_bytes(b"{\\rtf1\\ansi Giao S\\'f4 Y t\\'e9 ch\\'fa tr\\'ec.}")
+    png = tmp_path / "tb-quet.png"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    proc = run("extract", "--format", "jsonl", str(rtf), str(png), env={**os.environ, "PATH": "/nonexistent"})
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.splitlines() == [
+        f"chidao: {rtf}: cannot read RTF files: LibreOffice (soffice) is not installed",
+        f"chidao: {png}: a scan needs OCR, and Tesseract with its Vietnamese model (tesseract-ocr-vie)"
+        " is not installed",
+    ]
+
+
+def test_a_tcvn3_text_file_is_converted_and_extracted(tmp_path):
+    from chidao.text.readers.legacy_codec import encode
+
+    notice = tmp_path / "tb-tcvn3.txt"
+    notice.write_bytes(encode("Giao Sở Y tế chủ trì tổ chức tiêm chủng trước ngày 30/6/2026.", "tcvn3"))
+    proc = run("extract", "--format", "jsonl", str(notice))
+    assert proc.returncode == 0, proc.stderr
+    (task,) = json.loads(proc.stdout)["tasks"]
+    assert task["lead"] == ["Sở Y tế"] and task["deadline"] == "2026-06-30"

@@ -23,7 +23,11 @@ GENERIC = {
 MESSAGES = [
     (Failure.EMPTY, "empty", "Tệp rỗng, không có nội dung."),
     (Failure.NO_TEXT, "empty", "Tệp không có nội dung chữ."),
-    (Failure.NO_TEXT_LAYER, "unreadable", "Tệp PDF không có lớp chữ (bản quét?); cần nhận dạng chữ (OCR) trước."),
+    (
+        Failure.NO_TEXT_LAYER,
+        "unreadable",
+        "Tệp PDF không có lớp chữ, và nhận dạng chữ (OCR) không tìm thấy nội dung đọc được.",
+    ),
     (
         Failure.GARBLED,
         "unreadable",
@@ -57,6 +61,21 @@ MESSAGES = [
     (Failure.NEEDS_TIME, "too_large", "Đọc tệp này mất nhiều thời gian hơn mức cho phép."),
     (Failure.READER_CRASHED, "unreadable", "Bộ đọc tệp dừng đột ngột khi đọc tệp này; tệp có thể bị hỏng."),
     (Failure.BUSY, "failed", "Máy chủ đang đọc nhiều tệp khác; hãy thử lại sau ít phút."),
+    (
+        Failure.NO_CONVERTER,
+        "unsupported",
+        "Máy chủ chưa cài LibreOffice nên chưa đọc được tệp Word 97 (.doc), ODT hoặc RTF; hãy lưu tệp thành DOCX.",
+    ),
+    (
+        Failure.NO_OCR,
+        "unsupported",
+        "Tệp là bản quét hoặc ảnh, cần nhận dạng chữ (OCR), nhưng máy chủ chưa cài Tesseract tiếng Việt.",
+    ),
+    (
+        Failure.CONVERSION_FAILED,
+        "unreadable",
+        "Không chuyển đổi được tệp Word 97 (.doc), ODT hoặc RTF này (tệp hỏng?); hãy mở và lưu lại thành DOCX.",
+    ),
     *[(code, "unreadable", UNREADABLE) for code in sorted(GENERIC)],
 ]
 
@@ -78,7 +97,8 @@ def test_every_code_is_either_worded_or_knowingly_generic():
         ("a.html", b"<html><body><p>  </p></body></html>", Failure.NO_TEXT),
         ("a.txt", bytes(range(1, 32)) * 40, Failure.BINARY),
         ("a.pdf", "Thông báo kết luận".encode(), Failure.WRONG_TYPE),
-        ("a.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, Failure.ENCRYPTED),  # an old .doc
+        ("a.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, Failure.ENCRYPTED),  # an encrypted DOCX
+        ("a.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, Failure.ENCRYPTED),  # no Word stream
         ("a.docx", b"PK\x03\x04" + b"\x00" * 100, Failure.CORRUPT),
         ("a.exe", b"MZ\x90\x00\x03" + b"\x00" * 200, Failure.UNSUPPORTED_TYPE),
     ],

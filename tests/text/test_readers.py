@@ -157,10 +157,10 @@ def test_content_must_match_the_extension(write, name, data, reason):
 @pytest.mark.parametrize(
     ("name", "data", "reason"),
     [
-        ("tb.xyz", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "unsupported file type .xyz"),
-        ("tb.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "unsupported file type .doc"),
-        ("tb.rtf", b"{\\rtf1\\ansi Th\\'f4ng b\\'e1o}", "unsupported file type .rtf"),
-        ("tb.odt", _zip({"content.xml": "<office/>"}), "unsupported file type .odt"),
+        ("tb.xyz", b"GIF89a\x01\x00\x01\x00\x00\x00\x00", "unsupported file type .xyz"),
+        ("tb.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "unsupported file type .xls"),
+        ("tb.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "encrypted or not a Word document"),
+        ("tb.odt", _zip({"content.xml": "<office/>"}), "not a Word 97, OpenDocument or RTF file (looks like a ZIP"),
     ],
 )
 def test_unknown_extensions_with_unreadable_content(write, name, data, reason):

@@ -161,11 +161,18 @@ def test_charsets(write, data, expected):
     assert unicodedata.normalize("NFC", read_text(write("tb.html", data))) == expected
 
 
-def test_legacy_font_page_is_refused(write):
-    page = '<meta charset="iso-8859-1"><p>Th\xabng b\xb8o k\xd5t lu\xcbn c\xf1a Ch\xf1 t\xdech UBND t\xdenh</p>'
-    with pytest.raises(ReadError) as caught:
-        read_text(write("tb.html", page.encode("latin-1")))
-    assert caught.value.reason == "legacy Vietnamese encoding (TCVN3/ABC); convert it to Unicode first"
+def test_legacy_font_page_is_converted(write):
+    page = '<meta charset="iso-8859-1"><p>Th\xabng b\xb8o k\xd5t lu\xcbn c\xf1a Ch\xf1 t\xdech UBND t\xd8nh</p>'
+    assert read_text(write("tb.html", page.encode("latin-1"))) == "Thông báo kết luận của Chủ tịch UBND tỉnh"
+
+
+def test_mixed_page_converts_only_its_legacy_paragraphs(write):
+    page = (
+        "<html><body><p>Thông báo kết luận của Chủ tịch UBND tỉnh</p>"
+        '<p><font face=".VnTime">Giao Së Tµi chÝnh chñ tr× thùc hiÖn</font></p></body></html>'
+    )
+    expected = "Thông báo kết luận của Chủ tịch UBND tỉnh\nGiao Sở Tài chính chủ trì thực hiện"
+    assert read_text(write("tb.html", page.encode())) == expected
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Plain text: Unicode encodings are decoded; legacy Vietnamese 8-bit encodings are recognized.
+"""Plain text: Unicode encodings are decoded; legacy Vietnamese 8-bit encodings are converted.
 
 The legacy samples are made from real Vietnamese text with the TCVN3 (ABC) and VNI tables
 below, so the tests exercise the same byte patterns as files typed in .VnTime or VNI-Times.
@@ -118,23 +118,29 @@ def test_windows_1258_is_decoded(write):
 
 
 @pytest.mark.parametrize(
-    ("label", "data", "reason"),
+    ("label", "data", "expected"),
     [
-        ("TCVN3 bytes", to_tcvn3(NOTICE), TCVN3_REASON),
-        ("TCVN3 two words", b"Th\xabng b\xb8o", TCVN3_REASON),
-        ("TCVN3 saved as UTF-8", to_tcvn3(NOTICE).decode("latin-1").encode("utf-8"), TCVN3_REASON),
-        ("TCVN3 uppercase font", to_tcvn3(NOTICE.upper()), TCVN3_REASON),
-        ("VNI bytes", to_vni(NOTICE), VNI_REASON),
-        ("VNI saved as UTF-8", to_vni(NOTICE).decode("latin-1").encode("utf-8"), VNI_REASON),
+        ("TCVN3 bytes", to_tcvn3(NOTICE), NOTICE),
+        ("TCVN3 two words", b"Th\xabng b\xb8o", "Thông báo"),
+        ("TCVN3 saved as UTF-8", to_tcvn3(NOTICE).decode("latin-1").encode("utf-8"), NOTICE),
+        ("TCVN3 uppercase font", to_tcvn3(NOTICE.upper()), NOTICE.upper()),
+        ("VNI bytes", to_vni(NOTICE), NOTICE),
+        ("VNI saved as UTF-8", to_vni(NOTICE).decode("latin-1").encode("utf-8"), NOTICE),
         (
             "VNI as written by hand",
             "Thoâng baùo keát luaän cuûa UÛy ban nhaân daân tænh".encode(),
-            VNI_REASON,
+            "Thông báo kết luận của Ủy ban nhân dân tỉnh",
         ),
     ],
 )
-def test_legacy_encodings_are_refused(write, label, data, reason):
-    assert _reason(write("tb.txt", data)) == reason, label
+def test_legacy_encodings_are_converted(write, label, data, expected):
+    # encoded by this module's own encoders, independent of the reader's tables (issue 15)
+    assert read_text(write("tb.txt", data)) == expected, label
+
+
+def test_legacy_looking_text_that_no_table_makes_vietnamese_is_refused(write):
+    data = "a«b c¸d e«f g¸h q«x z¸w a«b c¸d e«f".encode()
+    assert _reason(write("tb.txt", data)) == TCVN3_REASON
 
 
 @pytest.mark.parametrize(

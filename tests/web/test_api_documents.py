@@ -86,7 +86,7 @@ def test_too_large_without_content_length_is_refused_while_streaming(api):
     ("name", "data"),
     [
         ("notice.xyz", "Sở Y tế chủ trì thực hiện.".encode()),
-        ("notice.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600),
+        ("notice.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600),
         ("archive", b"PK\x05\x06" + b"\x00" * 18),
     ],
 )

@@ -10,7 +10,8 @@ import click
 
 from chidao.cli.table import print_table
 from chidao.extract import extract
-from chidao.text import ReadError, read_text
+from chidao.text import ReadError
+from chidao.text.readers import read_file
 
 
 @click.command("extract")
@@ -25,7 +26,7 @@ from chidao.text import ReadError, read_text
 )
 @click.option("--trace", is_flag=True, help="Also print what each stage decided for each task.")
 def extract_command(files: tuple[Path, ...], fmt: str, trace: bool) -> None:
-    """Extract the tasks that each FILE (.txt, .md, .html, .docx, .pdf) assigns.
+    """Extract the tasks that each FILE (.txt, .md, .html, .docx, .doc, .odt, .rtf, .pdf, a scan) assigns.
 
     A file that cannot be read is reported on stderr in one line; the others
     are still processed, and the exit code is 2.
@@ -34,13 +35,17 @@ def extract_command(files: tuple[Path, ...], fmt: str, trace: bool) -> None:
     results = []
     for path in files:
         try:
-            raw = read_text(path)
+            reading = read_file(path)
         except ReadError as error:
             click.echo(f"chidao: {error.path}: {error.reason}", err=True)
             failed = True
             continue
-        extraction = extract(raw)
+        extraction = extract(reading.text)
         result = {"source": str(path), **extraction.to_dict()}
+        if reading.ocr:  # a scan: say so, with each page's confidence, for the reader to check
+            result["ocr"] = [{"page": page.number, "confidence": page.confidence} for page in reading.ocr]
+            pages = ", ".join(f"{page.number}: {page.confidence:g}%" for page in reading.ocr)
+            click.echo(f"chidao: {path}: read by OCR, check the text (confidence by page {pages})", err=True)
         if trace:
             for task, item, assessment in zip(extraction.tasks, result["tasks"], extraction.assessments, strict=True):
                 item["trace"] = task.trace

@@ -40,6 +40,8 @@ REQUIRED: dict[str, frozenset[str]] = {
     "task_cues.toml": frozenset({"pattern"}),
     "assignment_cues.toml": frozenset({"pattern"}),
     "timing_cues.toml": frozenset({"pattern"}),
+    "ocr.toml": frozenset({"confusions", "onsets", "words", "examples"}),
+    "legacy_encodings.toml": frozenset({"fonts", "examples", "tcvn3", "vni", "viscii"}),
 }
 # The keys every row of a table of patterns holds: a pattern is never without its example.
 PATTERN_ROWS: dict[str, tuple[str, ...]] = {

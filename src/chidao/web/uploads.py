@@ -19,8 +19,11 @@ from chidao.web.downloads import detected_type, printable_name
 from chidao.web.limits import MAX_ATTACHMENTS
 from chidao.web.schemas import ProgressCreate
 
-SUPPORTED = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".docx", ".pdf"})
-SNIFFABLE = frozenset({"pdf", "docx", "html"})
+SUPPORTED = frozenset(
+    {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".docx", ".pdf", ".doc", ".odt", ".rtf"}
+    | {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+)
+SNIFFABLE = frozenset({"pdf", "docx", "html", "odt", "rtf", "image"})
 _FORMS = ("multipart/form-data", "application/x-www-form-urlencoded")
 
 
@@ -38,7 +41,9 @@ def unsupported(filename: str, data: bytes) -> str | None:
     extension = PurePosixPath(filename).suffix.lower()
     if extension in SUPPORTED or detect.sniff(data) in SNIFFABLE:
         return None
-    return f"unsupported file type {extension or '(no extension)'}: send .txt, .md, .html, .docx or .pdf"
+    return (
+        f"unsupported file type {extension or '(no extension)'}: send .txt, .md, .html, .docx, .doc, .odt, .rtf or .pdf"
+    )
 
 
 def too_large(what: str, limit: int) -> HTTPException:

@@ -19,13 +19,14 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml.ns import qn
 from lxml import etree
 
-from chidao.text.readers import archive
+from chidao.text.readers import archive, legacy_codec
+from chidao.text.readers.docx_fonts import RunFonts
 from chidao.text.readers.docx_numbering import Numbering, Xml
 from chidao.text.readers.errors import Failure, Unreadable
 
-_P, _TBL, _SDT, _SDT_CONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
+_P, _TBL, _SDT, _SDT_CONTENT, _R = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent"), qn("w:r")
 _TR, _TC, _T, _TAB, _BR, _CR = qn("w:tr"), qn("w:tc"), qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
-_NO_BREAK_HYPHEN, _TEXT_BOX = qn("w:noBreakHyphen"), qn("w:txbxContent")
+_NO_BREAK_HYPHEN, _TEXT_BOX, _SOFT_HYPHEN = qn("w:noBreakHyphen"), qn("w:txbxContent"), qn("w:softHyphen")
 _SKIPPED = {qn("w:pPr"), qn("w:rPr"), qn("w:del"), qn("w:moveFrom"), qn("w:instrText"), qn("w:delText")}
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _LAYOUT_MAX_ROWS, _LAYOUT_MAX_COLUMNS = 4, 3
@@ -44,7 +45,8 @@ def read_docx(data: bytes) -> str:
         raise  # not a corrupt file: a worker's limit (``tracking.sandbox``) says so
     except Exception as error:  # python-docx raises KeyError, ValueError...
         raise Unreadable(f"corrupt DOCX file ({type(error).__name__})", Failure.CORRUPT) from None
-    walker = _Walker(Numbering(_numbering_xml(document), document.styles.element))
+    styles = document.styles.element
+    walker = _Walker(Numbering(_numbering_xml(document), styles), RunFonts(styles))
     return "\n".join(walker.blocks(document.element.body))
 
 
@@ -80,10 +82,12 @@ def _numbering_xml(document: Document) -> Xml | None:
 
 
 class _Walker:
-    """Turns body-level XML into lines; holds the numbering counters across the document."""
+    """Turns body-level XML into lines; holds the numbering counters across the document, and
+    the styles' fonts (runs in a legacy font are converted)."""
 
-    def __init__(self, numbering: Numbering) -> None:
+    def __init__(self, numbering: Numbering, fonts: RunFonts) -> None:
         self.numbering = numbering
+        self.fonts = fonts
 
     def blocks(self, container: Xml) -> list[str]:
         """Lines of the paragraphs and tables directly in ``container`` (body, cell, text box)."""
@@ -103,7 +107,7 @@ class _Walker:
         """The paragraph's line (with its list marker), then the lines of its text boxes."""
         parts: list[str] = []
         boxes: list[Xml] = []
-        _collect_runs(paragraph, parts, boxes)
+        _collect_runs(paragraph, parts, boxes, _Fonts(self.fonts, self.fonts.paragraph_font(paragraph)))
         text = "".join(parts).strip()
         lines: list[str] = []
         if text:
@@ -152,11 +156,30 @@ def _has_borders(table: Xml) -> bool:
     return style is not None and style.get(qn("w:val")) not in ("TableNormal", "NormalTable", None)
 
 
-def _collect_runs(element: Xml, parts: list[str], boxes: list[Xml]) -> None:
+class _Fonts:
+    """A paragraph's run fonts: the styles, and the font its runs have by default."""
+
+    def __init__(self, fonts: RunFonts, paragraph_font: str | None) -> None:
+        self.fonts = fonts
+        self.paragraph_font = paragraph_font
+
+    def convert(self, run: Xml, parts: list[str]) -> list[str]:
+        """A run's texts, converted to Unicode when the run is set in a legacy font."""
+        found = self.fonts.encoding(run, self.paragraph_font)
+        if found is None:  # a soft hyphen is invisible in Unicode text
+            return [part.replace("\xad", "") for part in parts]
+        return [legacy_codec.decode(part, found[0], uppercase=found[1]) for part in parts]
+
+
+def _collect_runs(element: Xml, parts: list[str], boxes: list[Xml], fonts: _Fonts) -> None:
     """Text of a paragraph in order: runs, tabs, breaks; text boxes are set aside."""
     for child in element.iterchildren():
         tag = child.tag
-        if tag == _T:
+        if tag == _R:
+            run: list[str] = []
+            _collect_runs(child, run, boxes, fonts)
+            parts.extend(fonts.convert(child, run))
+        elif tag == _T:
             parts.append(child.text or "")
         elif tag == _TAB:
             parts.append("\t")
@@ -164,7 +187,9 @@ def _collect_runs(element: Xml, parts: list[str], boxes: list[Xml]) -> None:
             parts.append("\n")
         elif tag == _NO_BREAK_HYPHEN:
             parts.append("-")
+        elif tag == _SOFT_HYPHEN:  # byte 0xAD: "ư" in TCVN3, which LibreOffice and Word write so
+            parts.append("\xad")
         elif tag == _TEXT_BOX:
             boxes.append(child)
         elif tag not in _SKIPPED and tag != _FALLBACK and isinstance(tag, str):
-            _collect_runs(child, parts, boxes)
+            _collect_runs(child, parts, boxes, fonts)

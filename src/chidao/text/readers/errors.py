@@ -46,6 +46,9 @@ class Failure(StrEnum):
     PERMISSION_DENIED = "permission_denied"
     CANNOT_OPEN = "cannot_open"
     INVALID_NAME = "invalid_name"
+    NO_CONVERTER = "no_converter"  # a .doc/.odt/.rtf, and LibreOffice is not installed
+    CONVERSION_FAILED = "conversion_failed"  # LibreOffice could not convert the .doc/.odt/.rtf
+    NO_OCR = "no_ocr"  # a scan or an image, and Tesseract (or its Vietnamese model) is not installed
     TOO_MANY_TASKS = "too_many_tasks"  # read fine, but assigns more tasks than one document may hold
 
 

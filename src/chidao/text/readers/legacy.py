@@ -1,4 +1,5 @@
-"""Recognize Vietnamese text stored in the pre-Unicode 8-bit encodings TCVN3 (ABC) and VNI.
+"""Recognize Vietnamese text stored in the pre-Unicode 8-bit encodings TCVN3 (ABC) and VNI, and
+convert it.
 
 Before Unicode, Vietnamese was typed with TCVN3 (".VnTime") or VNI ("VNI-Times") fonts:
 the bytes are Latin-1 letters and symbols that only the font draws as Vietnamese, so a
@@ -8,7 +9,10 @@ text saved again as UTF-8), so it is recognized on decoded text, not on bytes.
 
 Such text has plenty of tell-tale sequences and no letter that only Vietnamese uses
 (ạ, ế, đ, ư, ...), which can only be written in Unicode (or Windows-1258, see ``plain``).
-We refuse it rather than guess a conversion: a wrong guess would corrupt every name.
+A guess is never taken on trust, since a wrong one would corrupt every name: a line is converted
+only when the conversion spells more Vietnamese syllables than the line had (``convert``), and
+bytes are decoded in the encoding whose text spells the most (``best_decoding``); text that no
+conversion makes Vietnamese is still refused.
 """
 
 from __future__ import annotations
@@ -16,6 +20,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+
+from chidao.text.readers import legacy_codec
+from chidao.text.syllables import is_syllable
 
 # Letters outside Latin-1 that Vietnamese uses: never produced by TCVN3/VNI decoded as Latin-1.
 _VIET_ONLY = re.compile(
@@ -32,6 +39,10 @@ _VNI = re.compile(
     re.IGNORECASE,
 )
 _SAMPLE_CHARS = 200_000
+_WORD = re.compile(r"[^\W\d_]+")
+_CODEC_NAMES = {"TCVN3/ABC": "tcvn3", "VNI": "vni"}
+# A word of capitals around a small converted letter: "TØNH" → "TỉNH" → "TỈNH".
+_CAPITAL_WORD = re.compile(r"\b(?=(?:[^\W\d_]*[A-Z]){2})(?![^\W\d_]*[a-z])[^\W\d_]+")
 _MIN_ASCII_SHARE = 0.5
 
 
@@ -65,6 +76,13 @@ def scores(text: str) -> Scores:
     )
 
 
+def legacy_signature(text: str) -> str | None:
+    """The legacy encoding of which ``text`` shows a few words ("TCVN3/ABC", "VNI"), or None: a
+    hint for ``convert``, which checks each line, not a verdict."""
+    count, name = scores(text).legacy
+    return name if count >= 2 else None
+
+
 def legacy_encoding(text: str) -> str | None:
     """Name of the legacy encoding ``text`` was typed in ("TCVN3/ABC" or "VNI"), or None."""
     return verdict(scores(text))
@@ -90,3 +108,65 @@ def verdict(found: Scores, minimum: int = 3) -> str | None:
 def legacy_reason(name: str) -> str:
     """The one-line message for a file in a legacy encoding."""
     return f"legacy Vietnamese encoding ({name}); convert it to Unicode first"
+
+
+def spelling(text: str) -> tuple[int, int]:
+    """Words with a non-ASCII letter spelt like a Vietnamese syllable (two letters or more: a
+    lone letter proves nothing), and those spelt like none."""
+    right = wrong = 0
+    for word in _WORD.findall(unicodedata.normalize("NFC", text)):
+        if not word.isascii():
+            if is_syllable(word):
+                right += len(word) > 1
+            else:
+                wrong += 1
+    return right, wrong
+
+
+def spelling_score(text: str) -> int:
+    right, wrong = spelling(text)
+    return right - wrong
+
+
+def convert(text: str, name: str) -> str:
+    """``text`` in which every line typed in legacy encoding ``name`` ("TCVN3/ABC", "VNI") is
+    converted to Unicode; lines already in Unicode (a mixed document) are left as they are."""
+    encoding = _CODEC_NAMES[name]
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if line.isascii() or _VIET_ONLY.search(line):  # a line with letters only Unicode has
+            continue
+        converted = legacy_codec.decode(line, encoding)
+        if encoding == "tcvn3":
+            converted = _capitals(converted)
+        if converted != line and spelling_score(converted) > spelling_score(line):
+            lines[index] = converted
+    return "\n".join(lines)
+
+
+def _capitals(line: str) -> str:
+    """TCVN3 has no codes for most capitals with tones: titles were typed with the small letters'
+    codes in an all-capitals font (".VnTimeH"), which a text file does not keep. A line, or a
+    word, whose ASCII letters are all capitals (at least three, or two in a word) was such a title."""
+    letters = [char for char in line if char.isascii() and char.isalpha()]
+    if len(letters) >= 3 and all(char.isupper() for char in letters):
+        return line.upper()
+    return _CAPITAL_WORD.sub(lambda match: match.group().upper(), line)
+
+
+def best_decoding(data: bytes, rival: str | None = None) -> tuple[str, str] | None:
+    """``(encoding, text)`` for bytes that are not UTF-8: the legacy encoding whose text spells
+    the most Vietnamese syllables, if it spells more than ``rival`` (another decoding) and at
+    least three times more right than wrong; else None."""
+    sample = data[:_SAMPLE_CHARS]
+    best: tuple[int, str] | None = None
+    for encoding in legacy_codec.ENCODINGS:
+        right, wrong = spelling(legacy_codec.decode_bytes(sample, encoding))
+        if right >= 2 and wrong * 3 <= right and (best is None or right - wrong > best[0]):
+            best = (right - wrong, encoding)
+    if best is None or (rival is not None and spelling_score(rival[:_SAMPLE_CHARS]) >= best[0]):
+        return None
+    text = legacy_codec.decode_bytes(data, best[1])
+    if best[1] == "tcvn3":
+        text = "\n".join(_capitals(line) for line in text.split("\n"))
+    return legacy_codec.LABELS[best[1]], text

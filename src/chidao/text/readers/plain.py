@@ -1,9 +1,9 @@
 """Plain text (.txt, .md): bytes → str, refusing what is not Vietnamese text we can trust.
 
 UTF-8 (with or without BOM) and UTF-16/32 with a BOM are decoded as such. Bytes that are
-not UTF-8 are most often a legacy Vietnamese encoding: TCVN3 and VNI are refused with a
-message telling the user to convert them (see ``legacy``), while Windows-1258, whose
-letters are well defined, is decoded. Anything else is refused rather than guessed.
+not UTF-8 are most often a legacy Vietnamese encoding: TCVN3, VNI and VISCII are converted
+(``legacy``, ``legacy_codec``), and Windows-1258 decoded, whichever spells Vietnamese best.
+Anything else is refused rather than guessed.
 """
 
 from __future__ import annotations
@@ -97,21 +97,27 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def _decode_not_utf8(data: bytes, declared: str | None) -> str:
-    """Bytes that are not UTF-8: a declared charset, Windows-1258, or a refused legacy encoding."""
+    """Bytes that are not UTF-8: a declared charset, Windows-1258, or a legacy Vietnamese encoding
+    (TCVN3, VNI, VISCII) converted, whichever spells Vietnamese best; else refused."""
     if declared:
         try:
-            return data.decode(declared)
+            text = data.decode(declared)
         except (LookupError, UnicodeDecodeError):
             pass
+        else:  # a page typed in a legacy font declares the Western charset its bytes were saved in
+            found = legacy.best_decoding(data, rival=text)
+            return text if found is None else found[1]
     if _looks_binary(data[:_SNIFF_BYTES].decode("latin-1")):
         raise Unreadable("binary file, not text", Failure.BINARY)
-    as_latin = legacy.scores(data.decode("latin-1"))
     cp1258, vietnamese = _cp1258(data)
-    name = legacy.verdict(as_latin, minimum=1)
-    if name is not None and as_latin.legacy[0] >= vietnamese:
-        raise Unreadable(legacy.legacy_reason(name), Failure.LEGACY_ENCODING)
+    found = legacy.best_decoding(data, rival=cp1258 if vietnamese else None)
+    if found is not None:
+        return found[1]
     if cp1258 is not None and vietnamese:
         return cp1258
+    name = legacy.verdict(legacy.scores(data.decode("latin-1")), minimum=1)
+    if name is not None:
+        raise Unreadable(legacy.legacy_reason(name), Failure.LEGACY_ENCODING)
     raise Unreadable("not UTF-8 text and not a known encoding", Failure.UNKNOWN_ENCODING)
 
 

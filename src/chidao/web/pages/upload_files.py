@@ -21,7 +21,7 @@ from chidao.web.review_actions import ingest
 from chidao.web.uploads import clean_filename, unsupported
 
 log = logging.getLogger("chidao.web.pages")
-ACCEPTED = ".docx,.pdf,.html,.htm,.txt,.md"
+ACCEPTED = ".docx,.doc,.odt,.rtf,.pdf,.html,.htm,.txt,.md,.png,.jpg,.jpeg,.tif,.tiff"
 UNREADABLE = "Không đọc được nội dung tệp."
 # What a reader's failure means for the clerk: its kind (how the result page files it) and
 # message, by the reader's code. Codes not listed (a file too large for the reader, which the
@@ -29,7 +29,10 @@ UNREADABLE = "Không đọc được nội dung tệp."
 READ_FAILURES: dict[Failure, tuple[str, str]] = {
     Failure.EMPTY: ("empty", "Tệp rỗng, không có nội dung."),
     Failure.NO_TEXT: ("empty", "Tệp không có nội dung chữ."),
-    Failure.NO_TEXT_LAYER: ("unreadable", "Tệp PDF không có lớp chữ (bản quét?); cần nhận dạng chữ (OCR) trước."),
+    Failure.NO_TEXT_LAYER: (
+        "unreadable",
+        "Tệp PDF không có lớp chữ, và nhận dạng chữ (OCR) không tìm thấy nội dung đọc được.",
+    ),
     Failure.GARBLED: (
         "unreadable",
         "Lớp chữ của tệp PDF bị lỗi phông nên không đọc đúng tiếng Việt; hãy xuất lại PDF từ tệp gốc"
@@ -56,6 +59,18 @@ READ_FAILURES: dict[Failure, tuple[str, str]] = {
     Failure.NEEDS_TIME: ("too_large", "Đọc tệp này mất nhiều thời gian hơn mức cho phép."),
     Failure.READER_CRASHED: ("unreadable", "Bộ đọc tệp dừng đột ngột khi đọc tệp này; tệp có thể bị hỏng."),
     Failure.BUSY: ("failed", "Máy chủ đang đọc nhiều tệp khác; hãy thử lại sau ít phút."),
+    Failure.NO_CONVERTER: (
+        "unsupported",
+        "Máy chủ chưa cài LibreOffice nên chưa đọc được tệp Word 97 (.doc), ODT hoặc RTF; hãy lưu tệp thành DOCX.",
+    ),
+    Failure.CONVERSION_FAILED: (
+        "unreadable",
+        "Không chuyển đổi được tệp Word 97 (.doc), ODT hoặc RTF này (tệp hỏng?); hãy mở và lưu lại thành DOCX.",
+    ),
+    Failure.NO_OCR: (
+        "unsupported",
+        "Tệp là bản quét hoặc ảnh, cần nhận dạng chữ (OCR), nhưng máy chủ chưa cài Tesseract tiếng Việt.",
+    ),
     Failure.TOO_MANY_TASKS: ("too_large", "Văn bản giao quá nhiều nhiệm vụ; hãy tách thành nhiều văn bản."),
     Failure.WRONG_TYPE: ("unreadable", "Nội dung tệp không đúng với định dạng theo tên tệp (tệp đã bị đổi đuôi?)."),
     Failure.BINARY: ("unreadable", "Nội dung tệp không phải văn bản."),
@@ -116,7 +131,10 @@ def _precheck(filename: str, data: bytes, limit: int) -> UploadOutcome | None:
         return _refused(filename, "empty", "Tệp rỗng, không có nội dung.")
     if unsupported(filename, data):
         extension = PurePosixPath(filename).suffix.lower() or "(không có đuôi)"
-        message = f"Định dạng tệp {extension} không được hỗ trợ. Chỉ nhận tệp DOCX, PDF, HTML hoặc TXT."
+        message = (
+            f"Định dạng tệp {extension} không được hỗ trợ. Chỉ nhận tệp DOCX, DOC, ODT, RTF, PDF, HTML, TXT"
+            " hoặc ảnh quét (PNG, JPEG, TIFF)."
+        )
         return _refused(filename, "unsupported", message)
     return None
 

@@ -48,7 +48,10 @@ def upload(
     user: StaffUser,
     today: TodayDep,
     soon: SoonDep,
-    file: Annotated[UploadFile, File(description="a notice: .txt, .md, .html, .docx or .pdf")],
+    file: Annotated[
+        UploadFile,
+        File(description="a notice: .txt, .md, .html, .docx, .doc, .odt, .rtf, .pdf, or a scan (.png, .jpg, .tif)"),
+    ],
     confirm: Annotated[bool, Form(description="confirm at once: tasks are tracked without review")] = False,
 ) -> schemas.UploadResult:
     """Store a document and the tasks extracted from it (a draft to review, unless ``confirm``)."""

@@ -1,0 +1,150 @@
+"""Scans read by OCR (issue 15): a one-page notice drawn by the test in Noto Serif, turned by a
+degree and a half, speckled, with a red stamp over the signature; as a PNG and as an image-only
+PDF. OCR costs a few seconds a page, so there are two pages to read; the rest needs no Tesseract."""
+
+from __future__ import annotations
+
+import io
+import os
+import random
+import shutil
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont, ImageOps
+
+from chidao.data import load_toml
+from chidao.extract import extract_text
+from chidao.text import ReadError
+from chidao.text.readers import read_upload
+from chidao.text.readers.errors import Failure
+from chidao.text.readers.ocr_fix import correct
+from chidao.text.readers.ocr_image import clean, otsu_threshold, skew_angle
+from chidao.tracking.sandbox import read_and_extract
+
+FONT = "/usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf"  # it has every Vietnamese letter
+LINES = [
+    "THÔNG BÁO",
+    "Kết luận của Chủ tịch UBND tỉnh về chuyển đổi số",
+    "1. Giao Sở Tài chính chủ trì, phối hợp với Sở Nội vụ bố trí kinh phí,",
+    "hoàn thành trước ngày 30/6/2026.",
+    "2. Giao Văn phòng UBND tỉnh theo dõi, đôn đốc thực hiện.",
+]
+EXPECTED = [
+    "THÔNG BÁO",
+    "Kết luận của Chủ tịch UBND tỉnh về chuyển đổi số",
+    "1. Giao Sở Tài chính chủ trì, phối hợp với Sở Nội vụ bố trí kinh phí, hoàn thành trước ngày 30/6/2026.",
+    "2. Giao Văn phòng UBND tỉnh theo dõi, đôn đốc thực hiện.",
+]
+
+
+def require_tesseract() -> None:
+    """Skip without Tesseract's Vietnamese model, unless CI says it must be there."""
+    from chidao.text.readers.ocr import tesseract
+
+    if tesseract():
+        return
+    if os.environ.get("CHIDAO_REQUIRE_TESSERACT"):
+        pytest.fail("tesseract-ocr-vie is missing but CHIDAO_REQUIRE_TESSERACT is set (make test installs it)")
+    pytest.skip("Tesseract's Vietnamese model is not installed (make test installs tesseract-ocr-vie)")
+
+
+def scan(angle: float = 1.5, *, stamp: bool = True) -> Image.Image:
+    """The notice drawn at about 200 dpi (12 pt text), turned, speckled, stamped in red."""
+    if not os.path.exists(FONT):
+        pytest.skip("Noto Serif is not installed (make test installs fonts-noto-core)")
+    page = Image.new("RGB", (1600, 820), "white")
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(FONT, 34)
+    y = 60
+    for index, line in enumerate(LINES):
+        x = (1600 - draw.textlength(line, font=font)) / 2 if index < 2 else 110
+        draw.text((x, y), line, font=font, fill="black")
+        y += 90 if index < 2 else 56
+    draw.text((1100, 650), "Nguyễn Văn An", font=font, fill="black")
+    if stamp:
+        draw.ellipse((1040, 560, 1380, 800), outline=(210, 30, 30), width=12)
+        draw.text((1090, 660), "ỦY BAN NHÂN DÂN", font=ImageFont.truetype(FONT, 30), fill=(210, 30, 30))
+    turned = page.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor="white")
+    speckled = turned.load()
+    noise = random.Random(15)
+    for _ in range(4000):
+        speckled[noise.randrange(turned.width), noise.randrange(turned.height)] = (90, 90, 90)
+    return turned
+
+
+def encoded(image: Image.Image, kind: str) -> bytes:
+    out = io.BytesIO()
+    image.save(out, format=kind, resolution=200.0)
+    return out.getvalue()
+
+
+def test_png_scan_is_read_as_ocr_with_its_paragraphs_and_confidence():
+    require_tesseract()
+    reading = read_upload(encoded(scan(), "PNG"), "tb-quet.png")
+    lines = reading.text.split("\n")
+    assert lines[:4] == EXPECTED
+    assert "ỦY BAN NHÂN DÂN" not in reading.text  # the red stamp is not read
+    (page,) = reading.ocr
+    assert page.number == 1 and page.confidence > 80 and abs(page.angle + 1.5) <= 0.3
+
+
+def test_image_only_pdf_is_read_by_ocr_in_the_worker():
+    require_tesseract()
+    extraction = read_and_extract(encoded(scan(angle=-1.0, stamp=False), "PDF"), "tb-quet.pdf")
+    original = extract_text("\n".join(EXPECTED))["tasks"]
+    tasks = extraction.to_dict()["tasks"]
+    assert len(tasks) == len(original) == 2
+    assert [(t["lead"], t["deadline"]) for t in tasks] == [(t["lead"], t["deadline"]) for t in original]
+
+
+def test_without_tesseract_a_scan_is_refused_with_its_own_code(monkeypatch):
+    monkeypatch.setenv("PATH", "/nonexistent")
+    assert shutil.which("tesseract") is None
+    with pytest.raises(ReadError) as caught:
+        read_upload(encoded(Image.new("L", (40, 40), 255), "PNG"), "a.png")
+    assert caught.value.code == Failure.NO_OCR
+
+
+def test_a_broken_image_is_refused_as_corrupt():
+    with pytest.raises(ReadError) as caught:
+        read_upload(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a.png")
+    assert caught.value.code == Failure.CORRUPT
+
+
+@pytest.mark.parametrize("angle", [-2.5, -0.8, 0.0, 1.2, 3.0])
+def test_skew_is_measured(angle):
+    assert abs(skew_angle(scan(angle, stamp=False).convert("L")) + angle) <= 0.25
+
+
+def test_stamps_and_signatures_in_colour_are_removed():
+    page = Image.new("RGB", (100, 40), "white")
+    draw = ImageDraw.Draw(page)
+    draw.rectangle((0, 0, 30, 40), fill=(200, 20, 20))  # a red stamp
+    draw.rectangle((35, 0, 65, 40), fill=(20, 40, 190))  # a blue signature
+    draw.rectangle((70, 0, 100, 40), fill=(30, 30, 30))  # black text
+    cleaned, _ = clean(page, binarize=False)
+    assert cleaned.getpixel((10, 20)) == 255 and cleaned.getpixel((50, 20)) == 255
+    assert cleaned.getpixel((85, 20)) < 60
+    assert 30 < otsu_threshold(cleaned) < 255
+
+
+@pytest.mark.parametrize(("read", "meant"), load_toml("ocr.toml")["examples"]["fixed"])
+def test_known_confusions_are_corrected(read, meant):
+    assert correct(read) == meant
+
+
+@pytest.mark.parametrize("text", load_toml("ocr.toml")["examples"]["kept"])
+def test_what_no_known_word_decides_is_kept(text):
+    assert correct(text) == text
+
+
+def test_a_near_blank_speckled_page_keeps_only_dark_marks():
+    page = Image.new("L", (400, 400), 255)
+    specks = random.Random(4)
+    for _ in range(800):
+        page.putpixel((specks.randrange(400), specks.randrange(400)), specks.randrange(150, 200))
+    ImageDraw.Draw(page).rectangle((180, 20, 220, 60), fill=0)  # a page number's ink
+    cleaned, _ = clean(page)
+    left, top, right, bottom = ImageOps.invert(cleaned).getbbox()
+    assert right - left <= 43 and bottom - top <= 43  # the mark alone (perhaps turned a little): no speck
+    assert cleaned.histogram()[0] >= 41 * 41 - 8
