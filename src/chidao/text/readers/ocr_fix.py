@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from chidao.data import data_files, load_toml
+from chidao.text.fold import match_key
 
 _SYLLABLE = re.compile(r"[^\W\d_]+")
 
@@ -24,7 +25,7 @@ _SYLLABLE = re.compile(r"[^\W\d_]+")
 class Confusions:
     swaps: dict[str, tuple[str, ...]]  # a letter → the letters Tesseract reads it for
     onsets: tuple[tuple[str, str], ...]  # (what was read, what it may stand for) at a syllable's start
-    words: frozenset[str]  # known two-syllable words, lowercase, one space
+    words: frozenset[str]  # known two-syllable words, as match keys ("uỷ ban" = "ủy ban"), one space
 
 
 @cache
@@ -34,10 +35,10 @@ def confusions() -> Confusions:
     for group in data["confusions"]:
         for letter in group:
             swaps.setdefault(letter, []).extend(other for other in group if other != letter)
-    words = {word.lower() for word in data["words"]}
+    words = {match_key(word) for word in data["words"]}
     for name in data_files():
         if name != "ocr.toml":
-            words |= _pairs(load_toml(name))
+            words |= {match_key(pair) for pair in _pairs(load_toml(name))}
     return Confusions(
         swaps={letter: tuple(others) for letter, others in swaps.items()},
         onsets=tuple((read, meant) for read, meant in data["onsets"]),
@@ -96,9 +97,8 @@ def _neighbour(text: str, matches: list[re.Match[str]], index: int, step: int) -
 
 
 def _decide(token: str, before: str, after: str, words: frozenset[str]) -> str:
-    def known(candidate: str) -> bool:
-        lowered = candidate.lower()
-        return (f"{before.lower()} {lowered}" in words) or (f"{lowered} {after.lower()}" in words)
+    def known(candidate: str) -> bool:  # either tone placement ("trình uỷ", "trình ủy")
+        return match_key(f"{before} {candidate}") in words or match_key(f"{candidate} {after}") in words
 
     if known(token):
         return token

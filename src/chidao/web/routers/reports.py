@@ -22,9 +22,22 @@ from chidao.web.report_params import read_ask, report_for
 
 router = APIRouter(prefix="/reports", tags=["reports"])
 Text = Annotated[str, Query(max_length=300)]
+# What ``format`` gives: the OpenAPI document says so, so that clients (and schemathesis) expect it.
+FORMATS = {
+    "application/json": {"schema": {"type": "object"}},
+    "text/html": {"schema": {"type": "string"}},
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
+        "schema": {"type": "string", "format": "binary"}
+    },
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+        "schema": {"type": "string", "format": "binary"}
+    },
+}
 
 
-@router.get("", response_model=None)
+@router.get(
+    "", response_model=None, responses={200: {"description": "the report, as ``format`` asks", "content": FORMATS}}
+)
 def periodic_report(
     request: Request,
     session: SessionDep,
