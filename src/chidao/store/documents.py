@@ -79,7 +79,7 @@ def document_row(filename: str, data: bytes, digest: str, info: dict, text: str)
         chair=info["chair"],
         signer=info["signer"],
         is_directive=info["is_directive"],
-        meta={k: info[k] for k in ("issuer", "meeting_date", "signature", "recipients")},
+        meta={k: info[k] for k in ("issuer", "meeting_date", "signature", "recipients", "ocr") if k in info},
     )
 
 

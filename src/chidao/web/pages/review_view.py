@@ -152,6 +152,32 @@ def highlighted_text(document: Document, tasks: list[TaskView], passages: list[P
     return Markup(highlight(document.text, marks))
 
 
+# Below this Tesseract confidence (0-100) a page is flagged: words on it are often misread.
+LOW_OCR_CONFIDENCE = 80.0
+
+
+@dataclass(frozen=True)
+class OcrPageView:
+    page: int
+    confidence: float
+    low: bool
+
+    @property
+    def label(self) -> str:
+        return f"{round(self.confidence)}%"
+
+
+def ocr_pages(document: Document) -> list[OcrPageView]:
+    """The pages of a scan that OCR read, with Tesseract's confidence: the clerk checks them
+    against the original (the worst ones flagged); empty for a document that had its text."""
+    pages = (document.meta or {}).get("ocr") or []
+    return [
+        OcrPageView(int(p["page"]), float(p["confidence"]), float(p["confidence"]) < LOW_OCR_CONFIDENCE)
+        for p in pages
+        if isinstance(p, dict) and "page" in p and "confidence" in p
+    ]
+
+
 def review_context(
     session: Session, document: Document, problem: Problem | None = None, *, threshold: float = 0.0
 ) -> dict[str, Any]:
@@ -165,6 +191,7 @@ def review_context(
         add_values.update(problem.values or {})
     return {
         "document": document,
+        "ocr_pages": ocr_pages(document),
         "text_html": highlighted_text(document, views, passages),
         "tasks": review_order(views),
         "doubtful_count": sum(v.doubtful for v in views),

@@ -36,6 +36,7 @@ from chidao.web.deps import (
 from chidao.web.downloads import download
 from chidao.web.pages.listing import pager
 from chidao.web.pages.respond import respond
+from chidao.web.pages.review_view import ocr_pages
 from chidao.web.pages.task_rows import task_row
 
 router = APIRouter()
@@ -85,6 +86,7 @@ def document_page(
         "title": document.number or f"Văn bản #{document.id}",
         "nav": "documents",
         "document": document,
+        "ocr_pages": ocr_pages(document),
         "items": [(task_row(t, today, soon), None) for t in tasks],
         "staff": user.role in STAFF,
         "scoped": user.role == "agency",
