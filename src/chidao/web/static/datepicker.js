@@ -20,11 +20,32 @@
     return d.getMonth() === month - 1 && d.getDate() === day ? d : null;
   }
 
+  function icon() {
+    // A calendar drawn in SVG: an emoji may have no glyph on an office's computer.
+    const ns = "http://www.w3.org/2000/svg";
+    const svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("viewBox", "0 0 16 16");
+    svg.setAttribute("width", "16");
+    svg.setAttribute("height", "16");
+    svg.setAttribute("aria-hidden", "true");
+    const path = document.createElementNS(ns, "path");
+    path.setAttribute("d", "M4 1v2M12 1v2M1.5 3.5h13v11h-13zM1.5 6.5h13M4 9h2M7 9h2M10 9h2M4 12h2M7 12h2");
+    path.setAttribute("fill", "none");
+    path.setAttribute("stroke", "currentColor");
+    path.setAttribute("stroke-width", "1.4");
+    svg.append(path);
+    return svg;
+  }
+
   function build(input) {
+    const wrap = document.createElement("span");
+    wrap.className = "datepicker-wrap";
+    input.insertAdjacentElement("beforebegin", wrap);
+    wrap.append(input);
     const button = document.createElement("button");
     button.type = "button";
     button.className = "datepicker-open";
-    button.textContent = "📅";
+    button.append(icon());
     button.setAttribute("aria-label", "Chọn ngày trên lịch");
     button.setAttribute("aria-haspopup", "dialog");
     input.insertAdjacentElement("afterend", button);
@@ -129,7 +150,7 @@
       event.preventDefault();
     });
     document.addEventListener("click", (event) => {
-      if (!panel.hidden && !panel.contains(event.target) && event.target !== button) panel.hidden = true;
+      if (!panel.hidden && !panel.contains(event.target) && !button.contains(event.target)) panel.hidden = true;
     });
   }
 

@@ -1,6 +1,7 @@
-"""Dates typed and picked as dd/mm/yyyy in a browser set to English (issue 14, item 4): the task
+"""Vietnamese fields in a browser set to English (issue 14, item 4): dates picked as dd/mm/yyyy on the task
 list's deadline filter through the picker of static/datepicker.js (month by month, the keyboard,
-Vietnamese names), submitted and shown back the Vietnamese way."""
+Vietnamese names), submitted and shown back the Vietnamese way; file fields behind a "Chọn tệp"
+button (the browser's own says "Choose Files") listing the names chosen."""
 
 from __future__ import annotations
 
@@ -37,3 +38,18 @@ def test_the_deadline_filter_is_picked_and_shown_as_dd_mm_yyyy_in_an_english_bro
     assert "deadline_from=22/05/2024" in unquote(viewer.url) and "deadline_to=30/06/2024" in unquote(viewer.url)
     assert viewer.locator("#f-from").input_value() == "22/05/2024"
     assert "Thời hạn từ ngày 22/05/2024 đến ngày 30/06/2024" in viewer.locator("main").inner_text()
+
+
+def test_file_fields_say_choose_a_file_in_vietnamese_in_an_english_browser(open_as, tmp_path):
+    clerk = open_as("clerk", locale="en-US")
+    clerk.goto(clerk.url.rstrip("/") + "/documents/upload")
+    assert clerk.locator("label.file-button").inner_text() == "Chọn tệp"
+    assert clerk.locator("#files-names").inner_text() == "Chưa chọn tệp nào"
+    native = clerk.locator("#files")
+    assert native.bounding_box()["width"] <= 1 and native.evaluate("e => getComputedStyle(e).opacity") == "0"
+    first, second = tmp_path / "tb-1.txt", tmp_path / "tb-2.txt"
+    for path in (first, second):
+        path.write_text("THÔNG BÁO\nGiao Sở Y tế báo cáo.", encoding="utf-8")
+    clerk.locator("#files").set_input_files([str(first), str(second)])
+    assert clerk.locator("#files-names").inner_text() == "2 tệp: tb-1.txt, tb-2.txt"
+    screenshot(clerk, "21-file-field-english-browser")
