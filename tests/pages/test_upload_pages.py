@@ -47,7 +47,7 @@ def test_the_form_takes_several_files_and_a_confirm_box(site):
     browser = site.login("clerk")
     page = browser.get("/documents/upload")
     assert page.status_code == 200
-    assert re.search(r'<input type="file" id="files" name="files" multiple required', page.text)
+    assert re.search(r'<input type="file" id="files" name="files" class="file-native" multiple required', page.text)
     assert 'enctype="multipart/form-data"' in page.text
     assert '<input type="checkbox" id="confirm" name="confirm" value="1"' in page.text
     assert "Xác nhận ngay" in page.text and "256 KB" in page.text
