@@ -33,6 +33,11 @@ WORKS = (
 )
 MONTHS = (3, 4, 5, 6, 7, 8, 9, 10, 11, 12)
 ITEMS = 86
+# Items that name no agency: extraction takes the previous item's lead, and doubts it.
+UNNAMED = {
+    27: "Tăng cường kiểm tra, xử lý nghiêm các vi phạm trong lĩnh vực được giao",
+    61: "Đôn đốc, hướng dẫn các địa phương hoàn thành chỉ tiêu được giao",
+}
 
 
 def item(n: int) -> str:
@@ -42,6 +47,8 @@ def item(n: int) -> str:
         helper = LEADS[(n + 1) % len(LEADS)]
     day, month = 5 + (n * 3) % 24, MONTHS[n % len(MONTHS)]
     work = WORKS[n % len(WORKS)]
+    if n in UNNAMED:
+        return f"{n}. {UNNAMED[n]}, báo cáo kết quả trước ngày {day:02d}/{month:02d}/2026."
     return f"{n}. Giao {lead} chủ trì, phối hợp với {helper} {work}, hoàn thành trước ngày {day:02d}/{month:02d}/2026."
 
 

@@ -125,7 +125,9 @@ def bulk_fields(session: Session, form: BulkForm) -> BulkFields:
     if form.deadline.strip():
         values["deadline"] = parse_date(form.deadline)
     if not values:
-        raise FormError("Hãy nhập cơ quan chủ trì, cơ quan phối hợp hoặc thời hạn để đặt chung cho các nhiệm vụ đã chọn.")
+        raise FormError(
+            "Hãy nhập cơ quan chủ trì, cơ quan phối hợp hoặc thời hạn để đặt chung cho các nhiệm vụ đã chọn."
+        )
     body = validated(schemas.TaskCreate, {"text": "-", **values})
     checked = {k: getattr(body, k) for k in values}
     return BulkFields(checked, list(dict.fromkeys(new)))
