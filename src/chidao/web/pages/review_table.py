@@ -24,7 +24,7 @@ TABLE = "table"
 CARDS = "cards"
 # From this many tasks a document opens as the table (a 16-task notice is already ~15,000 px of cards).
 TABLE_FROM = 16
-EXCERPT = 90
+EXCERPT = 80
 ROW_HEADER = "X-Review-Row"  # asked by review_table.js: answer the task's table row alone
 MAX_PICKS = 500
 

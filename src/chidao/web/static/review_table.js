@@ -106,7 +106,7 @@ document.addEventListener("DOMContentLoaded", () => {
       if (!response.ok || !form) throw new Error("no row");
       saved.set(id, row);
       swap(row, form);
-      const first = form.querySelector("textarea, input:not([type=hidden]), select");
+      const first = form.querySelector("textarea");
       if (first) first.focus();
       say(`Đang sửa nhiệm vụ ${numberOf(form)}. Lưu để ghi lại, Esc để hủy.`);
     } catch (error) {
