@@ -133,6 +133,24 @@ def test_the_script_gets_one_row_back(site, plan):
     assert editing.status_code == 200
     assert editing.text.lstrip().startswith(f'<tr id="task-{task["id"]}"') and "is-editing" in editing.text
     assert "<html" not in editing.text and editing.text.count("<tr") == 1
+    form = {
+        "text": task["text"],
+        "lead": "\n".join(task["lead"]),
+        "coordinators": "",
+        "deadline": "2026-11-30",
+        "version": str(task["version"]),
+    }
+    path = f"{review_url(plan)}/tasks/{task['id']}?view=table"
+    refused = browser.post(path, {**form, "text": " "}, headers=headers)
+    assert refused.status_code == 422 and refused.text.count("<tr") == 1
+    assert "is-editing" in refused.text and "Nội dung nhiệm vụ không được để trống" in refused.text
+    saved = browser.post(path, form, headers=headers)
+    assert saved.status_code == 303  # fetch follows it, the header kept: the saved row alone
+    row = browser.get(saved.headers["location"], headers=headers)
+    assert row.status_code == 200 and row.text.lstrip().startswith(f'<tr id="task-{task["id"]}"')
+    assert "is-editing" not in row.text and "30/11/2026" in row.text
+    version = site.api("GET", f"/tasks/{task['id']}").json()["version"]
+    assert version > task["version"] and f'value="{task["id"]}:{version}"' in row.text  # for the next edit or bulk set
 
 
 def pick(task: dict) -> str:

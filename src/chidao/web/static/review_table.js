@@ -75,8 +75,11 @@ document.addEventListener("DOMContentLoaded", () => {
     const response = await fetch(url, { ...init, credentials: "same-origin", headers: { [ROW_HEADER]: rowId } });
     const template = document.createElement("template");
     template.innerHTML = (await response.text()).trim();
-    const row = template.content.querySelector("tr[data-task]");
-    return { response, row };
+    // Only the row asked for: anything else (a whole page: the task is gone, the session ended)
+    // is left to the page itself.
+    const row = template.content.querySelector(`tr[data-task="${rowId}"]`);
+    const whole = template.content.querySelectorAll("tr[data-task]").length > 1;
+    return { response, row: whole ? null : row };
   }
 
   function bindConfirms(row) {
