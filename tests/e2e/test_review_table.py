@@ -11,7 +11,7 @@ import re
 
 from playwright.sync_api import expect
 
-from conftest import DESKTOP, PASSWORD, screenshot
+from conftest import DESKTOP, PASSWORD, SCREENSHOTS, screenshot
 from support.long_plan import ITEMS, plan_text
 
 HEIGHT = "document.body.scrollHeight"
@@ -105,6 +105,8 @@ def test_clerk_reviews_an_86_item_plan_in_the_table_by_keyboard(browser, server,
         expect(clerk.locator(f"#task-{ids[7]}")).to_be_focused()
         clerk.keyboard.press("Enter")
         clerk.locator(f"#lead-{ids[7]}").fill("Sở Nội vụ")
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        clerk.screenshot(path=str(SCREENSHOTS / "20-review-table-row-edit-desktop.png"))  # the window: the row open
         clerk.locator(f"#save-{ids[7]}").click()
         expect(clerk.locator(f"#task-{ids[7]}")).not_to_have_class(re.compile("is-editing"))
         assert "Sở Nội vụ" in clerk.locator(f"#task-{ids[7]}").inner_text()
