@@ -91,9 +91,8 @@ document.addEventListener("DOMContentLoaded", () => {
   function swap(old, row) {
     const wasPicked = old.querySelector("input[name=pick]:checked");
     old.replaceWith(row);
-    if (wasPicked && row.querySelector("input[name=pick]") && !row.classList.contains("is-editing")) {
-      row.querySelector("input[name=pick]").checked = true;
-    }
+    const box = row.querySelector("input[name=pick]");
+    if (box && wasPicked) box.checked = true; // still ticked, now with the row's new version
     markPicked(row);
     bindConfirms(row);
     if (current === old) current = null;
@@ -198,6 +197,7 @@ document.addEventListener("DOMContentLoaded", () => {
         if (!editable) return;
         event.preventDefault();
         if (!current) move(0);
+        if (!current) return;
         toggle(current);
         say(`${current.getAttribute("aria-selected") === "true" ? "Đã chọn" : "Bỏ chọn"} nhiệm vụ ${numberOf(current)}; ${count ? count.textContent : ""}`);
         break;
