@@ -33,7 +33,9 @@ from chidao.web.pages.review_input import (
     task_fields,
     version_of,
 )
+from chidao.web.pages.review_table import ROW_HEADER, chosen_view, table_context
 from chidao.web.pages.review_view import DetailsForm, Problem, review_context
+from chidao.web.pages.templating import render
 
 router = APIRouter()
 Text = Annotated[str, Form()]
@@ -45,8 +47,12 @@ CONCURRENT = "Dữ liệu vừa bị thay đổi đồng thời bởi một thao
 INVALID = "Thao tác không hợp lệ với dữ liệu hiện có; hãy kiểm tra lại rồi thử lần nữa."
 NOT_STAFF = "Chỉ chuyên viên Văn phòng và quản trị viên được tải lên và rà soát văn bản."
 TAKEN = "Đoạn này đã được tạo thành nhiệm vụ (có thể bởi người khác); không tạo thêm nhiệm vụ nào."
+BULK_STALE = (
+    "Ít nhất một nhiệm vụ đã chọn vừa được người khác thay đổi (hoặc đã bị xóa) trong lúc bạn đang sửa. "
+    "Chưa nhiệm vụ nào được thay đổi; bảng đang hiển thị dữ liệu mới nhất, hãy chọn lại rồi thử lần nữa."
+)
 # What a refusal because of a change made meanwhile means, by action (others: STALE).
-CONFLICTS = {"take": TAKEN}
+CONFLICTS = {"take": TAKEN, "bulk": BULK_STALE}
 
 
 # Review: reading
@@ -89,7 +95,12 @@ def review_page(
     assert document is not None
     threshold = request.app.state.settings.review_confidence
     context = review_context(session, document, problem, threshold=threshold, details=details)
+    context.update(table_context(dict(request.query_params), len(context["tasks"]), problem))
     context["title"] = f"Rà soát văn bản {document.number or document.filename}"
+    row = request.headers.get(ROW_HEADER, "")
+    view = next((v for v in context["tasks"] if str(v.task.id) == row), None)
+    if view is not None and context["mode"] == "table":  # review_table.js swaps this row in
+        return render(request, "partials/review_row.html", {**context, "view": view}, status_code=code)
     return respond(request, "review.html", context, status_code=code)
 
 
@@ -103,9 +114,12 @@ def review(request: Request, document_id: Id, session: SessionDep, user: PageUse
 # Review: changing
 
 
-def back(document_id: int, message: str, anchor: str) -> str:
-    """The review page again, with the message shown and the task concerned in view."""
-    return f"/documents/{document_id}/review?msg={quote(message)}#{anchor}"
+def back(request: Request, document_id: int, message: str, anchor: str) -> str:
+    """The review page again (in the view it was posted from), with the message shown and the
+    task concerned in view."""
+    view = chosen_view(request.query_params.get("view"))
+    shown_as = f"view={view}&" if view else ""
+    return f"/documents/{document_id}/review?{shown_as}msg={quote(message)}#{anchor}"
 
 
 def new_agencies_note(names: list[str]) -> str:
@@ -129,8 +143,9 @@ def attempt(
         code, problem = error.status_code, Problem(problem.target, error.message, problem.values, problem.action)
     except (errors.Conflict, StaleDataError):
         unsaved = problem.values if problem.action == "save" else None  # shown beside the fresh data
+        kept = {k: v for k, v in (problem.values or {}).items() if k != "picked"} if problem.action == "bulk" else None
         message = CONFLICTS.get(problem.action, STALE)
-        code, problem = 409, Problem(problem.target, message, action=problem.action, unsaved=unsaved)
+        code, problem = 409, Problem(problem.target, message, kept, action=problem.action, unsaved=unsaved)
     except IntegrityError:
         code, problem = 409, Problem(problem.target, CONCURRENT, problem.values, problem.action)
     except errors.Invalid:  # the forms check first; this is the operations' own last word
@@ -180,7 +195,7 @@ def save_task(
         expected = version_of(version)
         review_cases.update_task(session=session, task=task, user=user, changes=changes, version=expected, today=today)
         message = "Đã lưu nhiệm vụ." if changes else "Không có thay đổi nào để lưu."
-        return back(document.id, message + new_agencies_note(checked.new_agencies), f"task-{task.id}")
+        return back(request, document.id, message + new_agencies_note(checked.new_agencies), f"task-{task.id}")
 
     problem = Problem(f"task-{task.id}", "", form.values(), "save")
     return attempt(request, session, document.id, problem, step)
@@ -205,7 +220,7 @@ def delete_task(
     def step() -> str:
         anchor = neighbour(document, task)
         review_cases.delete_task(session=session, task=task, user_id=user.id, version=version_of(version))
-        return back(document.id, "Đã xóa nhiệm vụ.", anchor)
+        return back(request, document.id, "Đã xóa nhiệm vụ.", anchor)
 
     return attempt(request, session, document.id, Problem(f"task-{task.id}", "", action="delete"), step)
 
@@ -230,7 +245,7 @@ def split_task(
         new = review_cases.split_task(
             session=session, task=task, user_id=user.id, parts=parts, version=version_of(version)
         )
-        return back(document.id, f"Đã tách nhiệm vụ thành {len(new)} nhiệm vụ.", f"task-{new[0].id}")
+        return back(request, document.id, f"Đã tách nhiệm vụ thành {len(new)} nhiệm vụ.", f"task-{new[0].id}")
 
     values = {f"part_{n}": text for n, text in enumerate(texts[:2], start=1)}
     return attempt(request, session, document.id, Problem(f"task-{task.id}", "", values, "split"), step)
@@ -253,7 +268,7 @@ def merge_tasks(
         if len(tasks) != len(ids):
             raise FormError("Chỉ gộp được các nhiệm vụ của chính văn bản này.")
         merged = review_cases.merge_tasks(session=session, tasks=tasks, user_id=user.id, given={})
-        return back(document.id, f"Đã gộp {len(tasks)} nhiệm vụ thành một.", f"task-{merged.id}")
+        return back(request, document.id, f"Đã gộp {len(tasks)} nhiệm vụ thành một.", f"task-{merged.id}")
 
     return attempt(request, session, document.id, Problem("merge", "", action="merge"), step)
 
@@ -267,7 +282,7 @@ def add_task(request: Request, document_id: Id, session: SessionDep, user: PageU
         checked = task_fields(session, form)
         task = review_cases.add_task(session=session, document=document, user_id=user.id, fields=checked.values)
         message = "Đã thêm nhiệm vụ." + new_agencies_note(checked.new_agencies)
-        return back(document.id, message, f"task-{task.id}")
+        return back(request, document.id, message, f"task-{task.id}")
 
     return attempt(request, session, document.id, Problem("add", "", form.values(), "add"), step)
 
@@ -286,7 +301,7 @@ def take_passage(request: Request, document_id: Id, passage_id: Id, session: Ses
     def step() -> str:
         task = passages.task_from_passage(session=session, document=document, passage=passage, user_id=user.id)
         message = "Đã tạo nhiệm vụ từ đoạn văn bản. Hãy nhập cơ quan chủ trì, thời hạn rồi bấm Lưu."
-        return back(document.id, message, f"task-{task.id}")
+        return back(request, document.id, message, f"task-{task.id}")
 
     return attempt(request, session, document.id, Problem(f"unassigned-{passage.id}", "", action="take"), step)
 
