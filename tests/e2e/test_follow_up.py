@@ -52,10 +52,10 @@ def test_clerk_officer_leader_follow_a_notice_through(open_as, server, tmp_path)
     assert clerk.url.endswith(f"#task-{fixed}")
 
     # Fix one extracted task: the notice gave it no deadline; the clerk adds the one agreed.
-    clerk.locator(f"#deadline-{fixed}").fill("2026-12-31")
+    clerk.locator(f"#deadline-{fixed}").fill("31/12/2026")
     clerk.locator(f"#save-{fixed}").click()
     clerk.wait_for_load_state()
-    assert clerk.locator(f"#deadline-{fixed}").input_value() == "2026-12-31"
+    assert clerk.locator(f"#deadline-{fixed}").input_value() == "31/12/2026"
     assert clerk.locator(".flash").is_visible()
 
     # Confirm the notice: its tasks become tracked.

@@ -86,7 +86,7 @@ def test_clerk_reviews_an_86_item_plan_in_the_table_by_keyboard(browser, server,
         for task in ticked:
             expect(clerk.locator(f"#task-{task}")).to_have_attribute("aria-selected", "true")
         expect(clerk.locator("#bulk-count")).to_have_text("Đã chọn 3 nhiệm vụ.")
-        clerk.locator("#bulk-deadline").fill("2026-12-20")
+        clerk.locator("#bulk-deadline").fill("20/12/2026")
         clerk.locator("#bulk-submit").click()
         clerk.wait_for_url(re.compile(r"view=table&msg="))
         assert "Đã đặt chung cho 3 nhiệm vụ đã chọn" in clerk.locator(".flash").inner_text()
