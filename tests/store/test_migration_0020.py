@@ -23,10 +23,7 @@ def test_0020_upgrades_and_goes_back(backend: str, tmp_path: Path):
     with database(backend, tmp_path, "0016") as engine:
         with engine.begin() as connection:
             connection.execute(
-                text(
-                    "INSERT INTO users (username, username_key, role, is_active) "
-                    "VALUES ('lan', 'lan', 'admin', true)"
-                )
+                text("INSERT INTO users (username, username_key, role, is_active) VALUES ('lan', 'lan', 'admin', true)")
             )
         migrate(engine, "0020")
         assert _columns(engine) == set(Base.metadata.tables["users"].columns.keys())

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from chidao.store.agencies import get_or_create_agency
+from chidao.store.agencies import agency_key, get_or_create_agency
 from chidao.tracking.agency_match import (
     AmbiguousAgency,
     UnknownAgency,
@@ -15,7 +15,6 @@ from chidao.tracking.agency_match import (
     vietnamese,
     without_places,
 )
-from chidao.store.agencies import agency_key
 
 
 @pytest.mark.parametrize(

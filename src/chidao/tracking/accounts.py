@@ -190,10 +190,12 @@ def reset_password(*, session: Session, admin: User, user: User, one_time_passwo
 
 
 def _apply(session: Session, user: User, changes: dict[str, Any], admin: User) -> None:
+    if user.id == admin.id and "role" in changes and changes["role"] != "admin":
+        raise UserError("you cannot take away your own admin role")
+    if user.id == admin.id and changes.get("is_active") is False:
+        raise UserError("you cannot deactivate yourself")
     _keeps_an_admin(session, user, changes)
     if "role" in changes:
-        if user.id == admin.id and changes["role"] != "admin":
-            raise UserError("you cannot take away your own admin role")
         user.role = changes["role"]
     if {"agency", "agency_id"} & changes.keys():
         agency = agency_for(session=session, name=changes.get("agency"), agency_id=changes.get("agency_id"))
@@ -205,8 +207,6 @@ def _apply(session: Session, user: User, changes: dict[str, Any], admin: User) -
     if changes.get("password") is not None:
         user.password_hash = hash_password(password_checked(changes["password"], user.username))
     if changes.get("is_active") is not None:
-        if user.id == admin.id and not changes["is_active"]:
-            raise UserError("you cannot deactivate yourself")
         user.is_active = changes["is_active"]
 
 

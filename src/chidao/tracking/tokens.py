@@ -3,7 +3,8 @@
 A token stops working when it is revoked, when it has expired, when its user is deactivated,
 and when its user's password changes (every token of the user is revoked then: a password
 change is what one does after a leak). A user who holds a one-time password (an admin made the
-account or reset its password) has no token and can be given none until they choose their own. Like every use case, these flush but never commit.
+account or reset its password) has no token and can be given none until they choose their own.
+Like every use case, these flush but never commit.
 """
 
 from __future__ import annotations
