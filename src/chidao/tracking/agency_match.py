@@ -26,7 +26,7 @@ import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -59,13 +59,16 @@ class AmbiguousAgency(AgencyNotMatched):
 
 @dataclass(frozen=True)
 class Lexicon:
-    general: tuple[tuple[re.Pattern[str], str], ...]  # folded abbreviation → folded expansion, anywhere
-    fields: tuple[tuple[re.Pattern[str], str], ...]  # after "so"/"bo"/"phong" only
-    places: tuple[str, ...]  # folded province and city names, longest first
+    general: dict[str, str]  # folded abbreviation → folded expansion, anywhere
+    general_re: re.Pattern[str]
+    fields: dict[str, str]  # a field's folded short form → its folded name, after "so"/"bo"/"phong" only
+    fields_re: re.Pattern[str]
+    locality_re: re.Pattern[str]  # "tinh lam dong": the introducing word before a province or city
+    places_re: re.Pattern[str]  # a province or city name, with its introducing word if any
 
 
-def _word(pattern: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w&])" + re.escape(pattern) + r"(?![\w&])")
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @cache
@@ -73,42 +76,37 @@ def lexicon() -> Lexicon:
     data = load_toml("agencies.toml")
     general = {agency_key(a): agency_key(e) for a, e in data["abbreviations"].items() if agency_key(a)}
     fields = {agency_key(a): agency_key(f["name"]) for f in data["field"] for a in f.get("abbr", [])}
-    heads = "|".join(FIELD_HEADS)
-    field_rules = tuple(
-        (re.compile(rf"(?<![\w&])({heads}) {re.escape(short)}(?![\w&])"), rf"\1 {long}")
-        for short, long in sorted(fields.items(), key=lambda item: -len(item[0]))
+    places = _alternation({agency_key(p) for p in [*data["places"]["cities"], *data["places"]["provinces"]]})
+    introducing = _alternation(LOCALITY_WORDS)
+    return Lexicon(
+        general=general,
+        general_re=re.compile(rf"(?<![\w&])({_alternation(general)})(?![\w&])"),
+        fields=fields,
+        fields_re=re.compile(rf"(?<![\w&])({'|'.join(FIELD_HEADS)}) ({_alternation(fields)})(?![\w&])"),
+        locality_re=re.compile(rf"(?<![\w&])(?:{introducing}) ({places})(?![\w&])"),
+        places_re=re.compile(rf"(?<![\w&])(?:(?:{introducing}) )?({places})(?![\w&])"),
     )
-    general_rules = tuple(
-        (_word(short), long) for short, long in sorted(general.items(), key=lambda item: -len(item[0]))
-    )
-    places = {agency_key(p) for p in [*data["places"]["cities"], *data["places"]["provinces"]]}
-    return Lexicon(general_rules, field_rules, tuple(sorted(places, key=len, reverse=True)))
 
 
+@lru_cache(maxsize=16384)
 def expanded(key: str) -> str:
     """A folded name with the lexicon's abbreviations written out (a field's after its head first)."""
     lex = lexicon()
-    for pattern, long in lex.fields:
-        key = pattern.sub(long, key)
-    for pattern, long in lex.general:
-        key = pattern.sub(long, key)
+    key = lex.fields_re.sub(lambda m: f"{m.group(1)} {lex.fields[m.group(2)]}", key)
+    key = lex.general_re.sub(lambda m: lex.general[m.group(1)], key)
     return " ".join(key.split())
 
 
+@lru_cache(maxsize=16384)
 def without_locality_words(key: str) -> str:
     """``key`` without "tỉnh"/"thành phố"/"TP" before a province or city name."""
-    for place in lexicon().places:
-        for word in LOCALITY_WORDS:
-            key = re.sub(rf"(?<![\w&]){word} ({re.escape(place)})(?![\w&])", r"\1", key)
-    return " ".join(key.split())
+    return " ".join(lexicon().locality_re.sub(r"\1", key).split())
 
 
+@lru_cache(maxsize=16384)
 def without_places(key: str) -> str:
     """``key`` without any province or city name (nor what introduces it)."""
-    key = without_locality_words(key)
-    for place in lexicon().places:
-        key = re.sub(rf"(?<![\w&]){re.escape(place)}(?![\w&])", " ", key)
-    return " ".join(key.split())
+    return " ".join(lexicon().places_re.sub(" ", key).split())
 
 
 def initials(key: str) -> set[str]:
@@ -124,57 +122,74 @@ STEPS = (
 )
 
 
-def _keys(agency: Agency) -> list[str]:
-    return [expanded(agency_key(n)) for n in [agency.name, *(agency.aliases or [])] if agency_key(n)]
+@dataclass(frozen=True)
+class Candidate:
+    """What matching reads of one agency (no ORM row: a store holds thousands)."""
+
+    id: int
+    name: str
+    aliases: tuple[str, ...]
+    live: bool  # not ended by a reorganization or a merge
 
 
-def _found(agencies: list[Agency]) -> list[Agency]:
-    live = [a for a in agencies if a.successor_id is None and a.ended_on is None]
-    return live or agencies
+@lru_cache(maxsize=16384)
+def _folded(name: str) -> str:
+    return expanded(agency_key(name))
 
 
-def match_among(agencies: Iterable[Agency], typed: str) -> Agency:
-    """The one agency of ``agencies`` that ``typed`` names (see the module's steps)."""
-    rows = list(agencies)
+def _keys(candidate: Candidate) -> list[str]:
+    return [key for key in map(_folded, [candidate.name, *candidate.aliases]) if key]
+
+
+def match_among(candidates: Iterable[Candidate], typed: str) -> Candidate:
+    """The one candidate that ``typed`` names (see the module's steps)."""
+    rows = list(candidates)
     typed_key = expanded(agency_key(typed))
     if not typed_key:
         raise UnknownAgency(typed, [], "no agency name given")
     known = [(row, _keys(row)) for row in rows]
     for step in STEPS:
         wanted = step(typed_key)
-        if not wanted:
-            continue
-        hits = [row for row, keys in known if any(step(k) == wanted for k in keys)]
+        hits = [row for row, keys in known if any(step(k) == wanted for k in keys)] if wanted else []
         if hits:
-            return _one(typed, _found(hits))
+            return _one(typed, hits)
     compact = typed.strip()
     if re.fullmatch(r"\w{2,10}", compact) and not compact.islower():
         letters = agency_key(compact).replace(" ", "")
         hits = [row for row, keys in known if any(letters in initials(without_places(k)) for k in keys)]
         if hits:
-            return _one(typed, _found(hits))
-    names = closest(rows, typed_key)
+            return _one(typed, hits)
+    names = closest(known, typed_key)
     hint = f" (did you mean: {', '.join(names)}?)" if names else ""
     raise UnknownAgency(typed, names, f"unknown agency {typed.strip()!r}{hint}")
 
 
-def _one(typed: str, hits: list[Agency]) -> Agency:
-    unique = {a.id: a for a in hits}
+def _one(typed: str, hits: list[Candidate]) -> Candidate:
+    """The one hit, preferring live agencies to ended ones; AmbiguousAgency for several."""
+    unique = list({c.id: c for c in [c for c in hits if c.live] or hits}.values())
     if len(unique) == 1:
-        return hits[0]
-    names = sorted(a.name for a in unique.values())
+        return unique[0]
+    names = sorted(c.name for c in unique)
     raise AmbiguousAgency(typed, names, f"agency {typed.strip()!r} is ambiguous: {', '.join(names)}")
 
 
-def closest(agencies: list[Agency], typed_key: str) -> list[str]:
+def closest(known: list[tuple[Candidate, list[str]]], typed_key: str) -> list[str]:
     """The names of the agencies whose folded names (places left out) are closest to ``typed_key``."""
     by_key: dict[str, str] = {}
-    for agency in agencies:
-        for key in _keys(agency):
-            by_key.setdefault(without_places(key), agency.name)
+    for candidate, keys in known:
+        for key in keys:
+            by_key.setdefault(without_places(key), candidate.name)
     wanted = without_places(typed_key) or typed_key
     close = difflib.get_close_matches(wanted, list(by_key), n=MAX_SUGGESTIONS * 3, cutoff=0.6)
     return list(dict.fromkeys(by_key[key] for key in close))[:MAX_SUGGESTIONS]
+
+
+def candidates(session: Session) -> list[Candidate]:
+    columns = select(Agency.id, Agency.name, Agency.aliases, Agency.successor_id, Agency.ended_on)
+    return [
+        Candidate(id_, name, tuple(aliases or ()), successor is None and ended_on is None)
+        for id_, name, aliases, successor, ended_on in session.execute(columns)
+    ]
 
 
 def match_agency(session: Session, typed: str) -> Agency:
@@ -183,7 +198,9 @@ def match_agency(session: Session, typed: str) -> Agency:
     exact = session.scalar(select(Agency).where(Agency.key == agency_key(typed)))
     if exact is not None:
         return exact
-    return match_among(session.scalars(select(Agency)), typed)
+    found = session.get(Agency, match_among(candidates(session), typed).id)
+    assert found is not None
+    return found
 
 
 def vietnamese(error: AgencyNotMatched) -> str:
