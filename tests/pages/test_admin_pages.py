@@ -48,6 +48,12 @@ def test_admin_pages_are_for_admins(site, path):
     assert site.login("admin").get(path).status_code == 200
 
 
+def test_the_guessed_users_address_leads_to_the_list(site):
+    moved = site.login("admin").get("/users")
+    assert moved.status_code == 303 and moved.headers["location"] == "/admin/users"
+    assert site.login("clerk").get("/users").status_code == 403
+
+
 def test_the_nav_has_one_admin_entry_leading_to_the_hub(site):
     home = site.login("admin").get("/").text
     assert 'href="/admin"' in home and 'href="/admin/webhooks"' not in home
@@ -122,6 +128,10 @@ def test_create_errors_are_vietnamese_and_create_nothing(site):
     taken = _create(admin, "OFFICER", role="viewer")
     assert taken.status_code == 422 and "đã có người dùng" in taken.text
     assert ">an</a>" not in admin.get("/admin/users").text
+    spaces = _create(admin, "co dau cach", role="viewer")
+    assert spaces.status_code == 422 and "không có khoảng trắng" in spaces.text
+    no_agency = _create(admin, "an", role="agency", agency="")
+    assert no_agency.status_code == 422 and "Cán bộ cơ quan cần thuộc một cơ quan" in no_agency.text
     no_csrf = admin.client.post("/admin/users", data={"username": "x", "role": "viewer"})
     assert no_csrf.status_code == 403
     assert site.login("clerk").post("/admin/users", {"username": "x", "role": "viewer"}).status_code == 403

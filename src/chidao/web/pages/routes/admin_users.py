@@ -86,6 +86,12 @@ def _users_page(request: Request, session: Session, *, q: str, role: str, page: 
     return respond(request, "admin_users.html", context, status_code=code)
 
 
+@router.get("/users")
+def users_moved(admin: PageAdmin) -> RedirectResponse:
+    """The address people guess: the list is an administration page."""
+    return RedirectResponse(USERS, status_code=303)
+
+
 @router.get(USERS)
 def users_index(
     request: Request,
