@@ -198,3 +198,15 @@ def test_tokens_are_listed_without_their_secret_and_revoked_one_or_all(chidao, s
         assert user_for_token(session=session, token=second) is None
     assert one_line(chidao("token", "revoke", "424242")) == "chidao: no token 424242"
     assert one_line(chidao("token", "list", "khong-ai")) == "chidao: no user 'khong-ai'"
+
+
+def test_user_add_reads_the_agency_however_written_and_the_bootstrap_password_is_kept(chidao, store):
+    made = chidao("user", "add", "lan", "--role", "agency", "--agency", "Sở NV tỉnh Lâm Đồng", "--generate-password")
+    assert made.exit_code == 0, made.output
+    with session_factory(store)() as session:
+        lan = session.scalar(select(User).where(User.username == "lan"))
+        assert lan.agency.name == "Sở Nội vụ" and not lan.must_change_password  # the CLI's own choice
+    wrong = one_line(chidao("user", "add", "an", "--role", "agency", "--agency", "Sở Nội vụu", "--generate-password"))
+    assert "unknown agency" in wrong and "did you mean: Sở Nội vụ" in wrong
+    both = one_line(chidao("user", "add", "an", "--role", "agency", "--agency", "SNV", "--generate-password"))
+    assert "ambiguous" in both and "Sở Ngoại vụ" in both

@@ -20,7 +20,8 @@ def _policy(site):
 def test_only_an_admin_opens_the_policy_page(site):
     assert site.login("clerk").get("/admin/reminders").status_code == 403
     page = site.login("admin").get("/admin/reminders")
-    assert page.status_code == 200 and "Chính sách nhắc việc" in page.text and 'href="/admin/reminders"' in page.text
+    assert page.status_code == 200 and "Chính sách nhắc việc" in page.text and 'href="/admin"' in page.text
+    assert 'href="/admin/reminders"' in site.login("admin").get("/admin").text  # the hub links it
 
 
 def test_the_admin_changes_the_policy_and_a_bad_value_is_refused_in_vietnamese(site):

@@ -12,9 +12,9 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from chidao.store.agencies import agency_key
 from chidao.store.audit import record
 from chidao.store.models import Agency, LoginSession, User
+from chidao.tracking.agency_match import AgencyNotMatched, match_agency
 from chidao.tracking.errors import Conflict
 from chidao.tracking.passwords import PasswordError, check_password, configure_hasher, hash_password, verify_password
 from chidao.tracking.tokens import create_token, revoke_user_tokens, token_hash, user_for_token
@@ -32,6 +32,14 @@ class UserError(ValueError):
 
 class WrongPassword(UserError):
     """The current password given to change it is not the user's."""
+
+
+class SamePassword(UserError):
+    """The new password is the current one (a one-time password must be replaced)."""
+
+
+class LastAdmin(UserError):
+    """The change would leave no active admin."""
 
 
 def username_key(username: str) -> str:
@@ -73,9 +81,7 @@ def add_user(
     if role == "agency":
         if not agency:
             raise UserError("an agency officer needs --agency")
-        agency_row = session.scalar(select(Agency).where(Agency.key == agency_key(agency)))
-        if agency_row is None:
-            raise UserError(f"unknown agency {agency!r}")
+        agency_row = agency_for(session=session, name=agency, agency_id=None)
     if password is not None:
         password_checked(password, username)
     user = User(
@@ -103,22 +109,38 @@ def list_users(*, session: Session, page: int, per_page: int) -> tuple[list[User
 
 
 def agency_for(*, session: Session, name: str | None, agency_id: int | None) -> Agency | None:
-    """The agency given by id, else by name (matched on its folded key); None when neither is given."""
+    """The agency given by id, else by name written any way (``tracking.agency_match``: folded,
+    abbreviations written out, the province left out); None when neither is given. An unknown
+    or ambiguous name is a UserError whose cause (``AgencyNotMatched``) has the candidates."""
     if agency_id is not None:
         agency = session.get(Agency, agency_id)
         if agency is None:
             raise UserError(f"unknown agency id {agency_id}")
         return agency
-    if name:
-        agency = session.scalar(select(Agency).where(Agency.key == agency_key(name)))
-        if agency is None:
-            raise UserError(f"unknown agency {name!r}")
-        return agency
+    if name and name.strip():
+        try:
+            return match_agency(session, name)
+        except AgencyNotMatched as error:
+            raise UserError(str(error)) from error
     return None
 
 
 def _state(user: User) -> dict:
     return {"role": user.role, "agency_id": user.agency_id, "is_active": user.is_active}
+
+
+def _other_active_admins(session: Session, user: User) -> int:
+    query = select(func.count(User.id)).where(User.role == "admin", User.is_active.is_(True), User.id != user.id)
+    return session.scalar(query) or 0
+
+
+def _keeps_an_admin(session: Session, user: User, changes: dict[str, Any]) -> None:
+    """LastAdmin if ``changes`` would take the last active admin's role or activity away."""
+    if user.role != "admin" or not user.is_active:
+        return
+    demoted = "role" in changes and changes["role"] != "admin"
+    if (demoted or changes.get("is_active") is False) and _other_active_admins(session, user) == 0:
+        raise LastAdmin("the last active admin cannot lose the admin role or be deactivated")
 
 
 def create_user(
@@ -130,8 +152,11 @@ def create_user(
     password: str | None,
     agency: str | None = None,
     agency_id: int | None = None,
+    one_time_password: str | None = None,
 ) -> User:
-    """A new user made by ``admin``, in the audit log; a taken username is a conflict."""
+    """A new user made by ``admin``, in the audit log; a taken username is a conflict.
+    ``one_time_password`` (the administration pages): the account's first password, made by
+    chidao rather than chosen, so it skips the policy; the user must change it at first login."""
     agency_row = agency_for(session=session, name=agency, agency_id=agency_id)
     if find_user(session=session, username=username) is not None:
         raise Conflict(f"user {username!r} already exists")
@@ -142,14 +167,35 @@ def create_user(
         password=password,
         agency=agency_row.name if agency_row and role == "agency" else None,
     )
-    record(session=session, user_id=admin.id, entity="user", entity_id=user.id, action="create", after=_state(user))
+    after = _state(user)
+    if one_time_password is not None:
+        user.password_hash = hash_password(one_time_password)
+        user.must_change_password = True
+        after["password"] = "one-time"
+    record(session=session, user_id=admin.id, entity="user", entity_id=user.id, action="create", after=after)
     return user
 
 
+def reset_password(*, session: Session, admin: User, user: User, one_time_password: str) -> int:
+    """An admin gives ``user`` a one-time password (made by chidao, so not checked against the
+    policy): the user's login sessions end, their API tokens are revoked (how many), and they
+    must choose their own password at the next login."""
+    user.password_hash = hash_password(one_time_password)
+    user.must_change_password = True
+    close_user_sessions(session=session, user_id=user.id)
+    revoked = revoke_user_tokens(session=session, user_id=user.id, audit=False)
+    after = {"password": "one-time", "tokens_revoked": revoked}
+    record(session=session, user_id=admin.id, entity="user", entity_id=user.id, action="reset_password", after=after)
+    return revoked
+
+
 def _apply(session: Session, user: User, changes: dict[str, Any], admin: User) -> None:
+    if user.id == admin.id and "role" in changes and changes["role"] != "admin":
+        raise UserError("you cannot take away your own admin role")
+    if user.id == admin.id and changes.get("is_active") is False:
+        raise UserError("you cannot deactivate yourself")
+    _keeps_an_admin(session, user, changes)
     if "role" in changes:
-        if user.id == admin.id and changes["role"] != "admin":
-            raise UserError("you cannot take away your own admin role")
         user.role = changes["role"]
     if {"agency", "agency_id"} & changes.keys():
         agency = agency_for(session=session, name=changes.get("agency"), agency_id=changes.get("agency_id"))
@@ -161,8 +207,6 @@ def _apply(session: Session, user: User, changes: dict[str, Any], admin: User) -
     if changes.get("password") is not None:
         user.password_hash = hash_password(password_checked(changes["password"], user.username))
     if changes.get("is_active") is not None:
-        if user.id == admin.id and not changes["is_active"]:
-            raise UserError("you cannot deactivate yourself")
         user.is_active = changes["is_active"]
 
 
@@ -195,11 +239,15 @@ def update_user(*, session: Session, admin: User, user: User, changes: dict[str,
 
 
 def change_own_password(*, session: Session, user: User, current: str, new: str) -> None:
-    """A user changes their own password, knowing the current one: their other login sessions
-    end and their API tokens are revoked (the caller opens a new session)."""
+    """A user changes their own password, knowing the current one (and choosing another): their
+    other login sessions end, their API tokens are revoked (the caller opens a new session), and
+    a one-time password's duty to change it is done."""
     if not verify_password(user.password_hash, current):
         raise WrongPassword("the current password is wrong")
+    if new == current:
+        raise SamePassword("the new password must differ from the current one")
     user.password_hash = hash_password(password_checked(new, user.username))
+    user.must_change_password = False
     close_user_sessions(session=session, user_id=user.id)
     revoked = revoke_user_tokens(session=session, user_id=user.id, audit=False)
     changed = {"password": "changed", "tokens_revoked": revoked}

@@ -127,12 +127,9 @@ def _count(session: Session, step: Succession, reorganization: str, today: date)
     )
     if change is not None:
         return _with(step, moved=change.moved_tasks, users=change.moved_users, state=SuccessionState.APPLIED)
-    rows = session.scalars(_open_rows(agency.id)).all()
-    users = session.scalar(select(func.count()).select_from(User).where(User.agency_id == agency.id))
+    moved, lead, coordinator, users = open_work(session, agency.id)
     state = SuccessionState.NOT_YET if step.effective > today else SuccessionState.PENDING
-    lead = sum(row.role == "lead" for row in rows)
-    moved = len({row.task_id for row in rows})
-    return _with(step, moved=moved, lead=lead, coordinator=len(rows) - lead, users=users or 0, state=state)
+    return _with(step, moved=moved, lead=lead, coordinator=coordinator, users=users, state=state)
 
 
 def _with(step: Succession, **changes) -> Succession:
@@ -144,11 +141,8 @@ def _move(session: Session, step: Succession, reorganization: str, user_id: int 
     assert agency is not None
     successor = get_or_create_agency(session=session, name=step.successor)
     reason = f"chuyển từ {agency.name} sang {successor.name} theo {step.reference}"
-    tasks = _move_tasks(session, agency, successor, reason, user_id)
-    users = session.scalars(select(User).where(User.agency_id == agency.id)).all()
-    for user in users:
-        user.agency_id = successor.id
-        log(session, user_id, "user", user.id, "agency_succession", {"agency": agency.name}, {"agency": successor.name})
+    tasks = move_open_tasks(session, agency, successor, reason, user_id)
+    users = move_officers(session, agency, successor, user_id)
     agency.successor_id, agency.ended_on = successor.id, step.effective
     session.add(
         AgencyChange(
@@ -159,7 +153,7 @@ def _move(session: Session, step: Succession, reorganization: str, user_id: int 
             reference=step.reference,
             reorganization=reorganization,
             moved_tasks=tasks,
-            moved_users=len(users),
+            moved_users=users,
             applied_by_id=user_id,
         )
     )
@@ -167,7 +161,24 @@ def _move(session: Session, step: Succession, reorganization: str, user_id: int 
     session.flush()
 
 
-def _move_tasks(session: Session, agency: Agency, successor: Agency, reason: str, user_id: int | None) -> int:
+def move_officers(session: Session, agency: Agency, successor: Agency, user_id: int | None) -> int:
+    """The accounts of ``agency``'s officers re-pointed to ``successor``; how many."""
+    users = session.scalars(select(User).where(User.agency_id == agency.id)).all()
+    for user in users:
+        user.agency_id = successor.id
+        log(session, user_id, "user", user.id, "agency_succession", {"agency": agency.name}, {"agency": successor.name})
+    return len(users)
+
+
+def open_work(session: Session, agency_id: int) -> tuple[int, int, int, int]:
+    """What would pass to a successor: open tasks, of which led, of which coordinated, officers."""
+    rows = session.scalars(_open_rows(agency_id)).all()
+    users = session.scalar(select(func.count()).select_from(User).where(User.agency_id == agency_id)) or 0
+    lead = sum(row.role == "lead" for row in rows)
+    return len({row.task_id for row in rows}), lead, len(rows) - lead, users
+
+
+def move_open_tasks(session: Session, agency: Agency, successor: Agency, reason: str, user_id: int | None) -> int:
     """Each open task's rows of ``agency`` become ``successor``'s; the task's search words follow."""
     rows = session.scalars(_open_rows(agency.id)).all()
     tasks = {row.task_id: row.task for row in rows}

@@ -2,7 +2,9 @@
 
 A token stops working when it is revoked, when it has expired, when its user is deactivated,
 and when its user's password changes (every token of the user is revoked then: a password
-change is what one does after a leak). Like every use case, these flush but never commit.
+change is what one does after a leak). A user who holds a one-time password (an admin made the
+account or reset its password) has no token and can be given none until they choose their own.
+Like every use case, these flush but never commit.
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ def create_token(
     """A new API token for ``user``; only its hash is stored, so this is the one time it is seen."""
     if expires_at is not None and aware(expires_at) <= now():
         raise Invalid("expires_at must be in the future")
+    if user.must_change_password:
+        raise Invalid(f"{user.username} must first replace their one-time password")
     token = "chd_" + secrets.token_urlsafe(32)
     row = ApiToken(user_id=user.id, token_hash=token_hash(token), name=name[:MAX_NAME], expires_at=expires_at)
     session.add(row)
@@ -65,7 +69,7 @@ def user_for_token(*, session: Session, token: str) -> User | None:
     if found is None or not is_live(found[0], moment):
         return None
     row, user = found
-    if not user.is_active:
+    if not user.is_active or user.must_change_password:  # (a one-time password revoked every token)
         return None
     last = aware(row.last_used_at)
     if last is None or moment - last > timedelta(minutes=1):

@@ -92,11 +92,18 @@ def _bearer(session: Session, header: str) -> Principal:
     return Principal(user)
 
 
+# What a user holding a one-time password may still do with the API (besides reading who they are).
+OPEN_TO_ONE_TIME_PASSWORDS = frozenset({"/auth/password", "/auth/logout", "/auth/me"})
+ONE_TIME_PASSWORD_API = "you must replace your one-time password first: POST /api/v1/auth/password"
+
+
 def _cookie(request: Request, session: Session, token: str) -> Principal:
     found = session_user(session=session, token=token)
     if found is None:
         raise _unauthorized("session expired; log in again")
     user, login = found
+    if user.must_change_password and not request.url.path.endswith(tuple(OPEN_TO_ONE_TIME_PASSWORDS)):
+        raise HTTPException(status.HTTP_403_FORBIDDEN, ONE_TIME_PASSWORD_API)
     if request.method not in SAFE_METHODS and not csrf_ok(login, request.headers.get(CSRF_HEADER)):
         raise HTTPException(status.HTTP_403_FORBIDDEN, f"missing or wrong {CSRF_HEADER} header")
     return Principal(user, login)
@@ -165,6 +172,14 @@ class LoginRequired(Exception):
         self.next_url = next_url
 
 
+class PasswordChangeRequired(LoginRequired):
+    """A user holding a one-time password asked for another page than their password form."""
+
+
+# The pages a user holding a one-time password may open: the password form, and leaving.
+OPEN_PAGES = frozenset({"/account", "/account/password", "/logout"})
+
+
 def login_url(request: Request) -> str:
     target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
     return f"/login?next={quote(target, safe='')}"
@@ -179,6 +194,8 @@ def get_page_login(request: Request, session: SessionDep) -> LoginSession:
     if found is None:
         raise LoginRequired(login_url(request))
     user, login = found
+    if user.must_change_password and request.url.path not in OPEN_PAGES:
+        raise PasswordChangeRequired("/account")
     request.state.page_user = user
     request.state.csrf_token = login.csrf_token
     request.state.unread = unread_count(session, user.id)

@@ -1,9 +1,10 @@
 """Page routers, one module per area of the site. Paths with ids use the ``:int`` converter so
 that ``/documents/upload`` and ``/documents/{document_id:int}`` never shadow each other."""
 
-
 from chidao.web.pages.routes import (
     account,
+    admin_agencies,
+    admin_users,
     agencies,
     auth,
     calendar,
@@ -33,6 +34,8 @@ ROUTERS = (
     reorganization.router,
     agencies.router,
     account.router,
+    admin_agencies.router,
+    admin_users.router,
     mail.router,
     notifications.router,
     calendar.router,

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from chidao.store.models import User
 from chidao.tracking import accounts, tokens
-from chidao.tracking.accounts import UserError, WrongPassword
+from chidao.tracking.accounts import SamePassword, UserError, WrongPassword
 from chidao.tracking.auth import open_session
 from chidao.tracking.passwords import MAX_LENGTH, PasswordError
 from chidao.vocab import UserRole
@@ -98,20 +98,28 @@ def change_password(
     new_password: Annotated[str, Form(max_length=MAX_LENGTH + 1)] = "",
     new_password_again: Annotated[str, Form(max_length=MAX_LENGTH + 1)] = "",
 ) -> Response:
-    """Change one's own password; other browsers and every API token are logged out."""
+    """Change one's own password; other browsers and every API token are logged out. A user who
+    held a one-time password goes on to the dashboard."""
     if new_password != new_password_again:
         return _account_page(request, session, user, error="Hai lần nhập mật khẩu mới không khớp nhau.", code=422)
+    one_time = user.must_change_password
     try:
         accounts.change_own_password(session=session, user=user, current=current_password, new=new_password)
     except WrongPassword:
         return _account_page(request, session, user, error="Mật khẩu hiện tại không đúng.", code=422)
+    except SamePassword:
+        message = "Mật khẩu mới phải khác mật khẩu hiện tại."
+        return _account_page(request, session, user, error=message, code=422)
     except UserError as error:
         cause = error.__cause__
         message = cause.vietnamese if isinstance(cause, PasswordError) else "Mật khẩu mới không hợp lệ."
         return _account_page(request, session, user, error=message, code=422)
     new = open_session(session=session, settings=settings, user=user)
     session.commit()
-    response = _back("Đã đổi mật khẩu. Các phiên đăng nhập khác và mọi mã API của bạn đã bị hủy.")
+    if one_time:  # the one-time password replaced: on to the dashboard
+        response = RedirectResponse(f"/?msg={quote('Đã đặt mật khẩu của bạn. Chào mừng đến với chidao.')}", 303)
+    else:
+        response = _back("Đã đổi mật khẩu. Các phiên đăng nhập khác và mọi mã API của bạn đã bị hủy.")
     set_session_cookie(response, request, settings, new)
     return response
 
