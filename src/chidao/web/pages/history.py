@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from chidao.store.models import AuditEntry, User
-from chidao.vocab import ExtensionStatus, Recurrence, TaskStatus
+from chidao.vocab import ExtensionStatus, Recurrence, TaskStatus, UserRole
 from chidao.web.pages.formats import vn_date
 
 ACTIONS = {
@@ -124,3 +124,60 @@ def history(entries: list[AuditEntry], users: dict[int, User]) -> list[HistoryIt
         )
         for entry in entries
     ]
+
+
+# Entries of accounts, tokens, agencies and documents, told in one line for the admin pages.
+ENTITY_ACTIONS = {
+    "create": "Tạo",
+    "update": "Cập nhật",
+    "reset_password": "Cấp lại mật khẩu dùng một lần",
+    "revoke": "Thu hồi",
+    "revoke_tokens": "Thu hồi mã truy cập API",
+    "merge": "Sáp nhập",
+    "edit_details": "Sửa thông tin văn bản",
+    "ingest": "Tải lên",
+    "confirm": "Xác nhận",
+}
+ENTITIES = {"user": "tài khoản", "token": "mã truy cập API", "agency": "cơ quan", "document": "văn bản"}
+ENTITY_FIELDS = {
+    "role": "Vai trò",
+    "agency_id": "Cơ quan (mã)",
+    "is_active": "Được đăng nhập",
+    "password": "Mật khẩu",
+    "tokens_revoked": "Số mã API bị thu hồi",
+    "must_change_password": "Phải đổi mật khẩu",
+    "name": "Tên",
+    "aliases": "Tên gọi khác",
+    "expires_at": "Hết hạn",
+    "number": "Số, ký hiệu",
+    "doc_date": "Ngày ban hành",
+    "title": "Trích yếu",
+}
+ROLE_LABELS = {role.value: role.label for role in UserRole}
+
+
+def _shown(name: str, value: Any) -> str:
+    if value is None or value == "" or value == []:
+        return EMPTY
+    if isinstance(value, bool):
+        return "có" if value else "không"
+    if name == "role":
+        return ROLE_LABELS.get(str(value), str(value))
+    if name == "password":
+        return "đã đổi"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def entry_summary(entry: AuditEntry) -> str:
+    """"Cập nhật tài khoản #4: Vai trò: Lãnh đạo; Được đăng nhập: không" — what an entry did, in
+    Vietnamese, the fields it names labelled (others counted, never shown by their code)."""
+    action = ENTITY_ACTIONS.get(entry.action, "Thao tác khác")
+    what = f"{action} {ENTITIES.get(entry.entity, 'mục')} #{entry.entity_id}"
+    after = entry.after if isinstance(entry.after, dict) else {}
+    parts = [f"{ENTITY_FIELDS[k]}: {_shown(k, v)}" for k, v in after.items() if k in ENTITY_FIELDS]
+    others = sum(k not in ENTITY_FIELDS for k in after)
+    if others:
+        parts.append(f"{others} thông tin khác")
+    return what + (": " + "; ".join(parts) if parts else "")

@@ -26,6 +26,7 @@ from chidao.tracking.agency_match import AgencyNotMatched, vietnamese
 from chidao.tracking.errors import Conflict
 from chidao.vocab import UserRole
 from chidao.web.deps import CsrfChecked, Id, PageAdmin, PageNo, SessionDep, not_found
+from chidao.web.pages.history import entry_summary
 from chidao.web.pages.listing import pager
 from chidao.web.pages.respond import respond
 from chidao.web.security import COOKIE
@@ -157,7 +158,7 @@ def _user_page(request: Request, session: Session, user: User, *, error: str = "
         "roles": UserRole.labels(),
         "agency_names": agency_names(session),
         "tokens": [(row, tokens.token_state(row)) for row in tokens.list_tokens(session=session, user=user)],
-        "audit": audit,
+        "audit": [(entry, entry_summary(entry)) for entry in audit],
         "names": accounts.users_by_id(session, [e.user_id for e in audit]),
         "error": error,
     }

@@ -1,4 +1,4 @@
-"""Migration 0020 (users.must_change_password) on SQLite and PostgreSQL: existing users get
+"""Migration 0017 (users.must_change_password) on SQLite and PostgreSQL: existing users get
 false, the column matches the model, SQLite's users table keeps AUTOINCREMENT, and it goes back."""
 
 from __future__ import annotations
@@ -19,13 +19,13 @@ def _columns(engine) -> set[str]:
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
-def test_0020_upgrades_and_goes_back(backend: str, tmp_path: Path):
+def test_0017_upgrades_and_goes_back(backend: str, tmp_path: Path):
     with database(backend, tmp_path, "0016") as engine:
         with engine.begin() as connection:
             connection.execute(
                 text("INSERT INTO users (username, username_key, role, is_active) VALUES ('lan', 'lan', 'admin', true)")
             )
-        migrate(engine, "0020")
+        migrate(engine, "0017")
         assert _columns(engine) == set(Base.metadata.tables["users"].columns.keys())
         with engine.begin() as connection:
             assert connection.execute(text("SELECT must_change_password FROM users")).scalar_one() in (False, 0)
@@ -47,5 +47,5 @@ def test_0020_upgrades_and_goes_back(backend: str, tmp_path: Path):
             with engine.connect() as connection:
                 sql = connection.execute(text("SELECT sql FROM sqlite_master WHERE name = 'users'")).scalar_one()
                 assert "AUTOINCREMENT" in sql
-        migrate(engine, "0020")
+        migrate(engine, "0017")
         assert "must_change_password" in _columns(engine)

@@ -1,7 +1,7 @@
 """One-time passwords: a user an admin creates or whose password an admin resets must choose
 their own at the next login.
 
-Revision ID: 0020
+Revision ID: 0017
 Revises: 0016
 
 - ``users.must_change_password``: set when an admin gives the account a one-time password (the
@@ -13,7 +13,7 @@ Revises: 0016
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0020"
+revision = "0017"
 down_revision = "0016"
 branch_labels = None
 depends_on = None
