@@ -24,6 +24,8 @@ from chidao.web.uploads import clean_filename, unsupported
 
 log = logging.getLogger("chidao.web.pages")
 ACCEPTED = ".docx,.doc,.odt,.rtf,.pdf,.html,.htm,.txt,.md,.png,.jpg,.jpeg,.tif,.tiff"
+
+
 @dataclass(frozen=True)
 class UploadOutcome:
     """What became of one file: "created", "exists" or "error" (with ``reason`` and ``message``)."""
