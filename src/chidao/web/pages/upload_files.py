@@ -1,39 +1,42 @@
-"""Several notices uploaded through the page form, stored one by one with the API's own steps
-(same size limit, same type check, same reader, same dedupe by content hash).
+"""Several notices uploaded through the page form, queued one by one with the API's own steps
+(same size limit, same type check; the queue's reader and dedupe by content hash after).
 
-Each file is its own transaction: a bad file is reported with a Vietnamese reason and leaves
-nothing behind, while the files before and after it are stored as usual.
+A file refused before queuing (too large, empty, of a kind chidao does not read) is reported
+with a Vietnamese reason and leaves nothing behind, while the others are queued as usual.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import PurePosixPath
+from urllib.parse import quote
 
+from fastapi import Request
 from sqlalchemy.orm import Session
 from starlette.datastructures import UploadFile
 
-from chidao.store.models import Document
-from chidao.text import ReadError
+from chidao.tracking.documents import document_refs, task_counts
+from chidao.tracking.ingest_queue import JobInfo
 from chidao.tracking.read_failures import READ_FAILURES as READ_FAILURES
 from chidao.tracking.read_failures import UNREADABLE as UNREADABLE
-from chidao.tracking.read_failures import read_reason
-from chidao.web.review_actions import ingest
+from chidao.tracking.read_failures import read_reason as read_reason
+from chidao.web.review_actions import queue_upload
 from chidao.web.uploads import clean_filename, unsupported
 
 log = logging.getLogger("chidao.web.pages")
+FRESH = timedelta(minutes=2)  # a status page seen this soon after the reading moves on to the review
 ACCEPTED = ".docx,.doc,.odt,.rtf,.pdf,.html,.htm,.txt,.md,.png,.jpg,.jpeg,.tif,.tiff"
 
 
 @dataclass(frozen=True)
 class UploadOutcome:
-    """What became of one file: "created", "exists" or "error" (with ``reason`` and ``message``)."""
+    """What became of one file: "queued" (its ``job``) or "error" (with ``reason`` and ``message``)."""
 
     filename: str
     status: str
-    document: Document | None = None
-    task_count: int = 0
+    job: JobInfo | None = None
     reason: str = ""
     message: str = ""
     detail: str = ""
@@ -80,24 +83,45 @@ def _precheck(filename: str, data: bytes, limit: int) -> UploadOutcome | None:
     return None
 
 
-def store_one(session: Session, upload: UploadFile, limit: int, user_id: int, confirm: bool) -> UploadOutcome:
-    """Check, read, extract and store one file (committed), or say why not (nothing written)."""
+def queue_one(
+    request: Request, session: Session, upload: UploadFile, limit: int, user_id: int, confirm: bool
+) -> UploadOutcome:
+    """Check one file and queue it (committed), or say why not (nothing written)."""
     filename = clean_filename(upload.filename)
     data = upload.file.read(limit + 1)
     refused = _precheck(filename, data, limit)
     if refused:
         return refused
-    try:
-        ingested = ingest(session, filename, data, user_id, confirm)
-    except ReadError as error:
-        session.rollback()
-        kind, message = read_reason(error)
-        return _refused(filename, kind, message, error.reason)
-    except Exception:  # one file's surprise must not lose the others' results
-        session.rollback()
-        log.exception("storing the upload %r failed", filename)
-        return _refused(filename, "failed", "Lỗi không mong đợi khi xử lý tệp này; hãy thử lại hoặc báo quản trị.")
-    document = ingested.document
-    count = sum(not t.deleted for t in document.tasks)
-    status = "created" if ingested.created else "exists"
-    return UploadOutcome(filename=filename, status=status, document=document, task_count=count)
+    job = queue_upload(request, session, filename, data, user_id, confirm)
+    return UploadOutcome(filename=filename, status="queued", job=job)
+
+
+@dataclass(frozen=True)
+class JobLinks:
+    """Where a finished upload leads: its document (review while a draft) and how many tasks."""
+
+    href: str
+    draft: bool
+    task_count: int
+
+
+def job_links(session: Session, job: JobInfo) -> JobLinks | None:
+    if job.document_id is None:
+        return None
+    document = document_refs(session, [job.document_id]).get(job.document_id)
+    if document is None:
+        return None
+    draft = document.status == "draft"
+    href = f"/documents/{document.id}/review" if draft else f"/documents/{document.id}"
+    count = task_counts(session, [document.id]).get(document.id, 0)
+    return JobLinks(href=href, draft=draft, task_count=count)
+
+
+def fresh_review(job: JobInfo, links: JobLinks | None) -> str:
+    """The review a just-read new draft's status page moves on to by itself (empty: it stays)."""
+    if job.status != "done" or links is None or not links.draft or job.finished_at is None:
+        return ""
+    if datetime.now(UTC) - job.finished_at > FRESH:
+        return ""
+    message = f"Đã tải lên {job.filename}: trích xuất được {links.task_count} nhiệm vụ. Hãy rà soát."
+    return f"{links.href}?msg={quote(message)}"
