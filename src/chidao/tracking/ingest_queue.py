@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from chidao.extract import Extraction
@@ -199,6 +199,8 @@ def run_job(sessions: sessionmaker[Session], job_id: int, owner: str, reader: Re
         return _finish(sessions, job_id, owner, FAILED, reason="failed", error=UNEXPECTED)
     try:
         _store(sessions, job, owner, data, extraction)
+    except DBAPIError:  # the database away or full: the job stays claimed and is taken again later
+        raise
     except Exception:
         log.exception("ingest job %s (%r): storing failed unexpectedly", job_id, job.filename)
         _finish(sessions, job_id, owner, FAILED, reason="failed", error=UNEXPECTED)
