@@ -22,6 +22,8 @@
             badge.textContent = job.status_label;
             badge.className = "badge job-badge job-" + job.status;
             box.setAttribute("data-status", job.status);
+            var note = document.getElementById("job-note");
+            if (note && job.status === "running") note.textContent = box.getAttribute("data-running-note");
           }
           if (FINISHED[job.status]) {
             // the server renders what a finished upload leads to (its review, or why it failed)
