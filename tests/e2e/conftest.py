@@ -136,11 +136,12 @@ def browser():
 
 @pytest.fixture
 def open_as(browser, server):
-    """``open_as(username)``: a new browser context (own cookies), logged in through the form."""
+    """``open_as(username)``: a new browser context (own cookies), logged in through the form
+    (``locale="en-US"``: a browser set to English, to prove the pages do not follow it)."""
     contexts = []
 
-    def login(username: str, *, viewport: dict | None = None):
-        context = browser.new_context(viewport=viewport or DESKTOP, locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh")
+    def login(username: str, *, viewport: dict | None = None, locale: str = "vi-VN"):
+        context = browser.new_context(viewport=viewport or DESKTOP, locale=locale, timezone_id="Asia/Ho_Chi_Minh")
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(15_000)

@@ -54,7 +54,7 @@ def test_an_extension_request_rings_the_clerks_bell_and_reaches_a_webhook(open_a
         officer.get_by_role("link", name=re.compile("^" + re.escape(LED_BY_HEALTH))).first.click()
         officer.wait_for_url(re.compile(r"/tasks/\d+$"))
         task_path = officer.url.removeprefix(server.url)
-        officer.locator("#e-date").fill("2027-03-31")
+        officer.locator("#e-date").fill("31/03/2027")
         officer.locator("#e-reason").fill("Chờ bố trí kinh phí từ Sở Tài chính.")
         officer.get_by_role("button", name="Gửi đề nghị").click()
         officer.wait_for_load_state()

@@ -86,7 +86,7 @@ def test_clerk_officer_leader_follow_a_notice_through(open_as, server, tmp_path)
     officer.wait_for_load_state()
     assert "Đã xây dựng dự thảo" in officer.locator("body").inner_text()
     assert officer.get_by_role("link", name="bao-cao-tien-do.txt").count() >= 1
-    officer.locator("#e-date").fill("2027-03-31")
+    officer.locator("#e-date").fill("31/03/2027")
     officer.locator("#e-reason").fill("Chờ ý kiến thẩm định của Sở Tài chính.")
     officer.get_by_role("button", name="Gửi đề nghị").click()
     officer.wait_for_load_state()

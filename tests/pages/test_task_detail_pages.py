@@ -3,6 +3,7 @@ CSRF, optimistic locking, Post/Redirect/Get and Vietnamese messages on every ref
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from urllib.parse import unquote
 
@@ -165,6 +166,8 @@ def test_an_extension_is_requested_then_approved_by_the_office(site, plan):
     text = words(page.text)
     assert "Đã đồng ý gia hạn đến ngày 31/05/2024." in text
     assert "Thời hạn 31/05/2024" in text and "Đã đồng ý" in text
+    deadline = " ".join(re.sub(r"<[^>]+>", " ", page.text.split('id="task-deadline">')[1].split("</dd>")[0]).split())
+    assert deadline.startswith("31/05/2024 gia hạn từ 30/04/2024 (văn bản ghi “")  # not a contradiction
     assert "Đồng ý gia hạn Thời hạn: 30/04/2024 → 31/05/2024" in text  # the history keeps the old deadline
     twice = clerk.post(f"/tasks/{plan}/extensions/1/decision", {**decision, "version": str(version_of_page(page))})
     assert twice.status_code == 409 and "đã được quyết định" in twice.text

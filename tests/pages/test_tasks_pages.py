@@ -79,7 +79,8 @@ def test_filters_combine_as_in_the_api(site, notices):
     assert sorted(ids_in(dates.text)) == sorted(
         t["id"] for t in conversion_doc["tasks"] if t["deadline"] and "2024-04-01" <= t["deadline"] <= "2024-06-30"
     )
-    assert 'value="2024-04-01"' in dates.text  # the date input shows the date it understood
+    assert 'value="01/04/2024"' in dates.text  # the date field shows the date it understood, dd/mm/yyyy
+    assert 'id="f-from" name="deadline_from" value="01/04/2024"' in viewer.get("/tasks", params=cases[3][0]).text
     assert "Thời hạn từ ngày 01/04/2024 đến ngày 30/06/2024." in words(dates.text)  # whatever the browser's locale
 
 

@@ -1,6 +1,5 @@
-"""A scanned notice drawn by the tests (issue 15): one page in Noto Serif at about 200 dpi,
-turned, speckled, stamped in red; as a PNG or an image-only PDF. Shared by the OCR reader's
-tests (tests/text) and the browser test of the upload queue (tests/e2e)."""
+"""Scans for the OCR tests: a one-page notice drawn in Noto Serif at about 200 dpi, turned,
+speckled and stamped in red, and the text it holds; Tesseract required unless it may be skipped."""
 
 from __future__ import annotations
 
@@ -17,6 +16,12 @@ LINES = [
     "Kết luận của Chủ tịch UBND tỉnh về chuyển đổi số",
     "1. Giao Sở Tài chính chủ trì, phối hợp với Sở Nội vụ bố trí kinh phí,",
     "hoàn thành trước ngày 30/6/2026.",
+    "2. Giao Văn phòng UBND tỉnh theo dõi, đôn đốc thực hiện.",
+]
+EXPECTED = [
+    "THÔNG BÁO",
+    "Kết luận của Chủ tịch UBND tỉnh về chuyển đổi số",
+    "1. Giao Sở Tài chính chủ trì, phối hợp với Sở Nội vụ bố trí kinh phí, hoàn thành trước ngày 30/6/2026.",
     "2. Giao Văn phòng UBND tỉnh theo dõi, đôn đốc thực hiện.",
 ]
 

@@ -18,14 +18,7 @@ from chidao.text.readers.errors import Failure
 from chidao.text.readers.ocr_fix import correct
 from chidao.text.readers.ocr_image import clean, otsu_threshold, skew_angle
 from chidao.tracking.sandbox import read_and_extract
-from support.scans import encoded, require_tesseract, scan
-
-EXPECTED = [
-    "THÔNG BÁO",
-    "Kết luận của Chủ tịch UBND tỉnh về chuyển đổi số",
-    "1. Giao Sở Tài chính chủ trì, phối hợp với Sở Nội vụ bố trí kinh phí, hoàn thành trước ngày 30/6/2026.",
-    "2. Giao Văn phòng UBND tỉnh theo dõi, đôn đốc thực hiện.",
-]
+from support.scans import EXPECTED, encoded, require_tesseract, scan
 
 
 def test_png_scan_is_read_as_ocr_with_its_paragraphs_and_confidence():

@@ -138,3 +138,23 @@ def test_review_statistics_count_each_outcome_and_field(session, users, ingest):
     ingest(HEALTH, confirm=False)
     with_drafts = extraction_stats(session=session, include_drafts=True)
     assert (with_drafts["documents"], with_drafts["counts"]["unchanged"]) == (2, 10)
+
+
+def test_an_approved_extension_is_not_counted_as_a_review_edit(session, users, ingest):
+    draft = ingest(CONVERSION, confirm=False)
+    clerk = users["clerk"]
+    edited = task_of(draft, FIRST)
+    update_task(
+        session=session, task=edited, user=clerk, changes={"deadline": date(2024, 5, 15)}, version=None, today=TODAY
+    )
+    confirm_draft(session=session, document=draft, user_id=clerk.id)
+    for task, later in ((task_of(draft, SECOND), date(2024, 9, 30)), (edited, date(2024, 10, 31))):
+        for moved in (later, date(later.year, later.month + 1, 15)):  # extended twice, both approved
+            extension = request_extension(
+                session=session, task=task, user=clerk, requested_deadline=moved, reason="Chờ kinh phí", today=TODAY
+            )
+            decide_extension(session=session, extension=extension, task=task, user_id=clerk.id, approve=True, note="")
+    session.flush()
+    figures = extraction_stats(session=session)
+    assert figures["counts"]["edited"] == 1  # the review's own edit, not the extensions
+    assert figures["fields"]["deadline"]["changed"] == 1

@@ -22,6 +22,7 @@ from chidao.extract.timing import TimingReader
 from chidao.extract.unassigned import Unassigned, find_unassigned
 from chidao.extract.vocabulary import sections
 from chidao.text import NormalizedText, match_key, normalize
+from chidao.text.readers.ocr import OcrPage
 
 
 @dataclass
@@ -34,6 +35,7 @@ class Extraction:
     trace: list[str] = field(default_factory=list)
     unassigned: list[Unassigned] = field(default_factory=list)
     assessments: list[Assessment] = field(default_factory=list)  # one per task, same order
+    ocr: tuple[OcrPage, ...] = ()  # the pages read by OCR from a scan, for the clerk to check
 
     @property
     def is_directive(self) -> bool:
@@ -56,6 +58,7 @@ class Extraction:
                 "meeting_date": self.layout.meeting_date.isoformat() if self.layout.meeting_date else None,
                 "signature": self.layout.signature,
                 "recipients": self.layout.recipients,
+                **({"ocr": [page.to_dict() for page in self.ocr]} if self.ocr else {}),
             },
             "tasks": [_task_dict(task, text, a) for task, a in zip(self.tasks, self.assessments, strict=True)],
             "unassigned": [passage.to_dict(text) for passage in self.unassigned],

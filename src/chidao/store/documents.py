@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from chidao.extract import Extraction
 from chidao.extract.confidence import Assessment
-from chidao.store.agencies import agencies_named, agency_key, get_or_create_agency
+from chidao.store.agencies import agencies_named, agency_key, get_or_create_agency, successor_on
 from chidao.store.models import Agency, Assignment, Document, Task, UnassignedPassage
 from chidao.text import fold_words
 
@@ -32,22 +32,31 @@ def set_agencies(
     coordinators: list[str],
     written: dict[str, str] | None = None,
     cache: dict[str, Agency] | None = None,
+    on: date | None = None,
 ) -> None:
-    """Replace a task's lead and coordinating agencies (unknown names become new agencies)."""
+    """Replace a task's lead and coordinating agencies (unknown names become new agencies).
+
+    With ``on``, a body a reorganization had ended by that day is replaced by its successor,
+    the name as typed kept as written, as extraction does for the bodies a document names."""
     if task.assignments:
         task.assignments.clear()
         session.flush()
     seen: set[tuple[int, str]] = set()
+    stored: list[str] = []
     for role, names in (("lead", lead), ("coordinator", coordinators)):
         for position, name in enumerate(names):
             agency = get_or_create_agency(session=session, name=name, cache=cache)
+            as_written = (written or {}).get(name)
+            if on is not None:
+                body = successor_on(session=session, agency=agency, on=on)
+                if body is not agency:
+                    agency, as_written = body, as_written or name
+            stored.append(agency.name)
             if (agency.id, role) in seen:
                 continue
             seen.add((agency.id, role))
-            task.assignments.append(
-                Assignment(agency=agency, role=role, position=position, written=(written or {}).get(name))
-            )
-    task.search_text = search_text(task.text, [*lead, *coordinators])
+            task.assignments.append(Assignment(agency=agency, role=role, position=position, written=as_written))
+    task.search_text = search_text(task.text, list(dict.fromkeys([*lead, *coordinators, *stored])))
     if task.proposed is None and task.origin == "extracted":
         task.proposed = _proposal(task.text, lead, coordinators, task.deadline, task.recurrence)
 
@@ -79,7 +88,7 @@ def document_row(filename: str, data: bytes, digest: str, info: dict, text: str)
         chair=info["chair"],
         signer=info["signer"],
         is_directive=info["is_directive"],
-        meta={k: info[k] for k in ("issuer", "meeting_date", "signature", "recipients")},
+        meta={k: info[k] for k in ("issuer", "meeting_date", "signature", "recipients", "ocr") if k in info},
     )
 
 

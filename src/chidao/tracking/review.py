@@ -35,6 +35,13 @@ def _names(task: Task, role: str) -> list[str]:
     return [a.agency.name for a in task.assignments if a.role == role]
 
 
+def assignment_day(document: Document, tracked: bool, today: date) -> date:
+    """The day an agency typed in review answers for: a tracked task's work is today's, so a body
+    a reorganization has ended gives way to its successor; a draft's is the document's date, as
+    extraction reads the bodies the document names (a 2024 notice keeps the 2024 bodies)."""
+    return today if tracked else (document.doc_date or today)
+
+
 def _apply_fields(session: Session, task: Task, changes: dict[str, Any], today: date) -> None:
     for name in ("text", "deadline", "deadline_text", "recurrence", "progress"):
         if name in changes:
@@ -42,7 +49,8 @@ def _apply_fields(session: Session, task: Task, changes: dict[str, Any], today: 
     if "lead" in changes or "coordinators" in changes:
         lead = changes.get("lead", _names(task, "lead"))
         coordinators = changes.get("coordinators", _names(task, "coordinator"))
-        set_agencies(session=session, task=task, lead=lead, coordinators=coordinators)
+        on = assignment_day(task.document, task.tracked, today)
+        set_agencies(session=session, task=task, lead=lead, coordinators=coordinators, on=on)
     elif "text" in changes:
         task.search_text = search_text(task.text, [a.agency.name for a in task.assignments])
     if "status" in changes and changes["status"] != task.status:
@@ -133,7 +141,10 @@ def _new_task(
         task.span_start, task.span_end = span
     task.document = document
     session.add(task)
-    set_agencies(session=session, task=task, lead=fields.get("lead", []), coordinators=fields.get("coordinators", []))
+    on = assignment_day(document, task.tracked, date.today())
+    set_agencies(
+        session=session, task=task, lead=fields.get("lead", []), coordinators=fields.get("coordinators", []), on=on
+    )
     session.flush()
     if task.tracked and task.recurrence:
         start_rounds(session, [task])

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
 from chidao.extract import Extraction, extract
-from chidao.text.readers import Failure, ReadError, read_bytes
+from chidao.text.readers import Failure, ReadError, read_upload
 
 MB = 1024 * 1024
 WORKERS = max(2, os.cpu_count() or 1)
@@ -69,8 +69,12 @@ class WorkerError(RuntimeError):
 
 
 def read_document(data: bytes, filename: str) -> Extraction:
-    """Read and extract in this process (what the worker runs; tests and benchmarks call it too)."""
-    return extract(read_bytes(data, filename))
+    """Read and extract in this process (what the worker runs; tests and benchmarks call it too).
+    A scan keeps the pages OCR read, so that the review page can say to check them."""
+    reading = read_upload(data, filename)
+    extraction = extract(reading.text)
+    extraction.ocr = reading.ocr
+    return extraction
 
 
 def read_and_extract(data: bytes, filename: str, limits: Limits | None = None) -> Extraction:

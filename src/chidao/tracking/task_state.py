@@ -52,11 +52,12 @@ def agency_role(task: Task, agency_id: int | None) -> str | None:
     return "lead" if "lead" in roles else ("coordinator" if roles else None)
 
 
-def differs_from_proposed(task: Task) -> list[str]:
-    """The reviewable fields in which the task differs from what extraction proposed."""
+def differs_from_proposed(task: Task, current: dict | None = None) -> list[str]:
+    """The reviewable fields in which the task differs from what extraction proposed; ``current``
+    is the task's ``task_snapshot`` (taken here when not given, or adjusted by the caller)."""
     if task.proposed is None:
         return list(REVIEW_FIELDS)
-    current = task_snapshot(task)
+    current = current or task_snapshot(task)
     fields = REVIEW_FIELDS
     if task.tracked and task.recurrence in _ROUND_PERIODS and task.recurrence == task.proposed.get("recurrence"):
         fields = tuple(f for f in REVIEW_FIELDS if f != "deadline")  # the current round's, moved by the rounds

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from chidao.store.models import Document, Extension, ProgressReport, Task, UnassignedPassage, User
 from chidao.tracking import task_records as records
+from chidao.tracking.document_details import details_version, missing_details
 from chidao.tracking.passages import open_passages
 from chidao.tracking.task_lines import TaskLine, line_of
 from chidao.tracking.timing import timing_state
@@ -136,6 +137,8 @@ def document_detail(
     summary = document_summary(document, sum(not t.deleted for t in tasks))
     fields = {
         **summary.model_dump(),
+        "details_version": details_version(document),
+        "missing": missing_details(document),
         "text": document.text,
         "meta": document.meta or {},
         "tasks": [task_public(t, today, soon_until) for t in tasks],

@@ -49,6 +49,10 @@ class OcrPage:
     angle: float
     seconds: float
 
+    def to_dict(self) -> dict[str, float]:
+        """What a reader of the text needs: the page and how sure Tesseract was of it."""
+        return {"page": self.number, "confidence": self.confidence}
+
 
 @dataclass(frozen=True)
 class OcrText:

@@ -20,6 +20,18 @@ def vn_date(value: date | datetime | str | None) -> str:
     return value.strftime("%d/%m/%Y")
 
 
+def typed_date(value: date | str | None) -> str:
+    """A date field's value as dd/mm/yyyy: a date or its ISO text converted, anything else (what
+    the user typed, shown again after a refusal) kept as it was."""
+    if isinstance(value, date):
+        return vn_date(value)
+    text = (value or "").strip()
+    try:
+        return vn_date(date.fromisoformat(text)) if len(text) == 10 and text[4] == "-" else text
+    except ValueError:
+        return text
+
+
 def vn_datetime(value: datetime | None) -> str:
     """dd/mm/yyyy HH:MM in Vietnam time."""
     if value is None:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from chidao.store.models import Document, Task, UnassignedPassage
 from chidao.tracking.agencies import all_agency_names
+from chidao.tracking.document_details import DETAIL_FIELDS, details_version, missing_details
 from chidao.tracking.passages import open_passages
 from chidao.tracking.task_state import REVIEW_FIELDS, differs_from_proposed, task_snapshot
 from chidao.vocab import DocumentStatus, Recurrence, TaskOrigin
@@ -152,8 +153,61 @@ def highlighted_text(document: Document, tasks: list[TaskView], passages: list[P
     return Markup(highlight(document.text, marks))
 
 
+@dataclass(frozen=True)
+class DetailsForm:
+    """The particulars' form shown again after a refusal: why, and what was typed."""
+
+    message: str = ""
+    values: dict[str, str] = field(default_factory=dict)
+
+
+def details_context(document: Document, form: DetailsForm | None = None) -> dict[str, Any]:
+    """What the particulars' form needs: the values to show (typed ones after a refusal), the
+    fingerprint to send back, the refusal, and which of number and date the document lacks."""
+    form = form or DetailsForm()
+    values = {name: getattr(document, name) or "" for name in DETAIL_FIELDS}
+    values["doc_date"] = f"{document.doc_date:%d/%m/%Y}" if document.doc_date else ""
+    return {
+        "fields": {**values, **form.values},
+        "message": form.message,
+        "version": details_version(document),
+        "missing": missing_details(document),
+    }
+
+
+# Below this Tesseract confidence (0-100) a page is flagged: words on it are often misread.
+LOW_OCR_CONFIDENCE = 80.0
+
+
+@dataclass(frozen=True)
+class OcrPageView:
+    page: int
+    confidence: float
+    low: bool
+
+    @property
+    def label(self) -> str:
+        return f"{round(self.confidence)}%"
+
+
+def ocr_pages(document: Document) -> list[OcrPageView]:
+    """The pages of a scan that OCR read, with Tesseract's confidence: the clerk checks them
+    against the original (the worst ones flagged); empty for a document that had its text."""
+    pages = (document.meta or {}).get("ocr") or []
+    return [
+        OcrPageView(int(p["page"]), float(p["confidence"]), float(p["confidence"]) < LOW_OCR_CONFIDENCE)
+        for p in pages
+        if isinstance(p, dict) and "page" in p and "confidence" in p
+    ]
+
+
 def review_context(
-    session: Session, document: Document, problem: Problem | None = None, *, threshold: float = 0.0
+    session: Session,
+    document: Document,
+    problem: Problem | None = None,
+    *,
+    threshold: float = 0.0,
+    details: DetailsForm | None = None,
 ) -> dict[str, Any]:
     """Everything review.html needs for ``document``; tasks extraction is less sure of than
     ``threshold`` (a confidence, 0..1) are marked and listed first."""
@@ -165,6 +219,8 @@ def review_context(
         add_values.update(problem.values or {})
     return {
         "document": document,
+        "ocr_pages": ocr_pages(document),
+        "details": details_context(document, details),
         "text_html": highlighted_text(document, views, passages),
         "tasks": review_order(views),
         "doubtful_count": sum(v.doubtful for v in views),

@@ -173,6 +173,7 @@ def task_context(session: Session, user: User, task: Task, today: date, soon: da
         "reports": [r for r in reports if r.kind != ReportKind.CONTRIBUTION],
         "contributions": [r for r in reports if r.kind == ReportKind.CONTRIBUTION],
         "extensions": extensions,
+        "extended_from": next((x.original_deadline for x in extensions if x.status == ExtensionStatus.APPROVED), None),
         "pending": pending,
         "history": history(entries, people),
         "people": people,

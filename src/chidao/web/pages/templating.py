@@ -31,10 +31,10 @@ from chidao.vocab import (
     TokenState,
     UserRole,
 )
-from chidao.web.pages.formats import filesize, number, vn_date, vn_datetime
+from chidao.web.pages.formats import filesize, number, typed_date, vn_date, vn_datetime
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-FILTERS = {"vndate": vn_date, "vndatetime": vn_datetime, "number": number, "filesize": filesize}
+FILTERS = {"vndate": vn_date, "vndatetime": vn_datetime, "number": number, "filesize": filesize, "dmy": typed_date}
 
 
 def labels() -> dict[str, dict[str, str]]:

@@ -1,4 +1,5 @@
-"""Documents: upload (read, extract, store draft tasks), list, show, download, confirm."""
+"""Documents: upload (read, extract, store draft tasks), list, show, correct the particulars, download,
+confirm."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from chidao.store.models import Document
 from chidao.tracking import documents, ingest_queue
+from chidao.tracking.document_details import update_details
 from chidao.tracking.ingest import confirm_draft
 from chidao.tracking.ingest_queue import JobInfo
 from chidao.tracking.visibility import can_see_task
@@ -136,6 +138,26 @@ def download_original(document_id: Id, session: SessionDep, user: CurrentUser) -
     """The file as it was uploaded."""
     document = document_in_scope(session, user, document_id)
     return download(document.original, document.filename)
+
+
+@router.patch("/{document_id}", responses={409: {"description": "the details were changed since `version`"}})
+def update_document_details(
+    document_id: Id,
+    body: schemas.DocumentDetailsUpdate,
+    session: SessionDep,
+    user: StaffUser,
+    today: TodayDep,
+    soon: SoonDep,
+) -> schemas.DocumentDetail:
+    """Correct the document's particulars (number, date, type, place, title, chair, signer), a
+    draft or a confirmed one; each change is logged with its former value."""
+    document = document_in_scope(session, user, document_id)
+    changes = body.model_dump(exclude_unset=True)
+    version = changes.pop("version", None)
+    update_details(session=session, document=document, user_id=user.id, changes=changes, version=version)
+    session.commit()
+    tasks = [t for t in ordered_tasks(document) if not t.deleted]
+    return document_detail(document, tasks, today, soon)
 
 
 @router.post("/{document_id}/confirm", responses={409: {"description": "already confirmed"}})

@@ -36,6 +36,7 @@ from chidao.web.schemas.common import (
 from chidao.web.schemas.documents import (
     AgencyOverdue,
     DocumentDetail,
+    DocumentDetailsUpdate,
     DocumentSummary,
     ExtractionStats,
     FieldStats,
@@ -78,6 +79,7 @@ __all__ = [
     "AttachmentPublic",
     "AuditPublic",
     "DocumentDetail",
+    "DocumentDetailsUpdate",
     "DocumentRef",
     "DocumentSummary",
     "ExtensionCreate",

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StringConstraints
 
 from chidao.vocab import DocumentStatus
+from chidao.web.schemas.common import Day, Strict
 from chidao.web.schemas.tasks import TaskPublic
 
 
@@ -45,6 +46,8 @@ class PassagePublic(BaseModel):
 
 
 class DocumentDetail(DocumentSummary):
+    details_version: str = Field(description="fingerprint of the particulars, to send back when correcting them")
+    missing: list[str] = Field(description="particulars a document should have and lacks: number, doc_date")
     text: str
     meta: dict[str, Any]
     tasks: list[TaskPublic]
@@ -78,6 +81,25 @@ class IngestJobPublic(BaseModel):
     finished_at: datetime | None
     url: str = Field(description="this job in the API")
     page: str = Field(description="the upload's status page")
+
+
+def _words(limit: int) -> Any:
+    return Annotated[str, StringConstraints(strip_whitespace=True, max_length=limit)] | None
+
+
+class DocumentDetailsUpdate(Strict):
+    """The particulars to correct; a field left out stays, one sent as null or "" is cleared."""
+
+    version: str | None = Field(
+        None, max_length=64, description="details_version as read; another one answers 409 (optional)"
+    )
+    number: _words(100) = Field(None, description="số, ký hiệu (e.g. 125/TB-UBND)")
+    doc_date: Day | None = Field(None, description="ngày ban hành")
+    doc_type: _words(50) = Field(None, description="loại văn bản (THÔNG BÁO, CHỈ THỊ, ...)")
+    place: _words(100) = Field(None, description="nơi ban hành")
+    title: _words(2000) = Field(None, description="trích yếu")
+    chair: _words(200) = Field(None, description="người chủ trì cuộc họp")
+    signer: _words(200) = Field(None, description="người ký")
 
 
 # Statistics

@@ -8,7 +8,8 @@ that give their agency a tracked task, and on a document's page only those tasks
 
 from __future__ import annotations
 
-from typing import Literal
+from datetime import date
+from typing import Any, Literal
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
@@ -36,6 +37,7 @@ from chidao.web.deps import (
 from chidao.web.downloads import download
 from chidao.web.pages.listing import pager
 from chidao.web.pages.respond import respond
+from chidao.web.pages.review_view import DetailsForm, details_context, ocr_pages
 from chidao.web.pages.task_rows import task_row
 
 router = APIRouter()
@@ -80,16 +82,24 @@ def document_page(
 ) -> Response:
     """A document's particulars, its tasks, and for a draft the way to its review."""
     document = visible_document(session, user, document_id)
+    return respond(request, "document.html", document_page_context(session, user, document, today, soon))
+
+
+def document_page_context(
+    session: Session, user: User, document: Document, today: date, soon: date, *, details: DetailsForm | None = None
+) -> dict[str, Any]:
+    """What document.html shows; ``details`` is the particulars' form refused, shown again."""
     tasks = document_tasks(session, user, document)
-    context = {
+    return {
         "title": document.number or f"Văn bản #{document.id}",
         "nav": "documents",
         "document": document,
+        "ocr_pages": ocr_pages(document),
+        "details": details_context(document, details),
         "items": [(task_row(t, today, soon), None) for t in tasks],
         "staff": user.role in STAFF,
         "scoped": user.role == "agency",
     }
-    return respond(request, "document.html", context)
 
 
 @router.get("/documents/{document_id:int}/original")

@@ -33,7 +33,7 @@ from chidao.web.pages.review_input import (
     task_fields,
     version_of,
 )
-from chidao.web.pages.review_view import Problem, review_context
+from chidao.web.pages.review_view import DetailsForm, Problem, review_context
 
 router = APIRouter()
 Text = Annotated[str, Form()]
@@ -76,11 +76,19 @@ def task_of(document: Document, task_id: int) -> Task:
     return task
 
 
-def review_page(request: Request, session: Session, document_id: int, problem: Problem | None, code: int) -> Response:
+def review_page(
+    request: Request,
+    session: Session,
+    document_id: int,
+    problem: Problem | None,
+    code: int,
+    *,
+    details: DetailsForm | None = None,
+) -> Response:
     document = session.get(Document, document_id)
     assert document is not None
     threshold = request.app.state.settings.review_confidence
-    context = review_context(session, document, problem, threshold=threshold)
+    context = review_context(session, document, problem, threshold=threshold, details=details)
     context["title"] = f"Rà soát văn bản {document.number or document.filename}"
     return respond(request, "review.html", context, status_code=code)
 
