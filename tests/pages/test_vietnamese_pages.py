@@ -80,12 +80,14 @@ def ids(site) -> dict[str, str]:
     with site.engine.connect() as connection:
         agency = connection.scalar(text("SELECT id FROM agencies WHERE name = 'Sở Tài chính'"))
         user = connection.scalar(text("SELECT id FROM users WHERE username = 'officer'"))
+        job = connection.scalar(text("SELECT max(id) FROM ingest_jobs"))  # the draft's upload
     return {
         "document_id": str(document["id"]),
         "task_id": str(task),
         "agency_id": str(agency),
         "user_id": str(user),
         "draft_id": str(draft["id"]),
+        "job_id": str(job),
         "reorganization": "2025",
         "name": "2025",
     }
