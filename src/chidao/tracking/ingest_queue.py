@@ -250,9 +250,12 @@ def wait_for(
             job = get_job(session, job_id)
             if job is None:
                 raise LookupError(f"no ingest job {job_id}")
-            if job.status == QUEUED and jobs.claim(session, job_id, owner, LEASE_SECONDS):
-                job = None
-        if job is None:
+            claimed = (
+                job.status == QUEUED
+                and time.monotonic() < deadline
+                and jobs.claim(session, job_id, owner, LEASE_SECONDS)
+            )
+        if claimed:
             run_job(sessions, job_id, owner, reader)
             continue
         if job.finished or time.monotonic() >= deadline:

@@ -42,13 +42,15 @@ class IngestWorkers:
             thread.start()
         return self
 
-    def stop(self) -> None:
-        """Stop taking jobs; a job being read finishes first (at most the sandbox's limits)."""
+    def stop(self, grace: float = 10.0) -> None:
+        """Stop taking jobs, and give a job being read ``grace`` seconds to finish; one still
+        being read then is left to its lease (another worker takes it again once it expires)."""
         self._stop.set()
         with self._wake:
             self._wake.notify_all()
+        deadline = time.monotonic() + grace
         for thread in self._threads:
-            thread.join(timeout=120)
+            thread.join(timeout=max(0.0, deadline - time.monotonic()))
 
     def wake(self) -> None:
         """A job was queued: one idle worker takes it now rather than at its next look."""
