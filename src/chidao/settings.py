@@ -70,6 +70,9 @@ def _file(env: dict[str, str], name: str) -> Path | None:
     return path
 
 
+DEFAULT_INGEST_WORKERS = min(4, os.cpu_count() or 1)
+
+
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path
@@ -101,6 +104,8 @@ class Settings:
     # or "calendar" (whole months); and the Word template of the report (None: the packaged one).
     report_periods: str = "cutoff"
     report_template: Path | None = None
+    # Uploads read at once by the queue's workers in one ``chidao serve`` (one per core, at most 4).
+    ingest_workers: int = DEFAULT_INGEST_WORKERS
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -123,6 +128,7 @@ class Settings:
             webhook_attempts=_int(env, "CHIDAO_WEBHOOK_ATTEMPTS", 8, 1),
             report_periods=_choice(env, "CHIDAO_REPORT_PERIODS", ("cutoff", "calendar")),
             report_template=_file(env, "CHIDAO_REPORT_TEMPLATE"),
+            ingest_workers=_int(env, "CHIDAO_INGEST_WORKERS", DEFAULT_INGEST_WORKERS, 1),
         )
 
 

@@ -80,7 +80,7 @@ class Site(Served):
         """Upload an example notice through the API (confirmed unless told otherwise)."""
         content = (EXAMPLES / name).read_bytes()
         form = {"confirm": "true"} if confirm else {}
-        response = self.api("POST", "/documents", files={"file": (name, content)}, data=form)
+        response = self.api("POST", "/documents?wait=60", files={"file": (name, content)}, data=form)
         assert response.status_code == 201, response.text
         return response.json()
 

@@ -115,7 +115,7 @@ def test_nothing_in_the_text_is_trusted_as_html(site):
     content = (EXAMPLES / HEALTH).read_text(encoding="utf-8")
     content = content.replace("tổ chức vệ sinh môi trường", "<b>tổ chức</b> vệ sinh môi trường & <i>")
     content = content.replace("V/v tăng cường", "V/v <script>alert(1)</script> tăng cường")
-    response = site.api("POST", "/documents", files={"file": ("tieu-de.txt", content.encode())})
+    response = site.api("POST", "/documents?wait=60", files={"file": ("tieu-de.txt", content.encode())})
     assert response.status_code == 201, response.text
     document = response.json()
     task = task_starting(document, "Sở Giáo dục và Đào tạo")

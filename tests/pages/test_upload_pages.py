@@ -1,5 +1,7 @@
-"""The upload page: one or several notices through the API's own steps, a report per file, and
-bad files refused with a Vietnamese reason without stopping the others or writing anything."""
+"""The upload page: one or several notices queued through the API's own steps and answered at
+once (a status page, or the list of uploads), read by the queue's worker (``drain``, what
+``chidao serve`` runs in the background); bad files refused with a Vietnamese reason, before
+queuing or after reading, without stopping the others or writing anything."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from sqlalchemy import func, select
 
 from chidao.store.engine import session_factory
 from chidao.store.models import AuditEntry, Document, Task
+from chidao.tracking.ingest_queue import drain
 
 
 def example(name: str) -> tuple[str, bytes]:
@@ -55,22 +58,49 @@ def test_the_form_takes_several_files_and_a_confirm_box(site):
     assert site.login("admin").get("/documents/upload").status_code == 200
 
 
-def test_one_new_file_goes_straight_to_its_review(site):
+def run_queue(site) -> list[int]:
+    """What ``chidao serve``'s workers do in the background: read every queued upload."""
+    return drain(session_factory(site.engine))
+
+
+def job_of(response) -> int:
+    location = response.headers["location"]
+    assert re.fullmatch(r"/uploads/\d+", location), location
+    return int(location.rsplit("/", 1)[1])
+
+
+def status_of(html: str) -> str:
+    return re.search(r'id="job-status"[^>]*>([^<]*)<', html).group(1)
+
+
+def test_one_new_file_answers_at_once_with_its_status_page_then_leads_to_its_review(site):
     browser = site.login("clerk")
     response = upload(browser, example(CONVERSION))
     assert response.status_code == 303
+    job_id = job_of(response)
+    assert stored(site) == []  # queued, not read yet
+    waiting = browser.get(f"/uploads/{job_id}")
+    assert waiting.status_code == 200 and status_of(waiting.text) == "Đang chờ"
+    assert CONVERSION in waiting.text and "tự cập nhật" in waiting.text
+    assert '<noscript><meta http-equiv="refresh" content="3"></noscript>' in waiting.text  # without JavaScript
+    assert '<script src="/static/uploads.js" defer></script>' in waiting.text
+    assert f'data-job-url="/api/v1/ingest-jobs/{job_id}"' in waiting.text
+    assert re.search(r"<script(?![^>]*\bsrc=)[^>]*>", waiting.text) is None  # no inline script (CSP)
+    assert run_queue(site) == [job_id]
     (document,) = stored(site)
-    location = response.headers["location"]
-    assert location.startswith(f"/documents/{document.id}/review?msg=")
-    assert "trích xuất được 9 nhiệm vụ" in unquote(location)
     assert document.status == "draft" and document.uploaded_by_id == site.user_ids["clerk"]
     assert document.filename == CONVERSION and document.number == "125/TB-UBND"
     assert count(site, Task) == 9
-    page = browser.get(location)
-    assert page.status_code == 200 and "trích xuất được 9 nhiệm vụ" in page.text
+    done = browser.get(f"/uploads/{job_id}")
+    assert status_of(done.text) == "Xong" and "trích xuất được 9 nhiệm vụ" in done.text
+    assert f'href="/documents/{document.id}/review"' in done.text and "http-equiv" not in done.text
+    go = re.search(r'data-go="([^"]+)"', done.text).group(1)  # the page's script moves on to the review
+    assert go.startswith(f"/documents/{document.id}/review?msg=")
+    review = browser.get(unquote(go.replace("&amp;", "&")))
+    assert review.status_code == 200 and "trích xuất được 9 nhiệm vụ" in review.text
 
 
-def test_several_files_each_get_their_outcome_and_bad_ones_store_nothing(site):
+def test_several_files_are_queued_and_bad_ones_refused_at_once_or_after_reading(site):
     browser = site.login("clerk")
     files = [
         example(CONVERSION),
@@ -84,63 +114,93 @@ def test_several_files_each_get_their_outcome_and_bad_ones_store_nothing(site):
     response = upload(browser, *files)
     assert response.status_code == 200
     assert outcomes(response.text) == [
-        ("created", "", CONVERSION),
+        ("queued", "", CONVERSION),
         ("error", "empty", "rong.txt"),
         ("error", "unsupported", "chuong-trinh.exe"),
         ("error", "too_large", "qua-lon.txt"),
-        ("error", "unreadable", "hong.pdf"),
+        ("queued", "", "hong.pdf"),  # its content is found wrong by the reader, in the queue
         ("error", "empty", "trang-trang.txt"),
-        ("created", "", HEALTH),
+        ("queued", "", HEALTH),
     ]
     text = response.text
     assert "Tệp rỗng, không có nội dung." in text
     assert "Định dạng tệp .exe không được hỗ trợ" in text
     assert "Tệp quá lớn: vượt quá giới hạn 256 KB mỗi tệp." in text
-    assert "Nội dung tệp không đúng với định dạng theo tên tệp" in text
-    assert "Đã xử lý 7 tệp: 2 văn bản mới, 0 văn bản đã có, 5 tệp lỗi." in text
+    assert "Đã nhận 7 tệp: 3 tệp đưa vào hàng đợi để đọc, 4 tệp bị từ chối." in text
+    job_ids = [int(n) for n in re.findall(r'href="/uploads/(\d+)">Xem tiến trình', text)]
+    assert len(job_ids) == 3 and sorted(run_queue(site)) == sorted(job_ids)
     documents = stored(site)
     assert [d.filename for d in documents] == [CONVERSION, HEALTH]
+    failed = browser.get(f"/uploads/{job_ids[1]}")
+    assert status_of(failed.text) == "Lỗi"
+    assert "Nội dung tệp không đúng với định dạng theo tên tệp" in failed.text
+    listing = browser.get("/uploads")
+    assert listing.status_code == 200 and 'data-pending="0"' in listing.text
     for document in documents:
-        assert f'href="/documents/{document.id}/review"' in text
-    assert "trích xuất được 9 nhiệm vụ" in text and "trích xuất được 3 nhiệm vụ" in text
+        assert f'href="/documents/{document.id}/review"' in listing.text
+    assert listing.text.count(">Xong<") == 2 and listing.text.count(">Lỗi<") == 1
     assert count(site, Task) == 12
     with session_factory(site.engine)() as session:
         ingests = session.scalars(select(AuditEntry.entity_id).where(AuditEntry.action == "ingest"))
         assert sorted(ingests) == [d.id for d in documents]
 
 
-def test_a_garbled_pdf_is_refused_with_a_vietnamese_reason(site, garbled_pdf):
+def test_several_good_files_lead_to_the_list_of_uploads(site):
     browser = site.login("clerk")
-    response = upload(browser, ("tb-loi-phong.pdf", garbled_pdf.read_bytes()), example(HEALTH))
-    assert response.status_code == 200
-    assert outcomes(response.text) == [("error", "unreadable", "tb-loi-phong.pdf"), ("created", "", HEALTH)]
-    assert "Lớp chữ của tệp PDF bị lỗi phông nên không đọc đúng tiếng Việt" in response.text
-    assert [d.filename for d in stored(site)] == [HEALTH]
+    response = upload(browser, example(CONVERSION), example(HEALTH))
+    assert response.status_code == 303 and response.headers["location"] == "/uploads"
+    listing = browser.get("/uploads")
+    assert listing.text.count(">Đang chờ<") == 2 and 'data-pending="1"' in listing.text
+    assert '<noscript><meta http-equiv="refresh" content="5"></noscript>' in listing.text
+    assert "Bạn chưa tải lên tệp nào." in site.login("admin").get("/uploads").text  # each sees their own
 
 
-def test_a_file_already_stored_is_reported_with_a_link_and_not_stored_again(site):
+def test_a_garbled_pdf_fails_with_a_vietnamese_reason(site, garbled_pdf):
+    browser = site.login("clerk")
+    response = upload(browser, ("tb-loi-phong.pdf", garbled_pdf.read_bytes()))
+    job_id = job_of(response)
+    run_queue(site)
+    page = browser.get(f"/uploads/{job_id}")
+    assert status_of(page.text) == "Lỗi"
+    assert "Lớp chữ của tệp PDF bị lỗi phông nên không đọc đúng tiếng Việt" in page.text
+    assert stored(site) == []
+
+
+def test_a_file_already_stored_is_a_duplicate_with_a_link_and_not_stored_again(site):
     first = site.document(CONVERSION, confirm=False)
     browser = site.login("clerk")
     response = upload(browser, ("ban-sao.txt", example(CONVERSION)[1]))
-    assert response.status_code == 200  # not a redirect: the clerk must see it was there already
-    assert outcomes(response.text) == [("exists", "", "ban-sao.txt")]
-    assert "Tệp này đã được tải lên trước đây" in response.text
-    assert f'href="/documents/{first["id"]}/review"' in response.text
+    page = browser.get(f"/uploads/{job_of(response)}")
+    assert status_of(page.text) == "Trùng"  # known at once: nothing to read
+    assert "Tệp này đã được tải lên trước đây" in page.text and "data-go" not in page.text
+    assert f'href="/documents/{first["id"]}/review"' in page.text
     twice = upload(browser, example(HEALTH), example(HEALTH))
-    assert [o[0] for o in outcomes(twice.text)] == ["created", "exists"]
+    assert twice.headers["location"] == "/uploads"
+    run_queue(site)
+    statuses = re.findall(r'<tr data-status="(\w+)">', browser.get("/uploads").text)
+    assert statuses == ["duplicate", "done", "duplicate", "done"]  # newest first; the last through the API
     assert len(stored(site)) == 2
 
 
-def test_confirm_at_once_tracks_the_tasks_and_shows_the_report(site):
+def test_confirm_at_once_tracks_the_tasks(site):
     browser = site.login("clerk")
-    response = upload(browser, example(HEALTH), confirm=True)
-    assert response.status_code == 200
+    job_id = job_of(upload(browser, example(HEALTH), confirm=True))
+    run_queue(site)
     (document,) = stored(site)
     assert document.status == "confirmed" and document.confirmed_by_id == site.user_ids["clerk"]
-    assert f'href="/documents/{document.id}"' in response.text
-    assert "Đã xác nhận ngay" in response.text
+    page = browser.get(f"/uploads/{job_id}")
+    assert f'href="/documents/{document.id}"' in page.text and "Xem văn bản" in page.text
+    assert "data-go" not in page.text  # nothing to review
     tracked = site.api("GET", "/tasks").json()
     assert tracked["total"] == 3
+
+
+def test_an_upload_is_seen_by_its_uploader_and_the_office_only(site):
+    job_id = job_of(upload(site.login("clerk"), example(HEALTH)))
+    assert site.login("admin").get(f"/uploads/{job_id}").status_code == 200
+    for who in ("viewer", "officer"):
+        assert site.login(who).get(f"/uploads/{job_id}").status_code == 404
+    assert site.login("clerk").get("/uploads/999999").status_code == 404
 
 
 def test_only_bad_files_answer_422_and_no_file_at_all_is_explained(site):

@@ -80,12 +80,14 @@ def ids(site) -> dict[str, str]:
     with site.engine.connect() as connection:
         agency = connection.scalar(text("SELECT id FROM agencies WHERE name = 'Sở Tài chính'"))
         user = connection.scalar(text("SELECT id FROM users WHERE username = 'officer'"))
+        job = connection.scalar(text("SELECT max(id) FROM ingest_jobs"))  # the draft's upload
     return {
         "document_id": str(document["id"]),
         "task_id": str(task),
         "agency_id": str(agency),
         "user_id": str(user),
         "draft_id": str(draft["id"]),
+        "job_id": str(job),
         "reorganization": "2025",
         "name": "2025",
     }
@@ -112,5 +114,5 @@ def test_no_page_speaks_english(site, ids, role):
 def test_the_checker_finds_english_and_lets_vietnamese_through():
     page = '<body><main><p>Chọn tệp <button title="Choose Files">Tải lên</button> Chi tiết: not a PDF file</p>'
     assert english_words(page) == {"Choose", "Files", "not", "file"}
-    clean = '<body><main><h1>Nhiệm vụ quá hạn</h1><p>Tệp PDF, DOCX; cho ban; Uỷ ban nhân dân</p></main>'
+    clean = "<body><main><h1>Nhiệm vụ quá hạn</h1><p>Tệp PDF, DOCX; cho ban; Uỷ ban nhân dân</p></main>"
     assert english_words(clean) == set()

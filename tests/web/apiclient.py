@@ -50,10 +50,15 @@ class Api(Served):
     def delete(self, path: str, who: str | None = "clerk", **kwargs: Any) -> httpx.Response:
         return self.call("DELETE", path, who, **kwargs)
 
-    def upload(self, name: str, data: bytes | None = None, who: str = "clerk", confirm: bool = False) -> httpx.Response:
+    def upload(
+        self, name: str, data: bytes | None = None, who: str = "clerk", confirm: bool = False, wait: int | None = 120
+    ) -> httpx.Response:
+        """POST the file; by default waiting for it to be read (``wait``), which answers as the
+        upload did before the queue (201, 200, 4xx); ``wait=None`` gets the queued job (202)."""
         content = (EXAMPLES / name).read_bytes() if data is None else data
         form = {"confirm": "true"} if confirm else {}
-        return self.post("/documents", who, files={"file": (name, content)}, data=form)
+        params = {"wait": wait} if wait else {}
+        return self.post("/documents", who, files={"file": (name, content)}, data=form, params=params)
 
     def document(self, name: str, confirm: bool = True) -> dict:
         """Upload an example (confirmed unless told otherwise) and return the document."""

@@ -70,7 +70,7 @@ def test_an_original_notice_is_downloaded_with_our_type(api):
     html = (
         b"<!doctype html><html><body><p>Giao S\xe1\xbb\x9f Y t\xe1\xba\xbf ch\xe1\xbb\xa7 tr\xc3\xac</p></body></html>"
     )
-    response = api.post("/documents", files={"file": ("trang.html", html, "text/html")})
+    response = api.post("/documents?wait=60", files={"file": ("trang.html", html, "text/html")})
     assert response.status_code in (201, 422), response.text
     if response.status_code == 422:
         return

@@ -58,7 +58,7 @@ def test_attachment_names_with_control_characters(api, name):
 
 def test_document_names_with_control_characters(api):
     data = (api_examples() / CONVERSION).read_bytes()
-    response = api.post("/documents", files={"file": ("thong\x00bao\n.txt", data)})
+    response = api.post("/documents?wait=60", files={"file": ("thong\x00bao\n.txt", data)})
     assert response.status_code == 201, response.text
     original = api.get(f"/documents/{response.json()['id']}/original")
     assert original.status_code == 200
@@ -77,11 +77,11 @@ def test_error_logs_do_not_print_document_text(api, caplog, monkeypatch, kind):
     def broken(*_args, **_kwargs):
         raise kind("INSERT INTO documents (text) VALUES (?)", {"text": SECRET}, Exception("constraint failed"))
 
-    monkeypatch.setattr(review_actions, "ingest", broken)
+    monkeypatch.setattr(review_actions, "queue_upload", broken)
     client = TestClient(api.client.app, raise_server_exceptions=False)
     with caplog.at_level(logging.DEBUG):
         response = client.post(
-            "/api/v1/documents", headers=api.headers("clerk"), files={"file": ("mat.txt", SECRET.encode())}
+            "/api/v1/documents?wait=60", headers=api.headers("clerk"), files={"file": ("mat.txt", SECRET.encode())}
         )
     assert response.status_code in (409, 422, 500, 503)
     assert "Bí Mật" not in caplog.text and "constraint failed" in caplog.text

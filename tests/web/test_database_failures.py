@@ -41,7 +41,7 @@ def _service(url: str, folder: Path, **engine_options) -> Iterator[TestClient]:
 
 def _upload(client: TestClient, token: str, name: str = "tb.txt"):
     return client.post(
-        "/api/v1/documents",
+        "/api/v1/documents?wait=60",
         headers={"Authorization": f"Bearer {token}"},
         files={"file": (name, NOTICE.read_bytes())},
     )

@@ -1,4 +1,4 @@
-"""Command line: extract, ingest, serve, remind, notify, webhooks, report, user, token, stats, and the
+"""Command line: extract, ingest, jobs, serve, remind, notify, webhooks, report, user, token, stats, and the
 database commands (init, migrate, backup, restore)."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from chidao.cli.database_cmds import backup_command, init_command, migrate_comma
 from chidao.cli.extract_cmd import extract_command
 from chidao.cli.feeds_cmds import notify_command, webhooks_group
 from chidao.cli.ingest_cmd import ingest_command
+from chidao.cli.jobs_cmd import jobs_group
 from chidao.cli.remind_cmds import import_contacts_command, remind_command
 from chidao.cli.report_cmd import report_command
 from chidao.cli.serve_cmd import serve_command
@@ -26,6 +27,7 @@ def cli() -> None:
 
 cli.add_command(extract_command)
 cli.add_command(ingest_command)
+cli.add_command(jobs_group)
 cli.add_command(serve_command)
 cli.add_command(user_group)
 cli.add_command(token_group)

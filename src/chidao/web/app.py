@@ -20,6 +20,7 @@ from chidao import __version__
 from chidao.extract.workdays import WorkCalendar
 from chidao.settings import Settings
 from chidao.tracking.database import open_database, open_sessions
+from chidao.tracking.ingest_workers import IngestWorkers
 from chidao.tracking.overdue_ticker import OverdueTicker
 from chidao.tracking.reminders.scheduler import start_scheduler
 from chidao.tracking.webhook_sender import SenderThread, SendPolicy
@@ -33,6 +34,7 @@ from chidao.web.routers import (
     agencies,
     auth,
     documents,
+    ingest_jobs,
     notifications,
     reports,
     review,
@@ -70,7 +72,21 @@ ERRORS: dict[int | str, dict[str, Any]] = {
         503: "The database is unavailable",
     }.items()
 }
-ROUTERS = (auth, tokens, documents, review, tasks, tracking, agencies, users, stats, notifications, webhooks, reports)
+ROUTERS = (
+    auth,
+    tokens,
+    documents,
+    ingest_jobs,
+    review,
+    tasks,
+    tracking,
+    agencies,
+    users,
+    stats,
+    notifications,
+    webhooks,
+    reports,
+)
 
 
 def send_policy(settings: Settings) -> SendPolicy:
@@ -80,8 +96,8 @@ def send_policy(settings: Settings) -> SendPolicy:
 def create_app(settings: Settings, *, engine: Engine | None = None, background: bool = False) -> FastAPI:
     """The API for ``settings``; opens ``settings.database_url`` unless an engine is given
     (an engine opened here is disposed of at shutdown, a given one is the caller's).
-    ``background``: also run the webhook sender while serving (``chidao serve``; tests send
-    by hand)."""
+    ``background``: also run the webhook sender, the overdue check and the upload queue's
+    workers while serving (``chidao serve``; tests send, check and drain by hand)."""
     owned = engine is None
     engine = engine if engine is not None else open_database(settings.database_url)
 
@@ -90,6 +106,8 @@ def create_app(settings: Settings, *, engine: Engine | None = None, background: 
         reminders = start_scheduler(settings, app.state.sessions, app.state.calendar)
         sender = SenderThread(app.state.sessions, send_policy(settings)) if background else None
         overdue = OverdueTicker(app.state.sessions, app.state.calendar).start() if background else None
+        if background:
+            app.state.ingest_workers = IngestWorkers(app.state.sessions, settings.ingest_workers).start()
         if sender is not None:
             sender.start()
         yield
@@ -97,6 +115,8 @@ def create_app(settings: Settings, *, engine: Engine | None = None, background: 
             sender.stop()
         if overdue is not None:
             overdue.stop()
+        if app.state.ingest_workers is not None:
+            app.state.ingest_workers.stop()
         if reminders is not None:
             reminders.stop()
         if owned:
@@ -115,6 +135,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None, background: 
     app.state.engine = engine
     app.state.sessions = open_sessions(engine)
     app.state.calendar = WorkCalendar()
+    app.state.ingest_workers = None  # the upload queue's workers, while ``background`` serving
     app.state.templates = build_templates()
     app.add_middleware(BodyLimit, limit=limit_for(settings.max_upload_bytes))
     app.add_middleware(InFlightLimit)

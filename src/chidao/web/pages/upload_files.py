@@ -1,92 +1,42 @@
-"""Several notices uploaded through the page form, stored one by one with the API's own steps
-(same size limit, same type check, same reader, same dedupe by content hash).
+"""Several notices uploaded through the page form, queued one by one with the API's own steps
+(same size limit, same type check; the queue's reader and dedupe by content hash after).
 
-Each file is its own transaction: a bad file is reported with a Vietnamese reason and leaves
-nothing behind, while the files before and after it are stored as usual.
+A file refused before queuing (too large, empty, of a kind chidao does not read) is reported
+with a Vietnamese reason and leaves nothing behind, while the others are queued as usual.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import PurePosixPath
+from urllib.parse import quote
 
+from fastapi import Request
 from sqlalchemy.orm import Session
 from starlette.datastructures import UploadFile
 
-from chidao.store.models import Document
-from chidao.text import ReadError
-from chidao.text.readers.errors import Failure
-from chidao.web.review_actions import ingest
+from chidao.tracking.documents import document_refs, task_counts
+from chidao.tracking.ingest_queue import JobInfo
+from chidao.tracking.read_failures import READ_FAILURES as READ_FAILURES
+from chidao.tracking.read_failures import UNREADABLE as UNREADABLE
+from chidao.tracking.read_failures import read_reason as read_reason
+from chidao.web.review_actions import queue_upload
 from chidao.web.uploads import clean_filename, unsupported
 
 log = logging.getLogger("chidao.web.pages")
+FRESH = timedelta(minutes=2)  # a status page seen this soon after the reading moves on to the review
 ACCEPTED = ".docx,.doc,.odt,.rtf,.pdf,.html,.htm,.txt,.md,.png,.jpg,.jpeg,.tif,.tiff"
-UNREADABLE = "Không đọc được nội dung tệp."
-# What a reader's failure means for the clerk: its kind (how the result page files it) and
-# message, by the reader's code. Codes not listed (a file too large for the reader, which the
-# size check before it already refuses; the path errors of the command line) get UNREADABLE.
-READ_FAILURES: dict[Failure, tuple[str, str]] = {
-    Failure.EMPTY: ("empty", "Tệp rỗng, không có nội dung."),
-    Failure.NO_TEXT: ("empty", "Tệp không có nội dung chữ."),
-    Failure.NO_TEXT_LAYER: (
-        "unreadable",
-        "Tệp PDF không có lớp chữ, và nhận dạng chữ (OCR) không tìm thấy nội dung đọc được.",
-    ),
-    Failure.GARBLED: (
-        "unreadable",
-        "Lớp chữ của tệp PDF bị lỗi phông nên không đọc đúng tiếng Việt; hãy xuất lại PDF từ tệp gốc"
-        " hoặc nhận dạng chữ (OCR).",
-    ),
-    Failure.PDF_TOO_LONG: ("too_large", "Tệp PDF quá dài (quá nhiều trang) để đọc."),
-    Failure.PDF_PAGE_TOO_DENSE: ("too_large", "Tệp PDF có trang chứa quá nhiều chữ để đọc."),
-    Failure.ENCRYPTED: ("unreadable", "Tệp đã được mã hóa (đặt mật khẩu) nên không đọc được."),
-    Failure.LEGACY_ENCODING: ("unreadable", "Tệp dùng bảng mã tiếng Việt cũ; hãy chuyển sang Unicode trước."),
-    Failure.UNSUPPORTED_TYPE: ("unsupported", "Định dạng tệp không được hỗ trợ."),
-    Failure.UNKNOWN_ENCODING: ("unreadable", "Tệp văn bản không dùng bảng mã UTF-8 hay bảng mã nào đọc được."),
-    Failure.DOCX_TOO_LARGE: ("too_large", "Tệp DOCX quá lớn sau khi giải nén."),
-    Failure.DOCX_TOO_MANY_PARTS: ("too_large", "Tệp DOCX chứa quá nhiều thành phần để đọc."),
-    Failure.DOCX_COMPRESSION: ("unreadable", "Tệp DOCX được nén bất thường (nghi là tệp độc hại) nên không đọc."),
-    Failure.DOCX_UNSAFE_XML: (
-        "unreadable",
-        "Tệp DOCX chứa khai báo XML (DTD, thực thể) mà Word không tạo ra nên không đọc.",
-    ),
-    Failure.DOCX_XML_LIMIT: ("unreadable", "Cấu trúc XML của tệp DOCX lồng quá sâu hoặc quá dài để đọc."),
-    Failure.PDF_TOO_MUCH_TEXT: ("too_large", "Tệp PDF có quá nhiều chữ để đọc."),
-    Failure.HTML_TOO_LARGE: ("too_large", "Trang HTML quá lớn để đọc."),
-    Failure.HTML_TOO_COMPLEX: ("too_large", "Trang HTML có quá nhiều thẻ để đọc."),
-    Failure.NEEDS_MEMORY: ("too_large", "Đọc tệp này cần nhiều bộ nhớ hơn mức cho phép."),
-    Failure.NEEDS_TIME: ("too_large", "Đọc tệp này mất nhiều thời gian hơn mức cho phép."),
-    Failure.READER_CRASHED: ("unreadable", "Bộ đọc tệp dừng đột ngột khi đọc tệp này; tệp có thể bị hỏng."),
-    Failure.BUSY: ("failed", "Máy chủ đang đọc nhiều tệp khác; hãy thử lại sau ít phút."),
-    Failure.NO_CONVERTER: (
-        "unsupported",
-        "Máy chủ chưa cài LibreOffice nên chưa đọc được tệp Word 97 (.doc), ODT hoặc RTF; hãy lưu tệp thành DOCX.",
-    ),
-    Failure.CONVERSION_FAILED: (
-        "unreadable",
-        "Không chuyển đổi được tệp Word 97 (.doc), ODT hoặc RTF này (tệp hỏng?); hãy mở và lưu lại thành DOCX.",
-    ),
-    Failure.NO_OCR: (
-        "unsupported",
-        "Tệp là bản quét hoặc ảnh, cần nhận dạng chữ (OCR), nhưng máy chủ chưa cài Tesseract tiếng Việt.",
-    ),
-    Failure.TOO_MANY_TASKS: ("too_large", "Văn bản giao quá nhiều nhiệm vụ; hãy tách thành nhiều văn bản."),
-    Failure.WRONG_TYPE: ("unreadable", "Nội dung tệp không đúng với định dạng theo tên tệp (tệp đã bị đổi đuôi?)."),
-    Failure.BINARY: ("unreadable", "Nội dung tệp không phải văn bản."),
-    Failure.INVALID_TEXT: ("unreadable", "Tệp văn bản bị lỗi mã hóa ký tự."),
-    Failure.CORRUPT: ("unreadable", "Tệp bị hỏng, không đọc được."),
-}
 
 
 @dataclass(frozen=True)
 class UploadOutcome:
-    """What became of one file: "created", "exists" or "error" (with ``reason`` and ``message``)."""
+    """What became of one file: "queued" (its ``job``) or "error" (with ``reason`` and ``message``)."""
 
     filename: str
     status: str
-    document: Document | None = None
-    task_count: int = 0
+    job: JobInfo | None = None
     reason: str = ""
     message: str = ""
     detail: str = ""
@@ -113,12 +63,6 @@ def chosen_files(values: list[object]) -> list[UploadFile]:
     return [v for v in values if isinstance(v, UploadFile) and (v.filename or v.size)]
 
 
-def read_reason(error: ReadError) -> tuple[str, str]:
-    """The kind ("empty", "unreadable", "unsupported", "too_large") and Vietnamese message of a
-    read failure, by its code."""
-    return READ_FAILURES.get(error.code, ("unreadable", UNREADABLE))
-
-
 def _refused(filename: str, reason: str, message: str, detail: str = "") -> UploadOutcome:
     return UploadOutcome(filename=filename, status="error", reason=reason, message=message, detail=detail)
 
@@ -139,24 +83,45 @@ def _precheck(filename: str, data: bytes, limit: int) -> UploadOutcome | None:
     return None
 
 
-def store_one(session: Session, upload: UploadFile, limit: int, user_id: int, confirm: bool) -> UploadOutcome:
-    """Check, read, extract and store one file (committed), or say why not (nothing written)."""
+def queue_one(
+    request: Request, session: Session, upload: UploadFile, limit: int, user_id: int, confirm: bool
+) -> UploadOutcome:
+    """Check one file and queue it (committed), or say why not (nothing written)."""
     filename = clean_filename(upload.filename)
     data = upload.file.read(limit + 1)
     refused = _precheck(filename, data, limit)
     if refused:
         return refused
-    try:
-        ingested = ingest(session, filename, data, user_id, confirm)
-    except ReadError as error:
-        session.rollback()
-        kind, message = read_reason(error)
-        return _refused(filename, kind, message, error.reason)
-    except Exception:  # one file's surprise must not lose the others' results
-        session.rollback()
-        log.exception("storing the upload %r failed", filename)
-        return _refused(filename, "failed", "Lỗi không mong đợi khi xử lý tệp này; hãy thử lại hoặc báo quản trị.")
-    document = ingested.document
-    count = sum(not t.deleted for t in document.tasks)
-    status = "created" if ingested.created else "exists"
-    return UploadOutcome(filename=filename, status=status, document=document, task_count=count)
+    job = queue_upload(request, session, filename, data, user_id, confirm)
+    return UploadOutcome(filename=filename, status="queued", job=job)
+
+
+@dataclass(frozen=True)
+class JobLinks:
+    """Where a finished upload leads: its document (review while a draft) and how many tasks."""
+
+    href: str
+    draft: bool
+    task_count: int
+
+
+def job_links(session: Session, job: JobInfo) -> JobLinks | None:
+    if job.document_id is None:
+        return None
+    document = document_refs(session, [job.document_id]).get(job.document_id)
+    if document is None:
+        return None
+    draft = document.status == "draft"
+    href = f"/documents/{document.id}/review" if draft else f"/documents/{document.id}"
+    count = task_counts(session, [document.id]).get(document.id, 0)
+    return JobLinks(href=href, draft=draft, task_count=count)
+
+
+def fresh_review(job: JobInfo, links: JobLinks | None) -> str:
+    """The review a just-read new draft's status page moves on to by itself (empty: it stays)."""
+    if job.status != "done" or links is None or not links.draft or job.finished_at is None:
+        return ""
+    if datetime.now(UTC) - job.finished_at > FRESH:
+        return ""
+    message = f"Đã tải lên {job.filename}: trích xuất được {links.task_count} nhiệm vụ. Hãy rà soát."
+    return f"{links.href}?msg={quote(message)}"

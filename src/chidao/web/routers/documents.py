@@ -3,13 +3,17 @@ confirm."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, File, Form, HTTPException, Query, Response, UploadFile, status
+from fastapi import APIRouter, File, Form, HTTPException, Query, Request, Response, UploadFile, status
+from sqlalchemy.orm import Session
 
-from chidao.tracking import documents
+from chidao.store.models import Document
+from chidao.tracking import documents, ingest_queue
 from chidao.tracking.document_details import update_details
 from chidao.tracking.ingest import confirm_draft
+from chidao.tracking.ingest_queue import JobInfo
 from chidao.tracking.visibility import can_see_task
 from chidao.vocab import DocumentStatus
 from chidao.web import review_actions, schemas
@@ -33,17 +37,22 @@ router = APIRouter(prefix="/documents", tags=["documents"])
 PerPage = Annotated[int, Query(ge=1, le=200)]
 
 
+MAX_WAIT = 300
+
+
 @router.post(
     "",
-    status_code=status.HTTP_201_CREATED,
+    status_code=status.HTTP_202_ACCEPTED,
     responses={
-        200: {"model": schemas.UploadResult, "description": "the same file was already stored"},
+        201: {"model": schemas.UploadResult, "description": "with ``wait``: read and stored in time"},
+        200: {"model": schemas.UploadResult, "description": "with ``wait``: the same file was already stored"},
         413: {"description": "file too large"},
         415: {"description": "not a kind of file chidao reads"},
-        422: {"description": "the file cannot be read (empty, corrupt, not what its extension says, ...)"},
+        422: {"description": "with ``wait``: the file cannot be read (empty, corrupt, misnamed, ...)"},
     },
 )
 def upload(
+    request: Request,
     response: Response,
     session: SessionDep,
     settings: SettingsDep,
@@ -55,8 +64,14 @@ def upload(
         File(description="a notice: .txt, .md, .html, .docx, .doc, .odt, .rtf, .pdf, or a scan (.png, .jpg, .tif)"),
     ],
     confirm: Annotated[bool, Form(description="confirm at once: tasks are tracked without review")] = False,
-) -> schemas.UploadResult:
-    """Store a document and the tasks extracted from it (a draft to review, unless ``confirm``)."""
+    wait: Annotated[
+        int, Query(ge=0, le=MAX_WAIT, description="seconds to wait for the reading; then answer as before the queue")
+    ] = 0,
+) -> schemas.IngestJobPublic | schemas.UploadResult:
+    """Queue a document to be read, extracted and stored (a draft to review, unless ``confirm``):
+    202 with the job, whose ``Location`` tells where to follow it. With ``wait``, the answer
+    waits up to that many seconds for the job: 201 with the stored document, 200 when the same
+    file was stored already, 422 when it cannot be read; 202 with the job if it took longer."""
     data = file.file.read(settings.max_upload_bytes + 1)
     if len(data) > settings.max_upload_bytes:
         raise too_large("the file", settings.max_upload_bytes)
@@ -64,11 +79,28 @@ def upload(
     reason = unsupported(filename, data)
     if reason:
         raise HTTPException(status.HTTP_415_UNSUPPORTED_MEDIA_TYPE, reason)
-    ingested = review_actions.ingest(session, filename, data, user.id, confirm)
-    if not ingested.created:
-        response.status_code = status.HTTP_200_OK
-    document = ingested.document
-    return document_detail(document, ordered_tasks(document), today, soon, created=ingested.created)
+    job = review_actions.queue_upload(request, session, filename, data, user.id, confirm)
+    if wait:
+        job = review_actions.wait_for(request, job.id, wait)
+    if not wait or not job.finished:
+        response.headers["Location"] = review_actions.job_url(job.id)
+        return review_actions.job_public(job)
+    return _waited(session, job, response, today, soon)
+
+
+def _waited(session: Session, job: JobInfo, response: Response, today: date, soon: date) -> schemas.UploadResult:
+    """A finished job answered as the upload was before the queue."""
+    error = ingest_queue.failure(job)
+    if error is not None:
+        raise error
+    if job.document_id is None:
+        raise HTTPException(status.HTTP_500_INTERNAL_SERVER_ERROR, f"reading the file failed: {job.error}")
+    session.expire_all()
+    document = session.get(Document, job.document_id)
+    if document is None:  # deleted meanwhile
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"document {job.document_id} not found")
+    response.status_code = status.HTTP_201_CREATED if job.status == "done" else status.HTTP_200_OK
+    return document_detail(document, ordered_tasks(document), today, soon, created=job.status == "done")
 
 
 @router.get("")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, StringConstraints
 
@@ -58,6 +58,29 @@ class DocumentDetail(DocumentSummary):
 
 class UploadResult(DocumentDetail):
     created: bool
+
+
+class IngestJobPublic(BaseModel):
+    """An upload in the queue: ``status`` is queued, running, done, duplicate (of the stored
+    ``document_id``) or failed (``error`` says why, in Vietnamese; ``reason`` is the reader's
+    failure code and ``detail`` its own words)."""
+
+    id: int
+    filename: str
+    size: int
+    status: Literal["queued", "running", "done", "duplicate", "failed"]
+    status_label: str = Field(description="the status in Vietnamese, as the upload page shows it")
+    confirm: bool
+    document_id: int | None
+    reason: str | None
+    error: str | None
+    detail: str | None
+    attempts: int
+    created_at: datetime
+    started_at: datetime | None
+    finished_at: datetime | None
+    url: str = Field(description="this job in the API")
+    page: str = Field(description="the upload's status page")
 
 
 def _words(limit: int) -> Any:

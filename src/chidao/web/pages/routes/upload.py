@@ -1,20 +1,21 @@
-"""Uploading notices (clerks and admins): one or several files through the API's own steps; one
-new draft goes straight to its review, several get a line each."""
+"""Uploading notices (clerks and admins): one or several files queued through the API's own
+steps; the answer comes at once, a status page (one file) or the list of uploads (several), each
+updating itself until the files are read, then leading to the review."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Annotated
-from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Request, status
 from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
-from chidao.web.deps import CsrfChecked, PageStaff, SessionDep, SettingsDep
+from chidao.tracking.ingest_queue import recent_uploads, visible_job
+from chidao.web.deps import CsrfChecked, Id, PageStaff, PageUser, SessionDep, SettingsDep, not_found
 from chidao.web.limits import MAX_UPLOAD_FILES
 from chidao.web.pages.templating import render
-from chidao.web.pages.upload_files import ACCEPTED, chosen_files, size_label, store_one
+from chidao.web.pages.upload_files import ACCEPTED, chosen_files, fresh_review, job_links, queue_one, size_label
 
 router = APIRouter()
 
@@ -51,16 +52,37 @@ def upload_submit(
     user: PageStaff,
     form: Annotated[UploadRequest, Depends(upload_request)],
 ) -> Response:
-    """Store each file on its own; one new draft goes straight to its review, otherwise a report."""
+    """Queue each file on its own and answer at once: the status page of the one file (or the
+    list of the user's uploads); a report when some file was refused before queuing."""
     limit = settings.max_upload_bytes
     if not form.files:
         return _upload_page(request, limit, "Hãy chọn ít nhất một tệp để tải lên.", 422)
     if len(form.files) > MAX_UPLOAD_FILES:
         return _upload_page(request, limit, f"Mỗi lần chỉ tải được tối đa {MAX_UPLOAD_FILES} tệp.", 422)
-    outcomes = [store_one(session, f, limit, user.id, form.confirm) for f in form.files]
-    only = outcomes[0]
-    if len(outcomes) == 1 and only.status == "created" and not form.confirm and only.document:
-        message = f"Đã tải lên {only.filename}: trích xuất được {only.task_count} nhiệm vụ. Hãy rà soát."
-        return RedirectResponse(f"/documents/{only.document.id}/review?msg={quote(message)}", status.HTTP_303_SEE_OTHER)
+    outcomes = [queue_one(request, session, f, limit, user.id, form.confirm) for f in form.files]
+    queued = [o.job for o in outcomes if o.job is not None]
+    if len(queued) == len(outcomes):
+        target = f"/uploads/{queued[0].id}" if len(queued) == 1 else "/uploads"
+        return RedirectResponse(target, status.HTTP_303_SEE_OTHER)
     context = {"title": "Kết quả tải lên", "outcomes": outcomes, "confirm": form.confirm}
-    return render(request, "upload_result.html", context, status_code=200 if any(o.ok for o in outcomes) else 422)
+    return render(request, "upload_result.html", context, status_code=200 if queued else 422)
+
+
+@router.get("/uploads")
+def upload_list(request: Request, session: SessionDep, user: PageUser) -> Response:
+    """The user's latest uploads and what became of each; reloaded while some still wait."""
+    jobs = recent_uploads(session, user.id)
+    context = {"title": "Tệp đã tải lên", "jobs": jobs, "pending": any(not j.finished for j in jobs)}
+    context["links"] = {j.id: job_links(session, j) for j in jobs}
+    return render(request, "uploads.html", context)
+
+
+@router.get("/uploads/{job_id}")
+def upload_status(job_id: Id, request: Request, session: SessionDep, user: PageUser) -> Response:
+    """One upload: waiting, being read, done (with its review), duplicate or failed (why)."""
+    job = visible_job(session, user, job_id)
+    if job is None:
+        raise not_found("upload", job_id)
+    links = job_links(session, job)
+    context = {"title": f"Tải lên: {job.filename}", "job": job, "links": links, "go": fresh_review(job, links)}
+    return render(request, "upload_status.html", context)
