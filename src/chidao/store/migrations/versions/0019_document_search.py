@@ -16,7 +16,7 @@ import json
 import sqlalchemy as sa
 from alembic import op
 
-from chidao.store.documents import SEARCHED_PARTICULARS, issuer_line, document_search_text
+from chidao.store.documents import SEARCHED_PARTICULARS, document_search_text, issuer_line
 
 revision = "0019"
 down_revision = "0016"

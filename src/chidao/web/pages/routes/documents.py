@@ -16,6 +16,7 @@ from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from chidao.store.models import Document, User
+from chidao.tracking.document_filter import issuers_and_types
 from chidao.tracking.documents import (
     document_file,
     document_tasks,
@@ -23,7 +24,6 @@ from chidao.tracking.documents import (
     readable_document,
     task_counts,
 )
-from chidao.tracking.document_filter import issuers_and_types
 from chidao.web.deps import (
     STAFF,
     Id,
