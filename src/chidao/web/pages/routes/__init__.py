@@ -7,6 +7,7 @@ from chidao.web.pages.routes import (
     auth,
     calendar,
     dashboard,
+    deadlines,
     document_details,
     documents,
     mail,
@@ -33,6 +34,7 @@ ROUTERS = (
     mail.router,
     notifications.router,
     calendar.router,
+    deadlines.router,
     webhooks.router,
     reports.router,
 )
