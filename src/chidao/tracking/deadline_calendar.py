@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, contains_eager, lazyload
 
 from chidao.extract.workdays import WorkCalendar
 from chidao.store.models import Document, Task
@@ -46,14 +46,20 @@ def open_filter(first: date | None, last: date | None, agency: str | None = None
 
 def _rounds(session: Session, where: list, first: date, last: date, calendar: WorkCalendar) -> dict[date, int]:
     recurring = (
-        select(Task, Document.doc_date)
-        .join(Document, Document.id == Task.document_id)
+        select(Task)
+        .join(Task.document)
+        .options(
+            contains_eager(Task.document).load_only(Document.doc_date),  # the rounds start with it
+            lazyload(Task.assignments),
+            lazyload(Task.attachments),
+        )
         .where(*where, Task.recurrence.is_not(None))
         .order_by(Task.id)
         .limit(MAX_RECURRING)
     )
+    tasks = [(task, task.document.doc_date) for task in session.scalars(recurring)]
     found: dict[date, int] = {}
-    for due in due_dates(session, (tuple(r) for r in session.execute(recurring)), first, last, calendar):
+    for due in due_dates(session, tasks, first, last, calendar):
         if due.day != due.task.deadline:  # the deadline is counted with the tasks
             found[due.day] = found.get(due.day, 0) + 1
     return found
