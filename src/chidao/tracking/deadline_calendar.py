@@ -51,7 +51,6 @@ def _rounds(session: Session, where: list, first: date, last: date, calendar: Wo
         .options(
             contains_eager(Task.document).load_only(Document.doc_date),  # the rounds start with it
             lazyload(Task.assignments),
-            lazyload(Task.attachments),
         )
         .where(*where, Task.recurrence.is_not(None))
         .order_by(Task.id)
