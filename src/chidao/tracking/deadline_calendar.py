@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import calendar as monthcal
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from typing import cast
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, contains_eager, lazyload
+from sqlalchemy.orm import Session
 
 from chidao.extract.workdays import WorkCalendar
 from chidao.store.models import Document, Task
@@ -24,7 +25,8 @@ from chidao.tracking.due_dates import due_dates
 from chidao.tracking.task_filter import Scope, TaskFilter, conditions
 from chidao.vocab import TaskStatus
 
-MAX_RECURRING = 5000  # recurring tasks whose rounds are laid out for a month
+MAX_RECURRING = 50_000  # recurring tasks whose rounds are laid out for a month
+ROUND_FIELDS = (Task.id, Task.recurrence, Task.recurrence_day, Task.recurrence_until, Task.deadline, Task.created_at)
 
 
 @dataclass(frozen=True)
@@ -44,21 +46,36 @@ def open_filter(first: date | None, last: date | None, agency: str | None = None
     return TaskFilter(agency=agency, status=[s.value for s in TaskStatus.open()], deadline_from=first, deadline_to=last)
 
 
+@dataclass(frozen=True)
+class _Issued:
+    doc_date: date | None
+
+
+@dataclass(frozen=True)
+class _Recurring:
+    """What laying out a task's rounds reads of it (``rounds.occurrences``), as a plain row:
+    building thousands of ORM objects cost more than the rounds themselves."""
+
+    id: int
+    recurrence: str
+    recurrence_day: str | None
+    recurrence_until: date | None
+    deadline: date | None
+    created_at: datetime | None
+    document: _Issued
+
+
 def _rounds(session: Session, where: list, first: date, last: date, calendar: WorkCalendar) -> dict[date, int]:
     recurring = (
-        select(Task)
-        .join(Task.document)
-        .options(
-            contains_eager(Task.document).load_only(Document.doc_date),  # the rounds start with it
-            lazyload(Task.assignments),
-        )
+        select(*ROUND_FIELDS, Document.doc_date)
+        .join(Document, Document.id == Task.document_id)
         .where(*where, Task.recurrence.is_not(None))
         .order_by(Task.id)
         .limit(MAX_RECURRING)
     )
-    tasks = [(task, task.document.doc_date) for task in session.scalars(recurring)]
+    tasks = [(_Recurring(*row[:-1], document=_Issued(row[-1])), row[-1]) for row in session.execute(recurring)]
     found: dict[date, int] = {}
-    for due in due_dates(session, tasks, first, last, calendar):
+    for due in due_dates(session, cast(list, tasks), first, last, calendar):
         if due.day != due.task.deadline:  # the deadline is counted with the tasks
             found[due.day] = found.get(due.day, 0) + 1
     return found
