@@ -90,3 +90,11 @@ def test_the_month_defaults_to_this_one(site):
     page = site.login("viewer").get("/deadlines")
     assert page.status_code == 200 and "Lịch thời hạn tháng 04/2024" in words(page.text)
     assert "Không có nhiệm vụ nào đến hạn trong tháng này." in words(page.text)
+
+
+def test_the_month_is_served_as_json_too(site, notices):
+    body = site.login("officer").get("/deadlines", params={"month": "2024-03", "format": "json"}).json()
+    assert body["month"] == "2024-03-01" and body["total"] == 1 and body["weekdays"][0] == "T2"
+    (day,) = body["days"]
+    assert day["day"] == "2024-03-25" and day["count"] == {"tasks": 1, "rounds": 0} and day["tone"] == "late"
+    assert day["url"].startswith("/tasks?deadline_from=2024-03-25&deadline_to=2024-03-25")
