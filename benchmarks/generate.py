@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from sqlalchemy import insert, text
 
 from chidao.store.agencies import agency_key, registry_names
-from chidao.store.documents import search_text
+from chidao.store.documents import document_search_text, search_text
 from chidao.store.engine import is_sqlite, open_engine
 from chidao.store.migrate import migrate
 from chidao.store.models import Agency, Assignment, Document, Task
@@ -161,6 +161,25 @@ def _tasks_for(
     return tasks, assignments
 
 
+ISSUERS = ["ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH", "SỞ KẾ HOẠCH VÀ ĐẦU TƯ"]
+DOC_TYPES = ["THÔNG BÁO", "CÔNG VĂN", "KẾ HOẠCH", "QUYẾT ĐỊNH"]
+
+
+def _particulars(doc_id: int, rng: random.Random) -> dict:
+    """A document's number, type, issuer, date and title, and the search text ingest would fold."""
+    doc_type, issuer = rng.choice(DOC_TYPES), rng.choice(ISSUERS)
+    number, title = f"{doc_id}/TB-UBND", f"Kết luận về {rng.choice(PROJECTS)} số {doc_id}"
+    return {
+        "number": number,
+        "doc_type": doc_type,
+        "issuer": issuer,
+        "doc_date": date(2024, 1, 1) + timedelta(days=rng.randrange(1000)),
+        "title": title,
+        "meta": {"issuer": issuer},
+        "search_text": document_search_text(number, title=title, doc_type=doc_type, issuer=issuer),
+    }
+
+
 def generate(url: str, documents: int, per_doc: int, agencies: int, seed: int) -> None:
     rng = random.Random(seed)
     engine = open_engine(url)
@@ -193,8 +212,7 @@ def generate(url: str, documents: int, per_doc: int, agencies: int, seed: int) -
                     "text": "",
                     "status": "confirmed",
                     "is_directive": True,
-                    "meta": {},
-                    "title": f"Thông báo kết luận số {doc_id}",
+                    **_particulars(doc_id, rng),
                 }
             )
             t, a = _tasks_for(doc_id, task_id, per_doc, rng, agencies, names)

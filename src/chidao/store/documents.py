@@ -24,6 +24,24 @@ def search_text(text: str, names: list[str]) -> str:
     return " " + fold_words(" ".join([text, *names]))  # the leading space lets LIKE '% word%' match a word start
 
 
+SEARCHED_PARTICULARS = ("title", "doc_type", "place", "issuer", "signer", "chair", "filename")
+
+
+def document_search_text(number: str | None, **particulars: str | None) -> str:
+    """What document search looks in, folded: `` <number> | <title, type, place, issuer, signer,
+    chair, filename>``. A word matches ``LIKE '% word%'``; the number alone is the part before
+    `` |`` (folding leaves no ``|`` in the words), so a number search never matches a title."""
+    rest = " ".join(particulars.get(name) or "" for name in SEARCHED_PARTICULARS)
+    return f" {fold_words(number or '')} | {fold_words(rest)}"
+
+
+def refresh_search_text(document: Document) -> None:
+    """Recompute ``document.search_text`` from its particulars (after an edit)."""
+    document.search_text = document_search_text(
+        document.number, **{name: getattr(document, name) for name in SEARCHED_PARTICULARS}
+    )
+
+
 def set_agencies(
     *,
     session: Session,
@@ -74,7 +92,7 @@ def _proposal(
 
 
 def document_row(filename: str, data: bytes, digest: str, info: dict, text: str) -> Document:
-    return Document(
+    document = Document(
         filename=filename,
         media_type=mimetypes.guess_type(filename)[0] or "application/octet-stream",
         content_hash=digest,
@@ -88,8 +106,17 @@ def document_row(filename: str, data: bytes, digest: str, info: dict, text: str)
         chair=info["chair"],
         signer=info["signer"],
         is_directive=info["is_directive"],
+        issuer=issuer_line(info.get("issuer")),
         meta={k: info[k] for k in ("issuer", "meeting_date", "signature", "recipients", "ocr") if k in info},
     )
+    refresh_search_text(document)
+    return document
+
+
+def issuer_line(raw: object) -> str | None:
+    """The issuing body as one line (the header prints it over two), at most the column's 300 characters."""
+    text = " ".join(str(raw).split()) if raw else ""
+    return text[:300] or None
 
 
 def _task_row(document_id: int, position: int, item: dict, assessment: Assessment, agencies: dict[str, Agency]) -> dict:

@@ -162,6 +162,8 @@ class Document(Base):
     title: Mapped[str | None] = mapped_column(Text)
     chair: Mapped[str | None] = mapped_column(String(200))
     signer: Mapped[str | None] = mapped_column(String(200))
+    issuer: Mapped[str | None] = mapped_column(String(300), index=True)  # cơ quan ban hành (migration 0019)
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")  # folded particulars
     is_directive: Mapped[bool] = mapped_column(Boolean, default=True)
     meta: Mapped[dict] = mapped_column(JSON, default=dict)
     status: Mapped[str] = mapped_column(String(20), default=DocumentStatus.DRAFT.value, index=True)

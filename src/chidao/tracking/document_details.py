@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from chidao.store.audit import record
+from chidao.store.documents import refresh_search_text
 from chidao.store.models import Document
 from chidao.tracking.errors import Conflict, Invalid
 
@@ -88,6 +89,7 @@ def update_details(
         return []
     for name in changed:
         setattr(document, name, cleaned[name])
+    refresh_search_text(document)  # search finds it by its new particulars
     after = details_of(document)
     record(
         session=session,

@@ -11,6 +11,7 @@ from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session, defer, load_only
 
 from chidao.store.models import Document, Task, User
+from chidao.tracking.document_filter import DocumentFilter, document_conditions
 from chidao.tracking.visibility import can_see_task, count_documents, documents_visible
 
 MAX_TASKS_SHOWN = 1000  # a notice assigns tens of tasks; this only bounds a pathological one
@@ -27,12 +28,20 @@ def _visible(user: User, query, confirmed_only: bool):
 
 
 def list_documents(
-    *, session: Session, user: User, status: str | None, page: int, per_page: int, confirmed_only: bool = False
+    *,
+    session: Session,
+    user: User,
+    status: str | None = None,
+    page: int,
+    per_page: int,
+    confirmed_only: bool = False,
+    flt: DocumentFilter | None = None,
 ) -> tuple[list[Document], int]:
-    """A page of the documents ``user`` may see (of one ``status`` if given), newest first,
-    without their text or file; and how many there are."""
-    query = _visible(user, select(Document).options(defer(Document.original), defer(Document.text)), confirmed_only)
-    where = [Document.status == status] if status else []
+    """A page of the documents ``user`` may see that match ``flt`` (or are of one ``status``),
+    newest first, without their text or file; and how many there are."""
+    deferred = (defer(Document.original), defer(Document.text), defer(Document.search_text))
+    query = _visible(user, select(Document).options(*deferred), confirmed_only)
+    where = document_conditions(flt or DocumentFilter(status=status))
     if confirmed_only:
         where.append(Document.status == "confirmed")
     total = count_documents(session, user, where)

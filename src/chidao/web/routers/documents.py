@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from chidao.store.models import Document
 from chidao.tracking import documents, ingest_queue
 from chidao.tracking.document_details import update_details
+from chidao.tracking.document_filter import DocumentFilter
 from chidao.tracking.ingest import confirm_draft
 from chidao.tracking.ingest_queue import JobInfo
 from chidao.tracking.visibility import can_see_task
@@ -27,6 +28,7 @@ from chidao.web.deps import (
     StaffUser,
     TodayDep,
     document_in_scope,
+    query_error,
 )
 from chidao.web.downloads import download
 from chidao.web.uploads import clean_filename, too_large, unsupported
@@ -108,11 +110,30 @@ def list_documents(
     session: SessionDep,
     user: CurrentUser,
     doc_status: Annotated[DocumentStatus | None, Query(alias="status")] = None,
+    number: Annotated[str | None, Query(max_length=300, description="number (số, ký hiệu), its words in order")] = None,
+    issued_from: Annotated[date | None, Query(description="issued on or after (YYYY-MM-DD)")] = None,
+    issued_to: Annotated[date | None, Query(description="issued on or before (YYYY-MM-DD)")] = None,
+    issuer: Annotated[str | None, Query(max_length=300, description="issuing body (cơ quan ban hành), exactly")] = None,
+    doc_type: Annotated[str | None, Query(max_length=50, description="type (loại văn bản), exactly")] = None,
+    q: Annotated[str | None, Query(max_length=300, description="words, with or without diacritics")] = None,
     page: PageNo = 1,
     per_page: PerPage = 50,
 ) -> schemas.Page[schemas.DocumentSummary]:
-    """Documents, newest first."""
-    rows, total = documents.list_documents(session=session, user=user, status=doc_status, page=page, per_page=per_page)
+    """Documents, newest first; the filters combine. ``q`` finds each word (folded: "chuyen doi so"
+    finds "chuyển đổi số") at the start of a word of the number, title, type, place, issuer,
+    signer, chair or file name."""
+    if issued_from and issued_to and issued_from > issued_to:
+        raise query_error("issued_to", "Input should be on or after issued_from", issued_to.isoformat())
+    flt = DocumentFilter(
+        status=doc_status,
+        number=(number or "").strip() or None,
+        issued_from=issued_from,
+        issued_to=issued_to,
+        issuer=(issuer or "").strip() or None,
+        doc_type=(doc_type or "").strip() or None,
+        q=(q or "").strip() or None,
+    )
+    rows, total = documents.list_documents(session=session, user=user, flt=flt, page=page, per_page=per_page)
     counts = documents.task_counts(session, [d.id for d in rows])
     items = [document_summary(d, counts.get(d.id, 0)) for d in rows]
     return schemas.Page(items=items, total=total, page=page, per_page=per_page)

@@ -24,6 +24,7 @@ class DocumentSummary(BaseModel):
     title: str | None
     chair: str | None
     signer: str | None
+    issuer: str | None = None  # cơ quan ban hành
     is_directive: bool
     created_at: datetime | None
     confirmed_at: datetime | None

@@ -9,6 +9,7 @@ from chidao.web.pages.routes import (
     auth,
     calendar,
     dashboard,
+    deadlines,
     document_details,
     documents,
     mail,
@@ -39,6 +40,7 @@ ROUTERS = (
     mail.router,
     notifications.router,
     calendar.router,
+    deadlines.router,
     webhooks.router,
     reports.router,
 )

@@ -9,13 +9,14 @@ that give their agency a tracked task, and on a document's page only those tasks
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal
+from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from chidao.store.models import Document, User
+from chidao.tracking.document_filter import issuers_and_types
 from chidao.tracking.documents import (
     document_file,
     document_tasks,
@@ -23,7 +24,6 @@ from chidao.tracking.documents import (
     readable_document,
     task_counts,
 )
-from chidao.vocab import DocumentStatus
 from chidao.web.deps import (
     STAFF,
     Id,
@@ -35,7 +35,8 @@ from chidao.web.deps import (
     not_found,
 )
 from chidao.web.downloads import download
-from chidao.web.pages.listing import pager
+from chidao.web.pages.document_query import DocumentQueryDep
+from chidao.web.pages.listing import pager, url_with
 from chidao.web.pages.respond import respond
 from chidao.web.pages.review_view import DetailsForm, details_context, ocr_pages
 from chidao.web.pages.task_rows import task_row
@@ -54,23 +55,30 @@ def visible_document(session: Session, user: User, document_id: int) -> Document
 
 @router.get("/documents")
 def documents_index(
-    request: Request,
-    session: SessionDep,
-    user: PageUser,
-    status: DocumentStatus | Literal[""] = "",
-    page: PageNo = 1,
+    request: Request, session: SessionDep, user: PageUser, query: DocumentQueryDep, page: PageNo = 1
 ) -> Response:
-    """Documents the user may see, newest first, with how many tasks each assigns."""
+    """Documents the user may see, newest first, with how many tasks each assigns; found by
+    number, date of issue, issuer, type and words (without diacritics too)."""
+    confirmed_only = user.role not in STAFF
     rows, total = list_documents(
-        session=session, user=user, status=status, page=page, per_page=PER_PAGE, confirmed_only=user.role not in STAFF
+        session=session, user=user, flt=query.flt, page=page, per_page=PER_PAGE, confirmed_only=confirmed_only
     )
+    issuers, types = issuers_and_types(session, user, confirmed_only)
+    tabs = [
+        (value, label, url_with(request, status=value or None, page=None))
+        for value, label in (("", "Tất cả"), ("draft", "Bản nháp (đang duyệt)"), ("confirmed", "Đã xác nhận"))
+    ]
     context = {
         "title": "Văn bản",
         "nav": "documents",
         "rows": rows,
         "counts": task_counts(session, [d.id for d in rows]),
         "pager": pager(request, page=page, per_page=PER_PAGE, total=total),
-        "status": status,
+        "status": query.form["status"],
+        "tabs": tabs,
+        "query": query,
+        "issuers": issuers,
+        "doc_types": types,
         "staff": user.role in STAFF,
     }
     return respond(request, "documents.html", context)
