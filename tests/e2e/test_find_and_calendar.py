@@ -57,7 +57,7 @@ def test_a_document_found_without_diacritics_and_a_calendar_day_opened(browser, 
             page.wait_for_url(re.compile(r"/deadlines$"))
             page.locator("#c-month").fill("03/2024")
             page.get_by_role("button", name="Xem", exact=True).click()
-            page.wait_for_url(re.compile(r"month=2024-03"))
+            page.wait_for_url(re.compile(r"month=03%2F2024"))
             assert page.get_by_role("heading", level=1).inner_text() == "Lịch thời hạn tháng 03/2024"
             day = page.locator('td[data-day="2024-03-29"] a.day-count')
             assert day.inner_text() == "1 nhiệm vụ"

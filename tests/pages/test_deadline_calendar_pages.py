@@ -79,11 +79,17 @@ def test_an_officer_sees_their_agency_only_and_the_office_may_narrow(site, notic
     assert 'href="/deadlines?month=2024-04&amp;agency=' in narrowed  # the months keep the agency
 
 
-@pytest.mark.parametrize("month", ["2024-13", "03/2024", "abc", "1800-01", "2024-3-1", "x" * 21])
+@pytest.mark.parametrize("month", ["2024-13", "13/2024", "abc", "1800-01", "2024-3-1", "03/24", "x" * 21])
 def test_bad_months_answer_a_vietnamese_422_page(site, month):
     page = site.login("viewer").get("/deadlines", params={"month": month})
     assert page.status_code == 422 and page.headers["content-type"].startswith("text/html")
     assert "Tháng không hợp lệ" in page.text or "Dữ liệu không hợp lệ" in page.text
+
+
+def test_a_month_typed_the_vietnamese_way_is_understood(site):
+    page = site.login("viewer").get("/deadlines", params={"month": "3/2024"})
+    assert page.status_code == 200 and "Lịch thời hạn tháng 03/2024" in words(page.text)
+    assert 'id="c-month" name="month" value="03/2024"' in page.text
 
 
 def test_the_month_defaults_to_this_one(site):
