@@ -118,7 +118,27 @@ def _regular(key: str, start: int, end: int) -> tuple[str, tuple[int, int]] | No
             return found
         if _falls_on(key, match.end(), end) or _reported_to(clause, key, match.end(), end):
             return found
+        if opens_clause and _ends_reported_sentence(clause, match, key, end):
+            return found
     return None
+
+
+@cache
+def _sentence_end_rules() -> tuple[frozenset[str], tuple[str, ...]]:
+    data = load_toml("recurrence.toml")
+    return frozenset(data["sentence_end_periods"]), tuple(data["noun_before_period"])
+
+
+def _ends_reported_sentence(clause: str, match: re.Match[str], key: str, end: int) -> bool:
+    """ "Cập nhật, cảnh báo ... trên trang thông tin điện tử của Sở hằng ngày.": a short period
+    that ends the sentence of a clause opened by a reporting verb."""
+    periods, nouns = _sentence_end_rules()
+    if match.group("period") not in periods or not _REPORTING.match(clause.strip()):
+        return False
+    rest = key[match.end() : end].lstrip(" \t")
+    if rest and rest[0] not in ".;\n":
+        return False
+    return not clause.rstrip().endswith(nouns)
 
 
 @cache
