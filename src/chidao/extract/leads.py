@@ -217,9 +217,11 @@ def _subject(reader: AgencyReader, pos: int, end: int, known: _Read | None) -> A
         addressees, later = reader.read_list(assigning.end(), lenient=True, limit=end)
         directs = _DIRECTS.match(reader.key, later, end) if reader.place.council else None
         if directs:
-            # "HĐND tỉnh đề nghị UBND tỉnh chỉ đạo Sở Y tế ...": Sở Y tế leads (rule 15)
+            # "HĐND tỉnh đề nghị UBND tỉnh chỉ đạo Sở Y tế ...": Sở Y tế leads (rule 15); "chỉ đạo các
+            # cơ quan, đơn vị thực hiện ...:" names no one, so UBND tỉnh answers for it (genre g56)
             directed, _ = reader.read_list(directs.end(), lenient=True, limit=end)
-            addressees = directed or addressees
+            if directed and not is_vague_list(reader, directed):
+                addressees = directed
         if addressees:
             return Assignment(clean_leads(addressees), assigning.start(), True)
         if not assigning.group(0).strip().endswith("chỉ đạo"):
