@@ -75,4 +75,3 @@ def partners_after_lead(key: str, clause_start: int, partners: list[Mention]) ->
     if not partners or not _LEAD_ENDS.search(key, max(0, clause_start - 20), clause_start):
         return False
     return _THEN_COORD.match(key, max(m.end for m in partners)) is not None
-
