@@ -233,3 +233,33 @@ def test_one_cell_per_line_table_ends_at_a_numbered_heading():  # g60
         (["Sở Văn hóa, Thể thao và Du lịch"], "2026-12-31"),
         (["Sở Tài chính"], None),
     ]
+
+
+# --- g67-g72 --------------------------------------------------------------------------------
+
+
+def test_once_a_period_is_that_period():  # g67
+    from chidao.extract.recurrence import read_recurrence
+
+    text = "Trung tâm Khuyến nông cập nhật diễn biến thời tiết, khuyến cáo bà con mỗi tuần một lần."
+    key = match_key(text)
+    assert read_recurrence(key, text, 0, len(key)) == ("weekly", "mỗi tuần một lần")
+
+
+def test_named_official_ends_before_an_adverb():  # g67
+    result = _notice("1. Giao đồng chí Nguyễn Thị Lan, Phó Giám đốc Sở trực tiếp chỉ đạo công tác chuẩn bị hội nghị.\n")
+    assert result["tasks"][0]["lead"] == ["Đồng chí Nguyễn Thị Lan, Phó Giám đốc Sở"]
+
+
+def test_title_in_capitals_goes_on_in_lowercase():  # g71
+    text = (
+        "ĐẢNG BỘ TỈNH NGHỆ AN\nTỈNH ỦY\nSố 215-TB/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nNghệ An, ngày 16 tháng 12 năm 2025\n\n"
+        "THÔNG BÁO\nKẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY\nvề công tác đào tạo, bồi dưỡng cán bộ năm 2026\n\n"
+        "Ngày 12/12/2025, Ban Thường vụ Tỉnh ủy họp và kết luận như sau:\n"
+        "1. Giao Ban Tổ chức Tỉnh ủy hoàn thiện Kế hoạch, ban hành trước ngày 31/12/2025.\n"
+    )
+    result = extract_text(text)
+    assert result["document"]["title"] == (
+        "KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY về công tác đào tạo, bồi dưỡng cán bộ năm 2026"
+    )
+    assert [t["lead"] for t in result["tasks"]] == [["Ban Tổ chức Tỉnh ủy"]]
