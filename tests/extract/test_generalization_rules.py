@@ -263,3 +263,25 @@ def test_title_in_capitals_goes_on_in_lowercase():  # g71
         "KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY về công tác đào tạo, bồi dưỡng cán bộ năm 2026"
     )
     assert [t["lead"] for t in result["tasks"]] == [["Ban Tổ chức Tỉnh ủy"]]
+
+
+# --- g73-g77 --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lead"),
+    [
+        # g76: the capital "Y" of "Y tế" is no acronym, and "các khu vực" tells what it is one per
+        ("Trung tâm Y tế các khu vực phối hợp với Ủy ban nhân dân các xã tuyên truyền.", "Trung tâm Y tế các khu vực"),
+        ("Trung tâm Y tế các huyện, thị xã tổ chức tiêm vắc xin.", "Trung tâm Y tế các huyện, thị xã"),
+        # g77: "đồng chí" before a position
+        ("Đồng chí Giám đốc Sở Nội vụ tham mưu UBND tỉnh xem xét trách nhiệm.", "Đồng chí Giám đốc Sở Nội vụ"),
+        (
+            "Các đồng chí Phó Chủ tịch UBND tỉnh theo lĩnh vực được phân công trực tiếp chỉ đạo giải quyết.",
+            "Các đồng chí Phó Chủ tịch Ủy ban nhân dân tỉnh",
+        ),
+    ],
+)
+def test_more_names(sentence, lead):
+    result = _notice(f"1. {sentence}\n")
+    assert [t["lead"] for t in result["tasks"]] == [[lead]]

@@ -3,6 +3,8 @@ the lowercase words that go on to the province's word ("... quỹ đất tỉnh"
 
 from __future__ import annotations
 
+import re
+
 from chidao.extract.agency_words import (
     _COMPOUND_FIRSTS,
     _COMPOUND_LASTS,
@@ -126,6 +128,11 @@ class NameContinuation:
             run.lower_run += 1
             run.cap_run = 0
             return True
+        elif word == "các" and run.seen_name and run.lower_run == 0:
+            units = _UNITS_AFTER.match(self.key, self.skip_space(te), self.limit)
+            if units:  # "Trung tâm Y tế các khu vực", "Trung tâm Y tế các huyện" (genre g76)
+                run.end = run.confirmed = units.end()
+                return False
         return False
 
     def _name_part(self, run: _Run, pos: int, tok: tuple[int, int], word: str, upper: bool, need_name: bool) -> bool:
@@ -165,7 +172,7 @@ class NameContinuation:
             and run.lower_run == 0
             and run.cap_run == 1
             and self.text[ts - 1 : ts] == " "
-            and not self.text[max(pos, ts - 4) : ts - 1].isupper()
+            and not _acronym_before(self.text[max(pos, ts - 4) : ts - 1])
         ):
             run.end = run.confirmed = te  # the second syllable: "Truyền thông"
             run.cap_run = 0
@@ -252,3 +259,16 @@ class NameContinuation:
                 return False
             pos = tok[1]
         return False
+
+
+# The units a body is one per, after its name and "các": "Trung tâm Y tế các khu vực".
+_UNITS_AFTER = re.compile(
+    r"(?:khu vực|huyện|quận|thị xã|xã|phường)(?:,\s*(?:huyện|quận|thị xã|thành phố|xã|phường))*(?![\w])"
+)
+
+
+def _acronym_before(chars: str) -> bool:
+    """Whether the word ending ``chars`` is an acronym ("TT", "CNTT"), not the capital "Y" of
+    "Trung tâm Y tế" (genre g76: "Trung tâm Y tế các khu vực" was cut at "Y")."""
+    words = chars.split()
+    return chars.isupper() and not (words and len(words[-1]) == 1)
