@@ -285,3 +285,40 @@ def test_title_in_capitals_goes_on_in_lowercase():  # g71
 def test_more_names(sentence, lead):
     result = _notice(f"1. {sentence}\n")
     assert [t["lead"] for t in result["tasks"]] == [[lead]]
+
+
+# --- g78-g81 --------------------------------------------------------------------------------
+
+
+def test_compound_word_inside_a_name():  # g81: "giao" alone assigns, "giao thông" is a name word
+    result = _notice("1. Cục Cảnh sát giao thông chủ trì, phối hợp với Công an các địa phương tổ chức tuần tra.\n")
+    assert _tasks(result)[0][1:3] == (["Cục Cảnh sát giao thông"], ["Công an các địa phương"])
+
+
+def test_police_of_units_and_localities():  # g81
+    result = _notice("1. Công an các đơn vị, địa phương tập trung rà soát, nắm chắc tình hình.\n")
+    assert result["tasks"][0]["lead"] == ["Công an các đơn vị, địa phương"]
+
+
+def test_inline_time_label_dates_the_item():  # g80
+    result = _notice("1. Văn phòng UBND tỉnh tham mưu kiện toàn Tổ công tác; thời gian: tháng 3/2026.\n")
+    assert result["tasks"][0]["deadline"] == "2026-03-31"
+
+
+def test_closing_on_tasks_given_is_no_task():  # g80
+    result = _notice(
+        "1. Sở Y tế chủ trì kiểm tra an toàn thực phẩm tại các chợ.\n\n"
+        "Các cơ quan, đơn vị căn cứ nhiệm vụ được giao triển khai thực hiện; trong quá trình thực hiện, "
+        "nếu có vướng mắc báo cáo Chủ tịch UBND tỉnh xem xét, giải quyết./.\n"
+    )
+    assert [t["lead"] for t in result["tasks"]] == [["Sở Y tế"]]
+
+
+def test_community_digital_team_is_a_body():  # g80
+    result = _notice("1. Công an tỉnh chủ trì, phối hợp với Tổ công nghệ số cộng đồng hướng dẫn người dân.\n")
+    assert result["tasks"][0]["coordinators"] == ["Tổ công nghệ số cộng đồng"]
+
+
+def test_a_second_commune_stays_as_written():  # g79, ANNOTATION: "huyện Vân Canh" is not completed
+    result = _notice("1. Ủy ban nhân dân xã Triệu Phong, xã Hải Lăng hoàn thành bàn giao mặt bằng.\n")
+    assert result["tasks"][0]["lead"] == ["Ủy ban nhân dân xã Triệu Phong", "Xã Hải Lăng"]

@@ -71,7 +71,12 @@ class NameContinuation:
             if tailed is not None:
                 return tailed
         upper = self._is_upper(ts)
-        if not upper and self.reg.stop_words.match(self.key, ts, self.limit) and not self._inside_word(run.end, te):
+        if (
+            not upper
+            and self.reg.stop_words.match(self.key, ts, self.limit)
+            and not self._inside_word(run.end, te)
+            and not self._opens_compound(ts, te)  # "Cục Cảnh sát giao thông" (genre g81)
+        ):
             return self._name_verb(run, ts, te, word)
         return self._name_part(run, pos, (ts, te), word, upper, need_name)
 
