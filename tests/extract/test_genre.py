@@ -13,21 +13,52 @@ import pytest
 from chidao import extract_text
 
 GENRE = Path(__file__).parent / "genre"
-TARGETS = {"task_f1": 0.99, "e2e_f1": 0.96, "directive_accuracy": 1.0, "metadata_accuracy": 0.99}
+TARGETS = {"task_f1": 0.99, "e2e_f1": 0.969, "directive_accuracy": 1.0, "metadata_accuracy": 0.99}
+# g51-g81, written on 2026-12-06 before the engine ran on them (arrival figures in genre/README.md):
+# their figures once the rules they showed missing were added. g68's two month-range deadlines
+# ("từ tháng 3 đến tháng 10/2026") are misses (a month range is no deadline by test_deadlines), and
+# g73's "Ủy ban nhân dân các xã, phường có diện tích chuyển đổi" is cut before "chuyển đổi".
+LATEST = tuple(f"g{n}" for n in range(51, 82))
+LATEST_TARGETS = {
+    "task_f1": 1.0,
+    "lead_accuracy": 0.99,
+    "deadline_accuracy": 0.98,
+    "e2e_f1": 0.97,
+    "directive_accuracy": 1.0,
+    "metadata_accuracy": 1.0,
+}
 
 
-def test_genre_examples_keep_their_accuracy(corpus, tmp_path):
+def _score(corpus, tmp_path, stems):
     spec = importlib.util.spec_from_file_location("score", corpus.parent / "tools" / "score.py")
     score = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(score)
+    gold = tmp_path / "gold"
+    gold.mkdir()
     pred = tmp_path / "genre.jsonl"
     with pred.open("w", encoding="utf-8") as out:
         for path in sorted(GENRE.glob("*.txt")):
+            if not stems(path.name):
+                continue
+            for name in (path.name, path.name.replace(".txt", ".gold.json")):
+                (gold / name).write_bytes((GENRE / name).read_bytes())
             result = {"source": str(path), **extract_text(path.read_text(encoding="utf-8"))}
             out.write(json.dumps(result, ensure_ascii=False) + "\n")
-    summary, _ = score.score(GENRE, pred)
+    summary, _ = score.score(gold, pred)
+    return summary
+
+
+def test_genre_examples_keep_their_accuracy(corpus, tmp_path):
+    summary = _score(corpus, tmp_path, lambda name: True)
     for metric, target in TARGETS.items():
         assert summary[metric] >= target, f"genre {metric} = {summary[metric]} < {target}"
+
+
+def test_latest_genre_examples_keep_their_accuracy(corpus, tmp_path):
+    summary = _score(corpus, tmp_path, lambda name: name[:3] in LATEST)
+    assert summary["docs"] == len(LATEST)
+    for metric, target in LATEST_TARGETS.items():
+        assert summary[metric] >= target, f"g51-g81 {metric} = {summary[metric]} < {target}"
 
 
 @pytest.mark.parametrize("gold", sorted(GENRE.glob("*.gold.json")), ids=lambda p: p.name[:3])

@@ -31,7 +31,9 @@ REQUIRED: dict[str, frozenset[str]] = {
     "provinces.toml": frozenset({"effective", "reference", "bodies", "province"}),
     "reminders.toml": frozenset({"policy", "bounds", "kinds", "sections", "example"}),
     "reports.toml": frozenset({"period", "scores", "lists"}),
-    "recurrence.toml": frozenset({"every", "periods", "recurring_deadlines", "example"}),
+    "recurrence.toml": frozenset(
+        {"every", "periods", "recurring_deadlines", "example", "sentence_end_periods", "noun_before_period"}
+    ),
     "recurring_days.toml": frozenset({"day", "weekdays", "quarter_parts", "ordinals"}),
     "review.toml": frozenset({"bias", "doubts", "signals", "unassigned", "vague_lead_nouns"}),
     "sections.toml": frozenset({"inactive", "plan_labels", "resolution_closing"}),

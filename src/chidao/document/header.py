@@ -167,7 +167,9 @@ def _collect_title(lines: _Lines, first: int, prefix: str) -> tuple[str | None, 
             continue
         if caps is None:
             caps = clean.isupper() if not parts else prefix.isupper()
-        if parts and (not _is_title_line(line, caps) or _ISSUER_LINE.match(clean) or clean.endswith(":")):
+        if caps and parts and clean[:1].islower() and not clean.endswith(":"):
+            caps = False  # "KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY" / "về công tác ...": the subject goes on
+        elif parts and (not _is_title_line(line, caps) or _ISSUER_LINE.match(clean) or clean.endswith(":")):
             # "HỘI ĐỒNG NHÂN DÂN TỈNH X" / "KHÓA VII, KỲ HỌP THỨ 4" after a resolution's title; a
             # line that ends with a colon opens the body ("Chủ tịch UBND tỉnh kết luận như sau:")
             break

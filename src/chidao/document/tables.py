@@ -283,8 +283,18 @@ def _flat_row_end(text: str, lines: list[tuple[int, int]], j: int) -> int:
             break
         if body.startswith(("Nơi nhận", "NƠI NHẬN")) or (not body and _blank_next(text, lines, k)):
             break
+        if _SECTION_AFTER_TABLE.match(body) and (body[0] in "IVXLC" or _blank_before(text, lines, k)):
+            break  # "IV. TỔ CHỨC THỰC HIỆN" after the last row (genre g60): the body goes on
         k += 1
     return k
+
+
+# A numbered heading with its words on the same line; a row's number stands alone on its line.
+_SECTION_AFTER_TABLE = re.compile(r"(?:[IVXLC]{1,6}|\d{1,2})[.)]\s+\S")
+
+
+def _blank_before(text: str, lines: list[tuple[int, int]], k: int) -> bool:
+    return k > 0 and not text[lines[k - 1][0] : lines[k - 1][1]].strip()
 
 
 def _one_cell_per_line(text: str, lines: list[tuple[int, int]], heads: list[int]) -> list[Table]:

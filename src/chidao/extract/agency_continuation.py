@@ -3,6 +3,8 @@ the lowercase words that go on to the province's word ("... quỹ đất tỉnh"
 
 from __future__ import annotations
 
+import re
+
 from chidao.extract.agency_words import (
     _COMPOUND_FIRSTS,
     _COMPOUND_LASTS,
@@ -69,7 +71,12 @@ class NameContinuation:
             if tailed is not None:
                 return tailed
         upper = self._is_upper(ts)
-        if not upper and self.reg.stop_words.match(self.key, ts, self.limit) and not self._inside_word(run.end, te):
+        if (
+            not upper
+            and self.reg.stop_words.match(self.key, ts, self.limit)
+            and not self._inside_word(run.end, te)
+            and not self._opens_compound(ts, te)  # "Cục Cảnh sát giao thông" (genre g81)
+        ):
             return self._name_verb(run, ts, te, word)
         return self._name_part(run, pos, (ts, te), word, upper, need_name)
 
@@ -126,6 +133,11 @@ class NameContinuation:
             run.lower_run += 1
             run.cap_run = 0
             return True
+        elif word == "các" and run.seen_name and run.lower_run == 0:
+            units = _UNITS_AFTER.match(self.key, self.skip_space(te), self.limit)
+            if units:  # "Trung tâm Y tế các khu vực", "Trung tâm Y tế các huyện" (genre g76)
+                run.end = run.confirmed = units.end()
+                return False
         return False
 
     def _name_part(self, run: _Run, pos: int, tok: tuple[int, int], word: str, upper: bool, need_name: bool) -> bool:
@@ -165,7 +177,7 @@ class NameContinuation:
             and run.lower_run == 0
             and run.cap_run == 1
             and self.text[ts - 1 : ts] == " "
-            and not self.text[max(pos, ts - 4) : ts - 1].isupper()
+            and not _acronym_before(self.text[max(pos, ts - 4) : ts - 1])
         ):
             run.end = run.confirmed = te  # the second syllable: "Truyền thông"
             run.cap_run = 0
@@ -252,3 +264,16 @@ class NameContinuation:
                 return False
             pos = tok[1]
         return False
+
+
+# The units a body is one per, after its name and "các": "Trung tâm Y tế các khu vực".
+_UNITS_AFTER = re.compile(
+    r"(?:khu vực|huyện|quận|thị xã|xã|phường)(?:,\s*(?:huyện|quận|thị xã|thành phố|xã|phường))*(?![\w])"
+)
+
+
+def _acronym_before(chars: str) -> bool:
+    """Whether the word ending ``chars`` is an acronym ("TT", "CNTT"), not the capital "Y" of
+    "Trung tâm Y tế" (genre g76: "Trung tâm Y tế các khu vực" was cut at "Y")."""
+    words = chars.split()
+    return chars.isupper() and not (words and len(words[-1]) == 1)

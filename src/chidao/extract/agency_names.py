@@ -127,7 +127,7 @@ class NameReading:
         if field_head:
             after = field_head.end()
             field = reg.field_re.match(key, after, limit) if key[after : after + 1] in fields else None
-            if field and (self._is_upper(field_head.end()) or lenient):
+            if field and (self._is_upper(field_head.end()) or lenient or plural):  # "Các sở giáo dục và đào tạo"
                 return self._extend_place(field.end())
         compound = reg.compound_heads.match(key, at, limit) if head_at in reg.firsts["compound_heads"] else None
         if compound:

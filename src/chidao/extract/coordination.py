@@ -64,3 +64,14 @@ def _directed(reader: AgencyReader, start: int, pos: int, leads: list[Mention]) 
         if directed and not {m.name.lower() for m in directed} & lead_names:
             return True
     return False
+
+
+_LEAD_ENDS = re.compile(r"chủ trì\s*;\s*$")
+
+
+def partners_after_lead(key: str, clause_start: int, partners: list[Mention]) -> bool:
+    """ "Giao Sở Du lịch chủ trì; Sở Văn hóa và Thể thao, Sở Tài chính phối hợp xây dựng ...": the
+    clause after "chủ trì;" names the partners of the lead before it, not a lead of its own."""
+    if not partners or not _LEAD_ENDS.search(key, max(0, clause_start - 20), clause_start):
+        return False
+    return _THEN_COORD.match(key, max(m.end for m in partners)) is not None

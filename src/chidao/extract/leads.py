@@ -133,6 +133,11 @@ _RELAY = re.compile(
 _RELAYED_REQUEST = re.compile(
     rf"\s*,\s*(?:{assignment_phrases('relayed_documents')})(?: này)?\s+(?:yêu cầu|đề nghị|giao)\s"
 )
+
+
+# "Đối với UBND các xã, phường, Phó Chủ tịch UBND tỉnh yêu cầu huy động ...": the list reader
+# takes the speaker for one more addressee; the request after it shows it is not (genre g55).
+_REQUEST_AFTER = re.compile(r"\s*(?:yêu cầu|đề nghị|giao)\s")
 _INTROS = re.compile("|".join(f"(?:{p.pattern})" for p in (_TOPIC, _CONNECTOR, _SHORT_INTRO, _INTRO_WORD, _RELAY)))
 
 
@@ -212,9 +217,11 @@ def _subject(reader: AgencyReader, pos: int, end: int, known: _Read | None) -> A
         addressees, later = reader.read_list(assigning.end(), lenient=True, limit=end)
         directs = _DIRECTS.match(reader.key, later, end) if reader.place.council else None
         if directs:
-            # "HĐND tỉnh đề nghị UBND tỉnh chỉ đạo Sở Y tế ...": Sở Y tế leads (rule 15)
+            # "HĐND tỉnh đề nghị UBND tỉnh chỉ đạo Sở Y tế ...": Sở Y tế leads (rule 15); "chỉ đạo các
+            # cơ quan, đơn vị thực hiện ...:" names no one, so UBND tỉnh answers for it (genre g56)
             directed, _ = reader.read_list(directs.end(), lenient=True, limit=end)
-            addressees = directed or addressees
+            if directed and not is_vague_list(reader, directed):
+                addressees = directed
         if addressees:
             return Assignment(clean_leads(addressees), assigning.start(), True)
         if not assigning.group(0).strip().endswith("chỉ đạo"):
@@ -274,8 +281,14 @@ def _addressed(reader: AgencyReader, pos: int, end: int) -> Assignment | None:
     if opener is None:
         return None
     mentions, after = reader.read_list(opener.end(), lenient=True, limit=end)
-    if not mentions or not (_MUST.match(reader.key, after, end) or _RELAYED_REQUEST.match(reader.key, after, end)):
+    if not mentions:
         return None
+    key = reader.key
+    if not (_MUST.match(key, after, end) or _RELAYED_REQUEST.match(key, after, end)):
+        spoken = len(mentions) > 1 and _REQUEST_AFTER.match(key, after, end)
+        if not spoken or not _speakers().match(mentions[-1].name.lower()):
+            return None
+        mentions = mentions[:-1]
     return Assignment(clean_leads(mentions), pos, True)
 
 

@@ -46,7 +46,8 @@ def _irregular() -> tuple[re.Pattern[str], dict[str, int], dict[str, str], tuple
         rf"(?<![\w])(?:(?:định kỳ|mỗi)\s+(?P<n>\d{{1,2}}|{number})\s+(?P<unit>{unit})"
         rf"(?:\s*(?:/|một|1)\s*(?:{once}))?(?:\s*,\s*(?:{unit})(?![\w]))*"
         rf"|(?P<n2>\d{{1,2}}|{number})\s+(?P<unit2>{unit})\s*(?:/|một|1)\s*(?:{once})"
-        rf"|(?P<times>\d{{1,2}}|{number})\s+lần\s*(?:/|mỗi|trong|một)\s*(?P<per>{unit}))(?![\w])"
+        rf"|(?P<times>\d{{1,2}}|{number})\s+lần\s*(?:/|mỗi|trong|một)\s*(?P<per>{unit})"
+        rf"|mỗi\s+(?P<unit3>{unit})\s+(?:một|1|01)\s+lần)(?![\w])"  # "mỗi tuần một lần": weekly
     )
     # Every form above holds "định kỳ", "mỗi", "lần" or the last word of a "once" phrase: the
     # pattern has no first letter the engine can skip to, so a text without them is not searched.
@@ -72,6 +73,8 @@ def read_recurrence(key: str, text: str, start: int, end: int) -> tuple[str | No
         words = text[match.start() : match.end()]
         if match.group("times"):
             return None, words
+        if match.group("unit3"):
+            return units[match.group("unit3")], words
         raw = match.group("n") or match.group("n2")
         n = int(raw) if raw.isdigit() else numbers[raw]
         if n == 1 and "," not in words:
@@ -118,7 +121,27 @@ def _regular(key: str, start: int, end: int) -> tuple[str, tuple[int, int]] | No
             return found
         if _falls_on(key, match.end(), end) or _reported_to(clause, key, match.end(), end):
             return found
+        if opens_clause and _ends_reported_sentence(clause, match, key, end):
+            return found
     return None
+
+
+@cache
+def _sentence_end_rules() -> tuple[frozenset[str], tuple[str, ...]]:
+    data = load_toml("recurrence.toml")
+    return frozenset(data["sentence_end_periods"]), tuple(data["noun_before_period"])
+
+
+def _ends_reported_sentence(clause: str, match: re.Match[str], key: str, end: int) -> bool:
+    """ "Cập nhật, cảnh báo ... trên trang thông tin điện tử của Sở hằng ngày.": a short period
+    that ends the sentence of a clause opened by a reporting verb."""
+    periods, nouns = _sentence_end_rules()
+    if match.group("period") not in periods or not _REPORTING.match(clause.strip()):
+        return False
+    rest = key[match.end() : end].lstrip(" \t")
+    if rest and rest[0] not in ".;\n":
+        return False
+    return not clause.rstrip().endswith(nouns)
 
 
 @cache

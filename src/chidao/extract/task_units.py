@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from chidao.extract.agencies import Mention
+from chidao.extract.coordination import partners_after_lead
 from chidao.extract.leads import (
     Assignment,
     coordinators,
@@ -83,6 +84,8 @@ class UnitCutting:
                 self.skip(c_start, "narration")  # "Bộ ghi nhận và sẽ tổng hợp ...": the issuer's promise
                 continue
             assignment = find_assignment(self.reader, c_start, c_end, self.cues, pos=opening)
+            if assignment is not None and groups and partners_after_lead(self.key, c_start, assignment.leads):
+                assignment = None  # "Giao Sở A chủ trì; Sở B phối hợp ...": one task, B coordinates
             if _LIABILITY.search(self.key, c_start, c_end) and not _DUTY.search(self.key, c_start, c_end):
                 # "X chịu trách nhiệm trước ... về ...": answerability, not a task (rule 12); the
                 # clauses after it that name no one are still X's ("...; lưu ý phải bảo đảm ...").

@@ -20,7 +20,7 @@ _CLOSING_START = _CUES["closing_start"]
 _CLOSING_ANY = _CUES["closing_any"]
 _EXHORTATION = _CUES["exhortation"]
 # Every _CLOSING_ANY phrase contains one of these; a cheap test before the regex.
-_CLOSING_WORDS = ("biết", "thông báo", "thi hành", "này", "nêu trên", "./.")
+_CLOSING_WORDS = ("biết", "thông báo", "thi hành", "này", "nêu trên", "./.", "được giao")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n\s*\n")
 _LEAD_IN_END = re.compile(r":\s*$")
 _CONTENTS_LEAD_IN = _CUES["contents_lead_in"]

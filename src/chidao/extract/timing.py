@@ -31,6 +31,8 @@ _CUES = cues("timing_cues.toml")  # the words of these patterns, each row with i
 
 _YEAR_DEADLINE_VERBS = _CUES["year_deadline_verbs"]
 _NOT_DEADLINE_BEFORE = _CUES["not_deadline_before"]
+_FRAME_BEFORE = _CUES["frame_before"]
+_BARE_PERIOD = _CUES["bare_period"]
 # Deadlines whose own trigger makes them one, whatever comes before: "khởi công trước ngày 30/12".
 _FIRM = frozenset({"before_date", "before_month", "before_quarter", "before_year", "before_tet", "relative"})
 _PLANNED = _CUES["planned"]
@@ -79,7 +81,9 @@ class TimingReader:
     def _acceptable(self, match: DeadlineMatch, start: int, plan_line: bool) -> bool:
         before = self.key[max(start, match.start - 160) : match.start]
         if match.kind not in _FIRM and _NOT_DEADLINE_BEFORE.search(before[-25:]):
-            return False  # "khởi công ngày 15/3", "kế hoạch năm 2026": an event's date, a plan's year
+            return False  # "khởi công ngày 15/3", "tại kỳ họp giữa năm 2026": an event's date
+        if match.kind not in _FIRM and _FRAME_BEFORE.search(before[-25:]) and _BARE_PERIOD.match(match.text.lower()):
+            return False  # "kế hoạch năm 2026": a plan's year; "Kế hoạch trong quý III" is a deadline
         if _PLANNED.search(before):
             return False
         if match.kind == "in_year" and not plan_line:
