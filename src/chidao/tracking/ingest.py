@@ -211,6 +211,67 @@ def ingest_file(
             return Ingested(existing, False, "bytes"), len(existing.tasks)
 
 
+@dataclass(frozen=True)
+class Read:
+    """A file already read and extracted (by a worker), ready to store."""
+
+    filename: str
+    data: bytes
+    extraction: Extraction
+
+
+def store_batch(
+    sessions: sessionmaker[Session],
+    files: list[Read],
+    *,
+    confirm: bool = False,
+    cache: dict[str, Agency] | None = None,
+    user_id: int | None = None,
+) -> list[tuple[Ingested, int] | ReadError]:
+    """Store several files already read in one transaction (bulk ingest: one commit for many
+    documents), each one's outcome in order: its ``Ingested`` and task count, or why it was refused.
+
+    When the transaction fails (a concurrent copy of one file, a document refused by
+    ``check_size``), nothing of it stays, and each file is stored again in a transaction of its
+    own (``ingest_file``): one file's trouble never costs the others theirs."""
+    try:
+        with sessions.begin() as session:
+            outcomes: list[tuple[Ingested, int] | ReadError] = []
+            for read in files:
+                result = add_document(
+                    session=session,
+                    filename=read.filename,
+                    data=read.data,
+                    user_id=user_id,
+                    confirm=confirm,
+                    cache=cache,
+                    extraction=read.extraction,
+                )
+                outcomes.append((result, len(read.extraction.tasks) if result.created else 0))
+            return outcomes
+    except (IntegrityError, ReadError):
+        if cache is not None:
+            cache.clear()  # rolled back: agencies cached in that transaction may not exist
+    return [_store_alone(sessions, read, confirm=confirm, cache=cache, user_id=user_id) for read in files]
+
+
+def _store_alone(
+    sessions: sessionmaker[Session], read: Read, *, confirm: bool, cache: dict[str, Agency] | None, user_id: int | None
+) -> tuple[Ingested, int] | ReadError:
+    try:
+        return ingest_file(
+            sessions,
+            filename=read.filename,
+            data=read.data,
+            user_id=user_id,
+            confirm=confirm,
+            cache=cache,
+            reader=lambda _data, _name: read.extraction,
+        )
+    except ReadError as error:
+        return error
+
+
 def confirm_document(*, session: Session, document: Document, user_id: int | None) -> None:
     """Mark a reviewed document confirmed: its remaining tasks start being tracked.
 
