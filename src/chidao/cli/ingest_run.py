@@ -137,9 +137,10 @@ class BulkRun:
                     self.pool.put(Job(path, path.name, _load(path)))
                 except ReadError as error:
                     self._fail(path, error.reason)
-            for job, found in self.pool.collect(0.0 if batch else 0.5):
+            ready = self.pool.collect(0.0 if batch else 0.5)
+            for job, found in ready:
                 self._read(job, found, batch)
-            if batch and (len(batch) >= BATCH or not self.pool.pending() or not todo):
+            if batch and (not ready or len(batch) >= BATCH):  # stored while the workers read the next
                 self._store(batch)
                 batch = []
         return self.outcomes

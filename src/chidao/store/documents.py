@@ -193,14 +193,16 @@ def store_extraction(
         _task_row(document.id, position, item, assessment, agencies)
         for position, (item, assessment) in enumerate(zip(data["tasks"], extraction.assessments, strict=True))
     ]
-    ids = session.scalars(insert(Task).returning(Task.id, sort_by_parameter_order=True), rows).all() if rows else []
+    tasks = Task.__table__  # Core, not the ORM's bulk path: the same rows at a fraction of the cost
+    returning = insert(tasks).returning(tasks.c.id, sort_by_parameter_order=True)
+    ids = session.connection().execute(returning, rows).scalars().all() if rows else []
     assignments = [
         row
         for task_id, item in zip(ids, data["tasks"], strict=True)
         for row in _assignment_rows(task_id, item, agencies)
     ]
     if assignments:
-        session.execute(insert(Assignment), assignments)
+        session.connection().execute(insert(Assignment.__table__), assignments)
     if data["unassigned"]:
-        session.execute(insert(UnassignedPassage), _passage_rows(document.id, data["unassigned"]))
+        session.connection().execute(insert(UnassignedPassage.__table__), _passage_rows(document.id, data["unassigned"]))
     session.expire(document, ["tasks", "passages"])  # loaded from the rows just written when asked for

@@ -72,7 +72,31 @@ def add_document(
     if extraction is None:
         extraction = read_document(data, filename)
     check_size(filename, extraction)
-    same = text_copy(session=session, extraction=extraction)
+    return store_new(
+        session=session,
+        filename=filename,
+        data=data,
+        extraction=extraction,
+        user_id=user_id,
+        confirm=confirm,
+        cache=cache,
+    )
+
+
+def store_new(
+    *,
+    session: Session,
+    filename: str,
+    data: bytes,
+    extraction: Extraction,
+    user_id: int | None = None,
+    confirm: bool = False,
+    cache: dict[str, Agency] | None = None,
+) -> Ingested:
+    """Store a file read and checked whose bytes are not stored (the database's unique hash
+    refuses them if they are): linked to the document with the same words, or a new document."""
+    key = text_hash(extraction.normalized.text)
+    same = session.scalar(select(Document).where(Document.text_hash == key).order_by(Document.id).limit(1))
     if same is not None:
         link_copy(session=session, document=same, filename=filename, data=data, user_id=user_id)
         return Ingested(same, False, "text")
@@ -84,6 +108,7 @@ def add_document(
         user_id=user_id,
         confirm=confirm,
         cache=cache,
+        text_key=key,
     )
 
 
@@ -103,12 +128,6 @@ def stored_hashes(*, session: Session, digests: list[str]) -> set[str]:
         found.update(session.scalars(select(Document.content_hash).where(Document.content_hash.in_(chunk))))
         found.update(session.scalars(select(DocumentFile.content_hash).where(DocumentFile.content_hash.in_(chunk))))
     return found
-
-
-def text_copy(*, session: Session, extraction: Extraction) -> Document | None:
-    """The stored document with the same words as ``extraction`` (``chidao.text.identity``), if any."""
-    key = text_hash(extraction.normalized.text)
-    return session.scalar(select(Document).where(Document.text_hash == key).order_by(Document.id).limit(1))
 
 
 def link_copy(*, session: Session, document: Document, filename: str, data: bytes, user_id: int | None) -> None:
@@ -146,12 +165,14 @@ def store_document(
     user_id: int | None = None,
     confirm: bool = False,
     cache: dict[str, Agency] | None = None,
+    text_key: str | None = None,
 ) -> Ingested:
-    """Store a document already read and extracted (work done before the transaction writes)."""
+    """Store a document already read and extracted (work done before the transaction writes);
+    ``text_key`` is its ``text_hash`` when the caller has it."""
     info = extraction.to_dict()["document"]
     document = document_row(filename, data, hashlib.sha256(data).hexdigest(), info, extraction.normalized.text)
     document.uploaded_by_id = user_id
-    document.text_hash = text_hash(extraction.normalized.text)
+    document.text_hash = text_key or text_hash(extraction.normalized.text)
     session.add(document)
     store_extraction(session=session, document=document, extraction=extraction, cache=cache, on=date.today())
     record(
@@ -228,17 +249,19 @@ def store_batch(
     cache: dict[str, Agency] | None = None,
     user_id: int | None = None,
 ) -> list[tuple[Ingested, int] | ReadError]:
-    """Store several files already read in one transaction (bulk ingest: one commit for many
-    documents), each one's outcome in order: its ``Ingested`` and task count, or why it was refused.
+    """Store several files already read, whose bytes were not stored when last looked, in one
+    transaction (bulk ingest: one commit for many documents), each one's outcome in order: its
+    ``Ingested`` and task count, or why it was refused.
 
-    When the transaction fails (a concurrent copy of one file, a document refused by
+    When the transaction fails (a copy of one file stored meanwhile, a document refused by
     ``check_size``), nothing of it stays, and each file is stored again in a transaction of its
     own (``ingest_file``): one file's trouble never costs the others theirs."""
     try:
         with sessions.begin() as session:
             outcomes: list[tuple[Ingested, int] | ReadError] = []
             for read in files:
-                result = add_document(
+                check_size(read.filename, read.extraction)
+                result = store_new(
                     session=session,
                     filename=read.filename,
                     data=read.data,
