@@ -31,7 +31,7 @@ def test_the_admin_previews_applies_once_and_the_officer_follows(site):
     assert 'href="/agencies/reorganizations"' in admin.get("/agencies").text
     page = admin.get(PAGE)
     assert page.status_code == 200 and "Áp dụng" in page.text
-    assert f"<td data-label=\"Cơ quan cũ\">{TTTT}</td>" in main(page.text)
+    assert f'<td data-label="Cơ quan cũ">{TTTT}</td>' in main(page.text)
     data = preview_json(admin)
     step = step_of(data, TTTT)
     assert (step["successor"], step["state"], step["lead"], step["users"]) == (KHCN, "pending", 3, 1)

@@ -4,6 +4,7 @@ watched for new files (``--watch``)."""
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import click
@@ -27,6 +28,7 @@ from chidao.tracking.reader_pool import ReaderPool
 @click.option("--watch", "watched", type=click.Path(path_type=Path), help="Watch this folder for new files.")
 @click.option("--move", is_flag=True, help="With --watch: move each file to DIR/.done or DIR/.failed.")
 @click.option("--interval", type=click.FloatRange(0.1, 3600), default=2.0, help="With --watch: seconds between looks.")
+@click.option("--table", is_flag=True, help="Print the summary table even when the output is not a terminal.")
 def ingest_command(
     paths: tuple[Path, ...],
     confirm: bool,
@@ -35,6 +37,7 @@ def ingest_command(
     watched: Path | None,
     move: bool,
     interval: float,
+    table: bool,
 ) -> None:
     """Read, extract and store each FILE, or the files of each DIR, with their tasks (drafts
     unless --confirm).
@@ -46,7 +49,7 @@ def ingest_command(
     code is then 2. Run it again to retry the failures. With --watch DIR, new files dropped in DIR
     are ingested once their size stops changing, until Ctrl-C.
     """
-    if not paths and watched is None:
+    if not paths and watched is None:  # click cannot require PATHS only without --watch
         fail("give FILES or DIRs to ingest, or --watch DIR")
     if move and watched is None:
         fail("--move goes with --watch DIR")
@@ -55,16 +58,19 @@ def ingest_command(
     settings = load_settings()
     sessions = open_sessions(open_store(settings))
     console = Console(stderr=True)
+    files = find_files(paths, recursive)
     with ReaderPool(workers or os.cpu_count() or 1) as pool:
         run = BulkRun(sessions, pool, confirm=confirm)
         if watched is not None:
             watch(run, watched, interval=interval, move=move, recursive=recursive, console=console)
         else:
-            _once(run, find_files(paths, recursive), console)
-    for failure in run.tally.failures:
-        click.echo(f"chidao: {failure}", err=True)
+            _once(run, files, console)
+    order = {path: index for index, path in enumerate(files)}
+    for path, reason in sorted(run.tally.failures, key=lambda failure: order.get(failure[0], len(order))):
+        click.echo(f"chidao: {path}: {reason}", err=True)
     click.echo(run.tally.line())
-    Console().print(run.tally.table())
+    if table or sys.stdout.isatty():
+        Console(soft_wrap=True).print(run.tally.table())
     if run.tally.failures and watched is None:
         raise SystemExit(2)
 

@@ -45,7 +45,7 @@ class Tally:
     stored: int = 0
     text: int = 0
     tasks: int = 0
-    failures: list[str] = field(default_factory=list)
+    failures: list[tuple[Path, str]] = field(default_factory=list)  # the file and why, one line
     started: float = field(default_factory=time.monotonic)
 
     @property
@@ -53,9 +53,11 @@ class Tally:
         return self.added + self.stored + self.text + len(self.failures)
 
     def line(self) -> str:
+        """The one line for scripts (its first four figures as before text duplicates were told apart)."""
+        text = f", {self.text} duplicates by text" if self.text else ""
         return (
             f"{self.added} documents added ({self.tasks} tasks), {self.stored} already stored, "
-            f"{self.text} duplicates by text, {len(self.failures)} failed"
+            f"{len(self.failures)} failed{text}"
         )
 
     def table(self) -> Table:
@@ -86,7 +88,7 @@ def find_files(paths: Iterable[Path], recursive: bool) -> list[Path]:
             found.extend(sorted(supported_in(path, recursive)))
         else:
             found.append(path)
-    return list(dict.fromkeys(found))
+    return found
 
 
 def supported_in(folder: Path, recursive: bool) -> Iterator[Path]:
@@ -149,16 +151,16 @@ class BulkRun:
         """The paths whose bytes are not stored yet (last first, for ``pop``); the others are
         counted as stored now, unread. A second file with the same bytes as one of this run
         counts as stored too (the first is read)."""
-        digests: dict[Path, str] = {}
+        digests: list[tuple[Path, str]] = []
         for path in paths:
             try:
-                digests[path] = hashlib.sha256(_load(path)).hexdigest()
+                digests.append((path, hashlib.sha256(_load(path)).hexdigest()))
             except ReadError as error:
                 self._fail(path, error.reason)
         with self.sessions() as session:
-            known = stored_hashes(session=session, digests=list(set(digests.values())))
+            known = stored_hashes(session=session, digests=list({digest for _, digest in digests}))
         todo, seen = [], set()
-        for path, digest in digests.items():
+        for path, digest in digests:
             if digest in known or digest in seen:
                 self._done(path, Outcome.STORED)
             else:
@@ -193,7 +195,7 @@ class BulkRun:
                 self._done(path, Outcome.TEXT if ingested.duplicate == "text" else Outcome.STORED)
 
     def _fail(self, path: Path, reason: str) -> None:
-        self.tally.failures.append(f"{path}: {reason}")
+        self.tally.failures.append((path, reason))
         self._done(path, Outcome.FAILED, count=False)
 
     def _done(self, path: Path, outcome: Outcome, *, count: bool = True) -> None:

@@ -11,6 +11,7 @@ time), and a restarted watch skips what is stored by its bytes' hash, unread.
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import time
 from pathlib import Path
@@ -84,7 +85,5 @@ def _move(folder: Path, path: Path, outcome: Outcome) -> None:
     while target.exists():
         target = target_dir / f"{path.stem}.{number}{path.suffix}"
         number += 1
-    try:
+    with contextlib.suppress(OSError):  # gone or not ours to move: it stays, remembered
         path.rename(target)
-    except OSError:
-        pass  # gone or not ours to move: it stays, remembered

@@ -164,9 +164,7 @@ def _unfold_columns(text: str) -> str:
     lines = text.split("\n")
     changed = False
     for i, line in enumerate(lines):
-        if ("|" in line or "\t" in line) and any(
-            _COLUMN_CELL.match(cell.strip()) for cell in _COLUMNS.split(line)
-        ):
+        if ("|" in line or "\t" in line) and any(_COLUMN_CELL.match(cell.strip()) for cell in _COLUMNS.split(line)):
             lines[i] = _COLUMNS.sub(lambda m: m.group(0).replace("|", "\n").replace("\t", "\n"), line)
             changed = True
     return "\n".join(lines) if changed else text

@@ -204,5 +204,7 @@ def store_extraction(
     if assignments:
         session.connection().execute(insert(Assignment.__table__), assignments)
     if data["unassigned"]:
-        session.connection().execute(insert(UnassignedPassage.__table__), _passage_rows(document.id, data["unassigned"]))
+        session.connection().execute(
+            insert(UnassignedPassage.__table__), _passage_rows(document.id, data["unassigned"])
+        )
     session.expire(document, ["tasks", "passages"])  # loaded from the rows just written when asked for

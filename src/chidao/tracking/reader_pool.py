@@ -16,6 +16,7 @@ parent stores; results come back as they are ready (``collect``), in any order.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import queue
@@ -103,10 +104,8 @@ class ReaderPool:
 
     def close(self) -> None:
         for worker in self.workers:
-            try:
+            with contextlib.suppress(OSError):
                 worker.conn.send_bytes(_STOP)
-            except OSError:
-                pass
         for worker in self.workers:
             worker.process.join(timeout=2)
             if worker.process.is_alive():
@@ -178,10 +177,8 @@ class ReaderPool:
         if kill and worker.process.is_alive():
             worker.process.kill()
         else:
-            try:
+            with contextlib.suppress(OSError):
                 worker.conn.send_bytes(_STOP)
-            except OSError:
-                pass
         worker.process.join(timeout=5)
         worker.conn.close()
 

@@ -84,7 +84,6 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False),
     )
 
-
     op.create_index(
         "ix_tasks_recurring",
         "tasks",

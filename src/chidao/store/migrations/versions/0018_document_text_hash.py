@@ -47,7 +47,10 @@ def upgrade() -> None:
     last = 0
     while True:
         rows = connection.execute(
-            sa.select(documents.c.id, documents.c.text).where(documents.c.id > last).order_by(documents.c.id).limit(_BATCH)
+            sa.select(documents.c.id, documents.c.text)
+            .where(documents.c.id > last)
+            .order_by(documents.c.id)
+            .limit(_BATCH)
         ).all()
         if not rows:
             break

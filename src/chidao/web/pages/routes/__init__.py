@@ -1,7 +1,6 @@
 """Page routers, one module per area of the site. Paths with ids use the ``:int`` converter so
 that ``/documents/upload`` and ``/documents/{document_id:int}`` never shadow each other."""
 
-
 from chidao.web.pages.routes import (
     account,
     agencies,

@@ -89,5 +89,3 @@ def retry(webhook_id: Id, delivery_id: Id, session: SessionDep, _admin: PageAdmi
     retry_delivery(session, row)
     session.commit()
     return done("/admin/webhooks", "Sự kiện sẽ được gửi lại trong giây lát.")
-
-
