@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 from docx import Document as DocxDocument
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 
 from chidao.cli.ingest_run import BulkRun
 from chidao.store.agencies import seed_agencies
@@ -55,8 +55,7 @@ def write_folder(folder: Path, files: list[tuple[str, bytes]], docx: int) -> Non
             (folder / name).write_bytes(data)
 
 
-def bulk(url: str, folder: Path, workers: int) -> tuple[float, BulkRun]:
-    engine = open_engine(url)
+def bulk(engine: Engine, folder: Path, workers: int) -> tuple[float, BulkRun]:
     migrate(engine)
     sessions = session_factory(engine)
     with sessions.begin() as session:
@@ -108,7 +107,7 @@ def main() -> None:
         write_folder(folder, files, args.docx)
         if args.in_process:
             report("sqlite, one by one in process", len(files), one_by_one(f"sqlite:///{tmp}/old.sqlite3", files))
-        elapsed, run = bulk(f"sqlite:///{tmp}/bulk.sqlite3", folder, args.workers)
+        elapsed, run = bulk(open_engine(f"sqlite:///{tmp}/bulk.sqlite3"), folder, args.workers)
         report(f"sqlite, chidao ingest DIR --workers {args.workers}", len(files), elapsed, run)
         if args.postgres:
             elapsed, run = _postgres(args.postgres, folder, args.workers)
@@ -120,9 +119,10 @@ def _postgres(url: str, folder: Path, workers: int) -> tuple[float, BulkRun]:
     admin = create_engine(normalize_url(url))
     with admin.begin() as connection:
         connection.execute(text(f"CREATE SCHEMA {schema}"))
+    # the scratch schema first in the search path (the extensions stay in public): every table goes there
+    options = {"options": f"-c jit=off -csearch_path={schema},public"}
     try:
-        separator = "&" if "?" in url else "?"
-        return bulk(f"{url}{separator}options=-csearch_path%3D{schema}", folder, workers)
+        return bulk(create_engine(normalize_url(url), connect_args=options), folder, workers)
     finally:
         with admin.begin() as connection:
             connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))

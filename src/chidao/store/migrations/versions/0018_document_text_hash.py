@@ -26,9 +26,9 @@ _BATCH = 500
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("documents", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("text_hash", sa.String(length=64), nullable=True))
-        batch_op.create_index("ix_documents_text_hash", ["text_hash"], unique=False)
+    # in place on SQLite too (ADD COLUMN; DROP COLUMN since 3.35): the table and its triggers are kept
+    op.add_column("documents", sa.Column("text_hash", sa.String(length=64), nullable=True))
+    op.create_index("ix_documents_text_hash", "documents", ["text_hash"])
     op.create_table(
         "document_files",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -64,6 +64,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_document_files_document_id", table_name="document_files")
     op.drop_table("document_files")
-    with op.batch_alter_table("documents", schema=None) as batch_op:
-        batch_op.drop_index("ix_documents_text_hash")
-        batch_op.drop_column("text_hash")
+    op.drop_index("ix_documents_text_hash", table_name="documents")
+    op.drop_column("documents", "text_hash")
