@@ -45,6 +45,7 @@ class Tally:
     stored: int = 0
     text: int = 0
     tasks: int = 0
+    read: int = 0  # files sent to the workers (the others were known by their hash, or unreadable)
     failures: list[tuple[Path, str]] = field(default_factory=list)  # the file and why, one line
     started: float = field(default_factory=time.monotonic)
 
@@ -71,6 +72,7 @@ class Tally:
             ("duplicates by text (linked)", f"{self.text:,}"),
             ("failed", f"{len(self.failures):,}"),
             ("tasks", f"{self.tasks:,}"),
+            ("files read and extracted", f"{self.read:,}"),
             ("time", f"{elapsed:.1f} s"),
             ("documents/s", f"{self.files / elapsed:.0f}"),
         ]
@@ -137,6 +139,7 @@ class BulkRun:
                 path = todo.pop()
                 try:
                     self.pool.put(Job(path, path.name, _load(path)))
+                    self.tally.read += 1
                 except ReadError as error:
                     self._fail(path, error.reason)
             ready = self.pool.collect(0.0 if batch else 0.5)
