@@ -17,7 +17,8 @@ from chidao.store.document_files import DocumentFile
 from chidao.store.models import AuditEntry, Document
 from chidao.text.identity import text_hash, text_key
 from chidao.tracking.database import open_sessions
-from chidao.tracking.ingest import Read, add_document, ingest_file, store_batch, stored_copy, stored_hashes
+from chidao.tracking.ingest import add_document, ingest_file, stored_copy, stored_hashes
+from chidao.tracking.ingest_batch import Read, store_batch
 from chidao.tracking.sandbox import read_document
 from db import database_fixture
 

@@ -24,7 +24,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from chidao.extract import Extraction
 from chidao.store.models import Agency
 from chidao.text.readers import DEFAULT_MAX_BYTES, SUPPORTED_EXTENSIONS, Failure, ReadError
-from chidao.tracking.ingest import Read, check_size, store_batch, stored_hashes
+from chidao.tracking.ingest import check_size, stored_hashes
+from chidao.tracking.ingest_batch import Read, store_batch
 from chidao.tracking.reader_pool import Job, ReaderPool
 
 BATCH = 50  # documents per transaction at most: short enough that other writers wait milliseconds

@@ -175,6 +175,7 @@ def store_extraction(
     extraction: Extraction,
     cache: dict[str, Agency] | None = None,
     on: date | None = None,
+    data: dict | None = None,
 ) -> None:
     """Add the tasks and the unassigned passages of ``extraction`` to ``document`` (flushed).
 
@@ -184,8 +185,9 @@ def store_extraction(
     linearly and stays in milliseconds per hundred tasks (``benchmarks/store_large.py``).
 
     With ``on`` (the day of storing), a body a reorganization ended by then is stored as its
-    successor, the name as written kept beside it: the open task is the successor's to do."""
-    data = _followed(extraction.to_dict())
+    successor, the name as written kept beside it: the open task is the successor's to do.
+    ``data`` is ``extraction.to_dict()`` when the caller has it already."""
+    data = _followed(data or extraction.to_dict())
     session.flush()  # the document's id
     names = [name for item in data["tasks"] for name in (*item["lead"], *item["coordinators"])]
     agencies = agencies_named(session=session, names=names, cache=cache, on=on)

@@ -169,12 +169,15 @@ def store_document(
 ) -> Ingested:
     """Store a document already read and extracted (work done before the transaction writes);
     ``text_key`` is its ``text_hash`` when the caller has it."""
-    info = extraction.to_dict()["document"]
+    data_dict = extraction.to_dict()
+    info = data_dict["document"]
     document = document_row(filename, data, hashlib.sha256(data).hexdigest(), info, extraction.normalized.text)
     document.uploaded_by_id = user_id
     document.text_hash = text_key or text_hash(extraction.normalized.text)
     session.add(document)
-    store_extraction(session=session, document=document, extraction=extraction, cache=cache, on=date.today())
+    store_extraction(
+        session=session, document=document, extraction=extraction, cache=cache, on=date.today(), data=data_dict
+    )
     record(
         session=session,
         user_id=user_id,
@@ -230,69 +233,6 @@ def ingest_file(
             if existing is None:
                 raise
             return Ingested(existing, False, "bytes"), len(existing.tasks)
-
-
-@dataclass(frozen=True)
-class Read:
-    """A file already read and extracted (by a worker), ready to store."""
-
-    filename: str
-    data: bytes
-    extraction: Extraction
-
-
-def store_batch(
-    sessions: sessionmaker[Session],
-    files: list[Read],
-    *,
-    confirm: bool = False,
-    cache: dict[str, Agency] | None = None,
-    user_id: int | None = None,
-) -> list[tuple[Ingested, int] | ReadError]:
-    """Store several files already read, whose bytes were not stored when last looked, in one
-    transaction (bulk ingest: one commit for many documents), each one's outcome in order: its
-    ``Ingested`` and task count, or why it was refused.
-
-    When the transaction fails (a copy of one file stored meanwhile, a document refused by
-    ``check_size``), nothing of it stays, and each file is stored again in a transaction of its
-    own (``ingest_file``): one file's trouble never costs the others theirs."""
-    try:
-        with sessions.begin() as session:
-            outcomes: list[tuple[Ingested, int] | ReadError] = []
-            for read in files:
-                check_size(read.filename, read.extraction)
-                result = store_new(
-                    session=session,
-                    filename=read.filename,
-                    data=read.data,
-                    user_id=user_id,
-                    confirm=confirm,
-                    cache=cache,
-                    extraction=read.extraction,
-                )
-                outcomes.append((result, len(read.extraction.tasks) if result.created else 0))
-            return outcomes
-    except (IntegrityError, ReadError):
-        if cache is not None:
-            cache.clear()  # rolled back: agencies cached in that transaction may not exist
-    return [_store_alone(sessions, read, confirm=confirm, cache=cache, user_id=user_id) for read in files]
-
-
-def _store_alone(
-    sessions: sessionmaker[Session], read: Read, *, confirm: bool, cache: dict[str, Agency] | None, user_id: int | None
-) -> tuple[Ingested, int] | ReadError:
-    try:
-        return ingest_file(
-            sessions,
-            filename=read.filename,
-            data=read.data,
-            user_id=user_id,
-            confirm=confirm,
-            cache=cache,
-            reader=lambda _data, _name: read.extraction,
-        )
-    except ReadError as error:
-        return error
 
 
 def confirm_document(*, session: Session, document: Document, user_id: int | None) -> None:
