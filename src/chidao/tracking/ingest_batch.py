@@ -60,7 +60,8 @@ def _store_all(
 ) -> list[Outcome]:
     keys = [text_hash(read.extraction.normalized.text) for read in files]
     query = select(Document.text_hash, Document.id).where(Document.text_hash.in_(set(keys)))
-    known: dict[str, int] = dict(session.execute(query.order_by(Document.id.desc())).tuples().all())  # first copy
+    rows = session.execute(query.order_by(Document.id.desc())).all()
+    known: dict[str, int] = {key: document_id for key, document_id in rows}  # the first copy wins
     outcomes: list[Outcome] = []
     for read, key in zip(files, keys, strict=True):
         check_size(read.filename, read.extraction)
