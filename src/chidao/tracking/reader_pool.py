@@ -133,7 +133,11 @@ class ReaderPool:
                 if not worker.jobs:
                     worker.since = time.monotonic()
                 worker.jobs.append(job)
-                worker.conn.send_bytes(pickle.dumps((job.filename, job.data), pickle.HIGHEST_PROTOCOL))
+                try:
+                    worker.conn.send_bytes(pickle.dumps((job.filename, job.data), pickle.HIGHEST_PROTOCOL))
+                except OSError:  # it died while idle (killed from outside): its files go to a new one
+                    self._replace(worker)
+                    worker = self.workers[index]
 
     def _receive(self, worker: _Worker) -> list[Result]:
         job = worker.jobs[0]
