@@ -17,6 +17,7 @@ parent stores; results come back as they are ready (``collect``), in any order.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import pickle
 import queue
@@ -32,8 +33,9 @@ from multiprocessing.process import BaseProcess
 
 from chidao.extract import Extraction
 from chidao.text.readers import Failure, ReadError
-from chidao.tracking.sandbox import LIMITS, Limits, attempt, died, outcome, worker_context
+from chidao.tracking.sandbox import LIMITS, Limits, WorkerError, attempt, died, outcome, worker_context
 
+log = logging.getLogger(__name__)
 _STOP = b""
 _RECYCLE_AFTER = 1000  # files: a worker that read a huge one gives its memory back now and then
 
@@ -155,6 +157,9 @@ class ReaderPool:
             found: Extraction | ReadError = outcome(job.filename, message, self.limits)
         except ReadError as error:
             found = error
+        except WorkerError as error:  # a bug in a reader: this file fails with it, the others go on
+            log.error("%s", error)
+            found = ReadError(job.filename, "the reader failed on this file (a bug)", Failure.READER_CRASHED)
         if message[0] == "memory":  # its heap may be in pieces: a new worker for the next file
             self._replace(worker)
         return [(job, found)]
