@@ -14,6 +14,7 @@ one file at a time, read in this process, one transaction each.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import secrets
 import tempfile
@@ -63,11 +64,24 @@ def bulk(engine: Engine, folder: Path, workers: int) -> tuple[float, BulkRun]:
     paths = sorted(folder.iterdir())
     with ReaderPool(workers) as pool:
         run = BulkRun(sessions, pool)
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         run.ingest(paths)
-        elapsed = time.perf_counter() - start
+        elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
+        workers_cpu = sum(_cpu_seconds(worker.process.pid) for worker in pool.workers)
     engine.dispose()
+    count = max(run.tally.files, 1)
+    print(
+        f"  CPU per document: {cpu / count * 1000:.1f} ms in this process (hash, store), "
+        f"{workers_cpu / count * 1000:.1f} ms in the workers (read, extract); "
+        f"at most {2 / ((cpu + workers_cpu) / count):.0f} documents/s on two idle cores"
+    )
     return elapsed, run
+
+
+def _cpu_seconds(pid: int | None) -> float:
+    """A live process's user and system CPU time, from /proc (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def one_by_one(url: str, files: list[tuple[str, bytes]]) -> float:
