@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from bombs import nested_html
 from chidao.extract import Extraction
 from chidao.text.readers import Failure, ReadError
 from chidao.tracking.reader_pool import Job, ReaderPool
@@ -22,16 +25,19 @@ def _drain(pool: ReaderPool) -> dict[str, Extraction | ReadError]:
     return found
 
 
-def test_a_slow_file_fails_alone_and_the_files_behind_it_are_read():
-    slow = "\n".join(EXAMPLES[0].read_text(encoding="utf-8") for _ in range(400)).encode()  # seconds of work
-    with ReaderPool(1, Limits(wall_seconds=1.0), depth=3) as pool:
-        pool.put(Job("slow", "slow.txt", slow))
-        for path in EXAMPLES[:2]:
+@pytest.mark.parametrize("limits", [Limits(wall_seconds=2.0), Limits(cpu_seconds=1)], ids=["wall", "cpu"])
+def test_a_slow_file_fails_alone_and_the_files_behind_it_are_read(limits: Limits):
+    slow = nested_html(9_000_000)  # about 6 s of work before the HTML reader refuses it
+    with ReaderPool(1, limits, depth=3) as pool:
+        for path in EXAMPLES[:1]:  # a file read first: the CPU limit counts from each file's start
+            pool.put(Job(path.name, path.name, path.read_bytes()))
+        pool.put(Job("slow", "slow.html", slow))
+        for path in EXAMPLES[1:3]:
             pool.put(Job(path.name, path.name, path.read_bytes()))
         pool.put(Job("broken", "hong.docx", b"PK\x03\x04 not really a docx"))
         found = _drain(pool)
-    assert isinstance(found["slow.txt"], ReadError) and found["slow.txt"].code == Failure.NEEDS_TIME
-    assert all(isinstance(found[path.name], Extraction) and found[path.name].tasks for path in EXAMPLES[:2])
+    assert isinstance(found["slow.html"], ReadError) and found["slow.html"].code == Failure.NEEDS_TIME
+    assert all(isinstance(found[path.name], Extraction) and found[path.name].tasks for path in EXAMPLES[:3])
     assert isinstance(found["hong.docx"], ReadError) and found["hong.docx"].code != Failure.NEEDS_TIME
 
 
