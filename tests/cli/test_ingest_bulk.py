@@ -7,8 +7,10 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -124,3 +126,31 @@ def test_bad_arguments_are_one_line_and_exit_2(chidao, tmp_path):
         assert (done.returncode, done.stderr.strip()) == (2, message)
     zero = chidao("ingest", "--workers", "0", str(tmp_path))
     assert zero.returncode == 2 and "Traceback" not in zero.stderr
+
+
+def test_ctrl_c_keeps_what_was_stored_and_the_next_run_goes_on(chidao, tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    text = EXAMPLES[0].read_text(encoding="utf-8")
+    for number in range(300):
+        (folder / f"{number:03d}.txt").write_text(text.replace("Số:", f"Số: {number + 1}", 1))
+    env = {**os.environ, "CHIDAO_DATA_DIR": str(tmp_path / "data")}
+    env.pop("CHIDAO_DATABASE_URL", None)
+    command = [sys.executable, "-m", "chidao.cli", "ingest", str(folder), "--workers", "1"]
+    run = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while not _documents(tmp_path) and run.poll() is None:
+        assert time.monotonic() < deadline
+        time.sleep(0.1)
+    run.send_signal(signal.SIGINT)
+    out, err = run.communicate(timeout=60)
+    if run.returncode == 0:  # it was faster than the signal: nothing to resume
+        return
+    assert run.returncode == 130 and "Traceback" not in err, err
+    assert "interrupted" in err
+    stored = int(re.match(r"(\d+) documents added", out).group(1))
+    assert stored == len(_documents(tmp_path))
+    rest = chidao("ingest", str(folder))
+    assert rest.returncode == 0
+    assert rest.stdout.startswith(f"{300 - stored} documents added (")
+    assert f", {stored} already stored, 0 failed" in rest.stdout

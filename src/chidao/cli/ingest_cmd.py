@@ -59,23 +59,29 @@ def ingest_command(
     sessions = open_sessions(open_store(settings))
     console = Console(stderr=True)
     files = find_files(paths, recursive)
+    interrupted = False
     with ReaderPool(workers or os.cpu_count() or 1) as pool:
         run = BulkRun(sessions, pool, confirm=confirm)
         if watched is not None:
             watch(run, watched, interval=interval, move=move, recursive=recursive, console=console)
         else:
-            _once(run, files, console)
+            interrupted = _once(run, files, console)
     order = {path: index for index, path in enumerate(files)}
     for path, reason in sorted(run.tally.failures, key=lambda failure: order.get(failure[0], len(order))):
         click.echo(f"chidao: {path}: {reason}", err=True)
     click.echo(run.tally.line())
     if table or sys.stdout.isatty():
         Console(soft_wrap=True).print(run.tally.table())
+    if interrupted:
+        click.echo("chidao: interrupted; what was stored stays: run the same command again to go on", err=True)
+        raise SystemExit(130)
     if run.tally.failures and watched is None:
         raise SystemExit(2)
 
 
-def _once(run: BulkRun, files: list[Path], console: Console) -> None:
+def _once(run: BulkRun, files: list[Path], console: Console) -> bool:
+    """Ingest ``files`` with a progress bar; True when Ctrl-C stopped it (the batch being stored
+    rolled back, the ones before it kept)."""
     columns = (
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
@@ -90,4 +96,8 @@ def _once(run: BulkRun, files: list[Path], console: Console) -> None:
             progress.advance(bar)
 
         run.on_done = advance
-        run.ingest(files)
+        try:
+            run.ingest(files)
+        except KeyboardInterrupt:
+            return True
+    return False
