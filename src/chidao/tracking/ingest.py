@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from sqlalchemy import not_, or_, select, update
+from sqlalchemy import not_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -116,8 +116,11 @@ def stored_copy(*, session: Session, data: bytes | None = None, digest: str | No
     """The document already stored with these bytes (its own, or a copy linked to it), if any;
     ``digest`` is their SHA-256 when the caller has it."""
     digest = digest or hashlib.sha256(data or b"").hexdigest()
-    copies = select(DocumentFile.document_id).where(DocumentFile.content_hash == digest)
-    return session.scalar(select(Document).where(or_(Document.content_hash == digest, Document.id.in_(copies))))
+    found = session.scalar(select(Document).where(Document.content_hash == digest))
+    if found is None:  # two indexed lookups: an OR of both would let PostgreSQL scan the documents
+        linked = select(DocumentFile.document_id).where(DocumentFile.content_hash == digest).scalar_subquery()
+        found = session.scalar(select(Document).where(Document.id == linked))
+    return found
 
 
 def stored_hashes(*, session: Session, digests: list[str]) -> set[str]:
