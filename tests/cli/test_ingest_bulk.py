@@ -120,6 +120,7 @@ def test_bad_arguments_are_one_line_and_exit_2(chidao, tmp_path):
     for args, message in [
         ((), "chidao: give FILES or DIRs to ingest, or --watch DIR"),
         (("--move", str(tmp_path)), "chidao: --move goes with --watch DIR"),
+        (("--watch", str(tmp_path), str(tmp_path)), "chidao: --watch DIR takes no other FILES or DIRs"),
         (("--watch", str(tmp_path / "none")), f"chidao: --watch {tmp_path / 'none'}: not a folder"),
     ]:
         done = chidao("ingest", *args)

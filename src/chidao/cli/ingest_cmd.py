@@ -51,6 +51,8 @@ def ingest_command(
     """
     if not paths and watched is None:  # click cannot require PATHS only without --watch
         fail("give FILES or DIRs to ingest, or --watch DIR")
+    if paths and watched is not None:
+        fail("--watch DIR takes no other FILES or DIRs")
     if move and watched is None:
         fail("--move goes with --watch DIR")
     if watched is not None and not watched.is_dir():
