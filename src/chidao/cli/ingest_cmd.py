@@ -49,14 +49,7 @@ def ingest_command(
     code is then 2. Run it again to retry the failures. With --watch DIR, new files dropped in DIR
     are ingested once their size stops changing, until Ctrl-C.
     """
-    if not paths and watched is None:  # click cannot require PATHS only without --watch
-        fail("give FILES or DIRs to ingest, or --watch DIR")
-    if paths and watched is not None:
-        fail("--watch DIR takes no other FILES or DIRs")
-    if move and watched is None:
-        fail("--move goes with --watch DIR")
-    if watched is not None and not watched.is_dir():
-        fail(f"--watch {watched}: not a folder")
+    _check(paths, watched, move)
     settings = load_settings()
     sessions = open_sessions(open_store(settings))
     console = Console(stderr=True)
@@ -68,17 +61,35 @@ def ingest_command(
             watch(run, watched, interval=interval, move=move, recursive=recursive, console=console)
         else:
             interrupted = _once(run, files, console)
+    _report(run, files, table)
+    if interrupted:
+        click.echo("chidao: interrupted; what was stored stays: run the same command again to go on", err=True)
+        raise SystemExit(130)
+    if run.tally.failures and watched is None:
+        raise SystemExit(2)
+
+
+def _check(paths: tuple[Path, ...], watched: Path | None, move: bool) -> None:
+    """Refuse, in one line, what the options cannot mean together."""
+    if not paths and watched is None:  # click cannot require PATHS only without --watch
+        fail("give FILES or DIRs to ingest, or --watch DIR")
+    if paths and watched is not None:
+        fail("--watch DIR takes no other FILES or DIRs")
+    if move and watched is None:
+        fail("--move goes with --watch DIR")
+    if watched is not None and not watched.is_dir():
+        fail(f"--watch {watched}: not a folder")
+
+
+def _report(run: BulkRun, files: list[Path], table: bool) -> None:
+    """The failures on stderr (one line each, in the order of the files), the line for scripts,
+    and the table on a terminal or when asked for."""
     order = {path: index for index, path in enumerate(files)}
     for path, reason in sorted(run.tally.failures, key=lambda failure: order.get(failure[0], len(order))):
         click.echo(f"chidao: {path}: {reason}", err=True)
     click.echo(run.tally.line())
     if table or sys.stdout.isatty():
         Console(soft_wrap=True).print(run.tally.table())
-    if interrupted:
-        click.echo("chidao: interrupted; what was stored stays: run the same command again to go on", err=True)
-        raise SystemExit(130)
-    if run.tally.failures and watched is None:
-        raise SystemExit(2)
 
 
 def _once(run: BulkRun, files: list[Path], console: Console) -> bool:
