@@ -96,7 +96,7 @@ def test_ingest_reports_each_bad_file_on_one_line_and_stores_the_others(chidao, 
 
 def test_ingest_needs_a_file(chidao):
     done = chidao("ingest")
-    assert done.exit_code == 2 and "Missing argument 'FILES...'" in done.stderr
+    assert done.exit_code == 2 and done.stderr == "chidao: give FILES or DIRs to ingest, or --watch DIR\n"
 
 
 def test_a_token_is_printed_once_and_only_its_hash_is_stored(chidao, store):

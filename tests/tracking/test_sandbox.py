@@ -105,7 +105,7 @@ def test_a_file_waits_for_a_free_worker_then_is_refused_as_busy(monkeypatch):
     ],
 )
 def test_a_child_that_dies_without_a_word_is_a_read_error(exitcode, code, reason):
-    error = sandbox._died("tb.pdf", exitcode, sandbox.LIMITS)
+    error = sandbox.died("tb.pdf", exitcode, sandbox.LIMITS)
     assert error.code == code and error.reason.startswith(reason)
 
 

@@ -153,6 +153,7 @@ class Document(Base):
     filename: Mapped[str] = mapped_column(String(300))
     media_type: Mapped[str] = mapped_column(String(100), default="text/plain")
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    text_hash: Mapped[str | None] = mapped_column(String(64), index=True)  # chidao.text.identity (0020)
     original: Mapped[bytes] = mapped_column(LargeBinary)
     text: Mapped[str] = mapped_column(Text)
     doc_type: Mapped[str | None] = mapped_column(String(50))

@@ -6,6 +6,12 @@ The CLI (``chidao ingest``), the API and the upload page all store a document th
 extract the file in a worker process with memory and time limits (``sandbox``), outside any
 transaction, and hand the extraction over; ``ingest_file`` gives the storing a transaction of its
 own and settles the race of two processes storing the same file at once.
+
+A document is stored once: the same bytes again (``Ingested.duplicate`` "bytes"), or a file
+whose words are a stored document's (the DOCX and the PDF printed from it, a re-saved copy:
+``documents.text_hash``, "text"), return the stored document, not created. A text copy is
+linked to it (``document_files``, with an audit entry) so that the clerk sees the file arrived
+and its bytes are known next time without reading it.
 """
 
 from __future__ import annotations
@@ -21,8 +27,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from chidao.extract import Extraction
 from chidao.store.audit import record
+from chidao.store.document_files import DocumentFile
 from chidao.store.documents import document_row, store_extraction
 from chidao.store.models import Agency, Document, Task, User
+from chidao.text.identity import text_hash
 from chidao.text.readers import Failure, ReadError
 from chidao.tracking.errors import Conflict
 from chidao.tracking.events import emit_many
@@ -35,8 +43,12 @@ MAX_TASKS_PER_DOCUMENT = 2000
 
 @dataclass(frozen=True)
 class Ingested:
+    """The document stored, or found already stored (``created`` False); ``duplicate`` says why
+    it was not stored again: "bytes" (the same file), "text" (another file with the same words)."""
+
     document: Document
     created: bool
+    duplicate: str | None = None
 
 
 def add_document(
@@ -56,11 +68,11 @@ def add_document(
     without it the file is read here, in this process."""
     existing = stored_copy(session=session, data=data)
     if existing is not None:
-        return Ingested(existing, False)
+        return Ingested(existing, False, "bytes")
     if extraction is None:
         extraction = read_document(data, filename)
     check_size(filename, extraction)
-    return store_document(
+    return store_new(
         session=session,
         filename=filename,
         data=data,
@@ -71,9 +83,68 @@ def add_document(
     )
 
 
-def stored_copy(*, session: Session, data: bytes) -> Document | None:
-    """The document already stored with these bytes, if any."""
-    return session.scalar(select(Document).where(Document.content_hash == hashlib.sha256(data).hexdigest()))
+def store_new(
+    *,
+    session: Session,
+    filename: str,
+    data: bytes,
+    extraction: Extraction,
+    user_id: int | None = None,
+    confirm: bool = False,
+    cache: dict[str, Agency] | None = None,
+) -> Ingested:
+    """Store a file read and checked whose bytes are not stored (the database's unique hash
+    refuses them if they are): linked to the document with the same words, or a new document."""
+    key = text_hash(extraction.normalized.text)
+    same = session.scalar(select(Document).where(Document.text_hash == key).order_by(Document.id).limit(1))
+    if same is not None:
+        link_copy(session=session, document=same, filename=filename, data=data, user_id=user_id)
+        return Ingested(same, False, "text")
+    return store_document(
+        session=session,
+        filename=filename,
+        data=data,
+        extraction=extraction,
+        user_id=user_id,
+        confirm=confirm,
+        cache=cache,
+        text_key=key,
+    )
+
+
+def stored_copy(*, session: Session, data: bytes | None = None, digest: str | None = None) -> Document | None:
+    """The document already stored with these bytes (its own, or a copy linked to it), if any;
+    ``digest`` is their SHA-256 when the caller has it."""
+    digest = digest or hashlib.sha256(data or b"").hexdigest()
+    found = session.scalar(select(Document).where(Document.content_hash == digest))
+    if found is None:  # two indexed lookups: an OR of both would let PostgreSQL scan the documents
+        linked = select(DocumentFile.document_id).where(DocumentFile.content_hash == digest).scalar_subquery()
+        found = session.scalar(select(Document).where(Document.id == linked))
+    return found
+
+
+def stored_hashes(*, session: Session, digests: list[str]) -> set[str]:
+    """Which of these SHA-256 digests are stored files (documents or copies linked to one)."""
+    found: set[str] = set()
+    for start in range(0, len(digests), 500):
+        chunk = digests[start : start + 500]
+        found.update(session.scalars(select(Document.content_hash).where(Document.content_hash.in_(chunk))))
+        found.update(session.scalars(select(DocumentFile.content_hash).where(DocumentFile.content_hash.in_(chunk))))
+    return found
+
+
+def link_copy(*, session: Session, document: Document, filename: str, data: bytes, user_id: int | None) -> None:
+    """Record a file whose words are ``document``'s: a ``document_files`` row and an audit entry."""
+    digest = hashlib.sha256(data).hexdigest()
+    session.add(DocumentFile(document_id=document.id, filename=filename, content_hash=digest, uploaded_by_id=user_id))
+    record(
+        session=session,
+        user_id=user_id,
+        entity="document",
+        entity_id=document.id,
+        action="duplicate",
+        after={"filename": filename, "content_hash": digest, "same": "text"},
+    )
 
 
 def check_size(filename: str, extraction: Extraction) -> None:
@@ -97,13 +168,19 @@ def store_document(
     user_id: int | None = None,
     confirm: bool = False,
     cache: dict[str, Agency] | None = None,
+    text_key: str | None = None,
 ) -> Ingested:
-    """Store a document already read and extracted (work done before the transaction writes)."""
-    info = extraction.to_dict()["document"]
+    """Store a document already read and extracted (work done before the transaction writes);
+    ``text_key`` is its ``text_hash`` when the caller has it."""
+    data_dict = extraction.to_dict()
+    info = data_dict["document"]
     document = document_row(filename, data, hashlib.sha256(data).hexdigest(), info, extraction.normalized.text)
     document.uploaded_by_id = user_id
+    document.text_hash = text_key or text_hash(extraction.normalized.text)
     session.add(document)
-    store_extraction(session=session, document=document, extraction=extraction, cache=cache, on=date.today())
+    store_extraction(
+        session=session, document=document, extraction=extraction, cache=cache, on=date.today(), data=data_dict
+    )
     record(
         session=session,
         user_id=user_id,
@@ -137,7 +214,7 @@ def ingest_file(
     with sessions() as session:
         existing = stored_copy(session=session, data=data)
         if existing is not None:
-            return Ingested(existing, False), len(existing.tasks)
+            return Ingested(existing, False, "bytes"), len(existing.tasks)
     extraction = reader(data, filename)
     try:
         with sessions.begin() as session:
@@ -158,7 +235,7 @@ def ingest_file(
             existing = stored_copy(session=session, data=data)
             if existing is None:
                 raise
-            return Ingested(existing, False), len(existing.tasks)
+            return Ingested(existing, False, "bytes"), len(existing.tasks)
 
 
 def confirm_document(*, session: Session, document: Document, user_id: int | None) -> None:

@@ -91,14 +91,14 @@ def read_and_extract(data: bytes, filename: str, limits: Limits | None = None) -
 
 
 @functools.cache
-def _context() -> multiprocessing.context.BaseContext:
+def worker_context() -> multiprocessing.context.BaseContext:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(_PRELOAD)
     return context
 
 
 def _run(data: bytes, filename: str, limits: Limits) -> Extraction:
-    context = _context()
+    context = worker_context()
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(target=_child, args=(sender, data, filename, limits), name="chidao-reader", daemon=True)
     try:
@@ -111,10 +111,10 @@ def _run(data: bytes, filename: str, limits: Limits) -> Extraction:
             child.kill()
         child.join()
     if message is None:
-        raise _died(filename, child.exitcode, limits)
+        raise died(filename, child.exitcode, limits)
     if message == "timeout":
         raise ReadError(filename, _needs_time(limits), Failure.NEEDS_TIME)
-    return _outcome(filename, message, limits)
+    return outcome(filename, message, limits)
 
 
 def _receive(receiver: Connection, limits: Limits) -> tuple | str | None:
@@ -129,7 +129,7 @@ def _receive(receiver: Connection, limits: Limits) -> tuple | str | None:
         return ("memory",)
 
 
-def _outcome(filename: str, message: tuple, limits: Limits) -> Extraction:
+def outcome(filename: str, message: tuple, limits: Limits) -> Extraction:
     kind = message[0]
     if kind == "ok":
         return message[1]
@@ -140,7 +140,7 @@ def _outcome(filename: str, message: tuple, limits: Limits) -> Extraction:
     raise WorkerError(f"reading {filename!r} failed in the worker:\n{message[1]}")
 
 
-def _died(filename: str, exitcode: int | None, limits: Limits) -> ReadError:
+def died(filename: str, exitcode: int | None, limits: Limits) -> ReadError:
     """A child that exited without a message: the CPU limit's signals, or a crash."""
     if exitcode in (-signal.SIGXCPU, -signal.SIGKILL):
         return ReadError(filename, _needs_time(limits), Failure.NEEDS_TIME)
@@ -159,12 +159,18 @@ def _needs_time(limits: Limits) -> str:
 
 
 def _child(sender: Connection, data: bytes, filename: str, limits: Limits) -> None:
-    """The worker: limit itself, read and extract, send the outcome, exit.
+    """The worker: limit itself, read and extract, send the outcome, exit."""
+    resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
+    resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_seconds, limits.cpu_seconds + 5))
+    sender.send_bytes(attempt(data, filename))
+    sender.close()
+
+
+def attempt(data: bytes, filename: str) -> bytes:
+    """Read and extract in this (limited) process: the pickled outcome for ``outcome``.
 
     The outcome is pickled after the ``try``: inside ``except MemoryError`` the traceback still
     holds every frame and what it built, and the smallest allocation would fail again."""
-    resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
-    resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_seconds, limits.cpu_seconds + 5))
     outcome: tuple = _OUT_OF_MEMORY
     try:
         outcome = ("ok", read_document(data, filename))
@@ -179,5 +185,4 @@ def _child(sender: Connection, data: bytes, filename: str, limits: Limits) -> No
     except MemoryError:
         payload = _OUT_OF_MEMORY_BYTES
     del outcome
-    sender.send_bytes(payload)
-    sender.close()
+    return payload

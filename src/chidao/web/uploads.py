@@ -12,17 +12,14 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
 from starlette.datastructures import UploadFile
 
-from chidao.text.readers import detect
+from chidao.text.readers import SUPPORTED_EXTENSIONS, detect
 from chidao.tracking.progress import Upload
 from chidao.web.deps import SettingsDep
 from chidao.web.downloads import detected_type, printable_name
 from chidao.web.limits import MAX_ATTACHMENTS
 from chidao.web.schemas import ProgressCreate
 
-SUPPORTED = frozenset(
-    {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".docx", ".pdf", ".doc", ".odt", ".rtf"}
-    | {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
-)
+SUPPORTED = SUPPORTED_EXTENSIONS
 SNIFFABLE = frozenset({"pdf", "docx", "html", "odt", "rtf", "image"})
 _FORMS = ("multipart/form-data", "application/x-www-form-urlencoded")
 

@@ -26,6 +26,7 @@ from chidao.text.readers.plain import read_plain
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "SUPPORTED_EXTENSIONS",
     "OcrPage",
     "ReadError",
     "Reading",
@@ -36,6 +37,11 @@ __all__ = [
 ]
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+# The file names chidao reads (the web's uploads, ``chidao ingest DIR``); content decides the reader.
+SUPPORTED_EXTENSIONS = frozenset(
+    {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".docx", ".pdf", ".doc", ".odt", ".rtf"}
+    | {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+)
 _READERS: dict[str, Callable[[bytes], str]] = {
     detect.PLAIN: read_plain,
     detect.HTML: read_html,

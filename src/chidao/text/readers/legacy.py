@@ -79,6 +79,9 @@ def scores(text: str) -> Scores:
 def legacy_signature(text: str) -> str | None:
     """The legacy encoding of which ``text`` shows a few words ("TCVN3/ABC", "VNI"), or None: a
     hint for ``convert``, which checks each line, not a verdict."""
+    sample = unicodedata.normalize("NFC", text[:_SAMPLE_CHARS])
+    if not _TCVN3.search(sample) and not _VNI.search(sample):
+        return None  # no word can carry a signature (the usual Unicode notice): nothing to count
     count, name = scores(text).legacy
     return name if count >= 2 else None
 
