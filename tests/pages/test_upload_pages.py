@@ -11,6 +11,7 @@ from urllib.parse import unquote
 import pytest
 from siteclient import CONVERSION, EXAMPLES, HEALTH, MAX_UPLOAD
 from sqlalchemy import func, select
+from test_vietnamese_pages import english_words
 
 from chidao.store.engine import session_factory
 from chidao.store.models import AuditEntry, Document, Task
@@ -134,6 +135,7 @@ def test_several_files_are_queued_and_bad_ones_refused_at_once_or_after_reading(
     failed = browser.get(f"/uploads/{job_ids[1]}")
     assert status_of(failed.text) == "Lỗi"
     assert "Nội dung tệp không đúng với định dạng theo tên tệp" in failed.text
+    assert english_words(failed.text) == set()  # the reader's own English words stay in the API's `detail`
     listing = browser.get("/uploads")
     assert listing.status_code == 200 and 'data-pending="0"' in listing.text
     for document in documents:
