@@ -58,10 +58,21 @@ def test_clerk_officer_leader_follow_a_notice_through(open_as, server, tmp_path)
     assert clerk.locator(f"#deadline-{fixed}").input_value() == "31/12/2026"
     assert clerk.locator(".flash").is_visible()
 
+    # Correct the document's particulars: the signer extraction left out, a later date of issue.
+    clerk.locator("#details summary").click()
+    clerk.get_by_label("Người ký").fill("Nguyễn Văn An")
+    clerk.get_by_label("Ngày ban hành").fill("16/03/2024")
+    screenshot(clerk, "04-review-details")
+    clerk.get_by_role("button", name="Lưu thông tin văn bản").click()
+    clerk.wait_for_url(re.compile(r"/review\?msg="))
+    assert "Đã lưu thông tin văn bản." in clerk.locator(".flash").inner_text()
+    assert "16/03/2024" in clerk.locator(".doc-meta").inner_text()
+
     # Confirm the notice: its tasks become tracked.
     clerk.once("dialog", lambda dialog: dialog.accept())
     clerk.locator("#confirm-submit").click()
     clerk.wait_for_url(re.compile(re.escape(document_url) + r"(\?.*)?$"))
+    assert "Nguyễn Văn An" in clerk.locator("main").inner_text()
     screenshot(clerk, "05-document")
 
     # The leader's dashboard before anything is done.
@@ -98,6 +109,9 @@ def test_clerk_officer_leader_follow_a_notice_through(open_as, server, tmp_path)
     clerk.get_by_role("button", name="Đồng ý gia hạn").click()
     clerk.wait_for_load_state()
     assert "31/03/2027" in clerk.locator("body").inner_text()
+    # the current deadline, the one it replaced, and the notice's words: no contradiction shown
+    deadline = clerk.locator("#task-deadline").inner_text()
+    assert re.match(r"31/03/2027 gia hạn từ \d\d/\d\d/\d{4} \(văn bản ghi “", deadline)
     screenshot(clerk, "09-task-clerk")
 
     # The leader sees one task fewer overdue, one more not yet due.
