@@ -25,7 +25,7 @@ BULK_STALE = "Ít nhất một nhiệm vụ đã chọn vừa được người 
 def plan(site) -> dict:
     """The 86-item plan written for these tests, uploaded as a draft."""
     files = {"file": ("ke-hoach-87.txt", plan_text().encode())}
-    response = site.api("POST", "/documents", files=files)
+    response = site.api("POST", "/documents", files=files, params={"wait": 120})
     assert response.status_code == 201, response.text
     return response.json()
 

@@ -178,9 +178,17 @@ def _load(sessions: sessionmaker[Session], job_id: int) -> tuple[IngestJob, byte
         return job, data, existing.id if existing is not None else None
 
 
-def run_job(sessions: sessionmaker[Session], job_id: int, owner: str, reader: Reader = read_and_extract) -> None:
+def run_job(
+    sessions: sessionmaker[Session],
+    job_id: int,
+    owner: str,
+    reader: Reader = read_and_extract,
+    *,
+    busy_fails: bool = False,
+) -> None:
     """Read, extract and store a job ``owner`` has claimed; every outcome ends the job (but a
-    busy sandbox, which puts it back in the queue)."""
+    busy sandbox, which puts it back in the queue — or, with ``busy_fails``, for a caller that
+    answers "busy, try again" itself, fails it so that nothing is stored behind its back)."""
     job, data, existing = _load(sessions, job_id)
     if existing is not None:
         return _finish(sessions, job_id, owner, DUPLICATE, document_id=existing)
@@ -190,7 +198,7 @@ def run_job(sessions: sessionmaker[Session], job_id: int, owner: str, reader: Re
         extraction = reader(data, job.filename)
         check_size(job.filename, extraction)
     except ReadError as error:
-        if error.code == Failure.BUSY:
+        if error.code == Failure.BUSY and not busy_fails:
             return _requeue(sessions, job_id, owner)
         _kind, message = read_reason(error)
         return _finish(sessions, job_id, owner, FAILED, reason=str(error.code), error=message, detail=error.reason)
@@ -255,8 +263,8 @@ def wait_for(
                 and time.monotonic() < deadline
                 and jobs.claim(session, job_id, owner, LEASE_SECONDS)
             )
-        if claimed:
-            run_job(sessions, job_id, owner, reader)
+        if claimed:  # a busy sandbox fails the job: the caller answers 503 and the client sends it again
+            run_job(sessions, job_id, owner, reader, busy_fails=True)
             continue
         if job.finished or time.monotonic() >= deadline:
             return job
