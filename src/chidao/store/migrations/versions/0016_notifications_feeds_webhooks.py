@@ -1,7 +1,7 @@
 """Notifications, calendar feeds and webhooks (issue 11).
 
 Revision ID: 0016
-Revises: 0013
+Revises: 0015
 
 - ``notifications``: one event told to one user in the app, unread until read (the bell counts
   a user's unread rows by the index ``(user_id, read_at, id)``).
