@@ -26,7 +26,7 @@ from chidao.store.engine import session_factory
 from chidao.tracking.database import create_database
 from support.users import PASSWORD, add_users
 
-__all__ = ["PASSWORD", "screenshot"]
+__all__ = ["PASSWORD", "log_in", "screenshot"]
 
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
@@ -134,6 +134,20 @@ def browser():
             chromium.close()
 
 
+def log_in(browser, url: str, username: str, *, viewport: dict | None = None, locale: str = "vi-VN"):
+    """A new browser context (own cookies) and its page, logged in through the form at ``url``;
+    the caller closes the context."""
+    context = browser.new_context(viewport=viewport or DESKTOP, locale=locale, timezone_id="Asia/Ho_Chi_Minh")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.goto(f"{url}/login")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url(f"{url}/")
+    return context, page
+
+
 @pytest.fixture
 def open_as(browser, server):
     """``open_as(username)``: a new browser context (own cookies), logged in through the form
@@ -141,15 +155,8 @@ def open_as(browser, server):
     contexts = []
 
     def login(username: str, *, viewport: dict | None = None, locale: str = "vi-VN"):
-        context = browser.new_context(viewport=viewport or DESKTOP, locale=locale, timezone_id="Asia/Ho_Chi_Minh")
+        context, page = log_in(browser, server.url, username, viewport=viewport, locale=locale)
         contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        page.goto(f"{server.url}/login")
-        page.get_by_label("Tên đăng nhập").fill(username)
-        page.get_by_label("Mật khẩu").fill(PASSWORD)
-        page.get_by_role("button", name="Đăng nhập").click()
-        page.wait_for_url(f"{server.url}/")
         return page
 
     yield login

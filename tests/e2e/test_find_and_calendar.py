@@ -8,26 +8,14 @@ from __future__ import annotations
 
 import re
 
-from conftest import DESKTOP, EXAMPLES, PASSWORD, screenshot, serving
+from conftest import DESKTOP, EXAMPLES, log_in, screenshot, serving
 
 NOTICE = EXAMPLES / "tb-ket-luan-chuyen-doi-so.txt"  # 125/TB-UBND of 15/3/2024; due 25/3, 29/3, 31/3 …
 
 
-def _login(browser, url: str, username: str):
-    context = browser.new_context(viewport=DESKTOP, locale="en-US", timezone_id="Asia/Ho_Chi_Minh")
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    page.goto(f"{url}/login")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(f"{url}/")
-    return context, page
-
-
 def test_a_document_found_without_diacritics_and_a_calendar_day_opened(browser, tmp_path):
     with serving(tmp_path) as server:
-        context, page = _login(browser, server.url, "clerk")
+        context, page = log_in(browser, server.url, "clerk", locale="en-US")
         try:
             page.get_by_role("link", name="Tải văn bản lên").click()
             page.locator("#files").set_input_files(str(NOTICE))

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from conftest import DESKTOP, EXAMPLES, PASSWORD, screenshot, serving
+from conftest import EXAMPLES, log_in, screenshot, serving
 
 TTTT, KHCN = "Sở Thông tin và Truyền thông", "Sở Khoa học và Công nghệ"
 
@@ -23,21 +23,9 @@ def merged_server(tmp_path):
         yield server
 
 
-def _login(browser, server, username: str):
-    context = browser.new_context(viewport=DESKTOP, locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh")
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    page.goto(f"{server.url}/login")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(f"{server.url}/")
-    return context, page
-
-
 def test_the_admin_previews_and_applies_the_2025_reorganization(browser, merged_server):
     server = merged_server
-    context, admin = _login(browser, server, "admin")
+    context, admin = log_in(browser, server.url, "admin")
     admin.get_by_role("link", name="Cơ quan", exact=True).click()
     admin.get_by_role("link", name="Sắp xếp tổ chức bộ máy", exact=False).click()
     admin.get_by_role("link", name="Sắp xếp tổ chức bộ máy năm 2025").click()
@@ -54,7 +42,7 @@ def test_the_admin_previews_and_applies_the_2025_reorganization(browser, merged_
     screenshot(admin, "41-reorganization-applied")
     context.close()
 
-    context, officer = _login(browser, server, "officer")
+    context, officer = log_in(browser, server.url, "officer")
     assert KHCN in officer.locator(".user-name").inner_text()
     officer.get_by_role("link", name="Nhiệm vụ", exact=True).click()
     agencies = " | ".join(

@@ -11,22 +11,10 @@ import re
 
 from playwright.sync_api import expect
 
-from conftest import DESKTOP, PASSWORD, SCREENSHOTS, screenshot
+from conftest import SCREENSHOTS, log_in, screenshot
 from support.long_plan import ITEMS, plan_text
 
 HEIGHT = "document.body.scrollHeight"
-
-
-def _login(browser, server):
-    context = browser.new_context(viewport=DESKTOP, locale="en-US", timezone_id="Asia/Ho_Chi_Minh")
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    page.goto(f"{server.url}/login")
-    page.get_by_label("Tên đăng nhập").fill("clerk")
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(f"{server.url}/")
-    return context, page
 
 
 def _current(page) -> str:
@@ -40,7 +28,7 @@ def _followed(page) -> str | None:
 def test_clerk_reviews_an_86_item_plan_in_the_table_by_keyboard(browser, server, tmp_path):
     plan = tmp_path / "ke-hoach-87-KH-UBND.txt"
     plan.write_text(plan_text(), encoding="utf-8")
-    context, clerk = _login(browser, server)
+    context, clerk = log_in(browser, server.url, "clerk", locale="en-US")
     try:
         clerk.get_by_role("link", name="Tải văn bản lên").click()
         clerk.locator("#files").set_input_files(str(plan))
