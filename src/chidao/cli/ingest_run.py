@@ -12,8 +12,11 @@ fails is stored again file by file, so one file's trouble costs no other its pla
 from __future__ import annotations
 
 import hashlib
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -112,6 +115,23 @@ def _load(path: Path) -> bytes:
         raise ReadError(path, error.strerror or "cannot open", Failure.CANNOT_OPEN) from None
 
 
+@contextmanager
+def _interrupt_after() -> Iterator[None]:
+    """Hold Ctrl-C until the block is over, then raise it: a batch's commit and its count in the
+    tally are one step, so the summary an interrupted run prints says what the database holds."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda number, _frame: caught.append(number))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        raise KeyboardInterrupt
+
+
 class BulkRun:
     """Ingest files with a pool of workers; ``ingest`` may be called again (``--watch``)."""
 
@@ -185,6 +205,10 @@ class BulkRun:
         batch.append((path, Read(job.filename, job.data, found)))
 
     def _store(self, batch: list[tuple[Path, Read]]) -> None:
+        with _interrupt_after():  # committed and counted together, or neither
+            self._store_and_count(batch)
+
+    def _store_and_count(self, batch: list[tuple[Path, Read]]) -> None:
         outcomes = store_batch(self.sessions, [read for _, read in batch], confirm=self.confirm, cache=self.cache)
         for (path, _), result in zip(batch, outcomes, strict=True):
             if isinstance(result, ReadError):
