@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -26,6 +27,10 @@ class LayoutLexicon:
     places: frozenset[str]  # provinces and cities, lowercased: "Cao Bằng" is a place, not a person
     signer_ranks: tuple[str, ...]  # "Đại tá", "TS.": before a signer's name, not part of it
     lunar_years: frozenset[str]  # "Đinh Mùi", "Bính Ngọ": a year's name, not a person's
+    chair_positions: re.Pattern[str]  # "Phó Chủ tịch UBND tỉnh" before a name in a subject line
+    chair_gap_breaks: re.Pattern[str]  # "tại", "về": a position's phrase ended before the name
+    meeting_words: re.Pattern[str]  # "cuộc họp", "buổi làm việc": there was a meeting to chair
+    title_meeting_words: re.Pattern[str]  # "kiểm tra": a meeting when a subject line says it
 
 
 @cache
@@ -48,7 +53,17 @@ def lexicon() -> LayoutLexicon:
         places=_places(),
         signer_ranks=tuple(sorted(data["signer_ranks"], key=len, reverse=True)),
         lunar_years=frozenset(f"{stem} {branch}" for stem in data["lunar_stems"] for branch in data["lunar_branches"]),
+        chair_positions=_words(data["chair_positions"]),
+        chair_gap_breaks=_words(data["chair_gap_breaks"]),
+        meeting_words=_words(data["meeting_words"]),
+        title_meeting_words=_words(data["meeting_words"] + data["title_meeting_words"]),
     )
+
+
+def _words(words: list[str]) -> re.Pattern[str]:
+    """Any of ``words`` as a whole word, in lowercase text."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])")
 
 
 def _places() -> frozenset[str]:

@@ -59,8 +59,8 @@ def find_chair(title: str | None, intro: str) -> str | None:
             if spelled:
                 return max(spelled, key=lambda n: len(n[2]))[2]
         else:
-            in_title = person_names(title)
-            if in_title:
+            in_title = [n for n in person_names(title) if _named_as_person(title, n[0])]
+            if in_title and _met(title, intro):
                 return in_title[0][2]
     low = intro.lower()
     cues = [m.start() for m in _CHAIR_CUE.finditer(low) if not _LEADS_TASK.match(low, m.end())]
@@ -81,6 +81,20 @@ def find_chair(title: str | None, intro: str) -> str | None:
         if best:
             return best[2]
     return None
+
+
+def _named_as_person(title: str, at: int) -> bool:
+    """Whether a position or an address comes before the name at ``at`` in a subject line, with
+    only the body it belongs to between them ("Phó Chủ tịch UBND tỉnh Nguyễn Minh Lâm")."""
+    before = title[max(0, at - 80) : at].lower()
+    positions = list(lexicon().chair_positions.finditer(before))
+    return bool(positions) and lexicon().chair_gap_breaks.search(before, positions[-1].end()) is None
+
+
+def _met(title: str, intro: str) -> bool:
+    """Whether the subject line or the opening tells of a meeting that somebody chaired."""
+    in_title = lexicon().title_meeting_words.search(title.lower())
+    return in_title is not None or lexicon().meeting_words.search(intro.lower()) is not None
 
 
 @cache

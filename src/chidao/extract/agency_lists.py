@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from chidao.extract.agency_words import (
+    _APPOSITION,
     _BACK_MARK,
     _COLON,
     _LIST_SEP,
@@ -93,7 +94,7 @@ class ListReading:
         earlier = self._earlier_members(mention.written) if self._named_groups and not self._priming else None
         if earlier and earlier[0].start < mention.start and not _COLON.match(self.key, mention.end, self.limit):
             return [Mention(mention.start, mention.end, m.written, m.name) for m in earlier]
-        listed = self._parenthesized_members(mention)
+        listed = self._parenthesized_members(mention) or self._named_role(mention)
         if listed:
             return listed
         colon = _COLON.match(self.key, mention.end, self.limit)
@@ -233,6 +234,19 @@ class ListReading:
             return False
         body = self.read(pos)
         return body is not None and body.end > place_end
+
+    def _named_role(self, mention: Mention) -> list[Mention]:
+        """A role given its body: "yêu cầu nhà đầu tư là Công ty Cổ phần Địa ốc Phước Thành ..."
+        is the company's task (genre g82)."""
+        if " ".join(mention.written.lower().split()) not in _ROLES:
+            return []
+        named = _APPOSITION.match(self.key, mention.end, self.limit)
+        if not named or not self.starts_agency(named.end()):
+            return []
+        limit = self.limit
+        members, _ = self.read_list(named.end(), limit=limit)
+        self.limit = limit
+        return members
 
     def _parenthesized_members(self, mention: Mention) -> list[Mention]:
         """A group followed by its members in parentheses."""

@@ -36,7 +36,8 @@ _UNDER = re.compile(r"(?:trực thuộc|thuộc)\s+")
 _OF = re.compile(r"của\s+(?=\S)")
 _HAVING = re.compile(r"\s+có\s+(?!trách nhiệm|ý kiến|văn bản|báo cáo|kế hoạch|liên quan)(?=[^\W\d_])")
 _COLON = re.compile(r"\s*:\s*")
-_OPENING = re.compile(r"\s*\(")
+_OPENING = re.compile(r"\s*(?:là\s+[^()\n,;.:]{1,30}?\s*)?\(")  # "Các chủ rừng là tổ chức (A, B)"
+_APPOSITION = re.compile(r"\s*là\s+")  # "nhà đầu tư là Công ty Cổ phần X": the role named
 _SPACES = re.compile(r"\s*")
 _LIST_SEP = re.compile(r"\s*(?:,|và|;)\s*")
 _LOCALITY_KIND = r"(?:tỉnh|thành phố|xã|phường|đặc khu|huyện|quận|thị xã|thị trấn)"

@@ -121,9 +121,19 @@ def _regular(key: str, start: int, end: int) -> tuple[str, tuple[int, int]] | No
             return found
         if _falls_on(key, match.end(), end) or _reported_to(clause, key, match.end(), end):
             return found
-        if opens_clause and _ends_reported_sentence(clause, match, key, end):
+        if _ends_reported_sentence(_whole_clause(key, start, match.start()), match, key, end):
             return found
     return None
+
+
+def _whole_clause(key: str, start: int, at: int) -> str:
+    """The clause that ends at ``at``, from its opening (a sentence of up to 240 characters: "Cập
+    nhật bản đồ cấp dự báo cháy rừng, thông tin trên các phương tiện thông tin đại chúng hằng
+    ngày" opens 100 characters before its period); empty when it opens further back."""
+    before = key[max(start, at - 240) : at]
+    if len(before) == 240 and not re.search(r"[.;:\n]", before):
+        return ""
+    return re.sub(r"^\s*(?:[-+*•]|[a-zđ0-9]{1,2}[.)])\s*", "", re.split(r"[.;:\n]", before)[-1])
 
 
 @cache

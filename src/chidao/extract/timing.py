@@ -31,6 +31,7 @@ _CUES = cues("timing_cues.toml")  # the words of these patterns, each row with i
 
 _YEAR_DEADLINE_VERBS = _CUES["year_deadline_verbs"]
 _NOT_DEADLINE_BEFORE = _CUES["not_deadline_before"]
+_EVENT_BEFORE = _CUES["event_before"]
 _FRAME_BEFORE = _CUES["frame_before"]
 _BARE_PERIOD = _CUES["bare_period"]
 # Deadlines whose own trigger makes them one, whatever comes before: "khởi công trước ngày 30/12".
@@ -81,7 +82,11 @@ class TimingReader:
     def _acceptable(self, match: DeadlineMatch, start: int, plan_line: bool) -> bool:
         before = self.key[max(start, match.start - 160) : match.start]
         if match.kind not in _FIRM and _NOT_DEADLINE_BEFORE.search(before[-25:]):
-            return False  # "khởi công ngày 15/3", "tại kỳ họp giữa năm 2026": an event's date
+            return False  # "tại kỳ họp giữa năm 2026": an event's date
+        event = _EVENT_BEFORE.search(before[-25:]) if match.kind not in _FIRM else None
+        if event and not (event.group().startswith("khởi") and match.text.lower().startswith("trong")):
+            return False  # "khởi công ngày 15/3", "các điểm thi công trong tháng 5": when it happens;
+            # "bảo đảm khởi công trong quý IV": the window it must happen in, a deadline
         if match.kind not in _FIRM and _FRAME_BEFORE.search(before[-25:]) and _BARE_PERIOD.match(match.text.lower()):
             return False  # "kế hoạch năm 2026": a plan's year; "Kế hoạch trong quý III" is a deadline
         if _PLANNED.search(before):

@@ -1,0 +1,46 @@
+"""A lead named in the aside that closes an item: "Rà soát các dự án chậm tiến độ (giao Sở Xây
+dựng chủ trì, phối hợp với Sở Tài chính; hoàn thành trong tháng 8/2026).", "Xác định giá đất
+cụ thể (Sở Nông nghiệp và Môi trường chủ trì; thời gian: trước ngày 30/9/2026).", "Tiếp nhận
+hạ tầng (UBND các phường A, B thực hiện)."
+
+Conclusion notices often put the action first and who does it last, in brackets. Only an aside
+that closes the item counts, and only when it opens with "giao" and the agencies or with the
+agencies and a role ("chủ trì", "thực hiện", ...) or nothing more: "(theo báo cáo của Sở Xây
+dựng)" or "(Sở Y tế đã báo cáo)" name no one to act.
+"""
+
+from __future__ import annotations
+
+import re
+
+from chidao.extract.agencies import AgencyReader
+from chidao.extract.cues import cues
+from chidao.extract.lead_basics import Assignment, clean_leads, past_spaces
+
+_CUES = cues("assignment_cues.toml")
+_ASIDE_GIVES = _CUES["aside_gives"]
+_ASIDE_ROLE = _CUES["aside_role"]
+_CLOSING_ASIDE = re.compile(r"\)\s*[.;,]?\s*$")
+
+
+def aside_assignment(reader: AgencyReader, start: int, end: int) -> Assignment | None:
+    """The lead that the item ``[start, end)`` names in its closing aside, or None."""
+    key = reader.key
+    close = _CLOSING_ASIDE.search(key, start, end)
+    if close is None:
+        return None
+    opening = key.rfind("(", start, close.start())
+    if opening <= start or key.find(")", opening, close.start()) >= 0:
+        return None  # no aside, the whole item in brackets, or a nested one
+    pos = past_spaces(reader, opening + 1)
+    gives = _ASIDE_GIVES.match(key, pos, close.start())
+    if gives:
+        pos = past_spaces(reader, gives.end())
+    elif not reader.starts_agency(pos):
+        return None
+    mentions, after = reader.read_list(pos, lenient=bool(gives), limit=close.start())
+    if not mentions or after > close.start():
+        return None
+    if not _ASIDE_ROLE.match(key, after, close.start() + 1):
+        return None
+    return Assignment(clean_leads(mentions), pos, True)

@@ -1,0 +1,203 @@
+"""Rules added on 2026-12-06 from the genre examples g82-g89, each on a short notice written for it.
+
+Every case names the example whose failure it comes from; the notices are invented and share no
+text with the measurement sets.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from chidao import extract_text
+
+HEADER = """ỦY BAN NHÂN DÂN
+TỈNH BẮC NINH
+Số: 41/{kind}-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Bắc Ninh, ngày 06 tháng 7 năm 2026
+
+{title}
+{subject}
+
+{intro}
+"""
+
+SIGNATURE = """
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Đào Quang Khải
+"""
+
+MEETING = "Ngày 01/7/2026, Phó Chủ tịch UBND tỉnh chủ trì cuộc họp về các dự án nhà ở. Phó Chủ tịch kết luận:"
+
+
+def _notice(body: str, *, kind: str = "TB", title: str = "THÔNG BÁO", subject: str = "", intro: str = MEETING) -> dict:
+    subject = subject or "Kết luận của Phó Chủ tịch UBND tỉnh Đào Quang Khải tại cuộc họp về các dự án nhà ở"
+    text = HEADER.format(kind=kind, title=title, subject=subject, intro=intro)
+    return extract_text(text + body + SIGNATURE)
+
+
+def _tasks(result: dict) -> list[tuple[list[str], list[str], str | None, str | None]]:
+    return [(t["lead"], t["coordinators"], t["deadline"], t["recurrence"]) for t in result["tasks"]]
+
+
+# --- the lead in a closing aside (g82) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        (
+            "Rà soát các dự án nhà ở chậm tiến độ (giao Sở Xây dựng chủ trì, phối hợp với Sở Tài chính;"
+            " hoàn thành trong tháng 9/2026).",
+            (["Sở Xây dựng"], ["Sở Tài chính"], "2026-09-30", None),
+        ),
+        (
+            "Xác định giá đất của các dự án (Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Thuế tỉnh;"
+            " thời gian: trước ngày 15/10/2026).",
+            (["Sở Nông nghiệp và Môi trường"], ["Thuế tỉnh"], "2026-10-15", None),
+        ),
+        (
+            "Tiếp nhận hạ tầng các khu nhà ở đã nghiệm thu (UBND các phường Võ Cường, Kinh Bắc thực hiện).",
+            (["Ủy ban nhân dân phường Võ Cường", "Ủy ban nhân dân phường Kinh Bắc"], [], None, None),
+        ),
+        ("Thẩm định dự thảo quy chế quản lý (giao Sở Tư pháp).", (["Sở Tư pháp"], [], None, None)),
+        (
+            "Tổng hợp tiến độ, báo cáo UBND tỉnh vào ngày 20 hằng tháng (Sở Xây dựng chủ trì).",
+            (["Sở Xây dựng"], [], None, "monthly"),
+        ),
+    ],
+)
+def test_a_closing_aside_names_the_lead(item, expected):
+    assert _tasks(_notice(f"1. Nhiệm vụ thời gian tới\n1.1. {item}\n")) == [expected]
+
+
+def test_an_aside_that_names_nobody_to_act_gives_no_lead():
+    """ "(theo báo cáo của Sở Xây dựng)" is a source, not an assignment: the item names no one."""
+    result = _notice("1. Hoàn thiện hồ sơ các dự án nhà ở (theo báo cáo của Sở Xây dựng).\n")
+    assert result["tasks"] == []
+
+
+def test_an_item_that_names_its_lead_keeps_it_whatever_its_aside_says():
+    result = _notice("1. Sở Tài chính bố trí vốn cho các dự án nhà ở xã hội (Sở Xây dựng theo dõi).\n")
+    assert [t["lead"] for t in result["tasks"]] == [["Sở Tài chính"]]
+
+
+# --- an approval said by the chair (g82) ----------------------------------------------------
+
+
+def test_a_leaders_approval_is_no_task_and_the_assignment_after_it_is():
+    body = (
+        "1. Về đề nghị của UBND phường Kinh Bắc: Phó Chủ tịch UBND tỉnh thống nhất chủ trương; giao Sở Tài"
+        " chính chủ trì, phối hợp với UBND phường Kinh Bắc tham mưu bố trí vốn trước ngày 20/8/2026.\n"
+    )
+    assert _tasks(_notice(body)) == [(["Sở Tài chính"], ["Ủy ban nhân dân phường Kinh Bắc"], "2026-08-20", None)]
+
+
+# --- a role given its body (g82), a group given its members after "là" (g88) ----------------
+
+
+@pytest.mark.parametrize(
+    ("item", "lead"),
+    [
+        (
+            "Yêu cầu nhà đầu tư là Công ty Cổ phần Phát triển nhà Kinh Bắc hoàn thành hạ tầng trước ngày 30/9/2026.",
+            ["Công ty Cổ phần Phát triển nhà Kinh Bắc"],
+        ),
+        (
+            "Yêu cầu chủ đầu tư là Ban Quản lý dự án đầu tư xây dựng tỉnh khẩn trương quyết toán dự án.",
+            ["Ban Quản lý dự án đầu tư xây dựng tỉnh"],
+        ),
+        (
+            "Các chủ rừng là tổ chức (Ban Quản lý rừng phòng hộ Tây Yên Tử, các công ty lâm nghiệp) xây dựng"
+            " phương án phòng cháy rừng.",
+            ["Ban Quản lý rừng phòng hộ Tây Yên Tử", "các công ty lâm nghiệp"],
+        ),
+    ],
+)
+def test_a_role_or_group_is_recorded_as_the_bodies_it_names(item, lead):
+    result = _notice(f"1. {item}\n")
+    assert [[name.lower() for name in t["lead"]] for t in result["tasks"]] == [[name.lower() for name in lead]]
+
+
+# --- names (g84, g85, g86) ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("item", "lead", "partners"),
+    [
+        # g85: a commune's public service centre, whose name goes on in lowercase after a verb-like word.
+        (
+            "Trung tâm Dịch vụ tổng hợp xã chi trả tiền bồi thường cho các hộ dân.",
+            ["Trung tâm Dịch vụ tổng hợp xã"],
+            [],
+        ),
+        # g84: a unit of the Department of Home Affairs whose name holds a comma.
+        (
+            "Phòng Công chức, viên chức chủ trì, phối hợp với Thanh tra Sở tham mưu quy định phân cấp.",
+            ["Phòng Công chức, viên chức"],
+            ["Thanh tra Sở"],
+        ),
+        # g86: a sector named as a partner.
+        (
+            "Các sở, ban, ngành phối hợp với ngành Y tế triển khai các biện pháp phòng, chống dịch.",
+            ["Các sở, ban, ngành"],
+            ["Ngành Y tế"],
+        ),
+    ],
+)
+def test_names(item, lead, partners):
+    result = _notice(f"1. {item}\n")
+    assert [(t["lead"], t["coordinators"]) for t in result["tasks"]] == [(lead, partners)]
+
+
+# --- timing (g87, g88) ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("item", "deadline"),
+    [
+        # g87: the window a start must happen in is a deadline; the day of the event is not.
+        ("Sở Xây dựng hoàn thiện thủ tục đầu tư, bảo đảm khởi công dự án trong quý IV/2026.", "2026-12-31"),
+        ("Sở Xây dựng chuẩn bị mặt bằng để tổ chức khởi công ngày 15/10/2026.", None),
+        # d01 keeps: where work goes on in a month is no deadline.
+        ("Sở Xây dựng lưu ý các vị trí thi công trong tháng 9/2026.", None),
+        # g87: "phấn đấu ... trong năm" is the year the result is due (ANNOTATION: "phấn đấu đến hết năm").
+        ("Sở Xây dựng đôn đốc nhà thầu, phấn đấu thông xe toàn tuyến trong năm 2027.", "2027-12-31"),
+    ],
+)
+def test_deadline_windows(item, deadline):
+    assert [t["deadline"] for t in _notice(f"1. {item}\n")["tasks"]] == [deadline]
+
+
+def test_a_daily_period_ends_a_long_reporting_sentence():
+    """g88: "Cập nhật ..., thông tin trên các phương tiện thông tin đại chúng hằng ngày." (100
+    characters between the verb and its period)."""
+    body = (
+        "1. Giám đốc Sở Nông nghiệp và Môi trường:\n"
+        "a) Cập nhật bản đồ cấp dự báo cháy rừng, thông tin trên các phương tiện thông tin đại chúng hằng ngày.\n"
+    )
+    assert [t["recurrence"] for t in _notice(body, kind="CT", title="CHỈ THỊ")["tasks"]] == ["daily"]
+
+
+# --- the chair (g83, g85) ---------------------------------------------------------------------
+
+
+def test_a_place_in_the_subject_line_is_no_chair():
+    subject = "Kết luận của Chủ tịch UBND xã tại buổi làm việc về Dự án đường liên thôn La Bông"
+    intro = "Ngày 29/7/2026, đồng chí Lê Công Đức, Chủ tịch UBND xã chủ trì buổi làm việc. Chủ tịch kết luận:"
+    result = _notice("1. Phòng Kinh tế hoàn chỉnh hồ sơ.\n", subject=subject, intro=intro)
+    assert result["document"]["chair"] == "Lê Công Đức"
+
+
+def test_whose_opinion_a_notice_gives_is_no_chair_without_a_meeting():
+    subject = "Ý kiến chỉ đạo của Phó Chủ tịch UBND tỉnh Đào Quang Khải về việc giải quyết đơn của công dân"
+    intro = "Xét báo cáo kết quả kiểm tra, xác minh của Thanh tra tỉnh, Phó Chủ tịch UBND tỉnh có ý kiến như sau:"
+    result = _notice("1. Giao Thanh tra tỉnh theo dõi việc giải quyết đơn.\n", subject=subject, intro=intro)
+    assert result["document"]["chair"] is None
+    meeting = _notice("1. Giao Thanh tra tỉnh theo dõi việc giải quyết đơn.\n")
+    assert meeting["document"]["chair"] == "Đào Quang Khải"
