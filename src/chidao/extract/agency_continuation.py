@@ -77,8 +77,25 @@ class NameContinuation:
             and not self._inside_word(run.end, te)
             and not self._opens_compound(ts, te)  # "Cục Cảnh sát giao thông" (genre g81)
         ):
+            if self._noun_at_end(run, ts):
+                return False
             return self._name_verb(run, ts, te, word)
         return self._name_part(run, pos, (ts, te), word, upper, need_name)
+
+    def _noun_at_end(self, run: _Run, ts: int) -> bool:
+        """ "Phòng Quản lý chất lượng công trình xây dựng | chủ trì": a word that is a verb elsewhere
+        ("xây dựng", "tổng hợp") closes a name that already runs on in lowercase words when a verb
+        follows it at once (genre g91). The name then ends after it."""
+        if run.lower_run < 2:
+            return False  # "Sở Y tế | tổng hợp báo cáo": the name had ended
+        noun = self.reg.noun_verbs.match(self.key, ts, self.limit)
+        if noun is None or self._inside_word(ts, noun.end()):
+            return False
+        after = self._token(noun.end())
+        if after is None or not self.reg.stop_words.match(self.key, after[0], self.limit) or self._is_upper(after[0]):
+            return False
+        run.end = run.confirmed = noun.end()
+        return True
 
     def _name_connector(self, run: _Run, ts: int, te: int, word: str, commas: bool) -> bool:
         """A comma, "và" or dash inside the name joins a capitalized part that opens no agency."""

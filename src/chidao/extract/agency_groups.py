@@ -49,11 +49,12 @@ class GroupReading:
         return end
 
     def _qualified_end(self, end: int) -> int:
-        """ "các xã" + " ven biển, ven sông", " biên giới": the qualifiers of a group of localities."""
+        """ "các xã" + " ven biển, ven sông", " biên giới", " ven biển và miền núi": the qualifiers
+        of a group of localities."""
         reg, key = self.reg, self.key
         cur = end
         while True:
-            sep = _COMMA.match(key, cur, self.limit) if cur > end else None
+            sep = _COMMA_OR_AND.match(key, cur, self.limit) if cur > end else None
             at = self.skip_space(sep.end() if sep else cur)
             qualifier = reg.locality_qualifiers.match(key, at, self.limit)
             if qualifier is None or (cur == end and at == cur):

@@ -113,11 +113,12 @@ class ListReading:
             field = self.reg.field_re.match(self.key, pos, self.limit) if singular in ("Sở", "Bộ") else None
             if field is None and self.reg.stop_words.match(self.key, pos, self.limit):
                 break  # "Các sở, ban, ngành: Là các đơn vị ...": a sentence, not members
-            end = field.end() if field else self._name_end(pos, need_name=True, commas=False)
+            whole = None if field or head.lower() not in self.reg.collective_heads else self._whole_member(pos)
+            end = field.end() if field else whole or self._name_end(pos, need_name=True, commas=False)
             if end is None:
                 break
             written = self.text[pos:end]
-            full = f"{singular} {written}"
+            full = written if whole else f"{singular} {written}"  # "Các lực lượng: Công an thành phố"
             out.append(Mention(mention.start if not out else pos, end, written, self.canonical(full)))
             sep = _LIST_SEP.match(self.key, end, self.limit)
             if not sep or not self._is_upper(sep.end()) or self.starts_agency(sep.end()):
@@ -234,6 +235,17 @@ class ListReading:
             return False
         body = self.read(pos)
         return body is not None and body.end > place_end
+
+    def _whole_member(self, pos: int) -> int | None:
+        """The end of a member named in full after a collective's colon ("Các lực lượng: Công an
+        thành phố, Sở Y tế"): a body of its own, where "các Tập đoàn: Điện lực Việt Nam" names a
+        Tập đoàn."""
+        if not self.starts_agency(pos):
+            return None
+        limit = self.limit
+        found, _ = self.read_list(pos, limit=limit)
+        self.limit = limit
+        return found[0].end if found else None
 
     def _named_role(self, mention: Mention) -> list[Mention]:
         """A role given its body: "yêu cầu nhà đầu tư là Công ty Cổ phần Địa ốc Phước Thành ..."

@@ -1,7 +1,9 @@
-"""A lead named in the aside that closes an item: "Rà soát các dự án chậm tiến độ (giao Sở Xây
-dựng chủ trì, phối hợp với Sở Tài chính; hoàn thành trong tháng 8/2026).", "Xác định giá đất
-cụ thể (Sở Nông nghiệp và Môi trường chủ trì; thời gian: trước ngày 30/9/2026).", "Tiếp nhận
-hạ tầng (UBND các phường A, B thực hiện)."
+"""A lead named at the end of an item, after its action: in a closing aside ("Rà soát các dự
+án chậm tiến độ (giao Sở Xây dựng chủ trì, phối hợp với Sở Tài chính; hoàn thành trong tháng
+8/2026).", "Xác định giá đất cụ thể (Sở Nông nghiệp và Môi trường chủ trì; thời gian: trước ngày
+30/9/2026).", "Tiếp nhận hạ tầng (UBND các phường A, B thực hiện).") or in a plan's labels run
+into the item ("Dự trù nhu cầu vắc xin năm 2027. Chủ trì: Trung tâm Kiểm soát bệnh tật tỉnh; phối
+hợp: Trung tâm Y tế các khu vực; thời gian: tháng 11/2026.").
 
 Conclusion notices often put the action first and who does it last, in brackets. Only an aside
 that closes the item counts, and only when it opens with "giao" and the agencies or with the
@@ -16,11 +18,13 @@ import re
 from chidao.extract.agencies import AgencyReader
 from chidao.extract.cues import cues
 from chidao.extract.lead_basics import Assignment, clean_leads, past_spaces
+from chidao.extract.vocabulary import sections
 
 _CUES = cues("assignment_cues.toml")
 _ASIDE_GIVES = _CUES["aside_gives"]
 _ASIDE_ROLE = _CUES["aside_role"]
 _CLOSING_ASIDE = re.compile(r"\)\s*[.;,]?\s*$")
+_SENTENCE_BREAK = re.compile(r"[.;]\s+")
 
 
 def aside_assignment(reader: AgencyReader, start: int, end: int) -> Assignment | None:
@@ -44,3 +48,18 @@ def aside_assignment(reader: AgencyReader, start: int, end: int) -> Assignment |
     if not _ASIDE_ROLE.match(key, after, close.start() + 1):
         return None
     return Assignment(clean_leads(mentions), pos, True)
+
+
+def inline_plan_assignment(reader: AgencyReader, start: int, end: int) -> Assignment | None:
+    """The lead of a plan label that opens a sentence inside the item ("... toàn tỉnh. Chủ trì:
+    Trung tâm Kiểm soát bệnh tật tỉnh; phối hợp: ..."), or None."""
+    key, lead_label = reader.key, sections().plan_lead
+    for brk in _SENTENCE_BREAK.finditer(key, start, end):
+        label = lead_label.match(key, brk.end(), end)
+        if label is None:
+            continue
+        pos = past_spaces(reader, label.end())
+        mentions, _ = reader.read_list(pos, lenient=True, limit=end)
+        if mentions:
+            return Assignment(clean_leads(mentions), pos, True)
+    return None

@@ -11,7 +11,7 @@ from chidao.text.guarded import guarded
 
 _COORDINATE = guarded(
     r"(?<![\w])(?:phối hợp(?: chặt chẽ)?(?: với| cùng(?: với)?| giữa)?|phối với|thống nhất với|cùng với|cùng|"
-    r"làm việc(?: cụ thể)? với)\s+"
+    r"làm việc(?: cụ thể)? với)(?:\s*:\s*|\s+)"  # "...; phối hợp: Trung tâm Y tế các khu vực; ..."
 )
 
 # "A chỉ đạo B phối hợp với C ...": the coordination after it is B's.

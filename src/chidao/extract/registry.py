@@ -107,10 +107,12 @@ class Registry:
     group_nouns: re.Pattern[str]
     localities: re.Pattern[str]
     locality_qualifiers: re.Pattern[str]  # "ven biển", "biên giới": what sets a group of localities apart
+    collective_heads: frozenset[str]  # "lực lượng": a group whose listed members are named in full
     positions: re.Pattern[str]
     compound_heads: re.Pattern[str]
     compound_parts: re.Pattern[str]
     stop_words: re.Pattern[str]
+    noun_verbs: re.Pattern[str]  # "xây dựng": a verb that may also close a name ("... công trình xây dựng")
     tails: re.Pattern[str]
     roles: re.Pattern[str]  # bodies named by their role: "Cơ quan chủ trì", "Cơ quan phối hợp"
     group_duties: re.Pattern[str]  # what closes a group named by its assignment ("có trách nhiệm")
@@ -153,10 +155,12 @@ def registry() -> Registry:
         group_nouns=alternation(grammar["group_nouns"]),
         localities=alternation(grammar["localities"]),
         locality_qualifiers=alternation(grammar["locality_qualifiers"]),
+        collective_heads=frozenset(grammar["collective_heads"]),
         positions=alternation(grammar["positions"]),
         compound_heads=alternation(grammar["compound_heads"]),
         compound_parts=alternation(grammar["compound_parts"]),
         stop_words=alternation(grammar["stop_words"]),
+        noun_verbs=alternation(grammar["noun_verbs"]),
         tails=alternation(grammar["tails"]),
         roles=alternation(grammar["roles"]),
         group_duties=alternation(grammar["group_duties"]),

@@ -32,6 +32,8 @@ _CUES = cues("timing_cues.toml")  # the words of these patterns, each row with i
 _YEAR_DEADLINE_VERBS = _CUES["year_deadline_verbs"]
 _NOT_DEADLINE_BEFORE = _CUES["not_deadline_before"]
 _EVENT_BEFORE = _CUES["event_before"]
+_AS_OF_BEFORE = _CUES["as_of_before"]
+_TIME_LABEL_BEFORE = _CUES["time_label_before"]
 _FRAME_BEFORE = _CUES["frame_before"]
 _BARE_PERIOD = _CUES["bare_period"]
 # Deadlines whose own trigger makes them one, whatever comes before: "khởi công trước ngày 30/12".
@@ -91,8 +93,10 @@ class TimingReader:
             return False  # "kế hoạch năm 2026": a plan's year; "Kế hoạch trong quý III" is a deadline
         if _PLANNED.search(before):
             return False
+        if match.kind.startswith("until") and _AS_OF_BEFORE.search(before):
+            return False  # "số liệu dân số đến ngày 30/9/2026": the date the figures stand at
         if match.kind == "in_year" and not plan_line:
-            return bool(_YEAR_DEADLINE_VERBS.search(before))
+            return bool(_YEAR_DEADLINE_VERBS.search(before) or _TIME_LABEL_BEFORE.search(before))
         return True
 
     def read(self, start: int, end: int, *, plan_line: bool = False) -> Timing:
@@ -109,6 +113,7 @@ class TimingReader:
         begin = topic_end(self.key, start, end)
         hits = self._deadline_hits(begin, end)
         resolved = resolve_deadlines(hits, self.text, self._context, begin) if hits else ()
+        resolved = self._earliest_step_first(resolved, begin, plan_line)
         for at, match in enumerate(resolved):
             if not self._acceptable(match, begin, plan_line):
                 continue
@@ -133,6 +138,19 @@ class TimingReader:
         if recurrence is None and words is None:
             return _NO_TIMING
         return Timing(None, None, recurrence, None, None, words, recurring_day(self.key, begin, end, recurrence))
+
+    def _earliest_step_first(
+        self, resolved: tuple[DeadlineMatch, ...] | list[DeadlineMatch], begin: int, plan_line: bool
+    ) -> tuple[DeadlineMatch, ...] | list[DeadlineMatch]:
+        """ "kiểm tra các công trình hoàn thành trong năm 2026; báo cáo kết quả trước ngày 30/9/2026":
+        when the first deadline is a whole year and a firm date before its end follows, the item's
+        first (earliest) step is the dated one (ANNOTATION.md; genre g91)."""
+        accepted = [m for m in resolved if self._acceptable(m, begin, plan_line)]
+        if not accepted or accepted[0].kind != "in_year" or accepted[0].recurrence or accepted[0].date is None:
+            return resolved
+        year_end = accepted[0].date
+        firm = [m for m in accepted if m.kind in _FIRM and not m.recurrence and m.date and m.date < year_end]
+        return [min(firm, key=lambda m: m.date), *resolved] if firm else resolved
 
     def _until(self, matches: list[DeadlineMatch], begin: int, plan_line: bool) -> date | None:
         """The end of a recurring task's rounds: its "đến hết năm 2026", "đến ngày 31/12/2026"."""

@@ -1,4 +1,4 @@
-"""Rules added on 2026-12-06 from the genre examples g82-g89, each on a short notice written for it.
+"""Rules added on 2026-12-06 from the genre examples g82-g97, each on a short notice written for it.
 
 Every case names the example whose failure it comes from; the notices are invented and share no
 text with the measurement sets.
@@ -201,3 +201,75 @@ def test_whose_opinion_a_notice_gives_is_no_chair_without_a_meeting():
     assert result["document"]["chair"] is None
     meeting = _notice("1. Giao Thanh tra tỉnh theo dõi việc giải quyết đơn.\n")
     assert meeting["document"]["chair"] == "Đào Quang Khải"
+
+
+# --- g90-g97 -----------------------------------------------------------------------------------
+
+
+def test_plan_labels_run_into_the_item_name_its_lead_partners_and_time():
+    """g93: "Dự trù nhu cầu ... . Chủ trì: X; phối hợp: Y; thời gian: trong năm 2027." """
+    body = (
+        "1. Lập kế hoạch\n"
+        "- Dự trù nhu cầu vắc xin năm 2027 của toàn tỉnh. Chủ trì: Trung tâm Kiểm soát bệnh tật tỉnh;"
+        " phối hợp: Trung tâm Y tế các khu vực; thời gian: trong năm 2027.\n"
+    )
+    result = _notice(body, kind="KH", title="KẾ HOẠCH", subject="Tiêm chủng mở rộng năm 2027", intro="")
+    assert _tasks(result) == [
+        (["Trung tâm Kiểm soát bệnh tật tỉnh"], ["Trung tâm Y tế các khu vực"], "2027-12-31", None)
+    ]
+
+
+def test_the_date_figures_stand_at_is_no_deadline():
+    """g95: "cung cấp số liệu dân số đến ngày 30/9/2026 cho Sở Nội vụ trước ngày 10/11/2026"."""
+    body = "1. Thống kê tỉnh cung cấp số liệu dân số đến ngày 30/9/2026 cho Sở Nội vụ trước ngày 10/11/2026.\n"
+    assert _tasks(_notice(body)) == [(["Thống kê tỉnh"], [], "2026-11-10", None)]
+
+
+def test_a_dated_step_before_a_years_end_is_the_deadline():
+    """g91: "kiểm tra ... các công trình hoàn thành trong năm 2026; báo cáo kết quả trước ngày 30/9/2026"."""
+    body = (
+        "1. Phòng Quản lý chất lượng công trình xây dựng kiểm tra công tác nghiệm thu các công trình hoàn"
+        " thành trong năm 2026; báo cáo kết quả trước ngày 30/9/2026.\n"
+    )
+    assert _tasks(_notice(body)) == [(["Phòng Quản lý chất lượng công trình xây dựng"], [], "2026-09-30", None)]
+
+
+@pytest.mark.parametrize(
+    ("item", "lead"),
+    [
+        # g91: "xây dựng" closes a name that runs on in lowercase when a verb follows at once.
+        (
+            "Trung tâm Giám định chất lượng xây dựng tổ chức thí nghiệm vật liệu.",
+            "Trung tâm Giám định chất lượng xây dựng",
+        ),
+        ("Phòng Quản lý hoạt động xây dựng rà soát danh sách nhà thầu.", "Phòng Quản lý hoạt động xây dựng"),
+        # unchanged: a short name ends before the verb.
+        ("Sở Y tế tổng hợp báo cáo UBND tỉnh.", "Sở Y tế"),
+        ("Trung tâm Phát triển quỹ đất tỉnh tổng hợp báo cáo.", "Trung tâm Phát triển quỹ đất tỉnh"),
+    ],
+)
+def test_names_ending_in_a_verb_like_noun(item, lead):
+    assert [t["lead"] for t in _notice(f"1. {item}\n")["tasks"]] == [[lead]]
+
+
+def test_a_collective_heading_lists_bodies_in_full():
+    """g96: "3. Các lực lượng: Công an thành phố, Sở Y tế, Sở Công Thương:" over a bullet."""
+    body = "3. Các lực lượng: Công an tỉnh, Sở Y tế, Sở Công Thương:\n- Bảo đảm an ninh trật tự, an toàn thực phẩm.\n"
+    assert [t["lead"] for t in _notice(body)["tasks"]] == [["Công an tỉnh", "Sở Y tế", "Sở Công Thương"]]
+
+
+def test_locality_qualifiers_joined_by_and():
+    """g97: "Chủ tịch UBND các xã, phường ven biển và miền núi"."""
+    body = "1. Chủ tịch UBND các xã, phường ven biển và miền núi tổ chức sơ tán dân.\n"
+    assert [t["lead"] for t in _notice(body)["tasks"]] == [
+        ["Chủ tịch Ủy ban nhân dân các xã, phường ven biển và miền núi"]
+    ]
+
+
+def test_carrying_out_what_an_annex_assigns_is_no_task():
+    """g90: "Các sở, ban, ngành ... căn cứ nhiệm vụ được giao tại Phụ lục, chủ động triển khai thực hiện." """
+    body = (
+        "1. Sở Tài chính bố trí kinh phí.\n"
+        "2. Các sở, ban, ngành căn cứ nhiệm vụ được giao tại Phụ lục, chủ động triển khai thực hiện.\n"
+    )
+    assert [t["lead"] for t in _notice(body, kind="KH", title="KẾ HOẠCH")["tasks"]] == [["Sở Tài chính"]]
