@@ -273,3 +273,38 @@ def test_carrying_out_what_an_annex_assigns_is_no_task():
         "2. Các sở, ban, ngành căn cứ nhiệm vụ được giao tại Phụ lục, chủ động triển khai thực hiện.\n"
     )
     assert [t["lead"] for t in _notice(body, kind="KH", title="KẾ HOẠCH")["tasks"]] == [["Sở Tài chính"]]
+
+
+# --- probes of 2026-12-06: common phrasings tried on the engine after g97 --------------------
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        # a deadline or a period put before the subject
+        (
+            "Trước ngày 15/9/2026, Sở Xây dựng phải hoàn thành việc rà soát quy hoạch.",
+            (["Sở Xây dựng"], [], "2026-09-15", None),
+        ),
+        (
+            "Trong tháng 9/2026, UBND các xã, phường hoàn thành việc cắm mốc giới.",
+            (["Ủy ban nhân dân các xã, phường"], [], "2026-09-30", None),
+        ),
+        ("Hằng tháng, Sở Y tế báo cáo tình hình dịch bệnh.", (["Sở Y tế"], [], None, "monthly")),
+        # the task named first, its assignment after
+        ("Nhiệm vụ rà soát đất công giao Sở Tài chính chủ trì thực hiện.", (["Sở Tài chính"], [], None, None)),
+        (
+            "Việc xây dựng cơ sở dữ liệu do Sở Khoa học và Công nghệ chủ trì, hoàn thành trong quý IV/2026.",
+            (["Sở Khoa học và Công nghệ"], [], "2026-12-31", None),
+        ),
+        # an authorization is an assignment
+        ("Ủy quyền cho Giám đốc Sở Tư pháp ký văn bản hướng dẫn.", (["Giám đốc Sở Tư pháp"], [], None, None)),
+        # a department of every province
+        (
+            "Sở Y tế các tỉnh, thành phố trực thuộc Trung ương báo cáo Bộ Y tế.",
+            (["Sở Y tế các tỉnh, thành phố trực thuộc Trung ương"], [], None, None),
+        ),
+    ],
+)
+def test_common_phrasings(item, expected):
+    assert _tasks(_notice(f"1. Sở Nội vụ rà soát biên chế.\n2. {item}\n"))[1:] == [expected]

@@ -145,16 +145,17 @@ class NameContinuation:
             and (word not in _FUNCTION_WORDS or _RESPONSIBLE.match(self.key, ts, self.limit))
         ):
             run.confirmed = run.end  # "Cục Trồng trọt và Bảo vệ thực vật | hướng dẫn": a verb ends the name
-        elif word in ("các", "những") and run.seen_name and self._capital_soon(te):
+        units = _UNITS_AFTER.match(self.key, self.skip_space(te), self.limit) if word == "các" else None
+        if units and run.seen_name and run.lower_run == 0:
+            # "Trung tâm Y tế các khu vực", "Trung tâm Y tế các huyện" (genre g76), "Sở Y tế các
+            # tỉnh, thành phố trực thuộc Trung ương"
+            run.end = run.confirmed = units.end()
+            return False
+        if word in ("các", "những") and run.seen_name and self._capital_soon(te):
             run.end = te  # "Cục Văn hóa các dân tộc Việt Nam"
             run.lower_run += 1
             run.cap_run = 0
             return True
-        elif word == "các" and run.seen_name and run.lower_run == 0:
-            units = _UNITS_AFTER.match(self.key, self.skip_space(te), self.limit)
-            if units:  # "Trung tâm Y tế các khu vực", "Trung tâm Y tế các huyện" (genre g76)
-                run.end = run.confirmed = units.end()
-                return False
         return False
 
     def _name_part(self, run: _Run, pos: int, tok: tuple[int, int], word: str, upper: bool, need_name: bool) -> bool:
@@ -285,7 +286,8 @@ class NameContinuation:
 
 # The units a body is one per, after its name and "các": "Trung tâm Y tế các khu vực".
 _UNITS_AFTER = re.compile(
-    r"(?:khu vực|huyện|quận|thị xã|xã|phường)(?:,\s*(?:huyện|quận|thị xã|thành phố|xã|phường))*(?![\w])"
+    r"(?:khu vực|huyện|quận|thị xã|xã|phường|tỉnh)(?:,\s*(?:huyện|quận|thị xã|thành phố|xã|phường|đặc khu))*"
+    r"(?:\s+trực thuộc (?:Trung|trung) ương)?(?![\w])"  # "Sở Y tế các tỉnh, thành phố trực thuộc Trung ương"
 )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from chidao.extract.agency_continuation import _UNITS_AFTER
 from chidao.extract.agency_words import (
     _BARE_PLACE,
     _BARE_PLACE_FIRSTS,
@@ -166,6 +167,9 @@ class NameReading:
             if cur == end and word in ("tỉnh", "thành"):
                 unnamed = self._unnamed_province(ts)  # "Sở Y tế tỉnh | và Sở Tài chính"
                 return unnamed if unnamed is not None else cur
+            units = _UNITS_AFTER.match(self.key, self.skip_space(te), self.limit) if word == "các" else None
+            if units and cur == end:
+                return units.end()  # "Sở Y tế các tỉnh, thành phố trực thuộc Trung ương"
             if cur == end and word in ("xã", "phường") and self.text[ts].islower() and not self._social(te):
                 cur = te  # "Trạm Y tế phường", "Trạm Y tế xã Tân Lập": the commune's own
                 continue

@@ -10,7 +10,7 @@ from chidao.extract.agencies import AgencyReader, Mention
 from chidao.text.occurrences import Occurrences
 
 # Every _ASSIGN match opens with one of these words, every _COORDINATE match holds one.
-_ASSIGN_WORDS = ("giao", "đề nghị", "yêu cầu", "phân công", "chỉ định")
+_ASSIGN_WORDS = ("giao", "đề nghị", "yêu cầu", "phân công", "chỉ định", "quyền cho")
 
 _COORDINATE_WORDS = ("phối", "thống nhất với", "cùng", "làm việc")
 

@@ -58,14 +58,20 @@ _PAST_SOON = _CUES["past_soon"]
 _NO_ACTION_AFTER = _CUES["no_action_after"]
 _COLON_AFTER = re.compile(r"\s*:")
 _LABEL = _CUES["label"]
+_TASK_TOPIC = _CUES["task_topic"]
+_AGENT_BY = _CUES["agent_by"]
+_DOER_ROLE = re.compile(r"\s*(?:chủ trì|thực hiện|phụ trách|đảm nhiệm|tham mưu|triển khai)(?![\w])")
 _STOP_SPACE = re.compile(r"[.;]\s")
 _COMMA_SPACE = re.compile(r",\s+")
 
 
 def _opens_phrase(key: str, start: int, pos: int) -> bool:
-    """Whether ``pos`` begins a clause or follows a comma or colon (not "việc giao ... cho")."""
+    """Whether ``pos`` begins a clause or follows a comma or colon (not "việc giao ... cho"), or
+    follows the task it assigns ("Nhiệm vụ rà soát đất công | giao Sở Tài chính chủ trì")."""
     before = key[start:pos].rstrip()
-    return not before or before[-1] in ",:;.\n-" or before.endswith((" thì", "đồng thời", "trong đó"))
+    if not before or before[-1] in ",:;.\n-" or before.endswith((" thì", "đồng thời", "trong đó")):
+        return True
+    return _TASK_TOPIC.match(before.lstrip()) is not None
 
 
 def _meeting(reader: AgencyReader, pos: int) -> bool:
@@ -307,10 +313,23 @@ def find_assignment(
         or _subject(reader, pos, end, read)
         or explicit_assignment(reader, start, end, cues)
         or _addressed(reader, pos, end)
+        or _agent(reader, pos, end)
     )
     if found and reader.place.council and all(reader.is_issuer(m) for m in found.leads):
         return None
     return found
+
+
+def _agent(reader: AgencyReader, pos: int, end: int) -> Assignment | None:
+    """ "Việc xây dựng cơ sở dữ liệu do Sở Khoa học và Công nghệ chủ trì, hoàn thành ...": a task
+    named first whose doer follows "do" and a role (genre g98)."""
+    if not reader.key.startswith(("việc ", "nhiệm vụ ", "nội dung "), pos):
+        return None
+    for match in _AGENT_BY.finditer(reader.key, pos, min(end, pos + 160)):
+        mentions, after = reader.read_list(match.end(), limit=end)
+        if mentions and _DOER_ROLE.match(reader.key, after, end):
+            return Assignment(clean_leads(mentions), match.end(), True)
+    return None
 
 
 def strip_label(key: str, start: int) -> int:
