@@ -83,6 +83,22 @@ def _find_place_date(text: str, limit: int) -> tuple[str | None, date | None, in
     return place, when, year, match.end()
 
 
+def _off_subject_line(text: str, flat: str, place: str | None, limit: int) -> str | None:
+    """The place without the words that end a "V/v ..." line above the date line ("V/v ... Dự án
+    cảng hàng không Nha Trang" / "Hà Nội, ngày ...", genre g102); a place cut across two lines
+    of a two-column header ("Thành phố Hồ" / "Chí Minh, ngày ...") stays whole."""
+    if not place:
+        return place
+    at = flat.find(place, 0, limit)
+    cut = text.rfind("\n", at, at + len(place))
+    if at < 0 or cut < 0:
+        return place
+    line_start = text.rfind("\n", 0, at) + 1
+    if not _VV.match(text, line_start):
+        return place
+    return re.sub(r"\s+", " ", text[cut + 1 : at + len(place)]).strip() or place
+
+
 def _place_date_bound(flat: str) -> int:
     """Where a search for ``_PLACE_DATE`` in ``flat`` can start: ``_PLACE_DATE`` opens with a
     lookbehind, so ``re`` tries it at every position, but its date can be found fast from its comma.
@@ -301,6 +317,7 @@ def parse_header(text: str) -> Header:
     header.number = _find_number(text, limit)
     flat = text[:limit].replace("\n", " ")  # all that is read of it: the first ``limit`` characters
     place, when, year, place_end = _find_place_date(flat, limit)
+    place = _off_subject_line(text, flat, place, limit)
     header.place, header.date, header.year = place, when, year
     place_start = flat.find(place, 0, limit) if place else -1
     found = _doc_type_line(lines, limit)

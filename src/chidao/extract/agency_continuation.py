@@ -142,7 +142,11 @@ class NameContinuation:
         if (
             run.seen_name
             and 1 <= run.lower_run <= 4
-            and (word not in _FUNCTION_WORDS or _RESPONSIBLE.match(self.key, ts, self.limit))
+            and (
+                word not in _FUNCTION_WORDS
+                or _RESPONSIBLE.match(self.key, ts, self.limit)
+                or self.key.startswith("theo dõi", ts)  # "... Bảo vệ thực vật | theo dõi": a verb
+            )
         ):
             run.confirmed = run.end  # "Cục Trồng trọt và Bảo vệ thực vật | hướng dẫn": a verb ends the name
         units = _UNITS_AFTER.match(self.key, self.skip_space(te), self.limit) if word == "các" else None

@@ -1,4 +1,4 @@
-"""Rules added on 2026-12-06 from the genre examples g82-g97, each on a short notice written for it.
+"""Rules added on 2026-12-06 from the genre examples g82-g105, each on a short notice written for it.
 
 Every case names the example whose failure it comes from; the notices are invented and share no
 text with the measurement sets.
@@ -308,3 +308,54 @@ def test_carrying_out_what_an_annex_assigns_is_no_task():
 )
 def test_common_phrasings(item, expected):
     assert _tasks(_notice(f"1. Sở Nội vụ rà soát biên chế.\n2. {item}\n"))[1:] == [expected]
+
+
+# --- g98-g105 ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("item", "lead"),
+    [
+        # g100: a steering committee's support team
+        ("Tổ giúp việc Ban Chỉ đạo tổng hợp kết quả thực hiện các chỉ tiêu.", "Tổ giúp việc Ban Chỉ đạo"),
+        # g101: an inspection team
+        ("Đoàn kiểm tra tổng hợp kết quả, báo cáo Chủ tịch UBND tỉnh.", "Đoàn kiểm tra"),
+        # g98: "theo dõi" is a verb after a name that runs on in lowercase
+        (
+            "Giao Cục Trồng trọt và Bảo vệ thực vật theo dõi, hướng dẫn các địa phương.",
+            "Cục Trồng trọt và Bảo vệ thực vật",
+        ),
+    ],
+)
+def test_more_names(item, lead):
+    assert [t["lead"] for t in _notice(f"1. Sở Nội vụ rà soát.\n2. {item}\n")["tasks"]][1:] == [[lead]]
+
+
+def test_who_sits_on_a_team_is_no_task():
+    """g101: "II. THÀNH PHẦN ĐOÀN KIỂM TRA" / "- Trưởng đoàn: Lãnh đạo Sở Nội vụ." """
+    body = (
+        "I. THÀNH PHẦN ĐOÀN KIỂM TRA\n- Trưởng đoàn: Lãnh đạo Sở Nội vụ.\n- Thành viên: đại diện Sở Tư pháp.\n"
+        "II. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ xây dựng đề cương kiểm tra trước ngày 30/9/2026.\n"
+    )
+    result = _notice(body, kind="KH", title="KẾ HOẠCH", subject="Kiểm tra công tác cải cách hành chính", intro="")
+    assert _tasks(result) == [(["Sở Nội vụ"], [], "2026-09-30", None)]
+
+
+def test_a_subject_line_ending_in_a_place_is_not_the_dateline():
+    """g102: "V/v ... Dự án cảng hàng không Nha Trang" above "Hà Nội, ngày 30 tháng 10 năm 2026"."""
+    text = (
+        "VĂN PHÒNG CHÍNH PHỦ\nSố: 9120/VPCP-CN\nV/v kiến nghị về Dự án cảng hàng không Nha Trang\n"
+        "Hà Nội, ngày 30 tháng 10 năm 2026\n\nKính gửi: Bộ Xây dựng.\n\n"
+        "Bộ Xây dựng chủ trì nghiên cứu, xử lý kiến nghị.\n"
+    )
+    document = extract_text(text)["document"]
+    assert (document["place"], document["title"]) == ("Hà Nội", "kiến nghị về Dự án cảng hàng không Nha Trang")
+
+
+def test_an_inspection_conclusion_is_its_own_kind():
+    text = (
+        "THANH TRA TỈNH\nSố: 77/KL-TTr\nHà Tĩnh, ngày 18 tháng 9 năm 2026\n\n"
+        "KẾT LUẬN THANH TRA\nViệc quản lý đất đai\n\n"
+    )
+    document = extract_text(text + "1. Sở Nông nghiệp và Môi trường hướng dẫn lập hồ sơ.\n")["document"]
+    assert (document["doc_type"], document["title"]) == ("KẾT LUẬN THANH TRA", "Việc quản lý đất đai")
