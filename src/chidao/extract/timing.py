@@ -145,6 +145,8 @@ class TimingReader:
         """ "kiểm tra các công trình hoàn thành trong năm 2026; báo cáo kết quả trước ngày 30/9/2026":
         when the first deadline is a whole year and a firm date before its end follows, the item's
         first (earliest) step is the dated one (ANNOTATION.md; genre g91)."""
+        if len(resolved) < 2 or all(m.kind != "in_year" for m in resolved):
+            return resolved  # nearly every item: one deadline, or no year among them
         accepted = [m for m in resolved if self._acceptable(m, begin, plan_line)]
         if not accepted or accepted[0].kind != "in_year" or accepted[0].recurrence or accepted[0].date is None:
             return resolved
