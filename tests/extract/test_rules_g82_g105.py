@@ -359,3 +359,43 @@ def test_an_inspection_conclusion_is_its_own_kind():
     )
     document = extract_text(text + "1. Sở Nông nghiệp và Môi trường hướng dẫn lập hồ sơ.\n")["document"]
     assert (document["doc_type"], document["title"]) == ("KẾT LUẬN THANH TRA", "Việc quản lý đất đai")
+
+
+# --- g106-g109 ---------------------------------------------------------------------------------
+
+
+def test_words_second_level_bullets_are_items():
+    """g107: "• Chi cục ...:" over "o Chủ trì ..." / "o Tổng hợp ..." (Word's bullets as text)."""
+    body = (
+        "• Chi cục An toàn vệ sinh thực phẩm:\n"
+        "o Chủ trì thành lập các đoàn kiểm tra liên ngành.\n"
+        "o Tổng hợp kết quả kiểm tra, báo cáo Sở Y tế trước ngày 20/02/2027.\n"
+    )
+    assert _tasks(_notice(body)) == [
+        (["Chi cục An toàn vệ sinh thực phẩm"], [], None, None),
+        (["Chi cục An toàn vệ sinh thực phẩm"], [], "2027-02-20", None),
+    ]
+
+
+def test_roles_in_brackets():
+    """g108: "Giao Sở A (chủ trì), Sở B, Công an Thành phố (phối hợp) xây dựng ..." """
+    body = "1. Giao Sở Nông nghiệp và Môi trường (chủ trì), Sở Xây dựng, Công an tỉnh (phối hợp) xây dựng kế hoạch.\n"
+    assert _tasks(_notice(body)) == [(["Sở Nông nghiệp và Môi trường"], ["Sở Xây dựng", "Công an tỉnh"], None, None)]
+
+
+def test_a_publisher_after_a_name_with_a_comma():
+    """g109: a table cell "Cục Khoa học, Công nghệ và Thông tin, Nhà xuất bản Giáo dục Việt Nam"."""
+    body = (
+        "1. Vụ Giáo dục Phổ thông chủ trì, phối hợp với Cục Khoa học, Công nghệ và Thông tin, Nhà xuất bản"
+        " Giáo dục Việt Nam xây dựng học liệu số.\n"
+    )
+    result = _notice(body)
+    assert [t["coordinators"] for t in result["tasks"]] == [
+        ["Cục Khoa học, Công nghệ và Thông tin", "Nhà xuất bản Giáo dục Việt Nam"]
+    ]
+
+
+def test_funds_to_be_arranged_within_a_year():
+    """g108: "bố trí kinh phí lắp đặt ... trong năm 2027" is due by the year's end."""
+    body = "1. Giao Sở Tài chính bố trí kinh phí lắp đặt bổ sung 50 trạm quan trắc trong năm 2027.\n"
+    assert [t["deadline"] for t in _notice(body)["tasks"]] == ["2027-12-31"]

@@ -29,6 +29,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("dash", re.compile(r"[-–—•·▪●◦](?=\s*\S)")),
     ("plus", re.compile(r"\+(?=\s*\S)")),
     ("star", re.compile(r"\*(?=\s+\S)")),
+    # Word's second-level bullets as text copies give them: "o", "§", "➢" and the Symbol and
+    # Wingdings private-use characters, before a capital ("o Tổng hợp kết quả ...", genre g107)
+    ("circle", re.compile(rf"[o§➢❖✓\uf0b7\uf0a7\uf0d8\uf076\uf0fc](?=[^\S\n]+[{UPPER}])")),
 ]
 _TERMINAL = ".:;!?…"
 # Words a line cannot end a paragraph with: the text goes on ("Tham mưu UBND" / "Thành phố ...").

@@ -19,9 +19,10 @@ _DIRECTED = guarded(r"(?<![\w])(?:chỉ đạo|đôn đốc|hướng dẫn)\s+")
 
 _TO_AGREE = guarded(r"(?<![\w])(?:để )?thống nhất(?![\w])")
 
-_LEAD_THEN_COORD = re.compile(r"chủ trì\s*[,;]\s*")
+# "A chủ trì, B phối hợp", "A (chủ trì), B, C (phối hợp)" (genre g108)
+_LEAD_THEN_COORD = re.compile(r"chủ trì\)?\s*[,;]\s*")
 
-_THEN_COORD = re.compile(r"\s*phối hợp")
+_THEN_COORD = re.compile(r"\s*\(?phối hợp")
 
 
 def coordinators(
