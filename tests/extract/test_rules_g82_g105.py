@@ -399,3 +399,70 @@ def test_funds_to_be_arranged_within_a_year():
     """g108: "bố trí kinh phí lắp đặt ... trong năm 2027" is due by the year's end."""
     body = "1. Giao Sở Tài chính bố trí kinh phí lắp đặt bổ sung 50 trạm quan trắc trong năm 2027.\n"
     assert [t["deadline"] for t in _notice(body)["tasks"]] == ["2027-12-31"]
+
+
+# --- g110-g113 ---------------------------------------------------------------------------------
+
+
+def test_a_quoted_order_in_the_press():
+    """g110: 'Chủ tịch UBND tỉnh nhấn mạnh: "Các chủ đầu tư phải ... trước ngày 31/01/2027".'"""
+    text = (
+        "Chủ tịch UBND tỉnh chỉ đạo đẩy nhanh giải ngân\n\n"
+        'Kết luận hội nghị, Chủ tịch UBND tỉnh nhấn mạnh: "Các chủ đầu tư phải lập kế hoạch giải ngân chi tiết,'
+        ' bảo đảm giải ngân hết vốn trước ngày 31/01/2027".\n'
+    )
+    assert [(t["lead"], t["deadline"]) for t in extract_text(text)["tasks"]] == [(["Các chủ đầu tư"], "2027-01-31")]
+
+
+def test_numbered_tasks_and_lettered_parts():
+    """g111: "A. MỤC TIÊU" / "B. NHIỆM VỤ ..." over "Nhiệm vụ 1: ..." with its plan labels."""
+    body = (
+        "A. MỤC TIÊU\nThành lập mới 30 hợp tác xã.\n\nB. NHIỆM VỤ VÀ PHÂN CÔNG THỰC HIỆN\n"
+        "Nhiệm vụ 1: Rà soát, giải thể các hợp tác xã ngừng hoạt động.\n"
+        "Cơ quan chủ trì: Sở Tài chính. Cơ quan phối hợp: UBND các xã, phường.\nThời hạn: trước 30/6/2027.\n\n"
+        "Nhiệm vụ 2: Tổ chức tập huấn cho cán bộ quản lý hợp tác xã.\n"
+        "Cơ quan chủ trì: Liên minh Hợp tác xã tỉnh.\nThời hạn: hằng năm.\n"
+    )
+    result = _notice(body, kind="KH", title="KẾ HOẠCH", subject="Phát triển hợp tác xã năm 2027", intro="")
+    assert _tasks(result) == [
+        (["Sở Tài chính"], ["Ủy ban nhân dân các xã, phường"], "2027-06-30", None),
+        (["Liên minh Hợp tác xã tỉnh"], [], None, "yearly"),
+    ]
+
+
+def test_new_years_day_is_not_tet():
+    """g112: "trước Tết Dương lịch 2027" is 1 January; "Tết Nguyên đán" stays the lunar new year."""
+    body = (
+        "1. UBND phường Đông Hà chỉnh trang đô thị, hoàn thành trước Tết Dương lịch 2027.\n"
+        "2. Sở Y tế hoàn thành trước Tết Nguyên đán 2027.\n"
+    )
+    assert [t["deadline"] for t in _notice(body)["tasks"]] == ["2027-01-01", "2027-02-06"]
+
+
+def test_a_working_session_has_its_leader_as_chair():
+    """g44, g112: "đồng chí X, Chủ tịch UBND tỉnh làm việc với ..."; g03: a visit that also
+    "làm việc với các địa phương" has no chair."""
+    subject = "Kết luận của Chủ tịch UBND tỉnh tại buổi làm việc với Ban Quản lý Khu du lịch"
+    intro = (
+        "Ngày 14/11/2026, đồng chí Nguyễn Đình Việt, Chủ tịch UBND tỉnh làm việc với Ban Quản lý. Chủ tịch kết luận:"
+    )
+    result = _notice("1. Sở Tài chính bố trí vốn.\n", subject=subject, intro=intro)
+    assert result["document"]["chair"] == "Nguyễn Đình Việt"
+
+
+def test_a_province_before_a_name_is_not_part_of_it():
+    """g110: "Chủ tịch UBND tỉnh Hà Tĩnh Võ Trọng Hải chủ trì hội nghị"."""
+    text = (
+        "Giải ngân vốn đầu tư công\n\nChiều 03/12, Chủ tịch UBND tỉnh Hà Tĩnh Võ Trọng Hải chủ trì hội nghị.\n\n"
+        "Chủ tịch giao Sở Tài chính đôn đốc giải ngân.\n"
+    )
+    assert extract_text(text)["document"]["chair"] == "Võ Trọng Hải"
+
+
+def test_a_subject_line_ending_with_the_province_keeps_it():
+    """g61: "V/v ... di tích Thành cổ Quảng Trị" above "Quảng Trị, ngày ..."."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\nSố: 5120/UBND-KGVX\nV/v xử lý vi phạm tại di tích Thành cổ Quảng Trị\n"
+        "Quảng Trị, ngày 11 tháng 11 năm 2025\n\nKính gửi: Sở Văn hóa.\n\nSở Văn hóa kiểm tra, xử lý vi phạm.\n"
+    )
+    assert extract_text(text)["document"]["title"] == "xử lý vi phạm tại di tích Thành cổ Quảng Trị"

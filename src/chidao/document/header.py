@@ -319,7 +319,7 @@ def parse_header(text: str) -> Header:
     place, when, year, place_end = _find_place_date(flat, limit)
     place = _off_subject_line(text, flat, place, limit)
     header.place, header.date, header.year = place, when, year
-    place_start = flat.find(place, 0, limit) if place else -1
+    place_start = flat.rfind(place, 0, place_end) if place else -1  # the dateline's, not one in the V/v line
     found = _doc_type_line(lines, limit)
     title_end = max(place_end, 0)
     if found:

@@ -14,8 +14,10 @@ from chidao.document.paragraphs import Paragraph
 
 _RANK = {
     "article": 0,
+    "part": 0.5,  # "A. MỤC TIÊU" over "I." or "1."
     "roman": 1,
     "decimal": 2,
+    "task_no": 2,  # "Nhiệm vụ 1:", as "1."
     "alpha": 5,
     "alpha_dot": 5,
     "paren": 6,
@@ -23,6 +25,7 @@ _RANK = {
     "dash": 7,
     "plus": 8,
     "star": 9,
+    "circle": 8.5,  # Word's "o" under its "•"
 }
 
 

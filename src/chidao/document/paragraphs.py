@@ -19,6 +19,8 @@ from chidao.text.chars import LOWER, UPPER
 # Order matters: the first pattern that matches names the marker's kind.
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("article", re.compile(r"Điều\s+\d+[.:]?(?=\s|$)")),
+    ("part", re.compile(rf"[A-H]\.(?=[^\S\n]+[{UPPER}])")),  # "A. MỤC TIÊU", "B. NHIỆM VỤ" (genre g111)
+    ("task_no", re.compile(r"Nhiệm vụ\s+\d{1,2}\s*[:.](?=\s)")),  # "Nhiệm vụ 1: Rà soát ..." (genre g111)
     ("roman", re.compile(r"(?:[IVX]{1,5})[.)](?=\s|$)")),
     ("decimal2", re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?(?=\s|$)")),
     ("decimal", re.compile(r"\d{1,2}[.)](?=\s|$)")),

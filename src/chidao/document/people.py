@@ -22,7 +22,8 @@ _SYLLABLE = rf"[{UPPER}][{LOWER}]*"
 # before comes after the first letter ("[A-Z](?<!\w.)", not "(?<!\w)[A-Z]"), so that the engine
 # skips through the text to the capitals instead of trying every position.
 _NAME = re.compile(rf"([{UPPER}](?<![\w].)[{LOWER}]*(?:\s+{_SYLLABLE}){{1,4}})(?![\w])")
-_CHAIR_CUE = re.compile(r"chủ trì(?<!đồng chủ trì)")  # the guard after the words, for the same reason
+# "X chủ trì", "X làm việc với ..." (genre g44, g112): the guard after the words, for the same reason
+_CHAIR_CUE = re.compile(r"chủ trì(?<!đồng chủ trì)|làm việc với")
 _CO_CHAIR = re.compile(r"đồng chủ trì")
 # "Chủ trì, phối hợp với Công an xã và Đoàn Thanh niên xã ...": an agency leads a task; nobody chairs.
 _LEADS_TASK = re.compile(r"\s*,?\s*(?:phối hợp|thực hiện|triển khai|tham mưu|xây dựng)(?![\w])")
@@ -42,9 +43,20 @@ def person_names(text: str) -> list[tuple[int, int, str]]:
                 name = " ".join(words[i:])
                 if name.lower() in lexicon().places or name in lexicon().lunar_years:
                     break  # "Cao Bằng", "Hồ Chí Minh": a place; "Đinh Mùi": a lunar year
+                start, name = _past_place(start, name)  # "tỉnh Hà Tĩnh Võ Trọng Hải" (genre g110)
                 out.append((start, match.end(1), name))
                 break
     return out
+
+
+def _past_place(start: int, name: str) -> tuple[int, str]:
+    """A name run on from the province before it ("Hà Tĩnh Võ Trọng Hải"): the person's part."""
+    words = name.split()
+    for cut in range(2, len(words) - 1):
+        if " ".join(words[:cut]).lower() in lexicon().places:
+            rest = " ".join(words[cut:])
+            return start + name.index(rest), rest
+    return start, name
 
 
 def find_chair(title: str | None, intro: str) -> str | None:
@@ -72,6 +84,10 @@ def find_chair(title: str | None, intro: str) -> str | None:
     best = None
     for cue in cues:
         sentence_start = max(intro.rfind(".", 0, cue), intro.rfind("\n", 0, cue)) + 1
+        if not low.startswith("chủ trì", cue):
+            # "X, Chủ tịch UBND tỉnh làm việc với ...": X leads the session when named just
+            # before; "X ... đã đi kiểm tra ... và làm việc với các địa phương" is a visit (g03)
+            sentence_start = max(sentence_start, cue - 60)
         before = [n for n in names if sentence_start <= n[0] < cue]
         after = [n for n in names if cue < n[0] < cue + 120 and n[0] < (intro.find(".", cue) % 10**9)]
         if before:

@@ -154,8 +154,13 @@ def _on_duration(g: _Grammar, rule: _Rule, m: re.Match[str], ctx: DeadlineContex
 
 
 def _on_tet(g: _Grammar, rule: _Rule, m: re.Match[str], ctx: DeadlineContext) -> _Resolved | None:
-    """ "trước Tết Nguyên đán Bính Ngọ 2026" → the first day of that Tết."""
+    """ "trước Tết Nguyên đán Bính Ngọ 2026" → the first day of that Tết; "trước Tết Dương lịch
+    2027" → 1 January 2027 (genre g112)."""
     year = int(m["y"]) if m["y"] else None
+    if m["solar"]:
+        if year is None and ctx.doc_date is not None:
+            year = ctx.doc_date.year + 1  # the next New Year's Day after the document
+        return (date(year, 1, 1) if year else None), None, rule.kind
     if year is None and m["stem"]:
         stems, branches = g.cycle
         stem, branch = stems[_key(m["stem"])], branches[_key(m["branch"])]

@@ -66,7 +66,7 @@ def _shape_bodies(v: dict[str, str]) -> dict[str, str]:
             rf"(?:\s*,?\s*(?:(?P<anchor>{v['anchors']})(?!\w)|kể\s+từ\s+{_DATE}))?"
         ),
         "tet": (
-            rf"(?:{v['tet_names']})(?:\s+(?P<stem>{v['stems']})\s+(?P<branch>{v['branches']}))?"
+            rf"(?:{v['tet_names']})(?:\s+(?P<solar>dương\s+lịch)|\s+(?P<stem>{v['stems']})\s+(?P<branch>{v['branches']}))?"
             rf"(?:\s+(?:năm\s+)?(?P<y>{_Y4}))?(?![\w/])"
         ),
         "duration": (

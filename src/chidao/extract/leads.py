@@ -59,9 +59,11 @@ _NO_ACTION_AFTER = _CUES["no_action_after"]
 _COLON_AFTER = re.compile(r"\s*:")
 _LABEL = _CUES["label"]
 _TASK_TOPIC = _CUES["task_topic"]
+_QUOTED_SPEECH = _CUES["quoted_speech"]
 _AGENT_BY = _CUES["agent_by"]
 _DOER_ROLE = re.compile(r"\s*(?:chủ trì|thực hiện|phụ trách|đảm nhiệm|tham mưu|triển khai)(?![\w])")
 _STOP_SPACE = re.compile(r"[.;]\s")
+_OPENING_QUOTES = frozenset('"“‘«')
 _COMMA_SPACE = re.compile(r",\s+")
 
 
@@ -150,6 +152,11 @@ _INTROS = re.compile("|".join(f"(?:{p.pattern})" for p in (_TOPIC, _CONNECTOR, _
 def _skip_intro(reader: AgencyReader, pos: int, end: int) -> int:
     """Past a connector or an adverbial clause that opens a sentence ("Trên cơ sở ..., ")."""
     key = reader.key
+    if key[pos : pos + 1] in _OPENING_QUOTES:
+        pos = past_spaces(reader, pos + 1)  # "Các chủ đầu tư phải ..." (genre g110)
+    quoted = _QUOTED_SPEECH.match(key, pos, end) if '"' in key[pos : pos + 140] or "“" in key[pos : pos + 140] else None
+    if quoted and reader.starts_agency(quoted.end()):
+        return quoted.end()  # Chủ tịch nhấn mạnh: "Các chủ đầu tư phải ...": the quote's subject
     if _INTROS.match(key, pos, end) is None:
         return pos
     for _ in range(2):
