@@ -62,13 +62,26 @@ def duty_phrases(name: str) -> tuple[str, ...]:
     """The phrases that speak for the body called ``name`` (step 2), as written, no duplicates."""
     generic, fields = _duties()
     field = _field(name)
-    parts = [p.strip() for p in re.split(r",|\bvà\b|-", field) if p.strip()]
-    own = [p for p in parts if agency_key(p) and agency_key(p) not in generic]
+    parts = [_trimmed(p.split(), generic) for p in re.split(r",|\bvà\b|-", field)]
+    own = [p for p in parts if agency_key(p)]
     phrases = [*fields.get(agency_key(field), ()), *own]
     seen: dict[str, str] = {}
     for phrase in phrases:
         seen.setdefault(agency_key(phrase), phrase)
     return tuple(seen.values())
+
+
+def _trimmed(words: list[str], generic: frozenset[str]) -> str:
+    """A name's part without the generic words it starts or ends with ("Ban … tỉnh")."""
+    changed = True
+    while words and changed:
+        changed = False
+        for size in (3, 2, 1):
+            if len(words) > size and agency_key(" ".join(words[:size])) in generic:
+                words, changed = words[size:], True
+            if len(words) > size and agency_key(" ".join(words[-size:])) in generic:
+                words, changed = words[:-size], True
+    return "" if agency_key(" ".join(words)) in generic else " ".join(words)
 
 
 def _without(text: str, names: list[str]) -> str:
