@@ -62,6 +62,8 @@ def test_the_split_preview_preselects_suggestions_and_the_apply_moves_as_chosen(
         leads = {s: [a.agency.name for a in task(session, s).assignments if a.role == "lead"] for s in tasks}
         assert leads == {DIGITAL: [SCIENCE], PRESS: [CULTURE], DATA: [CULTURE]}
         assert session.get(User, site.user_ids["officer"]).agency_id == ids[CULTURE]
+    history = admin.get(f"/tasks/{tasks[PRESS]}").text
+    assert "Chuyển cơ quan (sắp xếp tổ chức)" in history and f"chuyển từ {OLD} sang {CULTURE} theo {REF}" in history
     again = admin.post(f"/admin/agencies/{ids[OLD]}/split", data)
     assert again.status_code == 422 and "đã kết thúc hoạt động" in again.text
 

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from chidao.store.agencies import agency_key
 from chidao.store.models import Agency, AgencyChange, AuditEntry, User
+from chidao.tracking.agencies import live_agency_names
 from chidao.tracking.agency_lifecycle import (
     CLOSE,
     Refused,
@@ -193,6 +194,7 @@ def test_a_dissolution_gives_away_or_closes_every_open_task(sessions):
         assert not officer.is_active  # kept, deactivated: the admin re-points it
         old = _agency(session, OLD)
         assert old.ended_on == ON and old.successor_id is None
+        assert OLD not in live_agency_names(session) and SCIENCE in live_agency_names(session)  # no new work
     with sessions.begin() as session, pytest.raises(Refused, match="already ended"):
         dissolve_preview(session=session, agency=_agency(session, OLD), effective=ON, reference=REF, today=TODAY)
 

@@ -64,6 +64,13 @@ def _greedy(pieces: list[str], known: dict[str, str]) -> list[str]:
     return names
 
 
+def live_agency_names(session: Session) -> list[str]:
+    """Every agency that can still be given work (not ended by a merge, split or dissolution):
+    the suggestions of the fields where a task or an officer gets its agency."""
+    live = select(Agency.name).where(Agency.successor_id.is_(None), Agency.ended_on.is_(None))
+    return list(session.scalars(live.order_by(Agency.key)))
+
+
 def read_agency_names(session: Session, *raw: str) -> tuple[list[str], list[str]]:
     """Names from fields holding one name per line (LF line breaks) or names separated by commas,
     written as the store writes them; and those the store does not know yet (they will become

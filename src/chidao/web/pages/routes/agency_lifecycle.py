@@ -18,11 +18,11 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse, Response
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
 from chidao.store.models import Agency
+from chidao.tracking.agencies import live_agency_names
 from chidao.tracking.agency_admin import MAX_NAME
 from chidao.tracking.agency_lifecycle import (
     CLOSE,
@@ -68,12 +68,6 @@ def _agency(session: Session, agency_id: int) -> Agency:
     return agency
 
 
-def live_names(session: Session) -> list[str]:
-    """Agencies that can still be given work: for the name fields' suggestions."""
-    query = select(Agency.name).where(Agency.successor_id.is_(None), Agency.ended_on.is_(None))
-    return list(session.scalars(query.order_by(Agency.key)))
-
-
 def _day(raw: str) -> date:
     try:
         day = read_day(raw)
@@ -90,7 +84,7 @@ def _page(request: Request, session: Session, template: str, agency: Agency, **e
         "title": agency.name,
         "nav": "admin",
         "agency": agency,
-        "agency_names": live_names(session),
+        "agency_names": live_agency_names(session),
         "max_name": MAX_NAME,
         "max_reference": MAX_REFERENCE,
         "on": "",
