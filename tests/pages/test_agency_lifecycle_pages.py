@@ -110,3 +110,9 @@ def test_a_dissolution_needs_a_decision_per_task_then_gives_away_and_closes(site
         assert not session.get(User, site.user_ids["officer"]).is_active
     page = admin.get(f"/admin/agencies/{ids[OLD]}")
     assert 'id="split-link"' not in page.text and 'id="ended"' in page.text
+
+
+def test_the_agency_list_shows_each_body_s_kind(site):
+    page = site.login("admin").get("/admin/agencies?q=bo tai chinh")
+    row = re.search(r'<tr id="agency-\d+">.*?Bộ Tài chính.*?</tr>', page.text, re.S).group(0)
+    assert '<td data-label="Loại">Bộ</td>' in row
