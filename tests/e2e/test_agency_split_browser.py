@@ -48,6 +48,6 @@ def test_the_admin_splits_an_agency_choosing_per_task(browser, split_server):
     admin.wait_for_url(f"{server.url}/admin/agencies/*?msg=*")
     status = admin.get_by_role("status").inner_text()
     assert "Đã chia tách" in status and f"3 sang {VHTTDL}" in status and f"2 sang {KHCN}" in status
-    assert "Đã kết thúc" in admin.locator("#ended").inner_text()
+    assert "Đã chia tách từ 01/03/2025 theo Quyết định 15/QĐ-UBND" in admin.locator("#ended").inner_text()
     screenshot(admin, "57-agency-split-applied")
     context.close()

@@ -109,7 +109,7 @@ def test_a_dissolution_needs_a_decision_per_task_then_gives_away_and_closes(site
         assert task(session, PRESS).status == "cancelled" and session.get(Agency, ids[OLD]).ended_on == date(2025, 3, 1)
         assert not session.get(User, site.user_ids["officer"]).is_active
     page = admin.get(f"/admin/agencies/{ids[OLD]}")
-    assert 'id="split-link"' not in page.text and 'id="ended"' in page.text
+    assert 'id="split-link"' not in page.text and "Đã giải thể từ 01/03/2025 theo QĐ 20" in page.text
 
 
 def test_the_agency_list_shows_each_body_s_kind(site):

@@ -87,6 +87,12 @@ class Done:
     users: int
 
 
+def ending(session: Session, agency: Agency) -> AgencyChange | None:
+    """The change that ended ``agency`` (a merge, rename, split or dissolution), if any."""
+    query = select(AgencyChange).where(AgencyChange.agency_id == agency.id).order_by(AgencyChange.id.desc())
+    return session.scalars(query.limit(1)).first()
+
+
 def _check(agency: Agency, effective: date, reference: str, today: date) -> str:
     if agency.successor_id is not None or agency.ended_on is not None:
         raise Refused("ended", f"{agency.name} has already ended (on {agency.ended_on}): nothing to do")
