@@ -116,3 +116,23 @@ def test_the_agency_list_shows_each_body_s_kind(site):
     page = site.login("admin").get("/admin/agencies?q=bo tai chinh")
     row = re.search(r'<tr id="agency-\d+">.*?Bộ Tài chính.*?</tr>', page.text, re.S).group(0)
     assert '<td data-label="Loại">Bộ</td>' in row
+
+
+@pytest.mark.parametrize(
+    ("path", "data"),
+    [
+        ("split", {"successor_id": ["abc", "99999999999"], "on": "x", "ref": ""}),
+        ("split", {"successor_id": ["1", "2"], "on": "01/03/2025", "ref": "x" * 5000, "task_abc": "1"}),
+        ("split", {"successor_id": ["2", "3"], "on": "01/03/2025", "ref": "QĐ", "officers_to": "999999"}),
+        ("dissolve", {"on": "01/03/2025", "ref": "QĐ", "action_1": "give", "to_1": ""}),
+        ("dissolve", {"on": "", "ref": ""}),
+    ],
+)
+def test_garbage_posts_answer_a_page_never_a_500(site, stored, path, data):
+    ids, _ = stored
+    admin = site.login("admin")
+    admin.get(f"/admin/agencies/{ids[OLD]}")
+    answer = admin.post(f"/admin/agencies/{ids[OLD]}/{path}", data)
+    assert 400 <= answer.status_code < 500
+    with Session(site.engine) as session:
+        assert session.get(Agency, ids[OLD]).ended_on is None

@@ -37,7 +37,7 @@ from chidao.tracking.agency_lifecycle import (
 from chidao.tracking.agency_match import AgencyNotMatched, match_agency, vietnamese
 from chidao.tracking.numbers import key
 from chidao.web.deps import CsrfChecked, Id, PageAdmin, SessionDep, TodayDep, not_found
-from chidao.web.pages.forms import FormError, PageForm, read_day, text_field
+from chidao.web.pages.forms import FormError, PageForm, read_day
 from chidao.web.pages.respond import respond
 
 router = APIRouter()
@@ -133,6 +133,13 @@ def split_page(
     return _page(request, session, "agency_split.html", agency, **page, plan=plan)
 
 
+def _raw(form: FormData, name: str, limit: int) -> str:
+    """A text field trimmed and cut to ``limit`` characters: the use case refuses what is too long
+    or not a date, with the field's own message, and the form is shown again."""
+    value = form.get(name)
+    return value.strip()[:limit] if isinstance(value, str) else ""
+
+
 def _ids(form: FormData, name: str) -> list[int]:
     found = [key(value) for value in form.getlist(name) if isinstance(value, str)]
     return [value for value in found if value is not None]
@@ -158,7 +165,7 @@ def apply_split(
     successors = [_agency(session, i) for i in _ids(form, "successor_id")[:MAX_SUCCESSORS]]
     officers = _ids(form, "officers_to")
     choices = _split_choices(form)
-    on, ref = text_field(form, "on", limit=20), text_field(form, "ref", limit=MAX_REFERENCE + 50)
+    on, ref = _raw(form, "on", 20), _raw(form, "ref", MAX_REFERENCE + 1)
     page = {"into": [s.name for s in successors], "on": on, "ref": ref, "chosen": choices}
     try:
         done = split_agency(
@@ -222,8 +229,8 @@ def _dissolve_choices(session: Session, form: FormData, plan: Plan) -> tuple[dic
     choices: dict[int, int | None] = {}
     shown: dict[int, dict[str, str]] = {}
     for task in plan.tasks:
-        action = text_field(form, f"action_{task.task_id}", limit=10)
-        typed = text_field(form, f"to_{task.task_id}", limit=MAX_NAME + 50)
+        action = _raw(form, f"action_{task.task_id}", 10)
+        typed = _raw(form, f"to_{task.task_id}", MAX_NAME + 50)
         shown[task.task_id] = {"action": action, "to": typed}
         if action == "close":
             choices[task.task_id] = CLOSE
@@ -238,7 +245,7 @@ def apply_dissolve(
 ) -> Response:
     """Dissolve the agency, each open task given away or closed as decided, in one transaction."""
     agency = _agency(session, agency_id)
-    on, ref = text_field(form, "on", limit=20), text_field(form, "ref", limit=MAX_REFERENCE + 50)
+    on, ref = _raw(form, "on", 20), _raw(form, "ref", MAX_REFERENCE + 1)
     shown: dict = {}
     plan: Plan | None = None
     try:
