@@ -7,6 +7,7 @@ import click
 
 from chidao import __version__
 from chidao.cli.agency_cmds import agencies_group
+from chidao.cli.agency_lifecycle_cmds import dissolve_command, split_command
 from chidao.cli.database_cmds import backup_command, init_command, migrate_command, restore_command
 from chidao.cli.extract_cmd import extract_command
 from chidao.cli.feeds_cmds import notify_command, webhooks_group
@@ -39,6 +40,8 @@ cli.add_command(restore_command)
 cli.add_command(agencies_group)
 cli.add_command(remind_command)
 agencies_group.add_command(import_contacts_command)
+agencies_group.add_command(split_command)
+agencies_group.add_command(dissolve_command)
 cli.add_command(notify_command)
 cli.add_command(webhooks_group)
 cli.add_command(report_command)

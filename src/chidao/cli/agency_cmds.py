@@ -16,7 +16,7 @@ from chidao.vocab import SuccessionState
 
 @click.group("agencies")
 def agencies_group() -> None:
-    """Agencies: reorganizations (merges, renames)."""
+    """Agencies: reorganizations (merges, renames), splits, dissolutions, contacts."""
 
 
 @agencies_group.command("apply-reorganization")

@@ -22,6 +22,8 @@ from typing import Any
 # The tables each file must hold: what its readers look up without a default.
 REQUIRED: dict[str, frozenset[str]] = {
     "agencies.toml": frozenset({"abbreviations", "body", "field", "places"}),
+    "agency_duties.toml": frozenset({"generic", "duties"}),
+    "agency_kinds.toml": frozenset({"kind"}),
     "agency_grammar.toml": frozenset({"bare", "heads", "localities", "tails", "vague_words", "group_nouns"}),
     "assignment.toml": frozenset({"verbs", "speakers", "self_references", "relayed_documents", "example"}),
     "deadlines.toml": frozenset({"numbers", "rule", "units"}),

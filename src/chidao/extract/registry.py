@@ -176,3 +176,44 @@ def registry() -> Registry:
             if isinstance(words, list)
         },
     )
+
+
+@dataclass(frozen=True)
+class AgencyKind:
+    """A kind of body (``data/vi/agency_kinds.toml``): its code and Vietnamese label."""
+
+    code: str
+    label: str
+
+
+@cache
+def _kinds() -> tuple[tuple[AgencyKind, frozenset[str], tuple[str, ...], tuple[str, ...]], ...]:
+    return tuple(
+        (
+            AgencyKind(row["code"], row["label"]),
+            frozenset(phrase_key(name) for name in row["names"]),
+            tuple(phrase_key(p) for p in row["prefixes"]),
+            tuple(phrase_key(p) for p in row.get("not_prefixes", [])),
+        )
+        for row in load_toml("agency_kinds.toml")["kind"]
+    )
+
+
+def _expanded(name: str) -> str:
+    """``name`` with the registry's abbreviations written out ("UBND" → "Ủy ban nhân dân")."""
+    table = registry().abbreviations
+    return registry().abbreviation_re.sub(lambda m: table[m.group(1)], name)
+
+
+def _starts(key: str, prefix: str) -> bool:
+    return key == prefix or key.startswith(prefix + " ")
+
+
+def agency_kind(name: str) -> AgencyKind | None:
+    """The kind of body ``name`` is (a ministry, a ministry-level body, a department, a province,
+    a commune, ward or special zone), or None for the others."""
+    key = phrase_key(_expanded(name))
+    for kind, names, prefixes, excluded in _kinds():
+        if key in names or (any(_starts(key, p) for p in prefixes) and not any(_starts(key, p) for p in excluded)):
+            return kind
+    return None

@@ -15,6 +15,7 @@ from datetime import date
 from sqlalchemy import exists, func, select, update
 from sqlalchemy.orm import Session
 
+from chidao.extract.registry import agency_kind
 from chidao.store.agencies import agency_key
 from chidao.store.audit import record
 from chidao.store.documents import search_text
@@ -62,6 +63,18 @@ def _greedy(pieces: list[str], known: dict[str, str]) -> list[str]:
                 i = j
                 break
     return names
+
+
+def live_agency_names(session: Session) -> list[str]:
+    """Every agency that can still be given work (not ended by a merge, split or dissolution):
+    the suggestions of the fields where a task or an officer gets its agency."""
+    live = select(Agency.name).where(Agency.successor_id.is_(None), Agency.ended_on.is_(None))
+    return list(session.scalars(live.order_by(Agency.key)))
+
+
+def kind_labels(names: list[str]) -> dict[str, str]:
+    """Each name's kind of body in Vietnamese ("Bộ", "Xã, phường, đặc khu"), where it has one."""
+    return {name: kind.label for name in names if (kind := agency_kind(name)) is not None}
 
 
 def read_agency_names(session: Session, *raw: str) -> tuple[list[str], list[str]]:

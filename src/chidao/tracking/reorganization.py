@@ -180,7 +180,18 @@ def open_work(session: Session, agency_id: int) -> tuple[int, int, int, int]:
 
 def move_open_tasks(session: Session, agency: Agency, successor: Agency, reason: str, user_id: int | None) -> int:
     """Each open task's rows of ``agency`` become ``successor``'s; the task's search words follow."""
-    rows = session.scalars(_open_rows(agency.id)).all()
+    return hand_over(session, list(session.scalars(_open_rows(agency.id))), successor, reason, user_id)
+
+
+def open_rows(session: Session, agency_id: int) -> list[Assignment]:
+    """The lead and coordinator rows of ``agency_id`` on open tasks (drafts included)."""
+    return list(session.scalars(_open_rows(agency_id).order_by(Assignment.task_id, Assignment.id)))
+
+
+def hand_over(session: Session, rows: list[Assignment], successor: Agency, reason: str, user_id: int | None) -> int:
+    """These assignment rows become ``successor``'s (dropped where it already has that role on
+    the task), each task's search words follow, and each task gets one history entry saying
+    why; how many tasks."""
     tasks = {row.task_id: row.task for row in rows}
     before = {task_id: task_snapshot(task) for task_id, task in tasks.items()}
     for row in rows:

@@ -27,6 +27,8 @@ ACTIONS = {
     "report_completion": "Báo cáo hoàn thành",
     "extension_request": "Đề nghị gia hạn",
     "extension_approved": "Đồng ý gia hạn",
+    "agency_succession": "Chuyển cơ quan (sắp xếp tổ chức)",
+    "agency_dissolved": "Đóng nhiệm vụ (cơ quan giải thể)",
 }
 FIELDS = {
     "text": "Nội dung",
@@ -134,6 +136,8 @@ ENTITY_ACTIONS = {
     "revoke": "Thu hồi",
     "revoke_tokens": "Thu hồi mã truy cập API",
     "merge": "Sáp nhập",
+    "split": "Chia tách",
+    "dissolve": "Giải thể",
     "edit_details": "Sửa thông tin văn bản",
     "ingest": "Tải lên",
     "confirm": "Xác nhận",

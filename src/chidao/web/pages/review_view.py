@@ -11,7 +11,7 @@ from markupsafe import Markup
 from sqlalchemy.orm import Session
 
 from chidao.store.models import Document, Task, UnassignedPassage
-from chidao.tracking.agencies import all_agency_names
+from chidao.tracking.agencies import live_agency_names
 from chidao.tracking.document_details import DETAIL_FIELDS, details_version, missing_details
 from chidao.tracking.passages import open_passages
 from chidao.tracking.task_state import REVIEW_FIELDS, differs_from_proposed, task_snapshot
@@ -230,7 +230,7 @@ def review_context(
         "edited_count": sum(bool(v.changed) for v in views if v.task.origin == TaskOrigin.EXTRACTED),
         "deleted_count": sum(t.deleted for t in document.tasks),
         "editable": document.status == DocumentStatus.DRAFT,
-        "agency_names": all_agency_names(session) if document.status == DocumentStatus.DRAFT else [],
+        "agency_names": live_agency_names(session) if document.status == DocumentStatus.DRAFT else [],
         "recurrences": [(r.value, r.label) for r in Recurrence],
         "problem": problem,
         "add_values": add_values,

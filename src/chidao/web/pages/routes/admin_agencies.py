@@ -17,8 +17,9 @@ from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
 from chidao.store.models import Agency
-from chidao.tracking.agencies import agency_names, search_agencies, update_agency
+from chidao.tracking.agencies import agency_names, kind_labels, search_agencies, update_agency
 from chidao.tracking.agency_admin import MAX_NAME, clean_name, create_agency, ended, merge_agency, merge_preview
+from chidao.tracking.agency_lifecycle import ending
 from chidao.tracking.agency_match import AgencyNotMatched, match_agency, vietnamese
 from chidao.tracking.errors import Conflict, Invalid
 from chidao.web.deps import CsrfChecked, Id, PageAdmin, PageNo, SessionDep, TodayDep, not_found
@@ -52,6 +53,7 @@ def _list_page(request: Request, session: Session, q: str, page: int, error: str
         "title": "Quản trị cơ quan",
         "nav": "admin",
         "rows": rows,
+        "kinds": kind_labels([a.name for a in rows]),
         "q": q,
         "pager": pager(request, page=page, per_page=PER_PAGE, total=total),
         "error": error,
@@ -103,6 +105,7 @@ def _agency_page(request: Request, session: Session, agency: Agency, **extra) ->
         "agency": agency,
         "successor": successor,
         "ended": ended(agency),
+        "change": ending(session, agency),
         "aliases_text": "\n".join(agency.aliases or []),
         "agency_names": agency_names(session),
         "max_name": MAX_NAME,

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from chidao.store.models import User
 from chidao.tracking import accounts, tokens, user_admin
 from chidao.tracking.accounts import LastAdmin, UserError
-from chidao.tracking.agencies import agency_names
+from chidao.tracking.agencies import live_agency_names
 from chidao.tracking.agency_match import AgencyNotMatched, vietnamese
 from chidao.tracking.errors import Conflict
 from chidao.vocab import UserRole
@@ -81,7 +81,7 @@ def _users_page(request: Request, session: Session, *, q: str, role: str, page: 
         "role": role,
         "roles": UserRole.labels(),
         "pager": pager(request, page=page, per_page=PER_PAGE, total=total),
-        "agency_names": agency_names(session),
+        "agency_names": live_agency_names(session),
         "error": error,
     }
     return respond(request, "admin_users.html", context, status_code=code)
@@ -156,7 +156,7 @@ def _user_page(request: Request, session: Session, user: User, *, error: str = "
         "account": user,
         "one_time": one_time,
         "roles": UserRole.labels(),
-        "agency_names": agency_names(session),
+        "agency_names": live_agency_names(session),
         "tokens": [(row, tokens.token_state(row)) for row in tokens.list_tokens(session=session, user=user)],
         "audit": [(entry, entry_summary(entry)) for entry in audit],
         "names": accounts.users_by_id(session, [e.user_id for e in audit]),
