@@ -16,8 +16,8 @@ from functools import partial
 
 import anyio
 from fastapi import Request
-from starlette.concurrency import run_in_threadpool
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from chidao.tracking import ingest_queue
 from chidao.tracking.ingest_queue import JobInfo
