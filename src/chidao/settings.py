@@ -71,6 +71,10 @@ def _file(env: dict[str, str], name: str) -> Path | None:
 
 
 DEFAULT_INGEST_WORKERS = min(4, os.cpu_count() or 1)
+# Threads per server process for sync endpoints (anyio's default is 40). Measured on 2 cores
+# (benchmarks/request_cost.py, README): fewer threads contend less for the GIL, so a page is
+# cheaper and the event loop answers sooner; waiting uploads hold none (web.upload_queue).
+DEFAULT_THREADS = 6
 
 
 @dataclass(frozen=True)
@@ -106,6 +110,8 @@ class Settings:
     report_template: Path | None = None
     # Uploads read at once by the queue's workers in one ``chidao serve`` (one per core, at most 4).
     ingest_workers: int = DEFAULT_INGEST_WORKERS
+    # Threads each server process runs sync endpoints (and their dependencies) on.
+    threads: int = DEFAULT_THREADS
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -129,6 +135,7 @@ class Settings:
             report_periods=_choice(env, "CHIDAO_REPORT_PERIODS", ("cutoff", "calendar")),
             report_template=_file(env, "CHIDAO_REPORT_TEMPLATE"),
             ingest_workers=_int(env, "CHIDAO_INGEST_WORKERS", DEFAULT_INGEST_WORKERS, 1),
+            threads=_int(env, "CHIDAO_THREADS", DEFAULT_THREADS, 1),
         )
 
 

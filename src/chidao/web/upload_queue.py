@@ -15,6 +15,7 @@ import time
 from functools import partial
 
 import anyio
+from anyio import to_thread
 from fastapi import Request
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
@@ -54,7 +55,7 @@ async def wait_for(request: Request, job_id: int, seconds: float) -> JobInfo:
             run = partial(ingest_queue.run_job, sessions, job_id, owner, busy_fails=True)
             # A limiter of its own: reading a file (seconds to minutes) takes no thread of the
             # pool; how many read at once is the sandbox's business (it answers "busy").
-            await anyio.to_thread.run_sync(run, limiter=anyio.CapacityLimiter(1))
+            await to_thread.run_sync(run, limiter=anyio.CapacityLimiter(1))
             continue
         if job.finished or time.monotonic() >= deadline:
             return job
