@@ -71,10 +71,11 @@ def _file(env: dict[str, str], name: str) -> Path | None:
 
 
 DEFAULT_INGEST_WORKERS = min(4, os.cpu_count() or 1)
-# Threads per server process for sync endpoints (anyio's default is 40). Measured on 2 cores
-# (benchmarks/request_cost.py, README): fewer threads contend less for the GIL, so a page is
-# cheaper and the event loop answers sooner; waiting uploads hold none (web.upload_queue).
-DEFAULT_THREADS = 6
+# Threads per server process for sync endpoints: anyio's own default. Measured on 2 cores
+# (2026-12-06, benchmarks/request_cost.py, README): 4 or 8 cost the same CPU per request and
+# made p95 at 200 connections worse (up to 32 requests per process are inside the application,
+# web.concurrency, and with fewer threads they queue for one at every dependency).
+DEFAULT_THREADS = 40
 
 
 @dataclass(frozen=True)
