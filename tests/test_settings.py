@@ -89,7 +89,7 @@ def test_webhook_settings_refuse_what_cannot_be_used(name, raw):
         Settings.from_env({name: raw})
 
 
-@pytest.mark.parametrize(("raw", "expected"), [(None, 40), ("", 40), ("1", 1), ("6", 6)])
+@pytest.mark.parametrize(("raw", "expected"), [(None, 6), ("", 6), ("1", 1), ("40", 40)])
 def test_threads(raw, expected):
     env = {} if raw is None else {"CHIDAO_THREADS": raw}
     assert Settings.from_env(env).threads == expected

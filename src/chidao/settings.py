@@ -71,11 +71,11 @@ def _file(env: dict[str, str], name: str) -> Path | None:
 
 
 DEFAULT_INGEST_WORKERS = min(4, os.cpu_count() or 1)
-# Threads per server process for sync endpoints: anyio's own default. Measured on 2 cores
-# (2026-12-06, benchmarks/request_cost.py, README): 4 or 8 cost the same CPU per request and
-# made p95 at 200 connections worse (up to 32 requests per process are inside the application,
-# web.concurrency, and with fewer threads they queue for one at every dependency).
-DEFAULT_THREADS = 40
+# Threads per server process for sync endpoints (anyio's default is 40). Measured on 2 cores
+# (2026-12-06, benchmarks/request_cost.py, A/B/A/B, README): with 6 the server spent as much or
+# less CPU per request than with 40 in every pairing, and had the lower p95 at 200 connections
+# in both; waiting uploads hold none of them (web.upload_queue), so a few threads suffice.
+DEFAULT_THREADS = 6
 
 
 @dataclass(frozen=True)
