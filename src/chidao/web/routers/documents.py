@@ -74,15 +74,14 @@ async def upload(
     """Queue a document to be read, extracted and stored (a draft to review, unless ``confirm``):
     202 with the job, whose ``Location`` tells where to follow it. With ``wait``, the answer
     waits up to that many seconds for the job: 201 with the stored document, 200 when the same
-    file was stored already, 422 when it cannot be read; 202 with the job if it took longer.
-
-    A coroutine so that waiting holds no thread of the pool (``upload_queue.wait_for``); what
-    touches the database runs on that pool, one short step at a time."""
+    file was stored already, 422 when it cannot be read; 202 with the job if it took longer."""
+    # A coroutine so that waiting holds no thread of the pool (``upload_queue.wait_for``); what
+    # touches the database runs on that pool, one short step at a time.
     data = await file.read(settings.max_upload_bytes + 1)
     if len(data) > settings.max_upload_bytes:
         raise too_large("the file", settings.max_upload_bytes)
     filename = clean_filename(file.filename)
-    reason = unsupported(filename, data)
+    reason = await run_in_threadpool(unsupported, filename, data)  # may open a zip: not in the loop
     if reason:
         raise HTTPException(status.HTTP_415_UNSUPPORTED_MEDIA_TYPE, reason)
     job = await run_in_threadpool(upload_queue.queue_upload, request, session, filename, data, user.id, confirm)
