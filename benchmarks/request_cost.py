@@ -14,6 +14,10 @@ starts ``chidao serve --workers N`` on a free loopback port and loads it with De
    each one's cost is printed as a multiple of the static file's (static req/s ÷ its req/s);
 2. latency at ``--many`` connections (default 200): p50, p95, p99 of the same three.
 
+Beside each rate: the server's CPU time per request (its processes' user and system time over
+the run, from ``/proc``), which other work on a shared machine does not change as it changes
+the rates, and the load average, which says how much it did.
+
 Targets (issue 10): the task list API at most 4× the static cost, the page at most 6×, and p95
 at 200 connections at most 1 s on a 2-core machine. The figures are printed, never asserted.
 """
@@ -56,6 +60,23 @@ class Run:
     p99_ms: float
     bad: int
     requests: int
+    cpu_ms: float  # the server's CPU time per request
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User and system time of ``pid`` and its descendants (uvicorn's workers) so far."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rpartition(")")[2].split()
+        with open(f"/proc/{pid}/task/{pid}/children") as children:
+            kids = [int(kid) for kid in children.read().split()]
+    except OSError:  # not Linux, or gone meanwhile
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK") + sum(_cpu_seconds(kid) for kid in kids)
+
+
+def _load() -> str:
+    return "load average " + " ".join(f"{value:.1f}" for value in os.getloadavg())
 
 
 def _free_port() -> int:
@@ -115,15 +136,19 @@ def _session_cookie(base: str) -> str:
     return f"chidao_session={response.cookies['chidao_session']}"
 
 
-def _wrk(url: str, header: str | None, connections: int, seconds: float, script: Path) -> Run:
+def _wrk(url: str, header: str | None, connections: int, seconds: float, script: Path, server: int) -> Run:
     command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds:.0f}s", "--timeout", "10s", "-s", str(script)]
     if header:
         command += ["-H", header]
+    before = _cpu_seconds(server)
     out = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+    cpu = _cpu_seconds(server) - before
     value = lambda name: float(re.search(rf"^{name} (\d+)", out, re.M).group(1))  # noqa: E731
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     requests = int(re.search(r"(\d+) requests in", out).group(1))
-    return Run(rate, value("P50") / 1000, value("P95") / 1000, value("P99") / 1000, int(value("BAD")), requests)
+    per_request = 1000 * cpu / max(requests, 1)
+    latency = (value("P50") / 1000, value("P95") / 1000, value("P99") / 1000)
+    return Run(rate, *latency, int(value("BAD")), requests, per_request)
 
 
 def main() -> None:
@@ -156,7 +181,7 @@ def main() -> None:
                 "task list API": (base + "/api/v1/tasks?per_page=50", f"Authorization: Bearer {token}"),
                 "task list page": (base + "/tasks", f"Cookie: {_session_cookie(base)}"),
             }
-            _report(targets, args, script)
+            _report(targets, args, script, server.pid)
         finally:
             server.terminate()
             try:
@@ -166,27 +191,31 @@ def main() -> None:
                 server.wait()
 
 
-def _report(targets: dict[str, tuple[str, str | None]], args: argparse.Namespace, script: Path) -> None:
+def _report(targets: dict[str, tuple[str, str | None]], args: argparse.Namespace, script: Path, server: int) -> None:
     for url, header in targets.values():  # warm up: templates compiled, caches filled
-        _wrk(url, header, 4, 2, script)
-    print(f"\nthroughput, {args.connections} connections, {args.seconds:.0f} s each, --workers {args.workers}:")
-    rates = {}
+        _wrk(url, header, 4, 2, script, server)
+    threads = os.environ.get("CHIDAO_THREADS") or "default"
+    print(f"\nthroughput, {args.connections} connections, {args.seconds:.0f} s each, ", end="")
+    print(f"--workers {args.workers}, CHIDAO_THREADS {threads}, {_load()}:")
+    rates, cpu = {}, {}
     for name, (url, header) in targets.items():
-        run = _wrk(url, header, args.connections, args.seconds, script)
-        rates[name] = run.rate
+        run = _wrk(url, header, args.connections, args.seconds, script, server)
+        rates[name], cpu[name] = run.rate, run.cpu_ms
         cost = rates["static file"] / run.rate
         print(
             f"  {name:15} {run.rate:8.0f} req/s  cost {cost:5.1f}× static  "
+            f"cpu {run.cpu_ms:5.1f} ms/req ({run.cpu_ms / cpu['static file']:4.1f}×)  "
             f"p50 {run.p50_ms:6.0f} ms  p95 {run.p95_ms:6.0f} ms  ({run.requests} requests, {run.bad} bad)"
         )
-    print(f"\nlatency, {args.many} connections, {args.seconds:.0f} s each:")
+    print(f"\nlatency, {args.many} connections, {args.seconds:.0f} s each, {_load()}:")
     for name, (url, header) in targets.items():
-        run = _wrk(url, header, args.many, args.seconds, script)
+        run = _wrk(url, header, args.many, args.seconds, script, server)
         print(
-            f"  {name:15} {run.rate:8.0f} req/s  p50 {run.p50_ms:6.0f} ms  p95 {run.p95_ms:6.0f} ms  "
-            f"p99 {run.p99_ms:6.0f} ms  ({run.requests} requests, {run.bad} bad)"
+            f"  {name:15} {run.rate:8.0f} req/s  cpu {run.cpu_ms:5.1f} ms/req  p50 {run.p50_ms:6.0f} ms  "
+            f"p95 {run.p95_ms:6.0f} ms  p99 {run.p99_ms:6.0f} ms  ({run.requests} requests, {run.bad} bad)"
         )
-    print("\ntargets: API ≤ 4× static, page ≤ 6× static, p95 at 200 connections ≤ 1000 ms")
+    print(f"\n{_load()}")
+    print("targets: API ≤ 4× static, page ≤ 6× static, p95 at 200 connections ≤ 1000 ms")
 
 
 if __name__ == "__main__":

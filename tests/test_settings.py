@@ -87,3 +87,15 @@ def test_webhook_timeout_and_attempts():
 def test_webhook_settings_refuse_what_cannot_be_used(name, raw):
     with pytest.raises(SettingsError, match=name):
         Settings.from_env({name: raw})
+
+
+@pytest.mark.parametrize(("raw", "expected"), [(None, 6), ("", 6), ("1", 1), ("40", 40)])
+def test_threads(raw, expected):
+    env = {} if raw is None else {"CHIDAO_THREADS": raw}
+    assert Settings.from_env(env).threads == expected
+
+
+@pytest.mark.parametrize("raw", ["0", "-2", "many"])
+def test_threads_refuse_what_is_not_a_positive_number(raw):
+    with pytest.raises(SettingsError, match="CHIDAO_THREADS"):
+        Settings.from_env({"CHIDAO_THREADS": raw})

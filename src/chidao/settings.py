@@ -71,6 +71,11 @@ def _file(env: dict[str, str], name: str) -> Path | None:
 
 
 DEFAULT_INGEST_WORKERS = min(4, os.cpu_count() or 1)
+# Threads per server process for sync endpoints (anyio's default is 40). Measured on 2 cores
+# (2026-12-06, benchmarks/request_cost.py, A/B/A/B, README): with 6 the server spent as much or
+# less CPU per request than with 40 in every pairing, and had the lower p95 at 200 connections
+# in both; waiting uploads hold none of them (web.upload_queue), so a few threads suffice.
+DEFAULT_THREADS = 6
 
 
 @dataclass(frozen=True)
@@ -106,6 +111,8 @@ class Settings:
     report_template: Path | None = None
     # Uploads read at once by the queue's workers in one ``chidao serve`` (one per core, at most 4).
     ingest_workers: int = DEFAULT_INGEST_WORKERS
+    # Threads each server process runs sync endpoints (and their dependencies) on.
+    threads: int = DEFAULT_THREADS
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -129,6 +136,7 @@ class Settings:
             report_periods=_choice(env, "CHIDAO_REPORT_PERIODS", ("cutoff", "calendar")),
             report_template=_file(env, "CHIDAO_REPORT_TEMPLATE"),
             ingest_workers=_int(env, "CHIDAO_INGEST_WORKERS", DEFAULT_INGEST_WORKERS, 1),
+            threads=_int(env, "CHIDAO_THREADS", DEFAULT_THREADS, 1),
         )
 
 

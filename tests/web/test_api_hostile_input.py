@@ -72,12 +72,12 @@ SECRET = "Giao Sở Bí Mật Quốc Gia chủ trì thực hiện nhiệm vụ t
 def test_error_logs_do_not_print_document_text(api, caplog, monkeypatch, kind):
     """A database error while storing a document is logged without the document's words (the
     statement's parameters), whatever the error's kind."""
-    from chidao.web import review_actions
+    from chidao.web import upload_queue
 
     def broken(*_args, **_kwargs):
         raise kind("INSERT INTO documents (text) VALUES (?)", {"text": SECRET}, Exception("constraint failed"))
 
-    monkeypatch.setattr(review_actions, "queue_upload", broken)
+    monkeypatch.setattr(upload_queue, "queue_upload", broken)
     client = TestClient(api.client.app, raise_server_exceptions=False)
     with caplog.at_level(logging.DEBUG):
         response = client.post(

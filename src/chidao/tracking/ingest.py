@@ -2,7 +2,7 @@
 same file never twice; and confirming a reviewed draft, after which its tasks are tracked.
 
 The CLI (``chidao ingest``), the API and the upload page all store a document through
-``add_document``. The CLI (``ingest_file``) and the web (``web.review_actions``) first read and
+``add_document``. The CLI (``ingest_file``) and the web (``web.upload_queue``) first read and
 extract the file in a worker process with memory and time limits (``sandbox``), outside any
 transaction, and hand the extraction over; ``ingest_file`` gives the storing a transaction of its
 own and settles the race of two processes storing the same file at once.

@@ -242,33 +242,37 @@ def drain(sessions: sessionmaker[Session], reader: Reader = read_and_extract, ow
     return done
 
 
+def poll(sessions: sessionmaker[Session], job_id: int, owner: str, *, may_claim: bool) -> tuple[JobInfo, bool]:
+    """The job as it is now, and whether ``owner`` has just claimed it (still queued and
+    ``may_claim``): one short look at the database, for a caller that waits between looks."""
+    with sessions() as session:
+        job = get_job(session, job_id)
+        if job is None:
+            raise LookupError(f"no ingest job {job_id}")
+        claimed = job.status == QUEUED and may_claim and jobs.claim(session, job_id, owner, LEASE_SECONDS)
+    return job, claimed
+
+
 def wait_for(
     sessions: sessionmaker[Session],
     job_id: int,
     seconds: float,
     reader: Reader = read_and_extract,
-    poll: float = 0.2,
+    poll_seconds: float = 0.2,
 ) -> JobInfo:
     """The job once finished, or as it is after ``seconds``: still queued, this caller runs it
-    itself (the same claim as a worker's, so nobody runs it twice); running elsewhere, it waits."""
+    itself (the same claim as a worker's, so nobody runs it twice); running elsewhere, it waits.
+    (The web's ``upload_queue.wait_for`` is the same loop without holding a thread meanwhile.)"""
     deadline = time.monotonic() + seconds
     owner = worker_name()
     while True:
-        with sessions() as session:
-            job = get_job(session, job_id)
-            if job is None:
-                raise LookupError(f"no ingest job {job_id}")
-            claimed = (
-                job.status == QUEUED
-                and time.monotonic() < deadline
-                and jobs.claim(session, job_id, owner, LEASE_SECONDS)
-            )
+        job, claimed = poll(sessions, job_id, owner, may_claim=time.monotonic() < deadline)
         if claimed:  # a busy sandbox fails the job: the caller answers 503 and the client sends it again
             run_job(sessions, job_id, owner, reader, busy_fails=True)
             continue
         if job.finished or time.monotonic() >= deadline:
             return job
-        time.sleep(poll)
+        time.sleep(poll_seconds)
 
 
 def failure(job: JobInfo) -> ReadError | None:

@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+from anyio import to_thread
 from fastapi import FastAPI
 from pydantic import BaseModel
 from sqlalchemy import Engine
@@ -103,6 +104,8 @@ def create_app(settings: Settings, *, engine: Engine | None = None, background: 
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # The event loop's own limiter, which FastAPI runs every sync endpoint and dependency on.
+        to_thread.current_default_thread_limiter().total_tokens = settings.threads
         reminders = start_scheduler(settings, app.state.sessions, app.state.calendar)
         sender = SenderThread(app.state.sessions, send_policy(settings)) if background else None
         overdue = OverdueTicker(app.state.sessions, app.state.calendar).start() if background else None

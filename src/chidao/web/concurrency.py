@@ -1,7 +1,7 @@
 """At most N requests inside the application at once; the rest wait in the event loop.
 
-Sync endpoints and their dependencies run in a pool of 40 threads, and a request holds a
-database connection from its first dependency to its response. Under a burst (hundreds of
+Sync endpoints and their dependencies run on a few threads (``CHIDAO_THREADS``), and a request
+holds a database connection from its first dependency to its response. Under a burst (hundreds of
 clients) requests would each take a connection and then wait for a thread, exhausting the
 connection pool so that none can finish. Waiting *before* the application, holding nothing,
 turns a burst into a queue instead of a deadlock.
@@ -13,7 +13,7 @@ import asyncio
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-MAX_IN_FLIGHT = 32  # below the thread pool (40) and the connection pools (50 on SQLite)
+MAX_IN_FLIGHT = 32  # below the connection pools (50 on SQLite)
 
 
 class InFlightLimit:

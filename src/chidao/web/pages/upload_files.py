@@ -22,7 +22,7 @@ from chidao.tracking.ingest_queue import JobInfo
 from chidao.tracking.read_failures import READ_FAILURES as READ_FAILURES
 from chidao.tracking.read_failures import UNREADABLE as UNREADABLE
 from chidao.tracking.read_failures import read_reason as read_reason
-from chidao.web.review_actions import queue_upload
+from chidao.web.upload_queue import queue_upload
 from chidao.web.uploads import clean_filename, unsupported
 
 log = logging.getLogger("chidao.web.pages")

@@ -8,6 +8,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, File, Form, HTTPException, Query, Request, Response, UploadFile, status
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from chidao.store.models import Document
 from chidao.tracking import documents, ingest_queue
@@ -17,7 +18,7 @@ from chidao.tracking.ingest import confirm_draft
 from chidao.tracking.ingest_queue import JobInfo
 from chidao.tracking.visibility import can_see_task
 from chidao.vocab import DocumentStatus
-from chidao.web import review_actions, schemas
+from chidao.web import schemas, upload_queue
 from chidao.web.deps import (
     CurrentUser,
     Id,
@@ -53,7 +54,7 @@ MAX_WAIT = 300
         422: {"description": "with ``wait``: the file cannot be read (empty, corrupt, misnamed, ...)"},
     },
 )
-def upload(
+async def upload(
     request: Request,
     response: Response,
     session: SessionDep,
@@ -74,20 +75,22 @@ def upload(
     202 with the job, whose ``Location`` tells where to follow it. With ``wait``, the answer
     waits up to that many seconds for the job: 201 with the stored document, 200 when the same
     file was stored already, 422 when it cannot be read; 202 with the job if it took longer."""
-    data = file.file.read(settings.max_upload_bytes + 1)
+    # A coroutine so that waiting holds no thread of the pool (``upload_queue.wait_for``); what
+    # touches the database runs on that pool, one short step at a time.
+    data = await file.read(settings.max_upload_bytes + 1)
     if len(data) > settings.max_upload_bytes:
         raise too_large("the file", settings.max_upload_bytes)
     filename = clean_filename(file.filename)
-    reason = unsupported(filename, data)
+    reason = await run_in_threadpool(unsupported, filename, data)  # may open a zip: not in the loop
     if reason:
         raise HTTPException(status.HTTP_415_UNSUPPORTED_MEDIA_TYPE, reason)
-    job = review_actions.queue_upload(request, session, filename, data, user.id, confirm)
+    job = await run_in_threadpool(upload_queue.queue_upload, request, session, filename, data, user.id, confirm)
     if wait:
-        job = review_actions.wait_for(request, job.id, wait)
+        job = await upload_queue.wait_for(request, job.id, wait)
     if not wait or not job.finished:
-        response.headers["Location"] = review_actions.job_url(job.id)
-        return review_actions.job_public(job)
-    return _waited(session, job, response, today, soon)
+        response.headers["Location"] = upload_queue.job_url(job.id)
+        return upload_queue.job_public(job)
+    return await run_in_threadpool(_waited, session, job, response, today, soon)
 
 
 def _waited(session: Session, job: JobInfo, response: Response, today: date, soon: date) -> schemas.UploadResult:

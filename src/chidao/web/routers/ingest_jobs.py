@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 from chidao.tracking.ingest_queue import recent_uploads, visible_job
 from chidao.web import schemas
 from chidao.web.deps import CurrentUser, Id, SessionDep, not_found
-from chidao.web.review_actions import job_public
+from chidao.web.upload_queue import job_public
 
 router = APIRouter(prefix="/ingest-jobs", tags=["documents"])
 
