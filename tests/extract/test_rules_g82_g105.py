@@ -466,3 +466,22 @@ def test_a_subject_line_ending_with_the_province_keeps_it():
         "Quảng Trị, ngày 11 tháng 11 năm 2025\n\nKính gửi: Sở Văn hóa.\n\nSở Văn hóa kiểm tra, xử lý vi phạm.\n"
     )
     assert extract_text(text)["document"]["title"] == "xử lý vi phạm tại di tích Thành cổ Quảng Trị"
+
+
+# --- g114-g115 ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("item", "lead"),
+    [
+        # g115: a unit's name with a comma, closed by "thuộc Sở"
+        (
+            "Phòng Công tác học sinh, sinh viên thuộc Sở theo dõi, tổng hợp tình hình.",
+            "Phòng Công tác học sinh, sinh viên thuộc Sở",
+        ),
+        # g114: a residential group's board
+        ("Ban điều hành các tổ dân phố tuyên truyền, vận động Nhân dân.", "Ban điều hành các tổ dân phố"),
+    ],
+)
+def test_names_of_g114_g115(item, lead):
+    assert [t["lead"] for t in _notice(f"1. Sở Nội vụ rà soát.\n2. {item}\n")["tasks"]][1:] == [[lead]]

@@ -115,11 +115,33 @@ class NameContinuation:
         if nxt and self._is_upper(nxt[0]) and run.seen_name and joins:
             run.end = te
             return True
+        closed = self._comma_part_tailed(te) if word == "," and run.seen_name and nxt else None
+        if closed is not None:
+            run.end = run.confirmed = closed  # "Phòng Công tác học sinh, sinh viên thuộc Sở" (genre g115)
+            return False
         if word == "," and run.seen_name and 1 <= run.lower_run <= 3 and nxt and self.starts_agency(nxt[0]):
             # "Cục ... Thông tin điện tử, Cục Thông tin cơ sở": a list goes on with another
             # agency, so the lowercase words before the comma end this one's name.
             run.confirmed = run.end
         return False
+
+    def _comma_part_tailed(self, pos: int) -> int | None:
+        """After a comma inside a name: one to three lowercase words that are no verb, closed by a
+        tail ("sinh viên | thuộc Sở"), belong to the name; where the tail ends, or None."""
+        cur = pos
+        for count in range(4):
+            tok = self._token(cur)
+            if tok is None:
+                return None
+            ts, te = tok
+            tail = self.reg.tails.match(self.key, ts, self.limit) if count else None
+            if tail and tail.group(0).startswith(("thuộc", "trực thuộc")):
+                return tail.end()
+            word = self.key[ts:te]
+            if not word.isalpha() or self._is_upper(ts) or self.reg.stop_words.match(self.key, ts, self.limit):
+                return None
+            cur = te
+        return None
 
     def _name_tail(self, run: _Run, ts: int, word: str) -> bool | None:
         """A registry tail closes the name ("... tỉnh Lâm Đồng", "... Trung ương"): whether the

@@ -130,7 +130,7 @@ _ROLES = {"nhà đầu tư", "chủ đầu tư", "nhà thầu", "đơn vị thi 
 _LOCAL_HEADS = {"ủy ban nhân dân", "ubnd", "hội đồng nhân dân", "hđnd", "công an"}
 _CONNECT = {",", "-", "–", "và", "&"}
 _HARD_STOP = {":", ";", "(", ")", ".", "!", "?", "“", "”", '"', "/"}
-_DEPARTMENT_OF_PROVINCE = re.compile(r"^(Sở (?!ban\b|ngành\b)\S.*?)(?<! các) (?:tỉnh|thành phố|Thành phố)$")
+_DEPARTMENT_OF_PROVINCE = re.compile(r"^(Sở (?!ban\b|ngành\b)\S.*?)(?<! các)(?<! thuộc) (?:tỉnh|thành phố|Thành phố)$")
 # What a match of each pattern can start with: a position whose character is not in it is ruled
 # out by a set lookup, where asking ``re`` costs a call (``chidao.text.firsts``).
 _FALSE_HEAD_FIRSTS = first_chars(_FALSE_HEAD)
