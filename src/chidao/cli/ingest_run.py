@@ -4,9 +4,10 @@ by this process in short transactions, and counted.
 The files are hashed first (read and dropped, nothing kept in memory): those the database
 already holds (their bytes, or a copy linked to a document) are counted as stored without being
 read again, so a second run over the same folder costs a hash per file and retries only what
-failed. The rest go to the worker pool (``chidao.tracking.reader_pool``), a few at a time; what
-the workers send back is stored in batches, one transaction each (``store_batch``: a batch that
-fails is stored again file by file, so one file's trouble costs no other its place).
+failed. The rest go to the worker pool (``chidao.tracking.reader_pool``), a few at a time; the
+workers send back the rows to store (``reader_pool``), which are stored in batches, one
+transaction each (``store_batch``: a batch that fails is stored again file by file, so one
+file's trouble costs no other its place).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from rich.table import Table
 from sqlalchemy.orm import Session, sessionmaker
 
 from chidao.extract import Extraction
+from chidao.store.document_rows import Prepared, prepare_document
 from chidao.store.models import Agency
 from chidao.text.readers import DEFAULT_MAX_BYTES, SUPPORTED_EXTENSIONS, Failure, ReadError
 from chidao.tracking.ingest import check_size, stored_hashes
@@ -132,6 +134,11 @@ def _interrupt_after() -> Iterator[None]:
         raise KeyboardInterrupt
 
 
+def reader_pool(workers: int) -> ReaderPool:
+    """The pool ``BulkRun`` reads with: its workers send back the rows to store, not the extraction."""
+    return ReaderPool(workers, prepare=prepare_document)
+
+
 class BulkRun:
     """Ingest files with a pool of workers; ``ingest`` may be called again (``--watch``)."""
 
@@ -192,11 +199,13 @@ class BulkRun:
                 todo.append(path)
         return todo[::-1]
 
-    def _read(self, job: Job, found: Extraction | ReadError, batch: list[tuple[Path, Read]]) -> None:
+    def _read(self, job: Job, found: Prepared | Extraction | ReadError, batch: list[tuple[Path, Read]]) -> None:
         path = Path(str(job.key))
         if isinstance(found, ReadError):
             self._fail(path, found.reason)
             return
+        if isinstance(found, Extraction):  # a pool without ``prepare``: the rows are built here
+            found = prepare_document(found, job.filename, job.data)
         try:
             check_size(job.filename, found)
         except ReadError as error:
