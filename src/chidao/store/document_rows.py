@@ -156,9 +156,14 @@ def write_tasks(
     connection = session.connection()
     if drafts:
         tasks = Task.__table__  # Core, not the ORM's bulk path: the same rows at a fraction of the cost
-        returning = insert(tasks).returning(tasks.c.id, sort_by_parameter_order=True)
+        # RETURNING in any order, each id told by its task's (document, position): asked to keep
+        # the rows' order, SQLAlchemy inserts one row a statement on SQLite (no sentinel there)
+        returning = insert(tasks).returning(tasks.c.id, tasks.c.document_id, tasks.c.position)
         rows = [_task_row(document_id, draft, agencies) for document_id, draft in drafts]
-        ids = connection.execute(returning, rows).scalars().all()
+        found = {
+            (document_id, position): task_id for task_id, document_id, position in connection.execute(returning, rows)
+        }
+        ids = [found[document_id, draft.row["position"]] for document_id, draft in drafts]
         assignments = [
             row
             for task_id, (_, draft) in zip(ids, drafts, strict=True)

@@ -117,8 +117,10 @@ def _insert_documents(session: Session, files: list[Read], user_id: int | None) 
         return []
     table = Document.__table__
     rows = [{**read.rows.document, "original": read.data, "uploaded_by_id": user_id} for read in files]
-    returning = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-    return list(session.connection().execute(returning, rows).scalars())
+    # in any order, each id told by its unique content hash (see ``write_tasks``)
+    returning = insert(table).returning(table.c.id, table.c.content_hash)
+    found = {digest: document_id for document_id, digest in session.connection().execute(returning, rows)}
+    return [found[row["content_hash"]] for row in rows]
 
 
 def _copy_row(read: Read, document_id: int, user_id: int | None) -> dict:
