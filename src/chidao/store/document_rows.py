@@ -159,7 +159,7 @@ def write_tasks(
         # RETURNING in any order, each id told by its task's (document, position): asked to keep
         # the rows' order, SQLAlchemy inserts one row a statement on SQLite (no sentinel there)
         returning = insert(tasks).returning(tasks.c.id, tasks.c.document_id, tasks.c.position)
-        rows = [_task_row(document_id, draft, agencies) for document_id, draft in drafts]
+        rows = [task_row(document_id, draft, agencies) for document_id, draft in drafts]
         found = {
             (document_id, position): task_id for task_id, document_id, position in connection.execute(returning, rows)
         }
@@ -176,7 +176,7 @@ def write_tasks(
         connection.execute(insert(UnassignedPassage.__table__), passages)
 
 
-def _task_row(document_id: int, draft: TaskDraft, agencies: dict[str, Agency]) -> dict:
+def task_row(document_id: int, draft: TaskDraft, agencies: dict[str, Agency]) -> dict:
     """The task's row: ``proposed`` names the agencies the task is stored with (a successor, where
     a reorganization ended the body named); search finds the task by either name."""
     lead, coordinators = (_stored_names(names, agencies) for names in (draft.lead, draft.coordinators))
