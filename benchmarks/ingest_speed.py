@@ -24,12 +24,11 @@ from pathlib import Path
 from docx import Document as DocxDocument
 from sqlalchemy import Engine, create_engine, text
 
-from chidao.cli.ingest_run import BulkRun
+from chidao.cli.ingest_run import BulkRun, reader_pool
 from chidao.store.agencies import seed_agencies
 from chidao.store.engine import normalize_url, open_engine, session_factory
 from chidao.store.migrate import migrate
 from chidao.tracking.ingest import add_document
-from chidao.tracking.reader_pool import ReaderPool
 
 
 def variants(dirs: list[str], count: int) -> list[tuple[str, bytes]]:
@@ -62,7 +61,7 @@ def bulk(engine: Engine, folder: Path, workers: int) -> tuple[float, BulkRun]:
     with sessions.begin() as session:
         seed_agencies(session=session)
     paths = sorted(folder.iterdir())
-    with ReaderPool(workers) as pool:
+    with reader_pool(workers) as pool:
         run = BulkRun(sessions, pool)
         start, cpu = time.perf_counter(), time.process_time()
         run.ingest(paths)

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 
 from chidao.store.agencies import seed_agencies
 from chidao.store.document_files import DocumentFile
+from chidao.store.document_rows import prepare_document
 from chidao.store.models import AuditEntry, Document
 from chidao.text.identity import text_hash, text_key
 from chidao.tracking.database import open_sessions
@@ -71,7 +72,7 @@ def test_a_batch_stores_new_documents_and_links_text_copies_within_it(database):
         seed_agencies(session=session)
     other = NOTICE.replace("Số:", "Số: 99", 1)
     files = [
-        Read(name, data, read_document(data, name))
+        Read(name, data, prepare_document(read_document(data, name), name, data))
         for name, data in [("a.txt", NOTICE.encode()), ("b.txt", _resaved(NOTICE)), ("c.txt", other.encode())]
     ]
     outcomes = store_batch(sessions, files)

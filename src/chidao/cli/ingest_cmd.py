@@ -12,10 +12,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
 from chidao.cli.context import fail, load_settings, open_store
-from chidao.cli.ingest_run import BulkRun, Outcome, find_files
+from chidao.cli.ingest_run import BulkRun, Outcome, find_files, reader_pool
 from chidao.cli.ingest_watch import watch
 from chidao.tracking.database import open_sessions
-from chidao.tracking.reader_pool import ReaderPool
 
 
 @click.command("ingest")
@@ -55,7 +54,7 @@ def ingest_command(
     console = Console(stderr=True)
     files = find_files(paths, recursive)
     interrupted = False
-    with ReaderPool(workers or os.cpu_count() or 1) as pool:
+    with reader_pool(workers or os.cpu_count() or 1) as pool:
         run = BulkRun(sessions, pool, confirm=confirm)
         if watched is not None:
             watch(run, watched, interval=interval, move=move, recursive=recursive, console=console)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 from sqlalchemy import select
@@ -12,6 +13,7 @@ from chidao.store.models import Agency
 from chidao.text import fold_words
 
 
+@functools.lru_cache(maxsize=8192)  # the same few hundred names on every task of a bulk ingest
 def agency_key(name: str) -> str:
     """The lookup key of an agency name: folded, punctuation-free ("Ủy ban" = "Uỷ ban" = "uy ban")."""
     return fold_words(name)

@@ -28,7 +28,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from chidao.extract import Extraction
 from chidao.store.audit import record
 from chidao.store.document_files import DocumentFile
-from chidao.store.documents import document_row, store_extraction
+from chidao.store.document_rows import Prepared, store_extraction
+from chidao.store.documents import document_row
 from chidao.store.models import Agency, Document, Task, User
 from chidao.text.identity import text_hash
 from chidao.text.readers import Failure, ReadError
@@ -147,7 +148,7 @@ def link_copy(*, session: Session, document: Document, filename: str, data: byte
     )
 
 
-def check_size(filename: str, extraction: Extraction) -> None:
+def check_size(filename: str, extraction: Extraction | Prepared) -> None:
     """Refuse, before anything is written, a document that assigns more tasks than one review
     can hold (a spreadsheet pasted as text, a generated file): a clear error, not minutes of work."""
     if len(extraction.tasks) > MAX_TASKS_PER_DOCUMENT:

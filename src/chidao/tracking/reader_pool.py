@@ -10,6 +10,11 @@ file, and the parent kills it past the wall-clock limit. A worker that dies, run
 or time, or sends too large a result fails the file it was reading, with the sandbox's own
 codes, and is replaced; the files queued behind it are read by the others.
 
+With ``prepare`` (a module-level function, run in the worker), the parent is sent what it makes
+of the extraction rather than the extraction itself: bulk ingest's rows to store
+(``store.document_rows.prepare_document``), smaller to pickle and unpickle, built off the
+parent's core.
+
 The parent keeps ``depth`` files in flight per worker so that a worker never waits while the
 parent stores; results come back as they are ready (``collect``), in any order.
 """
@@ -33,7 +38,7 @@ from multiprocessing.process import BaseProcess
 
 from chidao.extract import Extraction
 from chidao.text.readers import Failure, ReadError
-from chidao.tracking.sandbox import LIMITS, Limits, WorkerError, attempt, died, outcome, worker_context
+from chidao.tracking.sandbox import LIMITS, Limits, Prepare, WorkerError, attempt, died, outcome, worker_context
 
 log = logging.getLogger(__name__)
 _STOP = b""
@@ -56,14 +61,15 @@ class _Worker:
     done: int = 0
 
 
-Result = tuple[Job, Extraction | ReadError]
+Result = tuple[Job, Extraction | object | ReadError]  # what ``prepare`` makes of it, with one
 
 
 class ReaderPool:
     """``workers`` reading processes under ``limits``; ``put`` jobs, ``collect`` what is read."""
 
-    def __init__(self, workers: int, limits: Limits = LIMITS, depth: int = 2) -> None:
+    def __init__(self, workers: int, limits: Limits = LIMITS, depth: int = 2, prepare: Prepare | None = None) -> None:
         self.limits = limits
+        self.prepare = prepare
         self.depth = depth
         self.size = max(1, workers)
         self.backlog: deque[Job] = deque()
@@ -118,7 +124,9 @@ class ReaderPool:
 
     def _start(self) -> _Worker:
         parent, child = worker_context().Pipe(duplex=True)
-        process = worker_context().Process(target=_serve, args=(child, self.limits), name="chidao-reader", daemon=True)
+        process = worker_context().Process(
+            target=_serve, args=(child, self.limits, self.prepare), name="chidao-reader", daemon=True
+        )
         process.start()
         child.close()
         return _Worker(process, parent)
@@ -154,7 +162,7 @@ class ReaderPool:
         worker.since = time.monotonic()
         worker.done += 1
         try:
-            found: Extraction | ReadError = outcome(job.filename, message, self.limits)
+            found: Extraction | object | ReadError = outcome(job.filename, message, self.limits)
         except ReadError as error:
             found = error
         except WorkerError as error:  # a bug in a reader: this file fails with it, the others go on
@@ -202,7 +210,7 @@ def _with_reason(filename: str, code: Failure, limits: Limits) -> ReadError:
     raise AssertionError("unreachable")
 
 
-def _serve(conn: Connection, limits: Limits) -> None:
+def _serve(conn: Connection, limits: Limits, prepare: Prepare | None = None) -> None:
     """A worker: cap its memory once, then read file after file until told to stop; each file
     may use ``limits.cpu_seconds`` of CPU more than the worker had used before it.
 
@@ -218,7 +226,7 @@ def _serve(conn: Connection, limits: Limits) -> None:
         del message
         soft = int(sum(os.times()[:2])) + limits.cpu_seconds + 1
         resource.setrlimit(resource.RLIMIT_CPU, (soft if hard == resource.RLIM_INFINITY else min(soft, hard), hard))
-        payload = attempt(data, filename)
+        payload = attempt(data, filename, prepare)
         del data
         conn.send_bytes(payload)
 

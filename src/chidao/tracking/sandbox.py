@@ -29,6 +29,7 @@ import resource
 import signal
 import threading
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
@@ -38,6 +39,7 @@ from chidao.text.readers import Failure, ReadError, read_upload
 MB = 1024 * 1024
 WORKERS = max(2, os.cpu_count() or 1)
 _SLOTS = threading.BoundedSemaphore(WORKERS)
+Prepare = Callable[[Extraction, str, bytes], object]  # a file's extraction → what the parent is sent
 # The fork server never learns the main script's path (CPython 3.11: ``forkserver.ensure_running``
 # keeps a "main_path" key that ``spawn.get_preparation_data`` never sets), so each child runs the
 # main script again before its work. chidao's is the ``chidao`` script, which imports chidao.cli:
@@ -166,14 +168,17 @@ def _child(sender: Connection, data: bytes, filename: str, limits: Limits) -> No
     sender.close()
 
 
-def attempt(data: bytes, filename: str) -> bytes:
-    """Read and extract in this (limited) process: the pickled outcome for ``outcome``.
+def attempt(data: bytes, filename: str, prepare: Prepare | None = None) -> bytes:
+    """Read and extract in this (limited) process: the pickled outcome for ``outcome``; with
+    ``prepare``, what it makes of the extraction (the rows to store: ``reader_pool``).
 
     The outcome is pickled after the ``try``: inside ``except MemoryError`` the traceback still
     holds every frame and what it built, and the smallest allocation would fail again."""
     outcome: tuple = _OUT_OF_MEMORY
     try:
-        outcome = ("ok", read_document(data, filename))
+        extraction = read_document(data, filename)
+        outcome = ("ok", prepare(extraction, filename, data) if prepare else extraction)
+        del extraction
     except ReadError as error:
         outcome = ("refused", error.reason, str(error.code))
     except MemoryError:
