@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
@@ -83,6 +83,14 @@ class Served:
         self.clients.clear()
 
 
+def served_today(request: Request) -> date:
+    """The app's ``get_today``: its ``Served.today``. One function for every app, never a closure
+    per app: FastAPI keeps each dependency callable it meets in a module-level cache (4,096 of
+    them), so a closure over ``served`` kept every test's app, engine and pages alive to the end
+    of the session (gigabytes over the whole suite)."""
+    return request.app.state.served.today
+
+
 ServedKind = TypeVar("ServedKind", bound=Served)
 
 
@@ -92,7 +100,8 @@ def serve(kind: type[ServedKind], engine: Engine, settings: Settings, **fields: 
     seeded = seed(engine)
     app = create_app(settings, engine=engine)
     served = kind(app=app, engine=engine, settings=settings, tokens=seeded.tokens, user_ids=seeded.user_ids, **fields)
-    app.dependency_overrides[get_today] = lambda: served.today
+    app.state.served = served
+    app.dependency_overrides[get_today] = served_today
     try:
         yield served
     finally:

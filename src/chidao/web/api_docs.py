@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from html import escape
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse
 
 PAGE = """<!doctype html>
@@ -38,8 +38,12 @@ ASSETS = "/static/vendor/swagger-ui"
 
 def install(app: FastAPI, prefix: str) -> None:
     """``{prefix}/docs`` on ``app`` (created with ``docs_url=None``)."""
-    page = PAGE.format(title=escape(app.title), assets=ASSETS, openapi=escape(app.openapi_url or ""))
+    app.state.api_docs_page = PAGE.format(title=escape(app.title), assets=ASSETS, openapi=escape(app.openapi_url or ""))
+    app.add_api_route(f"{prefix}/docs", api_docs, methods=["GET"], include_in_schema=False)
 
-    @app.get(f"{prefix}/docs", include_in_schema=False)
-    def api_docs() -> HTMLResponse:
-        return HTMLResponse(page)
+
+def api_docs(request: Request) -> HTMLResponse:
+    """The page of the app serving it. One function for every app, not a closure per app:
+    FastAPI keeps each endpoint and dependency callable in a module-level cache (4,096 of them),
+    where a closure would outlive its app."""
+    return HTMLResponse(request.app.state.api_docs_page)
