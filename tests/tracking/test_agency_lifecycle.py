@@ -210,3 +210,28 @@ def test_a_dissolution_gives_tasks_only_to_live_agencies(sessions):
             session=session, user_id=None, agency=old, effective=ON, reference=REF, today=TODAY, choices=choices
         )
     assert refused.value.code == "receiver"
+
+
+def test_a_dissolved_body_typed_in_review_is_refused(sessions):
+    """After a dissolution, naming the body as lead or partner of a tracked task is refused with
+    one sentence; its successor-less name never becomes a new assignment."""
+    from chidao.tracking.errors import Invalid
+    from chidao.tracking.review import update_task
+
+    with sessions.begin() as session:
+        old, science = _agency(session, OLD), _agency(session, SCIENCE)
+        plan = dissolve_preview(session=session, agency=old, effective=ON, reference=REF, today=TODAY)
+        choices = {t.task_id: science.id for t in plan.tasks}
+        dissolve_agency(
+            session=session, user_id=None, agency=old, effective=ON, reference=REF, today=TODAY, choices=choices
+        )
+    with sessions() as session:
+        target = task(session, DIGITAL)
+        target.tracked = True
+        with pytest.raises(Invalid, match="đã giải thể từ ngày 01/03/2025"):
+            clerk = session.scalar(select(User).where(User.username == "clerk"))
+            changes = {"coordinators": [OLD]}
+            update_task(session=session, task=target, user=clerk, changes=changes, version=None, today=TODAY)
+        session.rollback()
+    with sessions() as session:
+        assert OLD not in _leads(session, DIGITAL, "coordinator")

@@ -99,3 +99,15 @@ def successor_on(*, session: Session, agency: Agency, on: date) -> Agency:
             break
         agency = session.get(Agency, agency.successor_id) or agency
     return agency
+
+
+def dissolved_among(*, session: Session, names: list[str], on: date) -> list[Agency]:
+    """The bodies among ``names`` that a dissolution had ended by day ``on`` (ended with no
+    successor): they take no new work."""
+    keys = {agency_key(name) for name in names}
+    if not keys:
+        return []
+    query = select(Agency).where(
+        Agency.key.in_(keys), Agency.ended_on.is_not(None), Agency.ended_on <= on, Agency.successor_id.is_(None)
+    )
+    return list(session.scalars(query.order_by(Agency.name)))

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from chidao.store.agencies import dissolved_among
 from chidao.store.documents import search_text, set_agencies
 from chidao.store.models import Document, Task, User
 from chidao.tracking.errors import Conflict, Forbidden, Invalid
@@ -42,6 +43,17 @@ def assignment_day(document: Document, tracked: bool, today: date) -> date:
     return today if tracked else (document.doc_date or today)
 
 
+def _refuse_dissolved(session: Session, names: list[str], on: date) -> None:
+    """A body dissolved by the day the work is for takes no task: its tasks were given to others
+    or closed when it ended (``tracking.agency_lifecycle``), so a name typed in review must be
+    another body's."""
+    dissolved = dissolved_among(session=session, names=names, on=on)
+    if dissolved:
+        body = dissolved[0]
+        when = body.ended_on.strftime("%d/%m/%Y") if body.ended_on else ""
+        raise Invalid(f"{body.name} đã giải thể từ ngày {when}: hãy giao cho cơ quan khác")
+
+
 def _apply_fields(session: Session, task: Task, changes: dict[str, Any], today: date) -> None:
     for name in ("text", "deadline", "deadline_text", "recurrence", "progress"):
         if name in changes:
@@ -50,6 +62,7 @@ def _apply_fields(session: Session, task: Task, changes: dict[str, Any], today: 
         lead = changes.get("lead", _names(task, "lead"))
         coordinators = changes.get("coordinators", _names(task, "coordinator"))
         on = assignment_day(task.document, task.tracked, today)
+        _refuse_dissolved(session, [*changes.get("lead", []), *changes.get("coordinators", [])], on)
         set_agencies(session=session, task=task, lead=lead, coordinators=coordinators, on=on)
     elif "text" in changes:
         task.search_text = search_text(task.text, [a.agency.name for a in task.assignments])
@@ -142,6 +155,7 @@ def _new_task(
     task.document = document
     session.add(task)
     on = assignment_day(document, task.tracked, date.today())
+    _refuse_dissolved(session, [*fields.get("lead", []), *fields.get("coordinators", [])], on)
     set_agencies(
         session=session, task=task, lead=fields.get("lead", []), coordinators=fields.get("coordinators", []), on=on
     )
