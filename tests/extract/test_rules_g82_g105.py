@@ -485,3 +485,35 @@ def test_a_subject_line_ending_with_the_province_keeps_it():
 )
 def test_names_of_g114_g115(item, lead):
     assert [t["lead"] for t in _notice(f"1. Sở Nội vụ rà soát.\n2. {item}\n")["tasks"]][1:] == [[lead]]
+
+
+# --- g116-g118 ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        # g116: the subject "phân công" its own leaders: it acts
+        (
+            "Các bộ, cơ quan ngang bộ và Ủy ban nhân dân các tỉnh phân công lãnh đạo trực tiếp theo dõi từng dự án.",
+            (["Các bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh"], [], None, None),
+        ),
+        # g117: a named official by name and position
+        (
+            "Đồng chí Trần Thị Mai, Phó Giám đốc Sở chỉ đạo xây dựng báo cáo tổng kết trước ngày 15/12/2026.",
+            (["Đồng chí Trần Thị Mai, Phó Giám đốc Sở"], [], "2026-12-15", None),
+        ),
+        # g118: "trong ngày" a date; "chỉ đạo lực lượng phối hợp với C": C is not the lead's partner
+        ("Sở Y tế cấp phát hóa chất khử trùng trong ngày 20/10/2026.", (["Sở Y tế"], [], "2026-10-20", None)),
+        (
+            "Công an tỉnh chỉ đạo lực lượng phối hợp với Chi cục Chăn nuôi và Thú y kiểm soát việc vận chuyển lợn.",
+            (["Công an tỉnh"], [], None, None),
+        ),
+        (
+            "Chủ tịch UBND các xã, phường nơi có dịch tổ chức tiêu hủy lợn bệnh.",
+            (["Chủ tịch Ủy ban nhân dân các xã, phường nơi có dịch"], [], None, None),
+        ),
+    ],
+)
+def test_g116_g118(item, expected):
+    assert _tasks(_notice(f"1. Sở Nội vụ rà soát biên chế.\n2. {item}\n"))[1:] == [expected]

@@ -17,6 +17,12 @@ _COORDINATE = guarded(
 # "A chỉ đạo B phối hợp với C ...": the coordination after it is B's.
 _DIRECTED = guarded(r"(?<![\w])(?:chỉ đạo|đôn đốc|hướng dẫn)\s+")
 
+# Who a body directs when it names no one: its own forces and units.
+_SUBORDINATES = re.compile(
+    r"(?:các\s+)?(?:lực lượng|đơn vị|cơ quan|phòng, ban|cấp dưới)"
+    r"(?:\s+(?:chức năng|trực thuộc|thuộc quyền|chuyên môn))?\s+(?=phối hợp|cùng)"
+)
+
 _TO_AGREE = guarded(r"(?<![\w])(?:để )?thống nhất(?![\w])")
 
 # "A chủ trì, B phối hợp", "A (chủ trì), B, C (phối hợp)" (genre g108)
@@ -60,6 +66,9 @@ def _directed(reader: AgencyReader, start: int, pos: int, leads: list[Mention]) 
     for match in _DIRECTED.finditer(reader.key, window, pos):
         if _STOP.search(reader.key, match.end(), pos):
             continue
+        sub = _SUBORDINATES.match(reader.key, match.end())
+        if sub is not None and sub.end() >= pos:
+            return True  # "Công an tỉnh chỉ đạo lực lượng phối hợp với C": C works with the force (g118)
         # "chỉ đạo trạm y tế phối hợp với ...": the directed body may be written in lowercase
         directed, _ = reader.read_list(match.end(), lenient=True, limit=pos)
         if directed and not {m.name.lower() for m in directed} & lead_names:

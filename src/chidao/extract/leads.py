@@ -60,6 +60,7 @@ _COLON_AFTER = re.compile(r"\s*:")
 _LABEL = _CUES["label"]
 _TASK_TOPIC = _CUES["task_topic"]
 _QUOTED_SPEECH = _CUES["quoted_speech"]
+_NARRATED = re.compile(r"\s*(?:làm việc|dự|phát biểu|thăm|tiếp|khảo sát|kiểm tra thực tế|đi kiểm tra)(?![\w])")
 _AGENT_BY = _CUES["agent_by"]
 _DOER_ROLE = re.compile(r"\s*(?:chủ trì|thực hiện|phụ trách|đảm nhiệm|tham mưu|triển khai)(?![\w])")
 _STOP_SPACE = re.compile(r"[.;]\s")
@@ -196,6 +197,8 @@ def _subject(reader: AgencyReader, pos: int, end: int, known: _Read | None) -> A
     """``subject_assignment`` from ``pos`` (past the spaces); ``known`` is the list the heading
     rule read there, which ``read_list`` would give again from its memory."""
     pos = _skip_intro(reader, pos, end)
+    if reader.key.startswith("đồng chí ", pos):
+        return _comrade(reader, pos, end)  # "Đồng chí Trần Thị Mai, Phó Giám đốc Sở chỉ đạo ..."
     if _read_nothing(reader, pos, known):
         return None
     if not reader.starts_agency(pos):
@@ -237,9 +240,21 @@ def _subject(reader: AgencyReader, pos: int, end: int, known: _Read | None) -> A
                 addressees = directed
         if addressees:
             return Assignment(clean_leads(addressees), assigning.start(), True)
-        if not assigning.group(0).strip().endswith("chỉ đạo"):
-            return None
+        if not assigning.group(0).strip().endswith(("chỉ đạo", "phân công")):
+            return None  # "Các bộ ... phân công lãnh đạo theo dõi ...": the subject acts (genre g116)
     return Assignment(clean_leads(mentions), pos, bool(colon))
+
+
+def _comrade(reader: AgencyReader, pos: int, end: int) -> Assignment | None:
+    """A named official opening the clause, by name and position (rule 8; genre g117): the lead
+    when a verb follows, not a past report ("Đồng chí ... đã báo cáo")."""
+    mentions, after = reader.read_list(pos, lenient=True, limit=end)
+    key = reader.key
+    if not mentions or after >= end or _PAST.match(key, after) or _COLON_AFTER.match(key, after):
+        return None
+    if _ISSUER_VERB.match(key, after) or _NARRATED.match(key, after):
+        return None  # "Đồng chí ..., Phó Chủ tịch UBND tỉnh chủ trì hội nghị": who met, not who acts
+    return Assignment(clean_leads(mentions), pos, True) if reader.acts(after, end) else None
 
 
 def _read_nothing(reader: AgencyReader, pos: int, known: _Read | None) -> bool:
