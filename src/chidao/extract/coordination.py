@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from chidao.extract.agencies import AgencyReader, Mention
+from chidao.extract.cues import cues
 from chidao.extract.lead_basics import _STOP, Cues, _dedupe
 from chidao.text.guarded import guarded
 
@@ -17,11 +18,7 @@ _COORDINATE = guarded(
 # "A chỉ đạo B phối hợp với C ...": the coordination after it is B's.
 _DIRECTED = guarded(r"(?<![\w])(?:chỉ đạo|đôn đốc|hướng dẫn)\s+")
 
-# Who a body directs when it names no one: its own forces and units.
-_SUBORDINATES = re.compile(
-    r"(?:các\s+)?(?:lực lượng|đơn vị|cơ quan|phòng, ban|cấp dưới)"
-    r"(?:\s+(?:chức năng|trực thuộc|thuộc quyền|chuyên môn))?\s+(?=phối hợp|cùng)"
-)
+_SUBORDINATES = cues("assignment_cues.toml")["subordinates"]  # "chỉ đạo lực lượng phối hợp với ..."
 
 _TO_AGREE = guarded(r"(?<![\w])(?:để )?thống nhất(?![\w])")
 
