@@ -29,6 +29,7 @@ class LayoutLexicon:
     lunar_years: frozenset[str]  # "Đinh Mùi", "Bính Ngọ": a year's name, not a person's
     chair_positions: re.Pattern[str]  # "Phó Chủ tịch UBND tỉnh" before a name in a subject line
     chair_gap_breaks: re.Pattern[str]  # "tại", "về": a position's phrase ended before the name
+    chair_cues: re.Pattern[str]  # "chủ trì", "làm việc với": who chaired is named next to these
     meeting_words: re.Pattern[str]  # "cuộc họp", "buổi làm việc": there was a meeting to chair
     title_meeting_words: re.Pattern[str]  # "kiểm tra": a meeting when a subject line says it
 
@@ -55,6 +56,7 @@ def lexicon() -> LayoutLexicon:
         lunar_years=frozenset(f"{stem} {branch}" for stem in data["lunar_stems"] for branch in data["lunar_branches"]),
         chair_positions=_words(data["chair_positions"]),
         chair_gap_breaks=_words(data["chair_gap_breaks"]),
+        chair_cues=re.compile("|".join(re.escape(w) for w in data["chair_cues"])),
         meeting_words=_words(data["meeting_words"]),
         title_meeting_words=_words(data["meeting_words"] + data["title_meeting_words"]),
     )

@@ -22,8 +22,7 @@ _SYLLABLE = rf"[{UPPER}][{LOWER}]*"
 # before comes after the first letter ("[A-Z](?<!\w.)", not "(?<!\w)[A-Z]"), so that the engine
 # skips through the text to the capitals instead of trying every position.
 _NAME = re.compile(rf"([{UPPER}](?<![\w].)[{LOWER}]*(?:\s+{_SYLLABLE}){{1,4}})(?![\w])")
-# "X chủ trì", "X làm việc với ..." (genre g44, g112): the guard after the words, for the same reason
-_CHAIR_CUE = re.compile(r"chủ trì(?<!đồng chủ trì)|làm việc với")
+_CO_CHAIR_BEFORE = "đồng "  # "đồng chủ trì": a co-chair, not the chair
 _CO_CHAIR = re.compile(r"đồng chủ trì")
 # "Chủ trì, phối hợp với Công an xã và Đoàn Thanh niên xã ...": an agency leads a task; nobody chairs.
 _LEADS_TASK = re.compile(r"\s*,?\s*(?:phối hợp|thực hiện|triển khai|tham mưu|xây dựng)(?![\w])")
@@ -75,7 +74,11 @@ def find_chair(title: str | None, intro: str) -> str | None:
             if in_title and _met(title, intro):
                 return in_title[0][2]
     low = intro.lower()
-    cues = [m.start() for m in _CHAIR_CUE.finditer(low) if not _LEADS_TASK.match(low, m.end())]
+    cues = [
+        m.start()
+        for m in lexicon().chair_cues.finditer(low)
+        if not _LEADS_TASK.match(low, m.end()) and not low.endswith(_CO_CHAIR_BEFORE, 0, m.start())
+    ]
     if not cues:
         return None
     names = person_names(intro) if names is None else names
