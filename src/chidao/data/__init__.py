@@ -46,6 +46,7 @@ REQUIRED: dict[str, frozenset[str]] = {
     "timing_cues.toml": frozenset({"pattern"}),
     "ocr.toml": frozenset({"confusions", "onsets", "words", "examples"}),
     "legacy_encodings.toml": frozenset({"fonts", "examples", "tcvn3", "vni", "viscii"}),
+    "messages.toml": frozenset({"common"}),
 }
 # The keys every row of a table of patterns holds: a pattern is never without its example.
 PATTERN_ROWS: dict[str, tuple[str, ...]] = {

@@ -9,6 +9,7 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import escape
 
+from chidao.messages import msg
 from chidao.tracking.reminders.model import Digest, words
 from chidao.tracking.reminders.signing import sign
 
@@ -23,13 +24,15 @@ class Mail:
 
 @cache
 def _environment() -> Environment:
-    return Environment(
+    environment = Environment(
         loader=PackageLoader("chidao.tracking.reminders", "templates"),
         autoescape=select_autoescape(["html"]),
         undefined=StrictUndefined,
         trim_blocks=True,
         keep_trailing_newline=True,
     )
+    environment.globals["msg"] = msg  # the mail's words, from the message catalogue
+    return environment
 
 
 def subject(digest: Digest) -> str:

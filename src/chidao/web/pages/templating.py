@@ -16,6 +16,7 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from starlette.responses import HTMLResponse
 
+from chidao.messages import msg, section
 from chidao.vocab import (
     AgencyRole,
     DeliveryStatus,
@@ -68,6 +69,7 @@ def build_templates(directory: Path = TEMPLATES) -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(directory))
     templates.env.filters.update(FILTERS)
     templates.env.globals.update(labels())
+    templates.env.globals.update(msg=msg, JS_MESSAGES=section("js"))
     return templates
 
 
