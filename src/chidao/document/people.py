@@ -18,10 +18,11 @@ from chidao.text.chars import LOWER, UPPER
 from chidao.text.fold import match_key
 
 _SYLLABLE = rf"[{UPPER}][{LOWER}]*"
-# Two to five capitalized syllables that open a word: the guard that no word character comes
+# Two to eight capitalized syllables that open a word (a name may follow a department's: "Sở Công
+# Thương Phạm Văn Hóa", genre g126): the guard that no word character comes
 # before comes after the first letter ("[A-Z](?<!\w.)", not "(?<!\w)[A-Z]"), so that the engine
 # skips through the text to the capitals instead of trying every position.
-_NAME = re.compile(rf"([{UPPER}](?<![\w].)[{LOWER}]*(?:\s+{_SYLLABLE}){{1,4}})(?![\w])")
+_NAME = re.compile(rf"([{UPPER}](?<![\w].)[{LOWER}]*(?:\s+{_SYLLABLE}){{1,7}})(?![\w])")
 _CO_CHAIR_BEFORE = "đồng "  # "đồng chủ trì": a co-chair, not the chair
 _CO_CHAIR = re.compile(r"đồng chủ trì")
 # "Chủ trì, phối hợp với Công an xã và Đoàn Thanh niên xã ...": an agency leads a task; nobody chairs.

@@ -16,7 +16,6 @@ from chidao.extract.agency_words import (
     _FALSE_HEAD_FIRSTS,
     _FIELD_HEAD,
     _FIELD_HEAD_FIRSTS,
-    _LOCAL_HEADS,
     _OFFICIAL,
     _OFFICIAL_FIRSTS,
     _PERSON,
@@ -147,7 +146,7 @@ class NameReading:
                 return self._group_end(group.end())  # "Sở, ban, ngành thuộc Ủy ban nhân dân Thành phố"
         head = reg.heads.match(key, at, limit) if counts and head_at in reg.firsts["heads"] else None
         if head:
-            if " ".join(head.group(0).split()) in _LOCAL_HEADS:
+            if " ".join(head.group(0).split()) in reg.local_heads:
                 return self._locality_end(head.end())
             name = self._name_end(head.end(), need_name=not plural)
             if name is None and not plural:

@@ -155,11 +155,12 @@ def _ends_reported_sentence(clause: str, match: re.Match[str], key: str, end: in
 
 
 @cache
-def _after_rules() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _after_rules() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     data = load_toml("recurrence.toml")
     falls_on = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in data["falls_on"])
     report_to = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in data["report_to"])
-    return re.compile(rf"\s*(?:{falls_on})(?![\w])"), re.compile(rf"\s*(?:{report_to})(?![\w])")
+    alone = frozenset(" ".join(phrase.split()) for phrase in data["report_alone"])
+    return re.compile(rf"\s*(?:{falls_on})(?![\w])"), re.compile(rf"\s*(?:{report_to})(?![\w])"), alone
 
 
 def _falls_on(key: str, at: int, end: int) -> bool:
@@ -173,4 +174,15 @@ def _reported_to(clause: str, key: str, at: int, end: int) -> bool:
     rest = key[at:end].lstrip(" \t")
     if rest and rest[0] not in ".;\n":
         return False
-    return _after_rules()[1].match(clause.rsplit(",", 1)[-1]) is not None
+    _, report_to, alone = _after_rules()
+    if report_to.match(clause.rsplit(",", 1)[-1]) is not None:
+        return True
+    return any(" ".join(clause.split()).endswith(phrase) and _opens(clause, phrase) for phrase in alone)
+
+
+def _opens(clause: str, phrase: str) -> bool:
+    """Whether ``phrase`` is the whole sub-clause that ends ``clause`` (after its last comma, or
+    the clause itself): "..., tổng hợp báo cáo kết quả" but not "... thực hiện báo cáo kết quả"."""
+    words = " ".join(clause.split())
+    before = words[: len(words) - len(phrase)].rstrip()
+    return not before or before.endswith(",")

@@ -108,6 +108,7 @@ class Registry:
     localities: re.Pattern[str]
     locality_qualifiers: re.Pattern[str]  # "ven biển", "biên giới": what sets a group of localities apart
     collective_heads: frozenset[str]  # "lực lượng": a group whose listed members are named in full
+    local_heads: frozenset[str]  # phrase keys of heads followed by places: "Ủy ban nhân dân các xã"
     positions: re.Pattern[str]
     compound_heads: re.Pattern[str]
     compound_parts: re.Pattern[str]
@@ -156,6 +157,7 @@ def registry() -> Registry:
         localities=alternation(grammar["localities"]),
         locality_qualifiers=alternation(grammar["locality_qualifiers"]),
         collective_heads=frozenset(grammar["collective_heads"]),
+        local_heads=frozenset(phrase_key(head) for head in grammar["local_heads"]),
         positions=alternation(grammar["positions"]),
         compound_heads=alternation(grammar["compound_heads"]),
         compound_parts=alternation(grammar["compound_parts"]),

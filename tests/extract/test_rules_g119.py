@@ -1,0 +1,51 @@
+"""Rules added on 2026-12-06 from the genre examples g119-g126 (measured on arrival first), each on
+a short notice written for it. The notices are invented and share no text with the measurement sets.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_rules_g82_g105 import _notice, _tasks
+
+from chidao import extract_text
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        # g119: a Party committee of a group of localities, like their People's Committees
+        (
+            "Đảng ủy các xã, phường lãnh đạo rà soát quy hoạch cán bộ trước ngày 31/3/2027.",
+            (["Đảng ủy các xã, phường"], [], "2027-03-31", None),
+        ),
+        ("Đảng ủy xã Tân Hòa lãnh đạo các chi bộ thôn.", (["Đảng ủy xã Tân Hòa"], [], None, None)),
+        # g119: what is reported, then to whom, then how often
+        (
+            "Đảng ủy Công an tỉnh tháo gỡ vướng mắc; báo cáo kết quả về Ban Thường vụ Tỉnh ủy hằng quý.",
+            (["Đảng ủy Công an tỉnh"], [], None, "quarterly"),
+        ),
+        # g120: a report of results alone, closing the sentence
+        (
+            "Văn phòng UBND tỉnh theo dõi, đôn đốc các đơn vị, tổng hợp báo cáo kết quả hằng tháng.",
+            (["Văn phòng Ủy ban nhân dân tỉnh"], [], None, "monthly"),
+        ),
+        # ... but a plan's year stays a noun
+        ("Sở Tài chính thực hiện báo cáo kết quả thực hiện kế hoạch hằng năm.", (["Sở Tài chính"], [], None, None)),
+        # g126: a weekday of a given week of every month
+        (
+            "Văn phòng Sở chuẩn bị nội dung họp định kỳ vào thứ Hai tuần cuối hằng tháng.",
+            (["Văn phòng Sở"], [], None, "monthly"),
+        ),
+    ],
+)
+def test_g119_g126(item, expected):
+    assert _tasks(_notice(f"1. Sở Nội vụ rà soát biên chế.\n2. {item}\n"))[1:] == [expected]
+
+
+def test_a_chairs_name_after_a_departments_name_is_whole():
+    text = (
+        "SỞ CÔNG THƯƠNG\nSố: 9/TB-SCT\nNghệ An, ngày 01 tháng 12 năm 2026\n\nTHÔNG BÁO\nÝ kiến chỉ đạo\n\n"
+        "Ngày 30/11/2026, Giám đốc Sở Công Thương Lê Văn Hóa chủ trì cuộc họp giao ban. Giám đốc Sở chỉ đạo:\n"
+        "1. Văn phòng Sở tổng hợp báo cáo năm.\n"
+    )
+    assert extract_text(text)["document"]["chair"] == "Lê Văn Hóa"
