@@ -49,3 +49,38 @@ def test_a_chairs_name_after_a_departments_name_is_whole():
         "1. Văn phòng Sở tổng hợp báo cáo năm.\n"
     )
     assert extract_text(text)["document"]["chair"] == "Lê Văn Hóa"
+
+
+def test_a_chair_of_committees_named_before_is_each_chair():
+    body = (
+        "Kính gửi: Chủ tịch Ủy ban nhân dân các tỉnh: Đồng Tháp, Cà Mau và thành phố Cần Thơ.\n"
+        "1. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố nêu trên:\n"
+        "a) Chỉ đạo rà soát phương án phòng, chống hạn hán.\n"
+        "2. Cục Thủy lợi theo dõi độ mặn.\n"
+    )
+    chairs = [
+        "Chủ tịch Ủy ban nhân dân tỉnh Đồng Tháp",
+        "Chủ tịch Ủy ban nhân dân tỉnh Cà Mau",
+        "Chủ tịch Ủy ban nhân dân thành phố Cần Thơ",
+    ]
+    assert _tasks(_notice(body, kind="CĐ", title="CÔNG ĐIỆN", intro="")) == [
+        (chairs, [], None, None),
+        (["Cục Thủy lợi"], [], None, None),
+    ]
+
+
+def test_a_role_given_in_brackets_names_its_body_later():
+    intro = "Ngày 28/11/2026, Phó Chủ tịch UBND tỉnh làm việc với Công ty Cổ phần Phú Gia (nhà đầu tư) về dự án."
+    body = "1. Đối với nhà đầu tư:\n- Hoàn thiện hồ sơ điều chỉnh trước ngày 15/01/2027.\n2. Sở Xây dựng kiểm tra.\n"
+    assert _tasks(_notice(body, intro=intro)) == [
+        (["Công ty Cổ phần Phú Gia"], [], "2027-01-15", None),
+        (["Sở Xây dựng"], [], None, None),
+    ]
+
+
+def test_a_goals_year_is_a_deadline_and_an_events_is_not():
+    body = (
+        "1. Sở Y tế xây dựng kế hoạch, phấn đấu đạt tỷ lệ bao phủ 96% vào năm 2027.\n"
+        "2. Sở Xây dựng khai thác tuyến cáp dự kiến đưa vào sử dụng vào năm 2027.\n"
+    )
+    assert [deadline for _, _, deadline, _ in _tasks(_notice(body))] == ["2027-12-31", None]

@@ -60,6 +60,7 @@ class AgencyReader(NameReading, NameContinuation, DescribedReading, GroupReading
         # Groups of localities whose members the text named ("UBND các tỉnh, thành phố Hà Nội,
         # Thái Nguyên"): a later "Ủy ban nhân dân tỉnh, thành phố" refers back to them.
         self._named_groups: dict[str, list[Mention]] = {}
+        self._role_bodies: dict[int, list[Mention]] = {}  # "(nhà đầu tư)" at → the body before it
         self._priming = False
         self._reading = 0  # read_list calls in progress: ``limit`` bounds the clause being read
         on_key, on_text = _openers()

@@ -9,6 +9,7 @@ from chidao.extract.agency_words import (
     _APPOSITION,
     _BACK_MARK,
     _COLON,
+    _KIND_NAMED,
     _LIST_SEP,
     _LOCAL_COMMITTEE,
     _OPENING,
@@ -85,11 +86,15 @@ class ListReading:
         Chí Minh"; "các tỉnh Nghệ An, Cao Bằng"; "các địa phương (Ninh Bình, Hải Phòng)";
         "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban Quản lý ...)".
         """
-        places = self._place_members(mention)
+        places, strays = self._place_members(mention)
         if places:
             key = _group_key(mention.written)
             if key != "\0":
-                self._named_groups.setdefault(key, places)
+                self._named_groups.setdefault(key, [m for m in places if m.start not in strays] or places)
+                head = "ủy ban nhân dân " if key.startswith("ủy ban nhân dân") else ""
+                for member in places:  # "... và thành phố Cần Thơ": a locality of another kind
+                    if member.start in strays:
+                        self._named_groups.setdefault(f"{_SINGLE}{head}{strays[member.start]}", []).append(member)
             return places
         earlier = self._earlier_members(mention.written) if self._named_groups and not self._priming else None
         if earlier and earlier[0].start < mention.start and not _COLON.match(self.key, mention.end, self.limit):
@@ -131,6 +136,15 @@ class ListReading:
         members, or, for "UBND các tỉnh, thành phố nêu trên", every locality of those kinds the
         text named before ("UBND các tỉnh Tây Ninh, Đồng Tháp và UBND thành phố Cần Thơ")."""
         written = _BACK_MARK.sub("", written)
+        position = self.reg.positions.match(phrase_key(written))
+        if position and _LOCAL_COMMITTEE.match(phrase_key(written)[position.end() :].lstrip()):
+            # "Chủ tịch UBND các tỉnh, thành phố nêu trên": the chair of each committee (genre g121)
+            size = len(position.group(0).split())
+            title, rest = " ".join(written.split()[:size]), " ".join(written.split()[size:])
+            members = self._earlier_members(rest)
+            if not members:
+                return None
+            return [Mention(m.start, m.end, m.written, self.canonical(f"{title} {m.name}")) for m in members]
         key = _reference_key(written)
         if key == "\0":
             return None
@@ -186,8 +200,10 @@ class ListReading:
             return "tỉnh"
         return kinds[0]
 
-    def _place_members(self, mention: Mention) -> list[Mention]:
-        """Members of a group of localities named with it, after a colon or right after it."""
+    def _place_members(self, mention: Mention) -> tuple[list[Mention], dict[int, str]]:
+        """Members of a group of localities named with it, after a colon or right after it, and
+        those named with a kind of their own ("các tỉnh: Cà Mau, An Giang và thành phố Cần Thơ"),
+        by where they start."""
         written = mention.written
         match = _PLACE_GROUP.match(written) if _PLACE_GROUP_CUE.search(written) else None
         names_at: int | None = None
@@ -199,34 +215,38 @@ class ListReading:
             if colon and self._is_upper(colon.end()):
                 names_at, limit = colon.end(), self.limit
         if match is None or names_at is None:
-            return []
+            return [], {}
         kinds = [" ".join(k.lower().split()) for k in re.split(r"\s*(?:,|và)\s*", match.group("kinds"))]
         head = match.group("head").strip()
         out: list[Mention] = []
+        strays: dict[int, str] = {}
         pos = names_at
         while pos < limit:
             pos = self.skip_space(pos)
-            name = _PLACE_NAME.match(self.text, pos, limit)
-            if name is None or (out and self._other_body(pos, name.end())):
+            own_kind = _KIND_NAMED.match(self.text, pos, limit) if out else None
+            name = _PLACE_NAME.match(self.text, own_kind.end() if own_kind else pos, limit)
+            if name is None or (out and not own_kind and self._other_body(pos, name.end())):
                 break
             written_name = name.group(0).strip()
-            kind = self._place_kind(written_name, kinds)
+            kind = own_kind.group(1).lower() if own_kind else self._place_kind(written_name, kinds)
+            if own_kind:
+                strays[pos] = kind
             full = f"{head} {kind} {written_name}" if head else f"{kind} {written_name}"
-            out.append(Mention(pos, pos + len(written_name), written_name, self.canonical(full)))
+            out.append(Mention(pos, name.start() + len(written_name), written_name, self.canonical(full)))
             pos = name.end()
             sep = _LIST_SEP.match(self.key, pos, limit)
-            if sep is None or not self._is_upper(sep.end()):
+            if sep is None or not (self._is_upper(sep.end()) or _KIND_NAMED.match(self.text, sep.end(), limit)):
                 break
             pos = sep.end()
         if len(out) < 1 or (names_at < mention.end and pos < mention.end - 1):
-            return []  # not a clean list of place names: keep the mention as written
+            return [], {}  # not a clean list of place names: keep the mention as written
         if len(kinds) > 1 and len(out) < 2:
-            return []  # "UBND các huyện, thành phố Gia Nghĩa": every district, and the city
+            return [], {}  # "UBND các huyện, thành phố Gia Nghĩa": every district, and the city
         if set(kinds) <= {"tỉnh", "thành phố"} and not all(
             phrase_key(m.written) in self.reg.provinces | self.reg.cities for m in out
         ):
-            return []
-        return out
+            return [], {}
+        return out, strays
 
     def _other_body(self, pos: int, place_end: int) -> bool:
         """Whether a body, not a place, goes on at ``pos`` after the members: its name reads past
@@ -254,11 +274,40 @@ class ListReading:
             return []
         named = _APPOSITION.match(self.key, mention.end, self.limit)
         if not named or not self.starts_agency(named.end()):
-            return []
+            return self._defined_role(mention)
         limit = self.limit
         members, _ = self.read_list(named.end(), limit=limit)
         self.limit = limit
         return members
+
+    def _defined_role(self, mention: Mention) -> list[Mention]:
+        """ "Công ty Cổ phần X (nhà đầu tư)" earlier in the text, then "Đối với nhà đầu tư:": the
+        body the text gave the role to, the last time before the mention (genre g125)."""
+        role = " ".join(mention.written.lower().split())
+        marks = list(re.finditer(rf"\(\s*{re.escape(role)}\s*\)", self.key[: mention.start]))
+        if not marks or self._priming:
+            return []
+        opening = marks[-1].start()
+        known = self._role_bodies.get(opening)
+        if known is None:
+            known = self._role_bodies[opening] = self._body_ending_at(opening)
+        return [Mention(mention.start, mention.end, body.written, body.name) for body in known]
+
+    def _body_ending_at(self, end: int) -> list[Mention]:
+        """The body whose name ends right before ``end`` (within 150 characters)."""
+        limit = self.limit
+        try:
+            for word in re.finditer(r"(?<![\w])\w", self.key[max(0, end - 150) : end]):
+                pos = max(0, end - 150) + word.start()
+                if not self.starts_agency(pos):
+                    continue
+                self.limit = end
+                body = self.read(pos)
+                if body is not None and not self.key[body.end : end].strip():
+                    return [body]
+        finally:
+            self.limit = limit
+        return []
 
     def _parenthesized_members(self, mention: Mention) -> list[Mention]:
         """A group followed by its members in parentheses."""

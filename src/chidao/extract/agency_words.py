@@ -54,6 +54,9 @@ _COMMITTEES = ("ủy ban nhân dân", "ubnd")  # what a group named with its mem
 _NAMED_GROUP_REST = rf"\s+(?:các|những)\s+{_LOCALITY_KIND}(?:\s*,\s*{_LOCALITY_KIND})*\s*:?\s+(?=[^\W\d_])"
 # One pattern for each committee's word: each opens with a literal, which ``re`` skips to fast.
 _NAMED_GROUP_OF = tuple(re.compile(re.escape(word) + _NAMED_GROUP_REST) for word in _COMMITTEES)
+# A member of a list of localities named with its own kind: "các tỉnh: Cà Mau, An Giang | và thành
+# phố Cần Thơ" (genre g121).
+_KIND_NAMED = re.compile(rf"(?i:({_LOCALITY_KIND}))\s+(?=[{UPPER}])")
 _PLACE_NAME = re.compile(rf"[{UPPER}][{LOWER}]*(?:\s*-\s*|\s+)?(?:[{UPPER}\d][{LOWER}\d]*(?:\s*-\s*|\s+)?){{0,4}}")
 _GROUP_LINKS = {"ngang"}
 # Stop words that are not verbs: a name may go on after them ("của", "và"), so they confirm nothing.

@@ -30,6 +30,7 @@ from chidao.extract.workdays import default_calendar
 _CUES = cues("timing_cues.toml")  # the words of these patterns, each row with its example
 
 _YEAR_DEADLINE_VERBS = _CUES["year_deadline_verbs"]
+_GOAL_BEFORE = _CUES["goal_before"]
 _NOT_DEADLINE_BEFORE = _CUES["not_deadline_before"]
 _EVENT_BEFORE = _CUES["event_before"]
 _AS_OF_BEFORE = _CUES["as_of_before"]
@@ -95,6 +96,8 @@ class TimingReader:
             return False
         if match.kind.startswith("until") and _AS_OF_BEFORE.search(before):
             return False  # "số liệu dân số đến ngày 30/9/2026": the date the figures stand at
+        if match.kind == "in_year" and match.text.lower().startswith("vào"):
+            return bool(_GOAL_BEFORE.search(before))  # "phấn đấu đạt ... vào năm 2027"
         if match.kind == "in_year" and not plan_line:
             return bool(_YEAR_DEADLINE_VERBS.search(before) or _TIME_LABEL_BEFORE.search(before))
         return True
