@@ -84,3 +84,49 @@ def test_a_goals_year_is_a_deadline_and_an_events_is_not():
         "2. Sở Xây dựng khai thác tuyến cáp dự kiến đưa vào sử dụng vào năm 2027.\n"
     )
     assert [deadline for _, _, deadline, _ in _tasks(_notice(body))] == ["2027-12-31", None]
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        # g130: an official by "đ/c" and a dash before the position
+        (
+            "Giao đ/c Lê Thị Hoa - Phó Chủ tịch UBND xã chỉ đạo lập danh sách hộ nghèo.",
+            (["Đ/c Lê Thị Hoa - Phó Chủ tịch Ủy ban nhân dân xã"], [], None, None),
+        ),
+        # g129: a hospital's clinical and functional units
+        (
+            "Khoa Kiểm soát nhiễm khuẩn phối hợp với Phòng Kế hoạch tổng hợp giám sát vệ sinh tay.",
+            (["Khoa Kiểm soát nhiễm khuẩn"], ["Phòng Kế hoạch tổng hợp"], None, None),
+        ),
+        ("Phòng Tài chính kế toán đối chiếu số liệu thanh toán.", (["Phòng Tài chính kế toán"], [], None, None)),
+        # g132: "được giao theo dõi" gives the duty; the report after "và" is how often
+        (
+            "Văn phòng Sở được giao theo dõi, đôn đốc và báo cáo tình hình thực hiện nhiệm vụ hằng tuần.",
+            (["Văn phòng Sở"], [], None, "weekly"),
+        ),
+        # g134: the head of a body is no "early in the year"
+        (
+            "Sở Nội vụ đưa kết quả vào tiêu chí xếp loại người đứng đầu năm 2026.",
+            (["Sở Nội vụ"], [], None, None),
+        ),
+    ],
+)
+def test_g127_g134(item, expected):
+    assert _tasks(_notice(f"1. Sở Nội vụ rà soát biên chế.\n2. {item}\n"))[1:] == [expected]
+
+
+def test_a_departments_field_abbreviation_is_not_a_place():
+    body = "1. Sở NV chủ trì, phối hợp với Sở TP kiểm tra công tác cải cách hành chính.\n"
+    assert _tasks(_notice(body)) == [(["Sở Nội vụ"], ["Sở Tư pháp"], None, None)]
+
+
+def test_a_petition_is_no_task_and_its_answer_may_be():
+    intro = "Ủy ban nhân dân tỉnh nhận được kiến nghị của cử tri. Ủy ban nhân dân tỉnh trả lời như sau:"
+    body = (
+        "1. Cử tri xã Hòa An kiến nghị sửa chữa tuyến đê.\n"
+        "Trả lời: Giao Sở Xây dựng khảo sát, đề xuất phương án sửa chữa trước ngày 31/01/2027.\n"
+        "2. Cử tri phường Bắc Sơn kiến nghị thêm điểm tiêm chủng.\n"
+        "Trả lời: Hiện nay, trên địa bàn phường đã có 03 điểm tiêm chủng.\n"
+    )
+    assert _tasks(_notice(body, kind="UBND-TH", title="", intro=intro)) == [(["Sở Xây dựng"], [], "2027-01-31", None)]

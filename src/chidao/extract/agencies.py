@@ -160,9 +160,10 @@ class AgencyReader(NameReading, NameContinuation, DescribedReading, GroupReading
         name = " ".join(written.split()).strip(" ,;:")  # as re.sub(r"\s+", " ") would, once stripped
         if name.endswith(")"):  # no line break is left for "$" to stop before
             name = _TRAILING_PARENTHESIS.sub("", name)
+        name = self._expand_field(name)  # first: "Sở TP" is the Tư pháp department, not "thành phố"
         if _abbreviation_scout().search(name):  # most names hold none
             name = reg.abbreviation_re.sub(lambda m: reg.abbreviations[m.group(1)], name)
-        name = self._expand_field(name)
+            name = self._expand_field(name)
         known = reg.bodies.get(phrase_key(name))
         if known:
             name = known

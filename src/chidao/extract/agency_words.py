@@ -127,7 +127,10 @@ _COMPOUNDS = {
 _COMPOUND_FIRSTS = {compound.split()[0] for compound in _COMPOUNDS}  # what a compound starts
 _COMPOUND_LASTS = {compound.split()[-1] for compound in _COMPOUNDS}  # and ends with
 _RESPONSIBLE = re.compile(r"(?:có|chịu) trách nhiệm")
-_OFFICIAL = re.compile(rf"(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+(?:[{UPPER}][{LOWER}]*\s+){{1,3}}[{UPPER}][{LOWER}]*\s*,\s*")
+# "đồng chí Nguyễn Văn A, Phó Giám đốc ...", "đ/c Hà Thị Lan - Phó Chủ tịch ..." (genre g130).
+_OFFICIAL = re.compile(
+    rf"(?:[Đđ]ồng chí|[Đđ]/[Cc]|[Ôô]ng|[Bb]à)\s+(?:[{UPPER}][{LOWER}]*\s+){{1,3}}[{UPPER}][{LOWER}]*\s*(?:,|\s[-–])\s*"
+)
 _PERSON = re.compile(rf"\s+(?P<surname>[{UPPER}][{LOWER}]*)(?:\s+[{UPPER}][{LOWER}]*){{1,3}}(?![\w])")
 _ROLES = {"nhà đầu tư", "chủ đầu tư", "nhà thầu", "đơn vị thi công"}  # named by their project
 _CONNECT = {",", "-", "–", "và", "&"}

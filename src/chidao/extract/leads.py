@@ -197,7 +197,7 @@ def _subject(reader: AgencyReader, pos: int, end: int, known: _Read | None) -> A
     """``subject_assignment`` from ``pos`` (past the spaces); ``known`` is the list the heading
     rule read there, which ``read_list`` would give again from its memory."""
     pos = _skip_intro(reader, pos, end)
-    if reader.key.startswith("đồng chí ", pos):
+    if reader.key.startswith(("đồng chí ", "đ/c "), pos):
         return _comrade(reader, pos, end)  # "Đồng chí Trần Thị Mai, Phó Giám đốc Sở chỉ đạo ..."
     if _read_nothing(reader, pos, known):
         return None

@@ -146,7 +146,12 @@ def _ends_reported_sentence(clause: str, match: re.Match[str], key: str, end: in
     """ "Cập nhật, cảnh báo ... trên trang thông tin điện tử của Sở hằng ngày.": a short period
     that ends the sentence of a clause opened by a reporting verb."""
     periods, nouns = _sentence_end_rules()
-    if match.group("period") not in periods or not _REPORTING.match(clause.strip()):
+    if match.group("period") not in periods:
+        return False
+    # the reporting verb opens the clause or its last part: "theo dõi, đôn đốc và báo cáo tình
+    # hình thực hiện nhiệm vụ hằng tuần." (genre g132)
+    parts = (clause, clause.rsplit(",", 1)[-1], clause.rsplit(" và ", 1)[-1])
+    if not any(_REPORTING.match(part.strip()) for part in parts):
         return False
     rest = key[match.end() : end].lstrip(" \t")
     if rest and rest[0] not in ".;\n":

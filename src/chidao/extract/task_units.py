@@ -25,6 +25,7 @@ from chidao.extract.task_words import (
     _GENERAL_REQUIREMENT,
     _LIABILITY,
     _NAME_ONLY,
+    _PETITION,
     _POINTER,
     _SPECIFICS,
     _same_leads,
@@ -84,6 +85,9 @@ class UnitCutting:
                 continue
             if self._closes(opening, c_end, running=not marked):
                 self.skip(c_start, "closing")
+                continue
+            if _PETITION.match(self.key, opening, c_end):
+                self.skip(c_start, "narration")  # "Cử tri xã X kiến nghị ...": a petition, rule 10
                 continue
             if issuer_promise(self.key, past_spaces(self.reader, topic_end(self.key, opening, c_end)), c_end):
                 self.skip(c_start, "narration")  # "Bộ ghi nhận và sẽ tổng hợp ...": the issuer's promise

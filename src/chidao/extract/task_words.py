@@ -39,6 +39,7 @@ _BACK = _CUES["back"]
 _LIABILITY = _CUES["liability"]
 _DUTY = _CUES["duty"]
 _ASSESSMENT = _CUES["assessment"]
+_PETITION = _CUES["petition"]
 _LEAD_IN_PHRASE = _CUES["lead_in_phrase"]
 
 
