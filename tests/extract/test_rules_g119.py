@@ -130,3 +130,42 @@ def test_a_petition_is_no_task_and_its_answer_may_be():
         "Trả lời: Hiện nay, trên địa bàn phường đã có 03 điểm tiêm chủng.\n"
     )
     assert _tasks(_notice(body, kind="UBND-TH", title="", intro=intro)) == [(["Sở Xây dựng"], [], "2027-01-31", None)]
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        # g135: a unit with a comma in its name, then its owner after a dash
+        (
+            "Phòng Tổ chức, cán bộ - Sở Y tế rà soát biên chế.",
+            (["Phòng Tổ chức, cán bộ - Sở Y tế"], [], None, None),
+        ),
+        # g138: building something within a year
+        ("Sở Xây dựng xây dựng tuyến phố đi bộ trong năm 2027.", (["Sở Xây dựng"], [], "2027-12-31", None)),
+        # g140: a weekday with its place in the month
+        (
+            "Ủy ban nhân dân các xã ra quân thu gom rác vào Chủ nhật cuối cùng hằng tháng.",
+            (["Ủy ban nhân dân các xã"], [], None, "monthly"),
+        ),
+        # g142: members of a group of ministries that are bodies' names themselves
+        (
+            "Bộ trưởng các Bộ: Quốc phòng, Công an chỉ đạo các đơn vị đóng quân.",
+            (["Bộ trưởng Bộ Quốc phòng", "Bộ trưởng Bộ Công an"], [], None, None),
+        ),
+    ],
+)
+def test_g135_g142(item, expected):
+    assert _tasks(_notice(f"1. Sở Nội vụ rà soát biên chế.\n2. {item}\n"))[1:] == [expected]
+
+
+def test_carrying_out_this_plan_is_no_task_and_a_joint_plan_is_a_kind():
+    text = (
+        "CÔNG AN TỈNH - SỞ Y TẾ\nSố: 5/KHLT-CAT-SYT\nLạng Sơn, ngày 20 tháng 11 năm 2026\n\n"
+        "KẾ HOẠCH LIÊN TỊCH\nPhối hợp bảo đảm an toàn thực phẩm năm 2027\n\n"
+        "1. Phòng Cảnh sát kinh tế kiểm tra cơ sở sản xuất thực phẩm.\n"
+        "2. Các đơn vị căn cứ Kế hoạch này chủ động triển khai thực hiện.\n"
+    )
+    result = extract_text(text)
+    assert result["document"]["doc_type"] == "KẾ HOẠCH LIÊN TỊCH"
+    assert result["document"]["title"] == "Phối hợp bảo đảm an toàn thực phẩm năm 2027"
+    assert [t["lead"] for t in result["tasks"]] == [["Phòng Cảnh sát kinh tế"]]

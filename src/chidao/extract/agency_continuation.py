@@ -138,10 +138,19 @@ class NameContinuation:
             if tail and tail.group(0).startswith(("thuộc", "trực thuộc")):
                 return tail.end()
             word = self.key[ts:te]
+            if count and word in ("-", "–"):
+                return self._owner_end(te)  # "Phòng Chính trị, tư tưởng - Sở Giáo dục và Đào tạo" (g135)
             if not word.isalpha() or self._is_upper(ts) or self.reg.stop_words.match(self.key, ts, self.limit):
                 return None
             cur = te
         return None
+
+    def _owner_end(self, pos: int) -> int | None:
+        """Where the body a unit belongs to, named after a dash, ends; None if no body opens there."""
+        nxt = self._token(pos)
+        if nxt is None or not self._is_upper(nxt[0]) or not self.starts_agency(nxt[0]):
+            return None
+        return self._read_end(nxt[0])
 
     def _name_tail(self, run: _Run, ts: int, word: str) -> bool | None:
         """A registry tail closes the name ("... tỉnh Lâm Đồng", "... Trung ương"): whether the

@@ -111,11 +111,13 @@ class ListReading:
         head = _PLURAL_OPENING.sub("", mention.written)
         head = _PLURAL_INSIDE.sub(" ", head)
         singular = {"sở": "Sở", "bộ": "Bộ", "phòng": "Phòng"}.get(head.lower(), head)
+        # "các Bộ: Quốc phòng, Công an", "Bộ trưởng các Bộ: ...", "Giám đốc các Sở: ...": fields
+        by_field = head.split()[-1].lower() in ("sở", "bộ")
         out: list[Mention] = []
         pos = colon.end()
         while True:
             pos = self.skip_space(pos)
-            field = self.reg.field_re.match(self.key, pos, self.limit) if singular in ("Sở", "Bộ") else None
+            field = self.reg.field_re.match(self.key, pos, self.limit) if by_field else None
             if field is None and self.reg.stop_words.match(self.key, pos, self.limit):
                 break  # "Các sở, ban, ngành: Là các đơn vị ...": a sentence, not members
             whole = None if field or head.lower() not in self.reg.collective_heads else self._whole_member(pos)
@@ -126,8 +128,11 @@ class ListReading:
             full = written if whole else f"{singular} {written}"  # "Các lực lượng: Công an thành phố"
             out.append(Mention(mention.start if not out else pos, end, written, self.canonical(full)))
             sep = _LIST_SEP.match(self.key, end, self.limit)
-            if not sep or not self._is_upper(sep.end()) or self.starts_agency(sep.end()):
+            if not sep or not self._is_upper(sep.end()):
                 break
+            field_next = by_field and self.reg.field_re.match(self.key, sep.end(), self.limit)
+            if self.starts_agency(sep.end()) and not field_next:
+                break  # another body, not a member ("các Bộ: Quốc phòng, Công an" lists a field)
             pos = sep.end()
         return out or [mention]
 
