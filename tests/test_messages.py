@@ -60,9 +60,6 @@ PLAIN_WORDS = {
 NOT_YET: set[str] = {
     "tracking/reminders/templates/digest.html",
     "tracking/reminders/templates/digest.txt",
-    "web/templates/admin_agencies.html",
-    "web/templates/admin_agency.html",
-    "web/templates/admin_reminders.html",
     "web/templates/agencies.html",
     "web/templates/agency.html",
     "web/templates/agency_contacts.html",
