@@ -60,9 +60,6 @@ PLAIN_WORDS = {
 NOT_YET: set[str] = {
     "tracking/reminders/templates/digest.html",
     "tracking/reminders/templates/digest.txt",
-    "web/templates/agencies.html",
-    "web/templates/agency.html",
-    "web/templates/agency_contacts.html",
     "web/templates/agency_dissolve.html",
     "web/templates/agency_split.html",
     "web/templates/calendar.html",
