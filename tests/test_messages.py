@@ -60,8 +60,6 @@ PLAIN_WORDS = {
 NOT_YET: set[str] = {
     "tracking/reminders/templates/digest.html",
     "tracking/reminders/templates/digest.txt",
-    "web/templates/agency_dissolve.html",
-    "web/templates/agency_split.html",
     "web/templates/calendar.html",
     "web/templates/dashboard.html",
     "web/templates/deadlines.html",
@@ -83,8 +81,6 @@ NOT_YET: set[str] = {
     "web/templates/partials/review_task.html",
     "web/templates/partials/tasks_table.html",
     "web/templates/partials/trend_chart.html",
-    "web/templates/reorganization.html",
-    "web/templates/reorganizations.html",
     "web/templates/report.html",
     "web/templates/review.html",
     "web/templates/task.html",
