@@ -100,8 +100,6 @@ NOT_YET: set[str] = {
     "web/pages/review_table.py",
     "web/pages/review_text.py",
     "web/pages/review_view.py",
-    "web/pages/routes/admin_agencies.py",
-    "web/pages/routes/admin_users.py",
     "web/pages/routes/agency_lifecycle.py",
     "web/pages/routes/calendar.py",
     "web/pages/routes/dashboard.py",
