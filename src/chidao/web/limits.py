@@ -96,7 +96,7 @@ _TOO_LARGE_PAGE = (
 
 def _too_large_page(limit: int) -> str:
     words = {
-        "title": msg("web_errors.too_large"),
+        "title": msg("error_page.titles.413"),
         "text": msg("web_errors.too_large_text", mb=max(1, round(limit / 1024 / 1024))),
         "back": msg("web_errors.back"),
         "home": msg("error_page.back_home"),
