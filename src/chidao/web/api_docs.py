@@ -15,6 +15,8 @@ from html import escape
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse
 
+from chidao.messages import msg
+
 PAGE = """<!doctype html>
 <html lang="vi">
 <head>
@@ -25,7 +27,7 @@ PAGE = """<!doctype html>
   <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 </head>
 <body data-openapi="{openapi}">
-  <div id="swagger-ui"><p>Đang tải tài liệu API…</p></div>
+  <div id="swagger-ui"><p>{loading}</p></div>
   <script src="{assets}/swagger-ui-bundle.js"></script>
   <script src="/static/api-docs.js"></script>
 </body>
@@ -38,7 +40,12 @@ ASSETS = "/static/vendor/swagger-ui"
 
 def install(app: FastAPI, prefix: str) -> None:
     """``{prefix}/docs`` on ``app`` (created with ``docs_url=None``)."""
-    app.state.api_docs_page = PAGE.format(title=escape(app.title), assets=ASSETS, openapi=escape(app.openapi_url or ""))
+    app.state.api_docs_page = PAGE.format(
+        title=escape(app.title),
+        assets=ASSETS,
+        openapi=escape(app.openapi_url or ""),
+        loading=escape(msg("api_docs.loading")),
+    )
     app.add_api_route(f"{prefix}/docs", api_docs, methods=["GET"], include_in_schema=False)
 
 

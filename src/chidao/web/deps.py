@@ -23,6 +23,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.security import APIKeyCookie, HTTPBearer
 from sqlalchemy.orm import Session
 
+from chidao.messages import msg
 from chidao.settings import Settings
 from chidao.store.models import Document, LoginSession, Task, User
 from chidao.tracking.accounts import user_for_token
@@ -210,7 +211,7 @@ def get_page_user(request: Request, login: PageLogin) -> User:
 
 
 PageUser = Annotated[User, Depends(get_page_user)]
-NOT_ALLOWED_PAGE = "Bạn không có quyền thực hiện thao tác này."
+NOT_ALLOWED_PAGE = msg("web_errors.not_allowed")
 
 
 def page_require(*roles: str) -> Callable[[User], User]:
@@ -232,7 +233,7 @@ async def check_csrf(request: Request, login: PageLogin) -> None:
     form = await request.form()  # Starlette caches the parsed form for the route's own Form fields
     sent = form.get("csrf_token")
     if not isinstance(sent, str) or not secrets.compare_digest(sent.encode(), login.csrf_token.encode()):
-        message = "Phiên làm việc không hợp lệ (thiếu mã CSRF). Hãy tải lại trang."
+        message = msg("web_errors.bad_csrf")
         raise HTTPException(status.HTTP_403_FORBIDDEN, message)
 
 

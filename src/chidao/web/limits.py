@@ -11,9 +11,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from html import escape
 
 from fastapi import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from chidao.messages import msg
 
 MULTIPART_SLACK = 64 * 1024
 JSON_LIMIT = 1024 * 1024
@@ -84,11 +87,21 @@ def _content_length(scope: Scope) -> int | None:
 
 
 _TOO_LARGE_PAGE = (
-    '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Tệp quá lớn · chidao</title>'
-    '<link rel="stylesheet" href="/static/chidao.css"></head><body><main><h1>Tệp quá lớn (413)</h1>'
-    "<p>Dung lượng gửi lên vượt giới hạn {mb} MB. Không có gì được lưu.</p>"
-    '<p><a href="javascript:history.back()">Quay lại</a> · <a href="/">Về trang tổng quan</a></p></main></body></html>'
+    '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{title} · chidao</title>'
+    '<link rel="stylesheet" href="/static/chidao.css"></head><body><main><h1>{title} (413)</h1>'
+    "<p>{text}</p>"
+    '<p><a href="javascript:history.back()">{back}</a> · <a href="/">{home}</a></p></main></body></html>'
 )
+
+
+def _too_large_page(limit: int) -> str:
+    words = {
+        "title": msg("error_page.titles.413"),
+        "text": msg("web_errors.too_large_text", mb=max(1, round(limit / 1024 / 1024))),
+        "back": msg("web_errors.back"),
+        "home": msg("error_page.back_home"),
+    }
+    return _TOO_LARGE_PAGE.format(**{key: escape(value) for key, value in words.items()})
 
 
 async def _refuse(send: Send, limit: int, path: str = "/api/") -> None:
@@ -97,7 +110,7 @@ async def _refuse(send: Send, limit: int, path: str = "/api/") -> None:
         body = json.dumps({"detail": f"request body too large (limit {limit} bytes)"}).encode()
         kind = b"application/json"
     else:
-        body = _TOO_LARGE_PAGE.format(mb=max(1, round(limit / 1024 / 1024))).encode()
+        body = _too_large_page(limit).encode()
         kind = b"text/html; charset=utf-8"
     headers = [(b"content-type", kind), (b"content-length", str(len(body)).encode())]
     await send({"type": "http.response.start", "status": 413, "headers": headers})

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
+from chidao.messages import msg
 from chidao.vocab import EventKind, ExtensionStatus, ReportKind
 from chidao.web.pages.formats import vn_date
 
 FIELD_LABELS = {
-    "text": "nội dung",
-    "lead": "cơ quan chủ trì",
-    "coordinators": "cơ quan phối hợp",
-    "deadline": "thời hạn",
-    "deadline_text": "thời hạn (văn bản)",
-    "recurrence": "tính định kỳ",
-    "status": "trạng thái",
-    "progress": "tiến độ",
-    "completed_on": "ngày hoàn thành",
+    "text": msg("notifications.fields.text"),
+    "lead": msg("notifications.fields.lead"),
+    "coordinators": msg("notifications.fields.coordinators"),
+    "deadline": msg("notifications.fields.deadline"),
+    "deadline_text": msg("notifications.fields.deadline_text"),
+    "recurrence": msg("notifications.fields.recurrence"),
+    "status": msg("notifications.fields.status"),
+    "progress": msg("notifications.fields.progress"),
+    "completed_on": msg("notifications.fields.completed_on"),
 }
 
 
@@ -28,19 +29,23 @@ def _note(data: dict[str, Any], key: str) -> str:
 def describe(kind: str, data: dict[str, Any]) -> str:
     """One line of details (dates dd/mm/yyyy), empty when the headline says it all."""
     if kind == EventKind.EXTENSION_REQUESTED:
-        return f"Đề nghị gia hạn đến {vn_date(data.get('requested_deadline'))}{_note(data, 'reason')}"
+        requested = msg("notifications.details.extension_requested", date=vn_date(data.get("requested_deadline")))
+        return requested + _note(data, "reason")
     if kind == EventKind.EXTENSION_DECIDED:
         status = ExtensionStatus.labels().get(data.get("status", ""), "")
-        return f"{status} gia hạn đến {vn_date(data.get('requested_deadline'))}{_note(data, 'note')}"
+        decided = msg(
+            "notifications.details.extension_decided", status=status, date=vn_date(data.get("requested_deadline"))
+        )
+        return decided + _note(data, "note")
     if kind == EventKind.TASK_OVERDUE:
-        return f"Thời hạn {vn_date(data.get('due_on'))} đã qua mà chưa hoàn thành"
+        return msg("notifications.details.overdue", date=vn_date(data.get("due_on")))
     if kind in (EventKind.TASK_COMPLETED, EventKind.PROGRESS_REPORTED):
-        label = ReportKind.labels().get(data.get("kind", ""), "Cập nhật trạng thái")
+        label = ReportKind.labels().get(data.get("kind", ""), msg("notifications.details.status_update"))
         percent = f" ({data['percent']}%)" if data.get("percent") is not None else ""
         return f"{label}{percent}{_note(data, 'note')}"
     if kind == EventKind.TASK_UPDATED:
         changed = [FIELD_LABELS.get(f, f) for f in data.get("changed", [])]
-        return "Thay đổi: " + ", ".join(changed) if changed else ""
+        return msg("notifications.details.changed", fields=", ".join(changed)) if changed else ""
     if kind == EventKind.TASK_CREATED:
-        return "Cơ quan của bạn được giao nhiệm vụ này"
+        return msg("notifications.details.assigned")
     return ""

@@ -14,6 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from chidao.messages import msg
 from chidao.tracking.database import DatabaseProblem, database_problem
 from chidao.web.deps import LoginRequired
 from chidao.web.pages.respond import json_response, wants_json
@@ -23,36 +24,35 @@ from chidao.web.pages.templating import render
 STATIC = Path(__file__).resolve().parent.parent / "static"
 API_PREFIX = "/api/"
 ERROR_TITLES = {
-    400: "Yêu cầu không hợp lệ",
-    403: "Không có quyền truy cập",
-    404: "Không tìm thấy",
-    405: "Thao tác không được hỗ trợ",
-    409: "Xung đột dữ liệu",
-    413: "Tệp quá lớn",
-    415: "Định dạng tệp không được hỗ trợ",
-    422: "Dữ liệu không hợp lệ",
-    429: "Quá nhiều lần thử",
-    500: "Lỗi hệ thống",
-    503: "Hệ thống tạm thời không truy cập được",
+    400: msg("error_page.titles.400"),
+    403: msg("error_page.titles.403"),
+    404: msg("error_page.titles.404"),
+    405: msg("error_page.titles.405"),
+    409: msg("error_page.titles.409"),
+    413: msg("error_page.titles.413"),
+    415: msg("error_page.titles.415"),
+    422: msg("error_page.titles.422"),
+    429: msg("error_page.titles.429"),
+    500: msg("error_page.titles.500"),
+    503: msg("error_page.titles.503"),
 }
 # What a page says for an error: the API's English details are for integrators, not for users.
 ERROR_MESSAGES = {
-    404: "Trang hoặc mục bạn tìm không tồn tại, hoặc nằm ngoài phạm vi bạn được xem.",
-    405: "Địa chỉ này không hỗ trợ thao tác đó.",
-    422: "Một số giá trị trong địa chỉ hoặc biểu mẫu không hợp lệ.",
-    500: "Đã xảy ra lỗi ngoài dự kiến; thao tác chưa được thực hiện. Hãy thử lại hoặc báo quản trị viên.",
-    503: "Cơ sở dữ liệu tạm thời không truy cập được; không có gì bị thay đổi. Hãy thử lại sau ít phút.",
+    404: msg("error_page.messages.404"),
+    405: msg("error_page.messages.405"),
+    422: msg("error_page.messages.422"),
+    500: msg("error_page.messages.500"),
+    503: msg("error_page.messages.503"),
 }
 
 
 # What a page says when the database refuses, by kind: the office knows whom to call and why.
 DATABASE_MESSAGES = {
     DatabaseProblem.UNAVAILABLE: ERROR_MESSAGES[503],
-    DatabaseProblem.MISSING: "Không tìm thấy tệp cơ sở dữ liệu (bị di chuyển hoặc bị xóa?); không có gì được lưu. "
-    "Hãy báo quản trị viên.",
-    DatabaseProblem.READ_ONLY: "Cơ sở dữ liệu đang ở chế độ chỉ đọc; không có gì được lưu. Hãy báo quản trị viên.",
-    DatabaseProblem.DISK_FULL: "Ổ đĩa của máy chủ đã đầy; không có gì được lưu. Hãy báo quản trị viên.",
-    DatabaseProblem.NO_SCHEMA: "Cơ sở dữ liệu chưa được khởi tạo (cần chạy chidao migrate). Hãy báo quản trị viên.",
+    DatabaseProblem.MISSING: msg("error_page.database.missing"),
+    DatabaseProblem.READ_ONLY: msg("error_page.database.read_only"),
+    DatabaseProblem.DISK_FULL: msg("error_page.database.disk_full"),
+    DatabaseProblem.NO_SCHEMA: msg("error_page.database.no_schema"),
 }
 
 
@@ -61,7 +61,7 @@ def _is_api(request: Request) -> bool:
 
 
 def error_page(request: Request, code: int, message: str | None = None) -> Response:
-    title = ERROR_TITLES.get(code, "Đã xảy ra lỗi")
+    title = ERROR_TITLES.get(code, msg("error_page.default_title"))
     text = message or ERROR_MESSAGES.get(code) or title
     if wants_json(request):  # a page asked for as JSON is refused in JSON, same code and words
         return json_response({"code": code, "title": title, "message": text}, status_code=code)

@@ -17,6 +17,7 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
+from chidao.messages import msg
 from chidao.store.models import User
 from chidao.tracking import accounts, tokens
 from chidao.tracking.accounts import SamePassword, UserError, WrongPassword
@@ -51,7 +52,7 @@ def _account_page(
 ) -> Response:
     everyone = everyone and user.role == UserRole.ADMIN
     context = {
-        "title": "Tài khoản",
+        "title": msg("account.title"),
         "nav": "account",
         "error": error,
         "new_token": new_token,
@@ -101,25 +102,25 @@ def change_password(
     """Change one's own password; other browsers and every API token are logged out. A user who
     held a one-time password goes on to the dashboard."""
     if new_password != new_password_again:
-        return _account_page(request, session, user, error="Hai lần nhập mật khẩu mới không khớp nhau.", code=422)
+        return _account_page(request, session, user, error=msg("account.password_mismatch"), code=422)
     one_time = user.must_change_password
     try:
         accounts.change_own_password(session=session, user=user, current=current_password, new=new_password)
     except WrongPassword:
-        return _account_page(request, session, user, error="Mật khẩu hiện tại không đúng.", code=422)
+        return _account_page(request, session, user, error=msg("account.wrong_password"), code=422)
     except SamePassword:
-        message = "Mật khẩu mới phải khác mật khẩu hiện tại."
+        message = msg("account.same_password")
         return _account_page(request, session, user, error=message, code=422)
     except UserError as error:
         cause = error.__cause__
-        message = cause.vietnamese if isinstance(cause, PasswordError) else "Mật khẩu mới không hợp lệ."
+        message = cause.vietnamese if isinstance(cause, PasswordError) else msg("account.invalid_password")
         return _account_page(request, session, user, error=message, code=422)
     new = open_session(session=session, settings=settings, user=user)
     session.commit()
     if one_time:  # the one-time password replaced: on to the dashboard
-        response = RedirectResponse(f"/?msg={quote('Đã đặt mật khẩu của bạn. Chào mừng đến với chidao.')}", 303)
+        response = RedirectResponse(f"/?msg={quote(msg('account.welcome'))}", 303)
     else:
-        response = _back("Đã đổi mật khẩu. Các phiên đăng nhập khác và mọi mã API của bạn đã bị hủy.")
+        response = _back(msg("account.password_changed"))
     set_session_cookie(response, request, settings, new)
     return response
 
@@ -146,7 +147,7 @@ def create_token(
     try:
         valid_for = _days(days)
     except ValueError:
-        message = f"Thời hạn của mã phải là số ngày từ 1 đến {MAX_TOKEN_DAYS}, hoặc để trống nếu không hết hạn."
+        message = msg("account.bad_token_days", max_days=MAX_TOKEN_DAYS)
         return _account_page(request, session, user, error=message, code=422)
     expires = tokens.now() + timedelta(days=valid_for) if valid_for else None
     secret = tokens.create_token(session=session, user=user, name=name.strip(), expires_at=expires)
@@ -166,4 +167,4 @@ def revoke_token(
     if row is None:
         raise not_found("token", token_id)
     session.commit()
-    return _back(f"Đã thu hồi mã API #{row.id}.", everyone=everyone == 1)
+    return _back(msg("account.token_revoked", number=row.id), everyone=everyone == 1)

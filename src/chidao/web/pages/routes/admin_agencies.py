@@ -16,6 +16,7 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
+from chidao.messages import msg
 from chidao.store.models import Agency
 from chidao.tracking.agencies import agency_names, kind_labels, search_agencies, update_agency
 from chidao.tracking.agency_admin import MAX_NAME, clean_name, create_agency, ended, merge_agency, merge_preview
@@ -44,13 +45,13 @@ def _lines(raw: str) -> list[str]:
 @router.get("/admin")
 def admin_hub(request: Request, admin: PageAdmin) -> Response:
     """Links to every administration page."""
-    return respond(request, "admin.html", {"title": "Quản trị", "nav": "admin"})
+    return respond(request, "admin.html", {"title": msg("admin.title"), "nav": "admin"})
 
 
 def _list_page(request: Request, session: Session, q: str, page: int, error: str = "", code: int = 200) -> Response:
     rows, total = search_agencies(session=session, q=q, page=page, per_page=PER_PAGE)
     context = {
-        "title": "Quản trị cơ quan",
+        "title": msg("admin_agencies.page_title"),
         "nav": "admin",
         "rows": rows,
         "kinds": kind_labels([a.name for a in rows]),
@@ -82,11 +83,12 @@ def add_agency(
     try:
         agency = create_agency(session=session, user_id=admin.id, name=name, aliases=_lines(aliases))
     except Conflict:
-        return _list_page(request, session, "", 1, error=f"Đã có cơ quan tên «{' '.join(name.split())}».", code=409)
+        message = msg("admin_agencies.exists", name=" ".join(name.split()))
+        return _list_page(request, session, "", 1, error=message, code=409)
     except Invalid:
-        return _list_page(request, session, "", 1, error="Tên cơ quan không hợp lệ.", code=422)
+        return _list_page(request, session, "", 1, error=msg("admin_agencies.invalid_name"), code=422)
     session.commit()
-    return _back(f"{AGENCIES}/{agency.id}", f"Đã thêm cơ quan {agency.name}.")
+    return _back(f"{AGENCIES}/{agency.id}", msg("admin_agencies.added", name=agency.name))
 
 
 def _agency(session: Session, agency_id: int) -> Agency:
@@ -140,10 +142,10 @@ def agency_admin(
 
 def _merge_error(text: str) -> str:
     if "itself" in text:
-        return "Không thể hợp nhất một cơ quan vào chính nó."
+        return msg("admin_agencies.merge_itself")
     if "already ended" in text:
-        return "Cơ quan này đã kết thúc hoạt động (đã được hợp nhất)."
-    return "Cơ quan nhận đã kết thúc hoạt động: hãy hợp nhất vào cơ quan kế thừa của nó."
+        return msg("admin_agencies.merge_ended")
+    return msg("admin_agencies.merge_into_ended")
 
 
 @router.post(AGENCIES + "/{agency_id:int}", dependencies=[CsrfChecked])
@@ -155,13 +157,13 @@ def edit_agency(
     try:
         update_agency(session=session, agency=agency, user_id=admin.id, name=clean_name(name), aliases=_lines(aliases))
     except Invalid:
-        return _agency_page(request, session, agency, error="Tên cơ quan không hợp lệ.", code=422)
+        return _agency_page(request, session, agency, error=msg("admin_agencies.invalid_name"), code=422)
     except Conflict:
         session.rollback()
-        message = f"Đã có cơ quan khác tên «{' '.join(name.split())}»."
+        message = msg("admin_agencies.other_exists", name=" ".join(name.split()))
         return _agency_page(request, session, _agency(session, agency_id), error=message, code=409)
     session.commit()
-    return _back(f"{AGENCIES}/{agency.id}", "Đã lưu tên và tên gọi khác.")
+    return _back(f"{AGENCIES}/{agency.id}", msg("admin_agencies.saved"))
 
 
 @router.post(AGENCIES + "/{agency_id:int}/merge", dependencies=[CsrfChecked])
@@ -182,8 +184,7 @@ def merge(
         session.rollback()
         return _agency_page(request, session, _agency(session, agency_id), error=_merge_error(str(error)), code=422)
     session.commit()
-    message = (
-        f"Đã hợp nhất {agency.name} vào {successor.name}: {done.tasks} nhiệm vụ đang mở và "
-        f"{done.users} tài khoản cán bộ đã được chuyển."
+    message = msg(
+        "admin_agencies.merged", agency=agency.name, successor=successor.name, tasks=done.tasks, users=done.users
     )
     return _back(f"{AGENCIES}/{agency.id}", message)

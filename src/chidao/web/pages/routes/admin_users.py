@@ -18,6 +18,7 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
+from chidao.messages import msg
 from chidao.store.models import User
 from chidao.tracking import accounts, tokens, user_admin
 from chidao.tracking.accounts import LastAdmin, UserError
@@ -45,18 +46,18 @@ def _error_text(error: Exception) -> str:
     if isinstance(cause, AgencyNotMatched):
         return vietnamese(cause)
     if isinstance(error, LastAdmin):
-        return "Không thể bỏ quyền hoặc khóa quản trị viên cuối cùng còn hoạt động."
+        return msg("admin_users.last_admin")
     if isinstance(error, Conflict):
-        return "Tên đăng nhập này đã có người dùng."
+        return msg("admin_users.username_taken")
     text = str(error)
     known = {
-        "yourself": "Bạn không thể tự khóa tài khoản của mình.",
-        "own admin role": "Bạn không thể tự bỏ quyền quản trị của mình.",
-        "needs": "Cán bộ cơ quan cần thuộc một cơ quan: hãy nhập tên cơ quan.",
-        "username must": "Tên đăng nhập phải có 1–100 ký tự, không có khoảng trắng hay ký tự ẩn.",
-        "already exists": "Tên đăng nhập này đã có người dùng.",
+        "yourself": msg("admin_users.lock_yourself"),
+        "own admin role": msg("admin_users.own_admin_role"),
+        "needs": msg("admin_users.needs_agency"),
+        "username must": msg("admin_users.bad_username"),
+        "already exists": msg("admin_users.username_taken"),
     }
-    return next((v for k, v in known.items() if k in text), "Không thực hiện được thay đổi này.")
+    return next((v for k, v in known.items() if k in text), msg("admin_users.not_done"))
 
 
 def _back(path: str, message: str) -> RedirectResponse:
@@ -74,7 +75,7 @@ def _with_one_time(response: Response, request: Request, value: str) -> Response
 def _users_page(request: Request, session: Session, *, q: str, role: str, page: int, error: str = "", code=200):
     rows, total = user_admin.search_users(session=session, q=q, role=role, page=page, per_page=PER_PAGE)
     context = {
-        "title": "Người dùng",
+        "title": msg("admin_users.title"),
         "nav": "admin",
         "rows": rows,
         "q": q,
@@ -118,7 +119,7 @@ def create_user(
 ) -> Response:
     """A new account with a one-time password, shown on the account's page that follows."""
     if role not in UserRole.values():
-        return _users_page(request, session, q="", role="", page=1, error="Hãy chọn vai trò.", code=422)
+        return _users_page(request, session, q="", role="", page=1, error=msg("admin_users.choose_role"), code=422)
     nonce = user_admin.new_nonce()
     try:
         user = accounts.create_user(
@@ -134,7 +135,7 @@ def create_user(
         session.rollback()
         return _users_page(request, session, q="", role="", page=1, error=_error_text(error), code=422)
     session.commit()
-    response = _back(f"{USERS}/{user.id}", f"Đã tạo tài khoản {user.username}.")
+    response = _back(f"{USERS}/{user.id}", msg("admin_users.account_created", username=user.username))
     return _with_one_time(response, request, user_admin.label(user.id, nonce))
 
 
@@ -151,7 +152,7 @@ def _user_page(request: Request, session: Session, user: User, *, error: str = "
     one_time = _one_time_shown(request, user)
     audit = user_admin.user_audit(session, user.id)
     context = {
-        "title": f"Người dùng {user.username}",
+        "title": msg("admin_user.page_title", username=user.username),
         "nav": "admin",
         "account": user,
         "one_time": one_time,
@@ -193,11 +194,11 @@ def change_user(
     """Change the role and the agency (an agency officer's only)."""
     user = _account(session, user_id)
     if role not in UserRole.values():
-        return _user_page(request, session, user, error="Hãy chọn vai trò.", code=422)
+        return _user_page(request, session, user, error=msg("admin_users.choose_role"), code=422)
     changes = {"role": role, "agency": agency.strip() if role == UserRole.AGENCY else None}
     if role == UserRole.AGENCY and not agency.strip():
         changes.pop("agency")
-    return _update(request, session, admin, user, changes, "Đã lưu vai trò và cơ quan.")
+    return _update(request, session, admin, user, changes, msg("admin_users.saved"))
 
 
 def _update(request: Request, session: Session, admin: User, user: User, changes: dict, done: str) -> Response:
@@ -220,7 +221,7 @@ def set_active(
 ) -> Response:
     """Deactivate (sessions end, tokens are revoked) or reactivate the account."""
     user = _account(session, user_id)
-    done = "Đã mở lại tài khoản." if active else "Đã khóa tài khoản: các phiên đăng nhập và mã API đã bị hủy."
+    done = msg("admin_users.reactivated") if active else msg("admin_users.deactivated")
     return _update(request, session, admin, user, {"is_active": bool(active)}, done)
 
 
@@ -233,7 +234,7 @@ def reset_password(user_id: Id, request: Request, session: SessionDep, admin: Pa
     password = user_admin.derive(request.cookies.get(COOKIE, ""), nonce)
     revoked = accounts.reset_password(session=session, admin=admin, user=user, one_time_password=password)
     session.commit()
-    message = f"Đã cấp mật khẩu dùng một lần mới; {revoked} mã API đã bị thu hồi."
+    message = msg("admin_users.password_reset", revoked=revoked)
     return _with_one_time(_back(f"{USERS}/{user.id}", message), request, user_admin.label(user.id, nonce))
 
 
@@ -244,4 +245,4 @@ def revoke_token(user_id: Id, token_id: Id, session: SessionDep, admin: PageAdmi
     if row is None or row.user_id != user_id:
         raise not_found("token", token_id)
     session.commit()
-    return _back(f"{USERS}/{user_id}", f"Đã thu hồi mã API #{row.id}.")
+    return _back(f"{USERS}/{user_id}", msg("account.token_revoked", number=row.id))

@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
+from chidao.messages import msg
 from chidao.reports.periods import current_month
 from chidao.reports.scores import part_labels, policy
 from chidao.store.models import Agency, User
@@ -59,7 +60,7 @@ def agencies_index(
     )
     figures = agency_figures(session, [a.id for a in rows], today)
     context = {
-        "title": "Cơ quan",
+        "title": msg("admin_agencies.title"),
         "nav": "agencies",
         "rows": [(a, figures[a.id], may_open(user, a.id)) for a in rows],
         "pager": pager(request, page=page, per_page=PER_PAGE, total=total),

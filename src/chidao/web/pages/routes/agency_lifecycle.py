@@ -21,6 +21,7 @@ from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
+from chidao.messages import msg
 from chidao.store.models import Agency
 from chidao.tracking.agencies import live_agency_names
 from chidao.tracking.agency_admin import MAX_NAME
@@ -47,17 +48,17 @@ SHOWN_SUCCESSORS = 3  # name fields on the split form; more through the query st
 Typed = Annotated[str, Query(max_length=MAX_NAME + 50)]
 Into = Annotated[list[str] | None, Query(max_length=MAX_NAME + 50)]
 REFUSALS = {
-    "ended": "Cơ quan này đã kết thúc hoạt động: không còn gì để chia tách hay giải thể.",
-    "future": "Ngày hiệu lực ở sau hôm nay: hãy thực hiện từ ngày hiệu lực trở đi.",
-    "reference": "Hãy ghi căn cứ: số, ký hiệu của quyết định (tối đa 300 ký tự).",
-    "successors": "Hãy chọn ít nhất hai cơ quan kế thừa khác nhau.",
-    "itself": "Cơ quan không thể là cơ quan kế thừa của chính nó.",
-    "successor_ended": "Một cơ quan kế thừa đã kết thúc hoạt động: hãy chọn cơ quan đang hoạt động.",
-    "choice": "Mỗi nhiệm vụ chỉ được giao cho một trong các cơ quan kế thừa.",
-    "officers": "Tài khoản cán bộ chỉ được chuyển sang một trong các cơ quan kế thừa.",
-    "task": "Danh sách nhiệm vụ đã thay đổi: hãy xem trước lại.",
-    "undecided": "Còn nhiệm vụ chưa được quyết định: hãy giao cho cơ quan khác hoặc đóng từng nhiệm vụ.",
-    "receiver": "Mỗi nhiệm vụ chỉ được giao cho một cơ quan khác đang hoạt động.",
+    "ended": msg("agency_lifecycle.refusals.ended"),
+    "future": msg("agency_lifecycle.refusals.future"),
+    "reference": msg("agency_lifecycle.refusals.reference"),
+    "successors": msg("agency_lifecycle.refusals.successors"),
+    "itself": msg("agency_lifecycle.refusals.itself"),
+    "successor_ended": msg("agency_lifecycle.refusals.successor_ended"),
+    "choice": msg("agency_lifecycle.refusals.choice"),
+    "officers": msg("agency_lifecycle.refusals.officers"),
+    "task": msg("agency_lifecycle.refusals.task"),
+    "undecided": msg("agency_lifecycle.refusals.undecided"),
+    "receiver": msg("agency_lifecycle.refusals.receiver"),
 }
 
 
@@ -74,7 +75,7 @@ def _day(raw: str) -> date:
     except ValueError:
         day = None
     if day is None:
-        raise FormError("Hãy nhập ngày hiệu lực theo dạng ngày/tháng/năm, ví dụ 01/03/2025.")
+        raise FormError(msg("agency_lifecycle.bad_date"))
     return day
 
 
@@ -102,7 +103,7 @@ def _message(error: Exception) -> str:
         return vietnamese(error)
     if isinstance(error, FormError):
         return error.message
-    return REFUSALS.get(getattr(error, "code", ""), "Không thực hiện được.")
+    return REFUSALS.get(getattr(error, "code", ""), msg("agency_lifecycle.not_done"))
 
 
 @router.get(AGENCIES + "/{agency_id:int}/split")
@@ -183,8 +184,9 @@ def apply_split(
         session.rollback()
         return _retry_split(request, session, agency_id, page, error, today)
     session.commit()
-    moved = "; ".join(f"{count} sang {name}" for name, count in done.moved.items()) or "không có nhiệm vụ nào"
-    message = f"Đã chia tách {agency.name}: nhiệm vụ đang mở chuyển {moved}; {done.users} tài khoản cán bộ."
+    moved = "; ".join(msg("agency_lifecycle.moved_to", count=count, name=name) for name, count in done.moved.items())
+    moved = moved or msg("agency_lifecycle.moved_none")
+    message = msg("agency_lifecycle.split_done", name=agency.name, moved=moved, users=done.users)
     return RedirectResponse(f"{AGENCIES}/{agency_id}?msg={quote(message)}", status_code=303)
 
 
@@ -266,8 +268,6 @@ def apply_dissolve(
         page = {"on": on, "ref": ref, "plan": plan, "chosen": shown, "error": _message(error), "code": 422}
         return _page(request, session, "agency_dissolve.html", agency, **page)
     session.commit()
-    message = (
-        f"Đã giải thể {agency.name}: {sum(done.moved.values())} nhiệm vụ đang mở đã giao cho cơ quan khác, "
-        f"{done.closed} nhiệm vụ đã đóng (không còn thực hiện); {done.users} tài khoản cán bộ đã khóa."
-    )
+    given = sum(done.moved.values())
+    message = msg("agency_lifecycle.dissolve_done", name=agency.name, given=given, closed=done.closed, users=done.users)
     return RedirectResponse(f"{AGENCIES}/{agency_id}?msg={quote(message)}", status_code=303)

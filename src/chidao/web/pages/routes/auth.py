@@ -9,6 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
+from chidao.messages import msg
 from chidao.tracking.auth import close_session, log_in
 from chidao.web.deps import CsrfChecked, PageLogin, SessionDep, SettingsDep
 from chidao.web.pages.templating import render
@@ -56,19 +57,19 @@ def login_submit(
     next_url = safe_next(next)
     expected = request.cookies.get(LOGIN_CSRF_COOKIE, "")
     if not expected or not secrets.compare_digest(expected.encode(), csrf_token.encode()):
-        return _login_form(request, next_url=next_url, error="Phiên đăng nhập đã hết hạn, hãy thử lại.", code=403)
+        return _login_form(request, next_url=next_url, error=msg("login.expired"), code=403)
     username = username.strip()
     attempt = log_in(
         session=session, settings=settings, username=username, password=password, address=client_address(request)
     )
     if attempt.throttled:
         wait = attempt.retry_after or settings.login_window_seconds
-        later = f"{wait} giây" if wait < 120 else f"{wait // 60} phút"
-        message = f"Đăng nhập sai quá nhiều lần. Hãy thử lại sau {later}."
+        later = msg("login.wait_seconds", count=wait) if wait < 120 else msg("login.wait_minutes", count=wait // 60)
+        message = msg("login.throttled", later=later)
         return _login_form(request, next_url=next_url, error=message, username=username, code=429)
     session.commit()
     if attempt.new is None:
-        message = "Tên đăng nhập hoặc mật khẩu không đúng."
+        message = msg("login.wrong")
         return _login_form(request, next_url=next_url, error=message, username=username, code=401)
     new = attempt.new
     response = RedirectResponse(next_url, status_code=303)

@@ -10,6 +10,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
+from chidao.messages import msg
 from chidao.store.models import Agency
 from chidao.tracking.errors import OperationError
 from chidao.tracking.reminders import contacts, policy
@@ -22,12 +23,12 @@ from chidao.web.pages.respond import respond
 
 router = APIRouter()
 POLICY_NUMBERS = ("overdue_every", "escalate_after", "send_hour", "max_items")
-BAD_LINK = "Liên kết không hợp lệ hoặc đã bị sửa. Hãy dùng liên kết trong thư gần nhất."
+BAD_LINK = msg("mail_preferences.bad_link")
 
 
 def _policy_context(session: Session, message: str = "", typed: dict | None = None) -> dict:
     return {
-        "title": "Chính sách nhắc việc",
+        "title": msg("admin_reminders.heading"),
         "nav": "reminders",
         "policy": policy.current_policy(session),
         "defaults": policy.defaults(),
@@ -51,7 +52,7 @@ def _policy_values(form) -> dict:
 
     before = [part.strip() for part in text_field(form, "before", limit=40).split(",") if part.strip()]
     if not all(part.isdigit() for part in before):
-        raise FormError("“Nhắc trước hạn” là các số ngày làm việc, cách nhau bởi dấu phẩy (ví dụ: 5, 1).")
+        raise FormError(msg("admin_reminders.bad_before"))
     values = {name: number(name) for name in POLICY_NUMBERS}
     return {
         **values,
@@ -75,22 +76,22 @@ def save_policy(request: Request, session: SessionDep, user: PageAdmin, form: Pa
         message = getattr(error, "message", None) or _policy_refusal(str(error))
         typed = {k: v for k, v in form.multi_items() if isinstance(v, str) and k != "csrf_token"}
         return respond(request, "admin_reminders.html", _policy_context(session, message, typed), status_code=422)
-    return done("/admin/reminders", "Đã lưu chính sách nhắc việc.")
+    return done("/admin/reminders", msg("admin_reminders.saved"))
 
 
 def _policy_refusal(english: str) -> str:
     name = english.split(" ", 1)[0]
     low, high = policy.bounds().get(name, (None, None))
     labels = {
-        "before": "Nhắc trước hạn",
-        "overdue_every": "Nhắc lại khi quá hạn",
-        "escalate_after": "Chuyển lãnh đạo sau",
-        "send_hour": "Giờ gửi",
-        "max_items": "Số nhiệm vụ mỗi mục",
+        "before": msg("admin_reminders.fields.before"),
+        "overdue_every": msg("admin_reminders.fields.overdue_every"),
+        "escalate_after": msg("admin_reminders.fields.escalate_after"),
+        "send_hour": msg("admin_reminders.fields.send_hour"),
+        "max_items": msg("admin_reminders.fields.max_items"),
     }
     if low is None:
-        return "Giá trị không hợp lệ."
-    return f"“{labels.get(name, name)}” phải là số nguyên từ {low} đến {high}."
+        return msg("admin_reminders.invalid_value")
+    return msg("admin_reminders.out_of_bounds", field=labels.get(name, name), low=low, high=high)
 
 
 def _agency(session: Session, agency_id: int) -> Agency:
@@ -102,7 +103,7 @@ def _agency(session: Session, agency_id: int) -> Agency:
 
 def _contacts_page(request: Request, session: Session, agency: Agency, message: str = "", status_code=200):
     context = {
-        "title": f"Địa chỉ thư — {agency.name}",
+        "title": msg("agency_contacts.title", name=agency.name),
         "nav": "agencies",
         "agency": agency,
         "contacts": contacts.agency_contacts(session, agency.id),
@@ -127,9 +128,9 @@ def add_contact(agency_id: Id, request: Request, session: SessionDep, user: Page
         session.commit()
     except (FormError, OperationError) as error:
         session.rollback()
-        message = getattr(error, "message", "") or "Địa chỉ thư không hợp lệ hoặc đã có trong danh sách."
+        message = getattr(error, "message", "") or msg("agency_contacts.invalid")
         return _contacts_page(request, session, agency, message, status_code=422)
-    return done(f"/agencies/{agency.id}/contacts", "Đã thêm địa chỉ thư.")
+    return done(f"/agencies/{agency.id}/contacts", msg("agency_contacts.added"))
 
 
 @router.post("/agencies/{agency_id:int}/contacts/{contact_id:int}/delete", dependencies=[CsrfChecked])
@@ -140,7 +141,7 @@ def remove_contact(agency_id: Id, contact_id: Id, session: SessionDep, user: Pag
     except OperationError:
         raise not_found("contact", contact_id) from None
     session.commit()
-    return done(f"/agencies/{agency.id}/contacts", "Đã xóa địa chỉ thư.")
+    return done(f"/agencies/{agency.id}/contacts", msg("agency_contacts.deleted"))
 
 
 def _preferences(
@@ -148,7 +149,7 @@ def _preferences(
 ) -> Response:
     refused = contacts.kinds_refused(session, address) if address else set()
     context = {
-        "title": "Nhận thư nhắc việc",
+        "title": msg("mail_preferences.title"),
         "nav": "mail",
         "address": address or "",
         "token": token,
@@ -185,7 +186,7 @@ def save_preferences_by_link(request: Request, session: SessionDep, form: PageFo
     refused = set(KINDS) - _wanted(form)
     contacts.set_kinds_refused(session=session, email=address, refused=refused, known=set(KINDS))
     session.commit()
-    saved = quote("Đã lưu lựa chọn nhận thư.")
+    saved = quote(msg("mail_preferences.saved_by_link"))
     return RedirectResponse(f"/mail/preferences?token={quote(token)}&msg={saved}", status_code=303)
 
 
@@ -207,6 +208,6 @@ def save_my_mail(request: Request, session: SessionDep, user: PageUser, form: Pa
         session.commit()
     except OperationError:
         session.rollback()
-        message = "Địa chỉ thư không hợp lệ."
+        message = msg("mail_preferences.invalid_address")
         return _preferences(request, session, contacts.user_address(session, user.id), "", 422, message)
-    return done("/account/mail", "Đã lưu địa chỉ và lựa chọn nhận thư.")
+    return done("/account/mail", msg("mail_preferences.saved"))

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
+from chidao.messages import msg
 from chidao.tracking import notifications
 from chidao.web.deps import CsrfChecked, Id, PageNo, PageUser, SessionDep, not_found
 from chidao.web.pages.forms import PageForm, done, text_field
@@ -32,7 +33,7 @@ def notifications_page(
     )
     items = [{"row": r, "details": describe(r.kind, r.data or {})} for r in found.rows]
     context = {
-        "title": "Thông báo",
+        "title": msg("notifications.title"),
         "nav": "notifications",
         "items": items,
         "unread_total": found.unread,
@@ -50,12 +51,12 @@ def read_one(notification_id: Id, session: SessionDep, user: PageUser, form: Pag
         raise not_found("notification", notification_id)
     session.commit()
     if text_field(form, "open", limit=2) == "1" and row.task_id is not None:
-        return done(f"/tasks/{row.task_id}", "Đã đánh dấu thông báo là đã đọc.")
-    return done("/notifications", "Đã đánh dấu thông báo là đã đọc.")
+        return done(f"/tasks/{row.task_id}", msg("notifications.marked_read"))
+    return done("/notifications", msg("notifications.marked_read"))
 
 
 @router.post("/notifications/read-all", dependencies=[CsrfChecked])
 def read_all(session: SessionDep, user: PageUser) -> Response:
     marked = notifications.mark_all_read(session=session, user=user)
     session.commit()
-    return done("/notifications", f"Đã đánh dấu {marked} thông báo là đã đọc.")
+    return done("/notifications", msg("notifications.marked_all_read", count=marked))

@@ -13,6 +13,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, HTTPException, Path, Request, status
 from fastapi.responses import RedirectResponse, Response
 
+from chidao.messages import msg
 from chidao.tracking.errors import Invalid
 from chidao.tracking.reorganization import apply, preview, reorganizations, totals
 from chidao.vocab import SuccessionState
@@ -26,7 +27,7 @@ ReorganizationId = Annotated[str, Path(max_length=40)]
 def _known(reorganization: str) -> dict:
     found = reorganizations().get(reorganization)
     if found is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, "Không có đợt sắp xếp này.")
+        raise HTTPException(status.HTTP_404_NOT_FOUND, msg("reorganization.unknown"))
     return found
 
 
@@ -38,7 +39,7 @@ def reorganizations_index(request: Request, user: PageAdmin) -> Response:
         for rid, entry in reorganizations().items()
     ]
     return respond(
-        request, "reorganizations.html", {"title": "Sắp xếp tổ chức bộ máy", "nav": "agencies", "entries": entries}
+        request, "reorganizations.html", {"title": msg("admin.reorganizations"), "nav": "agencies", "entries": entries}
     )
 
 
@@ -82,9 +83,7 @@ def apply_reorganization(
     summed = totals(steps)
     session.commit()
     if summed.agencies:
-        message = (
-            f"Đã chuyển {summed.tasks} nhiệm vụ đang mở và {summed.users} tài khoản của {summed.agencies} cơ quan."
-        )
+        message = msg("reorganization.moved", tasks=summed.tasks, users=summed.users, agencies=summed.agencies)
     else:
-        message = "Không còn gì để chuyển: đợt sắp xếp này đã được áp dụng."
+        message = msg("reorganization.nothing_to_move")
     return RedirectResponse(f"/agencies/reorganizations/{quote(reorganization)}?msg={quote(message)}", status_code=303)

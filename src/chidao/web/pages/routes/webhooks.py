@@ -6,6 +6,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
+from chidao.messages import msg
 from chidao.tracking import webhooks
 from chidao.tracking.errors import Invalid
 from chidao.tracking.webhook_sender import retry_delivery
@@ -15,13 +16,13 @@ from chidao.web.pages.forms import FormError, PageForm, done, text_field
 from chidao.web.pages.respond import respond
 
 router = APIRouter()
-BAD_URL = "Địa chỉ phải là một URL đầy đủ bắt đầu bằng http:// hoặc https://, không chứa khoảng trắng hay mật khẩu."
+BAD_URL = msg("webhooks.bad_url")
 
 
 def _page(request: Request, session, *, error: str = "", typed=None, secret: str = "", status_code: int = 200):
     hooks = webhooks.list_webhooks(session)
     context = {
-        "title": "Webhook",
+        "title": msg("admin.webhooks"),
         "nav": "webhooks",
         "webhooks": hooks,
         "urls": {h.id: h.url for h in hooks},
@@ -47,13 +48,13 @@ def add(request: Request, session: SessionDep, admin: PageAdmin, form: PageForm)
     try:
         url, description = text_field(form, "url", limit=2000), text_field(form, "description", limit=300)
         if not kinds:
-            raise FormError("Hãy chọn ít nhất một loại sự kiện.")
+            raise FormError(msg("webhooks.choose_kind"))
         row = webhooks.add_webhook(session=session, user=admin, url=url, kinds=kinds, description=description)
     except (FormError, Invalid) as error:
         session.rollback()
         message = error.message if isinstance(error, FormError) else BAD_URL
         if isinstance(error, Invalid) and "kinds" in str(error):
-            message = "Loại sự kiện không hợp lệ."
+            message = msg("webhooks.bad_kind")
         return _page(request, session, error=message, typed=typed, status_code=422)
     session.commit()
     return _page(request, session, secret=row.secret)
@@ -71,14 +72,14 @@ def toggle(webhook_id: Id, session: SessionDep, admin: PageAdmin) -> Response:
     row = _webhook(session, webhook_id)
     webhooks.update_webhook(session=session, user=admin, webhook=row, changes={"active": not row.active})
     session.commit()
-    return done("/admin/webhooks", "Đã bật webhook." if row.active else "Đã tạm dừng webhook.")
+    return done("/admin/webhooks", msg("webhooks.resumed") if row.active else msg("webhooks.paused_done"))
 
 
 @router.post("/admin/webhooks/{webhook_id:int}/delete", dependencies=[CsrfChecked])
 def delete(webhook_id: Id, session: SessionDep, admin: PageAdmin) -> Response:
     webhooks.delete_webhook(session=session, user=admin, webhook=_webhook(session, webhook_id))
     session.commit()
-    return done("/admin/webhooks", "Đã xóa webhook và nhật ký gửi của nó.")
+    return done("/admin/webhooks", msg("webhooks.deleted"))
 
 
 @router.post("/admin/webhooks/{webhook_id:int}/deliveries/{delivery_id:int}/retry", dependencies=[CsrfChecked])
@@ -88,4 +89,4 @@ def retry(webhook_id: Id, delivery_id: Id, session: SessionDep, _admin: PageAdmi
         raise not_found("delivery", delivery_id)
     retry_delivery(session, row)
     session.commit()
-    return done("/admin/webhooks", "Sự kiện sẽ được gửi lại trong giây lát.")
+    return done("/admin/webhooks", msg("webhooks.retrying"))
