@@ -182,10 +182,6 @@ NOT_YET: set[str] = {
     "cli/user_cmds.py",
     "store/agencies.py",
     "vocab.py",
-    "web/static/chidao.js",
-    "web/static/datepicker.js",
-    "web/static/review.js",
-    "web/static/review_table.js",
 }
 # Modules whose Vietnamese strings are vocabulary for reading text, not words shown to people.
 VOCABULARY: dict[str, str] = {}
