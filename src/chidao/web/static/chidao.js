@@ -1,7 +1,7 @@
 // chidao: small progressive enhancements; every page works without this script.
 "use strict";
 // The words scripts show come from the message catalogue's [js] section, which the layout writes
-// as a JSON block (partials/js_messages.html): chidaoMessage("review.saved") is js.review.saved,
+// as a JSON block (partials/js_messages.html): chidaoMessage("files.none") is js.files.none,
 // its {fields} filled from the second argument ({{ and }} are literal braces).
 window.chidaoMessage = (() => {
   let table = null;
