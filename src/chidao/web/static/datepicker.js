@@ -5,9 +5,9 @@
 "use strict";
 (() => {
   // Monday first; the catalogue writes each list comma-separated.
-  const list = (key) => chidaoMessage(key).split(",").map((word) => word.trim());
-  const DAYS = list("datepicker.days_short");
-  const DAY_NAMES = list("datepicker.days");
+  const list = (text) => text.split(",").map((word) => word.trim());
+  const DAYS = list(chidaoMessage("datepicker.days_short"));
+  const DAY_NAMES = list(chidaoMessage("datepicker.days"));
   const pad = (n) => String(n).padStart(2, "0");
   const format = (d) => `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`;
 
