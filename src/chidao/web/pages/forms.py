@@ -19,6 +19,7 @@ from fastapi import Depends, Request
 from fastapi.responses import RedirectResponse
 from starlette.datastructures import FormData, UploadFile
 
+from chidao.messages import msg
 from chidao.tracking.numbers import MAX_KEY, in_calendar, whole_number
 from chidao.tracking.progress import Upload
 from chidao.web.downloads import detected_type
@@ -57,7 +58,7 @@ def text_field(form: FormData, name: str, *, limit: int = MAX_NOTE) -> str:
     value = form.get(name)
     text = value.strip() if isinstance(value, str) else ""
     if len(text) > limit:
-        raise FormError(f"Nội dung quá dài (tối đa {limit} ký tự).")
+        raise FormError(msg("forms.too_long", limit=limit))
     return text
 
 
@@ -65,7 +66,7 @@ def version_field(form: FormData) -> int:
     """The task version the form was built from; without it nothing can be saved safely."""
     found = whole_number(text_field(form, "version", limit=12), 0, MAX_KEY)
     if found is None:
-        raise FormError("Biểu mẫu thiếu phiên bản của nhiệm vụ. Hãy tải lại trang rồi thử lại.")
+        raise FormError(msg("forms.no_version"))
     return found
 
 
@@ -74,11 +75,11 @@ def percent_field(form: FormData, *, required: bool) -> int | None:
     raw = text_field(form, "percent", limit=5)
     if not raw:
         if required:
-            raise FormError("Hãy nhập tiến độ (từ 0 đến 100%).")
+            raise FormError(msg("forms.progress_missing"))
         return None
     found = whole_number(raw, 0, 100)
     if found is None:
-        raise FormError("Tiến độ phải là số nguyên từ 0 đến 100.")
+        raise FormError(msg("forms.progress_invalid"))
     return found
 
 
@@ -86,21 +87,21 @@ def date_field(form: FormData, name: str, label: str) -> date:
     """A date from a date input (yyyy-mm-dd) or typed as Vietnamese write it (dd/mm/yyyy)."""
     raw = text_field(form, name, limit=20)
     if not raw:
-        raise FormError(f"Hãy chọn {label}.")
+        raise FormError(msg("forms.date_missing", label=label))
     try:
         found = read_day(raw)
         if found is None:
             raise ValueError(raw)
         return found
     except ValueError:
-        raise FormError(f"{label[:1].upper()}{label[1:]} không hợp lệ (dd/mm/yyyy).") from None
+        raise FormError(msg("forms.date_invalid", label=label[:1].upper() + label[1:])) from None
 
 
 def choice_field(form: FormData, name: str, allowed: dict[str, str], label: str) -> str:
     """One of the ``allowed`` codes (a select or a button's value), never anything else."""
     raw = text_field(form, name, limit=40)
     if raw not in allowed:
-        raise FormError(f"Hãy chọn {label} trong danh sách.")
+        raise FormError(msg("forms.choice_invalid", label=label))
     return raw
 
 
@@ -108,13 +109,13 @@ def uploads_field(form: FormData, name: str, max_bytes: int) -> list[Upload]:
     """The files of a file input; an empty input (no file chosen) gives none."""
     files = [v for v in form.getlist(name) if isinstance(v, UploadFile) and v.filename]
     if len(files) > MAX_ATTACHMENTS:
-        raise FormError(f"Chỉ được đính kèm tối đa {MAX_ATTACHMENTS} tệp.")
+        raise FormError(msg("forms.too_many_files", count=MAX_ATTACHMENTS))
     uploads = []
     for file in files:
         content = file.file.read(max_bytes + 1)
         filename = clean_filename(file.filename, "tep-dinh-kem")
         if len(content) > max_bytes:
-            raise FormError(f"Tệp “{filename}” quá lớn (tối đa {filesize(max_bytes)}).", 413)
+            raise FormError(msg("forms.file_too_large", filename=filename, limit=filesize(max_bytes)), 413)
         uploads.append(Upload(filename=filename, media_type=detected_type(content, filename), content=content))
     return uploads
 

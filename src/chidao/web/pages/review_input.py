@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.orm import Session
 
+from chidao.messages import msg
 from chidao.store.models import Task
 from chidao.tracking.agencies import read_agency_names
 from chidao.tracking.numbers import key
@@ -23,13 +24,13 @@ from chidao.web import schemas
 from chidao.web.pages.forms import FormError, read_day
 
 _FIELD_MESSAGES = {
-    "text": "Nội dung nhiệm vụ không được để trống và không dài quá 20.000 ký tự.",
-    "lead": "Danh sách cơ quan chủ trì không hợp lệ: mỗi tên tối đa 300 ký tự, nhiều nhất 50 cơ quan.",
-    "coordinators": "Danh sách cơ quan phối hợp không hợp lệ: mỗi tên tối đa 300 ký tự, nhiều nhất 50 cơ quan.",
-    "deadline": "Thời hạn không hợp lệ: hãy nhập ngày dạng dd/mm/yyyy.",
-    "recurrence": "Chu kỳ lặp lại không hợp lệ: hãy chọn trong danh sách.",
-    "version": "Thiếu số phiên bản của nhiệm vụ; hãy tải lại trang rồi sửa lại.",
-    "parts": "Mỗi phần tách phải có nội dung (không quá 20.000 ký tự), nhiều nhất 50 phần.",
+    "text": msg("review.input.text"),
+    "lead": msg("review.input.lead"),
+    "coordinators": msg("review.input.coordinators"),
+    "deadline": msg("review.input.deadline"),
+    "recurrence": msg("review.input.recurrence"),
+    "version": msg("review.input.version"),
+    "parts": msg("review.input.parts"),
 }
 
 
@@ -83,7 +84,7 @@ def validated(model: type[BaseModel], data: dict[str, Any]) -> Any:
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
         field = str(first["loc"][0]) if first["loc"] else ""
-        raise FormError(_FIELD_MESSAGES.get(field, "Dữ liệu nhập không hợp lệ.")) from None
+        raise FormError(_FIELD_MESSAGES.get(field, msg("review.input.invalid"))) from None
 
 
 def task_fields(session: Session, form: TaskForm) -> TaskFields:
@@ -121,7 +122,7 @@ def split_parts(raw_parts: list[str]) -> list[dict[str, Any]]:
     """The parts of a split (their other fields come from the task being split)."""
     texts = [form_text(p).strip() for p in raw_parts if p.strip()]
     if len(texts) < 2:
-        raise FormError("Cần ít nhất hai phần có nội dung để tách nhiệm vụ.")
+        raise FormError(msg("review.input.split_two_parts"))
     body = validated(schemas.SplitRequest, {"parts": [{"text": t} for t in texts]})
     return [part.changes() for part in body.parts]
 
@@ -139,5 +140,5 @@ def merge_ids(raw: list[str]) -> list[int]:
     """The distinct ids of the tasks ticked for merging (at least two)."""
     ids = list(dict.fromkeys(found for found in map(key, raw) if found is not None))
     if len(ids) < 2:
-        raise FormError("Hãy chọn ít nhất hai nhiệm vụ để gộp.")
+        raise FormError(msg("review.input.merge_two_tasks"))
     return ids

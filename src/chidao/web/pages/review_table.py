@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from chidao.messages import msg
 from chidao.tracking.agencies import read_agency_names
 from chidao.tracking.numbers import key
 from chidao.web import schemas
@@ -95,13 +96,13 @@ def pick_pairs(raw: list[str], *, strict: bool = True) -> list[tuple[int, int]]:
         task_id, version = key(task_raw.strip()), key(version_raw.strip())
         if task_id is None or version is None:
             if strict:
-                raise FormError("Dòng được chọn không hợp lệ; hãy tải lại trang rồi chọn lại.")
+                raise FormError(msg("review.table.bad_pick"))
             continue
         pairs.setdefault(task_id, version)
     if strict and not pairs:
-        raise FormError("Hãy chọn ít nhất một nhiệm vụ (ô đánh dấu ở đầu dòng) trước khi đặt chung.")
+        raise FormError(msg("review.table.pick_first"))
     if strict and len(raw) > MAX_PICKS:
-        raise FormError(f"Mỗi lần đặt chung được nhiều nhất {MAX_PICKS} nhiệm vụ.")
+        raise FormError(msg("review.table.too_many_picks", count=MAX_PICKS))
     return list(pairs.items())
 
 
@@ -125,9 +126,7 @@ def bulk_fields(session: Session, form: BulkForm) -> BulkFields:
     if form.deadline.strip():
         values["deadline"] = parse_date(form.deadline)
     if not values:
-        raise FormError(
-            "Hãy nhập cơ quan chủ trì, cơ quan phối hợp hoặc thời hạn để đặt chung cho các nhiệm vụ đã chọn."
-        )
+        raise FormError(msg("review.table.nothing_to_set"))
     body = validated(schemas.TaskCreate, {"text": "-", **values})
     checked = {k: getattr(body, k) for k in values}
     return BulkFields(checked, list(dict.fromkeys(new)))

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from chidao.messages import msg
+
 
 @dataclass(frozen=True)
 class Passage:
@@ -30,7 +32,7 @@ class Passage:
 
     def opening(self) -> str:
         """A numbered link back to the task (keyboard and no-JS users), then the mark itself."""
-        label = escape(f"Đến nhiệm vụ {self.number}")
+        label = escape(msg("review.text.to_task", number=self.number))
         link = f'<a class="src-ref" href="#task-{self.task_id}" aria-label="{label}">{self.number}</a>'
         return f'{link}<mark id="src-{self.task_id}" class="src" data-task="{self.task_id}" tabindex="-1">'
 
@@ -50,7 +52,7 @@ class Loose:
 
     def opening(self) -> str:
         """A "?" link to the passage's card (its reason and the "Tạo nhiệm vụ" button), then the mark."""
-        label = escape(f"Đoạn chưa thành nhiệm vụ ({self.why}): đến nút Tạo nhiệm vụ")
+        label = escape(msg("review.text.to_passage", why=self.why))
         link = f'<a class="loose-ref" href="#unassigned-{self.passage_id}" aria-label="{label}">?</a>'
         mark = f'<mark id="passage-{self.passage_id}" class="loose" data-passage="{self.passage_id}" tabindex="-1">'
         return link + mark

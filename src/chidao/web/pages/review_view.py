@@ -10,6 +10,7 @@ from typing import Any
 from markupsafe import Markup
 from sqlalchemy.orm import Session
 
+from chidao.messages import msg
 from chidao.store.models import Document, Task, UnassignedPassage
 from chidao.tracking.agencies import live_agency_names
 from chidao.tracking.document_details import DETAIL_FIELDS, details_version, missing_details
@@ -22,13 +23,13 @@ from chidao.web.pages.review_text import Loose, Passage, highlight
 from chidao.web.views import ordered_tasks
 
 FIELD_LABELS = {
-    "text": "Nội dung",
-    "lead": "Cơ quan chủ trì",
-    "coordinators": "Cơ quan phối hợp",
-    "deadline": "Thời hạn",
-    "recurrence": "Lặp lại",
+    "text": msg("review.fields.text"),
+    "lead": msg("review.fields.lead"),
+    "coordinators": msg("review.fields.coordinators"),
+    "deadline": msg("review.fields.deadline"),
+    "recurrence": msg("review.fields.recurrence"),
 }
-NONE_LABEL = "(không có)"
+NONE_LABEL = msg("review.fields.none")
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ def shown(field_name: str, value: Any) -> str:
     if field_name == "deadline":
         return vn_date(value) or NONE_LABEL
     if field_name == "recurrence":
-        return Recurrence.labels().get(value or "", value or "Không lặp lại")
+        return Recurrence.labels().get(value or "", value or msg("review.fields.no_recurrence"))
     return value or NONE_LABEL
 
 

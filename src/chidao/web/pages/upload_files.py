@@ -17,6 +17,7 @@ from fastapi import Request
 from sqlalchemy.orm import Session
 from starlette.datastructures import UploadFile
 
+from chidao.messages import msg
 from chidao.tracking.documents import document_refs, task_counts
 from chidao.tracking.ingest_queue import JobInfo
 from chidao.tracking.read_failures import READ_FAILURES as READ_FAILURES
@@ -70,15 +71,12 @@ def _refused(filename: str, reason: str, message: str, detail: str = "") -> Uplo
 def _precheck(filename: str, data: bytes, limit: int) -> UploadOutcome | None:
     """The checks that need no reader, in the API's order of importance: size, emptiness, type."""
     if len(data) > limit:
-        return _refused(filename, "too_large", f"Tệp quá lớn: vượt quá giới hạn {size_label(limit)} mỗi tệp.")
+        return _refused(filename, "too_large", msg("upload.refused.too_large", limit=size_label(limit)))
     if not data.strip():
-        return _refused(filename, "empty", "Tệp rỗng, không có nội dung.")
+        return _refused(filename, "empty", msg("upload.refused.empty"))
     if unsupported(filename, data):
-        extension = PurePosixPath(filename).suffix.lower() or "(không có đuôi)"
-        message = (
-            f"Định dạng tệp {extension} không được hỗ trợ. Chỉ nhận tệp DOCX, DOC, ODT, RTF, PDF, HTML, TXT"
-            " hoặc ảnh quét (PNG, JPEG, TIFF)."
-        )
+        extension = PurePosixPath(filename).suffix.lower() or msg("upload.refused.no_extension")
+        message = msg("upload.refused.unsupported", extension=extension)
         return _refused(filename, "unsupported", message)
     return None
 
@@ -123,5 +121,5 @@ def fresh_review(job: JobInfo, links: JobLinks | None) -> str:
         return ""
     if datetime.now(UTC) - job.finished_at > FRESH:
         return ""
-    message = f"Đã tải lên {job.filename}: trích xuất được {links.task_count} nhiệm vụ. Hãy rà soát."
+    message = msg("upload.read_review", filename=job.filename, count=links.task_count)
     return f"{links.href}?msg={quote(message)}"

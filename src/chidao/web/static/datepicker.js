@@ -4,10 +4,10 @@
 //   <input type="text" data-datepicker placeholder="dd/mm/yyyy" ...>
 "use strict";
 (() => {
-  const MONTHS = ["Tháng 1", "Tháng 2", "Tháng 3", "Tháng 4", "Tháng 5", "Tháng 6",
-    "Tháng 7", "Tháng 8", "Tháng 9", "Tháng 10", "Tháng 11", "Tháng 12"];
-  const DAYS = ["T2", "T3", "T4", "T5", "T6", "T7", "CN"];
-  const DAY_NAMES = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"];
+  // Monday first; the catalogue writes each list comma-separated.
+  const list = (text) => text.split(",").map((word) => word.trim());
+  const DAYS = list(chidaoMessage("datepicker.days_short"));
+  const DAY_NAMES = list(chidaoMessage("datepicker.days"));
   const pad = (n) => String(n).padStart(2, "0");
   const format = (d) => `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`;
 
@@ -46,14 +46,14 @@
     button.type = "button";
     button.className = "datepicker-open";
     button.append(icon());
-    button.setAttribute("aria-label", "Chọn ngày trên lịch");
+    button.setAttribute("aria-label", chidaoMessage("datepicker.open"));
     button.setAttribute("aria-haspopup", "dialog");
     input.insertAdjacentElement("afterend", button);
     const panel = document.createElement("div");
     panel.className = "datepicker";
     panel.hidden = true;
     panel.setAttribute("role", "dialog");
-    panel.setAttribute("aria-label", "Chọn ngày");
+    panel.setAttribute("aria-label", chidaoMessage("datepicker.dialog"));
     button.insertAdjacentElement("afterend", panel);
     let shown = null; // the first day of the month on screen
     let focus = null; // the day with the keyboard focus
@@ -63,13 +63,13 @@
       const head = document.createElement("div");
       head.className = "datepicker-head";
       const prev = Object.assign(document.createElement("button"), { type: "button", textContent: "‹" });
-      prev.setAttribute("aria-label", "Tháng trước");
+      prev.setAttribute("aria-label", chidaoMessage("datepicker.previous_month"));
       const next = Object.assign(document.createElement("button"), { type: "button", textContent: "›" });
-      next.setAttribute("aria-label", "Tháng sau");
+      next.setAttribute("aria-label", chidaoMessage("datepicker.next_month"));
       const title = document.createElement("span");
       title.className = "datepicker-title";
       title.setAttribute("aria-live", "polite");
-      title.textContent = `${MONTHS[shown.getMonth()]} năm ${shown.getFullYear()}`;
+      title.textContent = chidaoMessage("datepicker.month_year", { month: shown.getMonth() + 1, year: shown.getFullYear() });
       prev.addEventListener("click", () => move(0, -1));
       next.addEventListener("click", () => move(0, 1));
       head.append(prev, title, next);
@@ -95,7 +95,7 @@
           const cell = row.insertCell();
           const pick = Object.assign(document.createElement("button"), { type: "button", textContent: day.getDate() });
           pick.dataset.date = format(day);
-          pick.setAttribute("aria-label", `${DAY_NAMES[i]}, ${format(day)}`);
+          pick.setAttribute("aria-label", chidaoMessage("datepicker.day", { name: DAY_NAMES[i], date: format(day) }));
           if (day.getMonth() !== shown.getMonth()) pick.className = "other-month";
           if (chosen && format(chosen) === format(day)) pick.setAttribute("aria-pressed", "true");
           pick.tabIndex = focus && format(focus) === format(day) ? 0 : -1;

@@ -45,7 +45,7 @@ document.addEventListener("DOMContentLoaded", () => {
       const button = form.querySelector("button[type=submit]");
       if (!button) return;
       window.setTimeout(() => { button.disabled = true; }, 0); // after the browser took the click
-      button.textContent = "Đang tạo…";
+      button.textContent = chidaoMessage("review.creating");
     });
   });
 

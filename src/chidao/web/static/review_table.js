@@ -54,7 +54,7 @@ document.addEventListener("DOMContentLoaded", () => {
 
   function countPicked() {
     const n = picked().length;
-    if (count) count.textContent = n ? `Đã chọn ${n} nhiệm vụ.` : "Chưa chọn nhiệm vụ nào.";
+    if (count) count.textContent = n ? chidaoMessage("review_table.picked", { count: n }) : chidaoMessage("review_table.none_picked");
   }
 
   function markPicked(row) {
@@ -110,7 +110,7 @@ document.addEventListener("DOMContentLoaded", () => {
       swap(row, form);
       const first = form.querySelector("textarea");
       if (first) first.focus();
-      say(`Đang sửa nhiệm vụ ${numberOf(form)}. Lưu để ghi lại, Esc để hủy.`);
+      say(chidaoMessage("review_table.editing", { number: numberOf(form) }));
     } catch (error) {
       location.href = url + "#task-" + id; // the page itself opens the row as a form
     }
@@ -122,7 +122,7 @@ document.addEventListener("DOMContentLoaded", () => {
     if (!before) { location.href = `${location.pathname}?view=table#task-${id}`; return; }
     saved.delete(id);
     swap(row, before);
-    say(`Đã hủy sửa nhiệm vụ ${numberOf(before)}.`);
+    say(chidaoMessage("review_table.edit_cancelled", { number: numberOf(before) }));
   }
 
   async function save(form) {
@@ -136,10 +136,10 @@ document.addEventListener("DOMContentLoaded", () => {
       swap(row, fresh);
       if (response.ok) {
         saved.delete(id);
-        say(new URL(response.url).searchParams.get("msg") || "Đã lưu nhiệm vụ.");
+        say(new URL(response.url).searchParams.get("msg") || chidaoMessage("review_table.saved"));
       } else {
         const error = fresh.querySelector(".error");
-        say(error ? error.textContent.trim() : "Chưa lưu được nhiệm vụ.");
+        say(error ? error.textContent.trim() : chidaoMessage("review_table.not_saved"));
       }
     } catch (error) {
       form.submit(); // let the page answer (and explain) as it does without the script
@@ -199,7 +199,9 @@ document.addEventListener("DOMContentLoaded", () => {
         if (!current) move(0);
         if (!current) return;
         toggle(current);
-        say(`${current.getAttribute("aria-selected") === "true" ? "Đã chọn" : "Bỏ chọn"} nhiệm vụ ${numberOf(current)}; ${count ? count.textContent : ""}`);
+        const fields = { number: numberOf(current), count: count ? count.textContent : "" };
+        say(current.getAttribute("aria-selected") === "true"
+          ? chidaoMessage("review_table.row_picked", fields) : chidaoMessage("review_table.row_unpicked", fields));
         break;
       case "Enter":
         if (!current || (target !== document.body && !target.matches("tr[data-task], input[name=pick]"))) return;

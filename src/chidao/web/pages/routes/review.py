@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from chidao.messages import msg
 from chidao.store.models import Document, Task, User
 from chidao.tracking import errors, passages
 from chidao.tracking import review as review_cases
@@ -39,18 +40,12 @@ from chidao.web.pages.templating import render
 
 router = APIRouter()
 Text = Annotated[str, Form()]
-STALE = (
-    "Nhiệm vụ này đã được người khác thay đổi (hoặc đã bị xóa) trong lúc bạn đang sửa. "
-    "Chưa có gì được lưu; trang đang hiển thị dữ liệu mới nhất, hãy sửa lại nếu cần."
-)
-CONCURRENT = "Dữ liệu vừa bị thay đổi đồng thời bởi một thao tác khác; chưa có gì được lưu, hãy thử lại."
-INVALID = "Thao tác không hợp lệ với dữ liệu hiện có; hãy kiểm tra lại rồi thử lần nữa."
-NOT_STAFF = "Chỉ chuyên viên Văn phòng và quản trị viên được tải lên và rà soát văn bản."
-TAKEN = "Đoạn này đã được tạo thành nhiệm vụ (có thể bởi người khác); không tạo thêm nhiệm vụ nào."
-BULK_STALE = (
-    "Ít nhất một nhiệm vụ đã chọn vừa được người khác thay đổi (hoặc đã bị xóa) trong lúc bạn đang sửa. "
-    "Chưa nhiệm vụ nào được thay đổi; bảng đang hiển thị dữ liệu mới nhất, hãy chọn lại rồi thử lần nữa."
-)
+STALE = msg("review.refused.stale")
+CONCURRENT = msg("review.refused.concurrent")
+INVALID = msg("review.refused.invalid")
+NOT_STAFF = msg("review.refused.not_staff")
+TAKEN = msg("review.refused.taken")
+BULK_STALE = msg("review.refused.bulk_stale")
 # What a refusal because of a change made meanwhile means, by action (others: STALE).
 CONFLICTS = {"take": TAKEN, "bulk": BULK_STALE}
 
@@ -71,14 +66,14 @@ def draft_of(session: Session, user: User, document_id: int) -> Document:
     """A document still under review: once confirmed, its tasks are followed up elsewhere."""
     document = reviewable(session, user, document_id)
     if document.status != "draft":
-        raise HTTPException(status.HTTP_409_CONFLICT, "Văn bản này đã được xác nhận nên không thể rà soát nữa.")
+        raise HTTPException(status.HTTP_409_CONFLICT, msg("review.refused.confirmed"))
     return document
 
 
 def task_of(document: Document, task_id: int) -> Task:
     task = next((t for t in document.tasks if t.id == task_id), None)
     if task is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, "Văn bản này không có nhiệm vụ đó.")
+        raise HTTPException(status.HTTP_404_NOT_FOUND, msg("review.refused.no_such_task"))
     return task
 
 
@@ -96,7 +91,7 @@ def review_page(
     threshold = request.app.state.settings.review_confidence
     context = review_context(session, document, problem, threshold=threshold, details=details)
     context.update(table_context(dict(request.query_params), len(context["tasks"]), problem))
-    context["title"] = f"Rà soát văn bản {document.number or document.filename}"
+    context["title"] = msg("review.title", document=document.number or document.filename)
     row = request.headers.get(ROW_HEADER, "")
     view = next((v for v in context["tasks"] if str(v.task.id) == row), None)
     if view is not None and context["mode"] == "table":  # review_table.js swaps this row in
@@ -127,7 +122,7 @@ def new_agencies_note(names: list[str]) -> str:
     if not names:
         return ""
     listed = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
-    return f" Đã thêm cơ quan mới vào danh mục: {listed}."
+    return " " + msg("review.flash.new_agencies", names=listed)
 
 
 def attempt(
@@ -194,7 +189,7 @@ def save_task(
         changes = changes_for(task, checked.values)
         expected = version_of(version)
         review_cases.update_task(session=session, task=task, user=user, changes=changes, version=expected, today=today)
-        message = "Đã lưu nhiệm vụ." if changes else "Không có thay đổi nào để lưu."
+        message = msg("review.flash.saved") if changes else msg("review.flash.unchanged")
         return back(request, document.id, message + new_agencies_note(checked.new_agencies), f"task-{task.id}")
 
     problem = Problem(f"task-{task.id}", "", form.values(), "save")
@@ -220,7 +215,7 @@ def delete_task(
     def step() -> str:
         anchor = neighbour(document, task)
         review_cases.delete_task(session=session, task=task, user_id=user.id, version=version_of(version))
-        return back(request, document.id, "Đã xóa nhiệm vụ.", anchor)
+        return back(request, document.id, msg("review.flash.deleted"), anchor)
 
     return attempt(request, session, document.id, Problem(f"task-{task.id}", "", action="delete"), step)
 
@@ -245,7 +240,7 @@ def split_task(
         new = review_cases.split_task(
             session=session, task=task, user_id=user.id, parts=parts, version=version_of(version)
         )
-        return back(request, document.id, f"Đã tách nhiệm vụ thành {len(new)} nhiệm vụ.", f"task-{new[0].id}")
+        return back(request, document.id, msg("review.flash.split", count=len(new)), f"task-{new[0].id}")
 
     values = {f"part_{n}": text for n, text in enumerate(texts[:2], start=1)}
     return attempt(request, session, document.id, Problem(f"task-{task.id}", "", values, "split"), step)
@@ -266,9 +261,9 @@ def merge_tasks(
         ids = merge_ids(task_ids or [])
         tasks = [t for t in document.tasks if t.id in ids]
         if len(tasks) != len(ids):
-            raise FormError("Chỉ gộp được các nhiệm vụ của chính văn bản này.")
+            raise FormError(msg("review.refused.merge_other_document"))
         merged = review_cases.merge_tasks(session=session, tasks=tasks, user_id=user.id, given={})
-        return back(request, document.id, f"Đã gộp {len(tasks)} nhiệm vụ thành một.", f"task-{merged.id}")
+        return back(request, document.id, msg("review.flash.merged", count=len(tasks)), f"task-{merged.id}")
 
     return attempt(request, session, document.id, Problem("merge", "", action="merge"), step)
 
@@ -281,7 +276,7 @@ def add_task(request: Request, document_id: Id, session: SessionDep, user: PageU
     def step() -> str:
         checked = task_fields(session, form)
         task = review_cases.add_task(session=session, document=document, user_id=user.id, fields=checked.values)
-        message = "Đã thêm nhiệm vụ." + new_agencies_note(checked.new_agencies)
+        message = msg("review.flash.added") + new_agencies_note(checked.new_agencies)
         return back(request, document.id, message, f"task-{task.id}")
 
     return attempt(request, session, document.id, Problem("add", "", form.values(), "add"), step)
@@ -294,13 +289,13 @@ def take_passage(request: Request, document_id: Id, passage_id: Id, session: Ses
     document = draft_of(session, user, document_id)
     passage = passages.passage_of(session, document, passage_id)
     if passage is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, "Văn bản này không có đoạn đó.")
+        raise HTTPException(status.HTTP_404_NOT_FOUND, msg("review.refused.no_such_passage"))
     if passage.task_id is not None:
         return review_page(request, session, document.id, Problem(f"task-{passage.task_id}", TAKEN), 409)
 
     def step() -> str:
         task = passages.task_from_passage(session=session, document=document, passage=passage, user_id=user.id)
-        message = "Đã tạo nhiệm vụ từ đoạn văn bản. Hãy nhập cơ quan chủ trì, thời hạn rồi bấm Lưu."
+        message = msg("review.flash.taken")
         return back(request, document.id, message, f"task-{task.id}")
 
     return attempt(request, session, document.id, Problem(f"unassigned-{passage.id}", "", action="take"), step)
@@ -314,7 +309,7 @@ def confirm(request: Request, document_id: Id, session: SessionDep, user: PageUs
     def step() -> str:
         confirm_draft(session=session, document=document, user_id=user.id)
         count = sum(not t.deleted for t in document.tasks)
-        message = f"Đã xác nhận văn bản: {count} nhiệm vụ bắt đầu được theo dõi."
+        message = msg("review.flash.confirmed", count=count)
         return f"/documents/{document.id}?msg={quote(message)}"
 
     return attempt(request, session, document.id, Problem("confirm", "", action="confirm"), step)

@@ -14,6 +14,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import Response
 
+from chidao.messages import msg
 from chidao.tracking import review as review_cases
 from chidao.tracking.task_state import task_snapshot
 from chidao.web.deps import CsrfChecked, Id, PageUser, SessionDep, TodayDep
@@ -47,7 +48,7 @@ def bulk_set(
         checked = bulk_fields(session, form)
         by_id = {t.id: t for t in document.tasks}
         if any(task_id not in by_id for task_id, _ in pairs):
-            raise FormError("Chỉ đặt chung được cho các nhiệm vụ của chính văn bản này.")
+            raise FormError(msg("review.table.other_document"))
         changed = 0
         for task_id, version in pairs:
             task = by_id[task_id]
@@ -56,7 +57,7 @@ def bulk_set(
                 session=session, task=task, user=user, changes=changes, version=version, today=today
             )
             changed += bool(changes)
-        message = f"Đã đặt chung cho {len(pairs)} nhiệm vụ đã chọn ({changed} nhiệm vụ có thay đổi)."
+        message = msg("review.table.set", count=len(pairs), changed=changed)
         return back(request, document.id, message + new_agencies_note(checked.new_agencies), f"task-{pairs[0][0]}")
 
     return attempt(request, session, document.id, Problem("bulk", "", form.values(), "bulk"), step)

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, Request, status
 from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
+from chidao.messages import msg
 from chidao.tracking.ingest_queue import recent_uploads, visible_job
 from chidao.web.deps import CsrfChecked, Id, PageStaff, PageUser, SessionDep, SettingsDep, not_found
 from chidao.web.limits import MAX_UPLOAD_FILES
@@ -34,7 +35,7 @@ async def upload_request(request: Request) -> UploadRequest:
 
 
 def _upload_page(request: Request, limit: int, error: str = "", code: int = 200) -> Response:
-    context = {"title": "Tải văn bản lên", "error": error, "accepted": ACCEPTED}
+    context = {"title": msg("upload.title"), "error": error, "accepted": ACCEPTED}
     context.update(max_files=MAX_UPLOAD_FILES, max_size=size_label(limit))
     return render(request, "upload.html", context, status_code=code)
 
@@ -56,15 +57,15 @@ def upload_submit(
     list of the user's uploads); a report when some file was refused before queuing."""
     limit = settings.max_upload_bytes
     if not form.files:
-        return _upload_page(request, limit, "Hãy chọn ít nhất một tệp để tải lên.", 422)
+        return _upload_page(request, limit, msg("upload.no_file"), 422)
     if len(form.files) > MAX_UPLOAD_FILES:
-        return _upload_page(request, limit, f"Mỗi lần chỉ tải được tối đa {MAX_UPLOAD_FILES} tệp.", 422)
+        return _upload_page(request, limit, msg("upload.too_many_files", count=MAX_UPLOAD_FILES), 422)
     outcomes = [queue_one(request, session, f, limit, user.id, form.confirm) for f in form.files]
     queued = [o.job for o in outcomes if o.job is not None]
     if len(queued) == len(outcomes):
         target = f"/uploads/{queued[0].id}" if len(queued) == 1 else "/uploads"
         return RedirectResponse(target, status.HTTP_303_SEE_OTHER)
-    context = {"title": "Kết quả tải lên", "outcomes": outcomes, "confirm": form.confirm}
+    context = {"title": msg("upload.result.title"), "outcomes": outcomes, "confirm": form.confirm}
     return render(request, "upload_result.html", context, status_code=200 if queued else 422)
 
 
@@ -72,7 +73,7 @@ def upload_submit(
 def upload_list(request: Request, session: SessionDep, user: PageUser) -> Response:
     """The user's latest uploads and what became of each; reloaded while some still wait."""
     jobs = recent_uploads(session, user.id)
-    context = {"title": "Tệp đã tải lên", "jobs": jobs, "pending": any(not j.finished for j in jobs)}
+    context = {"title": msg("upload.list.title"), "jobs": jobs, "pending": any(not j.finished for j in jobs)}
     context["links"] = {j.id: job_links(session, j) for j in jobs}
     return render(request, "uploads.html", context)
 
@@ -84,5 +85,10 @@ def upload_status(job_id: Id, request: Request, session: SessionDep, user: PageU
     if job is None:
         raise not_found("upload", job_id)
     links = job_links(session, job)
-    context = {"title": f"Tải lên: {job.filename}", "job": job, "links": links, "go": fresh_review(job, links)}
+    context = {
+        "title": msg("upload.status.title", filename=job.filename),
+        "job": job,
+        "links": links,
+        "go": fresh_review(job, links),
+    }
     return render(request, "upload_status.html", context)
