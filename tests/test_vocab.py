@@ -10,6 +10,7 @@ import unicodedata
 import pytest
 
 from chidao import vocab
+from chidao.messages import section
 
 ENUMS = [
     value
@@ -18,11 +19,27 @@ ENUMS = [
 ]
 
 
-def test_vocab_imports_nothing_of_chidao():
+def test_vocab_imports_nothing_of_chidao_but_the_catalogue():
     tree = ast.parse(inspect.getsource(vocab))
     imported = [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
     imported += [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
-    assert [name for name in imported if name.split(".")[0] == "chidao"] == []
+    assert [name for name in imported if name.split(".")[0] == "chidao"] == ["chidao.messages"]
+
+
+def test_every_label_in_the_catalogue_belongs_to_a_code():
+    """The catalogue's ``[labels]`` hold exactly the codes' labels (no stale one a rename left)."""
+    import chidao.reports.classes  # noqa: F401  (a Coded enum outside vocab)
+
+    enums = {vocab._snake(enum.__name__): enum for enum in _subclasses(vocab.Coded)}
+    for key in section("labels"):
+        table, _, code = key.partition(".")
+        assert table in enums and code in enums[table].values(), f"labels.{key}"
+
+
+def _subclasses(cls):
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from _subclasses(sub)
 
 
 @pytest.mark.parametrize("enum", ENUMS, ids=lambda e: e.__name__)

@@ -8,6 +8,7 @@ from datetime import date
 import click
 
 from chidao.cli.context import fail, load_settings, open_store
+from chidao.messages import msg
 from chidao.tracking.database import open_sessions
 from chidao.tracking.errors import Invalid
 from chidao.tracking.reorganization import Succession, apply, preview, totals
@@ -46,9 +47,16 @@ def apply_command(reorganization: str, dry_run: bool, on) -> None:
 
 
 def _line(step: Succession) -> str:
-    counts = f"{step.moved} nhiệm vụ đang mở"
+    counts = msg("cli.agencies.open_tasks", count=step.moved)
     if step.state == SuccessionState.PENDING:
-        counts += f" (chủ trì {step.lead}, phối hợp {step.coordinator}), {step.users} người dùng"
+        counts += " " + msg("cli.agencies.pending", lead=step.lead, coordinator=step.coordinator, users=step.users)
     else:
         counts += f" ({SuccessionState(step.state).label.lower()})"
-    return f"{step.agency} → {step.successor} ({step.reference}, từ {step.effective:%d/%m/%Y}): {counts}"
+    return msg(
+        "cli.agencies.step",
+        agency=step.agency,
+        successor=step.successor,
+        reference=step.reference,
+        day=f"{step.effective:%d/%m/%Y}",
+        counts=counts,
+    )

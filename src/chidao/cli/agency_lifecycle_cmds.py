@@ -16,9 +16,11 @@ import click
 from sqlalchemy.orm import Session
 
 from chidao.cli.context import fail, load_settings, open_store
+from chidao.messages import msg
 from chidao.store.models import Agency
 from chidao.tracking.agency_lifecycle import (
     CLOSE,
+    CLOSED_REASON,
     Plan,
     dissolve_agency,
     dissolve_preview,
@@ -28,9 +30,10 @@ from chidao.tracking.agency_lifecycle import (
 from chidao.tracking.agency_match import AgencyNotMatched, match_agency
 from chidao.tracking.database import open_sessions
 from chidao.tracking.errors import Invalid
+from chidao.vocab import AgencyRole, TaskStatus
 
 CLOSE_WORDS = ("close", "đóng")
-ROLES = {"lead": "chủ trì", "coordinator": "phối hợp"}
+ROLES = {role.value: role.label.lower() for role in AgencyRole}
 
 
 def _day(raw: str, option: str) -> date:
@@ -73,9 +76,9 @@ def _print_plan(plan: Plan, names: dict[int, str]) -> None:
     for task in plan.tasks:
         roles = ", ".join(ROLES[r] for r in task.roles)
         if task.suggested is None:
-            target = "cần quyết định"
+            target = msg("cli.agencies.undecided")
         else:
-            why = f" ({', '.join(task.words)})" if task.words else " (mặc định)"
+            why = f" ({', '.join(task.words) if task.words else msg('cli.agencies.by_default')})"
             target = names[task.suggested] + why
         text = " ".join(task.text.split())
         click.echo(f"#{task.task_id} [{roles}] → {target}: {text[:90]}{'…' if len(text) > 90 else ''}")
@@ -87,7 +90,7 @@ def _print_plan(plan: Plan, names: dict[int, str]) -> None:
     "--into", "into", multiple=True, required=True, help="A successor (twice or more; the first is the main one)."
 )
 @click.option("--on", "on", required=True, help="The effective date, dd/mm/yyyy.")
-@click.option("--ref", "reference", required=True, help='The decision, e.g. "Quyết định 15/QĐ-UBND".')
+@click.option("--ref", "reference", required=True, help=f'The decision, e.g. "{msg("cli.agencies.split_decision")}".')
 @click.option(
     "--choices", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="TASK_ID,SUCCESSOR lines."
 )
@@ -130,10 +133,15 @@ def split_command(agency, into, on, reference, choices, officers_to, dry_run, to
 @click.command("dissolve")
 @click.argument("agency")
 @click.option("--on", "on", required=True, help="The effective date, dd/mm/yyyy.")
-@click.option("--ref", "reference", required=True, help='The decision, e.g. "Quyết định 20/QĐ-UBND".')
+@click.option(
+    "--ref", "reference", required=True, help=f'The decision, e.g. "{msg("cli.agencies.dissolve_decision")}".'
+)
 @click.option("--give-to", help="The agency that takes every open task not in --choices.")
 @click.option(
-    "--close", "close_rest", is_flag=True, help="Close (Hủy: không còn thực hiện) every task not in --choices."
+    "--close",
+    "close_rest",
+    is_flag=True,
+    help=f"Close ({TaskStatus.CANCELLED.label}: {CLOSED_REASON}) every task not in --choices.",
 )
 @click.option(
     "--choices", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="TASK_ID,AGENCY|close lines."

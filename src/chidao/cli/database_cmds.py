@@ -8,6 +8,7 @@ import click
 from sqlalchemy.exc import SQLAlchemyError
 
 from chidao.cli.context import fail, init_store, load_settings
+from chidao.messages import msg
 from chidao.store.migrate import current_revision, migrate
 from chidao.tracking.backup import BackupError, backup, restore
 from chidao.tracking.database import (
@@ -81,7 +82,7 @@ def restore_command(source: Path, yes: bool) -> None:
     Stop the service first. On SQLite the replaced database is kept beside it."""
     settings = load_settings()
     where = sqlite_file(settings.database_url) or "the PostgreSQL database"
-    if not yes and not click.confirm(f"Thay cơ sở dữ liệu {where} bằng bản sao lưu {source}?", err=True):
+    if not yes and not click.confirm(msg("cli.database.restore_confirm", database=where, backup=source), err=True):
         fail("restore cancelled")
     try:
         kept = restore(settings.database_url, source)

@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from chidao.cli.context import fail, load_settings, open_store
 from chidao.cli.ingest_run import BulkRun, Outcome, find_files, reader_pool
 from chidao.cli.ingest_watch import watch
+from chidao.messages import msg
 from chidao.tracking.database import open_sessions
 
 
@@ -102,7 +103,7 @@ def _once(run: BulkRun, files: list[Path], console: Console) -> bool:
         TimeRemainingColumn(),
     )
     with Progress(*columns, console=console, transient=True, disable=len(files) < 5) as progress:
-        bar = progress.add_task("Đang nạp văn bản", total=len(files))
+        bar = progress.add_task(msg("cli.ingest.progress"), total=len(files))
 
         def advance(_path: Path, _outcome: Outcome) -> None:
             progress.advance(bar)

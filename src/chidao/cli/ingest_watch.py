@@ -20,6 +20,7 @@ from types import FrameType
 from rich.console import Console
 
 from chidao.cli.ingest_run import BulkRun, Outcome, supported_in
+from chidao.messages import msg
 
 Stamp = tuple[int, int]  # size, modification time (ns)
 
@@ -33,7 +34,7 @@ def watch(run: BulkRun, folder: Path, *, interval: float, move: bool, recursive:
     seen: dict[Path, Stamp] = {}  # at the last look
     handled: dict[Path, Stamp] = {}
     previous = signal.signal(signal.SIGTERM, _stop)
-    console.print(f"Đang theo dõi thư mục {folder} (Ctrl-C để dừng)")
+    console.print(msg("cli.watch.watching", folder=folder))
     try:
         while True:
             current = _look(folder, recursive)
@@ -48,16 +49,16 @@ def watch(run: BulkRun, folder: Path, *, interval: float, move: bool, recursive:
                     console.print(f"{path.name}: {_LABELS[outcome]}")
             time.sleep(interval)
     except (KeyboardInterrupt, _Stop):
-        console.print("Đã dừng theo dõi.")
+        console.print(msg("cli.watch.stopped"))
     finally:
         signal.signal(signal.SIGTERM, previous)
 
 
 _LABELS = {
-    Outcome.ADDED: "đã nạp",
-    Outcome.STORED: "đã có (cùng tệp)",
-    Outcome.TEXT: "trùng nội dung với văn bản đã có",
-    Outcome.FAILED: "lỗi",
+    Outcome.ADDED: msg("cli.watch.added"),
+    Outcome.STORED: msg("cli.watch.stored"),
+    Outcome.TEXT: msg("cli.watch.same_text"),
+    Outcome.FAILED: msg("cli.watch.failed"),
 }
 
 

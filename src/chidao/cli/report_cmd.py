@@ -52,7 +52,7 @@ def _render(report, kind: str, settings) -> bytes:
     "--mode",
     type=click.Choice(["cutoff", "calendar"]),
     default=None,
-    help="Count named periods from the 15th to the 14th (Nghị định 09/2019) or by whole months "
+    help="Count named periods from the 15th to the 14th (Decree 09/2019) or by whole months "
     "(default: CHIDAO_REPORT_PERIODS).",
 )
 @click.option("--format", "kind", type=click.Choice(["docx", "xlsx", "html"]), required=True)

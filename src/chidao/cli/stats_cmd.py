@@ -9,9 +9,15 @@ from rich.console import Console
 from rich.table import Table
 
 from chidao.cli.context import load_settings, open_store
+from chidao.messages import msg
 from chidao.tracking.database import open_sessions
 
-_OUTCOMES_VI = {"unchanged": "giữ nguyên", "edited": "đã sửa", "added": "thêm mới", "deleted": "đã xóa"}
+_OUTCOMES_VI = {
+    "unchanged": msg("cli.stats.unchanged"),
+    "edited": msg("cli.stats.edited"),
+    "added": msg("cli.stats.added"),
+    "deleted": msg("cli.stats.deleted"),
+}
 
 
 @click.group("stats")

@@ -8,6 +8,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from chidao.messages import msg
 from chidao.vocab import Recurrence
 
 _RECURRENCE_VI = {code: label.lower() for code, label in Recurrence.labels().items()}
@@ -30,14 +31,14 @@ def print_table(result: dict[str, Any], *, trace: bool = False, console: Console
     if doc.get("title"):
         console.print(f"[italic]{doc['title']}[/italic]")
     if not result["tasks"]:
-        console.print("Không có nhiệm vụ được giao (văn bản không giao việc).\n")
+        console.print(msg("cli.table.no_tasks") + "\n")
         return
     table = Table(show_lines=True, expand=True)
     table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("Nhiệm vụ", ratio=5)
-    table.add_column("Chủ trì", ratio=2)
-    table.add_column("Phối hợp", ratio=2)
-    table.add_column("Thời hạn", ratio=1)
+    table.add_column(msg("cli.table.task"), ratio=5)
+    table.add_column(msg("cli.table.lead"), ratio=2)
+    table.add_column(msg("cli.table.coordinators"), ratio=2)
+    table.add_column(msg("cli.table.deadline"), ratio=1)
     for i, task in enumerate(result["tasks"], 1):
         text = " ".join(task["text"].split())
         if len(text) > 300:
@@ -49,4 +50,4 @@ def print_table(result: dict[str, Any], *, trace: bool = False, console: Console
             deadline = (deadline + " " if deadline else "") + f"({_RECURRENCE_VI[task['recurrence']]})"
         table.add_row(str(i), text, "\n".join(task["lead"]), "\n".join(task["coordinators"]), deadline)
     console.print(table)
-    console.print(f"{len(result['tasks'])} nhiệm vụ.\n")
+    console.print(msg("cli.table.count", count=len(result["tasks"])) + "\n")

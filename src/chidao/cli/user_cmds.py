@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 import click
 
 from chidao.cli.context import fail, load_settings, open_store
+from chidao.messages import msg
 from chidao.tracking import tokens
 from chidao.tracking.accounts import UserError, add_user, create_token, find_user
 from chidao.tracking.database import open_sessions
@@ -38,7 +39,7 @@ def add_command(
     elif generate_password:
         password = secrets.token_urlsafe(12)
     else:
-        password = click.prompt("Mật khẩu / password", hide_input=True, confirmation_prompt=True)
+        password = click.prompt(msg("cli.users.password_prompt"), hide_input=True, confirmation_prompt=True)
     with open_sessions(engine).begin() as session:
         if if_missing and find_user(session=session, username=username):
             click.echo(f"user {username} already exists")

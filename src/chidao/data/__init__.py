@@ -31,7 +31,7 @@ REQUIRED: dict[str, frozenset[str]] = {
     "layout.toml": frozenset({"doc_types", "boilerplate", "signature_titles", "surnames"}),
     "reorganizations.toml": frozenset({"reorganization"}),
     "provinces.toml": frozenset({"effective", "reference", "bodies", "province"}),
-    "reminders.toml": frozenset({"policy", "bounds", "kinds", "sections", "example"}),
+    "reminders.toml": frozenset({"policy", "bounds", "example"}),
     "reports.toml": frozenset({"period", "scores", "lists"}),
     "recurrence.toml": frozenset(
         {"every", "periods", "recurring_deadlines", "example", "sentence_end_periods", "noun_before_period"}

@@ -14,10 +14,11 @@ from sqlalchemy.orm import Session
 
 from chidao.data import load_toml
 from chidao.extract.workdays import WorkCalendar
+from chidao.messages import msg
 from chidao.reports import queries
 from chidao.reports.classes import AgencyRow, Rounds, Totals
 from chidao.reports.lists import Line, completed_tasks, extended_tasks, overdue_tasks
-from chidao.reports.periods import Period
+from chidao.reports.periods import Period, span
 from chidao.reports.queries import Window
 from chidao.reports.recurring import round_totals
 from chidao.reports.scores import Score, overdue_weight, ranking
@@ -26,8 +27,8 @@ from chidao.reports.trends import MonthPoint, monthly
 from chidao.store.agencies import agency_key
 from chidao.store.models import Agency, AuditEntry, Extension, Occurrence, ProgressReport, Task
 
-TITLE = "Báo cáo tình hình thực hiện nhiệm vụ"
-PROVINCE = "toàn tỉnh"
+TITLE = msg("reports.document.title")
+PROVINCE = msg("reports.document.province")
 
 
 class ReportError(ValueError):
@@ -167,7 +168,7 @@ def build_report(
     report.extended, report.extended_total = extended_tasks(session, window, limit)
     report.summary = summary(
         scope=report.scope,
-        span=f"từ ngày {period.start:%d/%m/%Y} đến ngày {window.through:%d/%m/%Y}",
+        span=span(period.start, window.through),
         totals=totals,
         previous=report.previous,
         previous_label=before.label,

@@ -16,12 +16,12 @@ from chidao.vocab import Coded
 class ReportClass(Coded):
     """Where a task stands on the report's cut-off day (the tones are the dashboard's)."""
 
-    DONE_ON_TIME = "done_on_time", "Hoàn thành đúng hạn", "done"
-    DONE_LATE = "done_late", "Hoàn thành quá hạn", "done-late"
-    IN_TIME = "in_time", "Chưa hoàn thành, còn trong hạn", "ok"
-    OVERDUE = "overdue", "Chưa hoàn thành, quá hạn", "late"
-    NO_DEADLINE_DONE = "no_deadline_done", "Không có thời hạn, đã hoàn thành", "none"
-    NO_DEADLINE_OPEN = "no_deadline_open", "Không có thời hạn, đang thực hiện", "none"
+    DONE_ON_TIME = "done_on_time", "done"
+    DONE_LATE = "done_late", "done-late"
+    IN_TIME = "in_time", "ok"
+    OVERDUE = "overdue", "late"
+    NO_DEADLINE_DONE = "no_deadline_done", "none"
+    NO_DEADLINE_OPEN = "no_deadline_open", "none"
 
     @classmethod
     def dated(cls) -> tuple[ReportClass, ...]:

@@ -21,6 +21,7 @@ from docx import Document as open_docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
+from chidao.messages import msg
 from chidao.reports.build import Report, list_rows
 from chidao.reports.classes import ReportClass
 from chidao.reports.docx_tables import Column, table_element
@@ -95,41 +96,54 @@ class Body:
 
 
 def _totals_section(body: Body, report: Report) -> None:
-    body.heading("I. KẾT QUẢ CHUNG")
+    body.heading(msg("reports.word.totals_heading"))
     now, before = report.totals, report.previous
-    columns = [Column("Phân loại", 8.0), Column("Kỳ này", 2.6, "center"), Column("Tỷ lệ", 2.4, "center")]
-    columns.append(Column("Kỳ trước", 2.6, "center"))
+    columns = [
+        Column(msg("reports.columns.class"), 8.0),
+        Column(msg("reports.columns.this_period"), 2.6, "center"),
+        Column(msg("reports.columns.share"), 2.4, "center"),
+    ]
+    columns.append(Column(msg("reports.columns.previous_period"), 2.6, "center"))
     rows = [
         [code.label, number(getattr(now, code)), percent(getattr(now, code), now.dated), number(getattr(before, code))]
         for code in ReportClass.dated()
     ]
     rows.append(
-        ["Tổng số nhiệm vụ có thời hạn", number(now.dated), percent(now.dated, now.dated), number(before.dated)]
+        [msg("reports.word.dated_total"), number(now.dated), percent(now.dated, now.dated), number(before.dated)]
     )
     body.table(columns, rows, bold_last=True)
     extra = [
-        f"Nhiệm vụ không có thời hạn: {number(now.no_deadline)} (đã hoàn thành {number(now.no_deadline_done)}, "
-        f"đang thực hiện {number(now.no_deadline_open)}).",
-        f"Nhiệm vụ định kỳ: {number(report.rounds.tasks)} nhiệm vụ, {number(report.rounds.due)} lượt đến hạn trong kỳ; "
-        f"đã thực hiện đúng hạn {number(report.rounds.done_on_time)} lượt, thực hiện muộn "
-        f"{number(report.rounds.done_late)} lượt, chưa thực hiện còn trong hạn {number(report.rounds.in_time)} lượt, "
-        f"quá hạn {number(report.rounds.overdue)} lượt.",
+        msg(
+            "reports.word.no_deadline",
+            count=number(now.no_deadline),
+            done=number(now.no_deadline_done),
+            open=number(now.no_deadline_open),
+        ),
+        msg(
+            "reports.word.rounds",
+            tasks=number(report.rounds.tasks),
+            due=number(report.rounds.due),
+            on_time=number(report.rounds.done_on_time),
+            late=number(report.rounds.done_late),
+            in_time=number(report.rounds.in_time),
+            overdue=number(report.rounds.overdue),
+        ),
     ]
     for line in extra:
         body.text(line)
 
 
 def _agencies_section(body: Body, report: Report) -> None:
-    body.heading("II. TÌNH HÌNH THỰC HIỆN THEO CƠ QUAN CHỦ TRÌ")
+    body.heading(msg("reports.word.agencies_heading"))
     columns = [
-        Column("STT", 1.2, "center"),
-        Column("Cơ quan chủ trì", 4.4),
-        Column("Được giao", 1.7, "center"),
-        Column("Hoàn thành", 1.8, "center"),
-        Column("Đúng hạn (%)", 1.8, "center"),
-        Column("Quá hạn", 1.6, "center"),
-        Column("Đang thực hiện", 1.9, "center"),
-        Column("Xin gia hạn", 1.6, "center"),
+        Column(msg("reports.columns.number"), 1.2, "center"),
+        Column(msg("reports.columns.lead_agency"), 4.4),
+        Column(msg("reports.columns.assigned"), 1.7, "center"),
+        Column(msg("reports.columns.completed"), 1.8, "center"),
+        Column(msg("reports.columns.on_time_percent"), 1.8, "center"),
+        Column(msg("reports.columns.overdue"), 1.6, "center"),
+        Column(msg("reports.columns.in_progress"), 1.9, "center"),
+        Column(msg("reports.columns.extension_requests"), 1.6, "center"),
     ]
     rows = []
     for index, row in enumerate(report.agencies, start=1):
@@ -141,19 +155,19 @@ def _agencies_section(body: Body, report: Report) -> None:
     if rows:
         body.table(columns, rows)
     else:
-        body.text("Không có cơ quan chủ trì nhiệm vụ trong kỳ.", italic=True)
+        body.text(msg("reports.word.no_agencies"), italic=True)
 
 
 def _ranking_section(body: Body, report: Report) -> None:
-    body.heading("III. ĐÁNH GIÁ, XẾP HẠNG CÁC CƠ QUAN")
+    body.heading(msg("reports.word.ranking_heading"))
     columns = [
-        Column("Hạng", 1.2, "center"),
-        Column("Cơ quan", 5.2),
-        Column("Số nhiệm vụ", 1.8, "center"),
-        Column("Hoàn thành (%)", 2.0, "center"),
-        Column("Đúng hạn (%)", 2.0, "center"),
-        Column("Phản hồi (%)", 1.9, "center"),
-        Column("Điểm", 1.9, "center"),
+        Column(msg("reports.columns.rank"), 1.2, "center"),
+        Column(msg("reports.columns.agency"), 5.2),
+        Column(msg("reports.columns.tasks"), 1.8, "center"),
+        Column(msg("reports.columns.completed_percent"), 2.0, "center"),
+        Column(msg("reports.columns.on_time_percent"), 2.0, "center"),
+        Column(msg("reports.columns.response_percent"), 1.9, "center"),
+        Column(msg("reports.columns.score"), 1.9, "center"),
     ]
     rows = []
     for score in report.scores:
@@ -165,12 +179,12 @@ def _ranking_section(body: Body, report: Report) -> None:
 
 
 def _trend_section(body: Body, report: Report) -> None:
-    body.heading("IV. DIỄN BIẾN THEO THÁNG")
+    body.heading(msg("reports.word.trend_heading"))
     columns = [
-        Column("Tháng", 3.0, "center"),
-        Column("Giao mới", 3.2, "center"),
-        Column("Hoàn thành", 3.2, "center"),
-        Column("Quá hạn cuối tháng", 4.0, "center"),
+        Column(msg("reports.columns.month"), 3.0, "center"),
+        Column(msg("reports.columns.new"), 3.2, "center"),
+        Column(msg("reports.columns.completed"), 3.2, "center"),
+        Column(msg("reports.columns.overdue_at_month_end"), 4.0, "center"),
     ]
     rows = [[p.label, number(p.assigned), number(p.completed), number(p.overdue)] for p in report.trend]
     body.table(columns, rows)
@@ -178,54 +192,63 @@ def _trend_section(body: Body, report: Report) -> None:
 
 def _more(body: Body, shown: int, total: int) -> None:
     if total > shown:
-        body.text(
-            f"… và {number(total - shown)} nhiệm vụ khác (danh sách đầy đủ trong bảng tính kèm theo).", italic=True
-        )
+        body.text(msg("reports.word.more", count=number(total - shown)), italic=True)
 
 
 def _list(body: Body, lines: list[Line], extra: list[Column], values) -> None:
     lines = lines[: list_rows()["document_rows"]]  # a report built for the workbook holds more
-    columns = [Column("STT", 1.2, "center"), Column("Nhiệm vụ", 6.2), Column("Chủ trì", 3.4), *extra]
+    columns = [
+        Column(msg("reports.columns.number"), 1.2, "center"),
+        Column(msg("reports.columns.task"), 6.2),
+        Column(msg("reports.columns.lead"), 3.4),
+        *extra,
+    ]
     rows = [[str(i), line.text, ", ".join(line.lead) or "—", *values(line)] for i, line in enumerate(lines, start=1)]
     body.table(columns, rows)
 
 
 def _lists_section(body: Body, report: Report) -> None:
-    body.heading("V. NHIỆM VỤ QUÁ HẠN")
+    body.heading(msg("reports.word.overdue_heading"))
     if report.overdue:
-        days = Column("Số ngày làm việc quá hạn", 2.2, "center")
+        days = Column(msg("reports.columns.days_late"), 2.2, "center")
         _list(
             body,
             report.overdue,
-            [Column("Thời hạn", 2.4, "center"), days],
+            [Column(msg("reports.columns.deadline"), 2.4, "center"), days],
             lambda line: [vn_date(line.deadline), number(line.days_late or 0)],
         )
         _more(body, min(len(report.overdue), list_rows()["document_rows"]), report.totals.overdue)
     else:
-        body.text("Không có nhiệm vụ quá hạn.", italic=True)
-    body.heading("VI. NHIỆM VỤ HOÀN THÀNH TRONG KỲ")
+        body.text(msg("reports.word.no_overdue"), italic=True)
+    body.heading(msg("reports.word.completed_heading"))
     if report.completed:
         _list(
             body,
             report.completed,
-            [Column("Thời hạn", 2.2, "center"), Column("Ngày hoàn thành", 2.4, "center")],
+            [
+                Column(msg("reports.columns.deadline"), 2.2, "center"),
+                Column(msg("reports.columns.completed_on"), 2.4, "center"),
+            ],
             lambda line: [vn_date(line.deadline) or "—", vn_date(line.completed_on)],
         )
         shown = min(len(report.completed), list_rows()["document_rows"])
         _more(body, shown, report.totals.completed + report.totals.no_deadline_done)
     else:
-        body.text("Không có nhiệm vụ hoàn thành trong kỳ.", italic=True)
-    body.heading("VII. NHIỆM VỤ ĐƯỢC GIA HẠN")
+        body.text(msg("reports.word.no_completed"), italic=True)
+    body.heading(msg("reports.word.extended_heading"))
     if report.extended:
         _list(
             body,
             report.extended,
-            [Column("Thời hạn cũ", 2.2, "center"), Column("Thời hạn mới", 2.4, "center")],
+            [
+                Column(msg("reports.columns.old_deadline"), 2.2, "center"),
+                Column(msg("reports.columns.new_deadline"), 2.4, "center"),
+            ],
             lambda line: [vn_date(line.original_deadline) or "—", vn_date(line.deadline)],
         )
         _more(body, min(len(report.extended), list_rows()["document_rows"]), report.extended_total)
     else:
-        body.text("Không có nhiệm vụ được gia hạn trong kỳ.", italic=True)
+        body.text(msg("reports.word.no_extended"), italic=True)
 
 
 def write_docx(report: Report, template: Path | None = None) -> bytes:

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from chidao.data import load_toml
+from chidao.messages import msg
 
 ROMAN = ("I", "II", "III", "IV")
 _FORMS = (
@@ -28,6 +29,11 @@ _FORMS = (
 _CUSTOM = re.compile(r"(\d{4}-\d{2}-\d{2})\s*\.\.\s*(\d{4}-\d{2}-\d{2})")
 YEARS = (1901, 2199)
 _LONGEST_DAYS = 3 * 366  # a custom period longer than three years is a typing mistake
+
+
+def span(start: date, end: date) -> str:
+    """ "từ ngày 15/12/2025 đến ngày 14/03/2026"."""
+    return msg("reports.periods.span", start=f"{start:%d/%m/%Y}", end=f"{end:%d/%m/%Y}")
 
 
 class PeriodError(ValueError):
@@ -70,19 +76,23 @@ class Period:
     def label(self) -> str:
         """The period as a report's title says it: "quý I năm 2026", "6 tháng đầu năm 2026"."""
         if self.kind == "custom":
-            return f"từ ngày {self.start:%d/%m/%Y} đến ngày {self.end:%d/%m/%Y}"
+            return self.span
         if self.kind == "month":
-            return f"tháng {self.number} năm {self.year}"
+            return msg("reports.periods.month", number=self.number, year=self.year)
         if self.kind == "quarter":
-            return f"quý {ROMAN[self.number - 1]} năm {self.year}"
+            return msg("reports.periods.quarter", roman=ROMAN[self.number - 1], year=self.year)
         if self.kind == "half":
-            return f"6 tháng {'đầu' if self.number == 1 else 'cuối'} năm {self.year}"
-        return f"{'9 tháng' if self.kind == 'nine' else ''} năm {self.year}".strip()
+            if self.number == 1:
+                return msg("reports.periods.first_half", year=self.year)
+            return msg("reports.periods.second_half", year=self.year)
+        if self.kind == "nine":
+            return msg("reports.periods.nine_months", year=self.year)
+        return msg("reports.periods.year", year=self.year)
 
     @property
     def span(self) -> str:
         """ "từ ngày 15/12/2025 đến ngày 14/03/2026": the dates the figures cover."""
-        return f"từ ngày {self.start:%d/%m/%Y} đến ngày {self.end:%d/%m/%Y}"
+        return span(self.start, self.end)
 
     def previous(self) -> Period:
         """The period before, to compare with: the month, quarter, half, nine months or year

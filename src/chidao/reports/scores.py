@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from chidao.data import load_toml
+from chidao.messages import msg
 from chidao.reports.classes import AgencyRow
 
 PARTS = ("completion", "on_time", "overdue", "response")
@@ -19,16 +20,22 @@ PARTS = ("completion", "on_time", "overdue", "response")
 
 @cache
 def policy() -> dict:
-    """The scoring rules of the data file: minimum tasks, days step, weights, labels."""
+    """The scoring rules of the data file: minimum tasks, days step, weights."""
     return load_toml("reports.toml")["scores"]
 
 
 def part_labels() -> dict[str, str]:
-    return {part: policy()["labels"][part] for part in PARTS}
+    """The parts of the score as the report's columns name them, in the order of ``PARTS``."""
+    return {
+        "completion": msg("reports.scores.completion"),
+        "on_time": msg("reports.scores.on_time"),
+        "overdue": msg("reports.scores.overdue"),
+        "response": msg("reports.scores.response"),
+    }
 
 
 def not_enough_label() -> str:
-    return policy()["labels"]["not_enough"]
+    return msg("reports.scores.not_enough")
 
 
 def overdue_weight(days_late: int) -> float:

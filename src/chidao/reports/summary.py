@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from chidao.messages import msg
 from chidao.reports.classes import Rounds, Totals
 from chidao.reports.scores import Score
 
@@ -36,46 +37,60 @@ def vn_date(day: date | None) -> str:
 def _change(now: int, before: int, noun: str) -> str:
     """ "số nhiệm vụ quá hạn giảm 3 (từ 10 xuống 7)"."""
     if now == before:
-        return f"{noun} không đổi ({number(now)})"
-    word, link = ("tăng", "lên") if now > before else ("giảm", "xuống")
-    return f"{noun} {word} {number(abs(now - before))} (từ {number(before)} {link} {number(now)})"
+        return msg("reports.summary.unchanged", noun=noun, now=number(now))
+    figures = {"noun": noun, "delta": number(abs(now - before)), "before": number(before), "now": number(now)}
+    return msg("reports.summary.rose", **figures) if now > before else msg("reports.summary.fell", **figures)
 
 
 def _figures(totals: Totals) -> str:
     done = totals.completed
-    return (
-        f"Có {number(totals.dated)} nhiệm vụ có thời hạn: đã hoàn thành {number(done)} nhiệm vụ "
-        f"({percent(done, totals.dated)}), gồm {number(totals.done_on_time)} nhiệm vụ hoàn thành đúng hạn và "
-        f"{number(totals.done_late)} nhiệm vụ hoàn thành quá hạn; chưa hoàn thành "
-        f"{number(totals.in_time + totals.overdue)} nhiệm vụ, trong đó {number(totals.in_time)} nhiệm vụ còn "
-        f"trong hạn và {number(totals.overdue)} nhiệm vụ đã quá hạn."
+    return msg(
+        "reports.summary.figures",
+        dated=number(totals.dated),
+        done=number(done),
+        share=percent(done, totals.dated),
+        on_time=number(totals.done_on_time),
+        late=number(totals.done_late),
+        open=number(totals.in_time + totals.overdue),
+        in_time=number(totals.in_time),
+        overdue=number(totals.overdue),
     )
 
 
 def _comparison(totals: Totals, previous: Totals, previous_label: str) -> str:
     if not previous.total:
-        return f"Kỳ trước ({previous_label}) chưa có nhiệm vụ để so sánh."
+        return msg("reports.summary.no_previous", previous=previous_label)
     now_share, before_share = totals.on_time_share, previous.on_time_share
     parts = [
-        _change(totals.completed, previous.completed, "số nhiệm vụ hoàn thành"),
-        _change(totals.overdue, previous.overdue, "số nhiệm vụ quá hạn"),
+        _change(totals.completed, previous.completed, msg("reports.summary.completed_noun")),
+        _change(totals.overdue, previous.overdue, msg("reports.summary.overdue_noun")),
     ]
     if now_share is not None and before_share is not None:
         points = round(100 * (now_share - before_share), 1)
-        trend = "không đổi" if points == 0 else f"{'tăng' if points > 0 else 'giảm'} {decimal(abs(points))}"
-        parts.append(f"tỷ lệ hoàn thành đúng hạn {trend}{' điểm phần trăm' if points else ''}")
-    return f"So với kỳ trước ({previous_label}), " + "; ".join(parts) + "."
+        if points == 0:
+            parts.append(msg("reports.summary.on_time_unchanged"))
+        else:
+            shown = decimal(abs(points))
+            rose = points > 0
+            parts.append(
+                msg("reports.summary.on_time_rose", points=shown)
+                if rose
+                else msg("reports.summary.on_time_fell", points=shown)
+            )
+    return msg("reports.summary.comparison", previous=previous_label, changes="; ".join(parts))
 
 
 def _ranking(scores: list[Score]) -> str:
     ranked = [s for s in scores if s.value is not None]
     if not ranked:
         return ""
-    best = ", ".join(f"{s.name} ({decimal(s.value)} điểm)" for s in ranked[:3])
-    text = f" Các cơ quan có điểm đánh giá cao nhất: {best}."
+    best = ", ".join(msg("reports.summary.score", agency=s.name, score=decimal(s.value)) for s in ranked[:3])
+    text = " " + msg("reports.summary.best", agencies=best)
     if len(ranked) > 3:
         last = ranked[-1]
-        text += f" Thấp nhất: {last.name} ({decimal(last.value)} điểm)."
+        text += " " + msg(
+            "reports.summary.lowest", score=msg("reports.summary.score", agency=last.name, score=decimal(last.value))
+        )
     return text
 
 
@@ -83,18 +98,15 @@ def summary(
     *, scope: str, span: str, totals: Totals, previous: Totals, previous_label: str, rounds: Rounds, scores: list[Score]
 ) -> str:
     """The paragraph: ``scope`` is who ("toàn tỉnh", "Sở Y tế"), ``span`` the dates."""
-    text = (
-        f"Trong kỳ báo cáo ({span}), {scope} theo dõi {number(totals.total)} nhiệm vụ, trong đó "
-        f"{number(totals.new)} nhiệm vụ được giao trong kỳ. {_figures(totals)}"
-    )
+    text = msg("reports.summary.opening", span=span, scope=scope, total=number(totals.total), new=number(totals.new))
+    text += " " + _figures(totals)
     if totals.no_deadline:
-        text += (
-            f" Ngoài ra có {number(totals.no_deadline)} nhiệm vụ không có thời hạn "
-            f"({number(totals.no_deadline_done)} nhiệm vụ đã hoàn thành)."
+        text += " " + msg(
+            "reports.summary.no_deadline", count=number(totals.no_deadline), done=number(totals.no_deadline_done)
         )
     if rounds.due:
-        text += (
-            f" Các nhiệm vụ định kỳ có {number(rounds.due)} lượt đến hạn trong kỳ, đã thực hiện "
-            f"{number(rounds.done_on_time + rounds.done_late)} lượt, quá hạn {number(rounds.overdue)} lượt."
+        done = rounds.done_on_time + rounds.done_late
+        text += " " + msg(
+            "reports.summary.rounds", due=number(rounds.due), done=number(done), overdue=number(rounds.overdue)
         )
     return f"{text} {_comparison(totals, previous, previous_label)}{_ranking(scores)}"

@@ -12,6 +12,7 @@ from datetime import date
 
 import xlsxwriter
 
+from chidao.messages import msg
 from chidao.reports.build import Report
 from chidao.reports.classes import ReportClass
 from chidao.reports.lists import Line
@@ -33,7 +34,7 @@ class Sheets:
         self.book = xlsxwriter.Workbook(
             out, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
         )
-        self.book.set_properties({"title": "Báo cáo tình hình thực hiện nhiệm vụ", "author": "chidao"})
+        self.book.set_properties({"title": msg("reports.document.title"), "author": "chidao"})
         fmt = self.book.add_format
         self.formats = {
             "head": fmt({"bold": True, "bg_color": "#E7E6E6", "border": 1, "text_wrap": True, "valign": "vcenter"}),
@@ -79,17 +80,17 @@ def _summary_rows(report: Report) -> list[list]:
         [code.label, getattr(now, code), getattr(now, code) / now.dated if now.dated else None, getattr(before, code)]
         for code in ReportClass.dated()
     ]
-    rows.append(["Tổng số nhiệm vụ có thời hạn", now.dated, 1.0 if now.dated else None, before.dated])
+    rows.append([msg("reports.excel.dated_total"), now.dated, 1.0 if now.dated else None, before.dated])
     rows.append([ReportClass.NO_DEADLINE_DONE.label, now.no_deadline_done, None, before.no_deadline_done])
     rows.append([ReportClass.NO_DEADLINE_OPEN.label, now.no_deadline_open, None, before.no_deadline_open])
-    rows.append(["Nhiệm vụ được giao trong kỳ", now.new, None, before.new])
+    rows.append([msg("reports.excel.new_in_period"), now.new, None, before.new])
     for label, value in (
-        ("Nhiệm vụ định kỳ có lượt đến hạn", rounds.tasks),
-        ("Lượt định kỳ đến hạn trong kỳ", rounds.due),
-        ("Lượt định kỳ thực hiện đúng hạn", rounds.done_on_time),
-        ("Lượt định kỳ thực hiện muộn", rounds.done_late),
-        ("Lượt định kỳ chưa thực hiện, còn trong hạn", rounds.in_time),
-        ("Lượt định kỳ quá hạn", rounds.overdue),
+        (msg("reports.excel.recurring_tasks"), rounds.tasks),
+        (msg("reports.excel.rounds_due"), rounds.due),
+        (msg("reports.excel.rounds_on_time"), rounds.done_on_time),
+        (msg("reports.excel.rounds_late"), rounds.done_late),
+        (msg("reports.excel.rounds_in_time"), rounds.in_time),
+        (msg("reports.excel.rounds_overdue"), rounds.overdue),
     ):
         rows.append([label, value, None, None])
     return rows
@@ -105,12 +106,17 @@ def _agency_rows(report: Report) -> list[list]:
 
 
 def _list_sheet(sheets: Sheets, name: str, lines: list[Line], total: int, extra: list[Col], values: Callable) -> None:
-    columns = [Col("STT", 6, "int"), Col("Mã", 8, "int"), Col("Nhiệm vụ", 70, "wrap"), Col("Chủ trì", 32, "wrap")]
-    columns += [Col("Văn bản", 18), *extra]
+    columns = [
+        Col(msg("reports.columns.number"), 6, "int"),
+        Col(msg("reports.columns.code"), 8, "int"),
+        Col(msg("reports.columns.task"), 70, "wrap"),
+        Col(msg("reports.columns.lead"), 32, "wrap"),
+    ]
+    columns += [Col(msg("reports.columns.document"), 18), *extra]
     rows = [
         [i, line.id, line.text, ", ".join(line.lead), line.document, *values(line)] for i, line in enumerate(lines, 1)
     ]
-    note = f"Bảng gồm {number(len(lines))} trong {number(total)} nhiệm vụ." if total > len(lines) else ""
+    note = msg("reports.excel.list_note", shown=number(len(lines)), total=number(total)) if total > len(lines) else ""
     sheets.sheet(name, columns, rows, note)
 
 
@@ -119,66 +125,108 @@ def write_xlsx(report: Report) -> bytes:
     out = io.BytesIO()
     sheets = Sheets(out)
     info = [
-        ["Báo cáo", report.title],
-        ["Phạm vi", report.scope],
-        ["Từ ngày", report.period.start],
-        ["Đến ngày (chốt số liệu)", report.through],
-        ["Kỳ trước", report.previous_period.label],
-        ["Tóm tắt", report.summary],
+        [msg("reports.excel.report"), report.title],
+        [msg("reports.excel.scope"), report.scope],
+        [msg("reports.excel.start"), report.period.start],
+        [msg("reports.excel.through"), report.through],
+        [msg("reports.excel.previous"), report.previous_period.label],
+        [msg("reports.excel.summary"), report.summary],
     ]
-    sheets.sheet("Báo cáo", [Col("Mục", 24), Col("Nội dung", 110, "wrap")], [[k, v] for k, v in info])
-    sheet = sheets.book.get_worksheet_by_name("Báo cáo")
+    sheets.sheet(
+        msg("reports.sheets.report"),
+        [Col(msg("reports.columns.item"), 24), Col(msg("reports.columns.content"), 110, "wrap")],
+        [[k, v] for k, v in info],
+    )
+    sheet = sheets.book.get_worksheet_by_name(msg("reports.sheets.report"))
     for r in (3, 4):
         sheet.write_datetime(r, 1, info[r - 1][1], sheets.formats["date"])
     totals_columns = [
-        Col("Phân loại", 44),
-        Col("Kỳ này", 12, "int"),
-        Col("Tỷ lệ", 10, "share"),
-        Col("Kỳ trước", 12, "int"),
+        Col(msg("reports.columns.class"), 44),
+        Col(msg("reports.columns.this_period"), 12, "int"),
+        Col(msg("reports.columns.share"), 10, "share"),
+        Col(msg("reports.columns.previous_period"), 12, "int"),
     ]
-    sheets.sheet("Tổng hợp", totals_columns, _summary_rows(report))
-    agency_columns = [Col("STT", 6, "int"), Col("Cơ quan chủ trì", 44)]
-    for title in ("Được giao", "Giao trong kỳ", "Hoàn thành đúng hạn", "Hoàn thành quá hạn", "Còn trong hạn"):
+    sheets.sheet(msg("reports.sheets.totals"), totals_columns, _summary_rows(report))
+    agency_columns = [Col(msg("reports.columns.number"), 6, "int"), Col(msg("reports.columns.lead_agency"), 44)]
+    for title in (
+        msg("reports.columns.assigned"),
+        msg("reports.columns.new_in_period"),
+        msg("reports.columns.done_on_time"),
+        msg("reports.columns.done_late"),
+        msg("reports.columns.in_time"),
+    ):
         agency_columns.append(Col(title, 12, "int"))
-    agency_columns += [Col("Quá hạn", 10, "int"), Col("Không có thời hạn", 12, "int")]
-    agency_columns += [Col("Tỷ lệ đúng hạn", 12, "share"), Col("Xin gia hạn", 10, "int")]
-    sheets.sheet("Theo cơ quan", agency_columns, _agency_rows(report))
+    agency_columns += [
+        Col(msg("reports.columns.overdue"), 10, "int"),
+        Col(msg("reports.columns.no_deadline"), 12, "int"),
+    ]
+    agency_columns += [
+        Col(msg("reports.columns.on_time_share"), 12, "share"),
+        Col(msg("reports.columns.extension_requests"), 10, "int"),
+    ]
+    sheets.sheet(msg("reports.sheets.agencies"), agency_columns, _agency_rows(report))
     _ranking_sheet(sheets, report)
     trend = [[date(p.year, p.month, 1), p.assigned, p.completed, p.overdue] for p in report.trend]
-    trend_columns = [Col("Tháng", 10, "month"), Col("Giao mới", 12, "int"), Col("Hoàn thành", 12, "int")]
-    sheets.sheet("Theo tháng", [*trend_columns, Col("Quá hạn cuối tháng", 16, "int")], trend)
+    trend_columns = [
+        Col(msg("reports.columns.month"), 10, "month"),
+        Col(msg("reports.columns.new"), 12, "int"),
+        Col(msg("reports.columns.completed"), 12, "int"),
+    ]
+    sheets.sheet(
+        msg("reports.sheets.months"),
+        [*trend_columns, Col(msg("reports.columns.overdue_at_month_end"), 16, "int")],
+        trend,
+    )
     _lists(sheets, report)
     sheets.book.close()
     return out.getvalue()
 
 
 def _ranking_sheet(sheets: Sheets, report: Report) -> None:
-    columns = [Col("Hạng", 7, "int"), Col("Cơ quan", 44), Col("Số nhiệm vụ có thời hạn", 12, "int")]
-    columns += [Col(t, 12, "share") for t in ("Hoàn thành", "Đúng hạn", "Quá hạn (theo ngày trễ)", "Phản hồi")]
-    columns.append(Col("Điểm", 10, "decimal"))
+    columns = [
+        Col(msg("reports.columns.rank"), 7, "int"),
+        Col(msg("reports.columns.agency"), 44),
+        Col(msg("reports.columns.dated_tasks"), 12, "int"),
+    ]
+    columns += [Col(t, 12, "share") for t in _part_titles()]
+    columns.append(Col(msg("reports.columns.score"), 10, "decimal"))
     rows = []
     for s in report.scores:
         parts = [s.parts[p] for p in ("completion", "on_time", "overdue", "response")]
         rows.append([s.rank, s.name, s.tasks, *parts, s.value if s.value is not None else not_enough_label()])
-    sheets.sheet("Xếp hạng", columns, rows)
+    sheets.sheet(msg("reports.sheets.ranking"), columns, rows)
+
+
+def _part_titles() -> tuple[str, ...]:
+    """The score's parts as the ranking sheet heads them."""
+    return (
+        msg("reports.columns.completed"),
+        msg("reports.columns.on_time"),
+        msg("reports.columns.overdue_weighted"),
+        msg("reports.columns.response"),
+    )
 
 
 def _lists(sheets: Sheets, report: Report) -> None:
     totals = report.totals
     _list_sheet(
         sheets,
-        "Quá hạn",
+        msg("reports.sheets.overdue"),
         report.overdue,
         totals.overdue,
-        [Col("Thời hạn", 12, "date"), Col("Số ngày làm việc quá hạn", 12, "int")],
+        [Col(msg("reports.columns.deadline"), 12, "date"), Col(msg("reports.columns.days_late"), 12, "int")],
         lambda line: [line.deadline, line.days_late],
     )
     _list_sheet(
         sheets,
-        "Hoàn thành",
+        msg("reports.sheets.completed"),
         report.completed,
         totals.completed + totals.no_deadline_done,
-        [Col("Thời hạn", 12, "date"), Col("Ngày hoàn thành", 14, "date"), Col("Đánh giá", 22)],
+        [
+            Col(msg("reports.columns.deadline"), 12, "date"),
+            Col(msg("reports.columns.completed_on"), 14, "date"),
+            Col(msg("reports.columns.assessment"), 22),
+        ],
         lambda line: [
             line.deadline,
             line.completed_on,
@@ -187,9 +235,13 @@ def _lists(sheets: Sheets, report: Report) -> None:
     )
     _list_sheet(
         sheets,
-        "Gia hạn",
+        msg("reports.sheets.extended"),
         report.extended,
         report.extended_total,
-        [Col("Thời hạn cũ", 12, "date"), Col("Thời hạn mới", 12, "date"), Col("Ngày đồng ý", 12, "date")],
+        [
+            Col(msg("reports.columns.old_deadline"), 12, "date"),
+            Col(msg("reports.columns.new_deadline"), 12, "date"),
+            Col(msg("reports.columns.approved_on"), 12, "date"),
+        ],
         lambda line: [line.original_deadline, line.deadline, line.decided_on],
     )

@@ -17,6 +17,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from chidao.messages import msg
 from chidao.store.agencies import agency_key
 from chidao.store.audit import record
 from chidao.store.models import Agency, AgencyChange
@@ -24,7 +25,7 @@ from chidao.tracking.errors import Conflict, Invalid
 from chidao.tracking.reorganization import move_officers, move_open_tasks, open_work
 
 MAX_NAME = 300
-MERGE_REFERENCE = "hợp nhất trên trang quản trị"
+MERGE_REFERENCE = msg("tracking.history.merge_reference")
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ def merge_preview(session: Session, agency: Agency, successor: Agency) -> MergeP
 def merge_agency(*, session: Session, user_id: int, agency: Agency, successor: Agency, today: date) -> MergePreview:
     """Merge ``agency`` into ``successor`` today (see the module's docstring); what moved."""
     planned = merge_preview(session, agency, successor)
-    reason = f"hợp nhất {agency.name} vào {successor.name}"
+    reason = msg("tracking.history.merged", agency=agency.name, successor=successor.name)
     tasks = move_open_tasks(session, agency, successor, reason, user_id)
     users = move_officers(session, agency, successor, user_id)
     agency.successor_id, agency.ended_on = successor.id, today

@@ -32,6 +32,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from chidao.messages import msg
 from chidao.store.audit import record
 from chidao.store.models import Agency, AgencyChange, Assignment, User
 from chidao.tracking.errors import Invalid
@@ -42,7 +43,7 @@ from chidao.vocab import TaskStatus, UserRole
 
 MAX_REFERENCE = 300
 CLOSE = None  # a dissolution's choice for a task that is no longer to be done
-CLOSED_REASON = "không còn thực hiện"
+CLOSED_REASON = msg("tracking.history.closed")
 
 
 class Refused(Invalid):
@@ -183,7 +184,9 @@ def _give(session: Session, plan: Plan, chosen: dict[int, int | None], user_id: 
         receiver = session.get(Agency, agency_id)
         assert receiver is not None
         rows = [row for task_id, to in chosen.items() if to == agency_id for row in by_task[task_id]]
-        reason = f"chuyển từ {plan.agency.name} sang {receiver.name} theo {plan.reference}"
+        reason = msg(
+            "tracking.history.moved", agency=plan.agency.name, successor=receiver.name, reference=plan.reference
+        )
         moved[receiver.name] = hand_over(session, rows, receiver, reason, user_id)
     return moved
 
@@ -229,7 +232,7 @@ def dissolve_preview(*, session: Session, agency: Agency, effective: date, refer
 
 def _close(session: Session, plan: Plan, task_ids: list[int], today: date, user_id: int | None) -> None:
     by_task = _rows_by_task(session, plan.agency)
-    reason = f"{CLOSED_REASON}: {plan.agency.name} giải thể theo {plan.reference}"
+    reason = msg("tracking.history.dissolved", closed=CLOSED_REASON, agency=plan.agency.name, reference=plan.reference)
     for task_id in task_ids:
         task = by_task[task_id][0].task
         before = {**task_snapshot(task), "status": task.status}

@@ -32,6 +32,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from chidao.data import load_toml
+from chidao.messages import msg
 from chidao.store.agencies import agency_key
 from chidao.store.models import Agency
 
@@ -207,8 +208,12 @@ def vietnamese(error: AgencyNotMatched) -> str:
     """What the pages say when a typed agency names none, or several."""
     typed = " ".join(error.typed.split())
     if isinstance(error, AmbiguousAgency):
-        return f"«{typed}» có thể là nhiều cơ quan: {'; '.join(error.names)}. Hãy ghi rõ tên."
+        return msg("tracking.agency_match.ambiguous", typed=typed, names="; ".join(error.names))
     if not typed:
-        return "Hãy nhập tên cơ quan."
-    hint = f" Có phải: {'; '.join(error.names)}?" if error.names else ""
-    return f"Không tìm thấy cơ quan «{typed}» trong danh mục.{hint}"
+        return msg("tracking.agency_match.empty")
+    unknown = msg("tracking.agency_match.unknown", typed=typed)
+    return (
+        unknown + " " + msg("tracking.agency_match.did_you_mean", names="; ".join(error.names))
+        if error.names
+        else unknown
+    )

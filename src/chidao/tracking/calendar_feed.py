@@ -26,6 +26,7 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from chidao.extract.workdays import WorkCalendar
+from chidao.messages import msg
 from chidao.store.feeds import CalendarFeed
 from chidao.store.models import Assignment, Document, Task, User
 from chidao.tracking import ical
@@ -142,12 +143,12 @@ def _names(task: Task, role: str) -> str:
 
 
 def _description(task: Task, text: str, lead: str, url: str) -> str:
-    lines = [text, "", f"Chủ trì: {lead or '—'}"]
+    lines = [text, "", msg("tracking.calendar.lead", names=lead or "—")]
     coordinators = _names(task, AgencyRole.COORDINATOR)
     if coordinators:
-        lines.append(f"Phối hợp: {coordinators}")
+        lines.append(msg("tracking.calendar.coordinators", names=coordinators))
     if task.deadline_text:
-        lines.append(f"Thời hạn: {task.deadline_text}")
+        lines.append(msg("tracking.calendar.deadline", deadline=task.deadline_text))
     lines.append(url)
     return "\n".join(lines)
 
@@ -165,7 +166,7 @@ def _event(due: Due, base_url: str, stamp: str) -> bytes:
         ("DTSTAMP", stamp),
         ("DTSTART;VALUE=DATE", ical.day(due.day)),
         ("DTEND;VALUE=DATE", ical.day(due.day + timedelta(days=1))),
-        ("SUMMARY", ical.text(f"Hạn: {title}" + (f" ({lead})" if lead else ""))),
+        ("SUMMARY", ical.text(msg("tracking.calendar.summary", title=title) + (f" ({lead})" if lead else ""))),
         ("DESCRIPTION", ical.text(_description(task, text, lead, url))),
         ("URL;VALUE=URI", url),
         ("TRANSP", "TRANSPARENT"),  # a deadline does not make anyone busy
@@ -182,7 +183,7 @@ def build_calendar(
     head = ical.lines(
         ("BEGIN", "VCALENDAR"),
         ("VERSION", "2.0"),
-        ("PRODID", "-//chidao//Theo dõi nhiệm vụ//VI"),
+        ("PRODID", f"-//chidao//{msg('tracking.calendar.product')}//VI"),
         ("CALSCALE", "GREGORIAN"),
         ("METHOD", "PUBLISH"),
         ("X-WR-CALNAME", ical.text(f"chidao · {user.username}")),

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session, defer, load_only
 
+from chidao.messages import msg
 from chidao.store.models import Document, Task, User
 from chidao.tracking.document_filter import DocumentFilter, document_conditions
 from chidao.tracking.visibility import can_see_task, count_documents, documents_visible
@@ -72,7 +73,7 @@ class DocumentRef:
     @property
     def label(self) -> str:
         """How a document is named in a list: its number, else its title, else its id."""
-        return self.number or (self.title or "")[:80] or f"Văn bản #{self.id}"
+        return self.number or (self.title or "")[:80] or msg("tracking.documents.fallback_label", id=self.id)
 
 
 def document_refs(session: Session, ids: Iterable[int]) -> dict[int, DocumentRef]:

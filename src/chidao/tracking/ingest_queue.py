@@ -24,6 +24,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from chidao.extract import Extraction
+from chidao.messages import msg
 from chidao.store import jobs
 from chidao.store.jobs import DONE, DUPLICATE, FAILED, FINISHED, QUEUED, RUNNING, IngestJob
 from chidao.store.models import User
@@ -38,9 +39,15 @@ log = logging.getLogger("chidao.ingest")
 # Longer than any one job can take (a wait for a reading slot, then the sandbox's wall-clock
 # limit, then storing): a job still "running" past it lost its worker and is taken again.
 LEASE_SECONDS = 600
-STATUS_LABELS = {QUEUED: "Đang chờ", RUNNING: "Đang đọc", DONE: "Xong", DUPLICATE: "Trùng", FAILED: "Lỗi"}
-UNEXPECTED = "Lỗi không mong đợi khi xử lý tệp này; hãy thử lại hoặc báo quản trị."
-ABANDONED = "Việc đọc tệp này bị gián đoạn nhiều lần (máy chủ dừng giữa chừng); hãy thử lại hoặc báo quản trị."
+STATUS_LABELS = {
+    QUEUED: msg("tracking.ingest.queued"),
+    RUNNING: msg("tracking.ingest.running"),
+    DONE: msg("tracking.ingest.done"),
+    DUPLICATE: msg("tracking.ingest.duplicate"),
+    FAILED: msg("tracking.ingest.failed"),
+}
+UNEXPECTED = msg("tracking.ingest.unexpected")
+ABANDONED = msg("tracking.ingest.abandoned")
 Reader = Callable[[bytes, str], Extraction]
 
 

@@ -16,24 +16,21 @@ from importlib import resources
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from chidao.messages import msg
+
 HASHER = PasswordHasher()  # argon2id with the library's recommended parameters
 MIN_LENGTH = 12
 MAX_LENGTH = 200
 
-# Why a password is refused: a code, and what the pages say (the CLI and the API say the English).
+# Why a password is refused: a code, and what the CLI and the API say (the English); the pages say
+# the catalogue's ``tracking.passwords.<code>``.
 PROBLEMS = {
-    "too_short": (
-        f"password must be at least {MIN_LENGTH} characters",
-        f"Mật khẩu phải có ít nhất {MIN_LENGTH} ký tự.",
-    ),
-    "too_long": (f"password must be at most {MAX_LENGTH} characters", f"Mật khẩu dài quá {MAX_LENGTH} ký tự."),
-    "blank": ("password must not be only spaces", "Mật khẩu không được chỉ gồm khoảng trắng."),
-    "common": (
-        "password is too common; choose another",
-        "Mật khẩu này quá phổ biến, dễ bị đoán; hãy chọn mật khẩu khác.",
-    ),
-    "repeated": ("password must not repeat one character", "Mật khẩu không được chỉ lặp lại một ký tự."),
-    "username": ("password must not contain the username", "Mật khẩu không được chứa tên đăng nhập."),
+    "too_short": f"password must be at least {MIN_LENGTH} characters",
+    "too_long": f"password must be at most {MAX_LENGTH} characters",
+    "blank": "password must not be only spaces",
+    "common": "password is too common; choose another",
+    "repeated": "password must not repeat one character",
+    "username": "password must not contain the username",
 }
 
 
@@ -41,12 +38,12 @@ class PasswordError(ValueError):
     """A password the policy refuses; ``code`` is a key of ``PROBLEMS``."""
 
     def __init__(self, code: str) -> None:
-        super().__init__(PROBLEMS[code][0])
+        super().__init__(PROBLEMS[code])
         self.code = code
 
     @property
     def vietnamese(self) -> str:
-        return PROBLEMS[self.code][1]
+        return msg(f"tracking.passwords.{self.code}", min=MIN_LENGTH, max=MAX_LENGTH)
 
 
 def configure_hasher(*, time_cost: int, memory_cost: int, parallelism: int) -> None:

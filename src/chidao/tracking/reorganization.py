@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from chidao.data import load_toml
 from chidao.extract.succession import province_steps
+from chidao.messages import msg
 from chidao.store.agencies import agency_key, get_or_create_agency
 from chidao.store.documents import search_text
 from chidao.store.models import Agency, AgencyChange, Assignment, Task, User
@@ -140,7 +141,7 @@ def _move(session: Session, step: Succession, reorganization: str, user_id: int 
     agency = _agency(session, step.agency)
     assert agency is not None
     successor = get_or_create_agency(session=session, name=step.successor)
-    reason = f"chuyển từ {agency.name} sang {successor.name} theo {step.reference}"
+    reason = msg("tracking.history.moved", agency=agency.name, successor=successor.name, reference=step.reference)
     tasks = move_open_tasks(session, agency, successor, reason, user_id)
     users = move_officers(session, agency, successor, user_id)
     agency.successor_id, agency.ended_on = successor.id, step.effective

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from chidao.messages import msg
 from chidao.store.agencies import dissolved_among
 from chidao.store.documents import search_text, set_agencies
 from chidao.store.models import Document, Task, User
@@ -51,7 +52,7 @@ def _refuse_dissolved(session: Session, names: list[str], on: date) -> None:
     if dissolved:
         body = dissolved[0]
         when = body.ended_on.strftime("%d/%m/%Y") if body.ended_on else ""
-        raise Invalid(f"{body.name} đã giải thể từ ngày {when}: hãy giao cho cơ quan khác")
+        raise Invalid(msg("tracking.review.dissolved_agency", agency=body.name, day=when))
 
 
 def _apply_fields(session: Session, task: Task, changes: dict[str, Any], today: date) -> None:

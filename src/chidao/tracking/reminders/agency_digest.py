@@ -20,6 +20,7 @@ from types import SimpleNamespace
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
+from chidao.messages import msg
 from chidao.store.mail import AgencyContact
 from chidao.store.models import Agency, Assignment, Document, Extension, Occurrence, Task, User
 from chidao.tracking.reminders.model import AGENCY, Digest, Line, Section, cut
@@ -45,12 +46,16 @@ ORDER = (DUE_SOON, DUE_TODAY, OVERDUE, "awaiting_report", "decisions")
 
 def _note(reminder_days: int, role: str) -> str:
     if reminder_days > 0:
-        text = f"còn {reminder_days} ngày làm việc"
+        text = msg("reminders.notes.days_left", days=reminder_days)
     elif reminder_days == 0:
-        text = "đến hạn hôm nay"
+        text = msg("reminders.notes.due_today")
     else:
-        text = f"quá hạn {-reminder_days} ngày làm việc"
-    return text + (" · phối hợp" if role == AgencyRole.COORDINATOR else "")
+        text = msg("reminders.notes.days_late", days=-reminder_days)
+    return text + (" · " + msg("reminders.notes.coordinator") if role == AgencyRole.COORDINATOR else "")
+
+
+def _round_note(reminder_days: int, role: str) -> str:
+    return msg("reminders.notes.round", note=_note(reminder_days, role))
 
 
 class _Collector:
@@ -107,7 +112,7 @@ def _dated_tasks(
         reminder = reminders[due]
         if task_id in recurring:
             section = "awaiting_report" if reminder.section == OVERDUE else reminder.section
-            into.add(agency_id, section, Line(task_id, due, "kỳ " + _note(reminder.days, role)))
+            into.add(agency_id, section, Line(task_id, due, _round_note(reminder.days, role)))
         else:
             into.add(agency_id, reminder.section, Line(task_id, due, _note(reminder.days, role)))
 
@@ -162,7 +167,7 @@ def _round_lines(task: Task, due_days, done, roles, schedule: Schedule, into: _C
             continue
         section = "awaiting_report" if reminder.section == OVERDUE else reminder.section
         for agency_id, role in roles:
-            into.add(agency_id, section, Line(task.id, due, "kỳ " + _note(reminder.days, role)))
+            into.add(agency_id, section, Line(task.id, due, _round_note(reminder.days, role)))
 
 
 def _decisions(session: Session, window: Window, agencies: set[int], into: _Collector) -> None:
@@ -180,7 +185,7 @@ def _decisions(session: Session, window: Window, agencies: set[int], into: _Coll
             into.add(
                 agency_id,
                 "decisions",
-                Line(task_id, requested, f"{verdict} (đề nghị gia hạn đến {requested:%d/%m/%Y})"),
+                Line(task_id, requested, msg("reminders.notes.decision", verdict=verdict, day=f"{requested:%d/%m/%Y}")),
             )
 
 
@@ -208,6 +213,6 @@ def agency_digests(session: Session, schedule: Schedule, window: Window) -> list
 def _section(code: str, lines: list[Line], limit: int, agency_id: int, found: _Collector) -> Section:
     section = Section(code, len(lines), cut(lines, limit), link=f"/agencies/{agency_id}")
     if code == OVERDUE and found.overdue.get(agency_id):
-        section.remark = f"Tổng số nhiệm vụ đang quá hạn: {found.overdue[agency_id]}"
+        section.remark = msg("reminders.remarks.overdue", count=found.overdue[agency_id])
         section.link = f"/tasks?agency={agency_id}&timing_state=overdue"
     return section

@@ -5,22 +5,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from typing import Any
 
-from chidao.data import load_toml
+from chidao.messages import msg
 
 AGENCY, CLERK, LEADER = "agency", "clerk", "leader"
 KINDS = (AGENCY, CLERK, LEADER)
 
 
-@cache
-def words() -> dict:
-    """The digests' Vietnamese words (``reminders.toml``: kinds and sections)."""
-    return load_toml("reminders.toml")
-
-
 def kind_labels() -> dict[str, str]:
-    return {kind: words()["kinds"][kind]["label"] for kind in KINDS}
+    """Each kind of digest's name (the catalogue's ``reminders.kinds.<kind>.label``)."""
+    return {kind: msg(f"reminders.kinds.{kind}.label") for kind in KINDS}
 
 
 @dataclass
@@ -40,10 +35,12 @@ class Section:
     lines: list[Line] = field(default_factory=list)
     link: str = ""  # a page listing all of them (a path under the base URL)
     remark: str = ""  # one more sentence ("Tổng số nhiệm vụ quá hạn: 12")
+    title_fields: dict[str, Any] = field(default_factory=dict)  # the fields its title needs ({days})
 
     @property
     def title(self) -> str:
-        return words()["sections"][self.code]
+        """The catalogue's ``reminders.sections.<code>``."""
+        return msg(f"reminders.sections.{self.code}", **self.title_fields)
 
 
 @dataclass

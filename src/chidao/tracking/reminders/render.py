@@ -10,7 +10,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import escape
 
 from chidao.messages import msg
-from chidao.tracking.reminders.model import Digest, words
+from chidao.tracking.reminders.model import Digest
 from chidao.tracking.reminders.signing import sign
 
 
@@ -36,8 +36,7 @@ def _environment() -> Environment:
 
 
 def subject(digest: Digest) -> str:
-    template = words()["kinds"][digest.kind]["subject"]
-    return template.format(day=f"{digest.day:%d/%m/%Y}", name=digest.name)
+    return msg(f"reminders.kinds.{digest.kind}.subject", day=f"{digest.day:%d/%m/%Y}", name=digest.name)
 
 
 _RECIPIENT, _PREFERENCES = "\x00recipient\x00", "\x00preferences\x00"

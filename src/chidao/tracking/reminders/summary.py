@@ -14,6 +14,7 @@ from datetime import timedelta
 from sqlalchemy import and_, exists, func, select
 from sqlalchemy.orm import Session
 
+from chidao.messages import msg
 from chidao.store.mail import UserContact
 from chidao.store.models import Agency, Assignment, Extension, ProgressReport, Task, User
 from chidao.tracking.reminders.model import CLERK, LEADER, Digest, Line, Section
@@ -53,7 +54,10 @@ def clerk_digest(session: Session, schedule: Schedule, window: Window) -> Digest
         "pending_extensions",
         session.scalar(select(func.count()).where(pending)) or 0,
         _lines(
-            session, requests.order_by(Extension.created_at), limit, lambda r: f"đề nghị gia hạn đến {r.due:%d/%m/%Y}"
+            session,
+            requests.order_by(Extension.created_at),
+            limit,
+            lambda r: msg("reminders.notes.extension_requested", day=f"{r.due:%d/%m/%Y}"),
         ),
         link="/tasks",
     )
@@ -67,7 +71,12 @@ def clerk_digest(session: Session, schedule: Schedule, window: Window) -> Digest
     completions = Section(
         "completions",
         session.scalar(select(func.count()).select_from(ProgressReport).where(filed)) or 0,
-        _lines(session, done.where(filed).order_by(ProgressReport.id), limit, lambda r: "báo cáo hoàn thành"),
+        _lines(
+            session,
+            done.where(filed).order_by(ProgressReport.id),
+            limit,
+            lambda r: msg("reminders.notes.completion_reported"),
+        ),
         link="/tasks?status=done",
     )
     silent = and_(_open_tasks(), Task.deadline < today, ~exists().where(ProgressReport.task_id == Task.id))
@@ -78,7 +87,7 @@ def clerk_digest(session: Session, schedule: Schedule, window: Window) -> Digest
             session,
             select(Task.id.label("task_id"), Task.deadline.label("due")).where(silent).order_by(Task.deadline, Task.id),
             limit,
-            lambda r: f"quá hạn {schedule.late_by(r.due)} ngày làm việc",
+            lambda r: msg("reminders.notes.days_late", days=schedule.late_by(r.due)),
         ),
         link="/tasks?timing_state=overdue",
     )
@@ -104,7 +113,7 @@ def leader_digest(session: Session, schedule: Schedule) -> Digest | None:
             session,
             dated.where(fell).order_by(Task.deadline, Task.id),
             policy.max_items,
-            lambda r: f"hạn {r.due:%d/%m/%Y}",
+            lambda r: msg("reminders.notes.deadline", day=f"{r.due:%d/%m/%Y}"),
         ),
         link="/tasks?timing_state=overdue",
     )
@@ -120,14 +129,15 @@ def _escalated(session: Session, schedule: Schedule, start) -> Section:
     late = and_(_open_tasks(), Task.deadline >= start - reach, Task.deadline < today)
     rows = session.execute(select(Task.id, Task.deadline).where(late).order_by(Task.deadline, Task.id))
     lines = [
-        Line(task_id, due, f"quá hạn {schedule.late_by(due)} ngày làm việc")
+        Line(task_id, due, msg("reminders.notes.days_late", days=schedule.late_by(due)))
         for task_id, due in rows
         if schedule.escalated_between(due, start, today + timedelta(days=1))
     ]
     since = schedule.calendar.add_working_days(today, -(days - 1))
     total = session.scalar(select(func.count()).select_from(Task).where(_open_tasks(), Task.deadline < since)) or 0
     section = Section("escalated", len(lines), lines[: schedule.policy.max_items], link="/tasks?timing_state=overdue")
-    section.remark = f"Tổng số nhiệm vụ quá hạn từ {days} ngày làm việc trở lên: {total}"
+    section.title_fields = {"days": days}
+    section.remark = msg("reminders.remarks.escalated", days=days, count=total)
     return section
 
 
@@ -140,9 +150,12 @@ def _by_agency(session: Session, today, limit: int) -> Section:
         .group_by(Assignment.agency_id, Agency.name)
         .order_by(count.desc(), Agency.name)
     ).all()
-    lines = [Line(0, None, f"{name}: {n} nhiệm vụ", text=name) for _, name, n in rows[:limit]]
+    lines = [
+        Line(0, None, msg("reminders.notes.agency_overdue", agency=name, count=n), text=name)
+        for _, name, n in rows[:limit]
+    ]
     section = Section("overdue_by_agency", len(rows), lines, link="/agencies?sort=overdue")
-    section.remark = f"Tổng số nhiệm vụ đang quá hạn: {sum(n for *_, n in rows)} (theo cơ quan chủ trì)"
+    section.remark = msg("reminders.remarks.overdue_by_lead", count=sum(n for *_, n in rows))
     return section
 
 
@@ -152,5 +165,10 @@ def _completed(session: Session, start, end, limit: int) -> Section:
     )
     total = session.scalar(select(func.count()).select_from(Task).where(finished)) or 0
     done = select(Task.id.label("task_id"), Task.completed_on.label("due")).where(finished)
-    lines = _lines(session, done.order_by(Task.completed_on, Task.id), limit, lambda r: f"hoàn thành {r.due:%d/%m/%Y}")
+    lines = _lines(
+        session,
+        done.order_by(Task.completed_on, Task.id),
+        limit,
+        lambda r: msg("reminders.notes.completed", day=f"{r.due:%d/%m/%Y}"),
+    )
     return Section("completed", total, lines, link="/tasks?status=done")

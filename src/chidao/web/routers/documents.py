@@ -10,6 +10,7 @@ from fastapi import APIRouter, File, Form, HTTPException, Query, Request, Respon
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
+from chidao.messages import msg
 from chidao.store.models import Document
 from chidao.tracking import documents, ingest_queue
 from chidao.tracking.document_details import update_details
@@ -113,11 +114,17 @@ def list_documents(
     session: SessionDep,
     user: CurrentUser,
     doc_status: Annotated[DocumentStatus | None, Query(alias="status")] = None,
-    number: Annotated[str | None, Query(max_length=300, description="number (số, ký hiệu), its words in order")] = None,
+    number: Annotated[
+        str | None, Query(max_length=300, description=f"number ({msg('api_schemas.number')}), its words in order")
+    ] = None,
     issued_from: Annotated[date | None, Query(description="issued on or after (YYYY-MM-DD)")] = None,
     issued_to: Annotated[date | None, Query(description="issued on or before (YYYY-MM-DD)")] = None,
-    issuer: Annotated[str | None, Query(max_length=300, description="issuing body (cơ quan ban hành), exactly")] = None,
-    doc_type: Annotated[str | None, Query(max_length=50, description="type (loại văn bản), exactly")] = None,
+    issuer: Annotated[
+        str | None, Query(max_length=300, description=f"issuing body ({msg('api_schemas.issuer')}), exactly")
+    ] = None,
+    doc_type: Annotated[
+        str | None, Query(max_length=50, description=f"type ({msg('api_schemas.doc_type')}), exactly")
+    ] = None,
     q: Annotated[str | None, Query(max_length=300, description="words, with or without diacritics")] = None,
     page: PageNo = 1,
     per_page: PerPage = 50,

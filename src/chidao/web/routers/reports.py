@@ -51,7 +51,7 @@ def periodic_report(
             description="2026-03, 2026-Q1, 2026-H1, 2026-9M, 2026 or 2026-01-15..2026-03-14; empty: this month",
         ),
     ] = "",
-    mode: Annotated[str, Query(max_length=20, description="cutoff (15th to 14th, Nghị định 09/2019) or calendar")] = "",
+    mode: Annotated[str, Query(max_length=20, description="cutoff (15th to 14th, Decree 09/2019) or calendar")] = "",
     agency: Annotated[str, Query(max_length=300, description="an agency's id or name: the tasks it leads")] = "",
     format: Literal["json", "docx", "xlsx", "html"] = "json",
 ) -> Response:

@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, StringConstraints
 
+from chidao.messages import msg
 from chidao.vocab import DocumentStatus
 from chidao.web.schemas.common import Day, Strict
 from chidao.web.schemas.tasks import TaskPublic
@@ -39,7 +40,7 @@ class PassagePublic(BaseModel):
     text: str
     span_start: int = Field(description="offset of the passage in the document's text")
     span_end: int
-    verb: str = Field(description="the assignment verb found (giao, yêu cầu, chủ trì, ...)")
+    verb: str = Field(description=f"the assignment verb found ({msg('api_schemas.verbs')}, ...)")
     reason: str = Field(description="why it gave no task, as a code (inactive_section, no_agency, closing, ...)")
     why: str = Field(description="the same reason in Vietnamese")
     task_id: int | None = Field(description="the task a clerk made of it; null while it is unassigned")
@@ -94,13 +95,15 @@ class DocumentDetailsUpdate(Strict):
     version: str | None = Field(
         None, max_length=64, description="details_version as read; another one answers 409 (optional)"
     )
-    number: _words(100) = Field(None, description="số, ký hiệu (e.g. 125/TB-UBND)")
-    doc_date: Day | None = Field(None, description="ngày ban hành")
-    doc_type: _words(50) = Field(None, description="loại văn bản (THÔNG BÁO, CHỈ THỊ, ...)")
-    place: _words(100) = Field(None, description="nơi ban hành")
-    title: _words(2000) = Field(None, description="trích yếu")
-    chair: _words(200) = Field(None, description="người chủ trì cuộc họp")
-    signer: _words(200) = Field(None, description="người ký")
+    number: _words(100) = Field(None, description=f"{msg('api_schemas.number')} (e.g. 125/TB-UBND)")
+    doc_date: Day | None = Field(None, description=msg("api_schemas.doc_date"))
+    doc_type: _words(50) = Field(
+        None, description=f"{msg('api_schemas.doc_type')} ({msg('api_schemas.doc_types')}, ...)"
+    )
+    place: _words(100) = Field(None, description=msg("api_schemas.place"))
+    title: _words(2000) = Field(None, description=msg("api_schemas.title"))
+    chair: _words(200) = Field(None, description=msg("api_schemas.chair"))
+    signer: _words(200) = Field(None, description=msg("api_schemas.signer"))
 
 
 # Statistics

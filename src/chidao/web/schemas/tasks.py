@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field
 
+from chidao.messages import msg
 from chidao.vocab import AgencyRole
 from chidao.web.schemas.common import (
     Day,
@@ -35,7 +36,8 @@ class TaskPublic(BaseModel):
     deadline_text: str | None
     recurrence: str | None
     recurrence_text: str | None = Field(
-        description="the words saying how often (“định kỳ 02 tuần/lần”), also when `recurrence` cannot name the period"
+        description=f"the words saying how often (“{msg('api_schemas.recurrence_example')}”), "
+        "also when `recurrence` cannot name the period"
     )
     recurrence_day: str | None = Field(
         None, description="the day the rounds fall on: “25”, “15/12”, “20/q3”, “fri”, “wd3” (docs/recurring-rounds.md)"
