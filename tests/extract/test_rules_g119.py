@@ -169,3 +169,46 @@ def test_carrying_out_this_plan_is_no_task_and_a_joint_plan_is_a_kind():
     assert result["document"]["doc_type"] == "KẾ HOẠCH LIÊN TỊCH"
     assert result["document"]["title"] == "Phối hợp bảo đảm an toàn thực phẩm năm 2027"
     assert [t["lead"] for t in result["tasks"]] == [["Phòng Cảnh sát kinh tế"]]
+
+
+def test_typewriter_numbering_and_arrow_bullets_are_items():
+    body = "I- CHUẨN BỊ\n1- Sở Tài chính thẩm định dự toán.\n2- Công an tỉnh lập phương án.\n"
+    assert _tasks(_notice(body)) == [(["Sở Tài chính"], [], None, None), (["Công an tỉnh"], [], None, None)]
+    body = "► Các sở, ban, ngành tỉnh:\n* Lập báo cáo quyết toán.\n► Ủy ban nhân dân các xã:\n* Khóa sổ kế toán.\n"
+    assert [lead for lead, *_ in _tasks(_notice(body))] == [["Các sở, ban, ngành tỉnh"], ["Ủy ban nhân dân các xã"]]
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        # g145: the doer closing the item, after "do"
+        (
+            "Nâng cấp hệ thống một cửa điện tử, do Sở Khoa học và Công nghệ chủ trì thực hiện.",
+            (["Sở Khoa học và Công nghệ"], [], None, None),
+        ),
+        ("Nâng cấp hệ thống (do Sở Khoa học và Công nghệ thực hiện).", (["Sở Khoa học và Công nghệ"], [], None, None)),
+        # g148: a relayed document gives the work
+        ("Để thực hiện, Kế hoạch giao Sở Công Thương xây dựng Đề án.", (["Sở Công Thương"], [], None, None)),
+        # g149: localities set apart by what they grow
+        ("UBND các xã vùng chè tuyên truyền nông dân.", (["Ủy ban nhân dân các xã vùng chè"], [], None, None)),
+    ],
+)
+def test_g143_g150(item, expected):
+    assert _tasks(_notice(f"1. Sở Nội vụ rà soát biên chế.\n2. {item}\n"))[1:] == [expected]
+
+
+def test_a_missed_deadlines_consequence_is_no_task():
+    body = (
+        "1. Đề nghị Công ty bổ sung hồ sơ trước ngày 20/12/2026.\n"
+        "2. Quá thời hạn trên, nếu Công ty không bổ sung hồ sơ, Sở Xây dựng sẽ trả lại hồ sơ.\n"
+    )
+    intro = "Kính gửi: Công ty TNHH Minh An."
+    letter = _notice(body, kind="UBND-XD", title="", subject="V/v hồ sơ cấp phép", intro=intro)
+    assert _tasks(letter) == [(["Công ty TNHH Minh An"], [], "2026-12-20", None)]
+
+
+def test_a_signer_of_a_northern_people():
+    text = "ỦY BAN NHÂN DÂN\nTỈNH ĐIỆN BIÊN\nSố: 3/TB-UBND\nĐiện Biên, ngày 30 tháng 11 năm 2026\n\n"
+    text += "THÔNG BÁO\nKết luận\n\n"
+    text += "1. Sở Y tế bố trí tổ cấp cứu.\n\nNơi nhận:\n- Lưu: VT.\n\nTL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\n\nQuàng Thị Hoa\n"
+    assert extract_text(text)["document"]["signer"] == "Quàng Thị Hoa"

@@ -21,14 +21,15 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("article", re.compile(r"Điều\s+\d+[.:]?(?=\s|$)")),
     ("part", re.compile(rf"[A-H]\.(?=[^\S\n]+[{UPPER}])")),  # "A. MỤC TIÊU", "B. NHIỆM VỤ" (genre g111)
     ("task_no", re.compile(r"Nhiệm vụ\s+\d{1,2}\s*[:.](?=\s)")),  # "Nhiệm vụ 1: Rà soát ..." (genre g111)
-    ("roman", re.compile(r"(?:[IVX]{1,5})[.)](?=\s|$)")),
+    # "I-", "1-": typewriter numbering (genre g143)
+    ("roman", re.compile(r"(?:[IVX]{1,5})(?:[.)]|-(?=[^\S\n]))(?=\s|$)")),
     ("decimal2", re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?(?=\s|$)")),
-    ("decimal", re.compile(r"\d{1,2}[.)](?=\s|$)")),
+    ("decimal", re.compile(r"\d{1,2}(?:[.)]|-(?=[^\S\n]))(?=\s|$)")),
     ("alpha", re.compile(r"[a-zđ]\)(?=\s|$)")),
     ("alpha_dot", re.compile(rf"[a-hk-zđ]\.(?=\s+[{UPPER}])")),
     ("paren", re.compile(r"\((?:[ivx]{1,4}|\d{1,2}|[a-zđ])\)(?=\s)")),
     ("ordinal", re.compile(r"(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười) là[,:](?=\s)")),
-    ("dash", re.compile(r"[-–—•·▪●◦](?=\s*\S)")),
+    ("dash", re.compile(r"[-–—•·▪●◦►](?=\s*\S)")),  # "►" (genre g144)
     ("plus", re.compile(r"\+(?=\s*\S)")),
     ("star", re.compile(r"\*(?=\s+\S)")),
     # Word's second-level bullets as text copies give them: "o", "§", "➢" and the Symbol and

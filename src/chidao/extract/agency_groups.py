@@ -57,9 +57,21 @@ class GroupReading:
             sep = _COMMA_OR_AND.match(key, cur, self.limit) if cur > end else None
             at = self.skip_space(sep.end() if sep else cur)
             qualifier = reg.locality_qualifiers.match(key, at, self.limit)
+            if qualifier is None and at > cur:
+                qualifier = self._open_qualifier(at)
             if qualifier is None or (cur == end and at == cur):
                 return cur
             cur = qualifier.end()
+
+    def _open_qualifier(self, at: int) -> re.Match[str] | None:
+        """ "vùng chè": an open qualifier and the one noun after it, no verb."""
+        opening = self.reg.open_qualifiers.match(self.key, at, self.limit)
+        if opening is None:
+            return None
+        noun = re.compile(r"\s+[^\W\d_]+").match(self.key, opening.end(), self.limit)
+        if noun is None or self.reg.stop_words.match(self.key, self.skip_space(opening.end()), self.limit):
+            return None
+        return noun
 
     def _having_end(self, end: int) -> int:
         """ "UBND các xã có rừng", "các xã, phường có quốc lộ đi qua": a group qualified by what

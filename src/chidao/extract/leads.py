@@ -344,12 +344,18 @@ def find_assignment(
 
 def _agent(reader: AgencyReader, pos: int, end: int) -> Assignment | None:
     """ "Việc xây dựng cơ sở dữ liệu do Sở Khoa học và Công nghệ chủ trì, hoàn thành ...": a task
-    named first whose doer follows "do" and a role (genre g98)."""
-    if not reader.key.startswith(("việc ", "nhiệm vụ ", "nội dung "), pos):
-        return None
-    for match in _AGENT_BY.finditer(reader.key, pos, min(end, pos + 160)):
+    named first whose doer follows "do" and a role (genre g98); or an action whose doer closes it:
+    "Nâng cấp hệ thống một cửa điện tử, do Sở Khoa học và Công nghệ chủ trì thực hiện." (g145)."""
+    key = reader.key
+    topic = key.startswith(("việc ", "nhiệm vụ ", "nội dung "), pos)
+    for match in _AGENT_BY.finditer(key, pos, min(end, pos + 160) if topic else end):
+        if not topic and not key[pos : match.start()].rstrip().endswith(","):
+            continue
         mentions, after = reader.read_list(match.end(), limit=end)
-        if mentions and _DOER_ROLE.match(reader.key, after, end):
+        role = _DOER_ROLE.match(key, after, end) if mentions else None
+        if role is None:
+            continue
+        if topic or not _STOP_SPACE.search(key, role.end(), end):
             return Assignment(clean_leads(mentions), match.end(), True)
     return None
 

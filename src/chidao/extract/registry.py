@@ -107,6 +107,7 @@ class Registry:
     group_nouns: re.Pattern[str]
     localities: re.Pattern[str]
     locality_qualifiers: re.Pattern[str]  # "ven biển", "biên giới": what sets a group of localities apart
+    open_qualifiers: re.Pattern[str]  # "vùng" + one noun: "các xã vùng chè"
     collective_heads: frozenset[str]  # "lực lượng": a group whose listed members are named in full
     local_heads: frozenset[str]  # phrase keys of heads followed by places: "Ủy ban nhân dân các xã"
     positions: re.Pattern[str]
@@ -156,6 +157,7 @@ def registry() -> Registry:
         group_nouns=alternation(grammar["group_nouns"]),
         localities=alternation(grammar["localities"]),
         locality_qualifiers=alternation(grammar["locality_qualifiers"]),
+        open_qualifiers=alternation(grammar["open_qualifiers"]),
         collective_heads=frozenset(grammar["collective_heads"]),
         local_heads=frozenset(phrase_key(head) for head in grammar["local_heads"]),
         positions=alternation(grammar["positions"]),

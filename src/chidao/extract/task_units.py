@@ -20,6 +20,7 @@ from chidao.extract.task_words import (
     _ASSESSMENT,
     _BACK,
     _CLAUSE_END,
+    _CONSEQUENCE,
     _DUTY,
     _ENUMERATED,
     _GENERAL_REQUIREMENT,
@@ -86,8 +87,8 @@ class UnitCutting:
             if self._closes(opening, c_end, running=not marked):
                 self.skip(c_start, "closing")
                 continue
-            if _PETITION.match(self.key, opening, c_end):
-                self.skip(c_start, "narration")  # "Cử tri xã X kiến nghị ...": a petition, rule 10
+            if _PETITION.match(self.key, opening, c_end) or _CONSEQUENCE.match(self.key, opening, c_end):
+                self.skip(c_start, "narration")  # a petition (rule 10), a missed deadline's consequence
                 continue
             if issuer_promise(self.key, past_spaces(self.reader, topic_end(self.key, opening, c_end)), c_end):
                 self.skip(c_start, "narration")  # "Bộ ghi nhận và sẽ tổng hợp ...": the issuer's promise

@@ -40,6 +40,7 @@ _LIABILITY = _CUES["liability"]
 _DUTY = _CUES["duty"]
 _ASSESSMENT = _CUES["assessment"]
 _PETITION = _CUES["petition"]
+_CONSEQUENCE = _CUES["consequence"]
 _LEAD_IN_PHRASE = _CUES["lead_in_phrase"]
 
 
