@@ -33,3 +33,27 @@ def test_a_pattern_without_its_example_or_named_twice_is_refused():
     assert any("the name 'a' twice" in p for p in problems)
     day = {"recurrence": ["monthly"], "pattern": "ngày", "code": "{d}", "example": "ngày 5"}
     assert any("day[0]: no expect" in p for p in check("recurring_days.toml", {"day": [day]}))
+
+
+@pytest.mark.parametrize(
+    ("words", "phrase"),
+    [
+        ("assign", "Giao Sở Nội vụ chủ trì"),
+        ("assign", "Ủy quyền cho Giám đốc Sở Tài chính ký"),
+        ("assign", "Đề nghị Công an tỉnh phối hợp"),
+        ("coordinate", "phối hợp với Sở Y tế"),
+        ("coordinate", "phối với Sở Y tế"),
+        ("coordinate", "thống nhất với Sở Y tế"),
+        ("coordinate", "cùng với Sở Y tế"),
+        ("coordinate", "làm việc với Sở Y tế"),
+        ("lead_then", "Sở Y tế chủ trì, Sở Tài chính phối hợp"),
+    ],
+)
+def test_the_prefilter_words_stand_for_their_patterns(words, phrase):
+    """A clause without one of the [prefilter] words is not searched: every match holds one."""
+    from chidao.extract.coordination import _COORDINATE, _LEAD_THEN_COORD
+
+    pattern = {"assign": cues("assignment_cues.toml")["assign"], "coordinate": _COORDINATE}.get(words, _LEAD_THEN_COORD)
+    found = pattern.search(match_key(phrase))
+    assert found is not None, phrase
+    assert any(word in found.group(0) for word in load_toml("assignment_cues.toml")["prefilter"][words])

@@ -42,7 +42,7 @@ REQUIRED: dict[str, frozenset[str]] = {
     "syllables.toml": frozenset({"onsets", "rhymes", "examples"}),
     "tables.toml": frozenset({"columns"}),
     "task_cues.toml": frozenset({"pattern"}),
-    "assignment_cues.toml": frozenset({"pattern"}),
+    "assignment_cues.toml": frozenset({"pattern", "prefilter"}),
     "timing_cues.toml": frozenset({"pattern"}),
     "ocr.toml": frozenset({"confusions", "onsets", "words", "examples"}),
     "legacy_encodings.toml": frozenset({"fonts", "examples", "tcvn3", "vni", "viscii"}),
