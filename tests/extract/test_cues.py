@@ -4,7 +4,7 @@ its regex must find (and, when the row says, exactly what it must match)."""
 import pytest
 
 from chidao.data import check, data_files, load_toml
-from chidao.extract.cues import CUE_FILES, compile_row, cues
+from chidao.extract.cues import CUE_FILES, compile_row, cue_regex, cues
 from chidao.text import match_key
 
 ROWS = [(name, row) for name in CUE_FILES for row in load_toml(name)["pattern"]]
@@ -57,3 +57,11 @@ def test_the_prefilter_words_stand_for_their_patterns(words, phrase):
     found = pattern.search(match_key(phrase))
     assert found is not None, phrase
     assert any(word in found.group(0) for word in load_toml("assignment_cues.toml")["prefilter"][words])
+
+
+def test_a_cue_spliced_into_a_grammar_is_its_regex_text():
+    assert cue_regex("deadline_cues.toml", "quarter_word") == cues("deadline_cues.toml")["quarter_word"].pattern
+    with pytest.raises(KeyError, match="no cue 'nosuch'"):
+        cue_regex("deadline_cues.toml", "nosuch")
+    with pytest.raises(ValueError, match="guarded"):
+        cue_regex("assignment_cues.toml", "assign")

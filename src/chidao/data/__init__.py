@@ -44,6 +44,7 @@ REQUIRED: dict[str, frozenset[str]] = {
     "task_cues.toml": frozenset({"pattern"}),
     "assignment_cues.toml": frozenset({"pattern", "prefilter"}),
     "timing_cues.toml": frozenset({"pattern"}),
+    "deadline_cues.toml": frozenset({"pattern"}),
     "ocr.toml": frozenset({"confusions", "onsets", "words", "examples"}),
     "legacy_encodings.toml": frozenset({"fonts", "examples", "tcvn3", "vni", "viscii"}),
     "messages.toml": frozenset({"common"}),

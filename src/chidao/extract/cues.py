@@ -11,12 +11,17 @@ from functools import cache
 from chidao.data import load_toml
 from chidao.text.guarded import Guarded, guarded
 
-CUE_FILES = ("task_cues.toml", "assignment_cues.toml", "timing_cues.toml")
+CUE_FILES = ("task_cues.toml", "assignment_cues.toml", "timing_cues.toml", "deadline_cues.toml")
+
+
+def row_regex(row: dict) -> str:
+    """The regex text of one ``[[pattern]]`` row (a space made any whitespace when it is ``spaced``)."""
+    return row["regex"].replace(" ", r"\s+") if row.get("spaced") else row["regex"]
 
 
 def compile_row(row: dict) -> re.Pattern[str] | Guarded:
     """The compiled regex of one ``[[pattern]]`` row."""
-    regex = row["regex"].replace(" ", r"\s+") if row.get("spaced") else row["regex"]
+    regex = row_regex(row)
     return guarded(regex) if row.get("engine") == "guarded" else re.compile(regex)
 
 
@@ -24,3 +29,15 @@ def compile_row(row: dict) -> re.Pattern[str] | Guarded:
 def cues(name: str) -> dict[str, re.Pattern[str] | Guarded]:
     """The cues of data file ``name``, by their names."""
     return {row["name"]: compile_row(row) for row in load_toml(name)["pattern"]}
+
+
+@cache
+def cue_regex(name: str, cue: str) -> str:
+    """The regex text of cue ``cue`` of data file ``name``, for a grammar that splices it into
+    its own patterns (a row compiled with the guarded engine cannot be spliced)."""
+    for row in load_toml(name)["pattern"]:
+        if row["name"] == cue:
+            if row.get("engine") == "guarded":
+                raise ValueError(f"{name}: the cue {cue!r} is guarded, it cannot be spliced into a regex")
+            return row_regex(row)
+    raise KeyError(f"{name}: no cue {cue!r}")
