@@ -65,3 +65,23 @@ def test_a_cue_spliced_into_a_grammar_is_its_regex_text():
         cue_regex("deadline_cues.toml", "nosuch")
     with pytest.raises(ValueError, match="guarded"):
         cue_regex("assignment_cues.toml", "assign")
+
+
+@pytest.mark.parametrize(
+    ("issuer", "lead"),
+    [
+        ("CHÍNH PHỦ", "Chính phủ"),
+        ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI", "Ủy ban nhân dân tỉnh"),
+        ("UỶ BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI", "Ủy ban nhân dân thành phố"),
+        ("UBND TỈNH ĐỒNG NAI", "Ủy ban nhân dân tỉnh"),
+        ("VĂN PHÒNG UBND TỈNH", None),
+        ("SỞ Y TẾ", None),
+    ],
+)
+def test_the_issuer_is_named_as_a_lead_with_the_words_of_layout_toml(issuer, lead):
+    from types import SimpleNamespace
+
+    from chidao.extract.pipeline import _issuer_key
+    from chidao.extract.registry import phrase_key
+
+    assert _issuer_key(SimpleNamespace(issuer=issuer)) == (phrase_key(lead) if lead else None)

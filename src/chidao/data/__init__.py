@@ -28,7 +28,7 @@ REQUIRED: dict[str, frozenset[str]] = {
     "assignment.toml": frozenset({"verbs", "speakers", "self_references", "relayed_documents", "example"}),
     "deadlines.toml": frozenset({"numbers", "rule", "units"}),
     "holidays.toml": frozenset(),
-    "layout.toml": frozenset({"doc_types", "boilerplate", "signature_titles", "surnames"}),
+    "layout.toml": frozenset({"doc_types", "boilerplate", "signature_titles", "surnames", "issuer"}),
     "reorganizations.toml": frozenset({"reorganization"}),
     "provinces.toml": frozenset({"effective", "reference", "bodies", "province"}),
     "reminders.toml": frozenset({"policy", "bounds", "kinds", "sections", "example"}),
@@ -37,7 +37,7 @@ REQUIRED: dict[str, frozenset[str]] = {
         {"every", "periods", "recurring_deadlines", "example", "sentence_end_periods", "noun_before_period"}
     ),
     "recurring_days.toml": frozenset({"day", "weekdays", "quarter_parts", "ordinals"}),
-    "review.toml": frozenset({"bias", "doubts", "signals", "unassigned", "vague_lead_nouns"}),
+    "review.toml": frozenset({"bias", "doubts", "signals", "unassigned", "vague_lead_nouns", "unusual_lead"}),
     "sections.toml": frozenset({"inactive", "plan_labels", "resolution_closing"}),
     "syllables.toml": frozenset({"onsets", "rhymes", "examples"}),
     "tables.toml": frozenset({"columns"}),
