@@ -24,7 +24,10 @@ REQUIRED: dict[str, frozenset[str]] = {
     "agencies.toml": frozenset({"abbreviations", "body", "field", "places"}),
     "agency_duties.toml": frozenset({"generic", "duties"}),
     "agency_kinds.toml": frozenset({"kind"}),
-    "agency_grammar.toml": frozenset({"bare", "heads", "localities", "tails", "vague_words", "group_nouns"}),
+    "agency_grammar.toml": frozenset(
+        {"bare", "heads", "localities", "tails", "vague_words", "group_nouns"}
+        | {"group_committees", "group_links", "function_words", "name_compounds", "project_roles"}
+    ),
     "assignment.toml": frozenset({"verbs", "speakers", "self_references", "relayed_documents", "example"}),
     "deadlines.toml": frozenset({"numbers", "rule", "units"}),
     "holidays.toml": frozenset(),
@@ -45,6 +48,7 @@ REQUIRED: dict[str, frozenset[str]] = {
     "assignment_cues.toml": frozenset({"pattern", "prefilter"}),
     "timing_cues.toml": frozenset({"pattern"}),
     "deadline_cues.toml": frozenset({"pattern"}),
+    "agency_cues.toml": frozenset({"pattern"}),
     "ocr.toml": frozenset({"confusions", "onsets", "words", "examples"}),
     "legacy_encodings.toml": frozenset({"fonts", "examples", "tcvn3", "vni", "viscii"}),
     "messages.toml": frozenset({"common"}),

@@ -1,7 +1,8 @@
-"""Cue patterns kept in the data files (``task_cues.toml``, ``assignment_cues.toml``,
-``timing_cues.toml``): each a row with its name, its regex and an example it must find, compiled
-once here. The code asks for a cue by name; the words are edited in the data file, and
-``tests/test_cues.py`` runs every row's example."""
+"""Cue patterns kept in the data files (``CUE_FILES``: ``task_cues.toml``, ``assignment_cues.toml``,
+``timing_cues.toml``, ``deadline_cues.toml``, ``agency_cues.toml``): each a row with its name, its
+regex and an example it must find, compiled once here. The code asks for a cue by name (or, to
+splice it into a pattern of its own, for its regex text); the words are edited in the data file,
+and ``tests/extract/test_cues.py`` runs every row's example."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from functools import cache
 from chidao.data import load_toml
 from chidao.text.guarded import Guarded, guarded
 
-CUE_FILES = ("task_cues.toml", "assignment_cues.toml", "timing_cues.toml", "deadline_cues.toml")
+CUE_FILES = ("task_cues.toml", "assignment_cues.toml", "timing_cues.toml", "deadline_cues.toml", "agency_cues.toml")
 
 
 def row_regex(row: dict) -> str:
