@@ -49,6 +49,7 @@ REQUIRED: dict[str, frozenset[str]] = {
     "timing_cues.toml": frozenset({"pattern"}),
     "deadline_cues.toml": frozenset({"pattern"}),
     "agency_cues.toml": frozenset({"pattern"}),
+    "layout_cues.toml": frozenset({"pattern"}),
     "ocr.toml": frozenset({"confusions", "onsets", "words", "examples"}),
     "legacy_encodings.toml": frozenset({"fonts", "examples", "tcvn3", "vni", "viscii"}),
     "messages.toml": frozenset({"common"}),

@@ -1,5 +1,6 @@
 """Cue patterns kept in the data files (``CUE_FILES``: ``task_cues.toml``, ``assignment_cues.toml``,
-``timing_cues.toml``, ``deadline_cues.toml``, ``agency_cues.toml``): each a row with its name, its
+``timing_cues.toml``, ``deadline_cues.toml``, ``agency_cues.toml``; ``layout_cues.toml`` is compiled
+the same way by ``chidao.document.lexicon``): each a row with its name, its
 regex and an example it must find, compiled once here. The code asks for a cue by name (or, to
 splice it into a pattern of its own, for its regex text); the words are edited in the data file,
 and ``tests/extract/test_cues.py`` runs every row's example."""
@@ -10,20 +11,19 @@ import re
 from functools import cache
 
 from chidao.data import load_toml
-from chidao.text.guarded import Guarded, guarded
+from chidao.text.guarded import Guarded
+from chidao.text.patterns import compile_row, row_regex
 
-CUE_FILES = ("task_cues.toml", "assignment_cues.toml", "timing_cues.toml", "deadline_cues.toml", "agency_cues.toml")
+__all__ = ["CUE_FILES", "compile_row", "cue_regex", "cues", "row_regex"]
 
-
-def row_regex(row: dict) -> str:
-    """The regex text of one ``[[pattern]]`` row (a space made any whitespace when it is ``spaced``)."""
-    return row["regex"].replace(" ", r"\s+") if row.get("spaced") else row["regex"]
-
-
-def compile_row(row: dict) -> re.Pattern[str] | Guarded:
-    """The compiled regex of one ``[[pattern]]`` row."""
-    regex = row_regex(row)
-    return guarded(regex) if row.get("engine") == "guarded" else re.compile(regex)
+CUE_FILES = (
+    "task_cues.toml",
+    "assignment_cues.toml",
+    "timing_cues.toml",
+    "deadline_cues.toml",
+    "agency_cues.toml",
+    "layout_cues.toml",  # compiled for chidao.document by its lexicon (it reads no extract module)
+)
 
 
 @cache
