@@ -51,10 +51,8 @@ def test_a_pattern_without_its_example_or_named_twice_is_refused():
 )
 def test_the_prefilter_words_stand_for_their_patterns(words, phrase):
     """A clause without one of the [prefilter] words is not searched: every match holds one."""
-    from chidao.extract.coordination import _COORDINATE, _LEAD_THEN_COORD
-
-    pattern = {"assign": cues("assignment_cues.toml")["assign"], "coordinate": _COORDINATE}.get(words, _LEAD_THEN_COORD)
-    found = pattern.search(match_key(phrase))
+    cue = {"assign": "assign", "coordinate": "coordinate", "lead_then": "lead_then_coordinate"}[words]
+    found = cues("assignment_cues.toml")[cue].search(match_key(phrase))
     assert found is not None, phrase
     assert any(word in found.group(0) for word in load_toml("assignment_cues.toml")["prefilter"][words])
 
