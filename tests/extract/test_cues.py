@@ -47,11 +47,14 @@ def test_a_pattern_without_its_example_or_named_twice_is_refused():
         ("coordinate", "cùng với Sở Y tế"),
         ("coordinate", "làm việc với Sở Y tế"),
         ("lead_then", "Sở Y tế chủ trì, Sở Tài chính phối hợp"),
+        ("past", "Sở A đã hoàn thành"),
+        ("past", "Sở A vừa ban hành"),
+        ("past", "Sở A đang triển khai"),
     ],
 )
 def test_the_prefilter_words_stand_for_their_patterns(words, phrase):
     """A clause without one of the [prefilter] words is not searched: every match holds one."""
-    cue = {"assign": "assign", "coordinate": "coordinate", "lead_then": "lead_then_coordinate"}[words]
+    cue = {"lead_then": "lead_then_coordinate", "past": "past_or_ongoing"}.get(words, words)
     found = cues("assignment_cues.toml")[cue].search(match_key(phrase))
     assert found is not None, phrase
     assert any(word in found.group(0) for word in load_toml("assignment_cues.toml")["prefilter"][words])

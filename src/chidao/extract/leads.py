@@ -62,7 +62,7 @@ _TASK_TOPIC = _CUES["task_topic"]
 _QUOTED_SPEECH = _CUES["quoted_speech"]
 _NARRATED = _CUES["narrated"]
 _AGENT_BY = _CUES["agent_by"]
-_DOER_ROLE = re.compile(r"\s*(?:chủ trì|thực hiện|phụ trách|đảm nhiệm|tham mưu|triển khai)(?![\w])")
+_DOER_ROLE = _CUES["doer_role"]
 _STOP_SPACE = re.compile(r"[.;]\s")
 _OPENING_QUOTES = frozenset('"“‘«')
 _COMMA_SPACE = re.compile(r",\s+")
@@ -146,7 +146,7 @@ _RELAYED_REQUEST = re.compile(
 
 # "Đối với UBND các xã, phường, Phó Chủ tịch UBND tỉnh yêu cầu huy động ...": the list reader
 # takes the speaker for one more addressee; the request after it shows it is not (genre g55).
-_REQUEST_AFTER = re.compile(r"\s*(?:yêu cầu|đề nghị|giao)\s")
+_REQUEST_AFTER = _CUES["request_after"]
 _INTROS = re.compile("|".join(f"(?:{p.pattern})" for p in (_TOPIC, _CONNECTOR, _SHORT_INTRO, _INTRO_WORD, _RELAY)))
 
 
