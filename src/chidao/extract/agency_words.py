@@ -50,7 +50,7 @@ _PLURAL_WRITTEN = _piece("plural_written")  # "các", "những" as written
 _GROUP_PLURAL = _piece("group_plural")  # "các", "những" in the match key
 # "Ủy ban nhân dân các tỉnh, thành phố[:] Hà Nội, Thái Nguyên", "các tỉnh Nghệ An, Cao Bằng".
 _PLACE_GROUP = re.compile(
-    rf"(?P<head>.*?)(?:^|(?<=\s)){_PLURAL_WRITTEN}\s+(?P<kinds>{_LOCALITY_KIND}(?:\s*(?:,|và)\s*{_LOCALITY_KIND})*)"
+    rf"(?P<head>.*?)(?:^|(?<=\s)){_PLURAL_WRITTEN}\s+(?P<kinds>{_LOCALITY_KIND}(?:{_piece('comma_or_and')}{_LOCALITY_KIND})*)"
     rf"(?:\s*:?\s+(?P<names>[{UPPER}].*))?$",
     re.S,
 )

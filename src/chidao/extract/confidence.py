@@ -15,7 +15,7 @@ from datetime import date
 from functools import cache
 
 from chidao.data import load_toml
-from chidao.extract.cues import cues
+from chidao.extract.cues import cue_regex, cues
 from chidao.extract.deadlines import find_deadlines
 
 
@@ -59,7 +59,8 @@ _TIME_WORDS = cues("deadline_cues.toml")["time_words"]
 def _vague_lead() -> re.Pattern[str]:
     """ "Các cơ quan, ...", "Đơn vị ...": a lead that names a kind of body (``review.toml``)."""
     nouns = "|".join(re.escape(n) for n in load_toml("review.toml")["vague_lead_nouns"])
-    return re.compile(rf"^(?:các|những)?\s*(?:{nouns})(?:[, ]|$)")
+    plural = cue_regex("agency_cues.toml", "group_plural")  # "các", "những"
+    return re.compile(rf"^{plural}?\s*(?:{nouns})(?:[, ]|$)")
 
 
 _LONG = 600
