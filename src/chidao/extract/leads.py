@@ -15,13 +15,15 @@ from functools import cache
 from chidao.data import load_toml
 from chidao.extract.agencies import AgencyReader, Mention
 from chidao.extract.coordination import coordinators
-from chidao.extract.cues import cues
+from chidao.extract.cues import cue_regex, cues
 from chidao.extract.heading_leads import _heading, duty_holder, heading_assignment
 from chidao.extract.lead_basics import Assignment, Cues, _Read, clean_leads, past_spaces
 from chidao.extract.registry import phrase_key
 from chidao.extract.vocabulary import assignment_phrases
 
-_CUES = cues("assignment_cues.toml")  # the words of these patterns, each row with its example
+_FILE = "assignment_cues.toml"
+_CUES = cues(_FILE)  # the words of these patterns, each row with its example
+_THIS = cue_regex(_FILE, "this_word")  # "Công văn này"
 
 __all__ = [
     "Assignment",
@@ -136,11 +138,11 @@ def _upward(reader: AgencyReader, match: re.Match[str], mentions: list[Mention])
 
 # "Công văn nêu rõ: Sở Công Thương chủ trì ...": a page relaying a document's words.
 _RELAY = re.compile(
-    rf"(?:{assignment_phrases('relayed_documents')})(?: này)?\s+(?:{assignment_phrases('relay_verbs')})\s*:\s*"
+    rf"(?:{assignment_phrases('relayed_documents')})(?:{_THIS})?\s+(?:{assignment_phrases('relay_verbs')})\s*:\s*"
 )
 # "Đối với UBND các xã, phường, Công văn yêu cầu bố trí ...": the addressee then the request.
 _RELAYED_REQUEST = re.compile(
-    rf"\s*,\s*(?:{assignment_phrases('relayed_documents')})(?: này)?\s+(?:yêu cầu|đề nghị|giao)\s"
+    rf"\s*,\s*(?:{assignment_phrases('relayed_documents')})(?:{_THIS})?\s+{cue_regex(_FILE, 'request_verb')}"
 )
 
 

@@ -43,7 +43,9 @@ def sections() -> Sections:
         plan_label=re.compile("|".join(f"(?:{p.pattern})" for p in plan)),
         document_time=re.compile(alternation(labels["document_time"]).pattern + r"\s*:?\s*"),
         plan_head=re.compile(alternation(labels["head"]).pattern + r"\s*:?\s*$"),
-        resolution_closing=re.compile(alternation(data["resolution_closing"]).pattern + r"(?!\s+số)"),
+        resolution_closing=re.compile(
+            alternation(data["resolution_closing"]).pattern + rf"(?!{cue_regex('layout_cues.toml', 'number_after')})"
+        ),
     )
 
 
