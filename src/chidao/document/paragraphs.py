@@ -14,23 +14,20 @@ import string
 from dataclasses import dataclass, fields
 from itertools import accumulate
 
-from chidao.document.lexicon import layout_cues
 from chidao.text.chars import LOWER, UPPER
-
-_CUES = layout_cues()  # layout_cues.toml: the markers that are words
 
 # Order matters: the first pattern that matches names the marker's kind.
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
-    ("article", _CUES["marker_article"]),  # "Điều 2."
+    ("article", re.compile(r"Điều\s+\d+[.:]?(?=\s|$)")),
     ("part", re.compile(rf"[A-H]\.(?=[^\S\n]+[{UPPER}])")),  # "A. MỤC TIÊU", "B. NHIỆM VỤ" (genre g111)
-    ("task_no", _CUES["marker_task_no"]),  # "Nhiệm vụ 1: Rà soát ..." (genre g111)
+    ("task_no", re.compile(r"Nhiệm vụ\s+\d{1,2}\s*[:.](?=\s)")),  # "Nhiệm vụ 1: Rà soát ..." (genre g111)
     ("roman", re.compile(r"(?:[IVX]{1,5})[.)](?=\s|$)")),
     ("decimal2", re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?(?=\s|$)")),
     ("decimal", re.compile(r"\d{1,2}[.)](?=\s|$)")),
     ("alpha", re.compile(r"[a-zđ]\)(?=\s|$)")),
     ("alpha_dot", re.compile(rf"[a-hk-zđ]\.(?=\s+[{UPPER}])")),
     ("paren", re.compile(r"\((?:[ivx]{1,4}|\d{1,2}|[a-zđ])\)(?=\s)")),
-    ("ordinal", _CUES["marker_ordinal"]),  # "Hai là, ..."
+    ("ordinal", re.compile(r"(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười) là[,:](?=\s)")),
     ("dash", re.compile(r"[-–—•·▪●◦](?=\s*\S)")),
     ("plus", re.compile(r"\+(?=\s*\S)")),
     ("star", re.compile(r"\*(?=\s+\S)")),
