@@ -10,7 +10,7 @@ from datetime import date
 from functools import cache
 
 from chidao.document.header import Header, parse_header
-from chidao.document.lexicon import lexicon
+from chidao.document.lexicon import layout_cues, lexicon
 from chidao.document.outline import Node, build_outline
 from chidao.document.paragraphs import Paragraph, split_paragraphs
 from chidao.document.people import find_chair, find_meeting_date, find_signer, signature_lines
@@ -20,8 +20,9 @@ from chidao.text.guarded import guarded
 
 __all__ = ["Layout", "Node", "Paragraph", "Table", "parse_layout"]
 
-_RECIPIENTS = re.compile(r"(?:Nơi nhận|NƠI NHẬN)\s*:?")
-_LEAD_IN = re.compile(r"(?:như sau|sau đây|sau)\s*:\s*$")
+_CUES = layout_cues()  # layout_cues.toml
+_RECIPIENTS = _CUES["recipients"]
+_LEAD_IN = _CUES["lead_in"]
 _LOCALITY_KINDS = ("tỉnh", "thành phố", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ")
 _LOCALITY = guarded(
     rf"(?<![\w])({'|'.join(_LOCALITY_KINDS)})\s+([{UPPER}][{LOWER}]+"
@@ -31,7 +32,8 @@ _LOCALITY = guarded(
 # than the "t"/"T" that every kind opens with, and that most Vietnamese words open with too.
 _LOCALITY_CUES = sorted({kind[1:4] for kind in _LOCALITY_KINDS})
 assert all(len(kind) >= 4 for kind in _LOCALITY_KINDS)
-_ISSUER_PLACE = re.compile(r"(TỈNH|THÀNH PHỐ)\s+([^\n]+)")
+_ISSUER_PLACE = _CUES["issuer_place"]
+_PROVINCE_PREFIX = _CUES["province_prefix"]  # "Thành phố", "TP." before the province's name
 
 
 @dataclass
@@ -106,7 +108,7 @@ def _place(layout: Layout, issuer: str) -> None:
     if match and not national:
         layout.province = _title_case(match.group(2).strip())
     elif layout.header.place and not national:
-        layout.province = re.sub(r"^(?:Thành phố|TP\.?)\s+", "", layout.header.place)
+        layout.province = _PROVINCE_PREFIX.sub("", layout.header.place)
     if national:
         places = [(m.group(2), m.group(1).lower()) for m in _localities(layout.text)]
         counts = Counter(name for name, _ in places)
@@ -146,11 +148,8 @@ def _skip_addressees(text: str, body: list[Paragraph]) -> tuple[list[Paragraph],
 _COLUMNS = re.compile(r"[ ]?\|[ ]?|\t")
 # A line laid out in columns by the header or the signature block ("TỈNH X | CỘNG HÒA ...",
 # "Số: 18/KH-UBND\tKhánh Hòa, ngày ...", "- Lưu: VT. | KT. CHỦ TỊCH").
-_COLUMN_CELL = re.compile(
-    r"(?:CỘNG HÒA|CỘNG HOÀ|Độc lập|Số\s*:|Nơi nhận|NƠI NHẬN|KT\.|TM\.|TL\.|Q\.|ỦY BAN|UỶ BAN|UBND|VĂN PHÒNG|"
-    r"- Lưu|[^\n]{0,40}, ngày[^\n]{0,20}tháng)"
-)
-_ANNEX = re.compile(r"(?m)^\s*(?:PHỤ LỤC|Phụ lục)(?:\s+[IVX\d]+)?\s*$")
+_COLUMN_CELL = _CUES["column_cell"]
+_ANNEX = _CUES["annex"]
 
 
 def _unfold_columns(text: str) -> str:
@@ -204,7 +203,7 @@ def _signature_start(text: str, body: list[Paragraph]) -> int | None:
     return None
 
 
-_ANNEX_WORDS = re.compile(r"PHỤ LỤC|Phụ lục")
+_ANNEX_WORDS = _CUES["annex_words"]
 
 
 def _annex_start(text: str, start: int) -> int:

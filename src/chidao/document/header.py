@@ -16,28 +16,26 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from chidao.document.lexicon import lexicon
+from chidao.document.lexicon import layout_cue_regex, layout_cues, lexicon
 from chidao.text.chars import LOWER, UPPER
 
-_NUMBER = re.compile(r"(?m)^\s*Số\s*:?[ \t]*((?:[0-9][0-9.]*)?[ \t]*[/-]?[ \t]*[A-ZĐ0-9][A-Za-zĐđ0-9&./\-]*)")
+_CUES = layout_cues()  # layout_cues.toml
+_NUMBER = _CUES["number"]
 _CAP_WORD = rf"[{UPPER}][{LOWER}'’]+"
-_DATE = r",\s*ngày\s*(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})?\s*năm\s*(?P<year>\d{4})"
+_DATE = layout_cue_regex("header_date")  # ", ngày 05 tháng 3 năm 2025"
 _PLACE_DATE = re.compile(
-    rf"(?<![\w])(?P<place>(?:(?:Thành phố|TP\.|Tp\.|TP|Thị xã)\s+)?(?:{_CAP_WORD}\s+){{0,4}}{_CAP_WORD})\s*{_DATE}"
+    rf"(?<![\w])(?P<place>(?:{layout_cue_regex('place_prefix')}\s+)?(?:{_CAP_WORD}\s+){{0,4}}{_CAP_WORD})\s*{_DATE}"
 )
 _DATE_ONLY = re.compile(_DATE)  # what follows the place: found fast, from its comma
 _PLACE_WORDS = 7  # the most words of a place: "Thành phố" and five capitalized words
-_VV = re.compile(r"(?m)^\s*V/v\s*:?\s*")
-_BODY_START = re.compile(
-    r"(?:Ngày|Sáng|Chiều|Tối|Trưa|Từ|Căn cứ|Thực hiện|Xét|Kính gửi|Sau khi|Theo|Trong|Tại|Qua|Nhằm|Để|"
-    r"Thời gian|Vừa qua|Hôm nay|Trên cơ sở|Thừa|Được|Năm|Tiếp)\b"
-)
+_VV = _CUES["subject_line"]
+_BODY_START = _CUES["body_start"]
 
 
 # A numbered or bulleted line is the body's first item, never part of the title.
 _ITEM_START = re.compile(r"(?:\d+(?:\.\d+)*[.)]|[IVXLC]+\.|[a-zđ]\)|[-–+•])\s")
-_ISSUER_LINE = re.compile(r"(?:HỘI ĐỒNG NHÂN DÂN|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|KHÓA [IVXLC]+|KHOÁ [IVXLC]+)")
-_DATELINE = re.compile(r"\(?\s*(?:Cập nhật|Ngày đăng|Đăng ngày)[^)]*\)?$")
+_ISSUER_LINE = _CUES["issuer_line"]
+_DATELINE = _CUES["dateline"]
 
 
 @dataclass

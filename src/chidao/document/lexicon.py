@@ -1,4 +1,5 @@
-"""Layout vocabulary, read once from ``chidao/data/vi/layout.toml``."""
+"""Layout vocabulary, read once from ``chidao/data/vi/layout.toml`` (word lists) and
+``layout_cues.toml`` (patterns, each with its example)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from chidao.data import load_toml
+from chidao.text.guarded import Guarded
+from chidao.text.patterns import compile_row, row_regex
 
 
 @dataclass(frozen=True)
@@ -71,3 +74,18 @@ def _words(words: list[str]) -> re.Pattern[str]:
 def _places() -> frozenset[str]:
     places = load_toml("agencies.toml")["places"]
     return frozenset(p.lower() for p in [*places["cities"], *places["provinces"]])
+
+
+@cache
+def layout_cues() -> dict[str, re.Pattern[str] | Guarded]:
+    """The layout's cue patterns (``layout_cues.toml``), by their names."""
+    return {row["name"]: compile_row(row) for row in load_toml("layout_cues.toml")["pattern"]}
+
+
+@cache
+def layout_cue_regex(name: str) -> str:
+    """The regex text of cue ``name`` of ``layout_cues.toml``, to splice into a pattern."""
+    for row in load_toml("layout_cues.toml")["pattern"]:
+        if row["name"] == name:
+            return row_regex(row)
+    raise KeyError(f"layout_cues.toml: no cue {name!r}")

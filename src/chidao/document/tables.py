@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from chidao.data import load_toml
+from chidao.document.lexicon import layout_cues
 from chidao.text.fold import match_key
 
 _PIPE = re.compile(r"[ \t]*\|[ \t]*")
@@ -213,9 +214,7 @@ def _continues_cell(text: str, previous: tuple[int, int], line: tuple[int, int],
     return not _cell_openers().match(match_key(text[line[0] : line[1]]))
 
 
-_TIME_CELL = re.compile(
-    r"(?:trước|trong|tháng|quý|năm|hằng|hàng|định kỳ|thường xuyên|từ|đến|chậm nhất|\d{1,2}/\d)", re.I
-)
+_TIME_CELL = layout_cues()["time_cell"]  # "Tháng 6/2026", "Hằng quý": what opens a time cell
 
 
 def _cells_of(text: str, lines: list[tuple[int, int]], roles: list[str | None], width: int) -> list[Cell]:

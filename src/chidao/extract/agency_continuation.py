@@ -3,8 +3,6 @@ the lowercase words that go on to the province's word ("... quỹ đất tỉnh"
 
 from __future__ import annotations
 
-import re
-
 from chidao.extract.agency_words import (
     _COMPOUND_FIRSTS,
     _COMPOUND_LASTS,
@@ -15,6 +13,7 @@ from chidao.extract.agency_words import (
     _HARD_STOP,
     _RESPONSIBLE,
 )
+from chidao.extract.cues import cues
 
 
 class _Run:
@@ -320,10 +319,7 @@ class NameContinuation:
 
 
 # The units a body is one per, after its name and "các": "Trung tâm Y tế các khu vực".
-_UNITS_AFTER = re.compile(
-    r"(?:khu vực|huyện|quận|thị xã|xã|phường|tỉnh)(?:,\s*(?:huyện|quận|thị xã|thành phố|xã|phường|đặc khu))*"
-    r"(?:\s+trực thuộc (?:Trung|trung) ương)?(?![\w])"  # "Sở Y tế các tỉnh, thành phố trực thuộc Trung ương"
-)
+_UNITS_AFTER = cues("agency_cues.toml")["units_after"]  # "Sở Y tế các tỉnh, thành phố trực thuộc Trung ương"
 
 
 def _acronym_before(chars: str) -> bool:

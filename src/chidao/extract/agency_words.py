@@ -8,122 +8,68 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from chidao.data import load_toml
 from chidao.document.lexicon import lexicon
+from chidao.extract.cues import cue_regex, cues
 from chidao.extract.registry import alternation, phrase_key, registry
 from chidao.text.chars import LOWER, UPPER
 from chidao.text.firsts import first_chars
 
+_CUES = cues("agency_cues.toml")  # the patterns of the words, each with its example
+_WORDS = load_toml("agency_grammar.toml")
+
+
+def _piece(name: str) -> str:
+    """The regex text of a cue of agency_cues.toml, spliced into a pattern built here."""
+    return cue_regex("agency_cues.toml", name)
+
+
 _TOKEN = re.compile(r"\s*([\w&]+(?:[-–/.'’][\w&]+)*|[^\w\s])")
-_PLURAL = re.compile(r"(?:tất cả các|toàn bộ các|các|những|mọi)\s+")
-_FIELD_HEAD = re.compile(r"(?:đảng ủy bộ|đảng ủy|ban cán sự đảng bộ|sở|bộ|phòng)\s+")
-_SEPARATOR = re.compile(r"\s*(?:,\s*và\s+|;\s*|,\s*|\s+và\s+)")
+_PLURAL = _CUES["plural"]
+_FIELD_HEAD = _CUES["field_head"]
+_SEPARATOR = _CUES["separator"]
 # "các đơn vị được giao chủ trì nhiệm vụ tại Phụ lục có trách nhiệm ...": a group named by its
 # assignment, closed by the duty that follows it.
-_ASSIGNED_GROUP = re.compile(r"\s+được\s+(?:giao|phân công)(?![\w])")
-_FALSE_HEAD = re.compile(
-    r"(?:báo cáo|báo chí|hội nghị|hội thảo|ban hành|đoàn kết|phòng,? chống|"
-    r"vụ việc|cục bộ|bộ máy|bộ chỉ số|bộ tiêu chí|bộ phận|ban đầu)(?![\w])"
-)
+_ASSIGNED_GROUP = _CUES["assigned_group"]
+_FALSE_HEAD = _CUES["false_head"]
 # A place named as written leads as itself: "tỉnh Nghệ An", "Phường Sơn Nam", "xã Hồng Minh".
-_PLACE_AGENCY = re.compile(
-    rf"(?:[Tt]hành phố|[Tt]ỉnh|[Pp]hường|[Xx]ã|[Đđ]ặc khu|[Tt]hị xã|[Tt]hị trấn)\s+[{UPPER}][{LOWER}]+"
-    rf"(?:\s+[{UPPER}\d][{LOWER}\d]*)*"
-)
-_BARE_PLACE = re.compile(r"(?:Tỉnh|Thành phố)(?![\w])")
-_COMMA_OR_AND = re.compile(r"\s*(?:,|và)\s*")
+_PLACE_AGENCY = re.compile(rf"{_piece('place_kind_written')}\s+[{UPPER}][{LOWER}]+(?:\s+[{UPPER}\d][{LOWER}\d]*)*")
+_BARE_PLACE = _CUES["bare_place"]
+_COMMA_OR_AND = _CUES["comma_or_and"]
 _COMMA = re.compile(r"\s*,\s*")
-_UNDER = re.compile(r"(?:trực thuộc|thuộc)\s+")
-_OF = re.compile(r"của\s+(?=\S)")
-_HAVING = re.compile(r"\s+có\s+(?!trách nhiệm|ý kiến|văn bản|báo cáo|kế hoạch|liên quan)(?=[^\W\d_])")
+_UNDER = _CUES["under"]
+_OF = _CUES["of"]
+_HAVING = _CUES["having"]
 _COLON = re.compile(r"\s*:\s*")
-_OPENING = re.compile(r"\s*(?:là\s+[^()\n,;.:]{1,30}?\s*)?\(")  # "Các chủ rừng là tổ chức (A, B)"
-_APPOSITION = re.compile(r"\s*là\s+")  # "nhà đầu tư là Công ty Cổ phần X": the role named
+_OPENING = _CUES["opening"]  # "Các chủ rừng là tổ chức (A, B)"
+_APPOSITION = _CUES["apposition"]  # "nhà đầu tư là Công ty Cổ phần X": the role named
 _SPACES = re.compile(r"\s*")
-_LIST_SEP = re.compile(r"\s*(?:,|và|;)\s*")
-_LOCALITY_KIND = r"(?:tỉnh|thành phố|xã|phường|đặc khu|huyện|quận|thị xã|thị trấn)"
+_LIST_SEP = _CUES["list_separator"]
+_LOCALITY_KIND = _piece("locality_kind")
+_PLURAL_WRITTEN = _piece("plural_written")  # "các", "những" as written
+_GROUP_PLURAL = _piece("group_plural")  # "các", "những" in the match key
 # "Ủy ban nhân dân các tỉnh, thành phố[:] Hà Nội, Thái Nguyên", "các tỉnh Nghệ An, Cao Bằng".
 _PLACE_GROUP = re.compile(
-    rf"(?P<head>.*?)(?:^|(?<=\s))(?:[Cc]ác|[Nn]hững)\s+(?P<kinds>{_LOCALITY_KIND}(?:\s*(?:,|và)\s*{_LOCALITY_KIND})*)"
+    rf"(?P<head>.*?)(?:^|(?<=\s)){_PLURAL_WRITTEN}\s+(?P<kinds>{_LOCALITY_KIND}(?:{_piece('comma_or_and')}{_LOCALITY_KIND})*)"
     rf"(?:\s*:?\s+(?P<names>[{UPPER}].*))?$",
     re.S,
 )
 # What every _PLACE_GROUP match holds: "các" or "những" before a kind of locality. The pattern's
 # lazy head makes a miss cost a scan of every start; most groups ("các cơ quan") hold no cue.
-_PLACE_GROUP_CUE = re.compile(rf"(?:[Cc]ác|[Nn]hững)\s+{_LOCALITY_KIND}")
-_COMMITTEES = ("ủy ban nhân dân", "ubnd")  # what a group named with its members opens with
-_NAMED_GROUP_REST = rf"\s+(?:các|những)\s+{_LOCALITY_KIND}(?:\s*,\s*{_LOCALITY_KIND})*\s*:?\s+(?=[^\W\d_])"
+_PLACE_GROUP_CUE = re.compile(rf"{_PLURAL_WRITTEN}\s+{_LOCALITY_KIND}")
+_COMMITTEES = tuple(_WORDS["group_committees"])  # what a group named with its members opens with
+_NAMED_GROUP_REST = rf"\s+{_GROUP_PLURAL}\s+{_LOCALITY_KIND}(?:\s*,\s*{_LOCALITY_KIND})*\s*:?\s+(?=[^\W\d_])"
 # One pattern for each committee's word: each opens with a literal, which ``re`` skips to fast.
 _NAMED_GROUP_OF = tuple(re.compile(re.escape(word) + _NAMED_GROUP_REST) for word in _COMMITTEES)
 # A member of a list of localities named with its own kind: "các tỉnh: Cà Mau, An Giang | và thành
 # phố Cần Thơ" (genre g121).
 _KIND_NAMED = re.compile(rf"(?i:({_LOCALITY_KIND}))\s+(?=[{UPPER}])")
 _PLACE_NAME = re.compile(rf"[{UPPER}][{LOWER}]*(?:\s*-\s*|\s+)?(?:[{UPPER}\d][{LOWER}\d]*(?:\s*-\s*|\s+)?){{0,4}}")
-_GROUP_LINKS = {"ngang"}
+_GROUP_LINKS = set(_WORDS["group_links"])  # "Thủ trưởng cơ quan ngang Bộ"
 # Stop words that are not verbs: a name may go on after them ("của", "và"), so they confirm nothing.
-_FUNCTION_WORDS = {
-    "các",
-    "những",
-    "một",
-    "mọi",
-    "của",
-    "và",
-    "hoặc",
-    "hay",
-    "với",
-    "cho",
-    "tại",
-    "để",
-    "từ",
-    "đến",
-    "trong",
-    "theo",
-    "về",
-    "trên",
-    "dưới",
-    "sau",
-    "trước",
-    "khi",
-    "nếu",
-    "thì",
-    "là",
-    "có",
-    "được",
-    "bị",
-    "đã",
-    "đang",
-    "sẽ",
-    "này",
-    "đó",
-    "như",
-    "gồm",
-    "cùng",
-    "nhất là",
-    "đối với",
-    "thông qua",
-}  # "Thủ trưởng cơ quan ngang Bộ"
+_FUNCTION_WORDS = set(_WORDS["function_words"])
 # Compound nouns whose last syllable alone is a verb that would end a name.
-_COMPOUNDS = {
-    "công lập",
-    "giao thông",
-    "giao dịch",
-    "công trình",
-    "chương trình",
-    "quy trình",
-    "tờ trình",
-    "lộ trình",
-    "giáo trình",
-    "đào tạo",
-    "sáng tạo",
-    "chế tạo",
-    "thành lập",
-    "thiết lập",
-    "độc lập",
-    "vận chuyển",
-    "luân chuyển",
-    "việc làm",
-    "đầu tư",
-    "hậu cần",
-}
+_COMPOUNDS = set(_WORDS["name_compounds"])
 _COMPOUND_FIRSTS = {compound.split()[0] for compound in _COMPOUNDS}  # what a compound starts
 _COMPOUND_LASTS = {compound.split()[-1] for compound in _COMPOUNDS}  # and ends with
 _RESPONSIBLE = re.compile(r"(?:có|chịu) trách nhiệm")
@@ -132,10 +78,10 @@ _OFFICIAL = re.compile(
     rf"(?:[Đđ]ồng chí|[Đđ]/[Cc]|[Ôô]ng|[Bb]à)\s+(?:[{UPPER}][{LOWER}]*\s+){{1,3}}[{UPPER}][{LOWER}]*\s*(?:,|\s[-–])\s*"
 )
 _PERSON = re.compile(rf"\s+(?P<surname>[{UPPER}][{LOWER}]*)(?:\s+[{UPPER}][{LOWER}]*){{1,3}}(?![\w])")
-_ROLES = {"nhà đầu tư", "chủ đầu tư", "nhà thầu", "đơn vị thi công"}  # named by their project
+_ROLES = set(_WORDS["project_roles"])  # named by their project
 _CONNECT = {",", "-", "–", "và", "&"}
 _HARD_STOP = {":", ";", "(", ")", ".", "!", "?", "“", "”", '"', "/"}
-_DEPARTMENT_OF_PROVINCE = re.compile(r"^(Sở (?!ban\b|ngành\b)\S.*?)(?<! các)(?<! thuộc) (?:tỉnh|thành phố|Thành phố)$")
+_DEPARTMENT_OF_PROVINCE = _CUES["department_of_province"]
 # What a match of each pattern can start with: a position whose character is not in it is ruled
 # out by a set lookup, where asking ``re`` costs a call (``chidao.text.firsts``).
 _FALSE_HEAD_FIRSTS = first_chars(_FALSE_HEAD)
@@ -144,40 +90,36 @@ _FIELD_HEAD_FIRSTS = first_chars(_FIELD_HEAD)
 _PLACE_AGENCY_FIRSTS = first_chars(_PLACE_AGENCY)  # these three on the text, not the key
 _BARE_PLACE_FIRSTS = first_chars(_BARE_PLACE)
 _OFFICIAL_FIRSTS = first_chars(_OFFICIAL)
-_PROVINCIAL = re.compile(
-    r"^(Đài Phát thanh và Truyền hình|Công an|Bộ Chỉ huy Quân sự|Hội Nhà báo|Thanh tra|Bưu điện|"
-    r"Kho bạc Nhà nước|Bảo hiểm xã hội|Liên đoàn Lao động|Hội Liên hiệp Phụ nữ|Tỉnh đoàn|"
-    r"Văn phòng Ủy ban nhân dân|Ủy ban Mặt trận Tổ quốc Việt Nam|Hội Nông dân|Cục Thuế|Thuế)\s+(.+)$"
-)
+_PROVINCIAL = _CUES["provincial"]
 
 
-_LOCAL_COMMITTEE = re.compile(r"^(?:ubnd|ủy ban nhân dân)\s+")
-_FIELD_NAME = re.compile(r"^((?:Đảng ủy |Đảng uỷ )?(?:Sở|Bộ|Phòng)) (.+?)((?: tỉnh| thành phố)?(?: .*)?)$")
+_LOCAL_COMMITTEE = _CUES["local_committee"]
+_FIELD_NAME = _CUES["field_name"]
 _FIELD_OPENINGS = ("Sở ", "Bộ ", "Phòng ", "Đảng ủy ", "Đảng uỷ ")  # what a _FIELD_NAME starts with
-_SUBJECT_WORD = re.compile(r"(?:^|\s)(Thành phố|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Tỉnh)$")
+_SUBJECT_WORD = _CUES["subject_word"]
 _SUBJECT_ENDINGS = ("Thành phố", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Tỉnh", "\n")  # what it ends with
 _VAGUE_REST = re.compile(r"[\s,;:.\-–]+")
-_PLURAL_IN = re.compile(r"(?:^|\s)các\s")
-_PLURAL_OPENING = re.compile(r"^(?:các|Các)\s+")
-_PLURAL_INSIDE = re.compile(r"\s+các\s+")
+_PLURAL_IN = _CUES["plural_in"]
+_PLURAL_OPENING = _CUES["plural_opening"]
+_PLURAL_INSIDE = _CUES["plural_inside"]
 _TRAILING_PARENTHESIS = re.compile(r"\s*\([^)]*\)$")
 _GROUP_KEY = re.compile(
-    rf"(?P<head>ủy ban nhân dân\s+)?(?:(?:các|những)\s+)?(?P<kinds>{_LOCALITY_KIND}(?:\s*,\s*{_LOCALITY_KIND})*)"
+    rf"(?P<head>{_piece('committee')}\s+)?(?:{_GROUP_PLURAL}\s+)?(?P<kinds>{_LOCALITY_KIND}(?:\s*,\s*{_LOCALITY_KIND})*)"
 )
-_GROUP_KEY_REST = re.compile(r"[\s,]*(?:và\s+)?[^\W\d_].*")
-_PLURAL_WORD = re.compile(r"(?:^|\s)(?:các|những)\s+")
+_GROUP_KEY_REST = _CUES["group_key_rest"]
+_PLURAL_WORD = re.compile(rf"(?:^|\s){_GROUP_PLURAL}\s+")
 # "UBND các tỉnh, thành phố nêu trên": the words that point back.
-_BACK_MARK = re.compile(r"\s+(?:nêu trên|kể trên|trên)$")
+_BACK_MARK = _CUES["back_mark"]
 # A committee of one named locality ("Ủy ban nhân dân thành phố Cần Thơ"), and the key prefix
 # that keeps such single committees apart from groups named with their members.
-_SINGLE_COMMITTEE = re.compile(rf"^Ủy ban nhân dân ({_LOCALITY_KIND}) [{UPPER}]")
+_SINGLE_COMMITTEE = re.compile(rf"^{_piece('committee_written')} ({_LOCALITY_KIND}) [{UPPER}]")
 _SINGLE = "1:"
 
 
 def _group_key(written: str) -> str:
     """ "Ủy ban Nhân dân các tỉnh, thành phố Hà Nội" and "ủy ban nhân dân tỉnh, thành phố" alike."""
     key = phrase_key(written)
-    key = _LOCAL_COMMITTEE.sub("ủy ban nhân dân ", key)
+    key = _LOCAL_COMMITTEE.sub(_COMMITTEES[0] + " ", key)
     match = _GROUP_KEY.match(key)
     if not match:
         return "\0"
@@ -189,7 +131,7 @@ def _group_key(written: str) -> str:
 def _reference_key(written: str) -> str:
     """The key of a bare group that can refer back to one named with its members."""
     key = _group_key(written)
-    bare = _LOCAL_COMMITTEE.sub("ủy ban nhân dân ", phrase_key(written))
+    bare = _LOCAL_COMMITTEE.sub(_COMMITTEES[0] + " ", phrase_key(written))
     bare = _PLURAL_WORD.sub(" ", bare).strip()
     return key if bare.replace(" ,", ",") == key.replace(" ,", ",") else "\0"
 

@@ -15,8 +15,8 @@ from datetime import date
 from functools import cache
 
 from chidao.data import load_toml
+from chidao.extract.cues import cue_regex, cues
 from chidao.extract.deadlines import find_deadlines
-from chidao.text.guarded import guarded
 
 
 @dataclass(frozen=True)
@@ -52,22 +52,21 @@ _LEAD_SOURCES = {
 # Date-like words that, with no deadline read, suggest a deadline the grammar missed: "trước ngày",
 # "thời hạn", "trong tháng", "tuần đầu", "chậm nhất", "cuối năm", "hạn chót", "hoàn thành trong",
 # "dịp", "ngày 15/3". Grouped by first letter, so that the engine tries one branch per letter.
-_TIME_WORDS = guarded(
-    r"(?<![\w])(?:t(?:rước (?:ngày|tết|\d)|hời hạn|rong (?:tháng|quý)|uần (?:đầu|cuối))"
-    r"|c(?:hậm nhất|uối (?:tháng|quý|năm))|h(?:ạn chót|oàn thành trong)|dịp|ngày \d{1,2}[/.-]\d{1,2})"
-)
+_TIME_WORDS = cues("deadline_cues.toml")["time_words"]
 
 
 @cache
 def _vague_lead() -> re.Pattern[str]:
     """ "Các cơ quan, ...", "Đơn vị ...": a lead that names a kind of body (``review.toml``)."""
     nouns = "|".join(re.escape(n) for n in load_toml("review.toml")["vague_lead_nouns"])
-    return re.compile(rf"^(?:các|những)?\s*(?:{nouns})(?:[, ]|$)")
+    plural = cue_regex("agency_cues.toml", "group_plural")  # "các", "những"
+    return re.compile(rf"^{plural}?\s*(?:{nouns})(?:[, ]|$)")
 
 
 _LONG = 600
-_TOPIC = re.compile(r"\s*(?:về|đối với|riêng)\s[^:]{0,200}:")
-_PAST = guarded(r"(?<![\w])(?:đã|vừa|đang)(?![\w])")
+_TOPIC = cues("assignment_cues.toml")["opening_topic"]
+_PAST = cues("assignment_cues.toml")["past_or_ongoing"]
+_PAST_WORDS = tuple(load_toml("assignment_cues.toml")["prefilter"]["past"])  # every _PAST match is one
 
 
 @dataclass(frozen=True)
@@ -188,7 +187,7 @@ def _text_codes(text: str, key: str, marked: bool) -> list[str]:
     if _TOPIC.match(key):
         codes.append("topic_opening")
     opening = key[:120]
-    if ("đã" in opening or "vừa" in opening or "đang" in opening) and _PAST.search(opening):  # words first: cheaper
+    if any(word in opening for word in _PAST_WORDS) and _PAST.search(opening):  # words first: cheaper
         codes.append("past_tense")
     if not marked:
         codes.append("running_text")

@@ -3,29 +3,25 @@
 
 from __future__ import annotations
 
-import re
-
 from chidao.extract.agencies import AgencyReader, Mention
 from chidao.extract.cues import cues
 from chidao.extract.lead_basics import _STOP, Cues, _dedupe
-from chidao.text.guarded import guarded
 
-_COORDINATE = guarded(
-    r"(?<![\w])(?:phối hợp(?: chặt chẽ)?(?: với| cùng(?: với)?| giữa)?|phối với|thống nhất với|cùng với|cùng|"
-    r"làm việc(?: cụ thể)? với)(?:\s*:\s*|\s+)"  # "...; phối hợp: Trung tâm Y tế các khu vực; ..."
-)
+_CUES = cues("assignment_cues.toml")
+
+_COORDINATE = _CUES["coordinate"]  # "...; phối hợp: Trung tâm Y tế các khu vực; ..."
 
 # "A chỉ đạo B phối hợp với C ...": the coordination after it is B's.
-_DIRECTED = guarded(r"(?<![\w])(?:chỉ đạo|đôn đốc|hướng dẫn)\s+")
+_DIRECTED = _CUES["directed"]
 
-_SUBORDINATES = cues("assignment_cues.toml")["subordinates"]  # "chỉ đạo lực lượng phối hợp với ..."
+_SUBORDINATES = _CUES["subordinates"]  # "chỉ đạo lực lượng phối hợp với ..."
 
-_TO_AGREE = guarded(r"(?<![\w])(?:để )?thống nhất(?![\w])")
+_TO_AGREE = _CUES["to_agree"]
 
 # "A chủ trì, B phối hợp", "A (chủ trì), B, C (phối hợp)" (genre g108)
-_LEAD_THEN_COORD = re.compile(r"chủ trì\)?\s*[,;]\s*")
+_LEAD_THEN_COORD = _CUES["lead_then_coordinate"]
 
-_THEN_COORD = re.compile(r"\s*\(?phối hợp")
+_THEN_COORD = _CUES["then_coordinate"]
 
 
 def coordinators(
@@ -73,7 +69,7 @@ def _directed(reader: AgencyReader, start: int, pos: int, leads: list[Mention]) 
     return False
 
 
-_LEAD_ENDS = re.compile(r"chủ trì\s*;\s*$")
+_LEAD_ENDS = _CUES["lead_ends"]
 
 
 def partners_after_lead(key: str, clause_start: int, partners: list[Mention]) -> bool:

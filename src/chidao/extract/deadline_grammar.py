@@ -10,6 +10,7 @@ from datetime import date
 from functools import cache
 
 from chidao.data import load_toml
+from chidao.extract.cues import cue_regex
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,10 @@ _M = r"(?:0?[1-9]|1[0-2])"
 
 _Y4 = r"(?:19|20)\d\d"
 
-_TIME = r"(?:\d{1,2}\s*(?:giờ|h)\s*(?:\d{1,2}\s*(?:phút|'|’)?\s*)?,?\s*)"  # "16h00", "16 giờ 30 phút", "11h00’"
+# The Vietnamese words inside the shapes (deadline_cues.toml, each row with its example).
+_WORDS = "deadline_cues.toml"
+
+_TIME = cue_regex(_WORDS, "time_of_day")  # "16h00", "16 giờ 30 phút", "11h00’"
 
 # "30/6/2024", "30 / 6 / 24", "15.12.2024", "28/4"; "05 tháng 12 năm 2025", "05 tháng 12".
 _DATE = (
@@ -44,9 +48,17 @@ _YEAR_SUFFIX = rf"(?:\s*[/.-]\s*(?P<y>{_Y4}|\d\d)(?!\d)|\s*,?\s+năm\s+(?P<yw>{_
 
 _NOT_A_RANGE = r"(?!\s*[-–]\s*\d)"  # "năm 2024-2025"
 
-_QUARTER_WORD = r"q(?:uý|úy|uí|úi)"  # tone placement and the older spelling "quí" vary
+_QUARTER_WORD = cue_regex(_WORDS, "quarter_word")  # tone placement and the older spelling "quí" vary
 
 _QUARTER_RE = re.compile(_QUARTER_WORD)
+
+_SOLAR = cue_regex(_WORDS, "solar")  # "Tết Dương lịch"
+
+_COUNTED_FROM = cue_regex(_WORDS, "counted_from")  # "trong 30 ngày kể từ ngày ..."
+
+_DURATION_UNIT = cue_regex(_WORDS, "duration_unit")  # never "ngày làm việc"
+
+_DURATION_FROM = cue_regex(_WORDS, "duration_from")  # ", kể từ", "bắt đầu từ"
 
 
 def _shape_bodies(v: dict[str, str]) -> dict[str, str]:
@@ -63,16 +75,13 @@ def _shape_bodies(v: dict[str, str]) -> dict[str, str]:
         "relative": (
             rf"(?P<n>\d{{1,3}}|{v['numbers']})(?!\w)(?:\s*\([^()\n]{{1,30}}\))?\s+(?P<unit>{v['units']})(?!\w)"
             rf"(?!\s+(?:{v['sides']})\s+năm)"
-            rf"(?:\s*,?\s*(?:(?P<anchor>{v['anchors']})(?!\w)|kể\s+từ\s+{_DATE}))?"
+            rf"(?:\s*,?\s*(?:(?P<anchor>{v['anchors']})(?!\w)|{_COUNTED_FROM}{_DATE}))?"
         ),
         "tet": (
-            rf"(?:{v['tet_names']})(?:\s+(?P<solar>dương\s+lịch)|\s+(?P<stem>{v['stems']})\s+(?P<branch>{v['branches']}))?"
+            rf"(?:{v['tet_names']})(?:\s+{_SOLAR}|\s+(?P<stem>{v['stems']})\s+(?P<branch>{v['branches']}))?"
             rf"(?:\s+(?:năm\s+)?(?P<y>{_Y4}))?(?![\w/])"
         ),
-        "duration": (
-            rf"(?P<n>\d{{1,2}}(?:[,.]5)?|{v['numbers']})\s+(?P<unit>ngày|tuần)(?!\s+làm\s+việc)\s*,?\s*"
-            rf"(?:bắt\s+đầu\s+|kể\s+)?từ\s+{_DATE}"
-        ),
+        "duration": (rf"(?P<n>\d{{1,2}}(?:[,.]5)?|{v['numbers']})\s+{_DURATION_UNIT}{_DURATION_FROM}{_DATE}"),
         "recurring": (
             rf"{_TIME}?(?:(?:ngày\s+)?(?P<d>{_D})(?:\s*/\s*(?P<m>{_M})|\s+tháng\s+(?P<tm>{_M}))?"
             rf"|(?:(?:{v['day_parts']})\s+)?(?:ngày\s+)?(?:{v['weekdays']}))"

@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 
 from chidao.extract.agencies import AgencyReader, Mention
+from chidao.extract.cues import cues
 from chidao.extract.lead_basics import _STOP, Assignment, _Read, clean_leads, past_spaces
 from chidao.extract.registry import phrase_key
 
-_HEADING_VERB = re.compile(r"(?:giao|đề nghị|yêu cầu|đối với)\s+")
+_HEADING_VERB = cues("assignment_cues.toml")["heading_verb"]
 
 _PUNCTUATION = re.compile(r"[.;:,]")
 
@@ -69,7 +70,7 @@ def _owned_heading(reader: AgencyReader, mentions: list[Mention], after: int, en
     return Mention(mention.start, mention.start + len(written), written, reader.canonical(written))
 
 
-_DUTY_OF = re.compile(r"(?:chức năng,? nhiệm vụ|trách nhiệm|nhiệm vụ) (?:của|thuộc) ")
+_DUTY_OF = cues("assignment_cues.toml")["duty_of"]
 
 
 def duty_holder(reader: AgencyReader, start: int, end: int) -> Assignment | None:

@@ -6,13 +6,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from chidao.data import load_toml
 from chidao.extract.agencies import AgencyReader, Mention
 from chidao.text.occurrences import Occurrences
 
-# Every _ASSIGN match opens with one of these words, every _COORDINATE match holds one.
-_ASSIGN_WORDS = ("giao", "đề nghị", "yêu cầu", "phân công", "chỉ định", "quyền cho")
-
-_COORDINATE_WORDS = ("phối", "thống nhất với", "cùng", "làm việc")
+# Every _ASSIGN match opens with one of the assign words, every _COORDINATE match holds one of the
+# coordinate words (assignment_cues.toml, [prefilter]).
+_PREFILTER = load_toml("assignment_cues.toml")["prefilter"]
+_ASSIGN_WORDS = tuple(_PREFILTER["assign"])
+_COORDINATE_WORDS = tuple(_PREFILTER["coordinate"])
+_LEAD_THEN_WORDS = tuple(_PREFILTER["lead_then"])
 
 _STOP = re.compile(r"[.;]")
 
@@ -28,7 +31,7 @@ class Cues:
     def __init__(self, key: str) -> None:
         self.assign = Occurrences(key, _ASSIGN_WORDS)
         self.coordinate = Occurrences(key, _COORDINATE_WORDS)
-        self.lead_then = Occurrences(key, ("chủ trì",))
+        self.lead_then = Occurrences(key, _LEAD_THEN_WORDS)
 
 
 @dataclass(frozen=True)

@@ -15,13 +15,15 @@ from functools import cache
 from chidao.data import load_toml
 from chidao.extract.agencies import AgencyReader, Mention
 from chidao.extract.coordination import coordinators
-from chidao.extract.cues import cues
+from chidao.extract.cues import cue_regex, cues
 from chidao.extract.heading_leads import _heading, duty_holder, heading_assignment
 from chidao.extract.lead_basics import Assignment, Cues, _Read, clean_leads, past_spaces
 from chidao.extract.registry import phrase_key
 from chidao.extract.vocabulary import assignment_phrases
 
-_CUES = cues("assignment_cues.toml")  # the words of these patterns, each row with its example
+_FILE = "assignment_cues.toml"
+_CUES = cues(_FILE)  # the words of these patterns, each row with its example
+_THIS = cue_regex(_FILE, "this_word")  # "Công văn này"
 
 __all__ = [
     "Assignment",
@@ -62,7 +64,7 @@ _TASK_TOPIC = _CUES["task_topic"]
 _QUOTED_SPEECH = _CUES["quoted_speech"]
 _NARRATED = _CUES["narrated"]
 _AGENT_BY = _CUES["agent_by"]
-_DOER_ROLE = re.compile(r"\s*(?:chủ trì|thực hiện|phụ trách|đảm nhiệm|tham mưu|triển khai)(?![\w])")
+_DOER_ROLE = _CUES["doer_role"]
 _STOP_SPACE = re.compile(r"[.;]\s")
 _OPENING_QUOTES = frozenset('"“‘«')
 _COMMA_SPACE = re.compile(r",\s+")
@@ -136,17 +138,17 @@ def _upward(reader: AgencyReader, match: re.Match[str], mentions: list[Mention])
 
 # "Công văn nêu rõ: Sở Công Thương chủ trì ...": a page relaying a document's words.
 _RELAY = re.compile(
-    rf"(?:{assignment_phrases('relayed_documents')})(?: này)?\s+(?:{assignment_phrases('relay_verbs')})\s*:\s*"
+    rf"(?:{assignment_phrases('relayed_documents')})(?:{_THIS})?\s+(?:{assignment_phrases('relay_verbs')})\s*:\s*"
 )
 # "Đối với UBND các xã, phường, Công văn yêu cầu bố trí ...": the addressee then the request.
 _RELAYED_REQUEST = re.compile(
-    rf"\s*,\s*(?:{assignment_phrases('relayed_documents')})(?: này)?\s+(?:yêu cầu|đề nghị|giao)\s"
+    rf"\s*,\s*(?:{assignment_phrases('relayed_documents')})(?:{_THIS})?\s+{cue_regex(_FILE, 'request_verb')}"
 )
 
 
 # "Đối với UBND các xã, phường, Phó Chủ tịch UBND tỉnh yêu cầu huy động ...": the list reader
 # takes the speaker for one more addressee; the request after it shows it is not (genre g55).
-_REQUEST_AFTER = re.compile(r"\s*(?:yêu cầu|đề nghị|giao)\s")
+_REQUEST_AFTER = _CUES["request_after"]
 _INTROS = re.compile("|".join(f"(?:{p.pattern})" for p in (_TOPIC, _CONNECTOR, _SHORT_INTRO, _INTRO_WORD, _RELAY)))
 
 

@@ -7,10 +7,10 @@ Each stage can note what it decided; ``chidao extract --trace`` prints it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from chidao.data import load_toml
 from chidao.document import Layout, parse_layout
 from chidao.document.lexicon import lexicon
 from chidao.extract.agencies import AgencyReader, Mention, Place
@@ -93,6 +93,12 @@ def _task_dict(task: Task, text: str, assessment: Assessment) -> dict[str, Any]:
     }
 
 
+# How the issuer is named as a lead (layout.toml [issuer]); what opens a group lead (review.toml).
+_ISSUER = load_toml("layout.toml")["issuer"]
+_COMMITTEES = tuple(match_key(word) for word in _ISSUER["committees"])  # "ỦY BAN", "UỶ BAN" alike
+_GROUP_OPENINGS = tuple(load_toml("review.toml")["unusual_lead"]["group_openings"])
+
+
 def _unusual(task: Task) -> bool:
     """A lead that is only a head word or a title with no body ("Trưởng Ban", "Ủy ban")."""
     reg = registry()
@@ -100,7 +106,11 @@ def _unusual(task: Task) -> bool:
         words = mention.name.split()
         if phrase_key(mention.name) in reg.bodies:
             continue
-        if len(words) <= 2 and not any(w[:1].isupper() for w in words[1:]) and not mention.name.startswith("Các"):
+        if (
+            len(words) <= 2
+            and not any(w[:1].isupper() for w in words[1:])
+            and not mention.name.startswith(_GROUP_OPENINGS)
+        ):
             return True
         if len(words) > 14:
             return True
@@ -138,13 +148,15 @@ def _assess(task: Task, text: str, key: str, doc_date: Any, reader: TimingReader
 def _issuer_key(layout: Layout) -> str | None:
     """The issuing People's Committee (or the Government) as a lead would name it, to tell its
     own promises and approvals."""
+    words = _ISSUER
     issuer = (layout.issuer or "").upper()
-    if " ".join(issuer.split()) == "CHÍNH PHỦ":
-        return phrase_key("Chính phủ")  # a Government resolution: "Chính phủ thống nhất ..." is no task
-    if "VĂN PHÒNG" in issuer or not re.search(r"ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND", issuer):
+    if " ".join(issuer.split()) == words["government"]:
+        return phrase_key(words["government_lead"])  # a Government resolution: "Chính phủ thống nhất ..." is no task
+    key = match_key(issuer)
+    if any(w in issuer for w in words["offices"]) or not any(w in key for w in _COMMITTEES):
         return None
-    kind = "thành phố" if "THÀNH PHỐ" in issuer else "tỉnh"
-    return phrase_key(f"Ủy ban nhân dân {kind}")
+    kind = words["city_kind"] if words["city"] in issuer else words["province_kind"]
+    return phrase_key(f"{words['committee_lead']} {kind}")
 
 
 def _addressees(reader: AgencyReader, layout: Layout) -> list[Mention]:
@@ -187,7 +199,10 @@ def extract(raw: str) -> Extraction:
     layout = parse_layout(text)
     lowered = text.lower()  # for the match key and the deadline grammar: the text is lowercased once
     key = _unwrapped(match_key(text, lowered), layout)
-    council = layout.header.doc_type == "NGHỊ QUYẾT" and "HỘI ĐỒNG NHÂN DÂN" in text[: layout.header.body_start + 400]
+    council = (
+        layout.header.doc_type == _ISSUER["council_doc_type"]
+        and _ISSUER["council"] in text[: layout.header.body_start + 400]
+    )
     place = Place(
         province=layout.province,
         subject=layout.subject,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from chidao.data import load_toml
+from chidao.extract.cues import cue_regex
 from chidao.extract.registry import alternation
 
 
@@ -34,7 +35,7 @@ def sections() -> Sections:
     inactive = alternation(data["inactive"]).pattern
     plan = [_label(labels[kind]) for kind in ("lead", "coordinators", "time", "content")]
     return Sections(
-        inactive=re.compile(inactive + r"(?:[\s:.]*$|\s*(?:chung|\d|của|trong|năm|[-–:,]))"),
+        inactive=re.compile(inactive + cue_regex("layout_cues.toml", "inactive_end")),
         plan_lead=plan[0],
         plan_coordinators=plan[1],
         plan_time=plan[2],
@@ -42,7 +43,9 @@ def sections() -> Sections:
         plan_label=re.compile("|".join(f"(?:{p.pattern})" for p in plan)),
         document_time=re.compile(alternation(labels["document_time"]).pattern + r"\s*:?\s*"),
         plan_head=re.compile(alternation(labels["head"]).pattern + r"\s*:?\s*$"),
-        resolution_closing=re.compile(alternation(data["resolution_closing"]).pattern + r"(?!\s+số)"),
+        resolution_closing=re.compile(
+            alternation(data["resolution_closing"]).pattern + rf"(?!{cue_regex('layout_cues.toml', 'number_after')})"
+        ),
     )
 
 
