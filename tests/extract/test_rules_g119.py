@@ -212,3 +212,19 @@ def test_a_signer_of_a_northern_people():
     text += "THÔNG BÁO\nKết luận\n\n"
     text += "1. Sở Y tế bố trí tổ cấp cứu.\n\nNơi nhận:\n- Lưu: VT.\n\nTL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\n\nQuàng Thị Hoa\n"
     assert extract_text(text)["document"]["signer"] == "Quàng Thị Hoa"
+
+
+def test_the_deputy_chairs_by_their_fields_lead():
+    body = "1. Các Phó Chủ tịch UBND tỉnh theo lĩnh vực phụ trách trực tiếp chỉ đạo các sở, ngành.\n"
+    assert _tasks(_notice(body)) == [(["Các Phó Chủ tịch Ủy ban nhân dân tỉnh"], [], None, None)]
+
+
+def test_an_invitation_gives_only_what_it_assigns_by_its_verb():
+    intro = "Ủy ban nhân dân tỉnh trân trọng kính mời lãnh đạo các sở: Tài chính, Xây dựng."
+    body = (
+        "1. Thời gian: 08 giờ 00, ngày 09/12/2026.\n"
+        "2. Nội dung:\n- Sở Xây dựng báo cáo tiến độ các dự án.\n- Phó Chủ tịch UBND tỉnh kết luận.\n"
+        "3. Giao Sở Tài chính chuẩn bị báo cáo tổng hợp trước 16 giờ ngày 07/12/2026.\n"
+    )
+    invitation = _notice(body, kind="GM", title="GIẤY MỜI", subject="Họp nghe báo cáo tiến độ", intro=intro)
+    assert _tasks(invitation) == [(["Sở Tài chính"], [], "2026-12-07", None)]

@@ -16,6 +16,7 @@ from chidao.text.patterns import compile_row, row_regex
 class LayoutLexicon:
     doc_types: tuple[str, ...]
     non_directive_types: frozenset[str]
+    agenda_types: frozenset[str]  # an invitation: only tasks given by an assigning verb count
     boilerplate: frozenset[str]
     breadcrumb_separators: tuple[str, ...]
     page_tail: tuple[str, ...]  # "Tin liên quan": a portal page goes on past its article
@@ -43,6 +44,7 @@ def lexicon() -> LayoutLexicon:
     return LayoutLexicon(
         doc_types=tuple(sorted(data["doc_types"], key=len, reverse=True)),
         non_directive_types=frozenset(data["non_directive_types"]),
+        agenda_types=frozenset(data["agenda_types"]),
         boilerplate=frozenset(data["boilerplate"]),
         breadcrumb_separators=tuple(data["breadcrumb_separators"]),
         page_tail=tuple(data["page_tail"]),

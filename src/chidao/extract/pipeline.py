@@ -15,6 +15,7 @@ from chidao.document import Layout, parse_layout
 from chidao.document.lexicon import lexicon
 from chidao.extract.agencies import AgencyReader, Mention, Place
 from chidao.extract.confidence import Assessment, assess
+from chidao.extract.cues import cues
 from chidao.extract.registry import phrase_key, registry
 from chidao.extract.succession import Successor, successors
 from chidao.extract.tasks import Context, Task, TaskCutter
@@ -23,6 +24,8 @@ from chidao.extract.unassigned import Unassigned, find_unassigned
 from chidao.extract.vocabulary import sections
 from chidao.text import NormalizedText, match_key, normalize
 from chidao.text.readers.ocr import OcrPage
+
+_ASSIGNING_OPENING = cues("assignment_cues.toml")["assigning_opening"]
 
 
 @dataclass
@@ -233,6 +236,8 @@ def extract(raw: str) -> Extraction:
             cutter.walk(layout.annex, root)
         for table in layout.tables:
             cutter.table(table, root)
+        if layout.header.doc_type in lexicon().agenda_types:
+            cutter.tasks = [t for t in cutter.tasks if _ASSIGNING_OPENING.match(key, t.start)]
     else:
         default = "non_directive"
     tasks = sorted(cutter.tasks, key=lambda t: t.start)
