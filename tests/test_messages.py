@@ -102,7 +102,6 @@ NOT_YET: set[str] = {
     "web/templates/reorganizations.html",
     "web/templates/report.html",
     "web/templates/review.html",
-    "web/templates/task.html",
     "web/templates/tasks.html",
     "web/templates/upload.html",
     "web/templates/upload_result.html",
