@@ -78,9 +78,9 @@ def bar_chart(rows: list[tuple[str, int, str | None]]) -> BarChart:
 
 # Trends: per month, a group of vertical bars (assigned, completed, overdue), drawn like the bars above.
 TREND_SERIES = (
-    ("assigned", msg("charts_c.assigned")),
-    ("completed", msg("charts_c.completed")),
-    ("overdue", msg("charts_c.overdue")),
+    ("assigned", msg("page_charts.assigned")),
+    ("completed", msg("page_charts.completed")),
+    ("overdue", msg("page_charts.overdue")),
 )
 TREND_LEFT = 8
 TREND_GROUP = 56  # room for one month's bars and the gap after them

@@ -68,7 +68,7 @@ def documents_index(
     tabs = [
         (value, label, url_with(request, status=value or None, page=None))
         for value, label in (
-            ("", msg("common_c.all")),
+            ("", msg("page_common.all")),
             ("draft", msg("documents_page.tab_draft")),
             ("confirmed", msg("documents_page.tab_confirmed")),
         )
