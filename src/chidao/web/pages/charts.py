@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from chidao.messages import msg
 from chidao.web.pages.formats import number
 
 LABEL_WIDTH = 300  # room for agency names on the left
@@ -76,7 +77,11 @@ def bar_chart(rows: list[tuple[str, int, str | None]]) -> BarChart:
 
 
 # Trends: per month, a group of vertical bars (assigned, completed, overdue), drawn like the bars above.
-TREND_SERIES = (("assigned", "Giao mới"), ("completed", "Hoàn thành"), ("overdue", "Quá hạn"))
+TREND_SERIES = (
+    ("assigned", msg("page_charts.assigned")),
+    ("completed", msg("page_charts.completed")),
+    ("overdue", msg("page_charts.overdue")),
+)
 TREND_LEFT = 8
 TREND_GROUP = 56  # room for one month's bars and the gap after them
 TREND_BAR = 14

@@ -17,6 +17,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from chidao.messages import msg
 from chidao.tracking.documents import document_refs
 from chidao.tracking.task_export import agencies_of, batches
 from chidao.tracking.task_filter import Scope, TaskFilter, conditions
@@ -27,20 +28,19 @@ from chidao.web.pages.formats import number, vn_date
 CSV_LIMIT = 100_000
 BOM = "\ufeff"
 HEADER = (
-    "Mã",
-    "Nhiệm vụ",
-    "Chủ trì",
-    "Phối hợp",
-    "Thời hạn",
-    "Trạng thái",
-    "Tiến độ (%)",
-    "Tình trạng thời hạn",
-    "Ngày hoàn thành",
-    "Văn bản",
+    msg("task_fields.id"),
+    msg("task_fields.task"),
+    msg("task_fields.lead"),
+    msg("task_fields.coordinators"),
+    msg("task_fields.deadline"),
+    msg("task_fields.status"),
+    msg("task_fields.progress_percent"),
+    msg("task_fields.timing"),
+    msg("task_fields.completed_on"),
+    msg("task_fields.document"),
 )
 DELIMITERS = {"comma": ",", "semicolon": ";"}
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-TRUNCATED = "Lưu ý: tệp chỉ gồm {limit} nhiệm vụ đầu tiên của danh sách; hãy lọc hẹp hơn để xuất phần còn lại."
 
 
 def safe_cell(value: str) -> str:
@@ -102,5 +102,5 @@ def stream(sessions: Callable[[], Session], export: Export) -> Iterator[bytes]:
             if rows:
                 yield _lines(rows, export.delimiter)
             if len(batch) > room:
-                yield _lines([[TRUNCATED.format(limit=number(export.limit))]], export.delimiter)
+                yield _lines([[msg("tasks_csv.truncated", limit=number(export.limit))]], export.delimiter)
                 return

@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 
 from fastapi import Depends, HTTPException, Query
 
+from chidao.messages import msg
 from chidao.tracking.document_filter import DocumentFilter
 from chidao.vocab import DocumentStatus
 from chidao.web.pages.forms import read_day
@@ -26,9 +27,7 @@ def _day(raw: str, label: str) -> date | None:
     try:
         return read_day(raw)
     except ValueError:
-        raise HTTPException(
-            422, f"Ngày ban hành “{label}” không hợp lệ: hãy gõ ngày theo dạng dd/mm/yyyy, ví dụ 15/03/2024."
-        ) from None
+        raise HTTPException(422, msg("documents_page.bad_issued_date", label=label)) from None
 
 
 @dataclass(frozen=True)
@@ -47,9 +46,9 @@ def document_query(
     q: Text = "",
 ) -> DocumentQuery:
     """Parse the list's filters; the caller narrows the status to what the user may see."""
-    start, end = _day(issued_from, "từ ngày"), _day(issued_to, "đến ngày")
+    start, end = _day(issued_from, msg("documents_page.from_day")), _day(issued_to, msg("documents_page.to_day"))
     if start and end and start > end:
-        raise HTTPException(422, "Khoảng ngày ban hành không hợp lệ: “từ ngày” phải trước hoặc bằng “đến ngày”.")
+        raise HTTPException(422, msg("documents_page.bad_issued_range"))
     flt = DocumentFilter(
         status=status or None,
         number=number.strip() or None,

@@ -11,45 +11,51 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from chidao.messages import msg
 from chidao.store.models import AuditEntry, User
 from chidao.vocab import ExtensionStatus, Recurrence, TaskStatus, UserRole
 from chidao.web.pages.formats import vn_date
 
 ACTIONS = {
-    "add": "Thêm nhiệm vụ",
-    "update": "Cập nhật nhiệm vụ",
-    "review_edit": "Sửa khi duyệt văn bản",
-    "delete": "Xóa nhiệm vụ",
-    "split": "Tách nhiệm vụ",
-    "merge": "Gộp nhiệm vụ",
-    "report_progress": "Báo cáo tiến độ",
-    "report_contribution": "Báo cáo kết quả phối hợp",
-    "report_completion": "Báo cáo hoàn thành",
-    "extension_request": "Đề nghị gia hạn",
-    "extension_approved": "Đồng ý gia hạn",
-    "agency_succession": "Chuyển cơ quan (sắp xếp tổ chức)",
-    "agency_dissolved": "Đóng nhiệm vụ (cơ quan giải thể)",
+    "add": msg("task_history.actions.add"),
+    "update": msg("task_history.actions.update"),
+    "review_edit": msg("task_history.actions.review_edit"),
+    "delete": msg("task_history.actions.delete"),
+    "split": msg("task_history.actions.split"),
+    "merge": msg("task_history.actions.merge"),
+    "report_progress": msg("task_history.actions.report_progress"),
+    "report_contribution": msg("task_history.actions.report_contribution"),
+    "report_completion": msg("task_history.actions.report_completion"),
+    "extension_request": msg("task_history.actions.extension_request"),
+    "extension_approved": msg("task_history.actions.extension_approved"),
+    "agency_succession": msg("task_history.actions.agency_succession"),
+    "agency_dissolved": msg("task_history.actions.agency_dissolved"),
 }
 FIELDS = {
-    "text": "Nội dung",
-    "lead": "Chủ trì",
-    "coordinators": "Phối hợp",
-    "deadline": "Thời hạn",
-    "deadline_text": "Thời hạn (nguyên văn)",
-    "recurrence": "Định kỳ",
-    "status": "Trạng thái",
-    "progress": "Tiến độ",
-    "completed_on": "Ngày hoàn thành",
-    "requested_deadline": "Thời hạn đề nghị",
-    "original_deadline": "Thời hạn ban đầu",
-    "reason": "Lý do",
-    "note": "Ghi chú",
-    "deleted": "Đã xóa",
-    "tracked": "Đang theo dõi",
+    "text": msg("task_history.fields.text"),
+    "lead": msg("task_history.fields.lead"),
+    "coordinators": msg("task_history.fields.coordinators"),
+    "deadline": msg("task_history.fields.deadline"),
+    "deadline_text": msg("task_history.fields.deadline_text"),
+    "recurrence": msg("task_history.fields.recurrence"),
+    "status": msg("task_history.fields.status"),
+    "progress": msg("task_history.fields.progress"),
+    "completed_on": msg("task_history.fields.completed_on"),
+    "requested_deadline": msg("task_history.fields.requested_deadline"),
+    "original_deadline": msg("task_history.fields.original_deadline"),
+    "reason": msg("task_history.fields.reason"),
+    "note": msg("task_history.fields.note"),
+    "deleted": msg("task_history.fields.deleted"),
+    "tracked": msg("task_history.fields.tracked"),
 }
 # Fields whose meaning depends on the action: an approved extension's "status" is the decision's
 # (and its original deadline is already the "before" of the deadline).
-ACTION_FIELDS = {"extension_approved": {"status": "Quyết định", "note": "Ghi chú quyết định"}}
+ACTION_FIELDS = {
+    "extension_approved": {
+        "status": msg("task_history.decision_fields.status"),
+        "note": msg("task_history.decision_fields.note"),
+    }
+}
 ACTION_SKIPS = {"extension_approved": frozenset({"original_deadline"})}
 DATES = frozenset({"deadline", "completed_on", "requested_deadline", "original_deadline"})
 EMPTY = "—"
@@ -83,7 +89,7 @@ def show_value(name: str, value: Any) -> str:
     if name == "progress":
         return f"{value}%"
     if isinstance(value, bool):
-        return "Có" if value else "Không"
+        return msg("task_history.yes") if value else msg("task_history.no")
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     return str(value)
@@ -111,7 +117,7 @@ def changes_of(entry: AuditEntry) -> list[Change]:
 def who(user: User | None) -> str:
     """Who made a change: the user and their agency, or the system (imports, migrations)."""
     if user is None:
-        return "Hệ thống"
+        return msg("task_history.system")
     return f"{user.username} ({user.agency.name})" if user.agency else user.username
 
 
@@ -130,32 +136,37 @@ def history(entries: list[AuditEntry], users: dict[int, User]) -> list[HistoryIt
 
 # Entries of accounts, tokens, agencies and documents, told in one line for the admin pages.
 ENTITY_ACTIONS = {
-    "create": "Tạo",
-    "update": "Cập nhật",
-    "reset_password": "Cấp lại mật khẩu dùng một lần",
-    "revoke": "Thu hồi",
-    "revoke_tokens": "Thu hồi mã truy cập API",
-    "merge": "Sáp nhập",
-    "split": "Chia tách",
-    "dissolve": "Giải thể",
-    "edit_details": "Sửa thông tin văn bản",
-    "ingest": "Tải lên",
-    "confirm": "Xác nhận",
+    "create": msg("entity_history.actions.create"),
+    "update": msg("entity_history.actions.update"),
+    "reset_password": msg("entity_history.actions.reset_password"),
+    "revoke": msg("entity_history.actions.revoke"),
+    "revoke_tokens": msg("entity_history.actions.revoke_tokens"),
+    "merge": msg("entity_history.actions.merge"),
+    "split": msg("entity_history.actions.split"),
+    "dissolve": msg("entity_history.actions.dissolve"),
+    "edit_details": msg("entity_history.actions.edit_details"),
+    "ingest": msg("entity_history.actions.ingest"),
+    "confirm": msg("entity_history.actions.confirm"),
 }
-ENTITIES = {"user": "tài khoản", "token": "mã truy cập API", "agency": "cơ quan", "document": "văn bản"}
+ENTITIES = {
+    "user": msg("entity_history.entities.user"),
+    "token": msg("entity_history.entities.token"),
+    "agency": msg("entity_history.entities.agency"),
+    "document": msg("entity_history.entities.document"),
+}
 ENTITY_FIELDS = {
-    "role": "Vai trò",
-    "agency_id": "Cơ quan (mã)",
-    "is_active": "Được đăng nhập",
-    "password": "Mật khẩu",
-    "tokens_revoked": "Số mã API bị thu hồi",
-    "must_change_password": "Phải đổi mật khẩu",
-    "name": "Tên",
-    "aliases": "Tên gọi khác",
-    "expires_at": "Hết hạn",
-    "number": "Số, ký hiệu",
-    "doc_date": "Ngày ban hành",
-    "title": "Trích yếu",
+    "role": msg("entity_history.fields.role"),
+    "agency_id": msg("entity_history.fields.agency_id"),
+    "is_active": msg("entity_history.fields.is_active"),
+    "password": msg("entity_history.fields.password"),
+    "tokens_revoked": msg("entity_history.fields.tokens_revoked"),
+    "must_change_password": msg("entity_history.fields.must_change_password"),
+    "name": msg("entity_history.fields.name"),
+    "aliases": msg("entity_history.fields.aliases"),
+    "expires_at": msg("entity_history.fields.expires_at"),
+    "number": msg("entity_history.fields.number"),
+    "doc_date": msg("entity_history.fields.doc_date"),
+    "title": msg("entity_history.fields.title"),
 }
 ROLE_LABELS = {role.value: role.label for role in UserRole}
 
@@ -164,24 +175,25 @@ def _shown(name: str, value: Any) -> str:
     if value is None or value == "" or value == []:
         return EMPTY
     if isinstance(value, bool):
-        return "có" if value else "không"
+        return msg("entity_history.yes") if value else msg("entity_history.no")
     if name == "role":
         return ROLE_LABELS.get(str(value), str(value))
     if name == "password":
-        return "đã đổi"
+        return msg("entity_history.changed")
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     return str(value)
 
 
 def entry_summary(entry: AuditEntry) -> str:
-    """"Cập nhật tài khoản #4: Vai trò: Lãnh đạo; Được đăng nhập: không" — what an entry did, in
+    """ "Cập nhật tài khoản #4: Vai trò: Lãnh đạo; Được đăng nhập: không" — what an entry did, in
     Vietnamese, the fields it names labelled (others counted, never shown by their code)."""
-    action = ENTITY_ACTIONS.get(entry.action, "Thao tác khác")
-    what = f"{action} {ENTITIES.get(entry.entity, 'mục')} #{entry.entity_id}"
+    action = ENTITY_ACTIONS.get(entry.action, msg("entity_history.other_action"))
+    entity = ENTITIES.get(entry.entity, msg("entity_history.other_entity"))
+    what = msg("entity_history.what", action=action, entity=entity, id=entry.entity_id)
     after = entry.after if isinstance(entry.after, dict) else {}
     parts = [f"{ENTITY_FIELDS[k]}: {_shown(k, v)}" for k, v in after.items() if k in ENTITY_FIELDS]
     others = sum(k not in ENTITY_FIELDS for k in after)
     if others:
-        parts.append(f"{others} thông tin khác")
+        parts.append(msg("entity_history.others", count=others))
     return what + (": " + "; ".join(parts) if parts else "")

@@ -11,6 +11,8 @@ from urllib.parse import urlencode
 
 from starlette.requests import Request
 
+from chidao.messages import msg
+
 DROPPED = ("msg",)  # a flash message belongs to one answer only
 
 
@@ -65,7 +67,7 @@ def pager(request: Request, *, page: int, per_page: int, total: int, exact: bool
     pages = max(1, -(-total // per_page))
     links: list[PageLink] = []
     if page > 1:
-        links.append(PageLink("« Trước", url_with(request, page=min(page - 1, pages)), rel="prev"))
+        links.append(PageLink(msg("pager.previous"), url_with(request, page=min(page - 1, pages)), rel="prev"))
     for number in _numbers(min(page, pages), pages):
         if number is None:
             links.append(PageLink("…", None))
@@ -74,7 +76,7 @@ def pager(request: Request, *, page: int, per_page: int, total: int, exact: bool
         else:
             links.append(PageLink(str(number), url_with(request, page=number)))
     if page < pages or not exact:
-        links.append(PageLink("Sau »", url_with(request, page=page + 1), rel="next"))
+        links.append(PageLink(msg("pager.next"), url_with(request, page=page + 1), rel="next"))
     return Pager(page=page, pages=pages, total=total, per_page=per_page, links=links, exact=exact)
 
 

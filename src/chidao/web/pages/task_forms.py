@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.datastructures import FormData
 
+from chidao.messages import msg
 from chidao.store.models import Extension, Task, User
 from chidao.tracking import extensions, progress, review
 from chidao.tracking.errors import OperationError
@@ -38,13 +39,16 @@ from chidao.web.pages.forms import (
 from chidao.web.pages.task_view import FormState, explain, permissions, require, task_page, visible_task
 
 router = APIRouter()
-DECISIONS = {"approve": "Đồng ý", "refuse": "Không đồng ý"}
+DECISIONS = {
+    "approve": msg("task_forms.decisions.approve"),
+    "refuse": msg("task_forms.decisions.refuse"),
+}
 REPORT_KINDS = (ReportKind.PROGRESS, ReportKind.COMPLETION)  # what a form may send; contribution follows
-NOT_TRACKED = "Nhiệm vụ chưa được theo dõi (văn bản đang duyệt) hoặc đã bị xóa."
+NOT_TRACKED = msg("task_forms.not_tracked")
 SENT = {
-    "progress": "Đã gửi báo cáo tiến độ.",
-    "contribution": "Đã gửi kết quả phối hợp.",
-    "completion": "Đã báo cáo hoàn thành nhiệm vụ.",
+    "progress": msg("task_forms.sent.progress"),
+    "contribution": msg("task_forms.sent.contribution"),
+    "completion": msg("task_forms.sent.completion"),
 }
 
 
@@ -92,7 +96,7 @@ def report_progress(
     def act() -> str:
         kind = text_field(form, "kind", limit=20) or "progress"
         if kind not in REPORT_KINDS:
-            raise FormError("Loại báo cáo không hợp lệ.")
+            raise FormError(msg("task_forms.bad_report_kind"))
         allowed = permissions(user, task)
         require(allowed.complete if kind == "completion" else allowed.report is not None)
         check_version(task, version_field(form))
@@ -100,7 +104,7 @@ def report_progress(
         percent = None if kind == "completion" else percent_field(form, required=allowed.report == "progress")
         uploads = uploads_field(form, "attachments", settings.max_upload_bytes)
         if kind == "completion" and not (note or uploads):
-            raise FormError("Báo cáo hoàn thành cần có bằng chứng: ghi chú kết quả hoặc tệp đính kèm.")
+            raise FormError(msg("task_forms.needs_evidence"))
         report = progress.report_progress(
             session=session, task=task, user=user, kind=kind, percent=percent, note=note, uploads=uploads, today=today
         )
@@ -120,16 +124,16 @@ def request_extension(
     def act() -> str:
         require(permissions(user, task).extend)
         check_version(task, version_field(form))
-        requested = date_field(form, "requested_deadline", "thời hạn đề nghị")
+        requested = date_field(form, "requested_deadline", msg("task_forms.requested_deadline"))
         reason = text_field(form, "reason")
         if not reason:
-            raise FormError("Hãy nêu lý do đề nghị gia hạn.")
+            raise FormError(msg("task_forms.needs_reason"))
         if requested < today or (task.deadline is not None and requested <= task.deadline):
-            raise FormError("Thời hạn đề nghị phải sau thời hạn hiện tại và không ở quá khứ.")
+            raise FormError(msg("task_forms.deadline_not_later"))
         extensions.request_extension(
             session=session, task=task, user=user, requested_deadline=requested, reason=reason, today=today
         )
-        return f"Đã gửi đề nghị gia hạn đến ngày {vn_date(requested)}; chờ Văn phòng quyết định."
+        return msg("task_forms.extension_sent", date=vn_date(requested))
 
     return _save(request, session, user, task, (today, soon), "extension", form, act)
 
@@ -154,14 +158,14 @@ def decide_extension(
     def act() -> str:
         require(permissions(user, task).decide)
         check_version(task, version_field(form))
-        decision = choice_field(form, "decision", DECISIONS, "quyết định")
+        decision = choice_field(form, "decision", DECISIONS, msg("task_forms.decision"))
         note = text_field(form, "note")
         extensions.decide_extension(
             session=session, extension=extension, task=task, user_id=user.id, approve=decision == "approve", note=note
         )
         if decision == "approve":
-            return f"Đã đồng ý gia hạn đến ngày {vn_date(extension.requested_deadline)}."
-        return "Đã không đồng ý đề nghị gia hạn."
+            return msg("task_forms.extension_approved", date=vn_date(extension.requested_deadline))
+        return msg("task_forms.extension_refused")
 
     return _save(request, session, user, task, (today, soon), f"decision-{extension.id}", form, act)
 
@@ -178,14 +182,14 @@ def change_status(
         if not task.tracked or task.deleted:
             raise FormError(NOT_TRACKED, 409)
         check_version(task, version_field(form))
-        new_status = choice_field(form, "status", TaskStatus.labels(), "trạng thái")
+        new_status = choice_field(form, "status", TaskStatus.labels(), msg("task_forms.status"))
         progress = percent_field(form, required=False)
         changes: dict[str, object] = {"status": new_status}
         if progress is not None and new_status != "done":
             changes["progress"] = progress
         if new_status == task.status and changes.get("progress", task.progress) == task.progress:
-            return "Không có thay đổi nào."
+            return msg("task_forms.no_change")
         review.update_task(session=session, task=task, user=user, changes=changes, version=task.version, today=today)
-        return f"Đã cập nhật nhiệm vụ: trạng thái “{TaskStatus(task.status).label}”, tiến độ {task.progress}%."
+        return msg("task_forms.updated", status=TaskStatus(task.status).label, progress=task.progress)
 
     return _save(request, session, user, task, (today, soon), "status", form, act)

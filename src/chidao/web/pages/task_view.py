@@ -22,6 +22,7 @@ from fastapi.responses import Response
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from chidao.messages import msg
 from chidao.store.models import Task, User
 from chidao.tracking.accounts import users_by_id
 from chidao.tracking.documents import document_without_file, is_draft
@@ -37,27 +38,24 @@ from chidao.web.pages.respond import respond
 from chidao.web.pages.task_rows import task_row
 
 CONTEXT = 240  # characters of the notice shown before and after the task's passage
-STALE = (
-    "Nhiệm vụ đã được người khác thay đổi trong lúc bạn đang xem. "
-    "Trang đã được tải lại với thông tin mới nhất; hãy kiểm tra rồi gửi lại."
-)
-NOT_ALLOWED = "Bạn không có quyền thực hiện thao tác này với nhiệm vụ này."
+STALE = msg("task_forms.errors.stale")
+NOT_ALLOWED = msg("task_forms.errors.not_allowed")
 # The operations' English sentences → what the page says (the first fragment found wins).
 KNOWN_ERRORS = (
     ("changed by someone else", STALE, 409),
-    ("already waiting for a decision", "Đã có một đề nghị gia hạn đang chờ quyết định.", 409),
-    ("requested deadline must be later", "Thời hạn đề nghị phải sau thời hạn hiện tại và không ở quá khứ.", 422),
-    ("needs evidence", "Báo cáo hoàn thành cần có bằng chứng: ghi chú hoặc tệp đính kèm.", 422),
-    ("no more reports", "Nhiệm vụ đã kết thúc (hoàn thành hoặc đã hủy): không nhận thêm báo cáo.", 409),
-    ("cannot move", "Nhiệm vụ đã kết thúc (hoàn thành hoặc đã hủy): không thể gia hạn.", 409),
-    ("the extension was already", "Đề nghị gia hạn này đã được quyết định trước đó.", 409),
-    ("not tracked yet", "Nhiệm vụ chưa được theo dõi (văn bản đang duyệt) hoặc đã bị xóa.", 409),
-    ("is deleted", "Nhiệm vụ đã bị xóa.", 409),
+    ("already waiting for a decision", msg("task_forms.errors.pending_extension"), 409),
+    ("requested deadline must be later", msg("task_forms.deadline_not_later"), 422),
+    ("needs evidence", msg("task_forms.errors.needs_evidence"), 422),
+    ("no more reports", msg("task_forms.errors.closed_no_reports"), 409),
+    ("cannot move", msg("task_forms.errors.closed_no_extension"), 409),
+    ("the extension was already", msg("task_forms.errors.already_decided"), 409),
+    ("not tracked yet", msg("task_forms.not_tracked"), 409),
+    ("is deleted", msg("task_forms.errors.deleted"), 409),
 )
 FALLBACKS = {
     Forbidden: (NOT_ALLOWED, 403),
-    Conflict: ("Nhiệm vụ không ở trạng thái cho phép thao tác này.", 409),
-    Invalid: ("Dữ liệu gửi lên không hợp lệ.", 422),
+    Conflict: (msg("task_forms.errors.conflict"), 409),
+    Invalid: (msg("task_forms.errors.invalid"), 422),
 }
 
 
@@ -74,7 +72,7 @@ def explain(error: Exception) -> tuple[str, int]:
     for kind, (message, code) in FALLBACKS.items():
         if isinstance(error, kind):
             return message, code
-    return "Không lưu được thay đổi.", 400
+    return msg("task_forms.errors.not_saved"), 400
 
 
 @dataclass(frozen=True)
@@ -197,5 +195,5 @@ def task_page(
 ) -> Response:
     """The task page, possibly with a refused form's message and values."""
     context = task_context(session, user, task, today, soon)
-    context.update(title=f"Nhiệm vụ #{task.id}", nav="tasks", state=state or FormState())
+    context.update(title=msg("task_page.title", id=task.id), nav="tasks", state=state or FormState())
     return respond(request, "task.html", context, status_code=status_code)

@@ -12,6 +12,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import Response
 
+from chidao.messages import msg
 from chidao.tracking import calendar_feed
 from chidao.web.deps import CsrfChecked, PageUser, SessionDep, TodayDep, not_found
 from chidao.web.pages.forms import done
@@ -24,7 +25,7 @@ Token = Annotated[str, Path(min_length=8, max_length=100, pattern=r"^[A-Za-z0-9_
 
 def _page(request: Request, session, user, new_url: str | None = None) -> Response:
     context = {
-        "title": "Lịch thời hạn",
+        "title": msg("calendar_page.title"),
         "nav": "calendar",
         "feed": calendar_feed.feed_of(session, user),
         "new_url": new_url,
@@ -50,7 +51,7 @@ def new_feed(request: Request, session: SessionDep, user: PageUser) -> Response:
 def revoke_feed(session: SessionDep, user: PageUser) -> Response:
     ended = calendar_feed.revoke_feed(session=session, user=user)
     session.commit()
-    return done("/calendar", "Đã hủy địa chỉ lịch." if ended else "Bạn chưa có địa chỉ lịch.")
+    return done("/calendar", msg("calendar_page.revoked") if ended else msg("calendar_page.no_feed"))
 
 
 @router.get("/calendar/{token}.ics", name="calendar_ics")

@@ -15,6 +15,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
+from chidao.messages import msg
 from chidao.tracking.dashboard import due_between, end_of_work_week, recently_completed
 from chidao.tracking.documents import document_refs
 from chidao.tracking.statistics import statistics
@@ -42,9 +43,9 @@ def _overdue_url(agency: str) -> str:
 def _chart_description(rows: list[dict]) -> str:
     """What the chart shows, in words, for screen readers."""
     if not rows:
-        return "Không có nhiệm vụ quá hạn."
+        return msg("dashboard.no_overdue")
     parts = [f"{r['agency']}: {number(r['overdue'])}" for r in rows[:CHART_BARS]]
-    return "Số nhiệm vụ quá hạn theo cơ quan chủ trì, nhiều nhất trước. " + "; ".join(parts) + "."
+    return msg("dashboard.chart_description", bars="; ".join(parts))
 
 
 def _week_url(start, end) -> str:
@@ -76,7 +77,7 @@ def dashboard(
     recent = recently_completed(session, scope, today, soon, RECENT_ROWS)
     refs = document_refs(session, [t.document_id for t in week + recent])
     context = {
-        "title": "Tổng quan",
+        "title": msg("dashboard.title"),
         "nav": "dashboard",
         "today": today,
         "counts": figures["by_timing_state"],

@@ -18,6 +18,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
 
 from chidao.extract.workdays import WorkCalendar
+from chidao.messages import msg
 from chidao.tracking.agencies import agency_names
 from chidao.tracking.deadline_calendar import DayCount, month_bounds, month_counts, month_weeks
 from chidao.tracking.visibility import scope_of
@@ -26,8 +27,8 @@ from chidao.web.deps import PageUser, SessionDep, SoonDep, TodayDep
 from chidao.web.pages.respond import respond
 
 router = APIRouter()
-WEEKDAYS = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")
-WEEKDAY_NAMES = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
+WEEKDAYS = tuple(msg("deadlines_page.weekdays_short").split())
+WEEKDAY_NAMES = tuple(msg("deadlines_page.weekdays").split(", "))
 _MONTH = re.compile(r"(\d{4})-(\d{1,2})", re.ASCII)
 _TYPED_MONTH = re.compile(r"(\d{1,2})/(\d{4})", re.ASCII)
 EARLIEST, LATEST = 1945, 2100
@@ -48,12 +49,14 @@ class DayCell:
         """The day as a screen reader says it: "Thứ Hai 16/03/2026: 3 nhiệm vụ đến hạn, quá hạn"."""
         parts = [f"{WEEKDAY_NAMES[self.day.weekday()]} {self.day:%d/%m/%Y}"]
         if self.holiday:
-            parts.append("ngày nghỉ lễ")
+            parts.append(msg("deadlines_page.day_label.holiday"))
         if self.count.tasks:
-            parts.append(f"{self.count.tasks} nhiệm vụ đến hạn")
+            parts.append(msg("deadlines_page.day_label.tasks", count=self.count.tasks))
         if self.count.rounds:
-            parts.append(f"{self.count.rounds} kỳ báo cáo định kỳ")
-        state = {"late": "quá hạn", "warn": "sắp đến hạn"}.get(self.tone)
+            parts.append(msg("deadlines_page.day_label.rounds", count=self.count.rounds))
+        state = {"late": msg("deadlines_page.day_label.late"), "warn": msg("deadlines_page.day_label.soon")}.get(
+            self.tone
+        )
         if state:
             parts.append(state)
         return ", ".join(parts)
@@ -73,7 +76,7 @@ def parse_month(raw: str, today: date) -> date:
     else:
         year = month = 0
     if not (EARLIEST <= year <= LATEST and 1 <= month <= 12):
-        raise HTTPException(422, f"Tháng không hợp lệ: “{raw[:20]}”. Hãy ghi theo dạng tháng/năm, ví dụ 03/2026.")
+        raise HTTPException(422, msg("deadlines_page.bad_month", month=raw[:20]))
     return date(year, month, 1)
 
 
@@ -136,7 +139,7 @@ def deadlines_page(
     ]
     first, last = month_bounds(shown)
     context = {
-        "title": f"Lịch thời hạn tháng {shown:%m/%Y}",
+        "title": msg("deadlines_page.title", month=f"{shown:%m/%Y}"),
         "nav": "deadlines",
         "month": shown,
         "weeks": weeks,

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Form, Request, status
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
+from chidao.messages import msg
 from chidao.store.models import Document, User
 from chidao.tracking import errors
 from chidao.tracking.document_details import DETAIL_FIELDS, DETAIL_LIMITS, EARLIEST, LATEST, update_details
@@ -23,18 +24,15 @@ from chidao.web.pages.routes.review import review_page, reviewable
 
 router = APIRouter()
 Text = Annotated[str, Form()]
-CHANGED = (
-    "Thông tin văn bản vừa được người khác sửa trong lúc bạn đang sửa; chưa có gì được lưu."
-    " Trang đang hiển thị thông tin mới nhất, hãy sửa lại nếu cần."
-)
+CHANGED = msg("document_details.changed")
 LABELS = {
-    "number": "Số, ký hiệu",
-    "doc_date": "Ngày ban hành",
-    "doc_type": "Loại văn bản",
-    "place": "Nơi ban hành",
-    "title": "Trích yếu",
-    "chair": "Người chủ trì",
-    "signer": "Người ký",
+    "number": msg("document_fields.number_label"),
+    "doc_date": msg("document_fields.doc_date"),
+    "doc_type": msg("document_fields.doc_type"),
+    "place": msg("document_fields.place"),
+    "title": msg("document_fields.title"),
+    "chair": msg("document_fields.chair_person"),
+    "signer": msg("document_fields.signer"),
 }
 
 
@@ -50,10 +48,10 @@ def _changes(values: dict[str, str]) -> dict[str, Any]:
             except ValueError:
                 day = EARLIEST.replace(year=1)
             if day is not None and not EARLIEST <= day <= LATEST:
-                raise FormError(f"{LABELS[name]} không hợp lệ: hãy nhập một ngày có thật, dạng dd/mm/yyyy.")
+                raise FormError(msg("document_details.bad_date", field=LABELS[name]))
             changes[name] = day
         elif len(raw) > limit:
-            raise FormError(f"{LABELS[name]} quá dài (tối đa {limit} ký tự).")
+            raise FormError(msg("document_details.too_long", field=LABELS[name], limit=limit))
         else:
             changes[name] = raw
     return changes
@@ -107,9 +105,9 @@ def save_details(
         return _again(request, session, user, document, DetailsForm(CHANGED, {}), origin, today, soon)
     except errors.Invalid as error:  # the checks above come first; this is the use case's last word
         session.rollback()
-        form = DetailsForm(f"Thông tin không hợp lệ; hãy kiểm tra lại ({error}).", values)
+        form = DetailsForm(msg("document_details.invalid", error=error), values)
         return _again(request, session, user, document, form, origin, today, soon)
-    message = "Đã lưu thông tin văn bản." if changed else "Không có thay đổi nào để lưu."
+    message = msg("document_details.saved") if changed else msg("document_details.nothing_to_save")
     url = f"/documents/{document.id}/review" if origin == "review" else f"/documents/{document.id}"
     response = done(url, message)
     return RedirectResponse(response.headers["location"] + "#details", status_code=response.status_code)

@@ -15,6 +15,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
+from chidao.messages import msg
 from chidao.store.models import Document, User
 from chidao.tracking.document_filter import issuers_and_types
 from chidao.tracking.documents import (
@@ -66,10 +67,14 @@ def documents_index(
     issuers, types = issuers_and_types(session, user, confirmed_only)
     tabs = [
         (value, label, url_with(request, status=value or None, page=None))
-        for value, label in (("", "Tất cả"), ("draft", "Bản nháp (đang duyệt)"), ("confirmed", "Đã xác nhận"))
+        for value, label in (
+            ("", msg("page_common.all")),
+            ("draft", msg("documents_page.tab_draft")),
+            ("confirmed", msg("documents_page.tab_confirmed")),
+        )
     ]
     context = {
-        "title": "Văn bản",
+        "title": msg("documents_page.title"),
         "nav": "documents",
         "rows": rows,
         "counts": task_counts(session, [d.id for d in rows]),
@@ -99,7 +104,7 @@ def document_page_context(
     """What document.html shows; ``details`` is the particulars' form refused, shown again."""
     tasks = document_tasks(session, user, document)
     return {
-        "title": document.number or f"Văn bản #{document.id}",
+        "title": document.number or msg("document_page.fallback_name", id=document.id),
         "nav": "documents",
         "document": document,
         "ocr_pages": ocr_pages(document),

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, Response
 
+from chidao.messages import msg
 from chidao.reports.build import list_rows
 from chidao.reports.data import report_data
 from chidao.reports.docx_report import write_docx
@@ -24,19 +25,21 @@ from chidao.web.pages.respond import json_response, respond, wants_json
 from chidao.web.report_params import read_ask, report_for
 
 router = APIRouter()
-MODE_LABELS = {"cutoff": "Theo Nghị định 09/2019 (ngày 15 đến ngày 14)", "calendar": "Theo tháng dương lịch"}
+MODE_LABELS = {
+    "cutoff": msg("report_page.modes.cutoff"),
+    "calendar": msg("report_page.modes.calendar"),
+}
 ASK_ERRORS = {
-    "period": "Kỳ báo cáo không hợp lệ hoặc chưa bắt đầu. Hãy nhập như 2026-03, 2026-Q1, 2026-H1, 2026-9M, 2026 "
-    "hoặc 2026-01-15..2026-03-14.",
-    "mode": "Cách tính kỳ không hợp lệ.",
-    "agency": "Không tìm thấy cơ quan này.",
+    "period": msg("report_page.errors.period"),
+    "mode": msg("report_page.errors.mode"),
+    "agency": msg("report_page.errors.agency"),
 }
 Text = Annotated[str, Query(max_length=300)]
 
 
 def _problem(error: RequestValidationError) -> str:
     where = error.errors()[0]["loc"][-1]
-    return ASK_ERRORS.get(str(where), "Yêu cầu không hợp lệ.")
+    return ASK_ERRORS.get(str(where), msg("report_page.errors.other"))
 
 
 @router.get("/reports")
@@ -53,7 +56,7 @@ def reports_page(
     """The form, and the report it asks for (this month's, for the user's scope, by default)."""
     form = {"period": period, "mode": mode or settings.report_periods, "agency": agency}
     context = {
-        "title": "Báo cáo",
+        "title": msg("report_page.title"),
         "nav": "reports",
         "form": form,
         "mode_labels": MODE_LABELS,

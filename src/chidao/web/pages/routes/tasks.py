@@ -12,6 +12,7 @@ from typing import Literal
 from fastapi import APIRouter, Request
 from fastapi.responses import Response, StreamingResponse
 
+from chidao.messages import msg
 from chidao.tracking.agencies import agency_names
 from chidao.tracking.documents import document_refs
 from chidao.tracking.task_list import list_tasks
@@ -36,9 +37,9 @@ def _sort_links(request: Request, query: TaskQuery) -> dict[str, object]:
     """Header links of the sortable columns, named by column."""
     current = effective_sort(query)
     return {
-        "id": sort_link(request, "Mã", current, "created", "-created"),
-        "deadline": sort_link(request, "Thời hạn", current, "deadline", "-deadline"),
-        "status": sort_link(request, "Trạng thái", current, "status"),
+        "id": sort_link(request, msg("task_fields.id"), current, "created", "-created"),
+        "deadline": sort_link(request, msg("task_fields.deadline"), current, "deadline", "-deadline"),
+        "status": sort_link(request, msg("task_fields.status"), current, "status"),
     }
 
 
@@ -60,7 +61,7 @@ def tasks_index(
     rows = found.rows
     refs = document_refs(session, (t.document_id for t in rows))
     context = {
-        "title": "Nhiệm vụ",
+        "title": msg("tasks_page.title"),
         "nav": "tasks",
         "items": [(task_row(t, today, soon), refs.get(t.document_id)) for t in rows],
         "pager": pager(request, page=query.page, per_page=query.per_page, total=found.total, exact=found.exact),
