@@ -228,3 +228,24 @@ def test_an_invitation_gives_only_what_it_assigns_by_its_verb():
     )
     invitation = _notice(body, kind="GM", title="GIẤY MỜI", subject="Họp nghe báo cáo tiến độ", intro=intro)
     assert _tasks(invitation) == [(["Sở Tài chính"], [], "2026-12-07", None)]
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        # g160: a group named by what it runs
+        (
+            "Sở Xây dựng chủ trì, phối hợp với các đơn vị quản lý vận hành kiểm tra cột đèn.",
+            (["Sở Xây dựng"], ["Các đơn vị quản lý vận hành"], None, None),
+        ),
+        # g161: the body that runs a relic site
+        ("Khu Di tích lịch sử Kim Liên chỉnh trang khuôn viên.", (["Khu Di tích lịch sử Kim Liên"], [], None, None)),
+    ],
+)
+def test_g159_g166(item, expected):
+    assert _tasks(_notice(f"1. Sở Nội vụ rà soát biên chế.\n2. {item}\n"))[1:] == [expected]
+
+
+def test_the_investors_side_heads_its_items():
+    body = "1. Về phía nhà đầu tư:\n- Hoàn thiện hồ sơ điều chỉnh dự án trước ngày 20/12/2026.\n2. Sở Tài chính thẩm định.\n"
+    assert _tasks(_notice(body)) == [(["Nhà đầu tư"], [], "2026-12-20", None), (["Sở Tài chính"], [], None, None)]
