@@ -247,5 +247,5 @@ def test_g159_g166(item, expected):
 
 
 def test_the_investors_side_heads_its_items():
-    body = "1. Về phía nhà đầu tư:\n- Hoàn thiện hồ sơ điều chỉnh dự án trước ngày 20/12/2026.\n2. Sở Tài chính thẩm định.\n"
+    body = "1. Về phía nhà đầu tư:\n- Hoàn thiện hồ sơ trước ngày 20/12/2026.\n2. Sở Tài chính thẩm định.\n"
     assert _tasks(_notice(body)) == [(["Nhà đầu tư"], [], "2026-12-20", None), (["Sở Tài chính"], [], None, None)]
