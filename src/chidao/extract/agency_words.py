@@ -14,6 +14,7 @@ from chidao.extract.cues import cue_regex, cues
 from chidao.extract.registry import alternation, phrase_key, registry
 from chidao.text.chars import LOWER, UPPER
 from chidao.text.firsts import first_chars
+from chidao.text.fold import tone_spellings
 
 _CUES = cues("agency_cues.toml")  # the patterns of the words, each with its example
 _WORDS = load_toml("agency_grammar.toml")
@@ -72,10 +73,10 @@ _FUNCTION_WORDS = set(_WORDS["function_words"])
 _COMPOUNDS = set(_WORDS["name_compounds"])
 _COMPOUND_FIRSTS = {compound.split()[0] for compound in _COMPOUNDS}  # what a compound starts
 _COMPOUND_LASTS = {compound.split()[-1] for compound in _COMPOUNDS}  # and ends with
-_RESPONSIBLE = re.compile(r"(?:có|chịu) trách nhiệm")
+_RESPONSIBLE = _CUES["responsible"]
 # "đồng chí Nguyễn Văn A, Phó Giám đốc ...", "đ/c Hà Thị Lan - Phó Chủ tịch ..." (genre g130).
 _OFFICIAL = re.compile(
-    rf"(?:[Đđ]ồng chí|[Đđ]/[Cc]|[Ôô]ng|[Bb]à)\s+(?:[{UPPER}][{LOWER}]*\s+){{1,3}}[{UPPER}][{LOWER}]*\s*(?:,|\s[-–])\s*"
+    rf"{_piece('official_title')}\s+(?:[{UPPER}][{LOWER}]*\s+){{1,3}}[{UPPER}][{LOWER}]*\s*(?:,|\s[-–])\s*"
 )
 _PERSON = re.compile(rf"\s+(?P<surname>[{UPPER}][{LOWER}]*)(?:\s+[{UPPER}][{LOWER}]*){{1,3}}(?![\w])")
 _ROLES = set(_WORDS["project_roles"])  # named by their project
@@ -95,9 +96,10 @@ _PROVINCIAL = _CUES["provincial"]
 
 _LOCAL_COMMITTEE = _CUES["local_committee"]
 _FIELD_NAME = _CUES["field_name"]
-_FIELD_OPENINGS = ("Sở ", "Bộ ", "Phòng ", "Đảng ủy ", "Đảng uỷ ")  # what a _FIELD_NAME starts with
+# What a _FIELD_NAME starts with ("Sở ", "Đảng uỷ "), and what a _SUBJECT_WORD name ends with.
+_FIELD_OPENINGS = tuple(f"{s} " for word in _WORDS["field_openings"] for s in tone_spellings(word))
 _SUBJECT_WORD = _CUES["subject_word"]
-_SUBJECT_ENDINGS = ("Thành phố", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Tỉnh", "\n")  # what it ends with
+_SUBJECT_ENDINGS = (*(s for word in _WORDS["subject_endings"] for s in tone_spellings(word)), "\n")
 _VAGUE_REST = re.compile(r"[\s,;:.\-–]+")
 _PLURAL_IN = _CUES["plural_in"]
 _PLURAL_OPENING = _CUES["plural_opening"]
