@@ -23,7 +23,6 @@ NOT_YET: dict[str, str] = {
     "extract/agency_lists.py": "being edited by the extraction rules work",
     "extract/recurrence.py": "being edited by the extraction rules work",
     "document/people.py": "being edited by the extraction rules work",
-    "document/paragraphs.py": "the list markers, edited on main meanwhile (move after the merge)",
 }
 
 

@@ -32,7 +32,7 @@ REQUIRED: dict[str, frozenset[str]] = {
     "assignment.toml": frozenset({"verbs", "speakers", "self_references", "relayed_documents", "example"}),
     "deadlines.toml": frozenset({"numbers", "rule", "units"}),
     "holidays.toml": frozenset(),
-    "layout.toml": frozenset({"doc_types", "boilerplate", "signature_titles", "surnames", "issuer"}),
+    "layout.toml": frozenset({"doc_types", "boilerplate", "signature_titles", "surnames", "issuer", "dangling_words"}),
     "reorganizations.toml": frozenset({"reorganization"}),
     "provinces.toml": frozenset({"effective", "reference", "bodies", "province"}),
     "reminders.toml": frozenset({"policy", "bounds", "example"}),
