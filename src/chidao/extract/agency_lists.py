@@ -9,6 +9,7 @@ from chidao.extract.agency_words import (
     _APPOSITION,
     _BACK_MARK,
     _COLON,
+    _COMMA_OR_AND,
     _KIND_NAMED,
     _LIST_SEP,
     _LOCAL_COMMITTEE,
@@ -16,8 +17,10 @@ from chidao.extract.agency_words import (
     _PLACE_GROUP,
     _PLACE_GROUP_CUE,
     _PLACE_NAME,
+    _PLURAL_FIRST,
     _PLURAL_IN,
     _PLURAL_INSIDE,
+    _PLURAL_LOCALITIES,
     _PLURAL_OPENING,
     _ROLES,
     _SEPARATOR,
@@ -221,7 +224,7 @@ class ListReading:
                 names_at, limit = colon.end(), self.limit
         if match is None or names_at is None:
             return [], {}
-        kinds = [" ".join(k.lower().split()) for k in re.split(r"\s*(?:,|và)\s*", match.group("kinds"))]
+        kinds = [" ".join(k.lower().split()) for k in _COMMA_OR_AND.split(match.group("kinds"))]
         head = match.group("head").strip()
         out: list[Mention] = []
         strays: dict[int, str] = {}
@@ -320,13 +323,13 @@ class ListReading:
         if not opening:
             return []
         role = " ".join(mention.written.lower().split()) in _ROLES
-        if not (role or re.match(r"(?:các|những)\s", mention.written.lower())):
+        if not (role or _PLURAL_FIRST.match(mention.written.lower())):
             return []
         close = self.key.find(")", opening.end(), self.limit)
         if close < 0:
             return []
         inner_start = opening.end()
-        kinds = re.match(r"(?:các|những)\s+(?:địa phương|tỉnh|thành phố|tỉnh, thành phố)$", mention.written.lower())
+        kinds = _PLURAL_LOCALITIES.match(mention.written.lower())
         if kinds:
             out: list[Mention] = []
             for part in re.finditer(r"[^,;()]+", self.text[inner_start:close]):

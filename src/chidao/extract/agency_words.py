@@ -110,6 +110,8 @@ _GROUP_KEY = re.compile(
 )
 _GROUP_KEY_REST = _CUES["group_key_rest"]
 _PLURAL_WORD = re.compile(rf"(?:^|\s){_GROUP_PLURAL}\s+")
+_PLURAL_FIRST = re.compile(rf"{_GROUP_PLURAL}\s")  # "các ", "những " opening a lowercased name
+_PLURAL_LOCALITIES = _CUES["plural_localities"]  # "các địa phương", "các tỉnh, thành phố"
 # "UBND các tỉnh, thành phố nêu trên": the words that point back.
 _BACK_MARK = _CUES["back_mark"]
 # A committee of one named locality ("Ủy ban nhân dân thành phố Cần Thơ"), and the key prefix
