@@ -42,16 +42,18 @@ def _irregular() -> tuple[re.Pattern[str], dict[str, int], dict[str, str], tuple
     number = "|".join(sorted(numbers, key=len, reverse=True))
     unit = "|".join(units)
     once = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(data["once"], key=len, reverse=True))
+    every, per = ("|".join(map(re.escape, data[key])) for key in ("every", "per"))
+    one, times, each = (re.escape(data[key]) for key in ("one", "times", "each"))
     pattern = re.compile(
-        rf"(?<![\w])(?:(?:định kỳ|mỗi)\s+(?P<n>\d{{1,2}}|{number})\s+(?P<unit>{unit})"
-        rf"(?:\s*(?:/|một|1)\s*(?:{once}))?(?:\s*,\s*(?:{unit})(?![\w]))*"
-        rf"|(?P<n2>\d{{1,2}}|{number})\s+(?P<unit2>{unit})\s*(?:/|một|1)\s*(?:{once})"
-        rf"|(?P<times>\d{{1,2}}|{number})\s+lần\s*(?:/|mỗi|trong|một)\s*(?P<per>{unit})"
-        rf"|mỗi\s+(?P<unit3>{unit})\s+(?:một|1|01)\s+lần)(?![\w])"  # "mỗi tuần một lần": weekly
+        rf"(?<![\w])(?:(?:{every})\s+(?P<n>\d{{1,2}}|{number})\s+(?P<unit>{unit})"
+        rf"(?:\s*(?:/|{one}|1)\s*(?:{once}))?(?:\s*,\s*(?:{unit})(?![\w]))*"
+        rf"|(?P<n2>\d{{1,2}}|{number})\s+(?P<unit2>{unit})\s*(?:/|{one}|1)\s*(?:{once})"
+        rf"|(?P<times>\d{{1,2}}|{number})\s+{times}\s*(?:/|{per})\s*(?P<per>{unit})"
+        rf"|{each}\s+(?P<unit3>{unit})\s+(?:{one}|1|01)\s+{times})(?![\w])"  # "mỗi tuần một lần": weekly
     )
-    # Every form above holds "định kỳ", "mỗi", "lần" or the last word of a "once" phrase: the
+    # Every form above holds an `every` word, `times` or the last word of a "once" phrase: the
     # pattern has no first letter the engine can skip to, so a text without them is not searched.
-    cues = ("định kỳ", "mỗi", "lần", *{w.split()[-1] for w in data["once"]})
+    cues = (*data["every"], data["times"], *{w.split()[-1] for w in data["once"]})
     return pattern, numbers, units, cues
 
 
