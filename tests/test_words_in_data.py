@@ -20,7 +20,6 @@ _CLASS = re.compile(r"\[(?:\\.|[^\]\\])*\]")  # "[Đđ]", "[a-zđ]": a character
 # Modules that still hold Vietnamese words in their patterns, and why.
 NOT_YET: dict[str, str] = {
     "extract/deadline_grammar.py": "the structural date grammar (ngày, tháng, năm) stays in code",
-    "document/people.py": "being edited by the extraction rules work",
 }
 
 

@@ -32,7 +32,10 @@ REQUIRED: dict[str, frozenset[str]] = {
     "assignment.toml": frozenset({"verbs", "speakers", "self_references", "relayed_documents", "example"}),
     "deadlines.toml": frozenset({"numbers", "rule", "units"}),
     "holidays.toml": frozenset(),
-    "layout.toml": frozenset({"doc_types", "boilerplate", "signature_titles", "surnames", "issuer", "dangling_words"}),
+    "layout.toml": frozenset(
+        {"doc_types", "boilerplate", "signature_titles", "surnames", "issuer"}
+        | {"dangling_words", "co_chair_words", "meeting_sessions"}
+    ),
     "reorganizations.toml": frozenset({"reorganization"}),
     "provinces.toml": frozenset({"effective", "reference", "bodies", "province"}),
     "reminders.toml": frozenset({"policy", "bounds", "example"}),
