@@ -34,7 +34,7 @@ REQUIRED: dict[str, frozenset[str]] = {
     "holidays.toml": frozenset(),
     "layout.toml": frozenset(
         {"doc_types", "boilerplate", "signature_titles", "surnames", "issuer"}
-        | {"dangling_words", "co_chair_words", "meeting_sessions"}
+        | {"dangling_words", "co_chair_words", "meeting_sessions", "locality_kinds", "motto", "number_label"}
     ),
     "reorganizations.toml": frozenset({"reorganization"}),
     "provinces.toml": frozenset({"effective", "reference", "bodies", "province"}),

@@ -70,9 +70,11 @@ _TONE_RE = re.compile("[ou](?<!q[ou])[àáảãạèéẻẽẹỳýỷỹỵ](?
 
 
 _OLD_PAIRS = {new: old for old, new in _TONE_PAIRS.items()}
-_OLD_PAIRS |= {new[0].upper() + new[1:]: old[0].upper() + old[1:] for new, old in _OLD_PAIRS.items()}
-# The tone-on-first-vowel form of a pair ("òa", "Ủy") at the end of a syllable, not after "q".
-_NEW_TONE_RE = re.compile("[òóỏõọùúủũụÒÓỎÕỌÙÚỦŨỤ](?<![qQ].)[aey](?![a-zà-ỹ])")
+_OLD_PAIRS |= {new[0].upper() + new[1:]: old[0].upper() + old[1:] for new, old in _OLD_PAIRS.items()} | {
+    new.upper(): old.upper() for new, old in _OLD_PAIRS.items()
+}
+# The tone-on-first-vowel form of a pair ("òa", "Ủy", "HÒA") at the end of a syllable, not after "q".
+_NEW_TONE_RE = re.compile("[òóỏõọùúủũụÒÓỎÕỌÙÚỦŨỤ](?<![qQ].)[aeyAEY](?![a-zà-ỹA-ZÀ-Ỹ])")
 
 
 def tone_spellings(word: str) -> tuple[str, ...]:
