@@ -29,7 +29,10 @@ REQUIRED: dict[str, frozenset[str]] = {
         | {"group_committees", "group_links", "function_words", "name_compounds", "project_roles"}
         | {"field_openings", "subject_endings"}
     ),
-    "assignment.toml": frozenset({"verbs", "speakers", "self_references", "relayed_documents", "example"}),
+    "assignment.toml": frozenset(
+        {"verbs", "speakers", "self_references", "relayed_documents", "example"}
+        | {"higher", "upward_verb", "higher_not", "local_ends", "local_words"}
+    ),
     "deadlines.toml": frozenset({"numbers", "rule", "units"}),
     "holidays.toml": frozenset(),
     "layout.toml": frozenset(
@@ -49,7 +52,7 @@ REQUIRED: dict[str, frozenset[str]] = {
     "syllables.toml": frozenset({"onsets", "rhymes", "examples"}),
     "tables.toml": frozenset({"columns"}),
     "task_cues.toml": frozenset({"pattern"}),
-    "assignment_cues.toml": frozenset({"pattern", "prefilter"}),
+    "assignment_cues.toml": frozenset({"pattern", "prefilter", "words"}),
     "timing_cues.toml": frozenset({"pattern"}),
     "deadline_cues.toml": frozenset({"pattern"}),
     "agency_cues.toml": frozenset({"pattern"}),
