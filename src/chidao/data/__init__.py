@@ -51,7 +51,7 @@ REQUIRED: dict[str, frozenset[str]] = {
     "sections.toml": frozenset({"inactive", "plan_labels", "resolution_closing"}),
     "syllables.toml": frozenset({"onsets", "rhymes", "examples"}),
     "tables.toml": frozenset({"columns"}),
-    "task_cues.toml": frozenset({"pattern"}),
+    "task_cues.toml": frozenset({"pattern", "prefilter", "words"}),
     "assignment_cues.toml": frozenset({"pattern", "prefilter", "words"}),
     "timing_cues.toml": frozenset({"pattern"}),
     "deadline_cues.toml": frozenset({"pattern"}),
