@@ -7,8 +7,8 @@ import re
 from collections.abc import Iterator
 from itertools import islice
 
-from chidao.extract.agencies import Mention
 from chidao.data import load_toml
+from chidao.extract.agencies import Mention
 from chidao.extract.cues import cues
 from chidao.extract.task_types import Task
 from chidao.extract.vocabulary import Sections
