@@ -27,7 +27,7 @@ REQUIRED: dict[str, frozenset[str]] = {
     "agency_grammar.toml": frozenset(
         {"bare", "heads", "localities", "tails", "vague_words", "group_nouns"}
         | {"group_committees", "group_links", "function_words", "name_compounds", "project_roles"}
-        | {"field_openings", "subject_endings"}
+        | {"field_openings", "subject_endings", "comrade_words", "department", "council_names"}
     ),
     "assignment.toml": frozenset(
         {"verbs", "speakers", "self_references", "relayed_documents", "example"}

@@ -100,6 +100,19 @@ _FIELD_NAME = _CUES["field_name"]
 _FIELD_OPENINGS = tuple(f"{s} " for word in _WORDS["field_openings"] for s in tone_spellings(word))
 _SUBJECT_WORD = _CUES["subject_word"]
 _SUBJECT_ENDINGS = (*(s for word in _WORDS["subject_endings"] for s in tone_spellings(word)), "\n")
+_COMRADE = tuple(_WORDS["comrade_words"])  # "đồng chí" before a position
+_DEPARTMENT = f"{_WORDS['department']} "  # "Sở "
+_COUNCILS = tuple(_WORDS["council_names"])  # "hội đồng nhân dân", "hđnd"
+# The kinds of a province and a city ("tỉnh", "thành phố"), lowercase and capitalized, as a name
+# may end with them before the province's own name ("Công an tỉnh Nghệ An").
+_ISSUER = load_toml("layout.toml")["issuer"]
+_PROVINCE_KIND, _CITY_KIND = _ISSUER["province_kind"], _ISSUER["city_kind"]
+_CAPITALIZED_KINDS = tuple(kind[:1].upper() + kind[1:] for kind in (_CITY_KIND, _PROVINCE_KIND))  # "Thành phố"
+_KIND_PREFIXES = (
+    *(f"{kind} " for kind in (_PROVINCE_KIND, _CITY_KIND)),
+    *(f"{kind} " for kind in reversed(_CAPITALIZED_KINDS)),
+    "",
+)
 _VAGUE_REST = re.compile(r"[\s,;:.\-–]+")
 _PLURAL_IN = _CUES["plural_in"]
 _PLURAL_OPENING = _CUES["plural_opening"]
