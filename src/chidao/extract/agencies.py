@@ -199,7 +199,8 @@ class AgencyReader(NameReading, NameContinuation, DescribedReading, GroupReading
             if name.endswith(suffix) and len(name) > len(suffix):
                 base = name[: -len(suffix)]
                 if prefix or _PROVINCIAL.match(name):
-                    kind = prefix.strip().lower() or (_CITY_KIND if self.place.subject_kind == "city" else _PROVINCE_KIND)
+                    own = _CITY_KIND if self.place.subject_kind == "city" else _PROVINCE_KIND
+                    kind = prefix.strip().lower() or own
                     if base.startswith(_DEPARTMENT) and prefix:
                         return base
                     return f"{base} {kind}"
