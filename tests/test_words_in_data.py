@@ -31,9 +31,6 @@ NOT_YET: dict[str, str] = {
 # Modules that still compare text with Vietnamese words written in the code (``startswith``,
 # ``endswith``, ``in`` a tuple or set of strings), and why.
 COMPARED_NOT_YET: dict[str, str] = {
-    "document/header.py": "the header's labels (Độc lập, Số, Kính gửi): not moved yet",
-    "document/people.py": "chủ trì and the archive line (Lưu): not moved yet",
-    "document/tables.py": "the recipients' label (Nơi nhận): not moved yet",
     "extract/agency_continuation.py": "the words a name goes on with (thuộc, tỉnh, thành phố): not moved yet",
     "extract/agency_described.py": "the kinds of locality and linking words: not moved yet",
     "extract/agency_groups.py": "của, and đi/qua of a route: not moved yet",

@@ -38,6 +38,7 @@ REQUIRED: dict[str, frozenset[str]] = {
     "layout.toml": frozenset(
         {"doc_types", "boilerplate", "signature_titles", "surnames", "issuer"}
         | {"dangling_words", "co_chair_words", "meeting_sessions", "locality_kinds", "motto", "number_label"}
+        | {"motto_line", "recipients_labels", "archive_label", "chair_verb"}
     ),
     "reorganizations.toml": frozenset({"reorganization"}),
     "provinces.toml": frozenset({"effective", "reference", "bodies", "province"}),

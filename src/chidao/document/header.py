@@ -16,9 +16,12 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
+from chidao.data import load_toml
 from chidao.document.lexicon import layout_cue_regex, layout_cues, lexicon
 from chidao.text.chars import LOWER, UPPER
 
+_LAYOUT = load_toml("layout.toml")
+_TITLE_ENDS = (_LAYOUT["motto_line"], _LAYOUT["number_label"])  # "Độc lập", "Số": a title ends before
 _CUES = layout_cues()  # layout_cues.toml
 _NUMBER = _CUES["number"]
 _CAP_WORD = rf"[{UPPER}][{LOWER}'’]+"
@@ -264,7 +267,7 @@ def _vv_title(text: str, limit: int, place_start: int) -> tuple[str | None, int]
             if kept:
                 break
             continue
-        if line.isupper() or line.startswith(("Độc lập", "Số")):
+        if line.isupper() or line.startswith(_TITLE_ENDS):
             break
         kept.append(line)
     title = " ".join(kept).strip() or None
@@ -301,7 +304,7 @@ def _first_line_title(lines: _Lines) -> tuple[str | None, int]:
             continue
         if clean.lower().startswith(vocab.site_names):
             continue
-        if clean.startswith(("(", "Kính gửi")) or clean.endswith(".") or len(clean.split()) > 40:
+        if clean.startswith(("(", *vocab.addressee_openers)) or clean.endswith(".") or len(clean.split()) > 40:
             return None, 0
         return clean, pos + len(line)
     return None, 0

@@ -25,6 +25,7 @@ _SYLLABLE = rf"[{UPPER}][{LOWER}]*"
 # skips through the text to the capitals instead of trying every position.
 _NAME = re.compile(rf"([{UPPER}](?<![\w].)[{LOWER}]*(?:\s+{_SYLLABLE}){{1,7}})(?![\w])")
 _LAYOUT = load_toml("layout.toml")
+_ARCHIVE = (f"- {_LAYOUT['archive_label']}", _LAYOUT["archive_label"])  # "- Lưu", "Lưu"
 _CO_CHAIR_BEFORE = tuple(f"{word} " for word in _LAYOUT["co_chair_words"])  # "đồng chủ trì": a co-chair
 # "Chủ trì, phối hợp với Công an xã và Đoàn Thanh niên xã ...": an agency leads a task; nobody chairs.
 _LEADS_TASK = layout_cues()["leads_task"]
@@ -89,7 +90,7 @@ def find_chair(title: str | None, intro: str) -> str | None:
     best = None
     for cue in cues:
         sentence_start = max(intro.rfind(".", 0, cue), intro.rfind("\n", 0, cue)) + 1
-        if not low.startswith("chủ trì", cue):
+        if not low.startswith(_LAYOUT["chair_verb"], cue):
             # "X, Chủ tịch UBND tỉnh làm việc với ...": X leads the session when named just
             # before; "X ... đã đi kiểm tra ... và làm việc với các địa phương" is a visit (g03)
             sentence_start = max(sentence_start, cue - 60)
@@ -198,7 +199,7 @@ def find_signer(tail: str) -> str | None:
                     return names[0][2]
             break
     for line in lines:
-        if line.startswith(("- Lưu", "Lưu")):
+        if line.startswith(_ARCHIVE):
             match = re.search(r"\.\s+([^.]+?)\s*$", line)
             if match:
                 rest = match.group(1)

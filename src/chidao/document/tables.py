@@ -24,6 +24,7 @@ from chidao.data import load_toml
 from chidao.document.lexicon import layout_cues
 from chidao.text.fold import match_key
 
+_RECIPIENTS_LABELS = tuple(load_toml("layout.toml")["recipients_labels"])  # "Nơi nhận"
 _PIPE = re.compile(r"[ \t]*\|[ \t]*")
 _TAB = re.compile(r"\t+")
 _ONE_TAB = re.compile(r"\t")
@@ -280,7 +281,7 @@ def _flat_row_end(text: str, lines: list[tuple[int, int]], j: int) -> int:
         body = text[lines[k][0] : lines[k][1]].strip()
         if _ROW_NUMBER.fullmatch(body) and k > j + 1:
             break
-        if body.startswith(("Nơi nhận", "NƠI NHẬN")) or (not body and _blank_next(text, lines, k)):
+        if body.startswith(_RECIPIENTS_LABELS) or (not body and _blank_next(text, lines, k)):
             break
         if _SECTION_AFTER_TABLE.match(body) and (body[0] in "IVXLC" or _blank_before(text, lines, k)):
             break  # "IV. TỔ CHỨC THỰC HIỆN" after the last row (genre g60): the body goes on
