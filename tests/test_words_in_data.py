@@ -31,15 +31,10 @@ NOT_YET: dict[str, str] = {
 # Modules that still compare text with Vietnamese words written in the code (``startswith``,
 # ``endswith``, ``in`` a tuple or set of strings), and why.
 COMPARED_NOT_YET: dict[str, str] = {
-    "extract/agency_continuation.py": "the words a name goes on with (thuộc, tỉnh, thành phố): not moved yet",
-    "extract/agency_described.py": "the kinds of locality and linking words: not moved yet",
-    "extract/agency_groups.py": "của, and đi/qua of a route: not moved yet",
-    "extract/agency_lists.py": "sở, bộ and ủy ban nhân dân of a group's head: not moved yet",
     "extract/agency_names.py": "the kinds of locality, thực hiện, đồng chí: not moved yet",
     "extract/confidence.py": "the plural words of a group lead: not moved yet",
     "extract/coordination.py": "làm việc: not moved yet",
     "extract/deadline_dates.py": "tuần of the date grammar (see deadline_grammar.py)",
-    "extract/heading_leads.py": "của of a heading's lead: not moved yet",
     "extract/timing.py": "khởi, vào of the timing grammar: not moved yet",
 }
 

@@ -28,6 +28,8 @@ REQUIRED: dict[str, frozenset[str]] = {
         {"bare", "heads", "localities", "tails", "vague_words", "group_nouns"}
         | {"group_committees", "group_links", "function_words", "name_compounds", "project_roles"}
         | {"field_openings", "subject_endings", "comrade_words", "department", "council_names"}
+        | {"plural_words", "tail_links", "under_words", "comma_compound", "ending_verbs", "route_words"}
+        | {"field_groups", "group_singulars", "of_word", "description_links"}
     ),
     "assignment.toml": frozenset(
         {"verbs", "speakers", "self_references", "relayed_documents", "example"}

@@ -24,7 +24,8 @@ from chidao.data import load_toml
 from chidao.document.lexicon import layout_cues
 from chidao.text.fold import match_key
 
-_RECIPIENTS_LABELS = tuple(load_toml("layout.toml")["recipients_labels"])  # "Nơi nhận"
+# "Nơi nhận", "NƠI NHẬN"
+_RECIPIENTS_LABELS = tuple(s for label in load_toml("layout.toml")["recipients_labels"] for s in (label, label.upper()))
 _PIPE = re.compile(r"[ \t]*\|[ \t]*")
 _TAB = re.compile(r"\t+")
 _ONE_TAB = re.compile(r"\t")

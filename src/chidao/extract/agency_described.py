@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from chidao.extract.agency_words import _HARD_STOP
+from chidao.extract.agency_words import _HARD_STOP, _KIND_FIRSTS, _WORDS
 from chidao.extract.registry import alternation, registry
 
-_LINKS = ("các", "và", "về")  # inside a description when a name word follows: "các khu công nghiệp"
+_LINKS = tuple(_WORDS["description_links"])  # inside a description when a name word follows: "các khu công nghiệp"
 _LONGEST = 14  # words of a description
 
 
@@ -52,7 +52,7 @@ class DescribedReading:
                 return self._and_province(self._name_end(cur, need_name=True) or end)
             if word in _HARD_STOP or word == "," or not word[0].isalnum():
                 break
-            if word in ("tỉnh", "thành"):
+            if word in _KIND_FIRSTS:
                 unnamed = self._unnamed_province(ts)
                 if unnamed is not None:
                     return unnamed  # "... các khu công nghiệp tỉnh"

@@ -8,8 +8,11 @@ import re
 from chidao.extract.agency_words import (
     _APPOSITION,
     _BACK_MARK,
+    _CITY_KIND,
     _COLON,
     _COMMA_OR_AND,
+    _COMMITTEES,
+    _FIELD_GROUPS,
     _KIND_NAMED,
     _LIST_SEP,
     _LOCAL_COMMITTEE,
@@ -22,10 +25,12 @@ from chidao.extract.agency_words import (
     _PLURAL_INSIDE,
     _PLURAL_LOCALITIES,
     _PLURAL_OPENING,
+    _PROVINCE_KIND,
     _ROLES,
     _SEPARATOR,
     _SINGLE,
     _SINGLE_COMMITTEE,
+    _SINGULARS,
     _group_key,
     _named_groups,
     _reference_key,
@@ -94,7 +99,7 @@ class ListReading:
             key = _group_key(mention.written)
             if key != "\0":
                 self._named_groups.setdefault(key, [m for m in places if m.start not in strays] or places)
-                head = "ủy ban nhân dân " if key.startswith("ủy ban nhân dân") else ""
+                head = f"{_COMMITTEES[0]} " if key.startswith(_COMMITTEES[0]) else ""  # "ủy ban nhân dân "
                 for member in places:  # "... và thành phố Cần Thơ": a locality of another kind
                     if member.start in strays:
                         self._named_groups.setdefault(f"{_SINGLE}{head}{strays[member.start]}", []).append(member)
@@ -113,9 +118,9 @@ class ListReading:
             return [mention]
         head = _PLURAL_OPENING.sub("", mention.written)
         head = _PLURAL_INSIDE.sub(" ", head)
-        singular = {"sở": "Sở", "bộ": "Bộ", "phòng": "Phòng"}.get(head.lower(), head)
+        singular = _SINGULARS.get(head.lower(), head)  # "sở" → "Sở"
         # "các Bộ: Quốc phòng, Công an", "Bộ trưởng các Bộ: ...", "Giám đốc các Sở: ...": fields
-        by_field = head.split()[-1].lower() in ("sở", "bộ")
+        by_field = head.split()[-1].lower() in _FIELD_GROUPS
         out: list[Mention] = []
         pos = colon.end()
         while True:
@@ -161,11 +166,11 @@ class ListReading:
             return exact
         head, _, kinds = (
             key.rpartition(" ")
-            if not key.startswith("ủy ban nhân dân ")
+            if not key.startswith(f"{_COMMITTEES[0]} ")
             else (
-                "ủy ban nhân dân",
+                _COMMITTEES[0],
                 "",
-                key[len("ủy ban nhân dân ") :],
+                key[len(_COMMITTEES[0]) + 1 :],
             )
         )
         found: list[Mention] = []
@@ -202,10 +207,10 @@ class ListReading:
         if len(kinds) == 1:
             return kinds[0]
         key = phrase_key(name)
-        if "thành phố" in kinds and key in self.reg.cities:
-            return "thành phố"
-        if "tỉnh" in kinds and (key in self.reg.provinces or "thành phố" not in kinds):
-            return "tỉnh"
+        if _CITY_KIND in kinds and key in self.reg.cities:
+            return _CITY_KIND
+        if _PROVINCE_KIND in kinds and (key in self.reg.provinces or _CITY_KIND not in kinds):
+            return _PROVINCE_KIND
         return kinds[0]
 
     def _place_members(self, mention: Mention) -> tuple[list[Mention], dict[int, str]]:

@@ -100,6 +100,15 @@ _FIELD_NAME = _CUES["field_name"]
 _FIELD_OPENINGS = tuple(f"{s} " for word in _WORDS["field_openings"] for s in tone_spellings(word))
 _SUBJECT_WORD = _CUES["subject_word"]
 _SUBJECT_ENDINGS = (*(s for word in _WORDS["subject_endings"] for s in tone_spellings(word)), "\n")
+_PLURAL_WORDS = tuple(_WORDS["plural_words"])  # "các", "những"
+_TAIL_LINKS = tuple(_WORDS["tail_links"])  # "và", "các"
+_UNDER_WORDS = tuple(_WORDS["under_words"])  # "thuộc", "trực thuộc"
+_COMMA_COMPOUND = tuple(_WORDS["comma_compound"])  # "phòng", "chống"
+_ENDING_VERBS = tuple(_WORDS["ending_verbs"])  # "theo dõi"
+_ROUTE_WORDS = tuple(_WORDS["route_words"])  # "đi", "qua"
+_FIELD_GROUPS = tuple(_WORDS["field_groups"])  # "sở", "bộ"
+_SINGULARS = {word.lower(): word for word in _WORDS["group_singulars"]}  # "sở" → "Sở"
+_OF_WORD = _WORDS["of_word"]  # "của"
 _COMRADE = tuple(_WORDS["comrade_words"])  # "đồng chí" before a position
 _DEPARTMENT = f"{_WORDS['department']} "  # "Sở "
 _COUNCILS = tuple(_WORDS["council_names"])  # "hội đồng nhân dân", "hđnd"
@@ -107,6 +116,8 @@ _COUNCILS = tuple(_WORDS["council_names"])  # "hội đồng nhân dân", "hđnd
 # may end with them before the province's own name ("Công an tỉnh Nghệ An").
 _ISSUER = load_toml("layout.toml")["issuer"]
 _PROVINCE_KIND, _CITY_KIND = _ISSUER["province_kind"], _ISSUER["city_kind"]
+_KIND_WORDS = (_PROVINCE_KIND, _CITY_KIND)  # "tỉnh", "thành phố"
+_KIND_FIRSTS = tuple(kind.split()[0] for kind in _KIND_WORDS)  # "tỉnh", "thành": a kind's first token
 _CAPITALIZED_KINDS = tuple(kind[:1].upper() + kind[1:] for kind in (_CITY_KIND, _PROVINCE_KIND))  # "Thành phố"
 _KIND_PREFIXES = (
     *(f"{kind} " for kind in (_PROVINCE_KIND, _CITY_KIND)),
