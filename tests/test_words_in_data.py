@@ -31,11 +31,7 @@ NOT_YET: dict[str, str] = {
 # Modules that still compare text with Vietnamese words written in the code (``startswith``,
 # ``endswith``, ``in`` a tuple or set of strings), and why.
 COMPARED_NOT_YET: dict[str, str] = {
-    "extract/agency_names.py": "the kinds of locality, thực hiện, đồng chí: not moved yet",
-    "extract/confidence.py": "the plural words of a group lead: not moved yet",
-    "extract/coordination.py": "làm việc: not moved yet",
     "extract/deadline_dates.py": "tuần of the date grammar (see deadline_grammar.py)",
-    "extract/timing.py": "khởi, vào of the timing grammar: not moved yet",
 }
 
 

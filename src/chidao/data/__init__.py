@@ -29,7 +29,7 @@ REQUIRED: dict[str, frozenset[str]] = {
         | {"group_committees", "group_links", "function_words", "name_compounds", "project_roles"}
         | {"field_openings", "subject_endings", "comrade_words", "department", "council_names"}
         | {"plural_words", "tail_links", "under_words", "comma_compound", "ending_verbs", "route_words"}
-        | {"field_groups", "group_singulars", "of_word", "description_links"}
+        | {"field_groups", "group_singulars", "of_word", "description_links", "commune_kinds", "role_verbs"}
     ),
     "assignment.toml": frozenset(
         {"verbs", "speakers", "self_references", "relayed_documents", "example"}
@@ -50,13 +50,16 @@ REQUIRED: dict[str, frozenset[str]] = {
         {"every", "periods", "recurring_deadlines", "example", "sentence_end_periods", "noun_before_period"}
     ),
     "recurring_days.toml": frozenset({"day", "weekdays", "quarter_parts", "ordinals"}),
-    "review.toml": frozenset({"bias", "doubts", "signals", "unassigned", "vague_lead_nouns", "unusual_lead"}),
+    "review.toml": frozenset(
+        {"bias", "doubts", "signals", "unassigned", "vague_lead_nouns", "unusual_lead"}
+        | {"lead_group_openings", "coordinator_group_openings"}
+    ),
     "sections.toml": frozenset({"inactive", "plan_labels", "resolution_closing"}),
     "syllables.toml": frozenset({"onsets", "rhymes", "examples"}),
     "tables.toml": frozenset({"columns"}),
     "task_cues.toml": frozenset({"pattern", "prefilter", "words"}),
     "assignment_cues.toml": frozenset({"pattern", "prefilter", "words"}),
-    "timing_cues.toml": frozenset({"pattern"}),
+    "timing_cues.toml": frozenset({"pattern", "words"}),
     "deadline_cues.toml": frozenset({"pattern"}),
     "agency_cues.toml": frozenset({"pattern"}),
     "layout_cues.toml": frozenset({"pattern"}),

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from chidao.data import load_toml
 from chidao.extract.cues import cues
 from chidao.extract.deadlines import (
     DeadlineMatch,
@@ -33,6 +34,8 @@ _YEAR_DEADLINE_VERBS = _CUES["year_deadline_verbs"]
 _GOAL_BEFORE = _CUES["goal_before"]
 _NOT_DEADLINE_BEFORE = _CUES["not_deadline_before"]
 _EVENT_BEFORE = _CUES["event_before"]
+_WINDOW_EVENTS = tuple(load_toml("timing_cues.toml")["words"]["window_events"])  # "khởi công"
+_GOAL_YEAR = tuple(load_toml("timing_cues.toml")["words"]["goal_year"])  # "vào năm 2027"
 _AS_OF_BEFORE = _CUES["as_of_before"]
 _TIME_LABEL_BEFORE = _CUES["time_label_before"]
 _FRAME_BEFORE = _CUES["frame_before"]
@@ -87,7 +90,7 @@ class TimingReader:
         if match.kind not in _FIRM and _NOT_DEADLINE_BEFORE.search(before[-25:]):
             return False  # "tại kỳ họp giữa năm 2026": an event's date
         event = _EVENT_BEFORE.search(before[-25:]) if match.kind not in _FIRM else None
-        if event and not (event.group().startswith("khởi") and match.text.lower().startswith("trong")):
+        if event and not (event.group().startswith(_WINDOW_EVENTS) and match.text.lower().startswith("trong")):
             return False  # "khởi công ngày 15/3", "các điểm thi công trong tháng 5": when it happens;
             # "bảo đảm khởi công trong quý IV": the window it must happen in, a deadline
         if match.kind not in _FIRM and _FRAME_BEFORE.search(before[-25:]) and _BARE_PERIOD.match(match.text.lower()):
@@ -96,7 +99,7 @@ class TimingReader:
             return False
         if match.kind.startswith("until") and _AS_OF_BEFORE.search(before):
             return False  # "số liệu dân số đến ngày 30/9/2026": the date the figures stand at
-        if match.kind == "in_year" and match.text.lower().startswith("vào"):
+        if match.kind == "in_year" and match.text.lower().startswith(_GOAL_YEAR):
             return bool(_GOAL_BEFORE.search(before))  # "phấn đấu đạt ... vào năm 2027"
         if match.kind == "in_year" and not plan_line:
             return bool(_YEAR_DEADLINE_VERBS.search(before) or _TIME_LABEL_BEFORE.search(before))
