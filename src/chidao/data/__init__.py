@@ -30,6 +30,7 @@ REQUIRED: dict[str, frozenset[str]] = {
         | {"field_openings", "subject_endings", "comrade_words", "department", "council_names"}
         | {"plural_words", "tail_links", "under_words", "comma_compound", "ending_verbs", "route_words"}
         | {"field_groups", "group_singulars", "of_word", "description_links", "commune_kinds", "role_verbs"}
+        | {"units_plural", "and_word", "centre", "number_word", "social_word"}
     ),
     "assignment.toml": frozenset(
         {"verbs", "speakers", "self_references", "relayed_documents", "example"}

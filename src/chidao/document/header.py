@@ -256,7 +256,8 @@ def _vv_title(text: str, limit: int, place_start: int) -> tuple[str | None, int]
     if not match:
         return None, -1
     stop = len(text)
-    for candidate in (place_start, text.find("Kính gửi", match.end()), text.find("CỘNG HÒA", match.end())):
+    ends = (lexicon().addressee_openers[0], _LAYOUT["motto"])  # "Kính gửi", "CỘNG HÒA"
+    for candidate in (place_start, *(text.find(word, match.end()) for word in ends)):
         if candidate > match.end():
             stop = min(stop, candidate)
     chunk = text[match.end() : stop]

@@ -4,6 +4,7 @@ the lowercase words that go on to the province's word ("... quỹ đất tỉnh"
 from __future__ import annotations
 
 from chidao.extract.agency_words import (
+    _AND_WORD,
     _COMMA_COMPOUND,
     _COMPOUND_FIRSTS,
     _COMPOUND_LASTS,
@@ -20,6 +21,7 @@ from chidao.extract.agency_words import (
     _RESPONSIBLE,
     _TAIL_LINKS,
     _UNDER_WORDS,
+    _UNITS_PLURAL,
 )
 from chidao.extract.cues import cues
 
@@ -187,7 +189,7 @@ class NameContinuation:
             )
         ):
             run.confirmed = run.end  # "Cục Trồng trọt và Bảo vệ thực vật | hướng dẫn": a verb ends the name
-        units = _UNITS_AFTER.match(self.key, self.skip_space(te), self.limit) if word == "các" else None
+        units = _UNITS_AFTER.match(self.key, self.skip_space(te), self.limit) if word == _UNITS_PLURAL else None
         if units and run.seen_name and run.lower_run == 0:
             # "Trung tâm Y tế các khu vực", "Trung tâm Y tế các huyện" (genre g76), "Sở Y tế các
             # tỉnh, thành phố trực thuộc Trung ương"
@@ -269,7 +271,7 @@ class NameContinuation:
                 return None
             ts, te = tok
             word = self.key[ts:te]
-            if not word.isalpha() or self._is_upper(ts) or (count == 0 and word == "và"):
+            if not word.isalpha() or self._is_upper(ts) or (count == 0 and word == _AND_WORD):
                 return None
             if count > 0 and word in _KIND_FIRSTS:
                 return self._unnamed_province(ts)
@@ -298,7 +300,7 @@ class NameContinuation:
         """Whether "và" + a capitalized word that starts no agency follows ``end``: the second
         part of one name ("... cơ sở và Thông tin đối ngoại"), not a second agency."""
         link = self._token(end)
-        if link is None or self.key[link[0] : link[1]] != "và":
+        if link is None or self.key[link[0] : link[1]] != _AND_WORD:
             return False
         nxt = self._token(link[1])
         return nxt is not None and self._is_upper(nxt[0]) and not self.starts_agency(nxt[0])

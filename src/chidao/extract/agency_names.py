@@ -10,6 +10,7 @@ from chidao.extract.agency_continuation import _UNITS_AFTER
 from chidao.extract.agency_words import (
     _BARE_PLACE,
     _BARE_PLACE_FIRSTS,
+    _CENTRE,
     _COLON,
     _COMMA,
     _COMMUNE_KINDS,
@@ -19,6 +20,7 @@ from chidao.extract.agency_words import (
     _FIELD_HEAD,
     _FIELD_HEAD_FIRSTS,
     _KIND_FIRSTS,
+    _NUMBER_WORD,
     _OFFICIAL,
     _OFFICIAL_FIRSTS,
     _PERSON,
@@ -28,6 +30,8 @@ from chidao.extract.agency_words import (
     _PLURAL_FIRSTS,
     _ROLE_VERBS,
     _ROLES,
+    _SOCIAL_WORD,
+    _UNITS_PLURAL,
     _head_firsts,
     _surnames,
 )
@@ -170,13 +174,13 @@ class NameReading:
             if cur == end and word in _KIND_FIRSTS:
                 unnamed = self._unnamed_province(ts)  # "Sở Y tế tỉnh | và Sở Tài chính"
                 return unnamed if unnamed is not None else cur
-            units = _UNITS_AFTER.match(self.key, self.skip_space(te), self.limit) if word == "các" else None
+            units = _UNITS_AFTER.match(self.key, self.skip_space(te), self.limit) if word == _UNITS_PLURAL else None
             if units and cur == end:
                 return units.end()  # "Sở Y tế các tỉnh, thành phố trực thuộc Trung ương"
             if cur == end and word in _COMMUNE_KINDS and self.text[ts].islower() and not self._social(te):
                 cur = te  # "Trạm Y tế phường", "Trạm Y tế xã Tân Lập": the commune's own
                 continue
-            if word == "số":
+            if word == _NUMBER_WORD:
                 nxt = self._token(te)
                 if nxt and self.key[nxt[0] : nxt[1]].isdigit():
                     cur = nxt[1]
@@ -186,7 +190,7 @@ class NameReading:
                 return cur
             if self._is_upper(ts) and not self.starts_agency(ts):
                 tail = self.reg.tails.match(self.key, ts, self.limit)
-                cur = tail.end() if tail and tail.group(0) == "trung ương" else te  # "Công an Trung ương"
+                cur = tail.end() if tail and tail.group(0) == _CENTRE else te  # "Công an Trung ương"
                 continue
             if word.isdigit() and cur > end:
                 cur = te
@@ -220,4 +224,4 @@ class NameReading:
     def _social(self, pos: int) -> bool:
         """Whether "hội" follows ``pos``: "xã hội" is a word ("xã hội hóa"), not a commune."""
         tok = self._token(pos)
-        return tok is not None and self.key[tok[0] : tok[1]] == "hội"
+        return tok is not None and self.key[tok[0] : tok[1]] == _SOCIAL_WORD

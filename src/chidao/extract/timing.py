@@ -35,6 +35,7 @@ _GOAL_BEFORE = _CUES["goal_before"]
 _NOT_DEADLINE_BEFORE = _CUES["not_deadline_before"]
 _EVENT_BEFORE = _CUES["event_before"]
 _WINDOW_EVENTS = tuple(load_toml("timing_cues.toml")["words"]["window_events"])  # "khởi công"
+_YEAR_WORD = load_toml("timing_cues.toml")["words"]["year_opening"]  # "năm"
 _GOAL_YEAR = tuple(load_toml("timing_cues.toml")["words"]["goal_year"])  # "vào năm 2027"
 _AS_OF_BEFORE = _CUES["as_of_before"]
 _TIME_LABEL_BEFORE = _CUES["time_label_before"]
@@ -133,8 +134,8 @@ class TimingReader:
             day = recurring_day(self.key, begin, end, recurrence)
             until = self._until(resolved[at:], begin, plan_line)
             return Timing(match.date, match.text, recurrence, span, match.kind, words, day, until)
-        # Every _YEAR_OPENING holds "năm"; the pattern looks for a colon 60 characters ahead first.
-        opening = _YEAR_OPENING.match(self.key, begin, end) if self.key.find("năm", begin, end) >= 0 else None
+        # Every _YEAR_OPENING holds _YEAR_WORD ("năm"); the pattern looks for a colon 60 characters ahead first.
+        opening = _YEAR_OPENING.match(self.key, begin, end) if self.key.find(_YEAR_WORD, begin, end) >= 0 else None
         recurrence, words = self._recurrence(begin, end)
         if opening and recurrence is None:
             # "Năm 2026, cắt giảm 100% ...": the year by which the result must be reached.
