@@ -107,7 +107,8 @@ def _compared(tree: ast.Module):
                     looked_for = _strings(left, {}) if isinstance(left, ast.Constant) else []
                     yield node.lineno, looked_for + ([] if isinstance(right, ast.Constant) else _strings(right, named))
                 elif isinstance(op, (ast.Eq, ast.NotEq)):
-                    yield node.lineno, [n.value for n in (left, right) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+                    constants = (side for side in (left, right) if isinstance(side, ast.Constant))
+                    yield node.lineno, [side.value for side in constants if isinstance(side.value, str)]
 
 
 def _compared_words() -> dict[str, list[tuple[int, list[str]]]]:
@@ -158,7 +159,7 @@ def test_the_scan_sees_compared_words():
         '_KINDS = ("tỉnh", "xã")\n'
         "def f(key, word):\n"
         '    return key.startswith(("đồng chí ", "đ/c ")) or word in _KINDS or word in {"và"} or "|" in key\n'
-        'def g(key, word):\n'
+        "def g(key, word):\n"
         '    return word == "các" or "năm" in key or key.find("Kính gửi") or word == ","\n'
     )
     assert [words for _, texts in _compared(tree) if (words := _words(" ".join(texts)))] == [
