@@ -41,14 +41,15 @@ REQUIRED: dict[str, frozenset[str]] = {
     "layout.toml": frozenset(
         {"doc_types", "boilerplate", "signature_titles", "surnames", "issuer"}
         | {"dangling_words", "co_chair_words", "meeting_sessions", "locality_kinds", "motto", "number_label"}
-        | {"motto_line", "recipients_labels", "archive_label", "chair_verb"}
+        | {"motto_line", "recipients_labels", "archive_label", "chair_verb", "subject_line_doc_type"}
     ),
     "reorganizations.toml": frozenset({"reorganization"}),
-    "provinces.toml": frozenset({"effective", "reference", "bodies", "province"}),
+    "provinces.toml": frozenset({"effective", "reference", "bodies", "province", "merged_kind"}),
     "reminders.toml": frozenset({"policy", "bounds", "example"}),
     "reports.toml": frozenset({"period", "scores", "lists"}),
     "recurrence.toml": frozenset(
         {"every", "periods", "recurring_deadlines", "example", "sentence_end_periods", "noun_before_period"}
+        | {"part_link", "irregular"}
     ),
     "recurring_days.toml": frozenset({"day", "weekdays", "quarter_parts", "ordinals"}),
     "review.toml": frozenset(
@@ -57,7 +58,7 @@ REQUIRED: dict[str, frozenset[str]] = {
     ),
     "sections.toml": frozenset({"inactive", "plan_labels", "resolution_closing"}),
     "syllables.toml": frozenset({"onsets", "rhymes", "examples"}),
-    "tables.toml": frozenset({"columns"}),
+    "tables.toml": frozenset({"columns", "cell_openers"}),
     "task_cues.toml": frozenset({"pattern", "prefilter", "words"}),
     "assignment_cues.toml": frozenset({"pattern", "prefilter", "words"}),
     "timing_cues.toml": frozenset({"pattern", "words"}),

@@ -330,7 +330,7 @@ def parse_header(text: str) -> Header:
         header.title, title_end = _collect_title(lines, index, rest)
     vv_title, vv_end = _vv_title(text, limit, place_start)
     if vv_title and (not found or header.title is None):
-        header.doc_type = header.doc_type or "CÔNG VĂN"
+        header.doc_type = header.doc_type or _LAYOUT["subject_line_doc_type"]
         header.title = vv_title
         title_end = max(title_end, vv_end, place_end)
     if header.title is None and not found and header.number is None and place is None:

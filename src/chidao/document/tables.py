@@ -25,6 +25,7 @@ from chidao.document.lexicon import layout_cues
 from chidao.text.fold import match_key
 
 # "Nơi nhận", "NƠI NHẬN"
+_CELL_OPENERS = load_toml("tables.toml")["cell_openers"]  # "các"
 _RECIPIENTS_LABELS = tuple(s for label in load_toml("layout.toml")["recipients_labels"] for s in (label, label.upper()))
 _PIPE = re.compile(r"[ \t]*\|[ \t]*")
 _TAB = re.compile(r"\t+")
@@ -199,7 +200,7 @@ def _delimited(text: str, lines: list[tuple[int, int]], separator: re.Pattern[st
 def _cell_openers() -> re.Pattern[str]:
     """Words that open an agency cell ("Sở", "UBND", "Công an"): such a line starts a new cell."""
     grammar = load_toml("agency_grammar.toml")
-    words = sorted({match_key(w) for w in [*grammar["heads"], *grammar["bare"]]} | {"các"}, key=len, reverse=True)
+    words = sorted({match_key(w) for w in [*grammar["heads"], *grammar["bare"]]} | set(_CELL_OPENERS), key=len, reverse=True)
     return re.compile("(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])")
 
 

@@ -14,6 +14,7 @@ from chidao.extract.agency_words import (
     _COMMITTEES,
     _FIELD_GROUPS,
     _KIND_NAMED,
+    _KIND_WORDS,
     _LIST_SEP,
     _LOCAL_COMMITTEE,
     _OPENING,
@@ -195,7 +196,7 @@ class ListReading:
                 for mention in mentions:
                     single = _SINGLE_COMMITTEE.match(mention.name)
                     if single and _LOCAL_COMMITTEE.match(phrase_key(mention.written)):
-                        named = self._named_groups.setdefault(f"{_SINGLE}ủy ban nhân dân {single.group(1)}", [])
+                        named = self._named_groups.setdefault(f"{_SINGLE}{_COMMITTEES[0]} {single.group(1)}", [])
                         if all(m.start != mention.start for m in named):
                             named.append(mention)
         finally:
@@ -255,7 +256,7 @@ class ListReading:
             return [], {}  # not a clean list of place names: keep the mention as written
         if len(kinds) > 1 and len(out) < 2:
             return [], {}  # "UBND các huyện, thành phố Gia Nghĩa": every district, and the city
-        if set(kinds) <= {"tỉnh", "thành phố"} and not all(
+        if set(kinds) <= set(_KIND_WORDS) and not all(
             phrase_key(m.written) in self.reg.provinces | self.reg.cities for m in out
         ):
             return [], {}
@@ -342,7 +343,7 @@ class ListReading:
                 if not name or not name[0].isupper() or len(name.split()) > 5:
                     return []
                 key = phrase_key(name)
-                kind = "thành phố" if key in self.reg.cities else "tỉnh" if key in self.reg.provinces else None
+                kind = _CITY_KIND if key in self.reg.cities else _PROVINCE_KIND if key in self.reg.provinces else None
                 if kind is None:
                     return []
                 at = inner_start + part.start() + (len(part.group(0)) - len(part.group(0).lstrip()))

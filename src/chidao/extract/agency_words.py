@@ -80,7 +80,7 @@ _OFFICIAL = re.compile(
 )
 _PERSON = re.compile(rf"\s+(?P<surname>[{UPPER}][{LOWER}]*)(?:\s+[{UPPER}][{LOWER}]*){{1,3}}(?![\w])")
 _ROLES = set(_WORDS["project_roles"])  # named by their project
-_CONNECT = {",", "-", "–", "và", "&"}
+_CONNECT = {",", "-", "–", _WORDS["and_word"], "&"}  # "và"
 _HARD_STOP = {":", ";", "(", ")", ".", "!", "?", "“", "”", '"', "/"}
 _DEPARTMENT_OF_PROVINCE = _CUES["department_of_province"]
 # What a match of each pattern can start with: a position whose character is not in it is ruled

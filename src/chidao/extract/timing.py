@@ -36,6 +36,7 @@ _NOT_DEADLINE_BEFORE = _CUES["not_deadline_before"]
 _EVENT_BEFORE = _CUES["event_before"]
 _WINDOW_EVENTS = tuple(load_toml("timing_cues.toml")["words"]["window_events"])  # "khởi công"
 _YEAR_WORD = load_toml("timing_cues.toml")["words"]["year_opening"]  # "năm"
+_CELL_PREFIXES = tuple(f"{word} " for word in load_toml("timing_cues.toml")["words"]["cell_prefixes"])
 _GOAL_YEAR = tuple(load_toml("timing_cues.toml")["words"]["goal_year"])  # "vào năm 2027"
 _AS_OF_BEFORE = _CUES["as_of_before"]
 _TIME_LABEL_BEFORE = _CUES["time_label_before"]
@@ -202,7 +203,7 @@ class TimingReader:
         if timing.deadline or timing.recurrence or timing.recurrence_text:
             return timing
         cell = self.text[start:end]
-        for prefix in ("trong ", "trước ngày ", "trước "):
+        for prefix in _CELL_PREFIXES:  # "trong ", "trước ngày ", "trước "
             for match in find_deadlines(prefix + cell, doc_date=self.doc_date, year=self.year, calendar=self.calendar):
                 if match.start == 0 and match.date is not None and match.end > len(prefix):
                     stop = start + match.end - len(prefix)
