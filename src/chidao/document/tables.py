@@ -200,8 +200,8 @@ def _delimited(text: str, lines: list[tuple[int, int]], separator: re.Pattern[st
 def _cell_openers() -> re.Pattern[str]:
     """Words that open an agency cell ("Sở", "UBND", "Công an"): such a line starts a new cell."""
     grammar = load_toml("agency_grammar.toml")
-    words = {match_key(w) for w in [*grammar["heads"], *grammar["bare"]]} | set(_CELL_OPENERS)
-    words = sorted(words, key=len, reverse=True)
+    openers = {match_key(w) for w in [*grammar["heads"], *grammar["bare"]]} | set(_CELL_OPENERS)
+    words = sorted(openers, key=len, reverse=True)
     return re.compile("(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])")
 
 
