@@ -175,7 +175,7 @@ def _shown(name: str, value: Any) -> str:
 
 
 def entry_summary(entry: AuditEntry) -> str:
-    """ "Cập nhật tài khoản #4: Vai trò: Lãnh đạo; Được đăng nhập: không" — what an entry did, in
+    """"Cập nhật tài khoản #4: Vai trò: Lãnh đạo; Được đăng nhập: không" — what an entry did, in
     Vietnamese, the fields it names labelled (others counted, never shown by their code)."""
     action = ENTITY_ACTIONS.get(entry.action, "Thao tác khác")
     what = f"{action} {ENTITIES.get(entry.entity, 'mục')} #{entry.entity_id}"
