@@ -60,6 +60,13 @@ def test_the_prefilter_words_stand_for_their_patterns(words, phrase):
     assert any(word in found.group(0) for word in load_toml("assignment_cues.toml")["prefilter"][words])
 
 
+def test_every_closing_holds_a_prefilter_word():
+    """A text without one of task_cues.toml's [prefilter] words is not searched for a closing."""
+    row = next(row for row in load_toml("task_cues.toml")["pattern"] if row["name"] == "closing_any")
+    found = cues("task_cues.toml")["closing_any"].search(match_key(row["example"]))
+    assert any(word in found.group(0) for word in load_toml("task_cues.toml")["prefilter"]["closing_any"])
+
+
 def test_a_cue_spliced_into_a_grammar_is_its_regex_text():
     assert cue_regex("deadline_cues.toml", "quarter_word") == cues("deadline_cues.toml")["quarter_word"].pattern
     with pytest.raises(KeyError, match="no cue 'nosuch'"):

@@ -5,6 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chidao.text import fold, match_key, normalize
+from chidao.text.fold import tone_spellings
 
 
 @pytest.mark.parametrize(
@@ -76,3 +77,20 @@ def test_edits_are_found_as_a_plain_search_finds_them(raw: str) -> None:
     first = 2 if found and found[0].end() == 0 else 1  # the first match or two come from finditer itself
     expected = [(m.span(), m.lastgroup) for i, m in enumerate(found) if i < first or not plain_break(m)]
     assert [(m.span(), m.lastgroup) for m in _edits(raw)] == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "spellings"),
+    [
+        ("Đảng ủy", ("Đảng ủy", "Đảng uỷ")),
+        ("Ủy ban", ("Ủy ban", "Uỷ ban")),
+        ("CỘNG HÒA", ("CỘNG HÒA", "CỘNG HOÀ")),
+        ("khỏe", ("khỏe", "khoẻ")),
+        ("quý", ("quý",)),  # "qu" is no "uy" pair
+        ("Thành phố", ("Thành phố",)),
+        ("thuỷ", ("thuỷ",)),  # already the old placement
+    ],
+)
+def test_tone_spellings_adds_the_old_tone_placement(word, spellings):
+    assert tone_spellings(word) == spellings
+    assert {match_key(s) for s in spellings} == {match_key(word)}

@@ -27,26 +27,41 @@ REQUIRED: dict[str, frozenset[str]] = {
     "agency_grammar.toml": frozenset(
         {"bare", "heads", "localities", "tails", "vague_words", "group_nouns"}
         | {"group_committees", "group_links", "function_words", "name_compounds", "project_roles"}
+        | {"field_openings", "subject_endings", "comrade_words", "department", "council_names"}
+        | {"plural_words", "tail_links", "under_words", "comma_compound", "ending_verbs", "route_words"}
+        | {"field_groups", "group_singulars", "of_word", "description_links", "commune_kinds", "role_verbs"}
+        | {"units_plural", "and_word", "centre", "number_word", "social_word"}
     ),
-    "assignment.toml": frozenset({"verbs", "speakers", "self_references", "relayed_documents", "example"}),
+    "assignment.toml": frozenset(
+        {"verbs", "speakers", "self_references", "relayed_documents", "example"}
+        | {"higher", "upward_verb", "higher_not", "local_ends", "local_words"}
+    ),
     "deadlines.toml": frozenset({"numbers", "rule", "units"}),
     "holidays.toml": frozenset(),
-    "layout.toml": frozenset({"doc_types", "boilerplate", "signature_titles", "surnames", "issuer"}),
+    "layout.toml": frozenset(
+        {"doc_types", "boilerplate", "signature_titles", "surnames", "issuer"}
+        | {"dangling_words", "co_chair_words", "meeting_sessions", "locality_kinds", "motto", "number_label"}
+        | {"motto_line", "recipients_labels", "archive_label", "chair_verb", "subject_line_doc_type"}
+    ),
     "reorganizations.toml": frozenset({"reorganization"}),
-    "provinces.toml": frozenset({"effective", "reference", "bodies", "province"}),
+    "provinces.toml": frozenset({"effective", "reference", "bodies", "province", "merged_kind"}),
     "reminders.toml": frozenset({"policy", "bounds", "example"}),
     "reports.toml": frozenset({"period", "scores", "lists"}),
     "recurrence.toml": frozenset(
         {"every", "periods", "recurring_deadlines", "example", "sentence_end_periods", "noun_before_period"}
+        | {"part_link", "irregular"}
     ),
     "recurring_days.toml": frozenset({"day", "weekdays", "quarter_parts", "ordinals"}),
-    "review.toml": frozenset({"bias", "doubts", "signals", "unassigned", "vague_lead_nouns", "unusual_lead"}),
+    "review.toml": frozenset(
+        {"bias", "doubts", "signals", "unassigned", "vague_lead_nouns", "unusual_lead"}
+        | {"lead_group_openings", "coordinator_group_openings"}
+    ),
     "sections.toml": frozenset({"inactive", "plan_labels", "resolution_closing"}),
     "syllables.toml": frozenset({"onsets", "rhymes", "examples"}),
-    "tables.toml": frozenset({"columns"}),
-    "task_cues.toml": frozenset({"pattern"}),
-    "assignment_cues.toml": frozenset({"pattern", "prefilter"}),
-    "timing_cues.toml": frozenset({"pattern"}),
+    "tables.toml": frozenset({"columns", "cell_openers"}),
+    "task_cues.toml": frozenset({"pattern", "prefilter", "words"}),
+    "assignment_cues.toml": frozenset({"pattern", "prefilter", "words"}),
+    "timing_cues.toml": frozenset({"pattern", "words"}),
     "deadline_cues.toml": frozenset({"pattern"}),
     "agency_cues.toml": frozenset({"pattern"}),
     "layout_cues.toml": frozenset({"pattern"}),

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
+from chidao.data import load_toml
 from chidao.document.header import Header, parse_header
 from chidao.document.lexicon import layout_cues, lexicon
 from chidao.document.outline import Node, build_outline
@@ -16,6 +17,7 @@ from chidao.document.paragraphs import Paragraph, split_paragraphs
 from chidao.document.people import find_chair, find_meeting_date, find_signer, signature_lines
 from chidao.document.tables import Table, find_tables
 from chidao.text.chars import LOWER, UPPER
+from chidao.text.fold import tone_spellings
 from chidao.text.guarded import guarded
 
 __all__ = ["Layout", "Node", "Paragraph", "Table", "parse_layout"]
@@ -23,7 +25,11 @@ __all__ = ["Layout", "Node", "Paragraph", "Table", "parse_layout"]
 _CUES = layout_cues()  # layout_cues.toml
 _RECIPIENTS = _CUES["recipients"]
 _LEAD_IN = _CUES["lead_in"]
-_LOCALITY_KINDS = ("tỉnh", "thành phố", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ")
+_LAYOUT = load_toml("layout.toml")
+_ISSUER = _LAYOUT["issuer"]
+_MOTTOS = tone_spellings(_LAYOUT["motto"])  # "CỘNG HÒA", then "CỘNG HOÀ"
+# "tỉnh", "thành phố", "Tỉnh ủy", "Tỉnh uỷ", ...: each kind in both tone placements.
+_LOCALITY_KINDS = tuple(spelling for kind in _LAYOUT["locality_kinds"] for spelling in tone_spellings(kind))
 _LOCALITY = guarded(
     rf"(?<![\w])({'|'.join(_LOCALITY_KINDS)})\s+([{UPPER}][{LOWER}]+"
     rf"(?:\s+[{UPPER}][{LOWER}]+){{0,3}})"
@@ -71,10 +77,12 @@ def _title_case(text: str) -> str:
 
 
 def _issuer_block(text: str, header: Header) -> str:
-    cut = text.find("CỘNG HÒA")
-    if cut < 0:
-        cut = text.find("CỘNG HOÀ")
-    number = text.find("Số")
+    cut = -1
+    for motto in _MOTTOS:
+        cut = text.find(motto)
+        if cut >= 0:
+            break
+    number = text.find(_LAYOUT["number_label"])
     ends = [c for c in (cut, number) if c >= 0]
     return text[: min(ends)] if ends else ""
 
@@ -102,7 +110,7 @@ def _place(layout: Layout, issuer: str) -> None:
     ``issuer`` is the issuer's block (``_issuer_block``), read once for this and ``Layout.issuer``."""
     flat = re.sub(r"\s+", " ", issuer).strip().upper()
     national = any(flat.startswith(n) or (" " + n) in (" " + flat) for n in lexicon().national_issuers)
-    national = national and "TỈNH" not in flat and "THÀNH PHỐ" not in flat
+    national = national and _ISSUER["province_kind"].upper() not in flat and _ISSUER["city"] not in flat
     layout.national = national
     match = _ISSUER_PLACE.search(re.sub(r"\s*\n\s*", " ", issuer))
     if match and not national:
@@ -117,7 +125,7 @@ def _place(layout: Layout, issuer: str) -> None:
             name, count = counts.most_common(1)[0]
             if count >= 3:
                 layout.subject = name
-                layout.subject_kind = "city" if kinds[name] == "thành phố" else "province"
+                layout.subject_kind = "city" if kinds[name] == _ISSUER["city_kind"] else "province"
 
 
 def _skip_addressees(text: str, body: list[Paragraph]) -> tuple[list[Paragraph], list[tuple[int, int]]]:

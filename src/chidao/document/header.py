@@ -16,9 +16,12 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
+from chidao.data import load_toml
 from chidao.document.lexicon import layout_cue_regex, layout_cues, lexicon
 from chidao.text.chars import LOWER, UPPER
 
+_LAYOUT = load_toml("layout.toml")
+_TITLE_ENDS = (_LAYOUT["motto_line"], _LAYOUT["number_label"])  # "Độc lập", "Số": a title ends before
 _CUES = layout_cues()  # layout_cues.toml
 _NUMBER = _CUES["number"]
 _CAP_WORD = rf"[{UPPER}][{LOWER}'’]+"
@@ -253,7 +256,8 @@ def _vv_title(text: str, limit: int, place_start: int) -> tuple[str | None, int]
     if not match:
         return None, -1
     stop = len(text)
-    for candidate in (place_start, text.find("Kính gửi", match.end()), text.find("CỘNG HÒA", match.end())):
+    ends = (lexicon().addressee_openers[0], _LAYOUT["motto"])  # "Kính gửi", "CỘNG HÒA"
+    for candidate in (place_start, *(text.find(word, match.end()) for word in ends)):
         if candidate > match.end():
             stop = min(stop, candidate)
     chunk = text[match.end() : stop]
@@ -264,7 +268,7 @@ def _vv_title(text: str, limit: int, place_start: int) -> tuple[str | None, int]
             if kept:
                 break
             continue
-        if line.isupper() or line.startswith(("Độc lập", "Số")):
+        if line.isupper() or line.startswith(_TITLE_ENDS):
             break
         kept.append(line)
     title = " ".join(kept).strip() or None
@@ -301,7 +305,7 @@ def _first_line_title(lines: _Lines) -> tuple[str | None, int]:
             continue
         if clean.lower().startswith(vocab.site_names):
             continue
-        if clean.startswith(("(", "Kính gửi")) or clean.endswith(".") or len(clean.split()) > 40:
+        if clean.startswith(("(", *vocab.addressee_openers)) or clean.endswith(".") or len(clean.split()) > 40:
             return None, 0
         return clean, pos + len(line)
     return None, 0
@@ -326,7 +330,7 @@ def parse_header(text: str) -> Header:
         header.title, title_end = _collect_title(lines, index, rest)
     vv_title, vv_end = _vv_title(text, limit, place_start)
     if vv_title and (not found or header.title is None):
-        header.doc_type = header.doc_type or "CÔNG VĂN"
+        header.doc_type = header.doc_type or _LAYOUT["subject_line_doc_type"]
         header.title = vv_title
         title_end = max(title_end, vv_end, place_end)
     if header.title is None and not found and header.number is None and place is None:

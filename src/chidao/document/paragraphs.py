@@ -14,13 +14,17 @@ import string
 from dataclasses import dataclass, fields
 from itertools import accumulate
 
+from chidao.data import load_toml
+from chidao.document.lexicon import layout_cue_regex, layout_cues
 from chidao.text.chars import LOWER, UPPER
+from chidao.text.fold import tone_spellings
 
+_CUES = layout_cues()  # the markers that hold words or glyphs, each with its example
 # Order matters: the first pattern that matches names the marker's kind.
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
-    ("article", re.compile(r"Điều\s+\d+[.:]?(?=\s|$)")),
+    ("article", _CUES["marker_article"]),  # "Điều 2."
     ("part", re.compile(rf"[A-H]\.(?=[^\S\n]+[{UPPER}])")),  # "A. MỤC TIÊU", "B. NHIỆM VỤ" (genre g111)
-    ("task_no", re.compile(r"Nhiệm vụ\s+\d{1,2}\s*[:.](?=\s)")),  # "Nhiệm vụ 1: Rà soát ..." (genre g111)
+    ("task_no", _CUES["marker_task_no"]),  # "Nhiệm vụ 1: Rà soát ..." (genre g111)
     # "I-", "1-": typewriter numbering (genre g143)
     ("roman", re.compile(r"(?:[IVX]{1,5})(?:[.)]|-(?=[^\S\n]))(?=\s|$)")),
     ("decimal2", re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?(?=\s|$)")),
@@ -28,44 +32,16 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("alpha", re.compile(r"[a-zđ]\)(?=\s|$)")),
     ("alpha_dot", re.compile(rf"[a-hk-zđ]\.(?=\s+[{UPPER}])")),
     ("paren", re.compile(r"\((?:[ivx]{1,4}|\d{1,2}|[a-zđ])\)(?=\s)")),
-    ("ordinal", re.compile(r"(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười) là[,:](?=\s)")),
-    ("dash", re.compile(r"[-–—•·▪●◦►](?=\s*\S)")),  # "►" (genre g144)
+    ("ordinal", _CUES["marker_ordinal"]),  # "Hai là,"
+    ("dash", _CUES["marker_dash"]),  # "-", "•", "►" (genre g144)
     ("plus", re.compile(r"\+(?=\s*\S)")),
     ("star", re.compile(r"\*(?=\s+\S)")),
-    # Word's second-level bullets as text copies give them: "o", "§", "➢" and the Symbol and
-    # Wingdings private-use characters, before a capital ("o Tổng hợp kết quả ...", genre g107)
-    ("circle", re.compile(rf"[o§➢❖✓\uf0b7\uf0a7\uf0d8\uf076\uf0fc](?=[^\S\n]+[{UPPER}])")),
+    # Word's second-level bullets before a capital ("o Tổng hợp kết quả ...", genre g107)
+    ("circle", re.compile(rf"{layout_cue_regex('circle_bullet')}(?=[^\S\n]+[{UPPER}])")),
 ]
 _TERMINAL = ".:;!?…"
 # Words a line cannot end a paragraph with: the text goes on ("Tham mưu UBND" / "Thành phố ...").
-_DANGLING = {
-    "và",
-    "của",
-    "các",
-    "với",
-    "tại",
-    "cho",
-    "về",
-    "theo",
-    "UBND",
-    "HĐND",
-    "Ủy",
-    "Uỷ",
-    "ban",
-    "Sở",
-    "Bộ",
-    "số",
-    "để",
-    "đến",
-    "từ",
-    "trên",
-    "trong",
-    "là",
-    "những",
-    "được",
-    "đã",
-    "Thành",
-}
+_DANGLING = {spelling for word in load_toml("layout.toml")["dangling_words"] for spelling in tone_spellings(word)}
 _LOWER_START = re.compile(rf"[{LOWER}(]")
 # ``_LOWER_START`` as a set of first characters: a set lookup, not a regex call, for every line.
 assert LOWER.startswith("a-z") and "-" not in LOWER[3:]

@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from datetime import date
 from functools import cache
 
-from chidao.document.lexicon import lexicon
+from chidao.data import load_toml
+from chidao.document.lexicon import layout_cue_regex, layout_cues, lexicon
 from chidao.text.chars import LOWER, UPPER
 from chidao.text.fold import match_key
 
@@ -23,10 +24,11 @@ _SYLLABLE = rf"[{UPPER}][{LOWER}]*"
 # before comes after the first letter ("[A-Z](?<!\w.)", not "(?<!\w)[A-Z]"), so that the engine
 # skips through the text to the capitals instead of trying every position.
 _NAME = re.compile(rf"([{UPPER}](?<![\w].)[{LOWER}]*(?:\s+{_SYLLABLE}){{1,7}})(?![\w])")
-_CO_CHAIR_BEFORE = "đồng "  # "đồng chủ trì": a co-chair, not the chair
-_CO_CHAIR = re.compile(r"đồng chủ trì")
+_LAYOUT = load_toml("layout.toml")
+_ARCHIVE = (f"- {_LAYOUT['archive_label']}", _LAYOUT["archive_label"])  # "- Lưu", "Lưu"
+_CO_CHAIR_BEFORE = tuple(f"{word} " for word in _LAYOUT["co_chair_words"])  # "đồng chủ trì": a co-chair
 # "Chủ trì, phối hợp với Công an xã và Đoàn Thanh niên xã ...": an agency leads a task; nobody chairs.
-_LEADS_TASK = re.compile(r"\s*,?\s*(?:phối hợp|thực hiện|triển khai|tham mưu|xây dựng)(?![\w])")
+_LEADS_TASK = layout_cues()["leads_task"]
 
 
 def person_names(text: str) -> list[tuple[int, int, str]]:
@@ -88,7 +90,7 @@ def find_chair(title: str | None, intro: str) -> str | None:
     best = None
     for cue in cues:
         sentence_start = max(intro.rfind(".", 0, cue), intro.rfind("\n", 0, cue)) + 1
-        if not low.startswith("chủ trì", cue):
+        if not low.startswith(_LAYOUT["chair_verb"], cue):
             # "X, Chủ tịch UBND tỉnh làm việc với ...": X leads the session when named just
             # before; "X ... đã đi kiểm tra ... và làm việc với các địa phương" is a visit (g03)
             sentence_start = max(sentence_start, cue - 60)
@@ -133,10 +135,13 @@ def _signature_line(line: str) -> bool:
     return any(title in key for title in _title_keys())
 
 
-_SESSIONS = ("Sáng", "Chiều", "Tối", "Trưa")
-_DAY = r"(?:ngày|Ngày)\s+(\d{1,2})(?:\s*/\s*|\s+tháng\s+)(\d{1,2})(?:\s*/\s*|\s+năm\s+)(\d{4})"
+_SESSIONS = tuple(_LAYOUT["meeting_sessions"])  # "Sáng ngày 13/02/2019"
+_DAY = layout_cue_regex("meeting_day")
 _MEETING_DATE = re.compile(rf"(?:^|\s)(?:{'|'.join(_SESSIONS)})?\s*{_DAY}")
 _DAY_ONLY = re.compile(_DAY)  # the date without what may come before it: found fast, from "ngày"
+
+
+_NUMBER_BEFORE = layout_cues()["number_before_date"]
 
 
 def _meeting_dates(text: str) -> Iterator[re.Match[str]]:
@@ -160,7 +165,7 @@ def find_meeting_date(intro: str) -> date | None:
     """The day of the meeting: the first full date that opens a sentence of the opening."""
     for match in _meeting_dates(intro[:1500]):
         before = intro[max(0, match.start() - 40) : match.start()]
-        if re.search(r"(?:số|Số)\s*[\w/.-]*\s*$", before):
+        if _NUMBER_BEFORE.search(before):
             continue  # "Giấy mời số 63/GM-UBND ngày 13/02/2019": a citation
         try:
             return date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
@@ -194,7 +199,7 @@ def find_signer(tail: str) -> str | None:
                     return names[0][2]
             break
     for line in lines:
-        if line.startswith(("- Lưu", "Lưu")):
+        if line.startswith(_ARCHIVE):
             match = re.search(r"\.\s+([^.]+?)\s*$", line)
             if match:
                 rest = match.group(1)

@@ -24,6 +24,9 @@ from chidao.data import load_toml
 from chidao.document.lexicon import layout_cues
 from chidao.text.fold import match_key
 
+# "Nơi nhận", "NƠI NHẬN"
+_CELL_OPENERS = load_toml("tables.toml")["cell_openers"]  # "các"
+_RECIPIENTS_LABELS = tuple(s for label in load_toml("layout.toml")["recipients_labels"] for s in (label, label.upper()))
 _PIPE = re.compile(r"[ \t]*\|[ \t]*")
 _TAB = re.compile(r"\t+")
 _ONE_TAB = re.compile(r"\t")
@@ -197,7 +200,8 @@ def _delimited(text: str, lines: list[tuple[int, int]], separator: re.Pattern[st
 def _cell_openers() -> re.Pattern[str]:
     """Words that open an agency cell ("Sở", "UBND", "Công an"): such a line starts a new cell."""
     grammar = load_toml("agency_grammar.toml")
-    words = sorted({match_key(w) for w in [*grammar["heads"], *grammar["bare"]]} | {"các"}, key=len, reverse=True)
+    openers = {match_key(w) for w in [*grammar["heads"], *grammar["bare"]]} | set(_CELL_OPENERS)
+    words = sorted(openers, key=len, reverse=True)
     return re.compile("(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])")
 
 
@@ -280,7 +284,7 @@ def _flat_row_end(text: str, lines: list[tuple[int, int]], j: int) -> int:
         body = text[lines[k][0] : lines[k][1]].strip()
         if _ROW_NUMBER.fullmatch(body) and k > j + 1:
             break
-        if body.startswith(("Nơi nhận", "NƠI NHẬN")) or (not body and _blank_next(text, lines, k)):
+        if body.startswith(_RECIPIENTS_LABELS) or (not body and _blank_next(text, lines, k)):
             break
         if _SECTION_AFTER_TABLE.match(body) and (body[0] in "IVXLC" or _blank_before(text, lines, k)):
             break  # "IV. TỔ CHỨC THỰC HIỆN" after the last row (genre g60): the body goes on

@@ -17,16 +17,23 @@ from chidao.extract.agency_names import NameReading
 from chidao.extract.agency_words import (
     _BARE_PLACE,
     _BARE_PLACE_FIRSTS,
+    _CAPITALIZED_KINDS,
+    _CITY_KIND,
+    _COMRADE,
+    _COUNCILS,
+    _DEPARTMENT,
     _DEPARTMENT_OF_PROVINCE,
     _FALSE_HEAD,
     _FALSE_HEAD_FIRSTS,
     _FIELD_NAME,
     _FIELD_OPENINGS,
     _FUNCTION_WORDS,
+    _KIND_PREFIXES,
     _PLACE_AGENCY,
     _PLACE_AGENCY_FIRSTS,
     _PLURAL,
     _PLURAL_FIRSTS,
+    _PROVINCE_KIND,
     _PROVINCIAL,
     _SPACES,
     _SUBJECT_ENDINGS,
@@ -110,7 +117,7 @@ class AgencyReader(NameReading, NameContinuation, DescribedReading, GroupReading
         if first in _FALSE_HEAD_FIRSTS and _FALSE_HEAD.match(key, pos, limit):
             return False
         upper = self._is_upper(pos)
-        if (upper or key.startswith("đồng chí", pos)) and reg.positions.match(key, pos, limit):
+        if (upper or key.startswith(_COMRADE, pos)) and reg.positions.match(key, pos, limit):
             return True
         plural = _PLURAL.match(key, pos, limit) if first in _PLURAL_FIRSTS else None
         if plural:
@@ -187,13 +194,14 @@ class AgencyReader(NameReading, NameContinuation, DescribedReading, GroupReading
         province = self.place.province
         if not province or not name.endswith(province):  # as every suffix below does
             return name
-        for prefix in ("tỉnh ", "thành phố ", "Tỉnh ", "Thành phố ", ""):
+        for prefix in _KIND_PREFIXES:  # "tỉnh ", "thành phố ", "Tỉnh ", "Thành phố ", ""
             suffix = " " + prefix + province
             if name.endswith(suffix) and len(name) > len(suffix):
                 base = name[: -len(suffix)]
                 if prefix or _PROVINCIAL.match(name):
-                    kind = prefix.strip().lower() or ("thành phố" if self.place.subject_kind == "city" else "tỉnh")
-                    if base.startswith("Sở ") and prefix:
+                    own = _CITY_KIND if self.place.subject_kind == "city" else _PROVINCE_KIND
+                    kind = prefix.strip().lower() or own
+                    if base.startswith(_DEPARTMENT) and prefix:
                         return base
                     return f"{base} {kind}"
         return name
@@ -205,7 +213,7 @@ class AgencyReader(NameReading, NameContinuation, DescribedReading, GroupReading
         match = _SUBJECT_WORD.search(name) if name.endswith(_SUBJECT_ENDINGS) else None
         if match:
             word = match.group(1)
-            if word in ("Thành phố", "Tỉnh"):
+            if word in _CAPITALIZED_KINDS:
                 word = word.lower() if match.start(1) > 0 else word
             return name[: match.start(1)] + f"{word} {subject}"
         return name
@@ -214,7 +222,7 @@ class AgencyReader(NameReading, NameContinuation, DescribedReading, GroupReading
         """The body that issues the document, which never leads its own tasks (a People's
         Council in its resolution)."""
         name = mention.name.lower()
-        if self.place.council and name.startswith(("hội đồng nhân dân", "hđnd")):
+        if self.place.council and name.startswith(_COUNCILS):
             return True
         return bool(self.place.issuer) and phrase_key(name) == self.place.issuer
 

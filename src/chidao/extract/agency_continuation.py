@@ -4,14 +4,24 @@ the lowercase words that go on to the province's word ("... quỹ đất tỉnh"
 from __future__ import annotations
 
 from chidao.extract.agency_words import (
+    _AND_WORD,
+    _COMMA_COMPOUND,
     _COMPOUND_FIRSTS,
     _COMPOUND_LASTS,
     _COMPOUNDS,
     _CONNECT,
+    _ENDING_VERBS,
     _FUNCTION_WORDS,
     _GROUP_LINKS,
     _HARD_STOP,
+    _KIND_FIRSTS,
+    _KIND_WORDS,
+    _OF_WORD,
+    _PLURAL_WORDS,
     _RESPONSIBLE,
+    _TAIL_LINKS,
+    _UNDER_WORDS,
+    _UNITS_PLURAL,
 )
 from chidao.extract.cues import cues
 
@@ -105,8 +115,8 @@ class NameContinuation:
             word == ","
             and nxt
             and run.seen_name
-            and self.key[ts - 5 : ts] == "phòng"
-            and self.key.startswith("chống", nxt[0])
+            and self.key[ts - len(_COMMA_COMPOUND[0]) : ts] == _COMMA_COMPOUND[0]
+            and self.key.startswith(_COMMA_COMPOUND[1], nxt[0])
         ):
             run.end = te  # "Cục Quản lý đê điều và Phòng, chống thiên tai"
             return True
@@ -134,7 +144,7 @@ class NameContinuation:
                 return None
             ts, te = tok
             tail = self.reg.tails.match(self.key, ts, self.limit) if count else None
-            if tail and tail.group(0).startswith(("thuộc", "trực thuộc")):
+            if tail and tail.group(0).startswith(_UNDER_WORDS):
                 return tail.end()
             word = self.key[ts:te]
             if count and word in ("-", "–"):
@@ -157,7 +167,7 @@ class NameContinuation:
         tail = self.reg.tails.match(self.key, ts, self.limit)
         if not tail:
             return None
-        if word in ("tỉnh", "thành"):
+        if word in _KIND_FIRSTS:
             unnamed = self._unnamed_province(ts)
             if unnamed is None:
                 return None
@@ -175,17 +185,17 @@ class NameContinuation:
             and (
                 word not in _FUNCTION_WORDS
                 or _RESPONSIBLE.match(self.key, ts, self.limit)
-                or self.key.startswith("theo dõi", ts)  # "... Bảo vệ thực vật | theo dõi": a verb
+                or self.key.startswith(_ENDING_VERBS, ts)  # "... Bảo vệ thực vật | theo dõi": a verb
             )
         ):
             run.confirmed = run.end  # "Cục Trồng trọt và Bảo vệ thực vật | hướng dẫn": a verb ends the name
-        units = _UNITS_AFTER.match(self.key, self.skip_space(te), self.limit) if word == "các" else None
+        units = _UNITS_AFTER.match(self.key, self.skip_space(te), self.limit) if word == _UNITS_PLURAL else None
         if units and run.seen_name and run.lower_run == 0:
             # "Trung tâm Y tế các khu vực", "Trung tâm Y tế các huyện" (genre g76), "Sở Y tế các
             # tỉnh, thành phố trực thuộc Trung ương"
             run.end = run.confirmed = units.end()
             return False
-        if word in ("các", "những") and run.seen_name and self._capital_soon(te):
+        if word in _PLURAL_WORDS and run.seen_name and self._capital_soon(te):
             run.end = te  # "Cục Văn hóa các dân tộc Việt Nam"
             run.lower_run += 1
             run.cap_run = 0
@@ -245,7 +255,7 @@ class NameContinuation:
         """Where a bare "tỉnh" / "thành phố" at ``ts`` ends, when no place name follows it: the
         document's own province, closing a name ("Sở Y tế tỉnh", "... nông nghiệp tỉnh")."""
         place = self.reg.tails.match(self.key, ts, self.limit)
-        if place is None or place.group(0) not in ("tỉnh", "thành phố"):
+        if place is None or place.group(0) not in _KIND_WORDS:
             return None
         after = self._token(place.end())
         return place.end() if after is None or not self._is_upper(after[0]) else None
@@ -261,15 +271,15 @@ class NameContinuation:
                 return None
             ts, te = tok
             word = self.key[ts:te]
-            if not word.isalpha() or self._is_upper(ts) or (count == 0 and word == "và"):
+            if not word.isalpha() or self._is_upper(ts) or (count == 0 and word == _AND_WORD):
                 return None
-            if count > 0 and word in ("tỉnh", "thành"):
+            if count > 0 and word in _KIND_FIRSTS:
                 return self._unnamed_province(ts)
-            if word == "của" and count > 0 and self.key.startswith(("tỉnh", "thành phố"), self.skip_space(te)):
+            if word == _OF_WORD and count > 0 and self.key.startswith(_KIND_WORDS, self.skip_space(te)):
                 cur = te  # "Ban Chỉ đạo giải phóng mặt bằng các dự án trọng điểm | của tỉnh"
                 continue
             if (
-                word not in ("và", "các")
+                word not in _TAIL_LINKS
                 and self.reg.stop_words.match(self.key, ts, self.limit)
                 and not self._inside_word(cur, te)
                 and not self._opens_compound(ts, te)
@@ -290,7 +300,7 @@ class NameContinuation:
         """Whether "và" + a capitalized word that starts no agency follows ``end``: the second
         part of one name ("... cơ sở và Thông tin đối ngoại"), not a second agency."""
         link = self._token(end)
-        if link is None or self.key[link[0] : link[1]] != "và":
+        if link is None or self.key[link[0] : link[1]] != _AND_WORD:
             return False
         nxt = self._token(link[1])
         return nxt is not None and self._is_upper(nxt[0]) and not self.starts_agency(nxt[0])

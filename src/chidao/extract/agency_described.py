@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from chidao.extract.agency_words import _HARD_STOP
+from chidao.extract.agency_words import _AND_WORD, _CENTRE, _HARD_STOP, _KIND_FIRSTS, _WORDS
 from chidao.extract.registry import alternation, registry
 
-_LINKS = ("các", "và", "về")  # inside a description when a name word follows: "các khu công nghiệp"
+_LINKS = tuple(_WORDS["description_links"])  # inside a description when a name word follows: "các khu công nghiệp"
 _LONGEST = 14  # words of a description
 
 
@@ -52,7 +52,7 @@ class DescribedReading:
                 return self._and_province(self._name_end(cur, need_name=True) or end)
             if word in _HARD_STOP or word == "," or not word[0].isalnum():
                 break
-            if word in ("tỉnh", "thành"):
+            if word in _KIND_FIRSTS:
                 unnamed = self._unnamed_province(ts)
                 if unnamed is not None:
                     return unnamed  # "... các khu công nghiệp tỉnh"
@@ -75,12 +75,12 @@ class DescribedReading:
         """A described name goes on with "và" and a description closed by the province's word:
         "Ban Quản lý Khu kinh tế Dung Quất | và các khu công nghiệp tỉnh"."""
         link = self._token(end)
-        if link is None or self.key[link[0] : link[1]] != "và":
+        if link is None or self.key[link[0] : link[1]] != _AND_WORD:
             return end
         return self._province_tail(link[1]) or end
 
     def _place_after_centre(self, tail: str, end: int) -> bool:
         """Whether a place's name follows "Trung ương" in a name: "Bệnh viện Đa khoa Trung ương |
         Cần Thơ", "Bệnh viện Trung ương | Huế" (a capital that opens no other body)."""
-        nxt = self._token(end) if tail == "trung ương" else None
+        nxt = self._token(end) if tail == _CENTRE else None
         return nxt is not None and self._is_upper(nxt[0]) and not self.starts_agency(nxt[0])

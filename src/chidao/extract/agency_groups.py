@@ -11,7 +11,9 @@ from chidao.extract.agency_words import (
     _COMMA_OR_AND,
     _HAVING,
     _OF,
+    _OF_WORD,
     _PLURAL,
+    _ROUTE_WORDS,
     _UNDER,
 )
 
@@ -94,7 +96,7 @@ class GroupReading:
                 continue
             if not word[0].isalpha() or self._is_upper(ts):
                 return cur if word in (",", ";", ":", ".", "(") or tok is None else end
-            if self.reg.stop_words.match(self.key, ts, self.limit) and word not in ("đi", "qua"):
+            if self.reg.stop_words.match(self.key, ts, self.limit) and word not in _ROUTE_WORDS:
                 return cur if cur > having.end() else end
             cur = te
         return end
@@ -190,7 +192,7 @@ class GroupReading:
                 inner = self._read_end(self.skip_space(under.end()))
                 if inner:
                     return inner
-            if under and under.group(0).startswith("của") and self._is_upper(self.skip_space(under.end())):
+            if under and under.group(0).startswith(_OF_WORD) and self._is_upper(self.skip_space(under.end())):
                 # "các tổ chức thành viên của Mặt trận", "các thành viên của Ban Chỉ đạo"
                 inner = self._name_end(self.skip_space(under.end()), need_name=True)
                 return inner if inner else end

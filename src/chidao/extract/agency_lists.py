@@ -8,21 +8,30 @@ import re
 from chidao.extract.agency_words import (
     _APPOSITION,
     _BACK_MARK,
+    _CITY_KIND,
     _COLON,
+    _COMMA_OR_AND,
+    _COMMITTEES,
+    _FIELD_GROUPS,
     _KIND_NAMED,
+    _KIND_WORDS,
     _LIST_SEP,
     _LOCAL_COMMITTEE,
     _OPENING,
     _PLACE_GROUP,
     _PLACE_GROUP_CUE,
     _PLACE_NAME,
+    _PLURAL_FIRST,
     _PLURAL_IN,
     _PLURAL_INSIDE,
+    _PLURAL_LOCALITIES,
     _PLURAL_OPENING,
+    _PROVINCE_KIND,
     _ROLES,
     _SEPARATOR,
     _SINGLE,
     _SINGLE_COMMITTEE,
+    _SINGULARS,
     _group_key,
     _named_groups,
     _reference_key,
@@ -91,7 +100,7 @@ class ListReading:
             key = _group_key(mention.written)
             if key != "\0":
                 self._named_groups.setdefault(key, [m for m in places if m.start not in strays] or places)
-                head = "ủy ban nhân dân " if key.startswith("ủy ban nhân dân") else ""
+                head = f"{_COMMITTEES[0]} " if key.startswith(_COMMITTEES[0]) else ""  # "ủy ban nhân dân "
                 for member in places:  # "... và thành phố Cần Thơ": a locality of another kind
                     if member.start in strays:
                         self._named_groups.setdefault(f"{_SINGLE}{head}{strays[member.start]}", []).append(member)
@@ -110,9 +119,9 @@ class ListReading:
             return [mention]
         head = _PLURAL_OPENING.sub("", mention.written)
         head = _PLURAL_INSIDE.sub(" ", head)
-        singular = {"sở": "Sở", "bộ": "Bộ", "phòng": "Phòng"}.get(head.lower(), head)
+        singular = _SINGULARS.get(head.lower(), head)  # "sở" → "Sở"
         # "các Bộ: Quốc phòng, Công an", "Bộ trưởng các Bộ: ...", "Giám đốc các Sở: ...": fields
-        by_field = head.split()[-1].lower() in ("sở", "bộ")
+        by_field = head.split()[-1].lower() in _FIELD_GROUPS
         out: list[Mention] = []
         pos = colon.end()
         while True:
@@ -158,11 +167,11 @@ class ListReading:
             return exact
         head, _, kinds = (
             key.rpartition(" ")
-            if not key.startswith("ủy ban nhân dân ")
+            if not key.startswith(f"{_COMMITTEES[0]} ")
             else (
-                "ủy ban nhân dân",
+                _COMMITTEES[0],
                 "",
-                key[len("ủy ban nhân dân ") :],
+                key[len(_COMMITTEES[0]) + 1 :],
             )
         )
         found: list[Mention] = []
@@ -187,7 +196,7 @@ class ListReading:
                 for mention in mentions:
                     single = _SINGLE_COMMITTEE.match(mention.name)
                     if single and _LOCAL_COMMITTEE.match(phrase_key(mention.written)):
-                        named = self._named_groups.setdefault(f"{_SINGLE}ủy ban nhân dân {single.group(1)}", [])
+                        named = self._named_groups.setdefault(f"{_SINGLE}{_COMMITTEES[0]} {single.group(1)}", [])
                         if all(m.start != mention.start for m in named):
                             named.append(mention)
         finally:
@@ -199,10 +208,10 @@ class ListReading:
         if len(kinds) == 1:
             return kinds[0]
         key = phrase_key(name)
-        if "thành phố" in kinds and key in self.reg.cities:
-            return "thành phố"
-        if "tỉnh" in kinds and (key in self.reg.provinces or "thành phố" not in kinds):
-            return "tỉnh"
+        if _CITY_KIND in kinds and key in self.reg.cities:
+            return _CITY_KIND
+        if _PROVINCE_KIND in kinds and (key in self.reg.provinces or _CITY_KIND not in kinds):
+            return _PROVINCE_KIND
         return kinds[0]
 
     def _place_members(self, mention: Mention) -> tuple[list[Mention], dict[int, str]]:
@@ -221,7 +230,7 @@ class ListReading:
                 names_at, limit = colon.end(), self.limit
         if match is None or names_at is None:
             return [], {}
-        kinds = [" ".join(k.lower().split()) for k in re.split(r"\s*(?:,|và)\s*", match.group("kinds"))]
+        kinds = [" ".join(k.lower().split()) for k in _COMMA_OR_AND.split(match.group("kinds"))]
         head = match.group("head").strip()
         out: list[Mention] = []
         strays: dict[int, str] = {}
@@ -247,7 +256,7 @@ class ListReading:
             return [], {}  # not a clean list of place names: keep the mention as written
         if len(kinds) > 1 and len(out) < 2:
             return [], {}  # "UBND các huyện, thành phố Gia Nghĩa": every district, and the city
-        if set(kinds) <= {"tỉnh", "thành phố"} and not all(
+        if set(kinds) <= set(_KIND_WORDS) and not all(
             phrase_key(m.written) in self.reg.provinces | self.reg.cities for m in out
         ):
             return [], {}
@@ -320,13 +329,13 @@ class ListReading:
         if not opening:
             return []
         role = " ".join(mention.written.lower().split()) in _ROLES
-        if not (role or re.match(r"(?:các|những)\s", mention.written.lower())):
+        if not (role or _PLURAL_FIRST.match(mention.written.lower())):
             return []
         close = self.key.find(")", opening.end(), self.limit)
         if close < 0:
             return []
         inner_start = opening.end()
-        kinds = re.match(r"(?:các|những)\s+(?:địa phương|tỉnh|thành phố|tỉnh, thành phố)$", mention.written.lower())
+        kinds = _PLURAL_LOCALITIES.match(mention.written.lower())
         if kinds:
             out: list[Mention] = []
             for part in re.finditer(r"[^,;()]+", self.text[inner_start:close]):
@@ -334,7 +343,7 @@ class ListReading:
                 if not name or not name[0].isupper() or len(name.split()) > 5:
                     return []
                 key = phrase_key(name)
-                kind = "thành phố" if key in self.reg.cities else "tỉnh" if key in self.reg.provinces else None
+                kind = _CITY_KIND if key in self.reg.cities else _PROVINCE_KIND if key in self.reg.provinces else None
                 if kind is None:
                     return []
                 at = inner_start + part.start() + (len(part.group(0)) - len(part.group(0).lstrip()))

@@ -10,12 +10,17 @@ from chidao.extract.agency_continuation import _UNITS_AFTER
 from chidao.extract.agency_words import (
     _BARE_PLACE,
     _BARE_PLACE_FIRSTS,
+    _CENTRE,
     _COLON,
     _COMMA,
+    _COMMUNE_KINDS,
+    _COMRADE,
     _FALSE_HEAD,
     _FALSE_HEAD_FIRSTS,
     _FIELD_HEAD,
     _FIELD_HEAD_FIRSTS,
+    _KIND_FIRSTS,
+    _NUMBER_WORD,
     _OFFICIAL,
     _OFFICIAL_FIRSTS,
     _PERSON,
@@ -23,7 +28,10 @@ from chidao.extract.agency_words import (
     _PLACE_AGENCY_FIRSTS,
     _PLURAL,
     _PLURAL_FIRSTS,
+    _ROLE_VERBS,
     _ROLES,
+    _SOCIAL_WORD,
+    _UNITS_PLURAL,
     _head_firsts,
     _surnames,
 )
@@ -81,9 +89,9 @@ class NameReading:
             limit = self.limit  # moved only by a read outside read_list (see starts_agency)
         upper = self._is_upper(start)
         role = reg.roles.match(key, start, limit) if upper and first in reg.firsts["roles"] else None
-        if role and not _COLON.match(key, role.end(), limit) and not key.startswith(" thực hiện", role.end()):
+        if role and not _COLON.match(key, role.end(), limit) and not key.startswith(_ROLE_VERBS, role.end()):
             return role.end()
-        positions = first in reg.firsts["positions"] and (upper or key.startswith("đồng chí", start))
+        positions = first in reg.firsts["positions"] and (upper or key.startswith(_COMRADE, start))
         position = reg.positions.match(key, start, limit) if positions else None
         if position:
             rest = self.skip_space(position.end())
@@ -163,16 +171,16 @@ class NameReading:
                 return cur
             ts, te = tok
             word = self.key[ts:te]
-            if cur == end and word in ("tỉnh", "thành"):
+            if cur == end and word in _KIND_FIRSTS:
                 unnamed = self._unnamed_province(ts)  # "Sở Y tế tỉnh | và Sở Tài chính"
                 return unnamed if unnamed is not None else cur
-            units = _UNITS_AFTER.match(self.key, self.skip_space(te), self.limit) if word == "các" else None
+            units = _UNITS_AFTER.match(self.key, self.skip_space(te), self.limit) if word == _UNITS_PLURAL else None
             if units and cur == end:
                 return units.end()  # "Sở Y tế các tỉnh, thành phố trực thuộc Trung ương"
-            if cur == end and word in ("xã", "phường") and self.text[ts].islower() and not self._social(te):
+            if cur == end and word in _COMMUNE_KINDS and self.text[ts].islower() and not self._social(te):
                 cur = te  # "Trạm Y tế phường", "Trạm Y tế xã Tân Lập": the commune's own
                 continue
-            if word == "số":
+            if word == _NUMBER_WORD:
                 nxt = self._token(te)
                 if nxt and self.key[nxt[0] : nxt[1]].isdigit():
                     cur = nxt[1]
@@ -182,7 +190,7 @@ class NameReading:
                 return cur
             if self._is_upper(ts) and not self.starts_agency(ts):
                 tail = self.reg.tails.match(self.key, ts, self.limit)
-                cur = tail.end() if tail and tail.group(0) == "trung ương" else te  # "Công an Trung ương"
+                cur = tail.end() if tail and tail.group(0) == _CENTRE else te  # "Công an Trung ương"
                 continue
             if word.isdigit() and cur > end:
                 cur = te
@@ -216,4 +224,4 @@ class NameReading:
     def _social(self, pos: int) -> bool:
         """Whether "hội" follows ``pos``: "xã hội" is a word ("xã hội hóa"), not a commune."""
         tok = self._token(pos)
-        return tok is not None and self.key[tok[0] : tok[1]] == "hội"
+        return tok is not None and self.key[tok[0] : tok[1]] == _SOCIAL_WORD

@@ -14,6 +14,7 @@ from chidao.extract.cues import cue_regex, cues
 from chidao.extract.registry import alternation, phrase_key, registry
 from chidao.text.chars import LOWER, UPPER
 from chidao.text.firsts import first_chars
+from chidao.text.fold import tone_spellings
 
 _CUES = cues("agency_cues.toml")  # the patterns of the words, each with its example
 _WORDS = load_toml("agency_grammar.toml")
@@ -72,14 +73,14 @@ _FUNCTION_WORDS = set(_WORDS["function_words"])
 _COMPOUNDS = set(_WORDS["name_compounds"])
 _COMPOUND_FIRSTS = {compound.split()[0] for compound in _COMPOUNDS}  # what a compound starts
 _COMPOUND_LASTS = {compound.split()[-1] for compound in _COMPOUNDS}  # and ends with
-_RESPONSIBLE = re.compile(r"(?:có|chịu) trách nhiệm")
+_RESPONSIBLE = _CUES["responsible"]
 # "đồng chí Nguyễn Văn A, Phó Giám đốc ...", "đ/c Hà Thị Lan - Phó Chủ tịch ..." (genre g130).
 _OFFICIAL = re.compile(
-    rf"(?:[Đđ]ồng chí|[Đđ]/[Cc]|[Ôô]ng|[Bb]à)\s+(?:[{UPPER}][{LOWER}]*\s+){{1,3}}[{UPPER}][{LOWER}]*\s*(?:,|\s[-–])\s*"
+    rf"{_piece('official_title')}\s+(?:[{UPPER}][{LOWER}]*\s+){{1,3}}[{UPPER}][{LOWER}]*\s*(?:,|\s[-–])\s*"
 )
 _PERSON = re.compile(rf"\s+(?P<surname>[{UPPER}][{LOWER}]*)(?:\s+[{UPPER}][{LOWER}]*){{1,3}}(?![\w])")
 _ROLES = set(_WORDS["project_roles"])  # named by their project
-_CONNECT = {",", "-", "–", "và", "&"}
+_CONNECT = {",", "-", "–", _WORDS["and_word"], "&"}  # "và"
 _HARD_STOP = {":", ";", "(", ")", ".", "!", "?", "“", "”", '"', "/"}
 _DEPARTMENT_OF_PROVINCE = _CUES["department_of_province"]
 # What a match of each pattern can start with: a position whose character is not in it is ruled
@@ -95,9 +96,41 @@ _PROVINCIAL = _CUES["provincial"]
 
 _LOCAL_COMMITTEE = _CUES["local_committee"]
 _FIELD_NAME = _CUES["field_name"]
-_FIELD_OPENINGS = ("Sở ", "Bộ ", "Phòng ", "Đảng ủy ", "Đảng uỷ ")  # what a _FIELD_NAME starts with
+# What a _FIELD_NAME starts with ("Sở ", "Đảng uỷ "), and what a _SUBJECT_WORD name ends with.
+_FIELD_OPENINGS = tuple(f"{s} " for word in _WORDS["field_openings"] for s in tone_spellings(word))
 _SUBJECT_WORD = _CUES["subject_word"]
-_SUBJECT_ENDINGS = ("Thành phố", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Tỉnh", "\n")  # what it ends with
+_SUBJECT_ENDINGS = (*(s for word in _WORDS["subject_endings"] for s in tone_spellings(word)), "\n")
+_PLURAL_WORDS = tuple(_WORDS["plural_words"])  # "các", "những"
+_TAIL_LINKS = tuple(_WORDS["tail_links"])  # "và", "các"
+_UNDER_WORDS = tuple(_WORDS["under_words"])  # "thuộc", "trực thuộc"
+_COMMA_COMPOUND = tuple(_WORDS["comma_compound"])  # "phòng", "chống"
+_ENDING_VERBS = tuple(_WORDS["ending_verbs"])  # "theo dõi"
+_ROUTE_WORDS = tuple(_WORDS["route_words"])  # "đi", "qua"
+_FIELD_GROUPS = tuple(_WORDS["field_groups"])  # "sở", "bộ"
+_SINGULARS = {word.lower(): word for word in _WORDS["group_singulars"]}  # "sở" → "Sở"
+_OF_WORD = _WORDS["of_word"]  # "của"
+_UNITS_PLURAL = _WORDS["units_plural"]  # "các"
+_AND_WORD = _WORDS["and_word"]  # "và"
+_CENTRE = _WORDS["centre"]  # "trung ương"
+_NUMBER_WORD = _WORDS["number_word"]  # "số"
+_SOCIAL_WORD = _WORDS["social_word"]  # "hội"
+_COMMUNE_KINDS = tuple(_WORDS["commune_kinds"])  # "xã", "phường"
+_ROLE_VERBS = tuple(f" {word}" for word in _WORDS["role_verbs"])  # " thực hiện"
+_COMRADE = tuple(_WORDS["comrade_words"])  # "đồng chí" before a position
+_DEPARTMENT = f"{_WORDS['department']} "  # "Sở "
+_COUNCILS = tuple(_WORDS["council_names"])  # "hội đồng nhân dân", "hđnd"
+# The kinds of a province and a city ("tỉnh", "thành phố"), lowercase and capitalized, as a name
+# may end with them before the province's own name ("Công an tỉnh Nghệ An").
+_ISSUER = load_toml("layout.toml")["issuer"]
+_PROVINCE_KIND, _CITY_KIND = _ISSUER["province_kind"], _ISSUER["city_kind"]
+_KIND_WORDS = (_PROVINCE_KIND, _CITY_KIND)  # "tỉnh", "thành phố"
+_KIND_FIRSTS = tuple(kind.split()[0] for kind in _KIND_WORDS)  # "tỉnh", "thành": a kind's first token
+_CAPITALIZED_KINDS = tuple(kind[:1].upper() + kind[1:] for kind in (_CITY_KIND, _PROVINCE_KIND))  # "Thành phố"
+_KIND_PREFIXES = (
+    *(f"{kind} " for kind in (_PROVINCE_KIND, _CITY_KIND)),
+    *(f"{kind} " for kind in reversed(_CAPITALIZED_KINDS)),
+    "",
+)
 _VAGUE_REST = re.compile(r"[\s,;:.\-–]+")
 _PLURAL_IN = _CUES["plural_in"]
 _PLURAL_OPENING = _CUES["plural_opening"]
@@ -108,6 +141,8 @@ _GROUP_KEY = re.compile(
 )
 _GROUP_KEY_REST = _CUES["group_key_rest"]
 _PLURAL_WORD = re.compile(rf"(?:^|\s){_GROUP_PLURAL}\s+")
+_PLURAL_FIRST = re.compile(rf"{_GROUP_PLURAL}\s")  # "các ", "những " opening a lowercased name
+_PLURAL_LOCALITIES = _CUES["plural_localities"]  # "các địa phương", "các tỉnh, thành phố"
 # "UBND các tỉnh, thành phố nêu trên": the words that point back.
 _BACK_MARK = _CUES["back_mark"]
 # A committee of one named locality ("Ủy ban nhân dân thành phố Cần Thơ"), and the key prefix

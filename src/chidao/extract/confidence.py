@@ -66,6 +66,9 @@ def _vague_lead() -> re.Pattern[str]:
 _LONG = 600
 _TOPIC = cues("assignment_cues.toml")["opening_topic"]
 _PAST = cues("assignment_cues.toml")["past_or_ongoing"]
+_REVIEW = load_toml("review.toml")
+_LEAD_GROUP = tuple(f"{word} " for word in _REVIEW["lead_group_openings"])  # "các ", "những "
+_COORDINATOR_GROUP = tuple(f"{word} " for word in _REVIEW["coordinator_group_openings"])  # "các "
 _PAST_WORDS = tuple(load_toml("assignment_cues.toml")["prefilter"]["past"])  # every _PAST match is one
 
 
@@ -134,7 +137,7 @@ def _lead_codes(
         codes.append("table_row")
     if leads and all(_vague_lead().match(name.lower()) for name in leads):
         codes.append("lead_vague")
-    elif leads and any(name.lower().startswith(("các ", "những ")) for name in leads):
+    elif leads and any(name.lower().startswith(_LEAD_GROUP) for name in leads):
         codes.append("lead_group")
     if unusual_lead:
         codes.append("lead_unusual")
@@ -146,7 +149,7 @@ def _lead_codes(
         codes.append("lead_late")
     if len(coordinators) >= 4:
         codes.append("coordinators_many")
-    if any(name.lower().startswith("các ") for name in coordinators):
+    if any(name.lower().startswith(_COORDINATOR_GROUP) for name in coordinators):
         codes.append("coordinators_group")
     return codes
 

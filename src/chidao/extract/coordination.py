@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from chidao.data import load_toml
 from chidao.extract.agencies import AgencyReader, Mention
 from chidao.extract.cues import cues
 from chidao.extract.lead_basics import _STOP, Cues, _dedupe
@@ -17,6 +18,7 @@ _DIRECTED = _CUES["directed"]
 _SUBORDINATES = _CUES["subordinates"]  # "chỉ đạo lực lượng phối hợp với ..."
 
 _TO_AGREE = _CUES["to_agree"]
+_MEETING = tuple(load_toml("assignment_cues.toml")["words"]["to_agree"])  # "làm việc" with: only to agree
 
 # "A chủ trì, B phối hợp", "A (chủ trì), B, C (phối hợp)" (genre g108)
 _LEAD_THEN_COORD = _CUES["lead_then_coordinate"]
@@ -36,7 +38,7 @@ def coordinators(
     for match in _COORDINATE.finditer(key, start, end) if coordinate else ():
         if _directed(reader, start, match.start(), leads):
             continue  # "A chỉ đạo B phối hợp với C": C works with B, not with A
-        if match.group(0).startswith("làm việc") and not _TO_AGREE.search(key, match.end(), end):
+        if match.group(0).startswith(_MEETING) and not _TO_AGREE.search(key, match.end(), end):
             continue  # "làm việc với X" coordinates only "để thống nhất"
         mentions, _ = reader.read_list(match.end(), lenient=True, limit=end)
         found.extend(m for m in mentions if m.end <= end)

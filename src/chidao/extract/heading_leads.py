@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from chidao.extract.agencies import AgencyReader, Mention
+from chidao.extract.agency_words import _OF_WORD
 from chidao.extract.cues import cues
 from chidao.extract.lead_basics import _STOP, Assignment, _Read, clean_leads, past_spaces
 from chidao.extract.registry import phrase_key
@@ -58,7 +59,7 @@ def _owned_heading(reader: AgencyReader, mentions: list[Mention], after: int, en
     """ "1. Nhà đầu tư của 02 dự án đường bộ cao tốc Tân Phú – Bảo Lộc và Bảo Lộc – Liên Khương:":
     a heading whose one agency goes on with "của ..." up to the colon is named by the whole phrase."""
     key = reader.key
-    if len(mentions) != 1 or not key.startswith("của ", past_spaces(reader, after)):
+    if len(mentions) != 1 or not key.startswith(f"{_OF_WORD} ", past_spaces(reader, after)):
         return None
     colon = key.find(":", after, end)
     if colon < 0 or key[colon + 1 : end].strip() or _STOP.search(key[after:colon]):

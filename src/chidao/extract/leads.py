@@ -64,6 +64,15 @@ _TASK_TOPIC = _CUES["task_topic"]
 _QUOTED_SPEECH = _CUES["quoted_speech"]
 _NARRATED = _CUES["narrated"]
 _AGENT_BY = _CUES["agent_by"]
+_WORDS = load_toml(_FILE)["words"]  # the words compared with the match key
+_COMRADE = tuple(f"{word} " for word in _WORDS["comrade"])  # "đồng chí ", "đ/c "
+_TASK_TOPICS = tuple(f"{word} " for word in _WORDS["task_topics"])  # "việc ", "nhiệm vụ "
+_OPENING_ENDS = tuple(_WORDS["opening_ends"])  # " thì", "đồng thời"
+_DIRECTING = tuple(_WORDS["directing"])  # "chỉ đạo", "phân công"
+_UPWARD = load_toml("assignment.toml")  # "đề nghị Bộ ...": asking a higher body (rule 10)
+_HIGHER_NOT = tuple(_UPWARD["higher_not"])  # "bộ chỉ huy"
+_LOCAL_ENDS = tuple(f" {word}" for word in _UPWARD["local_ends"])  # "... tỉnh"
+_LOCAL_WORDS = tuple(f" {word} " for word in _UPWARD["local_words"])  # "... khu vực ..."
 _DOER_ROLE = _CUES["doer_role"]
 _STOP_SPACE = re.compile(r"[.;]\s")
 _OPENING_QUOTES = frozenset('"“‘«')
@@ -74,7 +83,7 @@ def _opens_phrase(key: str, start: int, pos: int) -> bool:
     """Whether ``pos`` begins a clause or follows a comma or colon (not "việc giao ... cho"), or
     follows the task it assigns ("Nhiệm vụ rà soát đất công | giao Sở Tài chính chủ trì")."""
     before = key[start:pos].rstrip()
-    if not before or before[-1] in ",:;.\n-" or before.endswith((" thì", "đồng thời", "trong đó")):
+    if not before or before[-1] in ",:;.\n-" or before.endswith(_OPENING_ENDS):
         return True
     return _TASK_TOPIC.match(before.lstrip()) is not None
 
@@ -123,12 +132,14 @@ def _higher() -> re.Pattern[str]:
 
 def _upward(reader: AgencyReader, match: re.Match[str], mentions: list[Mention]) -> bool:
     """A province asking the centre ("đề nghị Bộ Xây dựng hỗ trợ tỉnh ..."): no task (rule 10)."""
-    if reader.place.national or not match.group(0).startswith("đề nghị"):
+    if reader.place.national or not match.group(0).startswith(_UPWARD["upward_verb"]):
         return False
     for mention in mentions:
         name = phrase_key(mention.name)
-        local = name.endswith(" tỉnh") or " khu vực " in name or " chi nhánh " in f" {name} "  # a regional branch
-        if not _higher().match(name) or name.startswith(("bộ chỉ huy", "bộ đội")) or local:
+        # A body of the province or a regional branch ("Cục Thuế khu vực"): a name that opens with a
+        # higher body's word (matched below) holds one of the words inside it, never at its start.
+        local = name.endswith(_LOCAL_ENDS) or any(word in f" {name} " for word in _LOCAL_WORDS)
+        if not _higher().match(name) or name.startswith(_HIGHER_NOT) or local:
             return False
     return True
 
@@ -199,7 +210,7 @@ def _subject(reader: AgencyReader, pos: int, end: int, known: _Read | None) -> A
     """``subject_assignment`` from ``pos`` (past the spaces); ``known`` is the list the heading
     rule read there, which ``read_list`` would give again from its memory."""
     pos = _skip_intro(reader, pos, end)
-    if reader.key.startswith(("đồng chí ", "đ/c "), pos):
+    if reader.key.startswith(_COMRADE, pos):
         return _comrade(reader, pos, end)  # "Đồng chí Trần Thị Mai, Phó Giám đốc Sở chỉ đạo ..."
     if _read_nothing(reader, pos, known):
         return None
@@ -242,7 +253,7 @@ def _subject(reader: AgencyReader, pos: int, end: int, known: _Read | None) -> A
                 addressees = directed
         if addressees:
             return Assignment(clean_leads(addressees), assigning.start(), True)
-        if not assigning.group(0).strip().endswith(("chỉ đạo", "phân công")):
+        if not assigning.group(0).strip().endswith(_DIRECTING):
             return None  # "Các bộ ... phân công lãnh đạo theo dõi ...": the subject acts (genre g116)
     return Assignment(clean_leads(mentions), pos, bool(colon))
 
@@ -349,7 +360,7 @@ def _agent(reader: AgencyReader, pos: int, end: int) -> Assignment | None:
     named first whose doer follows "do" and a role (genre g98); or an action whose doer closes it:
     "Nâng cấp hệ thống một cửa điện tử, do Sở Khoa học và Công nghệ chủ trì thực hiện." (g145)."""
     key = reader.key
-    topic = key.startswith(("việc ", "nhiệm vụ ", "nội dung "), pos)
+    topic = key.startswith(_TASK_TOPICS, pos)
     for match in _AGENT_BY.finditer(key, pos, min(end, pos + 160) if topic else end):
         if not topic and not key[pos : match.start()].rstrip().endswith(","):
             continue

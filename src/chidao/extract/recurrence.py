@@ -42,16 +42,18 @@ def _irregular() -> tuple[re.Pattern[str], dict[str, int], dict[str, str], tuple
     number = "|".join(sorted(numbers, key=len, reverse=True))
     unit = "|".join(units)
     once = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(data["once"], key=len, reverse=True))
+    every, per = ("|".join(map(re.escape, data[key])) for key in ("every", "per"))
+    one, times, each = (re.escape(data[key]) for key in ("one", "times", "each"))
     pattern = re.compile(
-        rf"(?<![\w])(?:(?:định kỳ|mỗi)\s+(?P<n>\d{{1,2}}|{number})\s+(?P<unit>{unit})"
-        rf"(?:\s*(?:/|một|1)\s*(?:{once}))?(?:\s*,\s*(?:{unit})(?![\w]))*"
-        rf"|(?P<n2>\d{{1,2}}|{number})\s+(?P<unit2>{unit})\s*(?:/|một|1)\s*(?:{once})"
-        rf"|(?P<times>\d{{1,2}}|{number})\s+lần\s*(?:/|mỗi|trong|một)\s*(?P<per>{unit})"
-        rf"|mỗi\s+(?P<unit3>{unit})\s+(?:một|1|01)\s+lần)(?![\w])"  # "mỗi tuần một lần": weekly
+        rf"(?<![\w])(?:(?:{every})\s+(?P<n>\d{{1,2}}|{number})\s+(?P<unit>{unit})"
+        rf"(?:\s*(?:/|{one}|1)\s*(?:{once}))?(?:\s*,\s*(?:{unit})(?![\w]))*"
+        rf"|(?P<n2>\d{{1,2}}|{number})\s+(?P<unit2>{unit})\s*(?:/|{one}|1)\s*(?:{once})"
+        rf"|(?P<times>\d{{1,2}}|{number})\s+{times}\s*(?:/|{per})\s*(?P<per>{unit})"
+        rf"|{each}\s+(?P<unit3>{unit})\s+(?:{one}|1|01)\s+{times})(?![\w])"  # "mỗi tuần một lần": weekly
     )
-    # Every form above holds "định kỳ", "mỗi", "lần" or the last word of a "once" phrase: the
+    # Every form above holds an `every` word, `times` or the last word of a "once" phrase: the
     # pattern has no first letter the engine can skip to, so a text without them is not searched.
-    cues = ("định kỳ", "mỗi", "lần", *{w.split()[-1] for w in data["once"]})
+    cues = (*data["every"], data["times"], *{w.split()[-1] for w in data["once"]})
     return pattern, numbers, units, cues
 
 
@@ -137,20 +139,20 @@ def _whole_clause(key: str, start: int, at: int) -> str:
 
 
 @cache
-def _sentence_end_rules() -> tuple[frozenset[str], tuple[str, ...]]:
+def _sentence_end_rules() -> tuple[frozenset[str], tuple[str, ...], str]:
     data = load_toml("recurrence.toml")
-    return frozenset(data["sentence_end_periods"]), tuple(data["noun_before_period"])
+    return frozenset(data["sentence_end_periods"]), tuple(data["noun_before_period"]), f" {data['part_link']} "
 
 
 def _ends_reported_sentence(clause: str, match: re.Match[str], key: str, end: int) -> bool:
     """ "Cập nhật, cảnh báo ... trên trang thông tin điện tử của Sở hằng ngày.": a short period
     that ends the sentence of a clause opened by a reporting verb."""
-    periods, nouns = _sentence_end_rules()
+    periods, nouns, link = _sentence_end_rules()
     if match.group("period") not in periods:
         return False
     # the reporting verb opens the clause or its last part: "theo dõi, đôn đốc và báo cáo tình
     # hình thực hiện nhiệm vụ hằng tuần." (genre g132)
-    parts = (clause, clause.rsplit(",", 1)[-1], clause.rsplit(" và ", 1)[-1])
+    parts = (clause, clause.rsplit(",", 1)[-1], clause.rsplit(link, 1)[-1])
     if not any(_REPORTING.match(part.strip()) for part in parts):
         return False
     rest = key[match.end() : end].lstrip(" \t")

@@ -51,7 +51,8 @@ def province_steps() -> tuple[ProvinceStep, ...]:
         for merged in province["merged"]:
             for body in data["bodies"]:
                 new = f"{body} {province['kind']} {province['name']}"
-                steps.append(ProvinceStep(f"{body} tỉnh {merged}", new, data["effective"], data["reference"]))
+                old = f"{body} {data['merged_kind']} {merged}"  # "Ủy ban nhân dân tỉnh Hà Nam"
+                steps.append(ProvinceStep(old, new, data["effective"], data["reference"]))
     return tuple(steps)
 
 

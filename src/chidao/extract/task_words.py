@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from itertools import islice
 
+from chidao.data import load_toml
 from chidao.extract.agencies import Mention
 from chidao.extract.cues import cues
 from chidao.extract.task_types import Task
@@ -20,7 +21,8 @@ _CLOSING_START = _CUES["closing_start"]
 _CLOSING_ANY = _CUES["closing_any"]
 _EXHORTATION = _CUES["exhortation"]
 # Every _CLOSING_ANY phrase contains one of these; a cheap test before the regex.
-_CLOSING_WORDS = ("biết", "thông báo", "thi hành", "này", "nêu trên", "./.", "được giao")
+_CLOSING_WORDS = tuple(load_toml("task_cues.toml")["prefilter"]["closing_any"])
+_GROUP_OPENING = tuple(f"{word} " for word in load_toml("task_cues.toml")["words"]["group_opening"])  # "các "
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n\s*\n")
 _LEAD_IN_END = re.compile(r":\s*$")
 _CONTENTS_LEAD_IN = _CUES["contents_lead_in"]
@@ -67,7 +69,7 @@ def _same_leads(a: list[Mention], b: list[Mention]) -> bool:
 
 
 def _same_group(a: str, b: str) -> bool:
-    if not (a.startswith("các ") and b.startswith("các ")):
+    if not (a.startswith(_GROUP_OPENING) and b.startswith(_GROUP_OPENING)):
         return False
     words_a, words_b = set(a.replace(",", " ").split()), set(b.replace(",", " ").split())
     return words_a <= words_b or words_b <= words_a

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from chidao.data import load_toml
 from chidao.extract.cues import cues
 from chidao.extract.deadlines import (
     DeadlineMatch,
@@ -33,6 +34,10 @@ _YEAR_DEADLINE_VERBS = _CUES["year_deadline_verbs"]
 _GOAL_BEFORE = _CUES["goal_before"]
 _NOT_DEADLINE_BEFORE = _CUES["not_deadline_before"]
 _EVENT_BEFORE = _CUES["event_before"]
+_WINDOW_EVENTS = tuple(load_toml("timing_cues.toml")["words"]["window_events"])  # "khởi công"
+_YEAR_WORD = load_toml("timing_cues.toml")["words"]["year_opening"]  # "năm"
+_CELL_PREFIXES = tuple(f"{word} " for word in load_toml("timing_cues.toml")["words"]["cell_prefixes"])
+_GOAL_YEAR = tuple(load_toml("timing_cues.toml")["words"]["goal_year"])  # "vào năm 2027"
 _AS_OF_BEFORE = _CUES["as_of_before"]
 _TIME_LABEL_BEFORE = _CUES["time_label_before"]
 _FRAME_BEFORE = _CUES["frame_before"]
@@ -87,7 +92,7 @@ class TimingReader:
         if match.kind not in _FIRM and _NOT_DEADLINE_BEFORE.search(before[-25:]):
             return False  # "tại kỳ họp giữa năm 2026": an event's date
         event = _EVENT_BEFORE.search(before[-25:]) if match.kind not in _FIRM else None
-        if event and not (event.group().startswith("khởi") and match.text.lower().startswith("trong")):
+        if event and not (event.group().startswith(_WINDOW_EVENTS) and match.text.lower().startswith("trong")):
             return False  # "khởi công ngày 15/3", "các điểm thi công trong tháng 5": when it happens;
             # "bảo đảm khởi công trong quý IV": the window it must happen in, a deadline
         if match.kind not in _FIRM and _FRAME_BEFORE.search(before[-25:]) and _BARE_PERIOD.match(match.text.lower()):
@@ -96,7 +101,7 @@ class TimingReader:
             return False
         if match.kind.startswith("until") and _AS_OF_BEFORE.search(before):
             return False  # "số liệu dân số đến ngày 30/9/2026": the date the figures stand at
-        if match.kind == "in_year" and match.text.lower().startswith("vào"):
+        if match.kind == "in_year" and match.text.lower().startswith(_GOAL_YEAR):
             return bool(_GOAL_BEFORE.search(before))  # "phấn đấu đạt ... vào năm 2027"
         if match.kind == "in_year" and not plan_line:
             return bool(_YEAR_DEADLINE_VERBS.search(before) or _TIME_LABEL_BEFORE.search(before))
@@ -130,8 +135,8 @@ class TimingReader:
             day = recurring_day(self.key, begin, end, recurrence)
             until = self._until(resolved[at:], begin, plan_line)
             return Timing(match.date, match.text, recurrence, span, match.kind, words, day, until)
-        # Every _YEAR_OPENING holds "năm"; the pattern looks for a colon 60 characters ahead first.
-        opening = _YEAR_OPENING.match(self.key, begin, end) if self.key.find("năm", begin, end) >= 0 else None
+        # Every _YEAR_OPENING holds _YEAR_WORD ("năm"); the pattern looks for a colon 60 characters ahead first.
+        opening = _YEAR_OPENING.match(self.key, begin, end) if self.key.find(_YEAR_WORD, begin, end) >= 0 else None
         recurrence, words = self._recurrence(begin, end)
         if opening and recurrence is None:
             # "Năm 2026, cắt giảm 100% ...": the year by which the result must be reached.
@@ -198,7 +203,7 @@ class TimingReader:
         if timing.deadline or timing.recurrence or timing.recurrence_text:
             return timing
         cell = self.text[start:end]
-        for prefix in ("trong ", "trước ngày ", "trước "):
+        for prefix in _CELL_PREFIXES:  # "trong ", "trước ngày ", "trước "
             for match in find_deadlines(prefix + cell, doc_date=self.doc_date, year=self.year, calendar=self.calendar):
                 if match.start == 0 and match.date is not None and match.end > len(prefix):
                     stop = start + match.end - len(prefix)

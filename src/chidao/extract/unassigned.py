@@ -20,6 +20,8 @@ from chidao.document import Paragraph
 from chidao.extract.vocabulary import assignment_phrases
 from chidao.text.guarded import Guarded, guarded
 
+_NARRATED = tuple(load_toml("assignment_cues.toml")["words"]["narrated"])  # "đã", "vừa": a report
+
 
 @dataclass(frozen=True)
 class Unassigned:
@@ -144,6 +146,6 @@ def sentence_kind(key: str, start: int, end: int) -> str:
     if elaboration.match(key, pos, end):
         return "elaboration"
     words = key[pos:end].split()[:8]
-    if narration.match(key, pos, end) or "đã" in words or "vừa" in words:
+    if narration.match(key, pos, end) or any(word in words for word in _NARRATED):
         return "narration"
     return "action"

@@ -69,6 +69,21 @@ _TONE_PAIRS = _build_tone_pairs()
 _TONE_RE = re.compile("[ou](?<!q[ou])[àáảãạèéẻẽẹỳýỷỹỵ](?![a-zà-ỹ])")
 
 
+_OLD_PAIRS = {new: old for old, new in _TONE_PAIRS.items()}
+_OLD_PAIRS |= {new[0].upper() + new[1:]: old[0].upper() + old[1:] for new, old in _OLD_PAIRS.items()} | {
+    new.upper(): old.upper() for new, old in _OLD_PAIRS.items()
+}
+# The tone-on-first-vowel form of a pair ("òa", "Ủy", "HÒA") at the end of a syllable, not after "q".
+_NEW_TONE_RE = re.compile("[òóỏõọùúủũụÒÓỎÕỌÙÚỦŨỤ](?<![qQ].)[aeyAEY](?![a-zà-ỹA-ZÀ-Ỹ])")
+
+
+def tone_spellings(word: str) -> tuple[str, ...]:
+    """``word`` and, where it differs, its old tone placement ("Đảng ủy" → "Đảng ủy", "Đảng uỷ"):
+    a word list keeps one spelling, and code that compares text as written needs both."""
+    old = _NEW_TONE_RE.sub(lambda m: _OLD_PAIRS.get(m.group(0), m.group(0)), word)
+    return (word,) if old == word else (word, old)
+
+
 def lower(text: str, lowered: str | None = None) -> str:
     """Lowercase without ever changing the length (``str.lower`` may, e.g. for "İ").
 
