@@ -249,3 +249,36 @@ def test_g159_g166(item, expected):
 def test_the_investors_side_heads_its_items():
     body = "1. Về phía nhà đầu tư:\n- Hoàn thiện hồ sơ trước ngày 20/12/2026.\n2. Sở Tài chính thẩm định.\n"
     assert _tasks(_notice(body)) == [(["Nhà đầu tư"], [], "2026-12-20", None), (["Sở Tài chính"], [], None, None)]
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        # g165: a daily update put on a web page, by the one directed to make it
+        (
+            "Giám đốc Sở Y tế chỉ đạo Trung tâm Kiểm soát bệnh tật cập nhật số ca mắc hằng ngày trên trang điện tử.",
+            (["Giám đốc Sở Y tế"], [], None, "daily"),
+        ),
+        # g166: the day a figure stands at is no deadline
+        (
+            "Về giải ngân: đến ngày 25/11/2026, toàn tỉnh đạt 78,5% kế hoạch. Yêu cầu Sở Tài chính đôn đốc giải"
+            " ngân hết vốn trước ngày 31/01/2027.",
+            (["Sở Tài chính"], [], "2027-01-31", None),
+        ),
+        # g167: a bare date after a deadline label
+        ("Sở Tư pháp rà soát văn bản (thời hạn hoàn thành: 30/12/2026).", (["Sở Tư pháp"], [], "2026-12-30", None)),
+        # g168: of two dated steps, the earliest
+        (
+            "Sở Công Thương xây dựng chương trình kích cầu, xong trước ngày 28/02/2027; riêng đối với chương trình"
+            " khuyến mại dịp Tết, xong trước ngày 15/01/2027.",
+            (["Sở Công Thương"], [], "2027-01-15", None),
+        ),
+    ],
+)
+def test_g165_g168(item, expected):
+    assert _tasks(_notice(f"1. Sở Nội vụ rà soát biên chế.\n2. {item}\n"))[1:] == [expected]
+
+
+def test_lowercase_roman_numerals_are_sibling_items():
+    body = "Đề nghị Sở Xây dựng:\ni) Kiểm tra cột đèn.\nii) Xử lý cột đèn nghiêng.\niii) Báo cáo kết quả.\n"
+    assert [lead for lead, *_ in _tasks(_notice(body))] == [["Sở Xây dựng"]] * 3

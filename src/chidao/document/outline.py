@@ -19,6 +19,7 @@ _RANK = {
     "decimal": 2,
     "task_no": 2,  # "Nhiệm vụ 1:", as "1."
     "alpha": 5,
+    "roman_lower": 5,  # "i)" reads as a letter, "ii)" after it as its sibling
     "alpha_dot": 5,
     "paren": 6,
     "ordinal": 6,

@@ -29,6 +29,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("roman", re.compile(r"(?:[IVX]{1,5})(?:[.)]|-(?=[^\S\n]))(?=\s|$)")),
     ("decimal2", re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?(?=\s|$)")),
     ("decimal", re.compile(r"\d{1,2}(?:[.)]|-(?=[^\S\n]))(?=\s|$)")),
+    # "ii)", "iii)": lowercase roman numerals after "i)", ranked as letters (genre g160)
+    ("roman_lower", re.compile(r"(?:ii|iii|iv|vi|vii|viii|ix)\)(?=\s|$)")),
     ("alpha", re.compile(r"[a-zđ]\)(?=\s|$)")),
     ("alpha_dot", re.compile(rf"[a-hk-zđ]\.(?=\s+[{UPPER}])")),
     ("paren", re.compile(r"\((?:[ivx]{1,4}|\d{1,2}|[a-zđ])\)(?=\s)")),

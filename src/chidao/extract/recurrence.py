@@ -26,6 +26,8 @@ _PERIODIC = _CUES["periodic"]
 _REPORTING_BEFORE = _CUES["reporting_before"]
 _DEADLINE_BEFORE = _CUES["deadline_before"]
 _REPORTING = _CUES["reporting"]
+_REPORTING_INSIDE = _CUES["reporting_inside"]
+_REPORT_MEDIUM = _CUES["report_medium"]
 
 
 def find_recurrence(key: str, start: int, end: int) -> str | None:
@@ -152,10 +154,14 @@ def _ends_reported_sentence(clause: str, match: re.Match[str], key: str, end: in
         return False
     # the reporting verb opens the clause or its last part: "theo dõi, đôn đốc và báo cáo tình
     # hình thực hiện nhiệm vụ hằng tuần." (genre g132)
-    parts = (clause, clause.rsplit(",", 1)[-1], clause.rsplit(link, 1)[-1])
+    inside = _REPORTING_INSIDE.search(clause)
+    parts = (clause, clause.rsplit(",", 1)[-1], clause.rsplit(link, 1)[-1], clause[inside.start() :] if inside else "")
     if not any(_REPORTING.match(part.strip()) for part in parts):
         return False
     rest = key[match.end() : end].lstrip(" \t")
+    medium = _REPORT_MEDIUM.match(rest)  # "... hằng ngày trên trang thông tin điện tử của Sở."
+    if medium:
+        rest = rest[medium.end() :]
     if rest and rest[0] not in ".;\n":
         return False
     return not clause.rstrip().endswith(nouns)

@@ -39,6 +39,7 @@ _YEAR_WORD = load_toml("timing_cues.toml")["words"]["year_opening"]  # "năm"
 _CELL_PREFIXES = tuple(f"{word} " for word in load_toml("timing_cues.toml")["words"]["cell_prefixes"])
 _GOAL_YEAR = tuple(load_toml("timing_cues.toml")["words"]["goal_year"])  # "vào năm 2027"
 _AS_OF_BEFORE = _CUES["as_of_before"]
+_AS_OF_AFTER = _CUES["as_of_after"]
 _TIME_LABEL_BEFORE = _CUES["time_label_before"]
 _FRAME_BEFORE = _CUES["frame_before"]
 _BARE_PERIOD = _CUES["bare_period"]
@@ -99,7 +100,7 @@ class TimingReader:
             return False  # "kế hoạch năm 2026": a plan's year; "Kế hoạch trong quý III" is a deadline
         if _PLANNED.search(before):
             return False
-        if match.kind.startswith("until") and _AS_OF_BEFORE.search(before):
+        if match.kind.startswith("until") and (_AS_OF_BEFORE.search(before) or _AS_OF_AFTER.match(self.key, match.end)):
             return False  # "số liệu dân số đến ngày 30/9/2026": the date the figures stand at
         if match.kind == "in_year" and match.text.lower().startswith(_GOAL_YEAR):
             return bool(_GOAL_BEFORE.search(before))  # "phấn đấu đạt ... vào năm 2027"
@@ -153,14 +154,28 @@ class TimingReader:
         """ "kiểm tra các công trình hoàn thành trong năm 2026; báo cáo kết quả trước ngày 30/9/2026":
         when the first deadline is a whole year and a firm date before its end follows, the item's
         first (earliest) step is the dated one (ANNOTATION.md; genre g91)."""
-        if len(resolved) < 2 or all(m.kind != "in_year" for m in resolved):
-            return resolved  # nearly every item: one deadline, or no year among them
+        if len(resolved) < 2:
+            return resolved  # nearly every item: one deadline
+        if all(m.kind != "in_year" for m in resolved):
+            return self._earliest_firm(resolved, begin, plan_line)
         accepted = [m for m in resolved if self._acceptable(m, begin, plan_line)]
         if not accepted or accepted[0].kind != "in_year" or accepted[0].recurrence or accepted[0].date is None:
             return resolved
         year_end = accepted[0].date
         firm = [m for m in accepted if m.kind in _FIRM and not m.recurrence and m.date and m.date < year_end]
         return [min(firm, key=lambda m: m.date), *resolved] if firm else resolved
+
+    def _earliest_firm(
+        self, resolved: tuple[DeadlineMatch, ...] | list[DeadlineMatch], begin: int, plan_line: bool
+    ) -> tuple[DeadlineMatch, ...] | list[DeadlineMatch]:
+        """ "xong trước ngày 28/02/2027; riêng đối với chương trình dịp Tết, xong trước ngày
+        15/01/2027": of an item's firm dated steps, the earliest comes first (genre g168)."""
+        firm = [m for m in resolved if m.kind in _FIRM and not m.recurrence and m.date]
+        if len(firm) < 2:
+            return resolved
+        accepted = [m for m in firm if self._acceptable(m, begin, plan_line)]
+        earliest = min(accepted, key=lambda m: m.date) if len(accepted) > 1 else None
+        return [earliest, *resolved] if earliest is not None and earliest is not accepted[0] else resolved
 
     def _until(self, matches: list[DeadlineMatch], begin: int, plan_line: bool) -> date | None:
         """The end of a recurring task's rounds: its "đến hết năm 2026", "đến ngày 31/12/2026"."""
