@@ -282,3 +282,31 @@ def test_g165_g168(item, expected):
 def test_lowercase_roman_numerals_are_sibling_items():
     body = "Đề nghị Sở Xây dựng:\ni) Kiểm tra cột đèn.\nii) Xử lý cột đèn nghiêng.\niii) Báo cáo kết quả.\n"
     assert [lead for lead, *_ in _tasks(_notice(body))] == [["Sở Xây dựng"]] * 3
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        # g171: the doer after a spaced dash that closes the item
+        (
+            "Rà soát các trường hợp lấn chiếm đất công trước ngày 31/3/2027 - UBND phường Tân An thực hiện.",
+            (["Ủy ban nhân dân phường Tân An"], [], "2027-03-31", None),
+        ),
+        # g171: a request after a report on an agency is that agency's; the report is no part of it
+        (
+            "Sở Xây dựng đã hoàn thành việc đo đạc trong năm 2026; đề nghị tiếp tục hỗ trợ phường cấp phép.",
+            (["Sở Xây dựng"], [], None, None),
+        ),
+        # g172: the members of the People's Committee by their area
+        (
+            "Các đồng chí Thành viên UBND tỉnh theo địa bàn được phân công đi kiểm tra.",
+            (["Các đồng chí Thành viên Ủy ban nhân dân tỉnh"], [], None, None),
+        ),
+    ],
+)
+def test_g171_g174(item, expected):
+    assert _tasks(_notice(f"1. Sở Nội vụ rà soát biên chế.\n2. {item}\n"))[1:] == [expected]
+
+
+def test_a_report_with_no_request_after_it_stays_no_task():
+    assert _tasks(_notice("1. Sở Y tế đã báo cáo kết quả; các hộ dân đã được hỗ trợ.\n")) == []

@@ -16,6 +16,7 @@ from chidao.data import load_toml
 from chidao.extract.agencies import AgencyReader, Mention
 from chidao.extract.coordination import coordinators
 from chidao.extract.cues import cue_regex, cues
+from chidao.extract.doer_leads import agent_assignment
 from chidao.extract.heading_leads import _heading, duty_holder, heading_assignment
 from chidao.extract.lead_basics import Assignment, Cues, _Read, clean_leads, past_spaces
 from chidao.extract.registry import phrase_key
@@ -63,17 +64,14 @@ _LABEL = _CUES["label"]
 _TASK_TOPIC = _CUES["task_topic"]
 _QUOTED_SPEECH = _CUES["quoted_speech"]
 _NARRATED = _CUES["narrated"]
-_AGENT_BY = _CUES["agent_by"]
 _WORDS = load_toml(_FILE)["words"]  # the words compared with the match key
 _COMRADE = tuple(f"{word} " for word in _WORDS["comrade"])  # "đồng chí ", "đ/c "
-_TASK_TOPICS = tuple(f"{word} " for word in _WORDS["task_topics"])  # "việc ", "nhiệm vụ "
 _OPENING_ENDS = tuple(_WORDS["opening_ends"])  # " thì", "đồng thời"
 _DIRECTING = tuple(_WORDS["directing"])  # "chỉ đạo", "phân công"
 _UPWARD = load_toml("assignment.toml")  # "đề nghị Bộ ...": asking a higher body (rule 10)
 _HIGHER_NOT = tuple(_UPWARD["higher_not"])  # "bộ chỉ huy"
 _LOCAL_ENDS = tuple(f" {word}" for word in _UPWARD["local_ends"])  # "... tỉnh"
 _LOCAL_WORDS = tuple(f" {word} " for word in _UPWARD["local_words"])  # "... khu vực ..."
-_DOER_ROLE = _CUES["doer_role"]
 _STOP_SPACE = re.compile(r"[.;]\s")
 _OPENING_QUOTES = frozenset('"“‘«')
 _COMMA_SPACE = re.compile(r",\s+")
@@ -348,29 +346,11 @@ def find_assignment(
         or _subject(reader, pos, end, read)
         or explicit_assignment(reader, start, end, cues)
         or _addressed(reader, pos, end)
-        or _agent(reader, pos, end)
+        or agent_assignment(reader, pos, end)
     )
     if found and reader.place.council and all(reader.is_issuer(m) for m in found.leads):
         return None
     return found
-
-
-def _agent(reader: AgencyReader, pos: int, end: int) -> Assignment | None:
-    """ "Việc xây dựng cơ sở dữ liệu do Sở Khoa học và Công nghệ chủ trì, hoàn thành ...": a task
-    named first whose doer follows "do" and a role (genre g98); or an action whose doer closes it:
-    "Nâng cấp hệ thống một cửa điện tử, do Sở Khoa học và Công nghệ chủ trì thực hiện." (g145)."""
-    key = reader.key
-    topic = key.startswith(_TASK_TOPICS, pos)
-    for match in _AGENT_BY.finditer(key, pos, min(end, pos + 160) if topic else end):
-        if not topic and not key[pos : match.start()].rstrip().endswith(","):
-            continue
-        mentions, after = reader.read_list(match.end(), limit=end)
-        role = _DOER_ROLE.match(key, after, end) if mentions else None
-        if role is None:
-            continue
-        if topic or not _STOP_SPACE.search(key, role.end(), end):
-            return Assignment(clean_leads(mentions), match.end(), True)
-    return None
 
 
 def strip_label(key: str, start: int) -> int:

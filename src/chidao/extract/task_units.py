@@ -6,6 +6,7 @@ from __future__ import annotations
 from chidao.extract.agencies import Mention
 from chidao.extract.aside_leads import aside_assignment, inline_plan_assignment
 from chidao.extract.coordination import partners_after_lead
+from chidao.extract.doer_leads import reported_subject
 from chidao.extract.leads import (
     Assignment,
     coordinators,
@@ -19,6 +20,7 @@ from chidao.extract.task_types import Context, Task
 from chidao.extract.task_words import (
     _ASSESSMENT,
     _BACK,
+    _BARE_REQUEST,
     _CLAUSE_END,
     _CONSEQUENCE,
     _DUTY,
@@ -76,6 +78,7 @@ class UnitCutting:
         if clauses:
             clauses[0] = (start, clauses[0][1])
         pending: list[Mention] | None = None
+        reported: list[Mention] | None = None  # the agency a past clause reports on
         attendance = False
         for i, (c_start, c_end) in enumerate(clauses):
             opening = past_spaces(self.reader, c_start)  # read once: every rule below starts there
@@ -111,7 +114,12 @@ class UnitCutting:
                 continue
             if assignment is None and pending:
                 assignment = Assignment(pending, c_start, True)
+            if assignment is None and reported and _BARE_REQUEST.match(self.key, opening, c_end):
+                assignment = Assignment(reported, c_start, True)  # "Sở X đã hoàn thành ...; đề nghị tiếp tục ..."
+                if groups and not groups[-1][2]:
+                    groups.pop()  # the report before the request is no part of its task
             pending = None
+            reported = reported_subject(self.reader, opening, c_end) if assignment is None else None
             assignment = self._settled(assignment, c_end, ctx, groups)
             self._place_clause(groups, (c_start, c_end, opening), assignment, ctx, marked)
         return groups

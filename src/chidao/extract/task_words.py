@@ -43,6 +43,7 @@ _DUTY = _CUES["duty"]
 _ASSESSMENT = _CUES["assessment"]
 _PETITION = _CUES["petition"]
 _CONSEQUENCE = _CUES["consequence"]
+_BARE_REQUEST = _CUES["bare_request"]
 _LEAD_IN_PHRASE = _CUES["lead_in_phrase"]
 
 
