@@ -156,9 +156,8 @@ def find_session(*, session: Session, token: str) -> LoginSession | None:
 def session_user(*, session: Session, token: str) -> tuple[User, LoginSession] | None:
     """The active user logged in with the cookie token ``token``, and that login session (one
     query: every page and cookie request asks this first)."""
-    found = session.execute(
-        select(LoginSession, User).join(User, User.id == LoginSession.user_id).where(LoginSession.token_hash == token_hash(token))
-    ).first()
+    query = select(LoginSession, User).join(User, User.id == LoginSession.user_id)
+    found = session.execute(query.where(LoginSession.token_hash == token_hash(token))).first()
     if found is None:
         return None
     login, user = found
