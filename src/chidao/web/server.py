@@ -12,9 +12,10 @@ service manager knows about. On Linux the kernel sends them SIGTERM when the par
 The garbage collector is tuned once the application is built (``tune_gc``): everything built so
 far (modules, routes, models, templates' environment) is moved out of the collector's sight
 with ``gc.freeze()``, and the youngest generation is collected after 50,000 allocations instead
-of 700. A page allocates tens of thousands of short-lived objects (rows, dicts, template
-output), about two young collections each, and every full collection walks the whole heap,
-whose live part grows with the connections held open under load (issue 10, item 10).
+of 700. A page's short-lived objects (rows, dicts, template output) used to set off about two
+young collections each; every full collection walks the whole heap,
+which grows with the requests in flight. In one process this saved no measurable CPU; it is
+kept for the server under load (issue 10, item 10, README "Benchmarks").
 """
 
 from __future__ import annotations
