@@ -16,12 +16,14 @@ def serve_command(host: str, port: int, workers: int) -> None:
     import uvicorn
 
     from chidao.web.app import create_app
+    from chidao.web.server import tune_gc
 
     settings = load_settings()
     engine = open_store(settings)  # migrated and seeded once, before any worker starts
     click.echo(f"chidao: http://{host}:{port}/  (API: http://{host}:{port}/api/v1/docs)", err=True)
     if workers == 1:
         app = create_app(settings, engine=engine, background=True)  # with the webhook sender
+        tune_gc()
         uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False)
         return
     engine.dispose()

@@ -154,10 +154,14 @@ def find_session(*, session: Session, token: str) -> LoginSession | None:
 
 
 def session_user(*, session: Session, token: str) -> tuple[User, LoginSession] | None:
-    """The active user logged in with the cookie token ``token``, and that login session."""
-    login = find_session(session=session, token=token)
-    user = session.get(User, login.user_id) if login else None
-    if login is None or user is None or not user.is_active:
+    """The active user logged in with the cookie token ``token``, and that login session (one
+    query: every page and cookie request asks this first)."""
+    query = select(LoginSession, User).join(User, User.id == LoginSession.user_id)
+    found = session.execute(query.where(LoginSession.token_hash == token_hash(token))).first()
+    if found is None:
+        return None
+    login, user = found
+    if aware(login.expires_at) <= now() or not user.is_active:
         return None
     return user, login
 

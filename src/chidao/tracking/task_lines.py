@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from chidao.store.models import Agency, Assignment, Task
@@ -69,14 +69,21 @@ COLUMNS = (
 FIELDS = tuple(column.key for column in COLUMNS)
 
 
+# Both statements are built once, their ids an expanding parameter: building a statement costs
+# more than SQLAlchemy's cached compilation of it, and they run through the connection (Core), as
+# plain rows need none of the ORM's result handling.
+_TASKS = select(*COLUMNS).where(Task.id.in_(bindparam("ids", expanding=True)))
+_NAMES = (
+    select(Assignment.task_id, Assignment.role, Agency.name)
+    .join(Agency, Agency.id == Assignment.agency_id)
+    .where(Assignment.task_id.in_(bindparam("ids", expanding=True)))
+    .order_by(Assignment.task_id, Assignment.position, Assignment.id)
+)
+
+
 def _agency_names(session: Session, ids: Sequence[int]) -> dict[int, tuple[list[str], list[str]]]:
     """Task id → (lead names, coordinator names), each in the notice's order."""
-    rows = session.execute(
-        select(Assignment.task_id, Assignment.role, Agency.name)
-        .join(Agency, Agency.id == Assignment.agency_id)
-        .where(Assignment.task_id.in_(ids))
-        .order_by(Assignment.task_id, Assignment.position, Assignment.id)
-    )
+    rows = session.connection().execute(_NAMES, {"ids": list(ids)})
     names: dict[int, tuple[list[str], list[str]]] = {}
     for task_id, role, name in rows:
         lead, coordinators = names.setdefault(task_id, ([], []))
@@ -88,7 +95,7 @@ def task_lines(session: Session, ids: Sequence[int]) -> list[TaskLine]:
     """The tasks ``ids`` in that order (ids of no task are skipped)."""
     if not ids:
         return []
-    rows = {row.id: row for row in session.execute(select(*COLUMNS).where(Task.id.in_(ids)))}
+    rows = {row.id: row for row in session.connection().execute(_TASKS, {"ids": list(ids)})}
     names = _agency_names(session, ids)
     lines = []
     for task_id in ids:

@@ -7,17 +7,23 @@ role and find a task the same way. They differ only in how they refuse: the API 
 an English detail, a page redirects to the login form (``LoginRequired``) and says 403 in
 Vietnamese; every page form carries the session's CSRF token in a hidden field ``csrf_token``,
 which ``check_csrf`` compares before anything changes.
+
+Dependencies that only compute (settings, today, the role guards) are ``async def``: FastAPI
+runs a plain ``def`` dependency on a worker thread, and each such hop costs more CPU than the
+work itself (issue 10, item 10); those that read the database stay ``def``, off the event loop.
 """
 
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Annotated
 from urllib.parse import quote
 
+import anyio
+from anyio import to_thread
 from fastapi import Depends, HTTPException, Path, Query, Request, status
 from fastapi.exceptions import RequestValidationError
 from fastapi.security import APIKeyCookie, HTTPBearer
@@ -42,17 +48,25 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 STAFF = UserRole.staff()
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def get_session(request: Request) -> Iterator[Session]:
-    """One session per request; routes commit, anything left uncommitted is rolled back."""
-    with request.app.state.sessions() as session:
+async def get_session(request: Request) -> AsyncIterator[Session]:
+    """One session per request; routes commit, anything left uncommitted is rolled back.
+
+    Opening a session touches no database (it connects on its first statement), so it is made
+    on the event loop; closing it returns the connection (a rollback) on a worker thread, even
+    when the client has gone away meanwhile."""
+    session = request.app.state.sessions()
+    try:
         yield session
+    finally:
+        with anyio.CancelScope(shield=True):
+            await to_thread.run_sync(session.close)
 
 
-def get_today() -> date:
+async def get_today() -> date:
     """Today in Vietnam; tests override this dependency."""
     return datetime.now(VIETNAM).date()
 
@@ -62,7 +76,7 @@ SessionDep = Annotated[Session, Depends(get_session)]
 TodayDep = Annotated[date, Depends(get_today)]
 
 
-def get_soon_until(request: Request, today: TodayDep, settings: SettingsDep) -> date:
+async def get_soon_until(request: Request, today: TodayDep, settings: SettingsDep) -> date:
     return due_soon_until(today, settings.due_soon_days, request.app.state.calendar)
 
 
@@ -134,7 +148,7 @@ def get_principal(
 PrincipalDep = Annotated[Principal, Depends(get_principal)]
 
 
-def get_user(principal: PrincipalDep) -> User:
+async def get_user(principal: PrincipalDep) -> User:
     return principal.user
 
 
@@ -147,10 +161,10 @@ def forbid_unless(user: User, *roles: str, detail: str | None = None) -> None:
         raise HTTPException(status.HTTP_403_FORBIDDEN, detail or f"this needs the role {' or '.join(roles)}")
 
 
-def require(*roles: str) -> Callable[[User], User]:
+def require(*roles: str) -> Callable[[User], Awaitable[User]]:
     """A dependency letting through only users with one of ``roles`` (others get 403)."""
 
-    def guard(user: CurrentUser) -> User:
+    async def guard(user: CurrentUser) -> User:
         forbid_unless(user, *roles)
         return user
 
@@ -206,7 +220,7 @@ def get_page_login(request: Request, session: SessionDep) -> LoginSession:
 PageLogin = Annotated[LoginSession, Depends(get_page_login)]
 
 
-def get_page_user(request: Request, login: PageLogin) -> User:
+async def get_page_user(request: Request, login: PageLogin) -> User:
     return request.state.page_user
 
 
@@ -214,10 +228,10 @@ PageUser = Annotated[User, Depends(get_page_user)]
 NOT_ALLOWED_PAGE = msg("web_errors.not_allowed")
 
 
-def page_require(*roles: str) -> Callable[[User], User]:
+def page_require(*roles: str) -> Callable[[User], Awaitable[User]]:
     """``require`` for pages: others get the 403 page, in Vietnamese."""
 
-    def guard(user: PageUser) -> User:
+    async def guard(user: PageUser) -> User:
         forbid_unless(user, *roles, detail=NOT_ALLOWED_PAGE)
         return user
 

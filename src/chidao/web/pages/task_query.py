@@ -68,7 +68,7 @@ class TaskQuery:
     form: dict[str, object] = field(default_factory=dict)  # the values to show back in the form
 
 
-def task_query(
+async def task_query(
     agency: Annotated[str, Query(max_length=300)] = "",
     role: Annotated[str, Query(max_length=20)] = "",
     status: Annotated[list[str] | None, Query(max_length=200)] = None,

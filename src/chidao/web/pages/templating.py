@@ -35,7 +35,14 @@ from chidao.vocab import (
 from chidao.web.pages.formats import filesize, number, typed_date, vn_date, vn_datetime
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-FILTERS = {"vndate": vn_date, "vndatetime": vn_datetime, "number": number, "filesize": filesize, "dmy": typed_date}
+FILTERS = {
+    "vndate": vn_date,
+    "vndatetime": vn_datetime,
+    "number": number,
+    "filesize": filesize,
+    "dmy": typed_date,
+    "commas": ", ".join,  # names in a list's cell; escaped on output like any string
+}
 
 
 def labels() -> dict[str, dict[str, str]]:

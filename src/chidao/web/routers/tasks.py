@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query, Request, Response
 
 from chidao.tracking import review, round_reports
 from chidao.tracking.numbers import FIRST_DAY, LAST_DAY, in_calendar
@@ -35,7 +35,7 @@ MAX_ROUNDS_DAYS = 3660
 NOT_FOUND = {404: {"description": "no such task, or not yours to see"}}
 
 
-@router.get("")
+@router.get("", response_model=schemas.Page[schemas.TaskPublic])
 def search_tasks(
     session: SessionDep,
     user: CurrentUser,
@@ -60,7 +60,7 @@ def search_tasks(
     sort: Annotated[Sort | None, Query(description="default: deadline; newest first (-created) for a search")] = None,
     page: PageNo = 1,
     per_page: Annotated[int, Query(ge=1, le=200)] = 50,
-) -> schemas.Page[schemas.TaskPublic]:
+) -> Response:
     """Tracked tasks the user may see, filtered, sorted and paged."""
     flt = TaskFilter(
         agency=agency.strip() if agency and agency.strip() else None,
@@ -77,13 +77,16 @@ def search_tasks(
     found = list_tasks(
         session=session, flt=flt, scope=scope, today=today, soon_until=soon, sort=sort, page=page, per_page=per_page
     )
-    return schemas.Page(
+    body = schemas.Page[schemas.TaskPublic](
         items=[task_public(t, today, soon) for t in found.rows],
         total=found.total,
         total_exact=found.exact,
         page=page,
         per_page=per_page,
     )
+    # Serialized here, on the endpoint's thread, exactly as FastAPI would (by alias): returned as
+    # a model, it would be validated again and serialized on one more thread hop (issue 10).
+    return Response(body.model_dump_json(by_alias=True), media_type="application/json")
 
 
 @router.get("/{task_id}", responses=NOT_FOUND)
