@@ -310,3 +310,8 @@ def test_g171_g174(item, expected):
 
 def test_a_report_with_no_request_after_it_stays_no_task():
     assert _tasks(_notice("1. Sở Y tế đã báo cáo kết quả; các hộ dân đã được hỗ trợ.\n")) == []
+
+
+def test_an_approval_that_assigns_gives_the_task():
+    body = "1. Thống nhất tổ chức chương trình; thống nhất giao Sở Văn hóa, Thể thao và Du lịch làm đầu mối tổ chức.\n"
+    assert _tasks(_notice(body)) == [(["Sở Văn hóa, Thể thao và Du lịch"], [], None, None)]
