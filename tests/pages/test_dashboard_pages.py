@@ -13,8 +13,8 @@ from siteclient import HEALTH
 
 from chidao.extract.workdays import WorkCalendar
 from chidao.tracking.dashboard import end_of_work_week
-from chidao.web.pages.charts import BAR_AREA, bar_chart, shorten
-from chidao.web.pages.routes import dashboard
+from chidao.web.pages.dashboard import routes as dashboard
+from chidao.web.pages.reports.charts import BAR_AREA, bar_chart, shorten
 
 MONTHLY = "Báo cáo hằng tháng"  # the notice's monthly report, "trước ngày 25 hằng tháng"
 

@@ -118,7 +118,7 @@ def test_the_agency_page_shows_its_score_and_trend(site, quarter):
 
 
 def test_the_trend_chart_geometry():
-    from chidao.web.pages.charts import trend_chart
+    from chidao.web.pages.reports.charts import trend_chart
 
     chart = trend_chart(
         [

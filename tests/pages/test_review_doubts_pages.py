@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from chidao.settings import Settings
 from chidao.store.engine import session_factory
 from chidao.store.models import AuditEntry, Task, UnassignedPassage
-from chidao.web.pages.review_text import Loose, Passage, highlight
+from chidao.web.pages.review.text import Loose, Passage, highlight
 
 BADGE = "Cần kiểm tra"
 TAKEN = "Đoạn này đã được tạo thành nhiệm vụ"

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from chidao.store.engine import session_factory
 from chidao.store.models import Agency, AuditEntry, Document, Task
-from chidao.web.pages.review_text import Passage, highlight
+from chidao.web.pages.review.text import Passage, highlight
 
 TTTT = "Sở Thông tin và Truyền thông"
 STALE = "đã được người khác thay đổi"

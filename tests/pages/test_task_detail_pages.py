@@ -12,7 +12,7 @@ from pagekit import PLAN, conversion, main, post_forms, snapshot, task_id, task_
 from siteclient import HEALTH, MAX_UPLOAD
 
 from chidao.web.pages.history import show_value
-from chidao.web.pages.task_view import passage
+from chidao.web.pages.tasks.view import passage
 
 STALE = "Nhiệm vụ đã được người khác thay đổi"
 

@@ -11,8 +11,8 @@ from pagekit import PLAN, POLICE, TTTT, conversion, ids_in, task_id, words
 from siteclient import HEALTH
 
 from chidao.tracking import task_export
-from chidao.web.pages import csv_export
-from chidao.web.pages.csv_export import safe_cell
+from chidao.web.pages.tasks import csv_export
+from chidao.web.pages.tasks.csv_export import safe_cell
 
 
 @pytest.fixture

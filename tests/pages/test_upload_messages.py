@@ -8,7 +8,7 @@ import pytest
 from chidao.text import ReadError
 from chidao.text.readers import read_bytes
 from chidao.text.readers.errors import Failure
-from chidao.web.pages.upload_files import READ_FAILURES, UNREADABLE, read_reason
+from chidao.web.pages.uploads.files import READ_FAILURES, UNREADABLE, read_reason
 
 # Codes the upload page never sees: the size check before the reader refuses a large file, and
 # the command line alone reads paths. They get the generic message.

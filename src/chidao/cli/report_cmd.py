@@ -37,7 +37,7 @@ def _render(report, kind: str, settings) -> bytes:
         from chidao.reports.xlsx_report import write_xlsx
 
         return write_xlsx(report)
-    from chidao.web.pages.report_view import print_document
+    from chidao.web.pages.reports.view import print_document
     from chidao.web.pages.templating import build_templates
 
     return print_document(build_templates(), report, inline_css=True).encode("utf-8")

@@ -17,7 +17,7 @@ from chidao.reports.data import report_data
 from chidao.reports.docx_report import write_docx
 from chidao.reports.xlsx_report import write_xlsx
 from chidao.web.deps import CurrentUser, SessionDep, SettingsDep, TodayDep
-from chidao.web.pages.report_view import download, print_document
+from chidao.web.pages.reports.view import download, print_document
 from chidao.web.report_params import read_ask, report_for
 
 router = APIRouter(prefix="/reports", tags=["reports"])

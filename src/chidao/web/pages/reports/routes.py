@@ -20,7 +20,7 @@ from chidao.tracking.agencies import agency_names
 from chidao.vocab import UserRole
 from chidao.web.deps import PageUser, SessionDep, SettingsDep, TodayDep
 from chidao.web.pages.listing import url_with
-from chidao.web.pages.report_view import download, print_document, report_context
+from chidao.web.pages.reports.view import download, print_document, report_context
 from chidao.web.pages.respond import json_response, respond, wants_json
 from chidao.web.report_params import read_ask, report_for
 

@@ -26,7 +26,7 @@ from chidao.tracking.ingest import confirm_draft
 from chidao.web.deps import STAFF, CsrfChecked, Id, PageUser, SessionDep, TodayDep, document_in_scope
 from chidao.web.pages.forms import FormError
 from chidao.web.pages.respond import respond
-from chidao.web.pages.review_input import (
+from chidao.web.pages.review.input import (
     TaskForm,
     changes_for,
     merge_ids,
@@ -34,8 +34,8 @@ from chidao.web.pages.review_input import (
     task_fields,
     version_of,
 )
-from chidao.web.pages.review_table import ROW_HEADER, chosen_view, table_context
-from chidao.web.pages.review_view import DetailsForm, Problem, review_context
+from chidao.web.pages.review.table import ROW_HEADER, chosen_view, table_context
+from chidao.web.pages.review.view import DetailsForm, Problem, review_context
 from chidao.web.pages.templating import render
 
 router = APIRouter()

@@ -19,9 +19,9 @@ from chidao.tracking import review as review_cases
 from chidao.tracking.task_state import task_snapshot
 from chidao.web.deps import CsrfChecked, Id, PageUser, SessionDep, TodayDep
 from chidao.web.pages.forms import FormError
-from chidao.web.pages.review_table import BulkForm, bulk_changes, bulk_fields, pick_pairs
-from chidao.web.pages.review_view import Problem
-from chidao.web.pages.routes.review import REVIEW_POST, attempt, back, draft_of, new_agencies_note
+from chidao.web.pages.review.routes import REVIEW_POST, attempt, back, draft_of, new_agencies_note
+from chidao.web.pages.review.table import BulkForm, bulk_changes, bulk_fields, pick_pairs
+from chidao.web.pages.review.view import Problem
 
 router = APIRouter()
 Text = Annotated[str, Form()]

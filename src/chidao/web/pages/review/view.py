@@ -18,8 +18,8 @@ from chidao.tracking.passages import open_passages
 from chidao.tracking.task_state import REVIEW_FIELDS, differs_from_proposed, task_snapshot
 from chidao.vocab import DocumentStatus, Recurrence, TaskOrigin
 from chidao.web.pages.formats import vn_date
-from chidao.web.pages.review_input import suggest_split
-from chidao.web.pages.review_text import Loose, Passage, highlight
+from chidao.web.pages.review.input import suggest_split
+from chidao.web.pages.review.text import Loose, Passage, highlight
 from chidao.web.views import ordered_tasks
 
 FIELD_LABELS = {

@@ -21,13 +21,14 @@ from chidao.tracking.visibility import scope_of
 from chidao.vocab import TaskStatus, TimingState
 from chidao.web.deps import Id, PageUser, SessionDep, SoonDep, TodayDep, not_found
 from chidao.web.downloads import download
-from chidao.web.pages import csv_export, task_forms
-from chidao.web.pages.csv_export import Export, stream
 from chidao.web.pages.listing import pager, sort_link, url_with
 from chidao.web.pages.respond import respond
-from chidao.web.pages.task_query import PER_PAGE_CHOICES, TaskQuery, TaskQueryDep, effective_sort
-from chidao.web.pages.task_rows import task_row
-from chidao.web.pages.task_view import task_page, visible_task
+from chidao.web.pages.tasks import csv_export
+from chidao.web.pages.tasks import forms as task_forms
+from chidao.web.pages.tasks.csv_export import Export, stream
+from chidao.web.pages.tasks.query import PER_PAGE_CHOICES, TaskQuery, TaskQueryDep, effective_sort
+from chidao.web.pages.tasks.rows import task_row
+from chidao.web.pages.tasks.view import task_page, visible_task
 
 router = APIRouter()
 router.include_router(task_forms.router)

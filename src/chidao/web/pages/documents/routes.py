@@ -36,11 +36,11 @@ from chidao.web.deps import (
     not_found,
 )
 from chidao.web.downloads import download
-from chidao.web.pages.document_query import DocumentQueryDep
+from chidao.web.pages.documents.query import DocumentQueryDep
 from chidao.web.pages.listing import pager, url_with
 from chidao.web.pages.respond import respond
-from chidao.web.pages.review_view import DetailsForm, details_context, ocr_pages
-from chidao.web.pages.task_rows import task_row
+from chidao.web.pages.review.view import DetailsForm, details_context, ocr_pages
+from chidao.web.pages.tasks.rows import task_row
 
 router = APIRouter()
 PER_PAGE = 50

@@ -27,10 +27,10 @@ from chidao.tracking.visibility import scope_of
 from chidao.vocab import AgencyRole, UserRole
 from chidao.web.deps import Id, PageNo, PageUser, SessionDep, SettingsDep, SoonDep, TodayDep, not_found
 from chidao.web.pages.listing import pager, url_with
-from chidao.web.pages.report_view import period_card
+from chidao.web.pages.reports.view import period_card
 from chidao.web.pages.respond import respond
-from chidao.web.pages.task_query import parse_role
-from chidao.web.pages.task_rows import task_row
+from chidao.web.pages.tasks.query import parse_role
+from chidao.web.pages.tasks.rows import task_row
 from chidao.web.report_params import ReportAsk, report_for
 
 router = APIRouter()

@@ -22,11 +22,11 @@ from chidao.tracking.statistics import statistics
 from chidao.tracking.visibility import scope_of
 from chidao.vocab import TaskStatus
 from chidao.web.deps import PageUser, SessionDep, SettingsDep, SoonDep, TodayDep
-from chidao.web.pages.charts import bar_chart
 from chidao.web.pages.formats import number
-from chidao.web.pages.report_view import period_card
+from chidao.web.pages.reports.charts import bar_chart
+from chidao.web.pages.reports.view import period_card
 from chidao.web.pages.respond import respond
-from chidao.web.pages.task_rows import task_row
+from chidao.web.pages.tasks.rows import task_row
 from chidao.web.report_params import read_ask, report_for
 
 router = APIRouter()

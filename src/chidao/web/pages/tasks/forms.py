@@ -36,7 +36,7 @@ from chidao.web.pages.forms import (
     uploads_field,
     version_field,
 )
-from chidao.web.pages.task_view import FormState, explain, permissions, require, task_page, visible_task
+from chidao.web.pages.tasks.view import FormState, explain, permissions, require, task_page, visible_task
 
 router = APIRouter()
 DECISIONS = {

@@ -19,7 +19,7 @@ from chidao.tracking.agencies import read_agency_names
 from chidao.tracking.numbers import key
 from chidao.web import schemas
 from chidao.web.pages.forms import FormError
-from chidao.web.pages.review_input import form_text, parse_date, validated
+from chidao.web.pages.review.input import form_text, parse_date, validated
 
 TABLE = "table"
 CARDS = "cards"

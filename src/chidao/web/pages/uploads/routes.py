@@ -16,7 +16,7 @@ from chidao.tracking.ingest_queue import recent_uploads, visible_job
 from chidao.web.deps import CsrfChecked, Id, PageStaff, PageUser, SessionDep, SettingsDep, not_found
 from chidao.web.limits import MAX_UPLOAD_FILES
 from chidao.web.pages.templating import render
-from chidao.web.pages.upload_files import ACCEPTED, chosen_files, fresh_review, job_links, queue_one, size_label
+from chidao.web.pages.uploads.files import ACCEPTED, chosen_files, fresh_review, job_links, queue_one, size_label
 
 router = APIRouter()
 

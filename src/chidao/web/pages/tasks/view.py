@@ -35,7 +35,7 @@ from chidao.web.deps import STAFF, not_found, task_in_scope
 from chidao.web.pages.forms import FormError
 from chidao.web.pages.history import history
 from chidao.web.pages.respond import respond
-from chidao.web.pages.task_rows import task_row
+from chidao.web.pages.tasks.rows import task_row
 
 CONTEXT = 240  # characters of the notice shown before and after the task's passage
 STALE = msg("task_forms.errors.stale")

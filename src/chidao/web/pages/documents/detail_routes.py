@@ -16,11 +16,11 @@ from chidao.store.models import Document, User
 from chidao.tracking import errors
 from chidao.tracking.document_details import DETAIL_FIELDS, DETAIL_LIMITS, EARLIEST, LATEST, update_details
 from chidao.web.deps import CsrfChecked, Id, PageUser, SessionDep, SoonDep, TodayDep
+from chidao.web.pages.documents.routes import document_page_context
 from chidao.web.pages.forms import FormError, done, read_day
 from chidao.web.pages.respond import respond
-from chidao.web.pages.review_view import DetailsForm
-from chidao.web.pages.routes.documents import document_page_context
-from chidao.web.pages.routes.review import review_page, reviewable
+from chidao.web.pages.review.routes import review_page, reviewable
+from chidao.web.pages.review.view import DetailsForm
 
 router = APIRouter()
 Text = Annotated[str, Form()]

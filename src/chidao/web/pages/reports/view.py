@@ -14,10 +14,10 @@ from chidao.reports.build import Report
 from chidao.reports.classes import ReportClass
 from chidao.reports.scores import not_enough_label, part_labels
 from chidao.reports.summary import decimal, percent
-from chidao.web.pages.charts import trend_chart
 from chidao.web.pages.formats import number, vn_date
+from chidao.web.pages.reports.charts import trend_chart
 
-STYLESHEET = Path(__file__).resolve().parent.parent / "static" / "report.css"
+STYLESHEET = Path(__file__).resolve().parent.parent.parent / "static" / "report.css"
 MEDIA = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

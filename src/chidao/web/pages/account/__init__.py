@@ -1,0 +1,1 @@
+"""The account pages: login and logout, one's account, reminder mail settings and notifications."""

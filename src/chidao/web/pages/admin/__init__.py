@@ -1,0 +1,1 @@
+"""The administration pages: users and webhooks."""

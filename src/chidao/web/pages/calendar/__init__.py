@@ -1,0 +1,1 @@
+"""The calendar pages: the month view, its iCal feed, and the deadlines list."""

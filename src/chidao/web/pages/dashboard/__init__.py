@@ -1,0 +1,1 @@
+"""The dashboard: the leader's first page."""

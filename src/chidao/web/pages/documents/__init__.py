@@ -1,0 +1,1 @@
+"""The document pages: the list, its filters, and one document's details."""

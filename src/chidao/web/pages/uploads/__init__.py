@@ -1,0 +1,1 @@
+"""The upload page: notices sent in, queued for reading, and the reading jobs' progress."""
