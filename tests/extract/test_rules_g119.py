@@ -315,3 +315,8 @@ def test_a_report_with_no_request_after_it_stays_no_task():
 def test_an_approval_that_assigns_gives_the_task():
     body = "1. Thống nhất tổ chức chương trình; thống nhất giao Sở Văn hóa, Thể thao và Du lịch làm đầu mối tổ chức.\n"
     assert _tasks(_notice(body)) == [(["Sở Văn hóa, Thể thao và Du lịch"], [], None, None)]
+
+
+def test_a_communes_civil_servant_by_field_leads():
+    body = "1. Công chức Địa chính - Xây dựng xã kiểm tra nguồn gốc thửa đất trước ngày 15/12/2026.\n"
+    assert _tasks(_notice(body)) == [(["Công chức Địa chính - Xây dựng xã"], [], "2026-12-15", None)]
