@@ -200,6 +200,9 @@ def _ends_article(content: str) -> bool:
     return line in lexicon().page_tail
 
 
+_SIGNATURE_PARAGRAPHS = 4  # a signature block: who signs for whom, the position, the name
+
+
 def _signature_start(text: str, body: list[Paragraph]) -> int | None:
     """The first paragraph of ``body`` that opens a signature block ("KT. CHỦ TỊCH"), if any."""
     prefixes = lexicon().signature_prefixes
@@ -282,6 +285,15 @@ def parse_layout(text: str) -> Layout:
             body_end = body[i].start
             tail = text[body_end:]
             body = body[:i]
+    elif body:
+        # The signature block before the recipients list, as a Party committee's notice sets it
+        # ("T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ THƯỜNG TRỰC / name / Nơi nhận:"; genre g188).
+        last = max(0, len(body) - _SIGNATURE_PARAGRAPHS)
+        i = _signature_start(text, body[last:])
+        if i is not None:
+            body_end = body[last + i].start
+            tail = text[body_end:annex_start]
+            body = body[: last + i]
     body, addressees = _skip_addressees(text, body)
     layout = Layout(text, header, body, build_outline(body), body_end)
     layout.addressees = addressees

@@ -223,6 +223,8 @@ def _group_lines(lines: _Lines, width: int | None) -> list[list[int]]:
         if not content:
             blank = True
             continue
+        if width is not None and _page_number(lines, i):
+            continue  # a page's number left by a PDF copy: no paragraph, and no break in one
         if group:
             p = group[-1]
             prev, own, marker = contents[p], markers[p], markers[i]
@@ -247,6 +249,20 @@ def _group_lines(lines: _Lines, width: int | None) -> list[list[int]]:
         groups.append(group)
         blank = False
     return groups
+
+
+_PAGE_NUMBER = re.compile(r"\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*")
+
+
+def _page_number(lines: _Lines, i: int) -> bool:
+    """Whether line ``i`` of a hard-wrapped text is a page number ("2", "- 2 -") between two
+    pages: the next line opens a numbered item or goes on in lowercase with the sentence the page
+    cut (genre g185). A number over a table's row ("1" / "Rà soát ...") is followed by neither."""
+    if not _PAGE_NUMBER.fullmatch(lines.contents[i]) or i == 0 or i + 1 >= len(lines.contents):
+        return False
+    after = lines.contents[i + 1]
+    marker = lines.markers[i + 1]
+    return after[:1] in _LOWER_FIRST or (marker is not None and marker.lastgroup in ("decimal", "decimal2", "roman", "alpha"))
 
 
 def _merge_heading_tails(text: str, lines: _Lines, groups: list[list[int]], width: int | None) -> list[list[int]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from chidao.extract.agency_words import _AND_WORD, _CENTRE, _HARD_STOP, _KIND_FIRSTS, _WORDS
+from chidao.extract.agency_words import _AND_WORD, _HARD_STOP, _KIND_FIRSTS, _PLACE_TAILS, _WORDS
 from chidao.extract.registry import alternation, registry
 
 _LINKS = tuple(_WORDS["description_links"])  # inside a description when a name word follows: "các khu công nghiệp"
@@ -42,6 +42,7 @@ class DescribedReading:
         name reader ("dự án | Hồ chứa nước Ka Pét", "khu vực | Phan Thiết")."""
         key, reg = self.key, self.reg
         cur = end = pos
+        first = None  # the description's first word
         for _ in range(_LONGEST):
             tok = self._token(cur)
             if tok is None:
@@ -50,8 +51,12 @@ class DescribedReading:
             word = key[ts:te]
             if self._is_upper(ts):  # "Ban Quản lý chợ | Trường Vinh": a capital names the place or project
                 return self._and_province(self._name_end(cur, need_name=True) or end)
+            if word == "," and first is not None and self._repeats(te, first):
+                cur = te  # "Ban quản lý rừng đặc dụng, | rừng phòng hộ": one kind of body, two objects
+                continue
             if word in _HARD_STOP or word == "," or not word[0].isalnum():
                 break
+            first = first or word
             if word in _KIND_FIRSTS:
                 unnamed = self._unnamed_province(ts)
                 if unnamed is not None:
@@ -71,6 +76,11 @@ class DescribedReading:
             cur = end = te
         return end
 
+    def _repeats(self, at: int, first: str) -> bool:
+        """Whether the word at ``at`` is the description's first word again (genre g181)."""
+        nxt = self._token(at)
+        return nxt is not None and self.key[nxt[0] : nxt[1]] == first
+
     def _and_province(self, end: int) -> int:
         """A described name goes on with "và" and a description closed by the province's word:
         "Ban Quản lý Khu kinh tế Dung Quất | và các khu công nghiệp tỉnh"."""
@@ -82,5 +92,5 @@ class DescribedReading:
     def _place_after_centre(self, tail: str, end: int) -> bool:
         """Whether a place's name follows "Trung ương" in a name: "Bệnh viện Đa khoa Trung ương |
         Cần Thơ", "Bệnh viện Trung ương | Huế" (a capital that opens no other body)."""
-        nxt = self._token(end) if tail == _CENTRE else None
+        nxt = self._token(end) if tail in _PLACE_TAILS else None
         return nxt is not None and self._is_upper(nxt[0]) and not self.starts_agency(nxt[0])

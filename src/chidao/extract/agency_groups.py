@@ -15,7 +15,11 @@ from chidao.extract.agency_words import (
     _PLURAL,
     _ROUTE_WORDS,
     _UNDER,
+    _WORDS,
 )
+
+# The last words of a group of localities ("các địa phương", "các xã, phường").
+_LOCAL_GROUP_ENDS = tuple(f" {word.lower()}" for word in _WORDS["localities"])
 
 
 class GroupReading:
@@ -134,9 +138,18 @@ class GroupReading:
                     continue
             longer = self._tail_end(end)
             if longer <= end:
+                if not tailed and self._local_group(pos, end):
+                    having = self._having_end(end)  # "các địa phương có dự án đi qua" (genre g198)
+                    if having > end:
+                        return having
                 return end if tailed else self._qualifier_end(end)
             end = longer
             tailed = True
+
+    def _local_group(self, pos: int, end: int) -> bool:
+        """Whether the group read from ``pos`` to ``end`` is of localities ("các địa phương",
+        "các xã, phường"), which may be told apart by what they have."""
+        return self.key[max(0, end - 14) : end].endswith(_LOCAL_GROUP_ENDS)
 
     def _qualifier_end(self, end: int) -> int:
         """The lowercase words that qualify a group, when what follows confirms them.
@@ -162,12 +175,19 @@ class GroupReading:
             if duty and not re.search(r"[.;:]", key[assigned.end() : duty.start()]):
                 return len(key[: duty.start()].rstrip())
         cur = end
-        for _ in range(6):
+        first = None  # the qualifiers' first word
+        for _ in range(8):
             tok = self._token(cur)
             if tok is None:
                 return cur
             ts, te = tok
             word = key[ts:te]
+            if word == "," and first is not None:
+                nxt = self._token(te)
+                if nxt is not None and key[nxt[0] : nxt[1]] == first:
+                    cur = te  # "Các Ban quản lý rừng đặc dụng, | rừng phòng hộ" (genre g181)
+                    continue
+            first = first or word
             tail = reg.tails.match(key, ts, self.limit) if word[0] in reg.firsts["tails"] else None
             verb = reg.stop_words.match(key, ts, self.limit) and not self._inside_word(cur, te)
             if word in ("(", ":") or verb or tail:

@@ -112,6 +112,7 @@ _OF_WORD = _WORDS["of_word"]  # "của"
 _UNITS_PLURAL = _WORDS["units_plural"]  # "các"
 _AND_WORD = _WORDS["and_word"]  # "và"
 _CENTRE = _WORDS["centre"]  # "trung ương"
+_PLACE_TAILS = frozenset(_WORDS["place_tails"])  # "trung ương", "cơ sở": a place's name may follow
 _NUMBER_WORD = _WORDS["number_word"]  # "số"
 _SOCIAL_WORD = _WORDS["social_word"]  # "hội"
 _COMMUNE_KINDS = tuple(_WORDS["commune_kinds"])  # "xã", "phường"

@@ -25,10 +25,10 @@ class PlanReading:
     """Part of ``TaskCutter`` (mixed into it; uses its reader, timing, tasks and caches)."""
 
     # -- plan lines ------------------------------------------------------------------------------
-    def _plan_line(self, node: Node, lines: PlanLines, *, content: bool = False) -> bool:
+    def _plan_line(self, node: Node, lines: PlanLines, *, content: bool = False, covering: bool = True) -> bool:
         """Read one "Đơn vị chủ trì: ...", "Đơn vị phối hợp: ...", "Thời gian thực hiện: ...",
         "Nội dung thực hiện: ..." line (or a "Cơ quan thực hiện:" head whose children are such
-        lines) into ``lines``."""
+        lines) into ``lines``; ``covering``: whether a sentence dating the items above may be one."""
         start, end = self._body(node)
         end = node.last_end() if not node.children else end
         key = self.key
@@ -59,7 +59,7 @@ class PlanReading:
             self._read_label(lines, kind, match.end(), end)
         if not found and node.children and vocab.plan_head.match(key, start, end):
             found = all(self._plan_line(child, lines) for child in node.children)
-        if not found and not content and not node.marked and not node.children:
+        if not found and covering and not content and not node.marked and not node.children:
             found = self._covering_sentence(node, lines)
         if found:
             lines.nodes.add(id(node))
@@ -151,7 +151,10 @@ class PlanReading:
         kinds = {child.paragraph.kind for child in node.children if child.paragraph is not None}
         for child in node.children:
             lines = current or PlanLines()
-            if self._plan_line(child, lines):
+            # A sentence dates the items above it only when there are items: "Các địa phương ...
+            # được yêu cầu hoàn thành ... trong quý I/2027." among a news item's sentences is a task.
+            covering = current is not None or any(item.marked for item in waiting)
+            if self._plan_line(child, lines, covering=covering):
                 current = lines
                 continue
             if current is not None:

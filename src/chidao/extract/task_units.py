@@ -25,12 +25,15 @@ from chidao.extract.task_words import (
     _CONSEQUENCE,
     _DUTY,
     _ENUMERATED,
+    _GROUP_OPENING,
     _GENERAL_REQUIREMENT,
     _LIABILITY,
     _NAME_ONLY,
+    _PARTY_PROPOSAL,
     _PETITION,
     _POINTER,
     _SPECIFICS,
+    _STANCE,
     _same_leads,
 )
 from chidao.extract.unassigned import issuer_promise, lists_attendance, sentence_kind
@@ -90,7 +93,11 @@ class UnitCutting:
             if self._closes(opening, c_end, running=not marked):
                 self.skip(c_start, "closing")
                 continue
-            if _PETITION.match(self.key, opening, c_end) or _CONSEQUENCE.match(self.key, opening, c_end):
+            if (
+                _PETITION.match(self.key, opening, c_end)
+                or _PARTY_PROPOSAL.match(self.key, opening, c_end)
+                or _CONSEQUENCE.match(self.key, opening, c_end)
+            ):
                 self.skip(c_start, "narration")  # a petition (rule 10), a missed deadline's consequence
                 continue
             if issuer_promise(self.key, past_spaces(self.reader, topic_end(self.key, opening, c_end)), c_end):
@@ -111,6 +118,9 @@ class UnitCutting:
                 continue
             if assignment is not None and self._is_promise(assignment, c_end):
                 self.skip(c_start, "narration")  # "Ủy ban nhân dân tỉnh sẽ ...": the issuer's promise
+                continue
+            if assignment is not None and self._is_stance(assignment, c_end):
+                self.skip(c_start, "assessment")  # "X phải xác định đây là nhiệm vụ trọng tâm."
                 continue
             if assignment is None and pending:
                 assignment = Assignment(pending, c_start, True)
@@ -219,7 +229,7 @@ class UnitCutting:
                 out
                 and group[3]
                 and _SPECIFICS.match(self.key, group[0])
-                and all(self.reader.is_vague(m) for m in out[-1][2])
+                and all(self.reader.is_vague(m) or _is_group(m) for m in out[-1][2])
             ):
                 out.pop()
                 self.skip(group[0], "not_read")
@@ -261,6 +271,12 @@ class UnitCutting:
         if self.reader.starts_agency(pos):
             _, pos = self.reader.read_list(pos, lenient=True, limit=end)
         return pos, end
+
+    def _is_stance(self, assignment: Assignment, end: int) -> bool:
+        """An attitude asked of the lead and nothing to do: "Các bộ, cơ quan, địa phương phải xác
+        định đây là nhiệm vụ chính trị trọng tâm." (genre g186)."""
+        after = past_spaces(self.reader, max(m.end for m in assignment.leads))
+        return after < end and _STANCE.match(self.key, after, end) is not None
 
     def _is_promise(self, assignment: Assignment, end: int) -> bool:
         """The issuer speaking of itself: "Ủy ban nhân dân tỉnh sẽ ưu tiên bố trí nguồn lực ..."
@@ -304,3 +320,8 @@ class UnitCutting:
         if timing.recurrence:
             trace.append(f"recurrence: {timing.recurrence}")
         self.tasks.append(Task(start, trimmed_end, leads, coord, timing, trace, lead_source, deadline_source, marked))
+
+
+def _is_group(mention: Mention) -> bool:
+    """ "Các sở chuyên ngành": a group whose members the specifics after it name (rule 11)."""
+    return mention.name.lower().startswith(_GROUP_OPENING)

@@ -245,6 +245,18 @@ class TaskCutter(ClauseChecks, PlanReading, UnitCutting, TableTasks):
         self.skip(origin, "preamble")  # "..., đồng chí chủ trì kết luận và chỉ đạo như sau:"
         return ctx.but(active=True, trace="lead-in without agency", origin=origin)
 
+    def _heading_assignment(self, start: int, end: int) -> Assignment | None:
+        """Who a heading over items names. A long heading that ends as a lead-in names them in its
+        last sentence, the ones before it judging or describing: "Điều 1. Hội đồng nhân dân tỉnh
+        cơ bản đồng tình với ... Giám đốc Sở Y tế. Để khắc phục ..., yêu cầu Ủy ban nhân dân tỉnh
+        tập trung chỉ đạo thực hiện các nội dung sau:" (genre g183)."""
+        last = self._last_sentence(start, end)
+        if last > start and self.text[start:end].rstrip().endswith(":"):
+            found = find_assignment(self.reader, last, end, self.cues)
+            if found is not None:
+                return found
+        return find_assignment(self.reader, start, end, self.cues) or duty_holder(self.reader, start, end)
+
     def _covering_timing(
         self, start: int, end: int, assignment: Assignment | None, *, after_assignment: bool = False
     ) -> Timing | None:
@@ -285,7 +297,7 @@ class TaskCutter(ClauseChecks, PlanReading, UnitCutting, TableTasks):
             self.walk(node, ctx.but(active=False, leads=[], trace="assessment section"))
             return
         if self._is_container(node):
-            assignment = find_assignment(self.reader, start, end, self.cues) or duty_holder(self.reader, start, end)
+            assignment = self._heading_assignment(start, end)
             inner = ctx
             if assignment:
                 coord = coordinators(self.reader, start, end, assignment.leads, self.cues)

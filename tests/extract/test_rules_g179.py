@@ -1,0 +1,168 @@
+"""Rules added on 2026-12-06 (second session) from the genre examples g179-g186, measured on
+arrival first, each on a short notice written for it. The notices are invented and share no text
+with the measurement sets.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_rules_g82_g105 import _notice, _tasks
+
+from chidao import extract_text
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        # g179: a regional treasury's numeral ends its name; "thanh toán" is a verb
+        (
+            "Sở Tài chính phối hợp với Kho bạc Nhà nước khu vực IX thanh toán vốn.",
+            (["Sở Tài chính"], ["Kho bạc Nhà nước khu vực IX"], None, None),
+        ),
+        # g181: a daily update for a stated time
+        (
+            "Chi cục Kiểm lâm cập nhật bản đồ điểm cháy trên trang thông tin hằng ngày trong suốt mùa khô.",
+            (["Chi cục Kiểm lâm"], [], None, "daily"),
+        ),
+        # g181: a group of management boards by what they manage, two objects
+        (
+            "Các Ban quản lý rừng phòng hộ, rừng đặc dụng và các công ty lâm nghiệp tổ chức trực chữa cháy.",
+            (["Các Ban quản lý rừng phòng hộ, rừng đặc dụng", "Các công ty lâm nghiệp"], [], None, None),
+        ),
+        # g183: a regular session's year is when it sits, not a deadline
+        (
+            "Sở Y tế rà soát giá dịch vụ, báo cáo tại kỳ họp thường lệ giữa năm 2027.",
+            (["Sở Y tế"], [], None, None),
+        ),
+        # g184: broadcasting is done every week when the period closes the sentence
+        (
+            "Phòng Văn hóa - Xã hội tuyên truyền phòng, chống ma túy trên loa truyền thanh hằng tuần.",
+            (["Phòng Văn hóa - Xã hội"], [], None, "weekly"),
+        ),
+        # g184: a lower secondary school keeps its own name after "cơ sở"
+        (
+            "Công an xã phối hợp với Trường Trung học cơ sở Hòa Bình tuyên truyền an toàn giao thông.",
+            (["Công an xã"], ["Trường Trung học cơ sở Hòa Bình"], None, None),
+        ),
+    ],
+)
+def test_g179_g186(item, expected):
+    assert _tasks(_notice(f"1. Sở Nội vụ rà soát biên chế.\n2. {item}\n"))[1:] == [expected]
+
+
+def test_a_heading_that_ends_as_a_lead_in_names_the_lead_in_its_last_sentence():
+    body = (
+        "Điều 1. Hội đồng nhân dân tỉnh ghi nhận báo cáo của Giám đốc Sở Giáo dục và Đào tạo. Để khắc "
+        "phục hạn chế, Hội đồng nhân dân tỉnh yêu cầu Ủy ban nhân dân tỉnh thực hiện các nội dung sau:\n"
+        "1. Về giáo dục\n"
+        "a) Bố trí đủ giáo viên cho các trường vùng khó khăn trước ngày 30/8/2027.\n"
+    )
+    assert _tasks(_notice(body, kind="NQ", title="NGHỊ QUYẾT", intro="")) == [
+        (["Ủy ban nhân dân tỉnh"], [], "2027-08-30", None),
+    ]
+
+
+def test_a_contractors_proposal_in_news_is_no_task_but_the_answer_is():
+    text = (
+        "Chủ tịch UBND tỉnh kiểm tra công trình cầu Hòa Bình\n\n"
+        "Sáng 02/12, Chủ tịch UBND tỉnh kiểm tra tiến độ thi công cầu Hòa Bình. Nhà thầu thi công kiến "
+        "nghị tỉnh sớm hoàn thành di dời đường điện. Chủ tịch UBND tỉnh giao Sở Công Thương làm việc với "
+        "ngành điện để di dời xong đường điện.\n"
+    )
+    assert [t["lead"] for t in extract_text(text)["tasks"]] == [["Sở Công Thương"]]
+
+
+def test_an_attitude_asked_of_a_lead_is_no_task():
+    body = (
+        "1. Đây là công trình trọng điểm. Các sở, ngành phải xác định đây là nhiệm vụ trọng tâm, cấp bách.\n"
+        "2. Các sở, ngành xác định đây là nhiệm vụ trọng tâm, tập trung rà soát hồ sơ.\n"
+    )
+    assert _tasks(_notice(body)) == [(["Các sở, ngành"], [], None, None)]
+
+
+def test_a_page_number_between_wrapped_lines_is_dropped():
+    lines = [
+        "1. Sở Công Thương chỉ đạo lực lượng quản lý thị trường kiểm tra việc niêm yết giá tại các",
+        "chợ, siêu thị và trung tâm thương mại trên địa bàn; báo cáo kết quả về Ủy ban nhân dân",
+        "tỉnh trước ngày 10/01/2027 để tổng hợp, báo cáo Thường trực Tỉnh ủy theo quy định.",
+        "2",
+        "2. Sở Xây dựng phối hợp với các địa phương kiểm tra công tác bảo đảm an toàn các công",
+        "trình xây dựng trong mùa mưa bão, hoàn thành trước ngày 20/12/2026 theo đúng quy định.",
+        "3. Sở Y tế chỉ đạo các bệnh viện bố trí đủ nhân lực trực cấp cứu trong dịp lễ, Tết và",
+        "báo cáo tình hình về Văn phòng Ủy ban nhân dân tỉnh theo quy định hiện hành của tỉnh.",
+        "4. Sở Tài chính cân đối, bố trí kinh phí thực hiện các nhiệm vụ cấp bách phát sinh trong",
+        "năm theo đề nghị của các sở, ngành và địa phương, bảo đảm đúng quy định của pháp luật.",
+    ]
+    tasks = _tasks(_notice("\n".join(lines) + "\n"))
+    assert [(lead, deadline) for lead, _, deadline, _ in tasks] == [
+        (["Sở Công Thương"], "2027-01-10"),
+        (["Sở Xây dựng"], "2026-12-20"),
+        (["Sở Y tế"], None),
+        (["Sở Tài chính"], None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        # g187: those in post at a date are counted as of it; the deadline is elsewhere
+        (
+            "UBND các xã thống kê số viên chức hiện có đến ngày 31/10/2026, gửi Sở Nội vụ trước ngày 15/11/2026.",
+            (["Ủy ban nhân dân các xã"], [], "2026-11-15", None),
+        ),
+        # g188: a Party group by its kind
+        (
+            "Các đảng ủy trực thuộc Tỉnh ủy tổng kết công tác năm trước ngày 20/12/2026.",
+            (["Các đảng ủy trực thuộc Tỉnh ủy"], [], "2026-12-20", None),
+        ),
+        # g194: a department of the Ministry of Health whose name holds a comma
+        (
+            "Cục Quản lý Khám, chữa bệnh hướng dẫn các bệnh viện triển khai.",
+            (["Cục Quản lý Khám, chữa bệnh"], [], None, None),
+        ),
+    ],
+)
+def test_g187_g194(item, expected):
+    assert _tasks(_notice(f"1. Sở Nội vụ rà soát biên chế.\n2. {item}\n"))[1:] == [expected]
+
+
+def test_giao_written_as_a_label_names_the_lead_after_it():
+    body = (
+        "1. Về kiến nghị của doanh nghiệp về mặt bằng sản xuất\n"
+        "Doanh nghiệp phản ánh thiếu mặt bằng mở rộng nhà xưởng.\n"
+        "Giao: Sở Công Thương chủ trì, phối hợp với Sở Tài chính rà soát quỹ đất, báo cáo trước ngày 15/01/2027.\n"
+    )
+    assert _tasks(_notice(body)) == [(["Sở Công Thương"], ["Sở Tài chính"], "2027-01-15", None)]
+
+
+def test_a_groups_summary_before_its_specifics_is_no_task():
+    body = (
+        "1. Các sở chuyên ngành tập trung tháo gỡ vướng mắc của các dự án, trong đó yêu cầu: Sở Xây dựng "
+        "thẩm định quy hoạch trước ngày 31/12/2026; Sở Tư pháp hướng dẫn xử lý hồ sơ.\n"
+    )
+    assert _tasks(_notice(body)) == [(["Sở Xây dựng"], [], "2026-12-31", None), (["Sở Tư pháp"], [], None, None)]
+
+
+def test_a_signature_block_before_the_recipients_gives_the_signer():
+    text = (
+        "TỈNH ỦY HÀ TĨNH\nSố 88-TB/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nHà Tĩnh, ngày 01 tháng 12 năm 2026\n\n"
+        "THÔNG BÁO\nKết luận của Ban Thường vụ Tỉnh ủy\n\n"
+        "1. Ban cán sự đảng UBND tỉnh lãnh đạo rà soát các dự án chậm tiến độ.\n\n"
+        "T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n\nTrần Thế Dũng\n\nNơi nhận:\n- Các đảng ủy trực thuộc,\n- Lưu.\n"
+    )
+    assert extract_text(text)["document"]["signer"] == "Trần Thế Dũng"
+
+
+def test_a_sentence_with_a_deadline_and_no_items_above_it_is_a_task():
+    text = "Bộ trưởng kiểm tra dự án\n\nBộ trưởng yêu cầu các địa phương hoàn thành bàn giao mặt bằng trong quý I/2027.\n"
+    tasks = extract_text(text)["tasks"]
+    assert [(t["lead"], t["deadline"]) for t in tasks] == [(["Các địa phương"], "2027-03-31")]
+
+
+def test_localities_told_apart_by_what_they_have():
+    text = (
+        "Phó Thủ tướng kiểm tra dự án cao tốc\n\nPhó Thủ tướng giao Bộ Xây dựng đôn đốc nhà thầu. "
+        "Các địa phương có tuyến cao tốc đi qua được yêu cầu bàn giao mặt bằng trước ngày 30/6/2027.\n"
+    )
+    leads = [t["lead"] for t in extract_text(text)["tasks"]]
+    assert leads == [["Bộ Xây dựng"], ["Các địa phương có tuyến cao tốc đi qua"]]
