@@ -166,3 +166,16 @@ def test_localities_told_apart_by_what_they_have():
     )
     leads = [t["lead"] for t in extract_text(text)["tasks"]]
     assert leads == [["Bộ Xây dựng"], ["Các địa phương có tuyến cao tốc đi qua"]]
+
+
+def test_a_group_named_by_what_is_done_to_it_leads():
+    body = (
+        "1. Đoàn kiểm tra lập biên bản kiểm tra.\n"
+        "2. Các xã được kiểm tra\nChuẩn bị hồ sơ, bố trí người làm việc với Đoàn.\n"
+        "3. Các hợp tác xã được khảo sát cung cấp số liệu trước ngày 15/01/2027.\n"
+    )
+    assert [lead for lead, *_ in _tasks(_notice(body))] == [
+        ["Đoàn kiểm tra"],
+        ["Các xã được kiểm tra"],
+        ["Các hợp tác xã được khảo sát"],
+    ]

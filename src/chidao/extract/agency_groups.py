@@ -10,6 +10,7 @@ from chidao.extract.agency_words import (
     _COMMA,
     _COMMA_OR_AND,
     _HAVING,
+    _INSPECTED_GROUP,
     _OF,
     _OF_WORD,
     _PLURAL,
@@ -19,6 +20,7 @@ from chidao.extract.agency_words import (
 )
 
 # The last words of a group of localities ("các địa phương", "các xã, phường").
+_FUNCTION_WORD_SET = frozenset(_WORDS["function_words"])  # "của", "và": no verb after a group
 _LOCAL_GROUP_ENDS = tuple(f" {word.lower()}" for word in _WORDS["localities"])
 
 
@@ -146,6 +148,17 @@ class GroupReading:
             end = longer
             tailed = True
 
+    def _closes_group(self, pos: int) -> bool:
+        """Whether a group's name may end at ``pos``: the phrase ends there (a colon, the line's
+        end) or a verb follows ("Các đơn vị được kiểm tra | chuẩn bị ...")."""
+        tok = self._token(pos)
+        if tok is None:
+            return True
+        word = self.key[tok[0] : tok[1]]
+        return word in (":", ",", ".", ";") or self.key[pos : tok[0]].count("\n") > 0 or (
+            self.reg.stop_words.match(self.key, tok[0], self.limit) is not None and word not in _FUNCTION_WORD_SET
+        )
+
     def _local_group(self, pos: int, end: int) -> bool:
         """Whether the group read from ``pos`` to ``end`` is of localities ("các địa phương",
         "các xã, phường"), which may be told apart by what they have."""
@@ -174,6 +187,9 @@ class GroupReading:
             )
             if duty and not re.search(r"[.;:]", key[assigned.end() : duty.start()]):
                 return len(key[: duty.start()].rstrip())
+        inspected = _INSPECTED_GROUP.match(key, end, self.limit)
+        if inspected and self._closes_group(inspected.end()):
+            return inspected.end()  # "Các trường được kiểm tra" (genre g200)
         cur = end
         first = None  # the qualifiers' first word
         for _ in range(8):

@@ -32,6 +32,7 @@ _SEPARATOR = _CUES["separator"]
 # "các đơn vị được giao chủ trì nhiệm vụ tại Phụ lục có trách nhiệm ...": a group named by its
 # assignment, closed by the duty that follows it.
 _ASSIGNED_GROUP = _CUES["assigned_group"]
+_INSPECTED_GROUP = _CUES["inspected_group"]  # "Các trường được kiểm tra"
 _FALSE_HEAD = _CUES["false_head"]
 # A place named as written leads as itself: "tỉnh Nghệ An", "Phường Sơn Nam", "xã Hồng Minh".
 _PLACE_AGENCY = re.compile(rf"{_piece('place_kind_written')}\s+[{UPPER}][{LOWER}]+(?:\s+[{UPPER}\d][{LOWER}\d]*)*")
