@@ -179,3 +179,36 @@ def test_a_group_named_by_what_is_done_to_it_leads():
         ["Các xã được kiểm tra"],
         ["Các hợp tác xã được khảo sát"],
     ]
+
+
+def test_a_projects_party_in_lowercase_ends_a_list():
+    body = "1. Sở Xây dựng làm việc với Sở Tài chính và chủ đầu tư để thống nhất phương án.\n"
+    assert _tasks(_notice(body)) == [(["Sở Xây dựng"], ["Sở Tài chính", "Chủ đầu tư"], None, None)]
+
+
+def test_a_plans_time_section_dates_its_tasks():
+    body = (
+        "I. MỤC ĐÍCH\nBảo đảm an toàn giao thông dịp Tết.\n"
+        "II. THỜI GIAN\nTừ ngày 20/12/2026 đến ngày 15/02/2027.\n"
+        "III. NHIỆM VỤ\n1. Phòng Cảnh sát giao thông tuần tra trên quốc lộ 1A.\n"
+        "2. Công an các xã rà soát phương tiện trước ngày 25/12/2026.\n"
+    )
+    tasks = _tasks(_notice(body, kind="KH", title="KẾ HOẠCH", intro=""))
+    assert [(lead, deadline) for lead, _, deadline, _ in tasks] == [
+        (["Phòng Cảnh sát giao thông"], "2027-02-15"),
+        (["Công an các xã"], "2026-12-25"),
+    ]
+
+
+def test_a_request_to_a_higher_level_is_no_task():
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH CAO BẰNG\nSố: 120/UBND-KT\nV/v đề nghị hỗ trợ vốn\n"
+        "Cao Bằng, ngày 02 tháng 12 năm 2026\n\nKính gửi: Bộ Xây dựng.\n\n"
+        "Ủy ban nhân dân tỉnh Cao Bằng kính đề nghị Bộ Xây dựng:\n"
+        "1. Xem xét bổ sung vốn cho dự án đường nối quốc lộ 3.\n"
+        "2. Hướng dẫn tỉnh thủ tục điều chỉnh dự án.\n"
+        "Ủy ban nhân dân tỉnh kính đề nghị Bộ Xây dựng quan tâm, xem xét./.\n"
+    )
+    result = extract_text(text)
+    assert result["tasks"] == []
+    assert {u["reason"] for u in result["unassigned"]} == {"proposal"}

@@ -77,15 +77,24 @@ class ListReading:
         end = mentions[-1].end
         while True:
             sep = _SEPARATOR.match(self.key, end, self.limit)
-            if not sep or not self.starts_agency(sep.end()):
+            if not sep:
                 break
-            nxt = self.read(sep.end())
+            role = self._project_role_at(sep.end())  # "Sở Tài chính và | nhà đầu tư" (genre g203)
+            if not role and not self.starts_agency(sep.end()):
+                break
+            nxt = self.read(sep.end(), lenient=role)
             if nxt is None:
                 break
             more = self._distribute(nxt)
             mentions.extend(more)
             end = more[-1].end
         return mentions, end
+
+    def _project_role_at(self, pos: int) -> bool:
+        """Whether a party named by its project ("nhà đầu tư", "chủ đầu tư") opens at ``pos``,
+        written in lowercase as a list's last member."""
+        rest = self.key[pos : pos + 16]
+        return any(rest.startswith(role) and not rest[len(role) : len(role) + 1].isalnum() for role in _ROLES)
 
     def _distribute(self, mention: Mention) -> list[Mention]:
         """A group written with its members is recorded as its members.

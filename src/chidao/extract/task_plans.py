@@ -256,6 +256,7 @@ class PlanReading:
         any depth ("I. MỤC ĐÍCH, YÊU CẦU" / "3. Phạm vi, thời gian" / "- Thời gian thực hiện: ...").
         """
         label = sections().document_time
+        label_heading = sections().document_time_heading
         nodes = list(root.children)
         i = 0
         while i < len(nodes):
@@ -271,6 +272,9 @@ class PlanReading:
                 if node.children:
                     return self.timing.read_cell(node.children[0].paragraph.start, node.last_end())  # type: ignore[union-attr]
                 continue
+            if node.marked and node.children and label_heading.fullmatch(self.key, start, end):
+                # "II. THỜI GIAN" / "Từ ngày 15/12/2026 đến ngày 28/02/2027." (genre g208)
+                return self.timing.read_cell(node.children[0].paragraph.start, node.last_end())  # type: ignore[union-attr]
             if self.inactive_heads.match(self.key[start:end].strip()) or _SCOPE.match(self.key, start, end):
                 nodes.extend(node.children)
         return None

@@ -34,6 +34,7 @@ from chidao.extract.task_words import (
     _POINTER,
     _SPECIFICS,
     _STANCE,
+    _UPWARD_REQUEST,
     _same_leads,
 )
 from chidao.extract.unassigned import issuer_promise, lists_attendance, sentence_kind
@@ -92,6 +93,9 @@ class UnitCutting:
                 continue
             if self._closes(opening, c_end, running=not marked):
                 self.skip(c_start, "closing")
+                continue
+            if _UPWARD_REQUEST.search(self.key, opening, c_end):
+                self.skip(c_start, "proposal")  # "UBND tỉnh kính đề nghị Bộ Tài chính ..." (rule 10)
                 continue
             if (
                 _PETITION.match(self.key, opening, c_end)

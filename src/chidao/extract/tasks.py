@@ -29,6 +29,7 @@ from chidao.extract.task_words import (
     _CLOSING_WORDS,
     _CONCLUDES,
     _REPORT_CONTENTS,
+    _UPWARD_REQUEST,
 )
 from chidao.extract.timing import Timing, TimingReader
 from chidao.text.occurrences import Occurrences
@@ -225,6 +226,10 @@ class TaskCutter(ClauseChecks, PlanReading, UnitCutting, TableTasks):
         last_start, last_end = self._body(node)
         # Only the last sentence of a lead-in names who acts; the ones before describe the meeting.
         last_start = self._last_sentence(last_start, last_end)
+        if _UPWARD_REQUEST.search(self.key, last_start, last_end):
+            # "... kính đề nghị Bộ Tài chính:": the items are what the issuer asks of a higher level
+            self.skip(node.paragraph.start, "proposal")  # type: ignore[union-attr]
+            return ctx.but(active=False, leads=[], trace="request to a higher level")
         assignment = find_assignment(self.reader, last_start, last_end, self.cues)
         if _CONCLUDES.search(self.key, last_start, last_end):
             assignment = None  # "..., Thủ tướng Chính phủ ... kết luận như sau:": the speaker, no lead

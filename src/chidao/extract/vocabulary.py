@@ -20,6 +20,7 @@ class Sections:
     plan_content: re.Pattern[str]  # "Nội dung thực hiện:"
     plan_label: re.Pattern[str]  # any of the four above: what every plan line opens with
     document_time: re.Pattern[str]  # "Thời gian thực hiện:" for the whole document
+    document_time_heading: re.Pattern[str]  # "II. THỜI GIAN" over the plan's time line
     plan_head: re.Pattern[str]  # "Cơ quan thực hiện:" over plan lines
     resolution_closing: re.Pattern[str]  # "Giao UBND tỉnh tổ chức thực hiện Nghị quyết này"
 
@@ -42,6 +43,7 @@ def sections() -> Sections:
         plan_content=plan[3],
         plan_label=re.compile("|".join(f"(?:{p.pattern})" for p in plan)),
         document_time=re.compile(alternation(labels["document_time"]).pattern + r"\s*:?\s*"),
+        document_time_heading=re.compile(alternation(labels["document_time_heading"]).pattern + r"\s*[:.]?\s*"),
         plan_head=re.compile(alternation(labels["head"]).pattern + r"\s*:?\s*$"),
         resolution_closing=re.compile(
             alternation(data["resolution_closing"]).pattern + rf"(?!{cue_regex('layout_cues.toml', 'number_after')})"
