@@ -212,3 +212,55 @@ def test_a_request_to_a_higher_level_is_no_task():
     result = extract_text(text)
     assert result["tasks"] == []
     assert {u["reason"] for u in result["unassigned"]} == {"proposal"}
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        # g214: telling others is an action when its recipients or another verb follow
+        (
+            "Bộ Chỉ huy Bộ đội Biên phòng tỉnh thông báo, hướng dẫn ngư dân neo đậu tàu an toàn.",
+            [(["Bộ Chỉ huy Bộ đội Biên phòng tỉnh"], [], None, None)],
+        ),
+        ("Đài Phát thanh tỉnh thông báo cho Nhân dân lịch cắt điện.", [(["Đài Phát thanh tỉnh"], [], None, None)]),
+        # ... but an agency's own announcement is none
+        ("Sở Tài chính thông báo kết quả thẩm định.", []),
+    ],
+)
+def test_telling_others_is_a_task(item, expected):
+    assert _tasks(_notice(f"1. {item}\n")) == expected
+
+
+def test_who_leads_an_inspection_team_chairs_it():
+    text = (
+        "Kiểm tra công tác phòng, chống dịch tại Hà Giang\n\n"
+        "Ngày 02/12, Thứ trưởng Bộ Y tế Đỗ Xuân Tuyên dẫn đầu đoàn công tác kiểm tra công tác phòng, "
+        "chống dịch. Thứ trưởng đề nghị Sở Y tế tăng cường giám sát ca bệnh.\n"
+    )
+    assert extract_text(text)["document"]["chair"] == "Đỗ Xuân Tuyên"
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        # g218: an abbreviation of lowercase words inside a described name
+        (
+            "BQL các KCN thành phố: phối hợp với Sở Y tế khám sức khỏe cho công nhân.",
+            [(["Ban Quản lý các khu công nghiệp thành phố"], ["Sở Y tế"], None, None)],
+        ),
+        # g219: an effort asked, nothing to do
+        ("Các sở, ngành phải tập trung cao độ trong tháng cuối năm.", []),
+        # g219: publishing on a medium, every month
+        (
+            "Cục Thuế tỉnh đôn đốc nợ thuế, công khai danh sách doanh nghiệp nợ thuế trên báo chí hằng tháng.",
+            [(["Cục Thuế tỉnh"], [], None, "monthly")],
+        ),
+    ],
+)
+def test_g218_g219(item, expected):
+    assert _tasks(_notice(f"1. {item}\n")) == expected
+
+
+def test_the_committee_of_the_same_level_is_a_partner():
+    body = "1. Trạm Y tế các xã phối hợp với Ủy ban nhân dân cùng cấp phun hóa chất diệt muỗi.\n"
+    assert _tasks(_notice(body)) == [(["Trạm Y tế các xã"], ["Ủy ban nhân dân cùng cấp"], None, None)]

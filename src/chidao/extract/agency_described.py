@@ -15,6 +15,10 @@ _LINKS = tuple(_WORDS["description_links"])  # inside a description when a name 
 _LONGEST = 14  # words of a description
 
 
+# Abbreviations that stand for lowercase words ("KCN" → "khu công nghiệp"): part of a description.
+_LOWER_ABBREVIATIONS = frozenset(a for a, full in registry().abbreviations.items() if full[:1].islower())
+
+
 @cache
 def _described_heads() -> re.Pattern[str]:
     return alternation(registry().grammar["described_heads"])
@@ -63,6 +67,9 @@ class DescribedReading:
                     return unnamed  # "... các khu công nghiệp tỉnh"
             elif word in _LINKS:
                 nxt = self._token(te)
+                if nxt is not None and self.text[nxt[0] : nxt[1]] in _LOWER_ABBREVIATIONS:
+                    cur = end = nxt[1]  # "Ban Quản lý các | KCN": an abbreviation of lowercase words (genre g218)
+                    continue
                 if nxt is None or self._is_upper(nxt[0]) or reg.stop_words.match(key, nxt[0], self.limit):
                     break
             elif word.isdigit():

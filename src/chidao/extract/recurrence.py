@@ -141,22 +141,28 @@ def _whole_clause(key: str, start: int, at: int) -> str:
 
 
 @cache
-def _sentence_end_rules() -> tuple[frozenset[str], tuple[str, ...], str]:
+def _sentence_end_rules() -> tuple[frozenset[str], tuple[str, ...], str, tuple[str, ...]]:
     data = load_toml("recurrence.toml")
-    return frozenset(data["sentence_end_periods"]), tuple(data["noun_before_period"]), f" {data['part_link']} "
+    return (
+        frozenset(data["sentence_end_periods"]),
+        tuple(data["noun_before_period"]),
+        f" {data['part_link']} ",
+        tuple(data["publishing_verbs"]),
+    )
 
 
 def _ends_reported_sentence(clause: str, match: re.Match[str], key: str, end: int) -> bool:
     """ "Cập nhật, cảnh báo ... trên trang thông tin điện tử của Sở hằng ngày.": a short period
     that ends the sentence of a clause opened by a reporting verb."""
-    periods, nouns, link = _sentence_end_rules()
-    if match.group("period") not in periods:
-        return False
+    periods, nouns, link, publishing = _sentence_end_rules()
     # the reporting verb opens the clause or its last part: "theo dõi, đôn đốc và báo cáo tình
     # hình thực hiện nhiệm vụ hằng tuần." (genre g132)
     inside = _REPORTING_INSIDE.search(clause)
     parts = (clause, clause.rsplit(",", 1)[-1], clause.rsplit(link, 1)[-1], clause[inside.start() :] if inside else "")
-    if not any(_REPORTING.match(part.strip()) for part in parts):
+    if match.group("period") not in periods:
+        if not any(part.strip().startswith(publishing) for part in parts):
+            return False
+    elif not any(_REPORTING.match(part.strip()) for part in parts):
         return False
     rest = key[match.end() : end].lstrip(" \t")
     medium = _REPORT_MEDIUM.match(rest)  # "... hằng ngày trên trang thông tin điện tử của Sở."
