@@ -18,7 +18,7 @@ TARGETS = {"task_f1": 0.995, "e2e_f1": 0.974, "directive_accuracy": 1.0, "metada
 # their figures once the rules they showed missing were added. g68's two month-range deadlines
 # ("từ tháng 3 đến tháng 10/2026") are misses (a month range is no deadline by test_deadlines), and
 # g73's "Ủy ban nhân dân các xã, phường có diện tích chuyển đổi" is cut before "chuyển đổi".
-LATEST = tuple(f"g{n}" for n in range(51, 222))
+LATEST = tuple(f"g{n}" for n in range(51, 224))
 LATEST_TARGETS = {
     # missed: g116 a monthly report at a meeting, g127's "Sờ Nông
     # nghiệp ..." (a scan's text with tone confusions no rule repairs), g150's "Hồ sơ của Công ty còn
