@@ -264,3 +264,10 @@ def test_g218_g219(item, expected):
 def test_the_committee_of_the_same_level_is_a_partner():
     body = "1. Trạm Y tế các xã phối hợp với Ủy ban nhân dân cùng cấp phun hóa chất diệt muỗi.\n"
     assert _tasks(_notice(body)) == [(["Trạm Y tế các xã"], ["Ủy ban nhân dân cùng cấp"], None, None)]
+
+
+def test_a_named_officials_field_belongs_to_the_lead():
+    body = "1. Giao đồng chí Lê Văn Nam - Phó Chủ tịch UBND xã phụ trách văn hóa chỉ đạo tổ chức lễ hội.\n"
+    assert _tasks(_notice(body)) == [
+        (["Đồng chí Lê Văn Nam - Phó Chủ tịch Ủy ban nhân dân xã phụ trách văn hóa"], [], None, None)
+    ]

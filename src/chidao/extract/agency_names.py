@@ -32,10 +32,14 @@ from chidao.extract.agency_words import (
     _ROLES,
     _SOCIAL_WORD,
     _UNITS_PLURAL,
+    _WORDS,
     _head_firsts,
     _surnames,
 )
 from chidao.extract.mention import Mention
+
+
+_IN_CHARGE = _WORDS["in_charge"]  # "phụ trách": an official's field after the position
 
 
 class NameReading:
@@ -49,6 +53,23 @@ class NameReading:
         if match and match.group("surname") in _surnames():
             return match.end()
         return end
+
+    def _in_charge_end(self, end: int) -> int:
+        """A named official's field after the position: "... Phó Chủ tịch UBND xã | phụ trách kinh
+        tế | chỉ đạo ...": lowercase words up to a verb or punctuation (genre g223)."""
+        at = self.skip_space(end)
+        if not self.key.startswith(_IN_CHARGE, at):
+            return end
+        cur = at + len(_IN_CHARGE)
+        for _ in range(5):
+            tok = self._token(cur)
+            if tok is None:
+                break
+            ts, te = tok
+            if not self.key[ts].isalpha() or self._is_upper(ts) or self.reg.stop_words.match(self.key, ts, self.limit):
+                break
+            cur = te
+        return cur if cur > at + len(_IN_CHARGE) else end
 
     # -- one mention --------------------------------------------------------------------------
     def read(self, pos: int, *, lenient: bool = False, opened: bool = False) -> Mention | None:
@@ -85,7 +106,7 @@ class NameReading:
             # "đồng chí Nguyễn Văn A, Phó Giám đốc Sở Y tế": the named official, as written (rule 8)
             inner = self._read_end(official.end())
             if inner:
-                return inner
+                return self._in_charge_end(inner)
             limit = self.limit  # moved only by a read outside read_list (see starts_agency)
         upper = self._is_upper(start)
         role = reg.roles.match(key, start, limit) if upper and first in reg.firsts["roles"] else None
