@@ -271,3 +271,17 @@ def test_a_named_officials_field_belongs_to_the_lead():
     assert _tasks(_notice(body)) == [
         (["Đồng chí Lê Văn Nam - Phó Chủ tịch Ủy ban nhân dân xã phụ trách văn hóa"], [], None, None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("item", "deadline"),
+    [
+        # g197, g68: the end of a range of months is the deadline, as the end of a range of days is
+        ("Thanh tra Sở kiểm tra các nhà thuốc; thời gian thực hiện từ tháng 12/2026 đến tháng 02/2027.", "2027-02-28"),
+        ("Sở Y tế kiểm tra các nhà thuốc từ tháng 3 đến tháng 5/2027.", "2027-05-31"),
+        # ... a cut-off is none
+        ("Sở Y tế thống kê số ca bệnh tính đến tháng 10/2026, gửi Sở Nội vụ.", None),
+    ],
+)
+def test_a_range_of_months_ends_at_its_deadline(item, deadline):
+    assert [t[2] for t in _tasks(_notice(f"1. {item}\n"))] == [deadline]

@@ -96,7 +96,7 @@ class _Rule:
     kind: str
     shape: str
     part: str
-    range_guard: bool
+    range_guard: bool | str  # True: no range's end, no cut-off; "cut_off": no cut-off only
     weak: frozenset[str]
 
 
@@ -111,6 +111,7 @@ class _Grammar:
     cycle: tuple[dict[str, int], dict[str, int]]  # stem → year % 10, branch → year % 12
     not_until: re.Pattern[str]  # what, before "đến", makes the date a cut-off or a range's end
     blocked: re.Pattern[str]  # what, before "đến", makes a day a cut-off ("tính đến ngày ...")
+    cut_off: re.Pattern[str]  # what, before "đến", makes any date a cut-off ("tính đến tháng 6/2024")
 
 
 def _key(phrase: str) -> str:
@@ -218,6 +219,7 @@ def _grammar() -> _Grammar:
         ),
         other_origin=re.compile(rf"\s*,?\s*{_alt(data['relative']['other_origins'])}(?!\w)"),
         # "tính đến ngày ...", and a bare day span "trong tuần ngày 15 đến ngày 31" (a schedule)
+        cut_off=re.compile(rf"(?<!\w)(?:{_alt(data['range']['blockers'])})\s*$"),
         blocked=re.compile(
             rf"(?:(?<!\w)(?:{_alt(data['range']['blockers'])})"
             rf"|(?<!từ )(?<!\w)ngày\s+\d{{1,2}}(?:\s*/\s*\d{{1,2}})?)\s*$"

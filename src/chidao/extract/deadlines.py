@@ -124,7 +124,10 @@ def scan_deadlines(low: str) -> list[Hit]:
             if start and low[start - 1].isalnum():
                 continue  # inside a word
             rule = g.rules[shape, _key(m["trig"])]
-            if rule.range_guard and _closes_range(g, low, start, shape):
+            if rule.range_guard == "cut_off":
+                if g.cut_off.search(low, max(0, start - 40), start) is not None:
+                    continue  # "tính đến tháng 6/2024": the figures' cut-off
+            elif rule.range_guard and _closes_range(g, low, start, shape):
                 continue
             hits.append((rule, m))
     return hits
