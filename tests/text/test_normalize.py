@@ -58,6 +58,19 @@ def test_match_key_keeps_diacritics_apart():
     assert match_key("Bộ") != match_key("bỏ")
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ouqaeyQOU àáảãạèéẻẽẹỳýỷỹỵòóủụ.,", max_size=16))
+def test_match_key_moves_tones_as_one_class_pattern_would(text: str) -> None:
+    # match_key runs one pattern per first letter ("o", "u"), which re skips to fast; the
+    # result must be that of the single "[ou]" pattern it replaced.
+    import re
+
+    from chidao.text.fold import _TONE_PAIRS, lower
+
+    one = re.compile("[ou](?<!q[ou])[àáảãạèéẻẽẹỳýỷỹỵ](?![a-zà-ỹ])")
+    assert match_key(text) == one.sub(lambda m: _TONE_PAIRS.get(m.group(0), m.group(0)), lower(text))
+
+
 @pytest.mark.parametrize(("text", "folded"), [("Đắk Nông", "dak nong"), ("chuyển đổi số", "chuyen doi so")])
 def test_fold_strips_diacritics_and_keeps_length(text, folded):
     assert fold(text) == folded
@@ -94,3 +107,15 @@ def test_edits_are_found_as_a_plain_search_finds_them(raw: str) -> None:
 def test_tone_spellings_adds_the_old_tone_placement(word, spellings):
     assert tone_spellings(word) == spellings
     assert {match_key(s) for s in spellings} == {match_key(word)}
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ae\u0301\u0323\u0302\u0306\n \u1ea1ê\u00c5", max_size=40), st.integers(1, 6))
+def test_nfc_is_checked_piece_by_piece_as_a_whole(raw: str, chunk: int) -> None:
+    # _is_nfc cuts the text before line breaks (a normalization boundary); small pieces here
+    # put cuts everywhere a line break allows.
+    import unicodedata
+
+    from chidao.text.normalize import _is_nfc
+
+    assert _is_nfc(raw, chunk) == unicodedata.is_normalized("NFC", raw)

@@ -29,16 +29,25 @@ def agent_assignment(reader: AgencyReader, pos: int, end: int) -> Assignment | N
     "Nâng cấp hệ thống một cửa điện tử, do Sở Khoa học và Công nghệ chủ trì thực hiện." (g145)."""
     key = reader.key
     topic = key.startswith(_TASK_TOPICS, pos)
-    for match in _AGENT_BY.finditer(key, pos, min(end, pos + 160) if topic else end):
-        if not topic and not key[pos : match.start()].rstrip().endswith(","):
-            continue
-        found = _doer_at(reader, match.end(), end, closing=not topic)
-        if found is not None:
-            return found
-    if topic:
+    # Without a topic, "do" counts only after a comma: a clause without one (most) is not scanned.
+    if topic or key.find(",", pos, end) >= 0:
+        for match in _AGENT_BY.finditer(key, pos, min(end, pos + 160) if topic else end):
+            if not topic and not key[pos : match.start()].rstrip().endswith(","):
+                continue
+            found = _doer_at(reader, match.end(), end, closing=not topic)
+            if found is not None:
+                return found
+    if topic or not _has_dash(key, pos, end):
         return None
     dash = _DOER_DASH.search(key, pos, end)  # "Rà soát ... trước ngày 31/3/2027 - UBND phường X thực hiện." (g171)
     return _doer_at(reader, dash.end(), end, closing=True) if dash else None
+
+
+def _has_dash(key: str, pos: int, end: int) -> bool:
+    """Whether ``key[pos:end]`` holds a hyphen or an en dash, which every match of ``_DOER_DASH``
+    does: two ``str.find`` calls rule out most clauses, where ``re`` would test every character
+    for a space (it has no literal to skip to)."""
+    return key.find("-", pos, end) >= 0 or key.find("–", pos, end) >= 0
 
 
 def _doer_at(reader: AgencyReader, pos: int, end: int, *, closing: bool) -> Assignment | None:

@@ -65,8 +65,13 @@ def _build_tone_pairs() -> dict[str, str]:
 
 _TONE_PAIRS = _build_tone_pairs()
 # "o" or "u" not after "q" ("qua" has no "oa" pair), then a toned vowel. The guard comes after the
-# first letter ("(?<!q)[ou]" written as "[ou](?<!q[ou])") so that the engine can skip to "o" and "u".
-_TONE_RE = re.compile("[ou](?<!q[ou])[àáảãạèéẻẽẹỳýỷỹỵ](?![a-zà-ỹ])")
+# first letter ("(?<!q)o" written as "o(?<!qo)") so that the engine can skip to "o" and "u". One
+# pattern per letter: ``re`` skips to a literal first letter with a plain character comparison,
+# ten times as fast as it tests each character against a class ("[ou]"), and ``match_key`` runs
+# on every document. The two find what "[ou]" would, match for match: a match of one cannot
+# overlap one of the other (its second letter is toned), and its replacement keeps every letter
+# a letter and puts no "q" anywhere, so the other's guards read the same.
+_TONE_RES = tuple(re.compile(f"{first}(?<!q{first})[àáảãạèéẻẽẹỳýỷỹỵ](?![a-zà-ỹ])") for first in "ou")
 
 
 _OLD_PAIRS = {new: old for old, new in _TONE_PAIRS.items()}
@@ -98,9 +103,14 @@ def match_key(text: str, lowered: str | None = None) -> str:
     """Lowercase, tone placement made uniform, diacritics kept; same length as ``text``.
     ``lowered``, if given, is ``text.lower()`` (see ``lower``)."""
     low = lower(text, lowered)
-    if _TONE_RE.search(low) is None:
-        return low
-    return _TONE_RE.sub(lambda m: _TONE_PAIRS.get(m.group(0), m.group(0)), low)
+    for tone_re in _TONE_RES:
+        if tone_re.search(low) is not None:  # most texts: none, and no new string
+            low = tone_re.sub(_tone_pair, low)
+    return low
+
+
+def _tone_pair(match: re.Match[str]) -> str:
+    return _TONE_PAIRS.get(match.group(0), match.group(0))
 
 
 def fold(text: str) -> str:

@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import partial
 
 _SPACE = "[ \\t\\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000\\f\\v]"
 _EDITS = re.compile(
@@ -155,13 +156,39 @@ def _clusters(raw: str) -> Iterator[tuple[int, int]]:
             yield run.start() - 1, run.end()
 
 
+_CHUNK = 2048  # characters of text checked at once by ``_is_nfc``, give or take a line
+
+
+def _is_nfc(raw: str, chunk: int = _CHUNK) -> bool:
+    """``unicodedata.is_normalized("NFC", raw)``, checked a few lines at a time.
+
+    ``is_normalized`` answers at once for most text, but at a combining mark it cannot, and then
+    normalizes the whole text to compare: a millisecond for a notice with one decomposed letter
+    (PDF copies have them), where the lines around the mark would do. A line break is a
+    normalization boundary (nothing composes or reorders across it), so the text is normalized if
+    and only if each piece cut just before a line break is.
+    """
+    pieces = []
+    pos, size = 0, len(raw)
+    while pos < size:
+        cut = raw.find("\n", pos + chunk)
+        if cut < 0:
+            cut = size
+        pieces.append(raw[pos:cut])
+        pos = cut
+    return all(map(_NFC_CHECK, pieces))
+
+
+_NFC_CHECK = partial(unicodedata.is_normalized, "NFC")
+
+
 def _nfc_with_map(raw: str) -> tuple[str, tuple[list[int], list[int]] | None]:
     """NFC text and, when NFC changed anything, a segment map from NFC offsets to raw offsets.
 
     Only base-plus-combining-mark clusters can change, so only they are normalized; each
     character of a composed cluster maps to its own segment.
     """
-    if unicodedata.is_normalized("NFC", raw):
+    if _is_nfc(raw):
         return raw, None
     built = _Builder()
     pos = 0
