@@ -133,6 +133,7 @@ def build_report(
     without the lists, the period before and the summary, which cost as much again."""
     agency = agency_named(session, agency_id)
     window = window_of(period, today, agency_id)
+    queries.allow_memory(session)
     before = period.previous()
     limit = rows if rows is not None else list_rows()["document_rows"]
     counted = before.start <= today and limit != 0
