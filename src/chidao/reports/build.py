@@ -21,7 +21,7 @@ from chidao.reports.lists import Line, completed_tasks, extended_tasks, overdue_
 from chidao.reports.periods import Period, span
 from chidao.reports.queries import Window
 from chidao.reports.recurring import round_totals
-from chidao.reports.scores import Score, overdue_weight, ranking
+from chidao.reports.scores import Score, heaviest_since, overdue_weight, ranking
 from chidao.reports.summary import summary
 from chidao.reports.tally import tally
 from chidao.reports.trends import MonthPoint, monthly
@@ -80,7 +80,8 @@ def period_agencies(session: Session, window: Window, calendar: WorkCalendar) ->
     grouped scan (``queries.period_rows``)."""
     rows: dict[int, AgencyRow] = {}
     late: dict[date, float] = {}
-    for agency_id, code, new, overdue_since, reminder, n in queries.period_rows(session, window):
+    heaviest = heaviest_since(calendar, window.through)
+    for agency_id, code, new, overdue_since, reminder, n in queries.period_rows(session, window, heaviest):
         if window.agency_id is not None and agency_id != window.agency_id:
             continue
         row = rows.setdefault(agency_id, AgencyRow(agency_id, ""))

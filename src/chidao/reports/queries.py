@@ -122,19 +122,22 @@ def columns(n: int) -> list:
     return [text(str(i)) for i in range(1, n + 1)]
 
 
-def period_rows(session: Session, window: Window) -> list[tuple]:
+def period_rows(session: Session, window: Window, heaviest: date | None = None) -> list[tuple]:
     """Everything the table per agency and the scores need, in one grouped scan of the period's
     tasks and their leads: (lead agency, class, assigned in the period, deadline if overdue,
     reminder: None / 0 unanswered / 1 answered, tasks). A task with two leads counts for both
-    (the province's totals, each task once, are ``tally.py``'s)."""
+    (the province's totals, each task once, are ``tally.py``'s). Deadlines before ``heaviest``
+    are given as ``heaviest`` (they weigh the same, ``scores.heaviest_since``): a quarter's
+    overdue tasks then fall in a few dozen groups per agency, not hundreds."""
     lead = aliased(Assignment)
     overdue = and_(Task.deadline < window.through, ~done_by(window.through))
+    since = Task.deadline if heaviest is None else case((Task.deadline < heaviest, heaviest), else_=Task.deadline)
     reminder = case((_missed(window), case((or_(done_by(window.through), _reported(window)), 1), else_=0)), else_=None)
     keys = (
         lead.agency_id,
         class_of(window),
         is_new(session, window),
-        case((overdue, Task.deadline), else_=None),
+        case((overdue, since), else_=None),
         reminder,
     )
     query = (
