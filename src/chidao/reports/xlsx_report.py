@@ -19,7 +19,6 @@ from chidao.reports.lists import Line
 from chidao.reports.scores import not_enough_label
 from chidao.reports.summary import number
 
-
 # Excel's day 0 for days after 1 March 1900 (its serial numbers count the 29 February 1900 that
 # was not). A date written as its serial number is what ``write_datetime`` writes, at a
 # twentieth of the cost (20 µs a date: 0.4 s for the 20,000 dates of a province's lists).
