@@ -154,7 +154,9 @@ def test_a_signature_block_before_the_recipients_gives_the_signer():
 
 
 def test_a_sentence_with_a_deadline_and_no_items_above_it_is_a_task():
-    text = "Bộ trưởng kiểm tra dự án\n\nBộ trưởng yêu cầu các địa phương hoàn thành bàn giao mặt bằng trong quý I/2027.\n"
+    text = (
+        "Bộ trưởng kiểm tra dự án\n\nBộ trưởng yêu cầu các địa phương hoàn thành bàn giao mặt bằng trong quý I/2027.\n"
+    )
     tasks = extract_text(text)["tasks"]
     assert [(t["lead"], t["deadline"]) for t in tasks] == [(["Các địa phương"], "2027-03-31")]
 

@@ -253,6 +253,28 @@ def _annex_items(text: str, paragraphs: list[Paragraph]) -> list[Paragraph]:
     return paragraphs[skip:]
 
 
+def _signature_block(
+    text: str, body: list[Paragraph], body_end: int, annex_start: int
+) -> tuple[list[Paragraph], int, str]:
+    """The body without a signature block that closes it, where the body ends, and the tail
+    (signature and recipients) the signer is read from."""
+    tail = text[body_end:annex_start]
+    if body_end == len(text) and body:
+        # No recipients list: a signature block may still close the text.
+        i = _signature_start(text, body)
+        if i is not None:
+            return body[:i], body[i].start, text[body[i].start :]
+    elif body:
+        # The signature block before the recipients list, as a Party committee's notice sets it
+        # ("T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ THƯỜNG TRỰC / name / Nơi nhận:"; genre g188).
+        last = max(0, len(body) - _SIGNATURE_PARAGRAPHS)
+        i = _signature_start(text, body[last:])
+        if i is not None:
+            start = body[last + i].start
+            return body[: last + i], start, text[start:annex_start]
+    return body, body_end, tail
+
+
 def parse_layout(text: str) -> Layout:
     """Read the layout of the normalized ``text``."""
     original = text
@@ -277,23 +299,7 @@ def parse_layout(text: str) -> Layout:
             break
         body.append(paragraph)
     annex_start = _annex_start(text, body_end)
-    tail = text[body_end:annex_start]
-    if body_end == len(text) and body:
-        # No recipients list: a signature block may still close the text.
-        i = _signature_start(text, body)
-        if i is not None:
-            body_end = body[i].start
-            tail = text[body_end:]
-            body = body[:i]
-    elif body:
-        # The signature block before the recipients list, as a Party committee's notice sets it
-        # ("T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ THƯỜNG TRỰC / name / Nơi nhận:"; genre g188).
-        last = max(0, len(body) - _SIGNATURE_PARAGRAPHS)
-        i = _signature_start(text, body[last:])
-        if i is not None:
-            body_end = body[last + i].start
-            tail = text[body_end:annex_start]
-            body = body[: last + i]
+    body, body_end, tail = _signature_block(text, body, body_end, annex_start)
     body, addressees = _skip_addressees(text, body)
     layout = Layout(text, header, body, build_outline(body), body_end)
     layout.addressees = addressees

@@ -262,7 +262,9 @@ def _page_number(lines: _Lines, i: int) -> bool:
         return False
     after = lines.contents[i + 1]
     marker = lines.markers[i + 1]
-    return after[:1] in _LOWER_FIRST or (marker is not None and marker.lastgroup in ("decimal", "decimal2", "roman", "alpha"))
+    return after[:1] in _LOWER_FIRST or (
+        marker is not None and marker.lastgroup in ("decimal", "decimal2", "roman", "alpha")
+    )
 
 
 def _merge_heading_tails(text: str, lines: _Lines, groups: list[list[int]], width: int | None) -> list[list[int]]:

@@ -155,8 +155,10 @@ class GroupReading:
         if tok is None:
             return True
         word = self.key[tok[0] : tok[1]]
-        return word in (":", ",", ".", ";") or self.key[pos : tok[0]].count("\n") > 0 or (
-            self.reg.stop_words.match(self.key, tok[0], self.limit) is not None and word not in _FUNCTION_WORD_SET
+        return (
+            word in (":", ",", ".", ";")
+            or self.key[pos : tok[0]].count("\n") > 0
+            or (self.reg.stop_words.match(self.key, tok[0], self.limit) is not None and word not in _FUNCTION_WORD_SET)
         )
 
     def _local_group(self, pos: int, end: int) -> bool:

@@ -38,7 +38,6 @@ from chidao.extract.agency_words import (
 )
 from chidao.extract.mention import Mention
 
-
 _IN_CHARGE = _WORDS["in_charge"]  # "phụ trách": an official's field after the position
 
 

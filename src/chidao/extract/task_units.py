@@ -25,8 +25,8 @@ from chidao.extract.task_words import (
     _CONSEQUENCE,
     _DUTY,
     _ENUMERATED,
-    _GROUP_OPENING,
     _GENERAL_REQUIREMENT,
+    _GROUP_OPENING,
     _LIABILITY,
     _NAME_ONLY,
     _PARTY_PROPOSAL,
@@ -91,21 +91,9 @@ class UnitCutting:
             if attendance:
                 self.skip(c_start, "narration")  # "Cùng đi có ...; Ban Quản lý dự án ...": who came
                 continue
-            if self._closes(opening, c_end, running=not marked):
-                self.skip(c_start, "closing")
-                continue
-            if _UPWARD_REQUEST.search(self.key, opening, c_end):
-                self.skip(c_start, "proposal")  # "UBND tỉnh kính đề nghị Bộ Tài chính ..." (rule 10)
-                continue
-            if (
-                _PETITION.match(self.key, opening, c_end)
-                or _PARTY_PROPOSAL.match(self.key, opening, c_end)
-                or _CONSEQUENCE.match(self.key, opening, c_end)
-            ):
-                self.skip(c_start, "narration")  # a petition (rule 10), a missed deadline's consequence
-                continue
-            if issuer_promise(self.key, past_spaces(self.reader, topic_end(self.key, opening, c_end)), c_end):
-                self.skip(c_start, "narration")  # "Bộ ghi nhận và sẽ tổng hợp ...": the issuer's promise
+            not_task = self._not_a_task(opening, c_end, marked)
+            if not_task is not None:
+                self.skip(c_start, not_task)
                 continue
             assignment = find_assignment(self.reader, c_start, c_end, self.cues, pos=opening)
             if assignment is not None and groups and partners_after_lead(self.key, c_start, assignment.leads):
@@ -275,6 +263,23 @@ class UnitCutting:
         if self.reader.starts_agency(pos):
             _, pos = self.reader.read_list(pos, lenient=True, limit=end)
         return pos, end
+
+    def _not_a_task(self, opening: int, end: int, marked: bool) -> str | None:
+        """Why the clause opening at ``opening`` gives no task whoever it names, or None."""
+        key = self.key
+        if self._closes(opening, end, running=not marked):
+            return "closing"
+        if _UPWARD_REQUEST.search(key, opening, end):
+            return "proposal"  # "UBND tỉnh kính đề nghị Bộ Tài chính ..." (rule 10)
+        if (
+            _PETITION.match(key, opening, end)
+            or _PARTY_PROPOSAL.match(key, opening, end)
+            or _CONSEQUENCE.match(key, opening, end)
+        ):
+            return "narration"  # a petition (rule 10), a missed deadline's consequence
+        if issuer_promise(key, past_spaces(self.reader, topic_end(key, opening, end)), end):
+            return "narration"  # "Bộ ghi nhận và sẽ tổng hợp ...": the issuer's promise
+        return None
 
     def _is_stance(self, assignment: Assignment, end: int) -> bool:
         """An attitude asked of the lead and nothing to do: "Các bộ, cơ quan, địa phương phải xác
