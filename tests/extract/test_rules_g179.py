@@ -287,3 +287,21 @@ def test_a_named_officials_field_belongs_to_the_lead():
 )
 def test_a_range_of_months_ends_at_its_deadline(item, deadline):
     assert [t[2] for t in _tasks(_notice(f"1. {item}\n"))] == [deadline]
+
+
+def test_a_regional_unit_keeps_its_number():
+    body = "1. Ngân hàng Nhà nước khu vực 7 chỉ đạo các ngân hàng thương mại giãn nợ cho hộ nông dân.\n"
+    assert _tasks(_notice(body)) == [(["Ngân hàng Nhà nước khu vực 7"], [], None, None)]
+
+
+def test_a_letter_asks_its_addressees_by_a_faceless_group():
+    text = (
+        "UBND TỈNH BẮC NINH\nSỞ NỘI VỤ\nSố: 120/SNV-TCBC\nV/v báo cáo biên chế\n"
+        "Bắc Ninh, ngày 02 tháng 12 năm 2026\n\n"
+        "Kính gửi:\n- Các sở, ban, ngành tỉnh;\n- Ủy ban nhân dân các xã, phường.\n\n"
+        "Sở Nội vụ đề nghị các cơ quan, đơn vị thực hiện các nội dung sau:\n"
+        "1. Rà soát số lượng biên chế được giao, báo cáo trước ngày 15/12/2026.\n"
+    )
+    assert [t["lead"] for t in extract_text(text)["tasks"]] == [
+        ["Các sở, ban, ngành tỉnh", "Ủy ban nhân dân các xã, phường"]
+    ]

@@ -38,7 +38,10 @@ from chidao.extract.agency_words import (
 )
 from chidao.extract.mention import Mention
 
-_IN_CHARGE = _WORDS["in_charge"]  # "phụ trách": an official's field after the position
+_IN_CHARGE = _WORDS["in_charge"]
+_NUMBERED_UNITS = tuple(
+    _WORDS["numbered_units"]
+)  # "khu vực": a regional unit before its number  # "phụ trách": an official's field after the position
 
 
 class NameReading:
@@ -182,6 +185,15 @@ class NameReading:
             return name
         return None
 
+    def _numbered_unit(self, at: int) -> int | None:
+        """The end of "khu vực 11" / "khu vực V" at ``at``: a body's regional unit by its number."""
+        for unit in _NUMBERED_UNITS:
+            if self.key.startswith(unit, at):
+                nxt = self._token(at + len(unit))
+                if nxt and re.fullmatch(r"\d{1,2}|[IVX]{1,5}", self.text[nxt[0] : nxt[1]]):
+                    return nxt[1]
+        return None
+
     def _extend_place(self, end: int) -> int:
         """Take a trailing place or number: "Công an tỉnh" + " Kiên Giang", "... xây dựng" + " số 1"."""
         cur = end
@@ -199,6 +211,10 @@ class NameReading:
                 return units.end()  # "Sở Y tế các tỉnh, thành phố trực thuộc Trung ương"
             if cur == end and word in _COMMUNE_KINDS and self.text[ts].islower() and not self._social(te):
                 cur = te  # "Trạm Y tế phường", "Trạm Y tế xã Tân Lập": the commune's own
+                continue
+            numbered = self._numbered_unit(ts) if cur == end else None
+            if numbered is not None:
+                cur = numbered  # "Ngân hàng Nhà nước | khu vực 11" (genre g225)
                 continue
             if word == _NUMBER_WORD:
                 nxt = self._token(te)

@@ -230,6 +230,7 @@ def extract(raw: str) -> Extraction:
         # Rule 16: a letter to one body gives it the items that name no actor; a letter to
         # several names no one for them ("Việc xử lý tài sản phải bảo đảm ...").
         lent = addressees if len(addressees) == 1 else []
+        cutter.letter_addressees = addressees
         root = Context(timing=cutter.document_timing(layout.outline), addressee=lent)
         cutter.walk(layout.outline, root)
         if layout.annex is not None:

@@ -19,6 +19,7 @@ from chidao.extract.leads import (
     coordinators,
     duty_holder,
     find_assignment,
+    is_vague_list,
 )
 from chidao.extract.task_checks import ClauseChecks
 from chidao.extract.task_plans import PlanReading
@@ -56,6 +57,9 @@ class TaskCutter(ClauseChecks, PlanReading, UnitCutting, TableTasks):
         # when ``_resolve_back`` asks, which few clauses do.
         self.named_above: list[list[list[Mention]]] = []
         self.paragraph_starts: set[int] = set()  # where the body's paragraphs' text begins
+        # A letter's addressees ("Kính gửi: - Các cơ quan, đơn vị dự toán cấp tỉnh; - UBND các xã"):
+        # who "đề nghị các cơ quan, đơn vị thực hiện ...:" asks (genre g226).
+        self.letter_addressees: list[Mention] = []
         self._closing_words = Occurrences(self.key, _CLOSING_WORDS)  # asked of every clause
         self.cues = Cues(self.key)  # where the assignment and coordination words are
 
@@ -237,6 +241,9 @@ class TaskCutter(ClauseChecks, PlanReading, UnitCutting, TableTasks):
         covering = self._covering_timing(last_start, last_end, assignment, after_assignment=True)
         if covering is not None:
             ctx = ctx.but(timing=covering)
+        if assignment and self.letter_addressees and is_vague_list(self.reader, assignment.leads):
+            # "Sở Tài chính đề nghị các cơ quan, đơn vị thực hiện ...:" in a letter: its addressees
+            assignment = Assignment(self.letter_addressees, assignment.start, assignment.explicit)
         if assignment:
             coord = coordinators(self.reader, last_start, last_end, assignment.leads, self.cues)
             return ctx.but(
