@@ -35,19 +35,17 @@ def task_rows(items: Iterable[tuple[object, object]], show_document: bool = True
     template's loop had around it."""
     label, recurrences, statuses, tones, timings = _LABELS, _RECURRENCES, _STATUSES, _TONES, _TIMINGS
     rows = []
-    for t, doc in items:
+    for t, doc in items:  # f-strings of escaped values: Markup's % escapes too, at thrice the cost
         task_id = escape(t.id)
         deadline = escape(vn_date(t.deadline) or "—")
         if t.recurrence:
-            every = str(recurrences.get(t.recurrence, t.recurrence)).lower()
-            deadline += Markup(' <span class="muted">(%s)</span>') % every
-        timing = Markup('<span class="badge tone-%s">%s</span>') % (
-            tones.get(t.timing_state, "none"),
-            timings.get(t.timing_state, t.timing_state),
-        )
+            every = escape(str(recurrences.get(t.recurrence, t.recurrence)).lower())
+            deadline = f'{deadline} <span class="muted">({every})</span>'
+        tone, timing = escape(tones.get(t.timing_state, "none")), escape(timings.get(t.timing_state, t.timing_state))
+        timing = f'<span class="badge tone-{tone}">{timing}</span>'
         document = ""
         if show_document:
-            link = Markup('<a href="/documents/%s">%s</a>') % (doc.id, doc.label) if doc else ""
+            link = f'<a href="/documents/{escape(doc.id)}">{escape(doc.label)}</a>' if doc else ""
             document = f'<td data-label="{label["document"]}">{link}</td>'
         rows.append(
             Markup(
