@@ -50,6 +50,19 @@ def test_the_agency_field_suggests_the_registry_names(site, notices):
     assert '<option value="Sở Tư pháp"></option>' in page.text  # a registry agency without tasks yet
 
 
+def test_a_renamed_agency_shows_in_the_suggestions_at_once(site, notices):
+    # The suggestions' HTML is kept in memory by the names (issue 10, item 10): never stale.
+    browser = site.login("viewer")
+    assert '<option value="Sở Tư pháp"></option>' in browser.get("/tasks").text
+    found = site.api("GET", "/agencies", params={"q": "Sở Tư pháp"}).json()["items"]
+    agency = next(a for a in found if a["name"] == "Sở Tư pháp")
+    renamed = site.api("PATCH", f"/agencies/{agency['id']}", json={"name": "Sở Tư pháp và Hộ tịch"})
+    assert renamed.status_code == 200
+    page = browser.get("/tasks").text
+    assert '<option value="Sở Tư pháp và Hộ tịch"></option>' in page
+    assert '<option value="Sở Tư pháp"></option>' not in page
+
+
 @pytest.mark.parametrize("q", ["chuyen doi so", "chuyển đổi số", "CHUYEN DOI SO"])
 def test_search_finds_words_with_or_without_diacritics(site, notices, q):
     page = site.login("viewer").get("/tasks", params={"q": q})

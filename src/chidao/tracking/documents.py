@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session, defer, load_only
 
@@ -76,15 +76,19 @@ class DocumentRef:
         return self.number or (self.title or "")[:80] or msg("tracking.documents.fallback_label", id=self.id)
 
 
+# Built once, run through the connection: every task list asks it (issue 10, item 10).
+_REFS = select(Document.id, Document.number, Document.title, Document.status).where(
+    Document.id.in_(bindparam("ids", expanding=True))
+)
+
+
 def document_refs(session: Session, ids: Iterable[int]) -> dict[int, DocumentRef]:
     """Number, title and status of the documents ``ids`` (never their text or file)."""
     wanted = sorted(set(ids))
     if not wanted:
         return {}
-    rows = session.execute(
-        select(Document.id, Document.number, Document.title, Document.status).where(Document.id.in_(wanted))
-    )
-    return {r.id: DocumentRef(r.id, r.number, r.title, r.status) for r in rows}
+    rows = session.connection().execute(_REFS, {"ids": wanted})
+    return {row[0]: DocumentRef(*row) for row in rows}
 
 
 def document_without_file(session: Session, document_id: int) -> Document | None:

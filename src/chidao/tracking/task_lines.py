@@ -83,7 +83,7 @@ _NAMES = (
 
 def _agency_names(session: Session, ids: Sequence[int]) -> dict[int, tuple[list[str], list[str]]]:
     """Task id → (lead names, coordinator names), each in the notice's order."""
-    rows = session.connection().execute(_NAMES, {"ids": list(ids)})
+    rows = session.connection().execute(_NAMES, {"ids": list(ids)}).all()  # fetchall: not a call a row
     names: dict[int, tuple[list[str], list[str]]] = {}
     for task_id, role, name in rows:
         lead, coordinators = names.setdefault(task_id, ([], []))
@@ -95,7 +95,7 @@ def task_lines(session: Session, ids: Sequence[int]) -> list[TaskLine]:
     """The tasks ``ids`` in that order (ids of no task are skipped)."""
     if not ids:
         return []
-    rows = {row.id: row for row in session.connection().execute(_TASKS, {"ids": list(ids)})}
+    rows = {row.id: row for row in session.connection().execute(_TASKS, {"ids": list(ids)}).all()}
     names = _agency_names(session, ids)
     lines = []
     for task_id in ids:

@@ -185,7 +185,10 @@ def _agency_page(
     if not (dated_states or flt.deadline_from or flt.deadline_to):
         runs.append(True)
     counted = select(undated, func.count(distinct(Assignment.task_id))).where(*base).group_by(undated)
-    counts = {bool(is_undated): n for is_undated, n in session.execute(counted)}  # both runs in one statement
+    # Core statements through the connection: the ORM's handling of a plain select costs more than
+    # running it (issue 10, item 10); nothing is pending in a list's session to flush first.
+    connection = session.connection()
+    counts = {bool(is_undated): n for is_undated, n in connection.execute(counted).all()}  # both runs, one statement
     task_ids: list[int] = []
     total = 0
     for is_undated in runs:
@@ -201,7 +204,7 @@ def _agency_page(
                 .offset(max(0, offset - total))
                 .limit(wanted)
             )
-            task_ids += [task_id for _deadline, task_id in session.execute(keys)]
+            task_ids += [task_id for _deadline, task_id in connection.execute(keys).all()]
         total += n
     return Found(task_lines(session, task_ids), total)
 

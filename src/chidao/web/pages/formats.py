@@ -4,7 +4,10 @@ and messages call them directly, so a page and its export never write a date two
 
 from __future__ import annotations
 
+import functools
 from datetime import UTC, date, datetime
+
+from markupsafe import Markup
 
 from chidao.web.deps import VIETNAM
 
@@ -63,3 +66,16 @@ def filesize(size: int | None) -> str:
         if size < 1024 or unit == "GB":
             return f"{size:.1f} {unit}".replace(".", ",")
     return ""  # unreachable: the loop returns at GB
+
+
+def datalist_options(names: list[str]) -> Markup:
+    """``<option value="…"></option>`` for each name of a datalist (an agency field's suggestions),
+    the same names giving the same HTML from memory: the suggestions change only when agencies
+    do, and writing some hundred options through Jinja on every list page cost more than reading
+    them (issue 10, item 10). Keyed on the names themselves, so a change shows on the next page."""
+    return _options(tuple(names))
+
+
+@functools.lru_cache(maxsize=8)
+def _options(names: tuple[str, ...]) -> Markup:
+    return Markup("").join(Markup('<option value="%s"></option>') % name for name in names)

@@ -32,7 +32,8 @@ from chidao.vocab import (
     TokenState,
     UserRole,
 )
-from chidao.web.pages.formats import filesize, number, typed_date, vn_date, vn_datetime
+from chidao.web.pages.formats import datalist_options, filesize, number, typed_date, vn_date, vn_datetime
+from chidao.web.pages.tasks.table import task_rows
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 FILTERS = {
@@ -41,7 +42,8 @@ FILTERS = {
     "number": number,
     "filesize": filesize,
     "dmy": typed_date,
-    "commas": ", ".join,  # names in a list's cell; escaped on output like any string
+    "datalist_options": datalist_options,  # an agency field's suggestions, kept by their names
+    "task_rows": task_rows,  # the task table's rows, written in Python (pages/tasks/table.py)
 }
 
 
@@ -74,6 +76,9 @@ def labels() -> dict[str, dict[str, str]]:
 def build_templates(directory: Path = TEMPLATES) -> Jinja2Templates:
     """The environment with every filter and label table the templates use."""
     templates = Jinja2Templates(directory=str(directory))
+    # Templates are files of the installed package: no stat() of each one (and of those it
+    # extends and imports) on every render to see whether it changed; edits show after a restart.
+    templates.env.auto_reload = False
     templates.env.filters.update(FILTERS)
     templates.env.globals.update(labels())
     templates.env.globals.update(msg=msg, JS_MESSAGES=section("js"))
