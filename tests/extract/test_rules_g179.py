@@ -305,3 +305,12 @@ def test_a_letter_asks_its_addressees_by_a_faceless_group():
     assert [t["lead"] for t in extract_text(text)["tasks"]] == [
         ["Các sở, ban, ngành tỉnh", "Ủy ban nhân dân các xã, phường"]
     ]
+
+
+@pytest.mark.parametrize(
+    "markers", [("1/", "2/"), ("a/", "b/"), ("I/", "II/"), ("1.-", "2.-"), ("1 -", "2 -"), ("a-", "b-")]
+)
+def test_slashed_and_dashed_numbering_marks_items(markers):
+    first, second = markers
+    body = f"{first} Sở Y tế kiểm tra an toàn thực phẩm.\n{second} Sở Công Thương bình ổn giá trước ngày 20/12/2026.\n"
+    assert _tasks(_notice(body)) == [(["Sở Y tế"], [], None, None), (["Sở Công Thương"], [], "2026-12-20", None)]

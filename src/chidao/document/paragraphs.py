@@ -26,12 +26,13 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("part", re.compile(rf"[A-H]\.(?=[^\S\n]+[{UPPER}])")),  # "A. MỤC TIÊU", "B. NHIỆM VỤ" (genre g111)
     ("task_no", _CUES["marker_task_no"]),  # "Nhiệm vụ 1: Rà soát ..." (genre g111)
     # "I-", "1-": typewriter numbering (genre g143)
-    ("roman", re.compile(r"(?:[IVX]{1,5})(?:[.)]|-(?=[^\S\n]))(?=\s|$)")),
+    ("roman", re.compile(r"(?:[IVX]{1,5})(?:\.-|[.)/]|-(?=[^\S\n]))(?=\s|$)")),
     ("decimal2", re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?(?=\s|$)")),
-    ("decimal", re.compile(r"\d{1,2}(?:[.)]|-(?=[^\S\n]))(?=\s|$)")),
+    # "1/", "a/", "I/", "1.-", "1 -", "a-": slashed and dashed numbering, as offices type it (genre g227)
+    ("decimal", re.compile(r"\d{1,2}(?:\.-|[.)/]|[^\S\n]?-(?=[^\S\n]))(?=\s|$)")),
     # "ii)", "iii)": lowercase roman numerals after "i)", ranked as letters (genre g160)
     ("roman_lower", re.compile(r"(?:ii|iii|iv|vi|vii|viii|ix)\)(?=\s|$)")),
-    ("alpha", re.compile(r"[a-zđ]\)(?=\s|$)")),
+    ("alpha", re.compile(r"[a-zđ](?:[)/]|-(?=[^\S\n]))(?=\s|$)")),
     ("alpha_dot", re.compile(rf"[a-hk-zđ]\.(?=\s+[{UPPER}])")),
     ("paren", re.compile(r"\((?:[ivx]{1,4}|\d{1,2}|[a-zđ])\)(?=\s)")),
     ("ordinal", _CUES["marker_ordinal"]),  # "Hai là,"

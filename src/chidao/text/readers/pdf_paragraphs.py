@@ -62,7 +62,10 @@ class Margins:
         middle = statistics.median(ends)
         right = _mode([end for end in ends if end >= middle])  # short lines may end alike too
         left = _leftmost_common([line.x0 for line in lines])
-        if right is None:
+        size = statistics.median(line.size for line in lines)
+        if right is None or max(ends) > right + _INDENT * size:
+            # No common end, or one that a longer line passes: short lines ending alike ("Giao."
+            # three times after a wrapped paragraph) mark no margin.
             right = max(max(ends), page_width - left)
         return cls(left, right, _pitch(lines))
 
@@ -119,7 +122,7 @@ def _body_continues(previous: Flow, flow: Flow) -> bool:
 def _breaks(current: list[Line], following: Line, margins: Margins, *, column: bool) -> bool:
     """Whether ``following`` starts a new paragraph after the ``current`` one's lines."""
     line = current[-1]
-    lowercase = following.text[:1].islower() and not _MARKER.match(following.text)  # "b)" opens an item
+    lowercase = following.text[:1].islower() and not _opens_item(following.text)  # "b)" opens an item
     if column:
         return not _cell_line_goes_on(line, following, lowercase=lowercase)
     if _stands_apart(line, following, margins) or _marker_after_sentence(line, following):
@@ -169,7 +172,19 @@ def _stands_apart(line: Line, following: Line, margins: Margins) -> bool:
 
 
 def _marker_after_sentence(line: Line, following: Line) -> bool:
-    return bool(_MARKER.match(following.text)) and bool(_SENTENCE_END.search(line.text))
+    return _opens_item(following.text) and bool(_SENTENCE_END.search(line.text))
+
+
+def _opens_item(text: str) -> bool:
+    """Whether ``text`` opens with a list marker. "a." opens an item only before a capital ("a. Sở
+    Y tế ..."): "y. giao ..." is a word and its full stop, wrapped to the line's start."""
+    match = _MARKER.match(text)
+    if match is None:
+        return False
+    if len(match.group(0).strip()) == 2 and text[0].islower() and text[1] == ".":
+        rest = text[match.end() :].lstrip()
+        return rest[:1].isupper()
+    return True
 
 
 def _text(lines: list[Line]) -> str:
