@@ -314,3 +314,15 @@ def test_slashed_and_dashed_numbering_marks_items(markers):
     first, second = markers
     body = f"{first} Sở Y tế kiểm tra an toàn thực phẩm.\n{second} Sở Công Thương bình ổn giá trước ngày 20/12/2026.\n"
     assert _tasks(_notice(body)) == [(["Sở Y tế"], [], None, None), (["Sở Công Thương"], [], "2026-12-20", None)]
+
+
+@pytest.mark.parametrize(
+    ("item", "lead"),
+    [
+        # g228: a group named by the body its members sit on, and localities by their standing
+        ("Các sở, ngành là thành viên Ban Chỉ đạo hướng dẫn các xã.", ["Các sở, ngành là thành viên Ban Chỉ đạo"]),
+        ("Ủy ban nhân dân các xã chưa đạt chuẩn lập kế hoạch khắc phục.", ["Ủy ban nhân dân các xã chưa đạt chuẩn"]),
+    ],
+)
+def test_groups_told_apart_by_membership_or_standing(item, lead):
+    assert [t[0] for t in _tasks(_notice(f"1. {item}\n"))] == [lead]

@@ -11,6 +11,7 @@ from chidao.extract.agency_words import (
     _COMMA_OR_AND,
     _HAVING,
     _INSPECTED_GROUP,
+    _MEMBER_GROUP,
     _OF,
     _OF_WORD,
     _PLURAL,
@@ -155,10 +156,11 @@ class GroupReading:
         if tok is None:
             return True
         word = self.key[tok[0] : tok[1]]
+        verb = self.reg.stop_words.match(self.key, tok[0], self.limit)  # "theo dõi" as one, not "theo"
         return (
             word in (":", ",", ".", ";")
             or self.key[pos : tok[0]].count("\n") > 0
-            or (self.reg.stop_words.match(self.key, tok[0], self.limit) is not None and word not in _FUNCTION_WORD_SET)
+            or (verb is not None and " ".join(verb.group(0).split()) not in _FUNCTION_WORD_SET)
         )
 
     def _local_group(self, pos: int, end: int) -> bool:
@@ -192,6 +194,14 @@ class GroupReading:
         inspected = _INSPECTED_GROUP.match(key, end, self.limit)
         if inspected and self._closes_group(inspected.end()):
             return inspected.end()  # "Các trường được kiểm tra" (genre g200)
+        member = _MEMBER_GROUP.match(key, end, self.limit)
+        if member and self.starts_agency(member.end()):
+            # "Các sở, ngành là thành viên | Ban Chỉ đạo" (genre g228): the body, named in full or
+            # by its head alone when the document is its own ("Ban Chỉ đạo" | "theo dõi ...")
+            head = reg.heads.match(key, member.end(), self.limit)
+            body = self._read_end(member.end()) or (head.end() if head and self._closes_group(head.end()) else None)
+            if body:
+                return body
         cur = end
         first = None  # the qualifiers' first word
         for _ in range(8):

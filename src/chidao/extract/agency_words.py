@@ -33,6 +33,7 @@ _SEPARATOR = _CUES["separator"]
 # assignment, closed by the duty that follows it.
 _ASSIGNED_GROUP = _CUES["assigned_group"]
 _INSPECTED_GROUP = _CUES["inspected_group"]  # "Các trường được kiểm tra"
+_MEMBER_GROUP = _CUES["member_group"]  # "Các sở, ngành là thành viên Ban Chỉ đạo"
 _FALSE_HEAD = _CUES["false_head"]
 # A place named as written leads as itself: "tỉnh Nghệ An", "Phường Sơn Nam", "xã Hồng Minh".
 _PLACE_AGENCY = re.compile(rf"{_piece('place_kind_written')}\s+[{UPPER}][{LOWER}]+(?:\s+[{UPPER}\d][{LOWER}\d]*)*")
