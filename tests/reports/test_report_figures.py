@@ -130,3 +130,19 @@ def test_the_summary_and_the_json(session, quarter):
     assert f"và {built.totals.overdue} nhiệm vụ đã quá hạn" in built.summary
     assert "So với kỳ trước (tháng 5 năm 2024), số nhiệm vụ hoàn thành" in built.summary
     assert "số nhiệm vụ quá hạn tăng" in built.summary and FINANCE in built.summary
+
+
+def test_one_scan_counts_each_period_as_its_own_report(session, quarter):
+    # tally.py counts a report's totals, the previous period's and the trend in one scan: a
+    # year's previous period begins before the trend's twelve months, a short custom period's
+    # after, and each figure must be the one its own report counts
+    year = report(session, period="2024")
+    assert year.through == TODAY and year.previous_period.key == "2023"
+    assert year.totals.as_dict() == report(session, period=f"2023-12-15..{TODAY.isoformat()}").totals.as_dict()
+    want = expected(session, date(2023, 12, 15), TODAY)
+    assert {k: getattr(year.totals, k) for k in want} == want
+    recent = report(session, period=f"2024-06-01..{TODAY.isoformat()}")
+    assert recent.trend == year.trend and recent.trend[-1].overdue == recent.totals.overdue
+    days = recent.previous_period
+    before = report(session, period=f"{days.start.isoformat()}..{days.end.isoformat()}")
+    assert recent.previous.as_dict() == before.totals.as_dict() and before.totals.total > 0

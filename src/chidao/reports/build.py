@@ -21,8 +21,9 @@ from chidao.reports.lists import Line, completed_tasks, extended_tasks, overdue_
 from chidao.reports.periods import Period, span
 from chidao.reports.queries import Window
 from chidao.reports.recurring import round_totals
-from chidao.reports.scores import Score, overdue_weight, ranking
+from chidao.reports.scores import Score, heaviest_since, overdue_weight, ranking
 from chidao.reports.summary import summary
+from chidao.reports.tally import tally
 from chidao.reports.trends import MonthPoint, monthly
 from chidao.store.agencies import agency_key
 from chidao.store.models import Agency, AuditEntry, Extension, Occurrence, ProgressReport, Task
@@ -74,20 +75,13 @@ class Report:
         return self.agency[1] if self.agency else PROVINCE
 
 
-def _totals(rows) -> Totals:
-    totals = Totals()
-    for code, new, n in rows:
-        totals.add(code, n, new)
-    return totals
-
-
-def period_figures(session: Session, window: Window, calendar: WorkCalendar) -> tuple[Totals, list[AgencyRow]]:
-    """The totals (each task once) and the lead agencies with tasks in the period, by name, with
-    all their figures, from one grouped scan (``queries.period_rows``); the province's totals
-    from a scan of the tasks alone (a task may have two leads, or none)."""
+def period_agencies(session: Session, window: Window, calendar: WorkCalendar) -> list[AgencyRow]:
+    """The lead agencies with tasks in the period, by name, with all their figures, from one
+    grouped scan (``queries.period_rows``)."""
     rows: dict[int, AgencyRow] = {}
     late: dict[date, float] = {}
-    for agency_id, code, new, overdue_since, reminder, n in queries.period_rows(session, window):
+    heaviest = heaviest_since(calendar, window.through)
+    for agency_id, code, new, overdue_since, reminder, n in queries.period_rows(session, window, heaviest):
         if window.agency_id is not None and agency_id != window.agency_id:
             continue
         row = rows.setdefault(agency_id, AgencyRow(agency_id, ""))
@@ -106,11 +100,7 @@ def period_figures(session: Session, window: Window, calendar: WorkCalendar) -> 
     names = dict(session.execute(select(Agency.id, Agency.name).where(Agency.id.in_(list(rows)))).all())
     for agency_id, found in rows.items():
         found.name = names.get(agency_id, "")
-    if window.agency_id is None:
-        totals = _totals(queries.class_counts(session, window))
-    else:
-        totals = rows[window.agency_id].totals if window.agency_id in rows else Totals()
-    return totals, sorted(rows.values(), key=lambda r: (r.name, r.agency_id))
+    return sorted(rows.values(), key=lambda r: (r.name, r.agency_id))
 
 
 def window_of(period: Period, today: date, agency_id: int | None = None) -> Window:
@@ -144,25 +134,27 @@ def build_report(
     without the lists, the period before and the summary, which cost as much again."""
     agency = agency_named(session, agency_id)
     window = window_of(period, today, agency_id)
+    queries.allow_memory(session)
     before = period.previous()
-    totals, agencies = period_figures(session, window, calendar)
+    limit = rows if rows is not None else list_rows()["document_rows"]
+    counted = before.start <= today and limit != 0
+    figures = tally(session, window, window_of(before, today, agency_id) if counted else None)
+    agencies = period_agencies(session, window, calendar)
     report = Report(
         period=period,
         through=window.through,
         previous_period=before,
         agency=agency,
-        totals=totals,
-        previous=Totals(),
+        totals=figures.totals,
+        previous=figures.previous,
         rounds=round_totals(session, window, calendar),
         agencies=agencies,
         scores=ranking(agencies),
-        trend=monthly(session, through=window.through, overdue_now=totals.overdue, agency_id=agency_id),
+        trend=monthly(figures.months, through=window.through, overdue_now=figures.totals.overdue),
     )
-    limit = rows if rows is not None else list_rows()["document_rows"]
     if limit == 0:
         return report
-    if before.start <= today:
-        report.previous = _totals(queries.class_counts(session, window_of(before, today, agency_id)))
+    totals = figures.totals
     report.overdue = overdue_tasks(session, window, calendar, limit)
     report.completed = completed_tasks(session, window, limit)
     report.extended, report.extended_total = extended_tasks(session, window, limit)

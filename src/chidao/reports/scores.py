@@ -8,10 +8,13 @@ emulation awards (Quảng Ngãi, 5425/UBND-KGVX, 2023), so the rule is written d
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import cache
 
 from chidao.data import load_toml
+from chidao.extract.workdays import WorkCalendar
 from chidao.messages import msg
 from chidao.reports.classes import AgencyRow
 
@@ -42,6 +45,20 @@ def overdue_weight(days_late: int) -> float:
     """What one overdue task weighs: 1, and more the longer it is late (capped)."""
     rules = policy()
     return min(1 + max(days_late, 0) / rules["days_step"], rules["max_weight"])
+
+
+def heaviest_since(calendar: WorkCalendar, through: date) -> date | None:
+    """The latest deadline at which a task overdue on ``through`` weighs the most (every earlier
+    one weighs as much), so that the overdue tasks before it can be counted as one group; None if
+    none within a year does."""
+    rules = policy()
+    days = math.ceil((rules["max_weight"] - 1) * rules["days_step"])
+    day = through - timedelta(days=days)  # working days are fewer than days: start there
+    for _ in range(366):
+        if overdue_weight(calendar.working_days_between(day, through)) >= rules["max_weight"]:
+            return day
+        day -= timedelta(days=1)
+    return None
 
 
 @dataclass(frozen=True)
