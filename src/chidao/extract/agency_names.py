@@ -121,6 +121,7 @@ class NameReading:
             inner = self._read_end(rest) if self.starts_agency(rest) else None
             if inner is None and reg.group_nouns.match(key, rest, self.limit):
                 inner = self._group_end(reg.group_nouns.match(key, rest, self.limit).end())
+                inner = self._number_after(inner)  # "Tổ trưởng tổ dân phố | số 5"
             if inner is None and key[position.start() : position.end()].split()[-1] in reg.grammar["place_units"]:
                 inner = self._place_name_end(position.end())  # "Trưởng thôn Cốc Rế"
             return self._person_after(inner if inner else position.end())
@@ -184,6 +185,15 @@ class NameReading:
                 name = self._province_tail(head.end())  # "Ban Chỉ đạo giải phóng mặt bằng ... của tỉnh"
             return name
         return None
+
+    def _number_after(self, end: int) -> int:
+        """A singular unit goes on with its number: "tổ dân phố" + " số 5", "tổ" + " số 12"."""
+        tok = self._token(end)
+        if tok and self.key[tok[0] : tok[1]] == _NUMBER_WORD:
+            nxt = self._token(tok[1])
+            if nxt and self.key[nxt[0] : nxt[1]].isdigit():
+                return nxt[1]
+        return end
 
     def _numbered_unit(self, at: int) -> int | None:
         """The end of "khu vực 11" / "khu vực V" at ``at``: a body's regional unit by its number."""
