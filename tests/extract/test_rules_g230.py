@@ -31,6 +31,20 @@ from test_rules_g82_g105 import _notice, _tasks
             "Ban Chỉ huy Quân sự xã phối hợp với lực lượng dân quân tuần tra khu vực đê bao.",
             (["Ban Chỉ huy Quân sự xã"], ["Lực lượng dân quân"], None, None),
         ),
+        # a probe of deadline phrasing: "không muộn hơn", a labelled "hạn chót:", completing within
+        # a span counted from the notice's date (06/7/2026)
+        (
+            "Sở Y tế rà soát danh mục thuốc, báo cáo không muộn hơn ngày 20/10/2026.",
+            (["Sở Y tế"], [], "2026-10-20", None),
+        ),
+        (
+            "Sở Y tế rà soát danh mục thuốc (hạn chót: 20/10/2026).",
+            (["Sở Y tế"], [], "2026-10-20", None),
+        ),
+        (
+            "Sở Y tế rà soát danh mục thuốc, hoàn thành trong 15 ngày.",
+            (["Sở Y tế"], [], "2026-07-21", None),
+        ),
     ],
 )
 def test_g230_g231(item, expected):
