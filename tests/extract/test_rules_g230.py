@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 from test_rules_g82_g105 import _notice, _tasks
 
+from chidao import extract_text
+
 
 @pytest.mark.parametrize(
     ("item", "expected"),
@@ -49,3 +51,36 @@ from test_rules_g82_g105 import _notice, _tasks
 )
 def test_g230_g231(item, expected):
     assert _tasks(_notice(f"1. Sở Nội vụ rà soát biên chế.\n2. {item}\n"))[1:] == [expected]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Chủ tịch UBND tỉnh đồng ý chủ trương đầu tư, giao Sở Y tế rà soát danh mục thuốc.",
+        "Chủ tịch UBND tỉnh thống nhất với đề xuất của Sở Y tế; giao Sở Y tế rà soát danh mục thuốc.",
+        "Chủ tịch UBND tỉnh sẽ trực tiếp làm việc với Bộ Y tế; giao Sở Y tế rà soát danh mục thuốc.",
+        "Chủ tịch UBND tỉnh chấp thuận đề xuất; Sở Y tế rà soát danh mục thuốc.",
+    ],
+)
+def test_what_the_issuers_leader_approves_or_promises_is_no_task(item):
+    """A probe of conclusion sentences: the Chairman approving or promising is the issuer speaking
+    (rules 5 and 12); only the department that is given the work leads a task."""
+    assert _tasks(_notice(f"1. Sở Nội vụ rà soát biên chế.\n2. {item}\n"))[1:] == [(["Sở Y tế"], [], None, None)]
+
+
+def test_a_leaders_approval_or_promise_in_the_news_is_no_task():
+    text = (
+        "Chủ tịch UBND tỉnh làm việc với xã Tân Hà\n\n"
+        "Sáng 02/12/2026, ông Trần Văn Bình, Chủ tịch UBND tỉnh đã làm việc với xã Tân Hà.\n\n"
+        "Chủ tịch UBND tỉnh đồng ý với đề xuất của xã về đầu tư tuyến đường liên thôn; giao Sở Xây dựng"
+        " hướng dẫn xã lập hồ sơ.\n\n"
+        "Chủ tịch UBND tỉnh sẽ trực tiếp kiểm tra tiến độ vào tháng 3/2027. Ông yêu cầu UBND xã Tân Hà"
+        " đẩy nhanh giải ngân.\n"
+    )
+    assert [t["lead"] for t in extract_text(text)["tasks"]] == [["Sở Xây dựng"], ["Ủy ban nhân dân xã Tân Hà"]]
+
+
+def test_a_department_that_agrees_with_another_still_acts():
+    """Only a leader's approval is the issuer speaking: "Sở X thống nhất với Sở Y ..." stays a task."""
+    tasks = _tasks(_notice("1. Sở Nội vụ rà soát biên chế.\n2. Sở Y tế thống nhất với Sở Tài chính về giá dịch vụ.\n"))
+    assert tasks[1:] == [(["Sở Y tế"], ["Sở Tài chính"], None, None)]

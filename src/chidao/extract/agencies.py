@@ -28,6 +28,7 @@ from chidao.extract.agency_words import (
     _FIELD_NAME,
     _FIELD_OPENINGS,
     _FUNCTION_WORDS,
+    _ISSUER_HEADS,
     _KIND_PREFIXES,
     _PLACE_AGENCY,
     _PLACE_AGENCY_FIRSTS,
@@ -225,6 +226,23 @@ class AgencyReader(NameReading, NameContinuation, DescribedReading, GroupReading
         if self.place.council and name.startswith(_COUNCILS):
             return True
         return bool(self.place.issuer) and phrase_key(name) == self.place.issuer
+
+    @staticmethod
+    def is_leader(mention: Mention) -> bool:
+        """A committee's, department's or ministry's leader by title ("Phó Chủ tịch UBND tỉnh")."""
+        return mention.name.lower().startswith(_ISSUER_HEADS)
+
+    def speaks_for_issuer(self, mention: Mention) -> bool:
+        """The issuer or one of its leaders ("Chủ tịch Ủy ban nhân dân tỉnh" in the committee's
+        notice): what they approve or promise ("đồng ý ...", "sẽ làm việc ...") is nobody's task."""
+        if self.is_issuer(mention):
+            return True
+        name = mention.name.lower()
+        if not self.place.issuer:
+            return False
+        return any(
+            name.startswith(title) and phrase_key(name[len(title) :]) == self.place.issuer for title in _ISSUER_HEADS
+        )
 
     def is_vague(self, mention: Mention) -> bool:
         """Partners that name no one: "các cơ quan, đơn vị liên quan", "các sở, ngành"."""

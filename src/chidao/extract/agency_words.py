@@ -122,6 +122,7 @@ _ROLE_VERBS = tuple(f" {word}" for word in _WORDS["role_verbs"])  # " thực hi�
 _COMRADE = tuple(_WORDS["comrade_words"])  # "đồng chí" before a position
 _DEPARTMENT = f"{_WORDS['department']} "  # "Sở "
 _COUNCILS = tuple(_WORDS["council_names"])  # "hội đồng nhân dân", "hđnd"
+_ISSUER_HEADS = tuple(f"{title} " for title in _WORDS["issuer_head_titles"])  # "chủ tịch "
 # The kinds of a province and a city ("tỉnh", "thành phố"), lowercase and capitalized, as a name
 # may end with them before the province's own name ("Công an tỉnh Nghệ An").
 _ISSUER = load_toml("layout.toml")["issuer"]

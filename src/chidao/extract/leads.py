@@ -56,6 +56,7 @@ _PAST = _CUES["past"]
 _ROLE_IS = _CUES["role_is"]
 _ISSUER_VERB = _CUES["issuer_verb"]
 _ALWAYS_ISSUING = _CUES["always_issuing"]
+_APPROVING = _CUES["approving"]
 _THIS_DOCUMENT = _CUES["this_document"]
 _PAST_SOON = _CUES["past_soon"]
 _NO_ACTION_AFTER = _CUES["no_action_after"]
@@ -284,8 +285,10 @@ def _read_nothing(reader: AgencyReader, pos: int, known: _Read | None) -> bool:
 def _issues(reader: AgencyReader, mentions: list[Mention], after: int, end: int) -> bool:
     """Whether "X ban hành ...", "X tổ chức hội nghị ..." is the issuer introducing the document
     (not a task) rather than an order to X ("Sở Tư pháp ban hành hướng dẫn ...")."""
-    if _ALWAYS_ISSUING.match(reader.key, after) or all(reader.is_issuer(m) for m in mentions):
+    if _ALWAYS_ISSUING.match(reader.key, after) or all(reader.speaks_for_issuer(m) for m in mentions):
         return True
+    if _APPROVING.match(reader.key, after) and all(reader.is_leader(m) for m in mentions):
+        return True  # "Chủ tịch UBND tỉnh đồng ý với đề xuất ...", in the news too
     return bool(_THIS_DOCUMENT.search(reader.key, after, end))
 
 
