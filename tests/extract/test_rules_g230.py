@@ -84,3 +84,44 @@ def test_a_department_that_agrees_with_another_still_acts():
     """Only a leader's approval is the issuer speaking: "Sở X thống nhất với Sở Y ..." stays a task."""
     tasks = _tasks(_notice("1. Sở Nội vụ rà soát biên chế.\n2. Sở Y tế thống nhất với Sở Tài chính về giá dịch vụ.\n"))
     assert tasks[1:] == [(["Sở Y tế"], ["Sở Tài chính"], None, None)]
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        # h01, h02: a period that closes its clause says how often the action is done
+        (
+            "Các chi bộ trực thuộc tổ chức sinh hoạt chuyên đề hằng quý đúng quy định.",
+            (["Các chi bộ trực thuộc"], [], None, "quarterly"),
+        ),
+        (
+            "Trạm Y tế xã phun hóa chất diệt muỗi tại các ổ dịch hằng tuần cho đến khi hết dịch.",
+            (["Trạm Y tế xã"], [], None, "weekly"),
+        ),
+        (
+            "Ban Chỉ huy Quân sự xã cấp phát áo phao cho các hộ ven sông; kiểm tra số áo phao hằng tháng.",
+            (["Ban Chỉ huy Quân sự xã"], [], None, "monthly"),
+        ),
+        # ... but not the cycle of a plan named in the clause's last part
+        (
+            "Sở Tài chính tổng hợp, thẩm định dự toán ngân sách của các đơn vị hằng năm.",
+            (["Sở Tài chính"], [], None, None),
+        ),
+        # h01: broadcasting a notice is an action, not part of the office's name
+        (
+            "Phòng Văn hóa - Xã hội phát thông báo lịch cắt điện trên loa truyền thanh.",
+            (["Phòng Văn hóa - Xã hội"], [], None, None),
+        ),
+        # h01, h11: villages by their local names; a hospital's units
+        (
+            "Trưởng các thôn, làng, buôn vận động người dân tiêm vắc xin cho đàn gia súc.",
+            (["Trưởng các thôn, làng, buôn"], [], None, None),
+        ),
+        (
+            "Trưởng các khoa lâm sàng, cận lâm sàng cử người tham gia tập huấn.",
+            (["Trưởng các khoa lâm sàng, cận lâm sàng"], [], None, None),
+        ),
+    ],
+)
+def test_h01_h12(item, expected):
+    assert _tasks(_notice(f"1. Sở Nội vụ rà soát biên chế.\n2. {item}\n"))[1:] == [expected]

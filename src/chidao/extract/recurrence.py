@@ -127,7 +127,35 @@ def _regular(key: str, start: int, end: int) -> tuple[str, tuple[int, int]] | No
             return found
         if _ends_reported_sentence(_whole_clause(key, start, match.start()), match, key, end):
             return found
+        if _closes_action(_whole_clause(key, start, match.start()), match, key, end):
+            return found
     return None
+
+
+@cache
+def _closing_rules() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    data = load_toml("recurrence.toml")
+    return tuple(data["period_manner"]), tuple(data["period_until"]), tuple(data["cycle_nouns"])
+
+
+def _closes_action(clause: str, match: re.Match[str], key: str, end: int) -> bool:
+    """Whether a period closes its clause ("Các chi bộ tổ chức sinh hoạt chi bộ hằng tháng đúng quy
+    định;", "... hằng tuần cho đến khi công bố hết dịch"): then it says how often the clause's action
+    is done, unless it only qualifies a noun of daily life ("sinh hoạt hằng ngày") or, being a month
+    or longer, a plan's own cycle ("kế hoạch ... hằng năm")."""
+    manner, until, cycles = _closing_rules()
+    periods, nouns = _sentence_end_rules()[:2]
+    last_part = clause.rsplit(",", 1)[-1]
+    if match.group("period") not in periods and any(noun in last_part for noun in cycles):
+        return False
+    rest = key[match.end() : end].lstrip(" \t")
+    if rest.startswith(until):
+        rest = ""
+    elif rest.startswith(manner):
+        rest = rest[next(len(m) for m in manner if rest.startswith(m)) :].lstrip(" \t")
+    if rest and rest[0] not in ".;\n":
+        return False
+    return bool(clause.strip()) and not clause.rstrip().endswith(nouns)
 
 
 def _whole_clause(key: str, start: int, at: int) -> str:
