@@ -125,3 +125,72 @@ def test_a_department_that_agrees_with_another_still_acts():
 )
 def test_h01_h12(item, expected):
     assert _tasks(_notice(f"1. Sở Nội vụ rà soát biên chế.\n2. {item}\n"))[1:] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        # h12: a regional road authority by its number; a reference back to the communes named
+        (
+            "Sở Xây dựng chủ trì, phối hợp với Khu Quản lý đường bộ IV khảo sát điểm sạt lở.",
+            (["Sở Xây dựng"], ["Khu Quản lý đường bộ IV"], None, None),
+        ),
+        # h02: "tiến hành" is the action, not the committee's name
+        (
+            "Ủy ban Kiểm tra Đảng ủy xã tiến hành kiểm tra khi có dấu hiệu vi phạm.",
+            (["Ủy ban Kiểm tra Đảng ủy xã"], [], None, None),
+        ),
+        # h04: an address inside brackets names no subject
+        (
+            "Định kỳ hằng quý, báo cáo kết quả về Sở Nội vụ (qua Phòng Công chức, địa chỉ: số 8 Lê Lợi,"
+            " phường Hạc Thành, tỉnh Thanh Hóa) để tổng hợp.",
+            (["Sở Nội vụ"], [], None, "quarterly"),
+        ),
+        # h04: one body singled out, members listed after its colon
+        (
+            "Riêng Ủy ban nhân dân các xã: Đông Sơn, Triệu Sơn, đề nghị chỉ đạo lập cơ sở dữ liệu vùng trồng.",
+            (["Ủy ban nhân dân xã Đông Sơn", "Ủy ban nhân dân xã Triệu Sơn"], [], None, None),
+        ),
+        (
+            "Riêng đối với Sở Tài chính: bố trí kinh phí cho cơ sở dữ liệu.",
+            (["Sở Tài chính"], [], None, None),
+        ),
+    ],
+)
+def test_h02_h12(item, expected):
+    body = f"Yêu cầu Sở Nội vụ thực hiện các nội dung sau:\n1. Rà soát biên chế.\n2. {item}\n"
+    assert _tasks(_notice(body))[1:] == [expected]
+
+
+def test_a_letter_to_several_bodies_gives_them_its_items_that_name_no_actor():
+    """h12: "1. Khẩn trương cắm biển cảnh báo ..." in a letter to three bodies is theirs together;
+    a statement ("Việc ... phải bảo đảm ...") stays no task (g22)."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH THANH HÓA\nVĂN PHÒNG\nSố: 812/VP-KTN\nV/v khắc phục sạt lở\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Thanh Hóa, ngày 16 tháng 11 năm 2026\n\n"
+        "Kính gửi:\n- Sở Xây dựng;\n- Ủy ban nhân dân xã Mường Lát;\n- Ủy ban nhân dân xã Quan Sơn.\n\n"
+        "Chủ tịch UBND tỉnh có ý kiến chỉ đạo như sau:\n\n"
+        "1. Khẩn trương cắm biển cảnh báo tại các điểm sạt lở.\n\n"
+        "2. Việc hỗ trợ người dân phải bảo đảm công khai, đúng đối tượng.\n\n"
+        "3. Sở Xây dựng lập hồ sơ xử lý khẩn cấp trước ngày 25/11/2026.\n\n"
+        "Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHÁNH VĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG\n\nLê Văn Nam\n"
+    )
+    assert _tasks(extract_text(text)) == [
+        (["Sở Xây dựng", "Ủy ban nhân dân xã Mường Lát", "Ủy ban nhân dân xã Quan Sơn"], [], None, None),
+        (["Sở Xây dựng"], [], "2026-11-25", None),
+    ]
+
+
+def test_a_communes_proposal_in_the_news_is_no_task():
+    """h05: the commune chairman's "kiến nghị tỉnh ..., đồng thời đề nghị Sở ..." is its own request
+    (rule 10); the provincial leader's answer assigns."""
+    text = (
+        "Phó Chủ tịch UBND tỉnh kiểm tra khắc phục sạt lở tại xã Mường Lát\n\n"
+        "Sáng 14/11/2026, ông Lê Đức Giang, Phó Chủ tịch UBND tỉnh kiểm tra các điểm sạt lở.\n\n"
+        "Tại buổi kiểm tra, Chủ tịch UBND xã Mường Lát Hà Văn Minh kiến nghị tỉnh hỗ trợ 3 tỷ đồng làm"
+        " khu tái định cư, đồng thời đề nghị Sở Xây dựng sớm xử lý điểm sạt lở trên Quốc lộ 15C.\n\n"
+        "Phó Chủ tịch UBND tỉnh giao Sở Tài chính tham mưu bố trí kinh phí hỗ trợ xã.\n"
+    )
+    assert [t["lead"] for t in extract_text(text)["tasks"]] == [["Sở Tài chính"]]

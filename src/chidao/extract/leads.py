@@ -173,13 +173,15 @@ def _skip_intro(reader: AgencyReader, pos: int, end: int) -> int:
     if _INTROS.match(key, pos, end) is None:
         return pos
     for _ in range(2):
+        connector = _CONNECTOR.match(key, pos, end)
+        if connector and reader.starts_agency(connector.end()):
+            # "Riêng Ủy ban nhân dân các tỉnh: A, B, C, đề nghị ...": the body singled out, whose
+            # members a colon may list, is the subject, not a topic (genre h04)
+            return connector.end()
         topic = _TOPIC.match(key, pos, end)
         if topic:
             pos = topic.end()
             continue
-        connector = _CONNECTOR.match(key, pos, end)
-        if connector and reader.starts_agency(connector.end()):
-            return connector.end()
         relay = _RELAY.match(key, pos, end)
         if relay:
             return relay.end()  # "Công văn nêu rõ: Sở Công Thương chủ trì ..."
@@ -194,6 +196,8 @@ def _skip_intro(reader: AgencyReader, pos: int, end: int) -> int:
         stop = pos + sentence.start() if sentence else stop
         for comma in _COMMA_SPACE.finditer(key[pos:stop]):
             after = pos + comma.end()
+            if key.count("(", pos, after) > key.count(")", pos, after):
+                continue  # inside brackets: "(qua ..., địa chỉ: ..., phường X)" names no subject
             if reader.starts_agency(after):
                 return after
         break

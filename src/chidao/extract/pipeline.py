@@ -231,7 +231,11 @@ def extract(raw: str) -> Extraction:
         # several names no one for them ("Việc xử lý tài sản phải bảo đảm ...").
         lent = addressees if len(addressees) == 1 else []
         cutter.letter_addressees = addressees
-        root = Context(timing=cutter.document_timing(layout.outline), addressee=lent)
+        # A letter to several bodies gives them, all together, its items that open with an action
+        # and name no actor ("1. Khẩn trương cắm biển cảnh báo ..."), as an item's lead falls back
+        # to the one before it; a statement ("Việc xử lý ... phải bảo đảm ...") stays no task.
+        several = addressees if len(addressees) > 1 else []
+        root = Context(timing=cutter.document_timing(layout.outline), addressee=lent, fallback=several)
         cutter.walk(layout.outline, root)
         if layout.annex is not None:
             cutter.walk(layout.annex, root)

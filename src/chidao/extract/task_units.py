@@ -29,6 +29,7 @@ from chidao.extract.task_words import (
     _GROUP_OPENING,
     _LIABILITY,
     _NAME_ONLY,
+    _LOCAL_PROPOSAL,
     _PARTY_PROPOSAL,
     _PETITION,
     _POINTER,
@@ -277,7 +278,10 @@ class UnitCutting:
             or _CONSEQUENCE.match(key, opening, end)
         ):
             return "narration"  # a petition (rule 10), a missed deadline's consequence
-        if issuer_promise(key, past_spaces(self.reader, topic_end(key, opening, end)), end):
+        subject = past_spaces(self.reader, topic_end(key, opening, end))
+        if _LOCAL_PROPOSAL.match(key, subject, end):
+            return "proposal"  # "Chủ tịch UBND xã ... kiến nghị tỉnh ..." in the news (rule 10)
+        if issuer_promise(key, subject, end):
             return "narration"  # "Bộ ghi nhận và sẽ tổng hợp ...": the issuer's promise
         return None
 
