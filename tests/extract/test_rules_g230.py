@@ -194,3 +194,48 @@ def test_a_communes_proposal_in_the_news_is_no_task():
         "Phó Chủ tịch UBND tỉnh giao Sở Tài chính tham mưu bố trí kinh phí hỗ trợ xã.\n"
     )
     assert [t["lead"] for t in extract_text(text)["tasks"]] == [["Sở Tài chính"]]
+
+
+def test_a_sub_lead_in_that_names_partners_gives_them_to_its_items():
+    """h11: "b) Chủ trì, phối hợp với Công ty X:" under "1. Phòng Y:": each "+" item is Phòng Y's,
+    with Công ty X as its partner."""
+    body = (
+        "1. Phòng Công nghệ thông tin:\n"
+        "a) Rà soát hạ tầng mạng tại các khoa.\n"
+        "b) Chủ trì, phối hợp với Công ty Cổ phần Phần mềm An Khang:\n"
+        "+ Tích hợp phần mềm xét nghiệm;\n"
+        "+ Triển khai chữ ký số cho bác sĩ.\n"
+    )
+    partner = ["Công ty Cổ phần Phần mềm An Khang"]
+    assert _tasks(_notice(body)) == [
+        (["Phòng Công nghệ thông tin"], [], None, None),
+        (["Phòng Công nghệ thông tin"], partner, None, None),
+        (["Phòng Công nghệ thông tin"], partner, None, None),
+    ]
+
+
+def test_an_exhortation_that_ends_its_sentence_takes_no_duty_from_the_next():
+    """h10: "... nghiêm túc triển khai thực hiện Chỉ thị này." is rule 9's exhortation even when
+    the next sentence of the item sets a dated duty (rule 13), which is a task of its own."""
+    body = (
+        "1. Sở Y tế rà soát cơ sở.\n"
+        "2. Giám đốc các sở, Chủ tịch Ủy ban nhân dân các xã, phường nghiêm túc triển khai thực hiện"
+        " Chỉ thị này. Giao Sở Y tế theo dõi, báo cáo Chủ tịch UBND tỉnh trước ngày 31/3/2027./.\n"
+    )
+    assert _tasks(_notice(body))[1:] == [(["Sở Y tế"], [], "2027-03-31", None)]
+
+
+@pytest.mark.parametrize(
+    ("signature", "name"),
+    [("Y Khuê Niê", "Y Khuê Niê"), ("K' Bròng", "K' Bròng"), ("H'Hen Niê", "H'Hen Niê")],
+)
+def test_names_of_the_central_highlands_peoples_are_people(signature, name):
+    """h01, h09: an Ê Đê man's name opens with "Y", a K'Ho or Ê Đê name with "K'" or "H'"."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nXÃ HÒA THẮNG\nSố: 18/TB-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nHòa Thắng, ngày 12 tháng 11 năm 2026\n\nTHÔNG BÁO\n"
+        "Kết luận của Chủ tịch UBND xã tại cuộc họp giao ban\n\n"
+        "1. Công an xã tuần tra ban đêm.\n\nNơi nhận:\n- Lưu: VT.\nCHỦ TỊCH\n\n"
+        f"{signature}\n"
+    )
+    assert extract_text(text)["document"]["signer"] == name

@@ -19,11 +19,15 @@ from chidao.text.chars import LOWER, UPPER
 from chidao.text.fold import match_key
 
 _SYLLABLE = rf"[{UPPER}][{LOWER}]*"
+# "K' Bròng", "H'Hen": a letter and an apostrophe before the syllable (the Central Highlands' names)
+_APOSTROPHES = tuple(load_toml("layout.toml")["apostrophe_surnames"])
 # Two to eight capitalized syllables that open a word (a name may follow a department's: "Sở Công
 # Thương Phạm Văn Hóa", genre g126): the guard that no word character comes
 # before comes after the first letter ("[A-Z](?<!\w.)", not "(?<!\w)[A-Z]"), so that the engine
 # skips through the text to the capitals instead of trying every position.
-_NAME = re.compile(rf"([{UPPER}](?<![\w].)[{LOWER}]*(?:\s+{_SYLLABLE}){{1,7}})(?![\w])")
+_NAME = re.compile(
+    rf"([{UPPER}](?<![\w].)(?:[{LOWER}]*(?:\s+{_SYLLABLE}){{1,7}}|['’]\s?[{UPPER}][{LOWER}]*(?:\s+{_SYLLABLE}){{0,7}}))(?![\w])"
+)
 _LAYOUT = load_toml("layout.toml")
 _ARCHIVE = (f"- {_LAYOUT['archive_label']}", _LAYOUT["archive_label"])  # "- Lưu", "Lưu"
 _CO_CHAIR_BEFORE = tuple(f"{word} " for word in _LAYOUT["co_chair_words"])  # "đồng chủ trì": a co-chair
@@ -40,7 +44,8 @@ def person_names(text: str) -> list[tuple[int, int, str]]:
     for match in _NAME.finditer(text):
         words = match.group(1).split()
         for i, word in enumerate(words):
-            if word in surnames and len(words) - i >= 2:
+            apostrophe = word.startswith(_APOSTROPHES)  # "K' Bròng": the name is one word after it
+            if (word in surnames and len(words) - i >= 2) or (apostrophe and len(words) - i >= 1 and i == 0):
                 start = match.start(1) + match.group(1).index(word)
                 name = " ".join(words[i:])
                 if name.lower() in lexicon().places or name in lexicon().lunar_years:

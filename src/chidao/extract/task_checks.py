@@ -56,8 +56,14 @@ class ClauseChecks:
             return False
         # The duty may come after a ";" in the same sentence: "Văn phòng Chính phủ theo dõi, đôn
         # đốc việc thực hiện Nghị quyết này; định kỳ hằng tháng báo cáo ..." is a task (rule 13).
-        stop = _SENTENCE_END.search(self.key, end, min(len(self.key), end + 400))
-        timing = self.timing.read(start, stop.start() if stop else end)
+        # A clause that ends its sentence takes no duty from the next one ("... thực hiện Chỉ thị
+        # này. Giao Sở Y tế theo dõi ... trước ngày 31/3/2027": genre h10).
+        if key[start:end].rstrip().endswith((".", "!", "?")):
+            stop_at = end
+        else:
+            stop = _SENTENCE_END.search(self.key, end, min(len(self.key), end + 400))
+            stop_at = stop.start() if stop else end
+        timing = self.timing.read(start, stop_at)
         concrete = timing.deadline is not None and timing.kind not in ("year_span", "in_year")
         return not (concrete or timing.recurrence)
 

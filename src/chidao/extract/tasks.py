@@ -320,6 +320,12 @@ class TaskCutter(ClauseChecks, PlanReading, UnitCutting, TableTasks):
                     fallback=[],
                     origin=node.paragraph.start,  # type: ignore[union-attr]
                 )
+            elif ctx.leads:
+                # "b) Chủ trì, phối hợp với Công ty X:" under "1. Phòng Công nghệ thông tin:": the
+                # items under it keep their lead and take its partners (genre h11)
+                coord = coordinators(self.reader, start, end, ctx.leads, self.cues)
+                if coord:
+                    inner = ctx.but(coordinators=coord)
             heading_time = self._covering_timing(start, end, assignment)
             if heading_time is not None:
                 inner = inner.but(timing=heading_time)
