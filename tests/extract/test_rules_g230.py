@@ -239,3 +239,50 @@ def test_names_of_the_central_highlands_peoples_are_people(signature, name):
         f"{signature}\n"
     )
     assert extract_text(text)["document"]["signer"] == name
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        # j01: a committee member is no committee
+        (
+            "Các đảng ủy xã trực thuộc Tỉnh ủy rà soát hộ nghèo; phân công cấp ủy viên phụ trách từng thôn.",
+            (["Các đảng ủy xã trực thuộc Tỉnh ủy"], [], None, None),
+        ),
+        # j02: an economic zone's board that also runs the industrial parks
+        (
+            "Sở Công Thương phối hợp với Ban Quản lý Khu kinh tế Vân Phong và các khu công nghiệp tổ chức hội chợ.",
+            (["Sở Công Thương"], ["Ban Quản lý Khu kinh tế Vân Phong và các khu công nghiệp"], None, None),
+        ),
+        # j02: bodies parted by ";" in a label closed by a colon
+        (
+            "Các sở, ban, ngành; UBND các xã, phường: xây dựng kế hoạch cụ thể, gửi Sở Tài chính trước"
+            " ngày 20/12/2026.",
+            (["Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"], [], "2026-12-20", None),
+        ),
+        # j03: a weekday before the date; a body of each residential group
+        (
+            "Phòng Văn hóa - Xã hội rà soát danh sách hộ nghèo, gửi Văn phòng trước thứ Sáu, ngày 11/12/2026.",
+            (["Phòng Văn hóa - Xã hội"], [], "2026-12-11", None),
+        ),
+        (
+            "Trưởng các thôn phối hợp với Ban Công tác Mặt trận các thôn tổ chức tổng vệ sinh.",
+            (["Trưởng các thôn"], ["Ban Công tác Mặt trận các thôn"], None, None),
+        ),
+    ],
+)
+def test_j01_j03(item, expected):
+    assert _tasks(_notice(f"1. Sở Nội vụ rà soát biên chế.\n2. {item}\n"))[1:] == [expected]
+
+
+def test_a_wards_committee_promising_in_its_own_notice_is_no_task():
+    """j03: "UBND phường sẽ tổ chức hội nghị đối thoại ..." in the ward's notice is its promise."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nPHƯỜNG HỒNG BÀNG\nSố: 31/TB-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nHồng Bàng, ngày 07 tháng 12 năm 2026\n\nTHÔNG BÁO\n"
+        "Kết luận của Chủ tịch UBND phường tại cuộc họp giao ban tuần\n\n"
+        "1. Công an phường tuần tra ban đêm.\n"
+        "2. UBND phường sẽ tổ chức hội nghị đối thoại với các hộ kinh doanh.\n\n"
+        "Nơi nhận:\n- Lưu: VT.\nCHỦ TỊCH\n\nPhạm Thị Hồng Nhung\n"
+    )
+    assert [t["lead"] for t in extract_text(text)["tasks"]] == [["Công an phường"]]

@@ -11,6 +11,7 @@ from functools import cache
 from chidao.extract.agency_words import _AND_WORD, _HARD_STOP, _KIND_FIRSTS, _PLACE_TAILS, _WORDS
 from chidao.extract.registry import alternation, registry
 
+_AND_PARTS = tuple(sorted(_WORDS["and_parts"], key=len, reverse=True))  # "và | các khu công nghiệp"
 _LINKS = tuple(_WORDS["description_links"])  # inside a description when a name word follows: "các khu công nghiệp"
 _LONGEST = 14  # words of a description
 
@@ -94,7 +95,14 @@ class DescribedReading:
         link = self._token(end)
         if link is None or self.key[link[0] : link[1]] != _AND_WORD:
             return end
-        return self._province_tail(link[1]) or end
+        tail = self._province_tail(link[1])
+        if tail:
+            return tail
+        at = self.skip_space(link[1])
+        for part in _AND_PARTS:  # "... Nghi Sơn | và các khu công nghiệp" (genre j02)
+            if self.key.startswith(part, at) and not self.key[at + len(part) : at + len(part) + 1].isalnum():
+                return self._extend_place(at + len(part))  # "... công nghiệp | Quảng Ngãi"
+        return end
 
     def _place_after_centre(self, tail: str, end: int) -> bool:
         """Whether a place's name follows "Trung ương" in a name: "Bệnh viện Đa khoa Trung ương |

@@ -64,7 +64,8 @@ _DURATION_FROM = cue_regex(_WORDS, "duration_from")  # ", kể từ", "bắt đ�
 def _shape_bodies(v: dict[str, str]) -> dict[str, str]:
     """Regex of what follows each shape's trigger, given the data's alternations ``v``."""
     return {
-        "date": rf"{_TIME}?{_DATE}",
+        # "trước thứ Sáu, ngày 11/12", "vào sáng Chủ nhật, ngày 13/12": the weekday before the date
+        "date": rf"{_TIME}?(?:(?:(?:{v['day_parts']})\s+)?(?:{v['weekdays']})\s*,?\s*(?=ngày\s))?{_DATE}",
         "month": rf"tháng\s+(?P<m>{_M})(?!\d){_YEAR_SUFFIX}",
         "quarter": rf"{_QUARTER_WORD}\s+(?P<q>{v['quarters']})(?!\w){_YEAR_SUFFIX}",
         "year": rf"năm\s+(?P<yw>{_Y4}|nay)(?!\w){_NOT_A_RANGE}",

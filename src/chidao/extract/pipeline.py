@@ -158,7 +158,12 @@ def _issuer_key(layout: Layout) -> str | None:
     key = match_key(issuer)
     if any(w in issuer for w in words["offices"]) or not any(w in key for w in _COMMITTEES):
         return None
-    kind = words["city_kind"] if words["city"] in issuer else words["province_kind"]
+    spaced = f" {' '.join(issuer.split())} "
+    local = [kind for written, kind in words["local_kinds"].items() if f" {written} " in spaced]
+    if local:
+        kind = local[0]
+    else:
+        kind = words["city_kind"] if words["city"] in issuer else words["province_kind"]
     return phrase_key(f"{words['committee_lead']} {kind}")
 
 

@@ -51,13 +51,28 @@ class UnitCutting:
     def _clauses(self, start: int, end: int) -> list[tuple[int, int]]:
         out = []
         pos = start
-        for match in _CLAUSE_END.finditer(self.key, start, end):
+        label = self._label_end(start, end)  # "Các sở, ban, ngành; UBND các xã, phường: ..." is one label
+        for match in _CLAUSE_END.finditer(self.key, label, end):
             if match.end() - pos > 1:
                 out.append((pos, match.end()))
             pos = match.end()
         if end > pos:
             out.append((pos, end))
         return out
+
+    def _label_end(self, start: int, end: int) -> int:
+        """Where an item's opening label of agencies ends when a ";" parts them and a colon closes
+        them ("6. Các sở, ban, ngành; UBND các xã, phường: Căn cứ ...", genre j02), else ``start``."""
+        semi = self.key.find(";", start, end)
+        if semi < 0 or self.key.find(":", start, semi) >= 0:
+            return start
+        pos = past_spaces(self.reader, start)
+        if not self.reader.starts_agency(pos):
+            return start
+        mentions, after = self.reader.read_list(pos, lenient=True, limit=end)
+        if len(mentions) < 2 or after <= semi or not self.key.startswith(":", past_spaces(self.reader, after)):
+            return start
+        return after
 
     def _unit(self, start: int, end: int, ctx: Context, *, marked: bool = True) -> None:
         """One item's text: a task per run of clauses that share a lead."""
