@@ -160,10 +160,8 @@ def _issuer_key(layout: Layout) -> str | None:
         return None
     spaced = f" {' '.join(issuer.split())} "
     local = [kind for written, kind in words["local_kinds"].items() if f" {written} " in spaced]
-    if local:
-        kind = local[0]
-    else:
-        kind = words["city_kind"] if words["city"] in issuer else words["province_kind"]
+    regional = words["city_kind"] if words["city"] in issuer else words["province_kind"]
+    kind = local[0] if local else regional
     return phrase_key(f"{words['committee_lead']} {kind}")
 
 
