@@ -286,3 +286,38 @@ def test_a_wards_committee_promising_in_its_own_notice_is_no_task():
         "Nơi nhận:\n- Lưu: VT.\nCHỦ TỊCH\n\nPhạm Thị Hồng Nhung\n"
     )
     assert [t["lead"] for t in extract_text(text)["tasks"]] == [["Công an phường"]]
+
+
+def test_a_summary_that_points_to_the_annex_is_no_task_and_a_row_names_its_partners():
+    """j04: "Đối với 09 nhiệm vụ ... (chi tiết tại Phụ lục): các cơ quan chủ trì tập trung hoàn
+    thành ...; không đề nghị gia hạn thêm." summarises the rows (rules 11, 17); a row's own cell
+    may name its partners ("...; phối hợp với Sở Xây dựng ...")."""
+    body = (
+        "1. Đối với 02 nhiệm vụ chậm tiến độ (chi tiết tại Phụ lục kèm theo): các cơ quan chủ trì tập"
+        " trung hoàn thành theo thời hạn tại Phụ lục; không đề nghị gia hạn thêm.\n"
+        "2. Văn phòng UBND tỉnh theo dõi, đôn đốc.\n\n"
+        "PHỤ LỤC\n"
+        "STT | Nhiệm vụ | Cơ quan chủ trì | Thời hạn\n"
+        "1 | Hoàn thiện hồ sơ điều chỉnh quy hoạch; phối hợp với Sở Xây dựng thống nhất số liệu | Sở Tài chính"
+        " | Quý I/2027\n"
+        "2 | Rà soát nhà, đất dôi dư | Sở Xây dựng | Trước 15/01/2027\n"
+    )
+    assert _tasks(_notice(body)) == [
+        (["Văn phòng Ủy ban nhân dân tỉnh"], [], None, None),
+        (["Sở Tài chính"], ["Sở Xây dựng"], "2027-03-31", None),
+        (["Sở Xây dựng"], [], "2027-01-15", None),
+    ]
+
+
+def test_a_leaders_reminder_assigns_and_a_communes_requests_stay_its_own():
+    """j05: "Đồng chí lưu ý Công an xã ... phối hợp chặt chẽ với Đồn Biên phòng ..." assigns; the
+    commune's "kiến nghị tỉnh ...; đề nghị Sở ..." is one proposal (rule 10)."""
+    text = (
+        "Bí thư Tỉnh ủy làm việc với xã Mường Lạn\n\n"
+        "Sáng 04/12/2026, đồng chí Cầm Văn Chung, Bí thư Tỉnh ủy làm việc với Đảng ủy xã Mường Lạn.\n\n"
+        "Tại buổi làm việc, lãnh đạo xã kiến nghị tỉnh hỗ trợ nâng cấp tuyến đường đến bản Huổi Lạ;"
+        " đề nghị Sở Giáo dục và Đào tạo bổ sung biên chế giáo viên.\n\n"
+        "Đồng chí lưu ý Công an xã Mường Lạn phối hợp chặt chẽ với Đồn Biên phòng Mường Lèo nắm chắc"
+        " tình hình di cư tự do.\n"
+    )
+    assert _tasks(extract_text(text)) == [(["Công an xã Mường Lạn"], ["Đồn Biên phòng Mường Lèo"], None, None)]

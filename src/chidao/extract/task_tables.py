@@ -47,6 +47,13 @@ class TableTasks:
                 mentions, _ = self.reader.read_list(coord_cell.start, lenient=True, limit=coord_cell.end)
                 lead_names = {m.name.lower() for m in leads}
                 partners += [m for m in mentions if not self.reader.is_vague(m) and m.name.lower() not in lead_names]
+            # "...; phối hợp với Sở Xây dựng thống nhất số liệu" written in the task's own cell (genre j04)
+            named = {m.name.lower() for m in (*leads, *partners)}
+            partners += [
+                m
+                for m in coordinators(self.reader, content.start, content.end, leads, self.cues)
+                if m.name.lower() not in named
+            ]
             time_cell = table.cell(row, "time")
             timing = Timing()
             if time_cell is not None and time_cell.end > time_cell.start:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from chidao.data import load_toml
 from chidao.extract.agencies import Mention
 from chidao.extract.aside_leads import aside_assignment, inline_plan_assignment
 from chidao.extract.coordination import partners_after_lead
@@ -33,6 +34,7 @@ from chidao.extract.task_words import (
     _PARTY_PROPOSAL,
     _PETITION,
     _POINTER,
+    _REQUEST_OPENING,
     _SPECIFICS,
     _STANCE,
     _UPWARD_REQUEST,
@@ -42,6 +44,14 @@ from chidao.extract.unassigned import issuer_promise, lists_attendance, sentence
 
 # A run of clauses: its span, its leads, and whether the text names them.
 _Group = tuple[int, int, list[Mention], bool]
+
+
+_ROLE_ENDINGS = tuple(load_toml("agency_grammar.toml")["roles"])  # "cơ quan chủ trì"
+
+
+def _roles_only(assignment: Assignment) -> bool:
+    """Whether every lead is a body named by its role in the text ("các cơ quan chủ trì")."""
+    return all(m.name.lower().endswith(_ROLE_ENDINGS) for m in assignment.leads)
 
 
 class UnitCutting:
@@ -100,6 +110,8 @@ class UnitCutting:
         pending: list[Mention] | None = None
         reported: list[Mention] | None = None  # the agency a past clause reports on
         attendance = False
+        summary = False  # a clause that points to the annex's rows was read
+        proposing = False  # a clause of this sentence proposed to a higher level (rule 10)
         for i, (c_start, c_end) in enumerate(clauses):
             opening = past_spaces(self.reader, c_start)  # read once: every rule below starts there
             if i == 0 or self._new_sentence(c_start):
@@ -107,8 +119,13 @@ class UnitCutting:
             if attendance:
                 self.skip(c_start, "narration")  # "Cùng đi có ...; Ban Quản lý dự án ...": who came
                 continue
+            if i and self._new_sentence(c_start):
+                proposing = False
             not_task = self._not_a_task(opening, c_end, marked)
+            if not_task is None and proposing and _REQUEST_OPENING.match(self.key, opening, c_end):
+                not_task = "proposal"  # "lãnh đạo xã kiến nghị tỉnh ...; đề nghị Sở X ...": still the commune's
             if not_task is not None:
+                proposing = not_task == "proposal"
                 self.skip(c_start, not_task)
                 continue
             assignment = find_assignment(self.reader, c_start, c_end, self.cues, pos=opening)
@@ -123,6 +140,20 @@ class UnitCutting:
                 continue
             if assignment is None and _POINTER.search(self.key, c_start, c_end):
                 self.skip(c_start, "not_read")  # "Các nhiệm vụ khác được giao tại Phụ lục kèm theo"
+                continue
+            if (
+                assignment is not None
+                and (is_vague_list(self.reader, assignment.leads) or _roles_only(assignment))
+                and _POINTER.search(self.key, c_start, min(m.start for m in assignment.leads))
+            ):
+                # "Đối với 09 nhiệm vụ chậm tiến độ (chi tiết tại Phụ lục): các cơ quan chủ trì tập
+                # trung hoàn thành ...; không đề nghị gia hạn thêm.": the table's rows are the tasks,
+                # and the clauses after it that name no one are the summary's (rules 11, 17; genre j04)
+                self.skip(c_start, "not_read")
+                summary = True
+                continue
+            if summary and assignment is None:
+                self.skip(c_start, "not_read")
                 continue
             if assignment is not None and self._is_promise(assignment, c_end):
                 self.skip(c_start, "narration")  # "Ủy ban nhân dân tỉnh sẽ ...": the issuer's promise
