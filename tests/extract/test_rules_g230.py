@@ -321,3 +321,63 @@ def test_a_leaders_reminder_assigns_and_a_communes_requests_stay_its_own():
         " tình hình di cư tự do.\n"
     )
     assert _tasks(extract_text(text)) == [(["Công an xã Mường Lạn"], ["Đồn Biên phòng Mường Lèo"], None, None)]
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        # j06: hospitals told apart by what they have, under a ministry named in full
+        (
+            "Giám đốc các bệnh viện, viện có giường bệnh trực thuộc Bộ Y tế bố trí đủ nhân lực trực Tết.",
+            (["Giám đốc các bệnh viện, viện có giường bệnh trực thuộc Bộ Y tế"], [], None, None),
+        ),
+        # j08: a project's contractor and consultant named in brackets after their role
+        (
+            "Nhà thầu thi công (Công ty Cổ phần Cầu đường Sông Hậu) bổ sung ngay 01 cần cẩu.",
+            (["Công ty Cổ phần Cầu đường Sông Hậu"], [], None, None),
+        ),
+        (
+            "Đơn vị tư vấn giám sát (Công ty Cổ phần Tư vấn Kiểm định Phương Nam) bố trí kỹ sư thường trực.",
+            (["Công ty Cổ phần Tư vấn Kiểm định Phương Nam"], [], None, None),
+        ),
+        # j12: a forest rangers' station
+        (
+            "Công an xã phối hợp với Hạt Kiểm lâm khu vực Đình Lập điều tra các vụ phá rừng.",
+            (["Công an xã"], ["Hạt Kiểm lâm khu vực Đình Lập"], None, None),
+        ),
+        # j10: a leader's comment names who acts after it
+        (
+            "Phó Chủ tịch UBND tỉnh nhấn mạnh, Sở Công Thương phải hoàn thành đề án trước ngày 30/6/2027.",
+            (["Sở Công Thương"], [], "2027-06-30", None),
+        ),
+    ],
+)
+def test_j05_j12(item, expected):
+    assert _tasks(_notice(f"1. Sở Nội vụ rà soát biên chế.\n2. {item}\n"))[1:] == [expected]
+
+
+def test_a_leaders_comment_in_the_news_is_no_task():
+    """j10: "Phó Chủ tịch UBND tỉnh nhấn mạnh năm 2027 có ý nghĩa quan trọng ..." assigns nothing."""
+    text = (
+        "Ngành Công Thương tổng kết năm 2026\n\n"
+        "Chiều 05/12/2026, Sở Công Thương tổ chức hội nghị tổng kết. Dự hội nghị có ông Nguyễn Văn A,"
+        " Phó Chủ tịch UBND tỉnh.\n\n"
+        "Phó Chủ tịch UBND tỉnh nhấn mạnh năm 2027 có ý nghĩa quan trọng, đồng thời bày tỏ tin tưởng"
+        " ngành Công Thương sẽ hoàn thành các mục tiêu đề ra.\n"
+    )
+    assert extract_text(text)["tasks"] == []
+
+
+def test_a_table_cell_names_a_body_the_reader_knows_only_in_part():
+    """j12: a lead cell "Tổ đội quần chúng bảo vệ rừng các thôn" is one body as written, the
+    column says so; a form's unit column ("Trạm") is none."""
+    body = (
+        "1. Phòng Kinh tế theo dõi, đôn đốc.\n\n"
+        "PHỤ LỤC\n"
+        "STT | Nội dung | Chủ trì | Phối hợp | Thời gian\n"
+        "1 | Bố trí lực lượng canh phòng lửa tại các chòi canh | Tổ đội quần chúng bảo vệ rừng các thôn"
+        " | Lực lượng dân quân xã | Hằng ngày\n"
+    )
+    assert _tasks(_notice(body))[1:] == [
+        (["Tổ đội quần chúng bảo vệ rừng các thôn"], ["Lực lượng dân quân xã"], None, "daily")
+    ]

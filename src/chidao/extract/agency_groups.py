@@ -22,7 +22,8 @@ from chidao.extract.agency_words import (
 
 # The last words of a group of localities ("các địa phương", "các xã, phường").
 _FUNCTION_WORD_SET = frozenset(_WORDS["function_words"])  # "của", "và": no verb after a group
-_LOCAL_GROUP_ENDS = tuple(f" {word.lower()}" for word in _WORDS["localities"])
+_LOCAL_GROUP_ENDS = tuple(f" {word.lower()}" for word in (*_WORDS["localities"], *_WORDS["having_groups"]))
+_UNDER_WORDS = tuple(f"{word} " for word in _WORDS["under_words"])  # "thuộc ", "trực thuộc "
 
 
 class GroupReading:
@@ -103,6 +104,8 @@ class GroupReading:
                 continue
             if not word[0].isalpha() or self._is_upper(ts):
                 return cur if word in (",", ";", ":", ".", "(") or tok is None else end
+            if cur > having.end() and self.key.startswith(_UNDER_WORDS, ts):
+                return self._tail_end(cur)  # "... có giường bệnh | trực thuộc Bộ Y tế"
             if self.reg.stop_words.match(self.key, ts, self.limit) and word not in _ROUTE_WORDS:
                 return cur if cur > having.end() else end
             cur = te
@@ -232,14 +235,14 @@ class GroupReading:
         reg, key = self.reg, self.key
         while True:
             cur = self.skip_space(end)
-            tail = reg.tails.match(key, cur, self.limit) if key[cur : cur + 1] in reg.firsts["tails"] else None
-            if tail:
-                return tail.end()
             under = _UNDER.match(key, cur, self.limit) or _OF.match(key, cur, self.limit)
             if under and self.starts_agency(under.end()):
                 inner = self._read_end(self.skip_space(under.end()))
                 if inner:
-                    return inner
+                    return inner  # "... trực thuộc | Bộ Y tế" in full, before the tail "trực thuộc Bộ"
+            tail = reg.tails.match(key, cur, self.limit) if key[cur : cur + 1] in reg.firsts["tails"] else None
+            if tail:
+                return tail.end()
             if under and under.group(0).startswith(_OF_WORD) and self._is_upper(self.skip_space(under.end())):
                 # "các tổ chức thành viên của Mặt trận", "các thành viên của Ban Chỉ đạo"
                 inner = self._name_end(self.skip_space(under.end()), need_name=True)

@@ -202,6 +202,15 @@ class NameReading:
                 nxt = self._token(at + len(unit))
                 if nxt and re.fullmatch(r"\d{1,2}|[IVX]{1,5}", self.text[nxt[0] : nxt[1]]):
                     return nxt[1]
+                # "Hạt Kiểm lâm khu vực | Bắc Sơn": the area by its place's name (genre j12)
+                cur = None
+                while nxt and self._is_upper(nxt[0]) and self.key[nxt[0] : nxt[1]].isalpha():
+                    if cur is None and self.starts_agency(nxt[0]):
+                        break
+                    cur = nxt[1]
+                    nxt = self._token(cur)
+                if cur is not None:
+                    return cur
         return None
 
     def _extend_place(self, end: int) -> int:

@@ -57,6 +57,7 @@ _ROLE_IS = _CUES["role_is"]
 _ISSUER_VERB = _CUES["issuer_verb"]
 _ALWAYS_ISSUING = _CUES["always_issuing"]
 _APPROVING = _CUES["approving"]
+_SPEECH = _CUES["speech"]
 _THIS_DOCUMENT = _CUES["this_document"]
 _PAST_SOON = _CUES["past_soon"]
 _NO_ACTION_AFTER = _CUES["no_action_after"]
@@ -236,6 +237,9 @@ def _subject(reader: AgencyReader, pos: int, end: int, known: _Read | None) -> A
     if not colon and past and not _PASSIVE_ASSIGN.match(reader.key, after):
         return None
     if _ISSUER_VERB.match(reader.key, after) and _issues(reader, mentions, after, end):
+        speech = _SPEECH.match(reader.key, after, end)
+        if speech and reader.starts_agency(speech.end()):
+            return _subject(reader, speech.end(), end, None)  # "... nhấn mạnh, Sở Y tế phải ..."
         return None
     assigning = _ASSIGN_AFTER_SUBJECT.match(reader.key, after, end)
     if assigning and _meeting(reader, past_spaces(reader, after)):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from chidao.data import load_toml
 from chidao.document import Table
 from chidao.extract.agencies import Mention
 from chidao.extract.leads import (
@@ -16,11 +19,51 @@ from chidao.extract.task_words import (
 )
 from chidao.extract.timing import Timing
 
+_PREFILTER = load_toml("assignment_cues.toml")["prefilter"]
+_ROLE_WORDS = tuple((*_PREFILTER["lead_then"], *_PREFILTER["coordinate"]))  # "chủ trì", "phối"
+_PART_BREAK = re.compile(r";")
+
 
 class TableTasks:
     """Part of ``TaskCutter`` (mixed into it; uses its reader, timing, tasks and caches)."""
 
     # -- task tables (rule 17) ----------------------------------------------------------------
+    def _cell_mentions(self, start: int, end: int) -> tuple[list[Mention], int]:
+        """The bodies a lead or partner cell names, and where the last one read ends.
+
+        Each part between ";" is read as a list; a part the reader takes only
+        the opening of, that opens with a capital and says no "chủ trì" / "phối hợp", is one
+        name as written — the column says it is a body ("Tổ đội quần chúng bảo vệ rừng các thôn",
+        "Hạt Kiểm lâm khu vực Bắc Sơn"; genre h03, j12)."""
+        found: list[Mention] = []
+        after = start
+        pos = start
+        for brk in (*_PART_BREAK.finditer(self.key, start, end), None):
+            part_end = brk.start() if brk else end
+            mentions, read_to = self.reader.read_list(pos, lenient=True, limit=part_end)
+            whole = self._whole_name(pos, part_end, mentions, read_to)
+            if whole is not None:
+                found.append(whole)
+                after = part_end
+            else:
+                found.extend(mentions)
+                after = read_to if mentions else after
+            pos = brk.end() if brk else end
+        return found, after
+
+    def _whole_name(self, start: int, end: int, mentions: list[Mention], read_to: int) -> Mention | None:
+        """The part ``[start, end)`` as one name, when the reader read less of it (see above)."""
+        first = start + len(self.text[start:end]) - len(self.text[start:end].lstrip())
+        written = self.text[first:end].strip().rstrip(".,")
+        words = len(written.split())
+        if not written or not written[0].isupper() or words > 12 or (words < 3 and not mentions):
+            return None  # "Đơn vị", "Trạm": a form's unit column, no body
+        if mentions and (mentions[0].start != first or len(mentions) > 1 or read_to >= first + len(written)):
+            return None
+        if any(word in self.key[first:end] for word in _ROLE_WORDS) or "," in written:
+            return None
+        return Mention(first, first + len(written), written, self.reader.canonical(written))
+
     def table(self, table: Table, ctx: Context) -> None:
         """One task per row that gives an action to a lead: the row's own lead, coordinators
         and deadline; its text is the whole row. A body task that the table repeats is dropped."""
@@ -35,7 +78,7 @@ class TableTasks:
             partners: list[Mention] = []
             lead_cell = table.cell(row, "lead")
             if lead_cell is not None and lead_cell.end > lead_cell.start:
-                mentions, after = self.reader.read_list(lead_cell.start, lenient=True, limit=lead_cell.end)
+                mentions, after = self._cell_mentions(lead_cell.start, lead_cell.end)
                 leads = clean_leads(mentions)
                 # "Sở A chủ trì, phối hợp Sở B"
                 partners = coordinators(self.reader, after, lead_cell.end, leads, self.cues)
@@ -44,7 +87,7 @@ class TableTasks:
                 continue
             coord_cell = table.cell(row, "coordinators")
             if coord_cell is not None and coord_cell.end > coord_cell.start:
-                mentions, _ = self.reader.read_list(coord_cell.start, lenient=True, limit=coord_cell.end)
+                mentions, _ = self._cell_mentions(coord_cell.start, coord_cell.end)
                 lead_names = {m.name.lower() for m in leads}
                 partners += [m for m in mentions if not self.reader.is_vague(m) and m.name.lower() not in lead_names]
             # "...; phối hợp với Sở Xây dựng thống nhất số liệu" written in the task's own cell (genre j04)
