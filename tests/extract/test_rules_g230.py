@@ -381,3 +381,23 @@ def test_a_table_cell_names_a_body_the_reader_knows_only_in_part():
     assert _tasks(_notice(body))[1:] == [
         (["Tổ đội quần chúng bảo vệ rừng các thôn"], ["Lực lượng dân quân xã"], None, "daily")
     ]
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        # g47: a branch of the body just named; a short title before the body that acts
+        (
+            "Hỗ trợ tiếp cận vốn: Ngân hàng Nhà nước Chi nhánh Khu vực 9 chỉ đạo các tổ chức tín dụng"
+            " đơn giản hóa thủ tục cho vay.",
+            (["Ngân hàng Nhà nước Chi nhánh Khu vực 9"], [], None, None),
+        ),
+        # ... but a plan's role label is no title
+        (
+            "Dự trù nhu cầu vắc xin năm 2027. Chủ trì: Trung tâm Kiểm soát bệnh tật tỉnh; thời gian: tháng 11/2026.",
+            (["Trung tâm Kiểm soát bệnh tật tỉnh"], [], "2026-11-30", None),
+        ),
+    ],
+)
+def test_g47_titles_and_branches(item, expected):
+    assert _tasks(_notice(f"1. Sở Nội vụ rà soát biên chế.\n2. {item}\n"))[1:] == [expected]

@@ -39,6 +39,7 @@ from chidao.extract.agency_words import (
 from chidao.extract.mention import Mention
 
 _IN_CHARGE = _WORDS["in_charge"]
+_BRANCH_WORDS = tuple(_WORDS["branch_words"])  # "chi nhánh" after the body's name
 _NUMBERED_UNITS = tuple(
     _WORDS["numbered_units"]
 )  # "khu vực": a regional unit before its number  # "phụ trách": an official's field after the position
@@ -243,6 +244,9 @@ class NameReading:
                 return cur
             if self._is_upper(ts) and self._verb_on_new_line(cur, ts):
                 return cur
+            branch = next((b for b in _BRANCH_WORDS if self.key.startswith(b, ts)), None)
+            if branch and cur == end and self._token(ts + len(branch)):
+                return self._extend_place(ts + len(branch))  # "Ngân hàng Nhà nước | Chi nhánh Khu vực 15"
             if self._is_upper(ts) and not self.starts_agency(ts):
                 tail = self.reg.tails.match(self.key, ts, self.limit)
                 cur = tail.end() if tail and tail.group(0) == _CENTRE else te  # "Công an Trung ương"

@@ -58,6 +58,7 @@ _ISSUER_VERB = _CUES["issuer_verb"]
 _ALWAYS_ISSUING = _CUES["always_issuing"]
 _APPROVING = _CUES["approving"]
 _SPEECH = _CUES["speech"]
+_TITLE_COLON = _CUES["title_colon"]
 _THIS_DOCUMENT = _CUES["this_document"]
 _PAST_SOON = _CUES["past_soon"]
 _NO_ACTION_AFTER = _CUES["no_action_after"]
@@ -172,6 +173,9 @@ def _skip_intro(reader: AgencyReader, pos: int, end: int) -> int:
     if quoted and reader.starts_agency(quoted.end()):
         return quoted.end()  # Chủ tịch nhấn mạnh: "Các chủ đầu tư phải ...": the quote's subject
     if _INTROS.match(key, pos, end) is None:
+        title = _TITLE_COLON.match(key, pos, end) if not reader.starts_agency(pos) else None
+        if title and reader.starts_agency(title.end()):
+            return title.end()  # "Hỗ trợ tiếp cận vốn ...: Quỹ Hỗ trợ phát triển ... ưu tiên ..."
         return pos
     for _ in range(2):
         connector = _CONNECTOR.match(key, pos, end)
