@@ -401,3 +401,27 @@ def test_a_table_cell_names_a_body_the_reader_knows_only_in_part():
 )
 def test_g47_titles_and_branches(item, expected):
     assert _tasks(_notice(f"1. Sở Nội vụ rà soát biên chế.\n2. {item}\n"))[1:] == [expected]
+
+
+def test_a_framed_table_whose_rows_wrap_over_lines_gives_one_task_per_row():
+    """k08: a PDF's table copied with its frame, rows wrapped at 70 characters (a cell's words,
+    and a lead's name, run on to the next line); a "Căn cứ ..." lead-in cites bodies, names none."""
+    body = (
+        "Căn cứ kết quả Chỉ số cải cách hành chính của các bộ, Ủy ban nhân dân các tỉnh, thành phố;"
+        " Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n"
+        "1. Cải cách thể chế và thủ tục hành chính.\n"
+        "(Nhiệm vụ cụ thể tại Phụ lục kèm theo)\n\n"
+        "PHỤ LỤC\n"
+        "| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn\n"
+        "thành |\n"
+        "| --- | --- | --- | --- | --- |\n"
+        "| I | Cải cách thể chế | | | |\n"
+        "| 1 | Rà soát văn bản quy phạm pháp luật do tỉnh ban hành | Sở Tư pháp | Văn\n"
+        "phòng UBND tỉnh | Quý I/2027 |\n"
+        "| 2 | Đơn giản hóa thủ tục hành chính nội bộ giữa các cơ quan hành chính\n"
+        "nhà nước | Văn phòng UBND tỉnh | Các sở, ban, ngành | Quý II/2027 |\n"
+    )
+    assert _tasks(_notice(body)) == [
+        (["Sở Tư pháp"], ["Văn phòng Ủy ban nhân dân tỉnh"], "2027-03-31", None),
+        (["Văn phòng Ủy ban nhân dân tỉnh"], [], "2027-06-30", None),
+    ]

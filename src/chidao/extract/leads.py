@@ -204,6 +204,11 @@ def _skip_intro(reader: AgencyReader, pos: int, end: int) -> int:
             if key.count("(", pos, after) > key.count(")", pos, after):
                 continue  # inside brackets: "(qua ..., địa chỉ: ..., phường X)" names no subject
             if reader.starts_agency(after):
+                limit = reader.limit
+                _, listed = reader.read_list(after, limit=end)
+                reader.bounded(limit)
+                if key[past_spaces(reader, listed) : past_spaces(reader, listed) + 1] in (";", "."):
+                    continue  # "Căn cứ ... của các bộ, Ủy ban nhân dân các tỉnh; ...": the list cited
                 return after
         break
     return pos
