@@ -425,3 +425,36 @@ def test_a_framed_table_whose_rows_wrap_over_lines_gives_one_task_per_row():
         (["Sở Tư pháp"], ["Văn phòng Ủy ban nhân dân tỉnh"], "2027-03-31", None),
         (["Văn phòng Ủy ban nhân dân tỉnh"], [], "2027-06-30", None),
     ]
+
+
+def test_what_an_action_focuses_on_belongs_to_it_at_any_depth():
+    """k11: "..., tập trung vào:" over "- Khu vực ven biển:" over "+ Các trường hợp lấn chiếm ...;"
+    lists what the action bears on: one task (rule 14); "các trường hợp" is no school."""
+    body = (
+        "1. Phòng Kinh tế:\n"
+        "a) Kiểm tra, lập hồ sơ xử lý vi phạm trật tự xây dựng trên địa bàn, tập trung vào:\n"
+        "- Khu vực ven biển:\n"
+        "+ Các trường hợp lấn chiếm hành lang bảo vệ đê, kè biển;\n"
+        "+ Các công trình dịch vụ xây dựng trái phép trên bãi cát.\n"
+        "- Các công trình xây dựng không phép dọc Tỉnh lộ 10.\n"
+        "b) Báo cáo kết quả trước ngày 20/12/2026.\n"
+    )
+    assert _tasks(_notice(body)) == [
+        (["Phòng Kinh tế"], [], None, None),
+        (["Phòng Kinh tế"], [], "2026-12-20", None),
+    ]
+
+
+def test_a_heading_of_goals_that_also_holds_the_work_is_read():
+    """k09: "Điều 1. Mục tiêu, chỉ tiêu, nhiệm vụ và giải pháp ..." is no goals-only section: its
+    question-time part asks the People's Committee for work (rule 15)."""
+    body = (
+        "Điều 1. Mục tiêu, chỉ tiêu, nhiệm vụ và giải pháp năm 2027\n"
+        "1. Các chỉ tiêu chủ yếu\n"
+        "- Tốc độ tăng trưởng đạt 9,5% trở lên.\n"
+        "2. Về các vấn đề qua phiên chất vấn\n"
+        "Hội đồng nhân dân tỉnh yêu cầu Ủy ban nhân dân tỉnh thực hiện các nội dung sau:\n"
+        "a) Khắc phục tình trạng xuống cấp của Quốc lộ 32C trước ngày 30/6/2027.\n"
+    )
+    tasks = _tasks(_notice(body, kind="NQ", title="NGHỊ QUYẾT", intro=""))
+    assert tasks == [(["Ủy ban nhân dân tỉnh"], [], "2027-06-30", None)]

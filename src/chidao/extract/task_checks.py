@@ -23,6 +23,7 @@ from chidao.extract.task_words import (
     _COVERING_OPENER,
     _EXHORTATION,
     _LEAD_IN_PHRASE,
+    _OBJECTS_LEAD_IN,
     _PLACES_LEAD_IN,
     _REPORT_OPENER,
     _SENTENCE_END,
@@ -112,6 +113,8 @@ class ClauseChecks:
         a colon: only a ``text`` that ends with one is asked."""
         if _CONTENTS_LEAD_IN.search(self.key, *self._body(node)):
             return True
+        if _OBJECTS_LEAD_IN.search(self.key, *self._body(node)):
+            return self._objects_below(node)
         if any(not c.marked or c.children for c in node.children):
             return False
         # "... phục vụ phòng, chống dịch tại:" over "+ Các bệnh viện tuyến tỉnh;": places, even
@@ -126,6 +129,20 @@ class ClauseChecks:
                 continue
             verb = self.reader.reg.stop_words.match(self.key, start, end)
             if len(words) > 6 or verb or self.reader.starts_agency(start):
+                return False
+        return True
+
+    def _objects_below(self, node: Node) -> bool:
+        """Whether every item below ``node``, at any depth, is a thing and not a doer or an action
+        ("- Khu vực ven biển Thuận An:" over "+ Các trường hợp lấn chiếm hành lang đê;")."""
+        for child in node.children:
+            start, end = self._body(child)
+            if not child.marked or self.reader.starts_agency(start):
+                return False
+            opening = self.reader.reg.stop_words.match(self.key, start, end)
+            if opening and self.reader.acts(start, opening.end()):
+                return False  # "- Kiểm tra ...": an action of its own ("Các ..." is no verb)
+            if child.children and not self._objects_below(child):
                 return False
         return True
 

@@ -28,6 +28,7 @@ _LEAD_IN_END = re.compile(r":\s*$")
 _CONTENTS_LEAD_IN = _CUES["contents_lead_in"]
 _REPORT_OPENER = _CUES["report_opener"]
 _PLACES_LEAD_IN = _CUES["places_lead_in"]
+_OBJECTS_LEAD_IN = _CUES["objects_lead_in"]
 _GENERAL_REQUIREMENT = _CUES["general_requirement"]
 _REPORT_CONTENTS = _CUES["report_contents"]
 _COVERING_OPENER = _CUES["covering_opener"]

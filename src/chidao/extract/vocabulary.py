@@ -36,7 +36,11 @@ def sections() -> Sections:
     inactive = alternation(data["inactive"]).pattern
     plan = [_label(labels[kind]) for kind in ("lead", "coordinators", "time", "content")]
     return Sections(
-        inactive=re.compile(inactive + cue_regex("layout_cues.toml", "inactive_end")),
+        inactive=re.compile(
+            rf"(?!.*(?:{alternation(data['inactive_unless']).pattern}))"
+            + inactive
+            + cue_regex("layout_cues.toml", "inactive_end")
+        ),
         plan_lead=plan[0],
         plan_coordinators=plan[1],
         plan_time=plan[2],
