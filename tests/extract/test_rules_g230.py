@@ -458,3 +458,20 @@ def test_a_heading_of_goals_that_also_holds_the_work_is_read():
     )
     tasks = _tasks(_notice(body, kind="NQ", title="NGHỊ QUYẾT", intro=""))
     assert tasks == [(["Ủy ban nhân dân tỉnh"], [], "2027-06-30", None)]
+
+
+def test_a_portal_page_with_a_two_part_breadcrumb_and_photo_captions():
+    """k05: "Thời sự > Hoạt động của lãnh đạo Chính phủ" ends the menu, so the headline is the title
+    (and no task); a photo's caption ("... Ảnh: VGP/Minh Khôi") is none either."""
+    text = (
+        "Trang chủ\nThời sự\nKinh tế\nBÁO ĐIỆN TỬ CHÍNH PHỦ\n"
+        "Thời sự > Hoạt động của lãnh đạo Chính phủ\n"
+        "Phó Thủ tướng: Không để thiếu vật liệu làm chậm Dự án cảng hàng không\n"
+        "Thứ Bảy, 21/11/2026 18:42 (GMT+7)\nChia sẻ\n"
+        "(Chinhphu.vn) - Chiều 21/11, Phó Thủ tướng Trần Hồng Hà kiểm tra Dự án.\n"
+        "Phó Thủ tướng Trần Hồng Hà kiểm tra công trường. Ảnh: VGP/Minh Khôi\n"
+        "Phó Thủ tướng đề nghị Bộ Quốc phòng có ý kiến về phương án tổ chức vùng trời trước ngày 15/12/2026.\n"
+    )
+    result = extract_text(text)
+    assert result["document"]["title"] == "Phó Thủ tướng: Không để thiếu vật liệu làm chậm Dự án cảng hàng không"
+    assert _tasks(result) == [(["Bộ Quốc phòng"], [], "2026-12-15", None)]

@@ -280,7 +280,8 @@ def is_breadcrumb(line: str) -> bool:
     vocab = lexicon()
     for separator in vocab.breadcrumb_separators:
         parts = [p.strip() for p in line.split(f" {separator} ")]
-        if len(parts) >= 2 and (parts[0] in vocab.boilerplate or len(parts) >= 3):
+        arrow = separator in vocab.arrow_separators
+        if len(parts) >= 2 and (parts[0] in vocab.boilerplate or len(parts) >= 3 or arrow):
             return all(0 < len(p.split()) <= 8 for p in parts)
     return False
 

@@ -19,6 +19,7 @@ class LayoutLexicon:
     agenda_types: frozenset[str]  # an invitation: only tasks given by an assigning verb count
     boilerplate: frozenset[str]
     breadcrumb_separators: tuple[str, ...]
+    arrow_separators: tuple[str, ...]
     page_tail: tuple[str, ...]  # "Tin liên quan": a portal page goes on past its article
     site_names: tuple[str, ...]  # "Cổng Thông tin điện tử": a portal's name, never a headline
     surnames: frozenset[str]
@@ -47,6 +48,7 @@ def lexicon() -> LayoutLexicon:
         agenda_types=frozenset(data["agenda_types"]),
         boilerplate=frozenset(data["boilerplate"]),
         breadcrumb_separators=tuple(data["breadcrumb_separators"]),
+        arrow_separators=tuple(data["arrow_separators"]),
         page_tail=tuple(data["page_tail"]),
         site_names=tuple(name.lower() for name in data["site_names"]),
         surnames=frozenset(data["surnames"]),

@@ -22,6 +22,7 @@ from chidao.extract.task_words import (
     _ASSESSMENT,
     _BACK,
     _BARE_REQUEST,
+    _CAPTION,
     _CLAUSE_END,
     _CONSEQUENCE,
     _DUTY,
@@ -87,6 +88,9 @@ class UnitCutting:
     def _unit(self, start: int, end: int, ctx: Context, *, marked: bool = True) -> None:
         """One item's text: a task per run of clauses that share a lead."""
         start = strip_label(self.key, past_spaces(self.reader, start))
+        if not marked and _CAPTION.search(self.key, start, end):
+            self.skip(start, "narration")  # "... kiểm tra công trường. Ảnh: VGP/Minh Khôi": a photo's caption
+            return
         groups = self._drop_summaries(self._clause_groups(start, end, ctx, marked))
         if not any(explicit for *_, explicit in groups):
             aside = aside_assignment(self.reader, start, end) or inline_plan_assignment(self.reader, start, end)
