@@ -475,3 +475,19 @@ def test_a_portal_page_with_a_two_part_breadcrumb_and_photo_captions():
     result = extract_text(text)
     assert result["document"]["title"] == "Phó Thủ tướng: Không để thiếu vật liệu làm chậm Dự án cảng hàng không"
     assert _tasks(result) == [(["Bộ Quốc phòng"], [], "2026-12-15", None)]
+
+
+def test_a_ministrys_units_and_a_range_of_years_cut_by_a_wrap():
+    """k06: "Vụ Kết cấu hạ tầng và Viện Chiến lược ..." — "và" and another body end the first
+    name after its lowercase words; "giai đoạn 2027\\n- 2030" is a range a wrap cut, no bullet."""
+    line = "x" * 60
+    body = (
+        f"1. Cục Đường sắt Việt Nam chủ trì, phối hợp với Vụ Kết cấu hạ tầng và Viện Chiến lược tổ chức"
+        f" rà soát quy hoạch mạng lưới đường sắt.\n"
+        f"2. Tổng công ty Đường sắt Việt Nam xây dựng phương án tái cơ cấu giai đoạn 2027\n"
+        f"- 2030, gửi Vụ Quản lý doanh nghiệp thẩm định trước ngày 20/01/2027.\n"
+        f"3. {line} {line}\n"
+    )
+    tasks = _tasks(_notice(body))
+    assert tasks[0] == (["Cục Đường sắt Việt Nam"], ["Vụ Kết cấu hạ tầng", "Viện Chiến lược"], None, None)
+    assert tasks[1] == (["Tổng công ty Đường sắt Việt Nam"], [], "2027-01-20", None)

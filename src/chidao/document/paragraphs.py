@@ -165,16 +165,18 @@ def _wrap_width(text: str, lines: _Lines) -> int | None:
     return lengths[int(len(lengths) * 0.8)]
 
 
-def _wrapped_dash(prev: str, width: int) -> bool:
+def _wrapped_dash(prev: str, width: int, content: str = "") -> bool:
     """Whether a hyphen (or "+") after ``prev`` is one that a fixed-width wrap put at a line start:
-    "Công nghiệp\n- Viễn thông Quân đội"."""
+    "Công nghiệp\n- Viễn thông Quân đội", "giai đoạn 2027\n- 2030 gắn với ..." (a range of years,
+    genre k06)."""
     words = prev.rsplit(None, 1)
+    after = content.lstrip("-+–• ")
     return (
         bool(prev)
         and prev[-1] not in _TERMINAL
         and len(prev) >= 0.55 * width
         and bool(words)
-        and words[-1][:1].isupper()
+        and (words[-1][:1].isupper() or (words[-1].isdigit() and after[:1].isdigit()))
     )
 
 
@@ -237,7 +239,7 @@ def _group_lines(lines: _Lines, width: int | None) -> list[list[int]]:
             ):
                 joins = True
             elif marker is not None and not (
-                width is not None and marker.lastgroup in _WRAPPED and _wrapped_dash(prev, width)
+                width is not None and marker.lastgroup in _WRAPPED and _wrapped_dash(prev, width, content)
             ):
                 joins = False
             else:

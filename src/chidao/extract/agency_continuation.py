@@ -128,9 +128,16 @@ class NameContinuation:
         if closed is not None:
             run.end = run.confirmed = closed  # "Phòng Công tác học sinh, sinh viên thuộc Sở" (genre g115)
             return False
-        if word == "," and run.seen_name and 1 <= run.lower_run <= 3 and nxt and self.starts_agency(nxt[0]):
+        if (
+            word in (",", _AND_WORD)
+            and run.seen_name
+            and 1 <= run.lower_run <= 3
+            and nxt
+            and self.starts_agency(nxt[0])
+        ):
             # "Cục ... Thông tin điện tử, Cục Thông tin cơ sở": a list goes on with another
-            # agency, so the lowercase words before the comma end this one's name.
+            # agency, so the lowercase words before the comma end this one's name; so does "và"
+            # ("Vụ Kết cấu hạ tầng | và Viện Chiến lược ...", genre k06).
             run.confirmed = run.end
         return False
 
