@@ -491,3 +491,16 @@ def test_a_ministrys_units_and_a_range_of_years_cut_by_a_wrap():
     tasks = _tasks(_notice(body))
     assert tasks[0] == (["Cục Đường sắt Việt Nam"], ["Vụ Kết cấu hạ tầng", "Viện Chiến lược"], None, None)
     assert tasks[1] == (["Tổng công ty Đường sắt Việt Nam"], [], "2027-01-20", None)
+
+
+def test_a_header_broken_oddly_by_a_pdf_copy_still_gives_its_number_and_province():
+    """k01: "ỦY\\nBAN NHÂN DÂN", "CỘNG\\nHÒA ...", "Số:\\n612/TB-UBND": the number is read, and the
+    issuer's block ends at the broken motto, so the own province is dropped from names."""
+    text = (
+        "ỦY\nBAN NHÂN DÂN\nTỈNH NGHỆ AN\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số:\n612/TB-UBND\nNghệ\nAn, ngày 02 tháng 12 năm 2026\nTHÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh\n\n"
+        "1. Thuế tỉnh Nghệ An tăng cường chống thất thu thuế.\n"
+    )
+    result = extract_text(text)
+    assert result["document"]["number"] == "612/TB-UBND"
+    assert _tasks(result) == [(["Thuế tỉnh"], [], None, None)]

@@ -28,6 +28,7 @@ _LEAD_IN = _CUES["lead_in"]
 _LAYOUT = load_toml("layout.toml")
 _ISSUER = _LAYOUT["issuer"]
 _MOTTOS = tone_spellings(_LAYOUT["motto"])  # "CỘNG HÒA", then "CỘNG HOÀ"
+_MOTTO_BROKEN = re.compile("|".join(r"\s+".join(map(re.escape, m.split())) for m in _MOTTOS))
 # "tỉnh", "thành phố", "Tỉnh ủy", "Tỉnh uỷ", ...: each kind in both tone placements.
 _LOCALITY_KINDS = tuple(spelling for kind in _LAYOUT["locality_kinds"] for spelling in tone_spellings(kind))
 _LOCALITY = guarded(
@@ -82,6 +83,10 @@ def _issuer_block(text: str, header: Header) -> str:
         cut = text.find(motto)
         if cut >= 0:
             break
+    if cut < 0:
+        # the motto broken across lines by a PDF copy: "CỘNG\nHÒA XÃ HỘI ..." (genre k01)
+        broken = _MOTTO_BROKEN.search(text)
+        cut = broken.start() if broken else -1
     number = text.find(_LAYOUT["number_label"])
     ends = [c for c in (cut, number) if c >= 0]
     return text[: min(ends)] if ends else ""
