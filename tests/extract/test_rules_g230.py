@@ -504,3 +504,17 @@ def test_a_header_broken_oddly_by_a_pdf_copy_still_gives_its_number_and_province
     result = extract_text(text)
     assert result["document"]["number"] == "612/TB-UBND"
     assert _tasks(result) == [(["Thuế tỉnh"], [], None, None)]
+
+
+def test_coast_guard_and_navy_regions_and_a_weekly_duty_until_a_month():
+    """k04: "Vùng Cảnh sát biển 3, Vùng 4 Hải quân" are two bodies; "phát sóng hằng tuần đến hết
+    tháng 3/2027" is weekly until that month's end."""
+    body = (
+        "1. Bộ Chỉ huy Bộ đội Biên phòng tỉnh chủ trì, phối hợp với Vùng Cảnh sát biển 3, Vùng 4 Hải quân"
+        " tuần tra vùng biển giáp ranh.\n"
+        "2. Sở Văn hóa, Thể thao và Du lịch mở chuyên mục tuyên truyền, phát sóng hằng tuần đến hết tháng"
+        " 3/2027.\n"
+    )
+    tasks = _tasks(_notice(body))
+    assert tasks[0][1] == ["Vùng Cảnh sát biển 3", "Vùng 4 Hải quân"]
+    assert tasks[1] == (["Sở Văn hóa, Thể thao và Du lịch"], [], "2027-03-31", "weekly")
