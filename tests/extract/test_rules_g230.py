@@ -518,3 +518,23 @@ def test_coast_guard_and_navy_regions_and_a_weekly_duty_until_a_month():
     tasks = _tasks(_notice(body))
     assert tasks[0][1] == ["Vùng Cảnh sát biển 3", "Vùng 4 Hải quân"]
     assert tasks[1] == (["Sở Văn hóa, Thể thao và Du lịch"], [], "2027-03-31", "weekly")
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        # dev d20, g259: businesses told apart by what they do
+        (
+            "Sở Khoa học và Công nghệ phối hợp với các doanh nghiệp cung cấp dịch vụ an toàn thông tin rà"
+            " soát hệ thống.",
+            (["Sở Khoa học và Công nghệ"], ["Các doanh nghiệp cung cấp dịch vụ an toàn thông tin"], None, None),
+        ),
+        # g258: "biên soạn" is the action, not the university's name
+        (
+            "Phòng Giáo dục trung học chủ trì, phối hợp với Trường Đại học Vinh biên soạn tài liệu.",
+            (["Phòng Giáo dục trung học"], ["Trường Đại học Vinh"], None, None),
+        ),
+    ],
+)
+def test_k03_k04_groups_by_what_they_do(item, expected):
+    assert _tasks(_notice(f"1. Sở Nội vụ rà soát biên chế.\n2. {item}\n"))[1:] == [expected]

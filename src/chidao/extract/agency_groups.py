@@ -90,7 +90,7 @@ class GroupReading:
         if not having:
             return end
         cur = having.end()
-        for _ in range(6):
+        for _ in range(10):  # "... cung cấp dịch vụ an toàn thông tin, công nghệ thông tin"
             tok = self._token(cur)
             if tok is None:
                 return cur
