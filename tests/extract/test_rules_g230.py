@@ -538,3 +538,20 @@ def test_coast_guard_and_navy_regions_and_a_weekly_duty_until_a_month():
 )
 def test_k03_k04_groups_by_what_they_do(item, expected):
     assert _tasks(_notice(f"1. Sở Nội vụ rà soát biên chế.\n2. {item}\n"))[1:] == [expected]
+
+
+def test_a_leader_who_directs_a_body_in_the_news_gives_it_the_task():
+    """A probe of news sentences: "Chủ tịch UBND tỉnh chỉ đạo Sở X ...", "... cũng lưu ý Sở X ..."
+    are Sở X's; "Sở X cho biết, ... sẽ ..." reports what it said; a head given work who directs
+    a unit keeps it ("Giám đốc Sở ... chỉ đạo Chi cục ...", g165)."""
+    head = (
+        "Chủ tịch UBND tỉnh làm việc với Sở Xây dựng\n\n"
+        "Sáng 02/12/2026, ông Trần Văn Bình, Chủ tịch UBND tỉnh làm việc với Sở Xây dựng.\n\n"
+    )
+    cases = {
+        "Chủ tịch UBND tỉnh chỉ đạo Sở Xây dựng khẩn trương hoàn thiện hồ sơ dự án.": [["Sở Xây dựng"]],
+        "Chủ tịch UBND tỉnh cũng lưu ý Sở Xây dựng tăng cường kiểm tra chất lượng công trình.": [["Sở Xây dựng"]],
+        "Sở Xây dựng cho biết, trong năm 2027 sẽ hoàn thành 12 công trình trọng điểm.": [],
+    }
+    for sentence, leads in cases.items():
+        assert [t["lead"] for t in extract_text(head + sentence + "\n")["tasks"]] == leads, sentence

@@ -37,6 +37,7 @@ from chidao.extract.agency_words import (
     _PROVINCE_KIND,
     _PROVINCIAL,
     _SPACES,
+    _SPEAKERS,
     _SUBJECT_ENDINGS,
     _SUBJECT_WORD,
     _TOKEN,
@@ -231,6 +232,15 @@ class AgencyReader(NameReading, NameContinuation, DescribedReading, GroupReading
     def is_leader(mention: Mention) -> bool:
         """A committee's, department's or ministry's leader by title ("Phó Chủ tịch UBND tỉnh")."""
         return mention.name.lower().startswith(_ISSUER_HEADS)
+
+    def is_speaker(self, mention: Mention) -> bool:
+        """One leader who speaks and directs ("Chủ tịch UBND tỉnh", "Phó Thủ tướng Trần Hồng Hà"),
+        not a group of heads ("Chủ tịch UBND các xã") nor a body: the issuer's head, or in a text
+        with no issuer (the news) a chair's title."""
+        name = mention.name.lower()
+        if " các " in f" {name} ":
+            return False
+        return self.speaks_for_issuer(mention) or (not self.place.issuer and name.startswith(_SPEAKERS))
 
     def speaks_for_issuer(self, mention: Mention) -> bool:
         """The issuer or one of its leaders ("Chủ tịch Ủy ban nhân dân tỉnh" in the committee's

@@ -123,6 +123,7 @@ _COMRADE = tuple(_WORDS["comrade_words"])  # "đồng chí" before a position
 _DEPARTMENT = f"{_WORDS['department']} "  # "Sở "
 _COUNCILS = tuple(_WORDS["council_names"])  # "hội đồng nhân dân", "hđnd"
 _ISSUER_HEADS = tuple(f"{title} " for title in _WORDS["issuer_head_titles"])  # "chủ tịch "
+_SPEAKERS = tuple(f"{title} " for title in _WORDS["speaker_titles"])  # "chủ tịch ", "thủ tướng "
 # The kinds of a province and a city ("tỉnh", "thành phố"), lowercase and capitalized, as a name
 # may end with them before the province's own name ("Công an tỉnh Nghệ An").
 _ISSUER = load_toml("layout.toml")["issuer"]

@@ -59,6 +59,7 @@ _ALWAYS_ISSUING = _CUES["always_issuing"]
 _APPROVING = _CUES["approving"]
 _SPEECH = _CUES["speech"]
 _TITLE_COLON = _CUES["title_colon"]
+_LEADER_DIRECTS = _CUES["leader_directs"]
 _THIS_DOCUMENT = _CUES["this_document"]
 _PAST_SOON = _CUES["past_soon"]
 _NO_ACTION_AFTER = _CUES["no_action_after"]
@@ -253,6 +254,10 @@ def _subject(reader: AgencyReader, pos: int, end: int, known: _Read | None) -> A
     assigning = _ASSIGN_AFTER_SUBJECT.match(reader.key, after, end)
     if assigning and _meeting(reader, past_spaces(reader, after)):
         assigning = None
+    if assigning is None and all(reader.is_speaker(m) for m in mentions):
+        directs = _LEADER_DIRECTS.match(reader.key, after, end)
+        if directs and reader.starts_agency(directs.end()):
+            assigning = directs  # "Chủ tịch UBND tỉnh chỉ đạo Sở Xây dựng ...": Sở Xây dựng acts
     if assigning is None and reader.place.council:
         # A People's Council asks "Ủy ban nhân dân tỉnh chỉ đạo Sở Y tế ...": Sở Y tế leads (rule 15).
         assigning = _DIRECTS.match(reader.key, after, end)
