@@ -42,6 +42,7 @@ from chidao.extract.agency_words import (
     _SUBJECT_WORD,
     _TOKEN,
     _TRAILING_PARENTHESIS,
+    _UNITS_PLURAL,
     _VAGUE_REST,
     _abbreviation_scout,
     _capitalized_openers,
@@ -238,8 +239,8 @@ class AgencyReader(NameReading, NameContinuation, DescribedReading, GroupReading
         not a group of heads ("Chủ tịch UBND các xã") nor a body: the issuer's head, or in a text
         with no issuer (the news) a chair's title."""
         name = mention.name.lower()
-        if " các " in f" {name} ":
-            return False
+        if f" {_UNITS_PLURAL} " in f" {name} ":
+            return False  # "Chủ tịch UBND các xã": a group of heads
         return self.speaks_for_issuer(mention) or (not self.place.issuer and name.startswith(_SPEAKERS))
 
     def speaks_for_issuer(self, mention: Mention) -> bool:
