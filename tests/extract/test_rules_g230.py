@@ -555,3 +555,22 @@ def test_a_leader_who_directs_a_body_in_the_news_gives_it_the_task():
     }
     for sentence, leads in cases.items():
         assert [t["lead"] for t in extract_text(head + sentence + "\n")["tasks"]] == leads, sentence
+
+
+def test_a_weeks_schedule_of_meetings_gives_no_task_and_a_responsibility_line_gives_the_lead():
+    """l10: "Thời gian | Nội dung | Chủ trì | Thành phần | Địa điểm" is who chairs which meeting;
+    l12: "• Trách nhiệm: Phòng X chủ trì; Trường Y phối hợp" under an activity (Word's bullets)."""
+    schedule = (
+        "1. Văn phòng UBND tỉnh theo dõi, đôn đốc.\n\n"
+        "Thời gian | Nội dung | Chủ trì | Thành phần | Địa điểm\n"
+        "Thứ Hai 14/12, 8 giờ 00 | Họp Ủy ban nhân dân tỉnh thường kỳ | Chủ tịch UBND tỉnh | Các thành viên"
+        " UBND tỉnh | Phòng họp số 1\n"
+    )
+    assert _tasks(_notice(schedule)) == [(["Văn phòng Ủy ban nhân dân tỉnh"], [], None, None)]
+    plan = (
+        "1. Đăng ký dự thi\n"
+        "\uf0b7\tTiếp nhận, kiểm tra hồ sơ đăng ký dự thi của các đơn vị.\n"
+        "\uf0b7\tTrách nhiệm: Phòng Quản lý chất lượng chủ trì; Văn phòng Sở phối hợp.\n"
+        "\uf0b7\tThời gian: trước ngày 04/12/2026.\n"
+    )
+    assert _tasks(_notice(plan)) == [(["Phòng Quản lý chất lượng"], ["Văn phòng Sở"], "2026-12-04", None)]

@@ -56,6 +56,12 @@ class Table:
     roles: list[str | None]  # per column: content, lead, coordinators, time, or None (STT, monitor...)
     rows: list[Row] = field(default_factory=list)
 
+    @property
+    def schedule(self) -> bool:
+        """A schedule of meetings ("Thời gian | Nội dung | Chủ trì | Thành phần | Địa điểm"): who
+        chairs what and where, no task in any row (genre l10)."""
+        return "schedule" in self.roles
+
     def cell(self, row: Row, role: str) -> Cell | None:
         """The cell of ``row`` that plays ``role``, if the table has such a column."""
         if role not in self.roles:
@@ -76,7 +82,7 @@ class _Vocabulary:
 def _vocabulary() -> _Vocabulary:
     data = load_toml("tables.toml")
     roles = []
-    for role in ("ignore", "coordinators", "lead", "time", "content"):
+    for role in ("schedule", "ignore", "coordinators", "lead", "time", "content"):
         words = sorted((match_key(w) for w in data["columns"][role]), key=len, reverse=True)
         roles.append((role, re.compile("(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])")))
     names = [match_key(w) for w in data["columns"]["number"]]
@@ -149,6 +155,8 @@ def _split(text: str, start: int, end: int, separator: re.Pattern[str]) -> list[
 
 def _roles(text: str, cells: list[Cell]) -> list[str | None] | None:
     roles = [column_role(text[c.start : c.end]) for c in cells]
+    if "schedule" in roles and "content" in roles:
+        return roles  # "... | Chủ trì | Thành phần | Địa điểm": a schedule, read so that it gives no task
     return roles if "content" in roles and "lead" in roles else None
 
 
@@ -156,7 +164,7 @@ def _is_group(text: str, cells: list[Cell], roles: list[str | None]) -> bool:
     """A row that only titles the rows under it: "I | Nhóm nhiệm vụ ... |  |  |"."""
     filled = [i for i, c in enumerate(cells) if c.end > c.start]
     first = text[cells[0].start : cells[0].end] if cells else ""
-    lead = roles.index("lead")
+    lead = roles.index("lead") if "lead" in roles else len(cells)  # a schedule may have none
     no_lead = lead < len(cells) and cells[lead].end == cells[lead].start
     return bool(_ROMAN.fullmatch(first)) or (no_lead and len(filled) <= 2)
 

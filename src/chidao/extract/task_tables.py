@@ -67,6 +67,10 @@ class TableTasks:
     def table(self, table: Table, ctx: Context) -> None:
         """One task per row that gives an action to a lead: the row's own lead, coordinators
         and deadline; its text is the whole row. A body task that the table repeats is dropped."""
+        if table.schedule:
+            for row in table.rows:
+                self.skip(row.start, "not_read")  # a meeting's row: who chairs it, where
+            return
         rows: list[Task] = []
         contents: list[tuple[int, int]] = []  # each row task's content cell
         numbers: list[str] = []  # and its number ("3")
