@@ -171,10 +171,15 @@ def _wrapped_dash(prev: str, width: int, content: str = "") -> bool:
     genre k06)."""
     words = prev.rsplit(None, 1)
     after = content.lstrip("-+–• ")
+    # The wrap put it there only if the line could not hold it: "1. Dự án ... Bắc Ninh" (62 of 78
+    # characters) then "- UBND các xã ..." would have fitted "- UBND", so it opens an item (genre l01).
+    first = content.split(None, 2)[:2]
+    fitted = bool(content) and len(prev.rstrip()) + 1 + len(" ".join(first)) <= width
     return (
         bool(prev)
         and prev[-1] not in _TERMINAL
         and len(prev) >= 0.55 * width
+        and not fitted
         and bool(words)
         and (words[-1][:1].isupper() or (words[-1].isdigit() and after[:1].isdigit()))
     )
