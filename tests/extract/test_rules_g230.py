@@ -574,3 +574,18 @@ def test_a_weeks_schedule_of_meetings_gives_no_task_and_a_responsibility_line_gi
         "\uf0b7\tThời gian: trước ngày 04/12/2026.\n"
     )
     assert _tasks(_notice(plan)) == [(["Phòng Quản lý chất lượng"], ["Văn phòng Sở"], "2026-12-04", None)]
+
+
+def test_requests_upward_and_what_a_submission_said_are_no_tasks():
+    """l02, l05: "Sở Xây dựng cũng kiến nghị tỉnh ...", "Theo Tờ trình, ... Sở Xây dựng đề xuất ...;
+    đến nay mới có ..." report and ask upward (rule 10); "Thanh tra ... công khai kết luận" acts."""
+    body = (
+        "Theo Tờ trình, giai đoạn 2027 - 2030 Sở Xây dựng đề xuất 17 dự án nhà ở xã hội; đến nay mới có 05"
+        " dự án được chấp thuận. Sở Xây dựng cũng kiến nghị tỉnh hỗ trợ đầu tư hạ tầng kỹ thuật.\n\n"
+        "1. Sở Xây dựng rà soát danh mục dự án trước ngày 20/11/2026.\n"
+        "2. Thanh tra tỉnh công khai kết luận thanh tra theo quy định.\n"
+    )
+    assert _tasks(_notice(body)) == [
+        (["Sở Xây dựng"], [], "2026-11-20", None),
+        (["Thanh tra tỉnh"], [], None, None),
+    ]

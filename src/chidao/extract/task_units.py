@@ -35,9 +35,11 @@ from chidao.extract.task_words import (
     _PARTY_PROPOSAL,
     _PETITION,
     _POINTER,
+    _REPORTED,
     _REQUEST_OPENING,
     _SPECIFICS,
     _STANCE,
+    _UPWARD_PETITION,
     _UPWARD_REQUEST,
     _same_leads,
 )
@@ -116,6 +118,7 @@ class UnitCutting:
         attendance = False
         summary = False  # a clause that points to the annex's rows was read
         proposing = False  # a clause of this sentence proposed to a higher level (rule 10)
+        reporting = False  # a clause of this sentence reported what a document said
         for i, (c_start, c_end) in enumerate(clauses):
             opening = past_spaces(self.reader, c_start)  # read once: every rule below starts there
             if i == 0 or self._new_sentence(c_start):
@@ -124,12 +127,16 @@ class UnitCutting:
                 self.skip(c_start, "narration")  # "Cùng đi có ...; Ban Quản lý dự án ...": who came
                 continue
             if i and self._new_sentence(c_start):
-                proposing = False
+                proposing = reporting = False
+            if reporting and find_assignment(self.reader, c_start, c_end, self.cues, pos=opening) is None:
+                self.skip(c_start, "narration")  # "Theo Tờ trình, ...; đến nay mới có 05 dự án ...": the report goes on
+                continue
             not_task = self._not_a_task(opening, c_end, marked)
             if not_task is None and proposing and _REQUEST_OPENING.match(self.key, opening, c_end):
                 not_task = "proposal"  # "lãnh đạo xã kiến nghị tỉnh ...; đề nghị Sở X ...": still the commune's
             if not_task is not None:
                 proposing = not_task == "proposal"
+                reporting = _REPORTED.match(self.key, opening, c_end) is not None
                 self.skip(c_start, not_task)
                 continue
             assignment = find_assignment(self.reader, c_start, c_end, self.cues, pos=opening)
@@ -323,13 +330,14 @@ class UnitCutting:
         if _UPWARD_REQUEST.search(key, opening, end):
             return "proposal"  # "UBND tỉnh kính đề nghị Bộ Tài chính ..." (rule 10)
         if (
-            _PETITION.match(key, opening, end)
+            _REPORTED.match(key, opening, end)
+            or _PETITION.match(key, opening, end)
             or _PARTY_PROPOSAL.match(key, opening, end)
             or _CONSEQUENCE.match(key, opening, end)
         ):
             return "narration"  # a petition (rule 10), a missed deadline's consequence
         subject = past_spaces(self.reader, topic_end(key, opening, end))
-        if _LOCAL_PROPOSAL.match(key, subject, end):
+        if _LOCAL_PROPOSAL.match(key, subject, end) or _UPWARD_PETITION.match(key, subject, end):
             return "proposal"  # "Chủ tịch UBND xã ... kiến nghị tỉnh ..." in the news (rule 10)
         if issuer_promise(key, subject, end):
             return "narration"  # "Bộ ghi nhận và sẽ tổng hợp ...": the issuer's promise
