@@ -589,3 +589,24 @@ def test_requests_upward_and_what_a_submission_said_are_no_tasks():
         (["Sở Xây dựng"], [], "2026-11-20", None),
         (["Thanh tra tỉnh"], [], None, None),
     ]
+
+
+def test_a_ministrys_letter_to_four_provinces_and_a_boards_head():
+    """l06: "Bộ đề nghị Ủy ban nhân dân các tỉnh, thành phố ...:" in a letter to four committees by
+    name gives its items to those four; the closing "trân trọng đề nghị ... quan tâm, phối hợp thực
+    hiện./." is no task. l04: "Trưởng Ban Quản lý Khu kinh tế tỉnh" is the board's head."""
+    text = (
+        "BỘ CÔNG THƯƠNG\nSố: 8812/BCT-TTTN\nV/v cung ứng xăng dầu\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHà Nội, ngày 20 tháng 11 năm 2026\n\n"
+        "Kính gửi:\n- Ủy ban nhân dân tỉnh An Giang;\n- Ủy ban nhân dân thành phố Cần Thơ.\n\n"
+        "Bộ Công Thương đề nghị Ủy ban nhân dân các tỉnh, thành phố quan tâm chỉ đạo thực hiện một số nội"
+        " dung sau:\n"
+        "1. Rà soát mạng lưới cửa hàng bán lẻ xăng dầu, gửi Bộ Công Thương trước ngày 15/12/2026.\n"
+        "2. Trưởng Ban Quản lý Khu kinh tế tỉnh kiểm tra các cửa hàng xăng dầu trong khu kinh tế.\n\n"
+        "Bộ Công Thương trân trọng đề nghị Ủy ban nhân dân các tỉnh, thành phố quan tâm, phối hợp thực hiện./.\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nNguyễn Sinh Nhật Tân\n"
+    )
+    assert _tasks(extract_text(text)) == [
+        (["Ủy ban nhân dân tỉnh An Giang", "Ủy ban nhân dân thành phố Cần Thơ"], [], "2026-12-15", None),
+        (["Trưởng Ban Quản lý Khu kinh tế tỉnh"], [], None, None),
+    ]

@@ -125,6 +125,11 @@ class NameReading:
                 inner = self._number_after(inner)  # "Tổ trưởng tổ dân phố | số 5"
             if inner is None and key[position.start() : position.end()].split()[-1] in reg.grammar["place_units"]:
                 inner = self._place_name_end(position.end())  # "Trưởng thôn Cốc Rế"
+            if inner is None and " " in key[position.start() : position.end()].strip():
+                # "Trưởng Ban Quản lý Khu kinh tế tỉnh": the title "Trưởng", then the body "Ban ..."
+                last = key.rfind(" ", position.start(), position.end() - 1) + 1
+                if self._is_upper(last) and self.starts_agency(last):
+                    inner = self._read_end(last)
             return self._person_after(inner if inner else position.end())
         plural = _PLURAL.match(key, start, limit) if first in _PLURAL_FIRSTS else None
         at = plural.end() if plural else start

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from chidao.data import load_toml
 from chidao.document.outline import Node, rank
 from chidao.extract.agencies import AgencyReader, Mention
 from chidao.extract.leads import (
@@ -36,6 +37,8 @@ from chidao.extract.timing import Timing, TimingReader
 from chidao.text.occurrences import Occurrences
 
 __all__ = ["Context", "PlanLines", "Task", "TaskCutter"]
+
+_PLURAL_WORD = load_toml("agency_grammar.toml")["units_plural"]  # "các": a group of localities
 
 
 class TaskCutter(ClauseChecks, PlanReading, UnitCutting, TableTasks):
@@ -225,6 +228,19 @@ class TaskCutter(ClauseChecks, PlanReading, UnitCutting, TableTasks):
             self._unit(start, end, ctx, marked=False)
         return None
 
+    def _names_addressees(self, leads: list[Mention]) -> bool:
+        """Whether a plural group ("Ủy ban nhân dân các tỉnh, thành phố") is the several bodies a
+        letter is addressed to, each of its kind ("Ủy ban nhân dân tỉnh An Giang", ...; genre l06)."""
+        addressees = self.letter_addressees
+        if len(leads) != 1 or len(addressees) < 2:
+            return False
+        name = leads[0].name.lower()
+        plural = f" {_PLURAL_WORD} "
+        if plural not in name:
+            return False
+        head = name.split(plural, 1)[0]
+        return all(m.name.lower().startswith(f"{head} ") for m in addressees)
+
     def _lead_in(self, node: Node, ctx: Context) -> Context:
         """The context a lead-in paragraph ("... yêu cầu Sở X thực hiện các nội dung sau:") gives."""
         last_start, last_end = self._body(node)
@@ -241,8 +257,13 @@ class TaskCutter(ClauseChecks, PlanReading, UnitCutting, TableTasks):
         covering = self._covering_timing(last_start, last_end, assignment, after_assignment=True)
         if covering is not None:
             ctx = ctx.but(timing=covering)
-        if assignment and self.letter_addressees and is_vague_list(self.reader, assignment.leads):
-            # "Sở Tài chính đề nghị các cơ quan, đơn vị thực hiện ...:" in a letter: its addressees
+        if (
+            assignment
+            and self.letter_addressees
+            and (is_vague_list(self.reader, assignment.leads) or self._names_addressees(assignment.leads))
+        ):
+            # "Sở Tài chính đề nghị các cơ quan, đơn vị thực hiện ...:" in a letter: its addressees;
+            # "Bộ đề nghị Ủy ban nhân dân các tỉnh, thành phố ...:" to four provinces by name: those four
             assignment = Assignment(self.letter_addressees, assignment.start, assignment.explicit)
         if assignment:
             coord = coordinators(self.reader, last_start, last_end, assignment.leads, self.cues)
