@@ -610,3 +610,18 @@ def test_a_ministrys_letter_to_four_provinces_and_a_boards_head():
         (["Ủy ban nhân dân tỉnh An Giang", "Ủy ban nhân dân thành phố Cần Thơ"], [], "2026-12-15", None),
         (["Trưởng Ban Quản lý Khu kinh tế tỉnh"], [], None, None),
     ]
+
+
+def test_bodies_parted_by_a_semicolon_then_their_action():
+    """g270: "UBND các xã, phường; Trung tâm Kiểm soát bệnh tật tỉnh định kỳ hằng tháng báo cáo ..."
+    gives both bodies the report; two clauses each with its own subject stay two tasks."""
+    body = (
+        "1. UBND các xã, phường; Trung tâm Kiểm soát bệnh tật tỉnh định kỳ hằng tháng báo cáo kết quả về"
+        " Sở Y tế.\n"
+        "2. Sở Y tế rà soát thuốc; Sở Tài chính bố trí kinh phí.\n"
+    )
+    assert _tasks(_notice(body)) == [
+        (["Ủy ban nhân dân các xã, phường", "Trung tâm Kiểm soát bệnh tật tỉnh"], [], None, "monthly"),
+        (["Sở Y tế"], [], None, None),
+        (["Sở Tài chính"], [], None, None),
+    ]
