@@ -625,3 +625,22 @@ def test_bodies_parted_by_a_semicolon_then_their_action():
         (["Sở Y tế"], [], None, None),
         (["Sở Tài chính"], [], None, None),
     ]
+
+
+def test_a_letter_to_one_body_gives_it_the_item_after_a_request_to_another():
+    """g269: in a letter to Sở Xây dựng, "6. Định kỳ báo cáo ..." after "5. Đề nghị Ngân hàng Nhà nước
+    khu vực 15 ..." is the addressee's (rule 16), not the bank's."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nVĂN PHÒNG\nSố: 4120/VP-KT\nV/v nhà ở xã hội\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nAn Giang, ngày 06 tháng 11 năm 2026\n\n"
+        "Kính gửi: Sở Xây dựng.\n\nChủ tịch UBND tỉnh có ý kiến như sau:\n"
+        "1. Khẩn trương rà soát danh mục dự án nhà ở xã hội, trình UBND tỉnh trước ngày 20/11/2026.\n"
+        "2. Đề nghị Ngân hàng Nhà nước khu vực 15 chỉ đạo các tổ chức tín dụng đẩy mạnh giải ngân.\n"
+        "3. Định kỳ báo cáo kết quả về UBND tỉnh trước ngày 25 hằng tháng.\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHÁNH VĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG\n\nTrần Quốc Huy\n"
+    )
+    assert [t["lead"] for t in extract_text(text)["tasks"]] == [
+        ["Sở Xây dựng"],
+        ["Ngân hàng Nhà nước khu vực 15"],
+        ["Sở Xây dựng"],
+    ]

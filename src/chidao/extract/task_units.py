@@ -264,6 +264,7 @@ class UnitCutting:
             groups
             and ctx.fallback
             and not ctx.leads
+            and not ctx.addressee  # a letter to one body gives it what names no one (rule 16; genre g269)
             and not any(g[3] for g in groups)
             and self.reader.acts(start, end)
             and not self.reader.starts_agency(start)  # "Sở Y tế là cơ quan thường trực ...": its own subject
