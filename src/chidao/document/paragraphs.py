@@ -50,6 +50,19 @@ _LOWER_START = re.compile(rf"[{LOWER}(]")
 assert LOWER.startswith("a-z") and "-" not in LOWER[3:]
 _LOWER_FIRST = frozenset(string.ascii_lowercase + LOWER[3:] + "(")
 _SENTENCE_END = ".;!?…"  # ``_TERMINAL`` but ":": a lowercase line after a colon goes on
+# A plan's labels ("Đơn vị phối hợp:"): a wrap that leaves one at a line's end puts its value on the
+# next line, which goes on with it ("...; Đơn vị phối hợp:\nTrung tâm Y tế các khu vực", genre g270).
+_PLAN_LABELS = tuple(
+    sorted(
+        {
+            label.lower()
+            for kind in ("lead", "coordinators", "time")
+            for label in load_toml("sections.toml")["plan_labels"][kind]
+        },
+        key=len,
+        reverse=True,
+    )
+)
 _BULLETS = ("dash", "plus", "star")
 _WRAPPED = ("dash", "plus")  # the markers a fixed-width wrap can leave at a line start
 
@@ -196,6 +209,13 @@ def _goes_on(prev: str, own: re.Match[str] | None, content: str, size: int, widt
         return True
     if width is not None and first.isdigit() and last not in _TERMINAL and " | " not in content and "\t" not in content:
         return True  # "b) Thời gian: Từ ngày" / "15/11/2025 đến ngày 15/12/2025."
+    if (
+        last == ":"
+        and width is not None
+        and len(prev) >= 0.55 * width
+        and prev[:-1].rstrip().lower().endswith(_PLAN_LABELS)
+    ):
+        return True  # "...; Đơn vị phối hợp:" / "Trung tâm Y tế các khu vực, ...": the label's value
     if last in _TERMINAL:
         return False
     if last == ",":

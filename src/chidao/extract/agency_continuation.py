@@ -199,8 +199,11 @@ class NameContinuation:
         units = _UNITS_AFTER.match(self.key, self.skip_space(te), self.limit) if word == _UNITS_PLURAL else None
         if units and run.seen_name and run.lower_run == 0:
             # "Trung tâm Y tế các khu vực", "Trung tâm Y tế các huyện" (genre g76), "Sở Y tế các
-            # tỉnh, thành phố trực thuộc Trung ương"
+            # tỉnh, thành phố trực thuộc Trung ương"; "Trạm Y tế các xã | biên giới" (genre g270)
             run.end = run.confirmed = units.end()
+            qualifier = self.reg.locality_qualifiers.match(self.key, self.skip_space(units.end()), self.limit)
+            if qualifier and not self.key[qualifier.end() : qualifier.end() + 1].isalnum():
+                run.end = run.confirmed = qualifier.end()
             return False
         if word in _PLURAL_WORDS and run.seen_name and self._capital_soon(te):
             run.end = te  # "Cục Văn hóa các dân tộc Việt Nam"

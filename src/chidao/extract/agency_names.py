@@ -233,6 +233,9 @@ class NameReading:
                 return unnamed if unnamed is not None else cur
             units = _UNITS_AFTER.match(self.key, self.skip_space(te), self.limit) if word == _UNITS_PLURAL else None
             if units and cur == end:
+                qualifier = self.reg.locality_qualifiers.match(self.key, self.skip_space(units.end()), self.limit)
+                if qualifier and not self.key[qualifier.end() : qualifier.end() + 1].isalnum():
+                    return qualifier.end()  # "Trạm Y tế các xã | biên giới" (genre g270)
                 return units.end()  # "Sở Y tế các tỉnh, thành phố trực thuộc Trung ương"
             if cur == end and word in _COMMUNE_KINDS and self.text[ts].islower() and not self._social(te):
                 cur = te  # "Trạm Y tế phường", "Trạm Y tế xã Tân Lập": the commune's own
