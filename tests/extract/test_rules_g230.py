@@ -644,3 +644,17 @@ def test_a_letter_to_one_body_gives_it_the_item_after_a_request_to_another():
         ["Ngân hàng Nhà nước khu vực 15"],
         ["Sở Xây dựng"],
     ]
+
+
+def test_a_decision_that_sets_up_a_working_group_lists_members_and_rights():
+    """m09: "Tổ trưởng: Ông ..., Phó Chủ tịch ..." and "- Bà ..., Phó Giám đốc Sở ...;" are who sits on
+    the group; "Tổ trưởng ... có quyền triệu tập ..." is a right (rule 12); no task at all."""
+    body = (
+        "Điều 1. Thành lập Tổ công tác tháo gỡ khó khăn cho các dự án, gồm các thành viên sau:\n"
+        "1. Tổ trưởng: Ông Lê Anh Quân, Phó Chủ tịch UBND thành phố.\n"
+        "2. Các thành viên:\n"
+        "- Ông Đỗ Mạnh Hùng, Phó Giám đốc Sở Xây dựng;\n"
+        "- Bà Vũ Thị Lan, Phó Giám đốc Sở Tư pháp.\n"
+        "Điều 2. Tổ trưởng Tổ công tác có quyền triệu tập các cơ quan, đơn vị có liên quan làm việc.\n"
+    )
+    assert _tasks(_notice(body, kind="QĐ", title="QUYẾT ĐỊNH", intro="")) == []

@@ -241,7 +241,8 @@ class AgencyReader(NameReading, NameContinuation, DescribedReading, GroupReading
         name = mention.name.lower()
         if f" {_UNITS_PLURAL} " in f" {name} ":
             return False  # "Chủ tịch UBND các xã": a group of heads
-        return self.speaks_for_issuer(mention) or (not self.place.issuer and name.startswith(_SPEAKERS))
+        titled = name.startswith(_SPEAKERS) or f"{name} " in _SPEAKERS  # "Phó Chủ tịch" alone too
+        return self.speaks_for_issuer(mention) or (not self.place.issuer and titled)
 
     def speaks_for_issuer(self, mention: Mention) -> bool:
         """The issuer or one of its leaders ("Chủ tịch Ủy ban nhân dân tỉnh" in the committee's

@@ -31,6 +31,7 @@ from chidao.extract.task_words import (
     _GROUP_OPENING,
     _LIABILITY,
     _LOCAL_PROPOSAL,
+    _MEMBER_ENTRY,
     _NAME_ONLY,
     _PARTY_PROPOSAL,
     _PETITION,
@@ -335,6 +336,10 @@ class UnitCutting:
             return "closing"
         if _UPWARD_REQUEST.search(key, opening, end):
             return "proposal"  # "UBND tỉnh kính đề nghị Bộ Tài chính ..." (rule 10)
+        member = _MEMBER_ENTRY.match(key, opening, end)
+        named = self.reader.read_list(member.start("person"), lenient=True, limit=end)[1] if member else end
+        if member and not self.reader.acts(named, end):
+            return "narration"  # "Tổ trưởng: Ông Lê Anh Quân, Phó Chủ tịch UBND thành phố.": who sits on it
         if (
             _REPORTED.match(key, opening, end)
             or _PETITION.match(key, opening, end)
