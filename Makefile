@@ -29,13 +29,14 @@ run: $(VENV)/.installed
 
 # Lint, then every test (the corpus tests run when CHIDAO_CORPUS is set; the browser tests use
 # Debian's chromium, the PDF reader tests Debian's LibreOffice and fonts, the OCR tests Debian's Tesseract,
-# installed here when missing).
+# installed here when missing), in one pytest-xdist worker per core; a test file stays on one worker,
+# so its module fixtures are built once.
 test: $(VENV)/.installed
 	./scripts/ensure-chromium
 	./scripts/ensure-libreoffice
 	./scripts/ensure-tesseract
 	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto --dist loadfile
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check src tests benchmarks

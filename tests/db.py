@@ -89,9 +89,15 @@ def postgres_database(url: str, revision: str = "head") -> Iterator[Engine]:
     try:
         with admin.connect() as connection:
             connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-            # the migration's extensions go to public (its unaccent wrapper calls public.unaccent)
-            connection.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public"))
-            connection.execute(text("CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public"))
+            # the migration's extensions go to public (its unaccent wrapper calls public.unaccent);
+            # one session at a time: two pytest-xdist workers creating a missing extension at once
+            # would collide on PostgreSQL's catalogue (IF NOT EXISTS does not lock)
+            connection.execute(text("SELECT pg_advisory_lock(hashtext('chidao-tests-extensions'))"))
+            try:
+                connection.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public"))
+                connection.execute(text("CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public"))
+            finally:
+                connection.execute(text("SELECT pg_advisory_unlock(hashtext('chidao-tests-extensions'))"))
     except OperationalError as error:
         admin.dispose()
         pytest.fail(f"{POSTGRES_ENV}={url} is set but the server cannot be used: {error.orig}")

@@ -10,6 +10,7 @@ one where they can be.
 from __future__ import annotations
 
 import subprocess
+import tempfile
 import threading
 import zipfile
 from pathlib import Path
@@ -98,13 +99,16 @@ def test_a_word97_file_renamed_docx_is_converted_too(converted):
     assert detect.choose_reader(".docx", converted["doc"].read_bytes()) == detect.OFFICE
 
 
-def test_a_conversion_past_its_timeout_is_killed_with_its_children(converted):
+def test_a_conversion_past_its_timeout_is_killed_with_its_children(converted, tmp_path, monkeypatch):
     require_soffice()
+    # this conversion's folder under tmp_path: the conversions of other tests (another pytest-xdist
+    # worker's) run under the system's temporary folder, and are none of this test's business
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     with pytest.raises(Unreadable) as caught:
         convert_to_docx(converted["odt"].read_bytes(), "odt", timeout=0.3)
     assert caught.value.code == Failure.NEEDS_TIME
     assert "LibreOffice took longer than 0.3 s" in caught.value.reason
-    leftover = subprocess.run(["pgrep", "-f", "chidao-soffice-"], capture_output=True, text=True).stdout
+    leftover = subprocess.run(["pgrep", "-f", f"{tmp_path}/chidao-soffice-"], capture_output=True, text=True).stdout
     assert leftover == ""
 
 
