@@ -658,3 +658,18 @@ def test_a_decision_that_sets_up_a_working_group_lists_members_and_rights():
         "Điều 2. Tổ trưởng Tổ công tác có quyền triệu tập các cơ quan, đơn vị có liên quan làm việc.\n"
     )
     assert _tasks(_notice(body, kind="QĐ", title="QUYẾT ĐỊNH", intro="")) == []
+
+
+def test_a_consequence_and_a_weekly_report_during_a_season():
+    """g283: "...; nếu để xảy ra sai phạm thì xem xét trách nhiệm ..." is a consequence; g286: "báo
+    cáo Thủ tướng Chính phủ hằng tuần trong các tháng cao điểm mùa khô" is weekly."""
+    body = (
+        "1. Thủ trưởng các sở, ban, ngành kiểm tra việc chấp hành kỷ luật; nếu để xảy ra sai phạm thì"
+        " xem xét trách nhiệm người đứng đầu.\n"
+        "2. Bộ Công Thương theo dõi sát tình hình cung ứng điện, báo cáo Thủ tướng Chính phủ hằng tuần"
+        " trong các tháng cao điểm mùa khô.\n"
+    )
+    assert _tasks(_notice(body)) == [
+        (["Thủ trưởng các sở, ban, ngành"], [], None, None),
+        (["Bộ Công Thương"], [], None, "weekly"),
+    ]
