@@ -673,3 +673,22 @@ def test_a_consequence_and_a_weekly_report_during_a_season():
         (["Thủ trưởng các sở, ban, ngành"], [], None, None),
         (["Bộ Công Thương"], [], None, "weekly"),
     ]
+
+
+def test_a_duty_written_out_over_its_bullets_is_a_task_not_a_heading():
+    """dev d08: "1. Sở Khoa học và Công nghệ theo dõi, đôn đốc ... báo cáo ..." over "- Cơ quan
+    thường trực ... cập nhật ..." is one duty; "3. Đề nghị Ủy ban Mặt trận ..., Hội Liên hiệp Phụ nữ
+    và các tổ chức thành viên" over its items stays a heading (dev d25)."""
+    body = (
+        "1. Sở Khoa học và Công nghệ theo dõi, đôn đốc các sở, ban, ngành triển khai thực hiện nhiệm vụ"
+        " được nêu trong Kế hoạch theo đúng tiến độ; tham mưu UBND tỉnh báo cáo kết quả\n"
+        "- Cơ quan thường trực cập nhật kết quả trước ngày 20 hằng tháng lên phần mềm theo dõi.\n"
+        "2. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, Hội Liên hiệp Phụ nữ tỉnh và các tổ chức"
+        " thành viên của Mặt trận\n"
+        "- Tham gia phối hợp tuyên truyền Kế hoạch này.\n"
+    )
+    tasks = _tasks(_notice(body))
+    assert [t[0] for t in tasks] == [
+        ["Sở Khoa học và Công nghệ"],
+        ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Hội Liên hiệp Phụ nữ tỉnh", "Các tổ chức thành viên của Mặt trận"],
+    ]

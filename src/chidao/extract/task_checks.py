@@ -104,6 +104,10 @@ class ClauseChecks:
             # "2. Duy trì, phát triển các mô hình ... ." over "a) Hoạt động 1" / "- Nội dung: ..." /
             # "- Cơ quan thực hiện: ...": sub-items with sub-items of their own are the work.
             return True
+        if words > 16 and all_marked and self._acts_after_lead(node):
+            # "1. Sở Khoa học và Công nghệ theo dõi, đôn đốc ... báo cáo ..." over "- ...": a duty
+            # written out, whose bullets go on with it, no heading (dev d08)
+            return False
         return (words <= 16 or (all_marked and words <= 80)) and not text.endswith((".", ";"))
 
     def _lists_objects(self, node: Node, text: str) -> bool:
@@ -155,6 +159,16 @@ class ClauseChecks:
         if not _REPORT_OPENER.match(self.key, start, end):
             return False
         return self.timing.read(start, end).recurrence is not None
+
+    def _acts_after_lead(self, node: Node) -> bool:
+        """Whether a paragraph opens by naming who acts and then says what ("Sở X theo dõi, đôn
+        đốc ..."), not only whom it addresses ("3. Đề nghị Ủy ban Mặt trận ..., Hội Liên hiệp Phụ
+        nữ ... và các tổ chức thành viên" over its items, dev d25)."""
+        start, end = self._body(node)
+        assignment = find_assignment(self.reader, start, end, self.cues)
+        if assignment is None or assignment.start > past_spaces(self.reader, start) + 12:
+            return False
+        return self.reader.acts(max(m.end for m in assignment.leads), end)
 
     def _assigns(self, node: Node) -> bool:
         """Whether a paragraph opens by naming who acts ("Sở X ...", "Yêu cầu các sở ...")."""
