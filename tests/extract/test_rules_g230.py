@@ -692,3 +692,15 @@ def test_a_duty_written_out_over_its_bullets_is_a_task_not_a_heading():
         ["Sở Khoa học và Công nghệ"],
         ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Hội Liên hiệp Phụ nữ tỉnh", "Các tổ chức thành viên của Mặt trận"],
     ]
+
+
+def test_a_companys_petition_is_no_task_and_the_answer_assigns():
+    """n03: "a) Kiến nghị của Công ty X: Đề nghị ..." is the company's petition (rule 10); "b) Ý kiến
+    của UBND tỉnh: Giao Sở ..." answers it with a task."""
+    body = (
+        "1. Kiến nghị của Công ty cổ phần Chè Phú Hộ\n"
+        "a) Kiến nghị của Công ty cổ phần Chè Phú Hộ: Đề nghị cấp điện ổn định cho nhà máy chế biến chè.\n"
+        "b) Ý kiến của UBND tỉnh: Đề nghị Công ty Điện lực Phú Thọ kiểm tra, nâng cấp trạm biến áp"
+        " trước ngày 30/11/2026.\n"
+    )
+    assert _tasks(_notice(body)) == [(["Công ty Điện lực Phú Thọ"], [], "2026-11-30", None)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
@@ -205,6 +205,23 @@ def _ends_article(content: str) -> bool:
     return line in lexicon().page_tail
 
 
+def _tail_inside(text: str, paragraph: Paragraph) -> int | None:
+    """Where a line of its own that closes a portal article ("Bài viết liên quan:") starts inside a
+    paragraph of several lines, past its first line; None if there is none."""
+    first = text.find("\n", paragraph.start, paragraph.end)
+    if first < 0:
+        return None
+    tails = lexicon().page_tail
+    pos = first + 1
+    while pos < paragraph.end:
+        stop = text.find("\n", pos, paragraph.end)
+        stop = paragraph.end if stop < 0 else stop
+        if text[pos:stop].strip("*#: ") in tails:
+            return pos
+        pos = stop + 1
+    return None
+
+
 _SIGNATURE_PARAGRAPHS = 4  # a signature block: who signs for whom, the position, the name
 
 
@@ -294,6 +311,12 @@ def parse_layout(text: str) -> Layout:
     page_tail = False
     may_close = _closing_initials()
     for paragraph in paragraphs:
+        inner = _tail_inside(text, paragraph)
+        if inner is not None:
+            # a hard-wrapped page joins "Bài viết liên quan:" to the lines above it (genre n05)
+            body.append(replace(paragraph, end=inner))
+            body_end, page_tail = inner, True
+            break
         if text[paragraph.start] not in may_close:
             body.append(paragraph)
             continue
