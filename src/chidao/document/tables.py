@@ -22,6 +22,7 @@ from functools import cache
 
 from chidao.data import load_toml
 from chidao.document.lexicon import layout_cues
+from chidao.document.table_frames import framed_rows
 from chidao.text.fold import match_key
 
 # "Nơi nhận", "NƠI NHẬN"
@@ -32,7 +33,6 @@ _TAB = re.compile(r"\t+")
 _ONE_TAB = re.compile(r"\t")
 _ROW_NUMBER = re.compile(r"(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]{1,6}|[a-zđ])[.)]?")
 _ROMAN = re.compile(r"[IVXLC]{1,6}[.)]?")
-_ROW_START = re.compile(r"\|\s*(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]{1,6})[.)]?\s*\|")  # "| 12 |", "| IV |"
 
 
 @dataclass(frozen=True)
@@ -169,40 +169,10 @@ def _is_group(text: str, cells: list[Cell], roles: list[str | None]) -> bool:
     return bool(_ROMAN.fullmatch(first)) or (no_lead and len(filled) <= 2)
 
 
-def _framed_rows(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Lines of a table framed by pipes ("| 1 | Rà soát ... |"), a row wrapped over several
-    lines joined into one: a row goes on until it closes with "|" and holds as many cells as the
-    header (genre k08, a PDF's table copied with its frame). Other lines stay as they are."""
-    out: list[tuple[int, int]] = []
-    columns = 0
-    i = 0
-    while i < len(lines):
-        s, e = lines[i]
-        line = text[s:e].strip()
-        if not line.startswith("|") or (line.endswith("|") and line.count("|") - 1 >= columns > 0):
-            out.append((s, e))
-            i += 1
-            continue
-        j, joined = i, line
-        while not (joined.endswith("|") and (columns == 0 or joined.count("|") - 1 >= columns)):
-            if j + 1 >= len(lines):
-                break
-            following = text[lines[j + 1][0] : lines[j + 1][1]].strip()
-            if not following or (following.startswith("|") and _ROW_START.match(following)):
-                break
-            j += 1
-            joined = f"{joined} {following}"
-        if columns == 0 and joined.endswith("|"):
-            columns = joined.count("|") - 1  # the header's
-        out.append((s, lines[j][1]))
-        i = j + 1
-    return out
-
-
 def _delimited(text: str, lines: list[tuple[int, int]], separator: re.Pattern[str]) -> list[Table]:
     """Tables whose rows are lines with ``separator`` between cells."""
     if separator is _PIPE:
-        lines = _framed_rows(text, lines)
+        lines = framed_rows(text, lines)
     tables: list[Table] = []
     i = 0
     while i < len(lines):

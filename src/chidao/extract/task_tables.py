@@ -6,6 +6,7 @@ import re
 
 from chidao.data import load_toml
 from chidao.document import Table
+from chidao.document.tables import Cell, Row
 from chidao.extract.agencies import Mention
 from chidao.extract.leads import (
     clean_leads,
@@ -28,6 +29,32 @@ class TableTasks:
     """Part of ``TaskCutter`` (mixed into it; uses its reader, timing, tasks and caches)."""
 
     # -- task tables (rule 17) ----------------------------------------------------------------
+    def _row_people(self, table: Table, row: Row, content: Cell) -> tuple[list[Mention], list[Mention]]:
+        """A row's leads and partners: its lead cell ("Sở A chủ trì, phối hợp Sở B"), its partner
+        cell (vague partners left out) and its task's own cell ("...; phối hợp với Sở Xây dựng ...",
+        genre j04)."""
+        leads: list[Mention] = []
+        partners: list[Mention] = []
+        lead_cell = table.cell(row, "lead")
+        if lead_cell is not None and lead_cell.end > lead_cell.start:
+            mentions, after = self._cell_mentions(lead_cell.start, lead_cell.end)
+            leads = clean_leads(mentions)
+            partners = coordinators(self.reader, after, lead_cell.end, leads, self.cues)
+        if not leads:
+            return [], []
+        coord_cell = table.cell(row, "coordinators")
+        if coord_cell is not None and coord_cell.end > coord_cell.start:
+            mentions, _ = self._cell_mentions(coord_cell.start, coord_cell.end)
+            lead_names = {m.name.lower() for m in leads}
+            partners += [m for m in mentions if not self.reader.is_vague(m) and m.name.lower() not in lead_names]
+        named = {m.name.lower() for m in (*leads, *partners)}
+        partners += [
+            m
+            for m in coordinators(self.reader, content.start, content.end, leads, self.cues)
+            if m.name.lower() not in named
+        ]
+        return leads, partners
+
     def _cell_mentions(self, start: int, end: int) -> tuple[list[Mention], int]:
         """The bodies a lead or partner cell names, and where the last one read ends.
 
@@ -78,29 +105,10 @@ class TableTasks:
             content = table.cell(row, "content")
             if row.group or content is None or content.end <= content.start:
                 continue
-            leads: list[Mention] = []
-            partners: list[Mention] = []
-            lead_cell = table.cell(row, "lead")
-            if lead_cell is not None and lead_cell.end > lead_cell.start:
-                mentions, after = self._cell_mentions(lead_cell.start, lead_cell.end)
-                leads = clean_leads(mentions)
-                # "Sở A chủ trì, phối hợp Sở B"
-                partners = coordinators(self.reader, after, lead_cell.end, leads, self.cues)
+            leads, partners = self._row_people(table, row, content)
             if not leads:
                 self.skip(row.start, "no_agency")
                 continue
-            coord_cell = table.cell(row, "coordinators")
-            if coord_cell is not None and coord_cell.end > coord_cell.start:
-                mentions, _ = self._cell_mentions(coord_cell.start, coord_cell.end)
-                lead_names = {m.name.lower() for m in leads}
-                partners += [m for m in mentions if not self.reader.is_vague(m) and m.name.lower() not in lead_names]
-            # "...; phối hợp với Sở Xây dựng thống nhất số liệu" written in the task's own cell (genre j04)
-            named = {m.name.lower() for m in (*leads, *partners)}
-            partners += [
-                m
-                for m in coordinators(self.reader, content.start, content.end, leads, self.cues)
-                if m.name.lower() not in named
-            ]
             time_cell = table.cell(row, "time")
             timing = Timing()
             if time_cell is not None and time_cell.end > time_cell.start:

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from chidao.data import load_toml
 from chidao.extract.agencies import Mention
 from chidao.extract.aside_leads import aside_assignment, inline_plan_assignment
 from chidao.extract.coordination import partners_after_lead
@@ -17,6 +16,7 @@ from chidao.extract.leads import (
     strip_label,
     topic_end,
 )
+from chidao.extract.task_clauses import SentenceState, label_end, points_to_annex
 from chidao.extract.task_types import Context, Task
 from chidao.extract.task_words import (
     _ASSESSMENT,
@@ -50,14 +50,6 @@ from chidao.extract.unassigned import issuer_promise, lists_attendance, sentence
 _Group = tuple[int, int, list[Mention], bool]
 
 
-_ROLE_ENDINGS = tuple(load_toml("agency_grammar.toml")["roles"])  # "cơ quan chủ trì"
-
-
-def _roles_only(assignment: Assignment) -> bool:
-    """Whether every lead is a body named by its role in the text ("các cơ quan chủ trì")."""
-    return all(m.name.lower().endswith(_ROLE_ENDINGS) for m in assignment.leads)
-
-
 class UnitCutting:
     """Part of ``TaskCutter`` (mixed into it; uses its reader, timing, tasks and caches)."""
 
@@ -65,7 +57,7 @@ class UnitCutting:
     def _clauses(self, start: int, end: int) -> list[tuple[int, int]]:
         out = []
         pos = start
-        label = self._label_end(start, end)  # "Các sở, ban, ngành; UBND các xã, phường: ..." is one label
+        label = label_end(self.reader, start, end)  # "Các sở, ban, ngành; UBND các xã, phường: ..." is one label
         for match in _CLAUSE_END.finditer(self.key, label, end):
             if match.end() - pos > 1:
                 out.append((pos, match.end()))
@@ -73,25 +65,6 @@ class UnitCutting:
         if end > pos:
             out.append((pos, end))
         return out
-
-    def _label_end(self, start: int, end: int) -> int:
-        """Where an item's opening label of agencies ends when a ";" parts them and a colon closes
-        them ("6. Các sở, ban, ngành; UBND các xã, phường: Căn cứ ...", genre j02), else ``start``."""
-        semi = self.key.find(";", start, end)
-        if semi < 0 or self.key.find(":", start, semi) >= 0:
-            return start
-        pos = past_spaces(self.reader, start)
-        if not self.reader.starts_agency(pos):
-            return start
-        mentions, after = self.reader.read_list(pos, lenient=True, limit=end)
-        if len(mentions) < 2 or after <= semi:
-            return start
-        nxt = past_spaces(self.reader, after)
-        if self.key.startswith(":", nxt):
-            return after
-        # "UBND các xã, phường; Trung tâm Kiểm soát bệnh tật tỉnh định kỳ hằng tháng báo cáo ...":
-        # the bodies parted by ";", then what they do (genre g270)
-        return after if self.reader.acts(nxt, min(end, nxt + 40)) else start
 
     def _unit(self, start: int, end: int, ctx: Context, *, marked: bool = True) -> None:
         """One item's text: a task per run of clauses that share a lead."""
@@ -121,29 +94,12 @@ class UnitCutting:
             clauses[0] = (start, clauses[0][1])
         pending: list[Mention] | None = None
         reported: list[Mention] | None = None  # the agency a past clause reports on
-        attendance = False
-        summary = False  # a clause that points to the annex's rows was read
-        proposing = False  # a clause of this sentence proposed to a higher level (rule 10)
-        reporting = False  # a clause of this sentence reported what a document said
+        state = SentenceState()
         for i, (c_start, c_end) in enumerate(clauses):
             opening = past_spaces(self.reader, c_start)  # read once: every rule below starts there
-            if i == 0 or self._new_sentence(c_start):
-                attendance = lists_attendance(self.key, opening, c_end)
-            if attendance:
-                self.skip(c_start, "narration")  # "Cùng đi có ...; Ban Quản lý dự án ...": who came
-                continue
-            if i and self._new_sentence(c_start):
-                proposing = reporting = False
-            if reporting and find_assignment(self.reader, c_start, c_end, self.cues, pos=opening) is None:
-                self.skip(c_start, "narration")  # "Theo Tờ trình, ...; đến nay mới có 05 dự án ...": the report goes on
-                continue
-            not_task = self._not_a_task(opening, c_end, marked)
-            if not_task is None and proposing and _REQUEST_OPENING.match(self.key, opening, c_end):
-                not_task = "proposal"  # "lãnh đạo xã kiến nghị tỉnh ...; đề nghị Sở X ...": still the commune's
-            if not_task is not None:
-                proposing = not_task == "proposal"
-                reporting = _REPORTED.match(self.key, opening, c_end) is not None
-                self.skip(c_start, not_task)
+            skipped = self._sentence_says(state, i == 0, (c_start, c_end, opening), marked)
+            if skipped is not None:
+                self.skip(c_start, skipped)
                 continue
             assignment = find_assignment(self.reader, c_start, c_end, self.cues, pos=opening)
             if assignment is not None and groups and partners_after_lead(self.key, c_start, assignment.leads):
@@ -158,18 +114,11 @@ class UnitCutting:
             if assignment is None and _POINTER.search(self.key, c_start, c_end):
                 self.skip(c_start, "not_read")  # "Các nhiệm vụ khác được giao tại Phụ lục kèm theo"
                 continue
-            if (
-                assignment is not None
-                and (is_vague_list(self.reader, assignment.leads) or _roles_only(assignment))
-                and _POINTER.search(self.key, c_start, min(m.start for m in assignment.leads))
-            ):
-                # "Đối với 09 nhiệm vụ chậm tiến độ (chi tiết tại Phụ lục): các cơ quan chủ trì tập
-                # trung hoàn thành ...; không đề nghị gia hạn thêm.": the table's rows are the tasks,
-                # and the clauses after it that name no one are the summary's (rules 11, 17; genre j04)
-                self.skip(c_start, "not_read")
-                summary = True
+            if assignment is not None and points_to_annex(self.reader, assignment, c_start, c_end):
+                self.skip(c_start, "not_read")  # "...; không đề nghị gia hạn thêm.": the rest is the summary's
+                state.summary = True
                 continue
-            if summary and assignment is None:
+            if state.summary and assignment is None:
                 self.skip(c_start, "not_read")
                 continue
             if assignment is not None and self._is_promise(assignment, c_end):
@@ -189,6 +138,29 @@ class UnitCutting:
             assignment = self._settled(assignment, c_end, ctx, groups)
             self._place_clause(groups, (c_start, c_end, opening), assignment, ctx, marked)
         return groups
+
+    def _sentence_says(
+        self, state: SentenceState, first: bool, clause: tuple[int, int, int], marked: bool
+    ) -> str | None:
+        """Why a clause is no task because of what its sentence already told, or of its own
+        ("narration", "proposal", ...), updating ``state``; None if it may be one."""
+        c_start, c_end, opening = clause
+        new = not first and self._new_sentence(c_start)
+        if first or new:
+            state.attendance = lists_attendance(self.key, opening, c_end)
+        if state.attendance:
+            return "narration"  # "Cùng đi có ...; Ban Quản lý dự án ...": who came
+        if new:
+            state.new_sentence()
+        if state.reporting and find_assignment(self.reader, c_start, c_end, self.cues, pos=opening) is None:
+            return "narration"  # "Theo Tờ trình, ...; đến nay mới có 05 dự án ...": the report goes on
+        not_task = self._not_a_task(opening, c_end, marked)
+        if not_task is None and state.proposing and _REQUEST_OPENING.match(self.key, opening, c_end):
+            not_task = "proposal"  # "lãnh đạo xã kiến nghị tỉnh ...; đề nghị Sở X ...": still the commune's
+        if not_task is not None:
+            state.proposing = not_task == "proposal"
+            state.reporting = _REPORTED.match(self.key, opening, c_end) is not None
+        return not_task
 
     def _settled(
         self, assignment: Assignment | None, end: int, ctx: Context, groups: list[_Group]

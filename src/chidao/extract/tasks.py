@@ -308,6 +308,42 @@ class TaskCutter(ClauseChecks, PlanReading, UnitCutting, TableTasks):
             return None  # "tập trung thực hiện trong 02 tháng cuối năm 2025 và ...": a period, not a deadline
         return timing
 
+    def _container(self, node: Node, ctx: Context, start: int, end: int) -> None:
+        """A heading or lead-in over its items: the agency it names (or, naming none, the partners it
+        adds to the items' own lead) and the deadline it states go to the items under it."""
+        assignment = self._heading_assignment(start, end)
+        inner = ctx
+        if assignment:
+            coord = coordinators(self.reader, start, end, assignment.leads, self.cues)
+            inner = ctx.but(
+                leads=assignment.leads,
+                coordinators=coord or ctx.coordinators,
+                trace="heading",
+                fallback=[],
+                origin=node.paragraph.start,  # type: ignore[union-attr]
+            )
+        elif ctx.leads:
+            # "b) Chủ trì, phối hợp với Công ty X:" under "1. Phòng Công nghệ thông tin:": the
+            # items under it keep their lead and take its partners (genre h11)
+            coord = coordinators(self.reader, start, end, ctx.leads, self.cues)
+            if coord:
+                inner = ctx.but(coordinators=coord)
+        heading_time = self._covering_timing(start, end, assignment)
+        if heading_time is not None:
+            inner = inner.but(timing=heading_time)
+        before = len(self.tasks)
+        self.walk(node, inner)
+        if assignment and any(t.leads is inner.leads for t in self.tasks[before:]):
+            # "2. Giao Sở Tài chính:" over its items names Sở Tài chính for "các cơ quan nêu trên"
+            self.named_above[-1].append(assignment.leads)
+        elif assignment is None:
+            # a heading with no agency ("Trách nhiệm chung", "Để ..., đề nghị:"): it heads the
+            # tasks under it, or, if there are none, the clerk is told it was a heading
+            if len(self.tasks) > before:
+                self.used.add(node.paragraph.start)  # type: ignore[union-attr]
+            else:
+                self.skip(node.paragraph.start, "heading")  # type: ignore[union-attr]
+
     def _item(self, node: Node, ctx: Context) -> None:
         start, end = self._body(node)
         key = self.key
@@ -330,38 +366,7 @@ class TaskCutter(ClauseChecks, PlanReading, UnitCutting, TableTasks):
             self.walk(node, ctx.but(active=False, leads=[], trace="assessment section"))
             return
         if self._is_container(node):
-            assignment = self._heading_assignment(start, end)
-            inner = ctx
-            if assignment:
-                coord = coordinators(self.reader, start, end, assignment.leads, self.cues)
-                inner = ctx.but(
-                    leads=assignment.leads,
-                    coordinators=coord or ctx.coordinators,
-                    trace="heading",
-                    fallback=[],
-                    origin=node.paragraph.start,  # type: ignore[union-attr]
-                )
-            elif ctx.leads:
-                # "b) Chủ trì, phối hợp với Công ty X:" under "1. Phòng Công nghệ thông tin:": the
-                # items under it keep their lead and take its partners (genre h11)
-                coord = coordinators(self.reader, start, end, ctx.leads, self.cues)
-                if coord:
-                    inner = ctx.but(coordinators=coord)
-            heading_time = self._covering_timing(start, end, assignment)
-            if heading_time is not None:
-                inner = inner.but(timing=heading_time)
-            before = len(self.tasks)
-            self.walk(node, inner)
-            if assignment and any(t.leads is inner.leads for t in self.tasks[before:]):
-                # "2. Giao Sở Tài chính:" over its items names Sở Tài chính for "các cơ quan nêu trên"
-                self.named_above[-1].append(assignment.leads)
-            elif assignment is None:
-                # a heading with no agency ("Trách nhiệm chung", "Để ..., đề nghị:"): it heads the
-                # tasks under it, or, if there are none, the clerk is told it was a heading
-                if len(self.tasks) > before:
-                    self.used.add(node.paragraph.start)  # type: ignore[union-attr]
-                else:
-                    self.skip(node.paragraph.start, "heading")  # type: ignore[union-attr]
+            self._container(node, ctx, start, end)
             return
         if self._is_closing(start, end):
             self.skip(node.paragraph.start, "closing")  # type: ignore[union-attr]
