@@ -704,3 +704,22 @@ def test_a_companys_petition_is_no_task_and_the_answer_assigns():
         " trước ngày 30/11/2026.\n"
     )
     assert _tasks(_notice(body)) == [(["Công ty Điện lực Phú Thọ"], [], "2026-11-30", None)]
+
+
+def test_a_pipe_table_without_a_frame_whose_rows_wrap_over_lines():
+    """g291: "1 | Xây dựng Kho dữ liệu ... |" / "Kho dữ liệu được vận hành | Sở Khoa học và Công nghệ;
+    Công an tỉnh | Văn phòng" / "UBND tỉnh | Quý II/2027": one row, two leads, its partner whole."""
+    body = (
+        "1. Văn phòng UBND tỉnh theo dõi, đôn đốc.\n\n"
+        "PHỤ LỤC\n"
+        "STT | Nhiệm vụ | Sản phẩm | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành\n"
+        "1 | Xây dựng Kho dữ liệu dùng chung của tỉnh |\n"
+        "Kho dữ liệu được vận hành | Sở Khoa học và Công nghệ; Công an tỉnh | Văn phòng\n"
+        "UBND tỉnh | Quý II/2027\n"
+        "2 | Số hóa hồ sơ đất đai | Cơ sở dữ liệu đất\n"
+        "đai hoàn thiện | Sở Nông nghiệp và Môi trường | UBND các xã, phường | Tháng 9/2027\n"
+    )
+    assert _tasks(_notice(body))[1:] == [
+        (["Sở Khoa học và Công nghệ", "Công an tỉnh"], ["Văn phòng Ủy ban nhân dân tỉnh"], "2027-06-30", None),
+        (["Sở Nông nghiệp và Môi trường"], ["Ủy ban nhân dân các xã, phường"], "2027-09-30", None),
+    ]

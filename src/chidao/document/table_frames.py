@@ -4,7 +4,9 @@ PDF's wrap spreads over several lines: the lines of one row joined back into one
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+_NUMBERED_ROW = re.compile(r"\|?\s*(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]{1,6})[.)]?\s*\|")  # "12 | ...", "| IV |"
 _ROW_START = re.compile(r"\|\s*(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]{1,6})[.)]?\s*\|")  # "| 12 |", "| IV |"
 
 
@@ -36,3 +38,20 @@ def framed_rows(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]
         out.append((s, lines[j][1]))
         i = j + 1
     return out
+
+
+def unframed_row(
+    text: str, lines: list[tuple[int, int]], i: int, cells: Callable[[int], int], wanted: int
+) -> tuple[int, int]:
+    """The last line, and where it ends, of a row without a frame that a PDF's wrap spread over the
+    lines from ``i`` on ("1 | Xây dựng ... |" / "Kho dữ liệu ... | Sở Khoa học và Công nghệ | Văn phòng"
+    / "UBND tỉnh | Quý II/2027", genre g291): lines are joined while the row holds fewer than
+    ``wanted`` cells (``cells(end)`` counts them up to ``end``), up to a blank line or the next row."""
+    end = lines[i][1]
+    while cells(end) < wanted and i + 1 < len(lines):
+        start, stop = lines[i + 1]
+        following = text[start:stop].strip()
+        if not following or _NUMBERED_ROW.match(following):
+            break
+        i, end = i + 1, stop
+    return i, end

@@ -22,7 +22,7 @@ from functools import cache
 
 from chidao.data import load_toml
 from chidao.document.lexicon import layout_cues
-from chidao.document.table_frames import framed_rows
+from chidao.document.table_frames import framed_rows, unframed_row
 from chidao.text.fold import match_key
 
 # "Nơi nhận", "NƠI NHẬN"
@@ -192,6 +192,9 @@ def _delimited(text: str, lines: list[tuple[int, int]], separator: re.Pattern[st
             if not separator.search(text, s, e):
                 break
             row_cells = _split(text, s, e, separator)
+            if separator is _PIPE and len(row_cells) < len(roles):
+                i, e = unframed_row(text, lines, i, lambda end, at=s: len(_split(text, at, end, _PIPE)), len(roles))
+                row_cells = _split(text, s, e, separator)
             if separator is _TAB and len(row_cells) < len(roles):
                 # One tab per cell keeps an empty cell ("1\tRà soát\tSở Nội vụ\t\tTháng 6/2026");
                 # runs of tabs only align the columns.
