@@ -723,3 +723,14 @@ def test_a_pipe_table_without_a_frame_whose_rows_wrap_over_lines():
         (["Sở Khoa học và Công nghệ", "Công an tỉnh"], ["Văn phòng Ủy ban nhân dân tỉnh"], "2027-06-30", None),
         (["Sở Nông nghiệp và Môi trường"], ["Ủy ban nhân dân các xã, phường"], "2027-09-30", None),
     ]
+
+
+def test_a_body_that_asks_those_no_agency_does_it_itself():
+    """g298: "5. Sở Công Thương yêu cầu các chủ đập thủy điện vận hành đúng quy trình; Sở Xây dựng chỉ
+    đạo bảo đảm giao thông" gives two tasks; "Sở X yêu cầu Công ty thực hiện ... sau:" stays a lead-in
+    for the letter's addressee (g267)."""
+    body = (
+        "1. Sở Công Thương yêu cầu các chủ đập thủy điện trên địa bàn vận hành đúng quy trình liên hồ"
+        " chứa; Sở Xây dựng chỉ đạo bảo đảm giao thông thông suốt.\n"
+    )
+    assert [t[0] for t in _tasks(_notice(body))] == [["Sở Công Thương"], ["Sở Xây dựng"]]

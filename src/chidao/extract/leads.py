@@ -181,8 +181,7 @@ def _skip_intro(reader: AgencyReader, pos: int, end: int) -> int:
     for _ in range(2):
         connector = _CONNECTOR.match(key, pos, end)
         if connector and reader.starts_agency(connector.end()):
-            # "Riêng Ủy ban nhân dân các tỉnh: A, B, C, đề nghị ...": the body singled out, whose
-            # members a colon may list, is the subject, not a topic (genre h04)
+            # "Riêng Ủy ban nhân dân các tỉnh: A, B, đề nghị ...": the subject, no topic (genre h04)
             return connector.end()
         topic = _TOPIC.match(key, pos, end)
         if topic:
@@ -262,21 +261,32 @@ def _subject(reader: AgencyReader, pos: int, end: int, known: _Read | None) -> A
         # A People's Council asks "Ủy ban nhân dân tỉnh chỉ đạo Sở Y tế ...": Sở Y tế leads (rule 15).
         assigning = _DIRECTS.match(reader.key, after, end)
     if assigning:
-        # "Chủ tịch UBND tỉnh giao Sở GD&ĐT ...", "HĐND tỉnh yêu cầu UBND tỉnh ...": the
-        # addressee acts, not the one who assigns.
-        addressees, later = reader.read_list(assigning.end(), lenient=True, limit=end)
-        directs = _DIRECTS.match(reader.key, later, end) if reader.place.council else None
-        if directs:
-            # "HĐND tỉnh đề nghị UBND tỉnh chỉ đạo Sở Y tế ...": Sở Y tế leads (rule 15); "chỉ đạo các
-            # cơ quan, đơn vị thực hiện ...:" names no one, so UBND tỉnh answers for it (genre g56)
-            directed, _ = reader.read_list(directs.end(), lenient=True, limit=end)
-            if directed and not is_vague_list(reader, directed):
-                addressees = directed
-        if addressees:
-            return Assignment(clean_leads(addressees), assigning.start(), True)
-        if not assigning.group(0).strip().endswith(_DIRECTING):
-            return None  # "Các bộ ... phân công lãnh đạo theo dõi ...": the subject acts (genre g116)
+        return _to_addressees(reader, assigning, end) or (
+            None if _asks_no_one(reader, mentions, assigning, end) else Assignment(clean_leads(mentions), pos, True)
+        )
     return Assignment(clean_leads(mentions), pos, bool(colon))
+
+
+def _to_addressees(reader: AgencyReader, assigning: re.Match[str], end: int) -> Assignment | None:
+    """ "Chủ tịch UBND tỉnh giao Sở GD&ĐT ...": the addressee acts; None when the verb names none."""
+    addressees, later = reader.read_list(assigning.end(), lenient=True, limit=end)
+    directs = _DIRECTS.match(reader.key, later, end) if reader.place.council else None
+    if directs:
+        # "HĐND tỉnh đề nghị UBND tỉnh chỉ đạo Sở Y tế ...": Sở Y tế leads (rule 15); "chỉ đạo các
+        # cơ quan, đơn vị thực hiện ...:" names no one, so UBND tỉnh answers for it (genre g56)
+        directed, _ = reader.read_list(directs.end(), lenient=True, limit=end)
+        if directed and not is_vague_list(reader, directed):
+            addressees = directed
+    return Assignment(clean_leads(addressees), assigning.start(), True) if addressees else None
+
+
+def _asks_no_one(reader: AgencyReader, mentions: list[Mention], assigning: re.Match[str], end: int) -> bool:
+    """Whether an assigning verb naming no agency gives no task (a leader's, the issuer's, a lead-in's,
+    a council's); a body asking others does it itself ("Sở Công Thương yêu cầu các chủ đập ...", g298)."""
+    if assigning.group(0).strip().endswith(_DIRECTING):
+        return False
+    speaking = all(reader.is_speaker(m) or reader.is_leader(m) or reader.is_issuer(m) for m in mentions)
+    return speaking or reader.key[:end].rstrip().endswith(":") or reader.place.council
 
 
 def _comrade(reader: AgencyReader, pos: int, end: int) -> Assignment | None:
