@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from chidao.data import load_toml
 from chidao.document import Table
 from chidao.document.tables import Cell, Row
 from chidao.extract.agencies import Mention
+from chidao.extract.lead_basics import _COORDINATE_WORDS, _LEAD_THEN_WORDS
 from chidao.extract.leads import (
     clean_leads,
     coordinators,
@@ -20,8 +20,7 @@ from chidao.extract.task_words import (
 )
 from chidao.extract.timing import Timing
 
-_PREFILTER = load_toml("assignment_cues.toml")["prefilter"]
-_ROLE_WORDS = tuple((*_PREFILTER["lead_then"], *_PREFILTER["coordinate"]))  # "chủ trì", "phối"
+_ROLE_WORDS = (*_LEAD_THEN_WORDS, *_COORDINATE_WORDS)  # "chủ trì", "phối"
 _PART_BREAK = re.compile(r";")
 
 

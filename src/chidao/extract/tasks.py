@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from chidao.data import load_toml
 from chidao.document.outline import Node, rank
 from chidao.extract.agencies import AgencyReader, Mention
+from chidao.extract.agency_words import _UNITS_PLURAL
 from chidao.extract.leads import (
     Assignment,
     Cues,
@@ -37,8 +37,6 @@ from chidao.extract.timing import Timing, TimingReader
 from chidao.text.occurrences import Occurrences
 
 __all__ = ["Context", "PlanLines", "Task", "TaskCutter"]
-
-_PLURAL_WORD = load_toml("agency_grammar.toml")["units_plural"]  # "các": a group of localities
 
 
 class TaskCutter(ClauseChecks, PlanReading, UnitCutting, TableTasks):
@@ -235,7 +233,7 @@ class TaskCutter(ClauseChecks, PlanReading, UnitCutting, TableTasks):
         if len(leads) != 1 or len(addressees) < 2:
             return False
         name = leads[0].name.lower()
-        plural = f" {_PLURAL_WORD} "
+        plural = f" {_UNITS_PLURAL} "
         if plural not in name:
             return False
         head = name.split(plural, 1)[0]
