@@ -79,4 +79,15 @@ def partners_after_lead(key: str, clause_start: int, partners: list[Mention]) ->
     clause after "chủ trì;" names the partners of the lead before it, not a lead of its own."""
     if not partners or not _LEAD_ENDS.search(key, max(0, clause_start - 20), clause_start):
         return False
-    return _THEN_COORD.match(key, max(m.end for m in partners)) is not None
+    return coordinates_after(key, max(m.end for m in partners))
+
+
+def coordinates_after(key: str, pos: int) -> bool:
+    """Whether a coordinating verb follows a list that ends at ``pos`` ("... | phối hợp ...")."""
+    return _THEN_COORD.match(key, pos) is not None
+
+
+def names_partners(key: str, start: int, end: int) -> bool:
+    """Whether ``key[start:end]`` names partners ("phối hợp với ...", "cùng ..."): a comma after
+    them most often goes on with their list ("phối hợp với các sở, ngành, UBND các xã ...")."""
+    return _COORDINATE.search(key, start, end) is not None

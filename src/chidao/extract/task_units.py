@@ -17,6 +17,7 @@ from chidao.extract.leads import (
     topic_end,
 )
 from chidao.extract.task_clauses import SentenceState, label_end, points_to_annex
+from chidao.extract.task_splits import lead_commas
 from chidao.extract.task_types import Context, Task
 from chidao.extract.task_words import (
     _ASSESSMENT,
@@ -60,11 +61,18 @@ class UnitCutting:
         label = label_end(self.reader, start, end)  # "Các sở, ban, ngành; UBND các xã, phường: ..." is one label
         for match in _CLAUSE_END.finditer(self.key, label, end):
             if match.end() - pos > 1:
-                out.append((pos, match.end()))
+                self._add_clause(out, pos, match.end())
             pos = match.end()
         if end > pos:
-            out.append((pos, end))
+            self._add_clause(out, pos, end)
         return out
+
+    def _add_clause(self, out: list[tuple[int, int]], start: int, end: int) -> None:
+        """A clause, cut again where a comma opens another body's own action (rule 2)."""
+        for cut in lead_commas(self.reader, start, end, self.cues) if "," in self.key[start:end] else ():
+            out.append((start, cut))
+            start = cut
+        out.append((start, end))
 
     def _unit(self, start: int, end: int, ctx: Context, *, marked: bool = True) -> None:
         """One item's text: a task per run of clauses that share a lead."""
