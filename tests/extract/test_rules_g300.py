@@ -67,3 +67,28 @@ def test_relayed_leader_opinion_names_its_subject():
     )
     tasks = [(t["lead"], t["text"][:20]) for t in extract_text(text)["tasks"]]
     assert tasks == [(["Sở Y tế"], "Theo Chủ tịch UBND t"), (["Sở Tài chính"], "Chủ tịch UBND tỉnh y")]
+
+
+@pytest.mark.parametrize(
+    ("item", "lead"),
+    [
+        # a typed group's qualifiers listed with commas, confirmed by the verb after them
+        (
+            "Các cơ sở sản xuất, kinh doanh thực phẩm thực hiện nghiêm quy định ghi nhãn.",
+            "Các cơ sở sản xuất, kinh doanh thực phẩm",
+        ),
+        (
+            "Hiệu trưởng các trường mầm non, tiểu học kiểm tra cơ sở vật chất trước năm học mới.",
+            "Hiệu trưởng các trường mầm non, tiểu học",
+        ),
+        # a compound noun whose first syllable alone is a verb goes on inside the qualifiers
+        (
+            "Các đơn vị thi công công trình giao thông bảo đảm an toàn lao động.",
+            "Các đơn vị thi công công trình giao thông",
+        ),
+        # ... but a place after the comma, closed by a function word, is no qualifier
+        ("Các thôn trang trí cờ, hoa tại nhà văn hóa thôn.", "Các thôn"),
+    ],
+)
+def test_group_qualifiers_listed(item, lead):
+    assert _tasks(_notice(f"1. Sở Nội vụ rà soát biên chế.\n2. {item}\n"))[1][0] == [lead]

@@ -179,6 +179,47 @@ class GroupReading:
         parenthesis, a colon or the end of the phrase follows it, so that "các doanh nghiệp mở
         rộng vùng phủ sóng" stays "các doanh nghiệp".
         """
+        described = self._described_group_end(end)
+        if described is not None:
+            return described
+        reg, key = self.reg, self.key
+        cur = end
+        first = None  # the qualifiers' first word
+        listed = False  # a comma went on with them: only a verb proper confirms them then
+        for count in range(12):
+            tok = self._token(cur)
+            if tok is None:
+                return cur
+            ts, te = tok
+            word = key[ts:te]
+            if word == "," and first is not None and self._qualifier_goes_on(te, first):
+                # "Các Ban quản lý rừng đặc dụng, | rừng phòng hộ" (genre g181)
+                listed = listed or not key.startswith(first, self.skip_space(te))
+                cur = te
+                continue
+            if count >= 8 and not listed:
+                return end
+            first = first or word
+            tail = reg.tails.match(key, ts, self.limit) if word[0] in reg.firsts["tails"] else None
+            stop = reg.stop_words.match(key, ts, self.limit)
+            verb = (
+                stop is not None
+                and not self._inside_word(cur, te)
+                and not self._opens_compound(ts, te)  # "các đơn vị thi công công trình giao thông"
+                # "Các thôn trang trí cờ, hoa | tại nhà văn hóa": after a comma, "tại" confirms nothing
+                and not (listed and " ".join(stop.group(0).split()) in _FUNCTION_WORD_SET)
+            )
+            if word in ("(", ":") or verb or tail:
+                if tail and cur > end:
+                    return tail.end()
+                return cur
+            if not word[0].isalpha() or self._is_upper(ts):
+                return end
+            cur = te
+        return end
+
+    def _described_group_end(self, end: int) -> int | None:
+        """A group named by what it was given, what was done to it or what it belongs to."""
         reg, key = self.reg, self.key
         assigned = _ASSIGNED_GROUP.match(key, end, self.limit)
         if assigned:
@@ -205,30 +246,25 @@ class GroupReading:
             body = self._read_end(member.end()) or (head.end() if head and self._closes_group(head.end()) else None)
             if body:
                 return body
-        cur = end
-        first = None  # the qualifiers' first word
-        for _ in range(8):
-            tok = self._token(cur)
-            if tok is None:
-                return cur
-            ts, te = tok
-            word = key[ts:te]
-            if word == "," and first is not None:
-                nxt = self._token(te)
-                if nxt is not None and key[nxt[0] : nxt[1]] == first:
-                    cur = te  # "Các Ban quản lý rừng đặc dụng, | rừng phòng hộ" (genre g181)
-                    continue
-            first = first or word
-            tail = reg.tails.match(key, ts, self.limit) if word[0] in reg.firsts["tails"] else None
-            verb = reg.stop_words.match(key, ts, self.limit) and not self._inside_word(cur, te)
-            if word in ("(", ":") or verb or tail:
-                if tail and cur > end:
-                    return tail.end()
-                return cur
-            if not word[0].isalpha() or self._is_upper(ts):
-                return end
-            cur = te
-        return end
+        return None
+
+    def _qualifier_goes_on(self, pos: int, first: str) -> bool:
+        """After a comma inside a group's qualifiers: the same first word again ("rừng đặc dụng,
+        rừng phòng hộ"), or another lowercase word that is no verb and opens no body ("các cơ sở
+        sản xuất, | kinh doanh thực phẩm", "các trường mầm non, | tiểu học")."""
+        nxt = self._token(pos)
+        if nxt is None:
+            return False
+        word = self.key[nxt[0] : nxt[1]]
+        if word == first:
+            return True
+        return (
+            word[0].isalpha()
+            and not self._is_upper(nxt[0])
+            and not self.reg.stop_words.match(self.key, nxt[0], self.limit)
+            and not self.reg.group_nouns.match(self.key, nxt[0], self.limit)
+            and not self.starts_agency(nxt[0])
+        )
 
     def _tail_end(self, end: int) -> int:
         """Close a group: "... liên quan", "... thuộc Bộ X", "... trên địa bàn tỉnh", "... Việt Nam"."""
