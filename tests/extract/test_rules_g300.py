@@ -92,3 +92,65 @@ def test_relayed_leader_opinion_names_its_subject():
 )
 def test_group_qualifiers_listed(item, lead):
     assert _tasks(_notice(f"1. Sở Nội vụ rà soát biên chế.\n2. {item}\n"))[1][0] == [lead]
+
+
+@pytest.mark.parametrize(
+    ("item", "deadline"),
+    [
+        # a letter urging overdue tasks: the bracket tells when the task was first due; the
+        # deadline is the one the letter sets now
+        (
+            "Sở Tài chính tham mưu phân bổ vốn (nhiệm vụ giao tại Văn bản số 512/UBND-KT ngày 12/5/2026,"
+            " thời hạn hoàn thành trước ngày 30/6/2026). Yêu cầu hoàn thành trước ngày 20/8/2026.",
+            "2026-08-20",
+        ),
+        (
+            "Sở Xây dựng hoàn thiện dự thảo Quyết định (giao tại Thông báo số 301/TB-UBND ngày 18/5/2026,"
+            " thời hạn 15/6/2026), trình UBND tỉnh trong tháng 8/2026.",
+            "2026-08-31",
+        ),
+        # ... and alone, the first deadline still stands (the task is overdue)
+        (
+            "Sở Nội vụ trình Đề án vị trí việc làm (giao tại Văn bản số 77/UBND-NC, thời hạn 30/6/2026).",
+            "2026-06-30",
+        ),
+    ],
+)
+def test_history_bracket(item, deadline):
+    assert _tasks(_notice(f"1. Sở Nội vụ rà soát biên chế.\n2. {item}\n"))[1][2] == deadline
+
+
+def test_date_before_a_page_number_is_read():
+    """A PDF copy's page number on a line of its own after an item ("... trong tháng 12/2026.",
+    "", "2") is no part of the date."""
+    from chidao.extract.deadlines import find_deadlines
+
+    assert [m.text for m in find_deadlines("trình UBND tỉnh trong tháng 12/2026.\n\n2\n")] == ["trong tháng 12/2026"]
+    assert [m.text for m in find_deadlines("hoàn thành trước ngày 15/12/2026.\n\n2\n")] == ["trước ngày 15/12/2026"]
+
+
+def test_long_purpose_over_numbered_lead_ins():
+    """ "Điều 2. Để khắc phục ... (a long purpose), Hội đồng nhân dân tỉnh yêu cầu:" over "1. Giao
+    Ủy ban nhân dân tỉnh:" and its lettered items: each item is a task."""
+    from chidao import extract_text
+
+    text = (
+        "HỘI ĐỒNG NHÂN DÂN\nTỈNH NINH BÌNH\nSố: 21/NQ-HĐND\nNinh Bình, ngày 10 tháng 7 năm 2026\n\nNGHỊ QUYẾT\n"
+        "Về kết quả giám sát việc quản lý chợ\n\nHỘI ĐỒNG NHÂN DÂN TỈNH NINH BÌNH\nQUYẾT NGHỊ:\n"
+        "Điều 1. Tán thành Báo cáo kết quả giám sát.\n"
+        "Điều 2. Để khắc phục những tồn tại, hạn chế đã nêu và nâng cao hiệu quả quản lý, khai thác các chợ"
+        " sau khi sắp xếp đơn vị hành chính cấp xã, Hội đồng nhân dân tỉnh yêu cầu:\n"
+        "1. Giao Ủy ban nhân dân tỉnh:\n"
+        "a) Rà soát quy hoạch mạng lưới chợ, hoàn thành trước ngày 30/9/2026.\n"
+        "b) Chỉ đạo chuyển đổi mô hình quản lý chợ, hoàn thành trong năm 2027.\n"
+        "2. Ủy ban nhân dân các xã, phường:\n"
+        "a) Tiếp nhận, quản lý các chợ được bàn giao.\n"
+        "b) Báo cáo tình hình kinh doanh tại chợ trước ngày 15/10/2026.\n"
+    )
+    tasks = [(t["lead"], t["deadline"]) for t in extract_text(text)["tasks"]]
+    assert tasks == [
+        (["Ủy ban nhân dân tỉnh"], "2026-09-30"),
+        (["Ủy ban nhân dân tỉnh"], "2027-12-31"),
+        (["Ủy ban nhân dân các xã, phường"], None),
+        (["Ủy ban nhân dân các xã, phường"], "2026-10-15"),
+    ]

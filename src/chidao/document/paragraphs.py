@@ -207,6 +207,8 @@ def _goes_on(prev: str, own: re.Match[str] | None, content: str, size: int, widt
     first = content[:1]
     if first in _LOWER_FIRST and last not in _SENTENCE_END:
         return True
+    if width is not None and last == ";" and first in _LOWER_FIRST and first != "(" and not blank:
+        return True  # "... đất dôi dư;" / "cập nhật, công khai ... trước ngày 30/4/2027.": a wrap (g305)
     if width is not None and first.isdigit() and last not in _TERMINAL and " | " not in content and "\t" not in content:
         return True  # "b) Thời gian: Từ ngày" / "15/11/2025 đến ngày 15/12/2025."
     if (

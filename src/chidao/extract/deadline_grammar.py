@@ -38,13 +38,13 @@ _TIME = cue_regex(_WORDS, "time_of_day")  # "16h00", "16 giờ 30 phút", "11h00
 # "30/6/2024", "30 / 6 / 24", "15.12.2024", "28/4"; "05 tháng 12 năm 2025", "05 tháng 12".
 _DATE = (
     rf"(?P<ngay>ngày\s+)?(?:"
-    rf"(?P<d>{_D})\s*(?P<sep>[/.-])\s*(?P<m>{_M})(?:\s*(?P=sep)\s*(?P<y>{_Y4}|\d\d))?(?!\d)(?!\s*[/.-]\s*\d)"
+    rf"(?P<d>{_D})\s*(?P<sep>[/.-])\s*(?P<m>{_M})(?:\s*(?P=sep)\s*(?P<y>{_Y4}|\d\d))?(?!\d)(?![ \t]*[/.-][ \t]*\d)"
     rf"|(?P<td>{_D})\s+tháng\s+(?P<tm>{_M})(?!\d)"
     rf"(?:(?:\s*,?\s+năm\s+|\s*/\s*)(?P<ty>{_Y4}|nay)(?![\w/])|(?!\s*,?\s*(?:năm\s+|/\s*)\d)))"
 )
 
 # "/2024", "-2024", "/24", " năm 2025", " năm nay" after a month or a quarter; never "/2" or "-7".
-_YEAR_SUFFIX = rf"(?:\s*[/.-]\s*(?P<y>{_Y4}|\d\d)(?!\d)|\s*,?\s+năm\s+(?P<yw>{_Y4}|nay)(?!\w))?(?!\s*[/.-]\s*\d)"
+_YEAR_SUFFIX = rf"(?:\s*[/.-]\s*(?P<y>{_Y4}|\d\d)(?!\d)|\s*,?\s+năm\s+(?P<yw>{_Y4}|nay)(?!\w))?(?![ \t]*[/.-][ \t]*\d)"
 
 _NOT_A_RANGE = r"(?!\s*[-–]\s*\d)"  # "năm 2024-2025"
 

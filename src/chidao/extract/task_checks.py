@@ -91,9 +91,13 @@ class ClauseChecks:
                 return False  # "Rà soát các văn bản trong các lĩnh vực:" + "+ đất đai;" "+ khoáng sản.": one task
             if words <= 25 or _LEAD_IN_PHRASE.search(text):
                 return True
-            return heading_assignment(self.reader, start, end) is not None or assignment_at_colon(
+            if heading_assignment(self.reader, start, end) is not None or assignment_at_colon(
                 self.reader, start, end, self.cues
-            )
+            ):
+                return True
+            # "Điều 2. Để khắc phục ... (a long purpose), Hội đồng nhân dân tỉnh yêu cầu:" over
+            # "1. Giao Ủy ban nhân dân tỉnh:" and its items: numbered items that are the work
+            return all(child.marked for child in node.children) and any(child.children for child in node.children)
         if words > 40 and (words > 80 or text.endswith((".", ";"))):
             return False  # no rule below takes it: they want few words, or many and no full stop
         # "5. Về ..." over "Giao Sở X chủ trì, phối hợp với ...:" and its lettered items

@@ -52,6 +52,7 @@ _YEAR_OPENING = _CUES["year_opening"]
 
 
 _OPEN_ENDED = _CUES["open_ended"]
+_HISTORY_BRACKET = _CUES["history_bracket"]
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,8 @@ class TimingReader:
         begin = topic_end(self.key, start, end)
         hits = self._deadline_hits(begin, end)
         resolved = resolve_deadlines(hits, self.text, self._context, begin) if hits else ()
+        if len(resolved) > 1 and "(" in self.key[begin:end]:
+            resolved = _history_dropped(resolved, self.key, begin, end)
         resolved = self._earliest_step_first(resolved, begin, plan_line)
         for at, match in enumerate(resolved):
             if not self._acceptable(match, begin, plan_line):
@@ -224,3 +227,13 @@ class TimingReader:
                     stop = start + match.end - len(prefix)
                     return Timing(match.date, self.text[start:stop], None, (start, stop), match.kind)
         return timing
+
+
+def _history_dropped(resolved: tuple[DeadlineMatch, ...], key: str, begin: int, end: int) -> tuple[DeadlineMatch, ...]:
+    """The deadlines outside a bracket that tells where and when the task was first given, when
+    there are any: "(giao tại Văn bản số ..., thời hạn 30/9/2026). Hoàn thành trước ngày 15/12/2026"."""
+    spans = [(m.start(), m.end()) for m in _HISTORY_BRACKET.finditer(key, begin, end)]
+    if not spans:
+        return resolved
+    kept = tuple(m for m in resolved if not any(s <= m.start < e for s, e in spans))
+    return kept or resolved
