@@ -154,3 +154,53 @@ def test_long_purpose_over_numbered_lead_ins():
         (["Ủy ban nhân dân các xã, phường"], None),
         (["Ủy ban nhân dân các xã, phường"], "2026-10-15"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("item", "leads"),
+    [
+        # a locality of another kind after a group of committees named with its members
+        (
+            "Ủy ban nhân dân các tỉnh Thái Bình, Nam Định và thành phố Hải Phòng bàn giao mặt bằng.",
+            ["Ủy ban nhân dân tỉnh Thái Bình", "Ủy ban nhân dân tỉnh Nam Định", "Ủy ban nhân dân thành phố Hải Phòng"],
+        ),
+        # ... or after a plural group of committees told apart by what they are
+        (
+            "Chủ tịch Ủy ban nhân dân các xã, phường ven biển và đặc khu Cồn Cỏ tổ chức sơ tán dân.",
+            ["Chủ tịch Ủy ban nhân dân các xã, phường ven biển", "Chủ tịch Ủy ban nhân dân đặc khu Cồn Cỏ"],
+        ),
+    ],
+)
+def test_locality_after_committee_group(item, leads):
+    assert _tasks(_notice(f"1. Sở Nội vụ rà soát biên chế.\n2. {item}\n"))[1][0] == leads
+
+
+def test_proposals_section_and_upward_lead_in_are_no_tasks():
+    """A commune's "3. Đề xuất, kiến nghị" and "UBND xã thống nhất kiến nghị UBND tỉnh ...:" hold
+    its requests to the province (rule 10)."""
+    from chidao import extract_text
+
+    text = (
+        "ỦY BAN NHÂN DÂN\nXÃ HƯNG NGUYÊN\nSố: 88/TB-UBND\nHưng Nguyên, ngày 02 tháng 11 năm 2026\n\nTHÔNG BÁO\n"
+        "Kết luận của Chủ tịch UBND xã tại cuộc họp về bồi thường\n\n"
+        "1. Công an xã bảo đảm an ninh trật tự tại khu vực thu hồi đất.\n"
+        "2. Đề xuất, kiến nghị\n"
+        "UBND xã thống nhất kiến nghị UBND tỉnh, các sở, ngành cấp tỉnh một số nội dung sau:\n"
+        "- Đề nghị UBND tỉnh xem xét, cho phép áp dụng mức hỗ trợ đặc thù.\n"
+        "- Đề nghị Sở Nông nghiệp và Môi trường hướng dẫn việc xác định nguồn gốc đất.\n"
+    )
+    assert [t["lead"] for t in extract_text(text)["tasks"]] == [["Công an xã"]]
+
+
+def test_issuing_ministry_promise_is_no_task():
+    """ "Bộ Y tế sẽ tiếp tục hỗ trợ ..." in the ministry's own letter is its promise (rule 12)."""
+    from chidao import extract_text
+
+    text = (
+        "BỘ Y TẾ\nSố: 1234/BYT-DP\nV/v phòng, chống dịch sởi\nHà Nội, ngày 02 tháng 11 năm 2026\n\n"
+        "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.\n\n"
+        "Bộ Y tế đề nghị Ủy ban nhân dân các tỉnh, thành phố chỉ đạo thực hiện các nội dung sau:\n"
+        "1. Tổ chức tiêm vắc xin sởi cho trẻ em trước ngày 30/12/2026.\n"
+        "2. Bộ Y tế sẽ tiếp tục hỗ trợ vắc xin, vật tư cho các địa phương khi có đề nghị.\n"
+    )
+    assert [t["deadline"] for t in extract_text(text)["tasks"]] == ["2026-12-30"]

@@ -229,6 +229,10 @@ class AgencyReader(NameReading, NameContinuation, DescribedReading, GroupReading
             return True
         return bool(self.place.issuer) and phrase_key(name) == self.place.issuer
 
+    def is_organ(self, mention: Mention) -> bool:
+        """The ministry, department or office that issues the document ("Bộ Y tế" in its own letter)."""
+        return bool(self.place.organ) and phrase_key(mention.name) == self.place.organ
+
     @staticmethod
     def is_leader(mention: Mention) -> bool:
         """A committee's, department's or ministry's leader by title ("Phó Chủ tịch UBND tỉnh")."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from chidao.extract.agency_words import (
+    _AND_WORD,
     _APPOSITION,
     _BACK_MARK,
     _CITY_KIND,
@@ -86,9 +87,24 @@ class ListReading:
             if nxt is None:
                 break
             more = self._distribute(nxt)
+            if len(more) == 1 and _AND_WORD in self.key[end : sep.end()]:
+                more = [self._committee_of_group(mentions[-1], more[0])]
             mentions.extend(more)
             end = more[-1].end
         return mentions, end
+
+    def _committee_of_group(self, group: Mention, member: Mention) -> Mention:
+        """ "Chủ tịch Ủy ban nhân dân các xã, phường ven biển và | đặc khu Lý Sơn": a locality by
+        its kind and name after a plural group of committees is one committee more (genre g311)."""
+        written = group.name
+        lowered = written.lower()
+        at = lowered.find(f"{_COMMITTEES[0]} ")
+        if at < 0 or not _PLURAL_IN.match(lowered, at + len(_COMMITTEES[0])):
+            return member
+        if not _KIND_NAMED.match(member.written) or not member.written[:1].islower():
+            return member
+        head = written[: at + len(_COMMITTEES[0])]
+        return Mention(member.start, member.end, member.written, self.canonical(f"{head} {member.written}"))
 
     def _project_role_at(self, pos: int) -> bool:
         """Whether a party named by its project ("nhà đầu tư", "chủ đầu tư") opens at ``pos``,
@@ -231,8 +247,10 @@ class ListReading:
         match = _PLACE_GROUP.match(written) if _PLACE_GROUP_CUE.search(written) else None
         names_at: int | None = None
         if match and match.group("names"):
+            # "Ủy ban nhân dân các tỉnh Ninh Bình, Hưng Yên | và thành phố Hải Phòng": a member of
+            # another kind may follow the mention, as after a colon
             names_at = mention.start + match.start("names")
-            limit = mention.end
+            limit = self.limit
         elif match and not match.group("names"):
             colon = _COLON.match(self.key, mention.end, self.limit)
             if colon and self._is_upper(colon.end()):

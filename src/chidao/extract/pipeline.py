@@ -155,14 +155,41 @@ def _issuer_key(layout: Layout) -> str | None:
     issuer = (layout.issuer or "").upper()
     if " ".join(issuer.split()) == words["government"]:
         return phrase_key(words["government_lead"])  # a Government resolution: "Chính phủ thống nhất ..." is no task
-    key = match_key(issuer)
-    if any(w in issuer for w in words["offices"]) or not any(w in key for w in _COMMITTEES):
+    if any(w in issuer for w in words["offices"]):
+        return None
+    return _committee_key(issuer)
+
+
+def _committee_key(issuer: str) -> str | None:
+    """ "ỦY BAN NHÂN DÂN TỈNH ..." (or of a commune) → "ủy ban nhân dân tỉnh" (or "... xã")."""
+    words = _ISSUER
+    if not any(w in match_key(issuer) for w in _COMMITTEES):
         return None
     spaced = f" {' '.join(issuer.split())} "
     local = [kind for written, kind in words["local_kinds"].items() if f" {written} " in spaced]
     regional = words["city_kind"] if words["city"] in issuer else words["province_kind"]
     kind = local[0] if local else regional
     return phrase_key(f"{words['committee_lead']} {kind}")
+
+
+def _organ_key(layout: Layout) -> str | None:
+    """The issuing ministry, department or committee's office as a lead would name it ("BỘ Y TẾ"
+    → "bộ y tế", "UBND TỈNH ... VĂN PHÒNG" → "văn phòng ủy ban nhân dân tỉnh"), to tell its promises."""
+    issuer = " ".join((layout.issuer or "").upper().split())
+    for head in _ISSUER["organ_heads"]:
+        at = issuer.rfind(f" {head} ") + 1 if f" {head} " in issuer else -1
+        if issuer.startswith(f"{head} "):
+            at = max(at, 0)
+        if issuer.endswith(f" {head}"):
+            at = len(issuer) - len(head)
+        if at < 0:
+            continue
+        organ = issuer[at:]
+        if organ == head:  # "ỦY BAN NHÂN DÂN TỈNH X / VĂN PHÒNG": the committee's office
+            above = _committee_key(issuer[:at])
+            return phrase_key(f"{head} {above}") if above else None
+        return phrase_key(organ)
+    return None
 
 
 def _addressees(reader: AgencyReader, layout: Layout) -> list[Mention]:
@@ -216,6 +243,7 @@ def extract(raw: str) -> Extraction:
         council=council,
         issuer=_issuer_key(layout),
         national=layout.national,
+        organ=_organ_key(layout),
     )
     reader = AgencyReader(text, key, place)
     reader.prime_references()

@@ -45,7 +45,7 @@ from chidao.extract.task_words import (
     _UPWARD_REQUEST,
     _same_leads,
 )
-from chidao.extract.unassigned import issuer_promise, lists_attendance, sentence_kind
+from chidao.extract.unassigned import issuer_promise, lists_attendance, promises_after, sentence_kind
 
 # A run of clauses: its span, its leads, and whether the text names them.
 _Group = tuple[int, int, list[Mention], bool]
@@ -343,7 +343,11 @@ class UnitCutting:
     def _is_promise(self, assignment: Assignment, end: int) -> bool:
         """The issuer speaking of itself: "Ủy ban nhân dân tỉnh sẽ ưu tiên bố trí nguồn lực ..."
         is its own promise, not a task (rule 12)."""
-        return all(self.reader.is_issuer(m) for m in assignment.leads)
+        if all(self.reader.is_issuer(m) for m in assignment.leads):
+            return True
+        # "Bộ Y tế sẽ tiếp tục hỗ trợ ..." in the ministry's own letter (genre g301)
+        leads = assignment.leads
+        return all(self.reader.is_organ(m) for m in leads) and promises_after(self.key, leads[-1].end, end)
 
     def _emit(
         self, start: int, end: int, leads: list[Mention], explicit: bool, ctx: Context, *, marked: bool = True

@@ -129,6 +129,16 @@ def _promise() -> re.Pattern[str]:
     )
 
 
+@cache
+def _promise_verb() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:{assignment_phrases('promise_verbs')})(?![\w])")
+
+
+def promises_after(key: str, pos: int, end: int) -> bool:
+    """Whether a promise verb follows a name that ends at ``pos`` ("Bộ Y tế | sẽ tiếp tục ...")."""
+    return _promise_verb().match(key, pos, end) is not None
+
+
 def issuer_promise(key: str, start: int, end: int) -> bool:
     """Whether the clause at ``start`` is the issuer's promise in its own words ("Bộ ghi nhận và
     sẽ ...", "Tỉnh sẽ ..."): a bare self-reference, not an agency's name, then a promise."""

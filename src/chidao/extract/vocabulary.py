@@ -38,8 +38,8 @@ def sections() -> Sections:
     return Sections(
         inactive=re.compile(
             rf"(?!.*(?:{alternation(data['inactive_unless']).pattern}))"
-            + inactive
-            + cue_regex("layout_cues.toml", "inactive_end")
+            + f"(?:{inactive}{cue_regex('layout_cues.toml', 'inactive_end')}"
+            + rf"|{alternation(data['inactive_whole']).pattern}[\s:.]*$)"
         ),
         plan_lead=plan[0],
         plan_coordinators=plan[1],
