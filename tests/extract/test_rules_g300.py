@@ -204,3 +204,28 @@ def test_issuing_ministry_promise_is_no_task():
         "2. Bộ Y tế sẽ tiếp tục hỗ trợ vắc xin, vật tư cho các địa phương khi có đề nghị.\n"
     )
     assert [t["deadline"] for t in extract_text(text)["tasks"]] == ["2026-12-30"]
+
+
+def test_news_page_date_line_tool_bar_and_reported_intent():
+    """A portal page: its date line ("Thứ Tư, 14/04/2027 - 17:25") and tool bar ("Cỡ chữ: ... | In
+    bài") are no headline; the leader who holds the working session named with two positions
+    chairs; what a body "sẽ" do is reported intent, no task."""
+    from chidao import extract_text
+
+    text = (
+        "Trang chủ » Tin tức - Sự kiện » Hoạt động lãnh đạo tỉnh\nThứ Năm, 15/04/2027 - 09:10\n"
+        "Cỡ chữ: A- A A+ | In bài | Gửi email | Chia sẻ\n"
+        "Chủ tịch UBND tỉnh làm việc với phường Hòa Phú: Chống ngập và chỉnh trang đô thị\n"
+        "(Cổng TTĐT) - Sáng 15/4, đồng chí Lê Văn Bình, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh đã có"
+        " buổi làm việc với UBND phường Hòa Phú.\n\n"
+        "Chủ tịch UBND tỉnh giao Sở Xây dựng hướng dẫn phường lập hồ sơ dự án. Đối với việc bổ sung"
+        " biên chế, UBND tỉnh sẽ xem xét sau khi có kết quả đánh giá.\n\n"
+        "Sở Tài chính sẽ cân đối nguồn vốn trong năm 2028.\n"
+    )
+    result = extract_text(text)
+    assert (
+        result["document"]["title"]
+        == "Chủ tịch UBND tỉnh làm việc với phường Hòa Phú: Chống ngập và chỉnh trang đô thị"
+    )
+    assert result["document"]["chair"] == "Lê Văn Bình"
+    assert [t["lead"] for t in result["tasks"]] == [["Sở Xây dựng"]]

@@ -304,7 +304,7 @@ def _first_line_title(lines: _Lines) -> tuple[str | None, int]:
         clean = _clean_line(line)
         if not clean or clean in boiler or _DATELINE.match(clean) or is_breadcrumb(clean):
             continue
-        if clean.lower().startswith(vocab.site_names):
+        if clean.lower().startswith(vocab.site_names) or clean.lower().startswith(vocab.page_tools):
             continue
         if clean.startswith(("(", *vocab.addressee_openers)) or clean.endswith(".") or len(clean.split()) > 40:
             return None, 0

@@ -22,6 +22,7 @@ class LayoutLexicon:
     arrow_separators: tuple[str, ...]
     page_tail: tuple[str, ...]  # "Tin liên quan": a portal page goes on past its article
     site_names: tuple[str, ...]  # "Cổng Thông tin điện tử": a portal's name, never a headline
+    page_tools: tuple[str, ...]  # "Cỡ chữ: A- A A+ | In bài": a page's tool bar, never a headline
     surnames: frozenset[str]
     signature_prefixes: tuple[str, ...]
     addressee_openers: tuple[str, ...]  # "Kính gửi"
@@ -51,6 +52,7 @@ def lexicon() -> LayoutLexicon:
         arrow_separators=tuple(data["arrow_separators"]),
         page_tail=tuple(data["page_tail"]),
         site_names=tuple(name.lower() for name in data["site_names"]),
+        page_tools=tuple(name.lower() for name in data["page_tools"]),
         surnames=frozenset(data["surnames"]),
         signature_prefixes=tuple(data["signature_prefixes"]),
         signature_titles=tuple(data["signature_titles"]),

@@ -98,7 +98,7 @@ def find_chair(title: str | None, intro: str) -> str | None:
         if not low.startswith(_LAYOUT["chair_verb"], cue):
             # "X, Chủ tịch UBND tỉnh làm việc với ...": X leads the session when named just
             # before; "X ... đã đi kiểm tra ... và làm việc với các địa phương" is a visit (g03)
-            sentence_start = max(sentence_start, cue - 60)
+            sentence_start = max(sentence_start, cue - 90)
         before = [n for n in names if sentence_start <= n[0] < cue]
         after = [n for n in names if cue < n[0] < cue + 120 and n[0] < (intro.find(".", cue) % 10**9)]
         if before:

@@ -11,6 +11,7 @@ from chidao.data import load_toml
 from chidao.extract.agencies import AgencyReader, Mention
 from chidao.extract.cues import cues
 from chidao.extract.lead_basics import Assignment, clean_leads
+from chidao.extract.unassigned import promises_after
 
 _FILE = "assignment_cues.toml"
 _CUES = cues(_FILE)
@@ -21,6 +22,7 @@ _PASSIVE_ASSIGN = _CUES["passive_assign"]
 _TASK_TOPICS = tuple(f"{word} " for word in load_toml(_FILE)["words"]["task_topics"])  # "việc ", "nhiệm vụ "
 _DOER_DASH = re.compile(r"\s[-–]\s+(?=\S)")  # a doer named after a spaced dash that closes the item
 _STOP_SPACE = re.compile(r"[.;]\s")
+_TOPIC_COMMA = _CUES["topic_comma"]  # "Đối với việc bổ sung biên chế, "
 
 
 def agent_assignment(reader: AgencyReader, pos: int, end: int) -> Assignment | None:
@@ -69,3 +71,14 @@ def reported_subject(reader: AgencyReader, pos: int, end: int) -> list[Mention] 
     if not mentions or not _PAST.match(reader.key, after) or _PASSIVE_ASSIGN.match(reader.key, after):
         return None
     return clean_leads(mentions)
+
+
+def promised_subject(reader: AgencyReader, pos: int, end: int) -> bool:
+    """ "Đối với việc bổ sung biên chế, UBND tỉnh sẽ xem xét ...": a body, after a topic maybe,
+    that says what it will do (reported intent in a news item, no task)."""
+    topic = _TOPIC_COMMA.match(reader.key, pos, end)
+    pos = topic.end() if topic else pos
+    if not reader.starts_agency(pos):
+        return False
+    mentions, after = reader.read_list(pos, limit=end)
+    return bool(mentions) and promises_after(reader.key, after, end)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from chidao.extract.agencies import Mention
 from chidao.extract.aside_leads import aside_assignment, inline_plan_assignment
 from chidao.extract.coordination import partners_after_lead
-from chidao.extract.doer_leads import reported_subject
+from chidao.extract.doer_leads import promised_subject, reported_subject
 from chidao.extract.leads import (
     Assignment,
     coordinators,
@@ -134,6 +134,9 @@ class UnitCutting:
                 continue
             if assignment is not None and self._is_stance(assignment, c_end):
                 self.skip(c_start, "assessment")  # "X phải xác định đây là nhiệm vụ trọng tâm."
+                continue
+            if assignment is None and self.sentences and promised_subject(self.reader, opening, c_end):
+                self.skip(c_start, "narration")  # news: "..., UBND tỉnh sẽ xem xét ...", reported intent
                 continue
             if assignment is None and pending:
                 assignment = Assignment(pending, c_start, True)
@@ -345,9 +348,11 @@ class UnitCutting:
         is its own promise, not a task (rule 12)."""
         if all(self.reader.is_issuer(m) for m in assignment.leads):
             return True
-        # "Bộ Y tế sẽ tiếp tục hỗ trợ ..." in the ministry's own letter (genre g301)
+        # "Bộ Y tế sẽ tiếp tục hỗ trợ ..." in the ministry's own letter (genre g301); in a news
+        # item, what anyone "sẽ" do is reported intent, not an assignment ("UBND tỉnh sẽ xem xét")
         leads = assignment.leads
-        return all(self.reader.is_organ(m) for m in leads) and promises_after(self.key, leads[-1].end, end)
+        own = self.sentences or all(self.reader.is_organ(m) for m in leads)
+        return own and promises_after(self.key, leads[-1].end, end)
 
     def _emit(
         self, start: int, end: int, leads: list[Mention], explicit: bool, ctx: Context, *, marked: bool = True
