@@ -229,3 +229,32 @@ def test_news_page_date_line_tool_bar_and_reported_intent():
     )
     assert result["document"]["chair"] == "Lê Văn Bình"
     assert [t["lead"] for t in result["tasks"]] == [["Sở Xây dựng"]]
+
+
+def test_unit_name_with_a_comma_before_a_named_head():
+    """ "Phòng Bưu chính, Viễn thông" is one unit: "Viễn thông" names a body only with a name
+    after it ("Viễn thông Thái Nguyên")."""
+    body = (
+        "1. Phòng Bưu chính, Viễn thông chủ trì rà soát các thôn chưa có sóng di động.\n"
+        "2. Sở Xây dựng phối hợp với Viễn thông Cao Bằng kiểm tra hạ tầng.\n"
+    )
+    assert [t[:2] for t in _tasks(_notice(body))] == [
+        (["Phòng Bưu chính, Viễn thông"], []),
+        (["Sở Xây dựng"], ["Viễn thông Cao Bằng"]),
+    ]
+
+
+def test_lead_in_names_the_one_addressee_short():
+    """A letter to "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương" whose lead-in names
+    them "Ủy ban nhân dân các tỉnh, thành phố": the items go to the addressee as written there."""
+    from chidao import extract_text
+
+    text = (
+        "BỘ Y TẾ\nSố: 1234/BYT-DP\nV/v phòng, chống dịch sởi\nHà Nội, ngày 02 tháng 11 năm 2026\n\n"
+        "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.\n\n"
+        "Bộ Y tế đề nghị Ủy ban nhân dân các tỉnh, thành phố chỉ đạo thực hiện các nội dung sau:\n"
+        "1. Tổ chức tiêm vắc xin sởi cho trẻ em trước ngày 30/12/2026.\n"
+        "2. Bố trí kinh phí mua vật tư tiêm chủng.\n"
+    )
+    leads = [t["lead"] for t in extract_text(text)["tasks"]]
+    assert leads == [["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]] * 2

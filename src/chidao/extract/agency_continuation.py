@@ -16,6 +16,7 @@ from chidao.extract.agency_words import (
     _HARD_STOP,
     _KIND_FIRSTS,
     _KIND_WORDS,
+    _NAMED_HEADS,
     _OF_WORD,
     _PLURAL_WORDS,
     _RESPONSIBLE,
@@ -120,7 +121,7 @@ class NameContinuation:
         ):
             run.end = te  # "Cục Quản lý đê điều và Phòng, chống thiên tai"
             return True
-        joins = word in ("-", "–") or not self.starts_agency(nxt[0]) if nxt else False
+        joins = word in ("-", "–") or not self.starts_agency(nxt[0]) or self._unnamed_head(nxt[0]) if nxt else False
         if nxt and self._is_upper(nxt[0]) and run.seen_name and joins:
             run.end = te
             return True
@@ -139,6 +140,15 @@ class NameContinuation:
             # agency, so the lowercase words before the comma end this one's name; so does "và"
             # ("Vụ Kết cấu hạ tầng | và Viện Chiến lược ...", genre k06).
             run.confirmed = run.end
+        return False
+
+    def _unnamed_head(self, pos: int) -> bool:
+        """ "Phòng Bưu chính, | Viễn thông chủ trì": a head that names a body only with a name
+        after it ("Viễn thông Thái Nguyên"), here followed by none, goes on with the name."""
+        for head in _NAMED_HEADS:
+            if self.key.startswith(head, pos):
+                after = self._token(pos + len(head))
+                return after is None or not self._is_upper(after[0])
         return False
 
     def _comma_part_tailed(self, pos: int) -> int | None:

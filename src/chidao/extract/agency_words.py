@@ -106,6 +106,7 @@ _PLURAL_WORDS = tuple(_WORDS["plural_words"])  # "các", "những"
 _TAIL_LINKS = tuple(_WORDS["tail_links"])  # "và", "các"
 _UNDER_WORDS = tuple(_WORDS["under_words"])  # "thuộc", "trực thuộc"
 _COMMA_COMPOUND = tuple(_WORDS["comma_compound"])  # "phòng", "chống"
+_NAMED_HEADS = tuple(_WORDS["named_heads"])  # "viễn thông": a body only with a name after it
 _ENDING_VERBS = tuple(_WORDS["ending_verbs"])  # "theo dõi"
 _ROUTE_WORDS = tuple(_WORDS["route_words"])  # "đi", "qua"
 _FIELD_GROUPS = tuple(_WORDS["field_groups"])  # "sở", "bộ"

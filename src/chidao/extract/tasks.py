@@ -226,6 +226,15 @@ class TaskCutter(ClauseChecks, PlanReading, UnitCutting, TableTasks):
             self._unit(start, end, ctx, marked=False)
         return None
 
+    def _shortens_addressee(self, leads: list[Mention]) -> bool:
+        """ "Bộ Y tế đề nghị Ủy ban nhân dân các tỉnh, thành phố ...:" in a letter to "Ủy ban nhân
+        dân các tỉnh, thành phố trực thuộc Trung ương": the one addressee, named short (genre g301)."""
+        addressees = self.letter_addressees
+        if len(leads) != 1 or len(addressees) != 1:
+            return False
+        short, full = leads[0].name.lower(), addressees[0].name.lower()
+        return full.startswith(f"{short} ") and short != full
+
     def _names_addressees(self, leads: list[Mention]) -> bool:
         """Whether a plural group ("Ủy ban nhân dân các tỉnh, thành phố") is the several bodies a
         letter is addressed to, each of its kind ("Ủy ban nhân dân tỉnh An Giang", ...; genre l06)."""
@@ -258,7 +267,11 @@ class TaskCutter(ClauseChecks, PlanReading, UnitCutting, TableTasks):
         if (
             assignment
             and self.letter_addressees
-            and (is_vague_list(self.reader, assignment.leads) or self._names_addressees(assignment.leads))
+            and (
+                is_vague_list(self.reader, assignment.leads)
+                or self._names_addressees(assignment.leads)
+                or self._shortens_addressee(assignment.leads)
+            )
         ):
             # "Sở Tài chính đề nghị các cơ quan, đơn vị thực hiện ...:" in a letter: its addressees;
             # "Bộ đề nghị Ủy ban nhân dân các tỉnh, thành phố ...:" to four provinces by name: those four
