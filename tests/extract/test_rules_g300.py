@@ -258,3 +258,19 @@ def test_lead_in_names_the_one_addressee_short():
     )
     leads = [t["lead"] for t in extract_text(text)["tasks"]]
     assert leads == [["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]] * 2
+
+
+def test_page_mark_and_funding_statement_are_no_tasks():
+    """A page's "- 2 -" between items, and where a plan's money comes from ("Kinh phí ... được bố
+    trí từ ...; trong đó: ...", "Tổng kinh phí ... là ...") give no task."""
+    body = (
+        "1. Chi cục Thủy lợi kiểm tra các công trình đê bao.\n\n- 2 -\n\n"
+        "2. Kinh phí thực hiện được bố trí từ nguồn ngân sách tỉnh giao hằng năm cho Sở Nông nghiệp"
+        " và Môi trường; trong đó: mua vật tư 120.000.000 đồng; tập huấn 30.000.000 đồng.\n"
+        "3. Tổng kinh phí dự kiến năm 2027 là 150.000.000 đồng.\n"
+        "4. Phòng Kế hoạch - Tài chính lập dự toán chi tiết trước ngày 28/02/2027.\n"
+    )
+    assert _tasks(_notice(body)) == [
+        (["Chi cục Thủy lợi"], [], None, None),
+        (["Phòng Kế hoạch - Tài chính"], [], "2027-02-28", None),
+    ]

@@ -253,8 +253,8 @@ def _group_lines(lines: _Lines, width: int | None) -> list[list[int]]:
         if not content:
             blank = True
             continue
-        if width is not None and _page_number(lines, i):
-            continue  # a page's number left by a PDF copy: no paragraph, and no break in one
+        if (width is not None and _page_number(lines, i)) or _PAGE_MARK.fullmatch(content):
+            continue  # a page's number left by a PDF copy ("- 2 -" anywhere): no paragraph, and no break in one
         if group:
             p = group[-1]
             prev, own, marker = contents[p], markers[p], markers[i]
@@ -282,6 +282,7 @@ def _group_lines(lines: _Lines, width: int | None) -> list[list[int]]:
 
 
 _PAGE_NUMBER = re.compile(r"\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*")
+_PAGE_MARK = re.compile(r"\s*[-–]\s*\d{1,3}\s*[-–]\s*")  # "- 2 -": a page's number, whatever the wrap
 
 
 def _page_number(lines: _Lines, i: int) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from chidao.document.outline import Node
 from chidao.document.people import person_names
 from chidao.extract.leads import (
+    Assignment,
     assignment_at_colon,
     explicit_assignment,
     find_assignment,
@@ -28,8 +29,10 @@ from chidao.extract.task_words import (
     _REPORT_OPENER,
     _SENTENCE_END,
     _SENTENCE_STOP,
+    _STANCE,
     _more_than,
 )
+from chidao.extract.unassigned import promises_after
 from chidao.extract.vocabulary import sections
 
 
@@ -239,3 +242,20 @@ class ClauseChecks:
     def _ends_lead_in(self, node: Node) -> bool:
         start, end = self._body(node)
         return self.text[start:end].rstrip().endswith(":")  # _LEAD_IN_END on the stripped text
+
+    def _is_stance(self, assignment: Assignment, end: int) -> bool:
+        """An attitude asked of the lead and nothing to do: "Các bộ, cơ quan, địa phương phải xác
+        định đây là nhiệm vụ chính trị trọng tâm." (genre g186)."""
+        after = past_spaces(self.reader, max(m.end for m in assignment.leads))
+        return after < end and _STANCE.match(self.key, after, end) is not None
+
+    def _is_promise(self, assignment: Assignment, end: int) -> bool:
+        """The issuer speaking of itself: "Ủy ban nhân dân tỉnh sẽ ưu tiên bố trí nguồn lực ..."
+        is its own promise, not a task (rule 12)."""
+        if all(self.reader.is_issuer(m) for m in assignment.leads):
+            return True
+        # "Bộ Y tế sẽ tiếp tục hỗ trợ ..." in the ministry's own letter (genre g301); in a news
+        # item, what anyone "sẽ" do is reported intent, not an assignment ("UBND tỉnh sẽ xem xét")
+        leads = assignment.leads
+        own = self.sentences or all(self.reader.is_organ(m) for m in leads)
+        return own and promises_after(self.key, leads[-1].end, end)

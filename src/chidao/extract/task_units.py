@@ -28,6 +28,7 @@ from chidao.extract.task_words import (
     _CONSEQUENCE,
     _DUTY,
     _ENUMERATED,
+    _FUNDING,
     _GENERAL_REQUIREMENT,
     _GROUP_OPENING,
     _LIABILITY,
@@ -40,12 +41,11 @@ from chidao.extract.task_words import (
     _REPORTED,
     _REQUEST_OPENING,
     _SPECIFICS,
-    _STANCE,
     _UPWARD_PETITION,
     _UPWARD_REQUEST,
     _same_leads,
 )
-from chidao.extract.unassigned import issuer_promise, lists_attendance, promises_after, sentence_kind
+from chidao.extract.unassigned import issuer_promise, lists_attendance, sentence_kind
 
 # A run of clauses: its span, its leads, and whether the text names them.
 _Group = tuple[int, int, list[Mention], bool]
@@ -170,7 +170,10 @@ class UnitCutting:
             not_task = "proposal"  # "lãnh đạo xã kiến nghị tỉnh ...; đề nghị Sở X ...": still the commune's
         if not_task is not None:
             state.proposing = not_task == "proposal"
-            state.reporting = _REPORTED.match(self.key, opening, c_end) is not None
+            # "Kinh phí ... được bố trí ...; trong đó: mua vắc xin ...; hóa chất ...": the rest goes on
+            state.reporting = (
+                _REPORTED.match(self.key, opening, c_end) or _FUNDING.match(self.key, opening, c_end)
+            ) is not None
         return not_task
 
     def _settled(
@@ -328,31 +331,15 @@ class UnitCutting:
             or _PETITION.match(key, opening, end)
             or _PARTY_PROPOSAL.match(key, opening, end)
             or _CONSEQUENCE.match(key, opening, end)
+            or _FUNDING.match(key, opening, end)
         ):
-            return "narration"  # a petition (rule 10), a missed deadline's consequence
+            return "narration"  # a petition (rule 10), a missed deadline's consequence, the funds' source
         subject = past_spaces(self.reader, topic_end(key, opening, end))
         if _LOCAL_PROPOSAL.match(key, subject, end) or _UPWARD_PETITION.match(key, subject, end):
             return "proposal"  # "Chủ tịch UBND xã ... kiến nghị tỉnh ..." in the news (rule 10)
         if issuer_promise(key, subject, end):
             return "narration"  # "Bộ ghi nhận và sẽ tổng hợp ...": the issuer's promise
         return None
-
-    def _is_stance(self, assignment: Assignment, end: int) -> bool:
-        """An attitude asked of the lead and nothing to do: "Các bộ, cơ quan, địa phương phải xác
-        định đây là nhiệm vụ chính trị trọng tâm." (genre g186)."""
-        after = past_spaces(self.reader, max(m.end for m in assignment.leads))
-        return after < end and _STANCE.match(self.key, after, end) is not None
-
-    def _is_promise(self, assignment: Assignment, end: int) -> bool:
-        """The issuer speaking of itself: "Ủy ban nhân dân tỉnh sẽ ưu tiên bố trí nguồn lực ..."
-        is its own promise, not a task (rule 12)."""
-        if all(self.reader.is_issuer(m) for m in assignment.leads):
-            return True
-        # "Bộ Y tế sẽ tiếp tục hỗ trợ ..." in the ministry's own letter (genre g301); in a news
-        # item, what anyone "sẽ" do is reported intent, not an assignment ("UBND tỉnh sẽ xem xét")
-        leads = assignment.leads
-        own = self.sentences or all(self.reader.is_organ(m) for m in leads)
-        return own and promises_after(self.key, leads[-1].end, end)
 
     def _emit(
         self, start: int, end: int, leads: list[Mention], explicit: bool, ctx: Context, *, marked: bool = True

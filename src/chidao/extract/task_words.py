@@ -53,6 +53,7 @@ _REQUEST_OPENING = _CUES["request_opening"]
 _STANCE = _CUES["stance"]
 _UPWARD_REQUEST = _CUES["upward_request"]
 _CONSEQUENCE = _CUES["consequence"]
+_FUNDING = _CUES["funding_statement"]
 _BARE_REQUEST = _CUES["bare_request"]
 _LEAD_IN_PHRASE = _CUES["lead_in_phrase"]
 
