@@ -274,3 +274,18 @@ def test_page_mark_and_funding_statement_are_no_tasks():
         (["Chi cục Thủy lợi"], [], None, None),
         (["Phòng Kế hoạch - Tài chính"], [], "2027-02-28", None),
     ]
+
+
+def test_objects_by_group_and_a_window_counted_from_each_request():
+    """ "Phân loại ... theo các nhóm:" over "+ Dự án ...;" lists objects (rule 14), its text going on
+    after the list; "trong thời hạn 15 ngày kể từ ngày nhận được văn bản đề nghị" counts from each
+    request's day, which the notice does not know."""
+    body = (
+        "1. Phân loại các dự án tồn đọng trên địa bàn theo các nhóm:\n"
+        "+ Dự án thuộc thẩm quyền xử lý của địa phương;\n"
+        "+ Dự án vượt thẩm quyền, phải báo cáo Thủ tướng Chính phủ.\n"
+        "Công bố danh mục dự án trên Cổng thông tin điện tử trước ngày 31/10/2026.\n"
+        "2. Sở Tài chính trả lời các kiến nghị trong thời hạn 15 ngày kể từ ngày nhận được văn bản đề nghị.\n"
+    )
+    tasks = _tasks(_notice(f"Giao Sở Xây dựng thực hiện các nội dung sau:\n{body}"))
+    assert tasks == [(["Sở Xây dựng"], [], "2026-10-31", None), (["Sở Tài chính"], [], None, None)]

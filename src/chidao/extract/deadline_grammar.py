@@ -76,7 +76,8 @@ def _shape_bodies(v: dict[str, str]) -> dict[str, str]:
         "relative": (
             rf"(?P<n>\d{{1,3}}|{v['numbers']})(?!\w)(?:\s*\([^()\n]{{1,30}}\))?\s+(?P<unit>{v['units']})(?!\w)"
             rf"(?!\s+(?:{v['sides']})\s+năm)"
-            rf"(?:\s*,?\s*(?:(?P<anchor>{v['anchors']})(?!\w)|{_COUNTED_FROM}{_DATE}))?"
+            rf"(?:\s*,?\s*(?:(?P<anchor>{v['anchors']})(?!\w)(?!(?:\s+\w+){{0,2}}\s+(?:{v['other_documents']})(?!\w))"
+            rf"|{_COUNTED_FROM}{_DATE}))?"
         ),
         "tet": (
             rf"(?:{v['tet_names']})(?:\s+{_SOLAR}|\s+(?P<stem>{v['stems']})\s+(?P<branch>{v['branches']}))?"
@@ -188,6 +189,7 @@ def _grammar() -> _Grammar:
         branches=_alt([*tet["branches"], *tet["branch_aliases"]]),
         halves=_alt(data["year_span"]["halves"]),
         anchors=_alt(data["relative"]["anchors"]),
+        other_documents=_alt(data["relative"]["other_documents"]),
         weekdays=_alt(data["weekly"]["weekdays"]),
         day_parts=_alt(data["weekly"]["day_parts"]),
     )

@@ -146,8 +146,10 @@ class ClauseChecks:
     def _objects_below(self, node: Node) -> bool:
         """Whether every item below ``node``, at any depth, is a thing and not a doer or an action
         ("- Khu vực ven biển Thuận An:" over "+ Các trường hợp lấn chiếm hành lang đê;")."""
-        for child in node.children:
+        for at, child in enumerate(node.children):
             start, end = self._body(child)
+            if not child.marked and at == len(node.children) - 1 and (at or node.marked):
+                continue  # the item's own text going on after its list ("Công bố danh mục ...")
             if not child.marked or self.reader.starts_agency(start):
                 return False
             opening = self.reader.reg.stop_words.match(self.key, start, end)
