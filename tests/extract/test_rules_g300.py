@@ -289,3 +289,25 @@ def test_objects_by_group_and_a_window_counted_from_each_request():
     )
     tasks = _tasks(_notice(f"Giao Sở Xây dựng thực hiện các nội dung sau:\n{body}"))
     assert tasks == [(["Sở Xây dựng"], [], "2026-10-31", None), (["Sở Tài chính"], [], None, None)]
+
+
+def test_visited_province_takes_items_that_open_with_an_action():
+    """Rule 16: a Government Office notice of a working visit to one province, addressed to no
+    one, gives that province's committee the items that name no actor; an item that says what
+    something is stays no task."""
+    from chidao import extract_text
+
+    text = (
+        "VĂN PHÒNG CHÍNH PHỦ\nSố: 77/TB-VPCP\nHà Nội, ngày 19 tháng 3 năm 2027\n\nTHÔNG BÁO\n"
+        "Kết luận của Phó Thủ tướng Chính phủ tại buổi làm việc với lãnh đạo tỉnh Lâm Đồng\n\n"
+        "Ngày 12/3/2027, Phó Thủ tướng Chính phủ làm việc với Ủy ban nhân dân tỉnh Lâm Đồng. Sau khi"
+        " nghe lãnh đạo tỉnh Lâm Đồng báo cáo, Phó Thủ tướng kết luận như sau:\n"
+        "I. NHIỆM VỤ THỜI GIAN TỚI\n"
+        "Thống nhất với các nhiệm vụ Tỉnh đã đề ra; cần tập trung thực hiện tốt các nội dung sau:\n"
+        "1. Dự án là công trình trọng điểm, có ý nghĩa quan trọng đối với vùng.\n"
+        "2. Rà soát phương án phòng, chống sạt lở bờ biển, hoàn thành trong quý II năm 2027.\n"
+        "II. TRÁCH NHIỆM CỦA CÁC BỘ\n"
+        "1. Bộ Xây dựng hướng dẫn về cao độ nền xây dựng trước ngày 30/6/2027.\n"
+    )
+    tasks = [(t["lead"], t["deadline"]) for t in extract_text(text)["tasks"]]
+    assert tasks == [(["Ủy ban nhân dân tỉnh Lâm Đồng"], "2027-06-30"), (["Bộ Xây dựng"], "2027-06-30")]

@@ -33,7 +33,7 @@ _MOTTO_BROKEN = re.compile("|".join(r"\s+".join(map(re.escape, m.split())) for m
 _LOCALITY_KINDS = tuple(spelling for kind in _LAYOUT["locality_kinds"] for spelling in tone_spellings(kind))
 _LOCALITY = guarded(
     rf"(?<![\w])({'|'.join(_LOCALITY_KINDS)})\s+([{UPPER}][{LOWER}]+"
-    rf"(?:\s+[{UPPER}][{LOWER}]+){{0,3}})"
+    rf"(?:[ \t]+[{UPPER}][{LOWER}]+){{0,3}})"  # a name never runs past its line
 )
 # What follows the first letter of each kind ("ỉnh", "hành"): a plain string, found far faster
 # than the "t"/"T" that every kind opens with, and that most Vietnamese words open with too.

@@ -192,6 +192,20 @@ def _organ_key(layout: Layout) -> str | None:
     return None
 
 
+def _visited(reader: AgencyReader, layout: Layout) -> list[Mention]:
+    """Rule 16: a Government Office notice of a working visit to one province, addressed to no one,
+    gives the province's committee the items that name no actor ("1. Rà soát, cập nhật ...")."""
+    if not layout.national or not layout.subject or layout.subject_kind not in _ISSUER["visited_kinds"]:
+        return []
+    title = (layout.header.title or "").lower()
+    if layout.header.doc_type != _ISSUER["notice_doc_type"] or not any(w in title for w in _ISSUER["visit_words"]):
+        return []  # "... tại cuộc họp với các địa phương về Dự án ... Ninh Bình - Hải Phòng": no visit
+    kind = _ISSUER["city_kind" if layout.subject_kind == "city" else "province_kind"]
+    name = f"{_ISSUER['committee_lead']} {kind} {layout.subject}"
+    at = max(0, layout.header.body_start - 1)
+    return [Mention(at, at, name, reader.canonical(name))]
+
+
 def _addressees(reader: AgencyReader, layout: Layout) -> list[Mention]:
     """The bodies a letter's "Kính gửi:" names, when they can lead items that name no actor."""
     found: list[Mention] = []
@@ -265,8 +279,10 @@ def extract(raw: str) -> Extraction:
         # A letter to several bodies gives them, all together, its items that open with an action
         # and name no actor ("1. Khẩn trương cắm biển cảnh báo ..."), as an item's lead falls back
         # to the one before it; a statement ("Việc xử lý ... phải bảo đảm ...") stays no task.
-        several = addressees if len(addressees) > 1 else []
+        # So does a national notice of a working visit to one province, addressed to no one (rule 16).
+        several = addressees if len(addressees) > 1 else _visited(reader, layout) if not addressees else []
         root = Context(timing=cutter.document_timing(layout.outline), addressee=lent, fallback=several)
+        cutter.root_fallback = several
         cutter.walk(layout.outline, root)
         if layout.annex is not None:
             cutter.walk(layout.annex, root)

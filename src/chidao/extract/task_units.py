@@ -6,6 +6,7 @@ from __future__ import annotations
 from chidao.extract.agencies import Mention
 from chidao.extract.aside_leads import aside_assignment, inline_plan_assignment
 from chidao.extract.coordination import partners_after_lead
+from chidao.extract.cues import cues
 from chidao.extract.doer_leads import promised_subject, reported_subject
 from chidao.extract.leads import (
     Assignment,
@@ -46,6 +47,9 @@ from chidao.extract.task_words import (
     _same_leads,
 )
 from chidao.extract.unassigned import issuer_promise, lists_attendance, sentence_kind
+
+# "Dự án là công trình trọng điểm ...": an item that says what something is, before any comma.
+_STATEMENT = cues("task_cues.toml")["statement_opening"]
 
 # A run of clauses: its span, its leads, and whether the text names them.
 _Group = tuple[int, int, list[Mention], bool]
@@ -254,6 +258,9 @@ class UnitCutting:
             and not ctx.addressee  # a letter to one body gives it what names no one (rule 16; genre g269)
             and not any(g[3] for g in groups)
             and self.reader.acts(start, end)
+            # the letter's or the visited province's: only items that open with an action ("1. Dự
+            # án là công trình trọng điểm ..." is no task of theirs; genre g319)
+            and (ctx.fallback is not self.root_fallback or not _STATEMENT.match(self.key, start, end))
             and not self.reader.starts_agency(start)  # "Sở Y tế là cơ quan thường trực ...": its own subject
             and not _GENERAL_REQUIREMENT.match(self.key, start)
         ):

@@ -61,6 +61,7 @@ class TaskCutter(ClauseChecks, PlanReading, UnitCutting, TableTasks):
         # A letter's addressees ("Kính gửi: - Các cơ quan, đơn vị dự toán cấp tỉnh; - UBND các xã"):
         # who "đề nghị các cơ quan, đơn vị thực hiện ...:" asks (genre g226).
         self.letter_addressees: list[Mention] = []
+        self.root_fallback: list[Mention] = []  # what the document gives items that name no one (rule 16)
         self._closing_words = Occurrences(self.key, _CLOSING_WORDS)  # asked of every clause
         self.cues = Cues(self.key)  # where the assignment and coordination words are
 
