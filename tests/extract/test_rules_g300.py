@@ -311,3 +311,22 @@ def test_visited_province_takes_items_that_open_with_an_action():
     )
     tasks = [(t["lead"], t["deadline"]) for t in extract_text(text)["tasks"]]
     assert tasks == [(["Ủy ban nhân dân tỉnh Lâm Đồng"], "2027-06-30"), (["Bộ Xây dựng"], "2027-06-30")]
+
+
+def test_news_attendance_proposals_and_roles_are_no_tasks():
+    """News: who came with the leader ("Cùng đi với Thủ tướng có ...; Văn phòng Chính phủ; ..."),
+    a province's request upward ("tỉnh X đề xuất được ..."), what a body is in a project ("X (Bộ
+    Xây dựng) là chủ đầu tư") are no tasks; the leader's assignment is."""
+    from chidao import extract_text
+
+    text = (
+        "(Chinhphu.vn) - Sáng 24/10, Thủ tướng Chính phủ đã đi kiểm tra công trường cầu Rạch Miễu 3.\n\n"
+        "Cùng đi với Thủ tướng có lãnh đạo các bộ: Xây dựng, Tài chính; Văn phòng Chính phủ; lãnh đạo"
+        " tỉnh Vĩnh Long.\n\n"
+        "Ban Quản lý dự án Mỹ Thuận (Bộ Xây dựng) là chủ đầu tư; liên danh nhà thầu thi công gói thầu"
+        " cầu chính.\n\n"
+        "Báo cáo với Thủ tướng, lãnh đạo tỉnh Đồng Tháp kiến nghị Chính phủ bổ sung vốn; tỉnh Vĩnh Long"
+        " đề xuất được điều chỉnh ranh giới mỏ cát.\n\n"
+        "Thủ tướng giao UBND tỉnh Vĩnh Long hoàn thành bàn giao mặt bằng trước ngày 30/11/2026.\n"
+    )
+    assert [t["lead"] for t in extract_text(text)["tasks"]] == [["Ủy ban nhân dân tỉnh Vĩnh Long"]]

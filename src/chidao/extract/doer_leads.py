@@ -23,6 +23,7 @@ _TASK_TOPICS = tuple(f"{word} " for word in load_toml(_FILE)["words"]["task_topi
 _DOER_DASH = re.compile(r"\s[-–]\s+(?=\S)")  # a doer named after a spaced dash that closes the item
 _STOP_SPACE = re.compile(r"[.;]\s")
 _TOPIC_COMMA = _CUES["topic_comma"]  # "Đối với việc bổ sung biên chế, "
+_DESCRIBED_ROLE = _CUES["described_role"]  # "... (Bộ Xây dựng) là chủ đầu tư"
 
 
 def agent_assignment(reader: AgencyReader, pos: int, end: int) -> Assignment | None:
@@ -82,3 +83,12 @@ def promised_subject(reader: AgencyReader, pos: int, end: int) -> bool:
         return False
     mentions, after = reader.read_list(pos, limit=end)
     return bool(mentions) and promises_after(reader.key, after, end)
+
+
+def described_subject(reader: AgencyReader, pos: int, end: int) -> bool:
+    """ "Ban Quản lý dự án Mỹ Thuận (Bộ Xây dựng) là chủ đầu tư; ...": what a body is in a
+    project, a description and no task (genre g316)."""
+    if not reader.starts_agency(pos):
+        return False
+    mentions, after = reader.read_list(pos, limit=end)
+    return bool(mentions) and _DESCRIBED_ROLE.match(reader.key, after, end) is not None

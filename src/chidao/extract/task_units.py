@@ -7,7 +7,7 @@ from chidao.extract.agencies import Mention
 from chidao.extract.aside_leads import aside_assignment, inline_plan_assignment
 from chidao.extract.coordination import partners_after_lead
 from chidao.extract.cues import cues
-from chidao.extract.doer_leads import promised_subject, reported_subject
+from chidao.extract.doer_leads import described_subject, promised_subject, reported_subject
 from chidao.extract.leads import (
     Assignment,
     coordinators,
@@ -39,6 +39,7 @@ from chidao.extract.task_words import (
     _PARTY_PROPOSAL,
     _PETITION,
     _POINTER,
+    _PROVINCE_PROPOSAL,
     _REPORTED,
     _REQUEST_OPENING,
     _SPECIFICS,
@@ -342,10 +343,14 @@ class UnitCutting:
         ):
             return "narration"  # a petition (rule 10), a missed deadline's consequence, the funds' source
         subject = past_spaces(self.reader, topic_end(key, opening, end))
-        if _LOCAL_PROPOSAL.match(key, subject, end) or _UPWARD_PETITION.match(key, subject, end):
+        if (
+            _LOCAL_PROPOSAL.match(key, subject, end)
+            or _UPWARD_PETITION.match(key, subject, end)
+            or _PROVINCE_PROPOSAL.match(key, subject, end)
+        ):
             return "proposal"  # "Chủ tịch UBND xã ... kiến nghị tỉnh ..." in the news (rule 10)
-        if issuer_promise(key, subject, end):
-            return "narration"  # "Bộ ghi nhận và sẽ tổng hợp ...": the issuer's promise
+        if issuer_promise(key, subject, end) or described_subject(self.reader, subject, end):
+            return "narration"  # "Bộ ghi nhận và sẽ tổng hợp ...": the issuer's promise; "X là chủ đầu tư"
         return None
 
     def _emit(
