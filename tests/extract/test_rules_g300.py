@@ -330,3 +330,17 @@ def test_news_attendance_proposals_and_roles_are_no_tasks():
         "Thủ tướng giao UBND tỉnh Vĩnh Long hoàn thành bàn giao mặt bằng trước ngày 30/11/2026.\n"
     )
     assert [t["lead"] for t in extract_text(text)["tasks"]] == [["Ủy ban nhân dân tỉnh Vĩnh Long"]]
+
+
+def test_breakdown_after_trong_do_belongs_to_its_item():
+    """ "- Chủ trì ... giải phóng mặt bằng các đoạn tuyến, trong đó:" over "+ Đối với dự án A: ..."
+    breaks the item's own work down: one task (dev d01's family)."""
+    body = (
+        "1. Trung tâm Phát triển quỹ đất tỉnh:\n"
+        "- Chủ trì giải phóng mặt bằng các đoạn tuyến khởi công trong quý II/2027, trong đó:\n"
+        "+ Đối với dự án cao tốc A: tập trung giải phóng mặt bằng nút giao Km12;\n"
+        "+ Đối với dự án cao tốc B: bàn giao toàn bộ mặt bằng trước ngày 30/5/2027.\n"
+        "- Đẩy nhanh việc chi trả tiền bồi thường cho người dân.\n"
+    )
+    tasks = _tasks(_notice(body))
+    assert [t[0] for t in tasks] == [["Trung tâm Phát triển quỹ đất tỉnh"]] * 2
