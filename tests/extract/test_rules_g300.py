@@ -344,3 +344,30 @@ def test_breakdown_after_trong_do_belongs_to_its_item():
     )
     tasks = _tasks(_notice(body))
     assert [t[0] for t in tasks] == [["Trung tâm Phát triển quỹ đất tỉnh"]] * 2
+
+
+def test_party_notice_groups_results_heading_and_chair():
+    """A Party standing committee's notice: "1. Về kết quả thực hiện" holds no task; the Party's
+    long collective and the 2025 Party committee named with a comma are one lead each; the chair
+    is named across a wrapped line ("... Bí" / "thư Tỉnh ủy chủ trì")."""
+    from chidao import extract_text
+
+    text = (
+        "TỈNH ỦY LÀO CAI\nĐẢNG CỘNG SẢN VIỆT NAM\nLào Cai, ngày 14 tháng 4 năm 2026\nSố 141-TB/TU\n\n"
+        "THÔNG BÁO KẾT LUẬN\nCỦA BAN THƯỜNG VỤ TỈNH ỦY\nvề công tác phát triển du lịch\n"
+        "Ngày 09/4/2026, Ban Thường vụ Tỉnh ủy họp nghe báo cáo kết quả công tác du lịch. Hội nghị do\n"
+        "đồng chí Trần Văn Minh, Ủy viên Trung ương Đảng, Bí\nthư Tỉnh ủy chủ trì. Ban Thường vụ Tỉnh ủy"
+        " kết luận như sau:\n"
+        "1. Về kết quả thực hiện\nCác cấp ủy, chính quyền đã quan tâm lãnh đạo, chỉ đạo phát triển du lịch.\n"
+        "2. Về nhiệm vụ thời gian tới\n"
+        "a) Các cấp ủy, tổ chức đảng, chính quyền, Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội"
+        " tiếp tục quán triệt quan điểm phát triển du lịch xanh.\n"
+        "b) Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh lãnh đạo Ủy ban Mặt trận Tổ quốc tỉnh giám sát"
+        " việc thực hiện.\n"
+    )
+    result = extract_text(text)
+    assert result["document"]["chair"] == "Trần Văn Minh"
+    assert [t["lead"] for t in result["tasks"]] == [
+        ["Các cấp ủy, tổ chức đảng, chính quyền, Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội"],
+        ["Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh"],
+    ]

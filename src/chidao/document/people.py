@@ -66,6 +66,9 @@ def _past_place(start: int, name: str) -> tuple[int, str]:
     return start, name
 
 
+_LINE_ENDS = ".:;!?\n"  # a line ending with one of these ends a sentence (or a paragraph)
+
+
 def find_chair(title: str | None, intro: str) -> str | None:
     """The person who chaired: named in the subject line, else next to "chủ trì" in the opening."""
     names = None  # the opening's names, looked for only when a cue or a title in capitals needs them
@@ -94,7 +97,7 @@ def find_chair(title: str | None, intro: str) -> str | None:
         return None
     best = None
     for cue in cues:
-        sentence_start = max(intro.rfind(".", 0, cue), intro.rfind("\n", 0, cue)) + 1
+        sentence_start = _sentence_start(intro, cue)
         if not low.startswith(_LAYOUT["chair_verb"], cue):
             # "X, Chủ tịch UBND tỉnh làm việc với ...": X leads the session when named just
             # before; "X ... đã đi kiểm tra ... và làm việc với các địa phương" is a visit (g03)
@@ -108,6 +111,20 @@ def find_chair(title: str | None, intro: str) -> str | None:
         if best:
             return best[2]
     return None
+
+
+def _sentence_start(intro: str, cue: int) -> int:
+    """Where the sentence holding ``cue`` starts: after a full stop, or a line break that ends a
+    line with punctuation or none at all; a break inside a sentence is a wrap ("... Bí" /
+    "thư Tỉnh ủy chủ trì", genre g312)."""
+    start = intro.rfind(".", 0, cue) + 1
+    brk = intro.rfind("\n", start, cue)
+    while brk > start:
+        before = intro[:brk].rstrip(" \t")
+        if not before or before[-1] in _LINE_ENDS or intro[brk + 1 : brk + 2] == "\n":
+            return brk + 1
+        brk = intro.rfind("\n", start, brk)
+    return start
 
 
 def _named_as_person(title: str, at: int) -> bool:

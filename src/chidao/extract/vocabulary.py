@@ -38,6 +38,7 @@ def sections() -> Sections:
     return Sections(
         inactive=re.compile(
             rf"(?!.*(?:{alternation(data['inactive_unless']).pattern}))"
+            + rf"(?:{data['inactive_topic']}\s+)?"  # "1. Về kết quả thực hiện" (genre g312)
             + f"(?:{inactive}{cue_regex('layout_cues.toml', 'inactive_end')}"
             + rf"|{alternation(data['inactive_whole']).pattern}[\s:.]*$)"
         ),
