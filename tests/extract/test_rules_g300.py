@@ -364,6 +364,7 @@ def test_party_notice_groups_results_heading_and_chair():
         " tiếp tục quán triệt quan điểm phát triển du lịch xanh.\n"
         "b) Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh lãnh đạo Ủy ban Mặt trận Tổ quốc tỉnh giám sát"
         " việc thực hiện.\n"
+        "Ban Thường vụ Tỉnh ủy sẽ tổ chức sơ kết việc thực hiện Kết luận này vào quý IV/2027.\n"
     )
     result = extract_text(text)
     assert result["document"]["chair"] == "Trần Văn Minh"

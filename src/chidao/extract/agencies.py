@@ -231,7 +231,7 @@ class AgencyReader(NameReading, NameContinuation, DescribedReading, GroupReading
 
     def is_organ(self, mention: Mention) -> bool:
         """The ministry, department or office that issues the document ("Bộ Y tế" in its own letter)."""
-        return bool(self.place.organ) and phrase_key(mention.name) == self.place.organ
+        return phrase_key(mention.name) in self.place.organ
 
     @staticmethod
     def is_leader(mention: Mention) -> bool:

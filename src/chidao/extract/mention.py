@@ -26,4 +26,4 @@ class Place:
     council: bool = False  # a People's Council resolution: the Council issues, never leads (rule 15)
     issuer: str | None = None  # the issuing body's name as a lead would be written ("ủy ban nhân dân tỉnh")
     national: bool = False  # issued by the Government, a ministry or the Party's centre
-    organ: str | None = None  # the issuing ministry, department or office as a lead names it ("bộ y tế")
+    organ: tuple[str, ...] = ()  # the issuing ministry, department, office or Party committee as a lead names it

@@ -172,10 +172,19 @@ def _committee_key(issuer: str) -> str | None:
     return phrase_key(f"{words['committee_lead']} {kind}")
 
 
-def _organ_key(layout: Layout) -> str | None:
-    """The issuing ministry, department or committee's office as a lead would name it ("BỘ Y TẾ"
-    → "bộ y tế", "UBND TỈNH ... VĂN PHÒNG" → "văn phòng ủy ban nhân dân tỉnh"), to tell its promises."""
+def _organ_keys(layout: Layout) -> tuple[str, ...]:
+    """The issuing ministry, department, committee's office or Party committee as a lead would name
+    it, to tell its promises: "BỘ Y TẾ" → "bộ y tế"; "TỈNH ỦY ..." → "ban thường vụ tỉnh ủy", ..."""
     issuer = " ".join((layout.issuer or "").upper().split())
+    for party in _ISSUER["party_issuers"]:
+        if issuer.startswith(f"{party} ") or issuer == party:
+            return (phrase_key(party), *(phrase_key(f"{organ} {party}") for organ in _ISSUER["party_organs"]))
+    organ = _organ_key(issuer)
+    return (organ,) if organ else ()
+
+
+def _organ_key(issuer: str) -> str | None:
+    """ "BỘ Y TẾ" → "bộ y tế", "UBND TỈNH ... VĂN PHÒNG" → "văn phòng ủy ban nhân dân tỉnh"."""
     for head in _ISSUER["organ_heads"]:
         at = issuer.rfind(f" {head} ") + 1 if f" {head} " in issuer else -1
         if issuer.startswith(f"{head} "):
@@ -257,7 +266,7 @@ def extract(raw: str) -> Extraction:
         council=council,
         issuer=_issuer_key(layout),
         national=layout.national,
-        organ=_organ_key(layout),
+        organ=_organ_keys(layout),
     )
     reader = AgencyReader(text, key, place)
     reader.prime_references()
