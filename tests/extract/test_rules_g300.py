@@ -372,3 +372,20 @@ def test_party_notice_groups_results_heading_and_chair():
         ["Các cấp ủy, tổ chức đảng, chính quyền, Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội"],
         ["Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh"],
     ]
+
+
+def test_item_naming_its_lead_later_lends_it_to_no_one():
+    """ "2. Thực hiện ... . Ủy ban nhân dân tỉnh chỉ đạo Sở Tài chính ..." names its lead in a later
+    sentence: "3. Phát triển du lịch ..." (no actor) does not take it."""
+    from chidao import extract_text
+
+    text = (
+        "HỘI ĐỒNG NHÂN DÂN\nTỈNH KHÁNH HÒA\nSố: 112/NQ-HĐND\nKhánh Hòa, ngày 10 tháng 12 năm 2026\n\n"
+        "NGHỊ QUYẾT\nVề kế hoạch phát triển kinh tế - xã hội năm 2027\n\nQUYẾT NGHỊ:\n"
+        "Điều 2. Nhiệm vụ, giải pháp chủ yếu\n"
+        "Hội đồng nhân dân tỉnh nhấn mạnh một số nội dung sau:\n"
+        "1. Thực hiện quyết liệt các giải pháp tăng thu ngân sách. Ủy ban nhân dân tỉnh chỉ đạo Sở Tài"
+        " chính rà soát các nguồn thu, hoàn thành trước ngày 31/3/2027.\n"
+        "2. Phát triển du lịch trở thành ngành kinh tế mũi nhọn; mở rộng thị trường khách quốc tế.\n"
+    )
+    assert [t["lead"] for t in extract_text(text)["tasks"]] == [["Sở Tài chính"]]

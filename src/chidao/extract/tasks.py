@@ -165,7 +165,12 @@ class TaskCutter(ClauseChecks, PlanReading, UnitCutting, TableTasks):
             if not ctx.leads:
                 # only the item right before lends its lead: "5. UBND các xã:" and its sub-items
                 # between "4. Sở Y tế rà soát ..." and "6. Việc xử lý ..." end the loan
-                last_leads = own[-1].leads if own else []
+                # ... and only an item that opens with its task: "2. Thực hiện ... . Ủy ban nhân dân
+                # tỉnh chỉ đạo Sở Tài chính ..." lends no one to "3. Phát triển du lịch ..." (g321)
+                named = own[-1].leads[0].start if own and own[-1].leads else -1
+                body = child.paragraph.body  # type: ignore[union-attr]
+                opens = named >= 0 and ". " not in self.key[body : max(body, named)]
+                last_leads = own[-1].leads if opens else []
             self.named_above[-1].extend(task.leads for task in explicit)
         if pending:
             self._unmarked_run(pending, self._planned(ctx, plans, pending[0]))
