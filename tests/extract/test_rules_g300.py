@@ -389,3 +389,33 @@ def test_item_naming_its_lead_later_lends_it_to_no_one():
         "2. Phát triển du lịch trở thành ngành kinh tế mũi nhọn; mở rộng thị trường khách quốc tế.\n"
     )
     assert [t["lead"] for t in extract_text(text)["tasks"]] == [["Sở Tài chính"]]
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        # "A chỉ đạo B phối hợp với C": B may be named in lowercase; C is B's partner, not A's
+        (
+            "Đề nghị Ủy ban nhân dân các xã chỉ đạo bộ phận chuyên môn, nhân viên thú y cấp xã phối hợp"
+            " với Chi cục Chăn nuôi và Thú y tiêm phòng.",
+            (["Ủy ban nhân dân các xã"], []),
+        ),
+        # ... where "hướng dẫn chuyên môn, phối hợp với C" names what is guided
+        (
+            "Giao Sở Công Thương chủ trì hướng dẫn chuyên môn, phối hợp với Ủy ban nhân dân phường Hòa An"
+            " rà soát hiện trạng cụm công nghiệp.",
+            (["Sở Công Thương"], ["Ủy ban nhân dân phường Hòa An"]),
+        ),
+        # two bodies by a multiword head
+        (
+            "Chi cục Chăn nuôi và Thú y phối hợp với Cơ quan Thú y vùng VII lấy mẫu giám sát dịch bệnh.",
+            (["Chi cục Chăn nuôi và Thú y"], ["Cơ quan Thú y vùng VII"]),
+        ),
+        (
+            "Văn phòng thường trực Ban Chỉ huy Phòng thủ dân sự tỉnh tổ chức trực ban 24/24 giờ.",
+            (["Văn phòng thường trực Ban Chỉ huy Phòng thủ dân sự tỉnh"], []),
+        ),
+    ],
+)
+def test_directed_partners_and_multiword_heads(item, expected):
+    assert _tasks(_notice(f"1. Sở Nội vụ rà soát biên chế.\n2. {item}\n"))[1][:2] == expected

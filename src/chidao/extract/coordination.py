@@ -14,6 +14,7 @@ _COORDINATE = _CUES["coordinate"]  # "...; phối hợp: Trung tâm Y tế các 
 
 # "A chỉ đạo B phối hợp với C ...": the coordination after it is B's.
 _DIRECTED = _CUES["directed"]
+_DIRECTS_WHOM = _CUES["directs_whom"]
 
 _SUBORDINATES = _CUES["subordinates"]  # "chỉ đạo lực lượng phối hợp với ..."
 
@@ -68,7 +69,16 @@ def _directed(reader: AgencyReader, start: int, pos: int, leads: list[Mention]) 
         directed, _ = reader.read_list(match.end(), lenient=True, limit=pos)
         if directed and not {m.name.lower() for m in directed} & lead_names:
             return True
+        if not directed and _DIRECTS_WHOM.match(reader.key, match.start()) and _whom(reader, match.end(), pos):
+            return True  # "chỉ đạo bộ phận chuyên môn, nhân viên thú y cấp xã phối hợp với C" (g309)
     return False
+
+
+def _whom(reader: AgencyReader, start: int, pos: int) -> bool:
+    """Whether a noun (who is directed), not a verb (what is directed), follows "chỉ đạo" at
+    ``start`` and runs up to the partner word at ``pos``."""
+    at = reader.skip_space(start)
+    return at < pos and reader.key[at].isalpha() and not reader.acts(at, pos)
 
 
 _LEAD_ENDS = _CUES["lead_ends"]
