@@ -419,3 +419,29 @@ def test_item_naming_its_lead_later_lends_it_to_no_one():
 )
 def test_directed_partners_and_multiword_heads(item, expected):
     assert _tasks(_notice(f"1. Sở Nội vụ rà soát biên chế.\n2. {item}\n"))[1][:2] == expected
+
+
+@pytest.mark.parametrize(
+    ("item", "leads"),
+    [
+        # bodies told apart by what they have
+        (
+            "Đề nghị Thủ trưởng các cơ quan, đơn vị có nhiệm vụ quá hạn cập nhật kết quả.",
+            ["Thủ trưởng các cơ quan, đơn vị có nhiệm vụ quá hạn"],
+        ),
+        # ... not by a duty
+        ("Các cơ quan, đơn vị có trách nhiệm triển khai Kế hoạch.", ["Các cơ quan, đơn vị"]),
+    ],
+)
+def test_bodies_told_apart_by_what_they_have(item, leads):
+    assert _tasks(_notice(f"1. Sở Nội vụ rà soát biên chế.\n2. {item}\n"))[1][0] == leads
+
+
+def test_consequence_of_delay_is_no_task():
+    """ "...; việc chậm trễ sẽ được xem xét khi đánh giá, xếp loại ..." states a consequence."""
+    body = (
+        "1. Sở Tài chính trình phương án phân bổ vốn trước ngày 20/12/2026.\n"
+        "Trường hợp không hoàn thành đúng thời hạn nêu trên, Thủ trưởng cơ quan, đơn vị chịu trách nhiệm"
+        " trước Chủ tịch UBND tỉnh; việc chậm trễ sẽ được xem xét khi đánh giá, xếp loại năm 2026.\n"
+    )
+    assert [t[0] for t in _tasks(_notice(body))] == [["Sở Tài chính"]]
