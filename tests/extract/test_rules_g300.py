@@ -445,3 +445,14 @@ def test_consequence_of_delay_is_no_task():
         " trước Chủ tịch UBND tỉnh; việc chậm trễ sẽ được xem xét khi đánh giá, xếp loại năm 2026.\n"
     )
     assert [t[0] for t in _tasks(_notice(body))] == [["Sở Tài chính"]]
+
+
+def test_goal_year_after_phan_dau():
+    """ "phấn đấu đến năm 2028 có ít nhất 20 làng ..." sets the year as the goal's deadline; "tầm
+    nhìn đến năm 2050" does not."""
+    body = (
+        "1. Sở Văn hóa, Thể thao và Du lịch phát triển sản phẩm du lịch cộng đồng; phấn đấu đến năm"
+        " 2028 có ít nhất 20 làng du lịch đạt chuẩn.\n"
+        "2. Sở Xây dựng rà soát quy hoạch chung, tầm nhìn đến năm 2050.\n"
+    )
+    assert [t[2] for t in _tasks(_notice(body))] == ["2028-12-31", None]
