@@ -456,3 +456,20 @@ def test_goal_year_after_phan_dau():
         "2. Sở Xây dựng rà soát quy hoạch chung, tầm nhìn đến năm 2050.\n"
     )
     assert [t[2] for t in _tasks(_notice(body))] == ["2028-12-31", None]
+
+
+def test_signed_mark_and_subject_around_the_dateline():
+    """A copy's "(Đã ký)" between the position and the name; a two-column header that put the
+    place-date line inside the "V/v" subject."""
+    from chidao import extract_text
+
+    text = (
+        "UBND TỈNH BẮC NINH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ XÂY DỰNG\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 2190/SXD-QLCL\nV/v tăng cường công tác quản lý chất\nBắc Ninh, ngày 09 tháng 6 năm 2026\n"
+        "lượng, an toàn thi công trong mùa mưa bão\nKính gửi: Ban Quản lý dự án đầu tư xây dựng tỉnh.\n"
+        "1. Rà soát các công trình đang thi công, hoàn thành trước ngày 20/6/2026.\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\n(Đã ký)\nNguyễn Văn Thành\n"
+    )
+    document = extract_text(text)["document"]
+    assert document["title"] == "tăng cường công tác quản lý chất lượng, an toàn thi công trong mùa mưa bão"
+    assert document["signer"] == "Nguyễn Văn Thành"

@@ -262,6 +262,10 @@ def _vv_title(text: str, limit: int, place_start: int) -> tuple[str | None, int]
             stop = min(stop, candidate)
     chunk = text[match.end() : stop]
     lines = [ln.strip() for ln in chunk.split("\n")]
+    if stop == place_start:
+        while lines and not lines[-1]:
+            lines.pop()  # the break before the place-date line
+        lines += _past_dateline(text, place_start, limit)
     kept = []
     for line in lines:
         if not line:
@@ -273,6 +277,24 @@ def _vv_title(text: str, limit: int, place_start: int) -> tuple[str | None, int]
         kept.append(line)
     title = " ".join(kept).strip() or None
     return title, match.end() + len(chunk)
+
+
+_DATELINE_YEAR = re.compile(r"\d{4}")
+
+
+def _past_dateline(text: str, place_start: int, limit: int) -> list[str]:
+    """The subject's lines that a two-column header put after the place-date line ("V/v tăng cường
+    ... chất" / "Bắc Ninh, ngày 09 tháng 6 năm 2026" / "lượng, an toàn ..."; genre g329): the
+    lines that go on in lowercase right after it."""
+    year = _DATELINE_YEAR.search(text, place_start, limit)  # the line break after the date's year
+    line_end = text.find("\n", year.end(), limit) if year else -1
+    out: list[str] = []
+    for line in text[line_end + 1 : limit].split("\n") if line_end >= 0 else ():
+        line = line.strip()
+        if not line or not (line[0].islower() or (out and not line[0].isupper())):
+            break
+        out.append(line)
+    return out
 
 
 def is_breadcrumb(line: str) -> bool:

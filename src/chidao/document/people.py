@@ -196,6 +196,10 @@ def find_meeting_date(intro: str) -> date | None:
     return None
 
 
+# What a copy writes where the signature was: "(Đã ký)", "Đã ký", "(đã ký và đóng dấu)".
+_SIGNED_MARK = re.compile(rf"\(?\s*(?:{'|'.join(_LAYOUT['signed_marks'])})[^)]*\)?", re.IGNORECASE)
+
+
 def signature_lines(tail: str) -> list[str]:
     """The lines of the signature block: "TL. CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG", ..."""
     return [ln.strip().strip("*").strip() for ln in tail.split("\n") if _signature_line(ln)]
@@ -209,8 +213,8 @@ def find_signer(tail: str) -> str | None:
             continue
         following = lines[i + 1 : i + 12]
         for j, nxt in enumerate(following):
-            if not nxt or _signature_line(nxt) or nxt.startswith(("-", "+", "•")):
-                continue  # a recipients' line of the column beside the signature, laid out with tabs
+            if not nxt or _signature_line(nxt) or nxt.startswith(("-", "+", "•")) or _SIGNED_MARK.fullmatch(nxt):
+                continue  # a recipients' line of the column beside the signature; "(Đã ký)" (genre g324)
             # A name may be cut across two lines in a PDF copy: "Bùi" / "Xuân Cường".
             for candidate in (nxt, f"{nxt} {following[j + 1]}" if j + 1 < len(following) else None):
                 if not candidate:
