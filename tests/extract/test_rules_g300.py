@@ -473,3 +473,20 @@ def test_signed_mark_and_subject_around_the_dateline():
     document = extract_text(text)["document"]
     assert document["title"] == "tăng cường công tác quản lý chất lượng, an toàn thi công trong mùa mưa bão"
     assert document["signer"] == "Nguyễn Văn Thành"
+
+
+def test_work_periods_and_a_figures_period_are_no_deadlines():
+    """ "2. Nhiệm vụ trọng tâm tháng 4 và quý II năm 2026" frames the items; "phấn đấu tốc độ tăng
+    trưởng GRDP quý II/2026 đạt ..." in a lead-in is a figure's period; "kịch bản cho quý II và 6
+    tháng cuối năm 2026" is what it is for; "vốn được giao đến hết ngày 30/6/2026" is a deadline."""
+    body = (
+        "2. Nhiệm vụ trọng tâm tháng 4 và quý II năm 2026\n"
+        "Yêu cầu các sở, ngành bám sát kịch bản, phấn đấu tốc độ tăng trưởng GRDP quý II/2026 đạt trên"
+        " 9%, tập trung thực hiện tốt các nhiệm vụ sau:\n"
+        "a) Sở Tài chính cập nhật kịch bản tăng trưởng cho quý II và 6 tháng cuối năm 2026, trình Ủy ban"
+        " nhân dân tỉnh trước ngày 20/4/2026.\n"
+        "b) Sở Nông nghiệp và Môi trường hướng dẫn các xã chăm sóc lúa vụ Xuân.\n"
+        "c) Ban Quản lý dự án đầu tư xây dựng tỉnh phấn đấu giải ngân đạt trên 45% kế hoạch vốn được giao"
+        " đến hết ngày 30/6/2026.\n"
+    )
+    assert [t[2] for t in _tasks(_notice(body))] == ["2026-04-20", None, "2026-06-30"]

@@ -33,7 +33,7 @@ from chidao.extract.task_words import (
     _REPORT_CONTENTS,
     _UPWARD_REQUEST,
 )
-from chidao.extract.timing import Timing, TimingReader
+from chidao.extract.timing import Timing, TimingReader, bare_period
 from chidao.text.occurrences import Occurrences
 
 __all__ = ["Context", "PlanLines", "Task", "TaskCutter"]
@@ -323,6 +323,8 @@ class TaskCutter(ClauseChecks, PlanReading, UnitCutting, TableTasks):
             return None  # "2. Năm 2019, để ngành ...": the programme's year frames the items
         if after_assignment and timing.kind in ("year_span", "in_year"):
             return None  # "tập trung thực hiện trong 02 tháng cuối năm 2025 và ...": a period, not a deadline
+        if after_assignment and timing.deadline_text and bare_period(timing.deadline_text):
+            return None  # "phấn đấu tốc độ tăng trưởng GRDP quý II/2026 đạt ...": a figure's period (g324)
         return timing
 
     def _container(self, node: Node, ctx: Context, start: int, end: int) -> None:

@@ -91,13 +91,13 @@ class TimingReader:
 
     def _acceptable(self, match: DeadlineMatch, start: int, plan_line: bool) -> bool:
         before = self.key[max(start, match.start - 160) : match.start]
-        if match.kind not in _FIRM and _NOT_DEADLINE_BEFORE.search(before[-25:]):
-            return False  # "tại kỳ họp giữa năm 2026": an event's date
+        if match.kind not in _FIRM and _NOT_DEADLINE_BEFORE.search(before[-25:]) and not match.kind.startswith("until"):
+            return False  # "tại kỳ họp giữa năm 2026": an event's date ("vốn được giao | đến hết ngày 30/6" is one)
         event = _EVENT_BEFORE.search(before[-25:]) if match.kind not in _FIRM else None
         if event and not (event.group().startswith(_WINDOW_EVENTS) and match.text.lower().startswith("trong")):
             return False  # "khởi công ngày 15/3", "các điểm thi công trong tháng 5": when it happens;
             # "bảo đảm khởi công trong quý IV": the window it must happen in, a deadline
-        if match.kind not in _FIRM and _FRAME_BEFORE.search(before[-25:]) and _BARE_PERIOD.match(match.text.lower()):
+        if match.kind not in _FIRM and _FRAME_BEFORE.search(before[-45:]) and _BARE_PERIOD.match(match.text.lower()):
             return False  # "kế hoạch năm 2026": a plan's year; "Kế hoạch trong quý III" is a deadline
         if _PLANNED.search(before):
             return False
@@ -237,3 +237,9 @@ def _history_dropped(resolved: tuple[DeadlineMatch, ...], key: str, begin: int, 
         return resolved
     kept = tuple(m for m in resolved if not any(s <= m.start < e for s, e in spans))
     return kept or resolved
+
+
+def bare_period(deadline_text: str) -> bool:
+    """Whether a deadline phrase is a bare period, with no word that makes it one ("quý II/2026",
+    "năm 2026", not "trong quý II/2026")."""
+    return _BARE_PERIOD.match(deadline_text.lower()) is not None
