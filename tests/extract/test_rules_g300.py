@@ -490,3 +490,26 @@ def test_work_periods_and_a_figures_period_are_no_deadlines():
         " đến hết ngày 30/6/2026.\n"
     )
     assert [t[2] for t in _tasks(_notice(body))] == ["2026-04-20", None, "2026-06-30"]
+
+
+def test_interleaved_header_gives_the_organ_and_its_promise():
+    """A header whose two columns alternate line by line ("UBND TỈNH BẮC NINH" / "CỘNG HÒA ..." /
+    "SỞ XÂY DỰNG" / "Độc lập ..."): the issuer is the department (its "sẽ" is a promise, and so is
+    the rest of that sentence), the province stays "Bắc Ninh"."""
+    from chidao import extract_text
+
+    text = (
+        "UBND TỈNH BẮC NINH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ XÂY DỰNG\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 2190/SXD-QLCL\nV/v an toàn thi công mùa mưa bão\nBắc Ninh, ngày 09 tháng 6 năm 2026\n"
+        "Kính gửi:\n- Ban Quản lý dự án đầu tư xây dựng tỉnh;\n- Ủy ban nhân dân các xã, phường.\n"
+        "1. Rà soát các công trình đang thi công, hoàn thành trước ngày 20/6/2026.\n"
+        "2. Sở Xây dựng sẽ thành lập các đoàn kiểm tra trong tháng 7/2026; kết quả kiểm tra được công"
+        " khai trên Trang thông tin điện tử của Sở.\n"
+        "3. Công an tỉnh Bắc Ninh phối hợp kiểm tra an toàn công trường.\n"
+    )
+    result = extract_text(text)
+    assert result["document"]["issuer"] == "UBND TỈNH BẮC NINH SỞ XÂY DỰNG"
+    assert [t["lead"] for t in result["tasks"]] == [
+        ["Ban Quản lý dự án đầu tư xây dựng tỉnh", "Ủy ban nhân dân các xã, phường"],
+        ["Công an tỉnh"],
+    ]

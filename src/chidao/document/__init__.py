@@ -17,7 +17,7 @@ from chidao.document.paragraphs import Paragraph, split_paragraphs
 from chidao.document.people import find_chair, find_meeting_date, find_signer, signature_lines
 from chidao.document.tables import Table, find_tables
 from chidao.text.chars import LOWER, UPPER
-from chidao.text.fold import tone_spellings
+from chidao.text.fold import match_key, tone_spellings
 from chidao.text.guarded import guarded
 
 __all__ = ["Layout", "Node", "Paragraph", "Table", "parse_layout"]
@@ -41,6 +41,7 @@ _LOCALITY_CUES = sorted({kind[1:4] for kind in _LOCALITY_KINDS})
 assert all(len(kind) >= 4 for kind in _LOCALITY_KINDS)
 _ISSUER_PLACE = _CUES["issuer_place"]
 _PROVINCE_PREFIX = _CUES["province_prefix"]  # "Thành phố", "TP." before the province's name
+_ORGAN_AFTER_PLACE = re.compile(rf"\s+(?:{'|'.join(map(re.escape, _ISSUER['organ_heads']))})\s")
 
 
 @dataclass
@@ -89,7 +90,16 @@ def _issuer_block(text: str, header: Header) -> str:
         cut = broken.start() if broken else -1
     number = text.find(_LAYOUT["number_label"])
     ends = [c for c in (cut, number) if c >= 0]
-    return text[: min(ends)] if ends else ""
+    block = text[: min(ends)] if ends else ""
+    if 0 <= cut < number:
+        # Two columns laid out line by line: "UBND TỈNH BẮC NINH" / "CỘNG HÒA ..." / "SỞ XÂY DỰNG" /
+        # "Độc lập - Tự do - Hạnh phúc" (genre g329): the issuer's lines after the motto's first one.
+        rest = [ln.strip() for ln in text[cut:number].split("\n")[1:]]
+        full = match_key(_LAYOUT["motto_full"])
+        block += "".join(
+            f"{ln}\n" for ln in rest if ln.isupper() and any(c.isalpha() for c in ln) and match_key(ln) not in full
+        )
+    return block
 
 
 def _localities(text: str) -> Iterator[re.Match[str]]:
@@ -119,7 +129,9 @@ def _place(layout: Layout, issuer: str) -> None:
     layout.national = national
     match = _ISSUER_PLACE.search(re.sub(r"\s*\n\s*", " ", issuer))
     if match and not national:
-        layout.province = _title_case(match.group(2).strip())
+        # "UBND TỈNH ĐỒNG THÁP / SỞ NÔNG NGHIỆP ...": the name ends where the organ's line begins
+        name = _ORGAN_AFTER_PLACE.split(match.group(2).strip())[0]
+        layout.province = _title_case(name.strip())
     elif layout.header.place and not national:
         layout.province = _PROVINCE_PREFIX.sub("", layout.header.place)
     if national:

@@ -136,6 +136,7 @@ class UnitCutting:
                 continue
             if assignment is not None and self._is_promise(assignment, c_end):
                 self.skip(c_start, "narration")  # "Ủy ban nhân dân tỉnh sẽ ...": the issuer's promise
+                state.reporting = True  # "...; kết quả kiểm tra được công khai ...": the promise goes on
                 continue
             if assignment is not None and self._is_stance(assignment, c_end):
                 self.skip(c_start, "assessment")  # "X phải xác định đây là nhiệm vụ trọng tâm."
