@@ -513,3 +513,19 @@ def test_interleaved_header_gives_the_organ_and_its_promise():
         ["Ban Quản lý dự án đầu tư xây dựng tỉnh", "Ủy ban nhân dân các xã, phường"],
         ["Công an tỉnh"],
     ]
+
+
+def test_news_specifics_after_trong_do_colon_and_relayed_intent():
+    """News: "..., trong đó: Bộ trưởng giao Vụ X chủ trì ..." gives the specific task; "Bộ trưởng
+    khẳng định, Bộ ... sẽ tiếp tục đồng hành ..." relays intent, no task."""
+    from chidao import extract_text
+
+    text = (
+        "(CMO) - Chiều 16/3, Bộ trưởng Nguyễn Hải Đăng đã có buổi làm việc với UBND tỉnh Cà Mau.\n\n"
+        "Trả lời các kiến nghị của tỉnh, Bộ trưởng giao các đơn vị chức năng của Bộ xử lý theo thẩm"
+        " quyền, trong đó: Bộ trưởng giao Vụ Kế hoạch - Tài chính chủ trì tổng hợp đề xuất bổ sung vốn,"
+        " báo cáo Lãnh đạo Bộ trước ngày 30/4/2027.\n\n"
+        "Bộ trưởng khẳng định, Bộ Dân tộc và Tôn giáo sẽ tiếp tục đồng hành với tỉnh.\n"
+    )
+    tasks = [(t["lead"], t["deadline"]) for t in extract_text(text)["tasks"]]
+    assert tasks == [(["Vụ Kế hoạch - Tài chính"], "2027-04-30")]

@@ -131,11 +131,16 @@ def _promise() -> re.Pattern[str]:
 
 @cache
 def _promise_verb() -> re.Pattern[str]:
-    return re.compile(rf"\s*(?:{assignment_phrases('promise_verbs')})(?![\w])")
+    relayed = (
+        rf"\s*(?:{assignment_phrases('reported_speech')})\s*[,:]\s*[^,.;:]{{2,80}}?\s"
+        rf"(?:{assignment_phrases('intent_verbs')})"
+    )
+    return re.compile(rf"(?:\s*(?:{assignment_phrases('promise_verbs')})|{relayed})(?![\w])")
 
 
 def promises_after(key: str, pos: int, end: int) -> bool:
-    """Whether a promise verb follows a name that ends at ``pos`` ("Bộ Y tế | sẽ tiếp tục ...")."""
+    """Whether a promise verb follows a name that ends at ``pos`` ("Bộ Y tế | sẽ tiếp tục ..."), or
+    the name's words that relay a body's intent ("Bộ trưởng | khẳng định, Bộ ... sẽ ...")."""
     return _promise_verb().match(key, pos, end) is not None
 
 
