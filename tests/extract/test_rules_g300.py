@@ -529,3 +529,19 @@ def test_news_specifics_after_trong_do_colon_and_relayed_intent():
     )
     tasks = [(t["lead"], t["deadline"]) for t in extract_text(text)["tasks"]]
     assert tasks == [(["Vụ Kế hoạch - Tài chính"], "2027-04-30")]
+
+
+def test_goal_in_a_headings_earlier_sentence_dates_no_item():
+    """ "2. Dự án ... phấn đấu bàn giao mặt bằng trước ngày 30/9/2026. Để bảo đảm mục tiêu này, các
+    cơ quan ... thực hiện các nội dung sau:" dates the goal; its items keep their own deadlines, and
+    "các lực lượng chức năng" is no named partner."""
+    body = (
+        "2. Dự án Đường Vành đai là công trình trọng điểm, phấn đấu bàn giao toàn bộ mặt bằng trước ngày"
+        " 30/9/2026. Để bảo đảm mục tiêu này, các cơ quan, đơn vị tập trung thực hiện các nội dung sau:\n"
+        "a) Giao Ủy ban nhân dân xã Hòa Vang chủ trì kiểm đếm đất đai, xong trước ngày 31/5/2026.\n"
+        "b) Giao Công an thành phố phối hợp với các lực lượng chức năng bảo đảm an ninh trật tự.\n"
+    )
+    assert _tasks(_notice(body)) == [
+        (["Ủy ban nhân dân xã Hòa Vang"], [], "2026-05-31", None),
+        (["Công an thành phố"], [], None, None),
+    ]

@@ -347,7 +347,8 @@ class TaskCutter(ClauseChecks, PlanReading, UnitCutting, TableTasks):
             coord = coordinators(self.reader, start, end, ctx.leads, self.cues)
             if coord:
                 inner = ctx.but(coordinators=coord)
-        heading_time = self._covering_timing(start, end, assignment)
+        # its last sentence only: "... phấn đấu bàn giao trước ngày 30/9. Để bảo đảm ...:" (g330)
+        heading_time = self._covering_timing(self._last_sentence(start, end), end, assignment)
         if heading_time is not None:
             inner = inner.but(timing=heading_time)
         before = len(self.tasks)
