@@ -545,3 +545,40 @@ def test_goal_in_a_headings_earlier_sentence_dates_no_item():
         (["Ủy ban nhân dân xã Hòa Vang"], [], "2026-05-31", None),
         (["Công an thành phố"], [], None, None),
     ]
+
+
+def test_member_school_unit_heads_and_yearly_day():
+    """ "Trường Đại học Ngoại ngữ, Đại học Huế" is one partner; "Xí nghiệp ..." is a body; a name
+    ends before "di dời"; "Định kỳ hằng năm, ... trước ngày 15 tháng 11" is each year's day."""
+    body = (
+        "1. Phòng Giáo dục Trung học phối hợp với Trường Đại học Ngoại ngữ, Đại học Huế tổ chức khảo sát.\n"
+        "2. Phòng Kinh tế phối hợp với Xí nghiệp Môi trường đô thị Hoàng Mai rà soát điểm tập kết rác.\n"
+        "3. Giao Công ty Điện lực Đà Nẵng chủ trì, phối hợp với Ban Quản lý dự án đầu tư xây dựng các công"
+        " trình giao thông và nông nghiệp di dời đường dây trung thế.\n"
+        "4. Định kỳ hằng năm, Sở Văn hóa, Thể thao và Du lịch tổng hợp báo cáo tình trạng bảo tồn di sản,"
+        " gửi Bộ Văn hóa, Thể thao và Du lịch trước ngày 15 tháng 11.\n"
+    )
+    assert _tasks(_notice(body)) == [
+        (["Phòng Giáo dục Trung học"], ["Trường Đại học Ngoại ngữ, Đại học Huế"], None, None),
+        (["Phòng Kinh tế"], ["Xí nghiệp Môi trường đô thị Hoàng Mai"], None, None),
+        (
+            ["Công ty Điện lực Đà Nẵng"],
+            ["Ban Quản lý dự án đầu tư xây dựng các công trình giao thông và nông nghiệp"],
+            None,
+            None,
+        ),
+        (["Sở Văn hóa, Thể thao và Du lịch"], [], None, "yearly"),
+    ]
+
+
+def test_one_addressee_named_short_in_an_item():
+    """A ministry's letter to "Ủy ban nhân dân tỉnh Quảng Ninh": "Đề nghị Ủy ban nhân dân tỉnh ..."
+    in an item names that addressee."""
+    from chidao import extract_text
+
+    text = (
+        "BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH\nSố: 2417/BVHTTDL-DSVH\nV/v bảo tồn di tích\n"
+        "Hà Nội, ngày 02 tháng 11 năm 2026\n\nKính gửi: Ủy ban nhân dân tỉnh Quảng Ninh.\n\n"
+        "1. Đề nghị Ủy ban nhân dân tỉnh xây dựng Đề án bảo tồn di tích, gửi Bộ trước ngày 30/12/2026.\n"
+    )
+    assert [t["lead"] for t in extract_text(text)["tasks"]] == [["Ủy ban nhân dân tỉnh Quảng Ninh"]]

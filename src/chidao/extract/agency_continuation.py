@@ -16,8 +16,10 @@ from chidao.extract.agency_words import (
     _HARD_STOP,
     _KIND_FIRSTS,
     _KIND_WORDS,
+    _MEMBER_HEADS,
     _NAMED_HEADS,
     _OF_WORD,
+    _PARENT_HEADS,
     _PLURAL_WORDS,
     _RESPONSIBLE,
     _TAIL_LINKS,
@@ -32,9 +34,10 @@ class _Run:
     name word was read, and the lowercase and capitalized words read since the last of the
     other kind."""
 
-    __slots__ = ("cap_run", "confirmed", "end", "lower_run", "seen_name")
+    __slots__ = ("cap_run", "confirmed", "end", "lower_run", "seen_name", "start")
 
     def __init__(self, pos: int) -> None:
+        self.start = pos
         self.end = self.confirmed = pos
         self.lower_run = self.cap_run = 0
         self.seen_name = False
@@ -121,7 +124,14 @@ class NameContinuation:
         ):
             run.end = te  # "Cục Quản lý đê điều và Phòng, chống thiên tai"
             return True
-        joins = word in ("-", "–") or not self.starts_agency(nxt[0]) or self._unnamed_head(nxt[0]) if nxt else False
+        joins = (
+            word in ("-", "–")
+            or not self.starts_agency(nxt[0])
+            or self._unnamed_head(nxt[0])
+            or (word == "," and self.key.startswith(_PARENT_HEADS, nxt[0]) and self._member_school(run.start))
+            if nxt
+            else False
+        )  # "Trường Đại học Ngoại ngữ, | Đại học Huế": a member school and its university (g333)
         if nxt and self._is_upper(nxt[0]) and run.seen_name and joins:
             run.end = te
             return True
@@ -141,6 +151,10 @@ class NameContinuation:
             # ("Vụ Kết cấu hạ tầng | và Viện Chiến lược ...", genre k06).
             run.confirmed = run.end
         return False
+
+    def _member_school(self, start: int) -> bool:
+        """Whether the name read from ``start`` (past its head) is a school's or an institute's."""
+        return any(head in self.key[max(0, start - 12) : start + 8] for head in _MEMBER_HEADS)
 
     def _unnamed_head(self, pos: int) -> bool:
         """ "Phòng Bưu chính, | Viễn thông chủ trì": a head that names a body only with a name

@@ -201,6 +201,23 @@ def _organ_key(issuer: str) -> str | None:
     return None
 
 
+def _sorted_tasks(cutter: TaskCutter) -> list[Task]:
+    """The cutter's tasks in the text's order, a letter's one addressee named in full."""
+    tasks = sorted(cutter.tasks, key=lambda t: t.start)
+    if len(cutter.letter_addressees) == 1:
+        _addressee_in_full(tasks, cutter.letter_addressees[0])
+    return tasks
+
+
+def _addressee_in_full(tasks: list[Task], addressee: Mention) -> None:
+    """A letter to "Ủy ban nhân dân tỉnh Quảng Ninh" that asks "Ủy ban nhân dân tỉnh ..." names its
+    one addressee short: the lead is the addressee as the letter names it (genre g331)."""
+    full = addressee.name.lower()
+    for task in tasks:
+        if any(full.startswith(f"{m.name.lower()} ") for m in task.leads):
+            task.leads = [addressee if full.startswith(f"{m.name.lower()} ") else m for m in task.leads]
+
+
 def _visited(reader: AgencyReader, layout: Layout) -> list[Mention]:
     """Rule 16: a Government Office notice of a working visit to one province, addressed to no one,
     gives the province's committee the items that name no actor ("1. Rà soát, cập nhật ...")."""
@@ -301,7 +318,7 @@ def extract(raw: str) -> Extraction:
             cutter.tasks = [t for t in cutter.tasks if _ASSIGNING_OPENING.match(key, t.start)]
     else:
         default = "non_directive"
-    tasks = sorted(cutter.tasks, key=lambda t: t.start)
+    tasks = _sorted_tasks(cutter)
     unassigned = find_unassigned(
         key, layout.read_paragraphs, [(t.start, t.end) for t in tasks], cutter.skipped, cutter.used, default=default
     )

@@ -8,6 +8,7 @@ a deadline; a phrase in the item's topic ("Về ... trong năm 2025:") neither.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -53,6 +54,8 @@ _YEAR_OPENING = _CUES["year_opening"]
 
 _OPEN_ENDED = _CUES["open_ended"]
 _HISTORY_BRACKET = _CUES["history_bracket"]
+_YEARLY = "yearly"
+_HAS_YEAR = re.compile(r"\d{4}")
 
 
 @dataclass(frozen=True)
@@ -138,7 +141,9 @@ class TimingReader:
                 return Timing(match.date, match.text, recurrence, span, match.kind, words)
             day = recurring_day(self.key, begin, end, recurrence)
             until = self._until(resolved[at:], begin, plan_line)
-            return Timing(match.date, match.text, recurrence, span, match.kind, words, day, until)
+            # "Định kỳ hằng năm, ... trước ngày 15 tháng 11": each year's day, no one date (g331)
+            when = None if recurrence == _YEARLY and not _HAS_YEAR.search(match.text) else match.date
+            return Timing(when, match.text, recurrence, span, match.kind, words, day, until)
         # Every _YEAR_OPENING holds _YEAR_WORD ("năm"); the pattern looks for a colon 60 characters ahead first.
         opening = _YEAR_OPENING.match(self.key, begin, end) if self.key.find(_YEAR_WORD, begin, end) >= 0 else None
         recurrence, words = self._recurrence(begin, end)
