@@ -582,3 +582,29 @@ def test_one_addressee_named_short_in_an_item():
         "1. Đề nghị Ủy ban nhân dân tỉnh xây dựng Đề án bảo tồn di tích, gửi Bộ trước ngày 30/12/2026.\n"
     )
     assert [t["lead"] for t in extract_text(text)["tasks"]] == [["Ủy ban nhân dân tỉnh Quảng Ninh"]]
+
+
+def test_plan_attached_after_the_decisions_signature():
+    """A decision issuing a plan, the plan copied after the signature ("KẾ HOẠCH" / title / "(Ban
+    hành kèm theo Quyết định số ...)"): its items are the tasks; an aside in brackets with ";" is one
+    ("(Cục X, y, z chủ trì; Cục W phối hợp; thời gian: tháng 8/2027)")."""
+    from chidao import extract_text
+
+    text = (
+        "BỘ TƯ PHÁP\nSố: 1286/QĐ-BTP\nHà Nội, ngày 14 tháng 6 năm 2027\n\nQUYẾT ĐỊNH\nBan hành Kế hoạch"
+        " số hóa Sổ hộ tịch năm 2027\n\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch số"
+        " hóa Sổ hộ tịch năm 2027.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n"
+        "Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nLê Quang Vinh\n\n"
+        "KẾ HOẠCH\nSố hóa Sổ hộ tịch năm 2027\n(Ban hành kèm theo Quyết định số 1286/QĐ-BTP ngày 14"
+        " tháng 6 năm 2027 của Bộ trưởng Bộ Tư pháp)\n\nI. NHIỆM VỤ CỤ THỂ\n"
+        "1. Ban hành tài liệu hướng dẫn số hóa (Cục Công nghệ thông tin chủ trì; Cục Hộ tịch, quốc tịch,"
+        " chứng thực phối hợp; thời gian: tháng 8/2027).\n"
+        "2. Rà soát dữ liệu hộ tịch đã số hóa (Cục Hộ tịch, quốc tịch, chứng thực chủ trì; thời gian:"
+        " quý IV/2027).\n"
+    )
+    result = extract_text(text)
+    assert result["document"]["is_directive"] is True
+    assert [(t["lead"], t["coordinators"], t["deadline"]) for t in result["tasks"]] == [
+        (["Cục Công nghệ thông tin"], ["Cục Hộ tịch, quốc tịch, chứng thực"], "2027-08-31"),
+        (["Cục Hộ tịch, quốc tịch, chứng thực"], [], "2027-12-31"),
+    ]

@@ -249,6 +249,7 @@ def _signature_start(text: str, body: list[Paragraph]) -> int | None:
 
 
 _ANNEX_WORDS = _CUES["annex_words"]
+_ATTACHED_BY = _CUES["attached_by"]
 
 
 def _annex_start(text: str, start: int) -> int:
@@ -265,6 +266,21 @@ def _annex_start(text: str, start: int) -> int:
                 continue  # no line start before the words: they are inside a line
         if _ANNEX.match(text, line):
             return line
+    return _attached_start(text, start)
+
+
+def _attached_start(text: str, start: int) -> int:
+    """Where a document issued with the decision starts after its signature: the line in capitals
+    ("KẾ HOẠCH") within a few lines above "(Ban hành kèm theo Quyết định ...)"; else the text's end."""
+    attached = _ATTACHED_BY.search(text, start)
+    if attached is None:
+        return len(text)
+    lines = text[start : attached.start()].split("\n")
+    pos = attached.start()
+    for line in reversed(lines[-_ANNEX_TITLE_LINES:]):
+        pos -= len(line) + 1
+        if line.strip() and line.strip().isupper():
+            return max(pos + 1, start)
     return len(text)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from chidao.extract.agency_words import (
     _AND_WORD,
+    _CLOSING_ROLES,
     _COMMA_COMPOUND,
     _COMPOUND_FIRSTS,
     _COMPOUND_LASTS,
@@ -167,9 +168,12 @@ class NameContinuation:
 
     def _comma_part_tailed(self, pos: int) -> int | None:
         """After a comma inside a name: one to three lowercase words that are no verb, closed by a
-        tail ("sinh viên | thuộc Sở"), belong to the name; where the tail ends, or None."""
+        tail ("sinh viên | thuộc Sở"), belong to the name; where the tail ends, or None. So do
+        lowercase parts parted by commas and closed by the body's role ("Cục Hộ tịch, | quốc tịch,
+        chứng thực | chủ trì", genre g337)."""
         cur = pos
-        for count in range(4):
+        words = 0
+        for count in range(7):
             tok = self._token(cur)
             if tok is None:
                 return None
@@ -180,10 +184,25 @@ class NameContinuation:
             word = self.key[ts:te]
             if count and word in ("-", "–"):
                 return self._owner_end(te)  # "Phòng Chính trị, tư tưởng - Sở Giáo dục và Đào tạo" (g135)
+            if words >= 2 and self._closing_role(ts):
+                return cur  # the role closes the name
+            if word == "," and words:
+                cur = te
+                continue
             if not word.isalpha() or self._is_upper(ts) or self.reg.stop_words.match(self.key, ts, self.limit):
+                return None
+            words += 1
+            if words > 4:
                 return None
             cur = te
         return None
+
+    def _closing_role(self, pos: int) -> bool:
+        """Whether a body's role ("chủ trì", "phối hợp") stands at ``pos`` as a whole word."""
+        for role in _CLOSING_ROLES:
+            if self.key.startswith(role, pos) and not self.key[pos + len(role) : pos + len(role) + 1].isalnum():
+                return True
+        return False
 
     def _owner_end(self, pos: int) -> int | None:
         """Where the body a unit belongs to, named after a dash, ends; None if no body opens there."""

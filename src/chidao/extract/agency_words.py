@@ -109,6 +109,7 @@ _COMMA_COMPOUND = tuple(_WORDS["comma_compound"])  # "phòng", "chống"
 _NAMED_HEADS = tuple(_WORDS["named_heads"])  # "viễn thông": a body only with a name after it
 _PARENT_HEADS = tuple(f"{w} " for w in _WORDS["parent_heads"])  # "đại học "
 _MEMBER_HEADS = tuple(f"{w} " for w in _WORDS["member_heads"])  # "trường "
+_CLOSING_ROLES = tuple(_WORDS["name_closing_roles"])  # "chủ trì", "phối hợp"
 _ENDING_VERBS = tuple(_WORDS["ending_verbs"])  # "theo dõi"
 _ROUTE_WORDS = tuple(_WORDS["route_words"])  # "đi", "qua"
 _FIELD_GROUPS = tuple(_WORDS["field_groups"])  # "sở", "bộ"

@@ -9,12 +9,41 @@ import re
 from chidao.extract.agencies import AgencyReader
 from chidao.extract.coordination import coordinates_after, names_partners
 from chidao.extract.leads import Cues, find_assignment, subject_assignment
+from chidao.extract.task_words import _CLAUSE_END
 
 _COMMA = re.compile(r",[ \t]+")
 _WORD = re.compile(r"\w+")
 # How far back a list that the comma would continue may start ("phối hợp với Sở Tài chính, UBND
 # các xã thực hiện": the comma goes on with the partners' list, no new clause).
 _LIST_REACH = 80
+
+
+def clause_spans(reader: AgencyReader, span: tuple[int, int, int], cues: Cues | None) -> list[tuple[int, int]]:
+    """An item's clauses: cut at each clause end past its opening label (``span``: the item's
+    start, where the label ends, its end), not inside brackets ("(Cục X chủ trì; Vụ Y phối hợp;
+    thời gian: quý III/2027)" is one aside; genre g337), and again where a comma opens another
+    body's own action."""
+    start, label, end = span
+    key = reader.key
+    out: list[tuple[int, int]] = []
+    pos = start
+    for match in _CLAUSE_END.finditer(key, label, end):
+        if "(" in key[pos : match.start()] and key.count("(", pos, match.start()) > key.count(")", pos, match.start()):
+            continue  # inside brackets
+        if match.end() - pos > 1:
+            _add_clause(reader, out, (pos, match.end()), cues)
+        pos = match.end()
+    if end > pos:
+        _add_clause(reader, out, (pos, end), cues)
+    return out
+
+
+def _add_clause(reader: AgencyReader, out: list[tuple[int, int]], span: tuple[int, int], cues: Cues | None) -> None:
+    start, end = span
+    for cut in lead_commas(reader, start, end, cues) if "," in reader.key[start:end] else ():
+        out.append((start, cut))
+        start = cut
+    out.append((start, end))
 
 
 def lead_commas(reader: AgencyReader, start: int, end: int, cues: Cues | None) -> list[int]:

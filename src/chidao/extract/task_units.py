@@ -18,14 +18,13 @@ from chidao.extract.leads import (
     topic_end,
 )
 from chidao.extract.task_clauses import SentenceState, label_end, points_to_annex
-from chidao.extract.task_splits import lead_commas
+from chidao.extract.task_splits import clause_spans
 from chidao.extract.task_types import Context, Task
 from chidao.extract.task_words import (
     _ASSESSMENT,
     _BACK,
     _BARE_REQUEST,
     _CAPTION,
-    _CLAUSE_END,
     _CONSEQUENCE,
     _DUTY,
     _ENUMERATED,
@@ -61,23 +60,8 @@ class UnitCutting:
 
     # -- task units --------------------------------------------------------------------------------
     def _clauses(self, start: int, end: int) -> list[tuple[int, int]]:
-        out = []
-        pos = start
         label = label_end(self.reader, start, end)  # "Các sở, ban, ngành; UBND các xã, phường: ..." is one label
-        for match in _CLAUSE_END.finditer(self.key, label, end):
-            if match.end() - pos > 1:
-                self._add_clause(out, pos, match.end())
-            pos = match.end()
-        if end > pos:
-            self._add_clause(out, pos, end)
-        return out
-
-    def _add_clause(self, out: list[tuple[int, int]], start: int, end: int) -> None:
-        """A clause, cut again where a comma opens another body's own action (rule 2)."""
-        for cut in lead_commas(self.reader, start, end, self.cues) if "," in self.key[start:end] else ():
-            out.append((start, cut))
-            start = cut
-        out.append((start, end))
+        return clause_spans(self.reader, (start, label, end), self.cues)
 
     def _unit(self, start: int, end: int, ctx: Context, *, marked: bool = True) -> None:
         """One item's text: a task per run of clauses that share a lead."""
