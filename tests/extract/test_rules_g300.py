@@ -608,3 +608,21 @@ def test_plan_attached_after_the_decisions_signature():
         (["Cục Công nghệ thông tin"], ["Cục Hộ tịch, quốc tịch, chứng thực"], "2027-08-31"),
         (["Cục Hộ tịch, quốc tịch, chứng thực"], [], "2027-12-31"),
     ]
+
+
+def test_justice_units_and_press_bodies():
+    """The 2025 justice units named in full, a magazine as a body of its own, "các phòng, đơn vị
+    thuộc Sở" as no named partner, a name with commas closed by "là đơn vị"."""
+    body = (
+        "1. Phòng Phổ biến, giáo dục pháp luật và Theo dõi thi hành pháp luật tham mưu kế hoạch tuyên truyền.\n"
+        "2. Phòng Hành chính tư pháp và Bổ trợ tư pháp chủ trì, phối hợp với các phòng, đơn vị thuộc Sở"
+        " tổng hợp số liệu.\n"
+        "3. Báo Pháp luật Việt Nam, Tạp chí Dân chủ và Pháp luật tuyên truyền lợi ích của số hóa.\n"
+        "4. Cục Hộ tịch, quốc tịch, chứng thực là đơn vị đầu mối, theo dõi việc thực hiện Kế hoạch.\n"
+    )
+    assert [t[:2] for t in _tasks(_notice(body))] == [
+        (["Phòng Phổ biến, giáo dục pháp luật và Theo dõi thi hành pháp luật"], []),
+        (["Phòng Hành chính tư pháp và Bổ trợ tư pháp"], []),
+        (["Báo Pháp luật Việt Nam", "Tạp chí Dân chủ và Pháp luật"], []),
+        (["Cục Hộ tịch, quốc tịch, chứng thực"], []),
+    ]
