@@ -626,3 +626,21 @@ def test_justice_units_and_press_bodies():
         (["Báo Pháp luật Việt Nam", "Tạp chí Dân chủ và Pháp luật"], []),
         (["Cục Hộ tịch, quốc tịch, chứng thực"], []),
     ]
+
+
+def test_answer_to_a_proposal_names_its_subject_after_the_topic():
+    """ "Về đề xuất nạo vét luồng cảng cá, Sở X phối hợp với Sở Y ..." answers a proposal with a
+    task for X; "Về đề nghị ..., giao A, B xem xét" gives both; a leader's wish is no task."""
+    from chidao import extract_text
+
+    text = (
+        "(DLO) - Sáng 5/6, Chủ tịch UBND tỉnh Nguyễn Đình Khoa chủ trì hội nghị đối thoại với doanh nghiệp.\n\n"
+        "Về đề xuất nạo vét luồng cảng cá Sông Cầu, Sở Nông nghiệp và Môi trường phối hợp với Sở Tài"
+        " chính rà soát, báo cáo UBND tỉnh trong tháng 7/2027.\n\n"
+        "Về đề nghị gia hạn nộp thuế, giao Thuế tỉnh, Sở Tài chính xem xét, trả lời doanh nghiệp.\n\n"
+        "Chủ tịch UBND tỉnh mong muốn cộng đồng doanh nghiệp tiếp tục phát huy tinh thần tự lực.\n"
+    )
+    assert [(t["lead"], t["deadline"]) for t in extract_text(text)["tasks"]] == [
+        (["Sở Nông nghiệp và Môi trường"], "2027-07-31"),
+        (["Thuế tỉnh", "Sở Tài chính"], None),
+    ]

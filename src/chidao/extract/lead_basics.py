@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from chidao.data import load_toml
 from chidao.extract.agencies import AgencyReader, Mention
+from chidao.extract.cues import cues
 from chidao.text.occurrences import Occurrences
 
 # Every _ASSIGN match opens with one of the assign words, every _COORDINATE match holds one of the
@@ -69,3 +70,13 @@ def clean_leads(mentions: list[Mention]) -> list[Mention]:
 
 # A list read at a clause's opening: where, what it found, where it ended and the reader's bound after it.
 _Read = tuple[int, list[Mention], int, int]
+
+
+_ASSIGNING = cues("assignment_cues.toml")["assign"]
+
+
+def _assigning_at(key: str, start: int, end: int) -> int:
+    """Where an assigning verb ("giao") opens in ``key[start:end]``, else ``end``: a clause's
+    intro ends before it ("Về đề nghị ..., giao Thanh tra tỉnh, Sở Tài chính xem xét")."""
+    found = _ASSIGNING.search(key, start, end)
+    return found.start() if found else end

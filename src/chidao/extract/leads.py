@@ -18,7 +18,7 @@ from chidao.extract.coordination import coordinators
 from chidao.extract.cues import cue_regex, cues
 from chidao.extract.doer_leads import agent_assignment
 from chidao.extract.heading_leads import _heading, duty_holder, heading_assignment
-from chidao.extract.lead_basics import Assignment, Cues, _Read, clean_leads, past_spaces
+from chidao.extract.lead_basics import Assignment, Cues, _assigning_at, _Read, clean_leads, past_spaces
 from chidao.extract.registry import phrase_key
 from chidao.extract.vocabulary import assignment_phrases
 
@@ -198,7 +198,7 @@ def _skip_intro(reader: AgencyReader, pos: int, end: int) -> int:
             break
         stop = min(end, pos + 400)
         sentence = _STOP_SPACE.search(key[pos:stop])
-        stop = pos + sentence.start() if sentence else stop
+        stop = _assigning_at(key, pos, pos + sentence.start() if sentence else stop)
         for comma in _COMMA_SPACE.finditer(key[pos:stop]):
             after = pos + comma.end()
             if key.count("(", pos, after) > key.count(")", pos, after):
