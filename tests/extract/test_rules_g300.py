@@ -644,3 +644,36 @@ def test_answer_to_a_proposal_names_its_subject_after_the_topic():
         (["Sở Nông nghiệp và Môi trường"], "2027-07-31"),
         (["Thuế tỉnh", "Sở Tài chính"], None),
     ]
+
+
+def test_issuer_presenting_its_plan_leads_nothing():
+    """ "..., Sở Y tế xây dựng Kế hoạch triển khai chiến dịch như sau:" presents the plan: its action
+    items that name no agency are no tasks (rule 7), its named ones are."""
+    from chidao import extract_text
+
+    text = (
+        "UBND TỈNH HÀ TĨNH\nSỞ Y TẾ\nSố: 1186/KH-SYT\nHà Tĩnh, ngày 05 tháng 3 năm 2026\n\nKẾ HOẠCH\n"
+        "Tiêm bổ sung vắc xin sởi năm 2026\n\n"
+        "Trước diễn biến số ca mắc sởi tăng, Sở Y tế xây dựng Kế hoạch triển khai chiến dịch như sau:\n"
+        "I. NỘI DUNG HOẠT ĐỘNG\n1. Điều tra, lập danh sách đối tượng theo từng thôn.\n"
+        "2. Tập huấn chuyên môn cho cán bộ tham gia chiến dịch.\n"
+        "II. TỔ CHỨC THỰC HIỆN\n1. Trung tâm Kiểm soát bệnh tật tỉnh phân phối vắc xin trước ngày 01/4/2026.\n"
+    )
+    assert [t["lead"] for t in extract_text(text)["tasks"]] == [["Trung tâm Kiểm soát bệnh tật tỉnh"]]
+
+
+def test_place_after_a_subject_line_wrapped_over_two_lines():
+    """ "V/v xử lý sạt lở bờ biển, cửa" / "sông trên địa bàn tỉnh Quảng Trị" / "Hà Nội, ngày 12" /
+    "tháng 8 năm 2026": the place is Hà Nội, the subject keeps its province."""
+    from chidao import extract_text
+
+    text = (
+        "VĂN PHÒNG CHÍNH\nPHỦ\n-------\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 6812/VPCP-NN\nV/v xử lý sạt lở bờ biển, cửa\nsông trên địa bàn tỉnh Quảng Trị\nHà Nội, ngày 12\n"
+        "tháng 8 năm 2026\n\nKính gửi: Ủy ban nhân dân tỉnh Quảng Trị.\n\n1. Rà soát các điểm sạt lở.\n"
+    )
+    document = extract_text(text)["document"]
+    assert (document["place"], document["title"]) == (
+        "Hà Nội",
+        "xử lý sạt lở bờ biển, cửa sông trên địa bàn tỉnh Quảng Trị",
+    )

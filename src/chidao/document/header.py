@@ -95,9 +95,21 @@ def _off_subject_line(text: str, flat: str, place: str | None, limit: int) -> st
     if at < 0 or cut < 0:
         return place
     line_start = text.rfind("\n", 0, at) + 1
-    if not _VV.match(text, line_start):
+    if not _in_subject_line(text, line_start):
         return place
     return re.sub(r"\s+", " ", text[cut + 1 : at + len(place)]).strip() or place
+
+
+def _in_subject_line(text: str, line_start: int) -> bool:
+    """Whether the line at ``line_start`` is a "V/v ..." line or goes on with one, in lowercase
+    ("V/v xử lý sạt lở bờ biển, cửa" / "sông trên địa bàn tỉnh Quảng Trị", genre g345)."""
+    for _ in range(3):
+        if _VV.match(text, line_start):
+            return True
+        if not text[line_start : line_start + 1].islower() or line_start == 0:
+            return False
+        line_start = text.rfind("\n", 0, line_start - 1) + 1
+    return False
 
 
 def _place_date_bound(flat: str) -> int:
