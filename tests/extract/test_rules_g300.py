@@ -677,3 +677,20 @@ def test_place_after_a_subject_line_wrapped_over_two_lines():
         "Hà Nội",
         "xử lý sạt lở bờ biển, cửa sông trên địa bàn tỉnh Quảng Trị",
     )
+
+
+def test_news_of_a_conference_that_assigns_nothing():
+    """Portal news of a conference: who chaired it ("Đồng chí X - Phó Chủ tịch UBND tỉnh, Trưởng Ban
+    Chỉ đạo các Chương trình mục tiêu quốc gia tỉnh chủ trì hội nghị"), who attended ("Dự hội nghị
+    có ..."): no task, and the page assigns nothing."""
+    from chidao import extract_text
+
+    text = (
+        "(TTĐT) - Sáng 26/3/2026, UBND tỉnh tổ chức Hội nghị tổng kết Chương trình xây dựng nông thôn mới."
+        " Đồng chí Trương Minh Hiếu - Phó Chủ tịch UBND tỉnh, Trưởng Ban Chỉ đạo các Chương trình mục tiêu"
+        " quốc gia tỉnh chủ trì hội nghị. Dự hội nghị có lãnh đạo các sở, ban, ngành tỉnh.\n\n"
+        "Theo báo cáo tại hội nghị, sau 5 năm triển khai, toàn tỉnh có 62 xã đạt chuẩn nông thôn mới.\n"
+    )
+    result = extract_text(text)
+    assert result["tasks"] == []
+    assert result["document"]["is_directive"] is False

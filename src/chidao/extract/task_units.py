@@ -25,6 +25,7 @@ from chidao.extract.task_words import (
     _BACK,
     _BARE_REQUEST,
     _CAPTION,
+    _CHAIRED,
     _CONSEQUENCE,
     _DUTY,
     _ENUMERATED,
@@ -325,6 +326,7 @@ class UnitCutting:
             or _PARTY_PROPOSAL.match(key, opening, end)
             or _CONSEQUENCE.match(key, opening, end)
             or _FUNDING.match(key, opening, end)
+            or _CHAIRED.match(key, opening, end)
         ):
             return "narration"  # a petition (rule 10), a missed deadline's consequence, the funds' source
         subject = past_spaces(self.reader, topic_end(key, opening, end))
