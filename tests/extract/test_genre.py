@@ -13,11 +13,11 @@ import pytest
 from chidao import extract_text
 
 GENRE = Path(__file__).parent / "genre"
-TARGETS = {"task_f1": 0.987, "e2e_f1": 0.952, "directive_accuracy": 0.993, "metadata_accuracy": 0.998}
-# g51-g341, written on 2026-12-06 before the engine ran on them (arrival figures in genre/README.md):
+TARGETS = {"task_f1": 0.988, "e2e_f1": 0.954, "directive_accuracy": 0.994, "metadata_accuracy": 0.998}
+# g51-g349, written on 2026-12-06 before the engine ran on them (arrival figures in genre/README.md):
 # their figures once the rules they showed missing were added. g73's "Ủy ban nhân dân các xã,
 # phường có diện tích chuyển đổi" is cut before "chuyển đổi".
-LATEST = tuple(f"g{n}" for n in range(51, 342))
+LATEST = tuple(f"g{n}" for n in range(51, 350))
 LATEST_TARGETS = {
     # missed: g116 a monthly report at a meeting, g127's "Sờ Nông nghiệp ..." (a scan's text with
     # tone confusions no rule repairs), g150's "Hồ sơ của Công ty còn thiếu ..." (a finding lent to
@@ -27,11 +27,11 @@ LATEST_TARGETS = {
     # whose rows wrap, g320's unmarked lead-in over "+" items, g323's report with a tasks section
     # g325's "o" items under a lead-in, g329's project parties by what they build, g332's steering
     # committee's member list, g338's telegram quoted, g339's Party cells, g340's petitions (set to the
-    # figures of the fourth 2026-12-06 session when g300-g341 came in)
-    "task_f1": 0.985,
-    "lead_accuracy": 0.979,
-    "deadline_accuracy": 0.992,
-    "e2e_f1": 0.944,  # g156's "Tổng công ty ... - CTCP (ACV)" cut before its legal form
+    # figures of the fourth 2026-12-06 session when g300-g349 came in)
+    "task_f1": 0.986,
+    "lead_accuracy": 0.980,
+    "deadline_accuracy": 0.993,
+    "e2e_f1": 0.946,  # g156's "Tổng công ty ... - CTCP (ACV)" cut before its legal form
     "directive_accuracy": 0.993,
     "metadata_accuracy": 0.998,
 }
