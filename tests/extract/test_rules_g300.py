@@ -694,3 +694,14 @@ def test_news_of_a_conference_that_assigns_nothing():
     result = extract_text(text)
     assert result["tasks"] == []
     assert result["document"]["is_directive"] is False
+
+
+def test_policy_terms_and_settlements_in_a_group():
+    """A council's policy terms ("2. Đối tượng áp dụng" over "a) Hợp tác xã ...") are no tasks; "Các
+    chi bộ thôn, tổ dân phố" is one group."""
+    body = (
+        "1. Đối tượng áp dụng\na) Hợp tác xã, tổ hợp tác sản xuất lúa có diện tích tham gia vùng chuyên canh.\n"
+        "b) Hộ gia đình, cá nhân sản xuất lúa là thành viên của hợp tác xã.\n"
+        "2. Các chi bộ thôn, tổ dân phố nâng cao chất lượng sinh hoạt chi bộ.\n"
+    )
+    assert [t[0] for t in _tasks(_notice(body))] == [["Các chi bộ thôn, tổ dân phố"]]

@@ -22,6 +22,8 @@ from chidao.extract.agency_words import (
 
 # The last words of a group of localities ("các địa phương", "các xã, phường").
 _FUNCTION_WORD_SET = frozenset(_WORDS["function_words"])  # "của", "và": no verb after a group
+_SETTLEMENTS = frozenset(_WORDS["settlements"])
+_SETTLEMENT_WORDS = tuple(f"{word} " for word in _WORDS["settlements"])
 _LOCAL_GROUP_ENDS = tuple(f" {word.lower()}" for word in (*_WORDS["localities"], *_WORDS["having_groups"]))
 _UNDER_WORDS = tuple(f"{word} " for word in _WORDS["under_words"])  # "thuộc ", "trực thuộc "
 
@@ -256,8 +258,8 @@ class GroupReading:
         if nxt is None:
             return False
         word = self.key[nxt[0] : nxt[1]]
-        if word == first:
-            return True
+        if word == first or (first in _SETTLEMENTS and self.key.startswith(_SETTLEMENT_WORDS, nxt[0])):
+            return True  # "rừng đặc dụng, rừng phòng hộ"; "các chi bộ thôn, tổ dân phố"
         return (
             word[0].isalpha()
             and not self._is_upper(nxt[0])
