@@ -705,3 +705,17 @@ def test_policy_terms_and_settlements_in_a_group():
         "2. Các chi bộ thôn, tổ dân phố nâng cao chất lượng sinh hoạt chi bộ.\n"
     )
     assert [t[0] for t in _tasks(_notice(body))] == [["Các chi bộ thôn, tổ dân phố"]]
+
+
+def test_lowercase_pair_after_a_dash_inside_a_name():
+    """ "Vụ Pháp luật dân sự - kinh tế phối hợp": the name goes on past the dash in lowercase, up to
+    the body's role; "báo cáo tình hình kinh tế - xã hội" after a name is no part of it."""
+    body = (
+        "1. Cục Hộ tịch, quốc tịch, chứng thực chủ trì, phối hợp với Vụ Pháp luật dân sự - kinh tế xây dựng"
+        " Thông tư.\n"
+        "2. Sở Tài chính báo cáo tình hình kinh tế - xã hội quý III.\n"
+    )
+    assert [t[:2] for t in _tasks(_notice(body))] == [
+        (["Cục Hộ tịch, quốc tịch, chứng thực"], ["Vụ Pháp luật dân sự - kinh tế"]),
+        (["Sở Tài chính"], []),
+    ]

@@ -3,9 +3,9 @@ the lowercase words that go on to the province's word ("... quỹ đất tỉnh"
 
 from __future__ import annotations
 
+from chidao.extract.agency_name_parts import NameParts
 from chidao.extract.agency_words import (
     _AND_WORD,
-    _CLOSING_ROLES,
     _COMMA_COMPOUND,
     _COMPOUND_FIRSTS,
     _COMPOUND_LASTS,
@@ -17,8 +17,6 @@ from chidao.extract.agency_words import (
     _HARD_STOP,
     _KIND_FIRSTS,
     _KIND_WORDS,
-    _MEMBER_HEADS,
-    _NAMED_HEADS,
     _OF_WORD,
     _PARENT_HEADS,
     _PLURAL_WORDS,
@@ -44,7 +42,7 @@ class _Run:
         self.seen_name = False
 
 
-class NameContinuation:
+class NameContinuation(NameParts):
     """The name-continuation part of ``AgencyReader`` (mixed into it; uses its ``text``, ``key``,
     ``limit``, ``reg`` and token helpers)."""
 
@@ -136,6 +134,9 @@ class NameContinuation:
         if nxt and self._is_upper(nxt[0]) and run.seen_name and joins:
             run.end = te
             return True
+        if word in ("-", "–") and run.seen_name and run.lower_run and nxt and self._lower_pair_end(nxt[0]):
+            run.end = run.confirmed = self._lower_pair_end(nxt[0])  # "Vụ Pháp luật dân sự - kinh tế" (g337)
+            return False
         closed = self._comma_part_tailed(te) if word == "," and run.seen_name and nxt else None
         if closed is not None:
             run.end = run.confirmed = closed  # "Phòng Công tác học sinh, sinh viên thuộc Sở" (genre g115)
@@ -151,19 +152,6 @@ class NameContinuation:
             # agency, so the lowercase words before the comma end this one's name; so does "và"
             # ("Vụ Kết cấu hạ tầng | và Viện Chiến lược ...", genre k06).
             run.confirmed = run.end
-        return False
-
-    def _member_school(self, start: int) -> bool:
-        """Whether the name read from ``start`` (past its head) is a school's or an institute's."""
-        return any(head in self.key[max(0, start - 12) : start + 8] for head in _MEMBER_HEADS)
-
-    def _unnamed_head(self, pos: int) -> bool:
-        """ "Phòng Bưu chính, | Viễn thông chủ trì": a head that names a body only with a name
-        after it ("Viễn thông Thái Nguyên"), here followed by none, goes on with the name."""
-        for head in _NAMED_HEADS:
-            if self.key.startswith(head, pos):
-                after = self._token(pos + len(head))
-                return after is None or not self._is_upper(after[0])
         return False
 
     def _comma_part_tailed(self, pos: int) -> int | None:
@@ -196,13 +184,6 @@ class NameContinuation:
                 return None
             cur = te
         return None
-
-    def _closing_role(self, pos: int) -> bool:
-        """Whether a body's role ("chủ trì", "phối hợp") stands at ``pos`` as a whole word."""
-        for role in _CLOSING_ROLES:
-            if self.key.startswith(role, pos) and not self.key[pos + len(role) : pos + len(role) + 1].isalnum():
-                return True
-        return False
 
     def _owner_end(self, pos: int) -> int | None:
         """Where the body a unit belongs to, named after a dash, ends; None if no body opens there."""

@@ -1,0 +1,47 @@
+"""Parts of an agency's name that its reader checks one at a time: a body's role that closes a name
+("... chứng thực | chủ trì"), a head that names a body only with a name after it ("Viễn thông"), a
+member school named with its university, a lowercase pair after a dash ("dân sự - kinh tế")."""
+
+from __future__ import annotations
+
+from chidao.extract.agency_words import _CLOSING_ROLES, _MEMBER_HEADS, _NAMED_HEADS
+
+
+class NameParts:
+    """Part of ``AgencyReader`` (mixed into it through ``NameContinuation``; uses its ``key``,
+    ``limit``, ``reg`` and token helpers)."""
+
+    def _lower_pair_end(self, pos: int) -> int | None:
+        """After a dash inside a name that runs on in lowercase: one or two lowercase words that are no
+        verb, closed by the body's role, a verb or punctuation ("dân sự - | kinh tế | phối hợp"); where
+        they end."""
+        cur = pos
+        for count in range(3):
+            tok = self._token(cur)
+            verb = tok is not None and self.reg.stop_words.match(self.key, tok[0], self.limit) is not None
+            if tok is None or (count and (not self.key[tok[0]].isalnum() or self._closing_role(tok[0]) or verb)):
+                return cur if count else None  # "... kinh tế | xây dựng Thông tư": a verb closes it too
+            if self._is_upper(tok[0]) or verb:
+                return None
+            cur = tok[1]
+        return None
+
+    def _member_school(self, start: int) -> bool:
+        """Whether the name read from ``start`` (past its head) is a school's or an institute's."""
+        return any(head in self.key[max(0, start - 12) : start + 8] for head in _MEMBER_HEADS)
+
+    def _unnamed_head(self, pos: int) -> bool:
+        """ "Phòng Bưu chính, | Viễn thông chủ trì": a head that names a body only with a name
+        after it ("Viễn thông Thái Nguyên"), here followed by none, goes on with the name."""
+        for head in _NAMED_HEADS:
+            if self.key.startswith(head, pos):
+                after = self._token(pos + len(head))
+                return after is None or not self._is_upper(after[0])
+        return False
+
+    def _closing_role(self, pos: int) -> bool:
+        """Whether a body's role ("chủ trì", "phối hợp") stands at ``pos`` as a whole word."""
+        for role in _CLOSING_ROLES:
+            if self.key.startswith(role, pos) and not self.key[pos + len(role) : pos + len(role) + 1].isalnum():
+                return True
+        return False
