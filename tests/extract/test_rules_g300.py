@@ -719,3 +719,15 @@ def test_lowercase_pair_after_a_dash_inside_a_name():
         (["Cục Hộ tịch, quốc tịch, chứng thực"], ["Vụ Pháp luật dân sự - kinh tế"]),
         (["Sở Tài chính"], []),
     ]
+
+
+def test_leaders_words_then_the_body_that_acts():
+    """News: "Bộ trưởng nhấn mạnh, Sở Y tế phải khẩn trương rà soát ..." gives Sở Y tế the task,
+    whoever speaks."""
+    from chidao import extract_text
+
+    text = (
+        "(CMO) - Chiều 16/3, Bộ trưởng Nguyễn Hải Đăng đã có buổi làm việc với UBND tỉnh Cà Mau.\n\n"
+        "Bộ trưởng nhấn mạnh, Sở Y tế phải khẩn trương rà soát danh mục thuốc thiếu.\n"
+    )
+    assert [t["lead"] for t in extract_text(text)["tasks"]] == [["Sở Y tế"]]

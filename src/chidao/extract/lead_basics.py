@@ -80,3 +80,19 @@ def _assigning_at(key: str, start: int, end: int) -> int:
     intro ends before it ("Về đề nghị ..., giao Thanh tra tỉnh, Sở Tài chính xem xét")."""
     found = _ASSIGNING.search(key, start, end)
     return found.start() if found else end
+
+
+_LABEL = cues("assignment_cues.toml")["label"]
+_TOPIC = cues("assignment_cues.toml")["topic"]
+
+
+def strip_label(key: str, start: int) -> int:
+    """Past a plan's "Nhiệm vụ:" label."""
+    label = _LABEL.match(key, start)
+    return label.end() if label else start
+
+
+def topic_end(key: str, start: int, end: int) -> int:
+    """End of a "Về ...:" / "Đối với ...:" topic that opens an item (its dates are not deadlines)."""
+    topic = _TOPIC.match(key, start, end)
+    return topic.end() if topic else start

@@ -18,7 +18,16 @@ from chidao.extract.coordination import coordinators
 from chidao.extract.cues import cue_regex, cues
 from chidao.extract.doer_leads import agent_assignment
 from chidao.extract.heading_leads import _heading, duty_holder, heading_assignment
-from chidao.extract.lead_basics import Assignment, Cues, _assigning_at, _Read, clean_leads, past_spaces
+from chidao.extract.lead_basics import (
+    Assignment,
+    Cues,
+    _assigning_at,
+    _Read,
+    clean_leads,
+    past_spaces,
+    strip_label,
+    topic_end,
+)
 from chidao.extract.registry import phrase_key
 from chidao.extract.vocabulary import assignment_phrases
 
@@ -64,7 +73,6 @@ _THIS_DOCUMENT = _CUES["this_document"]
 _PAST_SOON = _CUES["past_soon"]
 _NO_ACTION_AFTER = _CUES["no_action_after"]
 _COLON_AFTER = re.compile(r"\s*:")
-_LABEL = _CUES["label"]
 _TASK_TOPIC = _CUES["task_topic"]
 _QUOTED_SPEECH = _CUES["quoted_speech"]
 _NARRATED = _CUES["narrated"]
@@ -245,6 +253,9 @@ def _subject(reader: AgencyReader, pos: int, end: int, known: _Read | None) -> A
     past = _PAST.match(reader.key, after) or _PAST_SOON.match(reader.key, after, end)
     if not colon and past and not _PASSIVE_ASSIGN.match(reader.key, after):
         return None
+    relayed = _SPEECH.match(reader.key, after, end)
+    if relayed and reader.starts_agency(relayed.end()):
+        return _subject(reader, relayed.end(), end, None)  # "Bộ trưởng nhấn mạnh, Sở Y tế phải ..."
     if _ISSUER_VERB.match(reader.key, after) and _issues(reader, mentions, after, end):
         speech = _SPEECH.match(reader.key, after, end)
         if speech and reader.starts_agency(speech.end()):
@@ -386,15 +397,3 @@ def find_assignment(
     if found and reader.place.council and all(reader.is_issuer(m) for m in found.leads):
         return None
     return found
-
-
-def strip_label(key: str, start: int) -> int:
-    """Past a plan's "Nhiệm vụ:" label."""
-    label = _LABEL.match(key, start)
-    return label.end() if label else start
-
-
-def topic_end(key: str, start: int, end: int) -> int:
-    """End of a "Về ...:" / "Đối với ...:" topic that opens an item (its dates are not deadlines)."""
-    topic = _TOPIC.match(key, start, end)
-    return topic.end() if topic else start
