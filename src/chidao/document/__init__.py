@@ -95,9 +95,10 @@ def _issuer_block(text: str, header: Header) -> str:
         # Two columns laid out line by line: "UBND TỈNH BẮC NINH" / "CỘNG HÒA ..." / "SỞ XÂY DỰNG" /
         # "Độc lập - Tự do - Hạnh phúc" (genre g329): the issuer's lines after the motto's first one.
         rest = [ln.strip() for ln in text[cut:number].split("\n")[1:]]
-        full = match_key(_LAYOUT["motto_full"])
         block += "".join(
-            f"{ln}\n" for ln in rest if ln.isupper() and any(c.isalpha() for c in ln) and match_key(ln) not in full
+            f"{ln}\n"
+            for ln in rest
+            if ln.isupper() and any(c.isalpha() for c in ln) and match_key(ln) not in _MOTTO_FULL
         )
     return block
 
@@ -250,6 +251,7 @@ def _signature_start(text: str, body: list[Paragraph]) -> int | None:
 
 _ANNEX_WORDS = _CUES["annex_words"]
 _ATTACHED_BY = _CUES["attached_by"]
+_MOTTO_FULL = match_key(_LAYOUT["motto_full"])  # "cộng hòa xã hội chủ nghĩa việt nam": its parts are no issuer
 
 
 def _annex_start(text: str, start: int) -> int:

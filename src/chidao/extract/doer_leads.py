@@ -78,17 +78,20 @@ def promised_subject(reader: AgencyReader, pos: int, end: int) -> bool:
     """ "Đối với việc bổ sung biên chế, UBND tỉnh sẽ xem xét ...": a body, after a topic maybe,
     that says what it will do (reported intent in a news item, no task)."""
     topic = _TOPIC_COMMA.match(reader.key, pos, end)
-    pos = topic.end() if topic else pos
-    if not reader.starts_agency(pos):
-        return False
-    mentions, after = reader.read_list(pos, limit=end)
-    return bool(mentions) and promises_after(reader.key, after, end)
+    after = _after_subject(reader, topic.end() if topic else pos, end)
+    return after is not None and promises_after(reader.key, after, end)
 
 
 def described_subject(reader: AgencyReader, pos: int, end: int) -> bool:
     """ "Ban Quản lý dự án Mỹ Thuận (Bộ Xây dựng) là chủ đầu tư; ...": what a body is in a
     project, a description and no task (genre g316)."""
+    after = _after_subject(reader, pos, end)
+    return after is not None and _DESCRIBED_ROLE.match(reader.key, after, end) is not None
+
+
+def _after_subject(reader: AgencyReader, pos: int, end: int) -> int | None:
+    """Where the bodies that open the clause at ``pos`` end, or None if none opens it."""
     if not reader.starts_agency(pos):
-        return False
+        return None
     mentions, after = reader.read_list(pos, limit=end)
-    return bool(mentions) and _DESCRIBED_ROLE.match(reader.key, after, end) is not None
+    return after if mentions else None
