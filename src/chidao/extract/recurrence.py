@@ -132,6 +132,9 @@ def _regular(key: str, start: int, end: int) -> tuple[str, tuple[int, int]] | No
     return None
 
 
+_THIS_DOCUMENT = re.compile(r"(?:kế hoạch|chương trình) này")
+
+
 @cache
 def _closing_rules() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     data = load_toml("recurrence.toml")
@@ -145,7 +148,9 @@ def _closes_action(clause: str, match: re.Match[str], key: str, end: int) -> boo
     or longer, a plan's own cycle ("kế hoạch ... hằng năm")."""
     manner, until, cycles = _closing_rules()
     periods, nouns = _sentence_end_rules()[:2]
-    last_part = clause.rsplit(",", 1)[-1]
+    # "theo Kế hoạch này" names this document, not a cycle (a group's name may hold it: "Các phòng
+    # được giao nhiệm vụ theo Kế hoạch này báo cáo kết quả hằng tháng")
+    last_part = _THIS_DOCUMENT.sub("", clause.rsplit(",", 1)[-1])
     if match.group("period") not in periods and any(noun in last_part for noun in cycles):
         return False
     rest = key[match.end() : end].lstrip(" \t")
