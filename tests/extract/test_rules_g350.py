@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 from test_rules_g82_g105 import _notice, _tasks
 
+from chidao import extract_text
+
 
 def _items(item: str) -> list[tuple[list[str], list[str], str | None, str | None]]:
     return _tasks(_notice(f"1. Sở Nội vụ rà soát biên chế.\n2. {item}\n"))[1:]
@@ -47,3 +49,57 @@ def _items(item: str) -> list[tuple[list[str], list[str], str | None, str | None
 )
 def test_groups_named_by_their_assignment(item, expected):
     assert _items(item) == expected
+
+
+_REPORT = """SỞ Y TẾ TỈNH QUẢNG NINH
+Số: 77/BC-SYT
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Quảng Ninh, ngày 10 tháng 6 năm 2027
+
+BÁO CÁO
+Kết quả phòng, chống dịch sốt xuất huyết 5 tháng đầu năm 2027
+
+Kính gửi: Ủy ban nhân dân tỉnh Quảng Ninh.
+
+I. KẾT QUẢ THỰC HIỆN
+Sở đã giao Trung tâm Kiểm soát bệnh tật tỉnh phun hóa chất tại 42 ổ dịch; đã tổ chức 6 đoàn kiểm tra.
+
+II. NHIỆM VỤ THỜI GIAN TỚI
+Sở Y tế tiếp tục theo dõi sát diễn biến dịch; đồng thời {lead_in}
+1. Trung tâm Kiểm soát bệnh tật tỉnh giám sát chặt chẽ các ổ dịch cũ, báo cáo Sở hằng tuần.
+2. Bệnh viện Đa khoa tỉnh chuẩn bị đủ giường bệnh, thuốc, hoàn thành trước ngày 30/6/2027.
+
+III. KIẾN NGHỊ
+Đề nghị Ủy ban nhân dân tỉnh bổ sung 2 tỷ đồng kinh phí phòng, chống dịch.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+GIÁM ĐỐC
+Vũ Minh Hà
+"""
+
+
+def test_a_report_reads_the_part_that_gives_its_units_work():
+    """A report tells and proposes; only the part where its issuer hands its own units work under a
+    lead-in is read (genre g323), from the lead-in to the end of its section."""
+    result = extract_text(_REPORT.format(lead_in="giao các đơn vị thuộc Sở thực hiện các nhiệm vụ sau:"))
+    assert result["document"]["is_directive"] is True
+    assert _tasks(result) == [
+        (["Trung tâm Kiểm soát bệnh tật tỉnh"], [], None, "weekly"),
+        (["Bệnh viện Đa khoa tỉnh"], [], "2027-06-30", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "lead_in",
+    [
+        "kính đề nghị Ủy ban nhân dân tỉnh giao các đơn vị thực hiện các nhiệm vụ sau:",  # a proposal upward
+        "Sở sẽ tập trung vào các nhiệm vụ sau:",  # the issuer's own plans
+    ],
+)
+def test_a_report_that_proposes_or_plans_assigns_nothing(lead_in):
+    result = extract_text(_REPORT.format(lead_in=lead_in))
+    assert result["document"]["is_directive"] is False
+    assert result["tasks"] == []

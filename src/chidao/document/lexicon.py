@@ -16,6 +16,7 @@ from chidao.text.patterns import compile_row, row_regex
 class LayoutLexicon:
     doc_types: tuple[str, ...]
     non_directive_types: frozenset[str]
+    reports_with_assignments: frozenset[str]  # of those, kinds whose assigning part is read
     agenda_types: frozenset[str]  # an invitation: only tasks given by an assigning verb count
     boilerplate: frozenset[str]
     breadcrumb_separators: tuple[str, ...]
@@ -46,6 +47,7 @@ def lexicon() -> LayoutLexicon:
     return LayoutLexicon(
         doc_types=tuple(sorted(data["doc_types"], key=len, reverse=True)),
         non_directive_types=frozenset(data["non_directive_types"]),
+        reports_with_assignments=frozenset(data["reports_with_assignments"]),
         agenda_types=frozenset(data["agenda_types"]),
         boilerplate=frozenset(data["boilerplate"]),
         breadcrumb_separators=tuple(data["breadcrumb_separators"]),

@@ -17,6 +17,7 @@ from chidao.extract.agencies import AgencyReader, Mention, Place
 from chidao.extract.confidence import Assessment, assess
 from chidao.extract.cues import cues
 from chidao.extract.registry import phrase_key, registry
+from chidao.extract.report_parts import commissioned_parts
 from chidao.extract.succession import Successor, successors
 from chidao.extract.tasks import Context, Task, TaskCutter
 from chidao.extract.timing import TimingReader
@@ -265,6 +266,37 @@ def _unwrapped(key: str, layout: Layout) -> str:
     return "".join(parts)
 
 
+def _read(cutter: TaskCutter, reader: AgencyReader, layout: Layout, key: str) -> str:
+    """Walk what the document's kind has tasks in; returns why the rest is left unread ("not_read"
+    in a directive, "non_directive" in a report, a submission or minutes)."""
+    if layout.header.doc_type not in lexicon().non_directive_types:
+        addressees = _addressees(reader, layout)
+        # Rule 16: a letter to one body gives it the items that name no actor; a letter to
+        # several names no one for them ("Việc xử lý tài sản phải bảo đảm ...").
+        lent = addressees if len(addressees) == 1 else []
+        cutter.letter_addressees = addressees
+        # A letter to several bodies gives them, all together, its items that open with an action
+        # and name no actor ("1. Khẩn trương cắm biển cảnh báo ..."), as an item's lead falls back
+        # to the one before it; a statement ("Việc xử lý ... phải bảo đảm ...") stays no task.
+        # So does a national notice of a working visit to one province, addressed to no one (rule 16).
+        several = addressees if len(addressees) > 1 else _visited(reader, layout) if not addressees else []
+        root = Context(timing=cutter.document_timing(layout.outline), addressee=lent, fallback=several)
+        cutter.root_fallback = several
+        cutter.walk(layout.outline, root)
+        if layout.annex is not None:
+            cutter.walk(layout.annex, root)
+        for table in layout.tables:
+            cutter.table(table, root)
+        if layout.header.doc_type in lexicon().agenda_types:
+            cutter.tasks = [t for t in cutter.tasks if _ASSIGNING_OPENING.match(key, t.start)]
+        return "not_read"
+    if layout.header.doc_type in lexicon().reports_with_assignments:
+        root = Context(timing=cutter.document_timing(layout.outline))
+        for part in commissioned_parts(layout.outline, key):
+            cutter.walk(part, root)
+    return "non_directive"
+
+
 def extract(raw: str) -> Extraction:
     """Run every stage on the raw text of one document."""
     normalized = normalize(raw)
@@ -295,29 +327,7 @@ def extract(raw: str) -> Extraction:
     header = layout.header
     cutter.sentences = header.doc_type is None and header.number is None and header.date is None
     cutter.paragraph_starts = {p.body for p in layout.read_paragraphs}
-    default = "not_read"
-    if layout.header.doc_type not in lexicon().non_directive_types:
-        addressees = _addressees(reader, layout)
-        # Rule 16: a letter to one body gives it the items that name no actor; a letter to
-        # several names no one for them ("Việc xử lý tài sản phải bảo đảm ...").
-        lent = addressees if len(addressees) == 1 else []
-        cutter.letter_addressees = addressees
-        # A letter to several bodies gives them, all together, its items that open with an action
-        # and name no actor ("1. Khẩn trương cắm biển cảnh báo ..."), as an item's lead falls back
-        # to the one before it; a statement ("Việc xử lý ... phải bảo đảm ...") stays no task.
-        # So does a national notice of a working visit to one province, addressed to no one (rule 16).
-        several = addressees if len(addressees) > 1 else _visited(reader, layout) if not addressees else []
-        root = Context(timing=cutter.document_timing(layout.outline), addressee=lent, fallback=several)
-        cutter.root_fallback = several
-        cutter.walk(layout.outline, root)
-        if layout.annex is not None:
-            cutter.walk(layout.annex, root)
-        for table in layout.tables:
-            cutter.table(table, root)
-        if layout.header.doc_type in lexicon().agenda_types:
-            cutter.tasks = [t for t in cutter.tasks if _ASSIGNING_OPENING.match(key, t.start)]
-    else:
-        default = "non_directive"
+    default = _read(cutter, reader, layout, key)
     tasks = _sorted_tasks(cutter)
     unassigned = find_unassigned(
         key, layout.read_paragraphs, [(t.start, t.end) for t in tasks], cutter.skipped, cutter.used, default=default

@@ -132,13 +132,11 @@ def _regular(key: str, start: int, end: int) -> tuple[str, tuple[int, int]] | No
     return None
 
 
-_THIS_DOCUMENT = re.compile(r"(?:kế hoạch|chương trình) này")
-
-
 @cache
-def _closing_rules() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+def _closing_rules() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], re.Pattern[str]]:
     data = load_toml("recurrence.toml")
-    return tuple(data["period_manner"]), tuple(data["period_until"]), tuple(data["cycle_nouns"])
+    this_document = re.compile("|".join(map(re.escape, data["this_document"])))
+    return tuple(data["period_manner"]), tuple(data["period_until"]), tuple(data["cycle_nouns"]), this_document
 
 
 def _closes_action(clause: str, match: re.Match[str], key: str, end: int) -> bool:
@@ -146,11 +144,11 @@ def _closes_action(clause: str, match: re.Match[str], key: str, end: int) -> boo
     định;", "... hằng tuần cho đến khi công bố hết dịch"): then it says how often the clause's action
     is done, unless it only qualifies a noun of daily life ("sinh hoạt hằng ngày") or, being a month
     or longer, a plan's own cycle ("kế hoạch ... hằng năm")."""
-    manner, until, cycles = _closing_rules()
+    manner, until, cycles, this_document = _closing_rules()
     periods, nouns = _sentence_end_rules()[:2]
     # "theo Kế hoạch này" names this document, not a cycle (a group's name may hold it: "Các phòng
     # được giao nhiệm vụ theo Kế hoạch này báo cáo kết quả hằng tháng")
-    last_part = _THIS_DOCUMENT.sub("", clause.rsplit(",", 1)[-1])
+    last_part = this_document.sub("", clause.rsplit(",", 1)[-1])
     if match.group("period") not in periods and any(noun in last_part for noun in cycles):
         return False
     rest = key[match.end() : end].lstrip(" \t")

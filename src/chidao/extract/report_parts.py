@@ -1,0 +1,40 @@
+"""The part of a report that gives work: a report tells results and proposes upwards, so it is
+not read for tasks, except where its issuer hands its own units work under a lead-in ("III.
+NHIỆM VỤ THỜI GIAN TỚI ... đồng thời giao các đơn vị thuộc Sở thực hiện các nhiệm vụ sau:",
+genre g323). That lead-in and the items after it, up to the end of its section, are read as a
+directive's would be; the rest of the report stays unread.
+"""
+
+from __future__ import annotations
+
+from chidao.document.outline import Node
+from chidao.extract.cues import cues
+
+_CUES = cues("assignment_cues.toml")
+_LEAD_IN = _CUES["report_assigning_lead_in"]
+_PROPOSAL = _CUES["report_proposal_before"]
+
+
+def commissioned_parts(outline: Node, key: str) -> list[Node]:
+    """Pseudo-roots, each holding an assigning lead-in and the items after it in its section."""
+    parts: list[Node] = []
+    _collect(outline, key, parts)
+    return parts
+
+
+def _collect(node: Node, key: str, parts: list[Node]) -> None:
+    for index, child in enumerate(node.children):
+        paragraph = child.paragraph
+        if paragraph is not None and _assigns(key, paragraph.body, paragraph.end):
+            parts.append(Node(None, node.children[index:]))
+            return  # the rest of this section is read from the lead-in on
+        _collect(child, key, parts)
+
+
+def _assigns(key: str, start: int, end: int) -> bool:
+    """Whether the paragraph's last sentence gives work by an assigning verb, not proposing it."""
+    paragraph = key[start:end].rstrip()
+    opening = max(paragraph.rfind(". ", 0, len(paragraph) - 1), paragraph.rfind("; ", 0, len(paragraph) - 1)) + 1
+    sentence = paragraph[opening:]
+    found = _LEAD_IN.search(sentence)
+    return found is not None and not _PROPOSAL.search(sentence, 0, found.start())
