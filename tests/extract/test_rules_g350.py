@@ -103,3 +103,23 @@ def test_a_report_that_proposes_or_plans_assigns_nothing(lead_in):
     result = extract_text(_REPORT.format(lead_in=lead_in))
     assert result["document"]["is_directive"] is False
     assert result["tasks"] == []
+
+
+def test_a_numbered_time_line_of_a_content_section_dates_the_plan():
+    """ "II. NỘI DUNG" / "3. Thời gian thực hiện: Từ ngày ... đến hết ngày 31/12/2027." is the plan's
+    own time frame (genre g355), the deadline of every task that states none; a task's own time
+    line under it still wins."""
+    body = (
+        "I. MỤC ĐÍCH, YÊU CẦU\nNâng cao chất lượng đội ngũ.\n"
+        "II. NỘI DUNG\n1. Đối tượng\nCông chức cấp xã.\n2. Chỉ tiêu\n- 100% công chức được bồi dưỡng.\n"
+        "3. Thời gian thực hiện: Từ ngày 01/01/2027 đến hết ngày 31/12/2027.\n"
+        "III. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ:\n- Hướng dẫn các cơ quan triển khai Kế hoạch.\n"
+        "- Tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh trước ngày 15/12/2027.\n"
+        "2. Sở Tài chính:\n- Bố trí kinh phí thực hiện Kế hoạch.\n"
+    )
+    result = _notice(body, kind="KH", title="KẾ HOẠCH", subject="Bồi dưỡng công chức năm 2027", intro="")
+    assert _tasks(result) == [
+        (["Sở Nội vụ"], [], "2027-12-31", None),
+        (["Sở Nội vụ"], [], "2027-12-15", None),
+        (["Sở Tài chính"], [], "2027-12-31", None),
+    ]

@@ -277,4 +277,19 @@ class PlanReading:
                 return self.timing.read_cell(node.children[0].paragraph.start, node.last_end())  # type: ignore[union-attr]
             if self.inactive_heads.match(self.key[start:end].strip()) or _SCOPE.match(self.key, start, end):
                 nodes.extend(node.children)
+        return self._numbered_time(root)
+
+    def _numbered_time(self, root: Node) -> Timing | None:
+        """ "II. NỘI DUNG" / "4. Thời gian thực hiện: Từ ngày 01/01/2027 đến hết ngày 31/12/2027."
+        (genre g355): a numbered item of a section that is only its time line is the document's,
+        as a task's own time line is a bullet or a line under it, never an item of its own."""
+        label = sections().document_time
+        for section in root.children:
+            for node in section.children if section.marked else ():
+                if not node.marked or node.children or node.paragraph.kind == "dash":  # type: ignore[union-attr]
+                    continue
+                start, end = self._body(node)
+                match = label.match(self.key, start, end)
+                if match is not None and self.key[match.end() : end].strip():
+                    return self.timing.read_cell(match.end(), end)
         return None
