@@ -123,3 +123,24 @@ def test_a_numbered_time_line_of_a_content_section_dates_the_plan():
         (["Sở Nội vụ"], [], "2027-12-15", None),
         (["Sở Tài chính"], [], "2027-12-31", None),
     ]
+
+
+def test_a_schedule_by_month_dates_the_items_under_each_month():
+    """ "V. TIẾN ĐỘ THỰC HIỆN" / "Tháng 10/2026" / "- Phòng X ...": each month heads the items done in
+    it and is their deadline (genre g365); the schedule is no time frame of the whole plan, and an
+    item's own date still wins."""
+    body = (
+        "I. TỔ CHỨC THỰC HIỆN\n1. Phòng Giáo dục trung học\n- Hướng dẫn các trường xây dựng kế hoạch giáo dục.\n"
+        "II. TIẾN ĐỘ THỰC HIỆN\nTháng 10/2026\n- Phòng Giáo dục trung học tổ chức tập huấn giáo viên.\n"
+        "Tháng 12/2026\n- Phòng Quản lý chất lượng tổ chức kỳ thi học sinh giỏi.\n"
+        "- Các trường gửi báo cáo sơ kết về Sở trước ngày 20/12/2026.\n"
+        "Quý I/2027\n- Thanh tra Sở kiểm tra việc dạy thêm, học thêm.\n"
+    )
+    result = _notice(body, kind="KH", title="KẾ HOẠCH", subject="Nhiệm vụ năm học 2026 - 2027", intro="")
+    assert _tasks(result) == [
+        (["Phòng Giáo dục trung học"], [], None, None),
+        (["Phòng Giáo dục trung học"], [], "2026-10-31", None),
+        (["Phòng Quản lý chất lượng"], [], "2026-12-31", None),
+        (["Các trường"], [], "2026-12-20", None),
+        (["Thanh tra Sở"], [], "2027-03-31", None),
+    ]

@@ -17,6 +17,7 @@ _RANK = {
     "part": 0.5,  # "A. MỤC TIÊU" over "I." or "1."
     "roman": 1,
     "decimal": 2,
+    "period": 4.5,  # a schedule's "Tháng 10/2026" over the items done in it, above their letters
     "task_no": 2,  # "Nhiệm vụ 1:", as "1."
     "alpha": 5,
     "roman_lower": 5,  # "i)" reads as a letter, "ii)" after it as its sibling

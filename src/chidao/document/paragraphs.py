@@ -99,6 +99,7 @@ def _paragraph(start: int, end: int, body: int, kind: str | None, marker: str | 
     return paragraph
 
 
+_SCHEDULE_PERIOD = layout_cues()["schedule_period"]
 _ANY_MARKER = re.compile("|".join(f"(?P<{kind}>{pattern.pattern})" for kind, pattern in _MARKERS))
 
 
@@ -344,10 +345,14 @@ def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[
     width = _wrap_width(text, lines)
     groups = _merge_heading_tails(text, lines, _group_lines(lines, width), width)
     paragraphs = []
-    for group in groups:
+    for at, group in enumerate(groups):
         s, e = lines.starts[group[0]], lines.end(group[-1])
         marker = lines.markers[group[0]]
         if marker is None:
+            period = len(group) == 1 and _SCHEDULE_PERIOD.fullmatch(text, s, e)
+            if period and at + 1 < len(groups) and lines.markers[groups[at + 1][0]] is not None:
+                paragraphs.append(_paragraph(s, e, s, "period", ""))  # "Tháng 10/2026" over its items
+                continue
             paragraphs.append(_paragraph(s, e, s, None, None))
             continue
         body = s + marker.end()

@@ -269,9 +269,9 @@ class PlanReading:
             if match is not None:
                 if self.key[match.end() : end].strip():
                     return self.timing.read_cell(match.end(), end)
-                if node.children:
+                if node.children and not any(c.paragraph.kind == "period" for c in node.children):  # type: ignore[union-attr]
                     return self.timing.read_cell(node.children[0].paragraph.start, node.last_end())  # type: ignore[union-attr]
-                continue
+                continue  # "V. TIẾN ĐỘ THỰC HIỆN" over "Tháng 9/2026", "Tháng 10/2026": a schedule, no frame
             if node.marked and node.children and label_heading.fullmatch(self.key, start, end):
                 # "II. THỜI GIAN" / "Từ ngày 15/12/2026 đến ngày 28/02/2027." (genre g208)
                 return self.timing.read_cell(node.children[0].paragraph.start, node.last_end())  # type: ignore[union-attr]

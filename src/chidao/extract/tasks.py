@@ -23,6 +23,7 @@ from chidao.extract.leads import (
     is_vague_list,
 )
 from chidao.extract.task_checks import ClauseChecks
+from chidao.extract.task_outline import OutlineReading
 from chidao.extract.task_plans import PlanReading
 from chidao.extract.task_tables import TableTasks
 from chidao.extract.task_types import Context, PlanLines, Task
@@ -39,7 +40,7 @@ from chidao.text.occurrences import Occurrences
 __all__ = ["Context", "PlanLines", "Task", "TaskCutter"]
 
 
-class TaskCutter(ClauseChecks, PlanReading, UnitCutting, TableTasks):
+class TaskCutter(ClauseChecks, OutlineReading, PlanReading, UnitCutting, TableTasks):
     """Walks the outline of one document and collects its tasks."""
 
     def __init__(self, reader: AgencyReader, timing: TimingReader, inactive_heads: re.Pattern[str]) -> None:
@@ -82,44 +83,6 @@ class TaskCutter(ClauseChecks, PlanReading, UnitCutting, TableTasks):
             self._walk(node, ctx)
         finally:
             self.named_above.pop()
-
-    def _lift_trailing_statements(self, root: Node) -> None:
-        """Paragraphs after the body's last item that open with their own subject ("Yêu cầu các
-        sở, ban, ngành ... gửi báo cáo ... hằng tuần") are statements of the document, however
-        deep the outline nested them under that item's last line ("- Thời gian hoàn thành: ...")."""
-        marked = [i for i, child in enumerate(root.children) if child.marked]
-        if not marked:
-            return
-        place = marked[-1] + 1  # after the last item, before the closing paragraphs the root holds
-        chain: list[Node] = []
-        node = root.children[marked[-1]]
-        chain.append(node)
-        while node.children:
-            node = node.children[-1]
-            chain.append(node)
-        lifted: list[Node] = []
-        for holder in reversed(chain[:-1]):  # the deepest holder first
-            if not holder.marked:
-                continue
-            tail = len(holder.children)
-            while tail and not holder.children[tail - 1].marked and not holder.children[tail - 1].children:
-                tail -= 1
-            keep = next(
-                (
-                    i
-                    for i in range(tail, len(holder.children))
-                    if self._assigns(holder.children[i])
-                    or self._closing_statement(holder.children[i])
-                    or self._standing_report(holder.children[i])
-                ),
-                None,
-            )
-            complete = self.text[self._body(holder)[1] - 1 : self._body(holder)[1]] in ".;"
-            if keep is None or (keep == 0 and not complete):
-                continue  # "a) Sở X:" over "Yêu cầu ...": the item's own text goes on below it
-            lifted = holder.children[keep:] + lifted
-            holder.children = holder.children[:keep]
-        root.children[place:place] = lifted
 
     def _walk(self, node: Node, ctx: Context) -> None:
         if node.paragraph is None:
@@ -349,6 +312,8 @@ class TaskCutter(ClauseChecks, PlanReading, UnitCutting, TableTasks):
                 inner = ctx.but(coordinators=coord)
         # its last sentence only: "... phấn đấu bàn giao trước ngày 30/9. Để bảo đảm ...:" (g330)
         heading_time = self._covering_timing(self._last_sentence(start, end), end, assignment)
+        if node.paragraph.kind == "period":  # type: ignore[union-attr]
+            heading_time = self.timing.read_cell(start, end)  # a schedule's "Tháng 10/2026" (g365)
         if heading_time is not None:
             inner = inner.but(timing=heading_time)
         before = len(self.tasks)
