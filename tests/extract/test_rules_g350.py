@@ -144,3 +144,22 @@ def test_a_schedule_by_month_dates_the_items_under_each_month():
         (["Các trường"], [], "2026-12-20", None),
         (["Thanh tra Sở"], [], "2027-03-31", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        # how often, between the doer and its verb: no part of the name, the action's period
+        (
+            "Trưởng các tổ dân phố hằng tháng nắm bắt, tổng hợp ý kiến của người dân.",
+            [(["Trưởng các tổ dân phố"], [], None, "monthly")],
+        ),
+        ("Các ngân hàng thương mại hằng tháng báo cáo dư nợ.", [(["Các ngân hàng thương mại"], [], None, "monthly")]),
+        ("Trưởng các thôn định kỳ hằng quý báo cáo tình hình.", [(["Trưởng các thôn"], [], None, "quarterly")]),
+        # ... while a period that describes a noun stays no recurrence
+        ("Sở Tài chính bố trí kinh phí hằng năm được giao cho các xã.", [(["Sở Tài chính"], [], None, None)]),
+        ("Sở Y tế xây dựng kế hoạch hằng năm của ngành.", [(["Sở Y tế"], [], None, None)]),
+    ],
+)
+def test_a_period_between_the_doer_and_its_verb(item, expected):
+    assert _items(item) == expected

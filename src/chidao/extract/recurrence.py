@@ -7,6 +7,7 @@ from functools import cache
 
 from chidao.data import load_toml
 from chidao.extract.cues import cues
+from chidao.extract.registry import registry
 from chidao.text.guarded import Guarded, guarded
 
 _CUES = cues("timing_cues.toml")  # the words of these patterns, each row with its example
@@ -92,6 +93,18 @@ def read_recurrence(key: str, text: str, start: int, end: int) -> tuple[str | No
 
 
 @cache
+def _not_actions() -> frozenset[str]:
+    return frozenset(load_toml("recurrence.toml")["not_actions_after_period"])
+
+
+def _action_follows(key: str, at: int, end: int) -> bool:
+    """Whether a verb comes right after a period ("hằng tháng | nắm bắt"), not a word after which
+    the period describes a noun ("hằng năm | được bố trí", "hằng tháng | của các xã")."""
+    found = registry().stop_words.match(key, at + len(key[at:end]) - len(key[at:end].lstrip(" ")), end)
+    return found is not None and " ".join(found.group(0).split()) not in _not_actions()
+
+
+@cache
 def _recurring_deadlines() -> dict[str, str]:
     return load_toml("recurrence.toml")["recurring_deadlines"]
 
@@ -114,6 +127,9 @@ def _regular(key: str, start: int, end: int) -> tuple[str, tuple[int, int]] | No
         opens_clause = len(before) < 80 or re.search(r"[.;:\n]", before)
         if len(words) <= 3 and opens_clause:
             # "Báo cáo hằng ngày": right after the verb that opens the clause.
+            return found
+        if len(words) <= 8 and opens_clause and _action_follows(key, match.end(), end):
+            # "Trưởng các tổ dân phố hằng tháng nắm bắt ...": between the doer and its verb.
             return found
         if len(words) <= 8 and opens_clause and _REPORTING.match(clause.strip()):
             # "báo cáo tình hình dịch bệnh hằng ngày": how often the opening verb is done.
