@@ -163,3 +163,20 @@ def test_a_schedule_by_month_dates_the_items_under_each_month():
 )
 def test_a_period_between_the_doer_and_its_verb(item, expected):
     assert _items(item) == expected
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Ban Nội chính Tỉnh ủy",
+        "Ban Tuyên giáo và Dân vận Tỉnh ủy",
+        "Ủy ban Kiểm tra Tỉnh ủy",
+        "Ban Kinh tế Thành ủy",
+    ],
+)
+def test_a_party_committees_board_keeps_its_committee(name):
+    """ "Tỉnh ủy" closes the name of the Party committee's boards; "Tỉnh" there is no bare province
+    word ending the name, as in "Sở Y tế tỉnh"."""
+    assert _items(f"{name} chủ trì, phối hợp với Sở Y tế tỉnh rà soát hồ sơ cán bộ.") == [
+        ([name], ["Sở Y tế"], None, None)
+    ]

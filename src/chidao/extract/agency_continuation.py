@@ -19,6 +19,7 @@ from chidao.extract.agency_words import (
     _KIND_WORDS,
     _OF_WORD,
     _PARENT_HEADS,
+    _PARTY_COMMITTEE,
     _PLURAL_WORDS,
     _RESPONSIBLE,
     _TAIL_LINKS,
@@ -199,6 +200,10 @@ class NameContinuation(NameParts):
         if not tail:
             return None
         if word in _KIND_FIRSTS:
+            committee = _PARTY_COMMITTEE.match(self.key, ts, self.limit)
+            if committee:
+                run.end = run.confirmed = committee.end()  # "Ban Nội chính | Tỉnh ủy"
+                return False
             unnamed = self._unnamed_province(ts)
             if unnamed is None:
                 return None

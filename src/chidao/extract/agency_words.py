@@ -135,6 +135,7 @@ _ISSUER = load_toml("layout.toml")["issuer"]
 _PROVINCE_KIND, _CITY_KIND = _ISSUER["province_kind"], _ISSUER["city_kind"]
 _KIND_WORDS = (_PROVINCE_KIND, _CITY_KIND)  # "tỉnh", "thành phố"
 _KIND_FIRSTS = tuple(kind.split()[0] for kind in _KIND_WORDS)  # "tỉnh", "thành": a kind's first token
+_PARTY_COMMITTEE = alternation(_WORDS["party_committees"])  # "Tỉnh ủy" closing "Ban Nội chính Tỉnh ủy"
 _CAPITALIZED_KINDS = tuple(kind[:1].upper() + kind[1:] for kind in (_CITY_KIND, _PROVINCE_KIND))  # "Thành phố"
 _KIND_PREFIXES = (
     *(f"{kind} " for kind in (_PROVINCE_KIND, _CITY_KIND)),
