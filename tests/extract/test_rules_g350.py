@@ -180,3 +180,36 @@ def test_a_party_committees_board_keeps_its_committee(name):
     assert _items(f"{name} chủ trì, phối hợp với Sở Y tế tỉnh rà soát hồ sơ cán bộ.") == [
         ([name], ["Sở Y tế"], None, None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        # "thiết bị" is a noun inside a name, though "bị" is a verb elsewhere
+        (
+            "Giao Cục Hạ tầng và Thiết bị y tế chủ trì, phối hợp với Vụ Kế hoạch - Tài chính rà soát hồ sơ.",
+            [(["Cục Hạ tầng và Thiết bị y tế"], ["Vụ Kế hoạch - Tài chính"], None, None)],
+        ),
+        # a word that is a verb elsewhere ends a name only when a verb follows it, not "các"
+        (
+            "Vụ Pháp chế chủ trì, phối hợp với Cục Quản lý đất đai tổng hợp các vướng mắc, báo cáo Bộ trưởng.",
+            [(["Vụ Pháp chế"], ["Cục Quản lý đất đai"], None, None)],
+        ),
+        # a group named by the tasks it leads, its verb right after them
+        (
+            "Các cơ quan, đơn vị được giao chủ trì nhiệm vụ lập dự toán kinh phí, gửi Sở Tài chính.",
+            [(["Các cơ quan, đơn vị được giao chủ trì nhiệm vụ"], [], None, None)],
+        ),
+        # a working group's officers by position
+        (
+            "Tổ trưởng Tổ công tác phân công nhiệm vụ cụ thể cho từng thành viên trước ngày 31/10/2026.",
+            [(["Tổ trưởng Tổ công tác"], [], "2026-10-31", None)],
+        ),
+        (
+            "Tổ phó thường trực giúp Tổ trưởng điều hành hoạt động của Tổ công tác.",
+            [(["Tổ phó thường trực"], [], None, None)],
+        ),
+    ],
+)
+def test_names_of_units_and_officers(item, expected):
+    assert _items(item) == expected

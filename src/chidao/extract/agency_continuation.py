@@ -105,8 +105,11 @@ class NameContinuation(NameParts):
         if noun is None or self._inside_word(ts, noun.end()):
             return False
         after = self._token(noun.end())
-        if after is None or not self.reg.stop_words.match(self.key, after[0], self.limit) or self._is_upper(after[0]):
+        if after is None or self._is_upper(after[0]):
             return False
+        verb = self.reg.stop_words.match(self.key, after[0], self.limit)
+        if verb is None or " ".join(verb.group(0).split()) in _FUNCTION_WORDS:
+            return False  # "Cục Quản lý đất đai | tổng hợp các vướng mắc": "các" is no verb
         run.end = run.confirmed = noun.end()
         return True
 

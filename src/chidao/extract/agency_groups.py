@@ -7,6 +7,7 @@ import re
 
 from chidao.extract.agency_words import (
     _ASSIGNED_GROUP,
+    _ASSIGNED_LEAD_DUTY,
     _ASSIGNED_REFERENCE,
     _COMMA,
     _COMMA_OR_AND,
@@ -238,7 +239,9 @@ class GroupReading:
             )
             if duty and not re.search(r"[.;:]", key[assigned.end() : duty.start()]):
                 return len(key[: duty.start()].rstrip())
-            part = _ASSIGNED_REFERENCE.match(key, assigned.end(), self.limit)
+            part = _ASSIGNED_REFERENCE.match(key, assigned.end(), self.limit) or _ASSIGNED_LEAD_DUTY.match(
+                key, assigned.end(), self.limit
+            )
             if part and self._closes_group(part.end()):
                 return part.end()  # "Các đơn vị được giao chủ trì nhiệm vụ tại Mục II | xây dựng ..."
         inspected = _INSPECTED_GROUP.match(key, end, self.limit)

@@ -33,6 +33,7 @@ _SEPARATOR = _CUES["separator"]
 # assignment, closed by the duty that follows it.
 _ASSIGNED_GROUP = _CUES["assigned_group"]
 _ASSIGNED_REFERENCE = _CUES["assigned_reference"]  # "... được giao chủ trì tại Mục II"
+_ASSIGNED_LEAD_DUTY = _CUES["assigned_lead_duty"]  # "... được giao chủ trì nhiệm vụ | lập ..."
 _INSPECTED_GROUP = _CUES["inspected_group"]  # "Các trường được kiểm tra"
 _MEMBER_GROUP = _CUES["member_group"]  # "Các sở, ngành là thành viên Ban Chỉ đạo"
 _FALSE_HEAD = _CUES["false_head"]
