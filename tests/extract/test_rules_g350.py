@@ -213,3 +213,36 @@ def test_a_party_committees_board_keeps_its_committee(name):
 )
 def test_names_of_units_and_officers(item, expected):
     assert _items(item) == expected
+
+
+_NEWS = """Sáng 12/10, Thủ tướng Chính phủ chủ trì hội nghị trực tuyến với các địa phương về giải ngân vốn
+đầu tư công. Theo báo cáo, đến hết tháng 9, cả nước giải ngân đạt 51% kế hoạch.
+{sentence}
+Thủ tướng giao Bộ Tài chính rà soát, điều chuyển vốn của các dự án chậm giải ngân trước ngày 31/10.
+"""
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a leader's comment that names no one who acts
+        "Thủ tướng nhấn mạnh, thời gian từ nay đến cuối năm chỉ còn gần 3 tháng, khối lượng vốn còn lớn.",
+        "Bí thư Tỉnh ủy nhấn mạnh, khoa học, công nghệ là đột phá quan trọng hàng đầu.",
+        # a minister informing the meeting
+        "Bộ trưởng Bộ Xây dựng thông tin, trên 28 dự án cao tốc còn khoảng 186 km chưa bàn giao mặt bằng.",
+    ],
+)
+def test_a_speakers_comment_or_report_is_no_task(sentence):
+    result = extract_text(_NEWS.format(sentence=sentence))
+    assert [t["lead"] for t in result["tasks"]] == [["Bộ Tài chính"]]
+
+
+def test_a_leaders_approval_then_an_assignment_gives_the_assignment():
+    """ "Bí thư Tỉnh ủy cơ bản thống nhất và giao Đảng ủy UBND tỉnh ...": the approval is no task,
+    the body it gives work to leads (genre g353)."""
+    sentence = (
+        "Về các kiến nghị của Sở, Bí thư Tỉnh ủy cơ bản thống nhất và giao Đảng ủy UBND tỉnh lãnh đạo, chỉ đạo"
+        " xem xét, giải quyết theo thẩm quyền."
+    )
+    result = extract_text(_NEWS.format(sentence=sentence))
+    assert [t["lead"] for t in result["tasks"]] == [["Đảng ủy Ủy ban nhân dân tỉnh"], ["Bộ Tài chính"]]

@@ -330,8 +330,8 @@ def _issues(reader: AgencyReader, mentions: list[Mention], after: int, end: int)
     (not a task) rather than an order to X ("Sở Tư pháp ban hành hướng dẫn ...")."""
     if _ALWAYS_ISSUING.match(reader.key, after) or all(reader.speaks_for_issuer(m) for m in mentions):
         return True
-    if _APPROVING.match(reader.key, after) and all(reader.is_leader(m) for m in mentions):
-        return True  # "Chủ tịch UBND tỉnh đồng ý với đề xuất ...", in the news too
+    if _APPROVING.match(reader.key, after) and all(reader.is_leader(m) or reader.is_speaker(m) for m in mentions):
+        return True  # "Chủ tịch UBND tỉnh đồng ý với đề xuất ...", "Thủ tướng nhấn mạnh, ...", in the news too
     return bool(_THIS_DOCUMENT.search(reader.key, after, end))
 
 
