@@ -246,3 +246,32 @@ def test_a_leaders_approval_then_an_assignment_gives_the_assignment():
     )
     result = extract_text(_NEWS.format(sentence=sentence))
     assert [t["lead"] for t in result["tasks"]] == [["Đảng ủy Ủy ban nhân dân tỉnh"], ["Bộ Tài chính"]]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # ministry units of the 2025 structure that the registry names (a comma, "về", "có" inside)
+        "Cục Giám định nhà nước về chất lượng công trình xây dựng",
+        "Vụ Khoa học công nghệ, môi trường và Vật liệu xây dựng",
+        "Cục Người có công",
+        "Cục Quản lý thi hành án dân sự",
+    ],
+)
+def test_ministry_units_named_whole(name):
+    assert _items(f"{name} chủ trì rà soát hồ sơ, báo cáo Bộ trưởng trước ngày 30/11/2026.") == [
+        ([name], [], "2026-11-30", None)
+    ]
+
+
+def test_a_heading_that_ends_in_a_verb_like_noun_keeps_it():
+    """ "3. Cục Kinh tế - Quản lý đầu tư xây dựng" over its items: "xây dựng" ends the name at the
+    heading's end or colon, though it is a verb elsewhere (genre g380)."""
+    body = (
+        "1. Cục Kinh tế - Quản lý đầu tư xây dựng\na) Hướng dẫn chủ đầu tư bố trí chi phí an toàn lao động.\n"
+        "2. Cục Kinh tế - Quản lý đầu tư xây dựng: rà soát năng lực của các nhà thầu.\n"
+    )
+    assert _tasks(_notice(body)) == [
+        (["Cục Kinh tế - Quản lý đầu tư xây dựng"], [], None, None),
+        (["Cục Kinh tế - Quản lý đầu tư xây dựng"], [], None, None),
+    ]

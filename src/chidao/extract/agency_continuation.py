@@ -105,6 +105,9 @@ class NameContinuation(NameParts):
         if noun is None or self._inside_word(ts, noun.end()):
             return False
         after = self._token(noun.end())
+        if after is None or self.key[after[0] : after[1]] == ":" or "\n" in self.key[noun.end() : after[0]]:
+            run.end = run.confirmed = noun.end()  # "3. Cục Kinh tế - Quản lý đầu tư xây dựng(:)" (genre g380)
+            return True
         if after is None or self._is_upper(after[0]):
             return False
         verb = self.reg.stop_words.match(self.key, after[0], self.limit)
