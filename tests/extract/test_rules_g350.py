@@ -275,3 +275,30 @@ def test_a_heading_that_ends_in_a_verb_like_noun_keeps_it():
         (["Cục Kinh tế - Quản lý đầu tư xây dựng"], [], None, None),
         (["Cục Kinh tế - Quản lý đầu tư xây dựng"], [], None, None),
     ]
+
+
+_MEETING_NEWS = """Chiều 20/10, Chủ tịch UBND tỉnh Gia Lai chủ trì buổi gặp mặt các nhà đầu tư trên địa bàn tỉnh.
+{sentence}
+Chủ tịch UBND tỉnh giao Sở Tài chính tổng hợp các kiến nghị, báo cáo trước ngày 30/10.
+"""
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an investor's proposal to the province, a request to be given something, a promise
+        "Công ty TNHH Chế biến nông sản Đak Đoa đề xuất tỉnh hỗ trợ đầu tư tuyến đường giao thông nội vùng.",
+        "Công ty CP Đầu tư hạ tầng Nhơn Hội đề nghị được hướng dẫn thủ tục điều chỉnh cục bộ quy hoạch.",
+        "Các doanh nghiệp cũng cam kết tập trung nguồn lực, đẩy nhanh tiến độ thi công.",
+    ],
+)
+def test_investors_proposals_and_promises_in_the_news_are_no_tasks(sentence):
+    result = extract_text(_MEETING_NEWS.format(sentence=sentence))
+    assert [t["lead"] for t in result["tasks"]] == [["Sở Tài chính"]]
+
+
+def test_a_department_proposing_to_the_committee_still_acts():
+    """ "Sở Tài chính đề xuất UBND tỉnh bố trí vốn": drafting a proposal is the department's task."""
+    assert _items("Sở Tài chính đề xuất UBND tỉnh bố trí vốn cho các dự án trước ngày 15/12/2026.") == [
+        (["Sở Tài chính"], [], "2026-12-15", None)
+    ]
