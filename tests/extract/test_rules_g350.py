@@ -302,3 +302,46 @@ def test_a_department_proposing_to_the_committee_still_acts():
     assert _items("Sở Tài chính đề xuất UBND tỉnh bố trí vốn cho các dự án trước ngày 15/12/2026.") == [
         (["Sở Tài chính"], [], "2026-12-15", None)
     ]
+
+
+_LETTER = """BỘ TÀI CHÍNH
+Số: 512/BTC-ĐT
+V/v đẩy nhanh giải ngân vốn đầu tư công
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 22 tháng 6 năm 2026
+
+Kính gửi: Ủy ban nhân dân các tỉnh: Quảng Trị, Gia Lai, Khánh Hòa.
+
+{body}
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT, ĐT.
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+Nguyễn Văn Hùng
+"""
+_THREE = [f"Ủy ban nhân dân tỉnh {p}" for p in ("Quảng Trị", "Gia Lai", "Khánh Hòa")]
+
+
+def test_a_letters_group_of_its_addressees_kind_is_its_addressees():
+    """A letter to three provinces by name: "Ủy ban nhân dân các tỉnh" over its items is those three
+    (genre g358)."""
+    body = (
+        "Để bảo đảm giải ngân đạt trên 95% kế hoạch, Bộ Tài chính đề nghị Ủy ban nhân dân các tỉnh:\n"
+        "a) Rà soát, điều chuyển kế hoạch vốn từ các dự án chậm giải ngân trước ngày 15/7/2026.\n"
+        "b) Chỉ đạo các chủ đầu tư lập kế hoạch giải ngân chi tiết theo từng tháng."
+    )
+    assert [t["lead"] for t in extract_text(_LETTER.format(body=body))["tasks"]] == [_THREE, _THREE]
+
+
+def test_a_reference_back_in_a_letter_is_its_addressees():
+    """ "Các cơ quan, đơn vị nêu trên báo cáo ..." in a letter to several bodies (genre g364)."""
+    body = (
+        "Qua theo dõi, việc giải ngân vốn đầu tư công tại các địa phương còn chậm.\n\n"
+        "Các cơ quan, đơn vị nêu trên báo cáo kết quả về Bộ Tài chính trước ngày 20/7/2026."
+    )
+    assert [(t["lead"], t["deadline"]) for t in extract_text(_LETTER.format(body=body))["tasks"]] == [
+        (_THREE, "2026-07-20")
+    ]

@@ -349,6 +349,7 @@ class UnitCutting:
             return
         trimmed_end = start + len(text.rstrip(" \n;,"))
         coord = coordinators(self.reader, start, end, leads, self.cues)
+        named = self.letter_addressees if self.refers_to_addressees(leads) else leads  # "... nêu trên"
         if not explicit or not coord:
             lead_names = {m.name.lower() for m in leads}
             coord = coord + [
@@ -376,7 +377,7 @@ class UnitCutting:
             trace.append(f"deadline: {timing.deadline_text!r} ({timing.kind})")
         if timing.recurrence:
             trace.append(f"recurrence: {timing.recurrence}")
-        self.tasks.append(Task(start, trimmed_end, leads, coord, timing, trace, lead_source, deadline_source, marked))
+        self.tasks.append(Task(start, trimmed_end, named, coord, timing, trace, lead_source, deadline_source, marked))
 
 
 def _is_group(mention: Mention) -> bool:

@@ -14,6 +14,7 @@ import re
 from chidao.document.outline import Node, rank
 from chidao.extract.agencies import AgencyReader, Mention
 from chidao.extract.agency_words import _UNITS_PLURAL
+from chidao.extract.cues import cues
 from chidao.extract.leads import (
     Assignment,
     Cues,
@@ -38,6 +39,8 @@ from chidao.extract.timing import Timing, TimingReader, bare_period
 from chidao.text.occurrences import Occurrences
 
 __all__ = ["Context", "PlanLines", "Task", "TaskCutter"]
+
+_BACK_AFTER = cues("agency_cues.toml")["back_after"]  # "Các cơ quan, đơn vị | nêu trên ..."
 
 
 class TaskCutter(ClauseChecks, OutlineReading, PlanReading, UnitCutting, TableTasks):
@@ -216,6 +219,14 @@ class TaskCutter(ClauseChecks, OutlineReading, PlanReading, UnitCutting, TableTa
             return False
         head = name.split(plural, 1)[0]
         return all(m.name.lower().startswith(f"{head} ") for m in addressees)
+
+    def refers_to_addressees(self, leads: list[Mention]) -> bool:
+        """ "Các cơ quan, đơn vị nêu trên báo cáo ...", "Ủy ban nhân dân các tỉnh rà soát ..." in a
+        letter to several bodies: those bodies, wherever the clause stands (genre g358, g364)."""
+        if len(self.letter_addressees) < 2 or len(leads) != 1:
+            return False
+        back = is_vague_list(self.reader, leads) and _BACK_AFTER.match(self.key, leads[0].end)
+        return bool(back) or self._names_addressees(leads)
 
     def _lead_in(self, node: Node, ctx: Context) -> Context:
         """The context a lead-in paragraph ("... yêu cầu Sở X thực hiện các nội dung sau:") gives."""
