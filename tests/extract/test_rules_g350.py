@@ -345,3 +345,45 @@ def test_a_reference_back_in_a_letter_is_its_addressees():
     assert [(t["lead"], t["deadline"]) for t in extract_text(_LETTER.format(body=body))["tasks"]] == [
         (_THREE, "2026-07-20")
     ]
+
+
+_URGING = """ỦY BAN NHÂN DÂN
+TỈNH ĐỒNG THÁP
+VĂN PHÒNG
+Số: 802/VPUBND-TH
+V/v đôn đốc thực hiện các nhiệm vụ quá hạn
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Đồng Tháp, ngày 05 tháng 11 năm 2026
+
+Kính gửi:
+- Sở Xây dựng;
+- Sở Tài chính;
+- Sở Y tế.
+
+Tính đến ngày 31/10/2026, còn 03 nhiệm vụ đã quá thời hạn nhưng chưa hoàn thành, cụ thể:
+
+STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tThời hạn
+1\tTham mưu ban hành Quy định phân cấp quản lý chất lượng công trình\tSở Xây dựng\t30/8/2026
+2\tRà soát phương án xử lý các cơ sở nhà, đất dôi dư\tSở Tài chính\t15/9/2026
+3\tĐưa vào vận hành hệ thống xử lý nước thải y tế\tSở Y tế\t15/10/2026
+
+Văn phòng UBND tỉnh đề nghị Thủ trưởng các cơ quan nêu trên khẩn trương hoàn thành các nhiệm vụ tại các mục 1 và 2 trước ngày 30/11/2026; nhiệm vụ tại mục 3 hoàn thành trong tháng 12/2026.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT, TH.
+CHÁNH VĂN PHÒNG
+Trương Minh Luân
+"""
+
+
+def test_an_urging_letter_gives_the_rows_it_names_their_new_deadlines():
+    """The table's old deadlines are history; the letter's new dates go to the rows it names by
+    number, and the sentence that only re-dates them is no task of its own (genre g364)."""
+    tasks = extract_text(_URGING)["tasks"]
+    assert [(t["lead"], t["deadline"]) for t in tasks] == [
+        (["Sở Xây dựng"], "2026-11-30"),
+        (["Sở Tài chính"], "2026-11-30"),
+        (["Sở Y tế"], "2026-12-31"),
+    ]

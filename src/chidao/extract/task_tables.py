@@ -14,6 +14,7 @@ from chidao.extract.leads import (
 )
 from chidao.extract.task_types import Context, Task
 from chidao.extract.task_words import (
+    _ROWS_REDATED,
     _repeats,
     _row_pointers,
     _same_leads,
@@ -136,4 +137,40 @@ class TableTasks:
                 for row_task, content, number in zip(rows, contents, numbers, strict=True)
             )
         ]
+        self._redate_rows(table, rows, numbers)
         self.tasks.extend(rows)
+
+    def _redate_rows(self, table: Table, rows: list[Task], numbers: list[str]) -> None:
+        """An urging letter's new deadlines for rows it names by number ("hoàn thành các nhiệm vụ
+        tại các mục 1, 2 và 5 trước ngày 30/11/2026"): the rows take them, and the body clause
+        that only re-dates them is no task of its own (genre g364)."""
+        redating: list[tuple[int, int]] = []
+        for match in _ROWS_REDATED.finditer(self.key):
+            if any(row.start <= match.start() < row.end for row in table.rows):
+                continue
+            clause_end = next((m.start() for m in re.finditer(r"[.;\n]", self.key[match.end() :])), None)
+            end = match.end() + clause_end if clause_end is not None else len(self.key)
+            timing = self.timing.read(match.end(), end)
+            if timing.deadline is None:
+                continue
+            wanted = _row_numbers(match.group(1))
+            for i, number in enumerate(numbers):
+                if number in wanted:
+                    rows[i].timing, rows[i].deadline_source = timing, "own"
+                    kept = [t for t in rows[i].trace if not t.startswith("deadline:")]
+                    rows[i].trace = [*kept, f"deadline: {timing.deadline_text!r} (a new date for the row)"]
+            redating.append((match.start(), end))
+        if redating:
+            self.tasks = [t for t in self.tasks if not any(t.start <= s < t.end for s, _ in redating)]
+
+
+def _row_numbers(written: str) -> set[str]:
+    """ "1, 2, 3 và 5" → {"1", "2", "3", "5"}; "1 - 4" and "1 đến 4" are ranges."""
+    numbers: set[str] = set()
+    for part in re.split(r"\s*(?:,|và)\s*", written):
+        bounds = [int(n) for n in re.findall(r"\d+", part)]
+        if len(bounds) == 2 and bounds[0] < bounds[1]:
+            numbers.update(str(n) for n in range(bounds[0], bounds[1] + 1))
+        else:
+            numbers.update(str(n) for n in bounds)
+    return numbers

@@ -99,6 +99,7 @@ def _words(key: str, start: int, end: int) -> list[str]:
 
 
 _ROW_POINTER = _CUES["row_pointer"]
+_ROWS_REDATED = _CUES["rows_redated"]  # "các nhiệm vụ tại các mục 1, 2 và 5 trước ngày ..."
 
 
 def _row_pointers(key: str, task: Task) -> set[str]:
