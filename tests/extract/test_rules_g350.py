@@ -368,7 +368,8 @@ STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tThời hạn
 2\tRà soát phương án xử lý các cơ sở nhà, đất dôi dư\tSở Tài chính\t15/9/2026
 3\tĐưa vào vận hành hệ thống xử lý nước thải y tế\tSở Y tế\t15/10/2026
 
-Văn phòng UBND tỉnh đề nghị Thủ trưởng các cơ quan nêu trên khẩn trương hoàn thành các nhiệm vụ tại các mục 1 và 2 trước ngày 30/11/2026; nhiệm vụ tại mục 3 hoàn thành trong tháng 12/2026.
+Văn phòng UBND tỉnh đề nghị Thủ trưởng các cơ quan nêu trên khẩn trương hoàn thành các nhiệm vụ tại
+các mục 1 và 2 trước ngày 30/11/2026; nhiệm vụ tại mục 3 hoàn thành trong tháng 12/2026.
 
 Nơi nhận:
 - Như trên;

@@ -14,6 +14,7 @@ from chidao.extract.leads import (
 )
 from chidao.extract.task_types import Context, Task
 from chidao.extract.task_words import (
+    _ROW_NUMBER_BREAK,
     _ROWS_REDATED,
     _repeats,
     _row_pointers,
@@ -167,7 +168,7 @@ class TableTasks:
 def _row_numbers(written: str) -> set[str]:
     """ "1, 2, 3 và 5" → {"1", "2", "3", "5"}; "1 - 4" and "1 đến 4" are ranges."""
     numbers: set[str] = set()
-    for part in re.split(r"\s*(?:,|và)\s*", written):
+    for part in _ROW_NUMBER_BREAK.split(written):
         bounds = [int(n) for n in re.findall(r"\d+", part)]
         if len(bounds) == 2 and bounds[0] < bounds[1]:
             numbers.update(str(n) for n in range(bounds[0], bounds[1] + 1))

@@ -100,6 +100,7 @@ def _words(key: str, start: int, end: int) -> list[str]:
 
 _ROW_POINTER = _CUES["row_pointer"]
 _ROWS_REDATED = _CUES["rows_redated"]  # "các nhiệm vụ tại các mục 1, 2 và 5 trước ngày ..."
+_ROW_NUMBER_BREAK = _CUES["row_number_break"]  # "1, 2 | và 5"
 
 
 def _row_pointers(key: str, task: Task) -> set[str]:
