@@ -388,3 +388,38 @@ def test_an_urging_letter_gives_the_rows_it_names_their_new_deadlines():
         (["Sở Tài chính"], "2026-11-30"),
         (["Sở Y tế"], "2026-12-31"),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a commune's or a department's request to the province or the centre, told in the news
+        "Xã Sơn Thành đề nghị tỉnh hỗ trợ kinh phí khắc phục hệ thống kênh mương nội đồng.",
+        "Sở GD&ĐT tỉnh Điện Biên đề nghị Trung ương hỗ trợ kinh phí mua sắm thiết bị dạy học.",
+    ],
+)
+def test_a_localitys_request_upward_in_the_news_is_no_task(sentence):
+    result = extract_text(_MEETING_NEWS.format(sentence=sentence))
+    assert [t["lead"] for t in result["tasks"]] == [["Sở Tài chính"]]
+
+
+def test_a_leaders_request_to_a_named_province_or_the_youth_union_still_assigns():
+    sentence = "Thứ trưởng đề nghị tỉnh Gia Lai cập nhật tình hình hạn hán, báo cáo Bộ trước ngày 25/10."
+    result = extract_text(_MEETING_NEWS.format(sentence=sentence))
+    assert [t["lead"] for t in result["tasks"]] == [["Tỉnh Gia Lai"], ["Sở Tài chính"]]
+    assert _items("Đề nghị Tỉnh đoàn phối hợp với các trường tổ chức tuyên truyền về an toàn giao thông.") == [
+        (["Tỉnh đoàn"], ["Các trường"], None, None)
+    ]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Phòng Cảnh sát điều tra tội phạm về ma túy",
+        "Phòng An ninh điều tra",
+        "Bảo tàng tỉnh",
+        "Vườn quốc gia Cát Tiên",
+    ],
+)
+def test_police_units_cultural_bodies_and_parks(name):
+    assert _items(f"{name} chủ trì rà soát hồ sơ, báo cáo trước ngày 30/11/2026.") == [([name], [], "2026-11-30", None)]
