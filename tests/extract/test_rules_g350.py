@@ -423,3 +423,13 @@ def test_a_leaders_request_to_a_named_province_or_the_youth_union_still_assigns(
 )
 def test_police_units_cultural_bodies_and_parks(name):
     assert _items(f"{name} chủ trì rà soát hồ sơ, báo cáo trước ngày 30/11/2026.") == [([name], [], "2026-11-30", None)]
+
+
+def test_households_as_a_group_that_acts():
+    """ "5. Các hộ gia đình, cá nhân, hộ kinh doanh trên địa bàn phường" over their duties (g398)."""
+    body = (
+        "1. Công an phường tăng cường tuần tra, xử lý vi phạm trật tự đô thị.\n"
+        "2. Các hộ gia đình, cá nhân, hộ kinh doanh trên địa bàn phường\n"
+        "a) Chấp hành nghiêm các quy định về sử dụng vỉa hè.\n"
+    )
+    assert _tasks(_notice(body))[1] == (["Các hộ gia đình, cá nhân, hộ kinh doanh trên địa bàn phường"], [], None, None)
