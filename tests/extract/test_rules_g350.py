@@ -433,3 +433,17 @@ def test_households_as_a_group_that_acts():
         "a) Chấp hành nghiêm các quy định về sử dụng vỉa hè.\n"
     )
     assert _tasks(_notice(body))[1] == (["Các hộ gia đình, cá nhân, hộ kinh doanh trên địa bàn phường"], [], None, None)
+
+
+def test_a_standing_body_named_in_brackets_leads_its_items():
+    """ "2. Đối với cơ quan thường trực Ban Chỉ đạo (Sở Nông nghiệp và Môi trường)" over items with
+    no actor: the body in brackets leads them (genre g366)."""
+    body = (
+        "1. Đối với cơ quan thường trực Ban Chỉ đạo (Sở Nông nghiệp và Môi trường)\n"
+        "a) Chủ trì, phối hợp với Sở Tài chính tham mưu điều chuyển vốn trước ngày 30/4/2027.\n"
+        "b) Tổng hợp tiến độ giải ngân vốn, báo cáo Trưởng Ban Chỉ đạo.\n"
+    )
+    assert _tasks(_notice(body)) == [
+        (["Sở Nông nghiệp và Môi trường"], ["Sở Tài chính"], "2027-04-30", None),
+        (["Sở Nông nghiệp và Môi trường"], [], None, None),
+    ]
