@@ -447,3 +447,13 @@ def test_a_standing_body_named_in_brackets_leads_its_items():
         (["Sở Nông nghiệp và Môi trường"], ["Sở Tài chính"], "2027-04-30", None),
         (["Sở Nông nghiệp và Môi trường"], [], None, None),
     ]
+
+
+def test_a_body_asked_for_its_opinion_is_given_a_task():
+    """ "Bộ Xây dựng có ý kiến về suất vốn đầu tư ..." in a Government Office letter: the ministry is
+    to give it (genre g368); a leader who "có ý kiến như sau" only speaks."""
+    body = (
+        "Phó Thủ tướng Chính phủ có ý kiến như sau:\n"
+        "1. Bộ Xây dựng có ý kiến về suất vốn đầu tư của Dự án, gửi Bộ Tài chính trước ngày 30/10/2026.\n"
+    )
+    assert _tasks(_notice(body)) == [(["Bộ Xây dựng"], [], "2026-10-30", None)]
