@@ -457,3 +457,39 @@ def test_a_body_asked_for_its_opinion_is_given_a_task():
         "1. Bộ Xây dựng có ý kiến về suất vốn đầu tư của Dự án, gửi Bộ Tài chính trước ngày 30/10/2026.\n"
     )
     assert _tasks(_notice(body)) == [(["Bộ Xây dựng"], [], "2026-10-30", None)]
+
+
+def test_the_work_of_the_last_months_of_a_year_is_no_deadline():
+    """ "II. NHIỆM VỤ TRỌNG TÂM THÁNG 11 VÀ NHỮNG THÁNG CUỐI NĂM 2026" names the months of the work,
+    no deadline for the items under it (genre g407); "Hoàn thành trong những tháng cuối năm" is one."""
+    heading = "II. NHIỆM VỤ TRỌNG TÂM THÁNG 11 VÀ NHỮNG THÁNG CUỐI NĂM 2026\n1. Thuế tỉnh đẩy mạnh thu hồi nợ thuế.\n"
+    assert _tasks(_notice(heading)) == [(["Thuế tỉnh"], [], None, None)]
+    covering = "1. Hoàn thành trong những tháng cuối năm 2026 các việc sau:\na) Thuế tỉnh đẩy mạnh thu hồi nợ thuế.\n"
+    assert _tasks(_notice(covering)) == [(["Thuế tỉnh"], [], "2026-12-31", None)]
+
+
+def test_what_was_asked_before_is_told_not_ordered():
+    """ "Trước đó, UBND tỉnh đã yêu cầu các phường ..." in the news reports an earlier request (g05)."""
+    sentence = "Trước đó, UBND tỉnh đã yêu cầu các phường, xã ven biển tăng cường kiểm tra việc niêm yết giá."
+    assert [t["lead"] for t in extract_text(_MEETING_NEWS.format(sentence=sentence))["tasks"]] == [["Sở Tài chính"]]
+
+
+def test_a_portals_tool_bar_and_counter_are_dropped():
+    page = (
+        "Sáng 16/11, Chủ tịch UBND tỉnh ký Công văn về bảo đảm hàng hóa dịp Tết.\n\n"
+        "Công văn nêu rõ: Sở Công Thương chủ trì xây dựng kế hoạch dự trữ hàng hóa.\n\n"
+        "Minh Thư\n\nChia sẻ | In bài | Gửi email\nLượt xem: 1.248\n"
+    )
+    assert [t["lead"] for t in extract_text(page)["tasks"]] == [["Sở Công Thương"]]
+
+
+@pytest.mark.parametrize(
+    ("item", "lead"),
+    [
+        ("Các đơn vị trực thuộc Sở nghiêm túc thực hiện chế độ báo cáo.", "Các đơn vị trực thuộc Sở"),
+        ("Kho bạc Nhà nước khu vực IV rút ngắn thời gian kiểm soát chi.", "Kho bạc Nhà nước khu vực IV"),
+        ("Vụ Chính sách thuế, phí và lệ phí hướng dẫn xác định giá tính thuế.", "Vụ Chính sách thuế, phí và lệ phí"),
+    ],
+)
+def test_names_end_before_an_adverb_or_a_verb(item, lead):
+    assert _items(item)[0][0] == [lead]

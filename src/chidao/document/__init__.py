@@ -218,6 +218,15 @@ def _ends_article(content: str) -> bool:
     return line in lexicon().page_tail
 
 
+def _page_tools(text: str, paragraph: Paragraph) -> bool:
+    """A short paragraph that is only a portal page's tool bar or counter, in any line of it."""
+    content = text[paragraph.start : paragraph.end]
+    if len(content) > 120:
+        return False
+    tools = lexicon().page_tools
+    return all(line.strip().lower().startswith(tools) for line in content.splitlines() if line.strip())
+
+
 def _tail_inside(text: str, paragraph: Paragraph) -> int | None:
     """Where a line of its own that closes a portal article ("Bài viết liên quan:") starts inside a
     paragraph of several lines, past its first line; None if there is none."""
@@ -347,6 +356,8 @@ def parse_layout(text: str) -> Layout:
             body.append(replace(paragraph, end=inner))
             body_end, page_tail = inner, True
             break
+        if _page_tools(text, paragraph):
+            continue  # "Chia sẻ | In bài | Gửi email", "Lượt xem: 1.248": a portal's tool bar (genre g411)
         if text[paragraph.start] not in may_close:
             body.append(paragraph)
             continue

@@ -96,3 +96,13 @@ def topic_end(key: str, start: int, end: int) -> int:
     """End of a "Về ...:" / "Đối với ...:" topic that opens an item (its dates are not deadlines)."""
     topic = _TOPIC.match(key, start, end)
     return topic.end() if topic else start
+
+
+_PAST_VERB = cues("assignment_cues.toml")["past_before_verb"]  # "đã | yêu cầu"
+
+
+def no_order_at(reader: AgencyReader, pos: int) -> bool:
+    """Whether the assigning verb at ``pos`` gives no order: "giao ban" is a meeting ("giao Ban X"
+    assigns to a board), and "UBND tỉnh đã yêu cầu ..." tells what was asked before (genre g05)."""
+    past = _PAST_VERB.search(reader.key, max(0, pos - 12), pos)
+    return bool(past) or (reader.key.startswith("giao ban", pos) and not reader.text[pos + 5 : pos + 6].isupper())

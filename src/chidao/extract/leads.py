@@ -24,6 +24,7 @@ from chidao.extract.lead_basics import (
     _assigning_at,
     _Read,
     clean_leads,
+    no_order_at,
     past_spaces,
     strip_label,
     topic_end,
@@ -98,11 +99,6 @@ def _opens_phrase(key: str, start: int, pos: int) -> bool:
     return _TASK_TOPIC.match(before.lstrip()) is not None
 
 
-def _meeting(reader: AgencyReader, pos: int) -> bool:
-    """ "giao ban" is a meeting; "giao Ban Quản lý ..." assigns to a board."""
-    return reader.key.startswith("giao ban", pos) and not reader.text[pos + 5 : pos + 6].isupper()
-
-
 @cache
 def _speakers() -> re.Pattern[str]:
     return re.compile(rf"(?:{assignment_phrases('speakers')})(?![\w])")
@@ -121,7 +117,7 @@ def explicit_assignment(reader: AgencyReader, start: int, end: int, cues: Cues |
     if cues is not None and not cues.assign.within(start, end):
         return None
     for match in _ASSIGN.finditer(reader.key, start, end):
-        if _meeting(reader, match.start()):
+        if no_order_at(reader, match.start()):
             continue
         if not _opens_phrase(reader.key, start, match.start()) and not _spoken(reader.key, start, match.start()):
             continue
@@ -262,7 +258,7 @@ def _subject(reader: AgencyReader, pos: int, end: int, known: _Read | None) -> A
             return _subject(reader, speech.end(), end, None)  # "... nhấn mạnh, Sở Y tế phải ..."
         return None
     assigning = _ASSIGN_AFTER_SUBJECT.match(reader.key, after, end)
-    if assigning and _meeting(reader, past_spaces(reader, after)):
+    if assigning and no_order_at(reader, past_spaces(reader, after)):
         assigning = None
     if assigning is None and all(reader.is_speaker(m) for m in mentions):
         directs = _LEADER_DIRECTS.match(reader.key, after, end)

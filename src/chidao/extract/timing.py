@@ -100,8 +100,14 @@ class TimingReader:
         if event and not (event.group().startswith(_WINDOW_EVENTS) and match.text.lower().startswith("trong")):
             return False  # "khởi công ngày 15/3", "các điểm thi công trong tháng 5": when it happens;
             # "bảo đảm khởi công trong quý IV": the window it must happen in, a deadline
-        if match.kind not in _FIRM and _FRAME_BEFORE.search(before[-45:]) and bare_period(match.text):
-            return False  # "kế hoạch năm 2026": a plan's year; "Kế hoạch trong quý III" is a deadline
+        if (
+            match.kind not in _FIRM
+            and _FRAME_BEFORE.search(before[-45:])
+            and (bare_period(match.text) or match.kind == "end_year")
+        ):
+            # "kế hoạch năm 2026": a plan's year; "Kế hoạch trong quý III" is a deadline; "nhiệm vụ
+            # trọng tâm ... những tháng cuối năm 2026": the work's own months (genre g407)
+            return False
         if _PLANNED.search(before):
             return False
         if match.kind.startswith("until") and (_AS_OF_BEFORE.search(before) or _AS_OF_AFTER.match(self.key, match.end)):
