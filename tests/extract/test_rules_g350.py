@@ -493,3 +493,26 @@ def test_a_portals_tool_bar_and_counter_are_dropped():
 )
 def test_names_end_before_an_adverb_or_a_verb(item, lead):
     assert _items(item)[0][0] == [lead]
+
+
+def test_plan_labels_before_the_bullets_they_cover():
+    """ "1. Heading" / "Cơ quan thực hiện: X." / "Cơ quan phối hợp: Y." / "- ..." / "Thời gian hoàn
+    thành: Quý IV/2027.": the labels that open the list give its bullets their lead and partners,
+    the closing time line their deadline (genre g414)."""
+    body = (
+        "III. NHIỆM VỤ VÀ GIẢI PHÁP\n1. Hoàn thiện cơ chế, chính sách hỗ trợ hợp tác xã\n"
+        "Cơ quan thực hiện: Sở Nông nghiệp và Môi trường.\nCơ quan phối hợp: Sở Tài chính, Sở Tư pháp.\n"
+        "- Rà soát, đánh giá kết quả thực hiện các chính sách hỗ trợ hợp tác xã.\n"
+        "- Xây dựng cơ sở dữ liệu hợp tác xã, hoàn thành trước ngày 30/6/2027.\n"
+        "Thời gian hoàn thành: Quý IV/2027.\n"
+        "2. Đào tạo nguồn nhân lực cho hợp tác xã\nCơ quan thực hiện: Sở Nội vụ.\n"
+        "- Tổ chức 15 lớp bồi dưỡng kiến thức quản trị cho cán bộ hợp tác xã.\n"
+        "Thời gian hoàn thành: Quý III/2027.\n"
+    )
+    result = _notice(body, kind="KH", title="KẾ HOẠCH", subject="Phát triển hợp tác xã năm 2027", intro="")
+    both = ["Sở Tài chính", "Sở Tư pháp"]
+    assert _tasks(result) == [
+        (["Sở Nông nghiệp và Môi trường"], both, "2027-12-31", None),
+        (["Sở Nông nghiệp và Môi trường"], both, "2027-06-30", None),
+        (["Sở Nội vụ"], [], "2027-09-30", None),
+    ]

@@ -3,6 +3,8 @@ cover several items."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from chidao.document.outline import Node
 from chidao.extract.agencies import Mention
 from chidao.extract.leads import (
@@ -148,6 +150,7 @@ class PlanReading:
         section: Timing | None = None
         waiting: list[Node] = []
         current: PlanLines | None = None
+        leading: PlanLines | None = None  # lines before any item: "Cơ quan thực hiện: X." / "- ..."
         kinds = {child.paragraph.kind for child in node.children if child.paragraph is not None}
         for child in node.children:
             lines = current or PlanLines()
@@ -158,21 +161,29 @@ class PlanReading:
                 current = lines
                 continue
             if current is not None:
+                if not waiting and not current.time_only and child.marked:
+                    leading = current  # the lines name who does the items after them (genre g414)
+                    out[id(current)] = current
+                    current = None
+                    waiting.append(child)
+                    continue
                 if self._section_time(current, waiting, child, kinds):
                     section = current.timing
                     waiting = []
                 for item in waiting:
-                    out[id(item)] = current
+                    out[id(item)] = _with_leading(current, leading)
                 out[id(current)] = current  # remembers the lines' nodes
-                waiting, current = [], None
+                waiting, current, leading = [], None, None
             waiting.append(child)
         if current is not None:
+            out[id(current)] = current
             if self._section_time(current, waiting, None, kinds):
                 section = current.timing
-                waiting = []
+                waiting = [] if leading is None else waiting  # the section's time; the lead still theirs
+                current = None
+        if current is not None or leading is not None:
             for item in waiting:
-                out[id(item)] = current
-            out[id(current)] = current
+                out[id(item)] = _with_leading(current, leading)
         return out, section
 
     def _hoist_plan_lines(self, node: Node) -> None:
@@ -293,3 +304,15 @@ class PlanReading:
                 if match is not None and self.key[match.end() : end].strip():
                     return self.timing.read_cell(match.end(), end)
         return None
+
+
+def _with_leading(trailing: PlanLines | None, leading: PlanLines | None) -> PlanLines:
+    """The lines an item gets: those after it (rule 7), given the agencies of lines that opened its
+    list when they name none ("Cơ quan thực hiện: X." / bullets / "Thời gian hoàn thành: ...")."""
+    if leading is None:
+        return trailing  # type: ignore[return-value]
+    if trailing is None:
+        return leading
+    if trailing.time_only:
+        return replace(leading, timing=trailing.timing, nodes=leading.nodes | trailing.nodes)
+    return trailing
