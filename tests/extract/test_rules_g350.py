@@ -516,3 +516,16 @@ def test_plan_labels_before_the_bullets_they_cover():
         (["Sở Nông nghiệp và Môi trường"], both, "2027-06-30", None),
         (["Sở Nội vụ"], [], "2027-09-30", None),
     ]
+
+
+def test_square_bullets_sit_under_round_ones():
+    """Word's "•" then "▪" as a converter copies them: the squares are the round bullet's items
+    ("• Giao Phòng Nghiệp vụ Y:" over "▪ Xây dựng ...", genre g410)."""
+    body = (
+        "•\tGiao Phòng Nghiệp vụ Y:\n▪\tXây dựng kế hoạch kiểm tra công tác trực cấp cứu trước ngày 20/12/2026.\n"
+        "▪\tPhối hợp với Phòng Tổ chức cán bộ kiểm tra việc thực hiện quy tắc ứng xử.\n"
+    )
+    assert _tasks(_notice(body)) == [
+        (["Phòng Nghiệp vụ Y"], [], "2026-12-20", None),
+        (["Phòng Nghiệp vụ Y"], ["Phòng Tổ chức cán bộ"], None, None),
+    ]
