@@ -529,3 +529,18 @@ def test_square_bullets_sit_under_round_ones():
         (["Phòng Nghiệp vụ Y"], [], "2026-12-20", None),
         (["Phòng Nghiệp vụ Y"], ["Phòng Tổ chức cán bộ"], None, None),
     ]
+
+
+def test_numbered_items_run_together_on_one_line():
+    """ "3) Sở A: ...; 4) Công ty B: ...; 5) Sở C: ..." on one line, as a copy ran them together: one
+    item each (genre g413)."""
+    body = (
+        "3) Sở Công Thương: chỉ đạo Chi cục Quản lý thị trường tăng cường kiểm tra; 4) Công ty Điện lực Hưng"
+        " Yên: rà soát dây dẫn điện mất an toàn, hoàn thành trước ngày 31/12/2026; 5) Sở Giáo dục và Đào tạo:"
+        " chỉ đạo tuyên truyền kỹ năng thoát nạn.\n"
+    )
+    assert [t[0] for t in _tasks(_notice(body))] == [
+        ["Sở Công Thương"],
+        ["Công ty Điện lực Hưng Yên"],
+        ["Sở Giáo dục và Đào tạo"],
+    ]

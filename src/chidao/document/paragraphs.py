@@ -358,5 +358,25 @@ def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[
         body = s + marker.end()
         while body < e and text[body] in " \t\n":
             body += 1
-        paragraphs.append(_paragraph(s, e, body, marker.lastgroup, marker.group(0)))
+        paragraphs.extend(_run_on_items(text, _paragraph(s, e, body, marker.lastgroup, marker.group(0))))
     return paragraphs
+
+
+_RUN_ON = re.compile(rf";[^\S\n]+(\d{{1,2}})\)[^\S\n]+(?=[{UPPER}])")
+
+
+def _run_on_items(text: str, paragraph: Paragraph) -> list[Paragraph]:
+    """ "3) Sở A: ...; 4) Sở B: ...; 5) Sở C: ...": numbered items a copy ran together on one line,
+    each the next number after a semicolon, are items of their own (genre g413)."""
+    marker = (paragraph.marker or "").strip()
+    if paragraph.kind != "decimal" or not marker.endswith(")") or not marker[:-1].isdigit():
+        return [paragraph]
+    out: list[Paragraph] = []
+    number, start, body = int(marker[:-1]), paragraph.start, paragraph.body
+    for match in _RUN_ON.finditer(text, paragraph.body, paragraph.end):
+        if int(match.group(1)) != number + 1:
+            continue
+        out.append(_paragraph(start, match.start() + 1, body, "decimal", f"{number})"))
+        number, start, body = number + 1, match.start(1), match.end()
+    out.append(_paragraph(start, paragraph.end, body, "decimal", f"{number})"))
+    return out
