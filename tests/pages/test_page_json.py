@@ -10,6 +10,7 @@ from siteclient import HEALTH
 from sqlalchemy import text
 
 from chidao.vocab import TaskStatus, TimingState
+from chidao.web.schemas import TaskPublic
 
 
 @pytest.fixture
@@ -52,6 +53,7 @@ def test_the_task_list(site, notices):
     tasks = [task for task, _ref in data["items"]]
     assert any(t["id"] == plan and t["text"].startswith(PLAN) and t["deadline"] == "2024-04-30" for t in tasks)
     assert all(t["status"] == "assigned" for t in tasks)
+    assert all(TaskPublic.model_validate(t).model_dump(mode="json") == t for t in tasks)  # the API's fields
     assert {ref["number"] for _task, ref in data["items"]} == {document["number"]}
     assert data["pager"]["total"] == len(tasks) and data["query"]["form"]["status"] == ["assigned"]
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from chidao.store.models import Task, User
 from chidao.tracking import review
+from chidao.web import schemas
 
 TTTT = "Sở Thông tin và Truyền thông"
 
@@ -40,6 +41,26 @@ def test_list_items_have_the_documented_fields(api, docs):
     assert item["deadline"] == "2024-04-30" and item["deadline_text"] == "trước ngày 30/4/2024"
     assert item["status"] == "assigned" and item["timing_state"] == "not_due" and item["progress"] == 0
     assert item["document_id"] == docs[0]["id"] and item["version"] >= 1 and item["recurrence"] is None
+
+
+def test_the_list_writes_the_bytes_of_its_documented_model(api, docs):
+    """The list writes its page as plain values (views.task_item), not through the model: the
+    bytes must be what ``Page[TaskPublic]`` writes, for every kind of value a task holds."""
+    with api.session() as session, session.begin():
+        tasks = list(session.scalars(select(Task).order_by(Task.id)))
+        first, second, third = tasks[:3]
+        first.confidence, first.recurrence, first.recurrence_text = 1, "monthly", "hằng tháng"
+        first.recurrence_day, first.recurrence_until = "25", date(2025, 12, 25)
+        first.doubts = [{"code": "lead_from_heading", "label": 'Đơn vị "chủ trì" <lấy> từ tiêu đề'}]
+        second.confidence, second.text = 0.1 + 0.2, "Dòng một\nDòng hai\t“trích” \\ & 😀 \u0007"
+        second.deadline, second.status, second.completed_on = date(2024, 4, 30), "done", date(2024, 5, 2)
+        third.confidence, third.deadline, third.status = None, None, "cancelled"
+    response = api.get("/tasks", params={"per_page": 200})
+    assert response.status_code == 200 and response.headers["content-type"] == "application/json"
+    page = schemas.Page[schemas.TaskPublic].model_validate_json(response.content)
+    assert response.content == page.model_dump_json(by_alias=True).encode()
+    assert len(page.items) == 12 and {t.timing_state for t in page.items} >= {"done_late", "cancelled", "not_due"}
+    assert response.json()["items"][[t.id for t in page.items].index(first.id)]["confidence"] == 1.0
 
 
 def test_filter_by_agency_and_role(api, docs):

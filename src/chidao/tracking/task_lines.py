@@ -67,6 +67,7 @@ COLUMNS = (
     Task.version,
 )
 FIELDS = tuple(column.key for column in COLUMNS)
+_WIDTH = len(COLUMNS)
 
 
 # Both statements are built once, their ids an expanding parameter: building a statement costs
@@ -104,6 +105,19 @@ def task_lines(session: Session, ids: Sequence[int]) -> list[TaskLine]:
             continue
         lead, coordinators = names.get(task_id, ((), ()))
         lines.append(TaskLine(*row, lead_names=tuple(lead), coordinator_names=tuple(coordinators)))
+    return lines
+
+
+def task_lines_of(session: Session, rows: Sequence[Sequence]) -> list[TaskLine]:
+    """The tasks of rows already read (``COLUMNS``' values first, in that order), in that order;
+    their agencies' names are read here."""
+    if not rows:
+        return []
+    names = _agency_names(session, [row[0] for row in rows])
+    lines = []
+    for row in rows:
+        lead, coordinators = names.get(row[0], ((), ()))
+        lines.append(TaskLine(*row[:_WIDTH], lead_names=tuple(lead), coordinator_names=tuple(coordinators)))
     return lines
 
 

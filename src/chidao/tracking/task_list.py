@@ -12,14 +12,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
-from sqlalchemy import and_, distinct, func, or_, select, text
+from sqlalchemy import Date, Integer, Select, and_, bindparam, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session
 
 from chidao.store.models import Assignment, Task
 from chidao.text import fold_words
 from chidao.tracking.task_filter import OPEN_STATES_BY_DEADLINE, Scope, TaskFilter, agency_ids, conditions
-from chidao.tracking.task_lines import TaskLine, task_lines
+from chidao.tracking.task_lines import COLUMNS, TaskLine, task_lines, task_lines_of
 from chidao.vocab import TimingState
 
 # The states only a task with a deadline can be in: a list of them needs no undated run.
@@ -167,46 +168,121 @@ def _agency_page(
     session: Session, flt: TaskFilter, ids: list[int], today: date, soon_until: date, offset: int, per_page: int
 ) -> Found:
     """The page and count by deadline (undated last) from the agency's own rows: index-only
-    ranges of ``ix_task_agencies_by_deadline`` / ``_open``, however many tasks there are."""
-    base = [Assignment.agency_id.in_(ids), Assignment.task_status.is_not(None)]
-    if flt.role:
-        base.append(Assignment.role == flt.role)
-    if flt.status:
-        base.append(Assignment.task_status.in_(flt.status))
-    if flt.timing_state:
-        base.append(or_(*(_agency_state(s, today, soon_until) for s in flt.timing_state)))
-    if flt.deadline_from:
-        base.append(Assignment.task_deadline >= flt.deadline_from)
-    if flt.deadline_to:
-        base.append(Assignment.task_deadline <= flt.deadline_to)
-    dated_states = bool(flt.timing_state) and set(flt.timing_state) <= DATED_OPEN_STATES
-    undated = Assignment.task_deadline.is_(None)
-    runs = [] if flt.timing_state == ["no_deadline"] else [False]  # False: the dated run, True: the undated
-    if not (dated_states or flt.deadline_from or flt.deadline_to):
-        runs.append(True)
-    counted = select(undated, func.count(distinct(Assignment.task_id))).where(*base).group_by(undated)
+    ranges of ``ix_task_agencies_by_deadline`` / ``_open``, however many tasks there are.
+
+    Usually one statement reads the page's tasks and both runs' counts (the dated run's page of
+    keys joined to the tasks, the counts as uncorrelated subqueries, which both databases run
+    once); the counts alone when the page is past the dated run, and the undated run's page when
+    the page reaches into it."""
+    shape = _AgencyShape(
+        role=bool(flt.role),
+        status=bool(flt.status),
+        timing=tuple(flt.timing_state or ()),
+        deadline_from=bool(flt.deadline_from),
+        deadline_to=bool(flt.deadline_to),
+    )
+    statements = _agency_statements(shape)
+    if not statements.runs:  # no deadline, and a deadline range
+        return Found([], 0)
+    params = {
+        "agency_ids": ids,
+        "role": flt.role,
+        "statuses": list(flt.status or ()),
+        "today": today,
+        "soon_until": soon_until,
+        "deadline_from": flt.deadline_from,
+        "deadline_to": flt.deadline_to,
+    }
     # Core statements through the connection: the ORM's handling of a plain select costs more than
     # running it (issue 10, item 10); nothing is pending in a list's session to flush first.
     connection = session.connection()
-    counts = {bool(is_undated): n for is_undated, n in connection.execute(counted).all()}  # both runs, one statement
-    task_ids: list[int] = []
-    total = 0
-    for is_undated in runs:
-        run = [*base, undated if is_undated else Assignment.task_deadline.is_not(None)]
-        n = counts.get(is_undated, 0)
-        wanted = per_page - len(task_ids)
-        if wanted > 0 and offset < total + n:
-            keys = (
-                select(Assignment.task_deadline, Assignment.task_id)
-                .where(*run)
-                .distinct()
-                .order_by(Assignment.task_deadline, Assignment.task_id)
-                .offset(max(0, offset - total))
-                .limit(wanted)
-            )
-            task_ids += [task_id for _deadline, task_id in connection.execute(keys).all()]
-        total += n
-    return Found(task_lines(session, task_ids), total)
+    first = statements.runs[0]
+    rows = connection.execute(statements.counted_page[first], {**params, "offset": offset, "limit": per_page}).all()
+    counted = rows[0][-2:] if rows else connection.execute(statements.counted, params).one()
+    counts = {False: counted[0], True: counted[1]}  # a run not listed counts 0
+    lines = [row[:-2] for row in rows]
+    total = counts[False] + counts[True]
+    if len(statements.runs) == 2 and len(lines) < per_page and offset + len(lines) < total:
+        undated = {**params, "offset": max(0, offset - counts[False]), "limit": per_page - len(lines)}
+        lines += connection.execute(statements.page[True], undated).all()
+    return Found(task_lines_of(session, lines), total)
+
+
+@dataclass(frozen=True)
+class _AgencyShape:
+    """Which of the filters an agency's list has (their values are the statements' parameters)."""
+
+    role: bool
+    status: bool
+    timing: tuple[str, ...]
+    deadline_from: bool
+    deadline_to: bool
+
+
+@dataclass(frozen=True)
+class _AgencyStatements:
+    runs: tuple[bool, ...]  # False: the dated run, True: the undated, in the list's order
+    counted: Select  # (dated, undated) counts
+    page: dict[bool, Select]  # a run's page of tasks (TaskLine's columns)
+    counted_page: dict[bool, Select]  # a run's page of tasks, each row followed by both counts
+
+
+@lru_cache(maxsize=128)
+def _agency_statements(shape: _AgencyShape) -> _AgencyStatements:
+    """The statements of an agency's list of this shape, built once: building a statement costs
+    more than running it on a 50-row page (issue 10, item 10). Every value is a parameter."""
+    today, soon_until = bindparam("today", type_=Date), bindparam("soon_until", type_=Date)
+    base = [
+        Assignment.agency_id.in_(bindparam("agency_ids", expanding=True)),
+        Assignment.task_status.is_not(None),
+    ]
+    if shape.role:
+        base.append(Assignment.role == bindparam("role"))
+    if shape.status:
+        base.append(Assignment.task_status.in_(bindparam("statuses", expanding=True)))
+    if shape.timing:
+        base.append(or_(*(_agency_state(s, today, soon_until) for s in shape.timing)))
+    if shape.deadline_from:
+        base.append(Assignment.task_deadline >= bindparam("deadline_from", type_=Date))
+    if shape.deadline_to:
+        base.append(Assignment.task_deadline <= bindparam("deadline_to", type_=Date))
+    dated_states = bool(shape.timing) and set(shape.timing) <= DATED_OPEN_STATES
+    runs = [] if shape.timing == ("no_deadline",) else [False]
+    if not (dated_states or shape.deadline_from or shape.deadline_to):
+        runs.append(True)
+
+    def run_where(is_undated: bool) -> list:
+        deadline = Assignment.task_deadline
+        return [*base, deadline.is_(None) if is_undated else deadline.is_not(None)]
+
+    def count(is_undated: bool):
+        if is_undated not in runs:  # not listed: not counted
+            return literal_column("0")
+        # The distinct keys counted from a subquery: SQLite reads them in the index's order and
+        # needs no temporary b-tree, as count(DISTINCT ...) would.
+        keys = select(Assignment.task_deadline, Assignment.task_id).where(*run_where(is_undated)).distinct()
+        return select(func.count()).select_from(keys.subquery()).scalar_subquery()
+
+    counts = (count(False).label("dated_count"), count(True).label("undated_count"))
+    page, counted_page = {}, {}
+    for is_undated in (False, True):
+        keys = (
+            select(Assignment.task_deadline, Assignment.task_id)
+            .where(*run_where(is_undated))
+            .distinct()
+            .order_by(Assignment.task_deadline, Assignment.task_id)
+            .offset(bindparam("offset", type_=Integer))
+            .limit(bindparam("limit", type_=Integer))
+            .subquery("page_keys")
+        )
+        tasks = (
+            select(*COLUMNS)
+            .select_from(keys.join(Task, Task.id == keys.c.task_id))
+            .order_by(keys.c.task_deadline, keys.c.task_id)
+        )
+        page[is_undated] = tasks
+        counted_page[is_undated] = tasks.add_columns(*counts)
+    return _AgencyStatements(tuple(runs), select(*counts), page, counted_page)
 
 
 def _search_page(session: Session, q: str, offset: int, per_page: int) -> Found:

@@ -10,7 +10,8 @@ which ``check_csrf`` compares before anything changes.
 
 Dependencies that only compute (settings, today, the role guards) are ``async def``: FastAPI
 runs a plain ``def`` dependency on a worker thread, and each such hop costs more CPU than the
-work itself (issue 10, item 10); those that read the database stay ``def``, off the event loop.
+work itself (issue 10, item 10); those that read the database stay ``def``, off the event loop,
+but for a login's lookup on SQLite (``reads_on_loop``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import secrets
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
+from functools import partial
 from typing import Annotated
 from urllib.parse import quote
 
@@ -107,9 +109,7 @@ def _bearer(session: Session, header: str) -> Principal:
     user = user_for_token(session=session, token=token.strip())
     if user is None:
         raise _unauthorized("invalid or revoked token")
-    if session.dirty:
-        session.commit()  # keeps the token's last_used_at (at most once a minute)
-    return Principal(user)
+    return Principal(user)  # the token's last use, when noted (once a minute), left to commit
 
 
 # What a user holding a one-time password may still do with the API (besides reading who they are).
@@ -134,13 +134,7 @@ _token_scheme = HTTPBearer(auto_error=False, description="an API token: `chidao 
 _cookie_scheme = APIKeyCookie(name=COOKIE, auto_error=False, description="the session cookie set by /auth/login")
 
 
-def get_principal(
-    request: Request,
-    session: SessionDep,
-    _documented_token: Annotated[object, Depends(_token_scheme)],
-    _documented_cookie: Annotated[object, Depends(_cookie_scheme)],
-) -> Principal:
-    """Bearer token first, else the session cookie (which needs the CSRF header to change things)."""
+def _principal(request: Request, session: Session) -> Principal:
     header = request.headers.get("authorization")
     if header:
         return _bearer(session, header)
@@ -148,6 +142,37 @@ def get_principal(
     if token:
         return _cookie(request, session, token)
     raise _unauthorized("not authenticated")
+
+
+def _committed_principal(request: Request, session: Session) -> Principal:
+    principal = _principal(request, session)
+    if session.dirty:
+        session.commit()  # keeps the token's last_used_at (at most once a minute)
+    return principal
+
+
+def reads_on_loop(request: Request) -> bool:
+    """Whether a login's lookup is made on the event loop: on SQLite it is one indexed read, which
+    in WAL mode waits for no writer, and costs less than the thread hop it spares (issue 10,
+    item 10); on PostgreSQL it is a round trip to the server, made on a worker thread."""
+    return request.app.state.engine.dialect.name == "sqlite"
+
+
+async def get_principal(
+    request: Request,
+    session: SessionDep,
+    _documented_token: Annotated[object, Depends(_token_scheme)],
+    _documented_cookie: Annotated[object, Depends(_cookie_scheme)],
+) -> Principal:
+    """Bearer token first, else the session cookie (which needs the CSRF header to change things).
+    On SQLite read on the event loop (``reads_on_loop``); noting a token's last use, a write that
+    may wait for another writer, is committed on a worker thread either way."""
+    if not reads_on_loop(request):
+        return await to_thread.run_sync(_committed_principal, request, session)
+    principal = _principal(request, session)
+    if session.dirty:
+        await to_thread.run_sync(session.commit)  # keeps the token's last_used_at (at most once a minute)
+    return principal
 
 
 PrincipalDep = Annotated[Principal, Depends(get_principal)]
@@ -205,12 +230,16 @@ def login_url(request: Request) -> str:
     return f"/login?next={quote(target, safe='')}"
 
 
-def get_page_login(request: Request, session: SessionDep) -> LoginSession:
+async def get_page_login(request: Request, session: SessionDep) -> LoginSession:
     """The live login session of the cookie (else ``LoginRequired``); the user, the CSRF token
     and the number of unread notifications (the bell) are kept on ``request.state`` for the
-    layout and the forms."""
+    layout and the forms. Read on the event loop on SQLite (``reads_on_loop``)."""
     token = request.cookies.get(COOKIE)
-    found = page_session_user(session=session, token=token) if token else None
+    found = None
+    if token and reads_on_loop(request):
+        found = page_session_user(session=session, token=token)
+    elif token:
+        found = await to_thread.run_sync(partial(page_session_user, session=session, token=token))
     if found is None:
         raise LoginRequired(login_url(request))
     user, login, unread = found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -26,38 +27,48 @@ def user_public(user: User) -> schemas.UserPublic:
     )
 
 
-def task_public(task: Task | TaskLine, today: date, soon_until: date) -> schemas.TaskPublic:
-    """A task as the API lists it, from a loaded task or a list's ``TaskLine``."""
+def task_item(task: Task | TaskLine, today: date, soon_until: date) -> dict[str, Any]:
+    """A task as the API lists it, as the plain dict ``TaskPublic`` holds: its fields in the
+    model's order, each value of the type the model would make of it. The task list writes it
+    as JSON without a validated model per task, which cost more than writing the JSON (issue
+    10, item 10); ``tests/web/test_api_tasks.py`` checks that the bytes are the model's."""
     if isinstance(task, Task):
         task = line_of(task)
     state = timing_state(
         status=task.status, deadline=task.deadline, completed_on=task.completed_on, today=today, soon_until=soon_until
     )
-    return schemas.TaskPublic(
-        id=task.id,
-        document_id=task.document_id,
-        position=task.position,
-        text=task.text,
-        lead=list(task.lead_names),
-        coordinators=list(task.coordinator_names),
-        deadline=task.deadline,
-        deadline_text=task.deadline_text,
-        recurrence=task.recurrence,
-        recurrence_text=task.recurrence_text,
-        recurrence_day=task.recurrence_day,
-        recurrence_until=task.recurrence_until,
-        confidence=task.confidence,
-        doubts=[d["label"] for d in task.doubts or []],
-        doubt_codes=[d["code"] for d in task.doubts or []],
-        status=task.status,
-        timing_state=state,
-        progress=task.progress,
-        completed_on=task.completed_on,
-        tracked=task.tracked,
-        deleted=task.deleted,
-        origin=task.origin,
-        version=task.version,
-    )
+    doubts = task.doubts or ()
+    confidence = task.confidence
+    return {
+        "id": task.id,
+        "document_id": task.document_id,
+        "position": task.position,
+        "text": task.text,
+        "lead": list(task.lead_names),
+        "coordinators": list(task.coordinator_names),
+        "deadline": task.deadline,
+        "deadline_text": task.deadline_text,
+        "recurrence": task.recurrence,
+        "recurrence_text": task.recurrence_text,
+        "recurrence_day": task.recurrence_day,
+        "recurrence_until": task.recurrence_until,
+        "confidence": None if confidence is None else float(confidence),  # as the model would
+        "doubts": [d["label"] for d in doubts],
+        "doubt_codes": [d["code"] for d in doubts],
+        "status": task.status,
+        "timing_state": state,
+        "progress": task.progress,
+        "completed_on": task.completed_on,
+        "tracked": task.tracked,
+        "deleted": task.deleted,
+        "origin": task.origin,
+        "version": task.version,
+    }
+
+
+def task_public(task: Task | TaskLine, today: date, soon_until: date) -> schemas.TaskPublic:
+    """A task as the API lists it, from a loaded task or a list's ``TaskLine``."""
+    return schemas.TaskPublic(**task_item(task, today, soon_until))
 
 
 def report_public(report: ProgressReport) -> schemas.ProgressReportPublic:
