@@ -544,3 +544,20 @@ def test_numbered_items_run_together_on_one_line():
         ["Công ty Điện lực Hưng Yên"],
         ["Sở Giáo dục và Đào tạo"],
     ]
+
+
+def test_a_product_line_is_one_of_the_plan_lines():
+    """ "Nhiệm vụ 1: ..." over "- Cơ quan chủ trì:", "- Cơ quan phối hợp:", "- Thời hạn:" and "- Sản
+    phẩm: ..." lines: the product is what the task delivers, no task of its own (genre g424)."""
+    body = (
+        "Nhiệm vụ 1: Xây dựng Kế hoạch thực hiện Nghị quyết về kinh tế tuần hoàn.\n"
+        "- Cơ quan chủ trì: Sở Nông nghiệp và Môi trường.\n- Cơ quan phối hợp: Sở Tài chính.\n"
+        "- Thời hạn: Trước ngày 30/11/2026.\n- Sản phẩm: Kế hoạch của Ủy ban nhân dân tỉnh.\n"
+        "Nhiệm vụ 2: Tuyên truyền về lối sống xanh.\n- Cơ quan chủ trì: Sở Văn hóa, Thể thao và Du lịch.\n"
+        "- Thời hạn: Quý II/2027.\n- Sản phẩm: Chuyên trang, chuyên mục.\n"
+    )
+    result = _notice(body, kind="QĐ", title="QUYẾT ĐỊNH", subject="Giao nhiệm vụ thực hiện Nghị quyết", intro="")
+    assert _tasks(result) == [
+        (["Sở Nông nghiệp và Môi trường"], ["Sở Tài chính"], "2026-11-30", None),
+        (["Sở Văn hóa, Thể thao và Du lịch"], [], "2027-06-30", None),
+    ]

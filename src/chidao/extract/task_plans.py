@@ -89,6 +89,8 @@ class PlanReading:
         if kind == "time":
             lines.timing = self.timing.read_cell(start, end)
             return
+        if kind == "product":
+            return  # "Sản phẩm: Kế hoạch của UBND tỉnh.": what is delivered, no one to name
         lines.time_only = False
         if kind == "content":
             lines.content = (start, end)

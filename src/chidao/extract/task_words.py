@@ -67,6 +67,7 @@ def _plan_labels(vocab: Sections) -> tuple[tuple[re.Pattern[str], str], ...]:
         (vocab.plan_coordinators, "coord"),
         (vocab.plan_time, "time"),
         (vocab.plan_content, "content"),
+        (vocab.plan_product, "product"),
     )
 
 

@@ -18,7 +18,8 @@ class Sections:
     plan_coordinators: re.Pattern[str]
     plan_time: re.Pattern[str]
     plan_content: re.Pattern[str]  # "Nội dung thực hiện:"
-    plan_label: re.Pattern[str]  # any of the four above: what every plan line opens with
+    plan_product: re.Pattern[str]  # "Sản phẩm:": what the item delivers, read and left aside
+    plan_label: re.Pattern[str]  # any of the five above: what every plan line opens with
     document_time: re.Pattern[str]  # "Thời gian thực hiện:" for the whole document
     document_time_heading: re.Pattern[str]  # "II. THỜI GIAN" over the plan's time line
     plan_head: re.Pattern[str]  # "Cơ quan thực hiện:" over plan lines
@@ -34,7 +35,7 @@ def sections() -> Sections:
     data = load_toml("sections.toml")
     labels = data["plan_labels"]
     inactive = alternation(data["inactive"]).pattern
-    plan = [_label(labels[kind]) for kind in ("lead", "coordinators", "time", "content")]
+    plan = [_label(labels[kind]) for kind in ("lead", "coordinators", "time", "content", "product")]
     return Sections(
         inactive=re.compile(
             rf"(?!.*(?:{alternation(data['inactive_unless']).pattern}))"
@@ -46,6 +47,7 @@ def sections() -> Sections:
         plan_coordinators=plan[1],
         plan_time=plan[2],
         plan_content=plan[3],
+        plan_product=plan[4],
         plan_label=re.compile("|".join(f"(?:{p.pattern})" for p in plan)),
         document_time=re.compile(alternation(labels["document_time"]).pattern + r"\s*:?\s*"),
         document_time_heading=re.compile(alternation(labels["document_time_heading"]).pattern + r"\s*[:.]?\s*"),
