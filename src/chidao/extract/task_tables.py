@@ -24,6 +24,7 @@ from chidao.extract.timing import Timing
 
 _ROLE_WORDS = (*_LEAD_THEN_WORDS, *_COORDINATE_WORDS)  # "chủ trì", "phối"
 _PART_BREAK = re.compile(r";")
+_CLAUSE_END = re.compile(r"[.;\n]")
 
 
 class TableTasks:
@@ -149,8 +150,8 @@ class TableTasks:
         for match in _ROWS_REDATED.finditer(self.key):
             if any(row.start <= match.start() < row.end for row in table.rows):
                 continue
-            clause_end = next((m.start() for m in re.finditer(r"[.;\n]", self.key[match.end() :])), None)
-            end = match.end() + clause_end if clause_end is not None else len(self.key)
+            stop = _CLAUSE_END.search(self.key, match.end())  # the clause's end, no copy of the rest
+            end = stop.start() if stop else len(self.key)
             timing = self.timing.read(match.end(), end)
             if timing.deadline is None:
                 continue
