@@ -10,6 +10,7 @@ name words up to the first verb or function word ("chủ trì", "phối hợp").
 from __future__ import annotations
 
 from chidao.extract.agency_continuation import NameContinuation
+from chidao.extract.agency_defined import DefinedReading
 from chidao.extract.agency_described import DescribedReading
 from chidao.extract.agency_groups import GroupReading
 from chidao.extract.agency_lists import ListReading
@@ -55,7 +56,7 @@ from chidao.extract.registry import Registry, phrase_key, registry
 __all__ = ["AgencyReader", "Mention", "Place"]
 
 
-class AgencyReader(NameReading, NameContinuation, DescribedReading, GroupReading, ListReading):
+class AgencyReader(NameReading, NameContinuation, DescribedReading, DefinedReading, GroupReading, ListReading):
     """Reads agency mentions from one document's text."""
 
     def __init__(self, text: str, key: str, place: Place | None = None) -> None:
@@ -71,6 +72,7 @@ class AgencyReader(NameReading, NameContinuation, DescribedReading, GroupReading
         # Thái Nguyên"): a later "Ủy ban nhân dân tỉnh, thành phố" refers back to them.
         self._named_groups: dict[str, list[Mention]] = {}
         self._role_bodies: dict[int, list[Mention]] = {}  # "(nhà đầu tư)" at → the body before it
+        self._defined: dict[str, tuple[str, ...]] = {}  # names heading lines define (prime_defined)
         self._priming = False
         self._reading = 0  # read_list calls in progress: ``limit`` bounds the clause being read
         on_key, on_text = _openers()

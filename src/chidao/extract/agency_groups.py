@@ -28,6 +28,8 @@ _SETTLEMENTS = frozenset(_WORDS["settlements"])
 _SETTLEMENT_WORDS = tuple(f"{word} " for word in _WORDS["settlements"])
 _LOCAL_GROUP_ENDS = tuple(f" {word.lower()}" for word in (*_WORDS["localities"], *_WORDS["having_groups"]))
 _UNDER_WORDS = tuple(f"{word} " for word in _WORDS["under_words"])  # "thuộc ", "trực thuộc "
+# Where the members of a group come from, closing what they do: "... sản xuất vắc xin | trong nước".
+_WHERE_FROM = re.compile(rf"(?:{'|'.join(map(re.escape, _WORDS['origin_tails']))})(?!\w)")
 
 
 class GroupReading:
@@ -110,6 +112,9 @@ class GroupReading:
                 return cur if word in (",", ";", ":", ".", "(") or tok is None else end
             if cur > having.end() and self.key.startswith(_UNDER_WORDS, ts):
                 return self._tail_end(cur)  # "... có giường bệnh | trực thuộc Bộ Y tế"
+            tail = _WHERE_FROM.match(self.key, ts, self.limit) if cur > having.end() else None
+            if tail is not None:
+                return tail.end()  # "các doanh nghiệp sản xuất vắc xin thú y | trong nước" (genre g362)
             if self.reg.stop_words.match(self.key, ts, self.limit) and word not in _ROUTE_WORDS:
                 return cur if cur > having.end() else end
             cur = te
@@ -213,14 +218,35 @@ class GroupReading:
                 # "Các thôn trang trí cờ, hoa | tại nhà văn hóa": after a comma, "tại" confirms nothing
                 and not (listed and " ".join(stop.group(0).split()) in _FUNCTION_WORD_SET)
             )
+            if verb and cur > end and self._noun_then_verb(ts):
+                cur = self.reg.noun_verbs.match(
+                    key, ts, self.limit
+                ).end()  # "các nhà thầu thi công xây dựng | kiểm tra"
+                continue
             if word in ("(", ":") or verb or tail:
                 if tail and cur > end:
                     return tail.end()
                 return cur
+            if word == "-" and cur > end and self._qualifier_goes_on(te, first):
+                listed = True  # "Các trung tâm giáo dục nghề nghiệp - | giáo dục thường xuyên"
+                cur = te
+                continue
             if not word[0].isalpha() or self._is_upper(ts):
                 return end
             cur = te
         return end
+
+    def _noun_then_verb(self, ts: int) -> bool:
+        """Whether the verb at ``ts`` is one that also closes a noun ("xây dựng", "đầu tư") and a
+        verb proper follows it at once: "các nhà thầu thi công xây dựng | kiểm tra ..." (genre g380)."""
+        noun = self.reg.noun_verbs.match(self.key, ts, self.limit)
+        if noun is None:
+            return False
+        after = self._token(noun.end())
+        if after is None or self._is_upper(after[0]) or "\n" in self.key[noun.end() : after[0]]:
+            return False
+        verb = self.reg.stop_words.match(self.key, after[0], self.limit)
+        return verb is not None and " ".join(verb.group(0).split()) not in _FUNCTION_WORD_SET
 
     def _described_group_end(self, end: int) -> int | None:
         """A group named by what it was given, what was done to it or what it belongs to."""

@@ -97,6 +97,10 @@ class NameReading:
         first, written = key[start : start + 1], text[start : start + 1]  # what each pattern must start with
         if first in _FALSE_HEAD_FIRSTS and _FALSE_HEAD.match(key, start, limit):
             return None
+        if self._defined:
+            defined = self._defined_end(start)
+            if defined is not None:
+                return defined  # "Phòng Tài chính doanh nghiệp", as a heading line defined it
         place = _PLACE_AGENCY.match(text, start, limit) if written in _PLACE_AGENCY_FIRSTS else None
         if place:
             return place.end()

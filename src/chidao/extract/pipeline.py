@@ -319,6 +319,7 @@ def extract(raw: str) -> Extraction:
     )
     reader = AgencyReader(text, key, place)
     reader.prime_references()
+    reader.prime_defined()
     # A date without a year takes the year of the document's date; with no date (a blank day or
     # month), none (ANNOTATION.md, deadlines in detail).
     doc_date = layout.header.date
