@@ -82,7 +82,7 @@ def test_annex_and_localities_are_the_plain_matches(seed):
 def test_stt_lines_are_every_line_that_names_the_column(seed):
     for text in _soups(seed, 3000):
         lines = tables._lines(text, 0, len(text))
-        plain = [s for s, e in lines if e - s <= 40 and tables._names_numbers(text[s:e])]
+        plain = [s for s, e in lines if e - s <= 40 and tables.names_numbers(text[s:e])]
         assert tables._number_heads(text, 0, len(text)) == plain, text
 
 

@@ -109,3 +109,99 @@ def test_a_heading_that_says_something_defines_no_name():
         (["Bộ Tư pháp"], [], None, None),
         (["Ủy ban nhân dân xã Tân Lập", "Ủy ban nhân dân xã Hòa Bình"], [], None, None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("item", "lead"),
+    [
+        # kinds after a comma and the body they belong to, then what they were given
+        (
+            "Các phòng chức năng, đơn vị trực thuộc Sở được giao chủ trì nhiệm vụ chủ động lập kế hoạch.",
+            ["Các phòng chức năng, đơn vị trực thuộc Sở được giao chủ trì nhiệm vụ"],
+        ),
+        # a group named by the tasks it was given, and another body after "và"
+        (
+            "Các sở, ngành được phân công nhiệm vụ và UBND các xã, phường căn cứ Kế hoạch này triển khai.",
+            ["Các sở, ngành được phân công nhiệm vụ", "Ủy ban nhân dân các xã, phường"],
+        ),
+    ],
+)
+def test_groups_named_by_the_tasks_they_were_given(item, lead):
+    ((got_lead, _, _, _),) = _items(item)
+    assert got_lead == lead
+
+
+_SCHEDULE = """ỦY BAN NHÂN DÂN
+TỈNH BẮC NINH
+Số: 12/LCT-UBND
+Bắc Ninh, ngày 02 tháng 3 năm 2027
+
+LỊCH CÔNG TÁC
+Tuần 10 của Chủ tịch, các Phó Chủ tịch UBND tỉnh (từ ngày 08/3 đến ngày 12/3/2027)
+
+THỨ HAI (08/3/2027)
+- 08 giờ 00: Chủ tịch UBND tỉnh Trần Văn Nam chủ trì họp giao ban. Thành phần: lãnh đạo Sở Tài chính,
+Sở Nội vụ. Địa điểm: Phòng họp số 1.
+- 14 giờ 00: Phó Chủ tịch UBND tỉnh Lê Thị Hoa làm việc với Sở Y tế về công tác phòng, chống dịch.
+THỨ BA (09/3/2027)
+- 08 giờ 00: Phó Chủ tịch UBND tỉnh Lê Thị Hoa kiểm tra dự án trường học tại phường Vũ Ninh.
+Thành phần: lãnh đạo Sở Giáo dục và Đào tạo, Sở Xây dựng.
+
+Nơi nhận:
+- Các sở, ban, ngành;
+- Lưu: VT.
+TL. CHỦ TỊCH
+CHÁNH VĂN PHÒNG
+Nguyễn Văn Bình
+"""
+
+
+def test_a_leaders_week_of_meetings_assigns_nothing():
+    """A work schedule lists meetings, guests and places: no task, no one chair."""
+    result = extract_text(_SCHEDULE)
+    assert result["tasks"] == []
+    assert result["document"]["doc_type"] == "LỊCH CÔNG TÁC"
+    assert result["document"]["chair"] is None
+    assert result["document"]["is_directive"] is False
+
+
+_TAB_PLAN = (
+    "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 55/KH-UBND\nAn Giang, ngày 01 tháng 3 năm 2027\n\n"
+    "KẾ HOẠCH\nTriển khai Tháng hành động vì an toàn thực phẩm năm 2027\n\n"
+    "II. NHIỆM VỤ\n"
+    "STT\tNội dung\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian\n"
+    "I. CÔNG TÁC TRUYỀN THÔNG\n"
+    "1\tTổ chức lễ phát động Tháng hành động\tSở Y tế\tSở Công Thương\tTrước ngày 15/4/2027\n"
+    "2\tTuyên truyền trên hệ thống loa truyền thanh cơ sở\tUBND các xã, phường"
+    "\tHội Liên hiệp Phụ nữ tỉnh\tTháng 4/2027\n"
+    "II. CÔNG TÁC KIỂM TRA\n"
+    "1\tKiểm tra các chợ đầu mối, siêu thị\tSở Công Thương\tCông an tỉnh\tQuý II/2027\n"
+    "\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Văn Hùng\n"
+)
+
+_PIPE_PLAN = (
+    "SỞ Y TẾ TỈNH GIA LAI\nSố: 38/KH-SYT\nGia Lai, ngày 10 tháng 2 năm 2027\n\n"
+    "KẾ HOẠCH\nChuyển đổi số ngành Y tế năm 2027\n\n"
+    "III. NHIỆM VỤ\n"
+    "STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời hạn | Sản phẩm\n"
+    "1 | Triển khai bệnh án điện tử tại bệnh viện tỉnh | Bệnh viện Đa khoa tỉnh | Văn phòng Sở"
+    " | Quý III/2027 | Bệnh viện\n"
+    "triển khai bệnh án điện tử\n"
+    "2 | Tập huấn kỹ năng số cho viên chức | Phòng Tổ chức cán bộ | Văn phòng Sở | Tháng 5/2027 | Danh sách học viên\n"
+    "\nNơi nhận:\n- Lưu: VT.\nGIÁM ĐỐC\nTrần Minh\n"
+)
+
+
+def test_a_tab_table_goes_on_past_its_group_lines():
+    assert _tasks(extract_text(_TAB_PLAN)) == [
+        (["Sở Y tế"], ["Sở Công Thương"], "2027-04-15", None),
+        (["Ủy ban nhân dân các xã, phường"], ["Hội Liên hiệp Phụ nữ tỉnh"], "2027-04-30", None),
+        (["Sở Công Thương"], ["Công an tỉnh"], "2027-06-30", None),
+    ]
+
+
+def test_a_pipe_table_goes_on_past_its_last_cells_wrapped_rest():
+    assert _tasks(extract_text(_PIPE_PLAN)) == [
+        (["Bệnh viện Đa khoa tỉnh"], ["Văn phòng Sở"], "2027-09-30", None),
+        (["Phòng Tổ chức cán bộ"], ["Văn phòng Sở"], "2027-05-31", None),
+    ]

@@ -379,7 +379,7 @@ def parse_layout(text: str) -> Layout:
         layout.annex_paragraphs = items
     intro_end = _intro_end(text, body, body_end)
     intro = text[header.body_start : min(intro_end, header.body_start + 4000)]
-    layout.chair = find_chair(header.title, intro)
+    layout.chair = None if header.doc_type in lexicon().schedule_types else find_chair(header.title, intro)
     layout.meeting_date = find_meeting_date(intro)
     layout.signer = find_signer(tail)
     layout.signature = signature_lines(tail)

@@ -18,6 +18,7 @@ class LayoutLexicon:
     non_directive_types: frozenset[str]
     reports_with_assignments: frozenset[str]  # of those, kinds whose assigning part is read
     agenda_types: frozenset[str]  # an invitation: only tasks given by an assigning verb count
+    schedule_types: frozenset[str]  # a leaders' week of meetings: nobody chairs the document
     boilerplate: frozenset[str]
     breadcrumb_separators: tuple[str, ...]
     arrow_separators: tuple[str, ...]
@@ -49,6 +50,7 @@ def lexicon() -> LayoutLexicon:
         non_directive_types=frozenset(data["non_directive_types"]),
         reports_with_assignments=frozenset(data["reports_with_assignments"]),
         agenda_types=frozenset(data["agenda_types"]),
+        schedule_types=frozenset(data["schedule_types"]),
         boilerplate=frozenset(data["boilerplate"]),
         breadcrumb_separators=tuple(data["breadcrumb_separators"]),
         arrow_separators=tuple(data["arrow_separators"]),

@@ -22,6 +22,7 @@ from functools import cache
 
 from chidao.data import load_toml
 from chidao.document.lexicon import layout_cues
+from chidao.document.table_columns import column_role, names_numbers, vocabulary
 from chidao.document.table_frames import framed_rows, unframed_row
 from chidao.text.fold import match_key
 
@@ -68,62 +69,6 @@ class Table:
             return None
         index = self.roles.index(role)
         return row.cells[index] if index < len(row.cells) else None
-
-
-@dataclass(frozen=True)
-class _Vocabulary:
-    roles: tuple[tuple[str, re.Pattern[str]], ...]  # (role, pattern on the header cell's key)
-    number: re.Pattern[str]  # the "STT" column
-    number_size: tuple[int, int]  # the most words, and letters, of a name of it ("số thứ tự.": 3, 8)
-    number_head: re.Pattern[str]  # a line that opens, after any whitespace, like a name of it
-
-
-@cache
-def _vocabulary() -> _Vocabulary:
-    data = load_toml("tables.toml")
-    roles = []
-    for role in ("schedule", "ignore", "coordinators", "lead", "time", "content"):
-        words = sorted((match_key(w) for w in data["columns"][role]), key=len, reverse=True)
-        roles.append((role, re.compile("(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])")))
-    names = [match_key(w) for w in data["columns"]["number"]]
-    number = "|".join(re.escape(name) for name in names)
-    size = (max(len(n.split()) for n in names), max(len(n.replace(" ", "")) for n in names) + 1)  # "." after
-    return _Vocabulary(tuple(roles), re.compile(rf"(?:{number})\.?$"), size, _line_opening(names))
-
-
-def _line_opening(names: list[str]) -> re.Pattern[str]:
-    """The line breaks before lines of at most 40 characters whose key (``match_key``, spaces
-    collapsed) may start like one of ``names``: their first character but whitespace lowercases
-    to the first letter of a name. Only a letter's own capital does so for the ASCII letters the
-    names start with ("s", "t"; "K", the Kelvin sign, would give "k")."""
-    initials = {name[0] for name in names}
-    assert all(c.isascii() and c.isalpha() and c != "k" for c in initials)
-    letters = "".join(sorted(initials | {c.upper() for c in initials}))
-    # After a line break, which ``re`` finds fast; "^" would be tried at every position.
-    return re.compile(rf"\n(?=[^\S\n]*[{letters}])(?=.{{0,40}}$)", re.MULTILINE)
-
-
-def _names_numbers(line: str) -> bool:
-    """Whether a line names the "STT" column. Most short lines of a notice have more words or
-    letters than any name of it, which rules them out before their key is made and matched."""
-    vocab = _vocabulary()
-    words = line.split()
-    most_words, most_letters = vocab.number_size
-    if len(words) > most_words or sum(map(len, words)) > most_letters:
-        return False
-    return vocab.number.match(" ".join(match_key(line).split())) is not None
-
-
-def column_role(label: str) -> str | None:
-    """The role of a column from its header cell ("Đơn vị chủ trì" → "lead")."""
-    key = " ".join(match_key(label).split())
-    vocab = _vocabulary()
-    if not key or vocab.number.match(key):
-        return "number"
-    for role, pattern in vocab.roles:
-        if pattern.search(key):
-            return None if role == "ignore" else role
-    return None
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -190,7 +135,19 @@ def _delimited(text: str, lines: list[tuple[int, int]], separator: re.Pattern[st
                 i += 1
                 continue
             if not separator.search(text, s, e):
-                break
+                if not _resumes(text, lines, i + 1, separator):
+                    break
+                if _GROUP_TITLE.match(text, s, e):  # "I. CÔNG TÁC TUYÊN TRUYỀN" across the whole table
+                    table.rows.append(Row(s, e, [_trimmed(text, s, e)], group=True))
+                elif table.rows and text[s : s + 1].islower():  # the last cell's wrapped rest
+                    last = table.rows[-1]
+                    last.cells[-1] = Cell(last.cells[-1].start, len(text[:e].rstrip()))
+                    last.end = e
+                else:
+                    break
+                table.end = e
+                i += 1
+                continue
             row_cells = _split(text, s, e, separator)
             if separator is _PIPE and len(row_cells) < len(roles):
                 i, e = unframed_row(text, lines, i, lambda end, at=s: len(_split(text, at, end, _PIPE)), len(roles))
@@ -208,6 +165,17 @@ def _delimited(text: str, lines: list[tuple[int, int]], separator: re.Pattern[st
         if table.rows:
             tables.append(table)
     return tables
+
+
+# A line that titles the rows under it, written across the table: "I. CÔNG TÁC TUYÊN TRUYỀN".
+_GROUP_TITLE = re.compile(r"[ \t]*[IVXLC]{1,6}[.)][ \t]+\S[^\t|]*$", re.MULTILINE)
+
+
+def _resumes(text: str, lines: list[tuple[int, int]], k: int, separator: re.Pattern[str]) -> bool:
+    """Whether the next line that is not blank is a row again (has ``separator``)."""
+    while k < len(lines) and lines[k][0] == lines[k][1]:
+        k += 1
+    return k < len(lines) and separator.search(text, *lines[k]) is not None
 
 
 @cache
@@ -364,10 +332,10 @@ def _number_heads(text: str, start: int, end: int) -> list[int]:
     their lines are not looked at one by one."""
     chunk = "\n" + text[start:end]  # a break before the first line too: each line starts after one
     heads = []
-    for match in _vocabulary().number_head.finditer(chunk):
+    for match in vocabulary().number_head.finditer(chunk):
         line_end = chunk.find("\n", match.end())
         line = chunk[match.end() : line_end if line_end >= 0 else len(chunk)]
-        if _names_numbers(line):
+        if names_numbers(line):
             heads.append(start + match.end() - 1)  # ``chunk`` has one character more than the text
     return heads
 

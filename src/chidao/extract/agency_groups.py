@@ -23,7 +23,8 @@ from chidao.extract.agency_words import (
 )
 
 # The last words of a group of localities ("các địa phương", "các xã, phường").
-_FUNCTION_WORD_SET = frozenset(_WORDS["function_words"])  # "của", "và": no verb after a group
+_FUNCTION_WORD_SET = frozenset(_WORDS["function_words"])
+_AND = _WORDS["and_word"]  # "của", "và": no verb after a group
 _SETTLEMENTS = frozenset(_WORDS["settlements"])
 _SETTLEMENT_WORDS = tuple(f"{word} " for word in _WORDS["settlements"])
 _LOCAL_GROUP_ENDS = tuple(f" {word.lower()}" for word in (*_WORDS["localities"], *_WORDS["having_groups"]))
@@ -120,6 +121,11 @@ class GroupReading:
             cur = te
         return end
 
+    def _and_agency(self, pos: int) -> bool:
+        """ "và" and another body after ``pos``: "... được phân công nhiệm vụ | và UBND các xã"."""
+        link = self._token(pos)
+        return link is not None and self.key[link[0] : link[1]] == _AND and self.starts_agency(link[1])
+
     def _goes_on(self, pos: int) -> bool:
         """Whether a lowercase word that is no verb or function word follows ``pos``, and then
         a few more such words up to punctuation or a verb ("khu, điểm du lịch;"): a list inside
@@ -157,7 +163,10 @@ class GroupReading:
                     having = self._having_end(end)  # "các địa phương có dự án đi qua" (genre g198)
                     if having > end:
                         return having
-                return end if tailed else self._qualifier_end(end)
+                if tailed:  # "các phòng, đơn vị trực thuộc Sở | được giao chủ trì nhiệm vụ" (genre g432)
+                    described = self._described_group_end(end)
+                    return described if described is not None else end
+                return self._qualifier_end(end)
             end = longer
             tailed = True
 
@@ -268,7 +277,7 @@ class GroupReading:
             part = _ASSIGNED_REFERENCE.match(key, assigned.end(), self.limit) or _ASSIGNED_LEAD_DUTY.match(
                 key, assigned.end(), self.limit
             )
-            if part and self._closes_group(part.end()):
+            if part and (self._closes_group(part.end()) or self._and_agency(part.end())):
                 return part.end()  # "Các đơn vị được giao chủ trì nhiệm vụ tại Mục II | xây dựng ..."
         inspected = _INSPECTED_GROUP.match(key, end, self.limit)
         if inspected and self._closes_group(inspected.end()):
