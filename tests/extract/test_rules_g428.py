@@ -205,3 +205,20 @@ def test_a_pipe_table_goes_on_past_its_last_cells_wrapped_rest():
         (["Bệnh viện Đa khoa tỉnh"], ["Văn phòng Sở"], "2027-09-30", None),
         (["Phòng Tổ chức cán bộ"], ["Văn phòng Sở"], "2027-05-31", None),
     ]
+
+
+def test_items_that_act_after_trong_do_are_tasks():
+    """ "..., trong đó:" over items that each open with a verb of their own ("a) Tổ chức ...",
+    "b) Rà soát ...") lists the tasks, not a breakdown of the item's own work (which "+ Đối với
+    dự án A: ..." items are, test_rules_g300)."""
+    body = (
+        "1. Ủy ban nhân dân các xã ven biển tập trung chỉ đạo công tác ứng phó với bão, trong đó:\n"
+        "a) Tổ chức kêu gọi tàu thuyền vào nơi tránh trú an toàn trước 12 giờ ngày 15/9/2027.\n"
+        "b) Rà soát, sơ tán người dân ở khu vực nhà ở không bảo đảm an toàn.\n"
+        "2. Sở Y tế bảo đảm thuốc, vật tư y tế.\n"
+    )
+    assert _tasks(_notice(body)) == [
+        (["Ủy ban nhân dân các xã ven biển"], [], "2027-09-15", None),
+        (["Ủy ban nhân dân các xã ven biển"], [], None, None),
+        (["Sở Y tế"], [], None, None),
+    ]

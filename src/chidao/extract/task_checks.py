@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from chidao.document.outline import Node
 from chidao.document.people import person_names
+from chidao.extract.agency_words import _FUNCTION_WORDS
 from chidao.extract.leads import (
     Assignment,
     assignment_at_colon,
@@ -18,6 +19,7 @@ from chidao.extract.leads import (
 from chidao.extract.task_types import PlanLines
 from chidao.extract.task_words import (
     _BACK,
+    _BREAKDOWN_LEAD_IN,
     _CLOSING_ANY,
     _CLOSING_START,
     _CONTENTS_LEAD_IN,
@@ -117,6 +119,12 @@ class ClauseChecks:
             return False
         return (words <= 16 or (all_marked and words <= 80)) and not text.endswith((".", ";"))
 
+    def _opens_with_verb(self, node: Node) -> bool:
+        """Whether an item opens with a verb of its own ("Rà soát ...", not "Đối với dự án A: ...")."""
+        start, end = self._body(node)
+        verb = self.reader.reg.stop_words.match(self.key, start, end)
+        return verb is not None and " ".join(verb.group(0).split()) not in _FUNCTION_WORDS
+
     def _lists_objects(self, node: Node, text: str) -> bool:
         """Whether the items under ``node`` only list what its own action is about (rule 14):
         short noun phrases ("+ đất đai;", "- Số lượng đơn vị sự nghiệp trước và sau sắp xếp;"),
@@ -124,6 +132,8 @@ class ClauseChecks:
         a colon: only a ``text`` that ends with one is asked."""
         if _CONTENTS_LEAD_IN.search(self.key, *self._body(node)):
             return True
+        if _BREAKDOWN_LEAD_IN.search(self.key, *self._body(node)):
+            return not all(c.marked and self._opens_with_verb(c) for c in node.children)
         if _OBJECTS_LEAD_IN.search(self.key, *self._body(node)):
             return self._objects_below(node)
         if any(not c.marked or c.children for c in node.children):
