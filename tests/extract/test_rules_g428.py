@@ -222,3 +222,24 @@ def test_items_that_act_after_trong_do_are_tasks():
         (["Ủy ban nhân dân các xã ven biển"], [], None, None),
         (["Sở Y tế"], [], None, None),
     ]
+
+
+def test_unnumbered_lead_in_lines_each_open_their_own_bullets():
+    """ "Giao Sở Tài chính:" / "+ ..." / "Giao Sở Xây dựng:" / "+ ...": a short line ending with a
+    colon after bullets opens a new run of bullets beside the earlier one, with its own lead."""
+    body = (
+        "2. Để đẩy nhanh tiến độ, Phó Chủ tịch UBND tỉnh yêu cầu:\n\n"
+        "Giao Sở Tài chính:\n"
+        "+ Thẩm định phương án giá đất cụ thể trước ngày 05/8/2027.\n"
+        "+ Tham mưu bố trí vốn chi trả tiền bồi thường.\n\n"
+        "Giao Sở Xây dựng:\n"
+        "+ Thẩm định quy hoạch chi tiết khu tái định cư trước ngày 10/8/2027.\n\n"
+        "Đề nghị Công ty Cổ phần Đầu tư Sông Trà:\n"
+        "+ Chuyển đủ kinh phí ứng trước để chi trả tiền bồi thường.\n"
+    )
+    assert _tasks(_notice(body)) == [
+        (["Sở Tài chính"], [], "2027-08-05", None),
+        (["Sở Tài chính"], [], None, None),
+        (["Sở Xây dựng"], [], "2027-08-10", None),
+        (["Công ty Cổ phần Đầu tư Sông Trà"], [], None, None),
+    ]

@@ -370,12 +370,12 @@ def parse_layout(text: str) -> Layout:
     annex_start = _annex_start(text, body_end)
     body, body_end, tail = _signature_block(text, body, body_end, annex_start)
     body, addressees = _skip_addressees(text, body)
-    layout = Layout(text, header, body, build_outline(body), body_end)
+    layout = Layout(text, header, body, build_outline(body, text), body_end)
     layout.addressees = addressees
     layout.tables = tables
     if annex_start < len(text):
         items = _annex_items(text, [p for p in paragraphs if p.start >= annex_start])
-        layout.annex = build_outline(items) if items else None
+        layout.annex = build_outline(items, text) if items else None
         layout.annex_paragraphs = items
     intro_end = _intro_end(text, body, body_end)
     intro = text[header.body_start : min(intro_end, header.body_start + 4000)]

@@ -58,13 +58,17 @@ class Node:
         return node.paragraph.end if node.paragraph else 0
 
 
-def build_outline(paragraphs: list[Paragraph]) -> Node:
-    """Nest ``paragraphs`` by marker rank; unmarked ones go under the item open above them."""
+def build_outline(paragraphs: list[Paragraph], text: str = "") -> Node:
+    """Nest ``paragraphs`` by marker rank; unmarked ones go under the item open above them, but
+    for a lead-in line ("Giao Sở Xây dựng:") over items of the kind just closed, which opens a
+    new run of them beside the earlier ones (genre g447)."""
     root = Node(None)
     stack: list[tuple[Node, float]] = [(root, -1.0)]  # the open items and their ranks
-    for paragraph in paragraphs:
+    for k, paragraph in enumerate(paragraphs):
         node = Node(paragraph, [])
         if paragraph.kind is None:
+            if len(stack) > 1 and _leads_in_beside(text, paragraph, paragraphs[k + 1 : k + 2], stack[-1][1]):
+                stack.pop()
             stack[-1][0].children.append(node)
             continue
         level = rank(paragraph)
@@ -73,3 +77,15 @@ def build_outline(paragraphs: list[Paragraph]) -> Node:
         stack[-1][0].children.append(node)
         stack.append((node, level))
     return root
+
+
+_LEAD_IN_WORDS = 16  # the most words of a lead-in line that names who does the items under it
+
+
+def _leads_in_beside(text: str, paragraph: Paragraph, following: list[Paragraph], open_rank: float) -> bool:
+    """Whether an unmarked ``paragraph`` is a short line ending with a colon, followed by an item
+    of the same rank as the item open above it: the items after it are its own."""
+    if not text or not following or following[0].kind is None or rank(following[0]) != open_rank:
+        return False
+    line = text[paragraph.body : paragraph.end].rstrip()
+    return line.endswith(":") and "\n" not in line and len(line.split()) <= _LEAD_IN_WORDS
