@@ -243,3 +243,15 @@ def test_unnumbered_lead_in_lines_each_open_their_own_bullets():
         (["Sở Xây dựng"], [], "2027-08-10", None),
         (["Công ty Cổ phần Đầu tư Sông Trà"], [], None, None),
     ]
+
+
+def test_lunar_days_around_tet():
+    """A Tết directive's days of the lunar months: "trước ngày 20 tháng Chạp" is the 20th day of the
+    month before the coming Tết (Đinh Mùi, 6/2/2027); a range ends on its last day."""
+    body = (
+        "1. Sở Nội vụ hoàn thành việc thăm, tặng quà gia đình chính sách trước ngày 20 tháng Chạp.\n"
+        "2. Sở Văn hóa, Thể thao và Du lịch hướng dẫn treo cờ Tổ quốc từ ngày 28 tháng Chạp đến hết ngày"
+        " mùng 6 tháng Giêng năm 2027.\n"
+    )
+    text = _notice(body).get("tasks")
+    assert [t["deadline"] for t in text] == ["2027-01-27", "2027-02-11"]

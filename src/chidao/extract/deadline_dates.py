@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from chidao.extract.deadline_grammar import _Grammar, _key, _Rule
+from chidao.extract.lunar import lunar_day
 from chidao.extract.workdays import WorkCalendar, lunar_new_year
 
 
@@ -155,8 +156,10 @@ def _on_duration(g: _Grammar, rule: _Rule, m: re.Match[str], ctx: DeadlineContex
 
 def _on_tet(g: _Grammar, rule: _Rule, m: re.Match[str], ctx: DeadlineContext) -> _Resolved | None:
     """ "trước Tết Nguyên đán Bính Ngọ 2026" → the first day of that Tết; "trước Tết Dương lịch
-    2027" → 1 January 2027 (genre g112)."""
+    2027" → 1 January 2027 (genre g112); "trước ngày 20 tháng Chạp" → that lunar day (genre g446)."""
     year = int(m["y"]) if m["y"] else None
+    if m["ld"]:
+        return _lunar(g, m, ctx, year), None, rule.kind
     if m["solar"]:
         if year is None and ctx.doc_date is not None:
             year = ctx.doc_date.year + 1  # the next New Year's Day after the document
@@ -174,6 +177,28 @@ def _on_tet(g: _Grammar, rule: _Rule, m: re.Match[str], ctx: DeadlineContext) ->
         first = lunar_new_year(ctx.doc_date.year)
         year = ctx.doc_date.year if first and first >= ctx.doc_date else ctx.doc_date.year + 1
     return lunar_new_year(year), None, rule.kind
+
+
+def _lunar(g: _Grammar, m: re.Match[str], ctx: DeadlineContext, year: int | None) -> date | None:
+    """Day ``ld`` of lunar month ``lm``: of the lunar year ``year`` when written (its Chạp comes
+    before the next year's Tết), else the first such day on or after the document's date."""
+    month, day = g.lunar_months[_key(m["lm"])], int(m["ld"])
+    if not 1 <= day <= _LUNAR_DAYS:
+        return None
+    if year is not None:
+        tet = lunar_new_year(year + 1 if month == _LAST_LUNAR_MONTH else year)
+        return lunar_day(tet, month, day) if tet else None
+    if ctx.doc_date is None:
+        return None
+    for tet_year in (ctx.doc_date.year, ctx.doc_date.year + 1):
+        tet = lunar_new_year(tet_year)
+        if tet is not None and lunar_day(tet, month, day) >= ctx.doc_date:
+            return lunar_day(tet, month, day)
+    return None
+
+
+_LUNAR_DAYS = 30  # the most days of a lunar month
+_LAST_LUNAR_MONTH = 12  # Chạp, before Tết
 
 
 _HANDLERS = {

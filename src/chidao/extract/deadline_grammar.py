@@ -80,7 +80,8 @@ def _shape_bodies(v: dict[str, str]) -> dict[str, str]:
             rf"|{_COUNTED_FROM}{_DATE}))?"
         ),
         "tet": (
-            rf"(?:{v['tet_names']})(?:\s+{_SOLAR}|\s+(?P<stem>{v['stems']})\s+(?P<branch>{v['branches']}))?"
+            rf"(?:(?:{v['lunar_days']})\s+(?P<ld>\d{{1,2}})\s+tháng\s+(?P<lm>{v['lunar_months']})(?!\w)"
+            rf"|(?:{v['tet_names']})(?:\s+{_SOLAR}|\s+(?P<stem>{v['stems']})\s+(?P<branch>{v['branches']}))?)"
             rf"(?:\s+(?:năm\s+)?(?P<y>{_Y4}))?(?![\w/])"
         ),
         "duration": (rf"(?P<n>\d{{1,2}}(?:[,.]5)?|{v['numbers']})\s+{_DURATION_UNIT}{_DURATION_FROM}{_DATE}"),
@@ -106,6 +107,7 @@ class _Rule:
 class _Grammar:
     patterns: tuple[tuple[str, bool, re.Pattern[str]], ...]  # (shape, bare, pattern)
     needles: dict[str, tuple[str, ...]]  # shape -> substrings, one of which its text must contain
+    lunar_months: dict[str, int]  # "chạp" -> 12
     span_gate: re.Pattern[str]  # "tháng đầu năm", "nửa cuối năm": what a year span needs
     rules: dict[tuple[str, str], _Rule]  # (shape, trigger key) -> rule; key "" for a bare match
     tables: dict[str, dict]  # numbers, units, recurrence, quarters, sides: lowercased key -> value
@@ -173,6 +175,25 @@ def _rules(data: dict) -> tuple[dict[tuple[str, str], _Rule], dict[str, list[str
     return rules, triggers
 
 
+def _alternations(data: dict, tables: dict[str, dict]) -> dict[str, str]:
+    """The alternations the shapes' regexes are made of (``_shape_bodies``), by name."""
+    v = {name: _alt(table) for name, table in tables.items()}
+    tet = data["tet"]
+    v.update(
+        tet_names=_alt(tet["names"]),
+        stems=_alt(tet["stems"]),
+        branches=_alt([*tet["branches"], *tet["branch_aliases"]]),
+        lunar_days=_alt(tet["lunar_days"]),
+        lunar_months=_alt(tet["lunar_months"]),
+        halves=_alt(data["year_span"]["halves"]),
+        anchors=_alt(data["relative"]["anchors"]),
+        other_documents=_alt(data["relative"]["other_documents"]),
+        weekdays=_alt(data["weekly"]["weekdays"]),
+        day_parts=_alt(data["weekly"]["day_parts"]),
+    )
+    return v
+
+
 @cache
 def _grammar() -> _Grammar:
     data = load_data()
@@ -181,18 +202,8 @@ def _grammar() -> _Grammar:
         name: {_key(k): v for k, v in data[name].items()} for name in ("numbers", "units", "recurrence", "quarters")
     }
     tables["sides"] = {_key(k): v for k, v in data["year_span"]["sides"].items()}
-    v = {name: _alt(table) for name, table in tables.items()}
+    v = _alternations(data, tables)
     tet = data["tet"]
-    v.update(
-        tet_names=_alt(tet["names"]),
-        stems=_alt(tet["stems"]),
-        branches=_alt([*tet["branches"], *tet["branch_aliases"]]),
-        halves=_alt(data["year_span"]["halves"]),
-        anchors=_alt(data["relative"]["anchors"]),
-        other_documents=_alt(data["relative"]["other_documents"]),
-        weekdays=_alt(data["weekly"]["weekdays"]),
-        day_parts=_alt(data["weekly"]["day_parts"]),
-    )
     patterns: list[tuple[str, bool, re.Pattern[str]]] = []
     for shape, body in _shape_bodies(v).items():
         if shape in triggers:
@@ -210,6 +221,7 @@ def _grammar() -> _Grammar:
     return _Grammar(
         patterns=tuple(patterns),
         needles=needles,
+        lunar_months={_key(k): v for k, v in tet["lunar_months"].items()},
         rules=rules,
         tables=tables,
         span_gate=re.compile(rf"(?:tháng|{v['halves']})\s+{v['sides']}\s+năm"),

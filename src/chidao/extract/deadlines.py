@@ -77,7 +77,7 @@ def _gates(g: _Grammar, low: str) -> tuple[bool, ...]:
         year and _holds(low, g.needles["year_span"]) and g.span_gate.search(low) is not None,
         _holds(low, g.needles["relative"]),  # a unit ("10 ngày làm việc"), whose first word is a needle
         _holds(low, g.needles["recurring"]),
-        "tết" in low,
+        "tết" in low or (digit and ("chạp" in low or "giêng" in low)),  # "ngày 20 tháng Chạp"
         digit and "từ" in low,
     )
 
