@@ -255,3 +255,36 @@ def test_lunar_days_around_tet():
     )
     text = _notice(body).get("tasks")
     assert [t["deadline"] for t in text] == ["2027-01-27", "2027-02-11"]
+
+
+_STEERING = """UBND TỈNH NGỌC SƠN
+BAN CHỈ ĐẠO CÁC CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA
+Số: 05/TB-BCĐ
+Ngọc Sơn, ngày 10 tháng 3 năm 2027
+
+THÔNG BÁO
+Phân công nhiệm vụ thành viên Ban Chỉ đạo
+
+1. Đồng chí Trưởng ban (đồng chí Hoàng Văn Nam, Chủ tịch UBND tỉnh)
+- Chủ trì các phiên họp của Ban Chỉ đạo hằng quý và các cuộc họp đột xuất khi cần thiết.
+2. Đồng chí Lò Thị Hạnh, Phó Trưởng ban (Giám đốc Sở Dân tộc và Tôn giáo)
+- Trực tiếp chỉ đạo Chương trình mục tiêu quốc gia phát triển kinh tế - xã hội vùng đồng bào dân tộc.
+3. Các thành viên Ban Chỉ đạo
+- Báo cáo kết quả thực hiện nhiệm vụ được phân công trước ngày 22 hằng tháng.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+TRƯỞNG BAN
+Hoàng Văn Nam
+"""
+
+
+def test_steering_committee_members_by_position_lead_their_duties():
+    """ "Đồng chí Trưởng ban" is a position like "Trưởng ban"; a bracketed aside naming who holds
+    it leaves the heading a heading."""
+    assert [t[0] for t in _tasks(extract_text(_STEERING))] == [
+        ["Đồng chí Trưởng ban"],
+        ["Đồng chí Lò Thị Hạnh, Phó Trưởng ban"],
+        ["Các thành viên Ban Chỉ đạo"],
+    ]

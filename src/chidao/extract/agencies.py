@@ -238,13 +238,13 @@ class AgencyReader(NameReading, NameContinuation, DescribedReading, DefinedReadi
     @staticmethod
     def is_leader(mention: Mention) -> bool:
         """A committee's, department's or ministry's leader by title ("Phó Chủ tịch UBND tỉnh")."""
-        return mention.name.lower().startswith(_ISSUER_HEADS)
+        return _without_comrade(mention.name.lower()).startswith(_ISSUER_HEADS)
 
     def is_speaker(self, mention: Mention) -> bool:
         """One leader who speaks and directs ("Chủ tịch UBND tỉnh", "Phó Thủ tướng Trần Hồng Hà"),
         not a group of heads ("Chủ tịch UBND các xã") nor a body: the issuer's head, or in a text
         with no issuer (the news) a chair's title."""
-        name = mention.name.lower()
+        name = _without_comrade(mention.name.lower())  # "Đồng chí Bí thư Tỉnh ủy" (genre g248)
         if f" {_UNITS_PLURAL} " in f" {name} ":
             return False  # "Chủ tịch UBND các xã": a group of heads
         titled = name.startswith(_SPEAKERS) or f"{name} " in _SPEAKERS  # "Phó Chủ tịch" alone too
@@ -273,3 +273,11 @@ class AgencyReader(NameReading, NameContinuation, DescribedReading, DefinedReadi
         key = phrase_key(written)
         rest = self.reg.vague_re.sub(" ", key)
         return not _VAGUE_REST.sub("", rest)
+
+
+def _without_comrade(name: str) -> str:
+    """A lowercased name without the "đồng chí" before a position ("đồng chí bí thư tỉnh ủy")."""
+    for comrade in _COMRADE:
+        if name.startswith(f"{comrade} "):
+            return name[len(comrade) + 1 :]
+    return name

@@ -14,6 +14,9 @@ from chidao.extract.registry import phrase_key
 _HEADING_VERB = cues("assignment_cues.toml")["heading_verb"]
 
 _PUNCTUATION = re.compile(r"[.;:,]")
+# A heading's agency and a bracketed aside about who holds it, nothing else: "1. Đồng chí Trưởng
+# ban (đồng chí Hoàng Văn Nam, Chủ tịch UBND tỉnh)" over its items (genre g453).
+_ASIDE_ONLY = re.compile(r"\([^()\n]{1,120}\)\s*:?")
 
 
 def heading_assignment(reader: AgencyReader, start: int, end: int) -> Assignment | None:
@@ -33,7 +36,7 @@ def _heading(reader: AgencyReader, start: int, pos: int, end: int) -> tuple[Assi
     if not mentions:
         return None, read
     rest = key[after:end].strip(" .;\n").lstrip(")").strip()
-    if rest.startswith(":") or not rest:
+    if rest.startswith(":") or not rest or _ASIDE_ONLY.fullmatch(rest):
         return Assignment(clean_leads(mentions), start, True), read
     owned = _owned_heading(reader, mentions, after, end) or _role_heading(reader, mentions, after, end)
     if owned is not None:

@@ -88,6 +88,13 @@ def alternation(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?:" + _trie([units[pattern] for pattern in ordered], 0) + r")(?![\w&])")
 
 
+def _with_comrade(positions: list[str], comrades: list[str]) -> list[str]:
+    """Each position, and each capitalized one written after "đồng chí" ("Đồng chí Trưởng ban",
+    genre g453)."""
+    plain = [p for p in positions if not p.lower().startswith(tuple(f"{c} " for c in comrades)) and p[:1].isupper()]
+    return [*positions, *(f"{c} {p}" for c in comrades for p in plain)]
+
+
 @lru_cache(maxsize=8192)
 def phrase_key(text: str) -> str:
     """The lookup key of a written phrase: match key with spaces collapsed."""
@@ -133,6 +140,7 @@ class Registry:
 def registry() -> Registry:
     data = load_toml("agencies.toml")
     grammar = load_toml("agency_grammar.toml")
+    grammar["positions"] = _with_comrade(grammar["positions"], grammar["comrade_words"])
     bodies: dict[str, str] = {}
     for body in data["body"]:
         for name in [body["name"], *body.get("aliases", [])]:
