@@ -288,3 +288,23 @@ def test_steering_committee_members_by_position_lead_their_duties():
         ["Đồng chí Lò Thị Hạnh, Phó Trưởng ban"],
         ["Các thành viên Ban Chỉ đạo"],
     ]
+
+
+@pytest.mark.parametrize(
+    ("item", "lead"),
+    [
+        # kinds of school by their abbreviations, one group each (ANNOTATION: abbreviations expanded)
+        (
+            "Các trường THPT, PTDTNT tổ chức lễ khai giảng năm học mới.",
+            ["Các trường trung học phổ thông", "Các trường phổ thông dân tộc nội trú"],
+        ),
+        (
+            "Các trường THPT, TTGDNN-GDTX rà soát, kiện toàn tổ tư vấn tâm lý học đường.",
+            ["Các trường trung học phổ thông", "Các Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên"],
+        ),
+        ("Trường THCS Lê Lợi tổ chức dạy học hai buổi/ngày.", ["Trường trung học cơ sở Lê Lợi"]),
+    ],
+)
+def test_kinds_of_school_written_by_their_abbreviations(item, lead):
+    ((got_lead, _, _, _),) = _items(item)
+    assert got_lead == lead

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from chidao.extract.agency_kinds import kinds_listed
 from chidao.extract.agency_words import (
     _AND_WORD,
     _APPOSITION,
@@ -133,7 +134,7 @@ class ListReading:
         earlier = self._earlier_members(mention.written) if self._named_groups and not self._priming else None
         if earlier and earlier[0].start < mention.start and not _COLON.match(self.key, mention.end, self.limit):
             return [Mention(mention.start, mention.end, m.written, m.name) for m in earlier]
-        listed = self._parenthesized_members(mention) or self._named_role(mention)
+        listed = self._parenthesized_members(mention) or self._named_role(mention) or self._kinds(mention)
         if listed:
             return listed
         colon = _COLON.match(self.key, mention.end, self.limit)
@@ -169,6 +170,9 @@ class ListReading:
                 break  # another body, not a member ("các Bộ: Quốc phòng, Công an" lists a field)
             pos = sep.end()
         return out or [mention]
+
+    def _kinds(self, mention: Mention) -> list[Mention]:
+        return kinds_listed(mention, self.reg.abbreviations, self.canonical)  # "Các trường THPT, PTDTNT"
 
     def _earlier_members(self, written: str) -> list[Mention] | None:
         """The members a bare group refers back to: the group of the same kinds named with its
