@@ -308,3 +308,34 @@ def test_steering_committee_members_by_position_lead_their_duties():
 def test_kinds_of_school_written_by_their_abbreviations(item, lead):
     ((got_lead, _, _, _),) = _items(item)
     assert got_lead == lead
+
+
+def test_a_work_programme_by_month():
+    """ "Tháng | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp": each row is due at its month's end."""
+    text = (
+        "SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH NINH BÌNH\nSố: 02/CTr-SKHCN\nNinh Bình, ngày 06 tháng 01 năm 2027\n\n"
+        "CHƯƠNG TRÌNH\nCông tác năm 2027\n\n"
+        "Tháng | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp\n"
+        "Tháng 3 | Kiểm tra đo lường tại các cửa hàng xăng dầu | Phòng Quản lý khoa học | Sở Công Thương\n"
+        "Tháng 9 | Tổ chức Hội thi Sáng tạo kỹ thuật tỉnh | Văn phòng Sở | Liên hiệp các Hội khoa học tỉnh\n"
+        "\nNơi nhận:\n- Lưu: VT.\nGIÁM ĐỐC\nTrần Văn An\n"
+    )
+    assert [(t[0], t[2]) for t in _tasks(extract_text(text))] == [
+        (["Phòng Quản lý khoa học"], "2027-03-31"),
+        (["Văn phòng Sở"], "2027-09-30"),
+    ]
+
+
+def test_contents_to_check_are_no_tasks_and_a_letters_thanks_neither():
+    """ "..., tập trung vào các nội dung:" over "- Việc ..." lists what is checked; "Trân trọng./."
+    closes a letter."""
+    body = (
+        "1. Sở Giáo dục và Đào tạo tổ chức kiểm tra chuyên đề trong tháng 4/2027, tập trung vào các nội dung:\n"
+        "- Việc xây dựng và thực hiện kế hoạch giáo dục của nhà trường;\n"
+        "- Việc thu, chi và công khai tài chính liên quan đến buổi học thứ hai.\n"
+        "2. Sở Y tế kiểm tra bếp ăn tập thể.\n\nTrân trọng./.\n"
+    )
+    assert _tasks(_notice(body)) == [
+        (["Sở Giáo dục và Đào tạo"], [], "2027-04-30", None),
+        (["Sở Y tế"], [], None, None),
+    ]
