@@ -339,3 +339,23 @@ def test_contents_to_check_are_no_tasks_and_a_letters_thanks_neither():
         (["Sở Giáo dục và Đào tạo"], [], "2027-04-30", None),
         (["Sở Y tế"], [], None, None),
     ]
+
+
+def test_a_blank_lead_cell_is_merged_with_the_row_above():
+    """A lead cell left blank continues the one above (a merged cell copied as text), never across
+    a group row."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nPHƯỜNG KIM TRÀ\nSố: 21/KH-UBND\nKim Trà, ngày 05 tháng 01 năm 2027\n\n"
+        "KẾ HOẠCH\nPhòng, chống sốt xuất huyết năm 2027\n\n"
+        "STT | Nội dung công việc | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian thực hiện\n"
+        "I | CÔNG TÁC CHỈ ĐẠO | | |\n"
+        "1 | Kiện toàn Ban Chỉ đạo phường | Phòng Văn hóa - Xã hội | Trạm Y tế phường | Tháng 01/2027\n"
+        "2 | Tham mưu bố trí kinh phí phòng, chống dịch | | Phòng Kinh tế | Tháng 02/2027\n"
+        "II | CHUYÊN MÔN | | |\n"
+        "3 | Giám sát dịch tễ tại các tổ dân phố | | Các tổ dân phố | Tháng 3/2027\n"
+        "\nNơi nhận:\n- Lưu: VT.\nCHỦ TỊCH\nLê Văn Hòa\n"
+    )
+    assert _tasks(extract_text(text)) == [
+        (["Phòng Văn hóa - Xã hội"], ["Trạm Y tế phường"], "2027-01-31", None),
+        (["Phòng Văn hóa - Xã hội"], ["Phòng Kinh tế"], "2027-02-28", None),
+    ]

@@ -31,10 +31,13 @@ class TableTasks:
     """Part of ``TaskCutter`` (mixed into it; uses its reader, timing, tasks and caches)."""
 
     # -- task tables (rule 17) ----------------------------------------------------------------
-    def _row_people(self, table: Table, row: Row, content: Cell) -> tuple[list[Mention], list[Mention]]:
+    def _row_people(
+        self, table: Table, row: Row, content: Cell, above: list[Mention]
+    ) -> tuple[list[Mention], list[Mention]]:
         """A row's leads and partners: its lead cell ("Sở A chủ trì, phối hợp Sở B"), its partner
         cell (vague partners left out) and its task's own cell ("...; phối hợp với Sở Xây dựng ...",
-        genre j04)."""
+        genre j04). A blank lead cell is a cell merged with the one above: ``above``'s leads
+        (genre g462)."""
         leads: list[Mention] = []
         partners: list[Mention] = []
         lead_cell = table.cell(row, "lead")
@@ -42,6 +45,8 @@ class TableTasks:
             mentions, after = self._cell_mentions(lead_cell.start, lead_cell.end)
             leads = clean_leads(mentions)
             partners = coordinators(self.reader, after, lead_cell.end, leads, self.cues)
+        elif lead_cell is not None:
+            leads = list(above)
         if not leads:
             return [], []
         coord_cell = table.cell(row, "coordinators")
@@ -103,11 +108,14 @@ class TableTasks:
         rows: list[Task] = []
         contents: list[tuple[int, int]] = []  # each row task's content cell
         numbers: list[str] = []  # and its number ("3")
+        above: list[Mention] = []  # the leads of the row above, for a lead cell merged with it
         for row in table.rows:
             content = table.cell(row, "content")
             if row.group or content is None or content.end <= content.start:
+                above = [] if row.group else above
                 continue
-            leads, partners = self._row_people(table, row, content)
+            leads, partners = self._row_people(table, row, content, above)
+            above = leads
             if not leads:
                 self.skip(row.start, "no_agency")
                 continue
