@@ -359,3 +359,26 @@ def test_a_blank_lead_cell_is_merged_with_the_row_above():
         (["Phòng Văn hóa - Xã hội"], ["Trạm Y tế phường"], "2027-01-31", None),
         (["Phòng Văn hóa - Xã hội"], ["Phòng Kinh tế"], "2027-02-28", None),
     ]
+
+
+def test_phases_of_a_schedule_are_no_plan_wide_time_frame():
+    """ "III. TIẾN ĐỘ THỰC HIỆN" over "1. Giai đoạn 1 (... đến ngày 31/3/2027): ..." and "2. Giai
+    đoạn 2 ...": each phase dates its own items; the tasks of the assignment section are not due
+    at the first phase's end."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH VĨNH LONG\nSố: 12/KH-UBND\nVĩnh Long, ngày 10 tháng 01 năm 2027\n\n"
+        "KẾ HOẠCH\nSắp xếp, xử lý nhà, đất dôi dư\n\n"
+        "I. TIẾN ĐỘ THỰC HIỆN\n"
+        "1. Giai đoạn 1 (từ ngày 15/01/2027 đến ngày 31/3/2027): Rà soát, kiểm kê\n"
+        "- Sở Tài chính tổng hợp kết quả kiểm kê nhà, đất dôi dư.\n"
+        "2. Giai đoạn 2 (từ ngày 01/4/2027 đến ngày 30/9/2027): Lập phương án\n"
+        "- Sở Xây dựng thẩm định phương án sắp xếp.\n"
+        "II. TỔ CHỨC THỰC HIỆN\n"
+        "1. Sở Tư pháp\n- Hướng dẫn các cơ quan lựa chọn tổ chức đấu giá tài sản.\n"
+        "\nNơi nhận:\n- Lưu: VT.\nCHỦ TỊCH\nLê Văn Hòa\n"
+    )
+    assert [(t[0], t[2]) for t in _tasks(extract_text(text))] == [
+        (["Sở Tài chính"], "2027-03-31"),
+        (["Sở Xây dựng"], "2027-09-30"),
+        (["Sở Tư pháp"], None),
+    ]

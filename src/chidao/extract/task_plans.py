@@ -282,7 +282,7 @@ class PlanReading:
             if match is not None:
                 if self.key[match.end() : end].strip():
                     return self.timing.read_cell(match.end(), end)
-                if node.children and not any(c.paragraph.kind == "period" for c in node.children):  # type: ignore[union-attr]
+                if node.children and not _a_schedule(node):
                     return self.timing.read_cell(node.children[0].paragraph.start, node.last_end())  # type: ignore[union-attr]
                 continue  # "V. TIẾN ĐỘ THỰC HIỆN" over "Tháng 9/2026", "Tháng 10/2026": a schedule, no frame
             if node.marked and node.children and label_heading.fullmatch(self.key, start, end):
@@ -306,6 +306,16 @@ class PlanReading:
                 if match is not None and self.key[match.end() : end].strip():
                     return self.timing.read_cell(match.end(), end)
         return None
+
+
+def _a_schedule(node: Node) -> bool:
+    """Whether a time section's items are a schedule, not one time frame: month lines ("Tháng
+    9/2026"), or several numbered steps ("1. Giai đoạn 1 (từ ... đến ...): ...", genre g489)."""
+    children = [c for c in node.children if c.paragraph is not None]
+    return (
+        any(c.paragraph.kind == "period" for c in children)
+        or sum(c.marked and c.paragraph.kind != "dash" for c in children) > 1
+    )  # type: ignore[union-attr]
 
 
 def _with_leading(trailing: PlanLines | None, leading: PlanLines | None) -> PlanLines:
