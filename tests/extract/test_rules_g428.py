@@ -382,3 +382,17 @@ def test_phases_of_a_schedule_are_no_plan_wide_time_frame():
         (["Sở Xây dựng"], "2027-09-30"),
         (["Sở Tư pháp"], None),
     ]
+
+
+def test_an_answer_to_a_proposal_gives_work_only_to_whom_it_names():
+    """ "Về đề nghị ...: thống nhất chủ trương" approves: it borrows no lead from the item before;
+    an answer that asks ("đề nghị ...") or names a body still gives a task."""
+    body = (
+        "1. Về đề nghị hỗ trợ kinh phí khắc phục sạt lở: giao Bộ Tài chính chủ trì xem xét, xử lý"
+        " trước ngày 15/4/2027.\n"
+        "2. Về đề nghị bổ sung Dự án kè biển vào kế hoạch đầu tư công trung hạn: thống nhất chủ trương"
+        " như đề xuất của Tỉnh.\n"
+        "3. Về đề nghị điều chỉnh ranh giới rừng phòng hộ: Ủy ban nhân dân xã Tân Lập hoàn thiện hồ sơ, gửi"
+        " Bộ Nông nghiệp và Môi trường thẩm định.\n"
+    )
+    assert [t[0] for t in _tasks(_notice(body))] == [["Bộ Tài chính"], ["Ủy ban nhân dân xã Tân Lập"]]

@@ -51,6 +51,8 @@ from chidao.extract.unassigned import issuer_promise, lists_attendance, sentence
 
 # "Dự án là công trình trọng điểm ...": an item that says what something is, before any comma.
 _STATEMENT = cues("task_cues.toml")["statement_opening"]
+_PROPOSAL_ANSWER = cues("task_cues.toml")["proposal_answer"]
+_ASKS = cues("task_cues.toml")["asks"]
 
 # A run of clauses: its span, its leads, and whether the text names them.
 _Group = tuple[int, int, list[Mention], bool]
@@ -237,7 +239,12 @@ class UnitCutting:
     def _lend_leads(self, groups: list[_Group], start: int, end: int, ctx: Context) -> list[_Group]:
         """Runs that name no one take the lead of the item before ("a) Yêu cầu Nhà đầu tư ...",
         "b) Hồ sơ điều chỉnh ... phải ...": the same addressee) or of a letter's single
-        addressee (rule 16)."""
+        addressee (rule 16); not in the answer to a proposal ("Về đề nghị ...: thống nhất chủ
+        trương ..."), which gives work only to whom it names (genre g319, g456)."""
+        if _PROPOSAL_ANSWER.match(self.key, start, end):
+            if ctx.addressee and not ctx.leads and _ASKS.search(self.key, start, end):
+                return [(s, e, leads or ctx.addressee, explicit) for s, e, leads, explicit in groups]
+            return groups  # "... đề nghị Quý Ủy ban chỉ đạo ...": the letter's addressee is asked
         if (
             groups
             and ctx.fallback
