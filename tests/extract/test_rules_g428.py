@@ -396,3 +396,44 @@ def test_an_answer_to_a_proposal_gives_work_only_to_whom_it_names():
         " Bộ Nông nghiệp và Môi trường thẩm định.\n"
     )
     assert [t[0] for t in _tasks(_notice(body))] == [["Bộ Tài chính"], ["Ủy ban nhân dân xã Tân Lập"]]
+
+
+_WORKING_GROUP = """ỦY BAN NHÂN DÂN
+TỈNH KHÁNH HÒA
+Số: 1520/QĐ-UBND
+Khánh Hòa, ngày 03 tháng 7 năm 2027
+
+QUYẾT ĐỊNH
+Về việc thành lập Tổ công tác tháo gỡ vướng mắc các dự án đầu tư
+
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA
+
+QUYẾT ĐỊNH:
+
+Điều 1. Thành lập Tổ công tác tháo gỡ vướng mắc các dự án đầu tư ngoài ngân sách (sau đây gọi tắt là Tổ công tác).
+Tổ công tác có chức năng giúp Chủ tịch UBND tỉnh điều phối việc tháo gỡ vướng mắc.
+
+Điều 2. Nhiệm vụ, quyền hạn của Tổ công tác
+1. Rà soát, phân loại các dự án đang gặp khó khăn, vướng mắc; hoàn thành trước ngày 31/8/2027.
+2. Định kỳ hằng tháng báo cáo Chủ tịch UBND tỉnh kết quả hoạt động.
+3. Được mời đại diện các cơ quan, tổ chức, chuyên gia tham gia các cuộc họp của Tổ công tác.
+Tổ công tác tự giải thể sau khi hoàn thành nhiệm vụ.
+
+Điều 3. Quyết định này có hiệu lực kể từ ngày ký.
+
+Nơi nhận:
+- Như Điều 3;
+- Lưu: VT.
+CHỦ TỊCH
+Lê Văn Hùng
+"""
+
+
+def test_a_working_groups_duties_under_its_short_name():
+    """ "(sau đây gọi tắt là Tổ công tác)" names the body short; "Điều 2. Nhiệm vụ, quyền hạn của Tổ
+    công tác" gives it the items under it, but not its rights ("Được mời ...") nor what it is ("có
+    chức năng ...", "tự giải thể ...")."""
+    assert _tasks(extract_text(_WORKING_GROUP)) == [
+        (["Tổ công tác"], [], "2027-08-31", None),
+        (["Tổ công tác"], [], None, "monthly"),
+    ]

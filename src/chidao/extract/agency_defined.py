@@ -1,4 +1,4 @@
-"""Names a document defines by heading a part with them: "2. Phòng Tài chính doanh nghiệp",
+"""Names a document defines by heading a part with them or by naming a body short: "2. Phòng Tài chính doanh nghiệp",
 "3. Phòng Quản lý giá và công sản" over the items each room is given (genre g441). A reader
 cannot tell where such a name ends in running text ("Phòng Tài chính | doanh nghiệp ..."), but the
 heading line holds the name alone, so the whole line is the name wherever the text uses it."""
@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import re
 
-from chidao.extract.agency_words import _AND_WORD
+from chidao.extract.agency_words import _AND_WORD, _CUES
 
 # A numbered or lettered line that holds a few words and perhaps a colon, nothing else.
 _HEADING_NAME = re.compile(
     r"^[ \t]*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)][ \t]+([^\n:;,.()]{6,90}?)[ \t]*:?[ \t]*$", re.MULTILINE
 )
 _MOST_WORDS = 5  # words of a name after what the reader reads
+_SHORT_NAME = _CUES["short_name"]  # "(sau đây gọi tắt là Tổ công tác)" (genre g376, g445)
 
 
 class DefinedReading:
@@ -33,6 +34,12 @@ class DefinedReading:
                 continue
             read = self._read_end(start)
             if read is not None and read < end and self._plain_rest(read, end):
+                phrase = self.key[start:end]
+                defined.setdefault(phrase.split()[0], []).append(phrase)
+        for match in _SHORT_NAME.finditer(self.text):
+            start, end = match.span(1)
+            self.limit = len(self.text)
+            if self._is_upper(start) and self.reg.heads.match(self.key, start, end):
                 phrase = self.key[start:end]
                 defined.setdefault(phrase.split()[0], []).append(phrase)
         self.limit = len(self.text)

@@ -124,7 +124,11 @@ class NameReading:
         if position:
             rest = self.skip_space(position.end())
             inner = self._read_end(rest) if self.starts_agency(rest) else None
-            if inner is None and reg.group_nouns.match(key, rest, self.limit):
+            if (
+                inner is None
+                and reg.group_nouns.match(key, rest, self.limit)
+                and not reg.stop_words.match(key, rest, self.limit)  # "Tổ trưởng Tổ công tác | ban hành ..."
+            ):
                 inner = self._group_end(reg.group_nouns.match(key, rest, self.limit).end())
                 inner = self._number_after(inner)  # "Tổ trưởng tổ dân phố | số 5"
             if inner is None and key[position.start() : position.end()].split()[-1] in reg.grammar["place_units"]:

@@ -52,6 +52,7 @@ from chidao.extract.unassigned import issuer_promise, lists_attendance, sentence
 # "Dự án là công trình trọng điểm ...": an item that says what something is, before any comma.
 _STATEMENT = cues("task_cues.toml")["statement_opening"]
 _PROPOSAL_ANSWER = cues("task_cues.toml")["proposal_answer"]
+_RIGHT = cues("task_cues.toml")["right"]
 _ASKS = cues("task_cues.toml")["asks"]
 
 # A run of clauses: its span, its leads, and whether the text names them.
@@ -353,6 +354,9 @@ class UnitCutting:
         text = self.text[start:end]
         if _NAME_ONLY.fullmatch(self.key, *self._after_names(start, end)):
             self.skip(start, "no_agency")  # "Các bệnh viện tuyến tỉnh;": a name in a list, no action
+            return
+        if _RIGHT.match(self.key, *self._after_names(start, end)):
+            self.skip(start, "not_read")  # "Được mời đại diện ...", "Tổ trưởng được sử dụng con dấu": a right
             return
         trimmed_end = start + len(text.rstrip(" \n;,"))
         coord = coordinators(self.reader, start, end, leads, self.cues)
