@@ -437,3 +437,36 @@ def test_a_working_groups_duties_under_its_short_name():
         (["Tổ công tác"], [], "2027-08-31", None),
         (["Tổ công tác"], [], None, "monthly"),
     ]
+
+
+def test_a_plan_by_quarter_marks_each_task_in_its_quarter():
+    """ "Nội dung | Đơn vị thực hiện | Quý I | Quý II | Quý III | Quý IV", an "x" in the quarter of
+    each task: the marked quarter's end is its deadline, the first one where two are marked."""
+    text = (
+        "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH TỈNH HÀ TĨNH\nSố: 15/KH-SVHTTDL\nHà Tĩnh, ngày 05 tháng 01 năm 2027\n\n"
+        "KẾ HOẠCH\nCông tác gia đình năm 2027\n\n"
+        "Nội dung | Đơn vị thực hiện | Quý I | Quý II | Quý III | Quý IV\n"
+        "Tập huấn nghiệp vụ công tác gia đình | Phòng Quản lý văn hóa | | x | | \n"
+        "Tổ chức Hội thi Gia đình hạnh phúc | Trung tâm Văn hóa tỉnh | | | x | x\n"
+        "\nNơi nhận:\n- Lưu: VT.\nGIÁM ĐỐC\nTrần Minh\n"
+    )
+    assert [(t[0], t[2]) for t in _tasks(extract_text(text))] == [
+        (["Phòng Quản lý văn hóa"], "2027-06-30"),
+        (["Trung tâm Văn hóa tỉnh"], "2027-09-30"),
+    ]
+
+
+def test_an_urging_letters_annex_dates_by_its_new_deadline():
+    """ "Thời hạn đã giao | Thời hạn mới": the old deadline is history, the new one is due."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH PHÚ THỌ\nSố: 880/UBND-TH\nV/v đôn đốc thực hiện nhiệm vụ quá hạn\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nPhú Thọ, ngày 20 tháng 6 năm 2027\n\n"
+        "Kính gửi:\n- Sở Tài chính;\n- Sở Xây dựng.\n\n"
+        "Ủy ban nhân dân tỉnh yêu cầu các cơ quan hoàn thành các nhiệm vụ quá hạn tại Phụ lục kèm theo.\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Văn Hòa\n\n"
+        "PHỤ LỤC\nDANH MỤC NHIỆM VỤ QUÁ HẠN\n"
+        "STT | Nhiệm vụ | Văn bản giao | Cơ quan chủ trì | Thời hạn đã giao | Thời hạn mới\n"
+        "1 | Tham mưu ban hành đơn giá bồi thường | Thông báo 45/TB-UBND | Sở Tài chính | 30/4/2027 | 30/7/2027\n"
+    )
+    rows = [(t[0], t[2]) for t in _tasks(extract_text(text)) if t[0] == ["Sở Tài chính"]]
+    assert rows == [(["Sở Tài chính"], "2027-07-30")]

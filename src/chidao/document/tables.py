@@ -56,6 +56,7 @@ class Table:
     end: int
     roles: list[str | None]  # per column: content, lead, coordinators, time, or None (STT, monitor...)
     rows: list[Row] = field(default_factory=list)
+    header: list[Cell] = field(default_factory=list)  # the header's cells
 
     @property
     def schedule(self) -> bool:
@@ -69,6 +70,15 @@ class Table:
             return None
         index = self.roles.index(role)
         return row.cells[index] if index < len(row.cells) else None
+
+    def time_cells(self, row: Row) -> list[tuple[Cell | None, Cell]]:
+        """Each time column's header cell and ``row``'s cell in it, the filled ones: a plan by
+        quarter has four ("Quý I | Quý II | ...", an "x" in the quarter of each task, genre g513)."""
+        out = []
+        for index, role in enumerate(self.roles):
+            if role == "time" and index < len(row.cells) and row.cells[index].end > row.cells[index].start:
+                out.append((self.header[index] if index < len(self.header) else None, row.cells[index]))
+        return out
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -127,7 +137,7 @@ def _delimited(text: str, lines: list[tuple[int, int]], separator: re.Pattern[st
         if roles is None:
             i += 1
             continue
-        table = Table(start, end, roles)
+        table = Table(start, end, roles, header=cells)
         i += 1
         while i < len(lines):
             s, e = lines[i]
@@ -297,7 +307,7 @@ def _one_cell_per_line(text: str, lines: list[tuple[int, int]], heads: list[int]
         roles = [column_role(label) for label in labels]
         if "content" not in roles or "lead" not in roles:
             continue
-        table = Table(s, lines[j - 1][1], roles)
+        table = Table(s, lines[j - 1][1], roles, header=[Cell(g[0][0], g[-1][1]) for g in header])
         width = max((b - a for a, b in lines[j : j + 200]), default=80)
         while j < len(lines):
             rs, re_ = lines[j]

@@ -27,6 +27,9 @@ _PART_BREAK = re.compile(r";")
 _CLAUSE_END = re.compile(r"[.;\n]")
 
 
+_MARK = re.compile(r"\s*[xX✓✔•+]\s*")  # a cell that only marks its column
+
+
 class TableTasks:
     """Part of ``TaskCutter`` (mixed into it; uses its reader, timing, tasks and caches)."""
 
@@ -120,9 +123,7 @@ class TableTasks:
                 self.skip(row.start, "no_agency")
                 continue
             time_cell = table.cell(row, "time")
-            timing = Timing()
-            if time_cell is not None and time_cell.end > time_cell.start:
-                timing = self.timing.read_cell(time_cell.start, time_cell.end)
+            timing = self._row_timing(table, row)
             source = "own" if timing.deadline_text or timing.recurrence or timing.recurrence_text else "none"
             if source == "none" and ctx.timing is not None and time_cell is None:
                 timing, source = ctx.timing, "inherited"
@@ -149,6 +150,15 @@ class TableTasks:
         ]
         self._redate_rows(table, rows, numbers)
         self.tasks.extend(rows)
+
+    def _row_timing(self, table: Table, row: Row) -> Timing:
+        """A row's deadline: its time cell, the first filled one where there are several; a mere
+        mark ("x") there stands for its column's period ("Quý II", genre g513)."""
+        for header, cell in table.time_cells(row):
+            if _MARK.fullmatch(self.text, cell.start, cell.end) and header is not None:
+                return self.timing.read_cell(header.start, header.end)
+            return self.timing.read_cell(cell.start, cell.end)
+        return Timing()
 
     def _redate_rows(self, table: Table, rows: list[Task], numbers: list[str]) -> None:
         """An urging letter's new deadlines for rows it names by number ("hoàn thành các nhiệm vụ
