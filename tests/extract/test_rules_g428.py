@@ -448,11 +448,13 @@ def test_a_plan_by_quarter_marks_each_task_in_its_quarter():
         "Nội dung | Đơn vị thực hiện | Quý I | Quý II | Quý III | Quý IV\n"
         "Tập huấn nghiệp vụ công tác gia đình | Phòng Quản lý văn hóa | | x | | \n"
         "Tổ chức Hội thi Gia đình hạnh phúc | Trung tâm Văn hóa tỉnh | | | x | x\n"
+        "Duy trì chuyên mục Gia đình Việt | Văn phòng Sở | x | x | x | x\n"
         "\nNơi nhận:\n- Lưu: VT.\nGIÁM ĐỐC\nTrần Minh\n"
     )
     assert [(t[0], t[2]) for t in _tasks(extract_text(text))] == [
         (["Phòng Quản lý văn hóa"], "2027-06-30"),
         (["Trung tâm Văn hóa tỉnh"], "2027-09-30"),
+        (["Văn phòng Sở"], None),  # every quarter: all year round
     ]
 
 

@@ -154,7 +154,11 @@ class TableTasks:
     def _row_timing(self, table: Table, row: Row) -> Timing:
         """A row's deadline: its time cell, the first filled one where there are several; a mere
         mark ("x") there stands for its column's period ("Quý II", genre g513)."""
-        for header, cell in table.time_cells(row):
+        cells = table.time_cells(row)
+        marked = [c for _, c in cells if _MARK.fullmatch(self.text, c.start, c.end)]
+        if len(marked) > 1 and len(marked) == table.roles.count("time"):
+            return Timing()  # every quarter marked: work all year round, no deadline
+        for header, cell in cells:
             if _MARK.fullmatch(self.text, cell.start, cell.end) and header is not None:
                 return self.timing.read_cell(header.start, header.end)
             return self.timing.read_cell(cell.start, cell.end)
