@@ -472,3 +472,16 @@ def test_an_urging_letters_annex_dates_by_its_new_deadline():
     )
     rows = [(t[0], t[2]) for t in _tasks(extract_text(text)) if t[0] == ["Sở Tài chính"]]
     assert rows == [(["Sở Tài chính"], "2027-07-30")]
+
+
+def test_villages_and_residential_groups_by_name_or_number():
+    """ "Tổ dân phố số 1, 2, 3" is three residential groups; "Thôn Bình Minh" a village; "Tổ" alone
+    is one only by its number ("Tổ Công nghệ số cộng đồng" is no residential group)."""
+    body = (
+        "1. Tổ dân phố số 1, 2, 3 (khu vực ven sông)\n- Rà soát, lập danh sách các hộ cần sơ tán.\n"
+        "2. Thôn Bình Minh khơi thông cống rãnh trước ngày 15/10/2026.\n"
+    )
+    assert [t[0] for t in _tasks(_notice(body))] == [
+        ["Tổ dân phố số 1", "Tổ dân phố số 2", "Tổ dân phố số 3"],
+        ["Thôn Bình Minh"],
+    ]

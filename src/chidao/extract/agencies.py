@@ -37,6 +37,8 @@ from chidao.extract.agency_words import (
     _PLURAL_FIRSTS,
     _PROVINCE_KIND,
     _PROVINCIAL,
+    _SETTLEMENT_FIRSTS,
+    _SETTLEMENT_NAMED,
     _SPACES,
     _SPEAKERS,
     _SUBJECT_ENDINGS,
@@ -133,6 +135,12 @@ class AgencyReader(NameReading, NameContinuation, DescribedReading, DefinedReadi
             return True
         if written in _PLACE_AGENCY_FIRSTS and _PLACE_AGENCY.match(self.text, pos):
             return True
+        if (
+            written in _SETTLEMENT_FIRSTS
+            and _SETTLEMENT_NAMED.match(self.text, pos)
+            and not reg.heads.match(key, pos, limit)
+        ):
+            return True  # "Thôn Bình Minh", "Tổ dân phố số 5"
         if self.place.subject and written in _BARE_PLACE_FIRSTS and _BARE_PLACE.match(self.text, pos):
             return True
         return upper and bool(_capitalized_openers().match(key, pos, limit))

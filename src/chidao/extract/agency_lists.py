@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from chidao.extract.agency_kinds import kinds_listed
+from chidao.extract.agency_kinds import kinds_listed, numbered_members
 from chidao.extract.agency_words import (
     _AND_WORD,
     _APPOSITION,
@@ -172,7 +172,10 @@ class ListReading:
         return out or [mention]
 
     def _kinds(self, mention: Mention) -> list[Mention]:
-        return kinds_listed(mention, self.reg.abbreviations, self.canonical)  # "Các trường THPT, PTDTNT"
+        """ "Các trường THPT, PTDTNT", "Tổ dân phố số 1, 2, 3": one mention per kind or number."""
+        return kinds_listed(mention, self.reg.abbreviations, self.canonical) or numbered_members(
+            mention, self.canonical
+        )
 
     def _earlier_members(self, written: str) -> list[Mention] | None:
         """The members a bare group refers back to: the group of the same kinds named with its

@@ -30,6 +30,8 @@ from chidao.extract.agency_words import (
     _PLURAL_FIRSTS,
     _ROLE_VERBS,
     _ROLES,
+    _SETTLEMENT_FIRSTS,
+    _SETTLEMENT_NAMED,
     _SOCIAL_WORD,
     _UNITS_PLURAL,
     _WORDS,
@@ -97,13 +99,9 @@ class NameReading:
         first, written = key[start : start + 1], text[start : start + 1]  # what each pattern must start with
         if first in _FALSE_HEAD_FIRSTS and _FALSE_HEAD.match(key, start, limit):
             return None
-        if self._defined:
-            defined = self._defined_end(start)
-            if defined is not None:
-                return defined  # "Phòng Tài chính doanh nghiệp", as a heading line defined it
-        place = _PLACE_AGENCY.match(text, start, limit) if written in _PLACE_AGENCY_FIRSTS else None
-        if place:
-            return place.end()
+        written_end = self._written_end(start, limit)
+        if written_end is not None:
+            return written_end
         if self.place.subject:
             bare = _BARE_PLACE.match(text, start, limit) if written in _BARE_PLACE_FIRSTS else None
             if bare and not _PLACE_AGENCY.match(text, start):
@@ -148,6 +146,23 @@ class NameReading:
         ):
             return None  # (without "các", the head was checked above)
         return self._head_end(at, self._is_upper(at) if plural else upper, plural, lenient)
+
+    def _written_end(self, start: int, limit: int) -> int | None:
+        """A name read as written, before any grammar: one the document defined ("Phòng Tài chính
+        doanh nghiệp" on a heading line), a place ("xã Hồng Minh"), a village or residential group
+        ("Thôn Bình Minh", "Tổ dân phố số 1, 2, 3")."""
+        written = self.text[start : start + 1]
+        if self._defined:
+            defined = self._defined_end(start)
+            if defined is not None:
+                return defined
+        place = _PLACE_AGENCY.match(self.text, start, limit) if written in _PLACE_AGENCY_FIRSTS else None
+        if place:
+            return place.end()
+        settlement = _SETTLEMENT_NAMED.match(self.text, start, limit) if written in _SETTLEMENT_FIRSTS else None
+        if settlement and not self.reg.heads.match(self.key, start, limit):
+            return settlement.end()
+        return None
 
     def _head_end(self, at: int, upper: bool, plural: re.Match[str] | None, lenient: bool) -> int | None:
         """Where a name whose head is at ``at`` ends (after "các", if ``plural``); ``upper``:

@@ -40,6 +40,22 @@ _FALSE_HEAD = _CUES["false_head"]
 # A place named as written leads as itself: "tỉnh Nghệ An", "Phường Sơn Nam", "xã Hồng Minh".
 _PLACE_AGENCY = re.compile(rf"{_piece('place_kind_written')}\s+[{UPPER}][{LOWER}]+(?:\s+[{UPPER}\d][{LOWER}\d]*)*")
 _BARE_PLACE = _CUES["bare_place"]
+# A village or residential group by its name or number, capitalized: "Thôn Bình Minh", "Tổ dân
+# phố số 5", "Tổ dân phố số 1, 2, 3", "Bản Nà Sảng" (genre g382, g507).
+_SETTLEMENT_KINDS = "|".join(
+    re.escape(k[:1].upper() + k[1:]) for k in sorted(_WORDS["settlements"], key=len, reverse=True)
+)
+# "Tổ" alone is a residential group by its number only: "Tổ 5", not "Tổ Công nghệ số cộng đồng".
+_NAMED_KINDS = "|".join(
+    re.escape(k[:1].upper() + k[1:])
+    for k in sorted(_WORDS["settlements"], key=len, reverse=True)
+    if k not in _WORDS["place_units_numbered_only"]
+)
+_SETTLEMENT_NAMED = re.compile(
+    rf"(?:(?:{_SETTLEMENT_KINDS})\s+(?:{_WORDS['number_word']}\s+)?\d{{1,3}}[A-Za-z]?"
+    rf"(?:\s*(?:,|{_WORDS['and_word']})\s*\d{{1,3}}[A-Za-z]?)*(?![\w/])"
+    rf"|(?:{_NAMED_KINDS})\s+[{UPPER}][{LOWER}]+(?:\s+[{UPPER}\d][{LOWER}\d]*)*)"
+)
 _COMMA_OR_AND = _CUES["comma_or_and"]
 _COMMA = re.compile(r"\s*,\s*")
 _UNDER = _CUES["under"]
@@ -93,6 +109,7 @@ _FALSE_HEAD_FIRSTS = first_chars(_FALSE_HEAD)
 _PLURAL_FIRSTS = first_chars(_PLURAL)
 _FIELD_HEAD_FIRSTS = first_chars(_FIELD_HEAD)
 _PLACE_AGENCY_FIRSTS = first_chars(_PLACE_AGENCY)  # these three on the text, not the key
+_SETTLEMENT_FIRSTS = first_chars(_SETTLEMENT_NAMED)
 _BARE_PLACE_FIRSTS = first_chars(_BARE_PLACE)
 _OFFICIAL_FIRSTS = first_chars(_OFFICIAL)
 _PROVINCIAL = _CUES["provincial"]
@@ -212,7 +229,7 @@ def _openers() -> tuple[re.Pattern[str], re.Pattern[str]]:
     grammar = ("roles", "positions", "bare", "compound_heads", "group_nouns", "heads", "described_heads")
     names = alternation([*reg.bodies, *(phrase for name in grammar for phrase in reg.grammar[name])])
     on_key = (names, _PLURAL, _FIELD_HEAD)
-    on_text = (_PLACE_AGENCY, _BARE_PLACE, _OFFICIAL)
+    on_text = (_PLACE_AGENCY, _BARE_PLACE, _OFFICIAL, _SETTLEMENT_NAMED)
     return _union(on_key), _union(on_text)
 
 
