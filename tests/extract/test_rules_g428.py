@@ -485,3 +485,24 @@ def test_villages_and_residential_groups_by_name_or_number():
         ["Tổ dân phố số 1", "Tổ dân phố số 2", "Tổ dân phố số 3"],
         ["Thôn Bình Minh"],
     ]
+
+
+def test_star_bullets_over_plus_items_and_task_labels_kept():
+    """ "* Giao Sở X:" over "+" items, then "* Sở Y ...": "*" heads the "+" items when it comes
+    first; "Nhiệm vụ 1: ..." keeps its label in the task's text."""
+    body = (
+        "2. Nhiệm vụ thời gian tới:\n"
+        "* Giao Sở Xây dựng chủ trì, phối hợp với Sở Tài chính:\n"
+        "+ Rà soát danh mục dự án nhà ở xã hội.\n"
+        "+ Hướng dẫn các chủ đầu tư hoàn thiện hồ sơ.\n"
+        "* Sở Nông nghiệp và Môi trường thẩm định hồ sơ giao đất trước ngày 30/9/2026.\n"
+        "Nhiệm vụ 3: Sở Y tế kiểm tra bếp ăn tập thể.\n"
+    )
+    result = _notice(body)
+    assert [(t[0], t[1]) for t in _tasks(result)] == [
+        (["Sở Xây dựng"], ["Sở Tài chính"]),
+        (["Sở Xây dựng"], ["Sở Tài chính"]),
+        (["Sở Nông nghiệp và Môi trường"], []),
+        (["Sở Y tế"], []),
+    ]
+    assert result["tasks"][-1]["text"].startswith("Nhiệm vụ 3: Sở Y tế")

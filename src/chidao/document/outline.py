@@ -64,14 +64,21 @@ def build_outline(paragraphs: list[Paragraph], text: str = "") -> Node:
     new run of them beside the earlier ones (genre g447)."""
     root = Node(None)
     stack: list[tuple[Node, float]] = [(root, -1.0)]  # the open items and their ranks
+    bullets = _bullet_ranks(paragraphs)
     for k, paragraph in enumerate(paragraphs):
         node = Node(paragraph, [])
         if paragraph.kind is None:
-            if len(stack) > 1 and _leads_in_beside(text, paragraph, paragraphs[k + 1 : k + 2], stack[-1][1]):
+            following = paragraphs[k + 1 : k + 2]
+            if len(stack) > 1 and _leads_in_beside(text, paragraph, following, stack[-1][1], bullets):
                 stack.pop()
             stack[-1][0].children.append(node)
             continue
-        level = rank(paragraph)
+        level = bullets.get(paragraph.kind, 0) or rank(paragraph)
+        same = _open_bullet(stack, paragraph.kind)
+        if same is not None:
+            # "*" over "+" ... then "*" again: a bullet of a kind open above is that one's sibling,
+            # whatever the usual order of the kinds (genre g534)
+            del stack[same:]
         while len(stack) > 1 and stack[-1][1] >= level:
             stack.pop()
         stack[-1][0].children.append(node)
@@ -79,13 +86,43 @@ def build_outline(paragraphs: list[Paragraph], text: str = "") -> Node:
     return root
 
 
+_BULLETS = frozenset({"dash", "plus", "star", "circle"})
+
+
+def _bullet_ranks(paragraphs: list[Paragraph]) -> dict[str | None, float]:
+    """The rank of "*" in this text: below "-" and above "+" when its first "*" comes before its
+    first "+" ("* Giao Sở Xây dựng ...:" over "+ ..." items, genre g534), else the usual, below "+"."""
+    first: dict[str, int] = {}
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.kind in ("star", "plus") and paragraph.kind not in first:
+            first[paragraph.kind] = index
+    if "star" in first and first["star"] < first.get("plus", len(paragraphs)):
+        return {"star": (_RANK["dash"] + _RANK["plus"]) / 2}
+    return {}
+
+
+def _open_bullet(stack: list[tuple[Node, float]], kind: str | None) -> int | None:
+    """Where in ``stack`` an item of the bullet ``kind`` is open, if one is."""
+    if kind not in _BULLETS:
+        return None
+    for index in range(len(stack) - 1, 0, -1):
+        paragraph = stack[index][0].paragraph
+        if paragraph is not None and paragraph.kind == kind:
+            return index
+    return None
+
+
 _LEAD_IN_WORDS = 16  # the most words of a lead-in line that names who does the items under it
 
 
-def _leads_in_beside(text: str, paragraph: Paragraph, following: list[Paragraph], open_rank: float) -> bool:
+def _leads_in_beside(
+    text: str, paragraph: Paragraph, following: list[Paragraph], open_rank: float, bullets: dict[str | None, float]
+) -> bool:
     """Whether an unmarked ``paragraph`` is a short line ending with a colon, followed by an item
     of the same rank as the item open above it: the items after it are its own."""
-    if not text or not following or following[0].kind is None or rank(following[0]) != open_rank:
+    if not text or not following or following[0].kind is None:
+        return False
+    if (bullets.get(following[0].kind, 0) or rank(following[0])) != open_rank:
         return False
     line = text[paragraph.body : paragraph.end].rstrip()
     return line.endswith(":") and "\n" not in line and len(line.split()) <= _LEAD_IN_WORDS

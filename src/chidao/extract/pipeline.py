@@ -297,6 +297,10 @@ def _read(cutter: TaskCutter, reader: AgencyReader, layout: Layout, key: str) ->
     return "non_directive"
 
 
+# Item markers that are words of the task's text: "Nhiệm vụ 1: Hoàn thành ..." (genre g535).
+_LABEL_KINDS = frozenset({"task_no"})
+
+
 def extract(raw: str) -> Extraction:
     """Run every stage on the raw text of one document."""
     normalized = normalize(raw)
@@ -328,6 +332,7 @@ def extract(raw: str) -> Extraction:
     header = layout.header
     cutter.sentences = header.doc_type is None and header.number is None and header.date is None
     cutter.paragraph_starts = {p.body for p in layout.read_paragraphs}
+    cutter.label_starts = {p.body: p.start for p in layout.read_paragraphs if p.kind in _LABEL_KINDS}
     default = _read(cutter, reader, layout, key)
     tasks = _sorted_tasks(cutter)
     unassigned = find_unassigned(

@@ -388,6 +388,7 @@ class UnitCutting:
             trace.append(f"deadline: {timing.deadline_text!r} ({timing.kind})")
         if timing.recurrence:
             trace.append(f"recurrence: {timing.recurrence}")
+        start = self.label_starts.get(start, start)  # "Nhiệm vụ 1: ..." keeps its label (genre g535)
         self.tasks.append(Task(start, trimmed_end, named, coord, timing, trace, lead_source, deadline_source, marked))
 
 

@@ -62,6 +62,7 @@ class TaskCutter(ClauseChecks, OutlineReading, PlanReading, UnitCutting, TableTa
         # when ``_resolve_back`` asks, which few clauses do.
         self.named_above: list[list[list[Mention]]] = []
         self.paragraph_starts: set[int] = set()  # where the body's paragraphs' text begins
+        self.label_starts: dict[int, int] = {}  # a labelled item's text start → its label's ("Nhiệm vụ 1:")
         # A letter's addressees ("Kính gửi: - Các cơ quan, đơn vị dự toán cấp tỉnh; - UBND các xã"):
         # who "đề nghị các cơ quan, đơn vị thực hiện ...:" asks (genre g226).
         self.letter_addressees: list[Mention] = []
