@@ -506,3 +506,19 @@ def test_star_bullets_over_plus_items_and_task_labels_kept():
         (["Sở Y tế"], []),
     ]
     assert result["tasks"][-1]["text"].startswith("Nhiệm vụ 3: Sở Y tế")
+
+
+def test_several_content_lines_under_a_group_are_several_tasks():
+    """ "1. Hoàn thiện cơ chế" over "- Nội dung: ...; Đơn vị chủ trì: ...; Thời gian: ..." lines:
+    each line is a task with its own lead, partners and deadline."""
+    body = (
+        "1. Hoàn thiện cơ chế, chính sách\n"
+        "- Nội dung: Rà soát chính sách hỗ trợ du lịch nông thôn; Đơn vị chủ trì: Sở Văn hóa, Thể thao"
+        " và Du lịch; Đơn vị phối hợp: Sở Tài chính; Thời gian: Quý II/2027.\n"
+        "- Nội dung: Xây dựng Bộ tiêu chí điểm du lịch nông thôn; Đơn vị chủ trì: Sở Nông nghiệp và"
+        " Môi trường; Đơn vị phối hợp: Sở Xây dựng; Thời gian: Tháng 9/2027.\n"
+    )
+    assert _tasks(_notice(body, kind="KH", title="KẾ HOẠCH")) == [
+        (["Sở Văn hóa, Thể thao và Du lịch"], ["Sở Tài chính"], "2027-06-30", None),
+        (["Sở Nông nghiệp và Môi trường"], ["Sở Xây dựng"], "2027-09-30", None),
+    ]

@@ -249,6 +249,8 @@ class PlanReading:
         """
         if not node.children:
             return None
+        if sum(1 for child in node.children if self._opens_with_content(child)) > 1:
+            return None  # "- Nội dung: ...; Đơn vị chủ trì: ..." lines, each a task of its own (genre g525)
         lines = PlanLines()
         first: int | None = None
         for child in node.children:
@@ -259,6 +261,13 @@ class PlanReading:
         if first is None:
             return None
         return lines, (lines.content[1] if lines.content else first)
+
+    def _opens_with_content(self, node: Node) -> bool:
+        """Whether an item opens with a content label ("Nội dung: ...")."""
+        if node.paragraph is None:
+            return False
+        start, end = self._body(node)
+        return sections().plan_content.match(self.key, start, end) is not None
 
     def document_timing(self, root: Node) -> Timing | None:
         """A "Thời gian thực hiện: ..." stated for the whole document, outside any task item.
