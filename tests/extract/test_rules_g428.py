@@ -522,3 +522,20 @@ def test_several_content_lines_under_a_group_are_several_tasks():
         (["Sở Văn hóa, Thể thao và Du lịch"], ["Sở Tài chính"], "2027-06-30", None),
         (["Sở Nông nghiệp và Môi trường"], ["Sở Xây dựng"], "2027-09-30", None),
     ]
+
+
+def test_a_head_alone_is_the_one_body_of_its_kind_the_text_names():
+    """A letter to "Công ty Cổ phần Bao bì Minh Phát" says "Công ty phối hợp ...": that company; a
+    longer name ("Công ty cổ phần ...") is never cut to the head."""
+    text = (
+        "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nSố: 1234/BNNMT-MT\nV/v trả lời kiến nghị của Công ty\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHà Nội, ngày 02 tháng 3 năm 2027\n\n"
+        "Kính gửi: Công ty Cổ phần Bao bì Minh Phát.\n\n"
+        "1. Đề nghị Công ty rà soát khối lượng bao bì trước ngày 31/3/2027.\n"
+        "2. Công ty phối hợp với Cục Môi trường cập nhật thông tin tài khoản.\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nLê Văn Hùng\n"
+    )
+    assert [(t[0], t[1]) for t in _tasks(extract_text(text))] == [
+        (["Công ty Cổ phần Bao bì Minh Phát"], []),
+        (["Công ty Cổ phần Bao bì Minh Phát"], ["Cục Môi trường"]),
+    ]

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from chidao.extract.agency_words import _AND_WORD, _CUES
+from chidao.extract.agency_words import _AND_WORD, _CUES, _WORDS
+from chidao.text.chars import UPPER
 
 # A numbered or lettered line that holds a few words and perhaps a colon, nothing else.
 _HEADING_NAME = re.compile(
@@ -15,6 +16,9 @@ _HEADING_NAME = re.compile(
 )
 _MOST_WORDS = 5  # words of a name after what the reader reads
 _SHORT_NAME = _CUES["short_name"]  # "(sau đây gọi tắt là Tổ công tác)" (genre g376, g445)
+_SHORT_HEADS = tuple(_WORDS["short_heads"])  # "Công ty", "Bệnh viện" alone (genre g522, g530)
+_NAME_GOES_ON = re.compile(rf"\s+[{UPPER}\d]|[\w-]")  # a capital after it: a full name, not the short form
+_CLAUSE_MARKS = frozenset(",.;:)")  # what may follow a short head that ends a subject
 
 
 class DefinedReading:
@@ -22,6 +26,7 @@ class DefinedReading:
     ``limit`` and the name reader)."""
 
     _defined: dict[str, tuple[str, ...]]  # a name's first word → the names, longest first (AgencyReader sets it)
+    _short: dict[str, str]  # a head written alone → the one body of its kind the text names
 
     def prime_defined(self) -> None:
         """Collect the names the document's heading lines define, where the name reader alone
@@ -43,7 +48,25 @@ class DefinedReading:
                 phrase = self.key[start:end]
                 defined.setdefault(phrase.split()[0], []).append(phrase)
         self.limit = len(self.text)
+        self._prime_short_heads()  # before the defined names: "(sau đây gọi là Công ty)" would cut the full name
         self._defined = {word: tuple(sorted(set(names), key=len, reverse=True)) for word, names in defined.items()}
+
+    def _prime_short_heads(self) -> None:
+        """A head written alone ("Công ty", "Bệnh viện") for the one body of that kind the text
+        names in full: the short form reads as that body wherever it opens a clause."""
+        for head in _SHORT_HEADS:
+            names = set()
+            for match in re.finditer(rf"(?<![\w]){re.escape(head)}\s+(?=[{UPPER}])", self.text):
+                self.limit = len(self.text)
+                body = self.read(match.start())
+                if body is not None and body.end > match.end():
+                    names.add(body.name)
+            self.limit = len(self.text)
+            if len(names) == 1:
+                self._short[head] = names.pop()
+                self._canonical[head] = self._short[head]
+        self._lists.clear()  # read before the document's own names were known
+        self._starts.clear()
 
     def _plain_rest(self, read: int, end: int) -> bool:
         """Whether what the name reader left of a heading line is a few lowercase words that name
@@ -61,6 +84,17 @@ class DefinedReading:
             if not inside and match.group(0) != _AND_WORD:
                 return False
         return True
+
+    def _short_end(self, start: int) -> int | None:
+        """The end of a short head at ``start`` that stands for the text's one body of its kind."""
+        for head in self._short:
+            end = start + len(head)
+            if not self.text.startswith(head, start) or _NAME_GOES_ON.match(self.text, end):
+                continue
+            after = self.skip_space(end)
+            if self.text[after : after + 1] in _CLAUSE_MARKS or self.reg.stop_words.match(self.key, after, self.limit):
+                return end  # "Công ty | phối hợp ...", "Bệnh viện | báo cáo ...", not "Công ty | cổ phần ..."
+        return None
 
     def _defined_end(self, start: int) -> int | None:
         """The end of a defined name written at ``start``, or None."""

@@ -156,6 +156,10 @@ class NameReading:
             defined = self._defined_end(start)
             if defined is not None:
                 return defined
+        if self._short:
+            short = self._short_end(start)
+            if short is not None:
+                return short  # "Công ty", the one company the text names in full
         place = _PLACE_AGENCY.match(self.text, start, limit) if written in _PLACE_AGENCY_FIRSTS else None
         if place:
             return place.end()
