@@ -539,3 +539,15 @@ def test_a_head_alone_is_the_one_body_of_its_kind_the_text_names():
         (["Công ty Cổ phần Bao bì Minh Phát"], []),
         (["Công ty Cổ phần Bao bì Minh Phát"], ["Cục Môi trường"]),
     ]
+
+
+def test_a_leaders_confidence_in_the_news_is_no_task():
+    """ "Đồng chí Bí thư Tỉnh ủy tin tưởng, ... Đảng bộ xã sẽ vượt qua khó khăn" hopes; it orders
+    nothing, while "Đồng chí Bí thư Tỉnh ủy yêu cầu ..." does."""
+    text = (
+        "Bí thư Tỉnh ủy làm việc với xã Sốp Cộp\n\n"
+        "Chiều 12/11, Bí thư Tỉnh ủy Cầm Văn Chung làm việc tại xã Sốp Cộp.\n\n"
+        "Đồng chí Bí thư Tỉnh ủy yêu cầu Đảng ủy xã tập trung lãnh đạo sản xuất vụ đông.\n\n"
+        "Đồng chí Bí thư Tỉnh ủy tin tưởng, với truyền thống đoàn kết, Đảng bộ xã sẽ vượt qua khó khăn.\n"
+    )
+    assert [t[0] for t in _tasks(extract_text(text))] == [["Đảng ủy xã"]]

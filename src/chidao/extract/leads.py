@@ -303,6 +303,8 @@ def _comrade(reader: AgencyReader, pos: int, end: int) -> Assignment | None:
     key = reader.key
     if not mentions or after >= end or _PAST.match(key, after) or _COLON_AFTER.match(key, after):
         return None
+    if all(reader.is_speaker(m) for m in mentions):
+        return None  # "Đồng chí Bí thư Tỉnh ủy yêu cầu Đảng ủy xã ...": the speaker, read as a subject
     if _ISSUER_VERB.match(key, after) or _NARRATED.match(key, after):
         return None  # "Đồng chí ..., Phó Chủ tịch UBND tỉnh chủ trì hội nghị": who met, not who acts
     return Assignment(clean_leads(mentions), pos, True) if reader.acts(after, end) else None
