@@ -17,6 +17,9 @@ _HEADING_NAME = re.compile(
 _MOST_WORDS = 5  # words of a name after what the reader reads
 _SHORT_NAME = _CUES["short_name"]  # "(sau đây gọi tắt là Tổ công tác)" (genre g376, g445)
 _SHORT_HEADS = tuple(_WORDS["short_heads"])  # "Công ty", "Bệnh viện" alone (genre g522, g530)
+# Each head written before a capital; the literal first, so that the scan skips to it (a look-behind
+# first would be tried at every position of the text).
+_SHORT_HEAD_AT = {head: re.compile(rf"{re.escape(head)}\s+(?=[{UPPER}])") for head in _SHORT_HEADS}
 _NAME_GOES_ON = re.compile(rf"\s+[{UPPER}\d]|[\w-]")  # a capital after it: a full name, not the short form
 _CLAUSE_MARKS = frozenset(",.;:)")  # what may follow a short head that ends a subject
 
@@ -54,9 +57,11 @@ class DefinedReading:
     def _prime_short_heads(self) -> None:
         """A head written alone ("Công ty", "Bệnh viện") for the one body of that kind the text
         names in full: the short form reads as that body wherever it opens a clause."""
-        for head in _SHORT_HEADS:
+        for head, pattern in _SHORT_HEAD_AT.items():
             names = set()
-            for match in re.finditer(rf"(?<![\w]){re.escape(head)}\s+(?=[{UPPER}])", self.text):
+            for match in pattern.finditer(self.text):
+                if match.start() and self.text[match.start() - 1].isalnum():
+                    continue  # inside a word
                 self.limit = len(self.text)
                 body = self.read(match.start())
                 if body is not None and body.end > match.end():
