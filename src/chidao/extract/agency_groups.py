@@ -109,6 +109,9 @@ class GroupReading:
             if len(word) > 1 and self.text[ts:te].isupper() and cur > having.end():
                 cur = te  # "các xã có sản phẩm OCOP": an acronym inside what they have
                 continue
+            if self._is_upper(ts) and word[0].isalpha() and not self.starts_agency(ts):
+                cur = te  # "Các bệnh viện có khoa Nhi | tổ chức ...": a proper name inside what they have
+                continue
             if not word[0].isalpha() or self._is_upper(ts):
                 return cur if word in (",", ";", ":", ".", "(") or tok is None else end
             if cur > having.end() and self.key.startswith(_UNDER_WORDS, ts):
@@ -240,10 +243,19 @@ class GroupReading:
                 listed = True  # "Các trung tâm giáo dục nghề nghiệp - | giáo dục thường xuyên"
                 cur = te
                 continue
+            if cur > end and self._acronym_inside(ts, te):
+                cur = te  # "Các chủ đầu tư dự án ODA | báo cáo ...": an acronym inside the qualifier
+                continue
             if not word[0].isalpha() or self._is_upper(ts):
                 return end
             cur = te
         return end
+
+    def _acronym_inside(self, ts: int, te: int) -> bool:
+        """Whether the token at ``ts`` is an acronym that names a thing, not a body ("ODA", "PPP",
+        "OCOP", not "UBND"): it goes on a group's qualifier."""
+        word = self.text[ts:te]
+        return len(word) > 1 and word.isalpha() and word.isupper() and not self.starts_agency(ts)
 
     def _noun_then_verb(self, ts: int) -> bool:
         """Whether the verb at ``ts`` is one that also closes a noun ("xây dựng", "đầu tư") and a

@@ -187,6 +187,8 @@ class NameReading:
                     # "Nhà đầu tư 02 dự án", "Nhà đầu tư Dự án cao tốc Tân Phú - Bảo Lộc"
                     longer = self._name_end(match.end(), need_name=False)
                     return longer if longer and longer > match.end() else match.end()
+                if plural and self._group_noun_to(at, match.end()):
+                    return self._group_end(match.end())  # "Các tỉnh ủy, thành ủy": a kind, then more kinds
                 return self._extend_place(match.end())
         field_head = _FIELD_HEAD.match(key, at, limit) if head_at in _FIELD_HEAD_FIRSTS else None
         if field_head:
@@ -218,6 +220,11 @@ class NameReading:
                 name = self._province_tail(head.end())  # "Ban Chỉ đạo giải phóng mặt bằng ... của tỉnh"
             return name
         return None
+
+    def _group_noun_to(self, at: int, end: int) -> bool:
+        """Whether the group nouns read a kind from ``at`` to exactly ``end``."""
+        group = self.reg.group_nouns.match(self.key, at, self.limit)
+        return group is not None and group.end() == end
 
     def _number_after(self, end: int) -> int:
         """A singular unit goes on with its number: "tổ dân phố" + " số 5", "tổ" + " số 12"."""
