@@ -39,3 +39,41 @@ def test_a_body_after_what_a_group_has_stays_apart() -> None:
         "Các bệnh viện có khoa Nhi",
         "Sở Y tế",
     ]
+
+
+def test_one_cell_per_line_table_with_group_lines_and_a_product_column() -> None:
+    """Group lines ("I. ...", "II. ...") before and between the rows of a table flattened one cell
+    per line, a task cell wrapped over two lines, a sixth column of products, a year range."""
+    result = _notice(
+        "III. NHIỆM VỤ CỤ THỂ\nSTT\nNhiệm vụ\nCơ quan chủ trì\nCơ quan phối hợp\nThời gian hoàn thành\nSản phẩm\n"
+        "I. HOÀN THIỆN CƠ CHẾ, CHÍNH SÁCH\n"
+        "1\nRà soát, tham mưu ban hành chính sách hỗ trợ học sinh công tác tại các xã\nbiên giới, xã đặc biệt"
+        " khó khăn\nSở Giáo dục và Đào tạo\nSở Tài chính, Sở Tư pháp\nTháng 12/2026\nNghị quyết của HĐND tỉnh\n"
+        "II. NÂNG CAO NHẬN THỨC\n"
+        "2\nTổ chức quán triệt, tuyên truyền Nghị quyết đến cán bộ quản lý, nhà giáo\nSở Văn hóa, Thể thao và Du lịch\n"
+        "Sở Giáo dục và Đào tạo\nQuý IV/2026\nHội nghị quán triệt\n"
+        "3\nĐầu tư, cải tạo nhà công vụ cho giáo viên\nSở Tài chính\nSở Xây dựng\n2026 - 2027\nNhà công vụ\n\n"
+        "IV. TỔ CHỨC THỰC HIỆN\n"
+        "1. Sở Nội vụ theo dõi, tổng hợp kết quả.\n",
+        kind="KH",
+        title="KẾ HOẠCH",
+        subject="Phát triển giáo dục vùng biên giới",
+    )
+    assert _tasks(result) == [
+        (["Sở Giáo dục và Đào tạo"], ["Sở Tài chính", "Sở Tư pháp"], "2026-12-31", None),
+        (["Sở Văn hóa, Thể thao và Du lịch"], ["Sở Giáo dục và Đào tạo"], "2026-12-31", None),
+        (["Sở Tài chính"], ["Sở Xây dựng"], "2027-12-31", None),
+        (["Sở Nội vụ"], [], None, None),
+    ]
+
+
+def test_a_pointer_to_the_annex_as_the_basis_of_an_action_is_a_task() -> None:
+    """ "Căn cứ nhiệm vụ được giao tại Phụ lục, xây dựng kế hoạch": the annex is the basis of the
+    item's own action; "Các nhiệm vụ khác được giao tại Phụ lục" alone is no task."""
+    tasks = _tasks(
+        _notice(
+            "1. Sở Y tế\n- Căn cứ nhiệm vụ được giao tại Phụ lục, xây dựng kế hoạch của đơn vị, hoàn thành trước"
+            " ngày 31/10/2026.\n- Các nhiệm vụ cụ thể khác được giao tại Phụ lục kèm theo.\n"
+        )
+    )
+    assert tasks == [(["Sở Y tế"], [], "2026-10-31", None)]

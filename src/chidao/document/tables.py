@@ -258,8 +258,8 @@ def _flat_header(text: str, lines: list[tuple[int, int]], i: int) -> tuple[list[
     while j < len(lines) and len(header) < 12:
         hs, he = lines[j]
         label = text[hs:he].strip()
-        if not label or _ROW_NUMBER.fullmatch(label):
-            break
+        if not label or _ROW_NUMBER.fullmatch(label) or _SECTION_AFTER_TABLE.match(label):
+            break  # a row's number, or a group line ("I. HOÀN THIỆN THỂ CHẾ") before the first row
         if label[:1].islower() and len(header) > 1:
             header[-1].append(lines[j])
         else:
@@ -279,13 +279,29 @@ def _flat_row_end(text: str, lines: list[tuple[int, int]], j: int) -> int:
         if body.startswith(_RECIPIENTS_LABELS) or (not body and _blank_next(text, lines, k)):
             break
         if _SECTION_AFTER_TABLE.match(body) and (body[0] in "IVXLC" or _blank_before(text, lines, k)):
-            break  # "IV. TỔ CHỨC THỰC HIỆN" after the last row (genre g60): the body goes on
+            break  # "IV. TỔ CHỨC THỰC HIỆN" after the last row (genre g60), or a group line
         k += 1
     return k
 
 
 # A numbered heading with its words on the same line; a row's number stands alone on its line.
 _SECTION_AFTER_TABLE = re.compile(r"(?:[IVXLC]{1,6}|\d{1,2})[.)]\s+\S")
+
+
+def _group_line_end(text: str, lines: list[tuple[int, int]], j: int) -> int | None:
+    """The index of the row number after a group line at ``j`` ("II. ĐỔI MỚI TƯ DUY, NÂNG CAO
+    NHẬN THỨC", in capitals, perhaps wrapped over two lines), or None when line ``j`` is no
+    group line or no row follows it (a section of the body after the table)."""
+    body = text[lines[j][0] : lines[j][1]].strip()
+    if not _SECTION_AFTER_TABLE.match(body) or body.upper() != body:
+        return None
+    for k in range(j + 1, min(j + 3, len(lines))):
+        line = text[lines[k][0] : lines[k][1]].strip()
+        if _ROW_NUMBER.fullmatch(line) and not _ROMAN.fullmatch(line):
+            return k
+        if not line or line.upper() != line:
+            return None
+    return None
 
 
 def _blank_before(text: str, lines: list[tuple[int, int]], k: int) -> bool:
@@ -316,7 +332,13 @@ def _one_cell_per_line(text: str, lines: list[tuple[int, int]], heads: list[int]
                 j += 1
                 continue
             if not _ROW_NUMBER.fullmatch(number):
-                break
+                nxt = _group_line_end(text, lines, j)
+                if nxt is None:
+                    break
+                # "II. ĐỔI MỚI TƯ DUY" between rows, the next row's number after it: a group line
+                table.rows.append(Row(rs, lines[nxt - 1][1], [Cell(rs, lines[nxt - 1][1])] * len(roles), True))
+                j = nxt
+                continue
             k = _flat_row_end(text, lines, j)
             row_lines = [ln for ln in lines[j + 1 : k] if ln[1] > ln[0] and text[ln[0] : ln[1]].strip()]
             if not row_lines:

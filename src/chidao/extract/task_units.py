@@ -38,7 +38,6 @@ from chidao.extract.task_words import (
     _NAME_ONLY,
     _PARTY_PROPOSAL,
     _PETITION,
-    _POINTER,
     _PROVINCE_PROPOSAL,
     _REPORTED,
     _REQUEST_OPENING,
@@ -46,6 +45,7 @@ from chidao.extract.task_words import (
     _UPWARD_PETITION,
     _UPWARD_REQUEST,
     _same_leads,
+    points_to_table,
 )
 from chidao.extract.unassigned import issuer_promise, lists_attendance, sentence_kind
 
@@ -112,7 +112,7 @@ class UnitCutting:
                 if assignment is not None:
                     pending = assignment.leads
                 continue
-            if assignment is None and _POINTER.search(self.key, c_start, c_end):
+            if assignment is None and points_to_table(self.key, c_start, c_end):
                 self.skip(c_start, "not_read")  # "Các nhiệm vụ khác được giao tại Phụ lục kèm theo"
                 continue
             if assignment is not None and points_to_annex(self.reader, assignment, c_start, c_end):

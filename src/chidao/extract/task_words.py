@@ -35,6 +35,7 @@ _GENERAL_REQUIREMENT = _CUES["general_requirement"]
 _REPORT_CONTENTS = _CUES["report_contents"]
 _COVERING_OPENER = _CUES["covering_opener"]
 _POINTER = _CUES["pointer"]
+_POINTER_BASIS = _CUES["pointer_basis"]
 _SCOPE = _CUES["scope"]
 _CONCLUDES = _CUES["concludes"]
 _NAME_ONLY = re.compile(r"[\s.;,:]*")
@@ -123,3 +124,11 @@ def _repeats(key: str, task: tuple[int, int], content: tuple[int, int]) -> bool:
 
 _ENUMERATED = _CUES["enumerated"]
 _LEADS_ONLY = _CUES["leads_only"]
+
+
+def points_to_table(key: str, start: int, end: int) -> bool:
+    """Whether ``key[start:end]`` points to the tasks of an annex or a table ("Các nhiệm vụ khác
+    được giao tại Phụ lục kèm theo"), not as the basis of its own action ("Căn cứ nhiệm vụ được
+    giao tại Phụ lục, xây dựng kế hoạch ...")."""
+    pointer = _POINTER.search(key, start, end)
+    return pointer is not None and _POINTER_BASIS.search(key, start, pointer.start()) is None

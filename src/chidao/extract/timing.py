@@ -53,6 +53,7 @@ _YEAR_OPENING = _CUES["year_opening"]
 
 
 _OPEN_ENDED = _CUES["open_ended"]
+_YEAR_RANGE_CELL = _CUES["year_range_cell"]
 _HISTORY_BRACKET = _CUES["history_bracket"]
 _YEARLY = "yearly"
 _HAS_YEAR = re.compile(r"\d{4}")
@@ -231,6 +232,11 @@ class TimingReader:
         timing = self.read(start, end, plan_line=True)
         if timing.deadline or timing.recurrence or timing.recurrence_text:
             return timing
+        years = _YEAR_RANGE_CELL.match(self.key, start, end)
+        if years:  # "2026 - 2027": by the end of the last year
+            return Timing(
+                date(int(years.group(1)), 12, 31), self.text[start:end].strip(), None, (start, end), "in_year"
+            )
         cell = self.text[start:end]
         for prefix in _CELL_PREFIXES:  # "trong ", "trước ngày ", "trước "
             for match in find_deadlines(prefix + cell, doc_date=self.doc_date, year=self.year, calendar=self.calendar):
