@@ -77,3 +77,32 @@ def test_a_pointer_to_the_annex_as_the_basis_of_an_action_is_a_task() -> None:
         )
     )
     assert tasks == [(["Sở Y tế"], [], "2026-10-31", None)]
+
+
+def test_actions_under_a_long_lead_in_are_the_tasks() -> None:
+    """A long item that ends "...; trực tiếp chỉ đạo:" over lettered actions: one task per action
+    (rules 11, 14), with the item's lead."""
+    tasks = _tasks(
+        _notice(
+            "1. Chủ tịch Ủy ban nhân dân các xã ven sông tập trung lãnh đạo, chỉ đạo, huy động cả hệ thống"
+            " chính trị ứng phó với mưa lũ theo phương châm bốn tại chỗ, không để bị động, bất ngờ; trực tiếp"
+            " chỉ đạo:\n\na) Tổ chức sơ tán người dân ra khỏi khu vực nguy hiểm trước 18 giờ ngày 21/10/2026.\n\n"
+            "b) Bố trí lực lượng canh gác tại các ngầm, tràn bị ngập sâu.\n\n2. Sở Y tế báo cáo tình hình.\n"
+        )
+    )
+    lead = ["Chủ tịch Ủy ban nhân dân các xã ven sông"]
+    assert tasks == [(lead, [], "2026-10-21", None), (lead, [], None, None), (["Sở Y tế"], [], None, None)]
+
+
+def test_a_short_name_defined_for_a_body_and_the_full_name_after_it() -> None:
+    """ "(sau đây gọi tắt là Tập đoàn)": the full name written later is still the full name, a
+    heading "Đối với <full name>" still heads its bullets, and a bullet's dash is no part of it."""
+    tasks = _tasks(
+        _notice(
+            "1. Làm việc với Tập đoàn Đầu tư Sao Việt (sau đây gọi tắt là Tập đoàn) về Dự án.\n\n"
+            "2. Đối với Tập đoàn Đầu tư Sao Việt\n\n- Tập trung nguồn lực, đẩy nhanh tiến độ thi công.\n\n"
+            "- Hoàn thành việc ký quỹ trước ngày 31/3/2026.\n\n3. Tập đoàn có trách nhiệm báo cáo tiến độ.\n"
+        )
+    )
+    company = ["Tập đoàn Đầu tư Sao Việt"]
+    assert tasks == [(company, [], None, None), (company, [], "2026-03-31", None), (company, [], None, None)]

@@ -120,6 +120,8 @@ class NameContinuation(NameParts):
         """A comma, "và" or dash inside the name joins a capitalized part that opens no agency."""
         if word == "," and not commas:
             return False
+        if word in ("-", "–") and self._opens_line(ts):
+            return False  # "Đối với Tập đoàn Sao Việt" + "- Tập trung ...": a bullet, not a name's part
         nxt = self._token(te)
         if (
             word == ","
@@ -160,6 +162,11 @@ class NameContinuation(NameParts):
             # ("Vụ Kết cấu hạ tầng | và Viện Chiến lược ...", genre k06).
             run.confirmed = run.end
         return False
+
+    def _opens_line(self, pos: int) -> bool:
+        """Whether only spaces stand between the line's start and ``pos``."""
+        line_start = self.key.rfind("\n", 0, pos) + 1
+        return not self.key[line_start:pos].strip()
 
     def _comma_part_tailed(self, pos: int) -> int | None:
         """After a comma inside a name: one to three lowercase words that are no verb, closed by a

@@ -21,6 +21,7 @@ _SHORT_HEADS = tuple(_WORDS["short_heads"])  # "Công ty", "Bệnh viện" alone
 # first would be tried at every position of the text).
 _SHORT_HEAD_AT = {head: re.compile(rf"{re.escape(head)}\s+(?=[{UPPER}])") for head in _SHORT_HEADS}
 _NAME_GOES_ON = re.compile(rf"\s+[{UPPER}\d]|[\w-]")  # a capital after it: a full name, not the short form
+_CAPITAL_ON_LINE = re.compile(rf"[ \t]+[{UPPER}]")  # "Tập đoàn | Đầu tư Sao Việt": a longer name goes on
 _CLAUSE_MARKS = frozenset(",.;:)")  # what may follow a short head that ends a subject
 
 
@@ -109,5 +110,7 @@ class DefinedReading:
         for phrase in names or ():
             end = start + len(phrase)
             if end <= self.limit and key.startswith(phrase, start) and not key[end : end + 1].isalnum():
+                if _CAPITAL_ON_LINE.match(self.text, end):
+                    return None  # the full name the short one was defined for ("Tập đoàn Đầu tư Sao Việt")
                 return end
         return None

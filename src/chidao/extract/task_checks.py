@@ -100,6 +100,10 @@ class ClauseChecks:
                 self.reader, start, end, self.cues
             ):
                 return True
+            if len(node.children) > 1 and all(c.marked and self._opens_with_verb(c) for c in node.children):
+                # "X tập trung lãnh đạo ...; trực tiếp chỉ đạo:" over "a) Tổ chức sơ tán ...", "b) Bố
+                # trí lực lượng ...": actions under a long lead-in are the tasks (rules 11, 14)
+                return True
             # "Điều 2. Để khắc phục ... (a long purpose), Hội đồng nhân dân tỉnh yêu cầu:" over
             # "1. Giao Ủy ban nhân dân tỉnh:" and its items: numbered items that are the work
             return all(child.marked for child in node.children) and any(child.children for child in node.children)
