@@ -106,3 +106,8 @@ def test_a_short_name_defined_for_a_body_and_the_full_name_after_it() -> None:
     )
     company = ["Tập đoàn Đầu tư Sao Việt"]
     assert tasks == [(company, [], None, None), (company, [], "2026-03-31", None), (company, [], None, None)]
+
+
+def test_a_newspaper_ends_before_what_it_opens() -> None:
+    """ "Báo Gia Lai | mở chuyên mục ...": "mở" is a verb, no part of the name."""
+    assert _items("Báo Gia Lai mở chuyên mục tuyên truyền về phòng cháy, chữa cháy rừng.")[0][0] == ["Báo Gia Lai"]
