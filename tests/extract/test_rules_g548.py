@@ -111,3 +111,28 @@ def test_a_short_name_defined_for_a_body_and_the_full_name_after_it() -> None:
 def test_a_newspaper_ends_before_what_it_opens() -> None:
     """ "Báo Gia Lai | mở chuyên mục ...": "mở" is a verb, no part of the name."""
     assert _items("Báo Gia Lai mở chuyên mục tuyên truyền về phòng cháy, chữa cháy rừng.")[0][0] == ["Báo Gia Lai"]
+
+
+def test_star_bullets_that_ask_other_bodies_are_tasks_of_their_own() -> None:
+    """ "* Đề nghị X ..." under a numbered item with its own lead: as with "-", each asks its body."""
+    tasks = _tasks(
+        _notice(
+            "3.3. Văn phòng HĐND và UBND đặc khu chuẩn bị nội dung kỳ họp cuối năm.\n\n"
+            "* Đề nghị Điện lực Phú Quý bảo đảm cung cấp điện ổn định cho sản xuất.\n\n"
+            "* Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam đặc khu tăng cường tuyên truyền.\n"
+        )
+    )
+    assert [t[0] for t in tasks] == [
+        ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân đặc khu"],
+        ["Điện lực Phú Quý"],
+        ["Ủy ban Mặt trận Tổ quốc Việt Nam đặc khu"],
+    ]
+
+
+def test_a_tax_office_by_its_number() -> None:
+    """ "Thuế cơ sở 9 tỉnh X" (the 2025 tax offices of several communes): the number and its
+    province belong to the name; the document's own province is dropped as for any body."""
+    assert _items("Phòng Kinh tế phối hợp với Thuế cơ sở 9 tỉnh Lâm Đồng rà soát nguồn thu.")[0][1] == [
+        "Thuế cơ sở 9 tỉnh Lâm Đồng"
+    ]
+    assert _items("Thuế cơ sở 3 thành phố Hà Nội rà soát nguồn thu.")[0][0] == ["Thuế cơ sở 3 thành phố Hà Nội"]

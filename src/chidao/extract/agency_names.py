@@ -42,6 +42,7 @@ from chidao.extract.mention import Mention
 
 _IN_CHARGE = _WORDS["in_charge"]
 _BRANCH_WORDS = tuple(_WORDS["branch_words"])  # "chi nhánh" after the body's name
+_NUMBERED_BODIES = tuple(_WORDS["numbered_bodies"])  # "Thuế cơ sở" + " 9"
 _NUMBERED_UNITS = tuple(
     _WORDS["numbered_units"]
 )  # "khu vực": a regional unit before its number  # "phụ trách": an official's field after the position
@@ -253,6 +254,24 @@ class NameReading:
                     return cur
         return None
 
+    def _numbered_place(self, end: int) -> int:
+        """After a body's number, the province it serves: "Thuế cơ sở 9 | tỉnh Lâm Đồng"."""
+        tok = self._token(end)
+        if tok is None or self.key[tok[0] : tok[1]] not in _KIND_FIRSTS:
+            return end
+        place = self.reg.tails.match(self.key, tok[0], self.limit)
+        if place is None:
+            return end
+        return self._extend_place(place.end())
+
+    def _commune_kind_end(self, ts: int) -> int | None:
+        """The end of a commune's kind written at ``ts`` ("xã", "phường", "đặc khu"), or None."""
+        for kind in _COMMUNE_KINDS:
+            end = ts + len(kind)
+            if self.key.startswith(kind, ts) and not self.key[end : end + 1].isalnum():
+                return end
+        return None
+
     def _extend_place(self, end: int) -> int:
         """Take a trailing place or number: "Công an tỉnh" + " Kiên Giang", "... xây dựng" + " số 1"."""
         cur = end
@@ -271,9 +290,12 @@ class NameReading:
                 if qualifier and not self.key[qualifier.end() : qualifier.end() + 1].isalnum():
                     return qualifier.end()  # "Trạm Y tế các xã | biên giới" (genre g270)
                 return units.end()  # "Sở Y tế các tỉnh, thành phố trực thuộc Trung ương"
-            if cur == end and word in _COMMUNE_KINDS and self.text[ts].islower() and not self._social(te):
-                cur = te  # "Trạm Y tế phường", "Trạm Y tế xã Tân Lập": the commune's own
+            kind = self._commune_kind_end(ts) if cur == end and self.text[ts].islower() else None
+            if kind is not None and not self._social(kind):
+                cur = kind  # "Trạm Y tế phường", "Trạm Y tế xã Tân Lập", "Văn phòng ... đặc khu": the commune's own
                 continue
+            if cur == end and word.isdigit() and len(word) <= 2 and self.key.endswith(_NUMBERED_BODIES, 0, end):
+                return self._numbered_place(te)  # "Thuế cơ sở | 9", then its province
             numbered = self._numbered_unit(ts) if cur == end else None
             if numbered is not None:
                 cur = numbered  # "Ngân hàng Nhà nước | khu vực 11" (genre g225)

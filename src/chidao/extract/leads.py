@@ -94,7 +94,7 @@ def _opens_phrase(key: str, start: int, pos: int) -> bool:
     """Whether ``pos`` begins a clause or follows a comma or colon (not "việc giao ... cho"), or
     follows the task it assigns ("Nhiệm vụ rà soát đất công | giao Sở Tài chính chủ trì")."""
     before = key[start:pos].rstrip()
-    if not before or before[-1] in ",:;.\n-" or before.endswith(_OPENING_ENDS):
+    if not before or before[-1] in ",:;.\n-+*•" or before.endswith(_OPENING_ENDS):  # a bullet opens one too
         return True
     return _TASK_TOPIC.match(before.lstrip()) is not None
 
