@@ -136,3 +136,31 @@ def test_a_tax_office_by_its_number() -> None:
         "Thuế cơ sở 9 tỉnh Lâm Đồng"
     ]
     assert _items("Thuế cơ sở 3 thành phố Hà Nội rà soát nguồn thu.")[0][0] == ["Thuế cơ sở 3 thành phố Hà Nội"]
+
+
+def test_an_abbreviated_short_form_names_the_body_it_was_defined_for() -> None:
+    """ "(sau đây gọi là Ban QLDA Giao thông)", "(Ban QLDA khu vực số 2)" after a body's full name:
+    the short form is that body, by its full name, and the bracket assigns nothing."""
+    tasks = _tasks(
+        _notice(
+            "Tham dự có Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh (sau đây gọi là Ban QLDA"
+            " Giao thông) và Ban Quản lý dự án đầu tư xây dựng khu vực số 2 (Ban QLDA khu vực số 2).\n\n"
+            "1. Ban QLDA Giao thông chỉ đạo nhà thầu tăng cường nhân lực, máy móc.\n\n"
+            "2. Sở Y tế phối hợp với Ban QLDA khu vực số 2 rà soát danh mục thiết bị.\n"
+        )
+    )
+    assert tasks == [
+        (["Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh"], [], None, None),
+        (["Sở Y tế"], ["Ban Quản lý dự án đầu tư xây dựng khu vực số 2"], None, None),
+    ]
+
+
+def test_the_abbreviation_of_a_kind_is_no_short_form() -> None:
+    """ "Ủy ban nhân dân (UBND) tỉnh, thành phố": "UBND" goes on naming any committee."""
+    tasks = _tasks(
+        _notice(
+            "Dự họp có lãnh đạo Ủy ban nhân dân (UBND) các tỉnh.\n\n"
+            "1. Giao Bộ Xây dựng chủ trì, làm việc với UBND tỉnh Đồng Nai để thống nhất phương án.\n"
+        )
+    )
+    assert tasks == [(["Bộ Xây dựng"], ["Ủy ban nhân dân tỉnh Đồng Nai"], None, None)]

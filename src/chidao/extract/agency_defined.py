@@ -16,6 +16,8 @@ _HEADING_NAME = re.compile(
 )
 _MOST_WORDS = 5  # words of a name after what the reader reads
 _SHORT_NAME = _CUES["short_name"]  # "(sau đây gọi tắt là Tổ công tác)" (genre g376, g445)
+_BRACKETED_SHORT = _CUES["bracketed_short_name"]  # "(Ban QLDA Giao thông)" after the full name
+_ACRONYM = re.compile(rf"(?<!\w)[{UPPER}]{{2,}}(?!\w)")  # "QLDA" in a short form: the full name is meant
 _SHORT_HEADS = tuple(_WORDS["short_heads"])  # "Công ty", "Bệnh viện" alone (genre g522, g530)
 # Each head written before a capital; the literal first, so that the scan skips to it (a look-behind
 # first would be tried at every position of the text).
@@ -51,9 +53,42 @@ class DefinedReading:
             if self._is_upper(start) and self.reg.heads.match(self.key, start, end):
                 phrase = self.key[start:end]
                 defined.setdefault(phrase.split()[0], []).append(phrase)
+        self._prime_abbreviated(defined)
         self.limit = len(self.text)
         self._prime_short_heads()  # before the defined names: "(sau đây gọi là Công ty)" would cut the full name
         self._defined = {word: tuple(sorted(set(names), key=len, reverse=True)) for word, names in defined.items()}
+
+    def _prime_abbreviated(self, defined: dict[str, list[str]]) -> None:
+        """A short form with an abbreviation that a document defines in brackets after a body's
+        full name ("... công trình giao thông tỉnh (sau đây gọi là Ban QLDA Giao thông)"): the
+        short form names that body wherever it is written, by its full name (genre g566)."""
+        for match in _BRACKETED_SHORT.finditer(self.text):
+            start, end = match.span(1)
+            first = self.text[start:end].split()[0]
+            if first.isupper() or not _ACRONYM.search(self.text, start + len(first), end):
+                continue  # "Ủy ban nhân dân (UBND)": an abbreviation of the kind, which the reader expands
+            if not self.reg.heads.match(self.key, start, end):
+                continue
+            full = self.name_before(match.start())
+            if full is None:
+                continue
+            phrase = self.key[start:end]
+            defined.setdefault(phrase.split()[0], []).append(phrase)
+            self._canonical[" ".join(self.text[start:end].split())] = full
+
+    def name_before(self, pos: int) -> str | None:
+        """The canonical name of the longest body whose name ends right before ``pos``."""
+        end = len(self.text[:pos].rstrip())
+        starts = [m.start() for m in re.finditer(r"(?<!\S)\S", self.text[max(0, end - 160) : end])]
+        for offset in starts:  # the farthest first: the longest name
+            start = max(0, end - 160) + offset
+            self.limit = len(self.text)
+            if not self._is_upper(start) or not self.starts_agency(start):
+                continue
+            body = self.read(start)
+            if body is not None and body.end == end:
+                return body.name
+        return None
 
     def _prime_short_heads(self) -> None:
         """A head written alone ("Công ty", "Bệnh viện") for the one body of that kind the text

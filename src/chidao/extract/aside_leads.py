@@ -47,6 +47,8 @@ def aside_assignment(reader: AgencyReader, start: int, end: int) -> Assignment |
         return None
     if not _ASIDE_ROLE.match(key, after, close.start() + 1):
         return None
+    if not gives and not key[after : close.start()].strip() and reader.name_before(opening) is not None:
+        return None  # "Ban Quản lý dự án ... khu vực số 2 (Ban QLDA khu vực số 2).": a body's short form
     return Assignment(clean_leads(mentions), pos, True)
 
 
