@@ -164,3 +164,13 @@ def test_the_abbreviation_of_a_kind_is_no_short_form() -> None:
         )
     )
     assert tasks == [(["Bộ Xây dựng"], ["Ủy ban nhân dân tỉnh Đồng Nai"], None, None)]
+
+
+def test_a_joint_venture_of_contractors() -> None:
+    """ "Liên danh nhà thầu X - Y": a body, led or partnered."""
+    assert _items("Yêu cầu Liên danh nhà thầu Thành An - Miền Trung huy động thêm 02 mũi thi công.")[0][0] == [
+        "Liên danh nhà thầu Thành An - Miền Trung"
+    ]
+    assert _items("Sở Xây dựng làm việc với Liên danh nhà thầu Hưng Phát - Sông Hồng để thống nhất tiến độ.")[0][1] == [
+        "Liên danh nhà thầu Hưng Phát - Sông Hồng"
+    ]
