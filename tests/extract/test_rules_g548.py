@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 from test_rules_g82_g105 import _notice, _tasks
 
+from chidao import extract_text
+
 
 def _items(item: str) -> list[tuple[list[str], list[str], str | None, str | None]]:
     return _tasks(_notice(f"1. Sở Nội vụ rà soát biên chế.\n2. {item}\n"))[1:]
@@ -174,3 +176,25 @@ def test_a_joint_venture_of_contractors() -> None:
     assert _items("Sở Xây dựng làm việc với Liên danh nhà thầu Hưng Phát - Sông Hồng để thống nhất tiến độ.")[0][1] == [
         "Liên danh nhà thầu Hưng Phát - Sông Hồng"
     ]
+
+
+def test_an_invitation_hands_out_the_preparation() -> None:
+    """A meeting invitation's "Phân công chuẩn bị nội dung:" items are tasks whoever opens them;
+    who chairs and who attends are not."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH HÒA LÂM\nSố: 57/GM-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nHòa Lâm, ngày 03 tháng 02 năm 2026\nGIẤY MỜI\n"
+        "Họp nghe báo cáo tình hình cấp nước sinh hoạt mùa khô\n"
+        "Ủy ban nhân dân tỉnh tổ chức cuộc họp, cụ thể như sau:\n"
+        "1. Chủ trì: Đồng chí Trần Văn Hòa, Phó Chủ tịch Ủy ban nhân dân tỉnh.\n"
+        "2. Thành phần mời: Lãnh đạo các sở: Nông nghiệp và Môi trường, Tài chính.\n"
+        "3. Địa điểm: Phòng họp số 3, trụ sở Ủy ban nhân dân tỉnh.\n"
+        "4. Phân công chuẩn bị nội dung:\n"
+        "- Sở Nông nghiệp và Môi trường chuẩn bị báo cáo tình hình cấp nước sinh hoạt;\n"
+        "- Sở Tài chính chuẩn bị ý kiến về khả năng cân đối nguồn dự phòng.\n"
+        "Báo cáo gửi về Văn phòng UBND tỉnh trước 15 giờ 00 ngày 05/02/2026.\n\n"
+        "Đề nghị các thành phần được mời tham dự đầy đủ, đúng giờ./.\n"
+        "Nơi nhận:\n- Như thành phần mời;\n- Lưu: VT.\nTL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\nLê Thị Mỹ Hạnh\n"
+    )
+    tasks = _tasks(extract_text(text))
+    assert [t[0] for t in tasks] == [["Sở Nông nghiệp và Môi trường"], ["Sở Tài chính"]]

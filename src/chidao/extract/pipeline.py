@@ -27,6 +27,7 @@ from chidao.text import NormalizedText, match_key, normalize
 from chidao.text.readers.ocr import OcrPage
 
 _ASSIGNING_OPENING = cues("assignment_cues.toml")["assigning_opening"]
+_ASSIGNING_HEADING = cues("assignment_cues.toml")["assigning_heading"]
 
 
 @dataclass
@@ -288,13 +289,30 @@ def _read(cutter: TaskCutter, reader: AgencyReader, layout: Layout, key: str) ->
         for table in layout.tables:
             cutter.table(table, root)
         if layout.header.doc_type in lexicon().agenda_types:
-            cutter.tasks = [t for t in cutter.tasks if _ASSIGNING_OPENING.match(key, t.start)]
+            cutter.tasks = [
+                t for t in cutter.tasks if _ASSIGNING_OPENING.match(key, t.start) or _handed_out(key, t.start)
+            ]
         return "not_read"
     if layout.header.doc_type in lexicon().reports_with_assignments:
         root = Context(timing=cutter.document_timing(layout.outline))
         for part in commissioned_parts(layout.outline, key):
             cutter.walk(part, root)
     return "non_directive"
+
+
+def _handed_out(key: str, pos: int) -> bool:
+    """Whether the item at ``pos`` is under an invitation's "Phân công chuẩn bị ...:" heading: the
+    last line before it that ends with a colon is that heading."""
+    line_end = key.rfind("\n", 0, pos)
+    while line_end > 0:
+        line_start = key.rfind("\n", 0, line_end) + 1
+        line = key[line_start:line_end].strip()
+        if line.endswith(":"):
+            return _ASSIGNING_HEADING.match(line) is not None
+        if pos - line_start > 1500:
+            return False
+        line_end = line_start - 1
+    return False
 
 
 # Item markers that are words of the task's text: "Nhiệm vụ 1: Hoàn thành ..." (genre g535).
