@@ -198,3 +198,36 @@ def test_an_invitation_hands_out_the_preparation() -> None:
     )
     tasks = _tasks(extract_text(text))
     assert [t[0] for t in tasks] == [["Sở Nông nghiệp và Môi trường"], ["Sở Tài chính"]]
+
+
+def test_a_lead_line_after_items_with_their_own_time_lines() -> None:
+    """ "a) ... / Thời gian thực hiện: ... / b) ... / Thời gian thực hiện: ... / Đơn vị thực hiện:
+    X chủ trì": the lead line is every item's above it (rule 7), each keeping its own time."""
+    tasks = _tasks(
+        _notice(
+            "3. Ra quân kiểm tra, xử lý vi phạm\na) Tổ chức đợt cao điểm lập lại trật tự lòng đường, vỉa hè.\n"
+            "Thời gian thực hiện: Từ ngày 02/3/2026 đến ngày 30/4/2026.\n"
+            "b) Sau đợt cao điểm, duy trì kiểm tra định kỳ trên các tuyến đã ra quân.\n"
+            "Thời gian thực hiện: Hằng tuần, vào chiều thứ Sáu.\n"
+            "Đơn vị thực hiện: Công an phường chủ trì, phối hợp với Phòng Kinh tế.\n",
+            kind="KH",
+            title="KẾ HOẠCH",
+            subject="Lập lại trật tự đô thị năm 2026",
+        )
+    )
+    assert tasks == [
+        (["Công an phường"], ["Phòng Kinh tế"], "2026-04-30", None),
+        (["Công an phường"], ["Phòng Kinh tế"], None, "weekly"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "deadline"),
+    [
+        ("trong tháng 02 và tháng 3/2026", "2026-03-31"),  # two months in a row: one period
+        ("trong tháng 12 và tháng 01/2027", "2027-01-31"),
+        ("trong tháng 6, tháng 12/2026", "2026-06-30"),  # two steps: the first
+    ],
+)
+def test_months_of_one_period(phrase: str, deadline: str) -> None:
+    assert _items(f"Sở Y tế tổ chức kiểm tra các cơ sở {phrase}.")[0][2] == deadline

@@ -112,7 +112,9 @@ def _on_period(g: _Grammar, rule: _Rule, m: re.Match[str], ctx: DeadlineContext)
 def _period(g: _Grammar, shape: str, groups: dict[str, str]) -> tuple[int, int]:
     """(first month, number of months) of the period a match names."""
     if shape == "month":
-        return int(groups["m"]), 1
+        first, second = int(groups["m"]), int(groups.get("m2") or 0)
+        # the next month after it: one period ("tháng 02 và tháng 3"); any other, a second step ("Tháng 6, tháng 12")
+        return (second if second == first % 12 + 1 else first), 1
     if shape == "quarter":
         return 3 * g.tables["quarters"][groups["q"]] - 2, 3
     if shape == "year":

@@ -66,7 +66,11 @@ def _shape_bodies(v: dict[str, str]) -> dict[str, str]:
     return {
         # "trước thứ Sáu, ngày 11/12", "vào sáng Chủ nhật, ngày 13/12": the weekday before the date
         "date": rf"{_TIME}?(?:(?:(?:{v['day_parts']})\s+)?(?:{v['weekdays']})\s*,?\s*(?=ngày\s))?{_DATE}",
-        "month": rf"tháng\s+(?P<m>{_M})(?!\d){_YEAR_SUFFIX}",
+        # "tháng 02 và tháng 3/2026": two months in a row are one period, up to the second (genre g576)
+        "month": (
+            rf"tháng\s+(?P<m>{_M})(?!\d)"
+            rf"(?:\s*(?:,|{v['month_links']}|[-–])\s*tháng\s+(?P<m2>{_M})(?!\d))?{_YEAR_SUFFIX}"
+        ),
         "quarter": rf"{_QUARTER_WORD}\s+(?P<q>{v['quarters']})(?!\w){_YEAR_SUFFIX}",
         "year": rf"năm\s+(?P<yw>{_Y4}|nay)(?!\w){_NOT_A_RANGE}",
         "year_span": (
@@ -190,6 +194,7 @@ def _alternations(data: dict, tables: dict[str, dict]) -> dict[str, str]:
         other_documents=_alt(data["relative"]["other_documents"]),
         weekdays=_alt(data["weekly"]["weekdays"]),
         day_parts=_alt(data["weekly"]["day_parts"]),
+        month_links=_alt(data["weekly"]["month_links"]),
     )
     return v
 

@@ -153,6 +153,8 @@ class PlanReading:
         waiting: list[Node] = []
         current: PlanLines | None = None
         leading: PlanLines | None = None  # lines before any item: "Cơ quan thực hiện: X." / "- ..."
+        timed: list[Node] = []  # items whose own lines gave a time only: a later lead line is theirs too
+        marked_run = False  # the current run of lines opens with a marker ("b) Thời gian: ...")
         kinds = {child.paragraph.kind for child in node.children if child.paragraph is not None}
         for child in node.children:
             lines = current or PlanLines()
@@ -160,6 +162,7 @@ class PlanReading:
             # được yêu cầu hoàn thành ... trong quý I/2027." among a news item's sentences is a task.
             covering = current is not None or any(item.marked for item in waiting)
             if self._plan_line(child, lines, covering=covering):
+                marked_run = child.marked if current is None else marked_run
                 current = lines
                 continue
             if current is not None:
@@ -169,11 +172,12 @@ class PlanReading:
                     current = None
                     waiting.append(child)
                     continue
-                if self._section_time(current, waiting, child, kinds):
+                if marked_run and self._section_time(current, waiting, child, kinds):
                     section = current.timing
                     waiting = []
                 for item in waiting:
                     out[id(item)] = _with_leading(current, leading)
+                timed = _lend_leads(out, timed, waiting, current, leading)
                 out[id(current)] = current  # remembers the lines' nodes
                 waiting, current, leading = [], None, None
             waiting.append(child)
@@ -186,6 +190,7 @@ class PlanReading:
         if current is not None or leading is not None:
             for item in waiting:
                 out[id(item)] = _with_leading(current, leading)
+            _lend_leads(out, timed, waiting, current, leading)
         return out, section
 
     def _hoist_plan_lines(self, node: Node) -> None:
@@ -337,3 +342,24 @@ def _with_leading(trailing: PlanLines | None, leading: PlanLines | None) -> Plan
     if trailing.time_only:
         return replace(leading, timing=trailing.timing, nodes=leading.nodes | trailing.nodes)
     return trailing
+
+
+def _lend_leads(
+    out: dict[int, PlanLines],
+    timed: list[Node],
+    waiting: list[Node],
+    lines: PlanLines | None,
+    leading: PlanLines | None,
+) -> list[Node]:
+    """Items whose own lines gave only a time ("a) Tổ chức ra quân ... / Thời gian: Từ ngày ... /
+    b) Duy trì ... / Thời gian: Hằng tuần. / Đơn vị thực hiện: Công an phường chủ trì"): the lead
+    line after them is theirs too (rule 7), each keeping its own time (genre g576). Returns the
+    items still waiting for a lead."""
+    if lines is None or leading is not None:
+        return []
+    if lines.time_only:
+        return [*timed, *(item for item in waiting if item.marked)]
+    for item in timed:
+        own = out.get(id(item))
+        out[id(item)] = replace(lines, timing=own.timing if own and own.timing else lines.timing)
+    return []
