@@ -231,3 +231,15 @@ def test_a_lead_line_after_items_with_their_own_time_lines() -> None:
 )
 def test_months_of_one_period(phrase: str, deadline: str) -> None:
     assert _items(f"Sở Y tế tổ chức kiểm tra các cơ sở {phrase}.")[0][2] == deadline
+
+
+def test_a_leader_quoted_in_the_news() -> None:
+    """ "“..., tôi đề nghị X ...”, Chủ tịch UBND tỉnh lưu ý.": the quoted request is a task for X; who
+    said it opens no clause of its own; a group by the area it lies in keeps that qualifier."""
+    tasks = _tasks(
+        _notice(
+            "“Mùa mưa bão vẫn còn kéo dài, tôi đề nghị UBND các xã, phường trong vùng bị ảnh hưởng chủ động rà soát"
+            " các điểm có nguy cơ sạt lở”, Chủ tịch UBND tỉnh lưu ý.\n"
+        )
+    )
+    assert tasks == [(["Ủy ban nhân dân các xã, phường trong vùng bị ảnh hưởng"], [], None, None)]

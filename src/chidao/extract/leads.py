@@ -107,7 +107,7 @@ def _speakers() -> re.Pattern[str]:
 def _spoken(key: str, start: int, pos: int) -> bool:
     """ "Ông yêu cầu ...", "Chủ tịch UBND tỉnh Phạm X giao ...": a speaker's few words before the verb."""
     before = key[start:pos]
-    clause = before[max(before.rfind(c) for c in ",;:.\n") + 1 :].strip()  # after the last break
+    clause = before[max(before.rfind(c) for c in ",;:.\n") + 1 :].strip().lstrip('"“‘«')  # after the last break
     words = clause.split()
     return 0 < len(words) <= 10 and bool(_speakers().match(clause))
 

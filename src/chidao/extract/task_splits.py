@@ -13,6 +13,7 @@ from chidao.extract.task_words import _CLAUSE_END
 
 _COMMA = re.compile(r",[ \t]+")
 _WORD = re.compile(r"\w+")
+_CLOSING_QUOTES = frozenset('"”’»')
 # How far back a list that the comma would continue may start ("phối hợp với Sở Tài chính, UBND
 # các xã thực hiện": the comma goes on with the partners' list, no new clause).
 _LIST_REACH = 80
@@ -61,8 +62,8 @@ def lead_commas(reader: AgencyReader, start: int, end: int, cues: Cues | None) -
             after = comma.end()
             if after >= end or not text[after].isupper() or text.count("(", part, after) > text.count(")", part, after):
                 continue  # "(Nhà văn hóa thôn, Trường Tiểu học X)": places in brackets
-            if not reader.starts_agency(after):
-                continue
+            if not reader.starts_agency(after) or text[comma.start() - 1 : comma.start()] in _CLOSING_QUOTES:
+                continue  # "“...”, Chủ tịch UBND tỉnh lưu ý.": who said the quote, no clause of its own
             if _splits(reader, (part, comma.start(), after, end), cues):
                 cuts.append(after)
                 part = after
