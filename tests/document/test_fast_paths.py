@@ -12,7 +12,7 @@ import random
 import pytest
 
 import chidao.document as layout
-from chidao.document import header, paragraphs, people, tables
+from chidao.document import header, paragraphs, people, table_flat, tables
 
 _WORDS = [
     *["Thành phố", "TP.", "Tp.", "TP", "Thị xã", "Hà", "Nội", "Đà", "Nẵng", "Ab", "O’Reilly", "UBND", "x", "A"],
@@ -82,8 +82,8 @@ def test_annex_and_localities_are_the_plain_matches(seed):
 def test_stt_lines_are_every_line_that_names_the_column(seed):
     for text in _soups(seed, 3000):
         lines = tables._lines(text, 0, len(text))
-        plain = [s for s, e in lines if e - s <= 40 and tables.names_numbers(text[s:e])]
-        assert tables._number_heads(text, 0, len(text)) == plain, text
+        plain = [s for s, e in lines if e - s <= 40 and table_flat.names_numbers(text[s:e])]
+        assert table_flat.number_heads(text, 0, len(text)) == plain, text
 
 
 def test_a_bare_marker_is_told_without_stripping_when_nothing_is_around_it():

@@ -243,3 +243,25 @@ def test_a_leader_quoted_in_the_news() -> None:
         )
     )
     assert tasks == [(["Ủy ban nhân dân các xã, phường trong vùng bị ảnh hưởng"], [], None, None)]
+
+
+@pytest.mark.parametrize("indent", ["\t\t\t\t", ""])
+def test_a_tab_table_whose_time_column_splits_into_start_and_end(indent: str) -> None:
+    """ "Thời gian" over "Bắt đầu" | "Hoàn thành" (the second header line's leading tabs may be
+    lost): the deadline is the end column; a bare "03/2026" there is that month."""
+    tasks = _tasks(
+        _notice(
+            "II. NHIỆM VỤ CỤ THỂ\n"
+            "TT\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian\t\tKết quả, sản phẩm\n"
+            f"{indent}Bắt đầu\tHoàn thành\t\n"
+            "1\tRà soát quỹ đất phát triển nhà ở xã hội\tSở Xây dựng\tSở Tài chính\t01/2026\t03/2026\tDanh mục\n"
+            "2\tKhảo sát nhu cầu nhà ở của công nhân\tSở Nội vụ\tSở Y tế\t02/2026\t04/2026\tBáo cáo\n",
+            kind="KH",
+            title="KẾ HOẠCH",
+            subject="Phát triển nhà ở xã hội năm 2026",
+        )
+    )
+    assert tasks == [
+        (["Sở Xây dựng"], ["Sở Tài chính"], "2026-03-31", None),
+        (["Sở Nội vụ"], ["Sở Y tế"], "2026-04-30", None),
+    ]

@@ -65,3 +65,33 @@ def column_role(label: str) -> str | None:
         if pattern.search(key):
             return None if role == "ignore" else role
     return None
+
+
+_SUB_COLUMNS: dict[str, str] = {match_key(k): v for k, v in load_toml("tables.toml")["sub_columns"].items()}
+
+
+def sub_columns(
+    text: str, tops: list[tuple[int, int]], subs: list[tuple[int, int]]
+) -> tuple[list[str | None], list[tuple[int, int]]] | None:
+    """A header's second line that names sub-columns under a merged cell ("Thời gian" and an empty
+    cell over "Bắt đầu" | "Hoàn thành", genre g583): each column's role and header cell, given the
+    header's cells (``tops``, one per tab) and the second line's filled ones (``subs``; its leading
+    tabs may be lost), or None when that line is no such line."""
+    labels = [match_key(text[a:b]).strip() for a, b in subs]
+    if any(label not in _SUB_COLUMNS for label in labels):
+        return None
+    first = next((k for k in range(1, len(tops)) if tops[k][0] == tops[k][1]), None)
+    if first is None or tops[first - 1][0] == tops[first - 1][1]:
+        return None
+    size = 1
+    while first - 1 + size < len(tops) and tops[first - 1 + size][0] == tops[first - 1 + size][1]:
+        size += 1
+    if size != len(labels):
+        return None  # the sub-columns do not fill the merged cell
+    roles = [column_role(text[a:b]) if b > a else None for a, b in tops]
+    cells = list(tops)
+    for offset, (cell, label) in enumerate(zip(subs, labels, strict=True)):
+        role = _SUB_COLUMNS[label]
+        roles[first - 1 + offset] = None if role == "ignore" else role
+        cells[first - 1 + offset] = cell
+    return roles, cells

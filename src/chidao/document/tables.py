@@ -16,69 +16,16 @@ names are data (``data/vi/tables.toml``). Spans are offsets into the normalized 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from dataclasses import dataclass, field
-from functools import cache
 
-from chidao.data import load_toml
-from chidao.document.lexicon import layout_cues
-from chidao.document.table_columns import column_role, names_numbers, vocabulary
+from chidao.document.table_columns import column_role, sub_columns
+from chidao.document.table_flat import number_heads, one_cell_per_line
 from chidao.document.table_frames import framed_rows, unframed_row
-from chidao.text.fold import match_key
+from chidao.document.table_types import Cell, Row, Table
 
-# "Nơi nhận", "NƠI NHẬN"
-_CELL_OPENERS = load_toml("tables.toml")["cell_openers"]  # "các"
-_RECIPIENTS_LABELS = tuple(s for label in load_toml("layout.toml")["recipients_labels"] for s in (label, label.upper()))
 _PIPE = re.compile(r"[ \t]*\|[ \t]*")
 _TAB = re.compile(r"\t+")
 _ONE_TAB = re.compile(r"\t")
-_ROW_NUMBER = re.compile(r"(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]{1,6}|[a-zđ])[.)]?")
 _ROMAN = re.compile(r"[IVXLC]{1,6}[.)]?")
-
-
-@dataclass(frozen=True)
-class Cell:
-    start: int
-    end: int
-
-
-@dataclass
-class Row:
-    start: int
-    end: int
-    cells: list[Cell]
-    group: bool = False  # "I | Nhóm nhiệm vụ về ...": a heading row, not a task
-
-
-@dataclass
-class Table:
-    start: int
-    end: int
-    roles: list[str | None]  # per column: content, lead, coordinators, time, or None (STT, monitor...)
-    rows: list[Row] = field(default_factory=list)
-    header: list[Cell] = field(default_factory=list)  # the header's cells
-
-    @property
-    def schedule(self) -> bool:
-        """A schedule of meetings ("Thời gian | Nội dung | Chủ trì | Thành phần | Địa điểm"): who
-        chairs what and where, no task in any row (genre l10)."""
-        return "schedule" in self.roles
-
-    def cell(self, row: Row, role: str) -> Cell | None:
-        """The cell of ``row`` that plays ``role``, if the table has such a column."""
-        if role not in self.roles:
-            return None
-        index = self.roles.index(role)
-        return row.cells[index] if index < len(row.cells) else None
-
-    def time_cells(self, row: Row) -> list[tuple[Cell | None, Cell]]:
-        """Each time column's header cell and ``row``'s cell in it, the filled ones: a plan by
-        quarter has four ("Quý I | Quý II | ...", an "x" in the quarter of each task, genre g513)."""
-        out = []
-        for index, role in enumerate(self.roles):
-            if role == "time" and index < len(row.cells) and row.cells[index].end > row.cells[index].start:
-                out.append((self.header[index] if index < len(self.header) else None, row.cells[index]))
-        return out
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -139,6 +86,11 @@ def _delimited(text: str, lines: list[tuple[int, int]], separator: re.Pattern[st
             continue
         table = Table(start, end, roles, header=cells)
         i += 1
+        merged = _sub_header(text, lines, (start, end), i, separator)
+        if merged is not None:
+            table.roles, table.header = merged
+            roles = table.roles
+            i += 1
         while i < len(lines):
             s, e = lines[i]
             if s == e:  # a blank line inside the table
@@ -177,6 +129,22 @@ def _delimited(text: str, lines: list[tuple[int, int]], separator: re.Pattern[st
     return tables
 
 
+def _sub_header(
+    text: str, lines: list[tuple[int, int]], header: tuple[int, int], i: int, separator: re.Pattern[str]
+) -> tuple[list[str | None], list[Cell]] | None:
+    """The roles and header cells a header's second line of sub-columns gives (``sub_columns``),
+    or None when line ``i`` is no such line; one cell per tab."""
+    if i >= len(lines) or separator is _PIPE:
+        return None
+    subs = [(c.start, c.end) for c in _split(text, *lines[i], _ONE_TAB) if c.end > c.start]
+    tops = [(c.start, c.end) for c in _split(text, *header, _ONE_TAB)]
+    placed = sub_columns(text, tops, subs) if subs else None
+    if placed is None:
+        return None
+    roles, spans = placed
+    return roles, [Cell(a, b) for a, b in spans]
+
+
 # A line that titles the rows under it, written across the table: "I. CÔNG TÁC TUYÊN TRUYỀN".
 _GROUP_TITLE = re.compile(r"[ \t]*[IVXLC]{1,6}[.)][ \t]+\S[^\t|]*$", re.MULTILINE)
 
@@ -188,196 +156,12 @@ def _resumes(text: str, lines: list[tuple[int, int]], k: int, separator: re.Patt
     return k < len(lines) and separator.search(text, *lines[k]) is not None
 
 
-@cache
-def _cell_openers() -> re.Pattern[str]:
-    """Words that open an agency cell ("Sở", "UBND", "Công an"): such a line starts a new cell."""
-    grammar = load_toml("agency_grammar.toml")
-    openers = {match_key(w) for w in [*grammar["heads"], *grammar["bare"]]} | set(_CELL_OPENERS)
-    words = sorted(openers, key=len, reverse=True)
-    return re.compile("(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])")
-
-
-def _continues_cell(text: str, previous: tuple[int, int], line: tuple[int, int], width: int) -> bool:
-    """Whether ``line`` is the rest of the cell on ``previous`` (a cell wrapped over lines)."""
-    first = text[line[0] : line[0] + 1]
-    if first.islower() or first in "(,;":
-        return True
-    if _TIME_CELL.match(text, line[0]):
-        return False  # "Tháng 6/2026" after a long partners' cell: the time column
-    prev = text[previous[0] : previous[1]].rstrip()
-    if not prev or prev[-1] in ".;:" or len(prev) < 0.8 * width:
-        return False
-    return not _cell_openers().match(match_key(text[line[0] : line[1]]))
-
-
-_TIME_CELL = layout_cues()["time_cell"]  # "Tháng 6/2026", "Hằng quý": what opens a time cell
-
-
-def _cells_of(text: str, lines: list[tuple[int, int]], roles: list[str | None], width: int) -> list[Cell]:
-    """Group the lines of one row into cells for ``roles``, joining wrapped lines.
-
-    A cell left empty leaves no line at all, so when lines are fewer than columns a line that
-    reads as a time ("Quý II/2026", "Hằng quý") goes to the time column.
-    """
-    groups: list[list[tuple[int, int]]] = []
-    for line in lines:
-        if groups and _continues_cell(text, groups[-1][-1], line, width):
-            groups[-1].append(line)
-        else:
-            groups.append([line])
-    count = len(roles)
-    content = roles.index("content") if "content" in roles else 0
-    while len(groups) > count and content + 1 < len(groups):
-        groups[content : content + 2] = [groups[content] + groups[content + 1]]  # the content wrapped
-    spans = [Cell(g[0][0], g[-1][1]) for g in groups]
-    if len(spans) == count or not spans:
-        return spans + [Cell(spans[-1].end, spans[-1].end)] * (count - len(spans)) if spans else []
-    cells: list[Cell | None] = [None] * count
-    column = 0
-    time = roles.index("time") if "time" in roles else -1
-    for span in spans:
-        if time >= 0 and column <= time and _TIME_CELL.match(text, span.start) and column != content:
-            column = time
-        if column >= count:
-            break
-        cells[column] = span
-        column += 1
-    end = spans[-1].end
-    return [c if c is not None else Cell(end, end) for c in cells]
-
-
-def _blank_next(text: str, lines: list[tuple[int, int]], k: int) -> bool:
-    return k + 1 < len(lines) and not text[lines[k + 1][0] : lines[k + 1][1]].strip()
-
-
-def _flat_header(text: str, lines: list[tuple[int, int]], i: int) -> tuple[list[list[tuple[int, int]]], int]:
-    """The header of a table flattened one cell per line, from its "STT" line ``i``: the cells
-    after it, a label wrapped over two lines joined; and the index of the first line after it."""
-    header: list[list[tuple[int, int]]] = [[lines[i]]]
-    j = i + 1
-    while j < len(lines) and len(header) < 12:
-        hs, he = lines[j]
-        label = text[hs:he].strip()
-        if not label or _ROW_NUMBER.fullmatch(label) or _SECTION_AFTER_TABLE.match(label):
-            break  # a row's number, or a group line ("I. HOÀN THIỆN THỂ CHẾ") before the first row
-        if label[:1].islower() and len(header) > 1:
-            header[-1].append(lines[j])
-        else:
-            header.append([lines[j]])
-        j += 1
-    return header, j
-
-
-def _flat_row_end(text: str, lines: list[tuple[int, int]], j: int) -> int:
-    """The index of the line after the row whose number is line ``j``: the next row's number,
-    the recipients, or a blank line that ends the table."""
-    k = j + 1
-    while k < len(lines):
-        body = text[lines[k][0] : lines[k][1]].strip()
-        if _ROW_NUMBER.fullmatch(body) and k > j + 1:
-            break
-        if body.startswith(_RECIPIENTS_LABELS) or (not body and _blank_next(text, lines, k)):
-            break
-        if _SECTION_AFTER_TABLE.match(body) and (body[0] in "IVXLC" or _blank_before(text, lines, k)):
-            break  # "IV. TỔ CHỨC THỰC HIỆN" after the last row (genre g60), or a group line
-        k += 1
-    return k
-
-
-# A numbered heading with its words on the same line; a row's number stands alone on its line.
-_SECTION_AFTER_TABLE = re.compile(r"(?:[IVXLC]{1,6}|\d{1,2})[.)]\s+\S")
-
-
-def _group_line_end(text: str, lines: list[tuple[int, int]], j: int) -> int | None:
-    """The index of the row number after a group line at ``j`` ("II. ĐỔI MỚI TƯ DUY, NÂNG CAO
-    NHẬN THỨC", in capitals, perhaps wrapped over two lines), or None when line ``j`` is no
-    group line or no row follows it (a section of the body after the table)."""
-    body = text[lines[j][0] : lines[j][1]].strip()
-    if not _SECTION_AFTER_TABLE.match(body) or body.upper() != body:
-        return None
-    for k in range(j + 1, min(j + 3, len(lines))):
-        line = text[lines[k][0] : lines[k][1]].strip()
-        if _ROW_NUMBER.fullmatch(line) and not _ROMAN.fullmatch(line):
-            return k
-        if not line or line.upper() != line:
-            return None
-    return None
-
-
-def _blank_before(text: str, lines: list[tuple[int, int]], k: int) -> bool:
-    return k > 0 and not text[lines[k - 1][0] : lines[k - 1][1]].strip()
-
-
-def _one_cell_per_line(text: str, lines: list[tuple[int, int]], heads: list[int]) -> list[Table]:
-    """Tables flattened to one cell per line, found from an "STT" line (``heads``: where those
-    lines start) and its header cells."""
-    tables: list[Table] = []
-    resume = 0  # the first line after the last table tried
-    for head in heads:
-        i = bisect_left(lines, (head,))
-        if i < resume:
-            continue
-        s = lines[i][0]
-        header, j = _flat_header(text, lines, i)
-        labels = [" ".join(text[a:b].strip() for a, b in group) for group in header]
-        roles = [column_role(label) for label in labels]
-        if "content" not in roles or "lead" not in roles:
-            continue
-        table = Table(s, lines[j - 1][1], roles, header=[Cell(g[0][0], g[-1][1]) for g in header])
-        width = max((b - a for a, b in lines[j : j + 200]), default=80)
-        while j < len(lines):
-            rs, re_ = lines[j]
-            number = text[rs:re_].strip()
-            if not number:
-                j += 1
-                continue
-            if not _ROW_NUMBER.fullmatch(number):
-                nxt = _group_line_end(text, lines, j)
-                if nxt is None:
-                    break
-                # "II. ĐỔI MỚI TƯ DUY" between rows, the next row's number after it: a group line
-                table.rows.append(Row(rs, lines[nxt - 1][1], [Cell(rs, lines[nxt - 1][1])] * len(roles), True))
-                j = nxt
-                continue
-            k = _flat_row_end(text, lines, j)
-            row_lines = [ln for ln in lines[j + 1 : k] if ln[1] > ln[0] and text[ln[0] : ln[1]].strip()]
-            if not row_lines:
-                break
-            if _ROMAN.fullmatch(number) and len(row_lines) <= 2:
-                cells = [Cell(rs, re_), Cell(row_lines[0][0], row_lines[-1][1])]
-                cells += [Cell(row_lines[-1][1], row_lines[-1][1])] * (len(roles) - 2)
-                table.rows.append(Row(rs, row_lines[-1][1], cells, True))
-            else:
-                cells = [Cell(rs, re_), *_cells_of(text, row_lines, roles[1:], width)]
-                table.rows.append(Row(rs, row_lines[-1][1], cells, False))
-            table.end = row_lines[-1][1]
-            j = k
-        if table.rows:
-            tables.append(table)
-        resume = max(j, i + 1)
-    return tables
-
-
-def _number_heads(text: str, start: int, end: int) -> list[int]:
-    """Where the lines of ``text[start:end]`` that name the "STT" column start, found in one search
-    and a look at the few short lines that open like a name of it: most notices have none, and
-    their lines are not looked at one by one."""
-    chunk = "\n" + text[start:end]  # a break before the first line too: each line starts after one
-    heads = []
-    for match in vocabulary().number_head.finditer(chunk):
-        line_end = chunk.find("\n", match.end())
-        line = chunk[match.end() : line_end if line_end >= 0 else len(chunk)]
-        if names_numbers(line):
-            heads.append(start + match.end() - 1)  # ``chunk`` has one character more than the text
-    return heads
-
-
 def find_tables(text: str, start: int, end: int) -> list[Table]:
     """Task tables in ``text[start:end]``, in order, not overlapping."""
     # Each layout is looked for only where its mark occurs at all: most notices hold no table.
     pipes = text.find("|", start, end) >= 0
     tabs = text.find("\t", start, end) >= 0
-    heads = _number_heads(text, start, end) if text.find("\n", start, end) >= 0 else []
+    heads = number_heads(text, start, end) if text.find("\n", start, end) >= 0 else []
     if not (pipes or tabs or heads):
         return []
     lines = _lines(text, start, end)
@@ -387,7 +171,7 @@ def find_tables(text: str, start: int, end: int) -> list[Table]:
     if tabs:
         found += _delimited(text, lines, _TAB)
     if heads:
-        found += _one_cell_per_line(text, lines, heads)
+        found += one_cell_per_line(text, lines, heads)
     found.sort(key=lambda t: t.start)
     out: list[Table] = []
     for table in found:
