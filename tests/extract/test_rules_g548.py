@@ -265,3 +265,30 @@ def test_a_tab_table_whose_time_column_splits_into_start_and_end(indent: str) ->
         (["Sở Xây dựng"], ["Sở Tài chính"], "2026-03-31", None),
         (["Sở Nội vụ"], ["Sở Y tế"], "2026-04-30", None),
     ]
+
+
+def test_an_urging_letter_gives_the_overdue_tasks_it_lists_a_new_date() -> None:
+    """Overdue tasks listed in prose with the dates they missed, then "đề nghị ... các cơ quan, đơn
+    vị nêu trên khẩn trương hoàn thành các nhiệm vụ được giao ... trước ngày N; riêng nhiệm vụ của X
+    ... trước ngày M": each is due by N, X's by M, and the request is no task of its own."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH HÒA LÂM\nVĂN PHÒNG\nSố: 88/VP-TH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nHòa Lâm, ngày 05 tháng 01 năm 2026\n"
+        "V/v đôn đốc thực hiện nhiệm vụ quá hạn\n"
+        "Kính gửi: Các sở: Tài chính, Y tế, Xây dựng.\n\n"
+        "Tính đến hết ngày 31/12/2025 còn các nhiệm vụ đã quá hạn, cụ thể như sau:\n\n"
+        "Sở Tài chính: nhiệm vụ rà soát, đề xuất phương án xử lý cơ sở nhà, đất dôi dư (hạn 30/11/2025). "
+        "Sở Y tế: nhiệm vụ báo cáo phương án sắp xếp các trạm y tế xã (hạn 05/12/2025). "
+        "Sở Xây dựng: nhiệm vụ hoàn thiện hồ sơ điều chỉnh chủ trương đầu tư dự án đường ven biển"
+        " (hạn 15/12/2025).\n\n"
+        "Văn phòng Ủy ban nhân dân tỉnh đề nghị Thủ trưởng các cơ quan, đơn vị nêu trên khẩn trương hoàn thành"
+        " các nhiệm vụ được giao, báo cáo kết quả về Ủy ban nhân dân tỉnh trước ngày 20/01/2026; riêng nhiệm vụ"
+        " của Sở Y tế phải hoàn thành trước ngày 09/01/2026.\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHÁNH VĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG\nNguyễn Văn An\n"
+    )
+    tasks = _tasks(extract_text(text))
+    assert tasks == [
+        (["Sở Tài chính"], [], "2026-01-20", None),
+        (["Sở Y tế"], [], "2026-01-09", None),
+        (["Sở Xây dựng"], [], "2026-01-20", None),
+    ]

@@ -1,0 +1,72 @@
+"""An urging letter's new dates for the overdue tasks it lists in prose (genre g588).
+
+"Sở Tài chính: nhiệm vụ ... (hạn 30/11/2025). Sở Y tế: nhiệm vụ ... (hạn 05/12/2025)." then "đề
+nghị Thủ trưởng các cơ quan, đơn vị nêu trên khẩn trương hoàn thành các nhiệm vụ được giao ...
+trước ngày 20/01/2026; riêng nhiệm vụ của Sở Nông nghiệp và Môi trường ... trước ngày
+09/01/2026": each listed task is due by the new date (its own is the one it missed), the
+exception by its own, and the request itself, which only points back at them, is no task of its
+own (ANNOTATION rules 11 and 13; a table of such tasks is re-dated by ``task_tables``)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from chidao.extract.agencies import AgencyReader
+from chidao.extract.task_types import Task
+from chidao.extract.task_words import _BACK, _CUES
+from chidao.extract.timing import Timing, TimingReader
+
+_URGES = _CUES["urges_listed"]
+_EXCEPT = _CUES["urge_except"]
+_FEWEST = 2  # a list of overdue tasks: at least two before the request
+
+
+def redate_overdue(tasks: list[Task], reader: AgencyReader, timing: TimingReader, doc_date: date | None) -> list[Task]:
+    """``tasks`` with the overdue ones an urging request re-dates, and without the request."""
+    key = reader.key
+    if doc_date is None or _URGES.search(key) is None:
+        return tasks
+    for request in [t for t in tasks if _URGES.search(key, t.start, t.end)]:
+        above = [t for t in tasks if t.end <= request.start and _missed(t, doc_date)]
+        if len(above) < _FEWEST:
+            continue
+        urge = _URGES.search(key, request.start, request.end)
+        new = timing.read(urge.end(), _clause_end(key, urge.end(), request.end))  # type: ignore[union-attr]
+        if new.deadline is None or new.deadline < doc_date:
+            continue
+        for task in above:
+            task.timing = new
+            kept = [t for t in task.trace if not t.startswith("deadline:")]
+            task.trace = [*kept, "deadline: the urging letter's new date"]
+        _exceptions(above, reader, timing, (request.start, request.end))
+        named = {m.name for t in above for m in t.leads}
+        back = _BACK.search(key, request.start, request.end) is not None  # "các cơ quan, đơn vị nêu trên"
+        if back or all(m.name in named or reader.is_vague(m) for m in request.leads):
+            tasks = [t for t in tasks if t is not request]  # it only points back at them
+    return tasks
+
+
+def _missed(task: Task, doc_date: date) -> bool:
+    """Whether the task's own date has passed by the letter's date."""
+    return task.timing.deadline is not None and task.timing.deadline < doc_date
+
+
+def _clause_end(key: str, start: int, end: int) -> int:
+    """Where the clause from ``start`` ends: its ";" or its sentence's ".", within ``end``."""
+    stops = [i for i in (key.find(";", start, end), key.find(". ", start, end)) if i >= 0]
+    return min(stops) if stops else end
+
+
+def _exceptions(above: list[Task], reader: AgencyReader, timing: TimingReader, span: tuple[int, int]) -> None:
+    """ "riêng nhiệm vụ của Sở X ... trước ngày M": Sở X's listed tasks take M."""
+    key = reader.key
+    for match in _EXCEPT.finditer(key, *span):
+        body = reader.read(match.end())
+        if body is None:
+            continue
+        own: Timing = timing.read(body.end, _clause_end(key, body.end, span[1]))
+        if own.deadline is None:
+            continue
+        for task in above:
+            if any(m.name == body.name for m in task.leads):
+                task.timing = own
