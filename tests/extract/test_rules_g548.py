@@ -292,3 +292,31 @@ def test_an_urging_letter_gives_the_overdue_tasks_it_lists_a_new_date() -> None:
         (["Sở Y tế"], [], "2026-01-09", None),
         (["Sở Xây dựng"], [], "2026-01-20", None),
     ]
+
+
+def test_objects_listed_after_cu_the() -> None:
+    """ "Rà soát hồ sơ ..., cụ thể:" over "+" noun phrases: one task, the phrases are its objects."""
+    tasks = _tasks(
+        _notice(
+            "1. Các trường rà soát hồ sơ học sinh lớp 12, bảo đảm đầy đủ, chính xác với cơ sở dữ liệu ngành, cụ thể:\n"
+            "+ Học bạ trung học phổ thông (học bạ số hoặc học bạ giấy);\n"
+            "+ Thông tin căn cước, số định danh cá nhân, ngày sinh, nơi sinh;\n"
+            "+ Giấy tờ xác nhận chế độ ưu tiên, khuyến khích (nếu có).\n"
+        )
+    )
+    assert tasks == [(["Các trường"], [], None, None)]
+
+
+def test_a_department_under_its_committee_beside_the_motto_is_the_issuer() -> None:
+    """ "UBND TỈNH X   CỘNG HÒA ..." / "SỞ GIÁO DỤC VÀ ĐÀO TẠO   Độc lập - Tự do - Hạnh phúc": the
+    department is the issuer, so "Sở Giáo dục và Đào tạo sẽ ..." is its own promise, no task."""
+    text = (
+        "UBND TỈNH PHÚ THỌ                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "SỞ GIÁO DỤC VÀ ĐÀO TẠO                    Độc lập - Tự do - Hạnh phúc\n\n"
+        "Số: 118/SGDĐT-QLCL                       Phú Thọ, ngày 15 tháng 01 năm 2026\n"
+        "V/v chuẩn bị ôn tập cho học sinh lớp 12\n\nKính gửi: Hiệu trưởng các trường trung học phổ thông.\n\n"
+        "1. Các trường xây dựng kế hoạch ôn tập chi tiết theo từng môn thi.\n\n"
+        "Sở Giáo dục và Đào tạo sẽ thành lập các đoàn kiểm tra công tác ôn tập trong tháng 4/2026.\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNguyễn Văn An\n"
+    )
+    assert [t[0] for t in _tasks(extract_text(text))] == [["Các trường"]]

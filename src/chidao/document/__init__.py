@@ -11,6 +11,7 @@ from functools import cache
 
 from chidao.data import load_toml
 from chidao.document.header import Header, parse_header
+from chidao.document.issuer_block import issuer_block
 from chidao.document.lexicon import layout_cues, lexicon
 from chidao.document.outline import Node, build_outline
 from chidao.document.paragraphs import Paragraph, split_paragraphs
@@ -27,8 +28,6 @@ _RECIPIENTS = _CUES["recipients"]
 _LEAD_IN = _CUES["lead_in"]
 _LAYOUT = load_toml("layout.toml")
 _ISSUER = _LAYOUT["issuer"]
-_MOTTOS = tone_spellings(_LAYOUT["motto"])  # "CỘNG HÒA", then "CỘNG HOÀ"
-_MOTTO_BROKEN = re.compile("|".join(r"\s+".join(map(re.escape, m.split())) for m in _MOTTOS))
 # "tỉnh", "thành phố", "Tỉnh ủy", "Tỉnh uỷ", ...: each kind in both tone placements.
 _LOCALITY_KINDS = tuple(spelling for kind in _LAYOUT["locality_kinds"] for spelling in tone_spellings(kind))
 _LOCALITY = guarded(
@@ -78,31 +77,6 @@ def _title_case(text: str) -> str:
     return " ".join(w[:1].upper() + w[1:].lower() for w in text.split())
 
 
-def _issuer_block(text: str, header: Header) -> str:
-    cut = -1
-    for motto in _MOTTOS:
-        cut = text.find(motto)
-        if cut >= 0:
-            break
-    if cut < 0:
-        # the motto broken across lines by a PDF copy: "CỘNG\nHÒA XÃ HỘI ..." (genre k01)
-        broken = _MOTTO_BROKEN.search(text)
-        cut = broken.start() if broken else -1
-    number = text.find(_LAYOUT["number_label"])
-    ends = [c for c in (cut, number) if c >= 0]
-    block = text[: min(ends)] if ends else ""
-    if 0 <= cut < number:
-        # Two columns laid out line by line: "UBND TỈNH BẮC NINH" / "CỘNG HÒA ..." / "SỞ XÂY DỰNG" /
-        # "Độc lập - Tự do - Hạnh phúc" (genre g329): the issuer's lines after the motto's first one.
-        rest = [ln.strip() for ln in text[cut:number].split("\n")[1:]]
-        block += "".join(
-            f"{ln}\n"
-            for ln in rest
-            if ln.isupper() and any(c.isalpha() for c in ln) and match_key(ln) not in _MOTTO_FULL
-        )
-    return block
-
-
 def _localities(text: str) -> Iterator[re.Match[str]]:
     """``_LOCALITY.finditer(text)``, tried only one character before each cue of a kind."""
     starts = sorted(found - 1 for cue in _LOCALITY_CUES for found in _occurrences(text, cue) if found > 0)
@@ -123,7 +97,7 @@ def _occurrences(text: str, word: str) -> Iterator[int]:
 
 def _place(layout: Layout, issuer: str) -> None:
     """Own province (dropped from agency names) and, for national notices, their subject locality.
-    ``issuer`` is the issuer's block (``_issuer_block``), read once for this and ``Layout.issuer``."""
+    ``issuer`` is the issuer's block (``issuer_block``), read once for this and ``Layout.issuer``."""
     flat = re.sub(r"\s+", " ", issuer).strip().upper()
     national = any(flat.startswith(n) or (" " + n) in (" " + flat) for n in lexicon().national_issuers)
     national = national and _ISSUER["province_kind"].upper() not in flat and _ISSUER["city"] not in flat
@@ -260,7 +234,6 @@ def _signature_start(text: str, body: list[Paragraph]) -> int | None:
 
 _ANNEX_WORDS = _CUES["annex_words"]
 _ATTACHED_BY = _CUES["attached_by"]
-_MOTTO_FULL = match_key(_LAYOUT["motto_full"])  # "cộng hòa xã hội chủ nghĩa việt nam": its parts are no issuer
 
 
 def _annex_start(text: str, start: int) -> int:
@@ -383,7 +356,7 @@ def parse_layout(text: str) -> Layout:
     layout.meeting_date = find_meeting_date(intro)
     layout.signer = find_signer(tail)
     layout.signature = signature_lines(tail)
-    block = _issuer_block(text, header)
+    block = issuer_block(text)
     issuer = " ".join(w for w in block.split() if any(c.isalnum() for c in w))  # no "--------" rule
     layout.issuer = issuer or None
     layout.recipients = [
