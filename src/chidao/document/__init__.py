@@ -18,7 +18,7 @@ from chidao.document.paragraphs import Paragraph, split_paragraphs
 from chidao.document.people import find_chair, find_meeting_date, find_signer, signature_lines
 from chidao.document.tables import Table, find_tables
 from chidao.text.chars import LOWER, UPPER
-from chidao.text.fold import match_key, tone_spellings
+from chidao.text.fold import tone_spellings
 from chidao.text.guarded import guarded
 
 __all__ = ["Layout", "Node", "Paragraph", "Table", "parse_layout"]
