@@ -320,3 +320,24 @@ def test_a_department_under_its_committee_beside_the_motto_is_the_issuer() -> No
         "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNguyễn Văn An\n"
     )
     assert [t[0] for t in _tasks(extract_text(text))] == [["Các trường"]]
+
+
+@pytest.mark.parametrize(
+    ("item", "lead"),
+    [
+        # a sector's whole name in lowercase goes on a body's name, whatever verb follows
+        (
+            "Trung tâm Quan trắc tài nguyên và môi trường kiểm tra, hiệu chuẩn thiết bị.",
+            ["Trung tâm Quan trắc tài nguyên và môi trường"],
+        ),
+        # ... but not a two-word one that is as often a verb: "xây dựng"
+        ("Phòng Văn hóa - Xã hội xây dựng kế hoạch tổ chức các hoạt động.", ["Phòng Văn hóa - Xã hội"]),
+        # "Đ/c" before a position, as "Đồng chí" (kept as written, rule 8)
+        (
+            "Đ/c Trưởng phòng Kế hoạch - Tài chính rà soát tình hình giải ngân.",
+            ["Đ/c Trưởng phòng Kế hoạch - Tài chính"],
+        ),
+    ],
+)
+def test_name_words(item: str, lead: list[str]) -> None:
+    assert _items(item)[0][0] == lead

@@ -84,6 +84,10 @@ class NameContinuation(NameParts):
             if tailed is not None:
                 return tailed
         upper = self._is_upper(ts)
+        field = self._field_after(ts) if not upper and run.seen_name and not run.lower_run else None
+        if field is not None:
+            run.end = run.confirmed = field  # "Trung tâm Quan trắc | tài nguyên và môi trường" (genre g594)
+            return True
         if (
             not upper
             and self.reg.stop_words.match(self.key, ts, self.limit)

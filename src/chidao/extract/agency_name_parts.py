@@ -4,7 +4,16 @@ member school named with its university, a lowercase pair after a dash ("dân s�
 
 from __future__ import annotations
 
+from functools import cache
+
 from chidao.extract.agency_words import _CLOSING_ROLES, _MEMBER_HEADS, _NAMED_HEADS
+from chidao.extract.registry import registry
+
+
+@cache
+def _field_firsts() -> frozenset[str]:
+    """The letters a sector's name starts with: ``field_re`` is tried only there."""
+    return frozenset(key[:1] for key in registry().fields)
 
 
 class NameParts:
@@ -45,3 +54,13 @@ class NameParts:
             if self.key.startswith(role, pos) and not self.key[pos + len(role) : pos + len(role) + 1].isalnum():
                 return True
         return False
+
+    def _field_after(self, ts: int) -> int | None:
+        """Where a sector's whole name written in lowercase at ``ts`` ends ("tài nguyên và môi
+        trường"): the words of a name, whatever follows them; None if none starts there."""
+        if self.key[ts : ts + 1] not in _field_firsts():
+            return None
+        field = self.reg.field_re.match(self.key, ts, self.limit)
+        if field is None or self.key[field.end() : field.end() + 1].isalnum() or len(field.group(0).split()) < 3:
+            return None  # "xây dựng", "tài chính": a verb or a noun as often as a sector
+        return field.end()
