@@ -341,3 +341,23 @@ def test_a_department_under_its_committee_beside_the_motto_is_the_issuer() -> No
 )
 def test_name_words(item: str, lead: list[str]) -> None:
     assert _items(item)[0][0] == lead
+
+
+@pytest.mark.parametrize(
+    ("item", "lead"),
+    [
+        # the Party committee and the government of a commune together, and of a group of them
+        (
+            "Đảng ủy, chính quyền xã Mù Cang Chải bám sát các chỉ tiêu nghị quyết.",
+            ["Đảng ủy, chính quyền xã Mù Cang Chải"],
+        ),
+        (
+            "Cấp ủy, chính quyền các xã, phường, đặc khu rà soát các điểm sạt lở.",
+            ["Cấp ủy, chính quyền các xã, phường, đặc khu"],
+        ),
+        # ... while "Đảng ủy xã X" alone stays the committee's own name
+        ("Đảng ủy xã Mù Cang Chải lãnh đạo triển khai nghị quyết.", ["Đảng ủy xã Mù Cang Chải"]),
+    ],
+)
+def test_committee_and_government_together(item: str, lead: list[str]) -> None:
+    assert _items(item)[0][0] == lead

@@ -353,4 +353,7 @@ class GroupReading:
                 end = reg.compound_parts.match(key, sep.end(), self.limit).end()
                 continue
             break
+        local = self._locality_end(end) if end > pos else end
+        if local > end:
+            return self._tail_end(local)  # "Cấp ủy, chính quyền | các xã, phường, đặc khu", "... | phường"
         return self._tail_end(end)

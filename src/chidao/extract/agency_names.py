@@ -42,6 +42,7 @@ from chidao.extract.mention import Mention
 
 _IN_CHARGE = _WORDS["in_charge"]
 _BRANCH_WORDS = tuple(_WORDS["branch_words"])  # "chi nhánh" after the body's name
+_JOINED_HEADS = frozenset(_WORDS["joined_heads"])  # "đảng ủy": a compound only with its parts after it
 _NUMBERED_BODIES = tuple(_WORDS["numbered_bodies"])  # "Thuế cơ sở" + " 9"
 _NUMBERED_UNITS = tuple(
     _WORDS["numbered_units"]
@@ -199,7 +200,9 @@ class NameReading:
                 return self._extend_place(field.end())
         compound = reg.compound_heads.match(key, at, limit) if head_at in reg.firsts["compound_heads"] else None
         if compound:
-            return self._compound_end(compound.end())
+            joined = self._compound_end(compound.end())
+            if joined > self._tail_end(compound.end()) or " ".join(compound.group(0).split()) not in _JOINED_HEADS:
+                return joined
         group = (
             reg.group_nouns.match(key, at, limit)
             if (plural or upper) and head_at in reg.firsts["group_nouns"]
