@@ -361,3 +361,16 @@ def test_name_words(item: str, lead: list[str]) -> None:
 )
 def test_committee_and_government_together(item: str, lead: list[str]) -> None:
     assert _items(item)[0][0] == lead
+
+
+def test_a_closing_request_for_a_report_is_a_duty_not_a_date_for_the_items() -> None:
+    """ "Yêu cầu các đơn vị báo cáo kết quả về Sở X trước 10 giờ ngày ...": a task of its own
+    (rule 13); the items above keep their own dates."""
+    tasks = _tasks(
+        _notice(
+            "1. Sở Công Thương chỉ đạo các chủ hồ thủy điện vận hành đúng quy trình.\n\n"
+            "2. Sở Xây dựng kiểm tra an toàn các công trình đang thi công.\n\n"
+            "Yêu cầu các đơn vị báo cáo kết quả về Sở Nông nghiệp và Môi trường trước 10 giờ ngày 22/3/2026.\n"
+        )
+    )
+    assert [t[2] for t in tasks] == [None, None, "2026-03-22"]

@@ -18,6 +18,7 @@ from chidao.extract.leads import (
 )
 from chidao.extract.task_types import PlanLines
 from chidao.extract.task_words import (
+    _ASKS_REPORT,
     _BACK,
     _BREAKDOWN_LEAD_IN,
     _CLOSING_ANY,
@@ -223,6 +224,8 @@ class ClauseChecks:
         if timing.deadline is None or timing.kind in ("year_span", "in_year"):
             return False
         assignment = find_assignment(self.reader, start, end, self.cues)
+        if assignment is not None and _ASKS_REPORT.match(self.key, past_spaces(self.reader, start), end):
+            return False  # "Yêu cầu các đơn vị báo cáo kết quả về Sở X trước ...": a duty of its own (rule 13)
         generic = (assignment is not None and is_vague_list(self.reader, assignment.leads)) or bool(
             _BACK.search(self.key, start, end) or _COVERING_OPENER.match(self.key, start, end)
         )
