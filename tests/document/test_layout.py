@@ -141,6 +141,22 @@ def test_signer_after_the_typists_initials_on_a_flattened_line():
     assert result.signer == "Lê Hoài Nam"
 
 
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # the name alone after the recipients, the titles run into their lines (genre g559)
+        "Nơi nhận:                         KT. GIÁM ĐỐC\n- Như trên;                         PHÓ GIÁM ĐỐC\n"
+        "- Văn phòng UBND tỉnh;\n- Lưu: VT, TTXD.\n                                   Võ Thanh Tùng\n",
+        # the name after the last recipient on its line (genre g563)
+        "Nơi nhận:                         TL. CHỦ TỊCH\n- TT Đảng ủy;                       CHÁNH VĂN PHÒNG\n"
+        "- Điện lực Phú Quý;                Võ Thanh Tùng\n- Lưu: VT.\n",
+    ],
+)
+def test_signer_beside_the_recipients_run_together(tail):
+    result = layout(NOTICE.split("Nơi nhận:")[0] + tail)
+    assert result.signer == "Võ Thanh Tùng"
+
+
 def test_a_plans_title_may_open_like_a_body_sentence():
     text = (
         "ỦY BAN NHÂN DÂN\nTỈNH MẪU\nSố: 18/KH-UBND\nTỉnh Mẫu, ngày 12 tháng 01 năm 2026\n\nKẾ HOẠCH\n"

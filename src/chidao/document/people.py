@@ -30,6 +30,7 @@ _NAME = re.compile(
 )
 _LAYOUT = load_toml("layout.toml")
 _ARCHIVE = (f"- {_LAYOUT['archive_label']}", _LAYOUT["archive_label"])  # "- Lưu", "Lưu"
+_RECIPIENTS_KEYS = tuple(match_key(label) for label in _LAYOUT["recipients_labels"])  # "nơi nhận"
 _CO_CHAIR_BEFORE = tuple(f"{word} " for word in _LAYOUT["co_chair_words"])  # "đồng chủ trì": a co-chair
 # "Chủ trì, phối hợp với Công an xã và Đoàn Thanh niên xã ...": an agency leads a task; nobody chairs.
 _LEADS_TASK = layout_cues()["leads_task"]
@@ -224,6 +225,9 @@ def find_signer(tail: str) -> str | None:
                 if names and names[0][0] == 0 and names[0][1] >= len(candidate.rstrip(". ")) - 1:
                     return names[0][2]
             break
+    beside = _signer_beside_recipients(lines)
+    if beside is not None:
+        return beside
     for line in lines:
         if line.startswith(_ARCHIVE):
             match = re.search(r"\.\s+([^.]+?)\s*$", line)
@@ -234,6 +238,32 @@ def find_signer(tail: str) -> str | None:
                 if names and (names[0][0] == 0 or names[-1][1] >= len(rest.rstrip(". ")) - 1):
                     return names[-1][2] if names[0][0] else names[0][2]
     return None
+
+
+def _signer_beside_recipients(lines: list[str]) -> str | None:
+    """A signature laid beside the recipients' list, its columns run together on each line
+    ("Nơi nhận: KT. GIÁM ĐỐC", "- Như trên; PHÓ GIÁM ĐỐC", then the name alone or after the last
+    recipient: "- Điện lực Phú Quý; Trần Thị Mỹ Linh"; genre g559, g563)."""
+    titled = next((i for i, ln in enumerate(lines) if _title_beside(ln)), None)
+    if titled is None:
+        return None
+    for line in lines[titled + 1 : titled + 16]:
+        rest = line.rsplit(";", 1)[-1].strip() if line.startswith(("-", "+")) else line
+        if not rest or _signature_line(rest):
+            continue
+        rest = _without_rank(rest)
+        names = person_names(rest)
+        if names and names[0][0] == 0 and names[0][1] >= len(rest.rstrip(". ")) - 1:
+            return names[0][2]
+    return None
+
+
+def _title_beside(line: str) -> bool:
+    """Whether a recipients' line ends with a signature title ("- Như trên; PHÓ GIÁM ĐỐC")."""
+    if not line.startswith(("-", "+")) and not match_key(line).startswith(_RECIPIENTS_KEYS):
+        return False
+    tail = re.split(r"[;:]", line)[-1].strip()
+    return bool(tail) and _signature_line(tail)
 
 
 def _without_rank(line: str) -> str:
