@@ -157,6 +157,11 @@ def test_signer_beside_the_recipients_run_together(tail):
     assert result.signer == "Võ Thanh Tùng"
 
 
+def test_signer_under_a_title_of_three_lines():
+    tail = "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\nHĐND VÀ UBND XÃ\n\nLương Thị Hiền\n"
+    assert layout(NOTICE.split("Nơi nhận:")[0] + tail).signer == "Lương Thị Hiền"
+
+
 def test_a_plans_title_may_open_like_a_body_sentence():
     text = (
         "ỦY BAN NHÂN DÂN\nTỈNH MẪU\nSố: 18/KH-UBND\nTỉnh Mẫu, ngày 12 tháng 01 năm 2026\n\nKẾ HOẠCH\n"

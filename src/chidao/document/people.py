@@ -216,6 +216,8 @@ def find_signer(tail: str) -> str | None:
         for j, nxt in enumerate(following):
             if not nxt or _signature_line(nxt) or nxt.startswith(("-", "+", "•")) or _SIGNED_MARK.fullmatch(nxt):
                 continue  # a recipients' line of the column beside the signature; "(Đã ký)" (genre g324)
+            if nxt.isupper() and not person_names(nxt):
+                continue  # the title's second line: "CHÁNH VĂN PHÒNG" / "HĐND VÀ UBND XÃ" (genre g568)
             # A name may be cut across two lines in a PDF copy: "Bùi" / "Xuân Cường".
             for candidate in (nxt, f"{nxt} {following[j + 1]}" if j + 1 < len(following) else None):
                 if not candidate:
