@@ -374,3 +374,24 @@ def test_a_closing_request_for_a_report_is_a_duty_not_a_date_for_the_items() -> 
         )
     )
     assert [t[2] for t in tasks] == [None, None, "2026-03-22"]
+
+
+def test_an_urging_letters_table_rows_take_the_new_date_of_the_sentence_after_it() -> None:
+    """A table of overdue tasks (old dates) and "đề nghị ... hoàn thành dứt điểm các nhiệm vụ được
+    giao ... trước ngày N; riêng các nhiệm vụ tại số thứ tự 2, hoàn thành trước ngày M": every row
+    takes N, row 2 takes M."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH HÒA LÂM\nVĂN PHÒNG\nSố: 90/VP-TH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nHòa Lâm, ngày 01 tháng 12 năm 2025\n"
+        "V/v đôn đốc thực hiện nhiệm vụ quá hạn\nKính gửi: Các sở: Tài chính, Nội vụ, Xây dựng.\n\n"
+        "Các nhiệm vụ đã quá hạn, cụ thể như sau:\n"
+        "STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tThời hạn\n"
+        "1\tRà soát, đề xuất phương án xử lý cơ sở nhà, đất dôi dư\tSở Tài chính\t15/10/2025\n"
+        "2\tHoàn thành chỉnh lý hồ sơ, tài liệu lưu trữ\tSở Nội vụ\t31/10/2025\n"
+        "3\tKiểm tra, xử lý lấn chiếm hành lang an toàn đường bộ\tSở Xây dựng\t15/11/2025\n\n"
+        "Văn phòng UBND tỉnh đề nghị Thủ trưởng các cơ quan nêu trên khẩn trương hoàn thành dứt điểm các nhiệm"
+        " vụ được giao, báo cáo kết quả trước ngày 15/12/2025; riêng các nhiệm vụ tại số thứ tự 2, hoàn thành"
+        " trước ngày 08/12/2025.\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHÁNH VĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG\nNguyễn Văn An\n"
+    )
+    assert [t[2] for t in _tasks(extract_text(text))] == ["2025-12-15", "2025-12-08", "2025-12-15"]

@@ -26,19 +26,23 @@ def redate_overdue(tasks: list[Task], reader: AgencyReader, timing: TimingReader
     key = reader.key
     if doc_date is None or _URGES.search(key) is None:
         return tasks
-    for request in [t for t in tasks if _URGES.search(key, t.start, t.end)]:
-        above = [t for t in tasks if t.end <= request.start and _missed(t, doc_date)]
+    for urge in list(_URGES.finditer(key)):
+        # the request is a task, or a sentence no task was made of (a table's rows re-dated by number)
+        request = next((t for t in tasks if t.start <= urge.start() < t.end), None)
+        span = (request.start, request.end) if request else _sentence(key, urge.start(), urge.end())
+        above = [t for t in tasks if t.end <= span[0] and _missed(t, doc_date)]
         if len(above) < _FEWEST:
             continue
-        urge = _URGES.search(key, request.start, request.end)
-        new = timing.read(urge.end(), _clause_end(key, urge.end(), request.end))  # type: ignore[union-attr]
+        new = timing.read(urge.end(), _clause_end(key, urge.end(), span[1]))
         if new.deadline is None or new.deadline < doc_date:
             continue
         for task in above:
             task.timing = new
             kept = [t for t in task.trace if not t.startswith("deadline:")]
             task.trace = [*kept, "deadline: the urging letter's new date"]
-        _exceptions(above, reader, timing, (request.start, request.end))
+        _exceptions(above, reader, timing, span)
+        if request is None:
+            continue
         named = {m.name for t in above for m in t.leads}
         back = _BACK.search(key, request.start, request.end) is not None  # "các cơ quan, đơn vị nêu trên"
         if back or all(m.name in named or reader.is_vague(m) for m in request.leads):
@@ -49,6 +53,16 @@ def redate_overdue(tasks: list[Task], reader: AgencyReader, timing: TimingReader
 def _missed(task: Task, doc_date: date) -> bool:
     """Whether the task's own date has passed by the letter's date."""
     return task.timing.deadline is not None and task.timing.deadline < doc_date
+
+
+def _sentence(key: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``key[start:end]``: from the last stop or line break before it to the
+    next stop after it."""
+    opening = max(key.rfind(". ", 0, start) + 2, key.rfind("\n", 0, start) + 1)
+    stop = key.find(". ", end)
+    line = key.find("\n", end)
+    ends = [i for i in (stop, line) if i >= 0]
+    return opening, min(ends) if ends else len(key)
 
 
 def _clause_end(key: str, start: int, end: int) -> int:
