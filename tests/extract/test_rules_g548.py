@@ -395,3 +395,27 @@ def test_an_urging_letters_table_rows_take_the_new_date_of_the_sentence_after_it
         "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHÁNH VĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG\nNguyễn Văn An\n"
     )
     assert [t[2] for t in _tasks(extract_text(text))] == ["2025-12-15", "2025-12-08", "2025-12-15"]
+
+
+def test_a_plan_issued_with_a_decision_before_its_own_annex() -> None:
+    """A decision, its signature, then the plan it approves ("KẾ HOẠCH ... (Kèm theo Quyết định
+    ...)") and the plan's "PHỤ LỤC": the plan's own sections are read, not only its annex."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH HÒA LÂM\nSố: 2874/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nHòa Lâm, ngày 24 tháng 10 năm 2025\nQUYẾT ĐỊNH\n"
+        "Phê duyệt Kế hoạch triển khai thi hành Luật Bảo vệ dữ liệu cá nhân\n"
+        "ỦY BAN NHÂN DÂN TỈNH HÒA LÂM\nQUYẾT ĐỊNH:\n"
+        "Điều 1. Phê duyệt Kế hoạch triển khai thi hành Luật Bảo vệ dữ liệu cá nhân (có Kế hoạch kèm theo).\n"
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n"
+        "Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nVũ Đình Khiêm\n\n"
+        "KẾ HOẠCH\nTriển khai thi hành Luật Bảo vệ dữ liệu cá nhân\n"
+        "(Kèm theo Quyết định số 2874/QĐ-UBND ngày 24/10/2025 của UBND tỉnh Hòa Lâm)\n\n"
+        "I. TỔ CHỨC THỰC HIỆN\n\n"
+        "1. Sở Tài chính tham mưu UBND tỉnh bố trí kinh phí thực hiện Kế hoạch.\n\n"
+        "2. Công an tỉnh tổng hợp, báo cáo UBND tỉnh kết quả thực hiện trước ngày 15/12/2025.\n\n"
+        "PHỤ LỤC\nNHIỆM VỤ CỤ THỂ\n(Kèm theo Kế hoạch)\n\n"
+        "1. Tổ chức hội nghị quán triệt, phổ biến Luật.\n- Cơ quan chủ trì: Công an tỉnh.\n"
+        "- Thời gian hoàn thành: Quý IV năm 2025.\n"
+    )
+    tasks = _tasks(extract_text(text))
+    assert [t[0] for t in tasks] == [["Sở Tài chính"], ["Công an tỉnh"], ["Công an tỉnh"]]

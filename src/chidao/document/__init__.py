@@ -249,14 +249,16 @@ def _annex_start(text: str, start: int) -> int:
             if line == 0:
                 continue  # no line start before the words: they are inside a line
         if _ANNEX.match(text, line):
-            return line
+            # a plan issued with the decision may come first, its own annex after it (genre g612)
+            return min(line, _attached_start(text, start, line))
     return _attached_start(text, start)
 
 
-def _attached_start(text: str, start: int) -> int:
+def _attached_start(text: str, start: int, end: int | None = None) -> int:
     """Where a document issued with the decision starts after its signature: the line in capitals
-    ("KẾ HOẠCH") within a few lines above "(Ban hành kèm theo Quyết định ...)"; else the text's end."""
-    attached = _ATTACHED_BY.search(text, start)
+    ("KẾ HOẠCH") within a few lines above "(Ban hành kèm theo Quyết định ...)", before ``end``;
+    else the text's end."""
+    attached = _ATTACHED_BY.search(text, start, len(text) if end is None else end)
     if attached is None:
         return len(text)
     lines = text[start : attached.start()].split("\n")
