@@ -419,3 +419,19 @@ def test_a_plan_issued_with_a_decision_before_its_own_annex() -> None:
     )
     tasks = _tasks(extract_text(text))
     assert [t[0] for t in tasks] == [["Sở Tài chính"], ["Công an tỉnh"], ["Công an tỉnh"]]
+
+
+def test_reservoir_owners_and_consolidation() -> None:
+    """ "Các chủ hồ chứa ...:" over a paragraph leads it; "Kiện toàn ..." opens an item's action."""
+    tasks = _tasks(
+        _notice(
+            "1. Chủ tịch UBND các xã, phường theo chức năng, nhiệm vụ được giao, tập trung chỉ đạo các nội dung"
+            " phòng, chống thiên tai trên địa bàn quản lý theo phương châm bốn tại chỗ:\n\n"
+            "a) Quán triệt phương châm ba sẵn sàng, không được chủ quan.\n\n"
+            "b) Kiện toàn Ban Chỉ huy phòng thủ dân sự của địa phương.\n\n"
+            "2. Các chủ hồ chứa thủy điện, thủy lợi trên địa bàn tỉnh:\n\n"
+            "Vận hành hồ chứa đúng quy trình đã được cấp có thẩm quyền phê duyệt.\n"
+        )
+    )
+    heads = ["Chủ tịch Ủy ban nhân dân các xã, phường"]
+    assert [t[0] for t in tasks] == [heads, heads, ["Các chủ hồ chứa thủy điện, thủy lợi trên địa bàn tỉnh"]]
