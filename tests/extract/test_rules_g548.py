@@ -435,3 +435,8 @@ def test_reservoir_owners_and_consolidation() -> None:
     )
     heads = ["Chủ tịch Ủy ban nhân dân các xã, phường"]
     assert [t[0] for t in tasks] == [heads, heads, ["Các chủ hồ chứa thủy điện, thủy lợi trên địa bàn tỉnh"]]
+
+
+def test_a_hamlet_head_in_the_south() -> None:
+    """ "Trưởng ấp X", "Trưởng khóm X": the head of a hamlet, as "Trưởng thôn X"."""
+    assert _items("Trưởng ấp Long Thạnh rà soát, lập danh sách các hộ bị ảnh hưởng.")[0][0] == ["Trưởng ấp Long Thạnh"]
