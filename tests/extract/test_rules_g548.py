@@ -440,3 +440,19 @@ def test_reservoir_owners_and_consolidation() -> None:
 def test_a_hamlet_head_in_the_south() -> None:
     """ "Trưởng ấp X", "Trưởng khóm X": the head of a hamlet, as "Trưởng thôn X"."""
     assert _items("Trưởng ấp Long Thạnh rà soát, lập danh sách các hộ bị ảnh hưởng.")[0][0] == ["Trưởng ấp Long Thạnh"]
+
+
+def test_a_short_name_defined_as_a_prefix_of_the_full_name() -> None:
+    """ "Ban Quản lý dự án đầu tư xây dựng ... tỉnh (sau đây gọi tắt là Ban Quản lý dự án)": the
+    full name written later, over its items, is still the full name."""
+    tasks = _tasks(
+        _notice(
+            "Dự họp có Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và công nghiệp tỉnh (sau đây gọi"
+            " tắt là Ban Quản lý dự án).\n\n"
+            "1. Đối với Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và công nghiệp tỉnh:\n\n"
+            "a) Chỉ đạo nhà thầu thi công tăng cường nhân lực, máy móc.\n\n"
+            "b) Hoàn thiện hồ sơ điều chỉnh mặt bằng trước ngày 19/12/2026.\n"
+        )
+    )
+    board = ["Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và công nghiệp tỉnh"]
+    assert tasks == [(board, [], None, None), (board, [], "2026-12-19", None)]

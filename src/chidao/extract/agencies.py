@@ -76,6 +76,7 @@ class AgencyReader(NameReading, NameContinuation, DescribedReading, DefinedReadi
         self._role_bodies: dict[int, list[Mention]] = {}  # "(nhà đầu tư)" at → the body before it
         self._defined: dict[str, tuple[str, ...]] = {}  # names heading lines define (prime_defined)
         self._short: dict[str, str] = {}  # "Công ty" alone → the one company the text names (prime_defined)
+        self._fuller: dict[str, list[str]] = {}  # a defined short name → its full names (prime_defined)
         self._priming = False
         self._reading = 0  # read_list calls in progress: ``limit`` bounds the clause being read
         on_key, on_text = _openers()

@@ -33,6 +33,7 @@ class DefinedReading:
 
     _defined: dict[str, tuple[str, ...]]  # a name's first word → the names, longest first (AgencyReader sets it)
     _short: dict[str, str]  # a head written alone → the one body of its kind the text names
+    _fuller: dict[str, list[str]]  # a defined short name → the full names it was defined for
 
     def prime_defined(self) -> None:
         """Collect the names the document's heading lines define, where the name reader alone
@@ -53,6 +54,9 @@ class DefinedReading:
             if self._is_upper(start) and self.reg.heads.match(self.key, start, end):
                 phrase = self.key[start:end]
                 defined.setdefault(phrase.split()[0], []).append(phrase)
+                full = self._written_before(match.start())
+                if full is not None and full.startswith(phrase) and len(full) > len(phrase):
+                    self._fuller.setdefault(phrase, []).append(full)  # "Ban Quản lý dự án | đầu tư xây dựng ..."
         self._prime_abbreviated(defined)
         self.limit = len(self.text)
         self._prime_short_heads()  # before the defined names: "(sau đây gọi là Công ty)" would cut the full name
@@ -75,6 +79,22 @@ class DefinedReading:
             phrase = self.key[start:end]
             defined.setdefault(phrase.split()[0], []).append(phrase)
             self._canonical[" ".join(self.text[start:end].split())] = full
+
+    def _fuller_at(self, phrase: str, start: int) -> bool:
+        """Whether a full name that ``phrase`` was defined short for is written at ``start``."""
+        return any(self.key.startswith(full, start) for full in self._fuller.get(phrase, ()))
+
+    def _written_before(self, pos: int) -> str | None:
+        """The match key of the longest body's name written right before ``pos``, as written."""
+        end = len(self.text[:pos].rstrip())
+        for offset in (m.start() for m in re.finditer(r"(?<!\S)\S", self.text[max(0, end - 160) : end])):
+            start = max(0, end - 160) + offset
+            self.limit = len(self.text)
+            if self._is_upper(start) and self.starts_agency(start):
+                body = self.read(start)
+                if body is not None and body.end == end:
+                    return " ".join(self.key[start:end].split())
+        return None
 
     def name_before(self, pos: int) -> str | None:
         """The canonical name of the longest body whose name ends right before ``pos``."""
@@ -145,7 +165,7 @@ class DefinedReading:
         for phrase in names or ():
             end = start + len(phrase)
             if end <= self.limit and key.startswith(phrase, start) and not key[end : end + 1].isalnum():
-                if _CAPITAL_ON_LINE.match(self.text, end):
+                if _CAPITAL_ON_LINE.match(self.text, end) or self._fuller_at(phrase, start):
                     return None  # the full name the short one was defined for ("Tập đoàn Đầu tư Sao Việt")
                 return end
         return None
