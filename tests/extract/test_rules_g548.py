@@ -456,3 +456,17 @@ def test_a_short_name_defined_as_a_prefix_of_the_full_name() -> None:
     )
     board = ["Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và công nghiệp tỉnh"]
     assert tasks == [(board, [], None, None), (board, [], "2026-12-19", None)]
+
+
+def test_a_communes_proposals_to_higher_levels_are_no_tasks() -> None:
+    """ "III. Về các nội dung đề xuất, kiến nghị với cấp trên" over "Đề nghị UBND tỉnh ...": the
+    issuer's own requests upward (rule 10)."""
+    tasks = _tasks(
+        _notice(
+            "II. Nhiệm vụ\n1. Sở Y tế kiểm tra công tác phòng, chống dịch.\n\n"
+            "III. Về các nội dung đề xuất, kiến nghị với cấp trên\n"
+            "1. Đề nghị UBND tỉnh xem xét hỗ trợ kinh phí xây dựng khu tái định cư.\n"
+            "2. Đề nghị Sở Xây dựng cử cán bộ khảo sát điểm sạt lở.\n"
+        )
+    )
+    assert [t[0] for t in tasks] == [["Sở Y tế"]]
