@@ -222,10 +222,9 @@ def find_signer(tail: str) -> str | None:
             for candidate in (nxt, f"{nxt} {following[j + 1]}" if j + 1 < len(following) else None):
                 if not candidate:
                     continue
-                candidate = _without_rank(candidate)  # "Đại tá Trần Văn Hùng"
-                names = person_names(candidate)
-                if names and names[0][0] == 0 and names[0][1] >= len(candidate.rstrip(". ")) - 1:
-                    return names[0][2]
+                name = _whole_name(candidate)  # "Đại tá Trần Văn Hùng"
+                if name is not None:
+                    return name
             break
     beside = _signer_beside_recipients(lines)
     if beside is not None:
@@ -253,10 +252,18 @@ def _signer_beside_recipients(lines: list[str]) -> str | None:
         rest = line.rsplit(";", 1)[-1].strip() if line.startswith(("-", "+")) else line
         if not rest or _signature_line(rest):
             continue
-        rest = _without_rank(rest)
-        names = person_names(rest)
-        if names and names[0][0] == 0 and names[0][1] >= len(rest.rstrip(". ")) - 1:
-            return names[0][2]
+        name = _whole_name(rest)
+        if name is not None:
+            return name
+    return None
+
+
+def _whole_name(line: str) -> str | None:
+    """The person's name that is the whole of ``line``, a rank before it left out, or None."""
+    line = _without_rank(line)
+    names = person_names(line)
+    if names and names[0][0] == 0 and names[0][1] >= len(line.rstrip(". ")) - 1:
+        return names[0][2]
     return None
 
 

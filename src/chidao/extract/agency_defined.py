@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from chidao.extract.agency_words import _AND_WORD, _CUES, _WORDS
+from chidao.extract.mention import Mention
 from chidao.text.chars import UPPER
 
 # A numbered or lettered line that holds a few words and perhaps a colon, nothing else.
@@ -85,29 +86,25 @@ class DefinedReading:
         return any(self.key.startswith(full, start) for full in self._fuller.get(phrase, ()))
 
     def _written_before(self, pos: int) -> str | None:
-        """The match key of the longest body's name written right before ``pos``, as written."""
+        """The match key, as written, of the longest body's name that ends right before ``pos``."""
+        body = self._body_before(pos)
+        return " ".join(self.key[body.start : body.end].split()) if body is not None else None
+
+    def name_before(self, pos: int) -> str | None:
+        """The canonical name of the longest body whose name ends right before ``pos``."""
+        body = self._body_before(pos)
+        return body.name if body is not None else None
+
+    def _body_before(self, pos: int) -> Mention | None:
+        """The longest body whose name ends right before ``pos`` (within 160 characters)."""
         end = len(self.text[:pos].rstrip())
-        for offset in (m.start() for m in re.finditer(r"(?<!\S)\S", self.text[max(0, end - 160) : end])):
-            start = max(0, end - 160) + offset
+        for match in re.finditer(r"(?<!\S)\S", self.text[max(0, end - 160) : end]):  # the farthest first
+            start = max(0, end - 160) + match.start()
             self.limit = len(self.text)
             if self._is_upper(start) and self.starts_agency(start):
                 body = self.read(start)
                 if body is not None and body.end == end:
-                    return " ".join(self.key[start:end].split())
-        return None
-
-    def name_before(self, pos: int) -> str | None:
-        """The canonical name of the longest body whose name ends right before ``pos``."""
-        end = len(self.text[:pos].rstrip())
-        starts = [m.start() for m in re.finditer(r"(?<!\S)\S", self.text[max(0, end - 160) : end])]
-        for offset in starts:  # the farthest first: the longest name
-            start = max(0, end - 160) + offset
-            self.limit = len(self.text)
-            if not self._is_upper(start) or not self.starts_agency(start):
-                continue
-            body = self.read(start)
-            if body is not None and body.end == end:
-                return body.name
+                    return body
         return None
 
     def _prime_short_heads(self) -> None:
