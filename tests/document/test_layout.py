@@ -180,3 +180,29 @@ def test_a_body_sentence_right_under_the_kind_is_no_title():
         "1. Sở Y tế rà soát danh mục thuốc.\n"
     )
     assert layout(text).header.title is None
+
+
+def test_numbered_tasks_nest_under_the_numbered_heading_open_above_them():
+    from chidao.document.outline import build_outline
+
+    text = (
+        "II. NHIỆM VỤ\n1. Hoàn thiện thể chế\nNhiệm vụ 1: Rà soát quy chế.\nNhiệm vụ 2: Xây dựng chính sách.\n"
+        "2. Phát triển nhân lực\nNhiệm vụ 3: Tổ chức tập huấn.\n"
+    )
+    root = build_outline(split_paragraphs(text), text)
+
+    def shape(node):
+        return [(text[c.paragraph.body : c.paragraph.end][:12], shape(c)) for c in node.children]
+
+    assert shape(root) == [
+        (
+            "NHIỆM VỤ",
+            [
+                ("Hoàn thiện t", [("Rà soát quy ", []), ("Xây dựng chí", [])]),
+                ("Phát triển n", [("Tổ chức tập ", [])]),
+            ],
+        )
+    ]
+    # without a numbered heading open, "Nhiệm vụ 1:" stands where "1." would
+    flat = "II. NHIỆM VỤ\nNhiệm vụ 1: Rà soát quy chế.\nNhiệm vụ 2: Xây dựng chính sách.\n"
+    assert [len(c.children) for c in build_outline(split_paragraphs(flat), flat).children] == [2]

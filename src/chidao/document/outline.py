@@ -73,7 +73,7 @@ def build_outline(paragraphs: list[Paragraph], text: str = "") -> Node:
                 stack.pop()
             stack[-1][0].children.append(node)
             continue
-        level = bullets.get(paragraph.kind, 0) or rank(paragraph)
+        level = bullets.get(paragraph.kind, 0) or _task_no_rank(stack, paragraph) or rank(paragraph)
         same = _open_bullet(stack, paragraph.kind)
         if same is not None:
             # "*" over "+" ... then "*" again: a bullet of a kind open above is that one's sibling,
@@ -87,6 +87,20 @@ def build_outline(paragraphs: list[Paragraph], text: str = "") -> Node:
 
 
 _BULLETS = frozenset({"dash", "plus", "star", "circle"})
+_NUMBERED = frozenset({"decimal", "decimal2"})
+
+
+def _task_no_rank(stack: list[tuple[Node, float]], paragraph: Paragraph) -> float:
+    """The rank of "Nhiệm vụ 1:" under an open numbered heading ("1. Hoàn thiện cơ chế, chính
+    sách" / "Nhiệm vụ 1: ..." / "Nhiệm vụ 2: ..."): just below it, the heading's items (genre g377);
+    0 (the usual rank, as "1.") when no such heading is open."""
+    if paragraph.kind != "task_no":
+        return 0
+    for node, level in reversed(stack):
+        kind = node.paragraph.kind if node.paragraph is not None else None
+        if kind in _NUMBERED:
+            return level + 0.5
+    return 0
 
 
 def _bullet_ranks(paragraphs: list[Paragraph]) -> dict[str | None, float]:

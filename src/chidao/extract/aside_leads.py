@@ -7,7 +7,8 @@ hợp: Trung tâm Y tế các khu vực; thời gian: tháng 11/2026.").
 
 Conclusion notices often put the action first and who does it last, in brackets. Only an aside
 that closes the item counts, and only when it opens with "giao" and the agencies or with the
-agencies and a role ("chủ trì", "thực hiện", ...) or nothing more: "(theo báo cáo của Sở Xây
+agencies and a role ("chủ trì", "thực hiện", ...) or nothing more, or with a plan's label ("(Cơ
+quan chủ trì: Sở Nội vụ; cơ quan phối hợp: ...; thời gian: Quý II/2026)"): "(theo báo cáo của Sở Xây
 dựng)" or "(Sở Y tế đã báo cáo)" name no one to act.
 """
 
@@ -37,7 +38,7 @@ def aside_assignment(reader: AgencyReader, start: int, end: int) -> Assignment |
     if opening <= start or key.find(")", opening, close.start()) >= 0:
         return None  # no aside, the whole item in brackets, or a nested one
     pos = past_spaces(reader, opening + 1)
-    gives = _ASIDE_GIVES.match(key, pos, close.start())
+    gives = _ASIDE_GIVES.match(key, pos, close.start()) or sections().plan_lead.match(key, pos, close.start())
     if gives:
         pos = past_spaces(reader, gives.end())
     elif not reader.starts_agency(pos):
