@@ -45,3 +45,24 @@ def test_numbered_tasks_under_numbered_headings() -> None:
         (["Sở Tài chính"], ["Sở Công Thương"], "2027-05-15", None),
         (["Tỉnh đoàn"], [], None, "quarterly"),
     ]
+
+
+def test_the_verdict_on_a_proposal_is_no_task_but_the_work_it_gives_is() -> None:
+    body = (
+        "1. Về đề nghị cho phép nhà đầu tư thi công trước một số hạng mục: UBND tỉnh không thống nhất.\n"
+        "2. Đối với đề xuất của Công an tỉnh về mua sắm máy quét: UBND tỉnh sẽ xem xét sau khi có ý kiến"
+        " thẩm định của Sở Tài chính.\n"
+        "3. Về kiến nghị kéo dài thời gian giải ngân: Nội dung này đã được Quốc hội cho phép tại Nghị quyết"
+        " về dự toán ngân sách nhà nước năm 2026.\n"
+        "4. Về đề xuất của UBND phường An Hòa xin sử dụng trụ sở dôi dư: Chủ tịch UBND tỉnh đồng ý về chủ"
+        " trương; giao Sở Tài chính hướng dẫn phường An Hòa thực hiện các thủ tục theo quy định.\n"
+        "5. Về đề nghị hỗ trợ kinh phí sửa chữa trường học: thống nhất chủ trương, giao Sở Giáo dục và Đào"
+        " tạo rà soát, đề xuất mức hỗ trợ trước ngày 30/6/2026.\n"
+        "6. Đối với các kiến nghị khác của xã: giao các sở, ngành theo chức năng, nhiệm vụ được giao chủ"
+        " động xem xét, trả lời xã trước ngày 31/7/2026.\n"
+    )
+    assert _tasks(_notice(body)) == [
+        (["Sở Tài chính"], [], None, None),
+        (["Sở Giáo dục và Đào tạo"], [], "2026-06-30", None),
+        (["Các sở, ngành"], [], "2026-07-31", None),
+    ]

@@ -17,6 +17,7 @@ from chidao.extract.leads import (
     strip_label,
     topic_end,
 )
+from chidao.extract.proposal_answers import is_verdict
 from chidao.extract.task_clauses import SentenceState, label_end, points_to_annex
 from chidao.extract.task_splits import clause_spans
 from chidao.extract.task_types import Context, Task
@@ -82,8 +83,10 @@ class UnitCutting:
             if not leads:
                 self.skip(g_start, "no_agency")
                 continue
-            if not explicit and _ASSESSMENT.match(self.key, g_start):
-                self.skip(g_start, "assessment")
+            if (not explicit and _ASSESSMENT.match(self.key, g_start)) or (
+                _PROPOSAL_ANSWER.match(self.key, start, end) and is_verdict(self.reader, start, (g_start, g_end), leads)
+            ):
+                self.skip(g_start, "assessment")  # "Về đề nghị ...: UBND tỉnh không thống nhất." (rule 5)
                 continue
             self._emit(g_start, g_end, leads, explicit, ctx, marked=marked)
 
