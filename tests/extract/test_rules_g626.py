@@ -66,3 +66,30 @@ def test_the_verdict_on_a_proposal_is_no_task_but_the_work_it_gives_is() -> None
         (["Sở Giáo dục và Đào tạo"], [], "2026-06-30", None),
         (["Các sở, ngành"], [], "2026-07-31", None),
     ]
+
+
+def test_items_naming_their_actors_under_a_long_topic_heading() -> None:
+    body = (
+        "3. Về công tác giải phóng mặt bằng\n"
+        "3.1. Đối với dự án Đường vành đai phía Bắc đoạn qua các xã miền núi của tỉnh kết nối với quốc lộ"
+        " (còn 11,2 ha chưa bàn giao mặt bằng):\n"
+        "a) UBND các xã: An Bình, Tân Lập tập trung lực lượng, hoàn thành phê duyệt phương án bồi thường"
+        " trước ngày 15/11/2026.\n"
+        "b) UBND xã Hòa Sơn chủ trì, phối hợp với Công an xã Hòa Sơn vận động các hộ chưa bàn giao mặt bằng.\n"
+    )
+    assert _tasks(_notice(body)) == [
+        (["Ủy ban nhân dân xã An Bình", "Ủy ban nhân dân xã Tân Lập"], [], "2026-11-15", None),
+        (["Ủy ban nhân dân xã Hòa Sơn"], ["Công an xã Hòa Sơn"], None, None),
+    ]
+
+
+def test_a_stance_that_goes_on_with_actions_opens_the_task() -> None:
+    body = (
+        "1. Thủ trưởng các sở, ban, ngành xác định giải ngân vốn đầu tư công là nhiệm vụ chính trị trọng"
+        " tâm; rà soát từng dự án, lập kế hoạch giải ngân chi tiết; phấn đấu giải ngân 100% kế hoạch"
+        " trước ngày 31/01/2027.\n"
+        "2. Các chủ đầu tư phải xác định đây là nhiệm vụ trọng tâm.\n"
+    )
+    result = _notice(body)
+    assert _tasks(result) == [(["Thủ trưởng các sở, ban, ngành"], [], "2027-01-31", None)]
+    assert result["tasks"][0]["text"].startswith("Thủ trưởng các sở, ban, ngành xác định")

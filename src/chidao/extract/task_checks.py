@@ -101,9 +101,10 @@ class ClauseChecks:
                 self.reader, start, end, self.cues
             ):
                 return True
-            if len(node.children) > 1 and all(c.marked and self._opens_with_verb(c) for c in node.children):
+            if len(node.children) > 1 and all(c.marked and self._opens_with_actor(c) for c in node.children):
                 # "X tập trung lãnh đạo ...; trực tiếp chỉ đạo:" over "a) Tổ chức sơ tán ...", "b) Bố
-                # trí lực lượng ...": actions under a long lead-in are the tasks (rules 11, 14)
+                # trí lực lượng ...": actions under a long lead-in are the tasks (rules 11, 14); so are
+                # items that name who acts, under "Đối với dự án ... (còn 11,2 ha chưa bàn giao):"
                 return True
             # "Điều 2. Để khắc phục ... (a long purpose), Hội đồng nhân dân tỉnh yêu cầu:" over
             # "1. Giao Ủy ban nhân dân tỉnh:" and its items: numbered items that are the work
@@ -123,6 +124,10 @@ class ClauseChecks:
             # written out, whose bullets go on with it, no heading (dev d08)
             return False
         return (words <= 16 or (all_marked and words <= 80)) and not text.endswith((".", ";"))
+
+    def _opens_with_actor(self, node: Node) -> bool:
+        """Whether an item opens with a verb or with the agency that acts ("UBND xã A chủ trì ...")."""
+        return self._opens_with_verb(node) or self.reader.starts_agency(self._body(node)[0])
 
     def _opens_with_verb(self, node: Node) -> bool:
         """Whether an item opens with a verb of its own ("Rà soát ...", not "Đối với dự án A: ...")."""
@@ -262,11 +267,14 @@ class ClauseChecks:
         start, end = self._body(node)
         return self.text[start:end].rstrip().endswith(":")  # _LEAD_IN_END on the stripped text
 
-    def _is_stance(self, assignment: Assignment, end: int) -> bool:
+    def _is_stance(self, assignment: Assignment, end: int, following: list[tuple[int, int]]) -> bool:
         """An attitude asked of the lead and nothing to do: "Các bộ, cơ quan, địa phương phải xác
-        định đây là nhiệm vụ chính trị trọng tâm." (genre g186)."""
+        định đây là nhiệm vụ chính trị trọng tâm." (genre g186); not when the clause after it goes
+        on with what the lead does ("...; rà soát từng dự án, lập kế hoạch ..."): it opens that task."""
         after = past_spaces(self.reader, max(m.end for m in assignment.leads))
-        return after < end and _STANCE.match(self.key, after, end) is not None
+        if after >= end or _STANCE.match(self.key, after, end) is None:
+            return False
+        return not following or find_assignment(self.reader, *following[0], self.cues) is not None
 
     def _is_promise(self, assignment: Assignment, end: int) -> bool:
         """The issuer speaking of itself: "Ủy ban nhân dân tỉnh sẽ ưu tiên bố trí nguồn lực ..."

@@ -129,7 +129,7 @@ class UnitCutting:
                 self.skip(c_start, "narration")  # "Ủy ban nhân dân tỉnh sẽ ...": the issuer's promise
                 state.reporting = True  # "...; kết quả kiểm tra được công khai ...": the promise goes on
                 continue
-            if assignment is not None and self._is_stance(assignment, c_end):
+            if assignment is not None and self._is_stance(assignment, c_end, clauses[i + 1 : i + 2]):
                 self.skip(c_start, "assessment")  # "X phải xác định đây là nhiệm vụ trọng tâm."
                 continue
             if assignment is None and self.sentences and promised_subject(self.reader, opening, c_end):
