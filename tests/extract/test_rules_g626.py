@@ -93,3 +93,56 @@ def test_a_stance_that_goes_on_with_actions_opens_the_task() -> None:
     result = _notice(body)
     assert _tasks(result) == [(["Thủ trưởng các sở, ban, ngành"], [], "2027-01-31", None)]
     assert result["tasks"][0]["text"].startswith("Thủ trưởng các sở, ban, ngành xác định")
+
+
+RESOLUTION = """HỘI ĐỒNG NHÂN DÂN
+TỈNH HÒA BÌNH
+Số: 12/NQ-HĐND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hòa Bình, ngày 10 tháng 7 năm 2026
+NGHỊ QUYẾT
+Về tình hình kinh tế - xã hội 6 tháng đầu năm; nhiệm vụ, giải pháp 6 tháng cuối năm 2026
+HỘI ĐỒNG NHÂN DÂN TỈNH HÒA BÌNH
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;
+Xét Báo cáo số 245/BC-UBND ngày 26 tháng 6 năm 2026 của Ủy ban nhân dân tỉnh về tình hình kinh tế
+- xã hội 6 tháng đầu năm; báo cáo thẩm tra của các Ban của Hội đồng nhân dân tỉnh; ý kiến thảo
+luận của đại biểu Hội đồng nhân dân tỉnh tại kỳ họp.
+QUYẾT NGHỊ:
+Điều 1. Hội đồng nhân dân tỉnh cơ bản tán thành đánh giá tình hình nêu trong các báo cáo của
+Ủy ban nhân dân tỉnh, đồng thời nhấn mạnh một số nội dung sau:
+1. Kết quả đạt được
+Sáu tháng đầu năm 2026, kinh tế
+của tỉnh tiếp tục phục hồi, tăng trưởng khá; an sinh xã hội được bảo đảm; quốc phòng,
+an ninh được giữ vững, chủ quyền biên giới quốc gia được bảo vệ vững chắc.
+2. Nhiệm vụ, giải pháp trọng tâm 6 tháng cuối năm 2026
+Hội đồng nhân dân tỉnh yêu
+cầu Ủy ban nhân dân tỉnh tập trung chỉ đạo, điều hành quyết liệt, thực hiện đồng bộ các
+nhiệm vụ, giải pháp đã đề ra, trong đó chú trọng các nội dung sau:
+a) Tập trung tháo gỡ vướng mắc về
+giải phóng mặt bằng; phấn đấu đến ngày 31/12/2026 giải ngân đạt trên 95% kế hoạch vốn.
+b) Tăng cường các biện pháp chống thất thu ngân sách, nhất là thu từ đất đai, khai thác
+khoáng sản, kinh doanh trên nền tảng số.
+3. Đề nghị Tòa án nhân dân tỉnh nâng cao chất lượng xét xử; Thi hành án dân sự tỉnh tập trung
+giải quyết các việc có điều kiện thi hành.
+Điều 2. Tổ chức thực hiện
+1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết.
+Nơi nhận:
+- Lưu: VT.
+CHỦ TỊCH
+Vương Ngọc Hà
+"""
+
+
+def test_a_wrapped_resolution_whose_paragraphs_open_with_a_short_indented_line() -> None:
+    # The heading "2. Nhiệm vụ, giải pháp trọng tâm 6 tháng cuối năm 2026" stays apart from the
+    # lead-in's first, short line; its period is the work's own, no deadline; the enforcement
+    # office of the province since 2025 is a body of its own.
+    from chidao import extract_text
+
+    assert _tasks(extract_text(RESOLUTION)) == [
+        (["Ủy ban nhân dân tỉnh"], [], "2026-12-31", None),
+        (["Ủy ban nhân dân tỉnh"], [], None, None),
+        (["Tòa án nhân dân tỉnh"], [], None, None),
+        (["Thi hành án dân sự tỉnh"], [], None, None),
+    ]

@@ -228,6 +228,10 @@ def _goes_on(prev: str, own: re.Match[str] | None, content: str, size: int, widt
         return True
     if blank or width is None:
         return False
+    if own is not None and first.isupper() and len(prev) < 0.8 * width and len(content) < 0.55 * width:
+        # "2. Nhiệm vụ, giải pháp trọng tâm 6 tháng cuối năm 2026" / "Hội đồng nhân dân tỉnh yêu": a
+        # heading, then a paragraph whose first line is indented and cut short (genre g634)
+        return False
     if len(prev) >= 0.55 * width:
         return True
     if own and len(prev[own.end() :].split()) <= 2 and size == 1:
