@@ -146,3 +146,34 @@ def test_a_wrapped_resolution_whose_paragraphs_open_with_a_short_indented_line()
         (["Tòa án nhân dân tỉnh"], [], None, None),
         (["Thi hành án dân sự tỉnh"], [], None, None),
     ]
+
+
+def test_a_group_with_its_members_in_brackets_some_of_them_groups() -> None:
+    body = (
+        "1. Các chủ rừng là tổ chức (các Ban quản lý rừng phòng hộ, Khu Bảo tồn thiên nhiên Ea Sô,"
+        " Vườn quốc gia Yok Đôn, các công ty lâm nghiệp) xây dựng phương án phòng cháy rừng.\n"
+    )
+    assert _tasks(_notice(body))[0][0] == [
+        "Các Ban quản lý rừng phòng hộ",
+        "Khu Bảo tồn thiên nhiên Ea Sô",
+        "Vườn quốc gia Yok Đôn",
+        "Các công ty lâm nghiệp",
+    ]
+
+
+def test_a_body_item_that_points_to_its_row_of_the_annex_is_that_row() -> None:
+    body = (
+        "1. Thuế tỉnh chủ trì rà soát, phân loại hộ kinh doanh theo ngưỡng doanh thu, hoàn thành trước"
+        " ngày 31/01/2026 (chi tiết tại mục 2 Phụ lục kèm theo).\n"
+        "\nPHỤ LỤC\nDANH MỤC NHIỆM VỤ\n"
+        "STT\nNội dung\nCơ quan chủ trì\nCơ quan phối hợp\nThời gian hoàn thành\n"
+        "I\nTuyên truyền, tập huấn\n"
+        "1\nTổ chức hội nghị tập huấn chính sách bãi bỏ thuế khoán cho công chức phụ trách kinh tế của các"
+        " xã, phường, đặc khu trên địa bàn tỉnh\nThuế tỉnh\nSở Tài chính\nTháng 01/2026\n"
+        "2\nRà soát, phân loại hộ kinh doanh theo ngưỡng doanh thu\nThuế tỉnh\nUBND các xã, phường\n"
+        "Trước 31/01/2026\n"
+    )
+    assert _tasks(_notice(body)) == [
+        (["Thuế tỉnh"], ["Sở Tài chính"], "2026-01-31", None),
+        (["Thuế tỉnh"], ["Ủy ban nhân dân các xã, phường"], "2026-01-31", None),
+    ]

@@ -25,7 +25,8 @@ _ROMAN = re.compile(r"[IVXLC]{1,6}[.)]?")
 def _cell_openers() -> re.Pattern[str]:
     """Words that open an agency cell ("Sở", "UBND", "Công an"): such a line starts a new cell."""
     grammar = load_toml("agency_grammar.toml")
-    openers = {match_key(w) for w in [*grammar["heads"], *grammar["bare"]]} | set(_CELL_OPENERS)
+    bodies = [body["name"] for body in load_toml("agencies.toml")["body"]]  # "Thuế tỉnh" (genre g632)
+    openers = {match_key(w) for w in [*grammar["heads"], *grammar["bare"], *bodies]} | set(_CELL_OPENERS)
     words = sorted(openers, key=len, reverse=True)
     return re.compile("(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])")
 

@@ -109,7 +109,7 @@ _ROW_NUMBER_BREAK = _CUES["row_number_break"]  # "1, 2 | và 5"
 
 def _row_pointers(key: str, task: Task) -> set[str]:
     """The table rows a body task points to: "(nhiệm vụ số 3 tại Phụ lục)"."""
-    return {m.group(1) for m in _ROW_POINTER.finditer(key, task.start, task.end)}
+    return {m.group(1) or m.group(2) for m in _ROW_POINTER.finditer(key, task.start, task.end)}
 
 
 def _repeats(key: str, task: tuple[int, int], content: tuple[int, int]) -> bool:
