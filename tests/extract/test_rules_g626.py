@@ -177,3 +177,21 @@ def test_a_body_item_that_points_to_its_row_of_the_annex_is_that_row() -> None:
         (["Thuế tỉnh"], ["Sở Tài chính"], "2026-01-31", None),
         (["Thuế tỉnh"], ["Ủy ban nhân dân các xã, phường"], "2026-01-31", None),
     ]
+
+
+def test_a_closing_section_dates_the_items_above_it_and_a_cut_off_date_is_none() -> None:
+    body = (
+        "1. Đánh giá tình hình thực hiện dự toán năm 2026\n"
+        "a) Các sở, ban, ngành đánh giá tình hình thu, chi ngân sách 6 tháng đầu năm.\n"
+        "b) Các sở, ban, ngành rà soát các khoản kinh phí đến ngày 30/6/2026 chưa phân bổ, gửi Sở Tài"
+        " chính trước ngày 20/7/2026.\n"
+        "c) UBND các xã, phường báo cáo số tồn quỹ ngân sách xã đến ngày 30/6/2026.\n"
+        "2. Thời hạn gửi báo cáo\n"
+        "Báo cáo theo các nội dung tại mục 1 nêu trên gửi về Sở Tài chính trước ngày 25/7/2026, trừ các"
+        " nội dung đã có thời hạn riêng.\n"
+    )
+    assert _tasks(_notice(body)) == [
+        (["Các sở, ban, ngành"], [], "2026-07-25", None),
+        (["Các sở, ban, ngành"], [], "2026-07-20", None),
+        (["Ủy ban nhân dân các xã, phường"], [], "2026-07-25", None),
+    ]

@@ -1,4 +1,5 @@
-"""An urging letter's new dates for the overdue tasks it lists in prose (genre g588).
+"""Dates stated after the tasks they are for: an urging letter's new dates for the overdue tasks
+it lists in prose (genre g588), and a closing section's date for the items above it (g646).
 
 "Sở Tài chính: nhiệm vụ ... (hạn 30/11/2025). Sở Y tế: nhiệm vụ ... (hạn 05/12/2025)." then "đề
 nghị Thủ trưởng các cơ quan, đơn vị nêu trên khẩn trương hoàn thành các nhiệm vụ được giao ...
@@ -17,6 +18,7 @@ from chidao.extract.task_words import _BACK, _CUES
 from chidao.extract.timing import Timing, TimingReader
 
 _URGES = _CUES["urges_listed"]
+_DATES_ABOVE = _CUES["dates_above"]
 _EXCEPT = _CUES["urge_except"]
 _FEWEST = 2  # a list of overdue tasks: at least two before the request
 
@@ -84,3 +86,24 @@ def _exceptions(above: list[Task], reader: AgencyReader, timing: TimingReader, s
         for task in above:
             if any(m.name == body.name for m in task.leads):
                 task.timing = own
+
+
+def date_from_below(tasks: list[Task], reader: AgencyReader, timing: TimingReader) -> list[Task]:
+    """``tasks`` with the date of a closing section that points back at the items above it ("Báo
+    cáo theo các nội dung tại mục 1, mục 2 nêu trên ... gửi về Sở Tài chính trước ngày 25/7/2026,
+    trừ các nội dung đã có thời hạn riêng."): each task above it that states no date of its own
+    (and no period) is due then, and the sentence, which only points back, is no task (rules 11, 13)."""
+    key = reader.key
+    pointer = _DATES_ABOVE.search(key)
+    if pointer is None:
+        return tasks
+    request = next((t for t in tasks if t.start <= pointer.start() < t.end), None)
+    span = (request.start, request.end) if request else _sentence(key, pointer.start(), pointer.end())
+    new = timing.read(pointer.end(), _clause_end(key, pointer.end(), span[1]))
+    above = [t for t in tasks if t.end <= span[0] and t.timing.deadline is None and t.timing.recurrence is None]
+    if new.deadline is None or not above:
+        return tasks
+    for task in above:
+        task.timing = new
+        task.trace = [*(t for t in task.trace if not t.startswith("deadline:")), "deadline: the closing section's date"]
+    return [t for t in tasks if t is not request]
