@@ -195,3 +195,28 @@ def test_a_closing_section_dates_the_items_above_it_and_a_cut_off_date_is_none()
         (["Các sở, ban, ngành"], [], "2026-07-20", None),
         (["Ủy ban nhân dân các xã, phường"], [], "2026-07-25", None),
     ]
+
+
+NEWS = (
+    "Bí thư Tỉnh ủy làm việc với Sở Khoa học và Công nghệ\n\n"
+    "Chiều 9/6, đồng chí Bí thư Tỉnh ủy đã có buổi làm việc với Sở Khoa học và Công nghệ về tình hình"
+    " thực hiện nhiệm vụ 5 tháng đầu năm.\n\n"
+    "Để thực hiện thắng lợi các mục tiêu đề ra, Bí thư Tỉnh ủy đề nghị Sở Khoa học và Công nghệ cần tập"
+    " trung thực hiện tốt một số nhiệm vụ trọng tâm.\n\n"
+    "Thứ nhất, chủ động tham mưu cụ thể hóa Nghị quyết số 57-NQ/TW bằng các chương trình, đề án có mục"
+    " tiêu rõ ràng.\n\n"
+    "Thứ hai, khẩn trương hoàn thành kho dữ liệu dùng chung của tỉnh trong quý III/2026.\n\n"
+    "Tiếp thu ý kiến chỉ đạo, Giám đốc Sở Khoa học và Công nghệ cam kết sẽ nỗ lực hoàn thành các nhiệm"
+    " vụ được giao.\n"
+)
+
+
+def test_points_announced_by_a_sentence_with_a_full_stop() -> None:
+    from chidao import extract_text
+
+    result = extract_text(NEWS)
+    assert [t["text"][:9] for t in result["tasks"]] == ["Thứ nhất,", "Thứ hai, "]
+    assert _tasks(result) == [
+        (["Sở Khoa học và Công nghệ"], [], None, None),
+        (["Sở Khoa học và Công nghệ"], [], "2026-09-30", None),
+    ]

@@ -41,6 +41,9 @@ from chidao.text.occurrences import Occurrences
 __all__ = ["Context", "PlanLines", "Task", "TaskCutter"]
 
 _BACK_AFTER = cues("agency_cues.toml")["back_after"]  # "Các cơ quan, đơn vị | nêu trên ..."
+_POINTS_FOLLOW = cues("task_cues.toml")["points_follow"]  # "... một số nhiệm vụ trọng tâm." over "Thứ nhất, ..."
+_FIRST_POINT = cues("task_cues.toml")["first_point"]  # "Thứ nhất, ...", "Một là, ..."
+_POINT = cues("task_cues.toml")["point"]  # "Thứ hai, ..."
 
 
 class TaskCutter(ClauseChecks, OutlineReading, PlanReading, UnitCutting, TableTasks):
@@ -165,7 +168,7 @@ class TaskCutter(ClauseChecks, OutlineReading, PlanReading, UnitCutting, TableTa
         if not run:
             return None
         for i, node in enumerate(run[:-1]):
-            if self._ends_lead_in(node) and self._introduces_tasks(node):
+            if (self._ends_lead_in(node) or self._announces_points(node, run[i + 1])) and self._introduces_tasks(node):
                 # "..., yêu cầu UBND tỉnh, thành phố thực hiện một số nội dung sau:" and the
                 # paragraphs after it, each an item under it.
                 if i and self.sentences:
@@ -173,7 +176,15 @@ class TaskCutter(ClauseChecks, OutlineReading, PlanReading, UnitCutting, TableTa
                 for before in run[:i] if not self.sentences else ():
                     self.skip(before.paragraph.start, "preamble")  # type: ignore[union-attr]
                 inner = self._lead_in(node, ctx)
-                for item in run[i + 1 :]:
+                items = run[i + 1 :]
+                if not self._ends_lead_in(node):  # the points only: "Thứ nhất, ...", "Thứ hai, ..."
+                    count = next(
+                        (k for k, p in enumerate(items) if not _POINT.match(self.key, self._body(p)[0])), len(items)
+                    )
+                    items, rest = items[:count], items[count:]
+                    if rest:
+                        self._unmarked_run(rest, ctx)
+                for item in items:
                     if self._ends_lead_in(item) and self._introduces_tasks(item):
                         inner = self._lead_in(item, ctx)
                     elif inner.active:
@@ -198,6 +209,13 @@ class TaskCutter(ClauseChecks, OutlineReading, PlanReading, UnitCutting, TableTa
         else:
             self._unit(start, end, ctx, marked=False)
         return None
+
+    def _announces_points(self, node: Node, after: Node) -> bool:
+        """ "Bí thư Tỉnh ủy đề nghị Sở X cần tập trung thực hiện tốt một số nhiệm vụ trọng tâm." with
+        a full stop, then "Thứ nhất, ...": a lead-in for the points (genre g647)."""
+        return bool(_POINTS_FOLLOW.search(self.key, *self._body(node))) and bool(
+            _FIRST_POINT.match(self.key, self._body(after)[0])
+        )
 
     def _shortens_addressee(self, leads: list[Mention]) -> bool:
         """ "Bộ Y tế đề nghị Ủy ban nhân dân các tỉnh, thành phố ...:" in a letter to "Ủy ban nhân
