@@ -220,3 +220,21 @@ def test_points_announced_by_a_sentence_with_a_full_stop() -> None:
         (["Sở Khoa học và Công nghệ"], [], None, None),
         (["Sở Khoa học và Công nghệ"], [], "2026-09-30", None),
     ]
+
+
+def test_a_tab_table_with_day_ranges_and_a_content_cell_wrapped_onto_the_rest_of_its_row() -> None:
+    body = (
+        "II. NHIỆM VỤ CỤ THỂ\n"
+        "STT\tNội dung\tĐơn vị thực hiện\tThời gian\n"
+        "1\tTuyên truyền trên hệ thống loa truyền thanh cơ sở\tTrung tâm Dịch vụ tổng hợp xã\t15/4 - 15/5/2026\n"
+        "2\tKiểm tra, giám sát các cơ sở kinh doanh thực phẩm trên địa bàn xã.\n"
+        "Xử lý nghiêm các vi phạm theo thẩm quyền\tPhòng Kinh tế\t01/4 - 30/4/2026\n"
+        "3\tTổng hợp, báo cáo kết quả về UBND xã\tPhòng Văn hóa - Xã hội\tTrước 20/12\n"
+    )
+    result = _notice(body)
+    assert _tasks(result) == [
+        (["Trung tâm Dịch vụ tổng hợp xã"], [], "2026-05-15", None),
+        (["Phòng Kinh tế"], [], "2026-04-30", None),
+        (["Phòng Văn hóa - Xã hội"], [], "2026-12-20", None),
+    ]
+    assert "Xử lý nghiêm" in result["tasks"][1]["text"]

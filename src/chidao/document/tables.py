@@ -119,6 +119,15 @@ def _delimited(text: str, lines: list[tuple[int, int]], separator: re.Pattern[st
                 # runs of tabs only align the columns.
                 exact = _split(text, s, e, _ONE_TAB)
                 row_cells = exact if len(exact) == len(roles) else row_cells
+            if separator is _TAB and len(row_cells) < len(roles) and i + 1 < len(lines):
+                # "9\tKiểm tra ... trên địa bàn xã." / "Xử lý nghiêm ...\tĐoàn kiểm tra\t15/4 - 15/5/2026":
+                # the content cell wrapped onto a line that holds the rest of the row (genre g645)
+                ns, ne = lines[i + 1]
+                rest = _split(text, ns, ne, separator) if not _ROW_NUMBER.match(text, ns, ne) else []
+                if rest and len(row_cells) + len(rest) - 1 == len(roles):
+                    row_cells = [*row_cells[:-1], Cell(row_cells[-1].start, rest[0].end), *rest[1:]]
+                    e = ne
+                    i += 1
             if len(row_cells) < 2:
                 break
             table.rows.append(Row(s, e, row_cells, _is_group(text, row_cells, roles)))
@@ -145,6 +154,8 @@ def _sub_header(
     return roles, [Cell(a, b) for a, b in spans]
 
 
+# A row's number, then its first cell: "9\tKiểm tra ...".
+_ROW_NUMBER = re.compile(r"[ \t]*\d{1,3}[.)]?\t")
 # A line that titles the rows under it, written across the table: "I. CÔNG TÁC TUYÊN TRUYỀN".
 _GROUP_TITLE = re.compile(r"[ \t]*[IVXLC]{1,6}[.)][ \t]+\S[^\t|]*$", re.MULTILINE)
 

@@ -54,6 +54,7 @@ _YEAR_OPENING = _CUES["year_opening"]
 
 _OPEN_ENDED = _CUES["open_ended"]
 _YEAR_RANGE_CELL = _CUES["year_range_cell"]
+_DATE_RANGE_CELL = _CUES["date_range_cell"]
 _HISTORY_BRACKET = _CUES["history_bracket"]
 _YEARLY = "yearly"
 _HAS_YEAR = re.compile(r"\d{4}")
@@ -237,6 +238,9 @@ class TimingReader:
             return Timing(
                 date(int(years.group(1)), 12, 31), self.text[start:end].strip(), None, (start, end), "in_year"
             )
+        days = _DATE_RANGE_CELL.match(self.key, start, end)
+        if days:
+            start = days.end()  # "15/4 - 15/5/2026": by the range's last day
         cell = self.text[start:end]
         for prefix in _CELL_PREFIXES:  # "trong ", "trước ngày ", "trước "
             for match in find_deadlines(prefix + cell, doc_date=self.doc_date, year=self.year, calendar=self.calendar):
