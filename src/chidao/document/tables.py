@@ -115,19 +115,7 @@ def _delimited(text: str, lines: list[tuple[int, int]], separator: re.Pattern[st
                 i, e = unframed_row(text, lines, i, lambda end, at=s: len(_split(text, at, end, _PIPE)), len(roles))
                 row_cells = _split(text, s, e, separator)
             if separator is _TAB and len(row_cells) < len(roles):
-                # One tab per cell keeps an empty cell ("1\tRà soát\tSở Nội vụ\t\tTháng 6/2026");
-                # runs of tabs only align the columns.
-                exact = _split(text, s, e, _ONE_TAB)
-                row_cells = exact if len(exact) == len(roles) else row_cells
-            if separator is _TAB and len(row_cells) < len(roles) and i + 1 < len(lines):
-                # "9\tKiểm tra ... trên địa bàn xã." / "Xử lý nghiêm ...\tĐoàn kiểm tra\t15/4 - 15/5/2026":
-                # the content cell wrapped onto a line that holds the rest of the row (genre g645)
-                ns, ne = lines[i + 1]
-                rest = _split(text, ns, ne, separator) if not _ROW_NUMBER.match(text, ns, ne) else []
-                if rest and len(row_cells) + len(rest) - 1 == len(roles):
-                    row_cells = [*row_cells[:-1], Cell(row_cells[-1].start, rest[0].end), *rest[1:]]
-                    e = ne
-                    i += 1
+                row_cells, e, i = _tab_row(text, lines, i, row_cells, len(roles))
             if len(row_cells) < 2:
                 break
             table.rows.append(Row(s, e, row_cells, _is_group(text, row_cells, roles)))
@@ -136,6 +124,33 @@ def _delimited(text: str, lines: list[tuple[int, int]], separator: re.Pattern[st
         if table.rows:
             tables.append(table)
     return tables
+
+
+def _tab_row(
+    text: str, lines: list[tuple[int, int]], i: int, cells: list[Cell], count: int
+) -> tuple[list[Cell], int, int]:
+    """A tab row on line ``i`` with fewer than ``count`` cells, made whole: its cells, its end and
+    its last line. One tab per cell keeps an empty cell ("1\tRà soát\tSở Nội vụ\t\tTháng 6/2026");
+    runs of tabs only align the columns; a content cell may wrap onto the next line."""
+    start, end = lines[i]
+    exact = _split(text, start, end, _ONE_TAB)
+    if len(exact) == count:
+        return exact, end, i
+    wrapped = _wrapped_tab_row(text, lines[i + 1], cells, count) if i + 1 < len(lines) else None
+    if wrapped is not None:
+        return wrapped[0], wrapped[1], i + 1
+    return cells, end, i
+
+
+def _wrapped_tab_row(text: str, line: tuple[int, int], cells: list[Cell], count: int) -> tuple[list[Cell], int] | None:
+    """The row whose content cell wrapped onto ``line``, which holds the rest of the row ("9\tKiểm
+    tra ... trên địa bàn xã." / "Xử lý nghiêm ...\tĐoàn kiểm tra\t15/4 - 15/5/2026", genre g645):
+    its ``count`` cells and its end; None when ``line`` is no such rest."""
+    start, end = line
+    rest = _split(text, start, end, _TAB) if not _ROW_NUMBER.match(text, start, end) else []
+    if not rest or len(cells) + len(rest) - 1 != count:
+        return None
+    return [*cells[:-1], Cell(cells[-1].start, rest[0].end), *rest[1:]], end
 
 
 def _sub_header(
