@@ -238,3 +238,16 @@ def test_a_tab_table_with_day_ranges_and_a_content_cell_wrapped_onto_the_rest_of
         (["Phòng Văn hóa - Xã hội"], [], "2026-12-20", None),
     ]
     assert "Xử lý nghiêm" in result["tasks"][1]["text"]
+
+
+def test_continuing_education_is_part_of_a_name_but_continually_still_a_manner() -> None:
+    body = (
+        "1. Phòng Giáo dục nghề nghiệp và Giáo dục thường xuyên hướng dẫn các trung tâm xây dựng kế hoạch.\n"
+        "2. Các trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên tổ chức khai giảng.\n"
+        "3. Sở Giáo dục và Đào tạo thường xuyên kiểm tra việc thực hiện.\n"
+    )
+    assert [t[0] for t in _tasks(_notice(body))] == [
+        ["Phòng Giáo dục nghề nghiệp và Giáo dục thường xuyên"],
+        ["Các trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên"],
+        ["Sở Giáo dục và Đào tạo"],
+    ]

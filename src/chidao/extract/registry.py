@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any
 
 from chidao.data import load_toml
 from chidao.text.fold import match_key
@@ -86,6 +87,17 @@ def alternation(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:
     units = {_phrase_pattern(p): _units(p) for p in phrases}
     ordered = sorted(set(units), key=len, reverse=True)  # the flat alternation's order
     return re.compile(r"(?:" + _trie([units[pattern] for pattern in ordered], 0) + r")(?![\w&])")
+
+
+def _stop_words(grammar: dict[str, Any]) -> re.Pattern[str]:
+    """The stop words, but where one is part of a name after the words before it ("giáo dục |
+    thường xuyên" in "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên")."""
+    stops = grammar["stop_words"]
+    inside = []
+    for phrase in grammar["names_with_stop_words"]:
+        word = max((w for w in stops if phrase.endswith(f" {w}")), key=len)
+        inside.append(rf"(?<={re.escape(phrase[: -len(word) - 1])} ){re.escape(word)}")
+    return re.compile(rf"(?!{'|'.join(inside)})" + alternation(stops).pattern)
 
 
 def _with_comrade(positions: list[str], comrades: list[str]) -> list[str]:
@@ -171,7 +183,7 @@ def registry() -> Registry:
         positions=alternation(grammar["positions"]),
         compound_heads=alternation(grammar["compound_heads"]),
         compound_parts=alternation(grammar["compound_parts"]),
-        stop_words=alternation(grammar["stop_words"]),
+        stop_words=_stop_words(grammar),
         noun_verbs=alternation(grammar["noun_verbs"]),
         tails=alternation(grammar["tails"]),
         roles=alternation(grammar["roles"]),
