@@ -251,3 +251,20 @@ def test_continuing_education_is_part_of_a_name_but_continually_still_a_manner()
         ["Các trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên"],
         ["Sở Giáo dục và Đào tạo"],
     ]
+
+
+def test_a_lead_cell_that_marks_its_partners_and_a_remarks_cell_that_names_them() -> None:
+    body = (
+        "II. NHIỆM VỤ CỤ THỂ\n"
+        "STT | Đơn vị thực hiện | Nội dung công việc | Thời gian | Ghi chú\n"
+        "1 | Phòng Kinh tế (chủ trì); Công an phường (phối hợp) | Ra quân lập lại trật tự vỉa hè, lòng"
+        " đường | Trong tháng 12/2026 | \n"
+        "2 | Phòng Văn hóa - Xã hội | Xây dựng nội dung tuyên truyền trên hệ thống loa truyền thanh |"
+        " Trong tháng 12/2026 | Phối hợp: Đoàn Thanh niên phường\n"
+        "3 | Công an phường | Tăng cường tuần tra, kiểm soát | Trong tháng 12/2026 | Mỗi tổ ít nhất 01 đợt\n"
+    )
+    assert _tasks(_notice(body)) == [
+        (["Phòng Kinh tế"], ["Công an phường"], "2026-12-31", None),
+        (["Phòng Văn hóa - Xã hội"], ["Đoàn Thanh niên phường"], "2026-12-31", None),
+        (["Công an phường"], [], "2026-12-31", None),
+    ]

@@ -23,7 +23,7 @@ class _Vocabulary:
 def vocabulary() -> _Vocabulary:
     data = load_toml("tables.toml")
     roles = []
-    for role in ("schedule", "ignore", "coordinators", "lead", "time", "content"):
+    for role in ("schedule", "ignore", "notes", "coordinators", "lead", "time", "content"):
         words = sorted((match_key(w) for w in data["columns"][role]), key=len, reverse=True)
         roles.append((role, re.compile("(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])")))
     names = [match_key(w) for w in data["columns"]["number"]]

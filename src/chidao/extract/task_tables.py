@@ -7,6 +7,7 @@ import re
 from chidao.document import Table
 from chidao.document.tables import Cell, Row
 from chidao.extract.agencies import Mention
+from chidao.extract.cues import cues
 from chidao.extract.lead_basics import _COORDINATE_WORDS, _LEAD_THEN_WORDS
 from chidao.extract.leads import (
     clean_leads,
@@ -28,6 +29,18 @@ _CLAUSE_END = re.compile(r"[.;\n]")
 
 
 _MARK = re.compile(r"\s*[xX✓✔•+]\s*")  # a cell that only marks its column
+_TABLE_CUES = cues("task_cues.toml")
+_PARTNER_MARK = _TABLE_CUES["partner_mark"]  # "(phối hợp)" after the partners in a lead cell
+_PARTNERS_NOTE = _TABLE_CUES["partners_note"]  # "Phối hợp: ..." opening a remarks cell
+
+
+def _partner_parts(key: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of a lead cell, between ";", that end with "(phối hợp)": their bodies are partners."""
+    parts = []
+    for mark in _PARTNER_MARK.finditer(key, start, end):
+        opening = key.rfind(";", start, mark.start()) + 1 or start
+        parts.append((max(opening, start), mark.start()))
+    return parts
 
 
 class TableTasks:
@@ -46,8 +59,11 @@ class TableTasks:
         lead_cell = table.cell(row, "lead")
         if lead_cell is not None and lead_cell.end > lead_cell.start:
             mentions, after = self._cell_mentions(lead_cell.start, lead_cell.end)
-            leads = clean_leads(mentions)
-            partners = coordinators(self.reader, after, lead_cell.end, leads, self.cues)
+            # "Phòng Kinh tế (chủ trì); Công an phường, Tổ Quản lý trật tự đô thị phường (phối hợp)"
+            marked = _partner_parts(self.key, lead_cell.start, lead_cell.end)
+            partners = [m for m in mentions if any(a <= m.start < b for a, b in marked)]
+            leads = clean_leads([m for m in mentions if m not in partners])
+            partners += coordinators(self.reader, after, lead_cell.end, leads, self.cues)
         elif lead_cell is not None:
             leads = list(above)
         if not leads:
@@ -56,6 +72,11 @@ class TableTasks:
         if coord_cell is not None and coord_cell.end > coord_cell.start:
             mentions, _ = self._cell_mentions(coord_cell.start, coord_cell.end)
             lead_names = {m.name.lower() for m in leads}
+            partners += [m for m in mentions if not self.reader.is_vague(m) and m.name.lower() not in lead_names]
+        notes = table.cell(row, "notes")
+        if notes is not None and _PARTNERS_NOTE.match(self.key, notes.start, notes.end):
+            lead_names = {m.name.lower() for m in (*leads, *partners)}
+            mentions, _ = self._cell_mentions(_PARTNERS_NOTE.match(self.key, notes.start).end(), notes.end)  # type: ignore[union-attr]
             partners += [m for m in mentions if not self.reader.is_vague(m) and m.name.lower() not in lead_names]
         named = {m.name.lower() for m in (*leads, *partners)}
         partners += [
