@@ -268,3 +268,18 @@ def test_a_lead_cell_that_marks_its_partners_and_a_remarks_cell_that_names_them(
         (["Phòng Văn hóa - Xã hội"], ["Đoàn Thanh niên phường"], "2026-12-31", None),
         (["Công an phường"], [], "2026-12-31", None),
     ]
+
+
+def test_news_attendance_reports_and_statements_are_no_tasks() -> None:
+    from chidao import extract_text
+
+    text = (
+        "Phó Thủ tướng chủ trì hội nghị trực tuyến về phòng, chống dịch tả lợn châu Phi\n\n"
+        "Dự hội nghị tại điểm cầu Trụ sở Chính phủ có Bộ trưởng Bộ Nông nghiệp và Môi trường; lãnh đạo các"
+        " Bộ: Công an, Quốc phòng, Công Thương. Tại điểm cầu các địa phương có lãnh đạo UBND tỉnh, thành phố,"
+        " Sở Nông nghiệp và Môi trường.\n\n"
+        "Các địa phương có số ổ dịch lớn là Hà Tĩnh (74 ổ dịch), Nghệ An (61), Quảng Ngãi (48).\n\n"
+        "Bộ Công Thương thông tin, lực lượng quản lý thị trường đã kiểm tra 1.216 cơ sở kinh doanh.\n\n"
+        "Phó Thủ tướng yêu cầu Bộ Nông nghiệp và Môi trường hướng dẫn các địa phương khoanh vùng, dập dịch.\n"
+    )
+    assert _tasks(extract_text(text)) == [(["Bộ Nông nghiệp và Môi trường"], [], None, None)]

@@ -67,6 +67,7 @@ _ROLE_IS = _CUES["role_is"]
 _ISSUER_VERB = _CUES["issuer_verb"]
 _ALWAYS_ISSUING = _CUES["always_issuing"]
 _APPROVING = _CUES["approving"]
+_REPORTS, _COPULA = _CUES["reports"], _CUES["copula"]  # "X cho biết ...", "X là ..."
 _SPEECH = _CUES["speech"]
 _TITLE_COLON = _CUES["title_colon"]
 _LEADER_DIRECTS = _CUES["leader_directs"]
@@ -241,9 +242,9 @@ def _subject(reader: AgencyReader, pos: int, end: int, known: _Read | None) -> A
         mentions, after = reader.read_list(pos, limit=end)
     if not mentions or after > end:
         return None
-    role = _ROLE_IS.match(reader.key, after, end)
+    role = _ROLE_IS.match(reader.key, after, end) or _COPULA.match(reader.key, after, end)
     if role is not None:
-        # a mere description of the role is no task; the duties that follow it are
+        # a mere description of the role (or of what X is, genre g665) is no task; the duties after it are
         return Assignment(clean_leads(mentions), pos, False) if reader.acts(role.end(), end) else None
     colon = _COLON_AFTER.match(reader.key, after)
     past = _PAST.match(reader.key, after) or _PAST_SOON.match(reader.key, after, end)
@@ -326,7 +327,9 @@ def _read_nothing(reader: AgencyReader, pos: int, known: _Read | None) -> bool:
 def _issues(reader: AgencyReader, mentions: list[Mention], after: int, end: int) -> bool:
     """Whether "X ban hành ...", "X tổ chức hội nghị ..." is the issuer introducing the document
     (not a task) rather than an order to X ("Sở Tư pháp ban hành hướng dẫn ...")."""
-    if _ALWAYS_ISSUING.match(reader.key, after) or all(reader.speaks_for_issuer(m) for m in mentions):
+    if _ALWAYS_ISSUING.match(reader.key, after) or _REPORTS.match(reader.key, after):
+        return True  # "X thông báo ...", and anyone's report: "Bộ Công Thương thông tin, lực lượng ..."
+    if all(reader.speaks_for_issuer(m) for m in mentions):
         return True
     if _APPROVING.match(reader.key, after) and all(reader.is_leader(m) or reader.is_speaker(m) for m in mentions):
         return True  # "Chủ tịch UBND tỉnh đồng ý với đề xuất ...", "Thủ tướng nhấn mạnh, ...", in the news too

@@ -17,6 +17,7 @@ from itertools import accumulate
 
 from chidao.data import load_toml
 from chidao.document import Paragraph
+from chidao.extract.cues import cues
 from chidao.extract.vocabulary import assignment_phrases
 from chidao.text.guarded import Guarded, guarded
 
@@ -114,7 +115,10 @@ def _openers() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 @cache
 def _attendance() -> re.Pattern[str]:
-    return re.compile(rf"(?:{assignment_phrases('attendance')})(?![\w])")
+    # ... or with the place between: "Dự hội nghị tại điểm cầu Trụ sở Chính phủ có ...", "Tại điểm
+    # cầu các địa phương có lãnh đạo UBND tỉnh ..." (genre g665)
+    at = cues("assignment_cues.toml")["attendance_at"].pattern
+    return re.compile(rf"(?:(?:{assignment_phrases('attendance')})(?![\w])|{at})")
 
 
 def lists_attendance(key: str, start: int, end: int) -> bool:
