@@ -283,3 +283,15 @@ def test_news_attendance_reports_and_statements_are_no_tasks() -> None:
         "Phó Thủ tướng yêu cầu Bộ Nông nghiệp và Môi trường hướng dẫn các địa phương khoanh vùng, dập dịch.\n"
     )
     assert _tasks(extract_text(text)) == [(["Bộ Nông nghiệp và Môi trường"], [], None, None)]
+
+
+def test_property_and_assigning_words_end_or_stay_in_names() -> None:
+    body = (
+        "1. Phòng Tiêu chuẩn, Đo lường, Chất lượng và Sở hữu trí tuệ tổ chức kiểm tra nhà nước về đo lường.\n"
+        "2. Giám đốc Sở phân công lãnh đạo phụ trách từng lĩnh vực.\n"
+        "3. Phân công nhiệm vụ cụ thể như sau:\n"
+    )
+    assert [t[0] for t in _tasks(_notice(body))] == [
+        ["Phòng Tiêu chuẩn, Đo lường, Chất lượng và Sở hữu trí tuệ"],
+        ["Giám đốc Sở"],
+    ]

@@ -260,7 +260,7 @@ class UnitCutting:
             # án là công trình trọng điểm ..." is no task of theirs; genre g319)
             and (ctx.fallback is not self.root_fallback or not _STATEMENT.match(self.key, start, end))
             and not self.reader.starts_agency(start)  # "Sở Y tế là cơ quan thường trực ...": its own subject
-            and not _GENERAL_REQUIREMENT.match(self.key, start)
+            and not (_GENERAL_REQUIREMENT.match(self.key, start) or self.key[start:end].rstrip().endswith(":"))
         ):
             return [(s, e, ctx.fallback, False) for s, e, _, _ in groups]
         if ctx.addressee and not ctx.leads:
