@@ -295,3 +295,26 @@ def test_property_and_assigning_words_end_or_stay_in_names() -> None:
         ["Phòng Tiêu chuẩn, Đo lường, Chất lượng và Sở hữu trí tuệ"],
         ["Giám đốc Sở"],
     ]
+
+
+def test_a_province_writing_to_the_prime_minister_gives_him_no_task() -> None:
+    from chidao import extract_text
+
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG BÌNH\nSố: 142/UBND-KT\nV/v đề nghị hỗ trợ kinh phí khắc phục hậu quả"
+        " thiên tai\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Quảng Bình, ngày 12 tháng 01 năm 2026\n\n"
+        "Kính gửi: Thủ tướng Chính phủ.\nĐồng kính gửi:\n- Bộ Tài chính;\n- Bộ Xây dựng.\n\n"
+        "Trong tháng 10 năm 2025, trên địa bàn tỉnh liên tiếp chịu ảnh hưởng của bão số 10, gây sạt lở"
+        " nghiêm trọng bờ sông, bờ biển tại nhiều xã, phường.\n\n"
+        "Ủy ban nhân dân tỉnh đã ban hành các văn bản chỉ đạo ứng phó; đã giao Sở Nông nghiệp và Môi trường"
+        " chủ trì kiểm tra hiện trường; giao Bộ Chỉ huy Quân sự tỉnh chủ trì huy động lực lượng hỗ trợ"
+        " Nhân dân.\n\n"
+        "Quảng Bình là tỉnh có nguồn thu ngân sách hạn chế, năm 2026 còn phải nhận bổ sung cân đối từ"
+        " ngân sách trung ương.\n\n"
+        "Ủy ban nhân dân tỉnh kính đề nghị Thủ tướng Chính phủ xem xét hỗ trợ 850 tỷ đồng.\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn Minh\n"
+    )
+    result = extract_text(text)
+    assert result["tasks"] == []
+    assert result["document"]["is_directive"] is False

@@ -141,6 +141,10 @@ def _skip_addressees(text: str, body: list[Paragraph]) -> tuple[list[Paragraph],
             while j < len(body) and body[j].kind in ("dash", "plus", "star"):
                 spans.append((body[j].body, body[j].end))
                 j += 1
+            if j < len(body) and text[body[j].body : body[j].end].lstrip("*# ").startswith(words.copy_openers):
+                j += 1  # "Đồng kính gửi:" and its list: copies, no addressees of the items
+                while j < len(body) and body[j].kind in ("dash", "plus", "star"):
+                    j += 1
             return body[:i] + body[j:], spans
     return body, []
 

@@ -28,6 +28,7 @@ class LayoutLexicon:
     surnames: frozenset[str]
     signature_prefixes: tuple[str, ...]
     addressee_openers: tuple[str, ...]  # "Kính gửi"
+    copy_openers: tuple[str, ...]  # "Đồng kính gửi"
     addressee_line_ends: tuple[str, ...]  # a telegram's "... điện:"
     form_annex_titles: tuple[str, ...]  # "MẪU BÁO CÁO": an annex that is a form to fill in
     signature_titles: tuple[str, ...]
@@ -61,6 +62,7 @@ def lexicon() -> LayoutLexicon:
         signature_prefixes=tuple(data["signature_prefixes"]),
         signature_titles=tuple(data["signature_titles"]),
         addressee_openers=tuple(data["addressee_openers"]),
+        copy_openers=tuple(data["copy_openers"]),
         addressee_line_ends=tuple(data["addressee_line_ends"]),
         form_annex_titles=tuple(data["form_annex_titles"]),
         national_issuers=tuple(data["national_issuers"]),

@@ -141,17 +141,16 @@ def _upward(reader: AgencyReader, match: re.Match[str], mentions: list[Mention])
     """A province asking the centre ("đề nghị Bộ Xây dựng hỗ trợ tỉnh ..."): no task (rule 10)."""
     if reader.place.national or not match.group(0).startswith(_UPWARD["upward_verb"]):
         return False
-    for mention in mentions:
-        name = phrase_key(mention.name)
-        # A body of the province or a regional branch ("Cục Thuế khu vực"): a name that opens with a
-        # higher body's word (matched below) holds one of the words inside it, never at its start.
-        local = name.endswith(_LOCAL_ENDS) or any(word in f" {name} " for word in _LOCAL_WORDS)
-        if not _higher().match(name) or name.startswith(_HIGHER_NOT) or local:
-            return False
-    return True
+    return all(is_higher(mention) for mention in mentions)
 
 
-# What ``_skip_intro`` skips opens with one of these: most clauses open with none.
+def is_higher(mention: Mention) -> bool:
+    """Whether a body is above a province ("Bộ Xây dựng", "Thủ tướng Chính phủ"): not one of the
+    province's own ("Bộ Chỉ huy Quân sự tỉnh") nor a regional branch ("Cục Thuế khu vực"), whose
+    names hold a higher body's word inside, never at their start."""
+    name = phrase_key(mention.name)
+    local = name.endswith(_LOCAL_ENDS) or any(word in f" {name} " for word in _LOCAL_WORDS)
+    return bool(_higher().match(name)) and not name.startswith(_HIGHER_NOT) and not local
 
 
 # "Công văn nêu rõ: Sở Công Thương chủ trì ...": a page relaying a document's words.
@@ -167,6 +166,7 @@ _RELAYED_REQUEST = re.compile(
 # "Đối với UBND các xã, phường, Phó Chủ tịch UBND tỉnh yêu cầu huy động ...": the list reader
 # takes the speaker for one more addressee; the request after it shows it is not (genre g55).
 _REQUEST_AFTER = _CUES["request_after"]
+# What ``_skip_intro`` skips opens with one of these: most clauses open with none.
 _INTROS = re.compile("|".join(f"(?:{p.pattern})" for p in (_TOPIC, _CONNECTOR, _SHORT_INTRO, _INTRO_WORD, _RELAY)))
 
 

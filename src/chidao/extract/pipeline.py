@@ -16,6 +16,7 @@ from chidao.document.lexicon import lexicon
 from chidao.extract.agencies import AgencyReader, Mention, Place
 from chidao.extract.confidence import Assessment, assess
 from chidao.extract.cues import cues
+from chidao.extract.leads import is_higher
 from chidao.extract.redating import date_from_below, redate_overdue
 from chidao.extract.registry import phrase_key, registry
 from chidao.extract.report_parts import commissioned_parts
@@ -272,7 +273,9 @@ def _read(cutter: TaskCutter, reader: AgencyReader, layout: Layout, key: str) ->
     """Walk what the document's kind has tasks in; returns why the rest is left unread ("not_read"
     in a directive, "non_directive" in a report, a submission or minutes)."""
     if layout.header.doc_type not in lexicon().non_directive_types:
-        addressees = _addressees(reader, layout)
+        # A province writes to the centre to propose or report: the Prime Minister or a ministry is
+        # given nothing by what names no actor (rules 10 and 16; genre g687).
+        addressees = [m for m in _addressees(reader, layout) if reader.place.national or not is_higher(m)]
         # Rule 16: a letter to one body gives it the items that name no actor; a letter to
         # several names no one for them ("Việc xử lý tài sản phải bảo đảm ...").
         lent = addressees if len(addressees) == 1 else []

@@ -6,6 +6,7 @@ from __future__ import annotations
 from chidao.document.outline import Node
 from chidao.document.people import person_names
 from chidao.extract.agency_words import _FUNCTION_WORDS
+from chidao.extract.doer_leads import described_subject
 from chidao.extract.leads import (
     Assignment,
     assignment_at_colon,
@@ -15,27 +16,39 @@ from chidao.extract.leads import (
     is_vague_list,
     past_spaces,
     subject_assignment,
+    topic_end,
 )
 from chidao.extract.task_types import PlanLines
 from chidao.extract.task_words import (
     _ASKS_REPORT,
     _BACK,
     _BREAKDOWN_LEAD_IN,
+    _CHAIRED,
     _CLOSING_ANY,
     _CLOSING_START,
+    _CONSEQUENCE,
     _CONTENTS_LEAD_IN,
     _COVERING_OPENER,
     _EXHORTATION,
+    _FUNDING,
     _LEAD_IN_PHRASE,
+    _LOCAL_PROPOSAL,
+    _MEMBER_ENTRY,
     _OBJECTS_LEAD_IN,
+    _PARTY_PROPOSAL,
+    _PETITION,
     _PLACES_LEAD_IN,
+    _PROVINCE_PROPOSAL,
     _REPORT_OPENER,
+    _REPORTED,
     _SENTENCE_END,
     _SENTENCE_STOP,
     _STANCE,
+    _UPWARD_PETITION,
+    _UPWARD_REQUEST,
     _more_than,
 )
-from chidao.extract.unassigned import promises_after
+from chidao.extract.unassigned import issuer_promise, promises_after
 from chidao.extract.vocabulary import sections
 
 
@@ -286,3 +299,34 @@ class ClauseChecks:
         leads = assignment.leads
         own = self.sentences or all(self.reader.is_organ(m) for m in leads)
         return own and promises_after(self.key, leads[-1].end, end)
+
+    def _not_a_task(self, opening: int, end: int, marked: bool) -> str | None:
+        """Why the clause opening at ``opening`` gives no task whoever it names, or None."""
+        key = self.key
+        if self._closes(opening, end, running=not marked):
+            return "closing"
+        if _UPWARD_REQUEST.search(key, opening, end):
+            return "proposal"  # "UBND tỉnh kính đề nghị Bộ Tài chính ..." (rule 10)
+        member = _MEMBER_ENTRY.match(key, opening, end)
+        named = self.reader.read_list(member.start("person"), lenient=True, limit=end)[1] if member else end
+        if member and not self.reader.acts(named, end):
+            return "narration"  # "Tổ trưởng: Ông Lê Anh Quân, Phó Chủ tịch UBND thành phố.": who sits on it
+        if (
+            _REPORTED.match(key, opening, end)
+            or _PETITION.match(key, opening, end)
+            or _PARTY_PROPOSAL.match(key, opening, end)
+            or _CONSEQUENCE.match(key, opening, end)
+            or _FUNDING.match(key, opening, end)
+            or _CHAIRED.match(key, opening, end)
+        ):
+            return "narration"  # a petition (rule 10), a missed deadline's consequence, the funds' source
+        subject = past_spaces(self.reader, topic_end(key, opening, end))
+        if (
+            _LOCAL_PROPOSAL.match(key, subject, end)
+            or _UPWARD_PETITION.match(key, subject, end)
+            or _PROVINCE_PROPOSAL.match(key, subject, end)
+        ):
+            return "proposal"  # "Chủ tịch UBND xã ... kiến nghị tỉnh ..." in the news (rule 10)
+        if issuer_promise(key, subject, end) or described_subject(self.reader, subject, end):
+            return "narration"  # "Bộ ghi nhận và sẽ tổng hợp ...": the issuer's promise; "X là chủ đầu tư"
+        return None

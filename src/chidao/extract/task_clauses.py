@@ -22,9 +22,10 @@ class SentenceState:
     summary: bool = False  # a clause pointed to the annex's rows: the rest that names no one is its
     proposing: bool = False  # a clause of this sentence proposed to a higher level (rule 10)
     reporting: bool = False  # a clause of this sentence reported what a document said
+    assigned_before: bool = False  # a clause of this sentence told what was assigned ("đã giao ...")
 
     def new_sentence(self) -> None:
-        self.proposing = self.reporting = False
+        self.proposing = self.reporting = self.assigned_before = False
 
 
 def roles_only(assignment: Assignment) -> bool:

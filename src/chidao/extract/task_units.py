@@ -7,7 +7,7 @@ from chidao.extract.agencies import Mention
 from chidao.extract.aside_leads import aside_assignment, inline_plan_assignment
 from chidao.extract.coordination import partners_after_lead
 from chidao.extract.cues import cues
-from chidao.extract.doer_leads import described_subject, promised_subject, reported_subject
+from chidao.extract.doer_leads import promised_subject, reported_subject
 from chidao.extract.leads import (
     Assignment,
     coordinators,
@@ -26,35 +26,27 @@ from chidao.extract.task_words import (
     _BACK,
     _BARE_REQUEST,
     _CAPTION,
-    _CHAIRED,
-    _CONSEQUENCE,
     _DUTY,
     _ENUMERATED,
     _FUNDING,
     _GENERAL_REQUIREMENT,
     _GROUP_OPENING,
     _LIABILITY,
-    _LOCAL_PROPOSAL,
-    _MEMBER_ENTRY,
     _NAME_ONLY,
-    _PARTY_PROPOSAL,
-    _PETITION,
-    _PROVINCE_PROPOSAL,
     _REPORTED,
     _REQUEST_OPENING,
     _SPECIFICS,
-    _UPWARD_PETITION,
-    _UPWARD_REQUEST,
     _same_leads,
     points_to_table,
 )
-from chidao.extract.unassigned import issuer_promise, lists_attendance, sentence_kind
+from chidao.extract.unassigned import lists_attendance, sentence_kind
 
 # "Dự án là công trình trọng điểm ...": an item that says what something is, before any comma.
 _STATEMENT = cues("task_cues.toml")["statement_opening"]
 _PROPOSAL_ANSWER = cues("task_cues.toml")["proposal_answer"]
 _RIGHT = cues("task_cues.toml")["right"]
 _ASKS = cues("task_cues.toml")["asks"]
+_PAST_ASSIGNING, _BARE_ASSIGNING = cues("task_cues.toml")["past_assigning"], cues("task_cues.toml")["bare_assigning"]
 
 # A run of clauses: its span, its leads, and whether the text names them.
 _Group = tuple[int, int, list[Mention], bool]
@@ -162,6 +154,9 @@ class UnitCutting:
             state.new_sentence()
         if state.reporting and find_assignment(self.reader, c_start, c_end, self.cues, pos=opening) is None:
             return "narration"  # "Theo Tờ trình, ...; đến nay mới có 05 dự án ...": the report goes on
+        if state.assigned_before and _BARE_ASSIGNING.match(self.key, opening, c_end):
+            return "narration"  # "...; đã giao Sở X chủ trì ...; giao Sở Y ...": still what was done
+        state.assigned_before = state.assigned_before or bool(_PAST_ASSIGNING.search(self.key, opening, c_end))
         not_task = self._not_a_task(opening, c_end, marked)
         if not_task is None and state.proposing and _REQUEST_OPENING.match(self.key, opening, c_end):
             not_task = "proposal"  # "lãnh đạo xã kiến nghị tỉnh ...; đề nghị Sở X ...": still the commune's
@@ -319,37 +314,6 @@ class UnitCutting:
         if self.reader.starts_agency(pos):
             _, pos = self.reader.read_list(pos, lenient=True, limit=end)
         return pos, end
-
-    def _not_a_task(self, opening: int, end: int, marked: bool) -> str | None:
-        """Why the clause opening at ``opening`` gives no task whoever it names, or None."""
-        key = self.key
-        if self._closes(opening, end, running=not marked):
-            return "closing"
-        if _UPWARD_REQUEST.search(key, opening, end):
-            return "proposal"  # "UBND tỉnh kính đề nghị Bộ Tài chính ..." (rule 10)
-        member = _MEMBER_ENTRY.match(key, opening, end)
-        named = self.reader.read_list(member.start("person"), lenient=True, limit=end)[1] if member else end
-        if member and not self.reader.acts(named, end):
-            return "narration"  # "Tổ trưởng: Ông Lê Anh Quân, Phó Chủ tịch UBND thành phố.": who sits on it
-        if (
-            _REPORTED.match(key, opening, end)
-            or _PETITION.match(key, opening, end)
-            or _PARTY_PROPOSAL.match(key, opening, end)
-            or _CONSEQUENCE.match(key, opening, end)
-            or _FUNDING.match(key, opening, end)
-            or _CHAIRED.match(key, opening, end)
-        ):
-            return "narration"  # a petition (rule 10), a missed deadline's consequence, the funds' source
-        subject = past_spaces(self.reader, topic_end(key, opening, end))
-        if (
-            _LOCAL_PROPOSAL.match(key, subject, end)
-            or _UPWARD_PETITION.match(key, subject, end)
-            or _PROVINCE_PROPOSAL.match(key, subject, end)
-        ):
-            return "proposal"  # "Chủ tịch UBND xã ... kiến nghị tỉnh ..." in the news (rule 10)
-        if issuer_promise(key, subject, end) or described_subject(self.reader, subject, end):
-            return "narration"  # "Bộ ghi nhận và sẽ tổng hợp ...": the issuer's promise; "X là chủ đầu tư"
-        return None
 
     def _emit(
         self, start: int, end: int, leads: list[Mention], explicit: bool, ctx: Context, *, marked: bool = True
