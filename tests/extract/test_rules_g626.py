@@ -318,3 +318,24 @@ def test_a_province_writing_to_the_prime_minister_gives_him_no_task() -> None:
     result = extract_text(text)
     assert result["tasks"] == []
     assert result["document"]["is_directive"] is False
+
+
+def test_annex_items_that_open_with_a_content_label_under_group_headings() -> None:
+    body = (
+        "1. Sở Nội vụ hướng dẫn các cơ quan triển khai Kế hoạch.\n\n"
+        "PHỤ LỤC\nDANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2026\n\n"
+        "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH\n"
+        "1. Nội dung: Ban hành Kế hoạch kiểm tra công tác cải cách hành chính năm 2026\n"
+        "- Cơ quan chủ trì: Sở Nội vụ\n- Cơ quan phối hợp: Sở Tư pháp\n"
+        "- Thời gian hoàn thành: Tháng 02/2026\n- Cơ quan theo dõi, đôn đốc: Văn phòng UBND tỉnh\n"
+        "II. CẢI CÁCH TÀI CHÍNH CÔNG\n"
+        "2. Nội dung: Hướng dẫn xây dựng phương án tự chủ tài chính của các đơn vị sự nghiệp công lập\n"
+        "- Cơ quan chủ trì: Sở Tài chính\n- Thời gian hoàn thành: Quý II/2026\n"
+        "- Sản phẩm: Quyết định giao quyền tự chủ\n"
+    )
+    result = _notice(body)
+    assert [t["text"][:9] for t in result["tasks"]][1:] == ["Nội dung:", "Nội dung:"]
+    assert _tasks(result)[1:] == [
+        (["Sở Nội vụ"], ["Sở Tư pháp"], "2026-02-28", None),
+        (["Sở Tài chính"], [], "2026-06-30", None),
+    ]

@@ -22,6 +22,8 @@ from chidao.extract.task_words import (
 from chidao.extract.timing import Timing
 from chidao.extract.vocabulary import sections
 
+_NUMBERED = frozenset({"decimal", "decimal2", "roman", "alpha", "task_no"})  # items, not plan lines
+
 
 class PlanReading:
     """Part of ``TaskCutter`` (mixed into it; uses its reader, timing, tasks and caches)."""
@@ -254,8 +256,11 @@ class PlanReading:
         """
         if not node.children:
             return None
-        if sum(1 for child in node.children if self._opens_with_content(child)) > 1:
-            return None  # "- Nội dung: ...; Đơn vị chủ trì: ..." lines, each a task of its own (genre g525)
+        contents = [child for child in node.children if self._opens_with_content(child)]
+        if len(contents) > 1 or any(child.paragraph.kind in _NUMBERED for child in contents):  # type: ignore[union-attr]
+            # "- Nội dung: ...; Đơn vị chủ trì: ..." lines, each a task of its own (genre g525); "VI. CẢI
+            # CÁCH TÀI CHÍNH CÔNG" over one "13. Nội dung: ..." item: a heading over its item (g693)
+            return None
         lines = PlanLines()
         first: int | None = None
         for child in node.children:

@@ -62,7 +62,10 @@ class UnitCutting:
 
     def _unit(self, start: int, end: int, ctx: Context, *, marked: bool = True) -> None:
         """One item's text: a task per run of clauses that share a lead."""
-        start = strip_label(self.key, past_spaces(self.reader, start))
+        opening = past_spaces(self.reader, start)
+        start = strip_label(self.key, opening)
+        if start != opening:
+            self.label_starts.setdefault(start, opening)  # "Nội dung: Ban hành ...": the task's text keeps it
         if not marked and _CAPTION.search(self.key, start, end):
             self.skip(start, "narration")  # "... kiểm tra công trường. Ảnh: VGP/Minh Khôi": a photo's caption
             return
