@@ -339,3 +339,17 @@ def test_annex_items_that_open_with_a_content_label_under_group_headings() -> No
         (["Sở Nội vụ"], ["Sở Tư pháp"], "2026-02-28", None),
         (["Sở Tài chính"], [], "2026-06-30", None),
     ]
+
+
+def test_a_body_cited_in_the_intro_is_no_subject_and_a_slash_parts_a_lead_cell() -> None:
+    body = (
+        "Thực hiện Kết luận số 210-KL/TW của Bộ Chính trị, Ban Bí thư về việc hoàn thiện tổ chức bộ máy,"
+        " Sở Nội vụ đề nghị Ủy ban nhân dân các xã, phường thực hiện một số nội dung sau:\n"
+        "1. Đánh giá toàn diện tình hình tổ chức và hoạt động của chính quyền cấp xã.\n"
+        "2. Nhiệm vụ cụ thể\n"
+        "STT | Nội dung | Đơn vị thực hiện | Thời gian\n"
+        "1 | Rà soát hạ tầng công nghệ thông tin | Phòng Kế hoạch - Tài chính/Văn phòng Sở | Quý II/2026\n"
+    )
+    leads = [t[0] for t in _tasks(_notice(body))]
+    assert leads[0] == ["Ủy ban nhân dân các xã, phường"]
+    assert leads[-1] == ["Phòng Kế hoạch - Tài chính", "Văn phòng Sở"]

@@ -67,7 +67,7 @@ _ROLE_IS = _CUES["role_is"]
 _ISSUER_VERB = _CUES["issuer_verb"]
 _ALWAYS_ISSUING = _CUES["always_issuing"]
 _APPROVING = _CUES["approving"]
-_REPORTS, _COPULA = _CUES["reports"], _CUES["copula"]  # "X cho biết ...", "X là ..."
+_REPORTS, _COPULA, _CITED = _CUES["reports"], _CUES["copula"], _CUES["cited_after"]  # "X cho biết", "X là", "X về"
 _SPEECH = _CUES["speech"]
 _TITLE_COLON = _CUES["title_colon"]
 _LEADER_DIRECTS = _CUES["leader_directs"]
@@ -145,9 +145,8 @@ def _upward(reader: AgencyReader, match: re.Match[str], mentions: list[Mention])
 
 
 def is_higher(mention: Mention) -> bool:
-    """Whether a body is above a province ("Bộ Xây dựng", "Thủ tướng Chính phủ"): not one of the
-    province's own ("Bộ Chỉ huy Quân sự tỉnh") nor a regional branch ("Cục Thuế khu vực"), whose
-    names hold a higher body's word inside, never at their start."""
+    """Whether a body is above a province ("Bộ Xây dựng"): not the province's own ("Bộ Chỉ huy Quân
+    sự tỉnh") nor a regional branch ("Cục Thuế khu vực"), whose names hold such a word inside."""
     name = phrase_key(mention.name)
     local = name.endswith(_LOCAL_ENDS) or any(word in f" {name} " for word in _LOCAL_WORDS)
     return bool(_higher().match(name)) and not name.startswith(_HIGHER_NOT) and not local
@@ -212,8 +211,9 @@ def _skip_intro(reader: AgencyReader, pos: int, end: int) -> int:
                 limit = reader.limit
                 _, listed = reader.read_list(after, limit=end)
                 reader.bounded(limit)
-                if key[past_spaces(reader, listed) : past_spaces(reader, listed) + 1] in (";", "."):
-                    continue  # "Căn cứ ... của các bộ, Ủy ban nhân dân các tỉnh; ...": the list cited
+                nxt = past_spaces(reader, listed)
+                if key[nxt : nxt + 1] in ";." or _CITED.match(key, listed):
+                    continue  # "Căn cứ ... của các bộ, UBND các tỉnh; ...", "..., Ban Bí thư về ...": cited
                 return after
         break
     return pos

@@ -24,7 +24,8 @@ from chidao.extract.task_words import (
 from chidao.extract.timing import Timing
 
 _ROLE_WORDS = (*_LEAD_THEN_WORDS, *_COORDINATE_WORDS)  # "chủ trì", "phối"
-_PART_BREAK = re.compile(r";")
+# Parts of a lead or partner cell: "A; B", and "Phòng Kế hoạch - Tài chính/Văn phòng Sở" (genre g682)
+_PART_BREAK = re.compile(r";|(?<=\w)/(?=[^\W\d])")
 _CLAUSE_END = re.compile(r"[.;\n]")
 
 
