@@ -353,3 +353,18 @@ def test_a_body_cited_in_the_intro_is_no_subject_and_a_slash_parts_a_lead_cell()
     leads = [t[0] for t in _tasks(_notice(body))]
     assert leads[0] == ["Ủy ban nhân dân các xã, phường"]
     assert leads[-1] == ["Phòng Kế hoạch - Tài chính", "Văn phòng Sở"]
+
+
+def test_a_ward_team_and_the_standing_board_of_the_issuer() -> None:
+    body = (
+        "1. Đội Trật tự đô thị phường\n"
+        "a) Tổ chức tuần tra, kiểm tra trên các tuyến phố trọng điểm.\n"
+        "2. Công an phường phối hợp với Đội Trật tự đô thị phường trong các đợt ra quân.\n"
+        "3. Sở Nội vụ nâng cao chất lượng đội ngũ cán bộ, công chức.\n"
+        "4. Thường trực UBND tỉnh cơ bản thống nhất phương án sắp xếp 186 cơ sở nhà, đất dôi dư.\n"
+    )
+    assert _tasks(_notice(body)) == [
+        (["Đội Trật tự đô thị phường"], [], None, None),
+        (["Công an phường"], ["Đội Trật tự đô thị phường"], None, None),
+        (["Sở Nội vụ"], [], None, None),
+    ]
