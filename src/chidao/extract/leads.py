@@ -18,6 +18,7 @@ from chidao.extract.coordination import coordinators
 from chidao.extract.cues import cue_regex, cues
 from chidao.extract.doer_leads import agent_assignment
 from chidao.extract.heading_leads import _heading, duty_holder, heading_assignment
+from chidao.extract.higher_bodies import upward
 from chidao.extract.lead_basics import (
     Assignment,
     Cues,
@@ -29,7 +30,6 @@ from chidao.extract.lead_basics import (
     strip_label,
     topic_end,
 )
-from chidao.extract.registry import phrase_key
 from chidao.extract.vocabulary import assignment_phrases
 
 _FILE = "assignment_cues.toml"
@@ -82,10 +82,6 @@ _WORDS = load_toml(_FILE)["words"]  # the words compared with the match key
 _COMRADE = tuple(f"{word} " for word in _WORDS["comrade"])  # "đồng chí ", "đ/c "
 _OPENING_ENDS = tuple(_WORDS["opening_ends"])  # " thì", "đồng thời"
 _DIRECTING = tuple(_WORDS["directing"])  # "chỉ đạo", "phân công"
-_UPWARD = load_toml("assignment.toml")  # "đề nghị Bộ ...": asking a higher body (rule 10)
-_HIGHER_NOT = tuple(_UPWARD["higher_not"])  # "bộ chỉ huy"
-_LOCAL_ENDS = tuple(f" {word}" for word in _UPWARD["local_ends"])  # "... tỉnh"
-_LOCAL_WORDS = tuple(f" {word} " for word in _UPWARD["local_words"])  # "... khu vực ..."
 _STOP_SPACE = re.compile(r"[.;]\s")
 _OPENING_QUOTES = frozenset('"“‘«')
 _COMMA_SPACE = re.compile(r",\s+")
@@ -123,33 +119,11 @@ def explicit_assignment(reader: AgencyReader, start: int, end: int, cues: Cues |
         if not _opens_phrase(reader.key, start, match.start()) and not _spoken(reader.key, start, match.start()):
             continue
         mentions, after = reader.read_list(match.end(), lenient=True, limit=end)
-        if mentions and _upward(reader, match, mentions):
+        if mentions and upward(reader, match, mentions):
             continue
         if mentions and not _NO_ACTION_AFTER.match(reader.key, after, end):
             return Assignment(clean_leads(mentions), match.start(), True)
     return None
-
-
-@cache
-def _higher() -> re.Pattern[str]:
-    data = load_toml("assignment.toml")
-    words = "|".join(re.escape(w) for w in sorted(data["higher"], key=len, reverse=True))
-    return re.compile(rf"(?:{words})(?![\w])")
-
-
-def _upward(reader: AgencyReader, match: re.Match[str], mentions: list[Mention]) -> bool:
-    """A province asking the centre ("đề nghị Bộ Xây dựng hỗ trợ tỉnh ..."): no task (rule 10)."""
-    if reader.place.national or not match.group(0).startswith(_UPWARD["upward_verb"]):
-        return False
-    return all(is_higher(mention) for mention in mentions)
-
-
-def is_higher(mention: Mention) -> bool:
-    """Whether a body is above a province ("Bộ Xây dựng"): not the province's own ("Bộ Chỉ huy Quân
-    sự tỉnh") nor a regional branch ("Cục Thuế khu vực"), whose names hold such a word inside."""
-    name = phrase_key(mention.name)
-    local = name.endswith(_LOCAL_ENDS) or any(word in f" {name} " for word in _LOCAL_WORDS)
-    return bool(_higher().match(name)) and not name.startswith(_HIGHER_NOT) and not local
 
 
 # "Công văn nêu rõ: Sở Công Thương chủ trì ...": a page relaying a document's words.

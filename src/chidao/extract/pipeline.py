@@ -16,7 +16,7 @@ from chidao.document.lexicon import lexicon
 from chidao.extract.agencies import AgencyReader, Mention, Place
 from chidao.extract.confidence import Assessment, assess
 from chidao.extract.cues import cues
-from chidao.extract.leads import is_higher
+from chidao.extract.higher_bodies import is_higher
 from chidao.extract.redating import date_from_below, redate_overdue
 from chidao.extract.registry import phrase_key, registry
 from chidao.extract.report_parts import commissioned_parts
