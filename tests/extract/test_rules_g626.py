@@ -368,3 +368,14 @@ def test_a_ward_team_and_the_standing_board_of_the_issuer() -> None:
         (["Công an phường"], ["Đội Trật tự đô thị phường"], None, None),
         (["Sở Nội vụ"], [], None, None),
     ]
+
+
+def test_a_group_heading_with_its_members_in_brackets_heads_its_items() -> None:
+    body = (
+        "2. Các chủ đầu tư (bao gồm các Ban Quản lý dự án đầu tư xây dựng chuyên ngành, khu vực)\n"
+        "a) Lập kế hoạch giải ngân chi tiết cho từng dự án, gửi Sở Tài chính trước ngày 15/3/2026.\n"
+        "b) Khẩn trương hoàn thiện thủ tục đầu tư các dự án khởi công mới.\n"
+    )
+    result = _notice(body)
+    assert [t["text"][:10] for t in result["tasks"]] == ["Lập kế hoạ", "Khẩn trươn"]
+    assert [t[0] for t in _tasks(result)] == [["Các chủ đầu tư"], ["Các chủ đầu tư"]]

@@ -210,7 +210,12 @@ class ClauseChecks:
         assignment = find_assignment(self.reader, start, end, self.cues)
         if assignment is None or assignment.start > past_spaces(self.reader, start) + 12:
             return False
-        return self.reader.acts(max(m.end for m in assignment.leads), end)
+        after = max(m.end for m in assignment.leads)
+        if self.key[past_spaces(self.reader, after) : after + 2].startswith("(") and self.key[:end].rstrip().endswith(
+            ")"
+        ):
+            return False  # "2. Các chủ đầu tư (bao gồm các Ban Quản lý dự án ...)" over its items (genre g690)
+        return self.reader.acts(after, end)
 
     def _assigns(self, node: Node) -> bool:
         """Whether a paragraph opens by naming who acts ("Sở X ...", "Yêu cầu các sở ...")."""
