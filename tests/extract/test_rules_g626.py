@@ -379,3 +379,17 @@ def test_a_group_heading_with_its_members_in_brackets_heads_its_items() -> None:
     result = _notice(body)
     assert [t["text"][:10] for t in result["tasks"]] == ["Lập kế hoạ", "Khẩn trươn"]
     assert [t[0] for t in _tasks(result)] == [["Các chủ đầu tư"], ["Các chủ đầu tư"]]
+
+
+def test_plus_bullets_of_their_own_under_a_whole_sentence_are_tasks() -> None:
+    body = (
+        "1. Sở Văn hóa, Thể thao và Du lịch:\n"
+        "- Chủ trì xây dựng Kế hoạch tổ chức Lễ hội, trình UBND tỉnh trước ngày 15/4/2026.\n"
+        "+ Rà soát, cập nhật Đề án phát triển du lịch tỉnh, trình UBND tỉnh trong quý II/2026.\n"
+        "- Kiểm tra việc niêm yết giá tại các điểm du lịch.\n"
+    )
+    assert _tasks(_notice(body)) == [
+        (["Sở Văn hóa, Thể thao và Du lịch"], [], "2026-04-15", None),
+        (["Sở Văn hóa, Thể thao và Du lịch"], [], "2026-06-30", None),
+        (["Sở Văn hóa, Thể thao và Du lịch"], [], None, None),
+    ]

@@ -138,6 +138,14 @@ class ClauseChecks:
             return False
         return (words <= 16 or (all_marked and words <= 80)) and not text.endswith((".", ";"))
 
+    def _actions_below(self, node: Node, start: int, end: int) -> bool:
+        """Whether an item that is a whole sentence ("- Chủ trì xây dựng Kế hoạch ..., trình UBND tỉnh
+        trước ngày 15/4/2026.") has sub-bullets ("+ Rà soát, cập nhật Đề án ...") that each open with
+        an action of their own, none a list of its objects: each is a task (rule 1; genre g686)."""
+        if not node.children or self.text[start:end].rstrip()[-1:] != ".":
+            return False
+        return all(child.paragraph.kind == "plus" and self._opens_with_verb(child) for child in node.children)  # type: ignore[union-attr]
+
     def _opens_with_actor(self, node: Node) -> bool:
         """Whether an item opens with a verb or with the agency that acts ("UBND xã A chủ trì ...")."""
         return self._opens_with_verb(node) or self.reader.starts_agency(self._body(node)[0])

@@ -389,7 +389,11 @@ class TaskCutter(ClauseChecks, OutlineReading, PlanReading, UnitCutting, TableTa
         if _REPORT_CONTENTS.match(key, start, end):
             self.skip(node.paragraph.start, "report_contents")  # type: ignore[union-attr]
             return
-        if ctx.active:
+        if ctx.active and self._actions_below(node, start, end):  # "- ... 15/4/2026." / "+ Rà soát ..."
+            self._unit(start, end, ctx)
+            for child in node.children:
+                self._item(child, ctx)
+        elif ctx.active:
             self._unit(start, node.last_end(), ctx)
         else:
             self.skip(node.paragraph.start, "inactive_section")  # type: ignore[union-attr]
