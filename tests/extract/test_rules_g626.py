@@ -393,3 +393,20 @@ def test_plus_bullets_of_their_own_under_a_whole_sentence_are_tasks() -> None:
         (["Sở Văn hóa, Thể thao và Du lịch"], [], "2026-06-30", None),
         (["Sở Văn hóa, Thể thao và Du lịch"], [], None, None),
     ]
+
+
+def test_month_ranges_in_a_time_cell_and_a_date_the_law_refers_to() -> None:
+    body = (
+        "1. Sở Tư pháp có ý kiến về cơ sở pháp lý đối với trường hợp sử dụng đất trước ngày 15/10/1993,"
+        " gửi Thanh tra tỉnh trước ngày 30/6/2026.\n"
+        "2. Nhiệm vụ cụ thể\n\n"
+        "STT | Nội dung | Đơn vị thực hiện | Thời gian\n"
+        "1 | Tổ chức trại hè cho thiếu nhi | Phòng Văn hóa - Xã hội | Tháng 6 - 8/2026\n"
+        "2 | Mở lớp dạy bơi miễn phí | Trung tâm Văn hóa - Thể thao | Tháng 6 - tháng 7/2026\n"
+    )
+    tasks = _tasks(_notice(body))
+    assert tasks[0] == (["Sở Tư pháp"], [], "2026-06-30", None)
+    assert tasks[-2:] == [
+        (["Phòng Văn hóa - Xã hội"], [], "2026-08-31", None),
+        (["Trung tâm Văn hóa - Thể thao"], [], "2026-07-31", None),
+    ]

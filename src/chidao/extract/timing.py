@@ -57,6 +57,7 @@ _YEAR_RANGE_CELL = _CUES["year_range_cell"]
 _DATE_RANGE_CELL = _CUES["date_range_cell"]
 _HISTORY_BRACKET = _CUES["history_bracket"]
 _YEARLY = "yearly"
+_PAST_DAYS = 366  # how far before the document's date an item's step may still be due
 _HAS_YEAR = re.compile(r"\d{4}")
 
 
@@ -136,6 +137,10 @@ class TimingReader:
         resolved = resolve_deadlines(hits, self.text, self._context, begin) if hits else ()
         if len(resolved) > 1 and "(" in self.key[begin:end]:
             resolved = _history_dropped(resolved, self.key, begin, end)
+        if len(resolved) > 1 and self.doc_date is not None:
+            # "đất sử dụng trước ngày 15/10/1993 ..., gửi Thanh tra tỉnh trước ngày 30/6/2026": a date
+            # years before the document's is what the law refers to, not a step (genre g701)
+            resolved = [m for m in resolved if not m.date or (self.doc_date - m.date).days <= _PAST_DAYS] or resolved
         resolved = self._earliest_step_first(resolved, begin, plan_line)
         for at, match in enumerate(resolved):
             if not self._acceptable(match, begin, plan_line):
