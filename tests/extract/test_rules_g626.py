@@ -410,3 +410,19 @@ def test_month_ranges_in_a_time_cell_and_a_date_the_law_refers_to() -> None:
         (["Phòng Văn hóa - Xã hội"], [], "2026-08-31", None),
         (["Trung tâm Văn hóa - Thể thao"], [], "2026-07-31", None),
     ]
+
+
+def test_a_department_that_guides_its_addressee_gives_it_the_items() -> None:
+    from chidao import extract_text
+
+    text = (
+        "UBND TỈNH QUẢNG NINH\nSỞ TÀI CHÍNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 6215/STC-QLNS\nV/v hướng dẫn khóa sổ kế toán ngân sách cấp xã\n"
+        "Quảng Ninh, ngày 14 tháng 12 năm 2026\n\n"
+        "Kính gửi: Ủy ban nhân dân các xã, phường, đặc khu.\n\n"
+        "Để công tác khóa sổ kế toán bảo đảm đúng quy định, Sở Tài chính hướng dẫn một số nội dung như sau:\n"
+        "1. Rà soát toàn bộ dự toán chi năm 2026 đã được giao.\n"
+        "2. Thực hiện khóa sổ kế toán ngân sách xã niên độ 2026, gửi báo cáo trước ngày 15/02/2027.\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNguyễn Văn Bình\n"
+    )
+    assert [t[0] for t in _tasks(extract_text(text))] == [["Ủy ban nhân dân các xã, phường, đặc khu"]] * 2

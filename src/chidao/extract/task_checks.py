@@ -146,6 +146,14 @@ class ClauseChecks:
             return False
         return all(child.paragraph.kind == "plus" and self._opens_with_verb(child) for child in node.children)  # type: ignore[union-attr]
 
+    def _issuer_speaks(self, assignment: Assignment | None) -> bool:
+        """Whether a lead-in's subject is the issuer itself, speaking ("Sở Tài chính hướng dẫn một số
+        nội dung như sau:"), not asked by someone ("... yêu cầu Ủy ban nhân dân tỉnh ..."): its items
+        are others' (the letter's addressee's), not its own (genre g707)."""
+        if assignment is None or assignment.start != assignment.leads[0].start:
+            return False
+        return all(self.reader.speaks_for_issuer(m) or self.reader.is_organ(m) for m in assignment.leads)
+
     def _opens_with_actor(self, node: Node) -> bool:
         """Whether an item opens with a verb or with the agency that acts ("UBND xã A chủ trì ...")."""
         return self._opens_with_verb(node) or self.reader.starts_agency(self._body(node)[0])

@@ -61,9 +61,7 @@ class TaskCutter(ClauseChecks, OutlineReading, PlanReading, UnitCutting, TableTa
         self.skipped: dict[int, str] = {}
         self.used: set[int] = set()
         self.sentences = False  # running text (a news item): a task per sentence that assigns (rule 10)
-        # Per list being walked: the lead lists its items named; their vague members are left out
-        # when ``_resolve_back`` asks, which few clauses do.
-        self.named_above: list[list[list[Mention]]] = []
+        self.named_above: list[list[list[Mention]]] = []  # per list walked: the leads its items named
         self.paragraph_starts: set[int] = set()  # where the body's paragraphs' text begins
         self.label_starts: dict[int, int] = {}  # a labelled item's text start → its label's ("Nhiệm vụ 1:")
         # A letter's addressees ("Kính gửi: - Các cơ quan, đơn vị dự toán cấp tỉnh; - UBND các xã"):
@@ -257,8 +255,8 @@ class TaskCutter(ClauseChecks, OutlineReading, PlanReading, UnitCutting, TableTa
             self.skip(node.paragraph.start, "proposal")  # type: ignore[union-attr]
             return ctx.but(active=False, leads=[], trace="request to a higher level")
         assignment = find_assignment(self.reader, last_start, last_end, self.cues)
-        if _CONCLUDES.search(self.key, last_start, last_end):
-            assignment = None  # "..., Thủ tướng Chính phủ ... kết luận như sau:": the speaker, no lead
+        if _CONCLUDES.search(self.key, last_start, last_end) or self._issuer_speaks(assignment):
+            assignment = None  # "..., Thủ tướng ... kết luận như sau:", "Sở Tài chính hướng dẫn ... như sau:"
         origin = node.paragraph.start  # type: ignore[union-attr]
         covering = self._covering_timing(last_start, last_end, assignment, after_assignment=True)
         if covering is not None:
