@@ -426,3 +426,19 @@ def test_a_department_that_guides_its_addressee_gives_it_the_items() -> None:
         "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNguyễn Văn Bình\n"
     )
     assert [t[0] for t in _tasks(extract_text(text))] == [["Ủy ban nhân dân các xã, phường, đặc khu"]] * 2
+
+
+def test_the_head_of_a_delegation_directs_in_the_news_and_market_surveillance_is_a_body() -> None:
+    from chidao import extract_text
+
+    text = (
+        "Đoàn giám sát của Quốc hội làm việc với tỉnh Phú Thọ\n\n"
+        "Chiều 15/9, Đoàn giám sát của Quốc hội đã làm việc với UBND tỉnh Phú Thọ.\n\n"
+        "Trưởng đoàn giám sát đề nghị UBND tỉnh tiếp tục rà soát, đánh giá tổ chức bộ máy.\n\n"
+        "Đồng chí Trưởng đoàn cũng yêu cầu Sở Khoa học và Công nghệ phối hợp với Chi cục Quản lý thị trường"
+        " cập nhật dữ liệu.\n"
+    )
+    assert _tasks(extract_text(text)) == [
+        (["Ủy ban nhân dân tỉnh"], [], None, None),
+        (["Sở Khoa học và Công nghệ"], ["Chi cục Quản lý thị trường"], None, None),
+    ]
