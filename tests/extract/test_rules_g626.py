@@ -442,3 +442,22 @@ def test_the_head_of_a_delegation_directs_in_the_news_and_market_surveillance_is
         (["Ủy ban nhân dân tỉnh"], [], None, None),
         (["Sở Khoa học và Công nghệ"], ["Chi cục Quản lý thị trường"], None, None),
     ]
+
+
+def test_the_department_a_working_session_was_with_is_the_bare_so() -> None:
+    from chidao import extract_text
+
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH THÁI NGUYÊN\nSố: 123/TB-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nThái Nguyên, ngày 10 tháng 5 năm 2026\nTHÔNG BÁO\n"
+        "Kết luận của Chủ tịch UBND tỉnh tại buổi làm việc với Sở Y tế về tình hình thực hiện nhiệm vụ\n"
+        "1. Sở cần chủ động rà soát nhân lực các trạm y tế.\n"
+        "2. Giao Sở chủ trì, phối hợp với Sở Nội vụ xây dựng đề án thu hút bác sĩ.\n"
+        "3. Sở Tài chính cân đối, bố trí kinh phí thực hiện.\n"
+        "Nơi nhận:\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn An\n"
+    )
+    assert _tasks(extract_text(text)) == [
+        (["Sở Y tế"], [], None, None),
+        (["Sở Y tế"], ["Sở Nội vụ"], None, None),
+        (["Sở Tài chính"], [], None, None),
+    ]

@@ -23,6 +23,7 @@ _SHORT_HEADS = tuple(_WORDS["short_heads"])  # "Công ty", "Bệnh viện" alone
 # Each head written before a capital; the literal first, so that the scan skips to it (a look-behind
 # first would be tried at every position of the text).
 _SHORT_HEAD_AT = {head: re.compile(rf"{re.escape(head)}\s+(?=[{UPPER}])") for head in _SHORT_HEADS}
+_TITLE_HEAD_AT = {head: re.compile(rf"{re.escape(head)}\s+(?=[{UPPER}])") for head in _WORDS["title_short_heads"]}
 _NAME_GOES_ON = re.compile(rf"\s+[{UPPER}\d]|[\w-]")  # a capital after it: a full name, not the short form
 _CAPITAL_ON_LINE = re.compile(rf"[ \t]+[{UPPER}]")  # "Tập đoàn | Đầu tư Sao Việt": a longer name goes on
 _CLAUSE_MARKS = frozenset(",.;:)")  # what may follow a short head that ends a subject
@@ -123,8 +124,30 @@ class DefinedReading:
             if len(names) == 1:
                 self._short[head] = names.pop()
                 self._canonical[head] = self._short[head]
+        self._prime_title_heads()
         self._lists.clear()  # read before the document's own names were known
         self._starts.clear()
+
+    def _prime_title_heads(self) -> None:
+        """A head written alone ("Sở") for the one body of that kind the title names ("... làm việc
+        với Sở Y tế"): the conclusions of a working session with it call it so (genre g647, g698)."""
+        words = self.place.title.split()
+        found = re.search(r"\s+".join(map(re.escape, words)), self.text) if words else None  # wrapped or not
+        if found is None:
+            return
+        at, title = found.start(), found.group(0)
+        for head, pattern in _TITLE_HEAD_AT.items():
+            if head in self._short:
+                continue
+            names = set()
+            for match in pattern.finditer(self.text, at, at + len(title)):
+                self.limit = len(self.text)
+                body = self.read(match.start())
+                if body is not None and body.end > match.end():
+                    names.add(body.name)
+            self.limit = len(self.text)
+            if len(names) == 1:
+                self._short[head] = self._canonical[head] = names.pop()
 
     def _plain_rest(self, read: int, end: int) -> bool:
         """Whether what the name reader left of a heading line is a few lowercase words that name

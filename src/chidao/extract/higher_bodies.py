@@ -25,7 +25,7 @@ def _higher() -> re.Pattern[str]:
 
 def upward(reader: AgencyReader, match: re.Match[str], mentions: list[Mention]) -> bool:
     """A province asking the centre ("đề nghị Bộ Xây dựng hỗ trợ tỉnh ..."): no task (rule 10)."""
-    if reader.place.national or not match.group(0).startswith(_UPWARD["upward_verb"]):
+    if reader.place.national or not match.group(0).strip().startswith(_UPWARD["upward_verb"]):
         return False
     return all(is_higher(mention) for mention in mentions)
 

@@ -18,7 +18,7 @@ from chidao.extract.coordination import coordinators
 from chidao.extract.cues import cue_regex, cues
 from chidao.extract.doer_leads import agent_assignment
 from chidao.extract.heading_leads import _heading, duty_holder, heading_assignment
-from chidao.extract.higher_bodies import upward
+from chidao.extract.higher_bodies import is_higher, upward
 from chidao.extract.lead_basics import (
     Assignment,
     Cues,
@@ -242,6 +242,12 @@ def _subject(reader: AgencyReader, pos: int, end: int, known: _Read | None) -> A
     if assigning is None and reader.place.council:
         # A People's Council asks "Ủy ban nhân dân tỉnh chỉ đạo Sở Y tế ...": Sở Y tế leads (rule 15).
         assigning = _DIRECTS.match(reader.key, after, end)
+    if (
+        assigning
+        and not any(reader.is_speaker(m) or is_higher(m) for m in mentions)
+        and upward(reader, assigning, reader.read_list(assigning.end(), lenient=True, limit=end)[0])
+    ):
+        return None  # "Sở cũng đề nghị Bộ Tài chính sớm hướng dẫn ...": asked upward (rule 10; genre g420)
     if assigning:
         return _to_addressees(reader, assigning, end) or (
             None if _asks_no_one(reader, mentions, assigning, end) else Assignment(clean_leads(mentions), pos, True)

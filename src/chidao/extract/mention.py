@@ -27,3 +27,4 @@ class Place:
     issuer: str | None = None  # the issuing body's name as a lead would be written ("ủy ban nhân dân tỉnh")
     national: bool = False  # issued by the Government, a ministry or the Party's centre
     organ: tuple[str, ...] = ()  # the issuing ministry, department, office or Party committee as a lead names it
+    title: str = ""  # the document's title or headline: the one body of a kind it names is the one meant

@@ -342,6 +342,7 @@ def extract(raw: str) -> Extraction:
         issuer=_issuer_key(layout),
         national=layout.national,
         organ=_organ_keys(layout),
+        title=layout.header.title or "",
     )
     reader = AgencyReader(text, key, place)
     reader.prime_references()
