@@ -461,3 +461,14 @@ def test_the_department_a_working_session_was_with_is_the_bare_so() -> None:
         (["Sở Y tế"], ["Sở Nội vụ"], None, None),
         (["Sở Tài chính"], [], None, None),
     ]
+
+
+def test_two_groups_parted_by_a_semicolon_in_a_heading() -> None:
+    body = (
+        "7. Các trường trung học phổ thông; các trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên\n"
+        "- Xây dựng kế hoạch giáo dục nhà trường năm học 2026 - 2027.\n"
+    )
+    assert _tasks(_notice(body))[0][0] == [
+        "Các trường trung học phổ thông",
+        "Các trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên",
+    ]

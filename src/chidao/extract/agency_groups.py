@@ -218,7 +218,7 @@ class GroupReading:
                 listed = listed or not key.startswith(first, self.skip_space(te))
                 cur = te
                 continue
-            if word == "," and first is not None and not listed and self.starts_agency(te):
+            if word in (",", ";") and first is not None and not listed and self.starts_agency(te):
                 return cur  # "(các Ban quản lý rừng phòng hộ, | Vườn quốc gia Kon Ka Kinh)": a list goes on
             if count >= 8 and not listed:
                 return end
