@@ -472,3 +472,16 @@ def test_two_groups_parted_by_a_semicolon_in_a_heading() -> None:
         "Các trường trung học phổ thông",
         "Các trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên",
     ]
+
+
+def test_a_topic_closed_by_a_comma_before_the_body_that_acts() -> None:
+    body = (
+        "1. Đối với tình trạng lấn chiếm đất, UBND các xã Ia Grai, Chư Prông chủ trì phân loại từng trường hợp.\n"
+        "2. Đối với các công trình chậm tiến độ, Sở Xây dựng tập trung kiểm tra, đôn đốc.\n"
+        "3. Đối với các tỉnh Vĩnh Long, Đồng Tháp, Phó Chủ tịch UBND tỉnh đề nghị Sở Tài chính hỗ trợ.\n"
+    )
+    assert [t[0] for t in _tasks(_notice(body))] == [
+        ["Ủy ban nhân dân xã Ia Grai", "Ủy ban nhân dân xã Chư Prông"],
+        ["Sở Xây dựng"],
+        ["Sở Tài chính"],
+    ]

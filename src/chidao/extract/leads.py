@@ -59,6 +59,7 @@ _DIRECTS = _CUES["directs"]
 _PASSIVE_ASSIGN = _CUES["passive_assign"]
 _ASSIGN_AFTER_SUBJECT = _CUES["assign_after_subject"]
 _CONNECTOR = _CUES["connector"]
+_TOPIC_COMMA = _CUES["topic_comma_subject"]
 _INTRO_WORD = _CUES["intro_word"]
 _SHORT_INTRO = _CUES["short_intro"]
 _TOPIC = _CUES["topic"]
@@ -140,7 +141,9 @@ _RELAYED_REQUEST = re.compile(
 # takes the speaker for one more addressee; the request after it shows it is not (genre g55).
 _REQUEST_AFTER = _CUES["request_after"]
 # What ``_skip_intro`` skips opens with one of these: most clauses open with none.
-_INTROS = re.compile("|".join(f"(?:{p.pattern})" for p in (_TOPIC, _CONNECTOR, _SHORT_INTRO, _INTRO_WORD, _RELAY)))
+_INTROS = re.compile(
+    "|".join(f"(?:{p.pattern})" for p in (_TOPIC, _CONNECTOR, _SHORT_INTRO, _INTRO_WORD, _RELAY, _TOPIC_COMMA))
+)
 
 
 def _skip_intro(reader: AgencyReader, pos: int, end: int) -> int:
@@ -157,7 +160,7 @@ def _skip_intro(reader: AgencyReader, pos: int, end: int) -> int:
             return title.end()  # "Hỗ trợ tiếp cận vốn ...: Quỹ Hỗ trợ phát triển ... ưu tiên ..."
         return pos
     for _ in range(2):
-        connector = _CONNECTOR.match(key, pos, end)
+        connector = _CONNECTOR.match(key, pos, end) or _topic_comma(reader, pos, end)
         if connector and reader.starts_agency(connector.end()):
             # "Riêng Ủy ban nhân dân các tỉnh: A, B, đề nghị ...": the subject, no topic (genre h04)
             return connector.end()
@@ -191,6 +194,16 @@ def _skip_intro(reader: AgencyReader, pos: int, end: int) -> int:
                 return after
         break
     return pos
+
+
+def _topic_comma(reader: AgencyReader, pos: int, end: int) -> re.Match[str] | None:
+    """A topic closed by a comma that names no body nor a proposal, before a body that is no
+    speaker: "Đối với tình trạng lấn chiếm đất, | UBND các xã A, B chủ trì ..." (genre g685)."""
+    topic = _TOPIC_COMMA.match(reader.key, pos, end)
+    if topic is None or reader.starts_agency(topic.end("opening")):
+        return None
+    body = reader.read(topic.end()) if reader.starts_agency(topic.end()) else None
+    return None if body is None or reader.is_speaker(body) or reader.is_leader(body) else topic
 
 
 def subject_assignment(reader: AgencyReader, start: int, end: int) -> Assignment | None:
