@@ -485,3 +485,8 @@ def test_a_topic_closed_by_a_comma_before_the_body_that_acts() -> None:
         ["Sở Xây dựng"],
         ["Sở Tài chính"],
     ]
+
+
+def test_a_lowercase_head_after_a_qualifiers_comma_ends_that_group() -> None:
+    body = "1. Các trường trung học phổ thông, trung tâm giáo dục nghề nghiệp xây dựng kế hoạch năm học.\n"
+    assert _tasks(_notice(body))[0][0][0] == "Các trường trung học phổ thông"

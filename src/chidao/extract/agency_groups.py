@@ -213,13 +213,13 @@ class GroupReading:
                 return cur
             ts, te = tok
             word = key[ts:te]
+            if word in (",", ";") and first is not None and not listed and self._body_after_comma(te):
+                return cur  # "(các Ban quản lý rừng phòng hộ, | Vườn quốc gia Kon Ka Kinh)": a list goes on
             if word == "," and first is not None and self._qualifier_goes_on(te, first):
                 # "Các Ban quản lý rừng đặc dụng, | rừng phòng hộ" (genre g181)
                 listed = listed or not key.startswith(first, self.skip_space(te))
                 cur = te
                 continue
-            if word in (",", ";") and first is not None and not listed and self.starts_agency(te):
-                return cur  # "(các Ban quản lý rừng phòng hộ, | Vườn quốc gia Kon Ka Kinh)": a list goes on
             if count >= 8 and not listed:
                 return end
             first = first or word
@@ -252,6 +252,16 @@ class GroupReading:
                 return end
             cur = te
         return end
+
+    def _body_after_comma(self, pos: int) -> bool:
+        """Whether another body opens after a qualifier's comma: a name, or a lowercase head of a
+        second group ("Các trường trung học phổ thông, | trung tâm giáo dục nghề nghiệp ...", g673)."""
+        if self.starts_agency(pos):
+            return True
+        nxt = self._token(pos)
+        return (
+            nxt is not None and bool(self.reg.heads.match(self.key, nxt[0], self.limit)) and not self._is_upper(nxt[0])
+        )
 
     def _acronym_inside(self, ts: int, te: int) -> bool:
         """Whether the token at ``ts`` is an acronym that names a thing, not a body ("ODA", "PPP",
