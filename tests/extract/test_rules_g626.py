@@ -490,3 +490,13 @@ def test_a_topic_closed_by_a_comma_before_the_body_that_acts() -> None:
 def test_a_lowercase_head_after_a_qualifiers_comma_ends_that_group() -> None:
     body = "1. Các trường trung học phổ thông, trung tâm giáo dục nghề nghiệp xây dựng kế hoạch năm học.\n"
     assert _tasks(_notice(body))[0][0][0] == "Các trường trung học phổ thông"
+
+
+def test_a_period_an_action_is_about_gives_way_to_its_dated_step() -> None:
+    body = (
+        "1. Sở Xây dựng công bố giá vật liệu xây dựng quý IV/2026 sát với giá thị trường, hoàn thành"
+        " trước ngày 10/11/2026.\n"
+        "2. Các đơn vị gửi báo cáo sơ kết 6 tháng đầu năm 2026 về Sở Y tế trước 05/7/2026.\n"
+        "3. Sở Tài chính rà soát, báo cáo trong quý IV/2026.\n"
+    )
+    assert [t[2] for t in _tasks(_notice(body))] == ["2026-11-10", "2026-07-05", "2026-12-31"]

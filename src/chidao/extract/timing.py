@@ -137,6 +137,10 @@ class TimingReader:
         resolved = resolve_deadlines(hits, self.text, self._context, begin) if hits else ()
         if len(resolved) > 1 and "(" in self.key[begin:end]:
             resolved = _history_dropped(resolved, self.key, begin, end)
+        if len(resolved) > 1 and any(m.kind in _FIRM and m.date for m in resolved):
+            # "Công bố giá vật liệu xây dựng quý IV/2026 ..., hoàn thành trước ngày 10/11/2026": a
+            # period named with no trigger word is what the action is about, the dated step its deadline
+            resolved = [m for m in resolved if not bare_period(m.text)] or resolved
         if len(resolved) > 1 and self.doc_date is not None:
             # "đất sử dụng trước ngày 15/10/1993 ..., gửi Thanh tra tỉnh trước ngày 30/6/2026": a date
             # years before the document's is what the law refers to, not a step (genre g701)
