@@ -500,3 +500,12 @@ def test_a_period_an_action_is_about_gives_way_to_its_dated_step() -> None:
         "3. Sở Tài chính rà soát, báo cáo trong quý IV/2026.\n"
     )
     assert [t[2] for t in _tasks(_notice(body))] == ["2026-11-10", "2026-07-05", "2026-12-31"]
+
+
+def test_a_plain_period_beside_a_count_of_times_says_how_often() -> None:
+    body = (
+        "1. Sở Nông nghiệp và Môi trường lấy mẫu nước với tần suất 02 lần/ngày; báo cáo kết quả về UBND"
+        " tỉnh trước 16 giờ hằng ngày.\n"
+        "2. Sở Y tế định kỳ 02 tuần/lần báo cáo Bộ Y tế.\n"
+    )
+    assert [t[3] for t in _tasks(_notice(body))] == ["daily", None]

@@ -77,7 +77,10 @@ def read_recurrence(key: str, text: str, start: int, end: int) -> tuple[str | No
     if match:
         words = text[match.start() : match.end()]
         if match.group("times"):
-            return None, words
+            # "với tần suất 02 lần/ngày; báo cáo ... trước 16 giờ hằng ngày": how often the action
+            # is done, said plainly beside it, wins over the count (genre g671)
+            found = _regular(key, start, end)
+            return (found[0], text[found[1][0] : found[1][1]]) if found else (None, words)
         if match.group("unit3"):
             return units[match.group("unit3")], words
         raw = match.group("n") or match.group("n2")
