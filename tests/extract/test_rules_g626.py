@@ -509,3 +509,15 @@ def test_a_plain_period_beside_a_count_of_times_says_how_often() -> None:
         "2. Sở Y tế định kỳ 02 tuần/lần báo cáo Bộ Y tế.\n"
     )
     assert [t[3] for t in _tasks(_notice(body))] == ["daily", None]
+
+
+def test_a_labelled_petition_and_the_approval_that_answers_it() -> None:
+    body = (
+        "1. Công ty TNHH Phú An\n"
+        "- Nội dung kiến nghị: Doanh nghiệp đã nộp hồ sơ cấp Giấy phép môi trường nhưng chưa được giải quyết.\n"
+        "- Ý kiến chỉ đạo: Giao Sở Nông nghiệp và Môi trường giải quyết hồ sơ trước ngày 30/6/2026.\n"
+        "2. Công ty Cổ phần Minh Long\n"
+        "- Nội dung kiến nghị: Đề nghị được đầu tư nhà lưu trú cho công nhân.\n"
+        "- Ý kiến chỉ đạo: Thống nhất chủ trương khuyến khích doanh nghiệp đầu tư nhà lưu trú công nhân.\n"
+    )
+    assert _tasks(_notice(body)) == [(["Sở Nông nghiệp và Môi trường"], [], "2026-06-30", None)]
