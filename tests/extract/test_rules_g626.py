@@ -521,3 +521,8 @@ def test_a_labelled_petition_and_the_approval_that_answers_it() -> None:
         "- Ý kiến chỉ đạo: Thống nhất chủ trương khuyến khích doanh nghiệp đầu tư nhà lưu trú công nhân.\n"
     )
     assert _tasks(_notice(body)) == [(["Sở Nông nghiệp và Môi trường"], [], "2026-06-30", None)]
+
+
+def test_a_sub_committee_is_a_body() -> None:
+    body = "1. Tiểu ban Văn kiện tiếp thu tối đa ý kiến góp ý, hoàn thiện dự thảo Báo cáo chính trị.\n"
+    assert _tasks(_notice(body))[0][0] == ["Tiểu ban Văn kiện"]
