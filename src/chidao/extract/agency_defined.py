@@ -112,18 +112,9 @@ class DefinedReading:
         """A head written alone ("Công ty", "Bệnh viện") for the one body of that kind the text
         names in full: the short form reads as that body wherever it opens a clause."""
         for head, pattern in _SHORT_HEAD_AT.items():
-            names = set()
-            for match in pattern.finditer(self.text):
-                if match.start() and self.text[match.start() - 1].isalnum():
-                    continue  # inside a word
-                self.limit = len(self.text)
-                body = self.read(match.start())
-                if body is not None and body.end > match.end():
-                    names.add(body.name)
-            self.limit = len(self.text)
+            names = self._bodies_opened(pattern, 0, len(self.text))
             if len(names) == 1:
-                self._short[head] = names.pop()
-                self._canonical[head] = self._short[head]
+                self._short[head] = self._canonical[head] = names.pop()
         self._prime_title_heads()
         self._lists.clear()  # read before the document's own names were known
         self._starts.clear()
@@ -137,17 +128,23 @@ class DefinedReading:
             return
         at, title = found.start(), found.group(0)
         for head, pattern in _TITLE_HEAD_AT.items():
-            if head in self._short:
-                continue
-            names = set()
-            for match in pattern.finditer(self.text, at, at + len(title)):
-                self.limit = len(self.text)
-                body = self.read(match.start())
-                if body is not None and body.end > match.end():
-                    names.add(body.name)
-            self.limit = len(self.text)
+            names = set() if head in self._short else self._bodies_opened(pattern, at, at + len(title))
             if len(names) == 1:
                 self._short[head] = self._canonical[head] = names.pop()
+
+    def _bodies_opened(self, head: re.Pattern[str], start: int, end: int) -> set[str]:
+        """The names of the bodies that ``head`` (a head before a capital) opens in ``[start, end)``,
+        read in full (not inside a word, and longer than the head)."""
+        names = set()
+        for match in head.finditer(self.text, start, end):
+            if match.start() and self.text[match.start() - 1].isalnum():
+                continue  # inside a word
+            self.limit = len(self.text)
+            body = self.read(match.start())
+            if body is not None and body.end > match.end():
+                names.add(body.name)
+        self.limit = len(self.text)
+        return names
 
     def _plain_rest(self, read: int, end: int) -> bool:
         """Whether what the name reader left of a heading line is a few lowercase words that name
