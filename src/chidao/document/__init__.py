@@ -190,10 +190,17 @@ def _closing_initials() -> frozenset[str]:
     return frozenset("N" + "".join(tail[:1] for tail in lexicon().page_tail) + "*#: \n")
 
 
+@cache
+def _page_tails() -> frozenset[str]:
+    """The headings that close a portal article, in lowercase: pages print them in capitals too
+    ("TIN LIÊN QUAN")."""
+    return frozenset(tail.lower() for tail in lexicon().page_tail)
+
+
 def _ends_article(content: str) -> bool:
     """ "Tin liên quan:", "Các tin khác": a portal page goes on with other articles."""
     line = content.strip("*#: \n")
-    return line in lexicon().page_tail
+    return len(line) < 40 and line.lower() in _page_tails()
 
 
 def _page_tools(text: str, paragraph: Paragraph) -> bool:
@@ -211,12 +218,12 @@ def _tail_inside(text: str, paragraph: Paragraph) -> int | None:
     first = text.find("\n", paragraph.start, paragraph.end)
     if first < 0:
         return None
-    tails = lexicon().page_tail
+    tails = _page_tails()
     pos = first + 1
     while pos < paragraph.end:
         stop = text.find("\n", pos, paragraph.end)
         stop = paragraph.end if stop < 0 else stop
-        if text[pos:stop].strip("*#: ") in tails:
+        if stop - pos < 40 and text[pos:stop].strip("*#: ").lower() in tails:
             return pos
         pos = stop + 1
     return None

@@ -206,6 +206,8 @@ def _goes_on(prev: str, own: re.Match[str] | None, content: str, size: int, widt
         return False
     last = prev[-1]
     first = content[:1]
+    if first == "(" and own is not None and content[1:2].isupper() and prev[own.end() :].isupper():
+        return False  # "IV. LỊCH CÔNG TÁC THEO THÁNG" / "(Trong Kế hoạch này viết tắt: ...)": a note under it (g749)
     if first in _LOWER_FIRST and last not in _SENTENCE_END:
         return True
     if width is not None and last == ";" and first in _LOWER_FIRST and first != "(" and not blank:

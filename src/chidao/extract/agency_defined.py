@@ -18,6 +18,8 @@ _HEADING_NAME = re.compile(
 _MOST_WORDS = 5  # words of a name after what the reader reads
 _SHORT_NAME = _CUES["short_name"]  # "(sau đây gọi tắt là Tổ công tác)" (genre g376, g445)
 _BRACKETED_SHORT = _CUES["bracketed_short_name"]  # "(Ban QLDA Giao thông)" after the full name
+_ABBREVIATION_LIST = _CUES["abbreviation_list"]  # "(Trong Kế hoạch này viết tắt: A là B; ...)" (genre g749)
+_ABBREVIATION_PAIR = _CUES["abbreviation_pair"]
 _ACRONYM = re.compile(rf"(?<!\w)[{UPPER}]{{2,}}(?!\w)")  # "QLDA" in a short form: the full name is meant
 _SHORT_HEADS = tuple(_WORDS["short_heads"])  # "Công ty", "Bệnh viện" alone (genre g522, g530)
 # Each head written before a capital; the literal first, so that the scan skips to it (a look-behind
@@ -80,6 +82,33 @@ class DefinedReading:
                 continue
             phrase = self.key[start:end]
             defined.setdefault(phrase.split()[0], []).append(phrase)
+            self._canonical[" ".join(self.text[start:end].split())] = full
+        for match in _ABBREVIATION_LIST.finditer(self.text):
+            self._prime_listed(match.end(), defined)
+
+    def _prime_listed(self, pos: int, defined: dict[str, list[str]]) -> None:
+        """The pairs of a list of abbreviations ("Phòng Giáo dục mầm non là Phòng GDMN; ..."),
+        up to the bracket or the blank line that closes it: each short form names its body."""
+        close = min(
+            (at for at in (self.text.find(")", pos), self.text.find("\n\n", pos)) if at >= 0),
+            default=len(self.text),
+        )
+        while pos < close:
+            pair = _ABBREVIATION_PAIR.match(self.text, pos, close)
+            if pair is None:
+                return
+            pos = pair.end()
+            start, end = pair.span(2)
+            first = self.text[start:end].split()[0]
+            if first.isupper() or not _ACRONYM.search(self.text, start + len(first), end):
+                continue  # "UBND": an abbreviation of the kind, which the reader expands
+            if not self.reg.heads.match(self.key, start, end):
+                continue
+            if not self.reg.heads.match(self.key, pair.start(1), pair.end(1)):
+                continue  # "Kế hoạch ... là KH": no body's name
+            phrase = self.key[start:end]
+            defined.setdefault(phrase.split()[0], []).append(phrase)
+            full = self.canonical(" ".join(self.text[pair.start(1) : pair.end(1)].split()))
             self._canonical[" ".join(self.text[start:end].split())] = full
 
     def _fuller_at(self, phrase: str, start: int) -> bool:

@@ -250,7 +250,9 @@ class GroupReading:
                 continue
             if not word[0].isalpha() or self._is_upper(ts):
                 return end
-            cur = te
+            qualifier = reg.locality_qualifiers.match(key, ts, self.limit)
+            # "Các xã miền núi | phía Tây phải ...": a side of the province, its capital included (g743)
+            cur = qualifier.end() if qualifier and qualifier.end() > te else te
         return end
 
     def _body_after_comma(self, pos: int) -> bool:

@@ -277,7 +277,7 @@ class ListReading:
                 break
             written_name = name.group(0).strip()
             kind = own_kind.group(1).lower() if own_kind else self._place_kind(written_name, kinds)
-            if own_kind:
+            if own_kind and kind not in kinds:  # "các tỉnh, thành phố: ... và thành phố Cần Thơ" is one of them
                 strays[pos] = kind
             full = f"{head} {kind} {written_name}" if head else f"{kind} {written_name}"
             out.append(Mention(pos, name.start() + len(written_name), written_name, self.canonical(full)))

@@ -20,6 +20,7 @@ from chidao.extract.leads import (
 )
 from chidao.extract.task_types import PlanLines
 from chidao.extract.task_words import (
+    _ABBREVIATION_NOTE,
     _ASKS_REPORT,
     _BACK,
     _BREAKDOWN_LEAD_IN,
@@ -339,6 +340,7 @@ class ClauseChecks:
             or _CONSEQUENCE.match(key, opening, end)
             or _FUNDING.match(key, opening, end)
             or _CHAIRED.match(key, opening, end)
+            or _ABBREVIATION_NOTE.match(key, opening, end)
         ):
             return "narration"  # a petition (rule 10), a missed deadline's consequence, the funds' source
         subject = past_spaces(self.reader, topic_end(key, opening, end))

@@ -53,6 +53,7 @@ _PROVINCE_PROPOSAL = _CUES["province_proposal"]
 _UPWARD_PETITION = _CUES["upward_petition"]
 _REPORTED = _CUES["reported"]
 _CHAIRED = _CUES["chaired_meeting"]
+_ABBREVIATION_NOTE = _CUES["abbreviation_note"]  # "(Trong Kế hoạch này viết tắt: ...)" (genre g749)
 _MEMBER_ENTRY = _CUES["member_entry"]
 _REQUEST_OPENING = _CUES["request_opening"]
 _STANCE = _CUES["stance"]
