@@ -322,6 +322,7 @@ def is_breadcrumb(line: str) -> bool:
 
 
 _SEGMENTS = re.compile(r"\s*\|\s*|\s{3,}")  # a page's bar puts its parts apart with "|" or wide spaces
+_FONT_SIZES = re.compile(r"A-\s+(?:A\s+)?A\+(?:\s|$)")  # "A- A A+": the text size buttons, at a bar's start
 
 
 def _page_furniture(line: str) -> bool:
@@ -330,6 +331,9 @@ def _page_furniture(line: str) -> bool:
     menu of three short entries or more ("Trang chủ | Giới thiệu | Tin tức"), or the portal's name
     after its owner's ("BỘ Y TẾ - CỔNG THÔNG TIN ĐIỆN TỬ") (genre g742-g744)."""
     vocab = lexicon()
+    font_sizes = _FONT_SIZES.match(line)
+    if font_sizes:
+        line = line[font_sizes.end() :].strip() or "Cỡ chữ"
     lowered = line.lower()
     if len(line.split()) <= 12 and any(name in lowered for name in vocab.site_names):
         return True
