@@ -61,3 +61,50 @@ def test_a_schedule_by_month_without_the_year_and_a_list_of_abbreviations() -> N
         (["Phòng Quản lý chất lượng"], ["Phòng Giáo dục mầm non"], "2026-09-30", None),
         (["Phòng Quản lý chất lượng"], [], "2027-01-31", None),
     ]
+
+
+NEWS = (
+    "Trang chủ > Tin tức > Hoạt động của lãnh đạo tỉnh\n"
+    "Chủ tịch UBND tỉnh đối thoại với doanh nghiệp\n"
+    "\n"
+    "(BN) - Sáng 11/12, UBND tỉnh tổ chức Hội nghị đối thoại với doanh nghiệp năm 2026.\n"
+    "\n"
+)
+
+
+def _news(body: str) -> dict:
+    from chidao import extract_text
+
+    return extract_text(NEWS + body)
+
+
+def test_the_problems_businesses_raised_are_no_tasks_and_the_answers_after_them_are() -> None:
+    # The list of petitions names who raised each; the paragraphs after the list (a blank line
+    # apart) are the article going on, not the last petition's continuation.
+    body = (
+        "Tại Hội nghị, các doanh nghiệp đã nêu 14 kiến nghị, tập trung vào các nhóm vấn đề:\n"
+        "- Thời gian thẩm duyệt phòng cháy, chữa cháy còn kéo dài (Công ty TNHH Minh Long);\n"
+        "- Còn 5 ha đất chưa giải phóng mặt bằng tại Khu công nghiệp Nam Sơn (Công ty CP Nam Sơn).\n"
+        "\n"
+        "Kết luận Hội nghị, Chủ tịch UBND tỉnh yêu cầu các sở, ngành, địa phương mỗi tháng tổ chức"
+        " ít nhất 01 buổi làm việc với doanh nghiệp.\n"
+        "\n"
+        "Chủ tịch UBND tỉnh giao Công an tỉnh rút ngắn thời gian thẩm duyệt, hoàn thành trước ngày"
+        " 31/01/2027.\n"
+    )
+    assert _tasks(_news(body)) == [
+        (["Các sở, ngành, địa phương"], [], None, "monthly"),
+        (["Công an tỉnh"], [], "2027-01-31", None),
+    ]
+
+
+def test_a_browsers_print_marks_between_pages_do_not_cut_the_sentence_they_fall_in() -> None:
+    body = (
+        "Chủ tịch UBND tỉnh giao Sở Tài chính rà soát quy trình\n"
+        "\n"
+        "https://example.gov.vn/tin-tuc/-/asset_publisher/hoat-dong-lanh-dao...     2/3\n"
+        "12/12/2026 10:47     Chủ tịch UBND tỉnh đối thoại với doanh nghiệp\n"
+        "\n"
+        "giải quyết thủ tục đầu tư, hoàn thành trước ngày 31/3/2027.\n"
+    )
+    assert _tasks(_news(body)) == [(["Sở Tài chính"], [], "2027-03-31", None)]

@@ -14,6 +14,7 @@ from chidao.document.header import Header, parse_header
 from chidao.document.issuer_block import issuer_block
 from chidao.document.lexicon import layout_cues, lexicon
 from chidao.document.outline import Node, build_outline
+from chidao.document.page_marks import print_marks
 from chidao.document.paragraphs import Paragraph, split_paragraphs
 from chidao.document.people import find_chair, find_meeting_date, find_signer, signature_lines
 from chidao.document.tables import Table, find_tables
@@ -21,7 +22,7 @@ from chidao.text.chars import LOWER, UPPER
 from chidao.text.fold import tone_spellings
 from chidao.text.guarded import guarded
 
-__all__ = ["Layout", "Node", "Paragraph", "Table", "parse_layout"]
+__all__ = ["Layout", "Node", "Paragraph", "Table", "parse_layout", "print_marks"]
 
 _CUES = layout_cues()  # layout_cues.toml
 _RECIPIENTS = _CUES["recipients"]

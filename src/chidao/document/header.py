@@ -9,15 +9,15 @@ for the signer to fill in, and portal news items have no header at all.
 
 from __future__ import annotations
 
-import itertools
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
 from chidao.data import load_toml
+from chidao.document.header_lines import Lines, clean_line
 from chidao.document.lexicon import layout_cue_regex, layout_cues, lexicon
+from chidao.document.portal_headline import first_line_title
 from chidao.text.chars import LOWER, UPPER
 
 _LAYOUT = load_toml("layout.toml")
@@ -53,10 +53,6 @@ class Header:
     title: str | None = None
     issuer: str | None = None
     body_start: int = 0
-
-
-def _clean_line(line: str) -> str:
-    return line.strip().strip("*#").strip()
 
 
 def _find_number(text: str, limit: int) -> str | None:
@@ -132,7 +128,7 @@ def _doc_type_forms() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(kinds), tuple(kind + " " for kind in kinds)
 
 
-def _doc_type_line(lines: _Lines, limit: int) -> tuple[int, str, str] | None:
+def _doc_type_line(lines: Lines, limit: int) -> tuple[int, str, str] | None:
     """Find the line naming the kind of document: (index, kind, rest of the line)."""
     kinds = lexicon().doc_types
     whole, opening = _doc_type_forms()
@@ -141,7 +137,7 @@ def _doc_type_line(lines: _Lines, limit: int) -> tuple[int, str, str] | None:
             break
         if not line.isupper():  # stripping spaces, "*" and "#" (no case) would not change it
             continue
-        clean = _clean_line(line)
+        clean = clean_line(line)
         if clean not in whole and not clean.startswith(opening):
             continue  # most lines in capitals: no kind at all, told in two calls
         for kind in kinds:
@@ -151,7 +147,7 @@ def _doc_type_line(lines: _Lines, limit: int) -> tuple[int, str, str] | None:
 
 
 def _is_title_line(line: str, caps: bool) -> bool:
-    clean = _clean_line(line)
+    clean = clean_line(line)
     if not clean or _ITEM_START.match(clean):
         return False
     if caps:
@@ -160,7 +156,7 @@ def _is_title_line(line: str, caps: bool) -> bool:
     return not _BODY_START.match(clean)
 
 
-def _title_block(lines: _Lines, i: int, first: int) -> bool:
+def _title_block(lines: Lines, i: int, first: int) -> bool:
     """Whether lines from ``i`` on are a title that opens like a body ("Thực hiện công tác bảo
     đảm trật tự, an toàn giao thông / trên địa bàn tỉnh năm 2026" under "KẾ HOẠCH"): right under
     the kind line, a short block that ends without a full stop, set off by a blank line."""
@@ -168,7 +164,7 @@ def _title_block(lines: _Lines, i: int, first: int) -> bool:
         return False
     block: list[str] = []
     for _, line in lines.up_to(i, i + 4):
-        clean = _clean_line(line)
+        clean = clean_line(line)
         if not clean:
             break
         block.append(clean)
@@ -178,17 +174,17 @@ def _title_block(lines: _Lines, i: int, first: int) -> bool:
     return len(text.split()) <= 40 and not text.endswith((".", ":", ";", ","))
 
 
-def _collect_title(lines: _Lines, first: int, prefix: str) -> tuple[str | None, int]:
+def _collect_title(lines: Lines, first: int, prefix: str) -> tuple[str | None, int]:
     """Join the subject lines that follow the kind line; return (title, end offset)."""
     parts = [prefix] if prefix else []
     end = lines[first][0] + len(lines[first][1]) if lines.has(first) else 0
     i = first + 1
-    while lines.has(i) and not _clean_line(lines[i][1]) and not parts:
+    while lines.has(i) and not clean_line(lines[i][1]) and not parts:
         i += 1
     caps = None
     while lines.has(i):
         pos, line = lines[i]
-        clean = _clean_line(line)
+        clean = clean_line(line)
         if not clean:
             if parts:
                 break
@@ -213,52 +209,6 @@ def _collect_title(lines: _Lines, first: int, prefix: str) -> tuple[str | None, 
             break
     title = " ".join(parts).strip() or None
     return title, end
-
-
-class _Lines:
-    """The lines of a text with their offsets, split only as far as they are read: the header is
-    in the first few thousand characters, and a notice may be far longer."""
-
-    _CHUNK = 4096  # characters split at a time (whole lines): the header is read from 3000
-
-    __slots__ = ("_lines", "_next", "_text")
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._lines: _Lines = []
-        self._next = 0  # where the lines not split yet start; -1 when there are none
-
-    def has(self, i: int) -> bool:
-        """Whether the text has a line ``i`` (counted from 0)."""
-        while i >= len(self._lines) and self._next >= 0:
-            self._split_more()
-        return i < len(self._lines)
-
-    def __getitem__(self, i: int) -> tuple[int, str]:
-        if not self.has(i):
-            raise IndexError(i)
-        return self._lines[i]
-
-    def up_to(self, i: int, j: int) -> list[tuple[int, str]]:
-        """Lines ``i`` to ``j - 1``, those of them that there are."""
-        self.has(j - 1)
-        return self._lines[i:j]
-
-    def __iter__(self) -> Iterator[tuple[int, str]]:
-        i = 0
-        while self.has(i):
-            j = len(self._lines)
-            yield from self._lines[i:j]  # the lines split so far, then the next ones
-            i = j
-
-    def _split_more(self) -> None:
-        start = self._next
-        cut = self._text.find("\n", start + self._CHUNK)
-        pos = start
-        for line in self._text[start : cut if cut >= 0 else len(self._text)].split("\n"):
-            self._lines.append((pos, line))
-            pos += len(line) + 1
-        self._next = cut + 1 if cut >= 0 else -1
 
 
 def _vv_title(text: str, limit: int, place_start: int) -> tuple[str | None, int]:
@@ -309,87 +259,11 @@ def _past_dateline(text: str, place_start: int, limit: int) -> list[str]:
     return out
 
 
-def is_breadcrumb(line: str) -> bool:
-    """ "Trang chủ > Tin tức - Sự kiện > Hoạt động của lãnh đạo tỉnh": a portal's navigation."""
-    vocab = lexicon()
-    for separator in vocab.breadcrumb_separators:
-        parts = [p.strip() for p in line.split(f" {separator} ")]
-        arrow = separator in vocab.arrow_separators
-        # "Tin tức - Sự kiện / Hoạt động của Lãnh đạo Bộ": a section of the site's menu first (g744)
-        if len(parts) >= 2 and (parts[0].startswith(tuple(vocab.boilerplate)) or len(parts) >= 3 or arrow):
-            return all(0 < len(p.split()) <= 8 for p in parts)
-    return False
-
-
-_SEGMENTS = re.compile(r"\s*\|\s*|\s{3,}")  # a page's bar puts its parts apart with "|" or wide spaces
-_FONT_SIZES = re.compile(r"A-\s+(?:A\s+)?A\+(?:\s|$)")  # "A- A A+": the text size buttons, at a bar's start
-
-
-def _page_furniture(line: str) -> bool:
-    """A line of a page's furniture, never its headline: every part of it is a tool, a counter or
-    a date ("Thứ Bảy, 12/12/2026 - 08:15  |  Lượt xem: 1.906", "Cỡ chữ: A- A A+   In bài"), a
-    menu of three short entries or more ("Trang chủ | Giới thiệu | Tin tức"), or the portal's name
-    after its owner's ("BỘ Y TẾ - CỔNG THÔNG TIN ĐIỆN TỬ") (genre g742-g744)."""
-    vocab = lexicon()
-    font_sizes = _FONT_SIZES.match(line)
-    if font_sizes:
-        line = line[font_sizes.end() :].strip() or "Cỡ chữ"
-    lowered = line.lower()
-    if len(line.split()) <= 12 and any(name in lowered for name in vocab.site_names):
-        return True
-    parts = [part for part in _SEGMENTS.split(line) if part]
-    if len(parts) >= 3 and all(len(part.split()) <= 5 for part in parts) and "." not in line:
-        return True
-    if all(part.lower().startswith(vocab.page_tools) or _DATELINE.match(part) for part in parts):
-        return True
-    # normalized text has one space where the page had many: a date, then the bar's first tool
-    at = min((found for tool in vocab.page_tools if (found := lowered.find(tool)) > 0), default=-1)
-    return at > 0 and _DATELINE.match(line[:at].strip(" |-")) is not None
-
-
-_MENU_LINES = 40  # a portal's menu and breadcrumb come within its first lines
-
-
-def _first_line_title(lines: _Lines) -> tuple[str | None, int]:
-    """A page without a header: its headline, the first line that is not navigation boilerplate,
-    when it reads as one (short, no full stop). A page that opens with its lead paragraph
-    ("(BĐ) - UBND tỉnh vừa ...") or with "Kính gửi:" has no title of its own."""
-    vocab = lexicon()
-    boiler = vocab.boilerplate
-    head = lines.up_to(0, _MENU_LINES)
-    # A breadcrumb ("Trang chủ > Tin tức > Chỉ đạo điều hành") ends the site's menu: the headline
-    # comes after it, not the portal's name or a menu entry above it.
-    crumbs = [i for i, (_, line) in enumerate(head) if is_breadcrumb(_clean_line(line))]
-    start = crumbs[-1] + 1 if crumbs else 0
-    for index, (pos, line) in enumerate(itertools.islice(lines, start, None), start):
-        clean = _clean_line(line)
-        if not clean or clean in boiler or _DATELINE.match(clean) or is_breadcrumb(clean):
-            continue
-        if clean.lower().startswith(vocab.site_names) or _page_furniture(clean):
-            continue
-        if clean.startswith(("(", *vocab.addressee_openers)) or clean.endswith(".") or len(clean.split()) > 40:
-            return None, 0
-        return _wrapped_headline(lines, index + 1, clean, pos + len(line))
-    return None, 0
-
-
-def _wrapped_headline(lines: _Lines, after: int, first: str, end: int) -> tuple[str, int]:
-    """A headline and the lines it wraps onto, which go on in lowercase ("Chủ tịch UBND tỉnh ...:
-    Tháo gỡ dứt điểm, trả lời đến nơi đến chốn" / "kiến nghị của doanh nghiệp", genre g742)."""
-    title = first
-    for pos, line in itertools.islice(lines, after, None):
-        clean = _clean_line(line)
-        if not clean or not clean[0].islower() or len((title + " " + clean).split()) > 40:
-            break
-        title, end = f"{title} {clean}", pos + len(line)
-    return title, end
-
-
 def parse_header(text: str) -> Header:
     """Read the header fields from the start of a normalized document."""
     header = Header()
     limit = min(len(text), 3000)
-    lines = _Lines(text)
+    lines = Lines(text)
     header.number = _find_number(text, limit)
     flat = text[:limit].replace("\n", " ")  # all that is read of it: the first ``limit`` characters
     place, when, year, place_end = _find_place_date(flat, limit)
@@ -408,7 +282,7 @@ def parse_header(text: str) -> Header:
         header.title = vv_title
         title_end = max(title_end, vv_end, place_end)
     if header.title is None and not found and header.number is None and place is None:
-        header.title, title_end = _first_line_title(lines)
+        header.title, title_end = first_line_title(lines)
     if header.title:
         header.title = re.sub(r"\s+", " ", header.title).strip()
     header.body_start = max(title_end, place_end if not found else title_end, 0)

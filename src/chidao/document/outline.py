@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from chidao.document.lexicon import lexicon
 from chidao.document.paragraphs import Paragraph
 
 _RANK = {
@@ -69,7 +70,9 @@ def build_outline(paragraphs: list[Paragraph], text: str = "") -> Node:
         node = Node(paragraph, [])
         if paragraph.kind is None:
             following = paragraphs[k + 1 : k + 2]
-            if len(stack) > 1 and _leads_in_beside(text, paragraph, following, stack[-1][1], bullets):
+            if (len(stack) > 1 and _leads_in_beside(text, paragraph, following, stack[-1][1], bullets)) or (
+                len(stack) == 2 and _prose_after_list(text, paragraphs[:k], paragraph, stack[-1][0])
+            ):
                 stack.pop()
             stack[-1][0].children.append(node)
             continue
@@ -84,6 +87,29 @@ def build_outline(paragraphs: list[Paragraph], text: str = "") -> Node:
         stack[-1][0].children.append(node)
         stack.append((node, level))
     return root
+
+
+def _prose_after_list(text: str, above: list[Paragraph], paragraph: Paragraph, open_item: Node) -> bool:
+    """Whether an unmarked paragraph is running text after a list of bullets under running text,
+    not the last bullet's continuation: a news item's "Tại Hội nghị, ... các nhóm vấn đề:" / "-
+    ...;" / "- ... .", a blank line, then "Trả lời tại Hội nghị, ..." (genre g742). Not after the
+    addressees of a letter ("Kính gửi:" / "- Các Bộ: ...;"), whose body the next paragraph opens."""
+    item, before = open_item.paragraph, above[-1]
+    if not text or item is None or item.kind not in _BULLETS or open_item.children:
+        return False
+    if text[before.end : paragraph.start].count("\n") < 2 or text[before.end - 1 : before.end] not in ".;":
+        return False
+    if not text[paragraph.body : paragraph.body + 1].isupper():
+        return False
+    run = len(above)
+    while run > 0 and above[run - 1].kind == item.kind:
+        run -= 1
+    lead = above[run - 1] if run > 0 else None
+    return (
+        lead is not None
+        and lead.kind is None
+        and not text[lead.body : lead.end].startswith(lexicon().addressee_openers)
+    )
 
 
 _BULLETS = frozenset({"dash", "plus", "star", "circle"})

@@ -16,6 +16,7 @@ from itertools import accumulate
 
 from chidao.data import load_toml
 from chidao.document.lexicon import layout_cue_regex, layout_cues
+from chidao.document.page_marks import printed_page_mark
 from chidao.text.chars import LOWER, UPPER
 from chidao.text.fold import tone_spellings
 
@@ -262,6 +263,8 @@ def _group_lines(lines: _Lines, width: int | None) -> list[list[int]]:
             continue
         if (width is not None and _page_number(lines, i)) or _PAGE_MARK.fullmatch(content):
             continue  # a page's number left by a PDF copy ("- 2 -" anywhere): no paragraph, and no break in one
+        if printed_page_mark(contents, i):
+            continue  # a browser's print header or footer between two pages (genre g742)
         if group:
             p = group[-1]
             prev, own, marker = contents[p], markers[p], markers[i]

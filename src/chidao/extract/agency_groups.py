@@ -250,10 +250,14 @@ class GroupReading:
                 continue
             if not word[0].isalpha() or self._is_upper(ts):
                 return end
-            qualifier = reg.locality_qualifiers.match(key, ts, self.limit)
-            # "Các xã miền núi | phía Tây phải ...": a side of the province, its capital included (g743)
-            cur = qualifier.end() if qualifier and qualifier.end() > te else te
+            cur = self._qualifier_word_end(ts, te)
         return end
+
+    def _qualifier_word_end(self, start: int, end: int) -> int:
+        """Where a lowercase word of a group's qualifiers ends, or the locality qualifier it opens:
+        "Các xã miền núi | phía Tây phải ...", a side of the province, its capital included (g743)."""
+        qualifier = self.reg.locality_qualifiers.match(self.key, start, self.limit)
+        return qualifier.end() if qualifier and qualifier.end() > end else end
 
     def _body_after_comma(self, pos: int) -> bool:
         """Whether another body opens after a qualifier's comma: a name, or a lowercase head of a

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from chidao.data import load_toml
-from chidao.document import Layout, parse_layout
+from chidao.document import Layout, parse_layout, print_marks
 from chidao.document.lexicon import lexicon
 from chidao.extract.agencies import AgencyReader, Mention, Place
 from chidao.extract.confidence import Assessment, assess
@@ -262,6 +262,10 @@ def _unwrapped(key: str, layout: Layout) -> str:
         inner = key[paragraph.start : paragraph.end]
         if "\n" in inner.rstrip("\n"):
             parts.append(key[pos : paragraph.start])
+            for mark_start, mark_end in print_marks(key, paragraph.start, paragraph.end):
+                # a browser's "https://... 2/3" and "12/12/2026 10:47 <title>" inside a paragraph
+                start, stop = mark_start - paragraph.start, mark_end - paragraph.start
+                inner = inner[:start] + " " * (stop - start) + inner[stop:]
             body = inner.rstrip("\n")
             parts.append(body.replace("\n", " ") + inner[len(body) :])
             pos = paragraph.end

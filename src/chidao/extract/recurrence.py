@@ -112,6 +112,9 @@ def _recurring_deadlines() -> dict[str, str]:
     return load_toml("recurrence.toml")["recurring_deadlines"]
 
 
+_ASKED = re.compile(r"(?<![\w])(?:yêu cầu|đề nghị|giao|chỉ đạo)(?![\w])")  # the verb before the one asked
+
+
 def _regular(key: str, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
     pattern, periods, every = _rules()
     for phrase, period in _recurring_deadlines().items():
@@ -131,8 +134,10 @@ def _regular(key: str, start: int, end: int) -> tuple[str, tuple[int, int]] | No
         if len(words) <= 3 and opens_clause:
             # "Báo cáo hằng ngày": right after the verb that opens the clause.
             return found
-        if len(words) <= 8 and opens_clause and _action_follows(key, match.end(), end):
-            # "Trưởng các tổ dân phố hằng tháng nắm bắt ...": between the doer and its verb.
+        doer = _ASKED.split(clause)[-1].split()  # who is asked: "... yêu cầu | các sở, ngành, địa phương"
+        if min(len(words), len(doer)) <= 8 and opens_clause and _action_follows(key, match.end(), end):
+            # "Trưởng các tổ dân phố hằng tháng nắm bắt ...": between the doer and its verb; "Chủ
+            # tịch UBND tỉnh yêu cầu các sở, ngành, địa phương mỗi tháng tổ chức ..." (g742).
             return found
         if len(words) <= 8 and opens_clause and _REPORTING.match(clause.strip()):
             # "báo cáo tình hình dịch bệnh hằng ngày": how often the opening verb is done.

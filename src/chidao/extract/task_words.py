@@ -58,6 +58,7 @@ _MEMBER_ENTRY = _CUES["member_entry"]
 _REQUEST_OPENING = _CUES["request_opening"]
 _STANCE = _CUES["stance"]
 _UPWARD_REQUEST = _CUES["upward_request"]
+_PETITIONS_LEAD_IN = _CUES["petitions_lead_in"]  # "các doanh nghiệp đã nêu 27 kiến nghị ...:" (g742)
 _CONSEQUENCE = _CUES["consequence"]
 _FUNDING = _CUES["funding_statement"]
 _BARE_REQUEST = _CUES["bare_request"]

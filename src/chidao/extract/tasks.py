@@ -32,6 +32,7 @@ from chidao.extract.task_units import UnitCutting
 from chidao.extract.task_words import (
     _CLOSING_WORDS,
     _CONCLUDES,
+    _PETITIONS_LEAD_IN,
     _REPORT_CONTENTS,
     _UPWARD_REQUEST,
 )
@@ -250,7 +251,9 @@ class TaskCutter(ClauseChecks, OutlineReading, PlanReading, UnitCutting, TableTa
         last_start, last_end = self._body(node)
         # Only the last sentence of a lead-in names who acts; the ones before describe the meeting.
         last_start = self._last_sentence(last_start, last_end)
-        if _UPWARD_REQUEST.search(self.key, last_start, last_end):
+        if _UPWARD_REQUEST.search(self.key, last_start, last_end) or _PETITIONS_LEAD_IN.search(
+            self.key, last_start, last_end
+        ):
             # "... kính đề nghị Bộ Tài chính:": the items are what the issuer asks of a higher level
             self.skip(node.paragraph.start, "proposal")  # type: ignore[union-attr]
             return ctx.but(active=False, leads=[], trace="request to a higher level")

@@ -1,0 +1,89 @@
+"""The headline of a page copied from a portal, which has no header of its own: the first line
+that is not the page's furniture (menus, breadcrumbs, the date and counters bar, the portal's own
+name), with the lines it wraps onto."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from chidao.document.header_lines import Lines, clean_line
+from chidao.document.lexicon import layout_cues, lexicon
+
+_DATELINE = layout_cues()["dateline"]
+
+
+def is_breadcrumb(line: str) -> bool:
+    """ "Trang chủ > Tin tức - Sự kiện > Hoạt động của lãnh đạo tỉnh": a portal's navigation."""
+    vocab = lexicon()
+    for separator in vocab.breadcrumb_separators:
+        parts = [p.strip() for p in line.split(f" {separator} ")]
+        arrow = separator in vocab.arrow_separators
+        # "Tin tức - Sự kiện / Hoạt động của Lãnh đạo Bộ": a section of the site's menu first (g744)
+        if len(parts) >= 2 and (parts[0].startswith(tuple(vocab.boilerplate)) or len(parts) >= 3 or arrow):
+            return all(0 < len(p.split()) <= 8 for p in parts)
+    return False
+
+
+_SEGMENTS = re.compile(r"\s*\|\s*|\s{3,}")  # a page's bar puts its parts apart with "|" or wide spaces
+_FONT_SIZES = re.compile(r"A-\s+(?:A\s+)?A\+(?:\s|$)")  # "A- A A+": the text size buttons, at a bar's start
+
+
+def _page_furniture(line: str) -> bool:
+    """A line of a page's furniture, never its headline: every part of it is a tool, a counter or
+    a date ("Thứ Bảy, 12/12/2026 - 08:15  |  Lượt xem: 1.906", "Cỡ chữ: A- A A+   In bài"), a
+    menu of three short entries or more ("Trang chủ | Giới thiệu | Tin tức"), or the portal's name
+    after its owner's ("BỘ Y TẾ - CỔNG THÔNG TIN ĐIỆN TỬ") (genre g742-g744)."""
+    vocab = lexicon()
+    font_sizes = _FONT_SIZES.match(line)
+    if font_sizes:
+        line = line[font_sizes.end() :].strip() or "Cỡ chữ"
+    lowered = line.lower()
+    if len(line.split()) <= 12 and any(name in lowered for name in vocab.site_names):
+        return True
+    parts = [part for part in _SEGMENTS.split(line) if part]
+    if len(parts) >= 3 and all(len(part.split()) <= 5 for part in parts) and "." not in line:
+        return True
+    if all(part.lower().startswith(vocab.page_tools) or _DATELINE.match(part) for part in parts):
+        return True
+    # normalized text has one space where the page had many: a date, then the bar's first tool
+    at = min((found for tool in vocab.page_tools if (found := lowered.find(tool)) > 0), default=-1)
+    return at > 0 and _DATELINE.match(line[:at].strip(" |-")) is not None
+
+
+_MENU_LINES = 40  # a portal's menu and breadcrumb come within its first lines
+
+
+def first_line_title(lines: Lines) -> tuple[str | None, int]:
+    """A page without a header: its headline, the first line that is not navigation boilerplate,
+    when it reads as one (short, no full stop). A page that opens with its lead paragraph
+    ("(BĐ) - UBND tỉnh vừa ...") or with "Kính gửi:" has no title of its own."""
+    vocab = lexicon()
+    boiler = vocab.boilerplate
+    head = lines.up_to(0, _MENU_LINES)
+    # A breadcrumb ("Trang chủ > Tin tức > Chỉ đạo điều hành") ends the site's menu: the headline
+    # comes after it, not the portal's name or a menu entry above it.
+    crumbs = [i for i, (_, line) in enumerate(head) if is_breadcrumb(clean_line(line))]
+    start = crumbs[-1] + 1 if crumbs else 0
+    for index, (pos, line) in enumerate(itertools.islice(lines, start, None), start):
+        clean = clean_line(line)
+        if not clean or clean in boiler or _DATELINE.match(clean) or is_breadcrumb(clean):
+            continue
+        if clean.lower().startswith(vocab.site_names) or _page_furniture(clean):
+            continue
+        if clean.startswith(("(", *vocab.addressee_openers)) or clean.endswith(".") or len(clean.split()) > 40:
+            return None, 0
+        return _wrapped_headline(lines, index + 1, clean, pos + len(line))
+    return None, 0
+
+
+def _wrapped_headline(lines: Lines, after: int, first: str, end: int) -> tuple[str, int]:
+    """A headline and the lines it wraps onto, which go on in lowercase ("Chủ tịch UBND tỉnh ...:
+    Tháo gỡ dứt điểm, trả lời đến nơi đến chốn" / "kiến nghị của doanh nghiệp", genre g742)."""
+    title = first
+    for pos, line in itertools.islice(lines, after, None):
+        clean = clean_line(line)
+        if not clean or not clean[0].islower() or len((title + " " + clean).split()) > 40:
+            break
+        title, end = f"{title} {clean}", pos + len(line)
+    return title, end
