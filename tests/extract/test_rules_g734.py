@@ -108,3 +108,22 @@ def test_a_browsers_print_marks_between_pages_do_not_cut_the_sentence_they_fall_
         "giải quyết thủ tục đầu tư, hoàn thành trước ngày 31/3/2027.\n"
     )
     assert _tasks(_news(body)) == [(["Sở Tài chính"], [], "2027-03-31", None)]
+
+
+def test_a_table_whose_doer_column_labels_the_lead_and_partners_with_short_forms_the_text_defines() -> None:
+    # "Đơn vị thực hiện" holds "Chủ trì: ...; Phối hợp: ..."; the short forms, acronyms included,
+    # were defined above the table as "A viết tắt là B".
+    body = (
+        "(Chi cục An toàn vệ sinh thực phẩm viết tắt là Chi cục ATVSTP; Trung tâm Kiểm soát bệnh tật"
+        " viết tắt là CDC)\n"
+        "| STT | Nội dung hoạt động | Đơn vị thực hiện | Thời gian |\n"
+        "|-----|--------------------|------------------|-----------|\n"
+        "| 1 | Tổ chức Lễ phát động Tháng hành động vì an toàn thực phẩm | Chủ trì: Chi cục ATVSTP; Phối hợp:"
+        " Sở Công Thương | 15/4 - 20/4/2026 |\n"
+        "| 2 | Lấy mẫu giám sát mối nguy ô nhiễm thực phẩm | Chủ trì: CDC; Phối hợp: Chi cục ATVSTP, Sở Y tế |"
+        " Quý II/2026 |\n"
+    )
+    assert _tasks(_notice(body, title="KẾ HOẠCH", intro="")) == [
+        (["Chi cục An toàn vệ sinh thực phẩm"], ["Sở Công Thương"], "2026-04-20", None),
+        (["Trung tâm Kiểm soát bệnh tật"], ["Chi cục An toàn vệ sinh thực phẩm", "Sở Y tế"], "2026-06-30", None),
+    ]

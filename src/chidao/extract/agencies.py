@@ -121,6 +121,8 @@ class AgencyReader(NameReading, NameContinuation, DescribedReading, DefinedReadi
         """``starts_agency`` at ``pos``, past spaces, within ``limit``: a function of the two."""
         if not self._may_open(pos, len(self.text)):
             return False
+        if self._defined and self._defined_end(pos) is not None:
+            return True  # "Chi cục ATVSTP, CDC": names the text defined (genre g761)
         reg, key, limit = self.reg, self.key, self.limit
         first, written = key[pos : pos + 1], self.text[pos : pos + 1]  # what each pattern must start with
         if first in _FALSE_HEAD_FIRSTS and _FALSE_HEAD.match(key, pos, limit):
@@ -154,6 +156,7 @@ class AgencyReader(NameReading, NameContinuation, DescribedReading, DefinedReadi
         return bool(
             (self.key[pos : pos + 1] in on_key and self._open_on_key(self.key, pos, self.limit))
             or (self.text[pos : pos + 1] in on_text and self._open_on_text(self.text, pos, text_end))
+            or (self._defined and self._defined_end(pos) is not None)  # "CDC", defined by the text (g761)
         )
 
     def acts(self, start: int, end: int) -> bool:

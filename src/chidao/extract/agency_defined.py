@@ -20,6 +20,8 @@ _SHORT_NAME = _CUES["short_name"]  # "(sau đây gọi tắt là Tổ công tác
 _BRACKETED_SHORT = _CUES["bracketed_short_name"]  # "(Ban QLDA Giao thông)" after the full name
 _ABBREVIATION_LIST = _CUES["abbreviation_list"]  # "(Trong Kế hoạch này viết tắt: A là B; ...)" (genre g749)
 _ABBREVIATION_PAIR = _CUES["abbreviation_pair"]
+_ABBREVIATED_AS = _CUES["abbreviated_as"]  # "A viết tắt là B" anywhere (genre g761)
+_FIRST_WORD = re.compile(r"[\w&-]+")  # a defined name's first word: "cdc" of "CDC;", "phòng" of "Phòng GDPT"
 _ACRONYM = re.compile(rf"(?<!\w)[{UPPER}]{{2,}}(?!\w)")  # "QLDA" in a short form: the full name is meant
 _SHORT_HEADS = tuple(_WORDS["short_heads"])  # "Công ty", "Bệnh viện" alone (genre g522, g530)
 # Each head written before a capital; the literal first, so that the scan skips to it (a look-behind
@@ -85,6 +87,9 @@ class DefinedReading:
             self._canonical[" ".join(self.text[start:end].split())] = full
         for match in _ABBREVIATION_LIST.finditer(self.text):
             self._prime_listed(match.end(), defined)
+        if "tắt là" in self.text:
+            for pair in _ABBREVIATED_AS.finditer(self.text):
+                self._prime_pair(pair, defined)
 
     def _prime_listed(self, pos: int, defined: dict[str, list[str]]) -> None:
         """The pairs of a list of abbreviations ("Phòng Giáo dục mầm non là Phòng GDMN; ..."),
@@ -98,18 +103,20 @@ class DefinedReading:
             if pair is None:
                 return
             pos = pair.end()
-            start, end = pair.span(2)
-            first = self.text[start:end].split()[0]
-            if first.isupper() or not _ACRONYM.search(self.text, start + len(first), end):
-                continue  # "UBND": an abbreviation of the kind, which the reader expands
-            if not self.reg.heads.match(self.key, start, end):
-                continue
-            if not self.reg.heads.match(self.key, pair.start(1), pair.end(1)):
-                continue  # "Kế hoạch ... là KH": no body's name
-            phrase = self.key[start:end]
-            defined.setdefault(phrase.split()[0], []).append(phrase)
-            full = self.canonical(" ".join(self.text[pair.start(1) : pair.end(1)].split()))
-            self._canonical[" ".join(self.text[start:end].split())] = full
+            self._prime_pair(pair, defined)
+
+    def _prime_pair(self, pair: re.Match[str], defined: dict[str, list[str]]) -> None:
+        """One body's full name (group 1) and its short form with an abbreviation (group 2)."""
+        start, end = pair.span(2)
+        if not _ACRONYM.search(self.text, start, end) or self.text[start:end].split()[0] in self.reg.abbreviations:
+            return  # "UBND tỉnh": an abbreviation of the kind, which the reader expands
+        full_start = self.skip_space(pair.start(1))
+        if not self.reg.heads.match(self.key, full_start, pair.end(1)):
+            return  # "Kế hoạch ... là KH": no body's name
+        for phrase in (self.key[start:end], " ".join(self.key[full_start : pair.end(1)].split())):
+            defined.setdefault(phrase.split()[0], []).append(phrase)  # "cdc", "chi cục an toàn vệ sinh thực phẩm"
+        full = self.canonical(" ".join(self.text[full_start : pair.end(1)].split()))
+        self._canonical[" ".join(self.text[start:end].split())] = full
 
     def _fuller_at(self, phrase: str, start: int) -> bool:
         """Whether a full name that ``phrase`` was defined short for is written at ``start``."""
@@ -206,8 +213,8 @@ class DefinedReading:
     def _defined_end(self, start: int) -> int | None:
         """The end of a defined name written at ``start``, or None."""
         key = self.key
-        space = key.find(" ", start, start + 30)
-        names = self._defined.get(key[start:space]) if space > start else None
+        word = _FIRST_WORD.match(key, start)
+        names = self._defined.get(word.group(0)) if word else None
         for phrase in names or ():
             end = start + len(phrase)
             if end <= self.limit and key.startswith(phrase, start) and not key[end : end + 1].isalnum():

@@ -44,6 +44,22 @@ def _partner_parts(key: str, start: int, end: int) -> list[tuple[int, int]]:
     return parts
 
 
+_LEAD_LABEL = re.compile(r"\s*chủ trì\s*:\s*")
+_PARTNER_LABEL = re.compile(r"[;,.]?\s*phối hợp\s*:\s*")
+
+
+def _labelled_cell(key: str, cell: Cell) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The lead's and the partners' spans of a cell that labels them ("Chủ trì: A; Phối hợp: B"),
+    or None for a cell that does not open with "Chủ trì:"."""
+    label = _LEAD_LABEL.match(key, cell.start, cell.end)
+    if label is None:
+        return None
+    partner = _PARTNER_LABEL.search(key, label.end(), cell.end)
+    if partner is None:
+        return (label.end(), cell.end), (cell.end, cell.end)
+    return (label.end(), partner.start()), (partner.end(), cell.end)
+
+
 class TableTasks:
     """Part of ``TaskCutter`` (mixed into it; uses its reader, timing, tasks and caches)."""
 
@@ -58,7 +74,13 @@ class TableTasks:
         leads: list[Mention] = []
         partners: list[Mention] = []
         lead_cell = table.cell(row, "lead")
-        if lead_cell is not None and lead_cell.end > lead_cell.start:
+        labelled = _labelled_cell(self.key, lead_cell) if lead_cell is not None else None
+        if labelled is not None:
+            # "Chủ trì: Chi cục ATVSTP; Phối hợp: Văn phòng Sở" in a "Đơn vị thực hiện" column (g761)
+            (lead_start, lead_end), (partner_start, partner_end) = labelled
+            leads = clean_leads(self._cell_mentions(lead_start, lead_end)[0])
+            partners = [m for m in self._cell_mentions(partner_start, partner_end)[0] if not self.reader.is_vague(m)]
+        elif lead_cell is not None and lead_cell.end > lead_cell.start:
             mentions, after = self._cell_mentions(lead_cell.start, lead_cell.end)
             # "Phòng Kinh tế (chủ trì); Công an phường, Tổ Quản lý trật tự đô thị phường (phối hợp)"
             marked = _partner_parts(self.key, lead_cell.start, lead_cell.end)
