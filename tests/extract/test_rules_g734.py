@@ -127,3 +127,23 @@ def test_a_table_whose_doer_column_labels_the_lead_and_partners_with_short_forms
         (["Chi cục An toàn vệ sinh thực phẩm"], ["Sở Công Thương"], "2026-04-20", None),
         (["Trung tâm Kiểm soát bệnh tật"], ["Chi cục An toàn vệ sinh thực phẩm", "Sở Y tế"], "2026-06-30", None),
     ]
+
+
+def test_a_notice_of_the_leaders_schedule_for_a_week_gives_no_tasks() -> None:
+    body = (
+        "Văn phòng UBND tỉnh thông báo lịch làm việc của Chủ tịch, các Phó Chủ tịch UBND tỉnh như sau:\n"
+        "THỨ HAI (02/3)\n"
+        "Sáng 08 giờ 00: Họp nghe báo cáo tiến độ giải ngân vốn đầu tư công. Chủ trì: Chủ tịch UBND tỉnh."
+        " Thành phần: Giám đốc các Sở: Tài chính, Xây dựng. Chuẩn bị nội dung: Sở Tài chính.\n"
+    )
+    result = _notice(body, subject="Lịch làm việc của Chủ tịch, các Phó Chủ tịch UBND tỉnh (Tuần 10)", intro="")
+    assert result["tasks"] == []
+
+
+def test_a_weekday_with_its_date_in_brackets_is_that_date() -> None:
+    body = (
+        "1. Sở Nội vụ trình ký Kế hoạch trước thứ Sáu (23/01/2027).\n"
+        "2. Phòng Kinh tế báo cáo tại cuộc họp giao ban vào sáng thứ Hai tuần sau (26/01/2027).\n"
+        "3. Công an xã báo cáo trước 17 giờ thứ Tư (21/01/2027).\n"
+    )
+    assert [t[2] for t in _tasks(_notice(body))] == ["2027-01-23", "2027-01-26", "2027-01-21"]

@@ -22,7 +22,7 @@ from chidao.text.chars import LOWER, UPPER
 from chidao.text.fold import tone_spellings
 from chidao.text.guarded import guarded
 
-__all__ = ["Layout", "Node", "Paragraph", "Table", "parse_layout", "print_marks"]
+__all__ = ["Layout", "Node", "Paragraph", "Table", "is_schedule", "parse_layout", "print_marks"]
 
 _CUES = layout_cues()  # layout_cues.toml
 _RECIPIENTS = _CUES["recipients"]
@@ -198,6 +198,13 @@ def _page_tails() -> frozenset[str]:
     return frozenset(tail.lower() for tail in lexicon().page_tail)
 
 
+def is_schedule(header: Header) -> bool:
+    """Whether the document is a leaders' schedule: a "LỊCH CÔNG TÁC", or a notice whose subject
+    is one ("Lịch làm việc của Chủ tịch, các Phó Chủ tịch UBND tỉnh", genre g763)."""
+    vocab = lexicon()
+    return header.doc_type in vocab.schedule_types or (header.title or "").lower().startswith(vocab.schedule_titles)
+
+
 def _ends_article(content: str) -> bool:
     """ "Tin liên quan:", "Các tin khác": a portal page goes on with other articles."""
     line = content.strip("*#: \n")
@@ -366,7 +373,7 @@ def parse_layout(text: str) -> Layout:
         layout.annex_paragraphs = items
     intro_end = _intro_end(text, body, body_end)
     intro = text[header.body_start : min(intro_end, header.body_start + 4000)]
-    layout.chair = None if header.doc_type in lexicon().schedule_types else find_chair(header.title, intro)
+    layout.chair = None if is_schedule(header) else find_chair(header.title, intro)
     layout.meeting_date = find_meeting_date(intro)
     layout.signer = find_signer(tail)
     layout.signature = signature_lines(tail)

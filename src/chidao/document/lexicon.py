@@ -19,6 +19,7 @@ class LayoutLexicon:
     reports_with_assignments: frozenset[str]  # of those, kinds whose assigning part is read
     agenda_types: frozenset[str]  # an invitation: only tasks given by an assigning verb count
     schedule_types: frozenset[str]  # a leaders' week of meetings: nobody chairs the document
+    schedule_titles: tuple[str, ...]  # "Lịch làm việc ..." as a notice's subject, in lowercase
     boilerplate: frozenset[str]
     breadcrumb_separators: tuple[str, ...]
     arrow_separators: tuple[str, ...]
@@ -52,6 +53,7 @@ def lexicon() -> LayoutLexicon:
         reports_with_assignments=frozenset(data["reports_with_assignments"]),
         agenda_types=frozenset(data["agenda_types"]),
         schedule_types=frozenset(data["schedule_types"]),
+        schedule_titles=tuple(title.lower() for title in data["schedule_titles"]),
         boilerplate=frozenset(data["boilerplate"]),
         breadcrumb_separators=tuple(data["breadcrumb_separators"]),
         arrow_separators=tuple(data["arrow_separators"]),

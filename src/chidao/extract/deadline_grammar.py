@@ -64,8 +64,12 @@ _DURATION_FROM = cue_regex(_WORDS, "duration_from")  # ", kể từ", "bắt đ�
 def _shape_bodies(v: dict[str, str]) -> dict[str, str]:
     """Regex of what follows each shape's trigger, given the data's alternations ``v``."""
     return {
-        # "trước thứ Sáu, ngày 11/12", "vào sáng Chủ nhật, ngày 13/12": the weekday before the date
-        "date": rf"{_TIME}?(?:(?:(?:{v['day_parts']})\s+)?(?:{v['weekdays']})\s*,?\s*(?=ngày\s))?{_DATE}",
+        # "trước thứ Sáu, ngày 11/12", "vào sáng Chủ nhật, ngày 13/12": the weekday before the date;
+        # "trước thứ Sáu (23/01)", "vào sáng thứ Hai tuần sau (26/01/2026)" (genre g762)
+        "date": (
+            rf"{_TIME}?(?:(?:(?:{v['day_parts']})\s+)?(?:{v['weekdays']})(?:\s+tuần\s+(?:này|sau|tới))?"
+            rf"(?:\s*,?\s*(?=ngày\s)|\s*\(\s*(?=(?:ngày\s+)?\d)))?{_DATE}"
+        ),
         # "tháng 02 và tháng 3/2026": two months in a row are one period, up to the second (genre g576)
         "month": (
             rf"tháng\s+(?P<m>{_M})(?!\d)"

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from chidao.data import load_toml
-from chidao.document import Layout, parse_layout, print_marks
+from chidao.document import Layout, is_schedule, parse_layout, print_marks
 from chidao.document.lexicon import lexicon
 from chidao.extract.agencies import AgencyReader, Mention, Place
 from chidao.extract.confidence import Assessment, assess
@@ -296,7 +296,7 @@ def _read(cutter: TaskCutter, reader: AgencyReader, layout: Layout, key: str) ->
             cutter.walk(layout.annex, root)
         for table in layout.tables:
             cutter.table(table, root)
-        if layout.header.doc_type in lexicon().agenda_types:
+        if layout.header.doc_type in lexicon().agenda_types or is_schedule(layout.header):
             cutter.tasks = [
                 t for t in cutter.tasks if _ASSIGNING_OPENING.match(key, t.start) or _handed_out(key, t.start)
             ]
