@@ -147,3 +147,8 @@ def test_a_weekday_with_its_date_in_brackets_is_that_date() -> None:
         "3. Công an xã báo cáo trước 17 giờ thứ Tư (21/01/2027).\n"
     )
     assert [t[2] for t in _tasks(_notice(body))] == ["2027-01-23", "2027-01-26", "2027-01-21"]
+
+
+def test_a_body_said_to_be_asked_is_asked() -> None:
+    body = "1. Công an tỉnh được đề nghị chỉ đạo Công an các xã nắm chắc tình hình, bảo đảm an ninh trật tự.\n"
+    assert _tasks(_notice(body)) == [(["Công an tỉnh"], [], None, None)]
