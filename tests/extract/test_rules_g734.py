@@ -152,3 +152,14 @@ def test_a_weekday_with_its_date_in_brackets_is_that_date() -> None:
 def test_a_body_said_to_be_asked_is_asked() -> None:
     body = "1. Công an tỉnh được đề nghị chỉ đạo Công an các xã nắm chắc tình hình, bảo đảm an ninh trật tự.\n"
     assert _tasks(_notice(body)) == [(["Công an tỉnh"], [], None, None)]
+
+
+def test_a_news_paragraph_that_only_tells_what_was_done_gives_no_task() -> None:
+    body = (
+        "Năm 2026, Đảng bộ xã đã lãnh đạo hoàn thành 14/18 chỉ tiêu chủ yếu. Trung tâm Phục vụ hành chính"
+        " công xã tiếp nhận 9.412 hồ sơ, giải quyết đúng hạn 98,6%.\n"
+        "\n"
+        "Phát biểu kết luận, Chủ tịch UBND tỉnh yêu cầu UBND xã Yên Hòa rà soát, di dời các hộ dân vùng"
+        " sạt lở trước ngày 30/12/2026.\n"
+    )
+    assert _tasks(_news(body)) == [(["Ủy ban nhân dân xã Yên Hòa"], [], "2026-12-30", None)]

@@ -31,8 +31,10 @@ from chidao.extract.task_words import (
     _FUNDING,
     _GENERAL_REQUIREMENT,
     _GROUP_OPENING,
+    _INSTRUCTION_WORDS,
     _LIABILITY,
     _NAME_ONLY,
+    _NARRATED_PAST,
     _REPORTED,
     _REQUEST_OPENING,
     _SPECIFICS,
@@ -69,6 +71,9 @@ class UnitCutting:
         if not marked and _CAPTION.search(self.key, start, end):
             self.skip(start, "narration")  # "... kiểm tra công trường. Ảnh: VGP/Minh Khôi": a photo's caption
             return
+        if self.sentences and not marked and self._narrated(start, end):
+            self.skip(start, "narration")  # "... đã lãnh đạo hoàn thành ...; Trung tâm X tiếp nhận 9.412 hồ sơ"
+            return
         groups = self._drop_summaries(self._clause_groups(start, end, ctx, marked))
         if not any(explicit for *_, explicit in groups):
             aside = aside_assignment(self.reader, start, end) or inline_plan_assignment(self.reader, start, end)
@@ -84,6 +89,12 @@ class UnitCutting:
                 self.skip(g_start, "assessment")  # "Về đề nghị ...: UBND tỉnh không thống nhất." (rule 5)
                 continue
             self._emit(g_start, g_end, leads, explicit, ctx, marked=marked)
+
+    def _narrated(self, start: int, end: int) -> bool:
+        """Whether a news paragraph only tells what was done: a past marker, no word of an
+        instruction ("Năm 2026, Đảng bộ xã đã lãnh đạo hoàn thành ...; Trung tâm ... tiếp nhận 9.412
+        hồ sơ", genre g740)."""
+        return bool(_NARRATED_PAST.search(self.key, start, end)) and not _INSTRUCTION_WORDS.search(self.key, start, end)
 
     def _clause_groups(self, start: int, end: int, ctx: Context, marked: bool) -> list[_Group]:
         """The item's clauses, those that are no task left out, grouped into runs that share a lead."""
