@@ -163,3 +163,12 @@ def test_a_news_paragraph_that_only_tells_what_was_done_gives_no_task() -> None:
         " sạt lở trước ngày 30/12/2026.\n"
     )
     assert _tasks(_news(body)) == [(["Ủy ban nhân dân xã Yên Hòa"], [], "2026-12-30", None)]
+
+
+def test_asking_bodies_to_keep_up_their_results_is_encouragement_not_a_task() -> None:
+    body = (
+        "Phát biểu tại Ngày hội, Phó Bí thư Tỉnh ủy đề nghị Ban Công tác Mặt trận và các đoàn thể khu phố"
+        " tiếp tục phát huy những kết quả đã đạt được, giữ vững danh hiệu Khu dân cư văn hóa. Đồng chí"
+        " tin tưởng, với sự đồng lòng của Nhân dân, khu phố sẽ hoàn thành các mục tiêu đã đề ra.\n"
+    )
+    assert _news(body)["tasks"] == []

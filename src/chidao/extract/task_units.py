@@ -23,6 +23,7 @@ from chidao.extract.task_splits import clause_spans
 from chidao.extract.task_types import Context, Task
 from chidao.extract.task_words import (
     _ASSESSMENT,
+    _ENCOURAGEMENT,
     _BACK,
     _BARE_REQUEST,
     _CAPTION,
@@ -90,6 +91,11 @@ class UnitCutting:
                 continue
             self._emit(g_start, g_end, leads, explicit, ctx, marked=marked)
 
+    def _encourages(self, assignment: Assignment, end: int) -> bool:
+        """Whether what the named bodies are asked is only to keep up their results (genre g745)."""
+        after = past_spaces(self.reader, max(m.end for m in assignment.leads))
+        return _ENCOURAGEMENT.match(self.key, after, end) is not None
+
     def _narrated(self, start: int, end: int) -> bool:
         """Whether a news paragraph only tells what was done: a past marker, no word of an
         instruction ("Năm 2026, Đảng bộ xã đã lãnh đạo hoàn thành ...; Trung tâm ... tiếp nhận 9.412
@@ -137,6 +143,9 @@ class UnitCutting:
                 continue
             if assignment is not None and self._is_stance(assignment, c_end, clauses[i + 1 : i + 2]):
                 self.skip(c_start, "assessment")  # "X phải xác định đây là nhiệm vụ trọng tâm."
+                continue
+            if assignment is not None and self._encourages(assignment, c_end):
+                self.skip(c_start, "exhortation")  # "đề nghị X tiếp tục phát huy những kết quả đã đạt được"
                 continue
             if assignment is None and self.sentences and promised_subject(self.reader, opening, c_end):
                 self.skip(c_start, "narration")  # news: "..., UBND tỉnh sẽ xem xét ...", reported intent

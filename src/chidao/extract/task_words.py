@@ -53,6 +53,7 @@ _PROVINCE_PROPOSAL = _CUES["province_proposal"]
 _UPWARD_PETITION = _CUES["upward_petition"]
 _REPORTED = _CUES["reported"]
 _CHAIRED = _CUES["chaired_meeting"]
+_ENCOURAGEMENT = _CUES["encouragement"]  # "... tiếp tục phát huy những kết quả đã đạt được" (g745)
 _NARRATED_PAST = _CUES["narrated_past"]  # a news paragraph of what was done (genre g740)
 _INSTRUCTION_WORDS = _CUES["instruction_words"]
 _ABBREVIATION_NOTE = _CUES["abbreviation_note"]  # "(Trong Kế hoạch này viết tắt: ...)" (genre g749)
