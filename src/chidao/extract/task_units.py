@@ -23,11 +23,11 @@ from chidao.extract.task_splits import clause_spans
 from chidao.extract.task_types import Context, Task
 from chidao.extract.task_words import (
     _ASSESSMENT,
-    _ENCOURAGEMENT,
     _BACK,
     _BARE_REQUEST,
     _CAPTION,
     _DUTY,
+    _ENCOURAGEMENT,
     _ENUMERATED,
     _FUNDING,
     _GENERAL_REQUIREMENT,
