@@ -172,3 +172,26 @@ def test_asking_bodies_to_keep_up_their_results_is_encouragement_not_a_task() ->
         " tin tưởng, với sự đồng lòng của Nhân dân, khu phố sẽ hoàn thành các mục tiêu đã đề ra.\n"
     )
     assert _news(body)["tasks"] == []
+
+
+def test_a_table_of_figures_flattened_with_tabs_gives_no_tasks() -> None:
+    intro = "Kính gửi: Ủy ban nhân dân các tỉnh: Lai Châu, Điện Biên.\n"
+    body = (
+        "Bộ Xây dựng tổng hợp chỉ tiêu năm 2026 như sau:\n"
+        "STT\tTỉnh\tChỉ tiêu năm 2026 (căn)\tĐã hoàn thành (căn)\tTỷ lệ (%)\n"
+        "1\tLai Châu\t296\t0\t0,0\n"
+        "2\tĐiện Biên\t430\t60\t14,0\n"
+        "Bộ Xây dựng đề nghị Ủy ban nhân dân các tỉnh báo cáo kết quả trước ngày 20/10/2026.\n"
+    )
+    result = _notice(body, kind="BXD-QLN", title="V/v chỉ tiêu nhà ở xã hội", subject=" ", intro=intro)
+    assert [t["text"][:21] for t in result["tasks"]] == ["Bộ Xây dựng đề nghị Ủ"]
+
+
+def test_a_councils_mandate_by_reference_and_its_ways_of_working_are_no_tasks() -> None:
+    body = (
+        "Điều 2. Hội đồng thực hiện nhiệm vụ, quyền hạn theo quy định tại Điều 16 Nghị định số 71/2024/NĐ-CP.\n"
+        "Hội đồng làm việc theo nguyên tắc tập thể, quyết định theo đa số.\n"
+        "Sở Tài chính là cơ quan thường trực của Hội đồng. Chủ tịch Hội đồng được sử dụng con dấu của Ủy ban"
+        " nhân dân tỉnh.\n"
+    )
+    assert _notice(body, kind="QĐ", title="QUYẾT ĐỊNH", subject="Về việc thành lập Hội đồng thẩm định giá đất")["tasks"] == []

@@ -31,9 +31,11 @@ from chidao.extract.task_words import (
     _CONTENTS_LEAD_IN,
     _COVERING_OPENER,
     _EXHORTATION,
+    _FIGURES_ROW,
     _FUNDING,
     _LEAD_IN_PHRASE,
     _LOCAL_PROPOSAL,
+    _MANDATE_TERMS,
     _MEMBER_ENTRY,
     _OBJECTS_LEAD_IN,
     _PARTY_PROPOSAL,
@@ -341,6 +343,8 @@ class ClauseChecks:
             or _FUNDING.match(key, opening, end)
             or _CHAIRED.match(key, opening, end)
             or _ABBREVIATION_NOTE.match(key, opening, end)
+            or _FIGURES_ROW.match(key, opening, end)
+            or _MANDATE_TERMS.match(key, opening, end)
         ):
             return "narration"  # a petition (rule 10), a missed deadline's consequence, the funds' source
         subject = past_spaces(self.reader, topic_end(key, opening, end))
