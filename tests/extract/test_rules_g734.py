@@ -194,4 +194,5 @@ def test_a_councils_mandate_by_reference_and_its_ways_of_working_are_no_tasks() 
         "Sở Tài chính là cơ quan thường trực của Hội đồng. Chủ tịch Hội đồng được sử dụng con dấu của Ủy ban"
         " nhân dân tỉnh.\n"
     )
-    assert _notice(body, kind="QĐ", title="QUYẾT ĐỊNH", subject="Về việc thành lập Hội đồng thẩm định giá đất")["tasks"] == []
+    subject = "Về việc thành lập Hội đồng thẩm định giá đất"
+    assert _notice(body, kind="QĐ", title="QUYẾT ĐỊNH", subject=subject)["tasks"] == []
