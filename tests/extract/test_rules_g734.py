@@ -196,3 +196,36 @@ def test_a_councils_mandate_by_reference_and_its_ways_of_working_are_no_tasks() 
     )
     subject = "Về việc thành lập Hội đồng thẩm định giá đất"
     assert _notice(body, kind="QĐ", title="QUYẾT ĐỊNH", subject=subject)["tasks"] == []
+
+
+def test_quoted_petitions_are_the_petitioners_words_and_the_answers_assign() -> None:
+    intro = "Kính gửi: Hiệp hội Doanh nghiệp tỉnh.\n"
+    body = (
+        "1. Kiến nghị của Công ty TNHH Điện tử Sao Việt\n"
+        "- Nội dung kiến nghị: “Việc hoàn thuế còn chậm, nhiều hồ sơ phải bổ sung nhiều lần. Đề nghị cơ quan"
+        " thuế rút ngắn thời gian giải quyết hồ sơ hoàn thuế”.\n"
+        "- Trả lời: UBND tỉnh giao Sở Tài chính rà soát các hồ sơ, trả lời Công ty trước ngày 31/01/2027.\n"
+    )
+    result = _notice(body, kind="UBND-KT", title="V/v trả lời kiến nghị", subject=" ", intro=intro)
+    assert _tasks(result) == [(["Sở Tài chính"], [], "2027-01-31", None)]
+
+
+def test_a_schedule_whose_rows_open_with_their_date() -> None:
+    # One cell per line: "Ngày", "Nội dung", "Đơn vị thực hiện", then each day; a ceremony with
+    # nobody in its doer cell (a blank line) is no task, and "Y phối hợp" names a partner.
+    body = (
+        "III. LỊCH TRÌNH\n"
+        "Ngày\nNội dung\nĐơn vị thực hiện\n"
+        "19/5/2026\nHoàn thành công tác chuẩn bị cơ sở vật chất tại các địa điểm thi đấu\n"
+        "Trung tâm Huấn luyện và Thi đấu thể thao tỉnh chủ trì; Công ty Điện lực Quảng Trị phối hợp\n"
+        "22/5/2026\nLễ khai mạc Đại hội tại Quảng trường\n"
+        "\n"
+        "23/5 - 25/5/2026\nThi đấu các môn Điền kinh, Bơi\nSở Văn hóa, Thể thao và Du lịch\n"
+        "\n\n"
+        "IV. TỔ CHỨC THỰC HIỆN\n"
+        "Địa điểm: Trung tâm Huấn luyện và Thi đấu thể thao tỉnh.\n"
+    )
+    assert _tasks(_notice(body, title="KẾ HOẠCH", intro="")) == [
+        (["Trung tâm Huấn luyện và Thi đấu thể thao tỉnh"], ["Công ty Điện lực Quảng Trị"], "2026-05-19", None),
+        (["Sở Văn hóa, Thể thao và Du lịch"], [], "2026-05-25", None),
+    ]

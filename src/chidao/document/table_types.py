@@ -27,6 +27,7 @@ class Table:
     roles: list[str | None]  # per column: content, lead, coordinators, time, or None (STT, monitor...)
     rows: list[Row] = field(default_factory=list)
     header: list[Cell] = field(default_factory=list)  # the header's cells
+    merged_blanks: bool = True  # a blank lead cell is merged with the one above (False: nobody in it)
 
     @property
     def schedule(self) -> bool:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from chidao.document.table_columns import column_role, sub_columns
+from chidao.document.table_dated import date_heads, dated_rows
 from chidao.document.table_flat import number_heads, one_cell_per_line
 from chidao.document.table_frames import framed_rows, unframed_row
 from chidao.document.table_types import Cell, Row, Table
@@ -188,7 +189,8 @@ def find_tables(text: str, start: int, end: int) -> list[Table]:
     pipes = text.find("|", start, end) >= 0
     tabs = text.find("\t", start, end) >= 0
     heads = number_heads(text, start, end) if text.find("\n", start, end) >= 0 else []
-    if not (pipes or tabs or heads):
+    dated = date_heads(text, start, end)
+    if not (pipes or tabs or heads or dated):
         return []
     lines = _lines(text, start, end)
     found: list[Table] = []
@@ -198,6 +200,8 @@ def find_tables(text: str, start: int, end: int) -> list[Table]:
         found += _delimited(text, lines, _TAB)
     if heads:
         found += one_cell_per_line(text, lines, heads)
+    if dated:
+        found += dated_rows(text, lines, dated)
     found.sort(key=lambda t: t.start)
     out: list[Table] = []
     for table in found:

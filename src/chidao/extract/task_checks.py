@@ -31,6 +31,7 @@ from chidao.extract.task_words import (
     _CONTENTS_LEAD_IN,
     _COVERING_OPENER,
     _EXHORTATION,
+    _FACT_LABEL,
     _FIGURES_ROW,
     _FUNDING,
     _LEAD_IN_PHRASE,
@@ -345,6 +346,7 @@ class ClauseChecks:
             or _ABBREVIATION_NOTE.match(key, opening, end)
             or _FIGURES_ROW.match(key, opening, end)
             or _MANDATE_TERMS.match(key, opening, end)
+            or _FACT_LABEL.match(key, opening, end)
         ):
             return "narration"  # a petition (rule 10), a missed deadline's consequence, the funds' source
         subject = past_spaces(self.reader, topic_end(key, opening, end))

@@ -23,6 +23,7 @@ class SentenceState:
     proposing: bool = False  # a clause of this sentence proposed to a higher level (rule 10)
     reporting: bool = False  # a clause of this sentence reported what a document said
     assigned_before: bool = False  # a clause of this sentence told what was assigned ("đã giao ...")
+    quoting: bool = False  # the item quotes a petition ("Nội dung kiến nghị: “...”"): every sentence of it
 
     def new_sentence(self) -> None:
         self.proposing = self.reporting = self.assigned_before = False

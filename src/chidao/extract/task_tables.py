@@ -87,7 +87,7 @@ class TableTasks:
             partners = [m for m in mentions if any(a <= m.start < b for a, b in marked)]
             leads = clean_leads([m for m in mentions if m not in partners])
             partners += coordinators(self.reader, after, lead_cell.end, leads, self.cues)
-        elif lead_cell is not None:
+        elif lead_cell is not None and table.merged_blanks:
             leads = list(above)
         if not leads:
             return [], []

@@ -36,6 +36,7 @@ from chidao.extract.task_words import (
     _LIABILITY,
     _NAME_ONLY,
     _NARRATED_PAST,
+    _QUOTED_PETITION,
     _REPORTED,
     _REQUEST_OPENING,
     _SPECIFICS,
@@ -171,8 +172,8 @@ class UnitCutting:
         new = not first and self._new_sentence(c_start)
         if first or new:
             state.attendance = lists_attendance(self.key, opening, c_end)
-        if state.attendance:
-            return "narration"  # "Cùng đi có ...; Ban Quản lý dự án ...": who came
+        if state.attendance or state.quoting:
+            return "narration"  # "Cùng đi có ...; Ban Quản lý dự án ...": who came; a petition's quote
         if new:
             state.new_sentence()
         if state.reporting and find_assignment(self.reader, c_start, c_end, self.cues, pos=opening) is None:
@@ -184,6 +185,8 @@ class UnitCutting:
         if not_task is None and state.proposing and _REQUEST_OPENING.match(self.key, opening, c_end):
             not_task = "proposal"  # "lãnh đạo xã kiến nghị tỉnh ...; đề nghị Sở X ...": still the commune's
         if not_task is not None:
+            # "- Nội dung kiến nghị: “... . Đề nghị tỉnh có giải pháp ...”.": the petition's own words (g777)
+            state.quoting = _QUOTED_PETITION.match(self.key, opening, c_end) is not None
             state.proposing = not_task == "proposal"
             # "Kinh phí ... được bố trí ...; trong đó: mua vắc xin ...; hóa chất ...": the rest goes on
             state.reporting = (
