@@ -229,3 +229,16 @@ def test_a_schedule_whose_rows_open_with_their_date() -> None:
         (["Trung tâm Huấn luyện và Thi đấu thể thao tỉnh"], ["Công ty Điện lực Quảng Trị"], "2026-05-19", None),
         (["Sở Văn hóa, Thể thao và Du lịch"], [], "2026-05-25", None),
     ]
+
+
+def test_a_page_mark_inside_a_tab_table_does_not_end_it() -> None:
+    body = (
+        "STT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\n"
+        "1\tTổ chức hội nghị quán triệt Nghị định\tSở Nông nghiệp và Môi trường\tSở Tư pháp\tTháng 5/2026\n"
+        "--- 2 ---\n"
+        "2\tRà soát các văn bản quy phạm pháp luật của tỉnh\tSở Tư pháp\tSở Nội vụ\tQuý III/2026\n"
+    )
+    assert _tasks(_notice(body, title="KẾ HOẠCH", intro="")) == [
+        (["Sở Nông nghiệp và Môi trường"], ["Sở Tư pháp"], "2026-05-31", None),
+        (["Sở Tư pháp"], ["Sở Nội vụ"], "2026-09-30", None),
+    ]

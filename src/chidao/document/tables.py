@@ -72,6 +72,9 @@ def _is_group(text: str, cells: list[Cell], roles: list[str | None]) -> bool:
     return bool(_ROMAN.fullmatch(first)) or (no_lead and len(filled) <= 2)
 
 
+_PAGE_LINE = re.compile(r"\s*[-–]*\s*(?:[Tt]rang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?\s*[-–]*\s*")
+
+
 def _delimited(text: str, lines: list[tuple[int, int]], separator: re.Pattern[str]) -> list[Table]:
     """Tables whose rows are lines with ``separator`` between cells."""
     if separator is _PIPE:
@@ -100,6 +103,9 @@ def _delimited(text: str, lines: list[tuple[int, int]], separator: re.Pattern[st
             if not separator.search(text, s, e):
                 if not _resumes(text, lines, i + 1, separator):
                     break
+                if _PAGE_LINE.fullmatch(text, s, e):  # "--- 2 ---" where a page broke the table (g746)
+                    i += 1
+                    continue
                 if _GROUP_TITLE.match(text, s, e):  # "I. CÔNG TÁC TUYÊN TRUYỀN" across the whole table
                     table.rows.append(Row(s, e, [_trimmed(text, s, e)], group=True))
                 elif table.rows and text[s : s + 1].islower():  # the last cell's wrapped rest
