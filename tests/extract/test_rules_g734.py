@@ -242,3 +242,23 @@ def test_a_page_mark_inside_a_tab_table_does_not_end_it() -> None:
         (["Sở Nông nghiệp và Môi trường"], ["Sở Tư pháp"], "2026-05-31", None),
         (["Sở Tư pháp"], ["Sở Nội vụ"], "2026-09-30", None),
     ]
+
+
+def test_a_table_one_cell_per_line_across_a_page_turn_with_its_header_repeated_and_new_dates() -> None:
+    # The page's foot and running header, then the header again; each row has the date first given
+    # and the new one: the new one is due. Row 2's partner cell is empty.
+    body = (
+        "STT\nNội dung nhiệm vụ\nCơ quan chủ trì\nCơ quan phối hợp\nThời hạn đã giao\nThời hạn mới\n"
+        "1\nXây dựng Đề án phát triển du lịch hồ Núi Cốc\nSở Văn hóa, Thể thao và Du lịch\nSở Tài chính\n"
+        "31/10/2026\nQuý I/2027\n"
+        "\n"
+        "Trang 2/3\n"
+        "6215/UBND-TH - Phụ lục\n"
+        "\n"
+        "STT\nNội dung nhiệm vụ\nCơ quan chủ trì\nCơ quan phối hợp\nThời hạn đã giao\nThời hạn mới\n"
+        "2\nBáo cáo nguyên nhân chậm tiến độ, đề xuất giải pháp\nSở Y tế\n\n15/10/2026\nTrước ngày 12/12/2026\n"
+    )
+    assert _tasks(_notice(body, title="PHỤ LỤC", intro="")) == [
+        (["Sở Văn hóa, Thể thao và Du lịch"], ["Sở Tài chính"], "2027-03-31", None),
+        (["Sở Y tế"], [], "2026-12-12", None),
+    ]

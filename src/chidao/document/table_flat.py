@@ -69,6 +69,11 @@ def _cells_of(text: str, lines: list[tuple[int, int]], roles: list[str | None], 
     cells: list[Cell | None] = [None] * count
     column = 0
     time = roles.index("time") if "time" in roles else -1
+    dated = _trailing_dates(text, spans, content)
+    if time == count - 1 and dated > 1:
+        # "Thời hạn đã giao | Thời hạn mới" last, a partner cell left empty before them: the dates
+        # fill the last columns (genre g754)
+        time = count - dated
     for span in spans:
         if time >= 0 and column <= time and _TIME_CELL.match(text, span.start) and column != content:
             column = time
@@ -78,6 +83,16 @@ def _cells_of(text: str, lines: list[tuple[int, int]], roles: list[str | None], 
         column += 1
     end = spans[-1].end
     return [c if c is not None else Cell(end, end) for c in cells]
+
+
+def _trailing_dates(text: str, spans: list[Cell], content: int) -> int:
+    """How many of a row's last cells, after its content, read as times."""
+    count = 0
+    for span in reversed(spans[content + 1 :]):
+        if not _TIME_CELL.match(text, span.start):
+            break
+        count += 1
+    return count
 
 
 def _blank_next(text: str, lines: list[tuple[int, int]], k: int) -> bool:
@@ -102,13 +117,16 @@ def _flat_header(text: str, lines: list[tuple[int, int]], i: int) -> tuple[list[
     return header, j
 
 
-def _flat_row_end(text: str, lines: list[tuple[int, int]], j: int) -> int:
+def _flat_row_end(text: str, lines: list[tuple[int, int]], j: int, first_label: str = "STT") -> int:
     """The index of the line after the row whose number is line ``j``: the next row's number,
-    the recipients, or a blank line that ends the table."""
+    the recipients, a blank line that ends the table, or a page's foot ("Trang 2/3") or the header
+    repeated on the next page."""
     k = j + 1
     while k < len(lines):
         body = text[lines[k][0] : lines[k][1]].strip()
         if _ROW_NUMBER.fullmatch(body) and k > j + 1:
+            break
+        if k > j + 1 and (body == first_label or _PAGE_FOOT.fullmatch(body)):
             break
         if body.startswith(_RECIPIENTS_LABELS) or (not body and _blank_next(text, lines, k)):
             break
@@ -116,6 +134,29 @@ def _flat_row_end(text: str, lines: list[tuple[int, int]], j: int) -> int:
             break  # "IV. TỔ CHỨC THỰC HIỆN" after the last row (genre g60), or a group line
         k += 1
     return k
+
+
+_PAGE_FOOT = re.compile(r"(?:[Tt]rang\s+)?\d{1,3}\s*/\s*\d{1,3}|[-–]+\s*\d{1,3}\s*[-–]+")  # "Trang 2/3", "- 2 -"
+
+
+def _page_turn(text: str, lines: list[tuple[int, int]], j: int, labels: list[str]) -> int | None:
+    """Where the rows go on after a page turn at line ``j``: past a page's foot, a running header
+    ("6215/UBND-TH - Phụ lục") and the table's header repeated ("STT", "Nội dung", ...), within a
+    few lines; None if the table's header does not come again there (genre g754)."""
+    for k in range(j, min(j + 5, len(lines))):
+        if text[lines[k][0] : lines[k][1]].strip() != labels[0]:
+            continue
+        after = k + 1
+        for label in labels[1:]:
+            while after < len(lines) and not text[lines[after][0] : lines[after][1]].strip():
+                after += 1
+            if after >= len(lines) or text[lines[after][0] : lines[after][1]].strip() != label.split()[0] and not (
+                text[lines[after][0] : lines[after][1]].strip().startswith(label[:12])
+            ):
+                return None
+            after += 1
+        return after
+    return None
 
 
 # A numbered heading with its words on the same line; a row's number stands alone on its line.
@@ -166,6 +207,10 @@ def one_cell_per_line(text: str, lines: list[tuple[int, int]], heads: list[int])
                 j += 1
                 continue
             if not _ROW_NUMBER.fullmatch(number):
+                turned = _page_turn(text, lines, j, labels)
+                if turned is not None:
+                    j = turned
+                    continue
                 nxt = _group_line_end(text, lines, j)
                 if nxt is None:
                     break
@@ -173,7 +218,7 @@ def one_cell_per_line(text: str, lines: list[tuple[int, int]], heads: list[int])
                 table.rows.append(Row(rs, lines[nxt - 1][1], [Cell(rs, lines[nxt - 1][1])] * len(roles), True))
                 j = nxt
                 continue
-            k = _flat_row_end(text, lines, j)
+            k = _flat_row_end(text, lines, j, labels[0])
             row_lines = [ln for ln in lines[j + 1 : k] if ln[1] > ln[0] and text[ln[0] : ln[1]].strip()]
             if not row_lines:
                 break

@@ -29,6 +29,7 @@ _PART_BREAK = re.compile(r";|(?<=\w)/(?=[^\W\d])")
 _CLAUSE_END = re.compile(r"[.;\n]")
 
 
+_RENEWED = re.compile(r"(?<![\w])(?:mới|điều chỉnh|gia hạn|đề nghị gia hạn|còn lại)(?![\w])")  # a column's new date
 _MARK = re.compile(r"\s*[xX✓✔•+]\s*")  # a cell that only marks its column
 _TABLE_CUES = cues("task_cues.toml")
 _PARTNER_MARK = _TABLE_CUES["partner_mark"]  # "(phối hợp)" after the partners in a lead cell
@@ -202,7 +203,9 @@ class TableTasks:
         marked = [c for _, c in cells if _MARK.fullmatch(self.text, c.start, c.end)]
         if len(marked) > 1 and len(marked) == table.roles.count("time"):
             return Timing()  # every quarter marked: work all year round, no deadline
-        for header, cell in cells:
+        renewed = [(h, c) for h, c in cells if h is not None and _RENEWED.search(self.key, h.start, h.end)]
+        for header, cell in renewed or cells:
+            # "Thời hạn đã giao | Thời hạn mới" in an urging letter: the new one is due (genre g754)
             if _MARK.fullmatch(self.text, cell.start, cell.end) and header is not None:
                 return self.timing.read_cell(header.start, header.end)
             return self.timing.read_cell(cell.start, cell.end)
