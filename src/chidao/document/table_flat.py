@@ -150,9 +150,9 @@ def _page_turn(text: str, lines: list[tuple[int, int]], j: int, labels: list[str
         for label in labels[1:]:
             while after < len(lines) and not text[lines[after][0] : lines[after][1]].strip():
                 after += 1
-            if after >= len(lines) or text[lines[after][0] : lines[after][1]].strip() != label.split()[0] and not (
+            if after >= len(lines) or (text[lines[after][0] : lines[after][1]].strip() != label.split()[0] and not (
                 text[lines[after][0] : lines[after][1]].strip().startswith(label[:12])
-            ):
+            )):
                 return None
             after += 1
         return after
