@@ -262,3 +262,16 @@ def test_a_table_one_cell_per_line_across_a_page_turn_with_its_header_repeated_a
         (["Sở Văn hóa, Thể thao và Du lịch"], ["Sở Tài chính"], "2027-03-31", None),
         (["Sở Y tế"], [], "2026-12-12", None),
     ]
+
+
+def test_a_heading_that_is_only_a_group_names_it_whole() -> None:
+    body = (
+        "1. Các thương nhân đầu mối, thương nhân phân phối xăng dầu\n"
+        "a) Bố trí đủ nguồn hàng, cung ứng kịp thời cho các cửa hàng bán lẻ thuộc hệ thống.\n"
+        "2. Các doanh nghiệp, cửa hàng bán lẻ xăng dầu\n"
+        "a) Niêm yết công khai giá bán, thời gian bán hàng tại cửa hàng.\n"
+    )
+    assert [t[0] for t in _tasks(_notice(body))] == [
+        ["Các thương nhân đầu mối, thương nhân phân phối xăng dầu"],
+        ["Các doanh nghiệp, cửa hàng bán lẻ xăng dầu"],
+    ]

@@ -38,7 +38,11 @@ def _heading(reader: AgencyReader, start: int, pos: int, end: int) -> tuple[Assi
     rest = key[after:end].strip(" .;\n").lstrip(")").strip()
     if rest.startswith(":") or not rest or _ASIDE_ONLY.fullmatch(rest):
         return Assignment(clean_leads(mentions), start, True), read
-    owned = _owned_heading(reader, mentions, after, end) or _role_heading(reader, mentions, after, end)
+    owned = (
+        _owned_heading(reader, mentions, after, end)
+        or _role_heading(reader, mentions, after, end)
+        or _group_heading(reader, mentions, after, end)
+    )
     if owned is not None:
         return Assignment([owned], start, True), read
     return None, read
@@ -56,6 +60,34 @@ def _role_heading(reader: AgencyReader, mentions: list[Mention], after: int, end
     mention = mentions[0]
     written = reader.text[mention.start : stop].strip()
     return Mention(mention.start, stop, written, reader.canonical(written))
+
+
+def _group_heading(reader: AgencyReader, mentions: list[Mention], after: int, end: int) -> Mention | None:
+    """ "1. Các thương nhân đầu mối, thương nhân phân phối xăng dầu" over its items: a heading that
+    is only a group, qualified past where the reader stops and naming no verb, is the group named
+    by the whole heading (genre g778)."""
+    key = reader.key
+    mention = mentions[0]
+    if len(mentions) != 1 or not mention.written.lower().startswith(("các ", "những ")):
+        return None
+    stop = len(key[:end].rstrip(" .\n"))
+    rest = key[after:stop]
+    if not rest.strip() or rest.lstrip().startswith(",") or any(mark in rest for mark in ".;:()\n"):
+        return None  # "Các trường trung học phổ thông, trường ...": a second group, not a qualifier
+    if len(rest.split()) > 10 or _STOP.search(rest) or _has_stop_word(reader, after, stop):
+        return None  # "Các thôn | trang trí cờ, hoa tại nhà văn hóa thôn": an action (genre g216)
+    written = reader.text[mention.start : stop].strip()
+    return Mention(mention.start, stop, written, reader.canonical(written))
+
+
+def _has_stop_word(reader: AgencyReader, start: int, end: int) -> bool:
+    """Whether ``key[start:end]`` holds a word that never belongs to a name, function words too."""
+    key = reader.key
+    for match in reader.reg.stop_words.finditer(key, start, end):
+        whole_word = match.start() == 0 or not key[match.start() - 1].isalnum()
+        if whole_word and not key[match.end() : match.end() + 1].isalnum():
+            return True
+    return False
 
 
 def _owned_heading(reader: AgencyReader, mentions: list[Mention], after: int, end: int) -> Mention | None:
