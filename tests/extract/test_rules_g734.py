@@ -275,3 +275,15 @@ def test_a_heading_that_is_only_a_group_names_it_whole() -> None:
         ["Các thương nhân đầu mối, thương nhân phân phối xăng dầu"],
         ["Các doanh nghiệp, cửa hàng bán lẻ xăng dầu"],
     ]
+
+
+def test_the_provinces_office_as_issuer_still_drops_the_provinces_own_name() -> None:
+    from chidao import extract_text
+
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH TUYÊN QUANG\nVĂN PHÒNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nSố: 412/TB-VP\nTuyên Quang, ngày 14 tháng 7 năm 2026\n"
+        "THÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh tại cuộc họp về dự toán ngân sách năm 2027\n"
+        "1. Giao Thuế tỉnh Tuyên Quang rà soát nguồn thu, báo cáo trước ngày 25/7/2026.\n"
+    )
+    assert [t["lead"] for t in extract_text(text)["tasks"]] == [["Thuế tỉnh"]]

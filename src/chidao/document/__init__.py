@@ -41,7 +41,8 @@ _LOCALITY_CUES = sorted({kind[1:4] for kind in _LOCALITY_KINDS})
 assert all(len(kind) >= 4 for kind in _LOCALITY_KINDS)
 _ISSUER_PLACE = _CUES["issuer_place"]
 _PROVINCE_PREFIX = _CUES["province_prefix"]  # "Thành phố", "TP." before the province's name
-_ORGAN_AFTER_PLACE = re.compile(rf"\s+(?:{'|'.join(map(re.escape, _ISSUER['organ_heads']))})\s")
+# "... TỈNH TUYÊN QUANG VĂN PHÒNG": the organ's line may end the block (genre g788)
+_ORGAN_AFTER_PLACE = re.compile(rf"\s+(?:{'|'.join(map(re.escape, _ISSUER['organ_heads']))})(?:\s|$)")
 
 
 @dataclass
