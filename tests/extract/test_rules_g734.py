@@ -287,3 +287,8 @@ def test_the_provinces_office_as_issuer_still_drops_the_provinces_own_name() -> 
         "1. Giao Thuế tỉnh Tuyên Quang rà soát nguồn thu, báo cáo trước ngày 25/7/2026.\n"
     )
     assert [t["lead"] for t in extract_text(text)["tasks"]] == [["Thuế tỉnh"]]
+
+
+def test_party_cells_named_by_their_body_lead() -> None:
+    body = "1. Chi bộ Công an xã, Chi bộ Quân sự xã lãnh đạo xây dựng phương án bảo vệ an toàn cuộc bầu cử.\n"
+    assert _tasks(_notice(body))[0][0] == ["Chi bộ Công an xã", "Chi bộ Quân sự xã"]
