@@ -292,3 +292,15 @@ def test_the_provinces_office_as_issuer_still_drops_the_provinces_own_name() -> 
 def test_party_cells_named_by_their_body_lead() -> None:
     body = "1. Chi bộ Công an xã, Chi bộ Quân sự xã lãnh đạo xây dựng phương án bảo vệ an toàn cuộc bầu cử.\n"
     assert _tasks(_notice(body))[0][0] == ["Chi bộ Công an xã", "Chi bộ Quân sự xã"]
+
+
+def test_a_heading_about_the_projects_a_body_invests_in_names_that_body() -> None:
+    body = (
+        "1. Đối với các dự án do Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và công nghiệp tỉnh"
+        " làm chủ đầu tư:\n"
+        "a) Dự án Trường Phổ thông dân tộc nội trú xã Mèo Vạc: chỉ đạo nhà thầu bổ sung mũi thi công, hoàn"
+        " thành trước ngày 20/8/2026.\n"
+    )
+    assert _tasks(_notice(body))[0][:1] == (
+        ["Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và công nghiệp tỉnh"],
+    )

@@ -110,10 +110,19 @@ _DUTY_OF = cues("assignment_cues.toml")["duty_of"]
 
 
 def duty_holder(reader: AgencyReader, start: int, end: int) -> Assignment | None:
-    """A heading about the duties of one agency: "... thuộc chức năng, nhiệm vụ của Sở X, cụ thể:"."""
+    """A heading about the duties of one agency: "... thuộc chức năng, nhiệm vụ của Sở X, cụ thể:",
+    or about the projects it invests in: "Đối với các dự án do Ban Quản lý dự án X làm chủ đầu tư:"."""
     match = _DUTY_OF.search(reader.key, start, end)
+    investor = _INVESTOR_OF.match(reader.key, past_spaces(reader, start), end) if not match else None
+    if investor is not None and not _INVESTS.search(reader.key, investor.end(), end):
+        investor = None
+    match = match or investor
     if not match:
         return None
     mentions, _ = reader.read_list(match.end(), limit=end)
     mentions = [m for m in mentions if not reader.is_vague(m)]
     return Assignment(clean_leads(mentions), match.start(), False) if mentions else None
+
+
+_INVESTOR_OF = cues("assignment_cues.toml")["investor_of"]
+_INVESTS = re.compile(r"(?<![\w])làm chủ đầu tư(?![\w])")

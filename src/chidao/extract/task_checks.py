@@ -10,6 +10,7 @@ from chidao.extract.doer_leads import described_subject
 from chidao.extract.leads import (
     Assignment,
     assignment_at_colon,
+    duty_holder,
     explicit_assignment,
     find_assignment,
     heading_assignment,
@@ -114,8 +115,10 @@ class ClauseChecks:
                 return False  # "Rà soát các văn bản trong các lĩnh vực:" + "+ đất đai;" "+ khoáng sản.": one task
             if words <= 25 or _LEAD_IN_PHRASE.search(text):
                 return True
-            if heading_assignment(self.reader, start, end) is not None or assignment_at_colon(
-                self.reader, start, end, self.cues
+            if (
+                heading_assignment(self.reader, start, end) is not None
+                or assignment_at_colon(self.reader, start, end, self.cues)
+                or duty_holder(self.reader, start, end) is not None  # "Đối với các dự án do X làm chủ đầu tư:"
             ):
                 return True
             if len(node.children) > 1 and all(c.marked and self._opens_with_actor(c) for c in node.children):
