@@ -304,3 +304,15 @@ def test_a_heading_about_the_projects_a_body_invests_in_names_that_body() -> Non
     assert _tasks(_notice(body))[0][:1] == (
         ["Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và công nghiệp tỉnh"],
     )
+
+
+def test_what_a_form_or_a_file_holds_is_no_task() -> None:
+    body = (
+        "1. Sở Nội vụ tổng hợp kết quả tinh giản biên chế, báo cáo UBND tỉnh trước ngày 15/12/2026.\n"
+        "Biểu mẫu số 01 (Báo cáo kết quả thực hiện tinh giản biên chế) gồm các chỉ tiêu:\n"
+        "- Tổng số biên chế công chức, số lượng người làm việc được giao năm 2026;\n"
+        "- Số người thực tế có mặt tại thời điểm 30/11/2026.\n"
+        "2. Hồ sơ gửi về Sở Nội vụ gồm: Văn bản đề nghị của cơ quan, đơn vị; Biểu mẫu số 02 có chữ ký của Thủ"
+        " trưởng.\n"
+    )
+    assert [t[0] for t in _tasks(_notice(body))] == [["Sở Nội vụ"]]

@@ -22,6 +22,7 @@ from chidao.extract.leads import (
     duty_holder,
     find_assignment,
     is_vague_list,
+    past_spaces,
 )
 from chidao.extract.task_checks import ClauseChecks
 from chidao.extract.task_outline import OutlineReading
@@ -251,9 +252,11 @@ class TaskCutter(ClauseChecks, OutlineReading, PlanReading, UnitCutting, TableTa
         last_start, last_end = self._body(node)
         # Only the last sentence of a lead-in names who acts; the ones before describe the meeting.
         last_start = self._last_sentence(last_start, last_end)
-        if _UPWARD_REQUEST.search(self.key, last_start, last_end) or _PETITIONS_LEAD_IN.search(
-            self.key, last_start, last_end
-        ):
+        if (
+            _UPWARD_REQUEST.search(self.key, last_start, last_end)
+            or _PETITIONS_LEAD_IN.search(self.key, last_start, last_end)
+            or _REPORT_CONTENTS.match(self.key, past_spaces(self.reader, last_start), last_end)
+        ):  # "Biểu mẫu số 01 (...) gồm các chỉ tiêu:" over what the form holds (genre g783)
             # "... kính đề nghị Bộ Tài chính:": the items are what the issuer asks of a higher level
             self.skip(node.paragraph.start, "proposal")  # type: ignore[union-attr]
             return ctx.but(active=False, leads=[], trace="request to a higher level")
