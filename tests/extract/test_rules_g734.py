@@ -316,3 +316,8 @@ def test_what_a_form_or_a_file_holds_is_no_task() -> None:
         " trưởng.\n"
     )
     assert [t[0] for t in _tasks(_notice(body))] == [["Sở Nội vụ"]]
+
+
+def test_the_departments_of_several_provinces_keep_their_whole_name() -> None:
+    body = "1. Sở Y tế các tỉnh, thành phố cập nhật số liệu ca bệnh lên Hệ thống giám sát bệnh truyền nhiễm.\n"
+    assert _tasks(_notice(body))[0][0] == ["Sở Y tế các tỉnh, thành phố"]
