@@ -321,3 +321,11 @@ def test_what_a_form_or_a_file_holds_is_no_task() -> None:
 def test_the_departments_of_several_provinces_keep_their_whole_name() -> None:
     body = "1. Sở Y tế các tỉnh, thành phố cập nhật số liệu ca bệnh lên Hệ thống giám sát bệnh truyền nhiễm.\n"
     assert _tasks(_notice(body))[0][0] == ["Sở Y tế các tỉnh, thành phố"]
+
+
+def test_a_group_followed_by_its_members_after_gom() -> None:
+    body = (
+        "1. Các bệnh viện tuyến cuối gồm Bệnh viện Bạch Mai, Bệnh viện Chợ Rẫy và Bệnh viện Trung ương Huế"
+        " cử chuyên gia hỗ trợ các địa phương điều trị ca bệnh nặng.\n"
+    )
+    assert _tasks(_notice(body))[0][0] == ["Bệnh viện Bạch Mai", "Bệnh viện Chợ Rẫy", "Bệnh viện Trung ương Huế"]

@@ -42,6 +42,9 @@ from chidao.extract.mention import Mention
 from chidao.extract.registry import phrase_key
 
 
+_INCLUDING = re.compile(r"\s+(?:gồm|bao gồm)\s*:?\s*")  # "Các bệnh viện tuyến cuối gồm ..."
+
+
 class ListReading:
     """The list-reading part of ``AgencyReader`` (mixed into it; uses its ``text``, ``key``,
     ``limit``, ``reg`` and caches)."""
@@ -134,7 +137,12 @@ class ListReading:
         earlier = self._earlier_members(mention.written) if self._named_groups and not self._priming else None
         if earlier and earlier[0].start < mention.start and not _COLON.match(self.key, mention.end, self.limit):
             return [Mention(mention.start, mention.end, m.written, m.name) for m in earlier]
-        listed = self._parenthesized_members(mention) or self._named_role(mention) or self._kinds(mention)
+        listed = (
+            self._parenthesized_members(mention)
+            or self._members_after(mention)
+            or self._named_role(mention)
+            or self._kinds(mention)
+        )
         if listed:
             return listed
         colon = _COLON.match(self.key, mention.end, self.limit)
@@ -356,6 +364,19 @@ class ListReading:
         finally:
             self.limit = limit
         return []
+
+    def _members_after(self, mention: Mention) -> list[Mention]:
+        """A group followed by "gồm" and its members named in full: "Các bệnh viện tuyến cuối gồm
+        Bệnh viện Bạch Mai, Bệnh viện Chợ Rẫy và Bệnh viện Trung ương Huế" (genre g785)."""
+        including = _INCLUDING.match(self.key, mention.end, self.limit)
+        if including is None or not _PLURAL_FIRST.match(mention.written.lower()):
+            return []
+        if not self._is_upper(including.end()):
+            return []
+        limit = self.limit
+        members, _ = self.read_list(including.end(), limit=limit)
+        self.limit = limit
+        return members if len(members) >= 2 else []
 
     def _parenthesized_members(self, mention: Mention) -> list[Mention]:
         """A group followed by its members in parentheses."""
