@@ -41,7 +41,6 @@ from chidao.extract.agency_words import (
 from chidao.extract.mention import Mention
 from chidao.extract.registry import phrase_key
 
-
 _INCLUDING = re.compile(r"\s+(?:gồm|bao gồm)\s*:?\s*")  # "Các bệnh viện tuyến cuối gồm ..."
 
 
