@@ -6,25 +6,19 @@ from __future__ import annotations
 
 import re
 
+from chidao.document.lexicon import layout_cues
 from chidao.document.table_columns import column_role
 from chidao.document.table_flat import _cells_of
 from chidao.document.table_types import Cell, Row, Table
 
-# The header's first line names the date column; the lines after it name the others.
-_DATE_HEAD = re.compile(
-    r"^[ \t]*(?:Ngày|NGÀY|Thời gian|THỜI GIAN|Ngày, tháng|Thời gian thực hiện)[ \t]*$", re.MULTILINE
-)
-# A row's date: "19/5/2026", "23/5 - 25/5/2026", "Ngày 20/5/2026", "Từ 23/5 - 27/5/2026".
-_DAY = r"\d{1,2}/\d{1,2}(?:/\d{4})?"
-_ROW_DATE = re.compile(rf"(?:(?:[Nn]gày|[Tt]ừ(?: ngày)?)\s+)?{_DAY}(?:\s*[-–]\s*(?:ngày\s+)?{_DAY})?")
+_DATE_HEAD = layout_cues()["date_column_head"]  # "Ngày" alone on its line
+_ROW_DATE = layout_cues()["row_date"]  # "19/5/2026", "23/5 - 25/5/2026"
 _PAGE_MARK = re.compile(r"\s*[-–]?\s*\d{1,3}\s*[-–]?\s*")  # "- 2 -" between two pages
 _HEADER_CELLS = 6  # the most columns such a schedule has
 
 
 def date_heads(text: str, start: int, end: int) -> list[int]:
     """Where the lines that name a schedule's date column start ("Ngày" alone on its line)."""
-    if text.find("\nNgày", start, end) < 0 and text.find("\nThời gian", start, end) < 0:
-        return []
     return [m.start() for m in _DATE_HEAD.finditer(text, start, end)]
 
 

@@ -14,6 +14,7 @@ from chidao.extract.agency_defined import DefinedReading
 from chidao.extract.agency_described import DescribedReading
 from chidao.extract.agency_groups import GroupReading
 from chidao.extract.agency_lists import ListReading
+from chidao.extract.agency_members import MemberReading
 from chidao.extract.agency_names import NameReading
 from chidao.extract.agency_words import (
     _BARE_PLACE,
@@ -58,7 +59,9 @@ from chidao.extract.registry import Registry, phrase_key, registry
 __all__ = ["AgencyReader", "Mention", "Place"]
 
 
-class AgencyReader(NameReading, NameContinuation, DescribedReading, DefinedReading, GroupReading, ListReading):
+class AgencyReader(
+    NameReading, NameContinuation, DescribedReading, DefinedReading, GroupReading, ListReading, MemberReading
+):
     """Reads agency mentions from one document's text."""
 
     def __init__(self, text: str, key: str, place: Place | None = None) -> None:

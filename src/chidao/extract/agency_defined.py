@@ -87,9 +87,8 @@ class DefinedReading:
             self._canonical[" ".join(self.text[start:end].split())] = full
         for match in _ABBREVIATION_LIST.finditer(self.text):
             self._prime_listed(match.end(), defined)
-        if "tắt là" in self.text:
-            for pair in _ABBREVIATED_AS.finditer(self.text):
-                self._prime_pair(pair, defined)
+        for pair in _ABBREVIATED_AS.finditer(self.text):
+            self._prime_pair(pair, defined)
 
     def _prime_listed(self, pos: int, defined: dict[str, list[str]]) -> None:
         """The pairs of a list of abbreviations ("Phòng Giáo dục mầm non là Phòng GDMN; ..."),

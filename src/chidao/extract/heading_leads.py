@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from chidao.extract.agencies import AgencyReader, Mention
-from chidao.extract.agency_words import _OF_WORD
+from chidao.extract.agency_words import _OF_WORD, _PLURAL_FIRST
 from chidao.extract.cues import cues
 from chidao.extract.lead_basics import _STOP, Assignment, _Read, clean_leads, past_spaces
 from chidao.extract.registry import phrase_key
@@ -68,7 +68,7 @@ def _group_heading(reader: AgencyReader, mentions: list[Mention], after: int, en
     by the whole heading (genre g778)."""
     key = reader.key
     mention = mentions[0]
-    if len(mentions) != 1 or not mention.written.lower().startswith(("các ", "những ")):
+    if len(mentions) != 1 or not _PLURAL_FIRST.match(mention.written.lower()):
         return None
     stop = len(key[:end].rstrip(" .\n"))
     rest = key[after:stop]
@@ -125,4 +125,4 @@ def duty_holder(reader: AgencyReader, start: int, end: int) -> Assignment | None
 
 
 _INVESTOR_OF = cues("assignment_cues.toml")["investor_of"]
-_INVESTS = re.compile(r"(?<![\w])làm chủ đầu tư(?![\w])")
+_INVESTS = cues("assignment_cues.toml")["invests"]

@@ -112,7 +112,8 @@ def _recurring_deadlines() -> dict[str, str]:
     return load_toml("recurrence.toml")["recurring_deadlines"]
 
 
-_ASKED = re.compile(r"(?<![\w])(?:yêu cầu|đề nghị|giao|chỉ đạo)(?![\w])")  # the verb before the one asked
+# The verb before the body asked: "... yêu cầu | các sở, ngành, địa phương mỗi tháng tổ chức ..." (g742)
+_ASKED = re.compile(rf"(?<![\w])(?:{'|'.join(map(re.escape, load_toml('recurrence.toml')['asking_verbs']))})(?![\w])")
 
 
 def _regular(key: str, start: int, end: int) -> tuple[str, tuple[int, int]] | None:

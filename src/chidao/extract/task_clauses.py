@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from chidao.data import load_toml
 from chidao.extract.agencies import AgencyReader
 from chidao.extract.leads import Assignment, is_vague_list, past_spaces
-from chidao.extract.task_words import _POINTER
+from chidao.extract.task_words import _PETITIONS_LEAD_IN, _POINTER, _REPORT_CONTENTS, _UPWARD_REQUEST
 
 _ROLE_ENDINGS = tuple(load_toml("agency_grammar.toml")["roles"])  # "cơ quan chủ trì"
 
@@ -61,3 +61,15 @@ def label_end(reader: AgencyReader, start: int, end: int) -> int:
     if key.startswith(":", nxt):
         return after
     return after if reader.acts(nxt, min(end, nxt + 40)) else start
+
+
+def heads_no_tasks(reader: AgencyReader, start: int, end: int) -> bool:
+    """Whether a lead-in's last sentence heads items that are no tasks: what the issuer asks of a
+    higher level ("... kính đề nghị Bộ Tài chính:"), what others raised ("các doanh nghiệp đã nêu 27
+    kiến nghị ...:", genre g742), or what a form holds ("Biểu mẫu số 01 (...) gồm các chỉ tiêu:", g783)."""
+    key = reader.key
+    return bool(
+        _UPWARD_REQUEST.search(key, start, end)
+        or _PETITIONS_LEAD_IN.search(key, start, end)
+        or _REPORT_CONTENTS.match(key, past_spaces(reader, start), end)
+    )

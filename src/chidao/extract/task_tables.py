@@ -29,9 +29,9 @@ _PART_BREAK = re.compile(r";|(?<=\w)/(?=[^\W\d])")
 _CLAUSE_END = re.compile(r"[.;\n]")
 
 
-_RENEWED = re.compile(r"(?<![\w])(?:mới|điều chỉnh|gia hạn|đề nghị gia hạn|còn lại)(?![\w])")  # a column's new date
 _MARK = re.compile(r"\s*[xX✓✔•+]\s*")  # a cell that only marks its column
 _TABLE_CUES = cues("task_cues.toml")
+_RENEWED = _TABLE_CUES["renewed_time"]  # "Thời hạn mới": the date due where the old one stands too
 _PARTNER_MARK = _TABLE_CUES["partner_mark"]  # "(phối hợp)" after the partners in a lead cell
 _PARTNERS_NOTE = _TABLE_CUES["partners_note"]  # "Phối hợp: ..." opening a remarks cell
 
@@ -45,8 +45,8 @@ def _partner_parts(key: str, start: int, end: int) -> list[tuple[int, int]]:
     return parts
 
 
-_LEAD_LABEL = re.compile(r"\s*chủ trì\s*:\s*")
-_PARTNER_LABEL = re.compile(r"[;,.]?\s*phối hợp\s*:\s*")
+_LEAD_LABEL = _TABLE_CUES["lead_label"]  # "Chủ trì: ..." opening a doer cell
+_PARTNER_LABEL = _TABLE_CUES["partner_label"]  # "; Phối hợp: ..." within it
 
 
 def _labelled_cell(key: str, cell: Cell) -> tuple[tuple[int, int], tuple[int, int]] | None:

@@ -22,9 +22,9 @@ from chidao.extract.leads import (
     duty_holder,
     find_assignment,
     is_vague_list,
-    past_spaces,
 )
 from chidao.extract.task_checks import ClauseChecks
+from chidao.extract.task_clauses import heads_no_tasks
 from chidao.extract.task_outline import OutlineReading
 from chidao.extract.task_plans import PlanReading
 from chidao.extract.task_tables import TableTasks
@@ -33,9 +33,7 @@ from chidao.extract.task_units import UnitCutting
 from chidao.extract.task_words import (
     _CLOSING_WORDS,
     _CONCLUDES,
-    _PETITIONS_LEAD_IN,
     _REPORT_CONTENTS,
-    _UPWARD_REQUEST,
 )
 from chidao.extract.timing import Timing, TimingReader, bare_period
 from chidao.text.occurrences import Occurrences
@@ -252,11 +250,7 @@ class TaskCutter(ClauseChecks, OutlineReading, PlanReading, UnitCutting, TableTa
         last_start, last_end = self._body(node)
         # Only the last sentence of a lead-in names who acts; the ones before describe the meeting.
         last_start = self._last_sentence(last_start, last_end)
-        if (
-            _UPWARD_REQUEST.search(self.key, last_start, last_end)
-            or _PETITIONS_LEAD_IN.search(self.key, last_start, last_end)
-            or _REPORT_CONTENTS.match(self.key, past_spaces(self.reader, last_start), last_end)
-        ):  # "Biểu mẫu số 01 (...) gồm các chỉ tiêu:" over what the form holds (genre g783)
+        if heads_no_tasks(self.reader, last_start, last_end):
             # "... kính đề nghị Bộ Tài chính:": the items are what the issuer asks of a higher level
             self.skip(node.paragraph.start, "proposal")  # type: ignore[union-attr]
             return ctx.but(active=False, leads=[], trace="request to a higher level")
