@@ -329,3 +329,13 @@ def test_a_group_followed_by_its_members_after_gom() -> None:
         " cử chuyên gia hỗ trợ các địa phương điều trị ca bệnh nặng.\n"
     )
     assert _tasks(_notice(body))[0][0] == ["Bệnh viện Bạch Mai", "Bệnh viện Chợ Rẫy", "Bệnh viện Trung ương Huế"]
+
+
+def test_an_urging_paragraph_asks_again_with_a_new_date() -> None:
+    body = (
+        "1. Tại Thông báo số 312/TB-UBND ngày 18/5/2026, Chủ tịch UBND tỉnh giao Sở Xây dựng chủ trì tham mưu"
+        " ban hành giá cho thuê nhà ở xã hội, hoàn thành trước ngày 30/6/2026; đến nay đã quá hạn nhưng Sở Xây"
+        " dựng chưa trình UBND tỉnh. Đề nghị Sở Xây dựng khẩn trương hoàn thiện hồ sơ, trình UBND tỉnh trước"
+        " ngày 25/7/2026.\n"
+    )
+    assert _tasks(_notice(body))[0][2] == "2026-07-25"

@@ -17,7 +17,7 @@ from chidao.extract.agencies import AgencyReader, Mention, Place
 from chidao.extract.confidence import Assessment, assess
 from chidao.extract.cues import cues
 from chidao.extract.higher_bodies import is_higher
-from chidao.extract.redating import date_from_below, redate_overdue
+from chidao.extract.redating import date_from_below, redate_overdue, redate_within
 from chidao.extract.registry import phrase_key, registry
 from chidao.extract.report_parts import commissioned_parts
 from chidao.extract.succession import Successor, successors
@@ -361,7 +361,8 @@ def extract(raw: str) -> Extraction:
     cutter.paragraph_starts = {p.body for p in layout.read_paragraphs}
     cutter.label_starts = {p.body: p.start for p in layout.read_paragraphs if p.kind in _LABEL_KINDS}
     default = _read(cutter, reader, layout, key)
-    tasks = date_from_below(redate_overdue(_sorted_tasks(cutter), reader, timing, doc_date), reader, timing)
+    tasks = redate_within(redate_overdue(_sorted_tasks(cutter), reader, timing, doc_date), timing, doc_date)
+    tasks = date_from_below(tasks, reader, timing)
     unassigned = find_unassigned(
         key, layout.read_paragraphs, [(t.start, t.end) for t in tasks], cutter.skipped, cutter.used, default=default
     )

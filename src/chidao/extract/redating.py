@@ -20,6 +20,7 @@ from chidao.extract.timing import Timing, TimingReader
 _URGES = _CUES["urges_listed"]
 _DATES_ABOVE = _CUES["dates_above"]
 _EXCEPT = _CUES["urge_except"]
+_RENEWED_REQUEST = _CUES["renewed_request"]  # "... đã quá hạn. Đề nghị ... trước ngày ..." (g804)
 _FEWEST = 2  # a list of overdue tasks: at least two before the request
 
 
@@ -49,6 +50,26 @@ def redate_overdue(tasks: list[Task], reader: AgencyReader, timing: TimingReader
         back = _BACK.search(key, request.start, request.end) is not None  # "các cơ quan, đơn vị nêu trên"
         if back or all(m.name in named or reader.is_vague(m) for m in request.leads):
             tasks = [t for t in tasks if t is not request]  # it only points back at them
+    return tasks
+
+
+def redate_within(tasks: list[Task], timing: TimingReader, doc_date: date | None) -> list[Task]:
+    """A task whose date had passed by the letter's date and whose own text then asks again with a
+    new date ("..., hoàn thành trước ngày 30/8/2025; đến nay đã quá hạn ... . Đề nghị Sở Xây dựng
+    ... trước ngày 25/11/2025"): the new date is due (genre g804)."""
+    if doc_date is None:
+        return tasks
+    for task in tasks:
+        span = task.timing.span
+        if not _missed(task, doc_date) or span is None:
+            continue
+        request = _RENEWED_REQUEST.search(timing.key, span[1], task.end)
+        if request is None:
+            continue
+        new = timing.read(request.end(), task.end)
+        if new.deadline is not None and new.deadline >= doc_date:
+            task.timing = new
+            task.trace = [*(t for t in task.trace if not t.startswith("deadline:")), "deadline: asked again"]
     return tasks
 
 
