@@ -10,6 +10,7 @@ from datetime import date
 from functools import cache
 
 from chidao.data import load_toml
+from chidao.document.boxes import unbox
 from chidao.document.header import Header, parse_header
 from chidao.document.issuer_block import issuer_block
 from chidao.document.lexicon import layout_cues, lexicon
@@ -22,7 +23,7 @@ from chidao.text.chars import LOWER, UPPER
 from chidao.text.fold import tone_spellings
 from chidao.text.guarded import guarded
 
-__all__ = ["Layout", "Node", "Paragraph", "Table", "is_schedule", "parse_layout", "print_marks"]
+__all__ = ["Layout", "Node", "Paragraph", "Table", "is_schedule", "parse_layout", "print_marks", "unbox"]
 
 _CUES = layout_cues()  # layout_cues.toml
 _RECIPIENTS = _CUES["recipients"]

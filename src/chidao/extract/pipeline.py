@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from chidao.data import load_toml
-from chidao.document import Layout, is_schedule, parse_layout, print_marks
+from chidao.document import Layout, is_schedule, parse_layout, print_marks, unbox
 from chidao.document.lexicon import lexicon
 from chidao.extract.agencies import AgencyReader, Mention, Place
 from chidao.extract.confidence import Assessment, assess
@@ -329,7 +329,7 @@ _LABEL_KINDS = frozenset({"task_no"})
 
 def extract(raw: str) -> Extraction:
     """Run every stage on the raw text of one document."""
-    normalized = normalize(raw)
+    normalized = normalize(unbox(raw))  # same length: offsets still map to the raw text
     text = normalized.text
     layout = parse_layout(text)
     lowered = text.lower()  # for the match key and the deadline grammar: the text is lowercased once
