@@ -34,7 +34,7 @@ def print_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     lines = text[start:end].split("\n")
     spans, pos = [], start
     for i, line in enumerate(lines):
-        if printed_page_mark(lines, i):
+        if "/" in line and printed_page_mark(lines, i):
             spans.append((pos, pos + len(line)))
         pos += len(line) + 1
     return spans

@@ -263,7 +263,7 @@ def _group_lines(lines: _Lines, width: int | None) -> list[list[int]]:
             continue
         if (width is not None and _page_number(lines, i)) or _PAGE_MARK.fullmatch(content):
             continue  # a page's number left by a PDF copy ("- 2 -" anywhere): no paragraph, and no break in one
-        if printed_page_mark(contents, i):
+        if "/" in content and printed_page_mark(contents, i):  # every such mark holds a "/"
             continue  # a browser's print header or footer between two pages (genre g742)
         if group:
             p = group[-1]

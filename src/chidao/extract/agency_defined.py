@@ -21,6 +21,7 @@ _BRACKETED_SHORT = _CUES["bracketed_short_name"]  # "(Ban QLDA Giao thông)" aft
 _ABBREVIATION_LIST = _CUES["abbreviation_list"]  # "(Trong Kế hoạch này viết tắt: A là B; ...)" (genre g749)
 _ABBREVIATION_PAIR = _CUES["abbreviation_pair"]
 _ABBREVIATED_AS = _CUES["abbreviated_as"]  # "A viết tắt là B" anywhere (genre g761)
+_ABBREVIATED_SAID = _CUES["abbreviated_said"]  # its words alone: found fast, then the pair matched from before them
 _FIRST_WORD = re.compile(r"[\w&-]+")  # a defined name's first word: "cdc" of "CDC;", "phòng" of "Phòng GDPT"
 _ACRONYM = re.compile(rf"(?<!\w)[{UPPER}]{{2,}}(?!\w)")  # "QLDA" in a short form: the full name is meant
 _SHORT_HEADS = tuple(_WORDS["short_heads"])  # "Công ty", "Bệnh viện" alone (genre g522, g530)
@@ -87,8 +88,12 @@ class DefinedReading:
             self._canonical[" ".join(self.text[start:end].split())] = full
         for match in _ABBREVIATION_LIST.finditer(self.text):
             self._prime_listed(match.end(), defined)
-        for pair in _ABBREVIATED_AS.finditer(self.text):
-            self._prime_pair(pair, defined)
+        for said in _ABBREVIATED_SAID.finditer(self.text):
+            # the pair's full name starts after the bracket, semicolon or line break before it
+            start = max(self.text.rfind(mark, 0, said.start()) for mark in "(;\n") + 1
+            pair = _ABBREVIATED_AS.match(self.text, start)
+            if pair is not None and pair.end(1) <= said.start():
+                self._prime_pair(pair, defined)
 
     def _prime_listed(self, pos: int, defined: dict[str, list[str]]) -> None:
         """The pairs of a list of abbreviations ("Phòng Giáo dục mầm non là Phòng GDMN; ..."),
