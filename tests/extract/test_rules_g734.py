@@ -339,3 +339,11 @@ def test_an_urging_paragraph_asks_again_with_a_new_date() -> None:
         " ngày 25/7/2026.\n"
     )
     assert _tasks(_notice(body))[0][2] == "2026-07-25"
+
+
+def test_a_title_in_capitals_standing_alone_is_no_task() -> None:
+    body = (
+        "SỐ LIỆU VỤ ĐÔNG XUÂN 2025 - 2026 (VÙNG ĐBSCL)\n\n"
+        "Chủ tịch UBND tỉnh yêu cầu Sở Nông nghiệp và Môi trường báo cáo tiến độ thu hoạch.\n"
+    )
+    assert [t[0] for t in _tasks(_news(body))] == [["Sở Nông nghiệp và Môi trường"]]

@@ -73,6 +73,9 @@ class UnitCutting:
         if not marked and _CAPTION.search(self.key, start, end):
             self.skip(start, "narration")  # "... kiểm tra công trường. Ảnh: VGP/Minh Khôi": a photo's caption
             return
+        if not any(c.islower() for c in self.text[start:end]):
+            self.skip(start, "heading")  # "BỘ TRƯỞNG GIAO NHIỆM VỤ", "SỐ LIỆU VỤ ĐÔNG XUÂN (VÙNG ĐBSCL)": a title
+            return
         if self.sentences and not marked and self._narrated(start, end):
             self.skip(start, "narration")  # "... đã lãnh đạo hoàn thành ...; Trung tâm X tiếp nhận 9.412 hồ sơ"
             return
