@@ -4,6 +4,8 @@ database's integer range, NUL and newlines in values and in attachment names."""
 
 from __future__ import annotations
 
+import re
+
 from pagekit import conversion
 from siteclient import CONVERSION
 
@@ -55,6 +57,26 @@ def test_task_forms_version_percent_and_dates(site):
         form = {"version": "1", "requested_deadline": value, "reason": "x"}
         response = browser.post(f"/tasks/{plan}/extensions", form)
         assert response.status_code in (303, 409, 422), (value, response.text[:300])
+
+
+def test_a_hostile_percent_with_the_current_version_is_refused(site):
+    # With the task's current version the form gets past the version check to the percent itself.
+    _, plan = conversion(site)
+    browser = site.login("officer")
+    for value in ["\u00b2", "\u0663", "99999999999999999999", "1\x00", "1e3", "-1", "101"]:
+        version = re.search(r'name="version" value="(\d+)"', browser.get(f"/tasks/{plan}").text)
+        assert version, "the task page carries its version"
+        form = {"kind": "progress", "note": "x", "version": version.group(1), "percent": value}
+        response = browser.post(f"/tasks/{plan}/progress", form)
+        assert response.status_code == 422, (value, response.status_code, response.text[:300])
+
+
+def test_report_pages_take_no_unicode_digit_for_an_agency(site):
+    browser = site.login("clerk")
+    for path in ("/reports", "/reports/print"):
+        for value in ["\u00b2", "\u0663", "99999999999999999999"]:
+            response = browser.get(path, params={"agency": value})
+            assert response.status_code in (200, 422), (path, value, response.status_code)
 
 
 def test_review_forms(site):

@@ -29,6 +29,14 @@ def test_task_list_document_id_refuses_what_is_no_id(api, value):
     assert response.status_code == 422, response.text
 
 
+@pytest.mark.parametrize("value", [SUPERSCRIPT_TWO, ARABIC_THREE, "99999999999999999999", "1\x00"])
+def test_reports_take_no_unicode_digit_for_an_agency(api, value):
+    # "²".isdigit() is true and int("²") raises: the agency is looked up by name and not found.
+    response = api.get("/reports", params={"agency": value})
+    assert response.status_code == 422, response.text
+    assert response.json()["detail"]
+
+
 @pytest.mark.parametrize("day", ["9999-06-01", "9999-12-31", "0001-01-01"])
 def test_occurrences_at_the_ends_of_the_calendar(api, day):
     task = api.document(CONVERSION)["tasks"][0]

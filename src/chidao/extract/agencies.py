@@ -254,7 +254,8 @@ class AgencyReader(
     @staticmethod
     def is_leader(mention: Mention) -> bool:
         """A committee's, department's or ministry's leader by title ("Phó Chủ tịch UBND tỉnh")."""
-        return _without_comrade(mention.name.lower()).startswith(_ISSUER_HEADS)
+        name = _without_comrade(mention.name.lower())
+        return name.startswith(_ISSUER_HEADS) or f"{name} " in _ISSUER_HEADS  # "Thứ trưởng" alone too (g744)
 
     def is_speaker(self, mention: Mention) -> bool:
         """One leader who speaks and directs ("Chủ tịch UBND tỉnh", "Phó Thủ tướng Trần Hồng Hà"),

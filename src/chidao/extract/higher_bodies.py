@@ -8,6 +8,7 @@ from functools import cache
 
 from chidao.data import load_toml
 from chidao.extract.agencies import AgencyReader, Mention
+from chidao.extract.agency_words import _UNITS_PLURAL
 from chidao.extract.registry import phrase_key
 
 _UPWARD = load_toml("assignment.toml")  # "đề nghị Bộ ...": asking a higher body (rule 10)
@@ -36,3 +37,28 @@ def is_higher(mention: Mention) -> bool:
     name = phrase_key(mention.name)
     local = name.endswith(_LOCAL_ENDS) or any(word in f" {name} " for word in _LOCAL_WORDS)
     return bool(_higher().match(name)) and not name.startswith(_HIGHER_NOT) and not local
+
+
+_PROVINCE_LEVEL = tuple(_UPWARD["province_level"])  # "ủy ban nhân dân tỉnh", "tỉnh ủy", ...
+
+
+def _rank(mention: Mention) -> int:
+    """2 for the centre (``is_higher``), 1 for a province's own committee or Party committee, 0
+    for everyone under them: departments, communes, boards, firms."""
+    if is_higher(mention):
+        return 2
+    name = mention.name.lower()
+    level = any(name == head or name.startswith(f"{head} ") for head in _PROVINCE_LEVEL)
+    return 1 if level and f" {_UNITS_PLURAL} " not in f" {name} " else 0  # not "UBND các tỉnh"
+
+
+def asks_higher(reader: AgencyReader, subjects: list[Mention], asked: list[Mention]) -> bool:
+    """ "Sở Xây dựng đề nghị UBND tỉnh thành lập ...", "Ban Quản lý dự án ... đề xuất UBND tỉnh
+    cho phép ...": in the news, a body asking one above it proposes, and gives no task (rule 10;
+    genre g818); in a notice, "Sở Tài chính đề xuất UBND tỉnh bố trí vốn" is the department's task.
+    Not a leader who speaks ("Thứ trưởng đề nghị UBND tỉnh ..."), nor a council (rule 15)."""
+    if not subjects or not asked or reader.place.council or not reader.place.running:
+        return False
+    if any(reader.is_speaker(m) or reader.is_leader(m) or reader.is_issuer(m) for m in subjects):
+        return False
+    return min(_rank(m) for m in asked) > max(_rank(m) for m in subjects)

@@ -18,7 +18,7 @@ from chidao.extract.coordination import coordinators
 from chidao.extract.cues import cue_regex, cues
 from chidao.extract.doer_leads import agent_assignment
 from chidao.extract.heading_leads import _heading, duty_holder, heading_assignment
-from chidao.extract.higher_bodies import is_higher, upward
+from chidao.extract.higher_bodies import asks_higher, is_higher, upward
 from chidao.extract.lead_basics import (
     Assignment,
     Cues,
@@ -76,6 +76,7 @@ _THIS_DOCUMENT = _CUES["this_document"]
 _PAST_SOON = _CUES["past_soon"]
 _NO_ACTION_AFTER = _CUES["no_action_after"]
 _COLON_AFTER = re.compile(r"\s*:")
+_PROPOSES = _CUES["proposes_after_subject"]
 _TASK_TOPIC = _CUES["task_topic"]
 _QUOTED_SPEECH = _CUES["quoted_speech"]
 _NARRATED = _CUES["narrated"]
@@ -245,6 +246,9 @@ def _subject(reader: AgencyReader, pos: int, end: int, known: _Read | None) -> A
         if speech and reader.starts_agency(speech.end()):
             return _subject(reader, speech.end(), end, None)  # "... nhấn mạnh, Sở Y tế phải ..."
         return None
+    proposing = _PROPOSES.match(reader.key, after, end)
+    if proposing and asks_higher(reader, mentions, reader.read_list(proposing.end(), lenient=True, limit=end)[0]):
+        return None  # "Sở Xây dựng đề nghị UBND tỉnh thành lập ...": a proposal upward (rule 10; g818)
     assigning = _ASSIGN_AFTER_SUBJECT.match(reader.key, after, end)
     if assigning and no_order_at(reader, past_spaces(reader, after)):
         assigning = None

@@ -28,3 +28,4 @@ class Place:
     national: bool = False  # issued by the Government, a ministry or the Party's centre
     organ: tuple[str, ...] = ()  # the issuing ministry, department, office or Party committee as a lead names it
     title: str = ""  # the document's title or headline: the one body of a kind it names is the one meant
+    running: bool = False  # running text with no header (a news item): what it tells is reported

@@ -327,6 +327,12 @@ def _handed_out(key: str, pos: int) -> bool:
 _LABEL_KINDS = frozenset({"task_no"})
 
 
+def _running(layout: Layout) -> bool:
+    """Running text (a news item): no kind, number nor date in a header (rule 10)."""
+    header = layout.header
+    return header.doc_type is None and header.number is None and header.date is None
+
+
 def extract(raw: str) -> Extraction:
     """Run every stage on the raw text of one document."""
     normalized = normalize(unbox(raw))  # same length: offsets still map to the raw text
@@ -347,6 +353,7 @@ def extract(raw: str) -> Extraction:
         national=layout.national,
         organ=_organ_keys(layout),
         title=layout.header.title or "",
+        running=_running(layout),
     )
     reader = AgencyReader(text, key, place)
     reader.prime_references()
@@ -356,8 +363,7 @@ def extract(raw: str) -> Extraction:
     doc_date = layout.header.date
     timing = TimingReader(text, key, doc_date=doc_date, year=doc_date.year if doc_date else None, lowered=lowered)
     cutter = TaskCutter(reader, timing, sections().inactive)
-    header = layout.header
-    cutter.sentences = header.doc_type is None and header.number is None and header.date is None
+    cutter.sentences = place.running
     cutter.paragraph_starts = {p.body for p in layout.read_paragraphs}
     cutter.label_starts = {p.body: p.start for p in layout.read_paragraphs if p.kind in _LABEL_KINDS}
     default = _read(cutter, reader, layout, key)

@@ -189,7 +189,9 @@ class TaskCutter(ClauseChecks, OutlineReading, PlanReading, UnitCutting, TableTa
                         self._unit(item.paragraph.body, item.last_end(), inner, marked=False)  # type: ignore[union-attr]
                 return inner
         if self._ends_lead_in(run[-1]):
-            for before in run[:-1]:
+            if len(run) > 1 and self.sentences:  # running text: what comes before assigns on its own (g819)
+                self._unmarked_run(run[:-1], ctx)
+            for before in run[:-1] if not self.sentences else ():
                 self.skip(before.paragraph.start, "preamble")  # type: ignore[union-attr]
             return self._lead_in(run[-1], ctx)
         start = run[0].paragraph.body  # type: ignore[union-attr]

@@ -174,7 +174,7 @@ def find_agency(session: Session, raw: str) -> int:
     """The agency ``raw`` names: its id, or its name as the registry writes it (case and
     diacritics as typed are compared by the registry's folded key)."""
     text = raw.strip()
-    if text.isdigit() and len(text) < 10:
+    if text.isascii() and text.isdigit() and len(text) < 10:  # not "²", which int() refuses
         if session.get(Agency, int(text)) is not None:
             return int(text)
     else:

@@ -1,0 +1,71 @@
+"""Rules added on 2026-12-07 (fifth session) from the batches g806-g841, each on a short text
+written for it. The texts are invented and share no text with the measurement sets.
+"""
+
+from __future__ import annotations
+
+from test_rules_g82_g105 import _tasks
+
+from chidao import extract_text
+
+
+def _news(body: str) -> dict:
+    """A news item with no header: a headline, a lead paragraph, then the body."""
+    return extract_text("Phó Thủ tướng kiểm tra khắc phục hậu quả bão tại Quảng Trị\n(Chinhphu.vn) - Ngày 12/10,"
+                        " Phó Thủ tướng đã kiểm tra vùng bão.\n" + body)
+
+
+def test_in_the_news_what_comes_before_a_lead_in_assigns_on_its_own() -> None:
+    # A news item's sentences each stand alone: a lead-in with a colon after them does not make
+    # them its preamble.
+    body = (
+        "Phó Thủ tướng giao Bộ Tài chính chủ trì thẩm định đề xuất hỗ trợ của tỉnh trước ngày 20/10/2026.\n"
+        "Bộ Xây dựng chỉ đạo Cục Đường bộ Việt Nam khẩn trương thông xe Quốc lộ 9.\n"
+        "Phó Thủ tướng yêu cầu UBND tỉnh Quảng Trị:\n"
+        "- Rà soát, thống kê đầy đủ thiệt hại.\n"
+    )
+    assert _tasks(_news(body)) == [
+        (["Bộ Tài chính"], [], "2026-10-20", None),
+        (["Bộ Xây dựng"], [], None, None),
+        (["Ủy ban nhân dân tỉnh Quảng Trị"], [], None, None),
+    ]
+
+
+def test_a_topic_naming_the_addressees_before_the_speakers_request_and_a_colon() -> None:
+    body = (
+        "Đối với UBND tỉnh Quảng Trị và UBND tỉnh Hà Tĩnh, Phó Thủ tướng yêu cầu:\n"
+        "- Bố trí chỗ ở tạm cho các hộ mất nhà.\n"
+        "- Công khai việc phân bổ hàng cứu trợ.\n"
+    )
+    leads = ["Ủy ban nhân dân tỉnh Quảng Trị", "Ủy ban nhân dân tỉnh Hà Tĩnh"]
+    assert _tasks(_news(body)) == [(leads, [], None, None), (leads, [], None, None)]
+
+
+def test_a_title_alone_that_stresses_a_point_is_the_speaker() -> None:
+    body = (
+        "Thứ trưởng nhấn mạnh, người bệnh phải là trung tâm của mọi thay đổi.\n"
+        "Thứ trưởng đề nghị Bệnh viện Đa khoa tỉnh rà soát quy trình khám bệnh.\n"
+    )
+    assert _tasks(_news(body)) == [(["Bệnh viện Đa khoa tỉnh"], [], None, None)]
+
+
+def test_a_body_asking_one_above_it_proposes_and_a_supervisor_asking_assigns() -> None:
+    body = (
+        "Ban Quản lý dự án đầu tư xây dựng tỉnh đề xuất UBND tỉnh cho phép áp dụng cơ chế đặc thù.\n"
+        "Sở Công Thương đề nghị UBND tỉnh thành lập tổ công tác liên ngành.\n"
+        "Đoàn ĐBQH tỉnh đề nghị UBND tỉnh tiếp tục rà soát các hộ chưa có nhà ở.\n"
+        "Sở Công Thương đề nghị các doanh nghiệp báo cáo sản lượng điện trước ngày 25/10/2026.\n"
+    )
+    assert _tasks(_news(body)) == [
+        (["Ủy ban nhân dân tỉnh"], [], None, None),
+        (["Các doanh nghiệp"], [], "2026-10-25", None),
+    ]
+
+
+def test_a_photo_caption_after_a_dash_and_a_province_detailing_a_request() -> None:
+    body = (
+        "Phó Thủ tướng thăm hỏi người dân vùng lũ tại xã Cam Lộ - Ảnh: VGP\n"
+        "Lãnh đạo tỉnh kiến nghị Chính phủ hỗ trợ khẩn cấp, trong đó tỉnh Quảng Trị đề xuất 800 tỷ đồng.\n"
+        "Phó Thủ tướng giao Bộ Nông nghiệp và Môi trường hỗ trợ giống cây trồng cho người dân.\n"
+    )
+    assert _tasks(_news(body)) == [(["Bộ Nông nghiệp và Môi trường"], [], None, None)]
