@@ -4,7 +4,7 @@ written for it. The texts are invented and share no text with the measurement se
 
 from __future__ import annotations
 
-from test_rules_g82_g105 import _tasks
+from test_rules_g82_g105 import _notice, _tasks
 
 from chidao import extract_text
 
@@ -69,3 +69,37 @@ def test_a_photo_caption_after_a_dash_and_a_province_detailing_a_request() -> No
         "Phó Thủ tướng giao Bộ Nông nghiệp và Môi trường hỗ trợ giống cây trồng cho người dân.\n"
     )
     assert _tasks(_news(body)) == [(["Bộ Nông nghiệp và Môi trường"], [], None, None)]
+
+
+def test_a_tab_table_whose_agency_column_splits_into_lead_and_partners() -> None:
+    # "Cơ quan thực hiện" over "Chủ trì" | "Phối hợp" on the header's second line.
+    body = (
+        "PHỤ LỤC\nDANH MỤC NHIỆM VỤ\n"
+        "STT\tNội dung\tCơ quan thực hiện\t\tThời gian hoàn thành\tSản phẩm\n"
+        "\t\tChủ trì\tPhối hợp\t\t\n"
+        "1\tRà soát quy chế tiếp nhận hồ sơ\tSở Nội vụ\tSở Tư pháp; Công an tỉnh\tQuý II/2026\tBáo cáo\n"
+        "2\tNâng cấp cổng dịch vụ công của tỉnh\tSở Khoa học và Công nghệ\tVăn phòng UBND tỉnh\tTháng 9/2026\tHệ thống\n"
+    )
+    assert _tasks(_notice(body, kind="KH", title="KẾ HOẠCH", subject="Cải cách hành chính năm 2026")) == [
+        (["Sở Nội vụ"], ["Sở Tư pháp", "Công an tỉnh"], "2026-06-30", None),
+        (["Sở Khoa học và Công nghệ"], ["Văn phòng Ủy ban nhân dân tỉnh"], "2026-09-30", None),
+    ]
+
+
+def test_a_plan_line_after_short_lettered_items_is_every_ones() -> None:
+    body = (
+        "1. Xây dựng cơ sở dữ liệu chuyên ngành\n"
+        "a) Sở Y tế triển khai hồ sơ sức khỏe điện tử.\n"
+        "b) Sở Giáo dục và Đào tạo làm sạch dữ liệu ngành giáo dục.\n"
+        "- Cơ quan phối hợp: Công an tỉnh; Thời gian: hoàn thành trong năm 2026.\n"
+        "2. Phổ biến Luật Dữ liệu\n"
+        "a) Tổ chức hội nghị quán triệt Luật Dữ liệu.\n"
+        "b) Biên soạn tài liệu hỏi - đáp về Luật Dữ liệu.\n"
+        "- Cơ quan chủ trì: Sở Tư pháp; Thời gian: Quý IV/2026.\n"
+    )
+    assert _tasks(_notice(body, kind="KH", title="KẾ HOẠCH", subject="Triển khai Luật Dữ liệu")) == [
+        (["Sở Y tế"], ["Công an tỉnh"], "2026-12-31", None),
+        (["Sở Giáo dục và Đào tạo"], ["Công an tỉnh"], "2026-12-31", None),
+        (["Sở Tư pháp"], [], "2026-12-31", None),
+        (["Sở Tư pháp"], [], "2026-12-31", None),
+    ]

@@ -205,6 +205,13 @@ class PlanReading:
         """
         children: list[Node] = []
         last = len(node.children) - 1
+        # Marked plan lines under the last of short items ("a) ...", "b) ...", "c) ..." with nothing
+        # under them) are the list's, not the last item's alone.
+        kind = node.children[-1].paragraph.kind if node.children and node.children[-1].paragraph else None
+        earlier = node.children[:-1]
+        shared = bool(earlier) and all(
+            not child.children and child.paragraph is not None and child.paragraph.kind == kind for child in earlier
+        )
         for i, child in enumerate(node.children):
             children.append(child)
             if not child.marked:
@@ -212,6 +219,7 @@ class PlanReading:
             keep = len(child.children)
             while keep and (
                 self._unmarked_plan_line(child.children[keep - 1])
+                or (i == last and shared and self._marked_plan_line(child, child.children[keep - 1]))
                 or (i == last and self._closing_statement(child.children[keep - 1]))
             ):
                 keep -= 1
@@ -228,6 +236,14 @@ class PlanReading:
 
     def _unmarked_plan_line(self, node: Node) -> bool:
         return not node.marked and self._plan_line(node, PlanLines())
+
+    def _marked_plan_line(self, item: Node, node: Node) -> bool:
+        """ "- Cơ quan phối hợp: ...; Thời gian: ..." under the last of the lettered items "a) ...",
+        "b) ...", "c) ...", marked otherwise than they are: the items' run of plan lines, which
+        rule 7 gives back to the previous run (genre g816)."""
+        kind = item.paragraph.kind if item.paragraph is not None else None
+        own = node.paragraph.kind if node.paragraph is not None else None
+        return node.marked and own != kind and own not in _NUMBERED and self._plan_line(node, PlanLines())
 
     @staticmethod
     def _section_time(lines: PlanLines, above: list[Node], below: Node | None, kinds: set[str | None]) -> bool:
