@@ -78,7 +78,7 @@ def test_a_tab_table_whose_agency_column_splits_into_lead_and_partners() -> None
         "STT\tNội dung\tCơ quan thực hiện\t\tThời gian hoàn thành\tSản phẩm\n"
         "\t\tChủ trì\tPhối hợp\t\t\n"
         "1\tRà soát quy chế tiếp nhận hồ sơ\tSở Nội vụ\tSở Tư pháp; Công an tỉnh\tQuý II/2026\tBáo cáo\n"
-        "2\tNâng cấp cổng dịch vụ công của tỉnh\tSở Khoa học và Công nghệ\tVăn phòng UBND tỉnh\tTháng 9/2026\tHệ thống\n"
+        "2\tNâng cấp cổng dịch vụ công\tSở Khoa học và Công nghệ\tVăn phòng UBND tỉnh\tTháng 9/2026\tHệ thống\n"
     )
     assert _tasks(_notice(body, kind="KH", title="KẾ HOẠCH", subject="Cải cách hành chính năm 2026")) == [
         (["Sở Nội vụ"], ["Sở Tư pháp", "Công an tỉnh"], "2026-06-30", None),
