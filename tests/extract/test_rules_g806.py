@@ -103,3 +103,28 @@ def test_a_plan_line_after_short_lettered_items_is_every_ones() -> None:
         (["Sở Tư pháp"], [], "2026-12-31", None),
         (["Sở Tư pháp"], [], "2026-12-31", None),
     ]
+
+
+def test_groups_of_localities_named_by_the_hazard_or_the_river() -> None:
+    body = (
+        "1. Ủy ban nhân dân các xã, phường vùng bị ảnh hưởng mặn chủ động gia cố cống, bờ bao.\n"
+        "2. UBND các xã chịu ảnh hưởng của bão thống kê thiệt hại.\n"
+        "3. UBND các xã, phường ven sông Tiền, sông Hàm Luông kiểm tra sạt lở bờ sông.\n"
+    )
+    assert [t[0] for t in _tasks(_notice(body))] == [
+        ["Ủy ban nhân dân các xã, phường vùng bị ảnh hưởng mặn"],
+        ["Ủy ban nhân dân các xã chịu ảnh hưởng của bão"],
+        ["Ủy ban nhân dân các xã, phường ven sông Tiền, sông Hàm Luông"],
+    ]
+
+
+def test_a_police_unit_with_its_comma_and_its_owner_after_a_dash() -> None:
+    body = (
+        "1. Chi cục Bảo vệ môi trường chủ trì, phối hợp với Phòng Cảnh sát phòng, chống tội phạm về môi"
+        " trường - Công an tỉnh kiểm tra các cơ sở xả thải.\n"
+        "2. Sở Công Thương phối hợp với Phòng Cảnh sát kinh tế - Công an tỉnh kiểm tra thị trường xăng dầu.\n"
+    )
+    assert [t[1] for t in _tasks(_notice(body))] == [
+        ["Phòng Cảnh sát phòng, chống tội phạm về môi trường - Công an tỉnh"],
+        ["Phòng Cảnh sát kinh tế - Công an tỉnh"],
+    ]

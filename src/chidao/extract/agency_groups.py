@@ -78,7 +78,20 @@ class GroupReading:
                 qualifier = self._open_qualifier(at)
             if qualifier is None or (cur == end and at == cur):
                 return cur
-            cur = qualifier.end()
+            cur = self._named_place_end(qualifier.end())
+
+    def _named_place_end(self, end: int) -> int:
+        """ "ven sông Hậu", "ven sông Cầu, sông Công": the river's or the road's own name after a
+        qualifier, capitalized words that open no body (genre g831, g656)."""
+        cur = end
+        for _ in range(4):
+            tok = self._token(cur)
+            if tok is None or not self._is_upper(tok[0]) or not self.key[tok[0]].isalpha():
+                return cur
+            if self.starts_agency(tok[0]):
+                return cur
+            cur = tok[1]
+        return cur
 
     def _open_qualifier(self, at: int) -> re.Match[str] | None:
         """ "vùng chè": an open qualifier and the one noun after it, no verb."""

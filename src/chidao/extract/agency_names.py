@@ -42,6 +42,8 @@ from chidao.extract.mention import Mention
 
 _IN_CHARGE = _WORDS["in_charge"]
 _BRANCH_WORDS = tuple(_WORDS["branch_words"])  # "chi nhánh" after the body's name
+_UNIT_HEADS = tuple(f"{word} " for word in _WORDS["owned_unit_heads"])  # "phòng ": a unit named with its owner
+_OWNER_DASH = re.compile(r"[^\S\n]+[-–][^\S\n]+")  # "Phòng Cảnh sát kinh tế | - | Công an tỉnh"
 _JOINED_HEADS = frozenset(_WORDS["joined_heads"])  # "đảng ủy": a compound only with its parts after it
 _NUMBERED_BODIES = tuple(_WORDS["numbered_bodies"])  # "Thuế cơ sở" + " 9"
 _NUMBERED_UNITS = tuple(
@@ -90,8 +92,20 @@ class NameReading:
         if end is None or end <= start:
             return None
         end = self._province_tail(end) or end
+        end = self._unit_owner_end(start, end)
         written = self.text[start:end].strip(" ,")
         return Mention(start, start + len(written), written, self.canonical(written))
+
+    def _unit_owner_end(self, start: int, end: int) -> int:
+        """ "Phòng Cảnh sát kinh tế - Công an tỉnh": a unit, then after a dash the body it belongs
+        to, is one name (genre g808, g135); ``end`` when no such owner follows."""
+        if not self.key.startswith(_UNIT_HEADS, start):
+            return end
+        dash = _OWNER_DASH.match(self.key, end, self.limit)
+        if dash is None:
+            return end
+        owner = self._owner_end(dash.end())
+        return owner if owner is not None else end
 
     def _read_end(self, start: int, *, lenient: bool = False, opened: bool = False) -> int | None:
         limit = checked = self.limit

@@ -89,6 +89,18 @@ def alternation(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?:" + _trie([units[pattern] for pattern in ordered], 0) + r")(?![\w&])")
 
 
+def _affected(grammar: dict[str, Any]) -> list[str]:
+    """ "vùng bị ảnh hưởng", "bị ảnh hưởng mặn", "chịu ảnh hưởng của bão": a group of localities
+    told apart by the hazard that struck them (genre g813)."""
+    out = []
+    for affected in grammar["affected_qualifiers"]:
+        out.append(affected)
+        for hazard in grammar["hazards"]:
+            out.append(f"{affected} {hazard}")
+            out.extend(f"{affected} {link} {hazard}" for link in grammar["affected_links"])
+    return out
+
+
 def _stop_words(grammar: dict[str, Any]) -> re.Pattern[str]:
     """The stop words, but where one is part of a name after the words before it ("giáo dục |
     thường xuyên" in "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên")."""
@@ -176,7 +188,7 @@ def registry() -> Registry:
         bare=alternation(grammar["bare"]),
         group_nouns=alternation(grammar["group_nouns"]),
         localities=alternation(grammar["localities"]),
-        locality_qualifiers=alternation(grammar["locality_qualifiers"]),
+        locality_qualifiers=alternation([*grammar["locality_qualifiers"], *_affected(grammar)]),
         open_qualifiers=alternation(grammar["open_qualifiers"]),
         collective_heads=frozenset(grammar["collective_heads"]),
         local_heads=frozenset(phrase_key(head) for head in grammar["local_heads"]),
