@@ -128,3 +128,23 @@ def test_a_police_unit_with_its_comma_and_its_owner_after_a_dash() -> None:
         ["Phòng Cảnh sát phòng, chống tội phạm về môi trường - Công an tỉnh"],
         ["Phòng Cảnh sát kinh tế - Công an tỉnh"],
     ]
+
+
+def test_the_last_sentence_carrying_the_document_out_and_a_courtesy_are_no_tasks() -> None:
+    body = (
+        "1. Sở Y tế kiểm tra công tác phòng, chống dịch tại các bệnh viện.\n"
+        "Đề nghị đồng chí Chủ tịch Ủy ban nhân dân các xã, phường quan tâm chỉ đạo; Thủ trưởng các đơn vị"
+        " liên quan khẩn trương triển khai thực hiện Thông báo này./.\n"
+    )
+    assert _tasks(_notice(body)) == [(["Sở Y tế"], [], None, None)]
+    body = "1. Sở Y tế kiểm tra các bệnh viện.\nRất mong nhận được sự quan tâm, phối hợp của các cơ quan, đơn vị./.\n"
+    assert _tasks(_notice(body)) == [(["Sở Y tế"], [], None, None)]
+
+
+def test_a_period_opening_a_coordinated_action_says_how_often_it_is_done() -> None:
+    body = (
+        "1. Văn phòng UBND tỉnh theo dõi, đôn đốc và hằng tuần tổng hợp tình hình, báo cáo Chủ tịch UBND tỉnh.\n"
+        "2. Chi cục Thủy lợi tổ chức đo đạc, hằng ngày cập nhật số liệu độ mặn trên trang thông tin của Sở.\n"
+        "3. Sở Tài chính rà soát cơ sở vật chất, hằng năm được bố trí kinh phí theo quy định.\n"
+    )
+    assert [t[3] for t in _tasks(_notice(body))] == ["weekly", "daily", None]

@@ -100,6 +100,9 @@ def _not_actions() -> frozenset[str]:
     return frozenset(load_toml("recurrence.toml")["not_actions_after_period"])
 
 
+_COORDINATED = tuple(load_toml("recurrence.toml")["coordinated_before_period"])  # ",", " và"
+
+
 def _action_follows(key: str, at: int, end: int) -> bool:
     """Whether a verb comes right after a period ("hằng tháng | nắm bắt"), not a word after which
     the period describes a noun ("hằng năm | được bố trí", "hằng tháng | của các xã")."""
@@ -144,6 +147,10 @@ def _regular(key: str, start: int, end: int) -> tuple[str, tuple[int, int]] | No
             # "báo cáo tình hình dịch bệnh hằng ngày": how often the opening verb is done.
             return found
         if _DEADLINE_BEFORE.search(before):
+            return found
+        if before.rstrip().endswith(_COORDINATED) and _action_follows(key, match.end(), end):
+            # "... theo dõi, đôn đốc và hằng tuần tổng hợp ...", "... tổ chức đo đạc, hằng ngày cập
+            # nhật ...": how often the action it opens is done (genre g819, g837)
             return found
         if _REPORTING_BEFORE.search(before):
             # "Sở X báo cáo hằng ngày tình hình ...": right after a reporting verb.
