@@ -265,11 +265,13 @@ def _forms(site, plan):
     ]
 
 
-def test_every_form_refuses_a_stale_version_and_saves_nothing(site, plan):
+def test_every_form_but_a_report_refuses_a_stale_version_and_saves_nothing(site, plan):
     officer = site.login("officer")
     stale = task_version(officer, plan)
     site.api("PATCH", f"/tasks/{plan}", who="clerk", json={"version": stale, "progress": 5})  # someone else saves
     for who, path, fields in _forms(site, plan):
+        if fields.get("kind") == "progress":
+            continue  # a report only adds a row (next test)
         browser = site.login(who)
         browser.get(f"/tasks/{plan}")
         before = snapshot(site)
@@ -303,7 +305,7 @@ def test_a_form_without_its_version_is_refused(site, plan):
     officer = site.login("officer")
     officer.get(f"/tasks/{plan}")
     before = snapshot(site)
-    response = officer.post(f"/tasks/{plan}/progress", {"kind": "progress", "percent": "5"})
+    response = officer.post(f"/tasks/{plan}/progress", {"kind": "completion", "note": "xong"})
     assert response.status_code == 422 and "thiếu phiên bản" in response.text
     assert snapshot(site) == before
 
@@ -352,3 +354,18 @@ def test_the_history_reads_in_vietnamese():
     assert show_value("lead", ["Sở Y tế", "Sở Tài chính"]) == "Sở Y tế, Sở Tài chính"
     assert show_value("progress", 40) == "40%"
     assert show_value("deadline", None) == "—"
+
+
+def test_two_officers_reporting_from_the_same_page_load_both_land(site, plan):
+    # Issue 10: appending a progress report never conflicts, whatever the task's version.
+    first, second = site.login("officer"), site.login("officer")
+    version = task_version(first, plan)
+    assert task_version(second, plan) == version
+    for browser, percent in ((first, "30"), (second, "45")):
+        response = browser.post(
+            f"/tasks/{plan}/progress",
+            {"kind": "progress", "percent": percent, "note": f"Báo cáo {percent}", "version": str(version)},
+        )
+        assert response.status_code == 303, response.text[:300]
+    reports = site.api("GET", f"/tasks/{plan}", who="clerk").json()["progress_reports"]
+    assert sorted((r["percent"], r["note"]) for r in reports) == [(30, "Báo cáo 30"), (45, "Báo cáo 45")]

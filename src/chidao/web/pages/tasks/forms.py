@@ -99,7 +99,8 @@ def report_progress(
             raise FormError(msg("task_forms.bad_report_kind"))
         allowed = permissions(user, task)
         require(allowed.complete if kind == "completion" else allowed.report is not None)
-        check_version(task, version_field(form))
+        if kind == "completion":
+            check_version(task, version_field(form))  # a report only adds a row: never stale (issue 10)
         note = text_field(form, "note")
         percent = None if kind == "completion" else percent_field(form, required=allowed.report == "progress")
         uploads = uploads_field(form, "attachments", settings.max_upload_bytes)
