@@ -148,3 +148,16 @@ def test_a_period_opening_a_coordinated_action_says_how_often_it_is_done() -> No
         "3. Sở Tài chính rà soát cơ sở vật chất, hằng năm được bố trí kinh phí theo quy định.\n"
     )
     assert [t[3] for t in _tasks(_notice(body))] == ["weekly", "daily", None]
+
+
+def test_a_party_standing_committee_approving_in_its_own_notice_and_a_rule_under_the_title() -> None:
+    text = (
+        "ĐẢNG BỘ TỈNH QUẢNG TRỊ\nTỈNH ỦY\n*\nSố 88-TB/TU\nQuảng Trị, ngày 12 tháng 5 năm 2026\n"
+        "THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Tỉnh ủy về công tác giảm nghèo bền vững\n-----\n"
+        "1. Ban Thường vụ Tỉnh ủy cơ bản thống nhất với báo cáo của Đảng ủy UBND tỉnh.\n"
+        "2. Đảng ủy UBND tỉnh lãnh đạo UBND tỉnh rà soát các chính sách hỗ trợ hộ nghèo trước ngày 30/6/2026.\n"
+        "Nơi nhận:\n- Lưu Văn phòng Tỉnh ủy.\n"
+    )
+    result = extract_text(text)
+    assert not result["document"]["title"].endswith("-")
+    assert _tasks(result) == [(["Đảng ủy Ủy ban nhân dân tỉnh"], [], "2026-06-30", None)]

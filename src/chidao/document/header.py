@@ -174,6 +174,9 @@ def _title_block(lines: Lines, i: int, first: int) -> bool:
     return len(text.split()) <= 40 and not text.endswith((".", ":", ";", ","))
 
 
+_RULE_LINE = re.compile(r"[-_–—*=~.]{3,}")  # a line drawn under a title: "-----", "___", "***"
+
+
 def _collect_title(lines: Lines, first: int, prefix: str) -> tuple[str | None, int]:
     """Join the subject lines that follow the kind line; return (title, end offset)."""
     parts = [prefix] if prefix else []
@@ -190,6 +193,9 @@ def _collect_title(lines: Lines, first: int, prefix: str) -> tuple[str | None, i
                 break
             i += 1
             continue
+        if parts and _RULE_LINE.fullmatch(clean):
+            end = pos + len(line)  # "-----" drawn under the title closes it (genre g843)
+            break
         if caps is None:
             caps = clean.isupper() if not parts else prefix.isupper()
         if caps and parts and clean[:1].islower() and not clean.endswith(":"):
