@@ -161,3 +161,21 @@ def test_a_party_standing_committee_approving_in_its_own_notice_and_a_rule_under
     result = extract_text(text)
     assert not result["document"]["title"].endswith("-")
     assert _tasks(result) == [(["Đảng ủy Ủy ban nhân dân tỉnh"], [], "2026-06-30", None)]
+
+
+_OFFICE = (
+    "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HẢI PHÒNG\nVĂN PHÒNG\nSố: 77/TB-VP\nHải Phòng, ngày 02 tháng 11 năm 2026\n"
+    "THÔNG BÁO\nKết luận của Chủ tịch UBND thành phố tại cuộc họp về chống ngập\n\n{body}\nNơi nhận:\n- Lưu: VT.\n"
+)
+
+
+def test_a_firm_keeps_the_city_in_its_name_and_the_committee_promises_in_its_offices_notice() -> None:
+    body = (
+        "1. Công ty Điện lực thành phố Hải Phòng bảo đảm cấp điện cho các trạm bơm.\n"
+        "2. Công an thành phố Hải Phòng bố trí lực lượng phân luồng giao thông.\n"
+        "3. Ủy ban nhân dân thành phố sẽ báo cáo Thủ tướng Chính phủ xem xét hỗ trợ kinh phí.\n"
+    )
+    assert [t[0] for t in _tasks(extract_text(_OFFICE.format(body=body)))] == [
+        ["Công ty Điện lực thành phố Hải Phòng"],
+        ["Công an thành phố"],
+    ]

@@ -29,6 +29,7 @@ from chidao.extract.agency_words import (
     _FALSE_HEAD_FIRSTS,
     _FIELD_NAME,
     _FIELD_OPENINGS,
+    _FIRM_HEADS,
     _FUNCTION_WORDS,
     _ISSUER_HEADS,
     _KIND_PREFIXES,
@@ -213,8 +214,8 @@ class AgencyReader(
         if department:
             return department.group(1)  # "Sở Nội vụ tỉnh": a department is always the province's
         province = self.place.province
-        if not province or not name.endswith(province):  # as every suffix below does
-            return name
+        if not province or not name.endswith(province) or name.startswith(_FIRM_HEADS):
+            return name  # as every suffix below does; a firm's name is its own ("Công ty Điện lực ...")
         for prefix in _KIND_PREFIXES:  # "tỉnh ", "thành phố ", "Tỉnh ", "Thành phố ", ""
             suffix = " " + prefix + province
             if name.endswith(suffix) and len(name) > len(suffix):

@@ -103,6 +103,7 @@ _ROLES = set(_WORDS["project_roles"])  # named by their project
 _CONNECT = {",", "-", "–", _WORDS["and_word"], "&"}  # "và"
 _HARD_STOP = {":", ";", "(", ")", ".", "!", "?", "“", "”", '"', "/"}
 _DEPARTMENT_OF_PROVINCE = _CUES["department_of_province"]
+_FIRM_HEADS = tuple(f"{head} " for head in _WORDS["firm_heads"])  # "Công ty ": keeps its province
 # What a match of each pattern can start with: a position whose character is not in it is ruled
 # out by a set lookup, where asking ``re`` costs a call (``chidao.text.firsts``).
 _FALSE_HEAD_FIRSTS = first_chars(_FALSE_HEAD)

@@ -183,12 +183,13 @@ def _organ_keys(layout: Layout) -> tuple[str, ...]:
     for party in _ISSUER["party_issuers"]:
         if issuer.startswith(f"{party} ") or issuer == party:
             return (phrase_key(party), *(phrase_key(f"{organ} {party}") for organ in _ISSUER["party_organs"]))
-    organ = _organ_key(issuer)
-    return (organ,) if organ else ()
+    return _organ_key(issuer)
 
 
-def _organ_key(issuer: str) -> str | None:
-    """ "BỘ Y TẾ" → "bộ y tế", "UBND TỈNH ... VĂN PHÒNG" → "văn phòng ủy ban nhân dân tỉnh"."""
+def _organ_key(issuer: str) -> tuple[str, ...]:
+    """ "BỘ Y TẾ" → "bộ y tế", "UBND TỈNH ... VĂN PHÒNG" → "văn phòng ủy ban nhân dân tỉnh" and the
+    committee it speaks for ("Ủy ban nhân dân thành phố sẽ báo cáo Thủ tướng ..." in its office's
+    notice is the committee's own promise; genre g809, g858)."""
     for head in _ISSUER["organ_heads"]:
         at = issuer.rfind(f" {head} ") + 1 if f" {head} " in issuer else -1
         if issuer.startswith(f"{head} "):
@@ -200,9 +201,9 @@ def _organ_key(issuer: str) -> str | None:
         organ = issuer[at:]
         if organ == head:  # "ỦY BAN NHÂN DÂN TỈNH X / VĂN PHÒNG": the committee's office
             above = _committee_key(issuer[:at])
-            return phrase_key(f"{head} {above}") if above else None
-        return phrase_key(organ)
-    return None
+            return (phrase_key(f"{head} {above}"), above) if above else ()
+        return (phrase_key(organ),)
+    return ()
 
 
 def _sorted_tasks(cutter: TaskCutter) -> list[Task]:
