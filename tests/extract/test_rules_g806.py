@@ -179,3 +179,19 @@ def test_a_firm_keeps_the_city_in_its_name_and_the_committee_promises_in_its_off
         ["Công ty Điện lực thành phố Hải Phòng"],
         ["Công an thành phố"],
     ]
+
+
+def test_party_groups_after_2025_a_lowercase_second_group_and_what_the_communes_have() -> None:
+    text = (
+        "TỈNH ỦY HÀ TĨNH\nSố 15-CT/TU\nHà Tĩnh, ngày 20 tháng 5 năm 2026\nCHỈ THỊ\ncủa Ban Thường vụ Tỉnh ủy"
+        " về công tác phòng, chống thiên tai\n\n"
+        "1. Các đảng ủy trực thuộc Tỉnh ủy, đảng ủy các xã, phường tổ chức quán triệt Chỉ thị.\n"
+        "2. Đảng ủy Mặt trận Tổ quốc và các đoàn thể tỉnh lãnh đạo các đoàn thể vận động nhân dân.\n"
+        "3. Các đảng ủy xã, phường có dự án trọng điểm đi qua lãnh đạo công khai phương án bồi thường.\n"
+        "Nơi nhận:\n- Lưu Văn phòng Tỉnh ủy.\n"
+    )
+    assert [t[0] for t in _tasks(extract_text(text))] == [
+        ["Các đảng ủy trực thuộc Tỉnh ủy", "Đảng ủy các xã, phường"],
+        ["Đảng ủy Mặt trận Tổ quốc và các đoàn thể tỉnh"],
+        ["Các đảng ủy xã, phường có dự án trọng điểm đi qua"],
+    ]

@@ -150,6 +150,8 @@ class NameContinuation(NameParts):
         if word in ("-", "–") and run.seen_name and run.lower_run and nxt and self._lower_pair_end(nxt[0]):
             run.end = run.confirmed = self._lower_pair_end(nxt[0])  # "Vụ Pháp luật dân sự - kinh tế" (g337)
             return False
+        if word == "," and nxt and self.lower_group_at(nxt[0]):
+            return False  # "..., | đảng ủy các xã, phường": the list's next group (genre g844)
         closed = self._comma_part_tailed(te) if word == "," and run.seen_name and nxt else None
         if closed is not None:
             run.end = run.confirmed = closed  # "Phòng Công tác học sinh, sinh viên thuộc Sở" (genre g115)

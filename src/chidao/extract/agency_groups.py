@@ -170,13 +170,15 @@ class GroupReading:
             sep = _COMMA.match(key, end, self.limit)
             if sep:
                 group = reg.group_nouns.match(key, sep.end(), self.limit)
-                if group and not self._is_upper(sep.end()):
+                if group and not self._is_upper(sep.end()) and not self.lower_group_at(sep.end()):
                     end = group.end()
                     continue
             longer = self._tail_end(end)
             if longer <= end:
-                if not tailed and self._local_group(pos, end):
-                    having = self._having_end(end)  # "các địa phương có dự án đi qua" (genre g198)
+                if self._local_group(pos, end):
+                    # "các địa phương có dự án đi qua" (genre g198), "Các đảng ủy xã, phường có dự án
+                    # trọng điểm đi qua" (its localities read as the group's tail; genre g842)
+                    having = self._having_end(end)
                     if having > end:
                         return having
                 if tailed:  # "các phòng, đơn vị trực thuộc Sở | được giao chủ trì nhiệm vụ" (genre g432)

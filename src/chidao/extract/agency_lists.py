@@ -31,8 +31,11 @@ from chidao.extract.agency_words import (
     _named_groups,
     _reference_key,
 )
+from chidao.extract.agency_words import _PLURAL as _PLURAL_WORD
 from chidao.extract.mention import Mention
 from chidao.extract.registry import phrase_key
+
+_PLURAL_AFTER = re.compile(rf"\s+{_PLURAL_WORD.pattern}")  # "đảng ủy | các xã"
 
 
 class ListReading:
@@ -74,7 +77,7 @@ class ListReading:
             sep = _SEPARATOR.match(self.key, end, self.limit)
             if not sep:
                 break
-            role = self._project_role_at(sep.end())  # "Sở Tài chính và | nhà đầu tư" (genre g203)
+            role = self._project_role_at(sep.end()) or self.lower_group_at(sep.end())
             if not role and not self.starts_agency(sep.end()):
                 break
             nxt = self.read(sep.end(), lenient=role)
@@ -99,6 +102,16 @@ class ListReading:
             return member
         head = written[: at + len(_COMMITTEES[0])]
         return Mention(member.start, member.end, member.written, self.canonical(f"{head} {member.written}"))
+
+    def lower_group_at(self, pos: int) -> bool:
+        """Whether a body's head in lowercase and a group of localities after it open at ``pos``: "Các
+        đảng ủy trực thuộc Tỉnh ủy, | đảng ủy các xã, phường", "Các sở, ngành, | ủy ban nhân dân các
+        xã" — a second group of the list, not the first's words (genre g844)."""
+        pos = self.skip_space(pos)
+        if self._is_upper(pos):
+            return False
+        head = self.reg.heads.match(self.key, pos, self.limit)
+        return head is not None and _PLURAL_AFTER.match(self.key, head.end(), self.limit) is not None
 
     def _project_role_at(self, pos: int) -> bool:
         """Whether a party named by its project ("nhà đầu tư", "chủ đầu tư") opens at ``pos``,
