@@ -195,3 +195,14 @@ def test_party_groups_after_2025_a_lowercase_second_group_and_what_the_communes_
         ["Đảng ủy Mặt trận Tổ quốc và các đoàn thể tỉnh"],
         ["Các đảng ủy xã, phường có dự án trọng điểm đi qua"],
     ]
+
+
+def test_the_party_office_conveying_the_standing_committee_gives_the_items_to_its_addressee() -> None:
+    text = (
+        "ĐẢNG BỘ TỈNH QUẢNG NGÃI\nTỈNH ỦY\nVĂN PHÒNG\n*\nSố 3120-CV/VPTU\nV/v ý kiến của Ban Thường vụ Tỉnh ủy\n\n"
+        "ĐẢNG CỘNG SẢN VIỆT NAM\nQuảng Ngãi, ngày 11 tháng 8 năm 2026\n\nKính gửi: Đảng ủy UBND tỉnh\n\n"
+        "Văn phòng Tỉnh ủy truyền đạt ý kiến của Ban Thường vụ Tỉnh ủy như sau:\n"
+        "1. Chỉ đạo rà soát năng lực tài chính của nhà đầu tư, báo cáo trước ngày 30/9/2026.\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu Văn phòng Tỉnh ủy.\n"
+    )
+    assert _tasks(extract_text(text)) == [(["Đảng ủy Ủy ban nhân dân tỉnh"], [], "2026-09-30", None)]

@@ -181,8 +181,10 @@ def _organ_keys(layout: Layout) -> tuple[str, ...]:
     it, to tell its promises: "BỘ Y TẾ" → "bộ y tế"; "TỈNH ỦY ..." → "ban thường vụ tỉnh ủy", ..."""
     issuer = " ".join((layout.issuer or "").upper().split())
     for party in _ISSUER["party_issuers"]:
-        if issuer.startswith(f"{party} ") or issuer == party:
-            return (phrase_key(party), *(phrase_key(f"{organ} {party}") for organ in _ISSUER["party_organs"]))
+        if f" {party} " in f" {issuer} ":  # after "ĐẢNG BỘ TỈNH X" too
+            keys = [phrase_key(party), *(phrase_key(f"{organ} {party}") for organ in _ISSUER["party_organs"])]
+            office = issuer[issuer.find(party) + len(party) :].strip()  # "TỈNH ỦY / VĂN PHÒNG" (genre g846)
+            return (*keys, phrase_key(f"{office} {party}")) if office else tuple(keys)
     return _organ_key(issuer)
 
 
