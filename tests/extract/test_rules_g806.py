@@ -206,3 +206,31 @@ def test_the_party_office_conveying_the_standing_committee_gives_the_items_to_it
         "Nơi nhận:\n- Như trên;\n- Lưu Văn phòng Tỉnh ủy.\n"
     )
     assert _tasks(extract_text(text)) == [(["Đảng ủy Ủy ban nhân dân tỉnh"], [], "2026-09-30", None)]
+
+
+def test_a_central_document_keeps_each_provinces_department() -> None:
+    text = (
+        "BỘ Y TẾ\nSố: 3310/BYT-DP\nV/v phòng, chống sốt xuất huyết\nHà Nội, ngày 12 tháng 8 năm 2026\n\n"
+        "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố.\n\n"
+        "1. Sở Y tế tỉnh Gia Lai và Sở Y tế TP. Hồ Chí Minh tổ chức chiến dịch diệt lăng quăng.\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT, DP.\n"
+    )
+    assert _tasks(extract_text(text)) == [(["Sở Y tế tỉnh Gia Lai", "Sở Y tế thành phố Hồ Chí Minh"], [], None, None)]
+
+
+def test_a_report_item_that_points_back_at_items_is_a_task_of_its_own() -> None:
+    body = (
+        "1. Rà soát các tuyến đê xung yếu.\n"
+        "2. Kiểm tra các cống qua đê.\n"
+        "3. Tổng hợp kết quả thực hiện các nội dung tại mục 1, 2 nêu trên, gửi về Sở Nông nghiệp và Môi"
+        " trường trước ngày 20/8/2026.\n"
+    )
+    intro = "Kính gửi: Ủy ban nhân dân các xã, phường.\n\n"
+    result = _notice(body, kind="SNNMT-TL", title="V/v bảo đảm an toàn đê điều", subject=" ", intro=intro)
+    assert [t[2] for t in _tasks(result)] == [None, None, "2026-08-20"]
+
+
+def test_in_the_news_a_group_and_whom_it_holds_is_no_task() -> None:
+    body = "Các địa phương có số mắc cao gồm TP. Hồ Chí Minh, Đồng Nai và Cần Thơ.\n"
+    body += "Thứ trưởng yêu cầu Sở Y tế TP. Hồ Chí Minh khẩn trương diệt lăng quăng.\n"
+    assert _tasks(_news(body)) == [(["Sở Y tế thành phố Hồ Chí Minh"], [], None, None)]

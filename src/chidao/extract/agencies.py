@@ -172,9 +172,19 @@ class AgencyReader(
                 continue
             if match.end() < len(key) and key[match.end()].isalnum():
                 continue
+            if self._inside_proper_name(start, match.start()):
+                continue  # a proper name's syllable: "Cần Thơ" is no "cần" (genre g853)
             if " ".join(match.group(0).split()) not in _FUNCTION_WORDS:
                 return True
         return False
+
+    def _inside_proper_name(self, start: int, at: int) -> bool:
+        """Whether the capitalized word at ``at`` is inside a sentence, after ``start`` (a proper
+        name's syllable), not the capital that opens a sentence or an item."""
+        if at <= start or not self._is_upper(at):
+            return False
+        before = self.key[start:at].rstrip()
+        return bool(before) and before[-1] not in ".:;!?-\n"
 
     # -- canonical names ------------------------------------------------------------------------
     def canonical(self, written: str) -> str:

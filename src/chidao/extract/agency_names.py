@@ -20,6 +20,7 @@ from chidao.extract.agency_words import (
     _FIELD_HEAD,
     _FIELD_HEAD_FIRSTS,
     _KIND_FIRSTS,
+    _KIND_WORDS,
     _NUMBER_WORD,
     _OFFICIAL,
     _OFFICIAL_FIRSTS,
@@ -42,6 +43,7 @@ from chidao.extract.mention import Mention
 
 _IN_CHARGE = _WORDS["in_charge"]
 _BRANCH_WORDS = tuple(_WORDS["branch_words"])  # "chi nhánh" after the body's name
+_CITY_SHORT = _WORDS["city_short"]  # "tp.": "Sở Y tế | TP. Hồ Chí Minh"
 _UNIT_HEADS = tuple(f"{word} " for word in _WORDS["owned_unit_heads"])  # "phòng ": a unit named with its owner
 _OWNER_DASH = re.compile(r"[^\S\n]+[-–][^\S\n]+")  # "Phòng Cảnh sát kinh tế | - | Công an tỉnh"
 _JOINED_HEADS = frozenset(_WORDS["joined_heads"])  # "đảng ủy": a compound only with its parts after it
@@ -289,6 +291,36 @@ class NameReading:
                 return end
         return None
 
+    def _kind_place_end(self, ts: int, cur: int) -> int:
+        """After a name, "tỉnh" alone ("Sở Y tế tỉnh | và Sở Tài chính"), or with its province's
+        name ("Sở Y tế tỉnh Gia Lai", its own dropped later); ``cur`` when neither."""
+        unnamed = None if self.key.startswith(_CITY_SHORT, ts) else self._unnamed_province(ts)
+        if unnamed is not None:
+            return unnamed
+        named = self._named_province_end(ts)
+        return named if named is not None else cur
+
+    def _named_province_end(self, ts: int) -> int | None:
+        """Where "tỉnh Gia Lai", "thành phố Hồ Chí Minh" at ``ts`` ends: the kind word, then one to
+        four capitalized words that open no body; a central document names a department of each
+        province so (genre g853)."""
+        if self.key.startswith(_CITY_SHORT, ts):
+            kind_end = ts + len(_CITY_SHORT)
+        else:
+            place = self.reg.tails.match(self.key, ts, self.limit)
+            if place is None or place.group(0) not in _KIND_WORDS:
+                return None
+            kind_end = place.end()
+        cur, found = kind_end, None
+        for _ in range(4):
+            tok = self._token(cur)
+            if tok is None or not self._is_upper(tok[0]) or not self.key[tok[0]].isalpha():
+                break
+            if self.starts_agency(tok[0]):
+                break
+            cur = found = tok[1]
+        return found
+
     def _extend_place(self, end: int) -> int:
         """Take a trailing place or number: "Công an tỉnh" + " Kiên Giang", "... xây dựng" + " số 1"."""
         cur = end
@@ -298,9 +330,8 @@ class NameReading:
                 return cur
             ts, te = tok
             word = self.key[ts:te]
-            if cur == end and word in _KIND_FIRSTS:
-                unnamed = self._unnamed_province(ts)  # "Sở Y tế tỉnh | và Sở Tài chính"
-                return unnamed if unnamed is not None else cur
+            if cur == end and (word in _KIND_FIRSTS or self.key.startswith(_CITY_SHORT, ts)):
+                return self._kind_place_end(ts, cur)
             units = _UNITS_AFTER.match(self.key, self.skip_space(te), self.limit) if word == _UNITS_PLURAL else None
             if units and cur == end:
                 qualifier = self.reg.locality_qualifiers.match(self.key, self.skip_space(units.end()), self.limit)

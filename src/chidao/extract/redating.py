@@ -119,6 +119,8 @@ def date_from_below(tasks: list[Task], reader: AgencyReader, timing: TimingReade
     if pointer is None:
         return tasks
     request = next((t for t in tasks if t.start <= pointer.start() < t.end), None)
+    if request is not None and request.marked:
+        return tasks  # "8. Tổng hợp kết quả ... các nội dung tại mục 1, 2 nêu trên ...": an item of its own (g848)
     span = (request.start, request.end) if request else _sentence(key, pointer.start(), pointer.end())
     new = timing.read(pointer.end(), _clause_end(key, pointer.end(), span[1]))
     above = [t for t in tasks if t.end <= span[0] and t.timing.deadline is None and t.timing.recurrence is None]
