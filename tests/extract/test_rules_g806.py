@@ -234,3 +234,14 @@ def test_in_the_news_a_group_and_whom_it_holds_is_no_task() -> None:
     body = "Các địa phương có số mắc cao gồm TP. Hồ Chí Minh, Đồng Nai và Cần Thơ.\n"
     body += "Thứ trưởng yêu cầu Sở Y tế TP. Hồ Chí Minh khẩn trương diệt lăng quăng.\n"
     assert _tasks(_news(body)) == [(["Sở Y tế thành phố Hồ Chí Minh"], [], None, None)]
+
+
+def test_the_issuers_promise_after_the_last_item_gives_it_no_date() -> None:
+    text = (
+        "ĐẢNG BỘ TỈNH TUYÊN QUANG\nTỈNH ỦY\n*\nSố 90-TB/TU\nTuyên Quang, ngày 14 tháng 4 năm 2026\n"
+        "THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Tỉnh ủy về phát triển du lịch\n-----\n"
+        "1. Văn phòng Tỉnh ủy theo dõi, đôn đốc việc thực hiện Kết luận; hằng quý tổng\nhợp tình hình,"
+        " báo cáo Thường trực Tỉnh ủy.\nBan Thường vụ Tỉnh ủy sẽ tổ chức sơ kết việc thực hiện Kết luận"
+        " này vào quý\nIV/2027.\nNơi nhận:\n- Lưu Văn phòng Tỉnh ủy.\n"
+    )
+    assert _tasks(extract_text(text)) == [(["Văn phòng Tỉnh ủy"], [], None, "quarterly")]

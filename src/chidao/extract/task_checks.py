@@ -251,7 +251,9 @@ class ClauseChecks:
             return False
         start, end = self._body(node)
         assignment = subject_assignment(self.reader, start, end)
-        return assignment is not None and assignment.start <= past_spaces(self.reader, start) + 2
+        if assignment is not None:
+            return assignment.start <= past_spaces(self.reader, start) + 2
+        return self._issuer_opens(past_spaces(self.reader, start), end)
 
     def _closing_statement(self, node: Node) -> bool:
         """A paragraph after the last item that closes the list: an exhortation ("Đề nghị các cơ

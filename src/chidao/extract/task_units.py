@@ -7,7 +7,7 @@ from chidao.extract.agencies import Mention
 from chidao.extract.aside_leads import aside_assignment, inline_plan_assignment
 from chidao.extract.coordination import partners_after_lead
 from chidao.extract.cues import cues
-from chidao.extract.doer_leads import promised_subject, reported_subject
+from chidao.extract.doer_leads import reported_subject
 from chidao.extract.leads import (
     Assignment,
     coordinators,
@@ -141,18 +141,9 @@ class UnitCutting:
             if state.summary and assignment is None:
                 self.skip(c_start, "not_read")
                 continue
-            if assignment is not None and self._is_promise(assignment, c_end):
-                self.skip(c_start, "narration")  # "Ủy ban nhân dân tỉnh sẽ ...": the issuer's promise
-                state.reporting = True  # "...; kết quả kiểm tra được công khai ...": the promise goes on
-                continue
-            if assignment is not None and self._is_stance(assignment, c_end, clauses[i + 1 : i + 2]):
-                self.skip(c_start, "assessment")  # "X phải xác định đây là nhiệm vụ trọng tâm."
-                continue
-            if assignment is not None and self._encourages(assignment, c_end):
-                self.skip(c_start, "exhortation")  # "đề nghị X tiếp tục phát huy những kết quả đã đạt được"
-                continue
-            if assignment is None and self.sentences and promised_subject(self.reader, opening, c_end):
-                self.skip(c_start, "narration")  # news: "..., UBND tỉnh sẽ xem xét ...", reported intent
+            why = self._voice_says(assignment, (c_start, c_end, opening), clauses[i + 1 : i + 2], state)
+            if why is not None:
+                self.skip(c_start, why)
                 continue
             if assignment is None and pending:
                 assignment = Assignment(pending, c_start, True)

@@ -30,6 +30,7 @@ from chidao.extract.task_plans import PlanReading
 from chidao.extract.task_tables import TableTasks
 from chidao.extract.task_types import Context, PlanLines, Task
 from chidao.extract.task_units import UnitCutting
+from chidao.extract.task_voice import VoiceChecks
 from chidao.extract.task_words import (
     _CLOSING_WORDS,
     _CONCLUDES,
@@ -46,7 +47,7 @@ _FIRST_POINT = cues("task_cues.toml")["first_point"]  # "Thứ nhất, ...", "M�
 _POINT = cues("task_cues.toml")["point"]  # "Thứ hai, ..."
 
 
-class TaskCutter(ClauseChecks, OutlineReading, PlanReading, UnitCutting, TableTasks):
+class TaskCutter(ClauseChecks, VoiceChecks, OutlineReading, PlanReading, UnitCutting, TableTasks):
     """Walks the outline of one document and collects its tasks."""
 
     def __init__(self, reader: AgencyReader, timing: TimingReader, inactive_heads: re.Pattern[str]) -> None:
