@@ -57,6 +57,9 @@ _YEAR_RANGE_CELL = _CUES["year_range_cell"]
 _DATE_RANGE_CELL = _CUES["date_range_cell"]
 _HISTORY_BRACKET = _CUES["history_bracket"]
 _YEARLY = "yearly"
+# Dated steps a year's deadline gives way to: "... trong năm 2026; thời gian thực hiện trong tháng
+# 4/2026" is due in April (genre g861).
+_STEPS = _FIRM | {"in_month", "in_quarter"}
 _PAST_DAYS = 366  # how far before the document's date an item's step may still be due
 _HAS_YEAR = re.compile(r"\d{4}")
 
@@ -145,6 +148,10 @@ class TimingReader:
             # "đất sử dụng trước ngày 15/10/1993 ..., gửi Thanh tra tỉnh trước ngày 30/6/2026": a date
             # years before the document's is what the law refers to, not a step (genre g701)
             resolved = [m for m in resolved if not m.date or (self.doc_date - m.date).days <= _PAST_DAYS] or resolved
+            if any(m.date and m.date >= self.doc_date for m in resolved):
+                # "... do đợt mưa lớn cuối năm 2025 ... trong 05 ngày làm việc kể từ ngày ký": a date
+                # already past when the document was signed tells of an event, not a step (genre g861)
+                resolved = [m for m in resolved if not m.date or m.date >= self.doc_date]
         resolved = self._earliest_step_first(resolved, begin, plan_line)
         for at, match in enumerate(resolved):
             if not self._acceptable(match, begin, plan_line):
@@ -187,7 +194,7 @@ class TimingReader:
         if not accepted or accepted[0].kind != "in_year" or accepted[0].recurrence or accepted[0].date is None:
             return resolved
         year_end = accepted[0].date
-        firm = [m for m in accepted if m.kind in _FIRM and not m.recurrence and m.date and m.date < year_end]
+        firm = [m for m in accepted if m.kind in _STEPS and not m.recurrence and m.date and m.date < year_end]
         return [min(firm, key=lambda m: m.date), *resolved] if firm else resolved
 
     def _earliest_firm(
