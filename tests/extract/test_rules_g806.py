@@ -250,8 +250,8 @@ def test_the_issuers_promise_after_the_last_item_gives_it_no_date() -> None:
 def test_a_date_already_past_tells_of_an_event_and_a_labelled_month_beats_the_year() -> None:
     # The notice is dated 06/7/2026 (test_rules_g82_g105.HEADER).
     body = (
-        "1. Ủy ban nhân dân xã hoàn thành chi trả hỗ trợ cho các hộ bị thiệt hại do đợt mưa lớn đầu năm 2026 trong 05 ngày"
-        " làm việc kể từ ngày ký Thông báo này.\n"
+        "1. Ủy ban nhân dân xã hoàn thành chi trả hỗ trợ cho các hộ bị thiệt hại do đợt mưa lớn đầu năm"
+        " 2026 trong 05 ngày làm việc kể từ ngày ký Thông báo này.\n"
         "2. Ban Chỉ huy Quân sự xã đăng ký nghĩa vụ quân sự cho công dân nam đủ 17 tuổi trong năm 2027;"
         " thời gian thực hiện trong tháng 4/2027.\n"
     )
