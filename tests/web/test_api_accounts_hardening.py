@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from apiclient import PASSWORD, make_settings
 from fastapi.testclient import TestClient
-from sqlalchemy import text
+from sqlalchemy import event, text
 
 from chidao.tracking import passwords
 from chidao.tracking.accounts import UserError, add_user
@@ -164,3 +164,21 @@ def test_usernames_differing_by_case_or_width_are_one_account(api, username):
 def test_usernames_with_invisible_characters_are_refused(api, username):
     made = api.post("/users", who="admin", json={"username": username, "role": "viewer"})
     assert made.status_code == 422, made.text
+
+
+def test_reading_with_a_token_writes_its_last_use_at_most_once_a_minute(api, database):
+    # Issue 10, item 10: no write on read paths; a token's last use is noted once a minute at most.
+    updates: list[str] = []
+
+    def count(conn, cursor, statement, parameters, context, executemany):
+        if statement.lstrip().upper().startswith("UPDATE") and "api_tokens" in statement:
+            updates.append(statement)
+
+    event.listen(database, "before_cursor_execute", count)
+    try:
+        for _ in range(6):
+            assert api.get("/auth/me", who="officer").status_code == 200
+            assert api.get("/tasks", who="officer").status_code == 200
+    finally:
+        event.remove(database, "before_cursor_execute", count)
+    assert len(updates) <= 1, updates
