@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from db import scratch_postgres_database
+
 EXAMPLES = sorted(str(p) for p in (Path(__file__).resolve().parents[2] / "examples").glob("*.txt"))
 
 
@@ -29,5 +31,20 @@ def test_the_same_files_ingested_twice_at_once_are_stored_once(tmp_path):
             assert run.returncode == 0 and "Traceback" not in err, err
         added = [int(re.match(r"(\d+) documents added", out).group(1)) for out, _ in outputs]
         assert sum(added) == len(EXAMPLES)  # each file added by exactly one of the two runs
+        stats = _run(env, "stats", "extraction", "--json", "--include-drafts").communicate(timeout=120)[0]
+        assert json.loads(stats)["documents"] == len(EXAMPLES)
+
+
+def test_the_same_files_ingested_twice_at_once_on_postgresql_are_stored_once(tmp_path):
+    # The same race on PostgreSQL (issue 10, item 9): one copy of each file, no traceback.
+    with scratch_postgres_database() as url:
+        env = {**os.environ, "CHIDAO_DATA_DIR": str(tmp_path / "data"), "CHIDAO_DATABASE_URL": url}
+        assert _run(env, "init").wait(timeout=120) == 0
+        runs = [_run(env, "ingest", *EXAMPLES) for _ in range(2)]
+        outputs = [run.communicate(timeout=180) for run in runs]
+        for run, (_out, err) in zip(runs, outputs, strict=True):
+            assert run.returncode == 0 and "Traceback" not in err, err
+        added = [int(re.match(r"(\d+) documents added", out).group(1)) for out, _ in outputs]
+        assert sum(added) == len(EXAMPLES)
         stats = _run(env, "stats", "extraction", "--json", "--include-drafts").communicate(timeout=120)[0]
         assert json.loads(stats)["documents"] == len(EXAMPLES)
