@@ -107,3 +107,30 @@ def test_an_empty_postgresql_database_asks_for_migrate(tmp_path):
         client.cookies.set("chidao_session", "some-session")
         page = client.get("/tasks")
         assert page.status_code == 503 and "chidao migrate" in page.text
+
+
+def test_a_database_turned_read_only_answers_503_and_recovers_without_a_restart(tmp_path):
+    # Issue 10, item 6: a read-only database (a remount, a permission change; here SQLite's
+    # query_only, as the tests run as root) refuses writes with 503 and what is wrong; reads go on,
+    # and once it is writable again the same running service saves.
+    data = tmp_path / "data"
+    url = f"sqlite:///{data / 'chidao.sqlite3'}"
+    token = _token(url)
+    auth = {"Authorization": f"Bearer {token}"}
+    read_only = {"on": False}
+
+    def checkout(dbapi_connection, _record, _proxy) -> None:
+        dbapi_connection.execute(f"PRAGMA query_only = {'ON' if read_only['on'] else 'OFF'}")
+
+    with _service(url, data, checkout=checkout) as client:
+        assert _upload(client, token).status_code == 201
+        read_only["on"] = True
+        refused = _upload(client, token, name="tb-2.txt")
+        assert refused.status_code == 503 and "read-only" in refused.json()["detail"]
+        listing = client.get("/api/v1/documents", headers=auth)
+        assert listing.status_code == 200 and listing.json()["total"] == 1  # nothing half-written
+        read_only["on"] = False
+        other = NOTICE.read_bytes().replace("chuyển đổi số".encode(), "chuyển đổi số, dữ liệu số".encode(), 1)
+        saved = client.post("/api/v1/documents?wait=60", headers=auth, files={"file": ("tb-3.txt", other)})
+        assert saved.status_code == 201, saved.text
+        assert client.get("/api/v1/documents", headers=auth).json()["total"] == 2
