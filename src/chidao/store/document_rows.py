@@ -128,8 +128,10 @@ def store_extraction(
 ) -> None:
     """Add the tasks and the unassigned passages of ``extraction`` to ``document`` (flushed).
     ``data`` is ``extraction.to_dict()`` when the caller has it already."""
-    session.flush()  # the document's id
+    # The rows are built before the flush that takes SQLite's write lock: that work grows with
+    # the document and needs no database (issue 10, item 2).
     tasks, passages = _drafts(_followed(data or extraction.to_dict()), extraction.assessments)
+    session.flush()  # the document's id
     write_tasks(session=session, documents=[(document.id, tasks, passages)], cache=cache, on=on)
     session.expire(document, ["tasks", "passages"])  # loaded from the rows just written when asked for
 
