@@ -16,8 +16,10 @@ and its bytes are known next time without reading it.
 
 from __future__ import annotations
 
+import gc
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
@@ -160,6 +162,21 @@ def check_size(filename: str, extraction: Extraction | Prepared) -> None:
         )
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while a document's rows are made and written: thousands of
+    new objects set it off again and again, each time over everything alive, which made storing
+    grow faster than the document (issue 10, item 2; benchmarks/store_large.py). Reference
+    counting frees what it can meanwhile; the collector runs as before once the rows are in."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def store_document(
     *,
     session: Session,
@@ -173,6 +190,30 @@ def store_document(
 ) -> Ingested:
     """Store a document already read and extracted (work done before the transaction writes);
     ``text_key`` is its ``text_hash`` when the caller has it."""
+    with _collector_paused():
+        return _store_document(
+            session=session,
+            filename=filename,
+            data=data,
+            extraction=extraction,
+            user_id=user_id,
+            confirm=confirm,
+            cache=cache,
+            text_key=text_key,
+        )
+
+
+def _store_document(
+    *,
+    session: Session,
+    filename: str,
+    data: bytes,
+    extraction: Extraction,
+    user_id: int | None,
+    confirm: bool,
+    cache: dict[str, Agency] | None,
+    text_key: str | None,
+) -> Ingested:
     data_dict = extraction.to_dict()
     info = data_dict["document"]
     document = document_row(filename, data, hashlib.sha256(data).hexdigest(), info, extraction.normalized.text)
