@@ -257,3 +257,15 @@ def test_a_date_already_past_tells_of_an_event_and_a_labelled_month_beats_the_ye
     )
     result = _notice(body)
     assert [t[2] for t in _tasks(result)] == ["2026-07-13", "2027-04-30"]
+
+
+def test_an_urging_letters_items_take_its_new_date_not_their_old_one_in_brackets() -> None:
+    # The notice is dated 06/7/2026: the bracket's deadline is the old, missed one.
+    body = (
+        "Chủ tịch UBND tỉnh yêu cầu các cơ quan hoàn thành dứt điểm các nhiệm vụ sau đây trước ngày 31/7/2026:\n"
+        "1. Sở Tài chính tham mưu phương án xử lý nhà, đất dôi dư (theo Thông báo số 402/TB-UBND ngày"
+        " 14/5/2026, thời hạn trước ngày 15/6/2026).\n"
+        "2. Sở Nội vụ trình Quy định phân cấp quản lý biên chế (nhiệm vụ giao tại Văn bản số 4870/UBND-TH,"
+        " thời hạn trước ngày 30/6/2026).\n"
+    )
+    assert [t[2] for t in _tasks(_notice(body))] == ["2026-07-31", "2026-07-31"]

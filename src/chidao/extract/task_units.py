@@ -359,7 +359,9 @@ class UnitCutting:
         deadline_source = "own" if timing.deadline_text or timing.recurrence or timing.recurrence_text else "none"
         if ctx.own_plan and ctx.timing is not None:
             timing, deadline_source = ctx.timing, "own"
-        elif deadline_source == "none" and ctx.timing is not None:
+        elif ctx.timing is not None and (
+            deadline_source == "none" or (timing.kind == "history" and ctx.timing.deadline)
+        ):
             timing = ctx.timing
             deadline_source = "inherited"
         if explicit:

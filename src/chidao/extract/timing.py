@@ -9,7 +9,7 @@ a deadline; a phrase in the item's topic ("Về ... trong năm 2025:") neither.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from chidao.data import load_toml
@@ -57,6 +57,7 @@ _YEAR_RANGE_CELL = _CUES["year_range_cell"]
 _DATE_RANGE_CELL = _CUES["date_range_cell"]
 _HISTORY_BRACKET = _CUES["history_bracket"]
 _YEARLY = "yearly"
+_HISTORY = "history"  # an item's old deadline, told in a bracket and already past (``_history_dropped``)
 # Dated steps a year's deadline gives way to: "... trong năm 2026; thời gian thực hiện trong tháng
 # 4/2026" is due in April (genre g861).
 _STEPS = _FIRM | {"in_month", "in_quarter"}
@@ -138,8 +139,8 @@ class TimingReader:
         begin = topic_end(self.key, start, end)
         hits = self._deadline_hits(begin, end)
         resolved = resolve_deadlines(hits, self.text, self._context, begin) if hits else ()
-        if len(resolved) > 1 and "(" in self.key[begin:end]:
-            resolved = _history_dropped(resolved, self.key, begin, end)
+        if resolved and "(" in self.key[begin:end]:
+            resolved = _history_dropped(resolved, self.key, begin, end, self.doc_date)
         if len(resolved) > 1 and any(m.kind in _FIRM and m.date for m in resolved):
             # "Công bố giá vật liệu xây dựng quý IV/2026 ..., hoàn thành trước ngày 10/11/2026": a
             # period named with no trigger word is what the action is about, the dated step its deadline
@@ -266,14 +267,23 @@ class TimingReader:
         return timing
 
 
-def _history_dropped(resolved: tuple[DeadlineMatch, ...], key: str, begin: int, end: int) -> tuple[DeadlineMatch, ...]:
+def _history_dropped(
+    resolved: tuple[DeadlineMatch, ...], key: str, begin: int, end: int, doc_date: date | None
+) -> tuple[DeadlineMatch, ...]:
     """The deadlines outside a bracket that tells where and when the task was first given, when
-    there are any: "(giao tại Văn bản số ..., thời hạn 30/9/2026). Hoàn thành trước ngày 15/12/2026"."""
+    there are any: "(giao tại Văn bản số ..., thời hạn 30/9/2026). Hoàn th(rest) trước ngày 15/12/2026";
+    none when the bracket's old deadline, already past when the document was signed, is all the
+    item has: marked as such, so that the date an urging letter gives in its lead-in goes first;
+    with none, the old deadline stands, the task overdue (genre g890, g300)."""
     spans = [(m.start(), m.end()) for m in _HISTORY_BRACKET.finditer(key, begin, end)]
     if not spans:
         return resolved
     kept = tuple(m for m in resolved if not any(s <= m.start < e for s, e in spans))
-    return kept or resolved
+    if kept:
+        return kept
+    if doc_date is not None and all(m.date and m.date < doc_date for m in resolved):
+        return tuple(replace(m, kind=_HISTORY) for m in resolved)  # a lead-in's date goes first
+    return resolved
 
 
 def bare_period(deadline_text: str) -> bool:
