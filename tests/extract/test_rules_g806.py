@@ -269,3 +269,21 @@ def test_an_urging_letters_items_take_its_new_date_not_their_old_one_in_brackets
         " thời hạn trước ngày 30/6/2026).\n"
     )
     assert [t[2] for t in _tasks(_notice(body))] == ["2026-07-31", "2026-07-31"]
+
+
+def test_a_tab_table_with_lettered_and_roman_group_lines_and_two_bodies_in_a_lead_cell() -> None:
+    body = (
+        "PHỤ LỤC\n"
+        "STT\tNội dung công việc\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian thực hiện\n"
+        "A. NHIỆM VỤ CHUNG\n"
+        "1\tTuyên truyền nội dung Kế hoạch trên loa truyền thanh\tPhòng Văn hóa - Xã hội\tCác tổ dân phố\tTháng 3/2026\n"
+        "B. NHIỆM VỤ CỤ THỂ\n"
+        "I. Trật tự đô thị\n"
+        "2\tRà soát hộ kinh doanh lấn chiếm vỉa hè\tPhòng Kinh tế, Hạ tầng và Đô thị\n"
+        "Công an phường\tCác tổ dân phố\tTháng 4/2026\n"
+    )
+    result = _notice(body, kind="KH", title="KẾ HOẠCH", subject="Lập lại trật tự đô thị năm 2026")
+    assert _tasks(result) == [
+        (["Phòng Văn hóa - Xã hội"], ["Các tổ dân phố"], "2026-03-31", None),
+        (["Phòng Kinh tế, Hạ tầng và Đô thị", "Công an phường"], ["Các tổ dân phố"], "2026-04-30", None),
+    ]

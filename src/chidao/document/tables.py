@@ -178,13 +178,15 @@ def _sub_header(
 
 # A row's number, then its first cell: "9\tKiểm tra ...".
 _ROW_NUMBER = re.compile(r"[ \t]*\d{1,3}[.)]?\t")
-# A line that titles the rows under it, written across the table: "I. CÔNG TÁC TUYÊN TRUYỀN".
-_GROUP_TITLE = re.compile(r"[ \t]*[IVXLC]{1,6}[.)][ \t]+\S[^\t|]*$", re.MULTILINE)
+# A line that titles the rows under it, written across the table: "I. CÔNG TÁC TUYÊN TRUYỀN",
+# "A. NHIỆM VỤ CHUNG" (genre g886, g887).
+_GROUP_TITLE = re.compile(r"[ \t]*(?:[IVXLC]{1,6}|[A-ZĐ])[.)][ \t]+\S[^\t|]*$", re.MULTILINE)
 
 
 def _resumes(text: str, lines: list[tuple[int, int]], k: int, separator: re.Pattern[str]) -> bool:
-    """Whether the next line that is not blank is a row again (has ``separator``)."""
-    while k < len(lines) and lines[k][0] == lines[k][1]:
+    """Whether the next line that is not blank nor a group's title is a row again (has
+    ``separator``): "B. NHIỆM VỤ CỤ THỂ" / "I. Phát triển ..." / "3\t..." (genre g887)."""
+    while k < len(lines) and (lines[k][0] == lines[k][1] or _GROUP_TITLE.match(text, *lines[k])):
         k += 1
     return k < len(lines) and separator.search(text, *lines[k]) is not None
 

@@ -27,6 +27,7 @@ _ROLE_WORDS = (*_LEAD_THEN_WORDS, *_COORDINATE_WORDS)  # "chủ trì", "phối"
 # Parts of a lead or partner cell: "A; B", and "Phòng Kế hoạch - Tài chính/Văn phòng Sở" (genre g682)
 _PART_BREAK = re.compile(r";|(?<=\w)/(?=[^\W\d])")
 _CLAUSE_END = re.compile(r"[.;\n]")
+_LINE_BREAK = re.compile(r"[^\S\n]*\n\s*")  # a cell's line break and the spaces around it
 
 
 _MARK = re.compile(r"\s*[xX✓✔•+]\s*")  # a cell that only marks its column
@@ -120,7 +121,7 @@ class TableTasks:
         found: list[Mention] = []
         after = start
         pos = start
-        for brk in (*_PART_BREAK.finditer(self.key, start, end), None):
+        for brk in (*self._part_breaks(start, end), None):
             part_end = brk.start() if brk else end
             mentions, read_to = self.reader.read_list(pos, lenient=True, limit=part_end)
             whole = self._whole_name(pos, part_end, mentions, read_to)
@@ -132,6 +133,24 @@ class TableTasks:
                 after = read_to if mentions else after
             pos = brk.end() if brk else end
         return found, after
+
+    def _part_breaks(self, start: int, end: int) -> list[re.Match[str]]:
+        """Where a cell's parts end: ";", "A/B", and a line break before a capital ("Phòng Kinh tế,
+        Hạ tầng và Đô thị" / "Công an phường": two bodies, one a line; genre g886)."""
+        breaks = list(_PART_BREAK.finditer(self.key, start, end))
+        for line in _LINE_BREAK.finditer(self.text, start, end):
+            if line.end() < end and self.text[line.end()].isupper() and self._ends_name(start, line.start()):
+                breaks.append(line)  # not "Hiệp hội" / "Doanh nghiệp tỉnh", one name wrapped (g291)
+        return sorted(breaks, key=lambda m: m.start())
+
+    def _ends_name(self, start: int, at: int) -> bool:
+        """Whether the cell's line up to ``at`` ends with a whole body's name."""
+        opening = max(self.key.rfind(";", start, at) + 1, self.key.rfind("\n", start, at) + 1, start)
+        pos = self.reader.skip_space(opening)
+        limit = self.reader.limit
+        mentions, read_to = self.reader.read_list(pos, lenient=True, limit=at)
+        self.reader.bounded(limit)
+        return bool(mentions) and not self.text[read_to:at].strip()
 
     def _whole_name(self, start: int, end: int, mentions: list[Mention], read_to: int) -> Mention | None:
         """The part ``[start, end)`` as one name, when the reader read less of it (see above)."""
