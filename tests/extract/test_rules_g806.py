@@ -276,7 +276,7 @@ def test_a_tab_table_with_lettered_and_roman_group_lines_and_two_bodies_in_a_lea
         "PHỤ LỤC\n"
         "STT\tNội dung công việc\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian thực hiện\n"
         "A. NHIỆM VỤ CHUNG\n"
-        "1\tTuyên truyền nội dung Kế hoạch trên loa truyền thanh\tPhòng Văn hóa - Xã hội\tCác tổ dân phố\tTháng 3/2026\n"
+        "1\tTuyên truyền nội dung Kế hoạch\tPhòng Văn hóa - Xã hội\tCác tổ dân phố\tTháng 3/2026\n"
         "B. NHIỆM VỤ CỤ THỂ\n"
         "I. Trật tự đô thị\n"
         "2\tRà soát hộ kinh doanh lấn chiếm vỉa hè\tPhòng Kinh tế, Hạ tầng và Đô thị\n"
