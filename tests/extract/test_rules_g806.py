@@ -287,3 +287,16 @@ def test_a_tab_table_with_lettered_and_roman_group_lines_and_two_bodies_in_a_lea
         (["Phòng Văn hóa - Xã hội"], ["Các tổ dân phố"], "2026-03-31", None),
         (["Phòng Kinh tế, Hạ tầng và Đô thị", "Công an phường"], ["Các tổ dân phố"], "2026-04-30", None),
     ]
+
+
+def test_in_the_news_a_topic_naming_who_acts_before_a_speakers_request_figures_and_tags() -> None:
+    body = (
+        "Đối với các doanh nghiệp trong khu kinh tế, Bí thư Tỉnh ủy đề nghị quan tâm chăm lo đời sống người lao động.\n"
+        "Xã Tương Dương có 12 điểm trường bị ngập sâu, hư hỏng bàn ghế.\n"
+        "Phó Thủ tướng giao Bộ Xây dựng kiểm tra hệ thống kè.\n"
+        "Từ khóa: Phó Thủ tướng, Quảng Trị, sạt lở bờ biển\n"
+    )
+    assert _tasks(_news(body)) == [
+        (["Các doanh nghiệp trong khu kinh tế"], [], None, None),
+        (["Bộ Xây dựng"], [], None, None),
+    ]

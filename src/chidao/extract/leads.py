@@ -10,9 +10,9 @@ name no one are left out.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from chidao.data import load_toml
+from chidao.extract.addressed_leads import _addressed, _speakers, addressed_assignment
 from chidao.extract.agencies import AgencyReader, Mention
 from chidao.extract.coordination import coordinators
 from chidao.extract.cues import cue_regex, cues
@@ -39,6 +39,7 @@ _THIS = cue_regex(_FILE, "this_word")  # "Công văn này"
 __all__ = [
     "Assignment",
     "Cues",
+    "addressed_assignment",
     "assignment_at_colon",
     "clean_leads",
     "coordinators",
@@ -77,6 +78,7 @@ _PAST_SOON = _CUES["past_soon"]
 _NO_ACTION_AFTER = _CUES["no_action_after"]
 _COLON_AFTER = re.compile(r"\s*:")
 _PROPOSES = _CUES["proposes_after_subject"]
+_FIGURES = _CUES["states_figures"]
 _TASK_TOPIC = _CUES["task_topic"]
 _QUOTED_SPEECH = _CUES["quoted_speech"]
 _NARRATED = _CUES["narrated"]
@@ -96,11 +98,6 @@ def _opens_phrase(key: str, start: int, pos: int) -> bool:
     if not before or before[-1] in ",:;.\n-+*•" or before.endswith(_OPENING_ENDS):  # a bullet opens one too
         return True
     return _TASK_TOPIC.match(before.lstrip()) is not None
-
-
-@cache
-def _speakers() -> re.Pattern[str]:
-    return re.compile(rf"(?:{assignment_phrases('speakers')})(?![\w])")
 
 
 def _spoken(key: str, start: int, pos: int) -> bool:
@@ -132,15 +129,8 @@ def explicit_assignment(reader: AgencyReader, start: int, end: int, cues: Cues |
 _RELAY = re.compile(
     rf"(?:{assignment_phrases('relayed_documents')})(?:{_THIS})?\s+(?:{assignment_phrases('relay_verbs')})\s*:\s*"
 )
-# "Đối với UBND các xã, phường, Công văn yêu cầu bố trí ...": the addressee then the request.
-_RELAYED_REQUEST = re.compile(
-    rf"\s*,\s*(?:{assignment_phrases('relayed_documents')})(?:{_THIS})?\s+{cue_regex(_FILE, 'request_verb')}"
-)
 
 
-# "Đối với UBND các xã, phường, Phó Chủ tịch UBND tỉnh yêu cầu huy động ...": the list reader
-# takes the speaker for one more addressee; the request after it shows it is not (genre g55).
-_REQUEST_AFTER = _CUES["request_after"]
 # What ``_skip_intro`` skips opens with one of these: most clauses open with none.
 _INTROS = re.compile(
     "|".join(f"(?:{p.pattern})" for p in (_TOPIC, _CONNECTOR, _SHORT_INTRO, _INTRO_WORD, _RELAY, _TOPIC_COMMA))
@@ -230,6 +220,8 @@ def _subject(reader: AgencyReader, pos: int, end: int, known: _Read | None) -> A
         mentions, after = reader.read_list(pos, limit=end)
     if not mentions or after > end:
         return None
+    if _FIGURES.match(reader.key, after, end):
+        return None  # "Xã Tương Dương có 12 điểm trường bị ngập ...": a fact, no task (genre g882)
     role = _ROLE_IS.match(reader.key, after, end) or _COPULA.match(reader.key, after, end)
     if role is not None:
         # a mere description of the role (or of what X is, genre g665) is no task; the duties after it are
@@ -348,31 +340,6 @@ def assignment_at_colon(reader: AgencyReader, start: int, end: int, cues: Cues |
         if mentions and reader.key[after:end].strip() == ":":
             return True
     return False
-
-
-_ADDRESSED = _CUES["addressed"]
-_MUST = _CUES["must"]
-
-
-def addressed_assignment(reader: AgencyReader, start: int, end: int) -> Assignment | None:
-    """ "Đối với các chủ đầu tư cần nhanh chóng dọn dẹp mặt bằng ...": the addressee must act."""
-    return _addressed(reader, past_spaces(reader, start), end)
-
-
-def _addressed(reader: AgencyReader, pos: int, end: int) -> Assignment | None:
-    opener = _ADDRESSED.match(reader.key, pos, end)
-    if opener is None:
-        return None
-    mentions, after = reader.read_list(opener.end(), lenient=True, limit=end)
-    if not mentions:
-        return None
-    key = reader.key
-    if not (_MUST.match(key, after, end) or _RELAYED_REQUEST.match(key, after, end)):
-        spoken = len(mentions) > 1 and _REQUEST_AFTER.match(key, after, end)
-        if not spoken or not _speakers().match(mentions[-1].name.lower()):
-            return None
-        mentions = mentions[:-1]
-    return Assignment(clean_leads(mentions), pos, True)
 
 
 def find_assignment(
