@@ -300,3 +300,16 @@ def test_in_the_news_a_topic_naming_who_acts_before_a_speakers_request_figures_a
         (["Các doanh nghiệp trong khu kinh tế"], [], None, None),
         (["Bộ Xây dựng"], [], None, None),
     ]
+
+
+def test_what_a_draft_must_make_clear_is_no_task_and_the_request_before_it_is() -> None:
+    intro = "Kính gửi: Sở Văn hóa, Thể thao và Du lịch.\n\n"
+    body = (
+        "Văn phòng UBND tỉnh đề nghị khẩn trương hoàn thiện dự thảo Đề án phát triển du lịch cộng đồng,"
+        " trình UBND tỉnh trước ngày 20/11/2026.\n"
+        "Trong quá trình hoàn thiện, dự thảo Đề án cần làm rõ các nội dung sau:\n"
+        "- Đánh giá thực trạng hoạt động du lịch cộng đồng tại các làng;\n"
+        "- Nhu cầu kinh phí và khả năng lồng ghép các chương trình.\n"
+    )
+    result = _notice(body, kind="VP-KGVX", title="V/v đôn đốc hoàn thiện Đề án", subject=" ", intro=intro)
+    assert _tasks(result) == [(["Sở Văn hóa, Thể thao và Du lịch"], [], "2026-11-20", None)]

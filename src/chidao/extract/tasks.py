@@ -13,7 +13,6 @@ import re
 
 from chidao.document.outline import Node, rank
 from chidao.extract.agencies import AgencyReader, Mention
-from chidao.extract.agency_words import _UNITS_PLURAL
 from chidao.extract.cues import cues
 from chidao.extract.leads import (
     Assignment,
@@ -23,6 +22,7 @@ from chidao.extract.leads import (
     find_assignment,
     is_vague_list,
 )
+from chidao.extract.task_addressees import AddresseeChecks
 from chidao.extract.task_checks import ClauseChecks
 from chidao.extract.task_clauses import heads_no_tasks
 from chidao.extract.task_outline import OutlineReading
@@ -34,6 +34,7 @@ from chidao.extract.task_voice import VoiceChecks
 from chidao.extract.task_words import (
     _CLOSING_WORDS,
     _CONCLUDES,
+    _DRAFT_MUST_HOLD,
     _REPORT_CONTENTS,
 )
 from chidao.extract.timing import Timing, TimingReader, bare_period
@@ -47,7 +48,7 @@ _FIRST_POINT = cues("task_cues.toml")["first_point"]  # "Thứ nhất, ...", "M�
 _POINT = cues("task_cues.toml")["point"]  # "Thứ hai, ..."
 
 
-class TaskCutter(ClauseChecks, VoiceChecks, OutlineReading, PlanReading, UnitCutting, TableTasks):
+class TaskCutter(ClauseChecks, VoiceChecks, AddresseeChecks, OutlineReading, PlanReading, UnitCutting, TableTasks):
     """Walks the outline of one document and collects its tasks."""
 
     def __init__(self, reader: AgencyReader, timing: TimingReader, inactive_heads: re.Pattern[str]) -> None:
@@ -155,15 +156,7 @@ class TaskCutter(ClauseChecks, VoiceChecks, OutlineReading, PlanReading, UnitCut
 
     def _unmarked_run(self, run: list[Node], ctx: Context) -> Context | None:
         """Consecutive unmarked paragraphs: tasks split by lead, or a lead-in for what follows."""
-        while run and self._is_byline(run[-1]):
-            run = run[:-1]  # a news item's author: "Thanh Hương"
-        while run and self._is_closing(*self._body(run[-1]), running=True):
-            self.skip(run[-1].paragraph.start, "closing")  # type: ignore[union-attr]
-            run = run[:-1]
-            # "Chánh Văn phòng ...; Giám đốc các sở ...;" + "... chịu trách nhiệm thi hành": one sentence.
-            while run and self.text[self._body(run[-1])[1] - 1] in ";,":
-                self.skip(run[-1].paragraph.start, "closing")  # type: ignore[union-attr]
-                run = run[:-1]
+        run = self._trimmed_run(run)
         if not run:
             return None
         for i, node in enumerate(run[:-1]):
@@ -189,6 +182,8 @@ class TaskCutter(ClauseChecks, VoiceChecks, OutlineReading, PlanReading, UnitCut
                     elif inner.active:
                         self._unit(item.paragraph.body, item.last_end(), inner, marked=False)  # type: ignore[union-attr]
                 return inner
+        if self._ends_lead_in(run[-1]) and _DRAFT_MUST_HOLD.search(self.key, *self._body(run[-1])):
+            return self._draft_points(run, ctx)
         if self._ends_lead_in(run[-1]):
             if len(run) > 1 and self.sentences:  # running text: what comes before assigns on its own (g819)
                 self._unmarked_run(run[:-1], ctx)
@@ -211,42 +206,34 @@ class TaskCutter(ClauseChecks, VoiceChecks, OutlineReading, PlanReading, UnitCut
             self._unit(start, end, ctx, marked=False)
         return None
 
+    def _trimmed_run(self, run: list[Node]) -> list[Node]:
+        """The run without a news item's byline ("Thanh Hương") and the closing formulas at its end."""
+        while run and self._is_byline(run[-1]):
+            run = run[:-1]
+        while run and self._is_closing(*self._body(run[-1]), running=True):
+            self.skip(run[-1].paragraph.start, "closing")  # type: ignore[union-attr]
+            run = run[:-1]
+            # "Chánh Văn phòng ...; Giám đốc các sở ...;" + "... chịu trách nhiệm thi hành": one sentence.
+            while run and self.text[self._body(run[-1])[1] - 1] in ";,":
+                self.skip(run[-1].paragraph.start, "closing")  # type: ignore[union-attr]
+                run = run[:-1]
+        return run
+
+    def _draft_points(self, run: list[Node], ctx: Context) -> Context:
+        """ "... đề nghị Quý Sở khẩn trương hoàn thiện dự thảo Đề án ..." then "Trong quá trình hoàn
+        thiện, dự thảo Đề án cần làm rõ các nội dung sau:": the request is the task, the points after
+        it what the draft must hold (rule 14; genre g924)."""
+        if len(run) > 1:
+            self._unmarked_run(run[:-1], ctx)
+        self.skip(run[-1].paragraph.start, "contents")  # type: ignore[union-attr]
+        return ctx.but(active=False, leads=[], trace="contents of a document asked for")
+
     def _announces_points(self, node: Node, after: Node) -> bool:
         """ "Bí thư Tỉnh ủy đề nghị Sở X cần tập trung thực hiện tốt một số nhiệm vụ trọng tâm." with
         a full stop, then "Thứ nhất, ...": a lead-in for the points (genre g647)."""
         return bool(_POINTS_FOLLOW.search(self.key, *self._body(node))) and bool(
             _FIRST_POINT.match(self.key, self._body(after)[0])
         )
-
-    def _shortens_addressee(self, leads: list[Mention]) -> bool:
-        """ "Bộ Y tế đề nghị Ủy ban nhân dân các tỉnh, thành phố ...:" in a letter to "Ủy ban nhân
-        dân các tỉnh, thành phố trực thuộc Trung ương": the one addressee, named short (genre g301)."""
-        addressees = self.letter_addressees
-        if len(leads) != 1 or len(addressees) != 1:
-            return False
-        short, full = leads[0].name.lower(), addressees[0].name.lower()
-        return full.startswith(f"{short} ") and short != full
-
-    def _names_addressees(self, leads: list[Mention]) -> bool:
-        """Whether a plural group ("Ủy ban nhân dân các tỉnh, thành phố") is the several bodies a
-        letter is addressed to, each of its kind ("Ủy ban nhân dân tỉnh An Giang", ...; genre l06)."""
-        addressees = self.letter_addressees
-        if len(leads) != 1 or len(addressees) < 2:
-            return False
-        name = leads[0].name.lower()
-        plural = f" {_UNITS_PLURAL} "
-        if plural not in name:
-            return False
-        head = name.split(plural, 1)[0]
-        return all(m.name.lower().startswith(f"{head} ") for m in addressees)
-
-    def refers_to_addressees(self, leads: list[Mention]) -> bool:
-        """ "Các cơ quan, đơn vị nêu trên báo cáo ...", "Ủy ban nhân dân các tỉnh rà soát ..." in a
-        letter to several bodies: those bodies, wherever the clause stands (genre g358, g364)."""
-        if len(self.letter_addressees) < 2 or len(leads) != 1:
-            return False
-        back = is_vague_list(self.reader, leads) and _BACK_AFTER.match(self.key, leads[0].end)
-        return bool(back) or self._names_addressees(leads)
 
     def _lead_in(self, node: Node, ctx: Context) -> Context:
         """The context a lead-in paragraph ("... yêu cầu Sở X thực hiện các nội dung sau:") gives."""
