@@ -60,19 +60,22 @@ def test_an_extension_request_rings_the_clerks_bell_and_reaches_a_webhook(open_a
         officer.wait_for_load_state()
 
         clerk.reload()
-        assert _bell(clerk) == before + 1
+        # At least the request: the server's overdue check (a minute after it starts) may have
+        # told the clerk of the example's past deadlines meanwhile, on a slow machine.
+        rung = _bell(clerk)
+        assert rung >= before + 1
         assert clerk.locator(".bell-count").is_visible()
         screenshot(clerk, "16-bell-clerk")
         clerk.locator("a.bell").click()
         clerk.wait_for_url(re.compile(r"/notifications$"))
-        first = clerk.locator("ul.notifications li").first
+        first = clerk.locator("ul.notifications li", has_text="Đề nghị gia hạn chờ quyết định").first
         assert "Đề nghị gia hạn chờ quyết định" in first.inner_text()
         assert "Đề nghị gia hạn đến 31/03/2027" in first.inner_text()
         assert "Chờ bố trí kinh phí" in first.inner_text()
         screenshot(clerk, "17-notifications-clerk")
         first.get_by_role("button", name="Mở nhiệm vụ").click()
         clerk.wait_for_url(re.compile(re.escape(task_path) + r"(\?.*)?$"))
-        assert _bell(clerk) == before
+        assert _bell(clerk) == rung - 1  # opening it marks that one read
         assert "Đồng ý gia hạn" in clerk.locator("main").inner_text()
 
         deadline = time.monotonic() + 20  # the server's sender passes every 5 seconds
