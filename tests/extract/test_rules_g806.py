@@ -313,3 +313,15 @@ def test_what_a_draft_must_make_clear_is_no_task_and_the_request_before_it_is() 
     )
     result = _notice(body, kind="VP-KGVX", title="V/v đôn đốc hoàn thiện Đề án", subject=" ", intro=intro)
     assert _tasks(result) == [(["Sở Văn hóa, Thể thao và Du lịch"], [], "2026-11-20", None)]
+
+
+def test_a_pipe_table_whose_time_splits_into_start_and_end_on_a_second_header_line() -> None:
+    body = (
+        "| TT | Nội dung công việc | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian | |\n"
+        "| | | | | Bắt đầu | Hoàn thành |\n"
+        "|---|---|---|---|---|---|\n"
+        "| 1 | Rà soát, lựa chọn địa điểm xây trường | Sở Giáo dục và Đào tạo | Sở Xây dựng | 3/2026 | 30/4/2026 |\n"
+        "| 2 | Lập, thẩm định chủ trương đầu tư | Sở Tài chính | Sở Giáo dục và Đào tạo | 5/2026 | 30/6/2026 |\n"
+    )
+    result = _notice(body, kind="KH", title="KẾ HOẠCH", subject="Xây dựng trường nội trú biên giới")
+    assert [t[2] for t in _tasks(result)] == ["2026-04-30", "2026-06-30"]

@@ -164,15 +164,20 @@ def _sub_header(
     text: str, lines: list[tuple[int, int]], header: tuple[int, int], i: int, separator: re.Pattern[str]
 ) -> tuple[list[str | None], list[Cell]] | None:
     """The roles and header cells a header's second line of sub-columns gives (``sub_columns``),
-    or None when line ``i`` is no such line; one cell per tab."""
-    if i >= len(lines) or separator is _PIPE:
+    or None when line ``i`` is no such line; one cell per tab, or per pipe."""
+    if i >= len(lines):
         return None
-    subs = [(c.start, c.end) for c in _split(text, *lines[i], _ONE_TAB) if c.end > c.start]
-    tops = [(c.start, c.end) for c in _split(text, *header, _ONE_TAB)]
-    placed = sub_columns(text, tops, subs) if subs else None
+    one = _PIPE if separator is _PIPE else _ONE_TAB  # "| | | Bắt đầu | Hoàn thành |" too (genre g936)
+    subs = [(c.start, c.end) for c in _split(text, *lines[i], one) if c.end > c.start]
+    tops = [(c.start, c.end) for c in _split(text, *header, one)]
+    # a framed row's last "|" leaves an empty cell outside the frame, no column of the table
+    framed = separator is _PIPE and text[header[0] : header[1]].rstrip().endswith("|")
+    placed = sub_columns(text, tops[:-1] if framed else tops, subs) if subs else None
     if placed is None:
         return None
     roles, spans = placed
+    if framed:
+        roles, spans = [*roles, None], [*spans, tops[-1]]
     return roles, [Cell(a, b) for a, b in spans]
 
 
