@@ -106,3 +106,61 @@ def test_a_killed_migration_leaves_a_database_the_next_start_can_migrate(backend
         return
     with scratch_postgres_database() as url:
         _kill_and_restart(url, backend)
+
+
+def _prepare_old(engine: Engine, backend: str) -> int:
+    """A database at 0010 holding one confirmed document with one tracked task (as
+    ``test_migrations`` writes it), for the upgrades after it, which rebuild tables."""
+    from test_migrations import _seed_0010
+
+    _reset(engine, backend)
+    migrate(engine, "0010")
+    task_id = _seed_0010(engine)
+    engine.dispose()
+    return task_id
+
+
+def _upgrade_span(url: str, engine: Engine, backend: str) -> float:
+    spans = []
+    for _ in range(3):
+        _prepare_old(engine, backend)
+        child = _start(url)
+        started = time.monotonic()
+        assert child.stdout is not None and child.stdout.readline() == "done\n"
+        child.wait(timeout=60)
+        spans.append(time.monotonic() - started)
+    return min(spans)
+
+
+def _kill_upgrades(url: str, backend: str, tries: int) -> None:
+    engine = open_engine(url)
+    head = max(known_revisions())
+    span = _upgrade_span(url, engine, backend)
+    killed_inside = 0
+    for _ in range(tries):
+        task_id = _prepare_old(engine, backend)
+        child = _start(url)
+        time.sleep(random.uniform(0, span))
+        child.kill()
+        child.wait(timeout=30)
+        revision, tables = _state(engine)
+        # all or nothing: still at 0010, or at the head; the task is there either way
+        assert revision in ("0010", head), revision
+        killed_inside += revision == "0010"
+        assert not any(name.startswith("_alembic_tmp") for name in tables), sorted(tables)
+        migrate(engine)  # the next start
+        assert current_revision(engine) == head
+        with engine.connect() as connection:
+            assert connection.scalar(text("SELECT count(*) FROM tasks WHERE id = :id"), {"id": task_id}) == 1
+    engine.dispose()
+    assert killed_inside >= 1, "no kill landed inside the upgrade: the timing of this test is off"
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_an_upgrade_killed_at_random_points_leaves_the_old_schema_and_its_rows(backend, tmp_path):
+    # Issue 10, item 8: the upgrades from 0010, which rebuild tables on SQLite, killed 20 times.
+    if backend == "sqlite":
+        _kill_upgrades(f"sqlite:///{tmp_path / 'chidao.sqlite3'}", backend, TRIES)
+        return
+    with scratch_postgres_database() as url:
+        _kill_upgrades(url, backend, TRIES)

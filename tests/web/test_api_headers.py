@@ -72,9 +72,7 @@ def test_an_original_notice_is_downloaded_with_our_type(api):
         b"<!doctype html><html><body><p>Giao S\xe1\xbb\x9f Y t\xe1\xba\xbf ch\xe1\xbb\xa7 tr\xc3\xac</p></body></html>"
     )
     response = api.post("/documents?wait=60", files={"file": ("trang.html", html, "text/html")})
-    assert response.status_code in (201, 422), response.text
-    if response.status_code == 422:
-        return
+    assert response.status_code == 201, response.text  # a page with one assignment is stored
     original = api.get(f"/documents/{response.json()['id']}/original")
     assert original.headers["content-type"] == "application/octet-stream"
     assert original.headers["content-disposition"] == "attachment; filename=\"trang.html\"; filename*=UTF-8''trang.html"
