@@ -164,6 +164,21 @@ def test_dated_backups_in_a_folder_keep_the_newest(tmp_path):
         backup(url, tmp_path / "one-file.sqlite3", keep=2)
 
 
+def test_the_backup_command_keeps_the_newest_dated_backups_in_a_folder(tmp_path):
+    # The command itself, as a daily cron line runs it: "chidao backup /srv/backups --keep 2".
+    chidao = Chidao(CHIDAO_DATA_DIR=str(tmp_path / "data"))
+    chidao.ok("init")
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    for day in (1, 2, 3):
+        (folder / f"chidao-2026110{day}-020000.sqlite3").write_bytes(b"an older backup")
+    chidao.ok("backup", str(folder), "--keep", "2")
+    names = sorted(p.name for p in folder.iterdir())
+    assert len(names) == 2 and names[0] == "chidao-20261103-020000.sqlite3", names
+    newest = folder / names[1]
+    assert newest.name.startswith("chidao-") and newest.read_bytes().startswith(b"SQLite format 3")
+
+
 def test_postgresql_backup_and_restore(tmp_path):
     with scratch_postgres_database() as source_url, scratch_postgres_database() as target_url:
         source = Chidao(CHIDAO_DATABASE_URL=source_url)
