@@ -179,6 +179,30 @@ def test_the_backup_command_keeps_the_newest_dated_backups_in_a_folder(tmp_path)
     assert newest.name.startswith("chidao-") and newest.read_bytes().startswith(b"SQLite format 3")
 
 
+def test_a_postgresql_backup_under_write_load_restores_a_consistent_database(tmp_path):
+    # pg_dump reads one snapshot: what it holds is every write committed before it began and
+    # none half-made, however many commit while it runs.
+    with scratch_postgres_database() as source_url, scratch_postgres_database() as target_url:
+        source = Chidao(CHIDAO_DATABASE_URL=source_url)
+        source.ok("init")
+        stop, committed = threading.Event(), []
+        writer = threading.Thread(target=_writer, args=(source_url, stop, committed))
+        writer.start()
+        try:
+            while len(committed) < 5:
+                threading.Event().wait(0.05)
+            before = len(committed)
+            source.ok("backup", str(tmp_path))
+            after = len(committed)
+        finally:
+            stop.set()
+            writer.join(timeout=60)
+        dump = next(tmp_path.glob("chidao-*.dump"))
+        target = Chidao(CHIDAO_DATABASE_URL=target_url)
+        assert "restored" in target.ok("restore", str(dump), "--yes")
+        assert before <= target.documents() <= after + 1
+
+
 def test_postgresql_backup_and_restore(tmp_path):
     with scratch_postgres_database() as source_url, scratch_postgres_database() as target_url:
         source = Chidao(CHIDAO_DATABASE_URL=source_url)
