@@ -325,3 +325,22 @@ def test_a_pipe_table_whose_time_splits_into_start_and_end_on_a_second_header_li
     )
     result = _notice(body, kind="KH", title="KẾ HOẠCH", subject="Xây dựng trường nội trú biên giới")
     assert [t[2] for t in _tasks(result)] == ["2026-04-30", "2026-06-30"]
+
+
+def test_a_provinces_answer_to_a_company_gives_it_only_what_it_is_asked() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH PHÚ YÊN\nSố: 512/UBND-KT\nV/v trả lời đề xuất của Công ty Cổ phần Du lịch Biển Xanh\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nPhú Yên, ngày 06 tháng 10 năm 2026\n\n"
+        "Kính gửi: Công ty Cổ phần Du lịch Biển Xanh.\n\n"
+        "UBND tỉnh nhận được Văn bản số 15/CV-BX của Công ty Cổ phần Du lịch Biển Xanh (sau đây gọi tắt là Công ty)"
+        " về tháo gỡ khó khăn cho Dự án. Theo đó, Công ty đề nghị UBND tỉnh xem xét:\n"
+        "- Cho phép gia hạn tiến độ Dự án thêm 24 tháng;\n"
+        "- Miễn tiền thuê đất trong thời gian gia hạn.\n\n"
+        "Sau khi xem xét, UBND tỉnh có ý kiến như sau:\n\n"
+        "1. Về đề nghị gia hạn tiến độ\n"
+        "Dự án được UBND tỉnh chấp thuận chủ trương đầu tư tại Quyết định số 1876/QĐ-UBND năm 2020.\n"
+        "Theo quy định của Luật Đầu tư, việc điều chỉnh tiến độ chỉ được xem xét trên cơ sở hồ sơ hợp lệ.\n"
+        "Đề nghị Công ty lập hồ sơ đề nghị điều chỉnh dự án, gửi Sở Tài chính trước ngày 31/10/2026.\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An\n"
+    )
+    assert _tasks(extract_text(text)) == [(["Công ty Cổ phần Du lịch Biển Xanh"], [], "2026-10-31", None)]

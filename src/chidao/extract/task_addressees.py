@@ -6,9 +6,10 @@ from __future__ import annotations
 from chidao.extract.agencies import Mention
 from chidao.extract.agency_words import _UNITS_PLURAL
 from chidao.extract.cues import cues
-from chidao.extract.leads import is_vague_list
+from chidao.extract.leads import Assignment, is_vague_list
 
 _BACK_AFTER = cues("agency_cues.toml")["back_after"]  # "Các cơ quan, đơn vị | nêu trên ..."
+_PROPOSES = cues("assignment_cues.toml")["proposes_after_subject"]  # "đề nghị", "kiến nghị", "đề xuất"
 
 
 class AddresseeChecks:
@@ -43,3 +44,13 @@ class AddresseeChecks:
             return False
         back = is_vague_list(self.reader, leads) and _BACK_AFTER.match(self.key, leads[0].end)
         return bool(back) or self._names_addressees(leads)
+
+    def _asks_the_issuer(self, assignment: Assignment | None) -> bool:
+        """ "Theo đó, Công ty đề nghị UBND tỉnh xem xét:" in the province's answer: the bodies named
+        after the verb are the issuer itself, so the items are what it is asked for, a petition,
+        not tasks (rule 10; genre g945); not "Ủy ban nhân dân tỉnh yêu cầu:", its own voice."""
+        if assignment is None or assignment.start >= assignment.leads[0].start:
+            return False
+        if not _PROPOSES.match(self.key, assignment.start):
+            return False  # "Hội đồng nhân dân tỉnh yêu cầu Ủy ban nhân dân tỉnh ...:" orders (genre k09)
+        return all(self.reader.is_issuer(m) for m in assignment.leads)

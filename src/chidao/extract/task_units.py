@@ -40,6 +40,7 @@ from chidao.extract.task_words import (
     _REPORTED,
     _REQUEST_OPENING,
     _SPECIFICS,
+    _TOLD_NOT_ASKED,
     _same_leads,
     points_to_table,
 )
@@ -370,6 +371,9 @@ class UnitCutting:
             lead_source = ctx.trace
         else:
             lead_source = "addressee" if leads is ctx.addressee else "fallback"
+        if lead_source == "addressee" and _TOLD_NOT_ASKED.match(self.key, past_spaces(self.reader, start), end):
+            self.skip(start, "narration")  # a letter to one body telling it the law or what was done (g945)
+            return
         if not explicit and leads is ctx.leads and ctx.origin is not None:
             self.used.add(ctx.origin)
         trace = ["lead: " + ("explicit" if explicit else f"inherited ({ctx.trace})")]

@@ -27,6 +27,7 @@ _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n\s*\n")
 _LEAD_IN_END = re.compile(r":\s*$")
 _CONTENTS_LEAD_IN = _CUES["contents_lead_in"]
 _DRAFT_MUST_HOLD = _CUES["draft_must_hold"]  # "dự thảo Đề án cần làm rõ các nội dung sau:"
+_TOLD_NOT_ASKED = _CUES["told_not_asked"]  # "Theo quy định ...", "Dự án được UBND tỉnh ..."
 _BREAKDOWN_LEAD_IN = _CUES["breakdown_lead_in"]
 _REPORT_OPENER = _CUES["report_opener"]
 _PLACES_LEAD_IN = _CUES["places_lead_in"]

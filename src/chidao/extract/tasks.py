@@ -245,6 +245,9 @@ class TaskCutter(ClauseChecks, VoiceChecks, AddresseeChecks, OutlineReading, Pla
             self.skip(node.paragraph.start, "proposal")  # type: ignore[union-attr]
             return ctx.but(active=False, leads=[], trace="request to a higher level")
         assignment = find_assignment(self.reader, last_start, last_end, self.cues)
+        if self._asks_the_issuer(assignment):
+            self.skip(node.paragraph.start, "proposal")  # type: ignore[union-attr]
+            return ctx.but(active=False, leads=[], trace="requests made to the issuer")
         if _CONCLUDES.search(self.key, last_start, last_end) or self._issuer_speaks(assignment):
             assignment = None  # "..., Thủ tướng ... kết luận như sau:", "Sở Tài chính hướng dẫn ... như sau:"
         origin = node.paragraph.start  # type: ignore[union-attr]
