@@ -2,6 +2,9 @@
 
     python benchmarks/store_large.py [--tasks 5000] [--url sqlite:///...|postgresql://...]
 
+Give ``--url`` a database of its own (never the tests' ``test`` database): the schema is migrated
+into it and the stored rows stay there.
+
 The document is a conclusion notice of N numbered one-line assignments, each to one of the
 registry's departments with a coordinator and a dated deadline, as a plan's annex reads. It is
 read and extracted first (outside any transaction: that work never holds the lock), then stored
