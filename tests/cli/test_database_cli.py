@@ -97,10 +97,9 @@ def _writer(url: str, stop: threading.Event, committed: list[int]) -> None:
     engine.dispose()
 
 
-def test_a_backup_taken_under_write_load_restores_every_write_acknowledged_before_it(tmp_path):
-    live = Chidao(CHIDAO_DATA_DIR=str(tmp_path / "live"))
-    live.ok("init")
-    url = f"sqlite:///{tmp_path / 'live' / 'chidao.sqlite3'}"
+def _backup_under_load(chidao: Chidao, url: str, dest: str) -> tuple[str, int, int]:
+    """``chidao backup DEST`` while a writer stores notice after notice: what it said, and how many
+    commits the writer had made before and after it."""
     stop, committed = threading.Event(), []
     writer = threading.Thread(target=_writer, args=(url, stop, committed))
     writer.start()
@@ -108,11 +107,19 @@ def test_a_backup_taken_under_write_load_restores_every_write_acknowledged_befor
         while len(committed) < 5:
             threading.Event().wait(0.05)
         before = len(committed)
-        said = live.ok("backup", str(tmp_path / "copy.sqlite3"))
+        said = chidao.ok("backup", dest)
         after = len(committed)
     finally:
         stop.set()
         writer.join(timeout=60)
+    return said, before, after
+
+
+def test_a_backup_taken_under_write_load_restores_every_write_acknowledged_before_it(tmp_path):
+    live = Chidao(CHIDAO_DATA_DIR=str(tmp_path / "live"))
+    live.ok("init")
+    url = f"sqlite:///{tmp_path / 'live' / 'chidao.sqlite3'}"
+    said, before, after = _backup_under_load(live, url, str(tmp_path / "copy.sqlite3"))
     assert "copy.sqlite3" in said and after > before  # the writer went on during the backup
     with sqlite3.connect(tmp_path / "copy.sqlite3") as copy:
         assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -185,18 +192,7 @@ def test_a_postgresql_backup_under_write_load_restores_a_consistent_database(tmp
     with scratch_postgres_database() as source_url, scratch_postgres_database() as target_url:
         source = Chidao(CHIDAO_DATABASE_URL=source_url)
         source.ok("init")
-        stop, committed = threading.Event(), []
-        writer = threading.Thread(target=_writer, args=(source_url, stop, committed))
-        writer.start()
-        try:
-            while len(committed) < 5:
-                threading.Event().wait(0.05)
-            before = len(committed)
-            source.ok("backup", str(tmp_path))
-            after = len(committed)
-        finally:
-            stop.set()
-            writer.join(timeout=60)
+        _, before, after = _backup_under_load(source, source_url, str(tmp_path))
         dump = next(tmp_path.glob("chidao-*.dump"))
         target = Chidao(CHIDAO_DATABASE_URL=target_url)
         assert "restored" in target.ok("restore", str(dump), "--yes")

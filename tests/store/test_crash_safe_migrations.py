@@ -37,13 +37,14 @@ def _start(url: str) -> subprocess.Popen[str]:
     return child
 
 
-def _duration(url: str, engine: Engine, backend: str) -> float:
+def _duration(url: str, engine: Engine, backend: str, prepare=None) -> float:
     """How long one whole migration takes in a child process, from its start to its end: the
     shortest of three, so that a load spike on a shared machine while measuring does not stretch
-    the span the kills are drawn from past the migration (all of them landing after it)."""
+    the span the kills are drawn from past the migration (all of them landing after it).
+    ``prepare`` sets the database up before each (by default: emptied)."""
     spans = []
     for _ in range(3):
-        _reset(engine, backend)
+        (prepare or _reset)(engine, backend)
         child = _start(url)
         started = time.monotonic()
         assert child.stdout is not None and child.stdout.readline() == "done\n"
@@ -120,22 +121,10 @@ def _prepare_old(engine: Engine, backend: str) -> int:
     return task_id
 
 
-def _upgrade_span(url: str, engine: Engine, backend: str) -> float:
-    spans = []
-    for _ in range(3):
-        _prepare_old(engine, backend)
-        child = _start(url)
-        started = time.monotonic()
-        assert child.stdout is not None and child.stdout.readline() == "done\n"
-        child.wait(timeout=60)
-        spans.append(time.monotonic() - started)
-    return min(spans)
-
-
 def _kill_upgrades(url: str, backend: str, tries: int) -> None:
     engine = open_engine(url)
     head = max(known_revisions())
-    span = _upgrade_span(url, engine, backend)
+    span = _duration(url, engine, backend, _prepare_old)
     killed_inside = 0
     for _ in range(tries):
         task_id = _prepare_old(engine, backend)

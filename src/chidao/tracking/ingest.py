@@ -177,6 +177,7 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+@_collector_paused()
 def store_document(
     *,
     session: Session,
@@ -189,31 +190,7 @@ def store_document(
     text_key: str | None = None,
 ) -> Ingested:
     """Store a document already read and extracted (work done before the transaction writes);
-    ``text_key`` is its ``text_hash`` when the caller has it."""
-    with _collector_paused():
-        return _store_document(
-            session=session,
-            filename=filename,
-            data=data,
-            extraction=extraction,
-            user_id=user_id,
-            confirm=confirm,
-            cache=cache,
-            text_key=text_key,
-        )
-
-
-def _store_document(
-    *,
-    session: Session,
-    filename: str,
-    data: bytes,
-    extraction: Extraction,
-    user_id: int | None,
-    confirm: bool,
-    cache: dict[str, Agency] | None,
-    text_key: str | None,
-) -> Ingested:
+    ``text_key`` is its ``text_hash`` when the caller has it. The cycle collector waits meanwhile."""
     data_dict = extraction.to_dict()
     info = data_dict["document"]
     document = document_row(filename, data, hashlib.sha256(data).hexdigest(), info, extraction.normalized.text)
