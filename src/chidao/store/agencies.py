@@ -6,6 +6,7 @@ import functools
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from chidao.data import load_toml
@@ -51,9 +52,7 @@ def get_or_create_agency(*, session: Session, name: str, cache: dict[str, Agency
         return cache[key]
     agency = session.scalar(select(Agency).where(Agency.key == key))
     if agency is None:
-        agency = Agency(name=name, key=key, aliases=[])
-        session.add(agency)
-        session.flush()
+        agency = _create(session, {key: name})[key]
     if cache is not None:
         cache[key] = agency
     return agency
@@ -79,15 +78,39 @@ def agencies_named(
     for start in range(0, len(keys), 500):
         for agency in session.scalars(select(Agency).where(Agency.key.in_(keys[start : start + 500]))):
             found[agency.key] = agency
-    new = [Agency(name=wanted[key], key=key, aliases=[]) for key in keys if key not in found]
+    new = {key: wanted[key] for key in keys if key not in found}
     if new:
-        session.add_all(new)
-        session.flush()
-        found.update((agency.key, agency) for agency in new)
+        found.update(_create(session, new))
     if cache is not None:
         cache.update(found)
     if on is not None:
         found = {key: successor_on(session=session, agency=agency, on=on) for key, agency in found.items()}
+    return found
+
+
+def _create(session: Session, names: dict[str, str]) -> dict[str, Agency]:
+    """The agencies of ``names`` (key -> name), inserted where no row holds them yet. Two ingest
+    workers meeting the same new body at once must not fail each other's document: the insert
+    skips a row another transaction has just added (``ON CONFLICT DO NOTHING``) instead of
+    raising, and the row is then read back. A row holding the name under a key folded by an
+    older version is found by its name."""
+    session.flush()  # the ORM's pending agencies first, so that the conflict check sees them
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    rows = [{"name": name, "key": key, "aliases": []} for key, name in names.items()]
+    for start in range(0, len(rows), 500):
+        session.execute(dialect.insert(Agency).values(rows[start : start + 500]).on_conflict_do_nothing())
+    found: dict[str, Agency] = {}
+    keys = list(names)
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        found.update((agency.key, agency) for agency in session.scalars(select(Agency).where(Agency.key.in_(chunk))))
+    by_name = {names[key]: key for key in keys if key not in found}
+    if by_name:
+        for agency in session.scalars(select(Agency).where(Agency.name.in_(list(by_name)))):
+            found[by_name[agency.name]] = agency
+    missing = [names[key] for key in keys if key not in found]
+    if missing:
+        raise LookupError(f"agencies neither inserted nor found: {missing[:3]}")
     return found
 
 

@@ -146,9 +146,13 @@ class _LeaseLost(Exception):
     pass
 
 
-def _store(sessions: sessionmaker[Session], job: IngestJob, owner: str, data: bytes, extraction: Extraction) -> None:
+def _store(
+    sessions: sessionmaker[Session], job: IngestJob, owner: str, data: bytes, extraction: Extraction, retry: bool = True
+) -> None:
     """The document and the job's end in one transaction; a concurrent copy of the same file
-    (the unique content hash) makes the job a duplicate of it."""
+    (the unique content hash) makes the job a duplicate of it. Any other unique key another
+    transaction took first is tried once more (the row is there now), then fails the job: a job
+    is never left claimed for a conflict that waiting will not clear."""
     try:
         with sessions.begin() as session:
             ingested = add_document(
@@ -168,9 +172,13 @@ def _store(sessions: sessionmaker[Session], job: IngestJob, owner: str, data: by
     except IntegrityError:
         with sessions() as session:
             existing = stored_copy(session=session, data=data)
-        if existing is None:
-            raise
-        _finish(sessions, job.id, owner, DUPLICATE, document_id=existing.id)
+        if existing is not None:
+            _finish(sessions, job.id, owner, DUPLICATE, document_id=existing.id)
+        elif retry:
+            _store(sessions, job, owner, data, extraction, retry=False)
+        else:
+            log.exception("ingest job %s (%r): storing conflicted twice", job.id, job.filename)
+            _finish(sessions, job.id, owner, FAILED, reason="failed", error=UNEXPECTED)
 
 
 def _load(sessions: sessionmaker[Session], job_id: int) -> tuple[IngestJob, bytes | None, int | None]:
