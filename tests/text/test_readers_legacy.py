@@ -9,10 +9,12 @@ import docx
 import pytest
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from chidao.data import load_toml
 from chidao.text import read_text
-from chidao.text.readers import read_bytes
+from chidao.text.readers import legacy, read_bytes
 from chidao.text.readers.legacy_codec import ENCODINGS, codec, decode, decode_bytes, encode, legacy_fonts
 
 LETTERS = "aăâeêioôơuưyđ"
@@ -112,3 +114,20 @@ def test_run_font_wins_over_a_legacy_style(tmp_path):
     path = tmp_path / "tb.docx"
     document.save(path)
     assert read_text(path) == "Thông báo kết luận và bàn giao"
+
+
+# Characters that make or break a signature pair, and a few that are neither.
+SIGNATURE_CHARS = "aAeEoOyYbBkKzZ" + "".join(map(chr, range(0xA8, 0x100))) + "ạđươ -.1"
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet=SIGNATURE_CHARS, max_size=12))
+def test_the_quick_signature_test_agrees_with_the_patterns(text):
+    """``may_carry_signature`` (byte classes) says what the regular expressions find."""
+    assert legacy.may_carry_signature(text) == bool(legacy._TCVN3.search(text) or legacy._VNI.search(text))
+
+
+@pytest.mark.parametrize("name", ["tcvn3", "vni"])
+def test_legacy_text_carries_the_signature_and_unicode_does_not(name):
+    assert legacy.may_carry_signature(encode(BODY, name).decode("latin-1"))
+    assert not legacy.may_carry_signature(BODY)

@@ -162,13 +162,12 @@ class DefinedReading:
     def _prime_title_heads(self) -> None:
         """A head written alone ("Sở") for the one body of that kind the title names ("... làm việc
         với Sở Y tế"): the conclusions of a working session with it call it so (genre g647, g698)."""
-        words = self.place.title.split()
-        found = re.search(r"\s+".join(map(re.escape, words)), self.text) if words else None  # wrapped or not
+        found = _find_words(self.text, self.place.title.split())
         if found is None:
             return
-        at, title = found.start(), found.group(0)
+        at, end = found
         for head, pattern in _TITLE_HEAD_AT.items():
-            names = set() if head in self._short else self._bodies_opened(pattern, at, at + len(title))
+            names = set() if head in self._short else self._bodies_opened(pattern, at, end)
             if len(names) == 1:
                 self._short[head] = self._canonical[head] = names.pop()
 
@@ -226,3 +225,25 @@ class DefinedReading:
                     return None  # the full name the short one was defined for ("Tập đoàn Đầu tư Sao Việt")
                 return end
         return None
+
+
+def _find_words(text: str, words: list[str]) -> tuple[int, int] | None:
+    """Where ``words`` first stand in ``text`` one after another, parted by any whitespace (a
+    title wrapped or not): without building a pattern a document, which cost more than the
+    search."""
+    if not words:
+        return None
+    at = text.find(words[0])
+    while at != -1:
+        end = at + len(words[0])
+        for word in words[1:]:
+            gap = end
+            while gap < len(text) and text[gap].isspace():
+                gap += 1
+            if gap == end or not text.startswith(word, gap):
+                break
+            end = gap + len(word)
+        else:
+            return at, end
+        at = text.find(words[0], at + 1)
+    return None
