@@ -31,10 +31,16 @@ def _cell_openers() -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])")
 
 
-def _continues_cell(text: str, previous: tuple[int, int], line: tuple[int, int], width: int) -> bool:
-    """Whether ``line`` is the rest of the cell on ``previous`` (a cell wrapped over lines)."""
+def _wraps(text: str, line: tuple[int, int]) -> bool:
+    """Whether ``line`` can only be the rest of a cell: it opens in lowercase or with "(", "," or ";"."""
     first = text[line[0] : line[0] + 1]
-    if first.islower() or first in "(,;":
+    return first.islower() or first in "(,;"
+
+
+def _continues_cell(text: str, previous: tuple[int, int], line: tuple[int, int], width: int) -> bool:
+    """Whether ``line`` is the rest of the cell on ``previous`` (a cell wrapped over lines); a row
+    with a line for each column has no wrapped cell (``_cells_of``, genre g964)."""
+    if _wraps(text, line):
         return True
     if _TIME_CELL.match(text, line[0]):
         return False  # "Tháng 6/2026" after a long partners' cell: the time column
@@ -54,8 +60,9 @@ def _cells_of(text: str, lines: list[tuple[int, int]], roles: list[str | None], 
     reads as a time ("Quý II/2026", "Hằng quý") goes to the time column.
     """
     groups: list[list[tuple[int, int]]] = []
+    one_each = len(lines) == len(roles) and not any(_wraps(text, line) for line in lines[1:])
     for line in lines:
-        if groups and _continues_cell(text, groups[-1][-1], line, width):
+        if groups and not one_each and _continues_cell(text, groups[-1][-1], line, width):
             groups[-1].append(line)
         else:
             groups.append([line])
@@ -109,6 +116,8 @@ def _flat_header(text: str, lines: list[tuple[int, int]], i: int) -> tuple[list[
         label = text[hs:he].strip()
         if not label or _ROW_NUMBER.fullmatch(label) or _SECTION_AFTER_TABLE.match(label):
             break  # a row's number, or a group line ("I. HOÀN THIỆN THỂ CHẾ") before the first row
+        if _letter_group(text, lines, j) is not None:
+            break  # "A" / "NHIỆM VỤ TRỌNG TÂM" (genre g964)
         if label[:1].islower() and len(header) > 1:
             header[-1].append(lines[j])
         else:
@@ -124,7 +133,7 @@ def _flat_row_end(text: str, lines: list[tuple[int, int]], j: int, first_label: 
     k = j + 1
     while k < len(lines):
         body = text[lines[k][0] : lines[k][1]].strip()
-        if _ROW_NUMBER.fullmatch(body) and k > j + 1:
+        if (_ROW_NUMBER.fullmatch(body) or _letter_group(text, lines, k) is not None) and k > j + 1:
             break
         if k > j + 1 and (body == first_label or _PAGE_FOOT.fullmatch(body)):
             break
@@ -179,6 +188,22 @@ def _group_line_end(text: str, lines: list[tuple[int, int]], j: int) -> int | No
     return None
 
 
+_GROUP_LETTER = re.compile(r"[A-ZĐ][.)]?")
+
+
+def _letter_group(text: str, lines: list[tuple[int, int]], j: int) -> int | None:
+    """The index of the line after a group line whose letter stands on a line of its own ("A" /
+    "NHIỆM VỤ TRỌNG TÂM", a merged cell copied one cell per line, genre g964), when line ``j``
+    opens one and a row's number follows it; else None."""
+    if j + 2 >= len(lines) or not _GROUP_LETTER.fullmatch(text[lines[j][0] : lines[j][1]].strip()):
+        return None
+    title = text[lines[j + 1][0] : lines[j + 1][1]].strip()
+    following = text[lines[j + 2][0] : lines[j + 2][1]].strip()
+    if not title or title.upper() != title or not any(c.isalpha() for c in title):
+        return None
+    return j + 2 if _ROW_NUMBER.fullmatch(following) else None
+
+
 def _blank_before(text: str, lines: list[tuple[int, int]], k: int) -> bool:
     return k > 0 and not text[lines[k - 1][0] : lines[k - 1][1]].strip()
 
@@ -211,7 +236,7 @@ def one_cell_per_line(text: str, lines: list[tuple[int, int]], heads: list[int])
                 if turned is not None:
                     j = turned
                     continue
-                nxt = _group_line_end(text, lines, j)
+                nxt = _group_line_end(text, lines, j) or _letter_group(text, lines, j)
                 if nxt is None:
                     break
                 # "II. ĐỔI MỚI TƯ DUY" between rows, the next row's number after it: a group line

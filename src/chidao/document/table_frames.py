@@ -16,11 +16,15 @@ def framed_rows(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]
     header (genre k08, a PDF's table copied with its frame). Other lines stay as they are."""
     out: list[tuple[int, int]] = []
     columns = 0
+    unframed = 0  # the cells of the last row written without a frame ("Chủ trì | TT | Nội dung")
     i = 0
     while i < len(lines):
         s, e = lines[i]
         line = text[s:e].strip()
-        if not line.startswith("|") or (line.endswith("|") and line.count("|") - 1 >= columns > 0):
+        if not line.startswith("|") and line.count("|") >= 2:
+            unframed = line.count("|") + 1
+        whole = columns == 0 and 0 < unframed <= line.count("|") + 1  # " | 2 | ...": a blank first cell (g966)
+        if not line.startswith("|") or whole or (line.endswith("|") and line.count("|") - 1 >= columns > 0):
             out.append((s, e))
             i += 1
             continue

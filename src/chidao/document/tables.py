@@ -143,19 +143,30 @@ def _tab_row(
     exact = _split(text, start, end, _ONE_TAB)
     if len(exact) == count:
         return exact, end, i
-    wrapped = _wrapped_tab_row(text, lines[i + 1], cells, count) if i + 1 < len(lines) else None
-    if wrapped is not None:
-        return wrapped[0], wrapped[1], i + 1
+    joined, last = cells, i
+    while last + 1 < len(lines) and last < i + _MOST_ROW_LINES:  # cells wrapped onto the next lines
+        following = _wrapped_tab_row(text, lines[last + 1], joined, count)
+        if following is None:
+            break
+        joined, last = following[0], last + 1
+        if len(joined) == count:
+            return joined, following[1], last
     return cells, end, i
 
 
+_MOST_ROW_LINES = 4  # a row whose cells wrapped: its first line and at most this many more
+
+
 def _wrapped_tab_row(text: str, line: tuple[int, int], cells: list[Cell], count: int) -> tuple[list[Cell], int] | None:
-    """The row whose content cell wrapped onto ``line``, which holds the rest of the row ("9\tKiểm
-    tra ... trên địa bàn xã." / "Xử lý nghiêm ...\tĐoàn kiểm tra\t15/4 - 15/5/2026", genre g645):
-    its ``count`` cells and its end; None when ``line`` is no such rest."""
+    """The row whose last cell so far wrapped onto ``line``, which holds more of the row ("9\tKiểm
+    tra ... trên địa bàn xã." / "Xử lý nghiêm ...\tĐoàn kiểm tra\t15/4 - 15/5/2026", genre g645;
+    "... Quý II/2026\tChủ trì: Sở Tư pháp;" / "Phối hợp: các sở, ban, ngành\tBáo cáo", g967):
+    the row's cells so far (no more than ``count``) and its end; None when ``line`` is no such rest."""
     start, end = line
-    rest = _split(text, start, end, _TAB) if not _ROW_NUMBER.match(text, start, end) else []
-    if not rest or len(cells) + len(rest) - 1 != count:
+    if start == end or _ROW_NUMBER.match(text, start, end) or _GROUP_TITLE.match(text, start, end):
+        return None
+    rest = _split(text, start, end, _TAB)
+    if len(cells) + len(rest) - 1 > count:
         return None
     return [*cells[:-1], Cell(cells[-1].start, rest[0].end), *rest[1:]], end
 

@@ -37,10 +37,14 @@ _PARTNER_MARK = _TABLE_CUES["partner_mark"]  # "(phối hợp)" after the partne
 _PARTNERS_NOTE = _TABLE_CUES["partners_note"]  # "Phối hợp: ..." opening a remarks cell
 
 
-def _partner_parts(key: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The parts of a lead cell, between ";", that end with "(phối hợp)": their bodies are partners."""
+_LEAD_MARK = _TABLE_CUES["lead_mark"]  # "(chủ trì)" after the lead in a doer cell
+
+
+def _partner_parts(key: str, start: int, end: int, mark_cue: re.Pattern[str] = _PARTNER_MARK) -> list[tuple[int, int]]:
+    """The parts of a lead cell, between ";", that end with "(phối hợp)": their bodies are partners
+    (with ``_LEAD_MARK``: those that end with "(chủ trì)")."""
     parts = []
-    for mark in _PARTNER_MARK.finditer(key, start, end):
+    for mark in mark_cue.finditer(key, start, end):
         opening = key.rfind(";", start, mark.start()) + 1 or start
         parts.append((max(opening, start), mark.start()))
     return parts
@@ -86,7 +90,16 @@ class TableTasks:
             mentions, after = self._cell_mentions(lead_cell.start, lead_cell.end)
             # "Phòng Kinh tế (chủ trì); Công an phường, Tổ Quản lý trật tự đô thị phường (phối hợp)"
             marked = _partner_parts(self.key, lead_cell.start, lead_cell.end)
-            partners = [m for m in mentions if any(a <= m.start < b for a, b in marked)]
+            leading = _partner_parts(self.key, lead_cell.start, lead_cell.end, _LEAD_MARK)
+            partners = [
+                m
+                for m in mentions
+                if any(a <= m.start < b for a, b in marked)
+                or (leading and not any(a <= m.start < b for a, b in leading) and not self.reader.is_vague(m))
+            ]
+            mentions = [
+                m for m in mentions if m in partners or not leading or any(a <= m.start < b for a, b in leading)
+            ]
             leads = clean_leads([m for m in mentions if m not in partners])
             partners += coordinators(self.reader, after, lead_cell.end, leads, self.cues)
         elif lead_cell is not None and table.merged_blanks:
@@ -213,6 +226,9 @@ class TableTasks:
             )
         ]
         self._redate_rows(table, rows, numbers)
+        # "... giao các cơ quan, đơn vị thực hiện các nhiệm vụ cụ thể sau:" right above the table:
+        # its work is the rows'
+        self.tasks = [t for t in self.tasks if not _introduces(self.text, t, table)]
         self.tasks.extend(rows)
 
     def _row_timing(self, table: Table, row: Row) -> Timing:
@@ -252,6 +268,16 @@ class TableTasks:
             redating.append((match.start(), end))
         if redating:
             self.tasks = [t for t in self.tasks if not any(t.start <= s < t.end for s, _ in redating)]
+
+
+def _introduces(text: str, task: Task, table: Table) -> bool:
+    """Whether ``task`` is the lead-in of ``table``: it ends with a colon, and only blank space
+    parts it from the table's header."""
+    return (
+        task.end <= table.start
+        and text[task.start : task.end].rstrip().endswith(":")
+        and not text[task.end : table.start].strip()
+    )
 
 
 def _row_numbers(written: str) -> set[str]:

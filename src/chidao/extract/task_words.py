@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from difflib import SequenceMatcher
 from itertools import islice
 
 from chidao.data import load_toml
@@ -123,6 +124,9 @@ def _row_pointers(key: str, task: Task) -> set[str]:
     return {m.group(1) or m.group(2) for m in _ROW_POINTER.finditer(key, task.start, task.end)}
 
 
+_SAME_RUN_WORDS = 8  # words in a row that a body task and a row's content share: the same work
+
+
 def _repeats(key: str, task: tuple[int, int], content: tuple[int, int]) -> bool:
     """Whether a body task says what a table row's content cell says (most of the shorter
     one's runs of three words)."""
@@ -131,7 +135,13 @@ def _repeats(key: str, task: tuple[int, int], content: tuple[int, int]) -> bool:
         return False
     grams_a = {tuple(a[i : i + 3]) for i in range(len(a) - 2)}
     grams_b = {tuple(b[i : i + 3]) for i in range(len(b) - 2)}
-    return len(grams_a & grams_b) >= 0.5 * min(len(grams_a), len(grams_b))
+    if len(grams_a & grams_b) >= 0.5 * min(len(grams_a), len(grams_b)):
+        return True
+    # or the row's work named word for word, from its first words, inside a longer sentence: "...;
+    # trong đó, giao Sở Tài chính chủ trì xây dựng Đề án thành lập Quỹ Hỗ trợ doanh nghiệp nhỏ và
+    # vừa thành phố, ..." (g967); a phrase the two only share midway is the subject's jargon
+    run = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    return run.b <= 1 and run.size >= _SAME_RUN_WORDS
 
 
 _ENUMERATED = _CUES["enumerated"]

@@ -53,6 +53,7 @@ _YEAR_OPENING = _CUES["year_opening"]
 
 
 _OPEN_ENDED = _CUES["open_ended"]
+_LIST_GAP = _CUES["list_gap"]  # " và " between two steps a time cell lists
 _YEAR_RANGE_CELL = _CUES["year_range_cell"]
 _DATE_RANGE_CELL = _CUES["date_range_cell"]
 _HISTORY_BRACKET = _CUES["history_bracket"]
@@ -248,6 +249,13 @@ class TimingReader:
         if _OPEN_ENDED.search(self.key, start, end):
             return Timing()  # "Năm 2025 và các năm tiếp theo", "Thường xuyên": no deadline
         timing = self.read(start, end, plan_line=True)
+        if timing.deadline and timing.span and self.text[start : timing.span[0]].strip():
+            # "Quý II và Quý IV/2026": read bare, only the dated last step; read as a sentence's
+            # "trong Quý II và Quý IV/2026", the first step, as ANNOTATION.md wants (genre g967)
+            first = self._prefixed_cell(start, end)
+            listed = first is not None and first.span and _LIST_GAP.fullmatch(self.text, first.span[1], timing.span[0])
+            if listed and first.deadline and first.deadline < timing.deadline:  # type: ignore[union-attr]
+                return first  # type: ignore[return-value]
         if timing.deadline or timing.recurrence or timing.recurrence_text:
             return timing
         years = _YEAR_RANGE_CELL.match(self.key, start, end)
@@ -258,13 +266,20 @@ class TimingReader:
         days = _DATE_RANGE_CELL.match(self.key, start, end)
         if days:
             start = days.end()  # "15/4 - 15/5/2026": by the range's last day
+        return self._prefixed_cell(start, end) or timing
+
+    def _prefixed_cell(self, start: int, end: int) -> Timing | None:
+        """The deadline a bare time cell states when read after "trong ", "trước ngày " or
+        "trước " (a cell "30/9" or "Quý II" is a sentence's "trước ngày 30/9", "trong Quý II")."""
         cell = self.text[start:end]
         for prefix in _CELL_PREFIXES:  # "trong ", "trước ngày ", "trước "
             for match in find_deadlines(prefix + cell, doc_date=self.doc_date, year=self.year, calendar=self.calendar):
                 if match.start == 0 and match.date is not None and match.end > len(prefix):
                     stop = start + match.end - len(prefix)
                     return Timing(match.date, self.text[start:stop], None, (start, stop), match.kind)
-        return timing
+        return None
+
+
 
 
 def _history_dropped(

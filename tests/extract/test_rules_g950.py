@@ -1,0 +1,126 @@
+"""Rules added on 2026-12-07 (sixth session) from the batches g950-g985, each on a short text
+written for it. The texts are invented and share no text with the measurement sets.
+"""
+
+from __future__ import annotations
+
+from test_rules_g82_g105 import _notice, _tasks
+
+PLAN = "Kế hoạch này được xây dựng trên cơ sở kết quả phòng, chống dịch bệnh năm 2025."
+
+
+def _plan(table: str, before: str = PLAN) -> dict:
+    return _notice(
+        before + "\n\n" + table, kind="KH", title="KẾ HOẠCH", subject="Phòng, chống dịch bệnh năm 2026", intro=""
+    )
+
+
+# --- pipe tables whose lead is given once for the rows under it (g966) ----------------------
+
+
+def test_a_pipe_row_with_a_blank_first_cell_is_a_row_of_its_own() -> None:
+    table = (
+        "Đơn vị chủ trì | TT | Nội dung | Đơn vị phối hợp | Thời hạn\n"
+        "Sở Y tế | 1 | Lập kế hoạch tiêm chủng mở rộng cho trẻ em | Sở Tài chính | Tháng 8/2026\n"
+        " | 2 | Kiểm tra các điểm tiêm chủng trên địa bàn tỉnh | | Thường xuyên\n"
+        "Sở Giáo dục và Đào tạo | 3 | Tuyên truyền phòng bệnh trong các trường học | Sở Y tế | Tháng 9/2026\n"
+        " | 4 | Rà soát hồ sơ tiêm chủng của học sinh lớp 1 | | Tháng 10/2026\n"
+    )
+    assert _tasks(_plan(table)) == [
+        (["Sở Y tế"], ["Sở Tài chính"], "2026-08-31", None),
+        (["Sở Y tế"], [], None, None),
+        (["Sở Giáo dục và Đào tạo"], ["Sở Y tế"], "2026-09-30", None),
+        (["Sở Giáo dục và Đào tạo"], [], "2026-10-31", None),
+    ]
+
+
+# --- one column for every doer: "Sở A (chủ trì); Sở B, Sở C" (g963) ------------------------------
+
+
+def test_a_doer_cell_marking_its_lead_makes_the_others_partners() -> None:
+    table = (
+        "STT\tNội dung công việc\tThời hạn\tĐơn vị thực hiện\n"
+        "1\tThẩm định phương án giá dịch vụ thu gom rác\tTháng 9/2026\t"
+        "Sở Tài chính (chủ trì); Sở Xây dựng, Sở Công Thương\n"
+        "2\tKiểm tra các điểm tập kết rác tự phát\tThường xuyên\tCông an tỉnh (chủ trì); UBND các xã, phường\n"
+    )
+    assert _tasks(_plan(table)) == [
+        (["Sở Tài chính"], ["Sở Xây dựng", "Sở Công Thương"], "2026-09-30", None),
+        (["Công an tỉnh"], ["Ủy ban nhân dân các xã, phường"], None, None),
+    ]
+
+
+def test_the_sentence_that_introduces_a_table_with_a_colon_is_no_task() -> None:
+    table = (
+        "STT\tNội dung công việc\tĐơn vị chủ trì\tThời hạn\n"
+        "1\tKiểm tra việc thu gom rác tại các chợ\tSở Công Thương\tTháng 9/2026\n"
+    )
+    before = "Phó Chủ tịch UBND tỉnh giao các cơ quan, đơn vị thực hiện các nhiệm vụ cụ thể sau:"
+    assert _tasks(_plan(table, before)) == [(["Sở Công Thương"], [], "2026-09-30", None)]
+
+
+# --- tab tables whose cells wrap over several lines (g967) ------------------------------------
+
+
+def test_a_tab_row_whose_cells_wrap_over_three_lines() -> None:
+    table = (
+        "TT\tNhiệm vụ\tThời gian hoàn thành\tCơ quan thực hiện\tSản phẩm\n"
+        "1\tRà soát các thủ tục hành chính trong lĩnh vực đất đai còn chồng chéo,\n"
+        "gây khó khăn cho người dân\tQuý III/2026\tChủ trì: Sở Nông nghiệp và Môi trường;\n"
+        "Phối hợp: Sở Tư pháp\tBáo cáo rà soát\n"
+        "2\tTổ chức đối thoại với doanh nghiệp\tHằng quý\tChủ trì: Sở Tài chính;\n"
+        "Phối hợp: Hiệp hội Doanh nghiệp tỉnh\tThông báo kết luận\n"
+    )
+    assert _tasks(_plan(table)) == [
+        (["Sở Nông nghiệp và Môi trường"], ["Sở Tư pháp"], "2026-09-30", None),
+        (["Sở Tài chính"], ["Hiệp hội Doanh nghiệp tỉnh"], None, "quarterly"),
+    ]
+
+
+def test_a_body_sentence_that_names_a_rows_work_word_for_word_is_that_row() -> None:
+    before = (
+        "1. Hoàn thiện cơ chế hỗ trợ doanh nghiệp; trong đó, giao Sở Tài chính chủ trì xây dựng Đề án thành lập"
+        " Quỹ bảo lãnh tín dụng cho doanh nghiệp nhỏ và vừa của tỉnh, trình UBND tỉnh trong quý III/2026.\n"
+        "2. Các nhiệm vụ cụ thể tại bảng dưới đây."
+    )
+    table = (
+        "TT\tNhiệm vụ\tCơ quan chủ trì\tThời gian\n"
+        "1\tXây dựng Đề án thành lập Quỹ bảo lãnh tín dụng cho doanh nghiệp nhỏ và vừa của tỉnh"
+        "\tSở Tài chính\tQuý III/2026\n"
+        "2\tTổ chức tập huấn cho doanh nghiệp\tSở Công Thương\tQuý IV/2026\n"
+    )
+    assert _tasks(_plan(table, before)) == [
+        (["Sở Tài chính"], [], "2026-09-30", None),
+        (["Sở Công Thương"], [], "2026-12-31", None),
+    ]
+
+
+def test_a_time_cell_listing_steps_is_due_at_the_first_and_a_range_at_its_end() -> None:
+    table = (
+        "STT | Nội dung | Đơn vị chủ trì | Thời gian hoàn thành\n"
+        "1 | Tổ chức lớp bồi dưỡng kỹ năng số | Sở Nội vụ | Quý II và Quý IV/2026\n"
+        "2 | Kiểm tra công tác văn thư lưu trữ | Sở Nội vụ | Tháng 3, tháng 9/2026\n"
+        "3 | Tổ chức thi tuyển công chức | Sở Nội vụ | Quý II - Quý III/2026\n"
+    )
+    assert [t[2] for t in _tasks(_plan(table))] == ["2026-06-30", "2026-03-31", "2026-09-30"]
+
+
+# --- tables copied one cell per line (g964) ---------------------------------------------------
+
+
+def test_a_table_one_cell_per_line_with_lettered_groups_and_a_missing_cell() -> None:
+    table = (
+        "TT\nNội dung nhiệm vụ\nKết quả\nCơ quan chủ trì\nCơ quan phối hợp\nThời gian thực hiện\n"
+        "A\nNHIỆM VỤ TRỌNG TÂM\n"
+        "1\nTổ chức tiêm phòng vắc xin cho đàn gia súc, gia cầm đợt 1 năm 2026 trên địa bàn toàn tỉnh\n"
+        "Báo cáo kết quả tiêm phòng\nSở Nông nghiệp và Môi trường\nUBND các xã, phường\nTháng 4/2026\n"
+        "2\nTham mưu UBND tỉnh quyết định hỗ trợ thiệt hại cho người chăn nuôi có vật nuôi bị tiêu hủy\n"
+        "Dự thảo Quyết định\nSở Tài chính\nSở Nông nghiệp và Môi trường\nQuý III/2026\n"
+        "B\nNHIỆM VỤ THƯỜNG XUYÊN\n"
+        "3\nBáo cáo nhanh tình hình dịch bệnh\nBáo cáo\nUBND các xã, phường\nThứ Sáu hằng tuần\n"
+    )
+    assert _tasks(_plan(table)) == [
+        (["Sở Nông nghiệp và Môi trường"], ["Ủy ban nhân dân các xã, phường"], "2026-04-30", None),
+        (["Sở Tài chính"], ["Sở Nông nghiệp và Môi trường"], "2026-09-30", None),
+        (["Ủy ban nhân dân các xã, phường"], [], None, "weekly"),
+    ]
