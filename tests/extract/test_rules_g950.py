@@ -124,3 +124,59 @@ def test_a_table_one_cell_per_line_with_lettered_groups_and_a_missing_cell() -> 
         (["Sở Tài chính"], ["Sở Nông nghiệp và Môi trường"], "2026-09-30", None),
         (["Ủy ban nhân dân các xã, phường"], [], None, "weekly"),
     ]
+
+
+# --- tables with no lead column, their rows grouped under the lead (g933, g989) ---------------
+
+
+def test_a_pipe_table_grouped_under_numbered_lead_rows() -> None:
+    table = (
+        "| STT | Nội dung nhiệm vụ | Đơn vị phối hợp | Thời gian thực hiện |\n"
+        "|---|---|---|---|\n"
+        "| **1. Chi cục Thủy lợi** |  |  |  |\n"
+        "| 1.1 | Rà soát phương án phòng, chống hạn hán mùa khô | UBND các xã ven biển | Tháng 02/2026 |\n"
+        "| 1.2 | Vận hành các cống ngăn mặn theo diễn biến độ mặn |  | Thường xuyên |\n"
+        "| **2. Phòng Quản lý đất đai** |  |  |  |\n"
+        "| 2.1 | Hướng dẫn các xã lập kế hoạch sử dụng đất năm 2027 | Văn phòng Đăng ký đất đai | Quý III/2026 |\n"
+    )
+    assert _tasks(_plan(table)) == [
+        (["Chi cục Thủy lợi"], ["Ủy ban nhân dân các xã ven biển"], "2026-02-28", None),
+        (["Chi cục Thủy lợi"], [], None, None),
+        (["Phòng Quản lý đất đai"], ["Văn phòng Đăng ký đất đai"], "2026-09-30", None),
+    ]
+
+
+def test_a_table_one_cell_per_line_grouped_under_lead_lines() -> None:
+    table = (
+        "STT\nNhiệm vụ\nCơ quan phối hợp\nThời gian hoàn thành\n"
+        "1. Sở Xây dựng\n"
+        "1.1\nRà soát quỹ đất dành cho nhà ở xã hội trong các dự án nhà ở thương mại\n"
+        "Sở Nông nghiệp và Môi trường;\nUBND các xã, phường\nTrước ngày 30/4/2026\n"
+        "1.2\nCông bố danh mục dự án nhà ở xã hội kêu gọi đầu tư\nSở Tài chính\nQuý II/2026\n"
+        "2. Sở Văn hóa, Thể thao và\nDu lịch\n"
+        "2.1\nTuyên truyền chính sách nhà ở xã hội cho công nhân\nLiên đoàn Lao động tỉnh\nThường xuyên\n"
+    )
+    assert _tasks(_plan(table)) == [
+        (["Sở Xây dựng"], ["Sở Nông nghiệp và Môi trường", "Ủy ban nhân dân các xã, phường"], "2026-04-30", None),
+        (["Sở Xây dựng"], ["Sở Tài chính"], "2026-06-30", None),
+        (["Sở Văn hóa, Thể thao và Du lịch"], ["Liên đoàn Lao động tỉnh"], None, None),
+    ]
+
+
+def test_a_flat_cell_goes_on_after_a_line_ending_with_and_or_a_semicolon() -> None:
+    table = (
+        "STT\nNội dung\nCơ quan chủ trì\nCơ quan phối hợp\nThời gian\n"
+        "1\nTuyên truyền, hướng dẫn người dân phân loại rác tại nguồn\n"
+        "Sở Văn hóa, Thể thao và\nDu lịch\nHội Liên hiệp Phụ nữ tỉnh;\nTỉnh đoàn\nThường xuyên\n"
+        "2\nXác định giá đất cụ thể làm căn cứ tính tiền bồi thường\n"
+        "Sở Nông nghiệp và Môi trường\nSở Tài chính;\nUBND các xã: Vân Canh, Canh Liên\nTháng 3/2026\n"
+    )
+    assert _tasks(_plan(table)) == [
+        (["Sở Văn hóa, Thể thao và Du lịch"], ["Hội Liên hiệp Phụ nữ tỉnh", "Tỉnh đoàn"], None, None),
+        (
+            ["Sở Nông nghiệp và Môi trường"],
+            ["Sở Tài chính", "Ủy ban nhân dân xã Vân Canh", "Ủy ban nhân dân xã Canh Liên"],
+            "2026-03-31",
+            None,
+        ),
+    ]

@@ -11,10 +11,12 @@ from functools import cache
 from chidao.data import load_toml
 from chidao.document.lexicon import layout_cues
 from chidao.document.table_columns import column_role, names_numbers, vocabulary
+from chidao.document.table_groups import lead_groups_named
 from chidao.document.table_types import Cell, Row, Table
 from chidao.text.fold import match_key
 
 _CELL_OPENERS = load_toml("tables.toml")["cell_openers"]  # "các"
+_CELL_UNFINISHED = frozenset(load_toml("tables.toml")["cell_unfinished"])  # "và"
 # "Nơi nhận", "NƠI NHẬN"
 _RECIPIENTS_LABELS = tuple(s for label in load_toml("layout.toml")["recipients_labels"] for s in (label, label.upper()))
 _ROW_NUMBER = re.compile(r"(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]{1,6}|[a-zđ])[.)]?")
@@ -45,6 +47,10 @@ def _continues_cell(text: str, previous: tuple[int, int], line: tuple[int, int],
     if _TIME_CELL.match(text, line[0]):
         return False  # "Tháng 6/2026" after a long partners' cell: the time column
     prev = text[previous[0] : previous[1]].rstrip()
+    if prev.endswith(",") or (prev.split() and prev.split()[-1].lower() in _CELL_UNFINISHED):
+        return True  # "Sở Văn hóa, Thể thao và" / "Du lịch" (genre g13)
+    if prev.endswith(";") and _cell_openers().match(match_key(text[line[0] : line[1]])):
+        return True  # "Sở Tài chính;" / "UBND các xã: Vân Canh, Canh Liên": one cell's list (genre g988)
     if not prev or prev[-1] in ".;:" or len(prev) < 0.8 * width:
         return False
     return not _cell_openers().match(match_key(text[line[0] : line[1]]))
@@ -133,7 +139,9 @@ def _flat_row_end(text: str, lines: list[tuple[int, int]], j: int, first_label: 
     k = j + 1
     while k < len(lines):
         body = text[lines[k][0] : lines[k][1]].strip()
-        if (_ROW_NUMBER.fullmatch(body) or _letter_group(text, lines, k) is not None) and k > j + 1:
+        if k > j + 1 and (
+            _ROW_NUMBER.fullmatch(body) or _letter_group(text, lines, k) is not None or _lead_group_line(text, lines, k)
+        ):
             break
         if k > j + 1 and (body == first_label or _PAGE_FOOT.fullmatch(body)):
             break
@@ -204,6 +212,23 @@ def _letter_group(text: str, lines: list[tuple[int, int]], j: int) -> int | None
     return j + 2 if _ROW_NUMBER.fullmatch(following) else None
 
 
+_LEAD_GROUP_LINE = re.compile(r"\d{1,2}[.)]\s+[A-ZĐ][^\W\d_]*\s+[^\W\d_]")
+
+
+def _lead_group_line(text: str, lines: list[tuple[int, int]], j: int) -> int | None:
+    """The index of the row number after a group line that names the lead of the rows under it
+    ("1. Sở Xây dựng" / "1.1", in a table with no lead column, genre g933), or None."""
+    if j + 1 >= len(lines) or not _LEAD_GROUP_LINE.match(text, *lines[j]):
+        return None
+    for k in (j + 1, j + 2):  # the title may wrap once: "2. Sở Văn hóa, Thể thao và" / "Du lịch"
+        following = text[lines[k][0] : lines[k][1]].strip() if k < len(lines) else ""
+        if _ROW_NUMBER.fullmatch(following) and not _ROMAN.fullmatch(following):
+            return k
+        if not following or following[0].isdigit():
+            return None
+    return None
+
+
 def _blank_before(text: str, lines: list[tuple[int, int]], k: int) -> bool:
     return k > 0 and not text[lines[k - 1][0] : lines[k - 1][1]].strip()
 
@@ -221,8 +246,8 @@ def one_cell_per_line(text: str, lines: list[tuple[int, int]], heads: list[int])
         header, j = _flat_header(text, lines, i)
         labels = [" ".join(text[a:b].strip() for a, b in group) for group in header]
         roles = [column_role(label) for label in labels]
-        if "content" not in roles or "lead" not in roles:
-            continue
+        if "content" not in roles or ("lead" not in roles and "coordinators" not in roles and "time" not in roles):
+            continue  # with no lead column, kept if its group lines name the leads (``lead_groups_named``)
         table = Table(s, lines[j - 1][1], roles, header=[Cell(g[0][0], g[-1][1]) for g in header])
         width = max((b - a for a, b in lines[j : j + 200]), default=80)
         while j < len(lines):
@@ -237,6 +262,8 @@ def one_cell_per_line(text: str, lines: list[tuple[int, int]], heads: list[int])
                     j = turned
                     continue
                 nxt = _group_line_end(text, lines, j) or _letter_group(text, lines, j)
+                if nxt is None and table.lead_groups:
+                    nxt = _lead_group_line(text, lines, j)
                 if nxt is None:
                     break
                 # "II. ĐỔI MỚI TƯ DUY" between rows, the next row's number after it: a group line
@@ -256,7 +283,7 @@ def one_cell_per_line(text: str, lines: list[tuple[int, int]], heads: list[int])
                 table.rows.append(Row(rs, row_lines[-1][1], cells, False))
             table.end = row_lines[-1][1]
             j = k
-        if table.rows:
+        if table.rows and (not table.lead_groups or lead_groups_named(text, table)):
             tables.append(table)
         resume = max(j, i + 1)
     return tables

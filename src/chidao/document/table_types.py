@@ -30,6 +30,12 @@ class Table:
     merged_blanks: bool = True  # a blank lead cell is merged with the one above (False: nobody in it)
 
     @property
+    def lead_groups(self) -> bool:
+        """A table with no lead column whose rows stand under group rows that name their lead ("1.
+        Sở Xây dựng" / "1.1 | Rà soát ..."): each row's lead is its group's (genre g933, g989)."""
+        return "lead" not in self.roles and not self.schedule
+
+    @property
     def schedule(self) -> bool:
         """A schedule of meetings ("Thời gian | Nội dung | Chủ trì | Thành phần | Địa điểm"): who
         chairs what and where, no task in any row (genre l10)."""

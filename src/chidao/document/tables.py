@@ -21,6 +21,7 @@ from chidao.document.table_columns import column_role, sub_columns
 from chidao.document.table_dated import date_heads, dated_rows
 from chidao.document.table_flat import number_heads, one_cell_per_line
 from chidao.document.table_frames import framed_rows, unframed_row
+from chidao.document.table_groups import lead_groups_named
 from chidao.document.table_types import Cell, Row, Table
 
 _PIPE = re.compile(r"[ \t]*\|[ \t]*")
@@ -60,6 +61,8 @@ def _roles(text: str, cells: list[Cell]) -> list[str | None] | None:
     roles = [column_role(text[c.start : c.end]) for c in cells]
     if "schedule" in roles and "content" in roles:
         return roles  # "... | Chủ trì | Thành phần | Địa điểm": a schedule, read so that it gives no task
+    if "content" in roles and ("coordinators" in roles or "time" in roles):
+        return roles  # no lead column: kept if its group rows name the leads (``lead_groups_named``)
     return roles if "content" in roles and "lead" in roles else None
 
 
@@ -67,6 +70,8 @@ def _is_group(text: str, cells: list[Cell], roles: list[str | None]) -> bool:
     """A row that only titles the rows under it: "I | Nhóm nhiệm vụ ... |  |  |"."""
     filled = [i for i, c in enumerate(cells) if c.end > c.start]
     first = text[cells[0].start : cells[0].end] if cells else ""
+    if "lead" not in roles and "schedule" not in roles:
+        return bool(_ROMAN.fullmatch(first)) or len(filled) <= 1  # "| **1. Sở Xây dựng** |  |  |"
     lead = roles.index("lead") if "lead" in roles else len(cells)  # a schedule may have none
     no_lead = lead < len(cells) and cells[lead].end == cells[lead].start
     return bool(_ROMAN.fullmatch(first)) or (no_lead and len(filled) <= 2)
@@ -128,7 +133,7 @@ def _delimited(text: str, lines: list[tuple[int, int]], separator: re.Pattern[st
             table.rows.append(Row(s, e, row_cells, _is_group(text, row_cells, roles)))
             table.end = e
             i += 1
-        if table.rows:
+        if table.rows and (not table.lead_groups or lead_groups_named(text, table)):
             tables.append(table)
     return tables
 

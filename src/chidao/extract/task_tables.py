@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from chidao.document import Table
+from chidao.document.table_groups import lead_group_title
 from chidao.document.tables import Cell, Row
 from chidao.extract.agencies import Mention
 from chidao.extract.cues import cues
@@ -102,8 +103,8 @@ class TableTasks:
             ]
             leads = clean_leads([m for m in mentions if m not in partners])
             partners += coordinators(self.reader, after, lead_cell.end, leads, self.cues)
-        elif lead_cell is not None and table.merged_blanks:
-            leads = list(above)
+        elif (lead_cell is not None and table.merged_blanks) or table.lead_groups:
+            leads = list(above)  # the lead merged from above, or the group's ("1. Sở Xây dựng")
         if not leads:
             return [], []
         coord_cell = table.cell(row, "coordinators")
@@ -123,6 +124,14 @@ class TableTasks:
             if m.name.lower() not in named
         ]
         return leads, partners
+
+    def _group_leads(self, table: Table, row: Row) -> list[Mention]:
+        """The leads a group row gives the rows under it, in a table with no lead column ("1. Sở
+        Xây dựng", genre g933, g989): its title read as bodies, nobody when it names none."""
+        title = lead_group_title(self.text, row) if table.lead_groups else None
+        if title is None:
+            return []
+        return clean_leads(self._cell_mentions(title.start, title.end)[0])
 
     def _cell_mentions(self, start: int, end: int) -> tuple[list[Mention], int]:
         """The bodies a lead or partner cell names, and where the last one read ends.
@@ -192,7 +201,7 @@ class TableTasks:
         for row in table.rows:
             content = table.cell(row, "content")
             if row.group or content is None or content.end <= content.start:
-                above = [] if row.group else above
+                above = self._group_leads(table, row) if row.group else above
                 continue
             leads, partners = self._row_people(table, row, content, above)
             above = leads

@@ -1,0 +1,31 @@
+"""Tables with no lead column whose rows stand under group rows naming their lead ("1. Sở Xây
+dựng" over "1.1 | Rà soát ...", genre g933, g989): which group rows may name one, and where."""
+
+from __future__ import annotations
+
+import re
+
+from chidao.document.table_types import Cell, Row, Table
+
+# A group row that names the lead of the rows under it: "1. Sở Xây dựng", "**2. Chi cục Thủy lợi**".
+_LEAD_GROUP = re.compile(r"[*_\s]*\d{1,2}[.)]\s+[*_]*[A-ZĐ][^\W\d_]*\s+[^\W\d_]")
+
+
+def lead_group_title(text: str, row: Row) -> Cell | None:
+    """The span of a group row's title that may name a lead ("Sở Xây dựng" of "**1. Sở Xây dựng**"),
+    or None when the row is no such group."""
+    filled = list(dict.fromkeys(c for c in row.cells if c.end > c.start))  # a flat group: one cell repeated
+    if not row.group or len(filled) != 1 or not _LEAD_GROUP.match(text, filled[0].start, filled[0].end):
+        return None
+    cell = filled[0]
+    title = re.match(r"[*_\s]*\d{1,2}[.)]\s+[*_]*", text[cell.start : cell.end])
+    start = cell.start + (title.end() if title else 0)
+    end = cell.end
+    while end > start and text[end - 1] in "*_ :":
+        end -= 1
+    return Cell(start, end)
+
+
+def lead_groups_named(text: str, table: Table) -> bool:
+    """Whether a table with no lead column has at least two group rows that may name leads."""
+    return sum(lead_group_title(text, row) is not None for row in table.rows) >= 2
