@@ -180,3 +180,37 @@ def test_a_flat_cell_goes_on_after_a_line_ending_with_and_or_a_semicolon() -> No
             None,
         ),
     ]
+
+
+# --- urging letters (g954) --------------------------------------------------------------------
+
+URGING = (
+    "Ngày 14/4/2026, Văn phòng UBND tỉnh ban hành Thông báo số 236/TB-VPUBND thông báo kết luận của Chủ"
+    " tịch UBND tỉnh tại buổi kiểm tra dự án Đường tỉnh 943. Trong đó, Chủ tịch UBND tỉnh đã chỉ đạo:\n"
+    "“1. Giao Sở Xây dựng chủ trì rà soát, điều chỉnh dự toán các gói thầu, trình trước ngày 15/5/2026.\n"
+    "2. Giao Sở Tài chính tham mưu bố trí bổ sung vốn cho dự án.”\n\n"
+    "Qua theo dõi, Sở Xây dựng chưa trình hồ sơ điều chỉnh dự toán.\n\n"
+    "Chủ tịch UBND tỉnh có ý kiến chỉ đạo như sau:\n"
+    "1. Phê bình Sở Xây dựng chậm thực hiện nhiệm vụ được giao tại Thông báo số 236/TB-VPUBND.\n"
+    "2. Yêu cầu Sở Xây dựng khẩn trương hoàn thiện hồ sơ, trình UBND tỉnh trước ngày 19/6/2026.\n"
+    "3. Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh yêu cầu nhà thầu bổ sung ngay máy móc,"
+    " nhân lực, báo cáo tiến độ về Sở Xây dựng vào thứ Sáu hằng tuần.\n"
+)
+
+
+def test_an_urging_letter_gives_no_task_of_what_it_quotes_reports_or_reprimands() -> None:
+    addressees = "Kính gửi:\n- Sở Xây dựng;\n- Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh."
+    subject = "V/v đôn đốc thực hiện Thông báo số 236/TB-VPUBND"
+    result = _notice(URGING, kind="UBND-KTN", title="", subject=subject, intro=addressees)
+    assert _tasks(result) == [
+        (["Sở Xây dựng"], [], "2026-06-19", None),
+        (["Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh"], [], None, "weekly"),
+    ]
+    reasons = {u["reason"] for u in result["unassigned"]}
+    assert "quoted" in reasons
+
+
+def test_a_body_told_to_demand_of_a_state_body_gives_that_body_the_task() -> None:
+    # Only parties a body oversees (contractors, investors, owners) leave it the lead.
+    body = "Phó Chủ tịch kết luận:\n1. Sở Nông nghiệp và Môi trường đề nghị UBND xã Biển Hồ rà soát hồ sơ.\n"
+    assert _tasks(_notice(body)) == [(["Ủy ban nhân dân xã Biển Hồ"], [], None, None)]

@@ -86,6 +86,9 @@ _WORDS = load_toml(_FILE)["words"]  # the words compared with the match key
 _COMRADE = tuple(f"{word} " for word in _WORDS["comrade"])  # "đồng chí ", "đ/c "
 _OPENING_ENDS = tuple(_WORDS["opening_ends"])  # " thì", "đồng thời"
 _DIRECTING = tuple(_WORDS["directing"])  # "chỉ đạo", "phân công"
+_REQUESTING = tuple(_WORDS["requesting"])  # "yêu cầu", "đề nghị"
+_OVERSEEN = tuple(_WORDS["overseen"])  # "nhà thầu", "chủ đầu tư": whom a body demands of itself
+_GROUP_OPENINGS = tuple(f"{word} " for word in _WORDS["group_openings"])  # "các "
 _STOP_SPACE = re.compile(r"[.;]\s")
 _OPENING_QUOTES = frozenset('"“‘«')
 _COMMA_SPACE = re.compile(r",\s+")
@@ -197,6 +200,12 @@ def _topic_comma(reader: AgencyReader, pos: int, end: int) -> re.Match[str] | No
     return None if body is None or reader.is_speaker(body) or reader.is_leader(body) else topic
 
 
+def subject_position(reader: AgencyReader, start: int, end: int) -> int:
+    """Where a clause's subject would stand: past the spaces and an opening connector or
+    adverbial clause ("Qua theo dõi, | Sở Xây dựng chưa trình ...")."""
+    return _skip_intro(reader, past_spaces(reader, start), end)
+
+
 def subject_assignment(reader: AgencyReader, start: int, end: int) -> Assignment | None:
     """A clause opened by its subject: "Sở Tài chính rà soát ...", "Đồng thời, UBND ... đề xuất"."""
     return _subject(reader, past_spaces(reader, start), end, None)
@@ -258,10 +267,20 @@ def _subject(reader: AgencyReader, pos: int, end: int, known: _Read | None) -> A
     ):
         return None  # "Sở cũng đề nghị Bộ Tài chính sớm hướng dẫn ...": asked upward (rule 10; genre g420)
     if assigning:
-        return _to_addressees(reader, assigning, end) or (
-            None if _asks_no_one(reader, mentions, assigning, end) else Assignment(clean_leads(mentions), pos, True)
-        )
+        return _assigned(reader, mentions, assigning, pos, end)
     return Assignment(clean_leads(mentions), pos, bool(colon))
+
+
+def _assigned(
+    reader: AgencyReader, mentions: list[Mention], assigning: re.Match[str], pos: int, end: int
+) -> Assignment | None:
+    """The lead of "subject + assigning verb + addressees": the addressees, or the subject when it
+    is told to demand of parties it oversees ("Ban QLDA yêu cầu nhà thầu ...", g954) or asks no one."""
+    if _demands(reader, mentions, assigning):
+        return Assignment(clean_leads(mentions), pos, True)
+    return _to_addressees(reader, assigning, end) or (
+        None if _asks_no_one(reader, mentions, assigning, end) else Assignment(clean_leads(mentions), pos, True)
+    )
 
 
 def _to_addressees(reader: AgencyReader, assigning: re.Match[str], end: int) -> Assignment | None:
@@ -275,6 +294,19 @@ def _to_addressees(reader: AgencyReader, assigning: re.Match[str], end: int) -> 
         if directed and not is_vague_list(reader, directed):
             addressees = directed
     return Assignment(clean_leads(addressees), assigning.start(), True) if addressees else None
+
+
+def _demands(reader: AgencyReader, mentions: list[Mention], assigning: re.Match[str]) -> bool:
+    """Whether a directive tells its subject, a body that neither speaks, leads nor issues it, to
+    demand something of others: "5. Ban Quản lý dự án ... yêu cầu nhà thầu bổ sung ngay máy móc"
+    gives the board the task (genre g954, g298); news only reports such requests."""
+    if reader.place.running or not assigning.group(0).strip().endswith(_REQUESTING):
+        return False
+    if any(reader.is_speaker(m) or reader.is_leader(m) or reader.is_issuer(m) or is_higher(m) for m in mentions):
+        return False
+    addressed = reader.key[past_spaces(reader, assigning.end()) :][:40]
+    opening = next((o for o in _GROUP_OPENINGS if addressed.startswith(o)), "")
+    return addressed[len(opening) :].startswith(_OVERSEEN)
 
 
 def _asks_no_one(reader: AgencyReader, mentions: list[Mention], assigning: re.Match[str], end: int) -> bool:

@@ -17,6 +17,7 @@ from chidao.extract.agencies import AgencyReader, Mention, Place
 from chidao.extract.confidence import Assessment, assess
 from chidao.extract.cues import cues
 from chidao.extract.higher_bodies import is_higher
+from chidao.extract.quotations import quoted_spans
 from chidao.extract.redating import date_from_below, redate_overdue, redate_within
 from chidao.extract.registry import phrase_key, registry
 from chidao.extract.report_parts import commissioned_parts
@@ -299,6 +300,7 @@ def _read(cutter: TaskCutter, reader: AgencyReader, layout: Layout, key: str) ->
             cutter.walk(layout.annex, root)
         for table in layout.tables:
             cutter.table(table, root)
+        _drop_quoted(cutter, key)
         if layout.header.doc_type in lexicon().agenda_types or is_schedule(layout.header):
             cutter.tasks = [
                 t for t in cutter.tasks if _ASSIGNING_OPENING.match(key, t.start) or _handed_out(key, t.start)
@@ -309,6 +311,20 @@ def _read(cutter: TaskCutter, reader: AgencyReader, layout: Layout, key: str) ->
         for part in commissioned_parts(layout.outline, key):
             cutter.walk(part, root)
     return "non_directive"
+
+
+def _drop_quoted(cutter: TaskCutter, key: str) -> None:
+    """No task of what the document quotes from an earlier one (``quotations``, genre g954)."""
+    spans = quoted_spans(key)
+    if not spans:
+        return
+    kept = []
+    for task in cutter.tasks:
+        if any(a <= task.start < b for a, b in spans):
+            cutter.skip(task.start, "quoted")
+        else:
+            kept.append(task)
+    cutter.tasks = kept
 
 
 def _handed_out(key: str, pos: int) -> bool:

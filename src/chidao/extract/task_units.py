@@ -15,6 +15,7 @@ from chidao.extract.leads import (
     is_vague_list,
     past_spaces,
     strip_label,
+    subject_position,
     topic_end,
 )
 from chidao.extract.proposal_answers import is_verdict
@@ -276,6 +277,8 @@ class UnitCutting:
             # án là công trình trọng điểm ..." is no task of theirs; genre g319)
             and (ctx.fallback is not self.root_fallback or not _STATEMENT.match(self.key, start, end))
             and not self.reader.starts_agency(start)  # "Sở Y tế là cơ quan thường trực ...": its own subject
+            # "Qua theo dõi, Sở Xây dựng chưa trình hồ sơ ...": a report on a body (genre g954)
+            and reported_subject(self.reader, subject_position(self.reader, start, end), end) is None
             and not (_GENERAL_REQUIREMENT.match(self.key, start) or self.key[start:end].rstrip().endswith(":"))
         ):
             return [(s, e, ctx.fallback, False) for s, e, _, _ in groups]

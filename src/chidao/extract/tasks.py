@@ -22,6 +22,7 @@ from chidao.extract.leads import (
     find_assignment,
     is_vague_list,
 )
+from chidao.extract.quotations import quoted_spans
 from chidao.extract.task_addressees import AddresseeChecks
 from chidao.extract.task_checks import ClauseChecks
 from chidao.extract.task_clauses import heads_no_tasks
@@ -72,6 +73,7 @@ class TaskCutter(ClauseChecks, VoiceChecks, AddresseeChecks, OutlineReading, Pla
         self.root_fallback: list[Mention] = []  # what the document gives items that name no one (rule 16)
         self._closing_words = Occurrences(self.key, _CLOSING_WORDS)  # asked of every clause
         self.cues = Cues(self.key)  # where the assignment and coordination words are
+        self.quoted = quoted_spans(self.key)  # what an urging letter quotes of an earlier document
 
     def skip(self, start: int, reason: str) -> None:
         self.skipped.setdefault(start, reason)
@@ -365,6 +367,11 @@ class TaskCutter(ClauseChecks, VoiceChecks, AddresseeChecks, OutlineReading, Pla
             for other in lines.others:
                 self._item(other, ctx)
             self.used.update(lines.starts)
+            return
+        if any(a <= start < b for a, b in self.quoted):
+            # an earlier document's item, quoted: no task, and no lead for what follows it (g954)
+            self.skip(node.paragraph.start, "quoted")  # type: ignore[union-attr]
+            self.walk(node, ctx)
             return
         heading_text = key[start:end].strip()
         if self.inactive_heads.match(heading_text) and (node.children or len(heading_text.split()) <= 12):
