@@ -214,3 +214,31 @@ def test_a_body_told_to_demand_of_a_state_body_gives_that_body_the_task() -> Non
     # Only parties a body oversees (contractors, investors, owners) leave it the lead.
     body = "Phó Chủ tịch kết luận:\n1. Sở Nông nghiệp và Môi trường đề nghị UBND xã Biển Hồ rà soát hồ sơ.\n"
     assert _tasks(_notice(body)) == [(["Ủy ban nhân dân xã Biển Hồ"], [], None, None)]
+
+
+# --- more table forms (g1041, g1042) ----------------------------------------------------------
+
+
+def test_a_doer_column_named_phan_cong_with_its_partner_half_on_the_next_line() -> None:
+    table = (
+        "STT\nNhiệm vụ\nPhân công thực hiện\nThời hạn hoàn thành\n"
+        "1\nRà soát, xử lý dứt điểm các dự án chậm tiến độ, kéo dài qua nhiều năm\n"
+        "Chủ trì: Sở Xây dựng;\nPhối hợp: Sở Tài chính\n30/4/2026\n"
+        "2\nKiểm tra hiện trường các dự án giao thông trọng điểm\nChủ trì: Sở Xây dựng\nĐịnh kỳ hằng tháng\n"
+    )
+    assert _tasks(_plan(table)) == [
+        (["Sở Xây dựng"], ["Sở Tài chính"], "2026-04-30", None),
+        (["Sở Xây dựng"], [], None, "monthly"),
+    ]
+
+
+def test_quarter_sub_columns_under_a_merged_time_header() -> None:
+    table = (
+        "| TT | Nội dung công việc | Cơ quan chủ trì | Thời gian thực hiện |  |  |  |\n"
+        "|---|---|---|---|---|---|---|\n"
+        "|  |  |  | Quý I | Quý II | Quý III | Quý IV |\n"
+        "| 1 | Ban hành kế hoạch hoạt động của Hội đồng | Sở Tư pháp | x |  |  |  |\n"
+        "| 2 | Tổ chức hội nghị phổ biến các luật mới | Sở Tư pháp |  | x | x |  |\n"
+        "| 3 | Kiểm tra công tác hòa giải ở cơ sở | Sở Tư pháp |  | x |  | x |\n"
+    )
+    assert [t[2] for t in _tasks(_plan(table))] == ["2026-03-31", "2026-09-30", "2026-06-30"]

@@ -17,6 +17,7 @@ from chidao.text.fold import match_key
 
 _CELL_OPENERS = load_toml("tables.toml")["cell_openers"]  # "các"
 _CELL_UNFINISHED = frozenset(load_toml("tables.toml")["cell_unfinished"])  # "và"
+_CELL_HALVES = tuple(match_key(w) for w in load_toml("tables.toml")["cell_halves"])  # "phối hợp:"
 # "Nơi nhận", "NƠI NHẬN"
 _RECIPIENTS_LABELS = tuple(s for label in load_toml("layout.toml")["recipients_labels"] for s in (label, label.upper()))
 _ROW_NUMBER = re.compile(r"(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]{1,6}|[a-zđ])[.)]?")
@@ -49,6 +50,8 @@ def _continues_cell(text: str, previous: tuple[int, int], line: tuple[int, int],
     prev = text[previous[0] : previous[1]].rstrip()
     if prev.endswith(",") or (prev.split() and prev.split()[-1].lower() in _CELL_UNFINISHED):
         return True  # "Sở Văn hóa, Thể thao và" / "Du lịch" (genre g13)
+    if prev.endswith(";") and match_key(text[line[0] : line[0] + 20]).startswith(_CELL_HALVES):
+        return True  # "Chủ trì: Sở Xây dựng;" / "Phối hợp: Sở Tài chính" (genre g1041)
     if prev.endswith(";") and _cell_openers().match(match_key(text[line[0] : line[1]])):
         return True  # "Sở Tài chính;" / "UBND các xã: Vân Canh, Canh Liên": one cell's list (genre g988)
     if not prev or prev[-1] in ".;:" or len(prev) < 0.8 * width:

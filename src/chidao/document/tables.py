@@ -77,6 +77,7 @@ def _is_group(text: str, cells: list[Cell], roles: list[str | None]) -> bool:
     return bool(_ROMAN.fullmatch(first)) or (no_lead and len(filled) <= 2)
 
 
+_RULE_LINE = re.compile(r"[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(?::?-{3,}:?)?[ \t]*")
 _PAGE_LINE = re.compile(r"\s*[-–]*\s*(?:[Tt]rang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?\s*[-–]*\s*")
 
 
@@ -95,11 +96,12 @@ def _delimited(text: str, lines: list[tuple[int, int]], separator: re.Pattern[st
             continue
         table = Table(start, end, roles, header=cells)
         i += 1
-        merged = _sub_header(text, lines, (start, end), i, separator)
+        rule = 1 if i < len(lines) and _RULE_LINE.fullmatch(text, *lines[i]) else 0  # "|---|---|" (Markdown)
+        merged = _sub_header(text, lines, (start, end), i + rule, separator)
         if merged is not None:
             table.roles, table.header = merged
             roles = table.roles
-            i += 1
+            i += 1 + rule
         while i < len(lines):
             s, e = lines[i]
             if s == e:  # a blank line inside the table

@@ -247,6 +247,9 @@ class TableTasks:
         marked = [c for _, c in cells if _MARK.fullmatch(self.text, c.start, c.end)]
         if len(marked) > 1 and len(marked) == table.roles.count("time"):
             return Timing()  # every quarter marked: work all year round, no deadline
+        if len(marked) > 1 and len(marked) == len(cells):
+            # "Quý II" and "Quý III" marked: by the end of III (g1042); "Quý II" and "Quý IV": by II (g513)
+            cells = _first_run(table, row, cells)[-1:]
         renewed = [(h, c) for h, c in cells if h is not None and _RENEWED.search(self.key, h.start, h.end)]
         for header, cell in renewed or cells:
             # "Thời hạn đã giao | Thời hạn mới" in an urging letter: the new one is due (genre g754)
@@ -277,6 +280,21 @@ class TableTasks:
             redating.append((match.start(), end))
         if redating:
             self.tasks = [t for t in self.tasks if not any(t.start <= s < t.end for s, _ in redating)]
+
+
+def _first_run(table: Table, row: Row, cells: list[tuple[Cell | None, Cell]]) -> list[tuple[Cell | None, Cell]]:
+    """The marked time cells of ``row`` up to the first unmarked time column after them: the first
+    stretch of adjacent quarters marked."""
+    columns = [i for i, role in enumerate(table.roles) if role == "time"]
+    filled = {row.cells[i] for i in columns if i < len(row.cells) and row.cells[i].end > row.cells[i].start}
+    run: list[Cell] = []
+    for i in columns:
+        cell = row.cells[i] if i < len(row.cells) else None
+        if cell in filled:
+            run.append(cell)  # type: ignore[arg-type]
+        elif run:
+            break
+    return [(h, c) for h, c in cells if c in run]
 
 
 def _introduces(text: str, task: Task, table: Table) -> bool:
