@@ -242,3 +242,23 @@ def test_quarter_sub_columns_under_a_merged_time_header() -> None:
         "| 3 | Kiểm tra công tác hòa giải ở cơ sở | Sở Tư pháp |  | x |  | x |\n"
     )
     assert [t[2] for t in _tasks(_plan(table))] == ["2026-03-31", "2026-09-30", "2026-06-30"]
+
+
+def test_an_urging_letter_recounting_old_tasks_under_agency_headings() -> None:
+    body = (
+        "Văn phòng UBND tỉnh đề nghị các cơ quan tập trung thực hiện các nội dung sau:\n\n"
+        "1. Sở Tài chính\n"
+        "Thông báo số 377/TB-UBND ngày 28/7/2026 (kết luận của Chủ tịch UBND tỉnh) giao Sở Tài chính tham mưu"
+        " phương án phân bổ vốn, hoàn thành trong tháng 8/2026. Nhiệm vụ đã quá hạn 45 ngày.\n"
+        "Yêu cầu Sở Tài chính khẩn trương trình UBND tỉnh phương án phân bổ trước ngày 20/10/2026.\n\n"
+        "2. Sở Y tế\n"
+        "Tại Thông báo số 389/TB-UBND ngày 01/8/2026, Sở được giao xây dựng Đề án sắp xếp các trung tâm y tế."
+        " Sở đã gửi dự thảo lấy ý kiến các cơ quan nhưng chưa trình.\n"
+        "Đề nghị Sở Y tế hoàn thiện dự thảo Đề án, trình UBND tỉnh trong tháng 10/2026.\n"
+    )
+    addressees = "Kính gửi:\n- Sở Tài chính;\n- Sở Y tế."
+    result = _notice(body, kind="VP-TH", title="", subject="V/v đôn đốc thực hiện nhiệm vụ chậm", intro=addressees)
+    assert _tasks(result) == [
+        (["Sở Tài chính"], [], "2026-10-20", None),
+        (["Sở Y tế"], [], "2026-10-31", None),
+    ]

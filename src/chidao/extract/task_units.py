@@ -53,6 +53,7 @@ _PROPOSAL_ANSWER = cues("task_cues.toml")["proposal_answer"]
 _RIGHT = cues("task_cues.toml")["right"]
 _ASKS = cues("task_cues.toml")["asks"]
 _PAST_ASSIGNING, _BARE_ASSIGNING = cues("task_cues.toml")["past_assigning"], cues("task_cues.toml")["bare_assigning"]
+_DOCUMENT_ASSIGNED = cues("task_cues.toml")["document_assigned"]  # "Thông báo số ... giao Sở X ..."
 
 # A run of clauses: its span, its leads, and whether the text names them.
 _Group = tuple[int, int, list[Mention], bool]
@@ -176,8 +177,11 @@ class UnitCutting:
             return "narration"  # "Theo Tờ trình, ...; đến nay mới có 05 dự án ...": the report goes on
         if state.assigned_before and _BARE_ASSIGNING.match(self.key, opening, c_end):
             return "narration"  # "...; đã giao Sở X chủ trì ...; giao Sở Y ...": still what was done
+        if _DOCUMENT_ASSIGNED.match(self.key, opening, c_end):
+            state.assigned_before = True
+            return "quoted"  # "Thông báo số 377/TB-UBND ... giao Sở Tài chính ...": the old task (g1022)
         state.assigned_before = state.assigned_before or bool(_PAST_ASSIGNING.search(self.key, opening, c_end))
-        not_task = self._not_a_task(opening, c_end, marked)
+        not_task = self._not_a_task(opening, c_end, marked) or self._reported_fact(opening, c_end)
         if not_task is None and state.proposing and _REQUEST_OPENING.match(self.key, opening, c_end):
             not_task = "proposal"  # "lãnh đạo xã kiến nghị tỉnh ...; đề nghị Sở X ...": still the commune's
         if not_task is not None:

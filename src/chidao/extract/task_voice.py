@@ -3,9 +3,15 @@ encouragement, a body's intent told in the news. Such a clause gives no task (ru
 
 from __future__ import annotations
 
+import re
+
+from chidao.extract.cues import cues
 from chidao.extract.doer_leads import promised_subject, reported_subject
 from chidao.extract.leads import Assignment
 from chidao.extract.task_clauses import SentenceState
+
+_REPORTED_FACT, _REQUEST_WORD = cues("task_cues.toml")["reported_fact"], cues("task_cues.toml")["request_word"]
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 
 
 class VoiceChecks:
@@ -50,3 +56,15 @@ class VoiceChecks:
         self.reader.bounded(limit)
         return bool(mentions) and all(self.reader.speaks_for_issuer(m) or self.reader.is_organ(m) for m in mentions)
 
+    def _reported_fact(self, opening: int, end: int) -> str | None:
+        """ "Nhiệm vụ đã quá hạn 45 ngày.", "Sở đã gửi dự thảo ... nhưng chưa trình.": a fact told, no
+        verb before its past word and no request after it (genre g1022)."""
+        if not self.text[opening : opening + 1].isupper():  # type: ignore[attr-defined]
+            return None  # a sentence's own opening, not a clause after ";"
+        fact = _REPORTED_FACT.match(self.key, opening, end)  # type: ignore[attr-defined]
+        if fact is None or self.reader.acts(opening, fact.end() - 4):  # type: ignore[attr-defined]
+            return None
+        stop = _SENTENCE_END.search(self.key, opening)  # type: ignore[attr-defined]
+        sentence_end = stop.start() if stop else len(self.key)  # type: ignore[attr-defined]
+        # "Sở X đã hoàn thành ...; đề nghị tiếp tục ...": the request after it is the subject's (g171)
+        return None if _REQUEST_WORD.search(self.key, opening, max(end, sentence_end)) else "narration"  # type: ignore[attr-defined]
