@@ -262,3 +262,33 @@ def test_an_urging_letter_recounting_old_tasks_under_agency_headings() -> None:
         (["Sở Tài chính"], [], "2026-10-20", None),
         (["Sở Y tế"], [], "2026-10-31", None),
     ]
+
+
+# --- documents that assign little (g993, g1028) ----------------------------------------------
+
+
+def test_a_letter_of_comments_on_a_draft_gives_no_task() -> None:
+    body = (
+        "Sở Tư pháp có ý kiến như sau:\n"
+        "1. Đề nghị cơ quan soạn thảo bổ sung căn cứ pháp lý tại phần mở đầu.\n"
+        "2. Dự thảo giao Sở Tài chính chủ trì xây dựng đơn giá trước ngày 31/12/2026; đề nghị làm rõ"
+        " trách nhiệm phối hợp của Sở Xây dựng.\n"
+    )
+    result = _notice(
+        body,
+        kind="STP-XDKTVB",
+        title="",
+        subject="V/v góp ý dự thảo Quyết định quản lý chất thải rắn",
+        intro="Kính gửi: Sở Nông nghiệp và Môi trường.",
+    )
+    assert _tasks(result) == []
+
+
+def test_a_sentence_telling_what_an_earlier_document_assigned_is_no_task() -> None:
+    body = (
+        "1. Cử tri xã Thanh Sơn kiến nghị nâng mức phụ cấp cho người hoạt động không chuyên trách.\n"
+        "Ngày 12/5/2026, Ủy ban nhân dân tỉnh đã có Văn bản số 1520/UBND-NC giao Sở Nội vụ rà soát chế độ phụ cấp,"
+        " báo cáo trước ngày 30/6/2026.\n"
+        "2. Giao Sở Xây dựng khảo sát, sửa chữa Đường tỉnh 315 trong quý III/2026.\n"
+    )
+    assert _tasks(_notice(body)) == [(["Sở Xây dựng"], [], "2026-09-30", None)]

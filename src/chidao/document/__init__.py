@@ -13,6 +13,7 @@ from chidao.data import load_toml
 from chidao.document.boxes import unbox
 from chidao.document.header import Header, parse_header
 from chidao.document.issuer_block import issuer_block
+from chidao.document.kinds import is_commenting, is_schedule
 from chidao.document.lexicon import layout_cues, lexicon
 from chidao.document.outline import Node, build_outline
 from chidao.document.page_marks import print_marks
@@ -23,7 +24,17 @@ from chidao.text.chars import LOWER, UPPER
 from chidao.text.fold import tone_spellings
 from chidao.text.guarded import guarded
 
-__all__ = ["Layout", "Node", "Paragraph", "Table", "is_schedule", "parse_layout", "print_marks", "unbox"]
+__all__ = [
+    "Layout",
+    "Node",
+    "Paragraph",
+    "Table",
+    "is_commenting",
+    "is_schedule",
+    "parse_layout",
+    "print_marks",
+    "unbox",
+]
 
 _CUES = layout_cues()  # layout_cues.toml
 _RECIPIENTS = _CUES["recipients"]
@@ -198,13 +209,6 @@ def _page_tails() -> frozenset[str]:
     """The headings that close a portal article, in lowercase: pages print them in capitals too
     ("TIN LIÊN QUAN")."""
     return frozenset(tail.lower() for tail in lexicon().page_tail)
-
-
-def is_schedule(header: Header) -> bool:
-    """Whether the document is a leaders' schedule: a "LỊCH CÔNG TÁC", or a notice whose subject
-    is one ("Lịch làm việc của Chủ tịch, các Phó Chủ tịch UBND tỉnh", genre g763)."""
-    vocab = lexicon()
-    return header.doc_type in vocab.schedule_types or (header.title or "").lower().startswith(vocab.schedule_titles)
 
 
 def _ends_article(content: str) -> bool:

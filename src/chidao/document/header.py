@@ -86,14 +86,17 @@ def _off_subject_line(text: str, flat: str, place: str | None, limit: int) -> st
     of a two-column header ("Thành phố Hồ" / "Chí Minh, ngày ...") stays whole."""
     if not place:
         return place
-    at = flat.find(place, 0, limit)
-    cut = text.rfind("\n", at, at + len(place))
-    if at < 0 or cut < 0:
+    found = re.search(r"\s+".join(map(re.escape, place.split())), flat[:limit])  # a blank line inside too
+    if found is None:
+        return place
+    at, end = found.span()
+    cut = text.rfind("\n", at, end)
+    if cut < 0:
         return place
     line_start = text.rfind("\n", 0, at) + 1
     if not _in_subject_line(text, line_start):
         return place
-    return re.sub(r"\s+", " ", text[cut + 1 : at + len(place)]).strip() or place
+    return re.sub(r"\s+", " ", text[cut + 1 : end]).strip() or place
 
 
 def _in_subject_line(text: str, line_start: int) -> bool:

@@ -20,6 +20,8 @@ class LayoutLexicon:
     agenda_types: frozenset[str]  # an invitation: only tasks given by an assigning verb count
     schedule_types: frozenset[str]  # a leaders' week of meetings: nobody chairs the document
     schedule_titles: tuple[str, ...]  # "Lịch làm việc ..." as a notice's subject, in lowercase
+    commenting_titles: tuple[str, ...]  # "góp ý dự thảo ...": a letter of comments, in lowercase
+    commenting_object: str  # "dự thảo": what such a subject comments on
     boilerplate: frozenset[str]
     breadcrumb_separators: tuple[str, ...]
     arrow_separators: tuple[str, ...]
@@ -54,6 +56,8 @@ def lexicon() -> LayoutLexicon:
         agenda_types=frozenset(data["agenda_types"]),
         schedule_types=frozenset(data["schedule_types"]),
         schedule_titles=tuple(title.lower() for title in data["schedule_titles"]),
+        commenting_titles=tuple(title.lower() for title in data["commenting_titles"]),
+        commenting_object=data["commenting_object"],
         boilerplate=frozenset(data["boilerplate"]),
         breadcrumb_separators=tuple(data["breadcrumb_separators"]),
         arrow_separators=tuple(data["arrow_separators"]),

@@ -54,6 +54,7 @@ _RIGHT = cues("task_cues.toml")["right"]
 _ASKS = cues("task_cues.toml")["asks"]
 _PAST_ASSIGNING, _BARE_ASSIGNING = cues("task_cues.toml")["past_assigning"], cues("task_cues.toml")["bare_assigning"]
 _DOCUMENT_ASSIGNED = cues("task_cues.toml")["document_assigned"]  # "Thông báo số ... giao Sở X ..."
+_PAST_DOCUMENT = cues("task_cues.toml")["past_document_assigning"]  # "đã có Văn bản số ... giao ..."
 
 # A run of clauses: its span, its leads, and whether the text names them.
 _Group = tuple[int, int, list[Mention], bool]
@@ -177,7 +178,7 @@ class UnitCutting:
             return "narration"  # "Theo Tờ trình, ...; đến nay mới có 05 dự án ...": the report goes on
         if state.assigned_before and _BARE_ASSIGNING.match(self.key, opening, c_end):
             return "narration"  # "...; đã giao Sở X chủ trì ...; giao Sở Y ...": still what was done
-        if _DOCUMENT_ASSIGNED.match(self.key, opening, c_end):
+        if _DOCUMENT_ASSIGNED.match(self.key, opening, c_end) or _PAST_DOCUMENT.search(self.key, opening, c_end):
             state.assigned_before = True
             return "quoted"  # "Thông báo số 377/TB-UBND ... giao Sở Tài chính ...": the old task (g1022)
         state.assigned_before = state.assigned_before or bool(_PAST_ASSIGNING.search(self.key, opening, c_end))
