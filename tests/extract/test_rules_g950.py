@@ -292,3 +292,36 @@ def test_a_sentence_telling_what_an_earlier_document_assigned_is_no_task() -> No
         "2. Giao Sở Xây dựng khảo sát, sửa chữa Đường tỉnh 315 trong quý III/2026.\n"
     )
     assert _tasks(_notice(body)) == [(["Sở Xây dựng"], [], "2026-09-30", None)]
+
+
+# --- more table forms (g1074, g1075) ----------------------------------------------------------
+
+
+def test_a_pipe_table_under_capitalized_lead_lines_with_roman_numbers() -> None:
+    table = (
+        "TT | Nội dung nhiệm vụ | Cơ quan phối hợp | Thời hạn hoàn thành\n"
+        "I. SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\n"
+        "1 | Kiểm tra hiện trạng đê điều trước mùa mưa bão | UBND các xã, phường | Quý II/2026\n"
+        "II. SỞ Y TẾ\n"
+        "2 | Chuẩn bị cơ số thuốc, hóa chất khử khuẩn | | Tháng 6/2026\n"
+        "III. CÔNG AN TỈNH; BỘ CHỈ HUY QUÂN SỰ TỈNH\n"
+        "3 | Xây dựng phương án sơ tán dân ở vùng trũng thấp | Sở Xây dựng | Quý III/2026\n"
+    )
+    assert _tasks(_plan(table)) == [
+        (["Sở Nông nghiệp và Môi trường"], ["Ủy ban nhân dân các xã, phường"], "2026-06-30", None),
+        (["Sở Y tế"], [], "2026-06-30", None),
+        (["Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh"], ["Sở Xây dựng"], "2026-09-30", None),
+    ]
+
+
+def test_a_tab_rows_partner_half_on_a_line_of_its_own() -> None:
+    table = (
+        "TT\tNhiệm vụ\tCơ quan thực hiện\tThời hạn\n"
+        "1\tHoàn thành bàn giao mặt bằng còn lại cho đơn vị thi công\tChủ trì: UBND xã Bảo Thắng;\tTrước 30/5/2026\n"
+        "\t\tPhối hợp: Sở Nông nghiệp và Môi trường\t\n"
+        "2\tThẩm định giá đất cụ thể\tChủ trì: Sở Nông nghiệp và Môi trường\tTháng 4/2026\n"
+    )
+    assert _tasks(_plan(table)) == [
+        (["Ủy ban nhân dân xã Bảo Thắng"], ["Sở Nông nghiệp và Môi trường"], "2026-05-30", None),
+        (["Sở Nông nghiệp và Môi trường"], [], "2026-04-30", None),
+    ]

@@ -6,32 +6,20 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import cache
 
 from chidao.data import load_toml
 from chidao.document.lexicon import layout_cues
 from chidao.document.table_columns import column_role, names_numbers, vocabulary
-from chidao.document.table_groups import lead_groups_named
+from chidao.document.table_groups import cell_openers, lead_groups_named
 from chidao.document.table_types import Cell, Row, Table
 from chidao.text.fold import match_key
 
-_CELL_OPENERS = load_toml("tables.toml")["cell_openers"]  # "các"
 _CELL_UNFINISHED = frozenset(load_toml("tables.toml")["cell_unfinished"])  # "và"
-_CELL_HALVES = tuple(match_key(w) for w in load_toml("tables.toml")["cell_halves"])  # "phối hợp:"
+CELL_HALVES = tuple(match_key(w) for w in load_toml("tables.toml")["cell_halves"])  # "phối hợp:"
 # "Nơi nhận", "NƠI NHẬN"
 _RECIPIENTS_LABELS = tuple(s for label in load_toml("layout.toml")["recipients_labels"] for s in (label, label.upper()))
 _ROW_NUMBER = re.compile(r"(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]{1,6}|[a-zđ])[.)]?")
 _ROMAN = re.compile(r"[IVXLC]{1,6}[.)]?")
-
-
-@cache
-def _cell_openers() -> re.Pattern[str]:
-    """Words that open an agency cell ("Sở", "UBND", "Công an"): such a line starts a new cell."""
-    grammar = load_toml("agency_grammar.toml")
-    bodies = [body["name"] for body in load_toml("agencies.toml")["body"]]  # "Thuế tỉnh" (genre g632)
-    openers = {match_key(w) for w in [*grammar["heads"], *grammar["bare"], *bodies]} | set(_CELL_OPENERS)
-    words = sorted(openers, key=len, reverse=True)
-    return re.compile("(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])")
 
 
 def _wraps(text: str, line: tuple[int, int]) -> bool:
@@ -50,13 +38,13 @@ def _continues_cell(text: str, previous: tuple[int, int], line: tuple[int, int],
     prev = text[previous[0] : previous[1]].rstrip()
     if prev.endswith(",") or (prev.split() and prev.split()[-1].lower() in _CELL_UNFINISHED):
         return True  # "Sở Văn hóa, Thể thao và" / "Du lịch" (genre g13)
-    if prev.endswith(";") and match_key(text[line[0] : line[0] + 20]).startswith(_CELL_HALVES):
+    if prev.endswith(";") and match_key(text[line[0] : line[0] + 20]).startswith(CELL_HALVES):
         return True  # "Chủ trì: Sở Xây dựng;" / "Phối hợp: Sở Tài chính" (genre g1041)
-    if prev.endswith(";") and _cell_openers().match(match_key(text[line[0] : line[1]])):
+    if prev.endswith(";") and cell_openers().match(match_key(text[line[0] : line[1]])):
         return True  # "Sở Tài chính;" / "UBND các xã: Vân Canh, Canh Liên": one cell's list (genre g988)
     if not prev or prev[-1] in ".;:" or len(prev) < 0.8 * width:
         return False
-    return not _cell_openers().match(match_key(text[line[0] : line[1]]))
+    return not cell_openers().match(match_key(text[line[0] : line[1]]))
 
 
 _TIME_CELL = layout_cues()["time_cell"]  # "Tháng 6/2026", "Hằng quý": what opens a time cell
@@ -170,9 +158,10 @@ def _page_turn(text: str, lines: list[tuple[int, int]], j: int, labels: list[str
         for label in labels[1:]:
             while after < len(lines) and not text[lines[after][0] : lines[after][1]].strip():
                 after += 1
-            if after >= len(lines) or (text[lines[after][0] : lines[after][1]].strip() != label.split()[0] and not (
-                text[lines[after][0] : lines[after][1]].strip().startswith(label[:12])
-            )):
+            if after >= len(lines) or (
+                text[lines[after][0] : lines[after][1]].strip() != label.split()[0]
+                and not (text[lines[after][0] : lines[after][1]].strip().startswith(label[:12]))
+            ):
                 return None
             after += 1
         return after

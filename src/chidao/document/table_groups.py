@@ -4,11 +4,27 @@ dựng" over "1.1 | Rà soát ...", genre g933, g989): which group rows may name
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from chidao.data import load_toml
 from chidao.document.table_types import Cell, Row, Table
+from chidao.text.fold import match_key
+
+_CELL_OPENERS = load_toml("tables.toml")["cell_openers"]  # "các"
+
+
+@cache
+def cell_openers() -> re.Pattern[str]:
+    """Words that open an agency cell ("Sở", "UBND", "Công an"): such a line starts a new cell."""
+    grammar = load_toml("agency_grammar.toml")
+    bodies = [body["name"] for body in load_toml("agencies.toml")["body"]]  # "Thuế tỉnh" (genre g632)
+    openers = {match_key(w) for w in [*grammar["heads"], *grammar["bare"], *bodies]} | set(_CELL_OPENERS)
+    words = sorted(openers, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])")
+
 
 # A group row that names the lead of the rows under it: "1. Sở Xây dựng", "**2. Chi cục Thủy lợi**".
-_LEAD_GROUP = re.compile(r"[*_\s]*\d{1,2}[.)]\s+[*_]*[A-ZĐ][^\W\d_]*\s+[^\W\d_]")
+_LEAD_GROUP = re.compile(r"[*_\s]*(?:\d{1,2}|[IVXLC]{1,6})[.)]\s+[*_]*[A-ZĐ][^\W\d_]*\s+[^\W\d_]")
 
 
 def lead_group_title(text: str, row: Row) -> Cell | None:
@@ -18,11 +34,13 @@ def lead_group_title(text: str, row: Row) -> Cell | None:
     if not row.group or len(filled) != 1 or not _LEAD_GROUP.match(text, filled[0].start, filled[0].end):
         return None
     cell = filled[0]
-    title = re.match(r"[*_\s]*\d{1,2}[.)]\s+[*_]*", text[cell.start : cell.end])
+    title = re.match(r"[*_\s]*(?:\d{1,2}|[IVXLC]{1,6})[.)]\s+[*_]*", text[cell.start : cell.end])
     start = cell.start + (title.end() if title else 0)
     end = cell.end
     while end > start and text[end - 1] in "*_ :":
         end -= 1
+    if not cell_openers().match(match_key(text[start:end])):
+        return None  # "I. LĨNH VỰC CẢI CÁCH THỂ CHẾ": a topic, no body
     return Cell(start, end)
 
 

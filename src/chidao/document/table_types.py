@@ -18,6 +18,9 @@ class Row:
     end: int
     cells: list[Cell]
     group: bool = False  # "I | Nhóm nhiệm vụ về ...": a heading row, not a task
+    # The second half of a doer cell wrapped onto a line of its own, out of its column ("Phối hợp:
+    # Sở Tài chính" under "Chủ trì: UBND xã A;", genre g1075): read for the row's partners.
+    partner_lines: list[Cell] = field(default_factory=list)
 
 
 @dataclass

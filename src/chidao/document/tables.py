@@ -19,10 +19,11 @@ import re
 
 from chidao.document.table_columns import column_role, sub_columns
 from chidao.document.table_dated import date_heads, dated_rows
-from chidao.document.table_flat import number_heads, one_cell_per_line
+from chidao.document.table_flat import CELL_HALVES, number_heads, one_cell_per_line
 from chidao.document.table_frames import framed_rows, unframed_row
 from chidao.document.table_groups import lead_groups_named
 from chidao.document.table_types import Cell, Row, Table
+from chidao.text.fold import match_key
 
 _PIPE = re.compile(r"[ \t]*\|[ \t]*")
 _TAB = re.compile(r"\t+")
@@ -115,6 +116,9 @@ def _delimited(text: str, lines: list[tuple[int, int]], separator: re.Pattern[st
                     continue
                 if _GROUP_TITLE.match(text, s, e):  # "I. CÔNG TÁC TUYÊN TRUYỀN" across the whole table
                     table.rows.append(Row(s, e, [_trimmed(text, s, e)], group=True))
+                elif table.rows and match_key(text[s : s + 20]).startswith(CELL_HALVES):
+                    table.rows[-1].partner_lines.append(_trimmed(text, s, e))  # "Phối hợp: ..." (g1075)
+                    table.rows[-1].end = e
                 elif table.rows and text[s : s + 1].islower():  # the last cell's wrapped rest
                     last = table.rows[-1]
                     last.cells[-1] = Cell(last.cells[-1].start, len(text[:e].rstrip()))

@@ -199,7 +199,7 @@ class AgencyReader(
         name = " ".join(written.split()).strip(" ,;:")  # as re.sub(r"\s+", " ") would, once stripped
         if name.endswith(")"):  # no line break is left for "$" to stop before
             name = _TRAILING_PARENTHESIS.sub("", name)
-        name = self._expand_field(name)  # first: "Sở TP" is the Tư pháp department, not "thành phố"
+        name = self._expand_field(self._uncapitalized(name))  # first: "Sở TP" is Tư pháp, not "thành phố"
         if _abbreviation_scout().search(name):  # most names hold none
             name = reg.abbreviation_re.sub(lambda m: reg.abbreviations[m.group(1)], name)
             name = self._expand_field(name)
@@ -209,6 +209,19 @@ class AgencyReader(
         name = self._drop_own_province(name)
         name = self._subject_locality(name)
         return name[:1].upper() + name[1:]
+
+    def _uncapitalized(self, name: str) -> str:
+        """A name written in capitals ("SỞ Y TẾ", a heading or a table's group row, genre g1074) as
+        the registry writes it, when it knows the name; a proper name stays as written."""
+        if not name.isupper() or len(name) < 5:
+            return name
+        lowered = name[:1] + name[1:].lower()
+        known = self.reg.bodies.get(phrase_key(lowered))
+        if known:
+            return known
+        head, _, rest = lowered.partition(" ")
+        field = self.reg.fields.get(phrase_key(rest)) if f"{head} ".startswith(_FIELD_OPENINGS) else None
+        return f"{head} {field}" if field else name
 
     def _expand_field(self, name: str) -> str:
         match = _FIELD_NAME.match(name) if name.startswith(_FIELD_OPENINGS) else None

@@ -113,9 +113,12 @@ class TableTasks:
             lead_names = {m.name.lower() for m in leads}
             partners += [m for m in mentions if not self.reader.is_vague(m) and m.name.lower() not in lead_names]
         notes = table.cell(row, "notes")
-        if notes is not None and _PARTNERS_NOTE.match(self.key, notes.start, notes.end):
+        for note in [*([notes] if notes is not None else []), *row.partner_lines]:
+            label = _PARTNERS_NOTE.match(self.key, note.start, note.end)
+            if label is None:
+                continue
             lead_names = {m.name.lower() for m in (*leads, *partners)}
-            mentions, _ = self._cell_mentions(_PARTNERS_NOTE.match(self.key, notes.start).end(), notes.end)  # type: ignore[union-attr]
+            mentions, _ = self._cell_mentions(label.end(), note.end)
             partners += [m for m in mentions if not self.reader.is_vague(m) and m.name.lower() not in lead_names]
         named = {m.name.lower() for m in (*leads, *partners)}
         partners += [
