@@ -325,3 +325,17 @@ def test_a_tab_rows_partner_half_on_a_line_of_its_own() -> None:
         (["Ủy ban nhân dân xã Bảo Thắng"], ["Sở Nông nghiệp và Môi trường"], "2026-05-30", None),
         (["Sở Nông nghiệp và Môi trường"], [], "2026-04-30", None),
     ]
+
+
+def test_a_board_heading_over_a_request_to_its_contractor_keeps_the_task() -> None:
+    body = (
+        "5. Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh:\n"
+        "a) Đối với dự án đường nối Quốc lộ 19: yêu cầu nhà thầu tăng ca, bổ sung máy móc, hoàn thành trong tháng"
+        " 5/2026.\n"
+        "b) Đề nghị Công ty Điện lực Gia Lai di dời đường dây trung thế trước ngày 30/4/2026.\n"
+        "6. Chủ tịch UBND tỉnh phê bình Ủy ban nhân dân xã Vĩnh Trạch chậm bàn giao mặt bằng.\n"
+    )
+    assert _tasks(_notice(body)) == [
+        (["Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh"], [], "2026-05-31", None),
+        (["Công ty Điện lực Gia Lai"], [], "2026-04-30", None),
+    ]

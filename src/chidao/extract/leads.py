@@ -30,6 +30,7 @@ from chidao.extract.lead_basics import (
     strip_label,
     topic_end,
 )
+from chidao.extract.overseen import REQUESTING, asks_overseen, overseen_at
 from chidao.extract.vocabulary import assignment_phrases
 
 _FILE = "assignment_cues.toml"
@@ -86,9 +87,6 @@ _WORDS = load_toml(_FILE)["words"]  # the words compared with the match key
 _COMRADE = tuple(f"{word} " for word in _WORDS["comrade"])  # "đồng chí ", "đ/c "
 _OPENING_ENDS = tuple(_WORDS["opening_ends"])  # " thì", "đồng thời"
 _DIRECTING = tuple(_WORDS["directing"])  # "chỉ đạo", "phân công"
-_REQUESTING = tuple(_WORDS["requesting"])  # "yêu cầu", "đề nghị"
-_OVERSEEN = tuple(_WORDS["overseen"])  # "nhà thầu", "chủ đầu tư": whom a body demands of itself
-_GROUP_OPENINGS = tuple(f"{word} " for word in _WORDS["group_openings"])  # "các "
 _STOP_SPACE = re.compile(r"[.;]\s")
 _OPENING_QUOTES = frozenset('"“‘«')
 _COMMA_SPACE = re.compile(r",\s+")
@@ -206,6 +204,14 @@ def subject_position(reader: AgencyReader, start: int, end: int) -> int:
     return _skip_intro(reader, past_spaces(reader, start), end)
 
 
+def demands_overseen(reader: AgencyReader, start: int, end: int, heading: list[Mention]) -> bool:
+    """Whether "yêu cầu nhà thầu ..." opens the clause under a heading that names a body, not a vague
+    one: the body demands it, the task is its own (genre g1089; ``_demands``)."""
+    if not heading or is_vague_list(reader, heading):
+        return False
+    return asks_overseen(reader, subject_position(reader, start, end))
+
+
 def subject_assignment(reader: AgencyReader, start: int, end: int) -> Assignment | None:
     """A clause opened by its subject: "Sở Tài chính rà soát ...", "Đồng thời, UBND ... đề xuất"."""
     return _subject(reader, past_spaces(reader, start), end, None)
@@ -300,13 +306,11 @@ def _demands(reader: AgencyReader, mentions: list[Mention], assigning: re.Match[
     """Whether a directive tells its subject, a body that neither speaks, leads nor issues it, to
     demand something of others: "5. Ban Quản lý dự án ... yêu cầu nhà thầu bổ sung ngay máy móc"
     gives the board the task (genre g954, g298); news only reports such requests."""
-    if reader.place.running or not assigning.group(0).strip().endswith(_REQUESTING):
+    if reader.place.running or not assigning.group(0).strip().endswith(REQUESTING):
         return False
     if any(reader.is_speaker(m) or reader.is_leader(m) or reader.is_issuer(m) or is_higher(m) for m in mentions):
         return False
-    addressed = reader.key[past_spaces(reader, assigning.end()) :][:40]
-    opening = next((o for o in _GROUP_OPENINGS if addressed.startswith(o)), "")
-    return addressed[len(opening) :].startswith(_OVERSEEN)
+    return overseen_at(reader, assigning.end())
 
 
 def _asks_no_one(reader: AgencyReader, mentions: list[Mention], assigning: re.Match[str], end: int) -> bool:

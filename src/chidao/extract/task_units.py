@@ -11,6 +11,7 @@ from chidao.extract.doer_leads import reported_subject
 from chidao.extract.leads import (
     Assignment,
     coordinators,
+    demands_overseen,
     find_assignment,
     is_vague_list,
     past_spaces,
@@ -49,9 +50,7 @@ from chidao.extract.unassigned import lists_attendance, sentence_kind
 
 # "Dự án là công trình trọng điểm ...": an item that says what something is, before any comma.
 _STATEMENT = cues("task_cues.toml")["statement_opening"]
-_PROPOSAL_ANSWER = cues("task_cues.toml")["proposal_answer"]
-_RIGHT = cues("task_cues.toml")["right"]
-_ASKS = cues("task_cues.toml")["asks"]
+_PROPOSAL_ANSWER, _RIGHT, _ASKS = (cues("task_cues.toml")[name] for name in ("proposal_answer", "right", "asks"))
 _PAST_ASSIGNING, _BARE_ASSIGNING = cues("task_cues.toml")["past_assigning"], cues("task_cues.toml")["bare_assigning"]
 _DOCUMENT_ASSIGNED = cues("task_cues.toml")["document_assigned"]  # "Thông báo số ... giao Sở X ..."
 _PAST_DOCUMENT = cues("task_cues.toml")["past_document_assigning"]  # "đã có Văn bản số ... giao ..."
@@ -126,6 +125,8 @@ class UnitCutting:
                 self.skip(c_start, skipped)
                 continue
             assignment = find_assignment(self.reader, c_start, c_end, self.cues, pos=opening)
+            if assignment and demands_overseen(self.reader, opening, c_end, ctx.leads):
+                assignment = Assignment(ctx.leads, c_start, True)  # "yêu cầu nhà thầu ..." (g1089)
             if assignment is not None and groups and partners_after_lead(self.key, c_start, assignment.leads):
                 assignment = None  # "Giao Sở A chủ trì; Sở B phối hợp ...": one task, B coordinates
             if _LIABILITY.search(self.key, c_start, c_end) and not _DUTY.search(self.key, c_start, c_end):
