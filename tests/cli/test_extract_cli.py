@@ -84,3 +84,29 @@ def test_a_tcvn3_text_file_is_converted_and_extracted(tmp_path):
     assert proc.returncode == 0, proc.stderr
     (task,) = json.loads(proc.stdout)["tasks"]
     assert task["lead"] == ["Sở Y tế"] and task["deadline"] == "2026-06-30"
+
+
+def test_a_file_the_extractor_fails_on_is_reported_in_one_line_and_the_batch_goes_on(tmp_path, monkeypatch):
+    """A bug in a rule (injected: the extractor raises on one text) costs that file, not the batch,
+    and no traceback reaches the user."""
+    from click.testing import CliRunner
+
+    import chidao.cli.extract_cmd as command
+
+    real = command.extract
+
+    def extract(text):
+        if "HỎNG" in text:
+            raise ValueError("'lead' is not in list")
+        return real(text)
+
+    monkeypatch.setattr(command, "extract", extract)
+    broken = tmp_path / "hong.txt"
+    broken.write_text("HỎNG\n1. Giao Sở Y tế rà soát.\n", encoding="utf-8")
+    good = EXAMPLES / "cv-giao-nhiem-vu-y-te.txt"
+    result = CliRunner().invoke(command.extract_command, ["--format", "jsonl", str(broken), str(good)])
+    assert result.exit_code == 1
+    assert len(result.stdout.strip().splitlines()) == 1 and "cv-giao-nhiem-vu-y-te.txt" in result.stdout
+    message = "extraction failed unexpectedly (ValueError: 'lead' is not in list)"
+    assert result.stderr.strip() == f"chidao: {broken}: {message}"
+    assert "Traceback" not in result.output

@@ -29,9 +29,10 @@ def extract_command(files: tuple[Path, ...], fmt: str, trace: bool) -> None:
     """Extract the tasks that each FILE (.txt, .md, .html, .docx, .doc, .odt, .rtf, .pdf, a scan) assigns.
 
     A file that cannot be read is reported on stderr in one line; the others
-    are still processed, and the exit code is 2.
+    are still processed, and the exit code is 2. A file the extractor fails on (a bug, not the
+    file's fault) is reported the same way, the others still processed, and the exit code is 1.
     """
-    failed = False
+    failed = broken = False
     results = []
     for path in files:
         try:
@@ -40,7 +41,12 @@ def extract_command(files: tuple[Path, ...], fmt: str, trace: bool) -> None:
             click.echo(f"chidao: {error.path}: {error.reason}", err=True)
             failed = True
             continue
-        extraction = extract(reading.text)
+        try:
+            extraction = extract(reading.text)
+        except Exception as error:  # a bug in a rule: this file is reported, the batch goes on
+            click.echo(f"chidao: {path}: extraction failed unexpectedly ({type(error).__name__}: {error})", err=True)
+            broken = True
+            continue
         result = {"source": str(path), **extraction.to_dict()}
         if reading.ocr:  # a scan: say so, with each page's confidence, for the reader to check
             result["ocr"] = [{"page": page.number, "confidence": page.confidence} for page in reading.ocr]
@@ -64,3 +70,5 @@ def extract_command(files: tuple[Path, ...], fmt: str, trace: bool) -> None:
             print_table(result, trace=trace)
     if failed:
         sys.exit(2)
+    if broken:
+        sys.exit(1)
