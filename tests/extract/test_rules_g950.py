@@ -339,3 +339,14 @@ def test_a_board_heading_over_a_request_to_its_contractor_keeps_the_task() -> No
         (["Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh"], [], "2026-05-31", None),
         (["Công ty Điện lực Gia Lai"], [], "2026-04-30", None),
     ]
+
+
+def test_a_communes_plan_lines_name_its_units_bo_phan() -> None:
+    body = (
+        "1. Tổ chức các lớp Bình dân học vụ số tại nhà văn hóa thôn.\n"
+        "- Bộ phận chủ trì: Phòng Văn hóa - Xã hội, Công an xã.\n"
+        "- Bộ phận phối hợp: Đoàn Thanh niên xã.\n"
+        "- Thời gian hoàn thành: Quý III/2026.\n"
+    )
+    result = _notice(body, kind="KH", title="KẾ HOẠCH", subject="Triển khai phong trào Bình dân học vụ số", intro="")
+    assert _tasks(result) == [(["Phòng Văn hóa - Xã hội", "Công an xã"], ["Đoàn Thanh niên xã"], "2026-09-30", None)]

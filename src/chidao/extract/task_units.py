@@ -126,7 +126,7 @@ class UnitCutting:
                 continue
             assignment = find_assignment(self.reader, c_start, c_end, self.cues, pos=opening)
             if assignment and demands_overseen(self.reader, opening, c_end, ctx.leads):
-                assignment = Assignment(ctx.leads, c_start, True)  # "yêu cầu nhà thầu ..." (g1089)
+                assignment = None  # "yêu cầu nhà thầu ...": the heading's body asks, its own task (g1089)
             if assignment is not None and groups and partners_after_lead(self.key, c_start, assignment.leads):
                 assignment = None  # "Giao Sở A chủ trì; Sở B phối hợp ...": one task, B coordinates
             if _LIABILITY.search(self.key, c_start, c_end) and not _DUTY.search(self.key, c_start, c_end):
