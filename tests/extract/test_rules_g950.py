@@ -350,3 +350,16 @@ def test_a_communes_plan_lines_name_its_units_bo_phan() -> None:
     )
     result = _notice(body, kind="KH", title="KẾ HOẠCH", subject="Triển khai phong trào Bình dân học vụ số", intro="")
     assert _tasks(result) == [(["Phòng Văn hóa - Xã hội", "Công an xã"], ["Đoàn Thanh niên xã"], "2026-09-30", None)]
+
+
+def test_a_lead_in_naming_no_one_dates_the_items_under_its_heading() -> None:
+    body = (
+        "1. Đối với Sở Tài chính\n"
+        "Hoàn thành trong quý I/2026 các việc sau:\n"
+        "- Tổng hợp phương án xử lý nhà, đất dôi dư.\n"
+        "- Hướng dẫn các xã kiểm kê tài sản, hoàn thành trước ngày 15/02/2026.\n"
+    )
+    assert _tasks(_notice(body)) == [
+        (["Sở Tài chính"], [], "2026-03-31", None),
+        (["Sở Tài chính"], [], "2026-02-15", None),
+    ]

@@ -42,6 +42,7 @@ _ASKS_REPORT = _CUES["asks_report"]
 _POINTER_BASIS = _CUES["pointer_basis"]
 _SCOPE = _CUES["scope"]
 _CONCLUDES = _CUES["concludes"]
+_DATED_LEAD_IN = _CUES["dated_lead_in"]  # "Hoàn thành trong quý I/2026 các việc sau:"
 _NAME_ONLY = re.compile(r"[\s.;,:]*")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _SENTENCE_STOP = re.compile(r"\.\s+")  # what is left of an item that only names an agency

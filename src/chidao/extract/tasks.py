@@ -35,6 +35,7 @@ from chidao.extract.task_voice import VoiceChecks
 from chidao.extract.task_words import (
     _CLOSING_WORDS,
     _CONCLUDES,
+    _DATED_LEAD_IN,
     _DRAFT_MUST_HOLD,
     _REPORT_CONTENTS,
 )
@@ -253,7 +254,8 @@ class TaskCutter(ClauseChecks, VoiceChecks, AddresseeChecks, OutlineReading, Pla
         if _CONCLUDES.search(self.key, last_start, last_end) or self._issuer_speaks(assignment):
             assignment = None  # "..., Thủ tướng ... kết luận như sau:", "Sở Tài chính hướng dẫn ... như sau:"
         origin = node.paragraph.start  # type: ignore[union-attr]
-        covering = self._covering_timing(last_start, last_end, assignment, after_assignment=True)
+        dated = assignment is None and _DATED_LEAD_IN.match(self.key, last_start, last_end) is not None
+        covering = self._covering_timing(last_start, last_end, assignment, after_assignment=not dated)
         if covering is not None:
             ctx = ctx.but(timing=covering)
         if (
