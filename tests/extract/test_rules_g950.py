@@ -363,3 +363,20 @@ def test_a_lead_in_naming_no_one_dates_the_items_under_its_heading() -> None:
         (["Sở Tài chính"], [], "2026-03-31", None),
         (["Sở Tài chính"], [], "2026-02-15", None),
     ]
+
+
+def test_the_investor_named_once_is_who_the_role_names_later() -> None:
+    text = (
+        "Phó Chủ tịch UBND tỉnh kiểm tra dự án đường ven biển\n"
+        "(Báo Quảng Ngãi) - Dự án do Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh làm"
+        " chủ đầu tư, đến nay mới giải ngân 38% kế hoạch vốn.\n"
+        "Phó Chủ tịch giao chủ đầu tư làm việc với Sở Xây dựng để thống nhất phương án điều chỉnh hướng tuyến.\n"
+        "Giao Sở Tài chính phối hợp với chủ đầu tư rà soát kế hoạch vốn.\n"
+    )
+    from chidao import extract_text
+
+    board = "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh"
+    assert _tasks(extract_text(text)) == [
+        ([board], ["Sở Xây dựng"], None, None),
+        (["Sở Tài chính"], [board], None, None),
+    ]

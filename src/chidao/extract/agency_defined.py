@@ -32,6 +32,7 @@ _TITLE_HEAD_AT = {head: re.compile(rf"{re.escape(head)}\s+(?=[{UPPER}])") for he
 _NAME_GOES_ON = re.compile(rf"\s+[{UPPER}\d]|[\w-]")  # a capital after it: a full name, not the short form
 _CAPITAL_ON_LINE = re.compile(rf"[ \t]+[{UPPER}]")  # "Tập đoàn | Đầu tư Sao Việt": a longer name goes on
 _CLAUSE_MARKS = frozenset(",.;:)")  # what may follow a short head that ends a subject
+_INVESTOR_ROLE, _INVESTOR_NAMED, _INVESTOR_IS = (_WORDS[k] for k in ("investor_role", "investor_named", "investor_is"))
 
 
 class DefinedReading:
@@ -67,6 +68,7 @@ class DefinedReading:
         self._prime_abbreviated(defined)
         self.limit = len(self.text)
         self._prime_short_heads()  # before the defined names: "(sau đây gọi là Công ty)" would cut the full name
+        self._prime_investor()
         self._defined = {word: tuple(sorted(set(names), key=len, reverse=True)) for word, names in defined.items()}
 
     def _prime_abbreviated(self, defined: dict[str, list[str]]) -> None:
@@ -227,6 +229,28 @@ class DefinedReading:
         return None
 
 
+    def _prime_investor(self) -> None:
+        """The one body a text names as a project's investor ("Ban Quản lý dự án ... (chủ đầu tư)",
+        "do Ban ... làm chủ đầu tư", "chủ đầu tư là Ban ..."): "chủ đầu tư" written alone names it
+        (genre g968, g1034, g1079); with two investors named, the role stays a role."""
+        names: set[str] = set()
+        for phrase in _INVESTOR_NAMED:
+            for at in _occurrences(self.key, phrase):
+                body = self._body_before(at)
+                if body is not None:
+                    names.add(body.name)
+        for phrase in _INVESTOR_IS:
+            for at in _occurrences(self.key, phrase):
+                after = self.skip_space(at + len(phrase))
+                body = self.read(after) if self._is_upper(after) and self.starts_agency(after) else None
+                if body is not None:
+                    names.add(body.name)
+        self.limit = len(self.text)
+        if len(names) == 1:
+            name = names.pop()
+            for role in _INVESTOR_ROLE:
+                self._canonical[role] = self._canonical[role[:1].upper() + role[1:]] = name
+
 def _find_words(text: str, words: list[str]) -> tuple[int, int] | None:
     """Where ``words`` first stand in ``text`` one after another, parted by any whitespace (a
     title wrapped or not): without building a pattern a document, which cost more than the
@@ -247,3 +271,14 @@ def _find_words(text: str, words: list[str]) -> tuple[int, int] | None:
             return at, end
         at = text.find(words[0], at + 1)
     return None
+
+
+def _occurrences(key: str, phrase: str) -> list[int]:
+    """Where ``phrase`` stands in ``key``, not inside a longer word."""
+    found, at = [], key.find(phrase)
+    while at != -1:
+        before, after = key[at - 1 : at], key[at + len(phrase) : at + len(phrase) + 1]
+        if not before.isalnum() and not after.isalnum():
+            found.append(at)
+        at = key.find(phrase, at + 1)
+    return found
