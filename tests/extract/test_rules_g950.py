@@ -380,3 +380,16 @@ def test_the_investor_named_once_is_who_the_role_names_later() -> None:
         ([board], ["Sở Xây dựng"], None, None),
         (["Sở Tài chính"], [board], None, None),
     ]
+
+
+def test_a_news_items_byline_and_credit_lines_give_no_task() -> None:
+    text = (
+        "Chủ tịch UBND tỉnh chủ trì hội nghị giải ngân vốn đầu tư công\n"
+        "(laocai.gov.vn) - Ngày 12/11, Chủ tịch UBND tỉnh chủ trì hội nghị về giải ngân vốn.\n"
+        "Chủ tịch UBND tỉnh yêu cầu Sở Tài chính rà soát, điều chuyển vốn trước ngày 30/11/2026.\n\n"
+        "Thu Hằng (Trung tâm Thông tin - Văn phòng UBND tỉnh)\n\n"
+        "Tin, ảnh: Văn phòng HĐND và UBND xã\n"
+    )
+    from chidao import extract_text
+
+    assert _tasks(extract_text(text)) == [(["Sở Tài chính"], [], "2026-11-30", None)]

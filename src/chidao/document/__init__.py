@@ -38,6 +38,7 @@ __all__ = [
 
 _CUES = layout_cues()  # layout_cues.toml
 _RECIPIENTS = _CUES["recipients"]
+_BYLINE = _CUES["byline"]
 _LEAD_IN = _CUES["lead_in"]
 _LAYOUT = load_toml("layout.toml")
 _ISSUER = _LAYOUT["issuer"]
@@ -223,6 +224,8 @@ def _page_tools(text: str, paragraph: Paragraph) -> bool:
     if len(content) > 120:
         return False
     tools = lexicon().page_tools
+    if _BYLINE.fullmatch(content.strip()):
+        return True  # "Thu Hằng (Trung tâm Thông tin - Văn phòng UBND tỉnh)": who wrote the item
     return all(line.strip().lower().startswith(tools) for line in content.splitlines() if line.strip())
 
 
