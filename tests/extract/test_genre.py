@@ -19,8 +19,8 @@ GENRE = Path(__file__).parent / "genre"
 # and Party committees' signatures ("T/M BAN THƯỜNG VỤ / BÍ THƯ") read as no signer.
 # Set again to the grown set's figures when the sixth 2026-12-07 session's batches g950-g1093 came in
 # (measured on arrival first: 0.90 / 0.78 weighted by tasks); few-task documents and uncommon tables
-# pull the directive and e2e figures down.
-TARGETS = {"task_f1": 0.968, "e2e_f1": 0.899, "directive_accuracy": 0.984, "metadata_accuracy": 0.981}
+# pull the directive and e2e figures down. Raised as the session's later rules came in.
+TARGETS = {"task_f1": 0.969, "e2e_f1": 0.901, "directive_accuracy": 0.984, "metadata_accuracy": 0.981}
 # g51-g349, written on 2026-12-06 before the engine ran on them (arrival figures in genre/README.md):
 # their figures once the rules they showed missing were added. g73's "Ủy ban nhân dân các xã,
 # phường có diện tích chuyển đổi" is cut before "chuyển đổi".
