@@ -393,3 +393,21 @@ def test_a_news_items_byline_and_credit_lines_give_no_task() -> None:
     from chidao import extract_text
 
     assert _tasks(extract_text(text)) == [(["Sở Tài chính"], [], "2026-11-30", None)]
+
+
+def test_a_letter_granting_extensions_names_each_items_owner_in_its_bracket() -> None:
+    body = (
+        "1. Đồng ý gia hạn thời gian thực hiện các nhiệm vụ sau:\n"
+        "a) Nhiệm vụ xây dựng Bảng giá đất điều chỉnh (giao Sở Nông nghiệp và Môi trường tại Thông báo số"
+        " 215/TB-UBND ngày 02/9/2026, thời hạn trước ngày 31/10/2026): gia hạn đến ngày 25/11/2026.\n"
+        "b) Nhiệm vụ lập Quy hoạch phân khu đô thị (giao Sở Xây dựng tại Văn bản số 3390/UBND-KT ngày"
+        " 15/9/2026, thời hạn trong tháng 10/2026): gia hạn đến hết tháng 11/2026.\n"
+    )
+    addressees = "Kính gửi:\n- Sở Nông nghiệp và Môi trường;\n- Sở Xây dựng;\n- Sở Y tế."
+    result = _notice(
+        body, kind="UBND-TH", title="", subject="V/v gia hạn thời gian thực hiện nhiệm vụ", intro=addressees
+    )
+    assert _tasks(result) == [
+        (["Sở Nông nghiệp và Môi trường"], [], "2026-11-25", None),
+        (["Sở Xây dựng"], [], "2026-11-30", None),
+    ]

@@ -24,6 +24,7 @@ from chidao.extract.vocabulary import sections
 _CUES = cues("assignment_cues.toml")
 _ASIDE_GIVES = _CUES["aside_gives"]
 _ASIDE_ROLE = _CUES["aside_role"]
+_GIVEN_AT = _CUES["given_at_document"]  # " tại Văn bản số ..." after the body a bracket names
 _CLOSING_ASIDE = re.compile(r"\)\s*[.;,]?\s*$")
 _SENTENCE_BREAK = re.compile(r"[.;]\s+")
 
@@ -66,3 +67,31 @@ def inline_plan_assignment(reader: AgencyReader, start: int, end: int) -> Assign
         if mentions:
             return Assignment(clean_leads(mentions), pos, True)
     return None
+
+
+def item_aside_assignment(reader: AgencyReader, start: int, end: int) -> Assignment | None:
+    """The lead an item that names no one in its clauses names aside: in a closing aside, a plan's
+    label inside it, or the bracket that tells where it was given."""
+    return (
+        aside_assignment(reader, start, end)
+        or inline_plan_assignment(reader, start, end)
+        or given_at_assignment(reader, start, end)
+    )
+
+
+def given_at_assignment(reader: AgencyReader, start: int, end: int) -> Assignment | None:
+    """ "Nhiệm vụ xây dựng Bảng giá đất (giao Sở Nông nghiệp và Môi trường tại Thông báo số
+    215/TB-UBND ..., thời hạn ...): gia hạn đến ngày 25/11/2025": a letter granting extensions or
+    urging late work names each item's owner in the bracket that tells where it was given (g1025)."""
+    key = reader.key
+    opening = key.find("(", start, end)
+    while opening != -1:
+        gives = _ASIDE_GIVES.match(key, opening + 1, end)
+        if gives is not None:
+            pos = past_spaces(reader, gives.end())
+            mentions, after = reader.read_list(pos, lenient=True, limit=end)
+            if mentions and _GIVEN_AT.match(key, after, end):
+                return Assignment(clean_leads(mentions), pos, True)
+        opening = key.find("(", opening + 1, end)
+    return None
+

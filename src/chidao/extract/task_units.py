@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from chidao.extract.agencies import Mention
-from chidao.extract.aside_leads import aside_assignment, inline_plan_assignment
+from chidao.extract.aside_leads import item_aside_assignment
 from chidao.extract.coordination import partners_after_lead
 from chidao.extract.cues import cues
 from chidao.extract.doer_leads import reported_subject
@@ -84,7 +84,7 @@ class UnitCutting:
             return
         groups = self._drop_summaries(self._clause_groups(start, end, ctx, marked))
         if not any(explicit for *_, explicit in groups):
-            aside = aside_assignment(self.reader, start, end) or inline_plan_assignment(self.reader, start, end)
+            aside = item_aside_assignment(self.reader, start, end)
             if aside is not None:
                 groups = [(start, end, aside.leads, True)]  # "Rà soát ... (giao Sở X chủ trì; ...)."
         for g_start, g_end, leads, explicit in self._lend_leads(groups, start, end, ctx):
