@@ -411,3 +411,14 @@ def test_a_letter_granting_extensions_names_each_items_owner_in_its_bracket() ->
         (["Sở Nông nghiệp và Môi trường"], [], "2026-11-25", None),
         (["Sở Xây dựng"], [], "2026-11-30", None),
     ]
+
+
+def test_a_notice_of_appointment_lists_a_record_no_task() -> None:
+    body = (
+        "Kể từ ngày 01/12/2026, Giám đốc Sở Xây dựng là:\n"
+        "- Họ và tên: Trương Minh Khoa\n"
+        "- Chức vụ trước khi bổ nhiệm: Phó Giám đốc Sở Xây dựng\n"
+        "- Chức vụ hiện nay: Giám đốc Sở Xây dựng\n"
+        "- Điện thoại: 0296.3852.461\n"
+    )
+    assert _tasks(_notice(body, title="THÔNG BÁO", subject="Về việc thay đổi nhân sự lãnh đạo Sở", intro="")) == []
