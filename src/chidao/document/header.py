@@ -19,6 +19,7 @@ from chidao.document.header_lines import Lines, clean_line
 from chidao.document.lexicon import layout_cue_regex, layout_cues, lexicon
 from chidao.document.portal_headline import first_line_title
 from chidao.text.chars import LOWER, UPPER
+from chidao.text.occurrences import find_words
 
 _LAYOUT = load_toml("layout.toml")
 _TITLE_ENDS = (_LAYOUT["motto_line"], _LAYOUT["number_label"])  # "Độc lập", "Số": a title ends before
@@ -86,10 +87,10 @@ def _off_subject_line(text: str, flat: str, place: str | None, limit: int) -> st
     of a two-column header ("Thành phố Hồ" / "Chí Minh, ngày ...") stays whole."""
     if not place:
         return place
-    found = re.search(r"\s+".join(map(re.escape, place.split())), flat[:limit])  # a blank line inside too
+    found = find_words(flat[:limit], place.split())  # a blank line inside too
     if found is None:
         return place
-    at, end = found.span()
+    at, end = found
     cut = text.rfind("\n", at, end)
     if cut < 0:
         return place

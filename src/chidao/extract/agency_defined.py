@@ -10,6 +10,7 @@ import re
 from chidao.extract.agency_words import _AND_WORD, _CUES, _WORDS
 from chidao.extract.mention import Mention
 from chidao.text.chars import UPPER
+from chidao.text.occurrences import find_words
 
 # A numbered or lettered line that holds a few words and perhaps a colon, nothing else.
 _HEADING_NAME = re.compile(
@@ -164,7 +165,7 @@ class DefinedReading:
     def _prime_title_heads(self) -> None:
         """A head written alone ("Sở") for the one body of that kind the title names ("... làm việc
         với Sở Y tế"): the conclusions of a working session with it call it so (genre g647, g698)."""
-        found = _find_words(self.text, self.place.title.split())
+        found = find_words(self.text, self.place.title.split())
         if found is None:
             return
         at, end = found
@@ -250,28 +251,6 @@ class DefinedReading:
             name = names.pop()
             for role in _INVESTOR_ROLE:
                 self._canonical[role] = self._canonical[role[:1].upper() + role[1:]] = name
-
-def _find_words(text: str, words: list[str]) -> tuple[int, int] | None:
-    """Where ``words`` first stand in ``text`` one after another, parted by any whitespace (a
-    title wrapped or not): without building a pattern a document, which cost more than the
-    search."""
-    if not words:
-        return None
-    at = text.find(words[0])
-    while at != -1:
-        end = at + len(words[0])
-        for word in words[1:]:
-            gap = end
-            while gap < len(text) and text[gap].isspace():
-                gap += 1
-            if gap == end or not text.startswith(word, gap):
-                break
-            end = gap + len(word)
-        else:
-            return at, end
-        at = text.find(words[0], at + 1)
-    return None
-
 
 def _occurrences(key: str, phrase: str) -> list[int]:
     """Where ``phrase`` stands in ``key``, not inside a longer word."""

@@ -13,6 +13,8 @@ from chidao.data import load_toml
 from chidao.store.models import Agency
 from chidao.text import fold_words
 
+_CHUNK = 500  # keys or rows per statement: well under SQLite's bound-parameter limit
+
 
 @functools.lru_cache(maxsize=8192)  # the same few hundred names on every task of a bulk ingest
 def agency_key(name: str) -> str:
@@ -74,11 +76,8 @@ def agencies_named(
             found[key] = cache[key]
         else:
             wanted[key] = name
-    keys = list(wanted)
-    for start in range(0, len(keys), 500):
-        for agency in session.scalars(select(Agency).where(Agency.key.in_(keys[start : start + 500]))):
-            found[agency.key] = agency
-    new = {key: wanted[key] for key in keys if key not in found}
+    found.update(_by_keys(session, list(wanted)))
+    new = {key: name for key, name in wanted.items() if key not in found}
     if new:
         found.update(_create(session, new))
     if cache is not None:
@@ -97,13 +96,10 @@ def _create(session: Session, names: dict[str, str]) -> dict[str, Agency]:
     session.flush()  # the ORM's pending agencies first, so that the conflict check sees them
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     rows = [{"name": name, "key": key, "aliases": []} for key, name in names.items()]
-    for start in range(0, len(rows), 500):
-        session.execute(dialect.insert(Agency).values(rows[start : start + 500]).on_conflict_do_nothing())
-    found: dict[str, Agency] = {}
+    for start in range(0, len(rows), _CHUNK):
+        session.execute(dialect.insert(Agency).values(rows[start : start + _CHUNK]).on_conflict_do_nothing())
     keys = list(names)
-    for start in range(0, len(keys), 500):
-        chunk = keys[start : start + 500]
-        found.update((agency.key, agency) for agency in session.scalars(select(Agency).where(Agency.key.in_(chunk))))
+    found = _by_keys(session, keys)
     by_name = {names[key]: key for key in keys if key not in found}
     if by_name:
         for agency in session.scalars(select(Agency).where(Agency.name.in_(list(by_name)))):
@@ -111,6 +107,15 @@ def _create(session: Session, names: dict[str, str]) -> dict[str, Agency]:
     missing = [names[key] for key in keys if key not in found]
     if missing:
         raise LookupError(f"agencies neither inserted nor found: {missing[:3]}")
+    return found
+
+
+def _by_keys(session: Session, keys: list[str]) -> dict[str, Agency]:
+    """The stored agencies of these folded keys, by key, asked 500 at a time."""
+    found: dict[str, Agency] = {}
+    for start in range(0, len(keys), _CHUNK):
+        chunk = keys[start : start + _CHUNK]
+        found.update((agency.key, agency) for agency in session.scalars(select(Agency).where(Agency.key.in_(chunk))))
     return found
 
 

@@ -39,3 +39,27 @@ class Occurrences:
         for one of the words (``start`` and ``end`` within the text)."""
         i = bisect_left(self._starts, start)
         return i < len(self._starts) and self._first_end[i] <= end
+
+
+def find_words(text: str, words: list[str]) -> tuple[int, int] | None:
+    """Where ``words`` first stand in ``text`` one after another, parted by any whitespace (a
+    title or a place wrapped or not, a blank line between): as ``re.search`` of the words joined
+    by ``\\s+`` would find them, without building a pattern a document, which cost more than the
+    search."""
+    if not words:
+        return None
+    at = text.find(words[0])
+    while at != -1:
+        end = at + len(words[0])
+        for word in words[1:]:
+            gap = end
+            while gap < len(text) and text[gap].isspace():
+                gap += 1
+            if gap == end or not text.startswith(word, gap):
+                break
+            end = gap + len(word)
+        else:
+            return at, end
+        at = text.find(words[0], at + 1)
+    return None
+
