@@ -23,7 +23,6 @@ from chidao.extract.agency_words import (
     _PLURAL_WORDS,
     _RESPONSIBLE,
     _TAIL_LINKS,
-    _UNDER_WORDS,
     _UNITS_PLURAL,
 )
 from chidao.extract.cues import cues
@@ -153,6 +152,8 @@ class NameContinuation(NameParts):
         if word == "," and nxt and self.lower_group_at(nxt[0]):
             return False  # "..., | đảng ủy các xã, phường": the list's next group (genre g844)
         closed = self._comma_part_tailed(te) if word == "," and run.seen_name and nxt else None
+        if word == _AND_WORD and run.seen_name and nxt and not self._is_upper(nxt[0]):
+            closed = self._and_part_closed(te)
         if closed is not None:
             run.end = run.confirmed = closed  # "Phòng Công tác học sinh, sinh viên thuộc Sở" (genre g115)
             return False
@@ -173,44 +174,6 @@ class NameContinuation(NameParts):
         """Whether only spaces stand between the line's start and ``pos``."""
         line_start = self.key.rfind("\n", 0, pos) + 1
         return not self.key[line_start:pos].strip()
-
-    def _comma_part_tailed(self, pos: int) -> int | None:
-        """After a comma inside a name: one to three lowercase words that are no verb, closed by a
-        tail ("sinh viên | thuộc Sở"), belong to the name; where the tail ends, or None. So do
-        lowercase parts parted by commas and closed by the body's role ("Cục Hộ tịch, | quốc tịch,
-        chứng thực | chủ trì", genre g337)."""
-        cur = pos
-        words = 0
-        for count in range(7):
-            tok = self._token(cur)
-            if tok is None:
-                return None
-            ts, te = tok
-            tail = self.reg.tails.match(self.key, ts, self.limit) if count else None
-            if tail and tail.group(0).startswith(_UNDER_WORDS):
-                return tail.end()
-            word = self.key[ts:te]
-            if count and word in ("-", "–"):
-                return self._owner_end(te)  # "Phòng Chính trị, tư tưởng - Sở Giáo dục và Đào tạo" (g135)
-            if words >= 2 and self._closing_role(ts):
-                return cur  # the role closes the name
-            if word == "," and words:
-                cur = te
-                continue
-            if not word.isalpha() or self._is_upper(ts) or self.reg.stop_words.match(self.key, ts, self.limit):
-                return None
-            words += 1
-            if words > 4:
-                return None
-            cur = te
-        return None
-
-    def _owner_end(self, pos: int) -> int | None:
-        """Where the body a unit belongs to, named after a dash, ends; None if no body opens there."""
-        nxt = self._token(pos)
-        if nxt is None or not self._is_upper(nxt[0]) or not self.starts_agency(nxt[0]):
-            return None
-        return self._read_end(nxt[0])
 
     def _name_tail(self, run: _Run, ts: int, word: str) -> bool | None:
         """A registry tail closes the name ("... tỉnh Lâm Đồng", "... Trung ương"): whether the

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from chidao.extract.agency_words import _CLOSING_ROLES, _MEMBER_HEADS, _NAMED_HEADS
+from chidao.extract.agency_words import _CLOSING_ROLES, _MEMBER_HEADS, _NAMED_HEADS, _UNDER_WORDS
 from chidao.extract.registry import registry
 
 
@@ -64,3 +64,61 @@ class NameParts:
         if field is None or self.key[field.end() : field.end() + 1].isalnum() or len(field.group(0).split()) < 3:
             return None  # "xây dựng", "tài chính": a verb or a noun as often as a sector
         return field.end()
+
+    def _comma_part_tailed(self, pos: int) -> int | None:
+        """After a comma inside a name: one to three lowercase words that are no verb, closed by a
+        tail ("sinh viên | thuộc Sở"), belong to the name; where the tail ends, or None. So do
+        lowercase parts parted by commas and closed by the body's role ("Cục Hộ tịch, | quốc tịch,
+        chứng thực | chủ trì", genre g337)."""
+        cur = pos
+        words = 0
+        for count in range(7):
+            tok = self._token(cur)
+            if tok is None:
+                return None
+            ts, te = tok
+            tail = self.reg.tails.match(self.key, ts, self.limit) if count else None
+            if tail and tail.group(0).startswith(_UNDER_WORDS):
+                return tail.end()
+            word = self.key[ts:te]
+            if count and word in ("-", "–"):
+                return self._owner_end(te)  # "Phòng Chính trị, tư tưởng - Sở Giáo dục và Đào tạo" (g135)
+            if words >= 2 and self._closing_role(ts):
+                return cur  # the role closes the name
+            if word == "," and words:
+                cur = te
+                continue
+            if not word.isalpha() or self._is_upper(ts) or self.reg.stop_words.match(self.key, ts, self.limit):
+                return None
+            words += 1
+            if words > 4:
+                return None
+            cur = te
+        return None
+
+    def _and_part_closed(self, pos: int) -> int | None:
+        """After "và" inside a name: two to six lowercase words that are no verb, closed at once by
+        the body's role, belong to the name ("Phòng Quản lý nhà | và thị trường bất động sản | chủ
+        trì"); where they end, or None."""
+        cur = pos
+        for words in range(7):
+            tok = self._token(cur)
+            if tok is None:
+                return None
+            if words >= 2 and self._closing_role(tok[0]):
+                return cur
+            if (
+                not self.key[tok[0] : tok[1]].isalpha()
+                or self._is_upper(tok[0])
+                or self.reg.stop_words.match(self.key, tok[0], self.limit)
+            ):
+                return None
+            cur = tok[1]
+        return None
+
+    def _owner_end(self, pos: int) -> int | None:
+        """Where the body a unit belongs to, named after a dash, ends; None if no body opens there."""
+        nxt = self._token(pos)
+        if nxt is None or not self._is_upper(nxt[0]) or not self.starts_agency(nxt[0]):
+            return None
+        return self._read_end(nxt[0])
