@@ -34,3 +34,46 @@ def test_related_articles_under_a_heading_in_capitals_are_no_part_of_the_article
         "- Yên Hòa: Đẩy nhanh tiến độ di dời dân khỏi vùng sạt lở  (10/11/2026)\n"
     )
     assert [t["lead"] for t in extract_text(text)["tasks"]] == [["Ủy ban nhân dân xã Yên Hòa"]]
+
+
+_INSIDE = (
+    "Trang chủ › Tin tức › Chỉ đạo điều hành\n"
+    "Phó Chủ tịch UBND tỉnh chỉ đạo bảo đảm vật liệu cho dự án đường ven biển\n"
+    "(Cổng TTĐT) - Ngày 12/11/2026, Phó Chủ tịch UBND tỉnh chủ trì cuộc họp về nguồn vật liệu đắp nền.\n"
+    "\n"
+    "Tin liên quan\n"
+    "  Chủ tịch UBND tỉnh yêu cầu không để dự án thiếu vật liệu\n"
+    "  Đề nghị các xã ven biển tháo gỡ vướng mắc về mỏ đất\n"
+    "\n"
+    "Để hoàn thành dự án đúng tiến độ, Phó Chủ tịch UBND tỉnh yêu cầu Sở Xây dựng chủ trì, phối hợp"
+    " với Sở Nông nghiệp và Môi trường rà soát nhu cầu vật liệu của từng gói thầu, báo cáo trước ngày"
+    " 30/11/2026.\n"
+    "\n"
+    "Sở Tài chính tổng hợp nhu cầu vốn bổ sung do biến động giá vật liệu, báo cáo UBND tỉnh trong"
+    " tháng 12/2026, bảo đảm đúng quy định hiện hành.\n"
+    "\n"
+    "Các tin khác\n"
+    "  Hội nghị tổng kết công tác dân vận năm 2026\n"
+)
+
+
+def test_a_box_of_related_articles_inside_the_article_does_not_end_it():
+    # Pages print the box between two paragraphs of the article (genre g1116): the article goes
+    # on with a long paragraph right after the box's headlines.
+    tasks = extract_text(_INSIDE)["tasks"]
+    assert [(t["lead"], t["deadline"]) for t in tasks] == [
+        (["Sở Xây dựng"], "2026-11-30"),
+        (["Sở Tài chính"], "2026-12-31"),
+    ]
+
+
+def test_teasers_after_the_closing_heading_stay_out():
+    # Under "Các tin khác" a page may print other items' headlines and their long summaries: the
+    # summary ends no box inside the article, since a second closing heading or none follows it.
+    text = _INSIDE + (
+        "\n"
+        "Ngày 10/11, Ban Dân vận Tỉnh ủy tổ chức hội nghị tổng kết công tác dân vận năm 2026; Ban Dân vận"
+        " Tỉnh ủy yêu cầu các xã, phường tiếp tục đổi mới phương thức vận động quần chúng, báo cáo kết quả"
+        " thực hiện trước ngày 15/12/2026 cho Thường trực Tỉnh ủy.\n"
+    )
+    assert len(extract_text(text)["tasks"]) == 2

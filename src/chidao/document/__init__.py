@@ -7,7 +7,6 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cache
 
 from chidao.data import load_toml
 from chidao.document.boxes import unbox
@@ -17,6 +16,7 @@ from chidao.document.kinds import is_commenting, is_schedule
 from chidao.document.lexicon import layout_cues, lexicon
 from chidao.document.outline import Node, build_outline
 from chidao.document.page_marks import print_marks
+from chidao.document.page_tail import article_resumes, closing_initials, ends_article, page_tools, tail_inside
 from chidao.document.paragraphs import Paragraph, split_paragraphs
 from chidao.document.people import find_chair, find_meeting_date, find_signer, signature_lines
 from chidao.document.tables import Table, find_tables
@@ -38,7 +38,6 @@ __all__ = [
 
 _CUES = layout_cues()  # layout_cues.toml
 _RECIPIENTS = _CUES["recipients"]
-_BYLINE = _CUES["byline"]
 _LEAD_IN = _CUES["lead_in"]
 _LAYOUT = load_toml("layout.toml")
 _ISSUER = _LAYOUT["issuer"]
@@ -198,54 +197,6 @@ def _intro_end(text: str, body: list[Paragraph], default: int) -> int:
     return default
 
 
-@cache
-def _closing_initials() -> frozenset[str]:
-    """The characters a paragraph that closes the body ("Nơi nhận:", "Tin liên quan") can open
-    with: the first letters of those words, or a character stripped before they are read."""
-    return frozenset("N" + "".join(tail[:1] for tail in lexicon().page_tail) + "*#: \n")
-
-
-@cache
-def _page_tails() -> frozenset[str]:
-    """The headings that close a portal article, in lowercase: pages print them in capitals too
-    ("TIN LIÊN QUAN")."""
-    return frozenset(tail.lower() for tail in lexicon().page_tail)
-
-
-def _ends_article(content: str) -> bool:
-    """ "Tin liên quan:", "Các tin khác": a portal page goes on with other articles."""
-    line = content.strip("*#: \n")
-    return len(line) < 40 and line.lower() in _page_tails()
-
-
-def _page_tools(text: str, paragraph: Paragraph) -> bool:
-    """A short paragraph that is only a portal page's tool bar or counter, in any line of it."""
-    content = text[paragraph.start : paragraph.end]
-    if len(content) > 120:
-        return False
-    tools = lexicon().page_tools
-    if _BYLINE.fullmatch(content.strip()):
-        return True  # "Thu Hằng (Trung tâm Thông tin - Văn phòng UBND tỉnh)": who wrote the item
-    return all(line.strip().lower().startswith(tools) for line in content.splitlines() if line.strip())
-
-
-def _tail_inside(text: str, paragraph: Paragraph) -> int | None:
-    """Where a line of its own that closes a portal article ("Bài viết liên quan:") starts inside a
-    paragraph of several lines, past its first line; None if there is none."""
-    first = text.find("\n", paragraph.start, paragraph.end)
-    if first < 0:
-        return None
-    tails = _page_tails()
-    pos = first + 1
-    while pos < paragraph.end:
-        stop = text.find("\n", pos, paragraph.end)
-        stop = paragraph.end if stop < 0 else stop
-        if stop - pos < 40 and text[pos:stop].strip("*#: ").lower() in tails:
-            return pos
-        pos = stop + 1
-    return None
-
-
 _SIGNATURE_PARAGRAPHS = 4  # a signature block: who signs for whom, the position, the name
 
 
@@ -339,6 +290,40 @@ def _signature_block(
     return body, body_end, tail
 
 
+def _article(text: str, paragraphs: list[Paragraph]) -> tuple[list[Paragraph], int, bool]:
+    """The body's paragraphs up to what closes it ("Nơi nhận:", a portal's "Tin liên quan"), where
+    it ends, and whether a portal page's own part closes it."""
+    body: list[Paragraph] = []
+    body_end = len(text)
+    page_tail = False
+    may_close = closing_initials()
+    resume_at = -1
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.start < resume_at:
+            continue  # a box of related articles inside the article (``article_resumes``)
+        inner = tail_inside(text, paragraph)
+        if inner is not None:
+            # a hard-wrapped page joins "Bài viết liên quan:" to the lines above it (genre n05)
+            body.append(replace(paragraph, end=inner))
+            body_end, page_tail = inner, True
+            break
+        if page_tools(text, paragraph):
+            continue  # "Chia sẻ | In bài | Gửi email", "Lượt xem: 1.248": a portal's tool bar (genre g411)
+        if text[paragraph.start] not in may_close:
+            body.append(paragraph)
+            continue
+        content = text[paragraph.start : paragraph.end]
+        page_tail = ends_article(content)
+        if page_tail and (resume := article_resumes(text, paragraphs, index)) is not None:
+            resume_at, page_tail = resume, False
+            continue
+        if _RECIPIENTS.match(content.strip("*# ")) or page_tail:
+            body_end = paragraph.start
+            break
+        body.append(paragraph)
+    return body, body_end, page_tail
+
+
 def parse_layout(text: str) -> Layout:
     """Read the layout of the normalized ``text``."""
     original = text
@@ -348,28 +333,7 @@ def parse_layout(text: str) -> Layout:
     paragraphs = split_paragraphs(text, header.body_start)
     if tables:
         paragraphs = [p for p in paragraphs if not any(t.start <= p.start < t.end for t in tables)]
-    body: list[Paragraph] = []
-    body_end = len(text)
-    page_tail = False
-    may_close = _closing_initials()
-    for paragraph in paragraphs:
-        inner = _tail_inside(text, paragraph)
-        if inner is not None:
-            # a hard-wrapped page joins "Bài viết liên quan:" to the lines above it (genre n05)
-            body.append(replace(paragraph, end=inner))
-            body_end, page_tail = inner, True
-            break
-        if _page_tools(text, paragraph):
-            continue  # "Chia sẻ | In bài | Gửi email", "Lượt xem: 1.248": a portal's tool bar (genre g411)
-        if text[paragraph.start] not in may_close:
-            body.append(paragraph)
-            continue
-        content = text[paragraph.start : paragraph.end]
-        page_tail = _ends_article(content)
-        if _RECIPIENTS.match(content.strip("*# ")) or page_tail:
-            body_end = paragraph.start
-            break
-        body.append(paragraph)
+    body, body_end, page_tail = _article(text, paragraphs)
     annex_start = _annex_start(text, body_end)
     body, body_end, tail = _signature_block(text, body, body_end, annex_start)
     body, addressees = _skip_addressees(text, body)

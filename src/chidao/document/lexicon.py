@@ -26,6 +26,7 @@ class LayoutLexicon:
     breadcrumb_separators: tuple[str, ...]
     arrow_separators: tuple[str, ...]
     page_tail: tuple[str, ...]  # "Tin liên quan": a portal page goes on past its article
+    inline_boxes: tuple[str, ...]  # "Tin liên quan" printed inside the article, which goes on after it
     site_names: tuple[str, ...]  # "Cổng Thông tin điện tử": a portal's name, never a headline
     page_tools: tuple[str, ...]  # "Cỡ chữ: A- A A+ | In bài": a page's tool bar, never a headline
     surnames: frozenset[str]
@@ -62,6 +63,7 @@ def lexicon() -> LayoutLexicon:
         breadcrumb_separators=tuple(data["breadcrumb_separators"]),
         arrow_separators=tuple(data["arrow_separators"]),
         page_tail=tuple(data["page_tail"]),
+        inline_boxes=tuple(data["inline_boxes"]),
         site_names=tuple(name.lower() for name in data["site_names"]),
         page_tools=tuple(name.lower() for name in data["page_tools"]),
         surnames=frozenset(data["surnames"]),
