@@ -161,7 +161,24 @@ def _regular(key: str, start: int, end: int) -> tuple[str, tuple[int, int]] | No
             return found
         if _closes_action(_whole_clause(key, start, match.start()), match, key, end):
             return found
+        if _short_period_of_action(_whole_clause(key, start, match.start()), match, key, end):
+            return found
     return None
+
+
+def _short_period_of_action(clause: str, match: re.Match[str], key: str, end: int) -> bool:
+    """ "hằng ngày", "hằng tuần" anywhere in a task's clause says how often its action is done
+    ("cung cấp bản tin dự báo thời tiết hằng ngày cho Ban Chỉ huy", "báo cáo tình hình thị trường
+    hằng tuần về Bộ Công Thương"): a day or a week is too short to be a plan's cycle. Not when it
+    qualifies a noun of daily life ("sinh hoạt hằng ngày") or another body's product ("bản tin
+    hằng tuần của Viện ...")."""
+    periods, nouns = _sentence_end_rules()[:2]
+    if match.group("period") not in periods or not clause.strip() or clause.rstrip().endswith(nouns):
+        return False
+    return not _OWNED_BY.match(key, match.end(), end)
+
+
+_OWNED_BY = re.compile(rf"\s+{load_toml('recurrence.toml')['owned_by']}(?![\w])")  # "... hằng tuần | của Viện"
 
 
 @cache
