@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from test_rules_g82_g105 import _notice, _tasks
 
+from chidao import extract_text
+
 # --- a unit's name that runs on in lowercase over "và", closed by its role ----------------------
 
 
@@ -19,3 +21,55 @@ def test_a_lowercase_name_joined_by_and_runs_to_the_role_that_closes_it() -> Non
         (["Phòng Quản lý giá và thị trường bất động sản"], ["Thanh tra Sở"], "2026-03-15", None),
         (["Sở Xây dựng", "Các đơn vị liên quan"], [], None, None),
     ]
+
+
+# --- a notice that only informs: its closing asks nothing (g1122) -------------------------------
+
+_MOVE = (
+    "1. Kể từ ngày 01/8/2026, Trung tâm Phát triển quỹ đất tỉnh chuyển về làm việc tại trụ sở mới:"
+    " số 12 đường Trần Phú, phường Hải Châu.\n"
+    "2. Trong thời gian chuyển trụ sở, từ ngày 28/7/2026 đến hết ngày 31/7/2026, Trung tâm tạm ngừng"
+    " tiếp nhận hồ sơ trực tiếp; hồ sơ trực tuyến vẫn được tiếp nhận bình thường.\n"
+)
+
+
+_LETTER = (
+    "UBND TỈNH BẮC NINH\n"
+    "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\n"
+    "Số: 512/SNNMT-VP\n"
+    "V/v thông báo địa điểm làm việc mới\n"
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\n"
+    "Bắc Ninh, ngày 06 tháng 7 năm 2026\n"
+    "\n"
+    "Kính gửi:\n"
+    "- Các sở, ban, ngành tỉnh;\n"
+    "- Ủy ban nhân dân các xã, phường.\n"
+    "\n"
+)
+
+
+def _letter(body: str) -> dict:
+    return extract_text(_LETTER + body + "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\n\nTrần Văn Bình\n")
+
+
+def test_a_notice_closing_only_to_inform_gives_no_task() -> None:
+    closing = (
+        "Sở Nông nghiệp và Môi trường trân trọng thông báo để Quý cơ quan, đơn vị biết, thuận tiện liên hệ"
+        " công tác./.\n"
+    )
+    result = _letter(_MOVE + closing)
+    assert result["tasks"] == [] and result["document"]["is_directive"] is False
+
+
+def test_a_closing_that_asks_to_act_or_a_body_that_asks_keeps_the_tasks() -> None:
+    acting = (
+        "3. Ủy ban nhân dân các xã, phường niêm yết địa chỉ mới tại bộ phận một cửa trước ngày 05/8/2026.\n"
+        "Sở Nông nghiệp và Môi trường thông báo để các cơ quan, đơn vị biết, thực hiện./.\n"
+    )
+    asked = (
+        "3. Đề nghị Ủy ban nhân dân các xã, phường niêm yết địa chỉ mới tại bộ phận một cửa trước ngày 05/8/2026.\n"
+        "Sở Nông nghiệp và Môi trường trân trọng thông báo để Quý cơ quan, đơn vị biết./.\n"
+    )
+    assert "2026-08-05" in [t["deadline"] for t in _letter(_MOVE + acting)["tasks"]]
+    assert "2026-08-05" in [t["deadline"] for t in _letter(_MOVE + asked)["tasks"]]

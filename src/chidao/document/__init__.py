@@ -12,7 +12,7 @@ from chidao.data import load_toml
 from chidao.document.boxes import unbox
 from chidao.document.header import Header, parse_header
 from chidao.document.issuer_block import issuer_block
-from chidao.document.kinds import is_commenting, is_schedule
+from chidao.document.kinds import informs_only, is_commenting, is_schedule
 from chidao.document.lexicon import layout_cues, lexicon
 from chidao.document.outline import Node, build_outline
 from chidao.document.page_marks import print_marks
@@ -29,6 +29,7 @@ __all__ = [
     "Node",
     "Paragraph",
     "Table",
+    "informs_only",
     "is_commenting",
     "is_schedule",
     "parse_layout",

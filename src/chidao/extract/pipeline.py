@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from chidao.data import load_toml
-from chidao.document import Layout, is_commenting, is_schedule, parse_layout, print_marks, unbox
+from chidao.document import Layout, informs_only, is_commenting, is_schedule, parse_layout, print_marks, unbox
 from chidao.document.lexicon import lexicon
 from chidao.extract.agencies import AgencyReader, Mention, Place
 from chidao.extract.confidence import Assessment, assess
@@ -280,7 +280,11 @@ def _unwrapped(key: str, layout: Layout) -> str:
 def _read(cutter: TaskCutter, reader: AgencyReader, layout: Layout, key: str) -> str:
     """Walk what the document's kind has tasks in; returns why the rest is left unread ("not_read"
     in a directive, "non_directive" in a report, a submission or minutes)."""
-    if layout.header.doc_type not in lexicon().non_directive_types and not is_commenting(layout.header):
+    if (
+        layout.header.doc_type not in lexicon().non_directive_types
+        and not is_commenting(layout.header)
+        and not informs_only(key, layout.read_paragraphs)
+    ):
         # A province writes to the centre to propose or report: the Prime Minister or a ministry is
         # given nothing by what names no actor (rules 10 and 16; genre g687).
         addressees = [m for m in _addressees(reader, layout) if reader.place.national or not is_higher(m)]
