@@ -87,9 +87,8 @@ def test_a_cue_spliced_into_a_grammar_is_its_regex_text():
     ],
 )
 def test_the_issuer_is_named_as_a_lead_with_the_words_of_layout_toml(issuer, lead):
-    from types import SimpleNamespace
 
-    from chidao.extract.pipeline import _issuer_key
+    from chidao.extract.issuer_keys import issuer_key
     from chidao.extract.registry import phrase_key
 
-    assert _issuer_key(SimpleNamespace(issuer=issuer)) == (phrase_key(lead) if lead else None)
+    assert issuer_key(issuer) == (phrase_key(lead) if lead else None)
