@@ -21,6 +21,7 @@ class LayoutLexicon:
     schedule_types: frozenset[str]  # a leaders' week of meetings: nobody chairs the document
     schedule_titles: tuple[str, ...]  # "Lịch làm việc ..." as a notice's subject, in lowercase
     commenting_titles: tuple[str, ...]  # "góp ý dự thảo ...": a letter of comments, in lowercase
+    symbol_bullets: tuple[str, ...]  # "\uf0b7": the Symbol font's bullet, over "•" where both are used
     informing_acts: tuple[str, ...]  # "thực hiện" after "thông báo để ... biết": the closing asks to act
     informing_asks: tuple[str, ...]  # "đề nghị": a body that asks in so many words
     commenting_object: str  # "dự thảo": what such a subject comments on
@@ -60,6 +61,7 @@ def lexicon() -> LayoutLexicon:
         schedule_types=frozenset(data["schedule_types"]),
         schedule_titles=tuple(title.lower() for title in data["schedule_titles"]),
         commenting_titles=tuple(title.lower() for title in data["commenting_titles"]),
+        symbol_bullets=tuple(data["symbol_bullets"]),
         informing_acts=tuple(data["informing_acts"]),
         informing_asks=tuple(data["informing_asks"]),
         commenting_object=data["commenting_object"],

@@ -8,7 +8,7 @@ Unmarked paragraphs belong to the item open above them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from chidao.document.lexicon import lexicon
 from chidao.document.paragraphs import Paragraph
@@ -25,6 +25,7 @@ _RANK = {
     "alpha_dot": 5,
     "paren": 6,
     "ordinal": 6,
+    "symbol": 6.5,  # the Symbol font's bullet over "•" in a text that uses both (``_symbol_bullets``)
     "dash": 7,
     "plus": 8,
     "star": 9,
@@ -65,6 +66,7 @@ def build_outline(paragraphs: list[Paragraph], text: str = "") -> Node:
     new run of them beside the earlier ones (genre g447)."""
     root = Node(None)
     stack: list[tuple[Node, float]] = [(root, -1.0)]  # the open items and their ranks
+    paragraphs = _symbol_bullets(paragraphs)
     bullets = _bullet_ranks(paragraphs)
     for k, paragraph in enumerate(paragraphs):
         node = Node(paragraph, [])
@@ -112,8 +114,9 @@ def _prose_after_list(text: str, above: list[Paragraph], paragraph: Paragraph, o
     )
 
 
-_BULLETS = frozenset({"dash", "plus", "star", "circle"})
+_BULLETS = frozenset({"dash", "plus", "star", "circle", "symbol"})
 _NUMBERED = frozenset({"decimal", "decimal2"})
+_SYMBOL_MARKS = frozenset(lexicon().symbol_bullets)  # "\uf0b7": Word's first-level bullet as a copy keeps it
 
 
 def _task_no_rank(stack: list[tuple[Node, float]], paragraph: Paragraph) -> float:
@@ -139,6 +142,19 @@ def _bullet_ranks(paragraphs: list[Paragraph]) -> dict[str | None, float]:
     if "star" in first and first["star"] < first.get("plus", len(paragraphs)):
         return {"star": (_RANK["dash"] + _RANK["plus"]) / 2}
     return {}
+
+
+def _symbol_bullets(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """A text that marks some items with the Symbol font's bullet (U+F0B7, as Word's copy keeps
+    it) and others with "•" or "-" uses two levels: the first kind used is the upper one, its
+    headings ("Sở Tài chính", "TỔ CHỨC THỰC HIỆN") over the other's items (genre g1165)."""
+    symbol = next((i for i, p in enumerate(paragraphs) if p.kind == "dash" and p.marker in _SYMBOL_MARKS), None)
+    if symbol is None:
+        return paragraphs
+    other = next((i for i, p in enumerate(paragraphs) if p.kind == "dash" and p.marker not in _SYMBOL_MARKS), None)
+    if other is None or other < symbol:
+        return paragraphs
+    return [replace(p, kind="symbol") if p.kind == "dash" and p.marker in _SYMBOL_MARKS else p for p in paragraphs]
 
 
 def _open_bullet(stack: list[tuple[Node, float]], kind: str | None) -> int | None:
