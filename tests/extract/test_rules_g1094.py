@@ -73,3 +73,16 @@ def test_a_closing_that_asks_to_act_or_a_body_that_asks_keeps_the_tasks() -> Non
     )
     assert "2026-08-05" in [t["deadline"] for t in _letter(_MOVE + acting)["tasks"]]
     assert "2026-08-05" in [t["deadline"] for t in _letter(_MOVE + asked)["tasks"]]
+
+
+def test_a_notice_with_a_part_setting_out_who_does_what_keeps_its_tasks() -> None:
+    # "Lịch tiếp công dân" closes "để Nhân dân biết, liên hệ./." yet its "TỔ CHỨC THỰC HIỆN" part
+    # gives the ward's offices their duties (genre g1133)
+    body = (
+        "I. LỊCH TIẾP CÔNG DÂN\n"
+        "Chủ tịch Ủy ban nhân dân phường tiếp công dân vào ngày 15 hằng tháng tại Trụ sở tiếp công dân.\n"
+        "II. TỔ CHỨC THỰC HIỆN\n"
+        "1. Văn phòng HĐND và UBND phường niêm yết công khai Thông báo này trước ngày 20/7/2026.\n"
+        "Ủy ban nhân dân phường thông báo để Nhân dân, cơ quan, tổ chức trên địa bàn phường biết, liên hệ./.\n"
+    )
+    assert "2026-07-20" in [t["deadline"] for t in _letter(body)["tasks"]]

@@ -30,7 +30,8 @@ def informs_only(key: str, paragraphs: list[Paragraph]) -> bool:
     quan, đơn vị biết, thuận tiện trong việc liên hệ công tác./.", genre g960, g1122): a new office
     address, a change of director, a postponed meeting. Its numbered items tell facts ("Kể từ ngày
     01/4/2026, Văn phòng ... chuyển về làm việc tại ..."), never tasks. A closing that asks to act
-    ("biết, thực hiện") or a body that asks in so many words ("đề nghị") is no such notice."""
+    ("biết, thực hiện"), a body that asks in so many words ("đề nghị") or one with a part that sets
+    out who does what ("III. TỔ CHỨC THỰC HIỆN", genre g1133) is no such notice."""
     if not paragraphs:
         return False
     vocab = lexicon()
@@ -42,5 +43,7 @@ def informs_only(key: str, paragraphs: list[Paragraph]) -> bool:
         if any(act in found.group("rest") for act in vocab.informing_acts):
             return False
         body = key[paragraphs[0].start : paragraph.start]
-        return not any(find_words(body, ask.split()) for ask in vocab.informing_asks)
+        if any(find_words(body, ask.split()) for ask in vocab.informing_asks):
+            return False
+        return not any(key[p.body : p.end].startswith(vocab.informing_parts) for p in paragraphs)
     return False

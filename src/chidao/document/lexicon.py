@@ -24,6 +24,7 @@ class LayoutLexicon:
     symbol_bullets: tuple[str, ...]  # "\uf0b7": the Symbol font's bullet, over "•" where both are used
     informing_acts: tuple[str, ...]  # "thực hiện" after "thông báo để ... biết": the closing asks to act
     informing_asks: tuple[str, ...]  # "đề nghị": a body that asks in so many words
+    informing_parts: tuple[str, ...]  # "tổ chức thực hiện": a heading over who does what
     commenting_object: str  # "dự thảo": what such a subject comments on
     boilerplate: frozenset[str]
     breadcrumb_separators: tuple[str, ...]
@@ -64,6 +65,7 @@ def lexicon() -> LayoutLexicon:
         symbol_bullets=tuple(data["symbol_bullets"]),
         informing_acts=tuple(data["informing_acts"]),
         informing_asks=tuple(data["informing_asks"]),
+        informing_parts=tuple(data["informing_parts"]),
         commenting_object=data["commenting_object"],
         boilerplate=frozenset(data["boilerplate"]),
         breadcrumb_separators=tuple(data["breadcrumb_separators"]),
