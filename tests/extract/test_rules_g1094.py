@@ -86,3 +86,29 @@ def test_a_notice_with_a_part_setting_out_who_does_what_keeps_its_tasks() -> Non
         "Ủy ban nhân dân phường thông báo để Nhân dân, cơ quan, tổ chức trên địa bàn phường biết, liên hệ./.\n"
     )
     assert "2026-07-20" in [t["deadline"] for t in _letter(body)["tasks"]]
+
+
+# --- a tab table of drafts to submit, its merged cells left blank (g1137) ----------------------
+
+
+def test_a_list_of_drafts_with_merged_cells_left_blank() -> None:
+    # "Tên đề án, văn bản" is the work; the copy dropped each line's trailing tabs (blank last
+    # cells); a blank lead or "Cấp trình" cell is merged with the one above, and so is the blank
+    # time cell beside it; a blank time cell alone means no deadline.
+    table = (
+        "TT\tTên đề án, văn bản\tCấp trình\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian trình\n"
+        "1\tNghị quyết quy định mức chi hỗ trợ lực lượng bảo vệ an ninh cơ sở\tHĐND tỉnh\tCông an tỉnh"
+        "\tSở Tài chính\tTháng 8/2026\n"
+        "2\tNghị quyết quy định chính sách hỗ trợ liên kết sản xuất\t\tSở Nông nghiệp và Môi trường\tSở Công Thương\n"
+        "3\tNghị quyết quy định mức thu phí tham quan khu di tích\t\tSở Văn hóa, Thể thao và Du lịch\tSở Tư pháp\n"
+        "II\tVăn bản trình Ủy ban nhân dân tỉnh\n"
+        "4\tQuyết định ban hành quy chế quản lý cụm công nghiệp\tUBND tỉnh\tSở Công Thương\tSở Xây dựng\tQuý IV/2026\n"
+        "5\tKế hoạch phát triển thương mại điện tử\tUBND tỉnh\tSở Công Thương\tSở Tài chính\n"
+    )
+    assert _tasks(_notice(table, kind="QĐ", title="QUYẾT ĐỊNH", subject="Ban hành Danh mục đề án năm 2026")) == [
+        (["Công an tỉnh"], ["Sở Tài chính"], "2026-08-31", None),
+        (["Sở Nông nghiệp và Môi trường"], ["Sở Công Thương"], "2026-08-31", None),
+        (["Sở Văn hóa, Thể thao và Du lịch"], ["Sở Tư pháp"], "2026-08-31", None),
+        (["Sở Công Thương"], ["Sở Xây dựng"], "2026-12-31", None),
+        (["Sở Công Thương"], ["Sở Tài chính"], None, None),
+    ]

@@ -154,6 +154,10 @@ def _tab_row(
     exact = _split(text, start, end, _ONE_TAB)
     if len(exact) == count:
         return exact, end, i
+    if len(cells) < len(exact) < count and _row_ends(text, lines, i):
+        # "4\tNghị quyết ...\t\tSở A\tSở B\t": the copy dropped the line's trailing tabs, which
+        # stood for the empty cells that end the row (genre g1137)
+        return [*exact, *(Cell(end, end) for _ in range(count - len(exact)))], end, i
     joined, last = cells, i
     while last + 1 < len(lines) and last < i + _MOST_ROW_LINES:  # cells wrapped onto the next lines
         following = _wrapped_tab_row(text, lines[last + 1], joined, count)
@@ -166,6 +170,15 @@ def _tab_row(
 
 
 _MOST_ROW_LINES = 4  # a row whose cells wrapped: its first line and at most this many more
+
+
+def _row_ends(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+    """Whether the row on line ``i`` ends there: the table's end, a blank line, or the next row's
+    number or a group's title opens the next line."""
+    if i + 1 >= len(lines):
+        return True
+    start, end = lines[i + 1]
+    return start == end or bool(_ROW_OPENING.match(text, start, end) or _GROUP_TITLE.match(text, start, end))
 
 
 def _wrapped_tab_row(text: str, line: tuple[int, int], cells: list[Cell], count: int) -> tuple[list[Cell], int] | None:
@@ -205,6 +218,9 @@ def _sub_header(
 
 # A row's number, then its first cell: "9\tKiểm tra ...".
 _ROW_NUMBER = re.compile(r"[ \t]*\d{1,3}[.)]?\t")
+# What opens a row of a tab table: its number, or a group's mark in the number's column ("II\tKỳ họp
+# thường lệ cuối năm", genre g1137).
+_ROW_OPENING = re.compile(r"[ \t]*(?:\d{1,3}|[IVXLC]{1,6}|[A-ZĐ])[.)]?\t")
 # A line that titles the rows under it, written across the table: "I. CÔNG TÁC TUYÊN TRUYỀN",
 # "A. NHIỆM VỤ CHUNG" (genre g886, g887).
 _GROUP_TITLE = re.compile(r"[ \t]*(?:[IVXLC]{1,6}|[A-ZĐ])[.)][ \t]+\S[^\t|]*$", re.MULTILINE)

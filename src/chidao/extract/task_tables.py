@@ -201,6 +201,8 @@ class TableTasks:
         contents: list[tuple[int, int]] = []  # each row task's content cell
         numbers: list[str] = []  # and its number ("3")
         above: list[Mention] = []  # the leads of the row above, for a lead cell merged with it
+        last: Row | None = None  # the row above, a task's
+        merged_last = False  # whether its time cell was merged with the one above it
         for row in table.rows:
             content = table.cell(row, "content")
             if row.group or content is None or content.end <= content.start:
@@ -213,6 +215,10 @@ class TableTasks:
                 continue
             time_cell = table.cell(row, "time")
             timing = self._row_timing(table, row)
+            merged = time_cell is not None and time_cell.end <= time_cell.start and rows
+            merged = bool(merged) and _merged_below(table, row, last, merged_last)
+            if merged:
+                timing = rows[-1].timing  # a time cell merged with the one above (genre g1137)
             source = "own" if timing.deadline_text or timing.recurrence or timing.recurrence_text else "none"
             if source == "none" and ctx.timing is not None and time_cell is None:
                 timing, source = ctx.timing, "inherited"
@@ -220,6 +226,7 @@ class TableTasks:
             if timing.deadline_text:
                 trace.append(f"deadline: {timing.deadline_text!r} ({timing.kind})")
             rows.append(Task(row.start, row.end, leads, partners, timing, trace, "table", source, True))
+            last, merged_last = row, merged
             contents.append((content.start, content.end))
             number = table.cell(row, "number")
             numbers.append(self.text[number.start : number.end].strip(" .") if number is not None else "")
@@ -283,6 +290,28 @@ class TableTasks:
             redating.append((match.start(), end))
         if redating:
             self.tasks = [t for t in self.tasks if not any(t.start <= s < t.end for s, _ in redating)]
+
+
+def _merged_below(table: Table, row: Row, above: Row | None, merged_above: bool) -> bool:
+    """Whether ``row``'s blank time cell is merged with the one above: the table's only time column,
+    and another cell of the row blank where the row above has one filled (its lead, its "Cấp
+    trình": cells merged down over several rows, genre g1137), or blank there too when the row above
+    was itself merged; a row blank in its time cell alone has no deadline."""
+    if above is None or not table.merged_blanks or table.roles.count("time") != 1:
+        return False
+    return any(
+        role in _MERGED_DOWN
+        and index < len(row.cells)
+        and index < len(above.cells)
+        and row.cells[index].end <= row.cells[index].start
+        and (above.cells[index].end > above.cells[index].start or merged_above)
+        for index, role in enumerate(table.roles)
+    )
+
+
+# The columns whose blank cell is merged with the one above: the lead, and a column of no role
+# ("Cấp trình"); a blank partner cell only says the row has none.
+_MERGED_DOWN = frozenset({"lead", None})
 
 
 def _first_run(table: Table, row: Row, cells: list[tuple[Cell | None, Cell]]) -> list[tuple[Cell | None, Cell]]:
