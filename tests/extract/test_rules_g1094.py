@@ -112,3 +112,31 @@ def test_a_list_of_drafts_with_merged_cells_left_blank() -> None:
         (["Sở Công Thương"], ["Sở Xây dựng"], "2026-12-31", None),
         (["Sở Công Thương"], ["Sở Tài chính"], None, None),
     ]
+
+
+# --- a table copied one cell per line from a PDF with narrow columns (g1138) --------------------
+
+
+def test_narrow_cells_wrapped_over_lines_and_a_page_turn() -> None:
+    # Each cell wraps over several lines; a period's unit, a preposition, a body's head word or a
+    # dash at a line's end goes on on the next line; "Nhóm nhiệm vụ 2: ..." titles the rows under
+    # it; the page's rule, its number and the header wrapped again on the next page are no row.
+    header = "STT\nNội dung nhiệm vụ\nThời gian\nthực hiện\nĐơn vị chủ trì\nĐơn vị phối hợp\n"
+    table = (
+        header + "Nhóm nhiệm vụ 1: Giám sát dịch bệnh\n"
+        "1\nTổ chức giám sát chủ động vi rút cúm gia\ncầm tại các chợ đầu mối\nQuý II và Quý\nIV/2026\n"
+        "Chi cục Chăn\nnuôi và Thú y\nUBND các xã,\nphường; Trạm\nThú y khu vực\n"
+        "Nhóm nhiệm vụ 2: Tiêm phòng\n"
+        "2\nTổ chức tiêm phòng đợt 1 cho đàn vật nuôi\nHằng năm, cao\nđiểm trước\nTết Nguyên đán\n"
+        "Phòng Kế hoạch\n- Tài chính\nHải quan cửa\nkhẩu Hữu Nghị\n"
+        "\n______________________________\nTrang 3/6\n"
+        + header
+        + "3\nTổ chức tiêm phòng đợt 2 cho gia súc\nTháng 4 -\n5/2026\n"
+        "Trung tâm\nKhuyến nông\nChi cục Chăn\nnuôi và Thú y\n"
+    )
+    tasks = _tasks(_notice(table, kind="KH", title="KẾ HOẠCH", subject="Phòng, chống dịch bệnh động vật năm 2026"))
+    assert [(lead, partners, deadline) for lead, partners, deadline, _ in tasks] == [
+        (["Chi cục Chăn nuôi và Thú y"], ["Ủy ban nhân dân các xã, phường", "Trạm Thú y khu vực"], "2026-06-30"),
+        (["Phòng Kế hoạch - Tài chính"], ["Hải quan cửa khẩu Hữu Nghị"], None),
+        (["Trung tâm Khuyến nông"], ["Chi cục Chăn nuôi và Thú y"], "2026-05-31"),
+    ]

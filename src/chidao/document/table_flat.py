@@ -14,7 +14,18 @@ from chidao.document.table_groups import cell_openers, lead_groups_named
 from chidao.document.table_types import Cell, Row, Table
 from chidao.text.fold import match_key
 
-_CELL_UNFINISHED = frozenset(load_toml("tables.toml")["cell_unfinished"])  # "và"
+_TABLES = load_toml("tables.toml")
+_CELL_UNFINISHED = frozenset(_TABLES["cell_unfinished"])  # "và"
+_CELL_UNFINISHED_CASED = frozenset(_TABLES["cell_unfinished_cased"])  # "Quý" / "IV/2026"
+# "...; Trạm" / "Chăn nuôi ...": a head word after a list's mark, or alone on its line
+_HEADS = "|".join(map(re.escape, _TABLES["cell_name_heads"]))
+_AND = "|".join(map(re.escape, _TABLES["name_list_links"]))
+_NAME_HEAD_AT_END = re.compile(rf"(?:^|[;,]\s*|\s(?:{_AND})\s+)(?:{_HEADS})$")
+# "Nhóm nhiệm vụ 2: Tiêm phòng ..." across the table (genre g1138)
+_LABELS = "|".join(map(re.escape, _TABLES["group_labels"]))
+_GROUP_LABEL = re.compile(rf"(?:{_LABELS})\s+(?:\d{{1,2}}|[IVXLC]{{1,5}})\s*[:.]")
+_DASHED_PART = re.compile(r"[-–][^\S\n]+[A-ZĐ]")  # "- Tài chính": the rest of "Phòng Kế hoạch - Tài chính"
+_RULE = re.compile(r"[_\-–=.]{5,}")  # a page's rule line ("_____")
 CELL_HALVES = tuple(match_key(w) for w in load_toml("tables.toml")["cell_halves"])  # "phối hợp:"
 # "Nơi nhận", "NƠI NHẬN"
 _RECIPIENTS_LABELS = tuple(s for label in load_toml("layout.toml")["recipients_labels"] for s in (label, label.upper()))
@@ -33,11 +44,17 @@ def _continues_cell(text: str, previous: tuple[int, int], line: tuple[int, int],
     with a line for each column has no wrapped cell (``_cells_of``, genre g964)."""
     if _wraps(text, line):
         return True
+    prev = text[previous[0] : previous[1]].rstrip()
+    if len(prev.split()) > 1 and prev.split()[-1] in _CELL_UNFINISHED_CASED:  # "-" alone: an empty cell
+        return True  # "Quý II và Quý" / "IV/2026", "Tháng 4 -" / "5/2026" (genre g1138)
     if _TIME_CELL.match(text, line[0]):
         return False  # "Tháng 6/2026" after a long partners' cell: the time column
-    prev = text[previous[0] : previous[1]].rstrip()
+    if _DASHED_PART.match(text, line[0]) and prev[-1:].isalnum() and len(prev) < 0.8 * width:
+        return True  # "Phòng Kế hoạch" / "- Tài chính; Sở Tài chính": a name's part after its dash
     if prev.endswith(",") or (prev.split() and prev.split()[-1].lower() in _CELL_UNFINISHED):
         return True  # "Sở Văn hóa, Thể thao và" / "Du lịch" (genre g13)
+    if _NAME_HEAD_AT_END.search(prev) and not _TIME_CELL.match(text, line[0]):
+        return True  # "UBND các xã, phường; Trạm" / "Chăn nuôi và Thú y khu vực" (genre g1138)
     if prev.endswith(";") and match_key(text[line[0] : line[0] + 20]).startswith(CELL_HALVES):
         return True  # "Chủ trì: Sở Xây dựng;" / "Phối hợp: Sở Tài chính" (genre g1041)
     if prev.endswith(";") and cell_openers().match(match_key(text[line[0] : line[1]])):
@@ -111,7 +128,7 @@ def _flat_header(text: str, lines: list[tuple[int, int]], i: int) -> tuple[list[
     while j < len(lines) and len(header) < 12:
         hs, he = lines[j]
         label = text[hs:he].strip()
-        if not label or _ROW_NUMBER.fullmatch(label) or _SECTION_AFTER_TABLE.match(label):
+        if not label or _ROW_NUMBER.fullmatch(label) or _SECTION_AFTER_TABLE.match(label) or _GROUP_LABEL.match(label):
             break  # a row's number, or a group line ("I. HOÀN THIỆN THỂ CHẾ") before the first row
         if _letter_group(text, lines, j) is not None:
             break  # "A" / "NHIỆM VỤ TRỌNG TÂM" (genre g964)
@@ -134,8 +151,10 @@ def _flat_row_end(text: str, lines: list[tuple[int, int]], j: int, first_label: 
             _ROW_NUMBER.fullmatch(body) or _letter_group(text, lines, k) is not None or _lead_group_line(text, lines, k)
         ):
             break
-        if k > j + 1 and (body == first_label or _PAGE_FOOT.fullmatch(body)):
+        if k > j + 1 and (body == first_label or _PAGE_FOOT.fullmatch(body) or _RULE.fullmatch(body)):
             break
+        if k > j + 1 and _GROUP_LABEL.match(body):
+            break  # "Nhóm nhiệm vụ 2: ..." between two rows (genre g1138)
         if body.startswith(_RECIPIENTS_LABELS) or (not body and _blank_next(text, lines, k)):
             break
         if _SECTION_AFTER_TABLE.match(body) and (body[0] in "IVXLC" or _blank_before(text, lines, k)):
@@ -158,11 +177,16 @@ def _page_turn(text: str, lines: list[tuple[int, int]], j: int, labels: list[str
         for label in labels[1:]:
             while after < len(lines) and not text[lines[after][0] : lines[after][1]].strip():
                 after += 1
-            if after >= len(lines) or (
-                text[lines[after][0] : lines[after][1]].strip() != label.split()[0]
-                and not (text[lines[after][0] : lines[after][1]].strip().startswith(label[:12]))
-            ):
+            if after >= len(lines):
                 return None
+            line = text[lines[after][0] : lines[after][1]].strip()
+            if line != label.split()[0] and not line.startswith(label[:12]):
+                if not (line and label.startswith(line)):
+                    return None
+                # "Thời gian" / "thực hiện": the label wrapped again as on the first page (genre g1138)
+                while after + 1 < len(lines) and label.startswith(f"{line} {text[slice(*lines[after + 1])].strip()}"):
+                    after += 1
+                    line = f"{line} {text[slice(*lines[after])].strip()}"
             after += 1
         return after
     return None
@@ -205,6 +229,18 @@ def _letter_group(text: str, lines: list[tuple[int, int]], j: int) -> int | None
 
 
 _LEAD_GROUP_LINE = re.compile(r"\d{1,2}[.)]\s+[A-ZĐ][^\W\d_]*\s+[^\W\d_]")
+
+
+def _label_group(text: str, lines: list[tuple[int, int]], j: int) -> int | None:
+    """The index of the row number after a labelled group line ("Nhóm nhiệm vụ 2: Tiêm phòng, chủ
+    động nguồn vắc xin", perhaps wrapped once, genre g1138), or None."""
+    if not _GROUP_LABEL.match(text[lines[j][0] : lines[j][1]].strip()):
+        return None
+    for k in (j + 1, j + 2):
+        following = text[lines[k][0] : lines[k][1]].strip() if k < len(lines) else ""
+        if _ROW_NUMBER.fullmatch(following) and not _ROMAN.fullmatch(following):
+            return k
+    return None
 
 
 def _lead_group_line(text: str, lines: list[tuple[int, int]], j: int) -> int | None:
@@ -253,7 +289,7 @@ def one_cell_per_line(text: str, lines: list[tuple[int, int]], heads: list[int])
                 if turned is not None:
                     j = turned
                     continue
-                nxt = _group_line_end(text, lines, j) or _letter_group(text, lines, j)
+                nxt = _group_line_end(text, lines, j) or _letter_group(text, lines, j) or _label_group(text, lines, j)
                 if nxt is None and table.lead_groups:
                     nxt = _lead_group_line(text, lines, j)
                 if nxt is None:
