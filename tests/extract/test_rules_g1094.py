@@ -140,3 +140,35 @@ def test_narrow_cells_wrapped_over_lines_and_a_page_turn() -> None:
         (["Phòng Kế hoạch - Tài chính"], ["Hải quan cửa khẩu Hữu Nghị"], None),
         (["Trung tâm Khuyến nông"], ["Chi cục Chăn nuôi và Thú y"], "2026-05-31"),
     ]
+
+
+# --- a project's record and its investor; a body named with its role over its duties (g1191-g1192)
+
+
+def test_a_project_decision_names_its_investor_in_its_record() -> None:
+    body = (
+        "Điều 1. Phê duyệt dự án đầu tư xây dựng kè chống sạt lở bờ suối Ngòi Lanh với các nội dung sau:\n"
+        "1. Chủ đầu tư: Ban Quản lý dự án đầu tư xây dựng công trình nông nghiệp tỉnh.\n"
+        "2. Địa điểm xây dựng: xã Khe Lánh.\n"
+        "3. Hình thức tổ chức quản lý dự án: Chủ đầu tư trực tiếp quản lý dự án.\n"
+        "Điều 2. Tổ chức thực hiện\n"
+        "1. Chủ đầu tư có trách nhiệm tổ chức lựa chọn nhà thầu theo quy định, hoàn thành trong quý III/2026.\n"
+    )
+    result = _notice(body, kind="QĐ", title="QUYẾT ĐỊNH", subject="Phê duyệt dự án kè suối Ngòi Lanh")
+    assert _tasks(result) == [
+        (["Ban Quản lý dự án đầu tư xây dựng công trình nông nghiệp tỉnh"], [], "2026-09-30", None)
+    ]
+
+
+def test_a_body_named_with_its_role_over_its_duties_leads_them() -> None:
+    body = (
+        "Điều 4. Cơ quan thường trực và Tổ giúp việc\n"
+        "1. Sở Nông nghiệp và Môi trường là cơ quan thường trực của Ban Chỉ đạo, có trách nhiệm:\n"
+        "a) Tham mưu Trưởng ban ban hành kế hoạch hoạt động trong tháng 9/2026.\n"
+        "b) Tổng hợp, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng quý.\n"
+    )
+    result = _notice(body, kind="QĐ", title="QUYẾT ĐỊNH", subject="Thành lập Ban Chỉ đạo các Chương trình")
+    assert _tasks(result) == [
+        (["Sở Nông nghiệp và Môi trường"], [], "2026-09-30", None),
+        (["Sở Nông nghiệp và Môi trường"], [], None, "quarterly"),
+    ]

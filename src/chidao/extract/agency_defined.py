@@ -140,8 +140,13 @@ class DefinedReading:
         return body.name if body is not None else None
 
     def _body_before(self, pos: int) -> Mention | None:
-        """The longest body whose name ends right before ``pos`` (within 160 characters)."""
+        """The longest body whose name ends right before ``pos`` (within 160 characters), or before
+        its short form in brackets ("Ban Quản lý dự án ... tỉnh (Ban QLDA) làm chủ đầu tư", genre g1172)."""
         end = len(self.text[:pos].rstrip())
+        if self.text[end - 1 : end] == ")":
+            opening = self.text.rfind("(", max(0, end - 40), end)
+            if opening > 0 and "\n" not in self.text[opening:end]:
+                end = len(self.text[:opening].rstrip())
         for match in re.finditer(r"(?<!\S)\S", self.text[max(0, end - 160) : end]):  # the farthest first
             start = max(0, end - 160) + match.start()
             self.limit = len(self.text)

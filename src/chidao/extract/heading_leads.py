@@ -12,6 +12,8 @@ from chidao.extract.lead_basics import _STOP, Assignment, _Read, clean_leads, pa
 from chidao.extract.registry import phrase_key
 
 _HEADING_VERB = cues("assignment_cues.toml")["heading_verb"]
+_ROLE_IS = cues("assignment_cues.toml")["role_is"]  # " là cơ quan thường trực của Ban Chỉ đạo"
+_DUTIES_LEAD_IN = cues("assignment_cues.toml")["duties_lead_in"]  # ", có trách nhiệm:"
 
 _PUNCTUATION = re.compile(r"[.;:,]")
 # A heading's agency and a bracketed aside about who holds it, nothing else: "1. Đồng chí Trưởng
@@ -37,6 +39,11 @@ def _heading(reader: AgencyReader, start: int, pos: int, end: int) -> tuple[Assi
         return None, read
     rest = key[after:end].strip(" .;\n").lstrip(")").strip()
     if rest.startswith(":") or not rest or _ASIDE_ONLY.fullmatch(rest):
+        return Assignment(clean_leads(mentions), start, True), read
+    role = _ROLE_IS.match(key, after, end)
+    if role is not None and _DUTIES_LEAD_IN.fullmatch(key[role.end() : end].rstrip(" .;\n")):
+        # "1. Sở Nông nghiệp và Môi trường là cơ quan thường trực của Ban Chỉ đạo, có trách nhiệm:"
+        # over the duties (genre g1191)
         return Assignment(clean_leads(mentions), start, True), read
     owned = (
         _owned_heading(reader, mentions, after, end)
