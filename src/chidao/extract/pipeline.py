@@ -251,7 +251,7 @@ def _read(cutter: TaskCutter, reader: AgencyReader, layout: Layout, key: str) ->
         _drop_quoted(cutter, key)
         if layout.header.doc_type in lexicon().agenda_types or is_schedule(layout.header):
             cutter.tasks = [
-                t for t in cutter.tasks if _ASSIGNING_OPENING.match(key, t.start) or _handed_out(key, t.start)
+                t for t in cutter.tasks if _opens_assigning(key, t.start) or _handed_out(key, t.start)
             ]
         return "not_read"
     if layout.header.doc_type in lexicon().reports_with_assignments:
@@ -273,6 +273,18 @@ def _drop_quoted(cutter: TaskCutter, key: str) -> None:
         else:
             kept.append(task)
     cutter.tasks = kept
+
+
+def _opens_assigning(key: str, pos: int) -> bool:
+    """Whether the item at ``pos`` opens by assigning ("Giao Sở Công Thương chuẩn bị ..."), perhaps
+    after a short label of its own ("5. Chuẩn bị nội dung: Giao Sở Công Thương ...", genre g1217)."""
+    if _ASSIGNING_OPENING.match(key, pos):
+        return True
+    colon = key.find(":", pos, pos + 40)
+    label = key[pos:colon] if colon >= 0 else ""
+    if not label or "\n" in label:
+        return False
+    return _ASSIGNING_OPENING.match(key, colon + 1 + (key[colon + 1 : colon + 2] == " ")) is not None
 
 
 def _handed_out(key: str, pos: int) -> bool:
