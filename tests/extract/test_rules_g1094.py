@@ -172,3 +172,23 @@ def test_a_body_named_with_its_role_over_its_duties_leads_them() -> None:
         (["Sở Nông nghiệp và Môi trường"], [], "2026-09-30", None),
         (["Sở Nông nghiệp và Môi trường"], [], None, "quarterly"),
     ]
+
+
+# --- a unit's name given by a heading line, with a comma, a role in brackets or a verb's word (g1209)
+
+
+def test_a_heading_that_names_a_unit_gives_its_whole_name() -> None:
+    body = (
+        "1. Phòng Xây dựng chính quyền và công tác thanh niên (đơn vị đầu mối)\n"
+        "- Chủ trì khảo sát thực trạng đội ngũ công chức cấp xã, hoàn thành trong tháng 8/2026.\n"
+        "2. Phòng Cải cách hành chính và Văn thư, lưu trữ\n"
+        "- Kiểm tra công tác văn thư tại cấp xã trong quý IV/2026.\n"
+        "3. Các xã, phường báo cáo kết quả về Phòng Xây dựng chính quyền và công tác thanh niên hằng quý.\n"
+    )
+    leads = [
+        lead for lead, _, _, _ in _tasks(_notice(body, kind="KH", title="KẾ HOẠCH", subject="Bồi dưỡng công chức"))
+    ]
+    assert leads[:2] == [
+        ["Phòng Xây dựng chính quyền và công tác thanh niên"],
+        ["Phòng Cải cách hành chính và Văn thư, lưu trữ"],
+    ]

@@ -9,12 +9,17 @@ import re
 
 from chidao.extract.agency_words import _AND_WORD, _CUES, _WORDS
 from chidao.extract.mention import Mention
-from chidao.text.chars import UPPER
+from chidao.text.chars import LOWER, UPPER
 from chidao.text.occurrences import find_words
 
 # A numbered or lettered line that holds a few words and perhaps a colon, nothing else.
+# Its name may go on after a comma in lowercase ("4. Phòng Cải cách hành chính và Văn thư, lưu trữ") and
+# be followed by its role in brackets ("1. Phòng Xây dựng chính quyền ... (đơn vị đầu mối)", genre g1209).
 _HEADING_NAME = re.compile(
-    r"^[ \t]*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)][ \t]+([^\n:;,.()]{6,90}?)[ \t]*:?[ \t]*$", re.MULTILINE
+    rf"^[ \t]*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)][ \t]+"
+    rf"([^\n:;,.()]{{6,90}}?(?:,[ \t]+[{LOWER}][{LOWER} ]{{1,40}}?)*)"
+    r"[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*:?[ \t]*$",
+    re.MULTILINE,
 )
 _MOST_WORDS = 5  # words of a name after what the reader reads
 _SHORT_NAME = _CUES["short_name"]  # "(sau đây gọi tắt là Tổ công tác)" (genre g376, g445)
@@ -51,10 +56,15 @@ class DefinedReading:
         for match in _HEADING_NAME.finditer(self.text):
             start, end = match.span(1)
             self.limit = len(self.text)
-            if not self._is_upper(start) or not self.starts_agency(start) or self.acts(start, end):
+            if not self._is_upper(start) or not self.starts_agency(start):
+                continue
+            # "1. Sở Xây dựng rà soát quy hoạch" is no name; but a line the text uses again is one, even
+            # with a verb's word in it ("Phòng Xây dựng chính quyền và công tác thanh niên", genre g1209)
+            repeated = len(_occurrences(self.key, self.key[start:end])) > 1
+            if self.acts(start, end) and not repeated:
                 continue
             read = self._read_end(start)
-            if read is not None and read < end and self._plain_rest(read, end):
+            if read is not None and read < end and (repeated or self._plain_rest(read, end)):
                 phrase = self.key[start:end]
                 defined.setdefault(phrase.split()[0], []).append(phrase)
         for match in _SHORT_NAME.finditer(self.text):
@@ -198,7 +208,7 @@ class DefinedReading:
         no one and say nothing ("doanh nghiệp", "giá và công sản"): no capital, no verb or function
         word but "và", at most five words."""
         rest = self.text[read:end]
-        words = rest.split()
+        words = rest.replace(",", " ").split()  # "Văn thư, | lưu trữ"
         if not words or len(words) > _MOST_WORDS or any(not w.isalpha() or not w.islower() for w in words):
             return False
         for match in self.reg.stop_words.finditer(self.key, read, end):
