@@ -192,3 +192,17 @@ def test_a_heading_that_names_a_unit_gives_its_whole_name() -> None:
         ["Phòng Xây dựng chính quyền và công tác thanh niên"],
         ["Phòng Cải cách hành chính và Văn thư, lưu trữ"],
     ]
+
+
+def test_a_target_before_a_lead_in_dates_none_of_the_items() -> None:
+    # "Mục tiêu ... trong quý I/2027. Để bảo đảm mục tiêu trên, yêu cầu ...:" leads in; its target's
+    # quarter is no deadline of the items under it (genre g1205)
+    body = (
+        "1. Dự án đã hoàn thành 60% khối lượng xây dựng.\n"
+        "Mục tiêu đặt ra là đưa Trung tâm vào hoạt động trong quý I/2027. Để bảo đảm mục tiêu trên, yêu cầu"
+        " các cơ quan, đơn vị thực hiện các nhiệm vụ sau:\n"
+        "2. Sở Xây dựng thẩm định hồ sơ điều chỉnh thiết kế ngay sau khi nhận đủ hồ sơ.\n"
+        "3. Sở Tài chính bố trí vốn cho dự án trước ngày 30/9/2026.\n"
+    )
+    tasks = _tasks(_notice(body))
+    assert (["Sở Xây dựng"], [], None, None) in tasks and (["Sở Tài chính"], [], "2026-09-30", None) in tasks
