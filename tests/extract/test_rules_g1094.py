@@ -206,3 +206,16 @@ def test_a_target_before_a_lead_in_dates_none_of_the_items() -> None:
     )
     tasks = _tasks(_notice(body))
     assert (["Sở Xây dựng"], [], None, None) in tasks and (["Sở Tài chính"], [], "2026-09-30", None) in tasks
+
+
+def test_what_is_asked_for_the_coming_period_is_no_section_of_targets() -> None:
+    # "II. YÊU CẦU TRONG THỜI GIAN TỚI" over "1. Đối với Giám đốc Sở ..." (genre g1228); the closing
+    # "... nghiêm túc triển khai thực hiện và báo cáo theo yêu cầu./." is no task
+    body = (
+        "I. ĐÁNH GIÁ CHUNG\nPhiên chất vấn diễn ra nghiêm túc, thẳng thắn.\n"
+        "II. YÊU CẦU TRONG THỜI GIAN TỚI\n"
+        "1. Đối với Giám đốc Sở Y tế\n"
+        "a) Tăng cường kiểm tra đột xuất bếp ăn tập thể tại trường học trong tháng 11/2026.\n"
+        "Đề nghị các cơ quan, đơn vị nêu trên nghiêm túc triển khai thực hiện và báo cáo theo yêu cầu./.\n"
+    )
+    assert _tasks(_notice(body)) == [(["Giám đốc Sở Y tế"], [], "2026-11-30", None)]
