@@ -77,3 +77,22 @@ def test_teasers_after_the_closing_heading_stay_out():
         " thực hiện trước ngày 15/12/2026 cho Thường trực Tỉnh ủy.\n"
     )
     assert len(extract_text(text)["tasks"]) == 2
+
+
+def test_a_social_media_posts_pictograph_bullets_and_its_comments():
+    # "✅ Công an xã ..." items under "👉 ... giao nhiệm vụ cụ thể như sau:"; the readers' comments
+    # under "Phù hợp nhất ▾" are no part of the post (genre g1175)
+    text = (
+        "Ủy ban nhân dân xã Tân Phú\n16 tháng 12 lúc 17:05\n\n"
+        "📢 XÃ TÂN PHÚ: BẢO ĐẢM AN NINH TRẬT TỰ DỊP TẾT\n\n"
+        "👉 Đồng chí Chủ tịch UBND xã giao nhiệm vụ cụ thể như sau:\n\n"
+        "✅ Công an xã xây dựng kế hoạch cao điểm trấn áp tội phạm dịp Tết, hoàn thành trước ngày 25/12/2026.\n\n"
+        "✅ Phòng Văn hóa - Xã hội lập danh sách hộ nghèo để tặng quà Tết, trình UBND xã trước ngày 10/01/2027.\n\n"
+        "Thích\nBình luận\nChia sẻ\n\nPhù hợp nhất ▾\n\n"
+        "Nguyễn Văn Năm\nĐề nghị Công an xã tăng cường tuần tra khu vực chợ ạ\n"
+    )
+    tasks = extract_text(text)["tasks"]
+    assert [(t["lead"], t["deadline"]) for t in tasks] == [
+        (["Công an xã"], "2026-12-25"),
+        (["Phòng Văn hóa - Xã hội"], "2027-01-10"),
+    ]
