@@ -219,3 +219,15 @@ def test_what_is_asked_for_the_coming_period_is_no_section_of_targets() -> None:
         "Đề nghị các cơ quan, đơn vị nêu trên nghiêm túc triển khai thực hiện và báo cáo theo yêu cầu./.\n"
     )
     assert _tasks(_notice(body)) == [(["Giám đốc Sở Y tế"], [], "2026-11-30", None)]
+
+
+def test_what_a_report_must_make_clear_and_whom_to_call_are_no_tasks() -> None:
+    body = (
+        "Giao Sở Nông nghiệp và Môi trường:\n"
+        "1. Chỉ đạo các cơ quan chức năng kiểm tra, xác minh nội dung báo chí phản ánh và báo cáo Bộ Nông"
+        " nghiệp và Môi trường trước ngày 30/9/2026, trong đó làm rõ các nội dung sau:\n"
+        "a) Tình hình cấp phép khai thác cát, sỏi lòng sông trên địa bàn;\n"
+        "b) Các hành vi vi phạm đã được phát hiện và kết quả xử lý.\n"
+        "Thông tin chi tiết xin liên hệ: Cục Địa chất và Khoáng sản Việt Nam (đồng chí Vũ Đình Khải).\n"
+    )
+    assert _tasks(_notice(body)) == [(["Sở Nông nghiệp và Môi trường"], [], "2026-09-30", None)]
