@@ -231,3 +231,14 @@ def test_what_a_report_must_make_clear_and_whom_to_call_are_no_tasks() -> None:
         "Thông tin chi tiết xin liên hệ: Cục Địa chất và Khoáng sản Việt Nam (đồng chí Vũ Đình Khải).\n"
     )
     assert _tasks(_notice(body)) == [(["Sở Nông nghiệp và Môi trường"], [], "2026-09-30", None)]
+
+
+def test_the_period_of_the_work_in_a_lead_in_is_no_deadline() -> None:
+    # "... các nhiệm vụ, giải pháp trong quý IV, trong đó lưu ý một số nội dung sau:" (genre g1206)
+    body = (
+        "Chủ tịch UBND tỉnh yêu cầu các sở, ngành, địa phương triển khai quyết liệt các nhiệm vụ, giải pháp"
+        " trong quý IV, trong đó lưu ý một số nội dung sau:\n"
+        "1. Sở Công Thương đôn đốc các nhà đầu tư dự án điện gió đẩy nhanh tiến độ.\n"
+        "2. Sở Tài chính tham mưu bố trí vốn trước ngày 15/11/2026.\n"
+    )
+    assert [deadline for _, _, deadline, _ in _tasks(_notice(body))] == [None, "2026-11-15"]

@@ -26,6 +26,7 @@ from chidao.extract.quotations import quoted_spans
 from chidao.extract.task_addressees import AddresseeChecks
 from chidao.extract.task_checks import ClauseChecks
 from chidao.extract.task_clauses import heads_no_tasks
+from chidao.extract.task_covering import CoveringTimes
 from chidao.extract.task_outline import OutlineReading
 from chidao.extract.task_plans import PlanReading
 from chidao.extract.task_tables import TableTasks
@@ -39,7 +40,7 @@ from chidao.extract.task_words import (
     _DRAFT_MUST_HOLD,
     _REPORT_CONTENTS,
 )
-from chidao.extract.timing import Timing, TimingReader, bare_period
+from chidao.extract.timing import TimingReader
 from chidao.text.occurrences import Occurrences
 
 __all__ = ["Context", "PlanLines", "Task", "TaskCutter"]
@@ -50,7 +51,9 @@ _FIRST_POINT = cues("task_cues.toml")["first_point"]  # "Thứ nhất, ...", "M�
 _POINT = cues("task_cues.toml")["point"]  # "Thứ hai, ..."
 
 
-class TaskCutter(ClauseChecks, VoiceChecks, AddresseeChecks, OutlineReading, PlanReading, UnitCutting, TableTasks):
+class TaskCutter(
+    ClauseChecks, VoiceChecks, AddresseeChecks, OutlineReading, PlanReading, UnitCutting, TableTasks, CoveringTimes
+):
     """Walks the outline of one document and collects its tasks."""
 
     def __init__(self, reader: AgencyReader, timing: TimingReader, inactive_heads: re.Pattern[str]) -> None:
@@ -294,26 +297,6 @@ class TaskCutter(ClauseChecks, VoiceChecks, AddresseeChecks, OutlineReading, Pla
             if found is not None:
                 return found
         return find_assignment(self.reader, start, end, self.cues) or duty_holder(self.reader, start, end)
-
-    def _covering_timing(
-        self, start: int, end: int, assignment: Assignment | None, *, after_assignment: bool = False
-    ) -> Timing | None:
-        """A deadline a heading or lead-in states for the items under it ("2. Hoàn thành trong
-        quý I/2026 các việc sau:"). In a lead-in it must follow the assignment ("yêu cầu các sở
-        hoàn thành trước ngày 30/6 các việc sau:"); a date that sets the scene before it ("Từ
-        nay đến hết năm 2025 chỉ còn 2 tháng; do vậy, yêu cầu ...:") covers nothing."""
-        if after_assignment:
-            if assignment is None:
-                return None
-            start = assignment.start
-        timing = self.timing.read(start, end)
-        if timing.deadline is None or timing.kind == "year_opening":
-            return None  # "2. Năm 2019, để ngành ...": the programme's year frames the items
-        if after_assignment and timing.kind in ("year_span", "in_year"):
-            return None  # "tập trung thực hiện trong 02 tháng cuối năm 2025 và ...": a period, not a deadline
-        if after_assignment and timing.deadline_text and bare_period(timing.deadline_text):
-            return None  # "phấn đấu tốc độ tăng trưởng GRDP quý II/2026 đạt ...": a figure's period (g324)
-        return timing
 
     def _container(self, node: Node, ctx: Context, start: int, end: int) -> None:
         """A heading or lead-in over its items: the agency it names (or, naming none, the partners it
