@@ -242,3 +242,14 @@ def test_the_period_of_the_work_in_a_lead_in_is_no_deadline() -> None:
         "2. Sở Tài chính tham mưu bố trí vốn trước ngày 15/11/2026.\n"
     )
     assert [deadline for _, _, deadline, _ in _tasks(_notice(body))] == [None, "2026-11-15"]
+
+
+def test_a_plans_time_frame_running_to_the_end_of_a_month_dates_its_tasks() -> None:
+    # "III. THỜI GIAN THỰC HIỆN" / "Từ tháng 4/2026 đến hết tháng 12/2026." (genre g1209)
+    body = (
+        "I. MỤC ĐÍCH\nNâng cao chất lượng đội ngũ công chức cấp xã.\n"
+        "II. THỜI GIAN THỰC HIỆN\nTừ tháng 4/2026 đến hết tháng 12/2026.\n"
+        "III. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính bố trí kinh phí bồi dưỡng.\n"
+    )
+    result = _notice(body, kind="KH", title="KẾ HOẠCH", subject="Bồi dưỡng công chức cấp xã năm 2026", intro="")
+    assert _tasks(result) == [(["Sở Tài chính"], [], "2026-12-31", None)]

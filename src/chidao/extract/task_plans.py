@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from chidao.data import load_toml
 from chidao.document.outline import Node
 from chidao.extract.agencies import Mention
 from chidao.extract.leads import (
@@ -23,6 +24,7 @@ from chidao.extract.timing import Timing
 from chidao.extract.vocabulary import sections
 
 _NUMBERED = frozenset({"decimal", "decimal2", "roman", "alpha", "task_no"})  # items, not plan lines
+_UNTIL = load_toml("sections.toml")["plan_labels"]["frame_until"]  # "... | đến hết tháng 12/2026": a time frame's end
 
 
 class PlanReading:
@@ -316,16 +318,25 @@ class PlanReading:
             match = label.match(self.key, start, end)
             if match is not None:
                 if self.key[match.end() : end].strip():
-                    return self.timing.read_cell(match.end(), end)
+                    return self._time_frame(match.end(), end)
                 if node.children and not _a_schedule(node):
-                    return self.timing.read_cell(node.children[0].paragraph.start, node.last_end())  # type: ignore[union-attr]
+                    return self._time_frame(node.children[0].paragraph.start, node.last_end())  # type: ignore[union-attr]
                 continue  # "V. TIẾN ĐỘ THỰC HIỆN" over "Tháng 9/2026", "Tháng 10/2026": a schedule, no frame
             if node.marked and node.children and label_heading.fullmatch(self.key, start, end):
                 # "II. THỜI GIAN" / "Từ ngày 15/12/2026 đến ngày 28/02/2027." (genre g208)
-                return self.timing.read_cell(node.children[0].paragraph.start, node.last_end())  # type: ignore[union-attr]
+                return self._time_frame(node.children[0].paragraph.start, node.last_end())  # type: ignore[union-attr]
             if self.inactive_heads.match(self.key[start:end].strip()) or _SCOPE.match(self.key, start, end):
                 nodes.extend(node.children)
         return self._numbered_time(root)
+
+    def _time_frame(self, start: int, end: int) -> Timing:
+        """The document's time frame: a range's end is its deadline, "Từ tháng 4/2026 đến hết tháng
+        12/2026" too, which in a task's own words is the period of the work (genre g1209)."""
+        timing = self.timing.read_cell(start, end)
+        until = self.key.rfind(_UNTIL, start, end)
+        if timing.deadline is None and until > start:
+            return self.timing.read_cell(until, end)
+        return timing
 
     def _numbered_time(self, root: Node) -> Timing | None:
         """ "II. NỘI DUNG" / "4. Thời gian thực hiện: Từ ngày 01/01/2027 đến hết ngày 31/12/2027."
