@@ -253,3 +253,14 @@ def test_a_plans_time_frame_running_to_the_end_of_a_month_dates_its_tasks() -> N
     )
     result = _notice(body, kind="KH", title="KẾ HOẠCH", subject="Bồi dưỡng công chức cấp xã năm 2026", intro="")
     assert _tasks(result) == [(["Sở Tài chính"], [], "2026-12-31", None)]
+
+
+def test_the_2025_ministries_departments_are_known_by_name() -> None:
+    body = (
+        "1. Cục Chuyển đổi số quốc gia là đầu mối giúp Bộ trưởng theo dõi, đôn đốc việc thực hiện Kế hoạch.\n"
+        "2. Cục Chất lượng, Chế biến và Phát triển thị trường chủ trì xây dựng cơ sở dữ liệu truy xuất nguồn gốc.\n"
+    )
+    assert [lead for lead, _, _, _ in _tasks(_notice(body))] == [
+        ["Cục Chuyển đổi số quốc gia"],
+        ["Cục Chất lượng, Chế biến và Phát triển thị trường"],
+    ]
