@@ -96,3 +96,18 @@ def test_a_social_media_posts_pictograph_bullets_and_its_comments():
         (["Công an xã"], "2026-12-25"),
         (["Phòng Văn hóa - Xã hội"], "2027-01-10"),
     ]
+
+
+def test_a_source_credit_and_a_newspapers_related_box_are_no_part_of_the_article():
+    text = (
+        "Trang chủ › Tin tức\n"
+        "Chủ tịch UBND tỉnh kiểm tra công tác phòng cháy rừng\n"
+        "(Cổng TTĐT) - Sáng 12/3, Chủ tịch UBND tỉnh kiểm tra công tác phòng cháy rừng tại xã Ia Pa.\n\n"
+        "Chủ tịch UBND tỉnh yêu cầu Sở Nông nghiệp và Môi trường tăng cường tuần tra, canh gác lửa rừng"
+        " trong mùa khô, báo cáo trước ngày 30/4/2026.\n\n"
+        "Nguồn: Văn phòng UBND tỉnh\n\n"
+        "Bài liên quan\n"
+        "[Gia Lai: 14 vụ cháy rừng từ đầu mùa khô](https://example.vn/gia-lai-14-vu-chay-rung)\n"
+    )
+    tasks = extract_text(text)["tasks"]
+    assert [(t["lead"], t["deadline"]) for t in tasks] == [(["Sở Nông nghiệp và Môi trường"], "2026-04-30")]

@@ -155,10 +155,17 @@ def _assess(task: Task, text: str, key: str, doc_date: Any, reader: TimingReader
 
 def _sorted_tasks(cutter: TaskCutter) -> list[Task]:
     """The cutter's tasks in the text's order, a letter's one addressee named in full."""
-    tasks = sorted(cutter.tasks, key=lambda t: t.start)
+    # a line in capitals is a heading or a signature's title ("CHÁNH VĂN PHÒNG"), never a task (g1105, g1159)
+    tasks = sorted((t for t in cutter.tasks if not _in_capitals(cutter.text, t)), key=lambda t: t.start)
     if len(cutter.letter_addressees) == 1:
         _addressee_in_full(tasks, cutter.letter_addressees[0])
     return tasks
+
+
+def _in_capitals(text: str, task: Task) -> bool:
+    """Whether the task's text has letters, none of them lowercase."""
+    words = text[task.start : task.end]
+    return any(c.isalpha() for c in words) and not any(c.islower() for c in words)
 
 
 def _addressee_in_full(tasks: list[Task], addressee: Mention) -> None:
