@@ -111,3 +111,16 @@ def test_a_source_credit_and_a_newspapers_related_box_are_no_part_of_the_article
     )
     tasks = extract_text(text)["tasks"]
     assert [(t["lead"], t["deadline"]) for t in tasks] == [(["Sở Nông nghiệp và Môi trường"], "2026-04-30")]
+
+
+def test_an_instruction_in_the_paragraph_that_opens_with_the_source():
+    # "(Chinhphu.vn) - Phó Thủ tướng yêu cầu Bộ Xây dựng ...": the source before the sentence
+    text = (
+        "Trang chủ › Chỉ đạo điều hành\n"
+        "Phó Thủ tướng chỉ đạo bảo đảm vật liệu cho các dự án cao tốc\n"
+        "(Chinhphu.vn) - Phó Thủ tướng yêu cầu Bộ Xây dựng hoàn thành hướng dẫn sử dụng cát biển trước"
+        " ngày 30/4/2026.\n\n"
+        "Tin liên quan\n"
+    )
+    tasks = extract_text(text)["tasks"]
+    assert [(t["lead"], t["deadline"]) for t in tasks] == [(["Bộ Xây dựng"], "2026-04-30")]

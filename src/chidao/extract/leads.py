@@ -138,9 +138,16 @@ _INTROS = re.compile(
 )
 
 
+_SOURCE_DASH = re.compile(r"\([^()\n]{2,40}\)\s*[-–—]\s+")  # "(Cổng TTĐT) - ", a news item's source
+
+
 def _skip_intro(reader: AgencyReader, pos: int, end: int) -> int:
     """Past a connector or an adverbial clause that opens a sentence ("Trên cơ sở ..., ")."""
     key = reader.key
+    if key[pos : pos + 1] == "(":
+        source = _SOURCE_DASH.match(key, pos, end)
+        if source:
+            pos = source.end()  # "(Chinhphu.vn) - Phó Thủ tướng yêu cầu ...": a news item's source first
     if key[pos : pos + 1] in _OPENING_QUOTES:
         pos = past_spaces(reader, pos + 1)  # "Các chủ đầu tư phải ..." (genre g110)
     quoted = _QUOTED_SPEECH.match(key, pos, end) if '"' in key[pos : pos + 140] or "“" in key[pos : pos + 140] else None
