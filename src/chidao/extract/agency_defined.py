@@ -244,7 +244,6 @@ class DefinedReading:
                 return end
         return None
 
-
     def _prime_investor(self) -> None:
         """The one body a text names as a project's investor ("Ban Quản lý dự án ... (chủ đầu tư)",
         "do Ban ... làm chủ đầu tư", "chủ đầu tư là Ban ..."): "chủ đầu tư" written alone names it
@@ -266,6 +265,7 @@ class DefinedReading:
             name = names.pop()
             for role in _INVESTOR_ROLE:
                 self._canonical[role] = self._canonical[role[:1].upper() + role[1:]] = name
+
 
 def _occurrences(key: str, phrase: str) -> list[int]:
     """Where ``phrase`` stands in ``key``, not inside a longer word."""

@@ -335,4 +335,3 @@ class ListReading:
         finally:
             self.limit = limit
         return []
-

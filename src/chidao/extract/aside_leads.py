@@ -94,4 +94,3 @@ def given_at_assignment(reader: AgencyReader, start: int, end: int) -> Assignmen
                 return Assignment(clean_leads(mentions), pos, True)
         opening = key.find("(", opening + 1, end)
     return None
-

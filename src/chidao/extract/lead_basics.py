@@ -106,3 +106,23 @@ def no_order_at(reader: AgencyReader, pos: int) -> bool:
     assigns to a board), and "UBND tỉnh đã yêu cầu ..." tells what was asked before (genre g05)."""
     past = _PAST_VERB.search(reader.key, max(0, pos - 12), pos)
     return bool(past) or (reader.key.startswith("giao ban", pos) and not reader.text[pos + 5 : pos + 6].isupper())
+
+
+_SOURCE_DASH = re.compile(r"\([^()\n]{2,40}\)\s*[-–—]\s+")  # "(Cổng TTĐT) - ", a news item's source
+
+
+def past_source(key: str, pos: int, end: int) -> int:
+    """Past a news item's source that opens its paragraph ("(Chinhphu.vn) - Phó Thủ tướng ...")."""
+    source = _SOURCE_DASH.match(key, pos, end) if key[pos : pos + 1] == "(" else None
+    return source.end() if source else pos
+
+
+def assignment_at_colon(reader: AgencyReader, start: int, end: int, cues: Cues | None = None) -> bool:
+    """Whether a long lead-in ends by naming its addressee: "..., giao Trung tâm X:"."""
+    if cues is not None and not cues.assign.within(start, end):
+        return False
+    for match in _ASSIGNING.finditer(reader.key, start, end):
+        mentions, after = reader.read_list(match.end(), lenient=True, limit=end)
+        if mentions and reader.key[after:end].strip() == ":":
+            return True
+    return False

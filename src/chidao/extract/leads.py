@@ -26,6 +26,7 @@ from chidao.extract.lead_basics import (
     _Read,
     clean_leads,
     no_order_at,
+    past_source,
     past_spaces,
     strip_label,
     topic_end,
@@ -41,7 +42,6 @@ __all__ = [
     "Assignment",
     "Cues",
     "addressed_assignment",
-    "assignment_at_colon",
     "clean_leads",
     "coordinators",
     "duty_holder",
@@ -138,16 +138,10 @@ _INTROS = re.compile(
 )
 
 
-_SOURCE_DASH = re.compile(r"\([^()\n]{2,40}\)\s*[-–—]\s+")  # "(Cổng TTĐT) - ", a news item's source
-
-
 def _skip_intro(reader: AgencyReader, pos: int, end: int) -> int:
     """Past a connector or an adverbial clause that opens a sentence ("Trên cơ sở ..., ")."""
     key = reader.key
-    if key[pos : pos + 1] == "(":
-        source = _SOURCE_DASH.match(key, pos, end)
-        if source:
-            pos = source.end()  # "(Chinhphu.vn) - Phó Thủ tướng yêu cầu ...": a news item's source first
+    pos = past_source(key, pos, end)  # "(Chinhphu.vn) - Phó Thủ tướng yêu cầu ..."
     if key[pos : pos + 1] in _OPENING_QUOTES:
         pos = past_spaces(reader, pos + 1)  # "Các chủ đầu tư phải ..." (genre g110)
     quoted = _QUOTED_SPEECH.match(key, pos, end) if '"' in key[pos : pos + 140] or "“" in key[pos : pos + 140] else None
@@ -372,17 +366,6 @@ def is_vague_list(reader: AgencyReader, mentions: list[Mention]) -> bool:
     """Whether every lead names no kind of body ("Các cơ quan, đơn vị có liên quan")."""
     faceless = reader.reg.faceless_syllables
     return all(set(m.written.lower().replace(",", " ").split()) <= faceless for m in mentions)
-
-
-def assignment_at_colon(reader: AgencyReader, start: int, end: int, cues: Cues | None = None) -> bool:
-    """Whether a long lead-in ends by naming its addressee: "..., giao Trung tâm X:"."""
-    if cues is not None and not cues.assign.within(start, end):
-        return False
-    for match in _ASSIGN.finditer(reader.key, start, end):
-        mentions, after = reader.read_list(match.end(), lenient=True, limit=end)
-        if mentions and reader.key[after:end].strip() == ":":
-            return True
-    return False
 
 
 def find_assignment(

@@ -257,9 +257,7 @@ def _read(cutter: TaskCutter, reader: AgencyReader, layout: Layout, key: str) ->
             cutter.table(table, root)
         _drop_quoted(cutter, key)
         if layout.header.doc_type in lexicon().agenda_types or is_schedule(layout.header):
-            cutter.tasks = [
-                t for t in cutter.tasks if _opens_assigning(key, t.start) or _handed_out(key, t.start)
-            ]
+            cutter.tasks = [t for t in cutter.tasks if _opens_assigning(key, t.start) or _handed_out(key, t.start)]
         return "not_read"
     if layout.header.doc_type in lexicon().reports_with_assignments:
         root = Context(timing=cutter.document_timing(layout.outline))

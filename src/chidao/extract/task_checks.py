@@ -7,9 +7,9 @@ from chidao.document.outline import Node
 from chidao.document.people import person_names
 from chidao.extract.agency_words import _FUNCTION_WORDS
 from chidao.extract.doer_leads import described_subject
+from chidao.extract.lead_basics import assignment_at_colon
 from chidao.extract.leads import (
     Assignment,
-    assignment_at_colon,
     duty_holder,
     explicit_assignment,
     find_assignment,

@@ -280,8 +280,6 @@ class TimingReader:
         return None
 
 
-
-
 def _history_dropped(
     resolved: tuple[DeadlineMatch, ...], key: str, begin: int, end: int, doc_date: date | None
 ) -> tuple[DeadlineMatch, ...]:
