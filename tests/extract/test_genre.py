@@ -20,7 +20,10 @@ GENRE = Path(__file__).parent / "genre"
 # Set again to the grown set's figures when the sixth 2026-12-07 session's batches g950-g1093 came in
 # (measured on arrival first: 0.90 / 0.78 weighted by tasks); few-task documents and uncommon tables
 # pull the directive and e2e figures down. Raised as the session's later rules came in.
-TARGETS = {"task_f1": 0.969, "e2e_f1": 0.901, "directive_accuracy": 0.984, "metadata_accuracy": 0.981}
+# Set again to the grown set's figures (1253 documents) when the seventh 2026-12-07 session's batches
+# g1094-g1255 came in (measured on arrival first: 0.91 / 0.76 weighted by tasks, 0.94 / 0.81 after
+# the session's rules): uncommon tables, People's Council resolutions and news pages pull e2e down.
+TARGETS = {"task_f1": 0.965, "e2e_f1": 0.892, "directive_accuracy": 0.984, "metadata_accuracy": 0.977}
 # g51-g349, written on 2026-12-06 before the engine ran on them (arrival figures in genre/README.md):
 # their figures once the rules they showed missing were added. g73's "Ủy ban nhân dân các xã,
 # phường có diện tích chuyển đổi" is cut before "chuyển đổi".
