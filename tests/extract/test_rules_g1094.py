@@ -264,3 +264,14 @@ def test_the_2025_ministries_departments_are_known_by_name() -> None:
         ["Cục Chuyển đổi số quốc gia"],
         ["Cục Chất lượng, Chế biến và Phát triển thị trường"],
     ]
+
+
+def test_a_communes_offices_by_their_short_names() -> None:
+    body = (
+        "1. Phòng KT, HT&ĐT chủ trì, phối hợp với Công an phường rà soát các điểm lấn chiếm vỉa hè.\n"
+        "2. Giao Phòng VH-XH tổ chức tuyên truyền trên hệ thống loa truyền thanh.\n"
+    )
+    assert [lead for lead, _, _, _ in _tasks(_notice(body))] == [
+        ["Phòng Kinh tế, Hạ tầng và Đô thị"],
+        ["Phòng Văn hóa - Xã hội"],
+    ]
