@@ -275,3 +275,8 @@ def test_a_communes_offices_by_their_short_names() -> None:
         ["Phòng Kinh tế, Hạ tầng và Đô thị"],
         ["Phòng Văn hóa - Xã hội"],
     ]
+
+
+def test_investors_told_apart_by_what_they_have() -> None:
+    body = "1. Các chủ đầu tư có dự án khởi công mới khẩn trương hoàn thiện hồ sơ thiết kế trước ngày 30/9/2026.\n"
+    assert _tasks(_notice(body)) == [(["Các chủ đầu tư có dự án khởi công mới"], [], "2026-09-30", None)]
