@@ -280,3 +280,21 @@ def test_a_communes_offices_by_their_short_names() -> None:
 def test_investors_told_apart_by_what_they_have() -> None:
     body = "1. Các chủ đầu tư có dự án khởi công mới khẩn trương hoàn thiện hồ sơ thiết kế trước ngày 30/9/2026.\n"
     assert _tasks(_notice(body)) == [(["Các chủ đầu tư có dự án khởi công mới"], [], "2026-09-30", None)]
+
+
+def test_a_tab_table_with_its_lead_first_and_merged_lead_cells() -> None:
+    # The lead cell, merged down, is blank on the later rows and the copy dropped the tab that kept
+    # it; a later row blank in both lead and partners but dated is a task, no group (genre g1181)
+    table = (
+        "Cơ quan chủ trì\tNội dung nhiệm vụ\tCơ quan phối hợp\tThời hạn hoàn thành\n"
+        "Sở Y tế\tThành lập 03 đoàn kiểm tra liên ngành về an toàn thực phẩm\tCông an tỉnh\tTrước 20/12/2026\n"
+        "\tTổ chức Lễ phát động Tháng hành động\tSở Văn hóa, Thể thao và Du lịch\tNgày 18/12/2026\n"
+        "\tTổng hợp kết quả Tháng hành động, báo cáo Ủy ban nhân dân tỉnh\t\tTrước 20/3/2027\n"
+        "Sở Công Thương\tKiểm tra, xử lý hàng giả, thực phẩm không rõ nguồn gốc\tCông an tỉnh\tThường xuyên\n"
+    )
+    assert _tasks(_notice(table, kind="KH", title="KẾ HOẠCH", subject="Bảo đảm an toàn thực phẩm dịp Tết")) == [
+        (["Sở Y tế"], ["Công an tỉnh"], "2026-12-20", None),
+        (["Sở Y tế"], ["Sở Văn hóa, Thể thao và Du lịch"], "2026-12-18", None),
+        (["Sở Y tế"], [], "2027-03-20", None),
+        (["Sở Công Thương"], ["Công an tỉnh"], None, None),
+    ]

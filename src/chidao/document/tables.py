@@ -21,7 +21,7 @@ from chidao.document.table_columns import column_role, sub_columns
 from chidao.document.table_dated import date_heads, dated_rows
 from chidao.document.table_flat import CELL_HALVES, number_heads, one_cell_per_line
 from chidao.document.table_frames import framed_rows, unframed_row
-from chidao.document.table_groups import lead_groups_named
+from chidao.document.table_groups import cell_openers, lead_groups_named
 from chidao.document.table_types import Cell, Row, Table
 from chidao.text.fold import match_key
 
@@ -67,7 +67,7 @@ def _roles(text: str, cells: list[Cell]) -> list[str | None] | None:
     return roles if "content" in roles and "lead" in roles else None
 
 
-def _is_group(text: str, cells: list[Cell], roles: list[str | None]) -> bool:
+def _is_group(text: str, cells: list[Cell], roles: list[str | None], tabs: bool = False) -> bool:
     """A row that only titles the rows under it: "I | Nhóm nhiệm vụ ... |  |  |"."""
     filled = [i for i, c in enumerate(cells) if c.end > c.start]
     first = text[cells[0].start : cells[0].end] if cells else ""
@@ -75,7 +75,9 @@ def _is_group(text: str, cells: list[Cell], roles: list[str | None]) -> bool:
         return bool(_ROMAN.fullmatch(first)) or len(filled) <= 1  # "| **1. Sở Xây dựng** |  |  |"
     lead = roles.index("lead") if "lead" in roles else len(cells)  # a schedule may have none
     no_lead = lead < len(cells) and cells[lead].end == cells[lead].start
-    return bool(_ROMAN.fullmatch(first)) or (no_lead and len(filled) <= 2)
+    # a tab row with its own time is a task whose lead and partner cells were merged (genre g1181)
+    dated = tabs and any(i < len(roles) and roles[i] == "time" for i in filled)
+    return bool(_ROMAN.fullmatch(first)) or (no_lead and len(filled) <= 2 and not dated)
 
 
 _RULE_LINE = re.compile(r"[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(?::?-{3,}:?)?[ \t]*")
@@ -133,15 +135,37 @@ def _delimited(text: str, lines: list[tuple[int, int]], separator: re.Pattern[st
                 i, e = unframed_row(text, lines, i, lambda end, at=s: len(_split(text, at, end, _PIPE)), len(roles))
                 row_cells = _split(text, s, e, separator)
             if separator is _TAB and len(row_cells) < len(roles):
-                row_cells, e, i = _tab_row(text, lines, i, row_cells, len(roles))
+                row_cells, e, i = _tab_cells(text, lines, i, row_cells, roles)
             if len(row_cells) < 2:
                 break
-            table.rows.append(Row(s, e, row_cells, _is_group(text, row_cells, roles)))
+            table.rows.append(Row(s, e, row_cells, _is_group(text, row_cells, roles, separator is _TAB)))
             table.end = e
             i += 1
         if table.rows and (not table.lead_groups or lead_groups_named(text, table)):
             tables.append(table)
     return tables
+
+
+def _tab_cells(
+    text: str, lines: list[tuple[int, int]], i: int, cells: list[Cell], roles: list[str | None]
+) -> tuple[list[Cell], int, int]:
+    """A tab row on line ``i`` with fewer cells than columns, made whole: its lead cell left blank
+    (``_blank_lead_first``), or its empty cells kept and its wrapped cells joined (``_tab_row``)."""
+    blank = _blank_lead_first(text, _split(text, *lines[i], _ONE_TAB), roles)
+    if len(blank) == len(roles):
+        return blank, lines[i][1], i
+    return _tab_row(text, lines, i, cells, len(roles))
+
+
+def _blank_lead_first(text: str, cells: list[Cell], roles: list[str | None]) -> list[Cell]:
+    """A row of a table whose lead comes first, one cell short and opening with no body: its lead
+    cell, merged with the one above, was left blank, and the copy dropped the tab that kept it
+    ("\tTổ chức Lễ phát động ...\tSở Văn hóa ...\tNgày 18/12/2025", genre g1181)."""
+    if len(cells) != len(roles) - 1 or not roles or roles[0] != "lead":
+        return cells
+    if cell_openers().match(match_key(text[cells[0].start : cells[0].end])):
+        return cells
+    return [Cell(cells[0].start, cells[0].start), *cells]
 
 
 def _tab_row(
