@@ -135,7 +135,7 @@ def _delimited(text: str, lines: list[tuple[int, int]], separator: re.Pattern[st
                 i, e = unframed_row(text, lines, i, lambda end, at=s: len(_split(text, at, end, _PIPE)), len(roles))
                 row_cells = _split(text, s, e, separator)
             if separator is _TAB and len(row_cells) < len(roles):
-                row_cells, e, i = _tab_cells(text, lines, i, row_cells, roles)
+                row_cells, e, i = _tab_row(text, lines, i, row_cells, roles)
             if len(row_cells) < 2:
                 break
             table.rows.append(Row(s, e, row_cells, _is_group(text, row_cells, roles, separator is _TAB)))
@@ -144,17 +144,6 @@ def _delimited(text: str, lines: list[tuple[int, int]], separator: re.Pattern[st
         if table.rows and (not table.lead_groups or lead_groups_named(text, table)):
             tables.append(table)
     return tables
-
-
-def _tab_cells(
-    text: str, lines: list[tuple[int, int]], i: int, cells: list[Cell], roles: list[str | None]
-) -> tuple[list[Cell], int, int]:
-    """A tab row on line ``i`` with fewer cells than columns, made whole: its lead cell left blank
-    (``_blank_lead_first``), or its empty cells kept and its wrapped cells joined (``_tab_row``)."""
-    blank = _blank_lead_first(text, _split(text, *lines[i], _ONE_TAB), roles)
-    if len(blank) == len(roles):
-        return blank, lines[i][1], i
-    return _tab_row(text, lines, i, cells, len(roles))
 
 
 def _blank_lead_first(text: str, cells: list[Cell], roles: list[str | None]) -> list[Cell]:
@@ -169,13 +158,15 @@ def _blank_lead_first(text: str, cells: list[Cell], roles: list[str | None]) -> 
 
 
 def _tab_row(
-    text: str, lines: list[tuple[int, int]], i: int, cells: list[Cell], count: int
+    text: str, lines: list[tuple[int, int]], i: int, cells: list[Cell], roles: list[str | None]
 ) -> tuple[list[Cell], int, int]:
-    """A tab row on line ``i`` with fewer than ``count`` cells, made whole: its cells, its end and
-    its last line. One tab per cell keeps an empty cell ("1\tRà soát\tSở Nội vụ\t\tTháng 6/2026");
-    runs of tabs only align the columns; a content cell may wrap onto the next line."""
+    """A tab row on line ``i`` with fewer cells than ``roles``, made whole: its cells, its end and
+    its last line. One tab per cell keeps an empty cell ("1\tRà soát\tSở Nội vụ\t\tTháng 6/2026"),
+    a blank lead cell too (``_blank_lead_first``); runs of tabs only align the columns; a content
+    cell may wrap onto the next line."""
     start, end = lines[i]
-    exact = _split(text, start, end, _ONE_TAB)
+    count = len(roles)
+    exact = _blank_lead_first(text, _split(text, start, end, _ONE_TAB), roles)
     if len(exact) == count:
         return exact, end, i
     if len(cells) < len(exact) < count and _row_ends(text, lines, i):
