@@ -9,6 +9,7 @@ from chidao.extract.agency_kinds import kinds_listed, numbered_members
 from chidao.extract.agency_words import (
     _AND_WORD,
     _APPOSITION,
+    _BACK_AFTER,
     _BACK_MARK,
     _CITY_KIND,
     _COLON,
@@ -30,6 +31,7 @@ from chidao.extract.agency_words import (
     _group_key,
     _named_groups,
     _reference_key,
+    _unqualified,
 )
 from chidao.extract.agency_words import _PLURAL as _PLURAL_WORD
 from chidao.extract.mention import Mention
@@ -137,7 +139,10 @@ class ListReading:
                     if member.start in strays:
                         self._named_groups.setdefault(f"{_SINGLE}{head}{strays[member.start]}", []).append(member)
             return places
-        earlier = self._earlier_members(mention.written) if self._named_groups and not self._priming else None
+        earlier = None
+        if self._named_groups and not self._priming:
+            back = _BACK_AFTER.match(self.key, mention.end, self.limit) is not None
+            earlier = self._earlier_members(mention.written, back)
         if earlier and earlier[0].start < mention.start and not _COLON.match(self.key, mention.end, self.limit):
             return [Mention(mention.start, mention.end, m.written, m.name) for m in earlier]
         listed = (
@@ -156,24 +161,30 @@ class ListReading:
             mention, self.canonical
         )
 
-    def _earlier_members(self, written: str) -> list[Mention] | None:
+    def _earlier_members(self, written: str, back: bool = False) -> list[Mention] | None:
         """The members a bare group refers back to: the group of the same kinds named with its
         members, or, for "UBND các tỉnh, thành phố nêu trên", every locality of those kinds the
         text named before ("UBND các tỉnh Tây Ninh, Đồng Tháp và UBND thành phố Cần Thơ")."""
+        back = back or _BACK_MARK.search(written) is not None
         written = _BACK_MARK.sub("", written)
         position = self.reg.positions.match(phrase_key(written))
         if position and _LOCAL_COMMITTEE.match(phrase_key(written)[position.end() :].lstrip()):
             # "Chủ tịch UBND các tỉnh, thành phố nêu trên": the chair of each committee (genre g121)
             size = len(position.group(0).split())
             title, rest = " ".join(written.split()[:size]), " ".join(written.split()[size:])
-            members = self._earlier_members(rest)
+            members = self._earlier_members(rest, back)
             if not members:
                 return None
             return [Mention(m.start, m.end, m.written, self.canonical(f"{title} {m.name}")) for m in members]
         key = _reference_key(written)
         if key == "\0":
             return None
+        if not back and _unqualified(key, written) != key:
+            return None  # "UBND các xã biên giới" with no "nêu trên": the group as written (genre g649)
         exact = self._named_groups.get(key)
+        if not exact and back and _unqualified(key, written) != key:
+            key = _unqualified(key, written)
+            exact = self._named_groups.get(key)
         if exact or "," not in key:
             return exact
         head, _, kinds = (

@@ -72,6 +72,9 @@ _GROUP_PLURAL = _piece("group_plural")  # "các", "những" in the match key
 # "Ủy ban nhân dân các tỉnh, thành phố[:] Hà Nội, Thái Nguyên", "các tỉnh Nghệ An, Cao Bằng".
 _PLACE_GROUP = re.compile(
     rf"(?P<head>.*?)(?:^|(?<=\s)){_PLURAL_WRITTEN}\s+(?P<kinds>{_LOCALITY_KIND}(?:{_piece('comma_or_and')}{_LOCALITY_KIND})*)"
+    # "các tỉnh, thành phố ven biển: Quảng Ninh, Hải Phòng": words that qualify the kinds, before
+    # the colon of their members (genre g1196)
+    rf"(?P<qualifier>(?:\s+[{LOWER}]+){{1,4}}(?=\s*:|$))?"
     rf"(?:\s*:?\s+(?P<names>[{UPPER}].*))?$",
     re.S,
 )
@@ -175,6 +178,7 @@ _PLURAL_FIRST = re.compile(rf"{_GROUP_PLURAL}\s")  # "các ", "những " opening
 _PLURAL_LOCALITIES = _CUES["plural_localities"]  # "các địa phương", "các tỉnh, thành phố"
 # "UBND các tỉnh, thành phố nêu trên": the words that point back.
 _BACK_MARK = _CUES["back_mark"]
+_BACK_AFTER = _CUES["back_after"]  # the same words after a name read without them
 # A committee of one named locality ("Ủy ban nhân dân thành phố Cần Thơ"), and the key prefix
 # that keeps such single committees apart from groups named with their members.
 _SINGLE_COMMITTEE = re.compile(rf"^{_piece('committee_written')} ({_LOCALITY_KIND}) [{UPPER}]")
@@ -190,7 +194,25 @@ def _group_key(written: str) -> str:
         return "\0"
     if match.end() < len(key) and not _GROUP_KEY_REST.fullmatch(key, match.end()):
         return "\0"
-    return (match.group("head") or "") + match.group("kinds")
+    return (match.group("head") or "") + match.group("kinds") + _qualifier(written)
+
+
+def _qualifier(written: str) -> str:
+    """The words that qualify a group's kinds, as a key suffix: " ven biển" of "UBND các tỉnh,
+    thành phố ven biển", so that "các tỉnh, thành phố ven biển nêu trên" finds that group and not
+    another group of provinces (genre g1196)."""
+    if not _PLACE_GROUP_CUE.search(written):
+        return ""
+    match = _PLACE_GROUP.match(_BACK_MARK.sub("", written))
+    qualifier = match.group("qualifier") if match else None
+    return f" {phrase_key(qualifier)}" if qualifier else ""
+
+
+def _unqualified(key: str, written: str) -> str:
+    """A group's key without its qualifier: "các tỉnh vùng núi nêu trên" may point back to the
+    provinces named in a group of provinces that had no qualifier."""
+    qualifier = _qualifier(written)
+    return key[: -len(qualifier)] if qualifier and key.endswith(qualifier) else key
 
 
 def _reference_key(written: str) -> str:

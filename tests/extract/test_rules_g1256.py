@@ -1,0 +1,55 @@
+"""Rules added on 2026-12-07 (eighth session), each on a short text written for it. The texts are
+invented and share no text with the measurement sets.
+"""
+
+from __future__ import annotations
+
+from chidao import extract_text
+
+# --- a group of localities with a qualifier, named with its members, then pointed back to -------
+
+_DISPATCH = (
+    "THỦ TƯỚNG CHÍNH PHỦ\n"
+    "Số: 71/CĐ-TTg\n"
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\n"
+    "Hà Nội, ngày 12 tháng 8 năm 2026\n"
+    "\n"
+    "CÔNG ĐIỆN\n"
+    "Về việc ứng phó với áp thấp nhiệt đới và mưa lớn\n"
+    "\n"
+    "THỦ TƯỚNG CHÍNH PHỦ điện:\n"
+    "- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố ven biển: Thanh Hóa, Nghệ An, Hà Tĩnh;\n"
+    "- Chủ tịch Ủy ban nhân dân các tỉnh: Sơn La, Điện Biên;\n"
+    "- Bộ trưởng Bộ Nông nghiệp và Môi trường.\n"
+    "\n"
+    "Để chủ động ứng phó với áp thấp nhiệt đới, Thủ tướng Chính phủ yêu cầu:\n"
+    "1. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố ven biển nêu trên tổ chức kêu gọi tàu thuyền"
+    " vào nơi tránh trú an toàn trước 17 giờ ngày 13/8/2026.\n"
+    "2. Chủ tịch Ủy ban nhân dân các tỉnh miền núi nêu trên chỉ đạo rà soát các khu dân cư có nguy"
+    " cơ sạt lở đất.\n"
+    "3. Bộ trưởng Bộ Nông nghiệp và Môi trường theo dõi chặt chẽ diễn biến thời tiết, chỉ đạo công"
+    " tác dự báo.\n"
+    "\n"
+    "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTHỦ TƯỚNG\n\nLê Minh Hòa\n"
+)
+
+
+def test_a_qualified_group_named_with_its_members_is_pointed_back_to() -> None:
+    leads = [t["lead"] for t in extract_text(_DISPATCH)["tasks"]]
+    assert leads[0] == [
+        "Chủ tịch Ủy ban nhân dân tỉnh Thanh Hóa",
+        "Chủ tịch Ủy ban nhân dân tỉnh Nghệ An",
+        "Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh",
+    ]
+    # "các tỉnh miền núi nêu trên": the only other group of provinces the dispatch names
+    assert leads[1] == ["Chủ tịch Ủy ban nhân dân tỉnh Sơn La", "Chủ tịch Ủy ban nhân dân tỉnh Điện Biên"]
+
+
+def test_a_qualified_group_with_no_pointer_back_stays_as_written() -> None:
+    text = _DISPATCH.replace(
+        "2. Chủ tịch Ủy ban nhân dân các tỉnh miền núi nêu trên chỉ đạo",
+        "2. Chủ tịch Ủy ban nhân dân các tỉnh miền núi chỉ đạo",
+    )
+    leads = [t["lead"] for t in extract_text(text)["tasks"]]
+    assert leads[1] == ["Chủ tịch Ủy ban nhân dân các tỉnh miền núi"]
