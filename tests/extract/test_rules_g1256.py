@@ -53,3 +53,49 @@ def test_a_qualified_group_with_no_pointer_back_stays_as_written() -> None:
     )
     leads = [t["lead"] for t in extract_text(text)["tasks"]]
     assert leads[1] == ["Chủ tịch Ủy ban nhân dân các tỉnh miền núi"]
+
+
+# --- a People's Council asks its Committee to direct a department (rule 15) ----------------------
+
+_STANDING = (
+    "HỘI ĐỒNG NHÂN DÂN\n"
+    "TỈNH NINH BÌNH\n"
+    "THƯỜNG TRỰC\n"
+    "Số: 41/TB-HĐND\n"
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\n"
+    "Ninh Bình, ngày 18 tháng 5 năm 2026\n"
+    "\n"
+    "THÔNG BÁO\n"
+    "Kết luận của Thường trực Hội đồng nhân dân tỉnh tại phiên chất vấn tháng 5 năm 2026\n"
+    "\n"
+    "1. Đề nghị Ủy ban nhân dân tỉnh chỉ đạo Sở Y tế chủ trì, phối hợp với Sở Tài chính bảo đảm"
+    " thuốc, vật tư y tế cho các trạm y tế xã, hoàn thành trước ngày 30/9/2026.\n"
+    "2. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh chỉ đạo Mặt trận các xã, phường tăng cường"
+    " giám sát việc khám, chữa bệnh bảo hiểm y tế.\n"
+    "3. Giao Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh theo dõi, tổng hợp kết quả"
+    " thực hiện, báo cáo Thường trực Hội đồng nhân dân tỉnh.\n"
+    "4. Tổ đại biểu HĐND tỉnh tại xã Gia Viễn giám sát việc giải quyết kiến nghị của cử tri.\n"
+    "\n"
+    "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTM. THƯỜNG TRỰC\nCHỦ TỊCH\n\nĐinh Văn Hùng\n"
+)
+
+
+def test_a_standing_committee_notice_asking_the_committee_to_direct_a_department() -> None:
+    tasks = [(t["lead"], t["coordinators"], t["deadline"]) for t in extract_text(_STANDING)["tasks"]]
+    assert tasks == [
+        (["Sở Y tế"], ["Sở Tài chính"], "2026-09-30"),
+        # the Front is not overseen by the Council: it answers for its own lower levels
+        (["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"], [], None),
+        (["Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh"], [], None),
+        (["Tổ đại biểu Hội đồng nhân dân tỉnh"], [], None),
+    ]
+
+
+def test_a_department_letter_asking_communes_to_direct_keeps_the_communes_as_lead() -> None:
+    text = _STANDING.replace("HỘI ĐỒNG NHÂN DÂN\nTỈNH NINH BÌNH\nTHƯỜNG TRỰC\n", "UBND TỈNH NINH BÌNH\nSỞ Y TẾ\n")
+    text = text.replace("Số: 41/TB-HĐND", "Số: 41/TB-SYT").replace(
+        "Đề nghị Ủy ban nhân dân tỉnh chỉ đạo Sở Y tế chủ trì, phối hợp với Sở Tài chính",
+        "Đề nghị Ủy ban nhân dân các xã, phường chỉ đạo Trạm Y tế xã",
+    )
+    assert extract_text(text)["tasks"][0]["lead"] == ["Ủy ban nhân dân các xã, phường"]

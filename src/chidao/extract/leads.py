@@ -78,6 +78,8 @@ _THIS_DOCUMENT = _CUES["this_document"]
 _PAST_SOON = _CUES["past_soon"]
 _NO_ACTION_AFTER = _CUES["no_action_after"]
 _COLON_AFTER = re.compile(r"\s*:")
+# "Ủy ban nhân dân", "UBND" in a name
+_COMMITTEE_NAMED = re.compile("|".join(load_toml("agency_grammar.toml")["group_committees"]), re.I)
 _PROPOSES = _CUES["proposes_after_subject"]
 _FIGURES = _CUES["states_figures"]
 _TASK_TOPIC = _CUES["task_topic"]
@@ -122,8 +124,21 @@ def explicit_assignment(reader: AgencyReader, start: int, end: int, cues: Cues |
         if mentions and upward(reader, match, mentions):
             continue
         if mentions and not _NO_ACTION_AFTER.match(reader.key, after, end):
-            return Assignment(clean_leads(mentions), match.start(), True)
+            return Assignment(clean_leads(_council_directed(reader, mentions, after, end)), match.start(), True)
     return None
+
+
+def _council_directed(reader: AgencyReader, addressees: list[Mention], after: int, end: int) -> list[Mention]:
+    """Who leads when a People's Council asks its addressee to direct another body: "đề nghị UBND
+    tỉnh chỉ đạo Sở Y tế ..." gives Sở Y tế the task (rule 15; genre g1256); "chỉ đạo các cơ quan,
+    đơn vị thực hiện ..." names no one, so the addressee answers for it (genre g56)."""
+    # "đề nghị Ủy ban MTTQ tỉnh chỉ đạo Mặt trận các xã ...": a body the Council does not oversee
+    # answers for its own lower levels (genre g830)
+    directs = _DIRECTS.match(reader.key, after, end) if reader.place.council else None
+    if not directs or not all(_COMMITTEE_NAMED.search(m.name) for m in addressees):
+        return addressees
+    directed, _ = reader.read_list(directs.end(), lenient=True, limit=end)
+    return directed if directed and not is_vague_list(reader, directed) else addressees
 
 
 # "Công văn nêu rõ: Sở Công Thương chủ trì ...": a page relaying a document's words.
@@ -293,13 +308,7 @@ def _assigned(
 def _to_addressees(reader: AgencyReader, assigning: re.Match[str], end: int) -> Assignment | None:
     """ "Chủ tịch UBND tỉnh giao Sở GD&ĐT ...": the addressee acts; None when the verb names none."""
     addressees, later = reader.read_list(assigning.end(), lenient=True, limit=end)
-    directs = _DIRECTS.match(reader.key, later, end) if reader.place.council else None
-    if directs:
-        # "HĐND tỉnh đề nghị UBND tỉnh chỉ đạo Sở Y tế ...": Sở Y tế leads (rule 15); "chỉ đạo các
-        # cơ quan, đơn vị thực hiện ...:" names no one, so UBND tỉnh answers for it (genre g56)
-        directed, _ = reader.read_list(directs.end(), lenient=True, limit=end)
-        if directed and not is_vague_list(reader, directed):
-            addressees = directed
+    addressees = _council_directed(reader, addressees, later, end) if addressees else addressees
     return Assignment(clean_leads(addressees), assigning.start(), True) if addressees else None
 
 

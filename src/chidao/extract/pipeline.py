@@ -327,7 +327,7 @@ def extract(raw: str) -> Extraction:
     council = (
         layout.header.doc_type == _ISSUER["council_doc_type"]
         and _ISSUER["council"] in text[: layout.header.body_start + 400]
-    )
+    ) or (layout.issuer or "").upper().startswith(tuple(_ISSUER["council_issuers"]))
     place = Place(
         province=layout.province,
         subject=layout.subject,
