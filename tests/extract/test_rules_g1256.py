@@ -99,3 +99,45 @@ def test_a_department_letter_asking_communes_to_direct_keeps_the_communes_as_lea
         "Đề nghị Ủy ban nhân dân các xã, phường chỉ đạo Trạm Y tế xã",
     )
     assert extract_text(text)["tasks"][0]["lead"] == ["Ủy ban nhân dân các xã, phường"]
+
+
+# --- a People's Council committee's supervision report: its recommendations go downward --------
+
+_SUPERVISION = (
+    "HĐND TỈNH LÂM ĐỒNG\n"
+    "BAN VĂN HÓA - XÃ HỘI\n"
+    "Số: 27/BC-VHXH\n"
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\n"
+    "Lâm Đồng, ngày 20 tháng 10 năm 2026\n"
+    "\n"
+    "BÁO CÁO\n"
+    "Kết quả giám sát việc thực hiện chính sách bảo hiểm y tế học sinh\n"
+    "\n"
+    "I. KẾT QUẢ THỰC HIỆN\n"
+    "Tỷ lệ học sinh tham gia bảo hiểm y tế đạt 96,5%; Sở Giáo dục và Đào tạo đã chỉ đạo các trường"
+    " tuyên truyền.\n"
+    "II. KIẾN NGHỊ\n"
+    "1. Đối với Trung ương\n"
+    "- Đề nghị Bộ Y tế sớm sửa đổi mức đóng bảo hiểm y tế học sinh.\n"
+    "2. Đối với Ủy ban nhân dân tỉnh\n"
+    "- Chỉ đạo rà soát, hỗ trợ mức đóng cho học sinh vùng khó khăn, hoàn thành trước ngày 31/12/2026.\n"
+    "3. Đối với Sở Giáo dục và Đào tạo\n"
+    "- Phối hợp với Bảo hiểm xã hội tỉnh tuyên truyền về quyền lợi bảo hiểm y tế trong năm học.\n"
+    "\n"
+    "Nơi nhận:\n- Thường trực HĐND tỉnh;\n- Lưu: VT.\nTM. BAN VĂN HÓA - XÃ HỘI\nTRƯỞNG BAN\n\nLê Thị Hoa\n"
+)
+
+
+def test_a_council_supervision_report_gives_its_downward_recommendations_as_tasks() -> None:
+    result = extract_text(_SUPERVISION)
+    tasks = [(t["lead"], t["coordinators"], t["deadline"]) for t in result["tasks"]]
+    assert tasks == [
+        (["Ủy ban nhân dân tỉnh"], [], "2026-12-31"),
+        (["Sở Giáo dục và Đào tạo"], ["Bảo hiểm xã hội tỉnh"], None),
+    ]
+
+
+def test_a_department_report_proposing_the_same_gives_no_task() -> None:
+    text = _SUPERVISION.replace("HĐND TỈNH LÂM ĐỒNG\nBAN VĂN HÓA - XÃ HỘI\n", "UBND TỈNH LÂM ĐỒNG\nSỞ Y TẾ\n")
+    assert extract_text(text)["tasks"] == []

@@ -21,7 +21,7 @@ from chidao.extract.issuer_keys import issuer_key, organ_keys
 from chidao.extract.quotations import quoted_spans
 from chidao.extract.redating import date_from_below, redate_overdue, redate_within
 from chidao.extract.registry import phrase_key, registry
-from chidao.extract.report_parts import commissioned_parts
+from chidao.extract.report_parts import commissioned_parts, recommending_parts
 from chidao.extract.succession import Successor, successors
 from chidao.extract.tasks import Context, Task, TaskCutter
 from chidao.extract.timing import TimingReader
@@ -263,6 +263,9 @@ def _read(cutter: TaskCutter, reader: AgencyReader, layout: Layout, key: str) ->
         root = Context(timing=cutter.document_timing(layout.outline))
         for part in commissioned_parts(layout.outline, key):
             cutter.walk(part, root)
+        if reader.place.council:  # a People's Council's supervision report: its recommendations
+            for part in recommending_parts(layout.outline, key, sections().recommending):
+                cutter.walk(part, root)
     return "non_directive"
 
 

@@ -3,9 +3,15 @@ not read for tasks, except where its issuer hands its own units work under a lea
 NHIỆM VỤ THỜI GIAN TỚI ... đồng thời giao các đơn vị thuộc Sở thực hiện các nhiệm vụ sau:",
 genre g323). That lead-in and the items after it, up to the end of its section, are read as a
 directive's would be; the rest of the report stays unread.
+
+A People's Council's supervision report is the other way round: its "IV. KIẾN NGHỊ" part tells the
+bodies the Council oversees what to do ("2. Đối với Ủy ban nhân dân tỉnh: - Chỉ đạo rà soát ...",
+genre g1258); what it asks of higher bodies is left out as any proposal upward is (rule 10).
 """
 
 from __future__ import annotations
+
+import re
 
 from chidao.document.outline import Node
 from chidao.extract.cues import cues
@@ -38,3 +44,19 @@ def _assigns(key: str, start: int, end: int) -> bool:
     sentence = paragraph[opening:]
     found = _LEAD_IN.search(sentence)
     return found is not None and not _PROPOSAL.search(sentence, 0, found.start())
+
+
+def recommending_parts(outline: Node, key: str, heads: re.Pattern[str]) -> list[Node]:
+    """Pseudo-roots, each holding the items under a heading that ``heads`` matches in full
+    ("IV. KIẾN NGHỊ", "V. ĐỀ XUẤT, KIẾN NGHỊ")."""
+    parts: list[Node] = []
+    stack = [outline]
+    while stack:
+        node = stack.pop()
+        for child in node.children:
+            paragraph = child.paragraph
+            if paragraph is not None and child.children and heads.match(key[paragraph.body : paragraph.end].strip()):
+                parts.append(Node(None, child.children))
+            else:
+                stack.append(child)
+    return sorted(parts, key=lambda part: part.children[0].paragraph.start)  # type: ignore[union-attr]

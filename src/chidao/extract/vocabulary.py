@@ -24,6 +24,7 @@ class Sections:
     document_time_heading: re.Pattern[str]  # "II. THỜI GIAN" over the plan's time line
     plan_head: re.Pattern[str]  # "Cơ quan thực hiện:" over plan lines
     resolution_closing: re.Pattern[str]  # "Giao UBND tỉnh tổ chức thực hiện Nghị quyết này"
+    recommending: re.Pattern[str]  # "IV. KIẾN NGHỊ": a heading of proposals only, in full
 
 
 def _label(phrases: list[str]) -> re.Pattern[str]:
@@ -54,6 +55,9 @@ def sections() -> Sections:
         plan_head=re.compile(alternation(labels["head"]).pattern + r"\s*:?\s*$"),
         resolution_closing=re.compile(
             alternation(data["resolution_closing"]).pattern + rf"(?!{cue_regex('layout_cues.toml', 'number_after')})"
+        ),
+        recommending=re.compile(
+            rf"(?:{data['inactive_topic']}\s+)?{alternation(data['inactive_whole']).pattern}[\s:.]*$", re.I
         ),
     )
 
