@@ -141,3 +141,32 @@ def test_a_council_supervision_report_gives_its_downward_recommendations_as_task
 def test_a_department_report_proposing_the_same_gives_no_task() -> None:
     text = _SUPERVISION.replace("HĐND TỈNH LÂM ĐỒNG\nBAN VĂN HÓA - XÃ HỘI\n", "UBND TỈNH LÂM ĐỒNG\nSỞ Y TẾ\n")
     assert extract_text(text)["tasks"] == []
+
+
+# --- an item that names only its agency, over one dated sentence: that sentence is its task ------
+
+_URGING = (
+    "UBND TỈNH HÀ TĨNH\n"
+    "VĂN PHÒNG\n"
+    "Số: 812/VP-TH\n"
+    "V/v đôn đốc các nhiệm vụ quá hạn\n"
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\n"
+    "Hà Tĩnh, ngày 10 tháng 11 năm 2026\n"
+    "\n"
+    "Kính gửi:\n- Sở Y tế;\n- Sở Nội vụ.\n"
+    "\n"
+    "Văn phòng UBND tỉnh đề nghị các cơ quan khẩn trương hoàn thành các nhiệm vụ quá hạn sau đây:\n"
+    "1. Sở Y tế\n"
+    "Báo cáo UBND tỉnh tình hình cung ứng thuốc tại các trạm y tế xã (Văn bản số 701/UBND-VX;"
+    " thời hạn 30/9/2026). Hoàn thành chậm nhất ngày 25/11/2026.\n"
+    "2. Sở Nội vụ\n"
+    "Tham mưu phê duyệt vị trí việc làm của các đơn vị sự nghiệp. Hoàn thành trước ngày 30/11/2026.\n"
+    "\n"
+    "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nCHÁNH VĂN PHÒNG\n\nNguyễn Văn An\n"
+)
+
+
+def test_an_item_naming_only_its_agency_keeps_its_dated_sentence_as_its_task() -> None:
+    tasks = [(t["lead"], t["deadline"]) for t in extract_text(_URGING)["tasks"]]
+    assert tasks == [(["Sở Y tế"], "2026-11-25"), (["Sở Nội vụ"], "2026-11-30")]

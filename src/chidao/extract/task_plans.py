@@ -220,7 +220,9 @@ class PlanReading:
                 continue
             keep = len(child.children)
             while keep and (
-                self._unmarked_plan_line(child.children[keep - 1])
+                # a dated sentence that is all an item has ("5. Sở Y tế" over "Báo cáo UBND tỉnh ...
+                # Hoàn thành chậm nhất ngày 25/11/2025.") is the item's own text, not a covering line
+                self._unmarked_plan_line(child.children[keep - 1], covering=keep > 1 or not self._names_only(child))
                 or (i == last and shared and self._marked_plan_line(child, child.children[keep - 1]))
                 or (i == last and self._closing_statement(child.children[keep - 1]))
             ):
@@ -236,8 +238,14 @@ class PlanReading:
                 child.children = child.children[:keep]
         node.children = children
 
-    def _unmarked_plan_line(self, node: Node) -> bool:
-        return not node.marked and self._plan_line(node, PlanLines())
+    def _names_only(self, node: Node) -> bool:
+        """Whether an item's own text is only who it is for: "5. Sở Y tế", "6. UBND các phường: A, B"."""
+        start, end = self._body(node)
+        mentions, after = self.reader.read_list(start, lenient=True, limit=end)
+        return bool(mentions) and not self.key[after:end].strip(" :.;\n")
+
+    def _unmarked_plan_line(self, node: Node, *, covering: bool = True) -> bool:
+        return not node.marked and self._plan_line(node, PlanLines(), covering=covering)
 
     def _marked_plan_line(self, item: Node, node: Node) -> bool:
         """ "- Cơ quan phối hợp: ...; Thời gian: ..." under the last of the lettered items "a) ...",
