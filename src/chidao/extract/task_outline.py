@@ -46,3 +46,9 @@ class OutlineReading:
             lifted = holder.children[keep:] + lifted
             holder.children = holder.children[:keep]
         root.children[place:place] = lifted
+
+    def _names_only(self, node: Node) -> bool:
+        """Whether an item's own text is only who it is for: "5. Sở Y tế", "6. UBND các phường: A, B"."""
+        start, end = self._body(node)
+        mentions, after = self.reader.read_list(start, lenient=True, limit=end)
+        return bool(mentions) and not self.key[after:end].strip(" :.;\n")

@@ -238,12 +238,6 @@ class PlanReading:
                 child.children = child.children[:keep]
         node.children = children
 
-    def _names_only(self, node: Node) -> bool:
-        """Whether an item's own text is only who it is for: "5. Sở Y tế", "6. UBND các phường: A, B"."""
-        start, end = self._body(node)
-        mentions, after = self.reader.read_list(start, lenient=True, limit=end)
-        return bool(mentions) and not self.key[after:end].strip(" :.;\n")
-
     def _unmarked_plan_line(self, node: Node, *, covering: bool = True) -> bool:
         return not node.marked and self._plan_line(node, PlanLines(), covering=covering)
 
