@@ -170,3 +170,31 @@ _URGING = (
 def test_an_item_naming_only_its_agency_keeps_its_dated_sentence_as_its_task() -> None:
     tasks = [(t["lead"], t["deadline"]) for t in extract_text(_URGING)["tasks"]]
     assert tasks == [(["Sở Y tế"], "2026-11-25"), (["Sở Nội vụ"], "2026-11-30")]
+
+
+# --- a meeting's attendance line is no task, however many clauses it has ------------------------
+
+_SCHEDULE = (
+    "UBND TỈNH NGHỆ AN\n"
+    "VĂN PHÒNG\n"
+    "Số: 15/TB-VPUB\n"
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\n"
+    "Nghệ An, ngày 05 tháng 01 năm 2026\n"
+    "\n"
+    "THÔNG BÁO\n"
+    "Lịch họp chuyên đề của Thường trực UBND tỉnh tháng 01 năm 2026\n"
+    "\n"
+    "1. Họp về tiến độ giải ngân vốn đầu tư công\n"
+    "- Thời gian: 14 giờ 00, ngày 20/01/2026.\n"
+    "- Thành phần: Giám đốc các sở: Tài chính, Xây dựng; các chủ đầu tư có kế hoạch vốn lớn;"
+    " Chủ tịch UBND các xã, phường (tại điểm cầu địa phương).\n"
+    "Giao Sở Tài chính chuẩn bị báo cáo, gửi Văn phòng UBND tỉnh trước ngày 16/01/2026.\n"
+    "\n"
+    "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nCHÁNH VĂN PHÒNG\n\nPhan Văn Bình\n"
+)
+
+
+def test_an_attendance_line_is_no_task_and_the_line_after_it_is_read() -> None:
+    tasks = [(t["lead"], t["deadline"]) for t in extract_text(_SCHEDULE)["tasks"]]
+    assert tasks == [(["Sở Tài chính"], "2026-01-16")]

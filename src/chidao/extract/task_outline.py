@@ -1,9 +1,11 @@
 """How the outline's shape is read before its items: statements after the last item lifted out
-of it."""
+of it; lines that state a fact ("Thành phần: ...") kept out of the items."""
 
 from __future__ import annotations
 
 from chidao.document.outline import Node
+from chidao.extract.task_types import Context
+from chidao.extract.task_words import _FACT_LABEL
 
 
 class OutlineReading:
@@ -52,3 +54,20 @@ class OutlineReading:
         start, end = self._body(node)
         mentions, after = self.reader.read_list(start, lenient=True, limit=end)
         return bool(mentions) and not self.key[after:end].strip(" :.;\n")
+
+    def _fact_line(self, opening: int, end: int, ctx: Context, marked: bool) -> bool:
+        """Whether a unit opens with a line that states a fact, which is then no task, however
+        many clauses it runs to ("- Thành phần: Các Phó Chủ tịch UBND tỉnh; các thành viên UBND
+        tỉnh; ...", genre g1344); the lines after it are read on as a unit of their own."""
+        if not _FACT_LABEL.match(self.key, opening, end):
+            return False
+        self.skip(opening, "narration")
+        line_end = self.text.find("\n", opening, end)
+        if line_end >= 0 and self.text[line_end:end].strip():
+            self._unit(line_end + 1, end, ctx, marked=marked)
+        return True
+
+    def _new_sentence(self, pos: int) -> bool:
+        """Whether ``pos`` starts a sentence (after ".", "!" or "?"), not a clause after ";"."""
+        before = self.text[max(0, pos - 3) : pos].rstrip()
+        return bool(before) and before[-1] in ".!?"

@@ -70,6 +70,8 @@ class UnitCutting:
     def _unit(self, start: int, end: int, ctx: Context, *, marked: bool = True) -> None:
         """One item's text: a task per run of clauses that share a lead."""
         opening = past_spaces(self.reader, start)
+        if self._fact_line(opening, end, ctx, marked):
+            return
         start = strip_label(self.key, opening)
         if start != opening:
             self.label_starts.setdefault(start, opening)  # "Nội dung: Ban hành ...": the task's text keeps it
@@ -332,11 +334,6 @@ class UnitCutting:
         if not self.named_above:
             return []
         return [m for leads in self.named_above[-1] for m in leads if not self.reader.is_vague(m)]
-
-    def _new_sentence(self, pos: int) -> bool:
-        """Whether ``pos`` starts a sentence (after ".", "!" or "?"), not a clause after ";"."""
-        before = self.text[max(0, pos - 3) : pos].rstrip()
-        return bool(before) and before[-1] in ".!?"
 
     def _after_names(self, start: int, end: int) -> tuple[int, int]:
         """Where the words after the agencies that open ``[start, end)`` begin."""
