@@ -198,3 +198,30 @@ _SCHEDULE = (
 def test_an_attendance_line_is_no_task_and_the_line_after_it_is_read() -> None:
     tasks = [(t["lead"], t["deadline"]) for t in extract_text(_SCHEDULE)["tasks"]]
     assert tasks == [(["Sở Tài chính"], "2026-01-16")]
+
+
+# --- a time line that is a range of months, the first with its own year ------------------------
+
+_PLAN = (
+    "UBND TỈNH VĨNH LONG\n"
+    "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\n"
+    "Số: 77/KH-SNNMT\n"
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\n"
+    "Vĩnh Long, ngày 15 tháng 11 năm 2026\n"
+    "\n"
+    "KẾ HOẠCH\n"
+    "Phòng, chống hạn hán, xâm nhập mặn mùa khô 2026 - 2027\n"
+    "\n"
+    "1. Hướng dẫn nông dân tích trữ nước ngọt bằng ao, mương, túi nhựa chuyên dụng.\n"
+    "Đơn vị chủ trì: Chi cục Thủy lợi. Thời gian thực hiện: tháng 12/2026 - tháng 4/2027.\n"
+    "2. Theo dõi sinh vật gây hại trên cây trồng trong điều kiện khô hạn.\n"
+    "Đơn vị chủ trì: Trung tâm Khuyến nông. Thời gian thực hiện: Tháng 01 - 3/2027.\n"
+    "\n"
+    "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\n\nLê Văn Tâm\n"
+)
+
+
+def test_a_time_line_ranging_over_months_is_due_at_the_last_month_end() -> None:
+    tasks = [(t["lead"], t["deadline"]) for t in extract_text(_PLAN)["tasks"]]
+    assert tasks == [(["Chi cục Thủy lợi"], "2027-04-30"), (["Trung tâm Khuyến nông"], "2027-03-31")]

@@ -248,6 +248,10 @@ class TimingReader:
         "30/9/2026", "Hằng quý"): the column says it is a deadline, so no trigger is needed."""
         if _OPEN_ENDED.search(self.key, start, end):
             return Timing()  # "Năm 2025 và các năm tiếp theo", "Thường xuyên": no deadline
+        ranged = _DATE_RANGE_CELL.match(self.key, start, end)
+        last = self._prefixed_cell(ranged.end(), end) if ranged else None
+        if last is not None:
+            return last  # "Tháng 12/2025 - tháng 4/2026", "15/4 - 15/5/2026": by the range's last day
         timing = self.read(start, end, plan_line=True)
         if timing.deadline and timing.span and self.text[start : timing.span[0]].strip():
             # "Quý II và Quý IV/2026": read bare, only the dated last step; read as a sentence's
