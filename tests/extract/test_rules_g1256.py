@@ -225,3 +225,34 @@ _PLAN = (
 def test_a_time_line_ranging_over_months_is_due_at_the_last_month_end() -> None:
     tasks = [(t["lead"], t["deadline"]) for t in extract_text(_PLAN)["tasks"]]
     assert tasks == [(["Chi cục Thủy lợi"], "2027-04-30"), (["Trung tâm Khuyến nông"], "2027-03-31")]
+
+
+# --- a table flattened to labelled cells: the partners' cell repeats its label -------------------
+
+_LABELLED_ROWS = (
+    "UBND TỈNH THÁI NGUYÊN\n"
+    "Số: 1274/UBND-NC\n"
+    "V/v nâng cao Chỉ số cải cách hành chính\n"
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\n"
+    "Thái Nguyên, ngày 12 tháng 3 năm 2026\n"
+    "\n"
+    "Kính gửi: Các sở, ban, ngành tỉnh.\n"
+    "\n"
+    "Các cơ quan, đơn vị thực hiện các nhiệm vụ tại Phụ lục kèm theo.\n"
+    "\n"
+    "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nCHỦ TỊCH\n\nTrịnh Việt Hùng\n"
+    "\n"
+    "PHỤ LỤC\n"
+    "STT | Nội dung nhiệm vụ | Chủ trì | Phối hợp | Thời hạn\n"
+    "STT: 1 | Nội dung: Tổ chức điều tra xã hội học đo lường sự hài lòng | Chủ trì: Sở Nội vụ |"
+    " Phối hợp: Văn phòng UBND tỉnh; Thanh tra tỉnh | Thời hạn: Quý III/2026\n"
+    "STT: 2 | Nội dung: Nâng tỷ lệ hồ sơ trực tuyến toàn trình | Chủ trì: Sở Nội vụ |"
+    " Phối hợp: Sở Khoa học và Công nghệ | Thời hạn: Trong năm 2026\n"
+)
+
+
+def test_a_partners_cell_that_repeats_its_label_gives_every_partner() -> None:
+    tasks = [(t["coordinators"], t["deadline"]) for t in extract_text(_LABELLED_ROWS)["tasks"]]
+    assert (["Văn phòng Ủy ban nhân dân tỉnh", "Thanh tra tỉnh"], "2026-09-30") in tasks
+    assert (["Sở Khoa học và Công nghệ"], "2026-12-31") in tasks

@@ -109,7 +109,9 @@ class TableTasks:
             return [], []
         coord_cell = table.cell(row, "coordinators")
         if coord_cell is not None and coord_cell.end > coord_cell.start:
-            mentions, _ = self._cell_mentions(coord_cell.start, coord_cell.end)
+            # "Phối hợp: Công an tỉnh; Sở Y tế": a cell that repeats its column's label (genre g1386)
+            label = _PARTNER_LABEL.match(self.key, coord_cell.start, coord_cell.end)
+            mentions, _ = self._cell_mentions(label.end() if label else coord_cell.start, coord_cell.end)
             lead_names = {m.name.lower() for m in leads}
             partners += [m for m in mentions if not self.reader.is_vague(m) and m.name.lower() not in lead_names]
         notes = table.cell(row, "notes")
