@@ -65,6 +65,9 @@ def first_line_title(lines: Lines) -> tuple[str | None, int]:
     # comes after it, not the portal's name or a menu entry above it.
     crumbs = [i for i, (_, line) in enumerate(head) if is_breadcrumb(clean_line(line))]
     start = crumbs[-1] + 1 if crumbs else 0
+    dated = _over_dateline(head, start)
+    if dated is not None:
+        return dated
     for index, (pos, line) in enumerate(itertools.islice(lines, start, None), start):
         clean = clean_line(line)
         if not clean or clean in boiler or _DATELINE.match(clean) or is_breadcrumb(clean):
@@ -87,3 +90,38 @@ def _wrapped_headline(lines: Lines, after: int, first: str, end: int) -> tuple[s
             break
         title, end = f"{title} {clean}", pos + len(line)
     return title, end
+
+
+def _over_dateline(head: list[tuple[int, str]], start: int) -> tuple[str, int] | None:
+    """The line right above the page's date line ("05/03/2026 | 17:42 GMT+7", "Thứ Bảy, 17/01/2026
+    20:05 (GMT+7)"), when it reads as a headline: a news page prints its headline, then its date,
+    under a masthead that may be any name ("TTV ONLINE - BÁO VÀ PHÁT THANH, TRUYỀN HÌNH ...",
+    genre g1371)."""
+    previous: tuple[int, str] | None = None
+    lines = [(pos, clean_line(line)) for pos, line in head[start:]]
+    lines = [(pos, clean) for pos, clean in lines if clean]
+    for index, (pos, clean) in enumerate(lines):
+        if _DATELINE.match(clean) or (_page_furniture(clean) and _DATED.search(clean)):
+            # "Tin tức - Sự kiện" / "Ngày đăng: 06/11/2025 | Lượt xem: 214" / the headline (g1078)
+            below = lines[index + 1] if index + 1 < len(lines) else None
+            return (_headline(previous) if previous else None) or (_headline(below) if below else None)
+        previous = (pos, clean)
+    return None
+
+
+_DATED = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
+
+
+def _headline(line: tuple[int, str]) -> tuple[str, int] | None:
+    """A line that reads as a headline: some words in lowercase, no full stop, not the furniture."""
+    pos, clean = line
+    words = [word for word in clean.split() if word[0].isalnum()]
+    lowercase = sum(word[0].islower() for word in words)
+    if not 6 <= len(words) <= 40 or lowercase < 2 or clean.endswith(".") or not clean[0].isupper():
+        return None  # "Hải Đăng - Minh Phúc" above the date is the byline; "Tin tức - Sự kiện" a section
+    vocab = lexicon()
+    if clean in vocab.boilerplate or clean.lower().startswith(vocab.site_names):
+        return None
+    if _page_furniture(clean) or is_breadcrumb(clean):
+        return None
+    return clean, pos + len(clean)
