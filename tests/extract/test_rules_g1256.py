@@ -256,3 +256,34 @@ def test_a_partners_cell_that_repeats_its_label_gives_every_partner() -> None:
     tasks = [(t["coordinators"], t["deadline"]) for t in extract_text(_LABELLED_ROWS)["tasks"]]
     assert (["Văn phòng Ủy ban nhân dân tỉnh", "Thanh tra tỉnh"], "2026-09-30") in tasks
     assert (["Sở Khoa học và Công nghệ"], "2026-12-31") in tasks
+
+
+# --- a heading line that names a group with what qualifies it ------------------------------------
+
+_QUALIFIED = (
+    "UBND TỈNH GIA LAI\n"
+    "Số: 15/CT-UBND\n"
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\n"
+    "Gia Lai, ngày 10 tháng 12 năm 2026\n"
+    "\n"
+    "CHỈ THỊ\n"
+    "Về tăng cường phòng cháy, chữa cháy rừng mùa khô 2026 - 2027\n"
+    "\n"
+    "1. Các chủ rừng là tổ chức trên địa bàn tỉnh:\n"
+    "- Xây dựng phương án phòng cháy, chữa cháy rừng của đơn vị, hoàn thành trước ngày 31/12/2026.\n"
+    "- Bố trí lực lượng trực 24/24 giờ trên các chòi canh lửa.\n"
+    "2. UBND các xã, phường có trách nhiệm:\n"
+    "- Kiểm tra việc sử dụng lửa trong rừng và ven rừng.\n"
+    "\n"
+    "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nCHỦ TỊCH\n\nTrương Hải Long\n"
+)
+
+
+def test_a_heading_naming_a_qualified_group_gives_the_whole_group_as_lead() -> None:
+    leads = [t["lead"] for t in extract_text(_QUALIFIED)["tasks"]]
+    assert leads == [
+        ["Các chủ rừng là tổ chức trên địa bàn tỉnh"],
+        ["Các chủ rừng là tổ chức trên địa bàn tỉnh"],
+        ["Ủy ban nhân dân các xã, phường"],  # "có trách nhiệm" states the duty, no qualifier
+    ]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from chidao.extract.agency_words import _AND_WORD, _CUES, _WORDS
+from chidao.extract.agency_words import _AND_WORD, _CUES, _PLURAL_WORD, _WORDS
 from chidao.extract.mention import Mention
 from chidao.text.chars import LOWER, UPPER
 from chidao.text.occurrences import find_words
@@ -38,6 +38,12 @@ _TITLE_HEAD_AT = {head: re.compile(rf"{re.escape(head)}\s+(?=[{UPPER}])") for he
 _NAME_GOES_ON = re.compile(rf"\s+[{UPPER}\d]|[\w-]")  # a capital after it: a full name, not the short form
 _CAPITAL_ON_LINE = re.compile(rf"[ \t]+[{UPPER}]")  # "Tập đoàn | Đầu tư Sao Việt": a longer name goes on
 _CLAUSE_MARKS = frozenset(",.;:)")  # what may follow a short head that ends a subject
+_QUALIFIERS = sorted(_WORDS["group_qualifier_openers"], key=len, reverse=True)  # "nơi có" before "nơi"
+_QUALIFIER_OPENING = re.compile(
+    r"\s*(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _QUALIFIERS) + r")\s"
+)
+# "UBND các xã, phường | có trách nhiệm:" states a duty, no qualifier (genre g766)
+_DUTY_OPENING = re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in _WORDS["group_qualifier_not"]) + r")(?!\w)")
 _INVESTOR_ROLE, _INVESTOR_NAMED, _INVESTOR_IS = (_WORDS[k] for k in ("investor_role", "investor_named", "investor_is"))
 
 
@@ -61,10 +67,11 @@ class DefinedReading:
             # "1. Sở Xây dựng rà soát quy hoạch" is no name; but a line the text uses again is one, even
             # with a verb's word in it ("Phòng Xây dựng chính quyền và công tác thanh niên", genre g1209)
             repeated = len(_occurrences(self.key, self.key[start:end])) > 1
-            if self.acts(start, end) and not repeated:
-                continue
             read = self._read_end(start)
-            if read is not None and read < end and (repeated or self._plain_rest(read, end)):
+            qualified = read is not None and self._qualified_group(match, start, read, end)
+            if self.acts(start, end) and not repeated and not qualified:
+                continue
+            if read is not None and read < end and (repeated or qualified or self._plain_rest(read, end)):
                 phrase = self.key[start:end]
                 defined.setdefault(phrase.split()[0], []).append(phrase)
         for match in _SHORT_NAME.finditer(self.text):
@@ -202,6 +209,14 @@ class DefinedReading:
                 names.add(body.name)
         self.limit = len(self.text)
         return names
+
+    def _qualified_group(self, match: re.Match[str], start: int, read: int, end: int) -> bool:
+        """Whether a heading line that ends with a colon names a group and what qualifies it: "Các
+        chủ rừng là tổ chức trên địa bàn tỉnh:", "UBND các xã, phường nơi đặt Điểm thi:"."""
+        if not match.group(0).rstrip().endswith(":") or not _PLURAL_WORD.search(self.key, max(0, start - 1), read):
+            return False  # (from the space before the name: "các" may open it)
+        qualified = _QUALIFIER_OPENING.match(self.key, read, end) is not None
+        return qualified and not _DUTY_OPENING.match(self.key, read, end)
 
     def _plain_rest(self, read: int, end: int) -> bool:
         """Whether what the name reader left of a heading line is a few lowercase words that name
