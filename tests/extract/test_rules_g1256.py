@@ -287,3 +287,18 @@ def test_a_heading_naming_a_qualified_group_gives_the_whole_group_as_lead() -> N
         ["Các chủ rừng là tổ chức trên địa bàn tỉnh"],
         ["Ủy ban nhân dân các xã, phường"],  # "có trách nhiệm" states the duty, no qualifier
     ]
+
+
+# --- a school's own bodies as headings -----------------------------------------------------------
+
+
+def test_a_schools_own_bodies_lead_the_items_under_them() -> None:
+    text = (
+        "SỞ GD&ĐT QUẢNG TRỊ\nTRƯỜNG THPT CỒN TIÊN\nSố: 45/KH-THPTCT\n"
+        "Quảng Trị, ngày 15 tháng 9 năm 2025\n\nKẾ HOẠCH\nNhiệm vụ năm học 2025 - 2026\n\n"
+        "1. Đoàn trường\n- Duy trì đội Thanh niên tình nguyện trực cổng trường.\n"
+        "2. Ban Giám hiệu\n- Kiểm tra hồ sơ chuyên môn của giáo viên, hoàn thành trước ngày 30/10/2025.\n"
+        "\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nHIỆU TRƯỞNG\n\nNguyễn Văn Hùng\n"
+    )
+    tasks = [(t["lead"], t["deadline"]) for t in extract_text(text)["tasks"]]
+    assert tasks == [(["Đoàn trường"], None), (["Ban Giám hiệu"], "2025-10-30")]
