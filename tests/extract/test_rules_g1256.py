@@ -302,3 +302,22 @@ def test_a_schools_own_bodies_lead_the_items_under_them() -> None:
     )
     tasks = [(t["lead"], t["deadline"]) for t in extract_text(text)["tasks"]]
     assert tasks == [(["Đoàn trường"], None), (["Ban Giám hiệu"], "2025-10-30")]
+
+
+# --- the Front's member organizations, by their short and their lowercase names -----------------
+
+
+def test_the_fronts_member_organizations_are_named_in_full() -> None:
+    text = (
+        "HỘI LHPN TỈNH ĐỒNG THÁP\nSố: 71/TB-HPN\nĐồng Tháp, ngày 10 tháng 10 năm 2025\n\nTHÔNG BÁO\n"
+        "Kết luận hội nghị giao ban quý III\n\n"
+        "1. Hội LHPN các xã, phường cập nhật đầy đủ biến động hội viên.\n"
+        "2. Hội Chữ thập đỏ các xã vận động hiến máu tình nguyện.\n"
+        "3. Hội CCB xã Tân Hồng vận động hội viên tham gia bảo vệ môi trường.\n"
+        "\nNơi nhận:\n- Như trên;\nTM. BAN THƯỜNG VỤ\nCHỦ TỊCH\n\nPhạm Thị Loan\n"
+    )
+    assert [t["lead"] for t in extract_text(text)["tasks"]] == [
+        ["Hội Liên hiệp Phụ nữ các xã, phường"],
+        ["Hội Chữ thập đỏ các xã"],
+        ["Hội Cựu chiến binh xã Tân Hồng"],
+    ]
