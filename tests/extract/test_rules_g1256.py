@@ -321,3 +321,25 @@ def test_the_fronts_member_organizations_are_named_in_full() -> None:
         ["Hội Chữ thập đỏ các xã"],
         ["Hội Cựu chiến binh xã Tân Hồng"],
     ]
+
+
+# --- a row of an urging letter's list whose remarks say it is done is no task --------------------
+
+
+def test_a_row_noted_as_done_is_no_task() -> None:
+    text = (
+        "UBND TỈNH GIA LAI\nSố: 5127/UBND-TH\nV/v đôn đốc nhiệm vụ quá hạn\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nGia Lai, ngày 10 tháng 11 năm 2026\n\n"
+        "Kính gửi: Các sở, ngành.\n\nCác cơ quan hoàn thành các nhiệm vụ tại Phụ lục.\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nCHỦ TỊCH\n\nTrương Đình Nghĩa\n\n"
+        "PHỤ LỤC\n"
+        "STT | Nội dung nhiệm vụ | Cơ quan phối hợp | Thời hạn | Ghi chú\n"
+        "I. SỞ XÂY DỰNG\n"
+        "1 | Trình phê duyệt điều chỉnh quy hoạch chung đô thị | Sở Tài chính | 30/11/2026 |\n"
+        "2 | Tham mưu tháo gỡ vướng mắc về nguồn vật liệu đắp nền | Sở Nông nghiệp và Môi trường | 31/10/2026"
+        " | Đã hoàn thành (Báo cáo số 612/BC-SXD)\n"
+        "II. SỞ Y TẾ\n"
+        "3 | Báo cáo tình hình cung ứng thuốc tại các bệnh viện | Bảo hiểm xã hội tỉnh | 15/12/2026 |\n"
+    )
+    rows = [(t["lead"], t["deadline"]) for t in extract_text(text)["tasks"] if t["text"].startswith(("1 |", "2 |", "3 |"))]
+    assert rows == [(["Sở Xây dựng"], "2026-11-30"), (["Sở Y tế"], "2026-12-15")]

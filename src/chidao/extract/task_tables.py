@@ -38,7 +38,8 @@ _PARTNER_MARK = _TABLE_CUES["partner_mark"]  # "(phối hợp)" after the partne
 _PARTNERS_NOTE = _TABLE_CUES["partners_note"]  # "Phối hợp: ..." opening a remarks cell
 
 
-_LEAD_MARK = _TABLE_CUES["lead_mark"]  # "(chủ trì)" after the lead in a doer cell
+_LEAD_MARK = _TABLE_CUES["lead_mark"]
+_DONE_NOTE = _TABLE_CUES["done_note"]  # "(chủ trì)" after the lead in a doer cell
 
 
 def _partner_parts(key: str, start: int, end: int, mark_cue: re.Pattern[str] = _PARTNER_MARK) -> list[tuple[int, int]]:
@@ -214,6 +215,10 @@ class TableTasks:
             above = leads
             if not leads:
                 self.skip(row.start, "no_agency")
+                continue
+            notes = table.cell(row, "notes")
+            if notes is not None and _DONE_NOTE.match(self.key, notes.start, notes.end):
+                self.skip(row.start, "done")  # "Đã hoàn thành (Báo cáo số ...)": nothing left to do
                 continue
             time_cell = table.cell(row, "time")
             timing = self._row_timing(table, row)
