@@ -341,5 +341,6 @@ def test_a_row_noted_as_done_is_no_task() -> None:
         "II. SỞ Y TẾ\n"
         "3 | Báo cáo tình hình cung ứng thuốc tại các bệnh viện | Bảo hiểm xã hội tỉnh | 15/12/2026 |\n"
     )
-    rows = [(t["lead"], t["deadline"]) for t in extract_text(text)["tasks"] if t["text"].startswith(("1 |", "2 |", "3 |"))]
+    tasks = extract_text(text)["tasks"]
+    rows = [(t["lead"], t["deadline"]) for t in tasks if t["text"].startswith(("1 |", "2 |", "3 |"))]
     assert rows == [(["Sở Xây dựng"], "2026-11-30"), (["Sở Y tế"], "2026-12-15")]
