@@ -131,6 +131,11 @@ class TableTasks:
         ]
         return leads, partners
 
+    def _done(self, table: Table, row: Row) -> bool:
+        """Whether a row's remarks say its task is done: "Đã hoàn thành (Báo cáo số ...)"."""
+        notes = table.cell(row, "notes")
+        return notes is not None and _DONE_NOTE.match(self.key, notes.start, notes.end) is not None
+
     def _group_leads(self, table: Table, row: Row) -> list[Mention]:
         """The leads a group row gives the rows under it, in a table with no lead column ("1. Sở
         Xây dựng", genre g933, g989): its title read as bodies, nobody when it names none."""
@@ -213,12 +218,8 @@ class TableTasks:
                 continue
             leads, partners = self._row_people(table, row, content, above)
             above = leads
-            if not leads:
-                self.skip(row.start, "no_agency")
-                continue
-            notes = table.cell(row, "notes")
-            if notes is not None and _DONE_NOTE.match(self.key, notes.start, notes.end):
-                self.skip(row.start, "done")  # "Đã hoàn thành (Báo cáo số ...)": nothing left to do
+            if not leads or self._done(table, row):
+                self.skip(row.start, "done" if leads else "no_agency")
                 continue
             time_cell = table.cell(row, "time")
             timing = self._row_timing(table, row)
