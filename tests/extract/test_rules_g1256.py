@@ -344,3 +344,20 @@ def test_a_row_noted_as_done_is_no_task() -> None:
     tasks = extract_text(text)["tasks"]
     rows = [(t["lead"], t["deadline"]) for t in tasks if t["text"].startswith(("1 |", "2 |", "3 |"))]
     assert rows == [(["Sở Xây dựng"], "2026-11-30"), (["Sở Y tế"], "2026-12-15")]
+
+
+# --- an annex whose title follows "PHỤ LỤC:" on the same line ------------------------------------
+
+
+def test_an_annex_titled_after_a_colon_is_read() -> None:
+    text = (
+        "BỘ TÀI CHÍNH\nCỤC THUẾ\nSố: 4870/KH-CT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Hà Nội, ngày 10 tháng 12 năm 2025\n\nKẾ HOẠCH\nChuyển đổi phương pháp quản lý thuế hộ kinh doanh\n\n"
+        "Danh mục nhiệm vụ tại Phụ lục kèm theo Kế hoạch này.\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CỤC TRƯỞNG\nPHÓ CỤC TRƯỞNG\n\nLương Quốc Tuấn\n\n"
+        "PHỤ LỤC: DANH MỤC NHIỆM VỤ\n\n"
+        "1. Tổ chức hội nghị đối thoại, tập huấn kê khai thuế cho hộ kinh doanh\n"
+        "- Đơn vị chủ trì: Thuế cơ sở\n"
+        "- Thời gian hoàn thành: Tháng 01/2026\n"
+    )
+    assert [(t["lead"], t["deadline"]) for t in extract_text(text)["tasks"]] == [(["Thuế cơ sở"], "2026-01-31")]
