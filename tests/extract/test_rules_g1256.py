@@ -361,3 +361,20 @@ def test_an_annex_titled_after_a_colon_is_read() -> None:
         "- Thời gian hoàn thành: Tháng 01/2026\n"
     )
     assert [(t["lead"], t["deadline"]) for t in extract_text(text)["tasks"]] == [(["Thuế cơ sở"], "2026-01-31")]
+
+
+def test_the_tax_offices_as_a_group_head_their_items() -> None:
+    text = (
+        "BỘ TÀI CHÍNH\nCỤC THUẾ\nSố: 4871/CT-QLHKD\nHà Nội, ngày 10 tháng 12 năm 2025\n\n"
+        "Kính gửi: Thuế các tỉnh, thành phố.\n\n"
+        "1. Thuế các tỉnh, thành phố:\na) Xây dựng kế hoạch chuyển đổi chi tiết của đơn vị.\n"
+        "b) Báo cáo tiến độ vào 16 giờ thứ Sáu hằng tuần.\n"
+        "2. Thuế tỉnh Khánh Hòa phối hợp với Thuế cơ sở 1 rà soát hộ kinh doanh.\n"
+        "\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nCỤC TRƯỞNG\n\nMai Xuân Thành\n"
+    )
+    tasks = [(t["lead"], t["coordinators"], t["recurrence"]) for t in extract_text(text)["tasks"]]
+    assert tasks == [
+        (["Thuế các tỉnh, thành phố"], [], None),
+        (["Thuế các tỉnh, thành phố"], [], "weekly"),
+        (["Thuế tỉnh Khánh Hòa"], ["Thuế cơ sở 1"], None),
+    ]
