@@ -378,3 +378,9 @@ def test_the_tax_offices_as_a_group_head_their_items() -> None:
         (["Thuế các tỉnh, thành phố"], [], "weekly"),
         (["Thuế tỉnh Khánh Hòa"], ["Thuế cơ sở 1"], None),
     ]
+
+
+def test_a_council_supervision_conclusion_reads_its_recommendations_too() -> None:
+    text = _SUPERVISION.replace("BÁO CÁO\n", "KẾT LUẬN\n").replace("Số: 27/BC-VHXH", "Số: 27/KL-VHXH")
+    tasks = [(t["lead"], t["deadline"]) for t in extract_text(text)["tasks"]]
+    assert tasks == [(["Ủy ban nhân dân tỉnh"], "2026-12-31"), (["Sở Giáo dục và Đào tạo"], None)]

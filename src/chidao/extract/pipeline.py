@@ -349,7 +349,7 @@ def extract(raw: str) -> Extraction:
     # month), none (ANNOTATION.md, deadlines in detail).
     doc_date = layout.header.date
     timing = TimingReader(text, key, doc_date=doc_date, year=doc_date.year if doc_date else None, lowered=lowered)
-    cutter = TaskCutter(reader, timing, sections().inactive)
+    cutter = TaskCutter(reader, timing, sections().inactive_council if council else sections().inactive)
     cutter.sentences = place.running
     cutter.paragraph_starts = {p.body for p in layout.read_paragraphs}
     cutter.label_starts = {p.body: p.start for p in layout.read_paragraphs if p.kind in _LABEL_KINDS}

@@ -25,6 +25,7 @@ class Sections:
     plan_head: re.Pattern[str]  # "Cơ quan thực hiện:" over plan lines
     resolution_closing: re.Pattern[str]  # "Giao UBND tỉnh tổ chức thực hiện Nghị quyết này"
     recommending: re.Pattern[str]  # "IV. KIẾN NGHỊ": a heading of proposals only, in full
+    inactive_council: re.Pattern[str]  # ``inactive`` for a People's Council, whose recommendations go down
 
 
 def _label(phrases: list[str]) -> re.Pattern[str]:
@@ -37,13 +38,15 @@ def sections() -> Sections:
     labels = data["plan_labels"]
     inactive = alternation(data["inactive"]).pattern
     plan = [_label(labels[kind]) for kind in ("lead", "coordinators", "time", "content", "product")]
+    unless = rf"(?!.*(?:{alternation(data['inactive_unless']).pattern}))"
+    topic = rf"(?:{data['inactive_topic']}\s+)?"  # "1. Về kết quả thực hiện" (genre g312)
+    assessing = f"{inactive}{cue_regex('layout_cues.toml', 'inactive_end')}"
     return Sections(
         inactive=re.compile(
-            rf"(?!.*(?:{alternation(data['inactive_unless']).pattern}))"
-            + rf"(?:{data['inactive_topic']}\s+)?"  # "1. Về kết quả thực hiện" (genre g312)
-            + f"(?:{inactive}{cue_regex('layout_cues.toml', 'inactive_end')}"
-            + rf"|{alternation(data['inactive_whole']).pattern}[\s:.]*$)"
+            unless + topic + f"(?:{assessing}" + rf"|{alternation(data['inactive_whole']).pattern}[\s:.]*$)"
         ),
+        # a People's Council's "III. KIẾN NGHỊ" tells the bodies it oversees what to do (genre g1357)
+        inactive_council=re.compile(unless + topic + f"(?:{assessing})"),
         plan_lead=plan[0],
         plan_coordinators=plan[1],
         plan_time=plan[2],
