@@ -384,3 +384,14 @@ def test_a_council_supervision_conclusion_reads_its_recommendations_too() -> Non
     text = _SUPERVISION.replace("BÁO CÁO\n", "KẾT LUẬN\n").replace("Số: 27/BC-VHXH", "Số: 27/KL-VHXH")
     tasks = [(t["lead"], t["deadline"]) for t in extract_text(text)["tasks"]]
     assert tasks == [(["Ủy ban nhân dân tỉnh"], "2026-12-31"), (["Sở Giáo dục và Đào tạo"], None)]
+
+
+def test_a_settlements_head_is_named_with_its_number() -> None:
+    text = (
+        "UBND XÃ NAM CÁT TIÊN\nSố: 12/UBND-KT\nNam Cát Tiên, ngày 10 tháng 3 năm 2026\n\n"
+        "1. Phòng Kinh tế phối hợp với Trưởng ấp 3, Trưởng ấp 7 vận động các hộ tháo dỡ công trình.\n"
+        "2. Trưởng ấp 5 rà soát các hộ nghèo.\n"
+        "\nNơi nhận:\n- Như trên;\nCHỦ TỊCH\n\nTrần Văn An\n"
+    )
+    tasks = [(t["lead"], t["coordinators"]) for t in extract_text(text)["tasks"]]
+    assert tasks == [(["Phòng Kinh tế"], ["Trưởng ấp 3", "Trưởng ấp 7"]), (["Trưởng ấp 5"], [])]

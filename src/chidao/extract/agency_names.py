@@ -384,8 +384,9 @@ class NameReading:
 
     def _place_name_end(self, pos: int) -> int | None:
         """The end of the capitalized words after ``pos`` that name a place (not a body)."""
-        end = None
-        cur = pos
+        end, cur = None, pos
+        if (first := self._token(cur)) is not None and self.key[first[0] : first[1]].isdigit():
+            return first[1]  # "Trưởng ấp | 3": a settlement by its number (genre g1440)
         while (tok := self._token(cur)) is not None and self._is_upper(tok[0]) and not self.starts_agency(tok[0]):
             if self._verb_on_new_line(cur, tok[0]):
                 break
