@@ -395,3 +395,21 @@ def test_a_settlements_head_is_named_with_its_number() -> None:
     )
     tasks = [(t["lead"], t["coordinators"]) for t in extract_text(text)["tasks"]]
     assert tasks == [(["Phòng Kinh tế"], ["Trưởng ấp 3", "Trưởng ấp 7"]), (["Trưởng ấp 5"], [])]
+
+
+# --- a division named in full once, then by the short form the text defines ----------------------
+
+
+def test_a_short_form_defined_after_a_long_name_stands_for_the_whole_name() -> None:
+    text = (
+        "UBND TỈNH ĐỒNG THÁP\nSỞ Y TẾ\nSố: 412/KH-SYT\nĐồng Tháp, ngày 10 tháng 3 năm 2026\n\n"
+        "KẾ HOẠCH\nBảo vệ trẻ em năm 2026\n\n"
+        "1. Tham mưu Sở Y tế trình UBND tỉnh ban hành Kế hoạch thực hiện Chương trình bảo vệ trẻ em.\n"
+        "- Đơn vị chủ trì: Chi cục Dân số - Trẻ em và phòng, chống tệ nạn xã hội (sau đây viết tắt là"
+        " Chi cục DS-TE&PCTNXH).\n"
+        "2. Tổ chức các hoạt động hưởng ứng Tháng hành động vì trẻ em năm 2026.\n"
+        "- Đơn vị chủ trì: Chi cục DS-TE&PCTNXH.\n"
+        "\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\n\nLê Văn Hòa\n"
+    )
+    full = "Chi cục Dân số - Trẻ em và phòng, chống tệ nạn xã hội"
+    assert [t["lead"] for t in extract_text(text)["tasks"]] == [[full], [full]]

@@ -101,6 +101,8 @@ class DefinedReading:
             if not self.reg.heads.match(self.key, start, end):
                 continue
             full = self.name_before(match.start())
+            if full is None and _SHORT_NAME.match(self.text, match.start()):
+                full = self._defined_before(match.start(), defined)  # "(sau đây viết tắt là ...)"
             if full is None:
                 continue
             phrase = self.key[start:end]
@@ -114,6 +116,23 @@ class DefinedReading:
             pair = _ABBREVIATED_AS.match(self.text, start)
             if pair is not None and pair.end(1) <= said.start():
                 self._prime_pair(pair, defined)
+
+    def _defined_before(self, bracket: int, defined: dict[str, list[str]]) -> str | None:
+        """The full name a bracket that defines a short form follows, from the first body's head
+        on its line ("- Đơn vị chủ trì: Chi cục Dân số - Trẻ em và phòng, chống tệ nạn xã hội (sau
+        đây viết tắt là Chi cục DS-TE&PCTNXH)"), which the reader cannot tell the end of: it is
+        defined whole, and the short form stands for it (genre g1454)."""
+        line = self.text.rfind("\n", 0, bracket) + 1
+        opening = max(line, *(self.text.rfind(mark, line, bracket) + 1 for mark in ":;"))  # after a label, a ";"
+        end = len(self.text[:bracket].rstrip())
+        for word in re.finditer(r"(?<!\S)\S", self.text[opening:end]):
+            start = opening + word.start()
+            self.limit = len(self.text)
+            if self._is_upper(start) and self.starts_agency(start) and end - start <= 120:
+                phrase = " ".join(self.key[start:end].split())
+                defined.setdefault(phrase.split()[0], []).append(phrase)
+                return self.canonical(" ".join(self.text[start:end].split()))
+        return None
 
     def _prime_listed(self, pos: int, defined: dict[str, list[str]]) -> None:
         """The pairs of a list of abbreviations ("Phòng Giáo dục mầm non là Phòng GDMN; ..."),
