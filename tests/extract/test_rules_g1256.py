@@ -413,3 +413,18 @@ def test_a_short_form_defined_after_a_long_name_stands_for_the_whole_name() -> N
     )
     full = "Chi cục Dân số - Trẻ em và phòng, chống tệ nạn xã hội"
     assert [t["lead"] for t in extract_text(text)["tasks"]] == [[full], [full]]
+
+
+def test_a_short_form_defined_across_a_line_break() -> None:
+    text = (
+        "UBND THÀNH PHỐ HẢI PHÒNG\nSỞ NỘI VỤ\nSố: 35/KH-SNV\nHải Phòng, ngày 12 tháng 1 năm 2026\n\n"
+        "KẾ HOẠCH\nCải cách hành chính năm 2026\n\n"
+        "1. Chủ trì, phối hợp với Phòng Cải cách hành chính, văn thư, lưu trữ (sau đây\n"
+        "viết tắt là Phòng CCHC-VTLT) rà soát danh mục thủ tục hành chính.\n"
+        "- Đơn vị chủ trì: Văn phòng Sở.\n"
+        "2. Phòng CCHC-VTLT xây dựng Bộ tiêu chí xác định Chỉ số cải cách hành chính năm 2026.\n"
+        "\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\n\nPhạm Văn Lập\n"
+    )
+    tasks = [(t["lead"], t["coordinators"]) for t in extract_text(text)["tasks"]]
+    full = "Phòng Cải cách hành chính, văn thư, lưu trữ"
+    assert tasks == [(["Văn phòng Sở"], [full]), ([full], [])]
