@@ -428,3 +428,16 @@ def test_a_short_form_defined_across_a_line_break() -> None:
     tasks = [(t["lead"], t["coordinators"]) for t in extract_text(text)["tasks"]]
     full = "Phòng Cải cách hành chính, văn thư, lưu trữ"
     assert tasks == [(["Văn phòng Sở"], [full]), ([full], [])]
+
+
+def test_a_note_of_short_forms_written_short_form_first() -> None:
+    text = (
+        "UBND TỈNH LÂM ĐỒNG\nSỞ XÂY DỰNG\nSố: 96/KH-SXD\nLâm Đồng, ngày 15 tháng 1 năm 2026\n\n"
+        "KẾ HOẠCH\nNhiệm vụ trọng tâm năm 2026\n\n"
+        "Ghi chú viết tắt: Phòng QHKT - Phòng Quy hoạch - Kiến trúc; Phòng PTĐT - Phòng Phát triển đô thị.\n\n"
+        "1. Phòng QHKT rà soát, tham mưu điều chỉnh Quy chế quản lý kiến trúc đô thị, hoàn thành trong quý II/2026.\n"
+        "2. Phòng PTĐT xây dựng Chương trình phát triển đô thị tỉnh giai đoạn 2026 - 2030.\n"
+        "\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\n\nNguyễn Văn Sơn\n"
+    )
+    tasks = [(t["lead"], t["deadline"]) for t in extract_text(text)["tasks"]]
+    assert tasks == [(["Phòng Quy hoạch - Kiến trúc"], "2026-06-30"), (["Phòng Phát triển đô thị"], None)]

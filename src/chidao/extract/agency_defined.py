@@ -26,6 +26,7 @@ _SHORT_NAME = _CUES["short_name"]  # "(sau đây gọi tắt là Tổ công tác
 _BRACKETED_SHORT = _CUES["bracketed_short_name"]  # "(Ban QLDA Giao thông)" after the full name
 _ABBREVIATION_LIST = _CUES["abbreviation_list"]  # "(Trong Kế hoạch này viết tắt: A là B; ...)" (genre g749)
 _ABBREVIATION_PAIR = _CUES["abbreviation_pair"]
+_ABBREVIATION_DASHED = _CUES["abbreviation_pair_dashed"]  # "Phòng QHKT - Phòng Quy hoạch - Kiến trúc;"
 _ABBREVIATED_AS = _CUES["abbreviated_as"]  # "A viết tắt là B" anywhere (genre g761)
 _ABBREVIATED_SAID = _CUES["abbreviated_said"]  # its words alone: found fast, then the pair matched from before them
 _FIRST_WORD = re.compile(r"[\w&-]+")  # a defined name's first word: "cdc" of "CDC;", "phòng" of "Phòng GDPT"
@@ -143,23 +144,30 @@ class DefinedReading:
         )
         while pos < close:
             pair = _ABBREVIATION_PAIR.match(self.text, pos, close)
-            if pair is None:
+            if pair is not None:
+                pos = pair.end()
+                self._prime_pair(pair, defined)
+                continue
+            # "Phòng QHKT - Phòng Quy hoạch - Kiến trúc;": the short form first (genre g1457)
+            dashed = _ABBREVIATION_DASHED.match(self.text, pos, close)
+            if dashed is None:
                 return
-            pos = pair.end()
-            self._prime_pair(pair, defined)
+            pos = dashed.end()
+            self._prime_pair(dashed, defined, full=2, short=1)
 
-    def _prime_pair(self, pair: re.Match[str], defined: dict[str, list[str]]) -> None:
-        """One body's full name (group 1) and its short form with an abbreviation (group 2)."""
-        start, end = pair.span(2)
+    def _prime_pair(self, pair: re.Match[str], defined: dict[str, list[str]], full: int = 1, short: int = 2) -> None:
+        """One body's full name (group ``full``) and its short form with an abbreviation (``short``)."""
+        start, end = pair.span(short)
         if not _ACRONYM.search(self.text, start, end) or self.text[start:end].split()[0] in self.reg.abbreviations:
             return  # "UBND tỉnh": an abbreviation of the kind, which the reader expands
-        full_start = self.skip_space(pair.start(1))
-        if not self.reg.heads.match(self.key, full_start, pair.end(1)):
+        full_start, full_end = self.skip_space(pair.start(full)), pair.end(full)
+        if not self.reg.heads.match(self.key, full_start, full_end):
             return  # "Kế hoạch ... là KH": no body's name
-        for phrase in (self.key[start:end], " ".join(self.key[full_start : pair.end(1)].split())):
+        for phrase in (self.key[start:end], " ".join(self.key[full_start:full_end].split())):
             defined.setdefault(phrase.split()[0], []).append(phrase)  # "cdc", "chi cục an toàn vệ sinh thực phẩm"
-        full = self.canonical(" ".join(self.text[full_start : pair.end(1)].split()))
-        self._canonical[" ".join(self.text[start:end].split())] = full
+        self._canonical[" ".join(self.text[start:end].split())] = self.canonical(
+            " ".join(self.text[full_start:full_end].split())
+        )
 
     def _fuller_at(self, phrase: str, start: int) -> bool:
         """Whether a full name that ``phrase`` was defined short for is written at ``start``."""
