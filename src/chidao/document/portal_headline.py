@@ -59,7 +59,6 @@ def first_line_title(lines: Lines) -> tuple[str | None, int]:
     when it reads as one (short, no full stop). A page that opens with its lead paragraph
     ("(BĐ) - UBND tỉnh vừa ...") or with "Kính gửi:" has no title of its own."""
     vocab = lexicon()
-    boiler = vocab.boilerplate
     head = lines.up_to(0, _MENU_LINES)
     # A breadcrumb ("Trang chủ > Tin tức > Chỉ đạo điều hành") ends the site's menu: the headline
     # comes after it, not the portal's name or a menu entry above it.
@@ -70,9 +69,7 @@ def first_line_title(lines: Lines) -> tuple[str | None, int]:
         return dated
     for index, (pos, line) in enumerate(itertools.islice(lines, start, None), start):
         clean = clean_line(line)
-        if not clean or clean in boiler or _DATELINE.match(clean) or is_breadcrumb(clean):
-            continue
-        if clean.lower().startswith(vocab.site_names) or _page_furniture(clean):
+        if not clean or _DATELINE.match(clean) or _furniture(clean):
             continue
         if clean.startswith(("(", *vocab.addressee_openers)) or clean.endswith(".") or len(clean.split()) > 40:
             return None, 0
@@ -119,9 +116,13 @@ def _headline(line: tuple[int, str]) -> tuple[str, int] | None:
     lowercase = sum(word[0].islower() for word in words)
     if not 6 <= len(words) <= 40 or lowercase < 2 or clean.endswith(".") or not clean[0].isupper():
         return None  # "Hải Đăng - Minh Phúc" above the date is the byline; "Tin tức - Sự kiện" a section
+    return None if _furniture(clean) else (clean, pos + len(clean))
+
+
+def _furniture(clean: str) -> bool:
+    """Whether a cleaned line is the page's, never its headline: boilerplate, the portal's name, a
+    bar of tools and counters, a breadcrumb."""
     vocab = lexicon()
     if clean in vocab.boilerplate or clean.lower().startswith(vocab.site_names):
-        return None
-    if _page_furniture(clean) or is_breadcrumb(clean):
-        return None
-    return clean, pos + len(clean)
+        return True
+    return _page_furniture(clean) or is_breadcrumb(clean)

@@ -179,12 +179,12 @@ class ListReading:
         key = _reference_key(written)
         if key == "\0":
             return None
-        if not back and _unqualified(key, written) != key:
+        bare = _unqualified(key, written)
+        if bare != key and not back:
             return None  # "UBND các xã biên giới" with no "nêu trên": the group as written (genre g649)
         exact = self._named_groups.get(key)
-        if not exact and back and _unqualified(key, written) != key:
-            key = _unqualified(key, written)
-            exact = self._named_groups.get(key)
+        if not exact and bare != key:
+            key, exact = bare, self._named_groups.get(bare)
         if exact or "," not in key:
             return exact
         head, _, kinds = (
