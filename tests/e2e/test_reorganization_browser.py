@@ -4,6 +4,7 @@ open tasks under the successor. Its own server: applying re-points the shared of
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -45,6 +46,8 @@ def test_the_admin_previews_and_applies_the_2025_reorganization(browser, merged_
     context, officer = log_in(browser, server.url, "officer")
     assert KHCN in officer.locator(".user-name").inner_text()
     officer.get_by_role("link", name="Nhiệm vụ", exact=True).click()
+    officer.wait_for_url(re.compile(r"/tasks(\?.*)?$"))
+    officer.locator("table.tasks td[data-label='Chủ trì']").first.wait_for()  # all_inner_texts does not wait
     agencies = " | ".join(
         officer.locator("table.tasks td[data-label='Chủ trì'], td[data-label='Phối hợp']").all_inner_texts()
     )
