@@ -16,7 +16,14 @@ from chidao.document.kinds import informs_only, is_commenting, is_schedule
 from chidao.document.lexicon import layout_cues, lexicon
 from chidao.document.outline import Node, build_outline
 from chidao.document.page_marks import print_marks
-from chidao.document.page_tail import article_resumes, closing_initials, ends_article, page_tools, tail_inside
+from chidao.document.page_tail import (
+    article_resumes,
+    closing_initials,
+    contact_block,
+    ends_article,
+    page_tools,
+    tail_inside,
+)
 from chidao.document.paragraphs import Paragraph, split_paragraphs
 from chidao.document.people import find_chair, find_meeting_date, find_signer, signature_lines
 from chidao.document.tables import Table, find_tables
@@ -310,6 +317,9 @@ def _article(text: str, paragraphs: list[Paragraph]) -> tuple[list[Paragraph], i
             break
         if page_tools(text, paragraph):
             continue  # "Chia sẻ | In bài | Gửi email", "Lượt xem: 1.248": a portal's tool bar (genre g411)
+        if (block := contact_block(text, paragraphs, index)) is not None:
+            resume_at = paragraphs[block].start if block < len(paragraphs) else len(text)
+            continue  # "Thông tin liên hệ:" over an office, its address and telephone (genre g1489)
         if text[paragraph.start] not in may_close:
             body.append(paragraph)
             continue

@@ -33,6 +33,7 @@ class LayoutLexicon:
     inline_boxes: tuple[str, ...]  # "Tin liên quan" printed inside the article, which goes on after it
     site_names: tuple[str, ...]  # "Cổng Thông tin điện tử": a portal's name, never a headline
     page_tools: tuple[str, ...]  # "Cỡ chữ: A- A A+ | In bài": a page's tool bar, never a headline
+    contact_labels: frozenset[str]  # "Thông tin liên hệ": a line over whom to call, lowercased
     surnames: frozenset[str]
     signature_prefixes: tuple[str, ...]
     addressee_openers: tuple[str, ...]  # "Kính gửi"
@@ -74,6 +75,7 @@ def lexicon() -> LayoutLexicon:
         inline_boxes=tuple(data["inline_boxes"]),
         site_names=tuple(name.lower() for name in data["site_names"]),
         page_tools=tuple(name.lower() for name in data["page_tools"]),
+        contact_labels=frozenset(name.lower() for name in data["contact_labels"]),
         surnames=frozenset(data["surnames"]),
         signature_prefixes=tuple(data["signature_prefixes"]),
         signature_titles=tuple(data["signature_titles"]),

@@ -45,6 +45,21 @@ def page_tools(text: str, paragraph: Paragraph) -> bool:
     return all(line.strip().lower().startswith(tools) for line in content.splitlines() if line.strip())
 
 
+def contact_block(text: str, paragraphs: list[Paragraph], index: int) -> int | None:
+    """Past the last paragraph of a block that says whom to call, when paragraph ``index`` opens
+    with a line that is only its label ("Thông tin liên hệ:"): the lines under it up to a blank
+    line; None when it is no such label."""
+    paragraph = paragraphs[index]
+    line_end = text.find("\n", paragraph.start, paragraph.end)
+    label = text[paragraph.start : line_end if line_end >= 0 else paragraph.end].strip("*#_ \t")
+    if not label.endswith(":") or label[:-1].strip().lower() not in lexicon().contact_labels:
+        return None
+    end = index + 1
+    while end < len(paragraphs) and "\n\n" not in text[paragraphs[end - 1].end : paragraphs[end].start]:
+        end += 1
+    return end
+
+
 def tail_inside(text: str, paragraph: Paragraph) -> int | None:
     """Where a line of its own that closes a portal article ("Bài viết liên quan:") starts inside a
     paragraph of several lines, past its first line; None if there is none."""

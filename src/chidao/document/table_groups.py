@@ -25,17 +25,28 @@ def cell_openers() -> re.Pattern[str]:
 
 # A group row that names the lead of the rows under it: "1. Sở Xây dựng", "**2. Chi cục Thủy lợi**".
 _LEAD_GROUP = re.compile(r"[*_\s]*(?:\d{1,2}|[IVXLC]{1,6})[.)]\s+[*_]*[A-ZĐ][^\W\d_]*\s+[^\W\d_]")
+_NUMBERING = re.compile(r"[*_\s]*(?:\d{1,2}|[IVXLC]{1,6})[.)]\s+[*_]*")
+# ... or its number in a cell of its own: "| I | SỞ XÂY DỰNG | | |" (genre g1461).
+_NUMBER_CELL = re.compile(r"[*_\s]*(?:\d{1,2}|[IVXLC]{1,6}|[A-ZĐ])[.)]?[*_\s]*")
+# ... or no number at all, the body's name alone: "| Sở Xây dựng | | |" (genre g1465).
+_NAME_ALONE = re.compile(r"[*_\s]*[A-ZĐ][^\W\d_]*\s+[^\W\d_][^\n.;]{0,100}")
 
 
 def lead_group_title(text: str, row: Row) -> Cell | None:
-    """The span of a group row's title that may name a lead ("Sở Xây dựng" of "**1. Sở Xây dựng**"),
-    or None when the row is no such group."""
+    """The span of a group row's title that may name a lead ("Sở Xây dựng" of "**1. Sở Xây dựng**",
+    of "| I | SỞ XÂY DỰNG |" or of "| Sở Xây dựng | | |"), or None when the row is no such group."""
     filled = list(dict.fromkeys(c for c in row.cells if c.end > c.start))  # a flat group: one cell repeated
-    if not row.group or len(filled) != 1 or not _LEAD_GROUP.match(text, filled[0].start, filled[0].end):
+    if not row.group or not filled:
         return None
+    if len(filled) == 2 and _NUMBER_CELL.fullmatch(text, filled[0].start, filled[0].end):
+        filled = filled[1:]
     cell = filled[0]
-    title = re.match(r"[*_\s]*(?:\d{1,2}|[IVXLC]{1,6})[.)]\s+[*_]*", text[cell.start : cell.end])
-    start = cell.start + (title.end() if title else 0)
+    if len(filled) != 1:
+        return None
+    title = _NUMBERING.match(text, cell.start, cell.end)
+    start = title.end() if title else cell.start
+    if not (_LEAD_GROUP.match(text, cell.start, cell.end) or _NAME_ALONE.fullmatch(text, start, cell.end)):
+        return None
     end = cell.end
     while end > start and text[end - 1] in "*_ :":
         end -= 1

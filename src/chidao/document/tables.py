@@ -72,7 +72,9 @@ def _is_group(text: str, cells: list[Cell], roles: list[str | None], tabs: bool 
     filled = [i for i, c in enumerate(cells) if c.end > c.start]
     first = text[cells[0].start : cells[0].end] if cells else ""
     if "lead" not in roles and "schedule" not in roles:
-        return bool(_ROMAN.fullmatch(first)) or len(filled) <= 1  # "| **1. Sở Xây dựng** |  |  |"
+        # its first filled cell: a row framed in pipes opens with an empty one ("| I | SỞ XÂY DỰNG | |")
+        number = text[cells[filled[0]].start : cells[filled[0]].end] if filled else ""
+        return bool(_ROMAN.fullmatch(number)) or len(filled) <= 1  # "| **1. Sở Xây dựng** |  |  |"
     lead = roles.index("lead") if "lead" in roles else len(cells)  # a schedule may have none
     no_lead = lead < len(cells) and cells[lead].end == cells[lead].start
     # a tab row with its own time is a task whose lead and partner cells were merged (genre g1181)
@@ -98,13 +100,8 @@ def _delimited(text: str, lines: list[tuple[int, int]], separator: re.Pattern[st
             i += 1
             continue
         table = Table(start, end, roles, header=cells)
-        i += 1
-        rule = 1 if i < len(lines) and _RULE_LINE.fullmatch(text, *lines[i]) else 0  # "|---|---|" (Markdown)
-        merged = _sub_header(text, lines, (start, end), i + rule, separator)
-        if merged is not None:
-            table.roles, table.header = merged
-            roles = table.roles
-            i += 1 + rule
+        i = _past_header(text, lines, i + 1, table, separator)
+        roles = table.roles
         while i < len(lines):
             s, e = lines[i]
             if s == e:  # a blank line inside the table
@@ -144,6 +141,17 @@ def _delimited(text: str, lines: list[tuple[int, int]], separator: re.Pattern[st
         if table.rows and (not table.lead_groups or lead_groups_named(text, table)):
             tables.append(table)
     return tables
+
+
+def _past_header(text: str, lines: list[tuple[int, int]], i: int, table: Table, separator: re.Pattern[str]) -> int:
+    """The index of the line after ``table``'s header (line ``i`` follows its first line): past a
+    Markdown rule ("|---|---|", no row) and a second line naming sub-columns, whose roles it takes."""
+    rule = 1 if i < len(lines) and _RULE_LINE.fullmatch(text, *lines[i]) else 0
+    merged = _sub_header(text, lines, (table.start, table.end), i + rule, separator)
+    if merged is None:
+        return i + rule
+    table.roles, table.header = merged
+    return i + 1 + rule
 
 
 def _blank_lead_first(text: str, cells: list[Cell], roles: list[str | None]) -> list[Cell]:

@@ -104,6 +104,8 @@ class TableTasks:
             ]
             leads = clean_leads([m for m in mentions if m not in partners])
             partners += coordinators(self.reader, after, lead_cell.end, leads, self.cues)
+        elif table.lead_groups and (named := self._content_leads(content)):
+            leads = named  # "UBND phường Phủ Lý: Hoàn thành ..." under "UBND CÁC XÃ, PHƯỜNG" (genre g1461)
         elif (lead_cell is not None and table.merged_blanks) or table.lead_groups:
             leads = list(above)  # the lead merged from above, or the group's ("1. Sở Xây dựng")
         if not leads:
@@ -130,6 +132,15 @@ class TableTasks:
             if m.name.lower() not in named
         ]
         return leads, partners
+
+    def _content_leads(self, content: Cell) -> list[Mention]:
+        """The bodies a task cell opens with, before a colon ("UBND xã Gia Viễn, UBND xã Gia Hưng:
+        Xử lý ..."), in a table whose leads are otherwise its group rows'; none without the colon."""
+        mentions, after = self.reader.read_list(content.start, lenient=True, limit=content.end)
+        opens = bool(mentions) and mentions[0].start <= content.start + 1
+        if not opens or not self.key.startswith(":", self.reader.skip_space(after)):
+            return []
+        return clean_leads(mentions)
 
     def _done(self, table: Table, row: Row) -> bool:
         """Whether a row's remarks say its task is done: "Đã hoàn thành (Báo cáo số ...)"."""

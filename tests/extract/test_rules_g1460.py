@@ -1,0 +1,94 @@
+"""Rules added on 2026-12-07 (ninth session), each on a short text written for it. The texts are
+invented and share no text with the measurement sets.
+"""
+
+from __future__ import annotations
+
+from chidao import extract_text
+from support.notices import notice, pipes
+
+# --- a follow-up list: a table with no lead column, its rows under group rows naming the body ----
+
+_FOLLOW_UP = notice(
+    "Văn phòng UBND tỉnh thông báo danh mục nhiệm vụ chậm tiến độ như sau:\n\n"
+    + pipes(
+        ("STT", "Nội dung nhiệm vụ", "Văn bản giao", "Thời hạn", "Tình trạng"),
+        ("---", "---", "---", "---", "---"),
+        ("I", "SỞ TÀI CHÍNH", "", "", ""),
+        ("1", "Tham mưu phân bổ vốn sự nghiệp cho các xã mới", "Văn bản 101/UBND-KT", "30/6/2026", "Đang thực hiện"),
+        ("2", "Rà soát định mức chi thường xuyên", "Văn bản 102/UBND-KT", "15/5/2026", "Đã hoàn thành"),
+        ("II", "SỞ Y TẾ", "", "", ""),
+        ("3", "Xây dựng phương án bác sĩ luân phiên về trạm y tế", "Thông báo 55/TB-UBND", "31/7/2026", "Chậm"),
+        ("III", "UBND CÁC XÃ, PHƯỜNG", "", "", ""),
+        ("4", "UBND xã Kim Sơn, UBND xã Yên Mô: Hoàn thành chỉnh lý hồ sơ địa chính", "", "31/8/2026", ""),
+    ),
+    number="215/TB-VP",
+    subject="Danh mục nhiệm vụ chậm tiến độ",
+)
+
+
+def test_group_rows_numbered_in_a_cell_of_their_own_name_the_rows_leads() -> None:
+    tasks = extract_text(_FOLLOW_UP)["tasks"]
+    assert [t["lead"] for t in tasks] == [
+        ["Sở Tài chính"],
+        ["Sở Y tế"],
+        ["Ủy ban nhân dân xã Kim Sơn", "Ủy ban nhân dân xã Yên Mô"],  # the row names its own before a colon
+    ]
+    assert [t["deadline"] for t in tasks] == ["2026-06-30", "2026-07-31", "2026-08-31"]
+
+
+def test_a_status_column_that_says_done_drops_the_row() -> None:
+    texts = [t["text"] for t in extract_text(_FOLLOW_UP)["tasks"]]
+    assert len(texts) == 3 and not any("định mức chi thường xuyên" in text for text in texts)
+
+
+def test_group_rows_with_the_bodys_name_alone_name_the_rows_leads() -> None:
+    text = notice(
+        "Qua theo dõi, các nhiệm vụ sau chưa hoàn thành:\n\n"
+        + pipes(
+            ("Nội dung nhiệm vụ", "Thời hạn theo Thông báo", "Tình hình thực hiện"),
+            ("---", "---", "---"),
+            ("Sở Công Thương", "", ""),
+            ("1. Kiểm tra các cửa hàng xăng dầu ven quốc lộ về phòng cháy", "Trước ngày 30/6/2026", "Chưa có báo cáo"),
+            ("Công an tỉnh", "", ""),
+            ("2. Tổ chức tuần tra kiểm soát tải trọng xe trên các tuyến đê", "Trước ngày 15/7/2026", "Đang triển khai"),
+        ),
+        number="318/UBND-KT",
+        kind="",
+    )
+    tasks = extract_text(text)["tasks"]
+    assert [t["lead"] for t in tasks] == [["Sở Công Thương"], ["Công an tỉnh"]]
+    assert [t["deadline"] for t in tasks] == ["2026-06-30", "2026-07-15"]
+
+
+# --- a press release ----------------------------------------------------------------------------
+
+_RELEASE = notice(
+    """Ngày 05/01/2026, Bộ trưởng đã ký ban hành Chỉ thị về bảo đảm cung ứng xăng dầu dịp Tết.
+Theo đó, Bộ trưởng yêu cầu:
+
+(1) Cục Quản lý và Phát triển thị trường trong nước theo dõi sát diễn biến cung cầu xăng dầu,
+báo cáo Lãnh đạo Bộ trước ngày 20/01/2026.
+
+Thông tin liên hệ:
+Văn phòng Bộ Công Thương - Bộ phận Truyền thông
+Địa chỉ: 54 Hai Bà Trưng, Hà Nội
+Điện thoại: 024.2220.2288
+""",
+    issuer="BỘ CÔNG THƯƠNG",
+    number="12/TCBC-BCT",
+    dated="Hà Nội, ngày 06 tháng 01 năm 2026",
+    kind="THÔNG CÁO BÁO CHÍ",
+    subject="Bộ Công Thương chỉ đạo bảo đảm cung ứng xăng dầu dịp Tết Nguyên đán",
+)
+
+
+def test_a_press_release_has_its_kind_and_headline() -> None:
+    document = extract_text(_RELEASE)["document"]
+    assert document["doc_type"] == "THÔNG CÁO BÁO CHÍ"
+    assert document["title"] == "Bộ Công Thương chỉ đạo bảo đảm cung ứng xăng dầu dịp Tết Nguyên đán"
+
+
+def test_a_contact_block_is_no_task() -> None:
+    tasks = extract_text(_RELEASE)["tasks"]
+    assert [t["lead"] for t in tasks] == [["Cục Quản lý và Phát triển thị trường trong nước"]]
