@@ -92,3 +92,69 @@ def test_a_press_release_has_its_kind_and_headline() -> None:
 def test_a_contact_block_is_no_task() -> None:
     tasks = extract_text(_RELEASE)["tasks"]
     assert [t["lead"] for t in tasks] == [["Cục Quản lý và Phát triển thị trường trong nước"]]
+
+
+# --- short forms a department defines for its units, and its units' long names ------------------
+
+_PLAN = notice(
+    """IV. TỔ CHỨC THỰC HIỆN
+1. Trung tâm Kiểm soát bệnh tật tỉnh (sau đây gọi tắt là CDC) là đầu mối theo dõi diễn biến dịch.
+2. Chi cục Chăn nuôi, Thú y và Thủy sản (sau đây gọi tắt là Chi cục CN, TY&TS) là đơn vị thường trực.
+3. Văn phòng Sở chủ trì, phối hợp với Trung tâm Giám định chất lượng công trình (sau đây gọi tắt là
+Trung tâm Giám định) kiểm tra các công trình trường học.
+4. CDC giám sát ca bệnh tại các xã vùng biên, báo cáo trước ngày 30/5/2026.
+5. Chi cục CN, TY&TS tiêm phòng vắc xin cho đàn gia súc trước ngày 30/6/2026.
+6. Trung tâm Giám định hoàn thiện hồ sơ năng lực phòng thí nghiệm trước ngày 15/7/2026.
+7. Phòng Lao động, Tiền lương và Bảo hiểm xã hội theo dõi tình hình trả lương, thưởng Tết.
+""",
+    issuer="SỞ Y TẾ\nTỈNH KHÁNH HÒA",
+    number="1185/KH-SYT",
+    dated="Khánh Hòa, ngày 14 tháng 5 năm 2026",
+    kind="KẾ HOẠCH",
+    subject="Phòng, chống dịch bệnh năm 2026",
+)
+
+
+def _lead_of(tasks: list[dict], words: str) -> list[str]:
+    return next(t["lead"] for t in tasks if words in t["text"])
+
+
+def test_a_short_form_defined_in_so_many_words_names_the_full_body() -> None:
+    tasks = extract_text(_PLAN)["tasks"]
+    assert _lead_of(tasks, "giám sát ca bệnh") == ["Trung tâm Kiểm soát bệnh tật tỉnh"]  # capitals only
+    assert _lead_of(tasks, "tiêm phòng") == ["Chi cục Chăn nuôi, Thú y và Thủy sản"]  # a comma inside
+    # the first words of the full name, defined where a partner is named
+    assert _lead_of(tasks, "phòng thí nghiệm") == ["Trung tâm Giám định chất lượng công trình"]
+    partners = next(t["coordinators"] for t in tasks if "trường học" in t["text"])
+    assert partners == ["Trung tâm Giám định chất lượng công trình"]
+
+
+def test_a_departments_unit_with_a_comma_in_its_name_is_read_whole() -> None:
+    tasks = extract_text(_PLAN)["tasks"]
+    assert _lead_of(tasks, "trả lương") == ["Phòng Lao động, Tiền lương và Bảo hiểm xã hội"]
+
+
+def test_a_long_description_keeps_its_short_name() -> None:
+    text = notice(
+        """Điều 1. Thành lập Tổ công tác rà soát, tháo gỡ khó khăn, vướng mắc cho các dự án đầu tư ngoài
+ngân sách trên địa bàn tỉnh (sau đây gọi tắt là Tổ công tác).
+Điều 2. Tổ công tác có nhiệm vụ rà soát các dự án chậm tiến độ, báo cáo UBND tỉnh trước ngày 30/6/2026.
+""",
+        number="55/QĐ-UBND",
+        kind="QUYẾT ĐỊNH",
+        subject="Về việc thành lập Tổ công tác",
+    )
+    assert _lead_of(extract_text(text)["tasks"], "chậm tiến độ") == ["Tổ công tác"]
+
+
+def test_a_body_set_up_under_a_proper_name_is_named_in_full() -> None:
+    text = notice(
+        """Điều 1. Thành lập Ban Chỉ đạo Tổng điều tra nông thôn năm 2026 tỉnh (sau đây gọi tắt là Ban Chỉ đạo).
+Điều 2. Ban Chỉ đạo có nhiệm vụ chỉ đạo công tác điều tra, báo cáo UBND tỉnh trước ngày 30/9/2026.
+""",
+        number="56/QĐ-UBND",
+        kind="QUYẾT ĐỊNH",
+        subject="Về việc thành lập Ban Chỉ đạo",
+    )
+    lead = _lead_of(extract_text(text)["tasks"], "công tác điều tra")
+    assert lead == ["Ban Chỉ đạo Tổng điều tra nông thôn năm 2026 tỉnh"]

@@ -24,6 +24,10 @@ _HEADING_NAME = re.compile(
 _MOST_WORDS = 5  # words of a name after what the reader reads
 _SHORT_NAME = _CUES["short_name"]  # "(sau đây gọi tắt là Tổ công tác)" (genre g376, g445)
 _BRACKETED_SHORT = _CUES["bracketed_short_name"]  # "(Ban QLDA Giao thông)" after the full name
+_SHORT_FORM = _CUES["short_form"]  # "(sau đây gọi tắt là Chi cục TT, BVTV&TL)", "(... là CDC)"
+_LONGEST_FULL = 80  # characters: a longer "name" is what a decision sets up, its short name kept (g445)
+_SETUPS = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, _WORDS["short_name_setups"])) + r")(?!\w)")
+_NAME_BREAKS = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, _WORDS["defined_name_breaks"])) + r")(?!\w)")
 _ABBREVIATION_LIST = _CUES["abbreviation_list"]  # "(Trong Kế hoạch này viết tắt: A là B; ...)" (genre g749)
 _ABBREVIATION_PAIR = _CUES["abbreviation_pair"]
 _ABBREVIATION_DASHED = _CUES["abbreviation_pair_dashed"]  # "Phòng QHKT - Phòng Quy hoạch - Kiến trúc;"
@@ -85,6 +89,7 @@ class DefinedReading:
                 if full is not None and full.startswith(phrase) and len(full) > len(phrase):
                     self._fuller.setdefault(phrase, []).append(full)  # "Ban Quản lý dự án | đầu tư xây dựng ..."
         self._prime_abbreviated(defined)
+        self._prime_short_forms(defined)
         self.limit = len(self.text)
         self._prime_short_heads()  # before the defined names: "(sau đây gọi là Công ty)" would cut the full name
         self._prime_investor()
@@ -118,6 +123,40 @@ class DefinedReading:
             if pair is not None and pair.end(1) <= said.start():
                 self._prime_pair(pair, defined)
 
+    def _prime_short_forms(self, defined: dict[str, list[str]]) -> None:
+        """A short form a bracket defines in so many words ("(sau đây gọi tắt là CDC)", "(... là
+        Chi cục TT, BVTV&TL)", "(... là Trung tâm Kiểm định)") names the body written before it,
+        by its full name, wherever the text uses it (genre g1466, g1467, g1471). A full name longer
+        than ``_LONGEST_FULL`` is a description ("Tổ công tác rà soát, tháo gỡ ..."): kept short."""
+        for match in _SHORT_FORM.finditer(self.text):
+            start, end = match.span(1)
+            short = " ".join(self.text[start:end].split())
+            phrase = " ".join(self.key[start:end].split())
+            if len(self._canonical.get(short, "")) > len(short):
+                continue  # read as a bracketed short form already
+            self.limit = len(self.text)
+            acronym = _ACRONYM.fullmatch(short) is not None
+            if not acronym and not (self._is_upper(start) and self.reg.heads.match(self.key, start, end)):
+                continue  # "(sau đây gọi là dự thảo Quyết định)": no body
+            if short.split()[0] in self.reg.abbreviations:
+                continue  # "(sau đây gọi là UBND cấp xã)": the reader expands it
+            full = self.name_before(match.start()) or self._defined_before(match.start(), defined)
+            if full is None or len(full) > _LONGEST_FULL or len(full) <= len(short) or self._known_short(match, full):
+                continue
+            defined.setdefault(phrase.split()[0], []).append(phrase)
+            self._canonical[short] = full
+
+    def _known_short(self, match: re.Match[str], full: str) -> bool:
+        """Whether a body the document sets up goes by its short name: "Thành lập Tổ công tác tháo gỡ
+        ... (sau đây gọi tắt là Tổ công tác)", whose full name goes on with what it is to do, in
+        lowercase (genre g376, g445); not "Ban Chỉ đạo Tổng điều tra ...", a proper name (g909)."""
+        short = " ".join(match.group(1).split())
+        rest = full[len(short) :].lstrip() if full.startswith(short) else ""
+        if not rest[:1].islower():
+            return False
+        sentence = max(self.key.rfind(". ", 0, match.start()), self.key.rfind("\n\n", 0, match.start()))
+        return _SETUPS.search(self.key, max(sentence, match.start() - 300), match.start()) is not None
+
     def _defined_before(self, bracket: int, defined: dict[str, list[str]]) -> str | None:
         """The full name a bracket that defines a short form follows, from the first body's head
         on its line ("- Đơn vị chủ trì: Chi cục Dân số - Trẻ em và phòng, chống tệ nạn xã hội (sau
@@ -129,6 +168,8 @@ class DefinedReading:
         for word in re.finditer(r"(?<!\S)\S", self.text[opening:end]):
             start = opening + word.start()
             self.limit = len(self.text)
+            if _NAME_BREAKS.search(self.key, start, end):
+                continue  # "Chủ trì, phối hợp với | Trung tâm ...": the name starts later
             if self._is_upper(start) and self.starts_agency(start) and end - start <= 120:
                 phrase = " ".join(self.key[start:end].split())
                 defined.setdefault(phrase.split()[0], []).append(phrase)
