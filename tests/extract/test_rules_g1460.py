@@ -158,3 +158,38 @@ def test_a_body_set_up_under_a_proper_name_is_named_in_full() -> None:
     )
     lead = _lead_of(extract_text(text)["tasks"], "công tác điều tra")
     assert lead == ["Ban Chỉ đạo Tổng điều tra nông thôn năm 2026 tỉnh"]
+
+
+# --- a commune's bodies and groups ---------------------------------------------------------------
+
+_COMMUNE = notice(
+    """1. Tổ trưởng tổ dân phố, Trưởng Ban công tác Mặt trận khu dân cư lập danh sách hộ có nguy cơ cao.
+2. Ban Giám hiệu các trường rà soát cơ sở vật chất trước ngày 20/8/2026.
+3. Các trường mầm non, tiểu học trên địa bàn phường tổ chức vệ sinh lớp học hằng tuần.
+4. Đoàn Thanh niên phường treo cờ Tổ quốc, băng rôn, khẩu hiệu trên các tuyến phố chính.
+""",
+    issuer="ỦY BAN NHÂN DÂN\nPHƯỜNG HẠC THÀNH",
+    number="45/TB-UBND",
+    dated="Hạc Thành, ngày 05 tháng 8 năm 2026",
+)
+
+
+def test_a_communes_bodies_and_groups_are_named_with_their_qualifiers() -> None:
+    leads = [t["lead"] for t in extract_text(_COMMUNE)["tasks"]]
+    assert leads == [
+        ["Tổ trưởng tổ dân phố", "Trưởng Ban công tác Mặt trận khu dân cư"],
+        ["Ban Giám hiệu các trường"],
+        ["Các trường mầm non, tiểu học trên địa bàn phường"],
+        ["Đoàn Thanh niên phường"],  # "treo cờ Tổ quốc" is what it does
+    ]
+
+
+def test_a_party_committees_recipients_under_noi_gui_are_no_tasks() -> None:
+    text = notice(
+        "1. Ủy ban nhân dân xã chỉ đạo rà soát đất công trước ngày 30/6/2026.",
+        issuer="ĐẢNG BỘ TỈNH GIA LAI\nĐẢNG ỦY XÃ IA GRAI",
+        number="87-TB/ĐU",
+    ).replace("Nơi nhận:", "Nơi gửi:\n- Ban Thường vụ Tỉnh ủy (b/c),\n- UBND xã, UB MTTQ Việt Nam xã,")
+    result = extract_text(text)
+    assert [t["lead"] for t in result["tasks"]] == [["Ủy ban nhân dân xã"]]
+    assert "Ban Thường vụ Tỉnh ủy (b/c)" in " ".join(result["document"]["recipients"])
