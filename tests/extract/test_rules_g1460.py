@@ -193,3 +193,47 @@ def test_a_party_committees_recipients_under_noi_gui_are_no_tasks() -> None:
     result = extract_text(text)
     assert [t["lead"] for t in result["tasks"]] == [["Ủy ban nhân dân xã"]]
     assert "Ban Thường vụ Tỉnh ủy (b/c)" in " ".join(result["document"]["recipients"])
+
+
+# --- a People's Council's notices and reports ----------------------------------------------------
+
+_COUNCIL = notice(
+    """1. Về kết quả hoạt động tháng 10 năm 2026
+Thường trực Hội đồng nhân dân tỉnh ghi nhận các Ban đã hoàn thành chương trình công tác;
+Ban Văn hóa - Xã hội tổ chức khảo sát tại 06 xã.
+2. Về công tác chuẩn bị kỳ họp
+- Các Tổ đại biểu HĐND tỉnh tổ chức tiếp xúc cử tri trước ngày 05/12/2026.
+- Ban Kinh tế - Ngân sách chủ trì, phối hợp với Ban Pháp chế thẩm tra dự thảo Nghị quyết về phân cấp nguồn thu.
+- Giao Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh chuẩn bị tài liệu phục vụ kỳ họp.
+""",
+    issuer="HỘI ĐỒNG NHÂN DÂN\nTỈNH NINH BÌNH\nTHƯỜNG TRỰC",
+    number="176/TB-TTHĐND",
+    dated="Ninh Bình, ngày 13 tháng 11 năm 2026",
+    subject="Kết luận phiên họp Thường trực Hội đồng nhân dân tỉnh tháng 11 năm 2026",
+)
+
+
+def test_a_councils_bodies_are_read_whole_and_a_months_results_assign_nothing() -> None:
+    tasks = extract_text(_COUNCIL)["tasks"]
+    assert [(t["lead"], t["coordinators"]) for t in tasks] == [
+        (["Các Tổ đại biểu Hội đồng nhân dân tỉnh"], []),
+        (["Ban Kinh tế - Ngân sách"], ["Ban Pháp chế"]),
+        (["Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh"], []),
+    ]
+
+
+def test_a_provinces_report_asks_the_centre_under_its_heading_and_assigns_nothing_there() -> None:
+    text = notice(
+        """II. KIẾN NGHỊ
+1. Đối với Chính phủ, Bộ Giáo dục và Đào tạo
+- Đề nghị Chính phủ nghiên cứu điều chỉnh mức hỗ trợ tiền ăn cho học sinh bán trú.
+- Nghiên cứu ban hành định mức giáo viên đối với các điểm trường lẻ.
+2. Đối với Ủy ban nhân dân tỉnh
+Rà soát, bố trí đủ kinh phí thực hiện chính sách hỗ trợ học sinh trước ngày 30/9/2026.
+""",
+        issuer="HỘI ĐỒNG NHÂN DÂN\nTỈNH ĐẮK LẮK\nBAN VĂN HÓA - XÃ HỘI",
+        number="47/BC-VHXH",
+        kind="BÁO CÁO",
+        subject="Kết quả giám sát việc thực hiện chính sách đối với học sinh bán trú",
+    )
+    assert [t["lead"] for t in extract_text(text)["tasks"]] == [["Ủy ban nhân dân tỉnh"]]

@@ -225,7 +225,8 @@ class NameReading:
             else None
         )
         if plural:
-            if group:
+            head = reg.heads.match(key, at, limit) if group and head_at in reg.firsts["heads"] else None
+            if group and not (head and head.end() > group.end()):  # "các Tổ đại biểu": a head, not "các tổ"
                 return self._group_end(group.end())
         elif upper:
             sep = _COMMA.match(key, group.end(), limit) if group else None

@@ -15,6 +15,8 @@ _UPWARD = load_toml("assignment.toml")  # "đề nghị Bộ ...": asking a high
 _HIGHER_NOT = tuple(_UPWARD["higher_not"])  # "bộ chỉ huy"
 _LOCAL_ENDS = tuple(f" {word}" for word in _UPWARD["local_ends"])  # "... tỉnh"
 _LOCAL_WORDS = tuple(f" {word} " for word in _UPWARD["local_words"])  # "... khu vực ..."
+_UPWARD_HEADINGS = tuple(_UPWARD["upward_headings"])  # "đối với": "1. Đối với Chính phủ, Bộ ..."
+_MARKER = re.compile(r"^[\s*#+-]*(?:(?:\d{1,2}(?:\.\d{1,2})*|[ivxlc]{1,5}|[a-zđ])[.)]\s*)?")  # "1. ", "b) ", "- "
 
 
 @cache
@@ -29,6 +31,15 @@ def upward(reader: AgencyReader, match: re.Match[str], mentions: list[Mention]) 
     if reader.place.national or not match.group(0).strip().startswith(_UPWARD["upward_verb"]):
         return False
     return all(is_higher(mention) for mention in mentions)
+
+
+def asks_upward(reader: AgencyReader, start: int, leads: list[Mention]) -> bool:
+    """Whether a heading at ``start`` over items names only bodies above the province as what it
+    addresses ("1. Đối với Chính phủ, Bộ Giáo dục và Đào tạo", genre g1479): a province's asks."""
+    opening = _MARKER.sub("", reader.key[start : start + 30], count=1)
+    if reader.place.national or not opening.startswith(_UPWARD_HEADINGS):
+        return False
+    return all(is_higher(mention) for mention in leads)
 
 
 def is_higher(mention: Mention) -> bool:

@@ -14,6 +14,7 @@ import re
 from chidao.document.outline import Node, rank
 from chidao.extract.agencies import AgencyReader, Mention
 from chidao.extract.cues import cues
+from chidao.extract.higher_bodies import asks_upward
 from chidao.extract.leads import (
     Assignment,
     Cues,
@@ -302,6 +303,10 @@ class TaskCutter(
         """A heading or lead-in over its items: the agency it names (or, naming none, the partners it
         adds to the items' own lead) and the deadline it states go to the items under it."""
         assignment = self._heading_assignment(start, end)
+        if assignment and asks_upward(self.reader, start, assignment.leads):
+            self.skip(node.paragraph.start, "proposal")  # "1. Đối với Chính phủ, Bộ ...": asked upward (rule 10)
+            self.walk(node, ctx.but(active=False))
+            return
         inner = ctx
         if assignment:
             coord = coordinators(self.reader, start, end, assignment.leads, self.cues)
