@@ -237,3 +237,31 @@ Rà soát, bố trí đủ kinh phí thực hiện chính sách hỗ trợ học
         subject="Kết quả giám sát việc thực hiện chính sách đối với học sinh bán trú",
     )
     assert [t["lead"] for t in extract_text(text)["tasks"]] == [["Ủy ban nhân dân tỉnh"]]
+
+
+# --- a ministry's letter: options under an item, whom to call -----------------------------------
+
+_LETTER = (
+    "BỘ TÀI CHÍNH\nSố: 3215/BTC-QLCS\nV/v xử lý cơ sở nhà, đất dôi dư sau sắp xếp\n"
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHà Nội, ngày 20 tháng 5 năm 2026\n\n"
+    "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương.\n\n"
+    "Bộ Tài chính đề nghị Ủy ban nhân dân các tỉnh, thành phố thực hiện một số nội dung sau:\n"
+    "1. Rà soát, lập danh sách các cơ sở nhà, đất dôi dư sau sắp xếp, gửi Bộ Tài chính trước ngày 30/6/2026.\n"
+    "2. Đối với các cơ sở nhà, đất không còn nhu cầu sử dụng, thực hiện xử lý theo thứ tự ưu tiên sau:\n"
+    "+ Điều chuyển cho cơ quan, đơn vị có nhu cầu sử dụng theo tiêu chuẩn, định mức;\n"
+    "+ Chuyển giao về địa phương quản lý, xử lý;\n"
+    "+ Bán đấu giá công khai theo quy định của pháp luật.\n"
+    "Thông tin chi tiết đề nghị liên hệ: Cục Quản lý công sản, Bộ Tài chính (điện thoại 024.2220.8888).\n\n"
+    "Nơi nhận:\n- Như trên;\n- Lưu: VT, QLCS.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nNguyễn Văn Bình\n"
+)
+
+
+def test_the_options_an_item_closes_on_are_its_own_task() -> None:
+    texts = [t["text"] for t in extract_text(_LETTER)["tasks"]]
+    assert len(texts) == 2
+    assert "Bán đấu giá" in texts[1]  # the options are the item's, not tasks of their own
+
+
+def test_whom_to_call_is_no_task_however_it_is_asked() -> None:
+    texts = [t["text"] for t in extract_text(_LETTER)["tasks"]]
+    assert not any("liên hệ" in text for text in texts)

@@ -248,6 +248,10 @@ def _vv_title(text: str, limit: int, place_start: int) -> tuple[str | None, int]
             break
         kept.append(line)
     title = " ".join(kept).strip() or None
+    if stop == len(text) and kept:
+        # nothing closes the chunk (no "Kính gửi", no date line after it): the subject ends with its
+        # last line, and the letter's body goes on after it
+        return title, match.end() + chunk.find(kept[-1]) + len(kept[-1])
     return title, match.end() + len(chunk)
 
 

@@ -36,6 +36,7 @@ _OBJECTS_LEAD_IN = _CUES["objects_lead_in"]
 _CAPTION = _CUES["caption"]
 _GENERAL_REQUIREMENT = _CUES["general_requirement"]
 _REPORT_CONTENTS = _CUES["report_contents"]
+_OPTIONS_LEAD_IN = _CUES["options_lead_in"]  # "xử lý theo thứ tự ưu tiên sau:" over its options
 _WORK_BEFORE_PERIOD = _CUES["work_before_period"]  # "các nhiệm vụ, giải pháp | trong quý IV"
 _COVERING_OPENER = _CUES["covering_opener"]
 _POINTER = _CUES["pointer"]

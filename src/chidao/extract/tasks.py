@@ -39,6 +39,7 @@ from chidao.extract.task_words import (
     _CONCLUDES,
     _DATED_LEAD_IN,
     _DRAFT_MUST_HOLD,
+    _OPTIONS_LEAD_IN,
     _REPORT_CONTENTS,
 )
 from chidao.extract.timing import TimingReader
@@ -367,6 +368,9 @@ class TaskCutter(
         if self.inactive_heads.match(heading_text) and (node.children or len(heading_text.split()) <= 12):
             self.skip(node.paragraph.start, "inactive_section")  # type: ignore[union-attr]
             self.walk(node, ctx.but(active=False, leads=[], trace="assessment section"))
+            return
+        if ctx.active and node.children and _OPTIONS_LEAD_IN.search(key, start, end):
+            self._unit(start, node.last_end(), ctx)  # "... xử lý theo thứ tự ưu tiên sau:" and its options
             return
         if self._is_container(node):
             self._container(node, ctx, start, end)
