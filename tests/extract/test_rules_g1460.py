@@ -265,3 +265,49 @@ def test_the_options_an_item_closes_on_are_its_own_task() -> None:
 def test_whom_to_call_is_no_task_however_it_is_asked() -> None:
     texts = [t["text"] for t in extract_text(_LETTER)["tasks"]]
     assert not any("liên hệ" in text for text in texts)
+
+
+# --- proposals in the news; an inspection's recommendations ---------------------------------------
+
+_NEWS = (
+    "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nCổng thông tin điện tử\nTrang chủ / Tin tức / Hoạt động của Lãnh đạo Bộ\n\n"
+    "Bộ trưởng kiểm tra công tác phòng, chống hạn mặn tại tỉnh Vĩnh Long\n14/03/2026 19:20\n\n"
+    "Ngày 14/3, Bộ trưởng Bộ Nông nghiệp và Môi trường đã kiểm tra công tác phòng, chống hạn mặn tại tỉnh.\n\n"
+    "Theo báo cáo của Sở Nông nghiệp và Môi trường tỉnh Vĩnh Long, ranh mặn 4‰ đã vào sâu 55 km. Tỉnh đã"
+    " đắp 27 đập tạm ngăn mặn.\n\n"
+    "UBND tỉnh Vĩnh Long đề nghị Bộ xem xét, trình Thủ tướng Chính phủ hỗ trợ kinh phí nạo vét kênh trục;"
+    " đồng thời đề xuất Bộ sớm triển khai dự án kè chống sạt lở bờ sông.\n\n"
+    "Tại buổi làm việc, đại diện Hợp tác xã Long Hồ đề xuất tỉnh hỗ trợ sân phơi; Công ty TNHH Nông sản"
+    " Long Hồ kiến nghị tỉnh tạo điều kiện về thủ tục để mở rộng kho chứa.\n\n"
+    "Bộ trưởng yêu cầu Cục Thủy lợi theo dõi sát diễn biến xâm nhập mặn, báo cáo Bộ hằng tuần.\n"
+)
+
+
+def test_a_locality_asking_the_ministry_and_a_firm_asking_anyone_propose() -> None:
+    tasks = extract_text(_NEWS)["tasks"]
+    assert [t["lead"] for t in tasks] == [["Cục Thủy lợi"]]
+
+
+_INSPECTION = notice(
+    """III. KẾT LUẬN
+1. Ưu điểm: Ủy ban nhân dân xã cơ bản quan tâm công tác quản lý đất đai, các công trình phát huy hiệu quả.
+2. Hạn chế, vi phạm: Ủy ban nhân dân xã cho thuê đất công ích không qua đấu giá, vi phạm quy định.
+IV. KIẾN NGHỊ
+1. Kiến nghị
+a) Chủ tịch Ủy ban nhân dân xã Mỹ Thọ tổ chức kiểm điểm trách nhiệm các cá nhân có liên quan.
+b) Phòng Giám sát, kiểm tra và xử lý sau thanh tra theo dõi, đôn đốc việc thực hiện Kết luận này.
+""",
+    issuer="ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG THÁP\nTHANH TRA TỈNH",
+    number="52/KL-TTr",
+    dated="Đồng Tháp, ngày 20 tháng 8 năm 2026",
+    kind="KẾT LUẬN",
+    subject="Thanh tra việc quản lý, sử dụng đất công ích tại xã Mỹ Thọ",
+)
+
+
+def test_an_inspections_recommendations_are_tasks_and_its_findings_are_not() -> None:
+    tasks = extract_text(_INSPECTION)["tasks"]
+    assert [t["lead"] for t in tasks] == [
+        ["Chủ tịch Ủy ban nhân dân xã Mỹ Thọ"],
+        ["Phòng Giám sát, kiểm tra và xử lý sau thanh tra"],
+    ]

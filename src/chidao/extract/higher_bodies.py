@@ -8,7 +8,7 @@ from functools import cache
 
 from chidao.data import load_toml
 from chidao.extract.agencies import AgencyReader, Mention
-from chidao.extract.agency_words import _UNITS_PLURAL
+from chidao.extract.agency_words import _FIRM_HEADS, _UNITS_PLURAL
 from chidao.extract.registry import phrase_key
 
 _UPWARD = load_toml("assignment.toml")  # "đề nghị Bộ ...": asking a higher body (rule 10)
@@ -63,13 +63,19 @@ def _rank(mention: Mention) -> int:
     return 1 if level and f" {_UNITS_PLURAL} " not in f" {name} " else 0  # not "UBND các tỉnh"
 
 
-def asks_higher(reader: AgencyReader, subjects: list[Mention], asked: list[Mention]) -> bool:
+def asks_higher(reader: AgencyReader, subjects: list[Mention], asked: list[Mention], at: int = -1) -> bool:
     """ "Sở Xây dựng đề nghị UBND tỉnh thành lập ...", "Ban Quản lý dự án ... đề xuất UBND tỉnh
     cho phép ...": in the news, a body asking one above it proposes, and gives no task (rule 10;
     genre g818); in a notice, "Sở Tài chính đề xuất UBND tỉnh bố trí vốn" is the department's task.
     Not a leader who speaks ("Thứ trưởng đề nghị UBND tỉnh ..."), nor a council (rule 15)."""
-    if not subjects or not asked or reader.place.council or not reader.place.running:
+    if not subjects or reader.place.council or not reader.place.running:
         return False
     if any(reader.is_speaker(m) or reader.is_leader(m) or reader.is_issuer(m) for m in subjects):
         return False
+    if all(m.name.startswith(_FIRM_HEADS) for m in subjects):
+        return True  # "Công ty ... kiến nghị xã tạo điều kiện ...": a firm asks, it assigns no one (g1512)
+    if not asked:
+        # "UBND tỉnh Vĩnh Long đề nghị Bộ xem xét ...": the ministry the page is about, by its kind (g1510)
+        named = _higher().match(reader.key, reader.skip_space(at)) if at >= 0 else None
+        return named is not None and max(_rank(m) for m in subjects) < 2
     return min(_rank(m) for m in asked) > max(_rank(m) for m in subjects)

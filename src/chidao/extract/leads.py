@@ -270,7 +270,8 @@ def _subject(reader: AgencyReader, pos: int, end: int, known: _Read | None) -> A
             return _subject(reader, speech.end(), end, None)  # "... nhấn mạnh, Sở Y tế phải ..."
         return None
     proposing = _PROPOSES.match(reader.key, after, end)
-    if proposing and asks_higher(reader, mentions, reader.read_list(proposing.end(), lenient=True, limit=end)[0]):
+    asked = reader.read_list(proposing.end(), lenient=True, limit=end)[0] if proposing else []
+    if proposing and asks_higher(reader, mentions, asked, proposing.end()):
         return None  # "Sở Xây dựng đề nghị UBND tỉnh thành lập ...": a proposal upward (rule 10; g818)
     assigning = _ASSIGN_AFTER_SUBJECT.match(reader.key, after, end)
     if assigning and no_order_at(reader, past_spaces(reader, after)):

@@ -320,6 +320,14 @@ def _running(layout: Layout) -> bool:
     return header.doc_type is None and header.number is None and header.date is None
 
 
+def _inspection(layout: Layout) -> bool:
+    """An inspection's conclusion ("KẾT LUẬN THANH TRA", or "KẾT LUẬN" / "Thanh tra việc ...")."""
+    kind, title = layout.header.doc_type or "", (layout.header.title or "").lower()
+    if kind in _ISSUER["recommending_kinds"]:
+        return True
+    return kind == _ISSUER["recommending_plain_kind"] and title.startswith(tuple(_ISSUER["recommending_titles"]))
+
+
 def extract(raw: str) -> Extraction:
     """Run every stage on the raw text of one document."""
     normalized = normalize(unbox(raw))  # same length: offsets still map to the raw text
@@ -349,7 +357,8 @@ def extract(raw: str) -> Extraction:
     # month), none (ANNOTATION.md, deadlines in detail).
     doc_date = layout.header.date
     timing = TimingReader(text, key, doc_date=doc_date, year=doc_date.year if doc_date else None, lowered=lowered)
-    cutter = TaskCutter(reader, timing, sections().inactive_council if council else sections().inactive)
+    recommends = council or _inspection(layout)  # its "Kiến nghị" goes down to the bodies it oversees
+    cutter = TaskCutter(reader, timing, sections().inactive_council if recommends else sections().inactive)
     cutter.sentences = place.running
     cutter.paragraph_starts = {p.body for p in layout.read_paragraphs}
     cutter.label_starts = {p.body: p.start for p in layout.read_paragraphs if p.kind in _LABEL_KINDS}

@@ -365,7 +365,11 @@ class TaskCutter(
             self.walk(node, ctx)
             return
         heading_text = key[start:end].strip()
-        if self.inactive_heads.match(heading_text) and (node.children or len(heading_text.split()) <= 12):
+        inactive = self.inactive_heads.match(heading_text)
+        # "1. Ưu điểm: ..." / "2. Hạn chế, vi phạm: ...": a label that says what the item assesses (g1528)
+        colon = heading_text.find(":", 0, 40)
+        labelled = inactive is not None and colon > 0 and "." not in heading_text[:colon]
+        if inactive and (node.children or labelled or len(heading_text.split()) <= 12):
             self.skip(node.paragraph.start, "inactive_section")  # type: ignore[union-attr]
             self.walk(node, ctx.but(active=False, leads=[], trace="assessment section"))
             return
