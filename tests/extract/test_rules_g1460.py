@@ -311,3 +311,50 @@ def test_an_inspections_recommendations_are_tasks_and_its_findings_are_not() -> 
         ["Chủ tịch Ủy ban nhân dân xã Mỹ Thọ"],
         ["Phòng Giám sát, kiểm tra và xử lý sau thanh tra"],
     ]
+
+
+# --- follow-up tables: a group's letter in its own cell, numbered group lines, an annex urged ----
+
+_URGING = notice(
+    "Thủ trưởng các cơ quan, đơn vị có tên tại Phụ lục tập trung chỉ đạo, hoàn thành dứt điểm các nhiệm vụ"
+    " quá hạn trước ngày 24/4/2026.\n\n"
+    "PHỤ LỤC\nDANH MỤC NHIỆM VỤ QUÁ HẠN\n"
+    + pipes(
+        ("STT", "Nội dung nhiệm vụ", "Văn bản giao", "Thời hạn", "Tình trạng"),
+        ("A", "Sở Tài chính", "", "", ""),
+        ("1", "Tham mưu phân bổ phần vốn đầu tư công còn lại", "Văn bản số 5120/UBND-KT", "31/01/2026", "Quá hạn"),
+        ("2", "Thẩm định phương án giá dịch vụ xe ra, vào bến", "Thông báo số 36/TB-UBND", "28/02/2026", "Quá hạn"),
+        ("B", "Ủy ban nhân dân các xã: Hàm Yên, Bắc Quang", "", "", ""),
+        ("3", "Hoàn thành bàn giao mặt bằng dự án đường cao tốc", "Thông báo số 44/TB-UBND", "30/6/2026", ""),
+    ),
+    issuer="ỦY BAN NHÂN DÂN\nTỈNH TUYÊN QUANG",
+    number="118/TB-UBND",
+    dated="Tuyên Quang, ngày 08 tháng 4 năm 2026",
+)
+
+
+def test_an_urging_request_re_dates_the_overdue_rows_of_the_annex_it_points_to() -> None:
+    tasks = extract_text(_URGING)["tasks"]
+    assert [(t["lead"], t["deadline"]) for t in tasks] == [
+        (["Sở Tài chính"], "2026-04-24"),
+        (["Sở Tài chính"], "2026-04-24"),
+        (["Ủy ban nhân dân xã Hàm Yên", "Ủy ban nhân dân xã Bắc Quang"], "2026-06-30"),  # not overdue
+    ]
+
+
+def test_numbered_group_lines_between_the_rows_of_a_tab_table_name_their_leads() -> None:
+    table = (
+        "TT\tNội dung nhiệm vụ\tCơ quan phối hợp\tThời hạn\n"
+        "1. Sở Tài chính (02 nhiệm vụ)\n"
+        "1.1\tTham mưu bố trí vốn đối ứng dự án thoát nước\tSở Xây dựng\t30/6/2026\n"
+        "1.2\tThẩm định dự toán mua sắm trang thiết bị\tVăn phòng UBND tỉnh\t31/7/2026\n"
+        "2. Công an tỉnh (01 nhiệm vụ)\n"
+        "2.1\tĐề xuất giải pháp xử lý các điểm đen tai nạn giao thông\tSở Xây dựng\tTrong tháng 8/2026\n"
+    )
+    text = notice("Danh mục nhiệm vụ chưa hoàn thành:\n\n" + table, number="418/UBND-TH", kind="")
+    tasks = extract_text(text)["tasks"]
+    assert [(t["lead"], t["coordinators"], t["deadline"]) for t in tasks] == [
+        (["Sở Tài chính"], ["Sở Xây dựng"], "2026-06-30"),
+        (["Sở Tài chính"], ["Văn phòng Ủy ban nhân dân tỉnh"], "2026-07-31"),
+        (["Công an tỉnh"], ["Sở Xây dựng"], "2026-08-31"),
+    ]

@@ -8,6 +8,7 @@ from functools import cache
 
 from chidao.data import load_toml
 from chidao.document.table_types import Cell, Row, Table
+from chidao.text.chars import UPPER
 from chidao.text.fold import match_key
 
 _CELL_OPENERS = load_toml("tables.toml")["cell_openers"]  # "các"
@@ -24,12 +25,12 @@ def cell_openers() -> re.Pattern[str]:
 
 
 # A group row that names the lead of the rows under it: "1. Sở Xây dựng", "**2. Chi cục Thủy lợi**".
-_LEAD_GROUP = re.compile(r"[*_\s]*(?:\d{1,2}|[IVXLC]{1,6})[.)]\s+[*_]*[A-ZĐ][^\W\d_]*\s+[^\W\d_]")
+_LEAD_GROUP = re.compile(rf"[*_\s]*(?:\d{{1,2}}|[IVXLC]{{1,6}})[.)]\s+[*_]*[{UPPER}][^\W\d_]*\s+[^\W\d_]")
 _NUMBERING = re.compile(r"[*_\s]*(?:\d{1,2}|[IVXLC]{1,6})[.)]\s+[*_]*")
 # ... or its number in a cell of its own: "| I | SỞ XÂY DỰNG | | |" (genre g1461).
 _NUMBER_CELL = re.compile(r"[*_\s]*(?:\d{1,2}|[IVXLC]{1,6}|[A-ZĐ])[.)]?[*_\s]*")
 # ... or no number at all, the body's name alone: "| Sở Xây dựng | | |" (genre g1465).
-_NAME_ALONE = re.compile(r"[*_\s]*[A-ZĐ][^\W\d_]*\s+[^\W\d_][^\n.;]{0,100}")
+_NAME_ALONE = re.compile(rf"[*_\s]*[{UPPER}][^\W\d_]*\s+[^\W\d_][^\n.;]{{0,100}}")
 
 
 def lead_group_title(text: str, row: Row) -> Cell | None:

@@ -29,6 +29,7 @@ _PIPE = re.compile(r"[ \t]*\|[ \t]*")
 _TAB = re.compile(r"\t+")
 _ONE_TAB = re.compile(r"\t")
 _ROMAN = re.compile(r"[IVXLC]{1,6}[.)]?")
+_LETTER = re.compile(r"[A-ZĐ][.)]?")  # a group's letter in a cell of its own
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -74,6 +75,11 @@ def _is_group(text: str, cells: list[Cell], roles: list[str | None], tabs: bool 
     if "lead" not in roles and "schedule" not in roles:
         # its first filled cell: a row framed in pipes opens with an empty one ("| I | SỞ XÂY DỰNG | |")
         number = text[cells[filled[0]].start : cells[filled[0]].end] if filled else ""
+        if len(filled) == 2 and _LETTER.fullmatch(number):  # "A | Sở Tài chính | | |" (genre g1496)
+            title = cells[filled[1]]
+            return len(text[title.start : title.end].split()) <= 12 and bool(
+                cell_openers().match(match_key(text[title.start : title.end]))
+            )
         return bool(_ROMAN.fullmatch(number)) or len(filled) <= 1  # "| **1. Sở Xây dựng** |  |  |"
     lead = roles.index("lead") if "lead" in roles else len(cells)  # a schedule may have none
     no_lead = lead < len(cells) and cells[lead].end == cells[lead].start
@@ -113,7 +119,9 @@ def _delimited(text: str, lines: list[tuple[int, int]], separator: re.Pattern[st
                 if _PAGE_LINE.fullmatch(text, s, e):  # "--- 2 ---" where a page broke the table (g746)
                     i += 1
                     continue
-                if _GROUP_TITLE.match(text, s, e):  # "I. CÔNG TÁC TUYÊN TRUYỀN" across the whole table
+                if _GROUP_TITLE.match(text, s, e) or (table.lead_groups and _NUMBERED_TITLE.match(text, s, e)):
+                    # "I. CÔNG TÁC TUYÊN TRUYỀN" across the whole table; "1. Sở Tài chính (03 nhiệm vụ)"
+                    # over the rows of a table with no lead column (genre g1501)
                     table.rows.append(Row(s, e, [_trimmed(text, s, e)], group=True))
                 elif table.rows and match_key(text[s : s + 20]).startswith(CELL_HALVES):
                     table.rows[-1].partner_lines.append(_trimmed(text, s, e))  # "Phối hợp: ..." (g1075)
@@ -247,6 +255,7 @@ _ROW_OPENING = re.compile(r"[ \t]*(?:\d{1,3}|[IVXLC]{1,6}|[A-ZĐ])[.)]?\t")
 # A line that titles the rows under it, written across the table: "I. CÔNG TÁC TUYÊN TRUYỀN",
 # "A. NHIỆM VỤ CHUNG" (genre g886, g887).
 _GROUP_TITLE = re.compile(r"[ \t]*(?:[IVXLC]{1,6}|[A-ZĐ])[.)][ \t]+\S[^\t|]*$", re.MULTILINE)
+_NUMBERED_TITLE = re.compile(r"[ \t]*\d{1,2}[.)][ \t]+\S[^\t|]*$", re.MULTILINE)
 
 
 def _resumes(text: str, lines: list[tuple[int, int]], k: int, separator: re.Pattern[str]) -> bool:

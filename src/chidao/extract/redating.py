@@ -21,6 +21,7 @@ _URGES = _CUES["urges_listed"]
 _DATES_ABOVE = _CUES["dates_above"]
 _EXCEPT = _CUES["urge_except"]
 _RENEWED_REQUEST = _CUES["renewed_request"]  # "... đã quá hạn. Đề nghị ... trước ngày ..." (g804)
+_URGE_ANNEX = _CUES["urge_annex"]  # "... có tên tại Phụ lục ...": the annex table's rows, after it
 _FEWEST = 2  # a list of overdue tasks: at least two before the request
 
 
@@ -33,7 +34,9 @@ def redate_overdue(tasks: list[Task], reader: AgencyReader, timing: TimingReader
         # the request is a task, or a sentence no task was made of (a table's rows re-dated by number)
         request = next((t for t in tasks if t.start <= urge.start() < t.end), None)
         span = (request.start, request.end) if request else _sentence(key, urge.start(), urge.end())
-        above = [t for t in tasks if t.end <= span[0] and _missed(t, doc_date)]
+        annex = _URGE_ANNEX.search(key, span[0], span[1]) is not None
+        below = [t for t in tasks if annex and t.start >= span[1] and t.lead_source == "table"]
+        above = [t for t in tasks if (t.end <= span[0] or t in below) and _missed(t, doc_date)]
         if len(above) < _FEWEST:
             continue
         new = timing.read(urge.end(), _clause_end(key, urge.end(), span[1]))
@@ -47,7 +50,7 @@ def redate_overdue(tasks: list[Task], reader: AgencyReader, timing: TimingReader
         if request is None:
             continue
         named = {m.name for t in above for m in t.leads}
-        back = _BACK.search(key, request.start, request.end) is not None  # "các cơ quan, đơn vị nêu trên"
+        back = annex or _BACK.search(key, request.start, request.end) is not None  # "... nêu trên", "tại Phụ lục"
         if back or all(m.name in named or reader.is_vague(m) for m in request.leads):
             tasks = [t for t in tasks if t is not request]  # it only points back at them
     return tasks
