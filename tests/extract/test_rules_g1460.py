@@ -358,3 +358,20 @@ def test_numbered_group_lines_between_the_rows_of_a_tab_table_name_their_leads()
         (["Sở Tài chính"], ["Văn phòng Ủy ban nhân dân tỉnh"], "2026-07-31"),
         (["Công an tỉnh"], ["Sở Xây dựng"], "2026-08-31"),
     ]
+
+
+def test_a_name_in_lowercase_words_ends_before_the_role_it_is_given() -> None:
+    text = notice(
+        "1. Phòng An toàn thực phẩm là đầu mối theo dõi, đôn đốc thực hiện Kế hoạch.\n"
+        "2. Trung tâm Kiểm nghiệm thuốc, mỹ phẩm, thực phẩm lấy mẫu giám sát tại các chợ đầu mối.\n"
+        "3. Chánh Văn phòng HĐND và UBND xã tổ chức trực ban 24/24 giờ.\n"
+        "4. Trạm trưởng Trạm Y tế xã chuẩn bị đủ cơ số thuốc, vật tư y tế.\n",
+        number="12/KH-SYT",
+        kind="KẾ HOẠCH",
+    )
+    assert [t["lead"] for t in extract_text(text)["tasks"]] == [
+        ["Phòng An toàn thực phẩm"],
+        ["Trung tâm Kiểm nghiệm thuốc, mỹ phẩm, thực phẩm"],
+        ["Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"],
+        ["Trạm trưởng Trạm Y tế xã"],
+    ]
