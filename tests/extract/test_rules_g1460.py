@@ -375,3 +375,68 @@ def test_a_name_in_lowercase_words_ends_before_the_role_it_is_given() -> None:
         ["Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"],
         ["Trạm trưởng Trạm Y tế xã"],
     ]
+
+
+# --- the ninth session's third round: reports that hand out work, short forms in capitals ----------
+
+
+def test_a_reports_implementation_section_hands_out_work() -> None:
+    text = notice(
+        """I. TÌNH HÌNH DỊCH BỆNH
+Từ đầu năm, toàn tỉnh ghi nhận 1.240 ca sốt xuất huyết, tăng 18% so với cùng kỳ.
+II. ĐỀ XUẤT, KIẾN NGHỊ
+Đề nghị Bộ Y tế hỗ trợ hóa chất diệt muỗi cho tỉnh.
+III. TỔ CHỨC THỰC HIỆN
+1. Trung tâm Kiểm soát bệnh tật tỉnh tăng cường giám sát chủ động tại các ổ dịch cũ, báo cáo hằng tuần.
+2. Ủy ban nhân dân các xã, phường tổ chức chiến dịch diệt lăng quăng trước ngày 30/5/2026.
+""",
+        issuer="SỞ Y TẾ\nTỈNH GIA LAI",
+        number="118/BC-SYT",
+        dated="Gia Lai, ngày 14 tháng 4 năm 2026",
+        kind="BÁO CÁO",
+        subject="Tình hình dịch sốt xuất huyết và công tác phòng, chống dịch",
+    )
+    tasks = extract_text(text)["tasks"]
+    assert [(t["lead"], t["deadline"], t["recurrence"]) for t in tasks] == [
+        (["Trung tâm Kiểm soát bệnh tật tỉnh"], None, "weekly"),
+        (["Ủy ban nhân dân các xã, phường"], "2026-05-30", None),
+    ]
+
+
+def test_a_short_form_in_capitals_names_the_body_written_before_it() -> None:
+    text = notice(
+        "1. Giao Ban Quản lý dự án đầu tư xây dựng tỉnh (BQLDA tỉnh) lập kế hoạch giải ngân chi tiết.\n"
+        "2. BQLDA tỉnh hoàn thiện hồ sơ báo cáo nghiên cứu khả thi trước ngày 30/6/2026.\n"
+        "3. Công ty Điện lực An Giang (PC An Giang) bảo đảm cấp điện ổn định cho các công trình.\n"
+        "4. Ủy ban nhân dân các xã phối hợp với PC An Giang giải phóng hành lang tuyến điện.\n",
+        issuer="ỦY BAN NHÂN DÂN\nTỈNH AN GIANG",
+        number="95/TB-UBND",
+        dated="An Giang, ngày 20 tháng 6 năm 2026",
+    )
+    tasks = extract_text(text)["tasks"]
+    assert tasks[1]["lead"] == ["Ban Quản lý dự án đầu tư xây dựng tỉnh"]
+    assert tasks[3]["coordinators"] == ["Công ty Điện lực An Giang"]
+
+
+def test_a_group_takes_a_second_tail_after_its_first() -> None:
+    text = notice(
+        "1. Các trường mầm non, tiểu học, trung học cơ sở trên địa bàn xã tổ chức vệ sinh lớp học.\n",
+        issuer="ỦY BAN NHÂN DÂN\nXÃ THANH SƠN",
+        number="27/TB-UBND",
+        dated="Thanh Sơn, ngày 10 tháng 7 năm 2026",
+    )
+    leads = [t["lead"] for t in extract_text(text)["tasks"]]
+    assert leads == [["Các trường mầm non, tiểu học, trung học cơ sở trên địa bàn xã"]]
+
+
+def test_a_party_standing_committee_agreeing_with_a_report_gives_no_task() -> None:
+    text = notice(
+        "1. Sở Tài chính chủ trì rà soát nguồn vốn đầu tư công, báo cáo trước ngày 30/4/2026.\n",
+        issuer="ĐẢNG BỘ TỈNH TUYÊN QUANG\nTỈNH ỦY",
+        number="318-TB/TU",
+    )
+    text = text.replace(
+        "1. Sở Tài chính",
+        "Ban Thường vụ Tỉnh ủy cơ bản đồng tình với báo cáo của Đảng ủy Ủy ban nhân dân tỉnh.\n\n1. Sở Tài chính",
+    )
+    assert [t["lead"] for t in extract_text(text)["tasks"]] == [["Sở Tài chính"]]

@@ -102,8 +102,11 @@ class DefinedReading:
         for match in _BRACKETED_SHORT.finditer(self.text):
             start, end = match.span(1)
             first = self.text[start:end].split()[0]
-            if first.isupper() or not _ACRONYM.search(self.text, start + len(first), end):
-                continue  # "Ủy ban nhân dân (UBND)": an abbreviation of the kind, which the reader expands
+            if first.isupper():
+                self._prime_capital_short(match, defined)  # "Ban Quản lý dự án ... tỉnh (BQLDA tỉnh)"
+                continue
+            if not _ACRONYM.search(self.text, start + len(first), end):
+                continue
             if not self.reg.heads.match(self.key, start, end):
                 continue
             full = self.name_before(match.start())
@@ -122,6 +125,21 @@ class DefinedReading:
             pair = _ABBREVIATED_AS.match(self.text, start)
             if pair is not None and pair.end(1) <= said.start():
                 self._prime_pair(pair, defined)
+
+    def _prime_capital_short(self, match: re.Match[str], defined: dict[str, list[str]]) -> None:
+        """A short form opening with capitals in brackets after a body's full name ("Ban Quản lý dự
+        án đầu tư xây dựng tỉnh (BQLDA tỉnh)", "Công ty Điện lực An Giang (PC An Giang)") names that
+        body wherever it is written (genre g1565, g1567); "Ủy ban nhân dân tỉnh (UBND tỉnh)" is the
+        kind's own abbreviation, which the reader expands alike."""
+        start, end = match.span(1)
+        short = " ".join(self.text[start:end].split())
+        self.limit = len(self.text)
+        full = self.name_before(match.start())
+        if full is None or len(full) <= len(short) or self.canonical(short) == full:
+            return
+        phrase = " ".join(self.key[start:end].split())
+        defined.setdefault(phrase.split()[0], []).append(phrase)
+        self._canonical[short] = full
 
     def _prime_short_forms(self, defined: dict[str, list[str]]) -> None:
         """A short form a bracket defines in so many words ("(sau đây gọi tắt là CDC)", "(... là

@@ -254,7 +254,7 @@ class GroupReading:
                 continue
             if word in ("(", ":") or verb or tail:
                 if tail and cur > end:
-                    return tail.end()
+                    return self._tails_after(tail.end())
                 return cur
             if word == "-" and cur > end and self._qualifier_goes_on(te, first):
                 listed = True  # "Các trung tâm giáo dục nghề nghiệp - | giáo dục thường xuyên"

@@ -20,6 +20,15 @@ class NameParts:
     """Part of ``AgencyReader`` (mixed into it through ``NameContinuation``; uses its ``key``,
     ``limit``, ``reg`` and token helpers)."""
 
+    def _tails_after(self, end: int) -> int:
+        """Past a second tail right after a first: "Các trường mầm non, tiểu học, trung học cơ sở |
+        trên địa bàn xã" (genre g1473, g1556)."""
+        cur = self.skip_space(end)
+        if self.key[cur : cur + 1] not in self.reg.firsts["tails"]:
+            return end
+        tail = self.reg.tails.match(self.key, cur, self.limit)
+        return tail.end() if tail and not self.key[tail.end() : tail.end() + 1].isalnum() else end
+
     def _lower_pair_end(self, pos: int) -> int | None:
         """After a dash inside a name that runs on in lowercase: one or two lowercase words that are no
         verb, closed by the body's role, a verb or punctuation ("dân sự - | kinh tế | phối hợp"); where

@@ -261,8 +261,13 @@ def _read(cutter: TaskCutter, reader: AgencyReader, layout: Layout, key: str) ->
         return "not_read"
     if layout.header.doc_type in lexicon().reports_with_assignments:
         root = Context(timing=cutter.document_timing(layout.outline))
-        for part in commissioned_parts(layout.outline, key):
+        commissioned = commissioned_parts(layout.outline, key)
+        for part in commissioned:
             cutter.walk(part, root)
+        walked = {id(child) for part in commissioned for child in part.children}
+        for part in recommending_parts(layout.outline, key, sections().organizing):  # "V. TỔ CHỨC THỰC HIỆN"
+            if not any(id(child) in walked for child in part.children):
+                cutter.walk(part, root)
         if reader.place.council:  # a People's Council's supervision report: its recommendations
             for part in recommending_parts(layout.outline, key, sections().recommending):
                 cutter.walk(part, root)

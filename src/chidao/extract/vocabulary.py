@@ -26,6 +26,7 @@ class Sections:
     resolution_closing: re.Pattern[str]  # "Giao UBND tỉnh tổ chức thực hiện Nghị quyết này"
     recommending: re.Pattern[str]  # "IV. KIẾN NGHỊ": a heading of proposals only, in full
     inactive_council: re.Pattern[str]  # ``inactive`` for a People's Council, whose recommendations go down
+    organizing: re.Pattern[str]  # "V. TỔ CHỨC THỰC HIỆN": a report's section that hands out work, in full
 
 
 def _label(phrases: list[str]) -> re.Pattern[str]:
@@ -62,6 +63,7 @@ def sections() -> Sections:
         recommending=re.compile(
             rf"(?:{data['inactive_topic']}\s+)?{alternation(data['inactive_whole']).pattern}[\s:.]*$", re.I
         ),
+        organizing=re.compile(rf"{alternation(data['report_organizing']).pattern}[\s:.]*$", re.I),
     )
 
 
