@@ -440,3 +440,13 @@ def test_a_party_standing_committee_agreeing_with_a_report_gives_no_task() -> No
         "Ban Thường vụ Tỉnh ủy cơ bản đồng tình với báo cáo của Đảng ủy Ủy ban nhân dân tỉnh.\n\n1. Sở Tài chính",
     )
     assert [t["lead"] for t in extract_text(text)["tasks"]] == [["Sở Tài chính"]]
+
+
+def test_a_team_with_its_member_bodies_listed_after_gom_is_those_bodies() -> None:
+    text = notice(
+        "1. Tổ công tác giải phóng mặt bằng của tỉnh (gồm: Sở Nông nghiệp và Môi trường, Sở Tài chính,"
+        " Sở Xây dựng) họp giao ban hằng tuần để tháo gỡ vướng mắc.\n",
+        number="201/TB-UBND",
+    )
+    leads = [t["lead"] for t in extract_text(text)["tasks"]]
+    assert leads == [["Sở Nông nghiệp và Môi trường", "Sở Tài chính", "Sở Xây dựng"]]

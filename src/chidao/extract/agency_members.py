@@ -88,7 +88,9 @@ class MemberReading:
         if not opening:
             return []
         role = " ".join(mention.written.lower().split()) in _ROLES
-        if not (role or _PLURAL_FIRST.match(mention.written.lower())):
+        # "Tổ công tác ... (gồm: A, B)": a team's member bodies, said to be its members
+        listed = _INCLUDING.search(opening.group(0).replace("(", " ")) is not None
+        if not (role or listed or _PLURAL_FIRST.match(mention.written.lower())):
             return []
         close = self.key.find(")", opening.end(), self.limit)
         if close < 0:
