@@ -450,3 +450,14 @@ def test_a_team_with_its_member_bodies_listed_after_gom_is_those_bodies() -> Non
     )
     leads = [t["lead"] for t in extract_text(text)["tasks"]]
     assert leads == [["Sở Nông nghiệp và Môi trường", "Sở Tài chính", "Sở Xây dựng"]]
+
+
+def test_a_hamlets_head_by_its_name_and_the_heads_of_all_hamlets() -> None:
+    text = notice(
+        "1. Trưởng xóm Tân Minh phối hợp với Phòng Kinh tế giám sát việc khắc phục ô nhiễm.\n"
+        "2. Trưởng các xóm báo cáo tình hình mưa lũ hằng ngày.\n",
+        issuer="ỦY BAN NHÂN DÂN\nXÃ MINH HỢP",
+        number="112/UBND",
+        dated="Minh Hợp, ngày 12 tháng 5 năm 2026",
+    )
+    assert [t["lead"] for t in extract_text(text)["tasks"]] == [["Trưởng xóm Tân Minh"], ["Trưởng các xóm"]]
