@@ -9,6 +9,7 @@ import re
 
 from chidao.extract.agency_words import _AND_WORD, _CUES, _PLURAL_WORD, _WORDS
 from chidao.extract.mention import Mention
+from chidao.extract.registry import alternation
 from chidao.text.chars import LOWER, UPPER
 from chidao.text.occurrences import find_words
 
@@ -26,8 +27,8 @@ _SHORT_NAME = _CUES["short_name"]  # "(sau đây gọi tắt là Tổ công tác
 _BRACKETED_SHORT = _CUES["bracketed_short_name"]  # "(Ban QLDA Giao thông)" after the full name
 _SHORT_FORM = _CUES["short_form"]  # "(sau đây gọi tắt là Chi cục TT, BVTV&TL)", "(... là CDC)"
 _LONGEST_FULL = 80  # characters: a longer "name" is what a decision sets up, its short name kept (g445)
-_SETUPS = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, _WORDS["short_name_setups"])) + r")(?!\w)")
-_NAME_BREAKS = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, _WORDS["defined_name_breaks"])) + r")(?!\w)")
+_SETUPS = re.compile(r"(?<!\w)" + alternation(_WORDS["short_name_setups"]).pattern)
+_NAME_BREAKS = re.compile(r"(?<!\w)" + alternation(_WORDS["defined_name_breaks"]).pattern)
 _ABBREVIATION_LIST = _CUES["abbreviation_list"]  # "(Trong Kế hoạch này viết tắt: A là B; ...)" (genre g749)
 _ABBREVIATION_PAIR = _CUES["abbreviation_pair"]
 _ABBREVIATION_DASHED = _CUES["abbreviation_pair_dashed"]  # "Phòng QHKT - Phòng Quy hoạch - Kiến trúc;"
@@ -137,9 +138,7 @@ class DefinedReading:
         full = self.name_before(match.start())
         if full is None or len(full) <= len(short) or self.canonical(short) == full:
             return
-        phrase = " ".join(self.key[start:end].split())
-        defined.setdefault(phrase.split()[0], []).append(phrase)
-        self._canonical[short] = full
+        self._define_short(short, " ".join(self.key[start:end].split()), full, defined)
 
     def _prime_short_forms(self, defined: dict[str, list[str]]) -> None:
         """A short form a bracket defines in so many words ("(sau đây gọi tắt là CDC)", "(... là
@@ -161,8 +160,13 @@ class DefinedReading:
             full = self.name_before(match.start()) or self._defined_before(match.start(), defined)
             if full is None or len(full) > _LONGEST_FULL or len(full) <= len(short) or self._known_short(match, full):
                 continue
-            defined.setdefault(phrase.split()[0], []).append(phrase)
-            self._canonical[short] = full
+            self._define_short(short, phrase, full, defined)
+
+    def _define_short(self, short: str, phrase: str, full: str, defined: dict[str, list[str]]) -> None:
+        """``short`` (written; ``phrase`` its match key) names the body called ``full``: read as a
+        name wherever the text uses it, canonical as the full name."""
+        defined.setdefault(phrase.split()[0], []).append(phrase)
+        self._canonical[short] = full
 
     def _known_short(self, match: re.Match[str], full: str) -> bool:
         """Whether a body the document sets up goes by its short name: "Thành lập Tổ công tác tháo gỡ

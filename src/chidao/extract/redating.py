@@ -35,8 +35,9 @@ def redate_overdue(tasks: list[Task], reader: AgencyReader, timing: TimingReader
         request = next((t for t in tasks if t.start <= urge.start() < t.end), None)
         span = (request.start, request.end) if request else _sentence(key, urge.start(), urge.end())
         annex = _URGE_ANNEX.search(key, span[0], span[1]) is not None
-        below = [t for t in tasks if annex and t.start >= span[1] and t.lead_source == "table"]
-        above = [t for t in tasks if (t.end <= span[0] or t in below) and _missed(t, doc_date)]
+        # ... or, pointed at the annex, the table's rows after it
+        below = {id(t) for t in tasks if t.start >= span[1] and t.lead_source == "table"} if annex else set()
+        above = [t for t in tasks if (t.end <= span[0] or id(t) in below) and _missed(t, doc_date)]
         if len(above) < _FEWEST:
             continue
         new = timing.read(urge.end(), _clause_end(key, urge.end(), span[1]))
