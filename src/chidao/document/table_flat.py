@@ -140,13 +140,18 @@ def _flat_header(text: str, lines: list[tuple[int, int]], i: int) -> tuple[list[
     return header, j
 
 
-def _flat_row_end(text: str, lines: list[tuple[int, int]], j: int, first_label: str = "STT") -> int:
+def _flat_row_end(text: str, lines: list[tuple[int, int]], j: int, first_label: str = "STT", columns: int = 0) -> int:
     """The index of the line after the row whose number is line ``j``: the next row's number,
-    the recipients, a blank line that ends the table, or a page's foot ("Trang 2/3") or the header
-    repeated on the next page."""
+    the recipients, a blank line that ends the table (two, or one after a line for each of the
+    row's ``columns``: the closing paragraph follows, genre g1571), or a page's foot ("Trang 2/3")
+    or the header repeated on the next page."""
     k = j + 1
+    filled = 0
     while k < len(lines):
         body = text[lines[k][0] : lines[k][1]].strip()
+        if not body and columns and filled >= columns - 1:
+            break
+        filled += bool(body)
         if k > j + 1 and (
             _ROW_NUMBER.fullmatch(body) or _letter_group(text, lines, k) is not None or _lead_group_line(text, lines, k)
         ):
@@ -298,7 +303,7 @@ def one_cell_per_line(text: str, lines: list[tuple[int, int]], heads: list[int])
                 table.rows.append(Row(rs, lines[nxt - 1][1], [Cell(rs, lines[nxt - 1][1])] * len(roles), True))
                 j = nxt
                 continue
-            k = _flat_row_end(text, lines, j, labels[0])
+            k = _flat_row_end(text, lines, j, labels[0], len(roles))
             row_lines = [ln for ln in lines[j + 1 : k] if ln[1] > ln[0] and text[ln[0] : ln[1]].strip()]
             if not row_lines:
                 break

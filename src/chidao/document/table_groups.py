@@ -26,7 +26,11 @@ def cell_openers() -> re.Pattern[str]:
 
 # A group row that names the lead of the rows under it: "1. Sở Xây dựng", "**2. Chi cục Thủy lợi**".
 _LEAD_GROUP = re.compile(rf"[*_\s]*(?:\d{{1,2}}|[IVXLC]{{1,6}})[.)]\s+[*_]*[{UPPER}][^\W\d_]*\s+[^\W\d_]")
-_NUMBERING = re.compile(r"[*_\s]*(?:\d{1,2}|[IVXLC]{1,6})[.)]\s+[*_]*")
+_NUMBERING = re.compile(
+    r"[*_\s]*(?:(?:\d{1,2}|[IVXLC]{1,6})[.)]\s+"
+    # ... or on a line of its own, a table copied one cell per line: "A" / "SỞ Y TẾ" (genre g1571)
+    r"|(?:\d{1,2}|[IVXLC]{1,6}|[A-ZĐ])[.)]?[^\S\n]*\n\s*)[*_]*"
+)
 # ... or its number in a cell of its own: "| I | SỞ XÂY DỰNG | | |" (genre g1461).
 _NUMBER_CELL = re.compile(r"[*_\s]*(?:\d{1,2}|[IVXLC]{1,6}|[A-ZĐ])[.)]?[*_\s]*")
 # ... or no number at all, the body's name alone: "| Sở Xây dựng | | |" (genre g1465).

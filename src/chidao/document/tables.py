@@ -29,7 +29,7 @@ _PIPE = re.compile(r"[ \t]*\|[ \t]*")
 _TAB = re.compile(r"\t+")
 _ONE_TAB = re.compile(r"\t")
 _ROMAN = re.compile(r"[IVXLC]{1,6}[.)]?")
-_LETTER = re.compile(r"[A-ZĐ][.)]?")  # a group's letter in a cell of its own
+_LETTER = re.compile(r"(?:[A-ZĐ]|\d{1,2})[.)]?")  # a group's letter or number in a cell of its own
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -75,7 +75,8 @@ def _is_group(text: str, cells: list[Cell], roles: list[str | None], tabs: bool 
     if "lead" not in roles and "schedule" not in roles:
         # its first filled cell: a row framed in pipes opens with an empty one ("| I | SỞ XÂY DỰNG | |")
         number = text[cells[filled[0]].start : cells[filled[0]].end] if filled else ""
-        if len(filled) == 2 and _LETTER.fullmatch(number):  # "A | Sở Tài chính | | |" (genre g1496)
+        # "A | Sở Tài chính | | |" (genre g1496), "| 1 | Sở Xây dựng (04 nhiệm vụ) | | |"
+        if len(filled) == 2 and _LETTER.fullmatch(number):
             title = cells[filled[1]]
             return len(text[title.start : title.end].split()) <= 12 and bool(
                 cell_openers().match(match_key(text[title.start : title.end]))

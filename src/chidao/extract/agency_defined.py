@@ -45,9 +45,7 @@ _NAME_GOES_ON = re.compile(rf"\s+[{UPPER}\d]|[\w-]")  # a capital after it: a fu
 _CAPITAL_ON_LINE = re.compile(rf"[ \t]+[{UPPER}]")  # "Tập đoàn | Đầu tư Sao Việt": a longer name goes on
 _CLAUSE_MARKS = frozenset(",.;:)")  # what may follow a short head that ends a subject
 _QUALIFIERS = sorted(_WORDS["group_qualifier_openers"], key=len, reverse=True)  # "nơi có" before "nơi"
-_QUALIFIER_OPENING = re.compile(
-    r"\s*(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _QUALIFIERS) + r")\s"
-)
+_QUALIFIER_OPENING = re.compile(r"\s*(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _QUALIFIERS) + r")\s")
 # "UBND các xã, phường | có trách nhiệm:" states a duty, no qualifier (genre g766)
 _DUTY_OPENING = re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in _WORDS["group_qualifier_not"]) + r")(?!\w)")
 _INVESTOR_ROLE, _INVESTOR_NAMED, _INVESTOR_IS = (_WORDS[k] for k in ("investor_role", "investor_named", "investor_is"))

@@ -140,7 +140,9 @@ class ListReading:
                         self._named_groups.setdefault(f"{_SINGLE}{head}{strays[member.start]}", []).append(member)
             return places
         earlier = None
-        if self._named_groups and not self._priming:
+        # a group in capitals heads a section of its own ("V. ỦY BAN NHÂN DÂN CÁC XÃ, PHƯỜNG"): the
+        # whole group, not the members of one named earlier (genre g1568)
+        if self._named_groups and not self._priming and not mention.written.isupper():
             back = _BACK_AFTER.match(self.key, mention.end, self.limit) is not None
             earlier = self._earlier_members(mention.written, back)
         if earlier and earlier[0].start < mention.start and not _COLON.match(self.key, mention.end, self.limit):

@@ -19,9 +19,9 @@ from chidao.extract.cues import cues
 from chidao.extract.higher_bodies import is_higher
 from chidao.extract.issuer_keys import issuer_key, organ_keys
 from chidao.extract.quotations import quoted_spans
-from chidao.extract.redating import date_from_below, redate_overdue, redate_within
+from chidao.extract.redating import date_from_below, drop_annex_pointer, drop_done, redate_overdue, redate_within
 from chidao.extract.registry import phrase_key, registry
-from chidao.extract.report_parts import commissioned_parts, recommending_parts
+from chidao.extract.report_parts import read_report
 from chidao.extract.succession import Successor, successors
 from chidao.extract.tasks import Context, Task, TaskCutter
 from chidao.extract.timing import TimingReader
@@ -260,17 +260,7 @@ def _read(cutter: TaskCutter, reader: AgencyReader, layout: Layout, key: str) ->
             cutter.tasks = [t for t in cutter.tasks if _opens_assigning(key, t.start) or _handed_out(key, t.start)]
         return "not_read"
     if layout.header.doc_type in lexicon().reports_with_assignments:
-        root = Context(timing=cutter.document_timing(layout.outline))
-        commissioned = commissioned_parts(layout.outline, key)
-        for part in commissioned:
-            cutter.walk(part, root)
-        walked = {id(child) for part in commissioned for child in part.children}
-        for part in recommending_parts(layout.outline, key, sections().organizing):  # "V. TỔ CHỨC THỰC HIỆN"
-            if not any(id(child) in walked for child in part.children):
-                cutter.walk(part, root)
-        if reader.place.council:  # a People's Council's supervision report: its recommendations
-            for part in recommending_parts(layout.outline, key, sections().recommending):
-                cutter.walk(part, root)
+        read_report(cutter, layout, key)
     return "non_directive"
 
 
@@ -369,7 +359,8 @@ def extract(raw: str) -> Extraction:
     cutter.label_starts = {p.body: p.start for p in layout.read_paragraphs if p.kind in _LABEL_KINDS}
     default = _read(cutter, reader, layout, key)
     tasks = redate_within(redate_overdue(_sorted_tasks(cutter), reader, timing, doc_date), timing, doc_date)
-    tasks = date_from_below(tasks, reader, timing)
+    tasks = drop_annex_pointer(date_from_below(tasks, reader, timing), reader.key)
+    tasks = drop_done(tasks, reader.key, cutter.skip)
     unassigned = find_unassigned(
         key, layout.read_paragraphs, [(t.start, t.end) for t in tasks], cutter.skipped, cutter.used, default=default
     )

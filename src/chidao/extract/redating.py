@@ -10,6 +10,7 @@ own (ANNOTATION rules 11 and 13; a table of such tasks is re-dated by ``task_tab
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from chidao.extract.agencies import AgencyReader
@@ -22,6 +23,9 @@ _DATES_ABOVE = _CUES["dates_above"]
 _EXCEPT = _CUES["urge_except"]
 _RENEWED_REQUEST = _CUES["renewed_request"]  # "... đã quá hạn. Đề nghị ... trước ngày ..." (g804)
 _URGE_ANNEX = _CUES["urge_annex"]  # "... có tên tại Phụ lục ...": the annex table's rows, after it
+_NAMED_IN_ANNEX = _CUES["named_in_annex"]  # "... các cơ quan, đơn vị có tên tại Phụ lục ..."
+_DONE_STATUS = _CUES["done_status"]  # "(thời hạn 31/5/2026): đã hoàn thành", "- Tình trạng: Đã hoàn thành"
+_ASKED_AGAIN = _CUES["asked_after_done"]  # "... đã hoàn thành ... . Đề nghị Cục cập nhật ..."
 _FEWEST = 2  # a list of overdue tasks: at least two before the request
 
 
@@ -55,6 +59,40 @@ def redate_overdue(tasks: list[Task], reader: AgencyReader, timing: TimingReader
         if back or all(m.name in named or reader.is_vague(m) for m in request.leads):
             tasks = [t for t in tasks if t is not request]  # it only points back at them
     return tasks
+
+
+def drop_done(tasks: list[Task], key: str, skip: Callable[[int, str], None]) -> list[Task]:
+    """``tasks`` without the items a follow-up list says are done: "+ Xây dựng Kế hoạch ... (thời
+    hạn 15/6/2026): đã hoàn thành." or an item with its lines "- Thời hạn: ..." and "- Tình trạng:
+    Đã hoàn thành (...)" (ANNOTATION rule 5: a past result gives nobody an action); ``skip``
+    records each as done."""
+    kept = []
+    for task in tasks:
+        done = _DONE_STATUS.search(key, task.start, task.end) if task.lead_source != "table" else None
+        # "... đã hoàn thành ... nhưng chưa cập nhật trên Hệ thống. Đề nghị Cục cập nhật ...": asked again
+        if done and _ASKED_AGAIN.search(key, done.end(), task.end) is None:
+            skip(task.start, "done")
+        else:
+            kept.append(task)
+    return kept
+
+
+def drop_annex_pointer(tasks: list[Task], key: str) -> list[Task]:
+    """``tasks`` without a request to the bodies an annex names, whose table rows follow it
+    ("đề nghị Thủ trưởng các cơ quan, đơn vị có tên tại Phụ lục kèm theo ... hoàn thành các nhiệm
+    vụ theo thời hạn nêu tại cột 'Tình trạng'"): the rows are its specifics (ANNOTATION rule 11),
+    whatever their dates; a request with a new date of its own is ``redate_overdue``'s."""
+    rows = [t for t in tasks if t.lead_source == "table"]
+    if len(rows) < _FEWEST:
+        return tasks
+    pointers = [
+        t
+        for t in tasks
+        if t.lead_source != "table"
+        and _NAMED_IN_ANNEX.search(key, t.start, t.end) is not None
+        and sum(r.start >= t.end for r in rows) >= _FEWEST
+    ]
+    return [t for t in tasks if t not in pointers]
 
 
 def redate_within(tasks: list[Task], timing: TimingReader, doc_date: date | None) -> list[Task]:

@@ -68,6 +68,9 @@ def _labelled_cell(key: str, cell: Cell) -> tuple[tuple[int, int], tuple[int, in
     return (label.end(), partner.start()), (partner.end(), cell.end)
 
 
+_BRACKETED_REST = re.compile(r"\s*\([^()]*\)[\s.,]*")
+
+
 class TableTasks:
     """Part of ``TaskCutter`` (mixed into it; uses its reader, timing, tasks and caches)."""
 
@@ -205,6 +208,8 @@ class TableTasks:
             return None  # "Đơn vị", "Trạm": a form's unit column, no body
         if mentions and (mentions[0].start != first or len(mentions) > 1 or read_to >= first + len(written)):
             return None
+        if mentions and _BRACKETED_REST.fullmatch(self.text, read_to, end):
+            return None  # "Ban Quản lý KKT (01 nhiệm vụ)": the name read, then a note in brackets
         if any(word in self.key[first:end] for word in _ROLE_WORDS) or "," in written:
             return None
         return Mention(first, first + len(written), written, self.reader.canonical(written))
@@ -228,7 +233,8 @@ class TableTasks:
                 above = self._group_leads(table, row) if row.group else above
                 continue
             leads, partners = self._row_people(table, row, content, above)
-            above = leads
+            if table.cell(row, "lead") is not None:  # a group's leads stay the group's (genre g1569)
+                above = leads
             if not leads or self._done(table, row):
                 self.skip(row.start, "done" if leads else "no_agency")
                 continue
