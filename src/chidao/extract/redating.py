@@ -85,14 +85,13 @@ def drop_annex_pointer(tasks: list[Task], key: str) -> list[Task]:
     rows = [t for t in tasks if t.lead_source == "table"]
     if len(rows) < _FEWEST:
         return tasks
-    pointers = [
+    return [
         t
         for t in tasks
-        if t.lead_source != "table"
-        and _NAMED_IN_ANNEX.search(key, t.start, t.end) is not None
-        and sum(r.start >= t.end for r in rows) >= _FEWEST
+        if t.lead_source == "table"
+        or _NAMED_IN_ANNEX.search(key, t.start, t.end) is None
+        or sum(r.start >= t.end for r in rows) < _FEWEST
     ]
-    return [t for t in tasks if t not in pointers]
 
 
 def redate_within(tasks: list[Task], timing: TimingReader, doc_date: date | None) -> list[Task]:
